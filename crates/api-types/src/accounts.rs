@@ -1,0 +1,38 @@
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AccountKindDto {
+    HospitalGroup,
+    Hospital,
+    Site,
+    Department,
+    LeasingCompany,
+    Trust,
+    ServiceOrganisation,
+}
+
+/// An organisation or location.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountResponse {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: AccountKindDto,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub city: Option<String>,
+    /// The account directly above this one in the tree; absent for a parent account.
+    pub parent_id: Option<Uuid>,
+    /// The top of this account's tree (the customer's parent account).
+    pub parent_account_id: Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountListResponse {
+    pub items: Vec<AccountResponse>,
+    pub total: u64,
+}

@@ -1,0 +1,89 @@
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    #[cfg_attr(feature = "openapi", schema(example = "anna.manager@umcn.example"))]
+    pub username: String,
+    #[cfg_attr(feature = "openapi", schema(example = "Welcome-2026"))]
+    pub password: String,
+}
+
+/// Tokens issued at login and on refresh.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenResponse {
+    /// A short-lived JWT; send it as `Authorization: Bearer <token>`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    /// Opaque, single use: exchange it at `/api/v1/auth/refresh` for a new pair.
+    /// Browsers also get it as an HttpOnly cookie and need not keep it.
+    pub refresh_token: String,
+}
+
+/// The refresh token may come in the body (integrators) or in the cookie (browsers).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LogoutRequest {
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RoleDto {
+    Viewer,
+    User,
+    Manager,
+    Service,
+    Admin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserSettings {
+    /// `en` or `nl`.
+    pub language: String,
+    /// IANA time zone, e.g. `Europe/Amsterdam`.
+    pub time_zone: String,
+    /// `iso`, `day_month_year` or `month_day_year`.
+    pub date_format: String,
+    /// `h24` or `h12`.
+    pub time_format: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ParentAccountRef {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// The signed-in user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeResponse {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    pub role: RoleDto,
+    /// Absent for the service organisation's own staff.
+    pub parent_account: Option<ParentAccountRef>,
+    pub settings: UserSettings,
+}

@@ -1,0 +1,83 @@
+use serde::{Deserialize, Serialize};
+
+/// Machine-readable error codes: stable, snake_case; clients match or translate them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProblemCode {
+    InvalidCredentials,
+    Unauthenticated,
+    InvalidToken,
+    Forbidden,
+    NotFound,
+    RouteNotFound,
+    MethodNotAllowed,
+    InvalidJson,
+    InvalidPath,
+    InvalidQuery,
+    ValidationFailed,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    Conflict,
+    PreconditionFailed,
+    PreconditionRequired,
+    TooManyRequests,
+    ServiceUnavailable,
+    InternalError,
+}
+
+impl ProblemCode {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ProblemCode::InvalidCredentials => "invalid_credentials",
+            ProblemCode::Unauthenticated => "unauthenticated",
+            ProblemCode::InvalidToken => "invalid_token",
+            ProblemCode::Forbidden => "forbidden",
+            ProblemCode::NotFound => "not_found",
+            ProblemCode::RouteNotFound => "route_not_found",
+            ProblemCode::MethodNotAllowed => "method_not_allowed",
+            ProblemCode::InvalidJson => "invalid_json",
+            ProblemCode::InvalidPath => "invalid_path",
+            ProblemCode::InvalidQuery => "invalid_query",
+            ProblemCode::ValidationFailed => "validation_failed",
+            ProblemCode::PayloadTooLarge => "payload_too_large",
+            ProblemCode::UnsupportedMediaType => "unsupported_media_type",
+            ProblemCode::Conflict => "conflict",
+            ProblemCode::PreconditionFailed => "precondition_failed",
+            ProblemCode::PreconditionRequired => "precondition_required",
+            ProblemCode::TooManyRequests => "too_many_requests",
+            ProblemCode::ServiceUnavailable => "service_unavailable",
+            ProblemCode::InternalError => "internal_error",
+        }
+    }
+}
+
+/// One invalid field of a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    /// The field's name as in the request body, e.g. `password`.
+    pub field: String,
+    /// A stable code for the broken rule, e.g. `password_needs_digit`.
+    pub code: String,
+    pub message: String,
+}
+
+/// An RFC 9457 problem document (`application/problem+json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProblemDetails {
+    /// A URI naming the problem type.
+    #[serde(rename = "type")]
+    pub type_uri: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    pub code: ProblemCode,
+    /// Quote it to support; it finds the server's log lines of this request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}

@@ -1,0 +1,69 @@
+//! `AuthUser` in a handler's signature makes the route require a valid access token.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest};
+use domain::{User, UserId};
+use futures_util::future::LocalBoxFuture;
+use persistence::repositories::{refresh_tokens, users};
+use uuid::Uuid;
+
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    pub user: User,
+    /// The session (refresh-token family) the access token belongs to.
+    pub session_id: Uuid,
+}
+
+fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
+    let value = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .ok_or(ApiError::Unauthenticated)?
+        .to_str()
+        .map_err(|_| ApiError::InvalidToken)?;
+    let (scheme, token) = value.split_once(' ').ok_or(ApiError::InvalidToken)?;
+    if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
+        return Err(ApiError::InvalidToken);
+    }
+    Ok(token.trim().to_owned())
+}
+
+async fn authenticate(state: web::Data<AppState>, token: String) -> Result<AuthUser, ApiError> {
+    let now = state.clock.now();
+    let claims = state
+        .tokens
+        .decode_access(&token, now)
+        .map_err(|_| ApiError::InvalidToken)?;
+    let user = users::find_by_id(&state.db, UserId::from_uuid(claims.sub))
+        .await?
+        .ok_or(ApiError::InvalidToken)?;
+    // Deactivation, password change and logout-all end every session at once.
+    if !user.active || claims.iat < user.sessions_valid_after.timestamp() {
+        return Err(ApiError::InvalidToken);
+    }
+    if refresh_tokens::family_is_revoked(&state.db, claims.sid).await? {
+        return Err(ApiError::InvalidToken);
+    }
+    Ok(AuthUser {
+        user,
+        session_id: claims.sid,
+    })
+}
+
+impl FromRequest for AuthUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer_token(req);
+        Box::pin(async move {
+            let state =
+                state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("AppState missing")))?;
+            authenticate(state, token?).await
+        })
+    }
+}

@@ -1,0 +1,60 @@
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// What the API needs to know; the server reads it from the environment.
+#[derive(Clone)]
+pub struct ApiConfig {
+    /// HS256 key for access tokens: at least 32 random bytes.
+    pub jwt_secret: Vec<u8>,
+    pub jwt_issuer: String,
+    pub jwt_audience: String,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    /// Mark the refresh cookie `Secure` (always, unless explicitly served over plain http).
+    pub secure_cookies: bool,
+    /// Send `Strict-Transport-Security` (only when served over TLS).
+    pub hsts: bool,
+    /// Largest JSON request body accepted.
+    pub max_json_bytes: usize,
+    /// Concurrent password hashes; more wait, so a login flood cannot starve other requests.
+    pub max_concurrent_hashes: usize,
+    /// The built browser app (`frontend/dist`); None serves a page saying how to build it.
+    pub static_dir: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for ApiConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiConfig")
+            .field("jwt_secret", &"<redacted>")
+            .field("jwt_issuer", &self.jwt_issuer)
+            .field("jwt_audience", &self.jwt_audience)
+            .field("access_token_ttl", &self.access_token_ttl)
+            .field("refresh_token_ttl", &self.refresh_token_ttl)
+            .field("secure_cookies", &self.secure_cookies)
+            .field("hsts", &self.hsts)
+            .field("max_json_bytes", &self.max_json_bytes)
+            .field("max_concurrent_hashes", &self.max_concurrent_hashes)
+            .field("static_dir", &self.static_dir)
+            .finish()
+    }
+}
+
+impl ApiConfig {
+    pub const MIN_SECRET_BYTES: usize = 32;
+
+    /// Defaults for everything but the secret.
+    pub fn with_secret(jwt_secret: Vec<u8>) -> Self {
+        Self {
+            jwt_secret,
+            jwt_issuer: "csportal".into(),
+            jwt_audience: "csportal-api".into(),
+            access_token_ttl: Duration::from_secs(15 * 60),
+            refresh_token_ttl: Duration::from_secs(14 * 24 * 3600),
+            secure_cookies: true,
+            hsts: false,
+            max_json_bytes: 64 * 1024,
+            max_concurrent_hashes: 4,
+            static_dir: None,
+        }
+    }
+}

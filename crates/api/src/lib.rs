@@ -1,0 +1,19 @@
+//! The csportal HTTP API: actix-web handlers that translate HTTP, an auth layer,
+//! problem+json errors and the OpenAPI document. One app builder serves the
+//! binary, the tests and the spec dump.
+
+pub mod app;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod middleware;
+pub mod openapi;
+pub mod routes;
+pub mod spa;
+pub mod state;
+
+pub use app::{build_app, run_server};
+pub use config::ApiConfig;
+pub use error::ApiError;
+pub use state::AppState;

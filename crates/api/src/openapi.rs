@@ -1,0 +1,56 @@
+use crate::routes;
+use actix_web::App;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "csportal API",
+        description = "The Customer Services Portal's JSON REST API: installed products, service cases, \
+contracts and more, scoped to the caller's accounts. Authenticate at `/api/v1/auth/login` and send \
+`Authorization: Bearer <access_token>`. Errors are RFC 9457 `application/problem+json` documents \
+with a stable `code`.",
+        license(name = "Apache-2.0")
+    ),
+    modifiers(&SecurityAddon),
+    tags(
+        (name = "auth", description = "Log in, refresh, log out, the current user"),
+        (name = "accounts", description = "Organisations and locations visible to the caller"),
+        (name = "health", description = "Liveness and readiness probes"),
+    )
+)]
+pub struct ApiDoc;
+
+struct SecurityAddon;
+
+impl Modify for SecurityAddon {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer_jwt",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The OpenAPI document, collected from the same route registrations the server uses.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes::configure)
+        .split_for_parts();
+    api
+}
+
+/// The document as checked in at `api-spec/openapi.json`.
+pub fn openapi_json() -> anyhow::Result<String> {
+    Ok(format!("{}\n", openapi().to_pretty_json()?))
+}

@@ -1,0 +1,28 @@
+use crate::auth::AuthUser;
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use api_types::{AccountListResponse, ProblemDetails};
+use persistence::repositories::accounts::{self, AccountVisibility};
+
+/// The accounts visible to the caller: those assigned to them (a Manager: every
+/// account of their parent account), sorted by name.
+#[utoipa::path(
+    tag = "accounts",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 200, body = AccountListResponse),
+        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
+    )
+)]
+#[get("/accounts")]
+pub async fn list_accounts(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+) -> Result<HttpResponse, ApiError> {
+    let items = accounts::list_visible(&state.db, AccountVisibility::of(&auth.user)).await?;
+    Ok(HttpResponse::Ok().json(AccountListResponse {
+        total: items.len() as u64,
+        items: items.into_iter().map(super::account_response).collect(),
+    }))
+}

@@ -1,0 +1,27 @@
+use crate::auth::service;
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{post, web, HttpResponse};
+use api_types::{LoginRequest, ProblemDetails, TokenResponse};
+
+/// Log in with user name and password.
+///
+/// Answers the same, in the same time, for an unknown user and a wrong password.
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in; the refresh token is also set as an HttpOnly cookie", body = TokenResponse),
+        (status = 401, description = "Wrong user name or password", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = "4XX", description = "Bad request", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = "5XX", description = "Server error", body = ProblemDetails, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/login")]
+pub async fn login(
+    state: web::Data<AppState>,
+    body: web::Json<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let tokens = service::login(&state, &body.username, &body.password).await?;
+    Ok(super::tokens_response(&state, tokens))
+}

@@ -1,0 +1,54 @@
+use crate::auth::AuthUser;
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use api_types::{MeResponse, ParentAccountRef, ProblemDetails, RoleDto, UserSettings};
+use domain::Role;
+use persistence::repositories::accounts;
+
+pub(crate) fn role_dto(role: Role) -> RoleDto {
+    match role {
+        Role::Viewer => RoleDto::Viewer,
+        Role::User => RoleDto::User,
+        Role::Manager => RoleDto::Manager,
+        Role::Service => RoleDto::Service,
+        Role::Admin => RoleDto::Admin,
+    }
+}
+
+/// The signed-in user, their role, parent account and settings.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 200, body = MeResponse),
+        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me")]
+pub async fn me(state: web::Data<AppState>, auth: AuthUser) -> Result<HttpResponse, ApiError> {
+    let user = auth.user;
+    let parent_account = match user.parent_account_id {
+        Some(id) => accounts::find_by_id(&state.db, id)
+            .await?
+            .map(|a| ParentAccountRef {
+                id: a.id.as_uuid(),
+                name: a.name.as_str().to_owned(),
+            }),
+        None => None,
+    };
+    Ok(HttpResponse::Ok().json(MeResponse {
+        id: user.id.as_uuid(),
+        username: user.username.as_str().to_owned(),
+        display_name: user.display_name,
+        email: user.email.as_str().to_owned(),
+        role: role_dto(user.role),
+        parent_account,
+        settings: UserSettings {
+            language: user.settings.language.as_str().to_owned(),
+            time_zone: user.settings.time_zone.as_str().to_owned(),
+            date_format: user.settings.date_format.as_str().to_owned(),
+            time_format: user.settings.time_format.as_str().to_owned(),
+        },
+    }))
+}

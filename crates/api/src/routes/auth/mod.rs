@@ -1,0 +1,49 @@
+pub mod login;
+pub mod logout;
+pub mod me;
+pub mod refresh;
+
+use crate::auth::service::IssuedTokens;
+use crate::state::AppState;
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::HttpResponse;
+use api_types::TokenResponse;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(login::login)
+        .service(refresh::refresh)
+        .service(logout::logout)
+        .service(me::me);
+}
+
+/// The browser keeps the refresh token only in this cookie: HttpOnly (no script
+/// reads it), SameSite=Strict and scoped to the auth routes.
+pub const REFRESH_COOKIE: &str = "csportal_refresh";
+const REFRESH_COOKIE_PATH: &str = "/api/v1/auth";
+
+fn refresh_cookie(state: &AppState, value: String, max_age_seconds: i64) -> Cookie<'static> {
+    Cookie::build(REFRESH_COOKIE, value)
+        .path(REFRESH_COOKIE_PATH)
+        .http_only(true)
+        .secure(state.config.secure_cookies)
+        .same_site(SameSite::Strict)
+        .max_age(CookieDuration::seconds(max_age_seconds))
+        .finish()
+}
+
+pub(crate) fn tokens_response(state: &AppState, tokens: IssuedTokens) -> HttpResponse {
+    let max_age = state.config.refresh_token_ttl.as_secs() as i64;
+    HttpResponse::Ok()
+        .cookie(refresh_cookie(state, tokens.refresh_token.clone(), max_age))
+        .json(TokenResponse {
+            access_token: tokens.access_token,
+            token_type: "Bearer".into(),
+            expires_in: tokens.expires_in,
+            refresh_token: tokens.refresh_token,
+        })
+}
+
+pub(crate) fn clear_refresh_cookie(state: &AppState) -> Cookie<'static> {
+    refresh_cookie(state, String::new(), 0)
+}

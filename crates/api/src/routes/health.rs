@@ -1,0 +1,32 @@
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use api_types::HealthResponse;
+
+/// Liveness: the process answers.
+#[utoipa::path(tag = "health", responses((status = 200, body = HealthResponse)))]
+#[get("/healthz")]
+pub async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(HealthResponse {
+        status: "ok".into(),
+    })
+}
+
+/// Readiness: the database answers too.
+#[utoipa::path(tag = "health", responses(
+    (status = 200, body = HealthResponse),
+    (status = 503, description = "The database is unreachable", body = HealthResponse),
+))]
+#[get("/readyz")]
+pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    match persistence::connection::ping(&state.db).await {
+        Ok(()) => HttpResponse::Ok().json(HealthResponse {
+            status: "ok".into(),
+        }),
+        Err(err) => {
+            tracing::warn!(error = %err, "readiness check failed");
+            HttpResponse::ServiceUnavailable().json(HealthResponse {
+                status: "unavailable".into(),
+            })
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! `routes/<resource>/<action>.rs`, one handler per file. utoipa-actix-web
+//! collects only `.service(...)` registrations, so every handler is one.
+
+pub mod accounts;
+pub mod auth;
+pub mod health;
+
+use utoipa_actix_web::{scope, service_config::ServiceConfig};
+
+/// Every documented route: health probes and `/api/v1`.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(health::healthz)
+        .service(health::readyz)
+        .service(
+            scope("/api/v1")
+                .configure(auth::configure)
+                .configure(accounts::configure),
+        );
+}

@@ -1,0 +1,45 @@
+use crate::auth::password::PasswordHasher;
+use crate::auth::tokens::TokenKeys;
+use crate::config::ApiConfig;
+use crate::spa::SpaAssets;
+use domain::Clock;
+use persistence::DatabaseConnection;
+use std::sync::Arc;
+
+/// Shared by every worker; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub config: Arc<ApiConfig>,
+    pub clock: Arc<dyn Clock>,
+    pub passwords: Arc<PasswordHasher>,
+    pub tokens: Arc<TokenKeys>,
+    pub spa: Arc<SpaAssets>,
+}
+
+impl AppState {
+    /// Builds the state; hashing the dummy password takes a moment (once).
+    pub async fn new(
+        db: DatabaseConnection,
+        config: ApiConfig,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<Self> {
+        if config.jwt_secret.len() < ApiConfig::MIN_SECRET_BYTES {
+            anyhow::bail!(
+                "the JWT secret must be at least {} bytes",
+                ApiConfig::MIN_SECRET_BYTES
+            );
+        }
+        let passwords = PasswordHasher::new(config.max_concurrent_hashes).await?;
+        let tokens = TokenKeys::new(&config);
+        let spa = SpaAssets::load(config.static_dir.as_deref());
+        Ok(Self {
+            db,
+            config: Arc::new(config),
+            clock,
+            passwords: Arc::new(passwords),
+            tokens: Arc::new(tokens),
+            spa: Arc::new(spa),
+        })
+    }
+}

@@ -1,0 +1,3 @@
+//! The API's one integration-test binary: modules only.
+
+mod openapi;

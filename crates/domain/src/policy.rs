@@ -1,0 +1,321 @@
+//! Authorization: role x action x account scope.
+//!
+//! Two questions, in this order: may the caller *see* the target (if not, it does
+//! not exist for them: 404), and may their role *do* the action (if not: 403)?
+
+use crate::ids::AccountId;
+use crate::user::Role;
+use std::collections::BTreeSet;
+
+/// What a caller wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    ViewCustomerData,
+    CreateCase,
+    AddCaseActivity,
+    AddAttachment,
+    ManageUsers,
+    AssignAccounts,
+    MaintainCustomDetails,
+    /// Move a case's status forward; the service side only.
+    MoveCaseStatus,
+    PlanServiceEvents,
+    PublishDocuments,
+    AdministerParentAccounts,
+}
+
+impl Action {
+    pub const ALL: [Action; 11] = [
+        Action::ViewCustomerData,
+        Action::CreateCase,
+        Action::AddCaseActivity,
+        Action::AddAttachment,
+        Action::ManageUsers,
+        Action::AssignAccounts,
+        Action::MaintainCustomDetails,
+        Action::MoveCaseStatus,
+        Action::PlanServiceEvents,
+        Action::PublishDocuments,
+        Action::AdministerParentAccounts,
+    ];
+}
+
+/// The accounts whose data a caller sees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountScope {
+    /// Internal staff: every parent account.
+    All,
+    /// Customers: exactly these accounts (a Manager: every account of their parent account).
+    Accounts(BTreeSet<AccountId>),
+}
+
+impl AccountScope {
+    pub fn contains(&self, account: AccountId) -> bool {
+        match self {
+            AccountScope::All => true,
+            AccountScope::Accounts(ids) => ids.contains(&account),
+        }
+    }
+}
+
+/// The caller, as far as authorization needs to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub role: Role,
+    /// None for internal staff, who belong to no customer.
+    pub parent_account_id: Option<AccountId>,
+    pub scope: AccountScope,
+}
+
+/// What an action is aimed at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    /// Data attached to these accounts (a product's owner and location, a contract's holder):
+    /// visible when any one of them is in scope.
+    Accounts(&'a [AccountId]),
+    /// Something of a whole parent account (its users, its account assignment).
+    ParentAccount(AccountId),
+    /// Nothing of a customer (e.g. creating a parent account).
+    Portal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AuthzError {
+    /// The target does not exist for this caller; answer exactly as for a missing one.
+    #[error("not found")]
+    NotVisible,
+    /// The caller sees the target but their role may not do this.
+    #[error("your role does not allow this")]
+    Forbidden,
+}
+
+/// Whether a role may ever perform an action, whatever the target.
+pub const fn role_allows(role: Role, action: Action) -> bool {
+    use Action::*;
+    match role {
+        Role::Viewer => matches!(action, ViewCustomerData),
+        Role::User => matches!(
+            action,
+            ViewCustomerData | CreateCase | AddCaseActivity | AddAttachment
+        ),
+        Role::Manager => matches!(
+            action,
+            ViewCustomerData
+                | CreateCase
+                | AddCaseActivity
+                | AddAttachment
+                | ManageUsers
+                | AssignAccounts
+                | MaintainCustomDetails
+        ),
+        Role::Service => matches!(
+            action,
+            ViewCustomerData
+                | AddCaseActivity
+                | AddAttachment
+                | MoveCaseStatus
+                | PlanServiceEvents
+                | PublishDocuments
+        ),
+        Role::Admin => matches!(
+            action,
+            ViewCustomerData
+                | ManageUsers
+                | AssignAccounts
+                | AdministerParentAccounts
+                | PublishDocuments
+        ),
+    }
+}
+
+pub fn authorize(
+    principal: &Principal,
+    action: Action,
+    target: Target<'_>,
+) -> Result<(), AuthzError> {
+    let visible = match target {
+        Target::Accounts(accounts) => accounts.iter().any(|a| principal.scope.contains(*a)),
+        Target::ParentAccount(parent) => {
+            principal.role.is_internal() || principal.parent_account_id == Some(parent)
+        }
+        Target::Portal => true,
+    };
+    if !visible {
+        return Err(AuthzError::NotVisible);
+    }
+    if role_allows(principal.role, action) {
+        Ok(())
+    } else {
+        Err(AuthzError::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn account(n: u128) -> AccountId {
+        AccountId::from_uuid(Uuid::from_u128(n))
+    }
+
+    fn customer(role: Role, accounts: &[AccountId]) -> Principal {
+        Principal {
+            role,
+            parent_account_id: Some(account(100)),
+            scope: AccountScope::Accounts(accounts.iter().copied().collect()),
+        }
+    }
+
+    #[test]
+    fn the_role_table_of_the_specification_holds() {
+        let expected = [
+            (Role::Viewer, [true, false, false, false]),
+            (Role::User, [true, true, false, false]),
+            (Role::Manager, [true, true, true, true]),
+        ];
+        for (role, [view, cases, users, custom]) in expected {
+            assert_eq!(
+                role_allows(role, Action::ViewCustomerData),
+                view,
+                "{role} view"
+            );
+            assert_eq!(
+                role_allows(role, Action::CreateCase),
+                cases,
+                "{role} create case"
+            );
+            assert_eq!(
+                role_allows(role, Action::AddCaseActivity),
+                cases,
+                "{role} activity"
+            );
+            assert_eq!(
+                role_allows(role, Action::AddAttachment),
+                cases,
+                "{role} attachment"
+            );
+            assert_eq!(
+                role_allows(role, Action::ManageUsers),
+                users,
+                "{role} users"
+            );
+            assert_eq!(
+                role_allows(role, Action::AssignAccounts),
+                users,
+                "{role} assign"
+            );
+            assert_eq!(
+                role_allows(role, Action::MaintainCustomDetails),
+                custom,
+                "{role} custom details"
+            );
+        }
+    }
+
+    #[test]
+    fn only_the_service_side_moves_case_status() {
+        let movers: Vec<_> = Role::ALL
+            .into_iter()
+            .filter(|r| role_allows(*r, Action::MoveCaseStatus))
+            .collect();
+        assert_eq!(movers, vec![Role::Service]);
+    }
+
+    #[test]
+    fn data_outside_scope_is_not_visible_even_to_a_manager() {
+        let manager = customer(Role::Manager, &[account(1)]);
+        let foreign = [account(2)];
+        assert_eq!(
+            authorize(
+                &manager,
+                Action::ViewCustomerData,
+                Target::Accounts(&foreign)
+            ),
+            Err(AuthzError::NotVisible)
+        );
+    }
+
+    #[test]
+    fn one_account_in_scope_makes_the_target_visible() {
+        // A product at hospital A owned by leasing company B: hospital A's user sees it.
+        let user = customer(Role::User, &[account(1)]);
+        let product = [account(2), account(1)];
+        assert_eq!(
+            authorize(&user, Action::CreateCase, Target::Accounts(&product)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn visibility_is_decided_before_role_so_foreign_ids_read_as_missing() {
+        let viewer = customer(Role::Viewer, &[account(1)]);
+        assert_eq!(
+            authorize(&viewer, Action::CreateCase, Target::Accounts(&[account(9)])),
+            Err(AuthzError::NotVisible)
+        );
+        assert_eq!(
+            authorize(&viewer, Action::CreateCase, Target::Accounts(&[account(1)])),
+            Err(AuthzError::Forbidden)
+        );
+    }
+
+    #[test]
+    fn a_manager_administers_users_of_their_own_parent_account_only() {
+        let manager = customer(Role::Manager, &[account(1)]);
+        assert_eq!(
+            authorize(
+                &manager,
+                Action::ManageUsers,
+                Target::ParentAccount(account(100))
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                &manager,
+                Action::ManageUsers,
+                Target::ParentAccount(account(200))
+            ),
+            Err(AuthzError::NotVisible)
+        );
+    }
+
+    #[test]
+    fn internal_staff_see_every_parent_account() {
+        let service = Principal {
+            role: Role::Service,
+            parent_account_id: None,
+            scope: AccountScope::All,
+        };
+        assert_eq!(
+            authorize(
+                &service,
+                Action::MoveCaseStatus,
+                Target::Accounts(&[account(7)])
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            authorize(
+                &service,
+                Action::MaintainCustomDetails,
+                Target::Accounts(&[account(7)])
+            ),
+            Err(AuthzError::Forbidden)
+        );
+    }
+
+    #[test]
+    fn only_admins_create_parent_accounts() {
+        for role in Role::ALL {
+            let p = Principal {
+                role,
+                parent_account_id: None,
+                scope: AccountScope::All,
+            };
+            let allowed = authorize(&p, Action::AdministerParentAccounts, Target::Portal).is_ok();
+            assert_eq!(allowed, role == Role::Admin, "{role}");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+use crate::entities::user;
+use crate::error::{StoreError, StoreResult};
+use chrono::{DateTime, Utc};
+use domain::{
+    AccountId, DateFormat, Email, Language, Role, TimeFormat, TimeZoneName, User, UserId,
+    UserSettings, Username,
+};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+/// A user with the PHC string of their password, for login only.
+#[derive(Debug, Clone)]
+pub struct UserWithCredentials {
+    pub user: User,
+    pub password_hash: String,
+}
+
+fn to_domain(m: &user::Model) -> StoreResult<User> {
+    let corrupt = |what: &str| StoreError::Corrupt(format!("user {}: {what}", m.id));
+    Ok(User {
+        id: UserId::from_uuid(m.id),
+        parent_account_id: m.parent_account_id.map(AccountId::from_uuid),
+        username: Username::parse(&m.username).map_err(|_| corrupt("username"))?,
+        email: Email::parse(&m.email).map_err(|_| corrupt("email"))?,
+        display_name: m.display_name.clone(),
+        role: m.role.parse::<Role>().map_err(|_| corrupt("role"))?,
+        settings: UserSettings {
+            language: m
+                .language
+                .parse::<Language>()
+                .map_err(|_| corrupt("language"))?,
+            time_zone: TimeZoneName::parse(&m.time_zone).map_err(|_| corrupt("time zone"))?,
+            date_format: m
+                .date_format
+                .parse::<DateFormat>()
+                .map_err(|_| corrupt("date format"))?,
+            time_format: m
+                .time_format
+                .parse::<TimeFormat>()
+                .map_err(|_| corrupt("time format"))?,
+        },
+        active: m.active,
+        sessions_valid_after: m.sessions_valid_after,
+    })
+}
+
+pub async fn find_by_username(
+    db: &impl ConnectionTrait,
+    username: &Username,
+) -> StoreResult<Option<UserWithCredentials>> {
+    let Some(m) = user::Entity::find()
+        .filter(user::Column::Username.eq(username.as_str()))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(UserWithCredentials {
+        user: to_domain(&m)?,
+        password_hash: m.password_hash,
+    }))
+}
+
+pub async fn find_by_id(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<User>> {
+    user::Entity::find_by_id(id.as_uuid())
+        .one(db)
+        .await?
+        .as_ref()
+        .map(to_domain)
+        .transpose()
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    u: &User,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    user::ActiveModel {
+        id: Set(u.id.as_uuid()),
+        parent_account_id: Set(u.parent_account_id.map(|a| a.as_uuid())),
+        username: Set(u.username.as_str().to_owned()),
+        email: Set(u.email.as_str().to_owned()),
+        display_name: Set(u.display_name.clone()),
+        role: Set(u.role.as_str().to_owned()),
+        password_hash: Set(password_hash.to_owned()),
+        password_changed_at: Set(now),
+        language: Set(u.settings.language.as_str().to_owned()),
+        time_zone: Set(u.settings.time_zone.as_str().to_owned()),
+        date_format: Set(u.settings.date_format.as_str().to_owned()),
+        time_format: Set(u.settings.time_format.as_str().to_owned()),
+        active: Set(u.active),
+        sessions_valid_after: Set(u.sessions_valid_after),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        last_login_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn record_login(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::LastLoginAt,
+            sea_orm::sea_query::Expr::value(at),
+        )
+        .col_expr(
+            user::Column::FailedLogins,
+            sea_orm::sea_query::Expr::value(0),
+        )
+        .filter(user::Column::Id.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! `csportal`: the Customer Services Portal server.
+
+mod config;
+mod logging;
+
+use anyhow::Context;
+use api::clock::SystemClock;
+use clap::{Parser, Subcommand};
+use config::Settings;
+use std::net::TcpListener;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "csportal",
+    version,
+    about = "Customer Services Portal for medical-equipment service"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate, seed demo data into an empty database, and serve the API and the app.
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load data into the database.
+    Seed {
+        /// The demo customers, accounts and users listed in the README.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Print the OpenAPI document (as checked in at api-spec/openapi.json).
+    Openapi,
+}
+
+#[actix_web::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("csportal: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Openapi = cli.command {
+        print!("{}", api::openapi::openapi_json()?);
+        return Ok(());
+    }
+    let settings = Settings::from_env()?;
+    logging::init(&settings.log_filter, settings.log_json);
+    let db = persistence::connect(&settings.database_url)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot open the database at {}",
+                settings.database_url_redacted()
+            )
+        })?;
+    match cli.command {
+        Command::Migrate => {
+            persistence::migrate_up(&db).await?;
+            println!("database migrated");
+        }
+        Command::Seed { demo } => {
+            anyhow::ensure!(demo, "say what to seed: `csportal seed --demo`");
+            persistence::migrate_up(&db).await?;
+            anyhow::ensure!(
+                persistence::repositories::accounts::is_empty(&db).await?,
+                "the database already holds accounts; demo data goes into an empty database only"
+            );
+            seed_demo(&db).await?;
+        }
+        Command::Serve => serve(settings, db).await?,
+        Command::Openapi => {}
+    }
+    Ok(())
+}
+
+async fn seed_demo(db: &persistence::DatabaseConnection) -> anyhow::Result<()> {
+    let hash = |password: &str| api::auth::password::hash_blocking(password).unwrap_or_default();
+    let demo = persistence::seed::demo(db, &hash).await?;
+    println!(
+        "demo data loaded: log in as {} / {} / {} (or dk.*, lease.*, service, admin) with password {}",
+        demo.dutch.manager,
+        demo.dutch.user,
+        demo.dutch.viewer,
+        persistence::seed::DEMO_PASSWORD
+    );
+    Ok(())
+}
+
+async fn serve(settings: Settings, db: persistence::DatabaseConnection) -> anyhow::Result<()> {
+    persistence::migrate_up(&db)
+        .await
+        .context("migrating the database")?;
+    if settings.seed_demo_when_empty && persistence::repositories::accounts::is_empty(&db).await? {
+        seed_demo(&db).await?;
+    }
+    let listener = TcpListener::bind(&settings.bind)
+        .with_context(|| format!("cannot listen on {}", settings.bind))?;
+    let address = listener.local_addr()?;
+    let state = api::AppState::new(db, settings.api.clone(), Arc::new(SystemClock)).await?;
+    tracing::info!(%address, "csportal listening");
+    println!("csportal is running at http://{address}/ (API docs: http://{address}/api/docs/)");
+    api::run_server(listener, state, settings.workers)?.await?;
+    tracing::info!("csportal stopped");
+    Ok(())
+}

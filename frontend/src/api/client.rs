@@ -1,0 +1,169 @@
+//! One async function per endpoint. Same origin, so the refresh cookie
+//! (HttpOnly, path `/api/v1/auth`) travels with the auth calls by itself.
+
+use super::ApiError;
+use api_types::{
+    AccountListResponse, AccountResponse, LoginRequest, MeResponse, ProblemDetails, TokenResponse,
+};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use std::fmt::Display;
+
+/// Where the REST API lives, relative to the app's origin.
+pub const API_BASE: &str = "/api/v1";
+
+/// The full URL of an API path such as `/accounts`.
+pub fn url(path: &str) -> String {
+    format!("{API_BASE}{path}")
+}
+
+/// `Authorization` header value for an access token.
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
+/// The empty JSON object the auth endpoints take when the cookie carries the token.
+const EMPTY_JSON: &str = "{}";
+
+fn post_empty(path: &str) -> RequestBuilder {
+    Request::post(&url(path)).header("Content-Type", "application/json")
+}
+
+/// Decodes a 2xx body as `T`, any other status as a problem document.
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    if response.ok() {
+        response
+            .json::<T>()
+            .await
+            .map_err(|e| ApiError::Unexpected {
+                status,
+                reason: e.to_string(),
+            })
+    } else {
+        Err(problem(response).await)
+    }
+}
+
+/// A 2xx with no body we care about (204).
+async fn expect_success(response: Response) -> Result<(), ApiError> {
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(problem(response).await)
+    }
+}
+
+async fn problem(response: Response) -> ApiError {
+    let status = response.status();
+    match response.text().await {
+        Ok(body) => problem_from_body(status, &body),
+        Err(e) => ApiError::Unexpected {
+            status,
+            reason: e.to_string(),
+        },
+    }
+}
+
+/// A non-2xx body: a problem document if it parses as one.
+pub fn problem_from_body(status: u16, body: &str) -> ApiError {
+    match serde_json::from_str::<ProblemDetails>(body) {
+        Ok(p) => ApiError::Problem(p),
+        Err(e) => ApiError::Unexpected {
+            status,
+            reason: e.to_string(),
+        },
+    }
+}
+
+/// `POST /auth/login`: tokens, and the refresh cookie.
+pub async fn login(request: &LoginRequest) -> Result<TokenResponse, ApiError> {
+    let response = Request::post(&url("/auth/login"))
+        .json(request)?
+        .send()
+        .await?;
+    decode(response).await
+}
+
+/// `POST /auth/refresh` with the cookie: a rotated pair, or 401.
+pub async fn refresh() -> Result<TokenResponse, ApiError> {
+    let response = post_empty("/auth/refresh").body(EMPTY_JSON)?.send().await?;
+    decode(response).await
+}
+
+/// `POST /auth/logout`: revokes the refresh token and clears the cookie.
+pub async fn logout(token: &str) -> Result<(), ApiError> {
+    let response = post_empty("/auth/logout")
+        .header("Authorization", &bearer(token))
+        .body(EMPTY_JSON)?
+        .send()
+        .await?;
+    expect_success(response).await
+}
+
+/// `GET /me`: the signed-in user.
+pub async fn me(token: &str) -> Result<MeResponse, ApiError> {
+    get_json("/me", token).await
+}
+
+/// `GET /accounts`: the accounts the caller may see.
+pub async fn accounts(token: &str) -> Result<AccountListResponse, ApiError> {
+    get_json("/accounts", token).await
+}
+
+/// `GET /accounts/{id}`: one account, or 404 when it is outside the caller's scope.
+#[allow(dead_code)] // the account page is the next screen to use it
+pub async fn account(token: &str, id: impl Display) -> Result<AccountResponse, ApiError> {
+    get_json(&account_path(id), token).await
+}
+
+fn account_path(id: impl Display) -> String {
+    format!("/accounts/{id}")
+}
+
+async fn get_json<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
+    let response = Request::get(&url(path))
+        .header("Authorization", &bearer(token))
+        .send()
+        .await?;
+    decode(response).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use api_types::ProblemCode;
+
+    #[test]
+    fn urls_are_under_the_versioned_base() {
+        assert_eq!(url("/auth/login"), "/api/v1/auth/login");
+        assert_eq!(url("/accounts"), "/api/v1/accounts");
+    }
+
+    #[test]
+    fn account_path_embeds_the_id() {
+        assert_eq!(url(&account_path("7d9c")), "/api/v1/accounts/7d9c");
+    }
+
+    #[test]
+    fn bearer_header_has_the_scheme() {
+        assert_eq!(bearer("abc"), "Bearer abc");
+    }
+
+    #[test]
+    fn problem_bodies_decode_into_problem_details() {
+        let body = r#"{"type":"https://csportal.example/problems/invalid_credentials","title":"Unauthorized",
+            "status":401,"detail":"wrong","code":"invalid_credentials","request_id":"r-42"}"#;
+        let err = problem_from_body(401, body);
+        assert_eq!(err.code(), Some(ProblemCode::InvalidCredentials));
+        assert_eq!(err.request_id(), Some("r-42"));
+    }
+
+    #[test]
+    fn other_bodies_are_unexpected_with_their_status() {
+        match problem_from_body(502, "<html>Bad gateway</html>") {
+            ApiError::Unexpected { status, .. } => assert_eq!(status, 502),
+            other => panic!("expected Unexpected, got {other:?}"),
+        }
+    }
+}

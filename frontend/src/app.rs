@@ -1,0 +1,29 @@
+//! The root component: contexts, the route table, the document language.
+
+use crate::components::layout::SignedInLayout;
+use crate::pages::{home_page::HomePage, login_page::LoginPage, not_found_page::NotFoundPage};
+use crate::state::auth::{provide_auth_context, use_texts};
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let auth = provide_auth_context();
+    // A reload loses the in-memory access token: the refresh cookie brings it back.
+    leptos::task::spawn_local(auth.restore());
+
+    let texts = use_texts();
+    Effect::new(move |_| crate::components::document::set_lang(texts.get().lang_tag));
+
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFoundPage/> }>
+                <Route path=path!("/login") view=LoginPage/>
+                <ParentRoute path=path!("") view=SignedInLayout>
+                    <Route path=path!("") view=HomePage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,26 @@
+//! Small line icons, drawn inline (no icon font, nothing fetched). Decorative:
+//! hidden from screen readers, since a text label always sits beside them.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn HomeIcon() -> impl IntoView {
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M3 11 12 3.5 21 11"></path>
+            <path d="M5.5 9.5V20.5h13V9.5"></path>
+            <path d="M10 20.5v-6h4v6"></path>
+        </svg>
+    }
+}
+
+#[component]
+pub fn DocsIcon() -> impl IntoView {
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M6 3h8.5L19 7.5V21H6z"></path>
+            <path d="M14 3v5h5"></path>
+            <path d="M9 13h7M9 17h7"></path>
+        </svg>
+    }
+}

@@ -1,0 +1,3 @@
+//! App-wide state, provided as contexts at the root.
+
+pub mod auth;

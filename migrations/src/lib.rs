@@ -1,0 +1,25 @@
+//! Schema migrations. Each runs on SQLite and PostgreSQL and has a `down`.
+//! SQLite takes one alteration per `ALTER TABLE` (sea-orm issue #1809).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_accounts;
+mod m20261123_000002_create_users;
+mod m20261123_000003_create_account_assignments;
+mod m20261123_000004_create_refresh_tokens;
+mod m20261123_000005_create_audit_log;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_accounts::Migration),
+            Box::new(m20261123_000002_create_users::Migration),
+            Box::new(m20261123_000003_create_account_assignments::Migration),
+            Box::new(m20261123_000004_create_refresh_tokens::Migration),
+            Box::new(m20261123_000005_create_audit_log::Migration),
+        ]
+    }
+}
