@@ -1,1 +1,104 @@
+//! Dev-only helpers: the real app on a random port with a fresh, migrated
+//! database (SQLite by default; PostgreSQL when `TEST_DATABASE_URL` is set).
+// Test helpers fail the test loudly; that is their job.
+#![allow(clippy::expect_used)]
 
+use anyhow::Context;
+use api::clock::SystemClock;
+use api::{ApiConfig, AppState};
+use persistence::seed::DemoData;
+use persistence::DatabaseConnection;
+use sea_orm::{ConnectionTrait, Database};
+use std::net::TcpListener;
+use std::sync::Arc;
+
+pub struct TestApp {
+    pub address: String,
+    pub db: DatabaseConnection,
+    pub demo: DemoData,
+    pub client: reqwest::Client,
+    _sqlite_dir: Option<tempfile::TempDir>,
+}
+
+/// A fresh database: a temporary SQLite file, or a new PostgreSQL database.
+pub async fn fresh_database() -> anyhow::Result<(DatabaseConnection, Option<tempfile::TempDir>)> {
+    match std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
+        Some(admin_url) => {
+            let name = format!("csportal_test_{}", uuid::Uuid::new_v4().simple());
+            let admin = Database::connect(&admin_url).await?;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await?;
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b.to_owned())
+                .context("TEST_DATABASE_URL needs a database path")?;
+            Ok((persistence::connect(&format!("{base}/{name}")).await?, None))
+        }
+        None => {
+            let dir = tempfile::tempdir()?;
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+            Ok((persistence::connect(&url).await?, Some(dir)))
+        }
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> anyhow::Result<Self> {
+        let (db, sqlite_dir) = fresh_database().await?;
+        persistence::migrate_up(&db).await?;
+        let hash = |p: &str| api::auth::password::hash_blocking(p).unwrap_or_default();
+        let demo = persistence::seed::demo(&db, &hash).await?;
+        let mut config = ApiConfig::with_secret(b"test-secret-test-secret-test-secret!".to_vec());
+        config.secure_cookies = false;
+        config.max_json_bytes = 16 * 1024;
+        let state = AppState::new(db.clone(), config, Arc::new(SystemClock)).await?;
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let address = format!("http://{}", listener.local_addr()?);
+        let server = api::run_server(listener, state, 1)?;
+        tokio::spawn(server);
+        let client = reqwest::Client::builder().cookie_store(true).build()?;
+        Ok(Self {
+            address,
+            db,
+            demo,
+            client,
+            _sqlite_dir: sqlite_dir,
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&api_types::LoginRequest {
+                username: username.to_owned(),
+                password: password.to_owned(),
+            })
+            .send()
+            .await
+            .expect("login request sent")
+    }
+
+    /// Logs in with the demo password and returns the token pair.
+    pub async fn tokens_for(&self, username: &str) -> api_types::TokenResponse {
+        let response = self.login(username, persistence::seed::DEMO_PASSWORD).await;
+        assert_eq!(response.status(), 200, "login of {username}");
+        response.json().await.expect("token response")
+    }
+
+    pub async fn get(&self, path: &str, access_token: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(access_token)
+            .send()
+            .await
+            .expect("request sent")
+    }
+}

@@ -1,0 +1,29 @@
+use sea_orm::{ConnectionTrait, Statement};
+
+async fn table_count(db: &persistence::DatabaseConnection) -> i64 {
+    let sql = match db.get_database_backend() {
+        sea_orm::DatabaseBackend::Sqlite => {
+            "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('accounts','users','account_assignments','refresh_tokens','audit_log')"
+        }
+        _ => {
+            "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('accounts','users','account_assignments','refresh_tokens','audit_log')"
+        }
+    };
+    let row = db
+        .query_one(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<i64>("", "n").unwrap()
+}
+
+#[tokio::test]
+async fn migrations_run_up_down_to_zero_and_up_again() {
+    let (db, _dir) = test_support::fresh_database().await.unwrap();
+    persistence::migrate_up(&db).await.unwrap();
+    assert_eq!(table_count(&db).await, 5);
+    persistence::migrate_down_all(&db).await.unwrap();
+    assert_eq!(table_count(&db).await, 0);
+    persistence::migrate_up(&db).await.unwrap();
+    assert_eq!(table_count(&db).await, 5);
+}
