@@ -1,6 +1,7 @@
 use crate::error::ApiError;
 use crate::middleware::request_context;
 use crate::openapi::ApiDoc;
+use crate::route_table::RouteTable;
 use crate::routes;
 use crate::state::AppState;
 use actix_web::body::MessageBody;
@@ -24,9 +25,22 @@ fn json_error(err: JsonPayloadError, limit: usize) -> ApiError {
     }
 }
 
-async fn api_route_not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    tracing::debug!(path = %req.path(), "no API route");
-    Err(ApiError::RouteNotFound)
+/// No handler took the request: a documented path with another method is a
+/// 405 naming the methods it accepts, anything else a 404.
+async fn api_route_not_found(
+    req: HttpRequest,
+    routes: web::Data<RouteTable>,
+) -> Result<HttpResponse, ApiError> {
+    match routes.allowed_methods(req.path()) {
+        Some(allow) => Err(ApiError::MethodNotAllowed {
+            method: req.method().to_string(),
+            allow: Some(allow.to_owned()),
+        }),
+        None => {
+            tracing::debug!(path = %req.path(), "no API route");
+            Err(ApiError::RouteNotFound)
+        }
+    }
 }
 
 async fn docs_redirect() -> HttpResponse {
@@ -54,7 +68,9 @@ pub fn build_app(
         .openapi(ApiDoc::openapi())
         .configure(routes::configure)
         .split_for_parts();
+    let routes = RouteTable::from_openapi(&api);
     app.app_data(web::Data::new(state))
+        .app_data(web::Data::new(routes))
         .app_data(
             web::JsonConfig::default()
                 .limit(limit)

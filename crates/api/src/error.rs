@@ -31,8 +31,12 @@ pub enum ApiError {
     NotFound,
     #[error("There is no API route at this address.")]
     RouteNotFound,
-    #[error("This route does not accept the {0} method.")]
-    MethodNotAllowed(String),
+    #[error("This route does not accept the {method} method{}.", allow.as_deref().map(|a| format!("; it accepts {a}")).unwrap_or_default())]
+    MethodNotAllowed {
+        method: String,
+        /// The `Allow` header's value, when known.
+        allow: Option<String>,
+    },
     #[error("The request body is not valid JSON for this operation: {0}")]
     InvalidJson(String),
     #[error("The address holds an invalid value: {0}")]
@@ -77,7 +81,7 @@ impl ApiError {
             ApiError::Forbidden => ProblemCode::Forbidden,
             ApiError::NotFound => ProblemCode::NotFound,
             ApiError::RouteNotFound => ProblemCode::RouteNotFound,
-            ApiError::MethodNotAllowed(_) => ProblemCode::MethodNotAllowed,
+            ApiError::MethodNotAllowed { .. } => ProblemCode::MethodNotAllowed,
             ApiError::InvalidJson(_) => ProblemCode::InvalidJson,
             ApiError::InvalidPath(_) => ProblemCode::InvalidPath,
             ApiError::InvalidQuery(_) => ProblemCode::InvalidQuery,
@@ -97,7 +101,7 @@ impl ApiError {
             ApiError::Forbidden => "Forbidden",
             ApiError::NotFound => "Not found",
             ApiError::RouteNotFound => "Route not found",
-            ApiError::MethodNotAllowed(_) => "Method not allowed",
+            ApiError::MethodNotAllowed { .. } => "Method not allowed",
             ApiError::InvalidJson(_) => "Invalid JSON body",
             ApiError::InvalidPath(_) => "Invalid path parameter",
             ApiError::InvalidQuery(_) => "Invalid query parameter",
@@ -152,7 +156,7 @@ impl ResponseError for ApiError {
             }
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
-            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::InvalidJson(_) | ApiError::InvalidPath(_) | ApiError::InvalidQuery(_) => {
                 StatusCode::BAD_REQUEST
             }
@@ -180,6 +184,11 @@ impl ResponseError for ApiError {
                     header::WWW_AUTHENTICATE,
                     "Bearer realm=\"csportal\", error=\"invalid_token\"",
                 ));
+            }
+            ApiError::MethodNotAllowed {
+                allow: Some(allow), ..
+            } => {
+                response.insert_header((header::ALLOW, allow.as_str()));
             }
             _ => {}
         }

@@ -9,6 +9,7 @@ pub mod config;
 pub mod error;
 pub mod middleware;
 pub mod openapi;
+pub mod route_table;
 pub mod routes;
 pub mod spa;
 pub mod state;

@@ -81,7 +81,11 @@ pub async fn request_context(
 
     if res.status() == StatusCode::METHOD_NOT_ALLOWED && !is_problem(&res) {
         let problem = REQUEST_ID.sync_scope(request_id.clone(), || {
-            ApiError::MethodNotAllowed(method.clone()).error_response()
+            ApiError::MethodNotAllowed {
+                method: method.clone(),
+                allow: None,
+            }
+            .error_response()
         });
         res = res.into_response(problem);
     }

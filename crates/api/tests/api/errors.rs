@@ -39,16 +39,28 @@ async fn unknown_api_routes_and_wrong_methods_are_problem_documents() {
     )
     .await;
     assert_eq!((status, p.code), (404, ProblemCode::RouteNotFound));
-    let (status, p) = problem(
-        app.client
-            .get(app.url("/api/v1/auth/login"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    // actix guards methods per resource, so a wrong method finds no route (a 405 is a follow-up).
-    assert_eq!((status, p.code), (404, ProblemCode::RouteNotFound));
+    // A documented path with the wrong method: 405 and the methods it takes.
+    let response = app
+        .client
+        .get(app.url("/api/v1/auth/login"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["allow"], "POST");
+    let (status, p) = problem(response).await;
+    assert_eq!((status, p.code), (405, ProblemCode::MethodNotAllowed));
+    assert!(p.detail.contains("GET"), "{}", p.detail);
+    let response = app
+        .client
+        .delete(app.url("/api/v1/accounts/0b5f0c4e-3f7a-4c57-9d43-1f1b4d0a2e11"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["allow"], "GET");
+    assert_eq!(
+        problem(response).await.1.code,
+        ProblemCode::MethodNotAllowed
+    );
     let (status, p) = problem(
         app.client
             .get(app.url("/api/elsewhere"))

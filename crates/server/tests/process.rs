@@ -1,0 +1,121 @@
+//! The `csportal` binary as an operator runs it: start on an empty folder,
+//! refuse bad settings with a message, stop cleanly on SIGTERM.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod common;
+
+use common::server_process::{csportal, ServerProcess};
+use std::time::Duration;
+
+#[tokio::test]
+async fn serve_on_an_empty_folder_migrates_seeds_and_stops_on_sigterm() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut server = ServerProcess::start(csportal(data.path()));
+    let http = reqwest::Client::new();
+
+    let ready = http
+        .get(server.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz");
+    assert_eq!(ready.status(), 200);
+    assert!(
+        data.path().join("csportal.db").is_file(),
+        "no SQLite file under the data folder"
+    );
+
+    // The demo data was seeded into the empty database: a demo login works.
+    let login = http
+        .post(server.url("/api/v1/auth/login"))
+        .json(&serde_json::json!({"username": "nl.manager", "password": "Welcome-2026"}))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(login.status(), 200);
+    let request_id = login
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .expect("x-request-id header")
+        .to_owned();
+
+    let exit = server
+        .terminate(Duration::from_secs(30))
+        .expect("csportal stops within 30 s of SIGTERM");
+    assert!(exit.success(), "exit status {exit:?}\n{}", server.output());
+    let output = server.output();
+    assert!(output.contains("csportal stopped"), "{output}");
+    // Logs are JSON lines, and the request's line carries the id the client saw.
+    let request_line = output
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .find(|entry| entry.to_string().contains(&request_id));
+    assert!(
+        request_line.is_some(),
+        "no JSON log line with request id {request_id}:\n{output}"
+    );
+}
+
+#[test]
+fn a_bad_setting_stops_the_start_with_a_message_naming_it() {
+    let data = tempfile::tempdir().expect("tempdir");
+    for (name, value) in [
+        ("CSPORTAL_JWT_SECRET", "too-short"),
+        ("CSPORTAL_SEED_DEMO", "perhaps"),
+        ("CSPORTAL_ACCESS_TOKEN_TTL_SECONDS", "fifteen minutes"),
+    ] {
+        let out = csportal(data.path())
+            .env(name, value)
+            .arg("serve")
+            .output()
+            .expect("csportal runs");
+        assert!(!out.status.success(), "{name}={value} was accepted");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(name),
+            "the message does not name {name}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn seed_demo_fills_an_empty_database_only() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let first = csportal(data.path())
+        .args(["seed", "--demo"])
+        .output()
+        .expect("seed runs");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(String::from_utf8_lossy(&first.stdout).contains("nl.manager"));
+
+    let second = csportal(data.path())
+        .args(["seed", "--demo"])
+        .output()
+        .expect("seed runs");
+    assert!(!second.status.success(), "demo data was loaded twice");
+    assert!(String::from_utf8_lossy(&second.stderr).contains("already holds accounts"));
+}
+
+#[test]
+fn an_unreachable_database_is_reported_without_its_password() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = csportal(data.path())
+        .env(
+            "DATABASE_URL",
+            "postgres://portal:s3cret-pw@127.0.0.1:1/csportal",
+        )
+        .arg("migrate")
+        .output()
+        .expect("csportal runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot open the database"), "{stderr}");
+    assert!(
+        !stderr.contains("s3cret-pw"),
+        "the password leaked: {stderr}"
+    );
+}

@@ -1,0 +1,124 @@
+// First journeys of a hospital user: sign in, see one's own accounts and no
+// one else's, stay signed in across a reload, sign out; a wrong password is
+// explained on the page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "../lib/server.mjs";
+import { launchBrowser, openPage } from "../lib/browser.mjs";
+
+const PASSWORD = "Welcome-2026";
+const LINDENHAVEN = [
+  "Lindenhaven University Medical Centre",
+  "Lindenhaven UMC - Main Hospital",
+  "Lindenhaven Children's Hospital",
+  "Lindenhaven Eye Clinic Amersfoort",
+  "Radiology Department",
+];
+const OTHER_PARENTS = ["Nordkyst Hospital", "Nordkyst Hospital Frederikssund", "MedLease Europe B.V."];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  if (server) {
+    const status = await server.stop();
+    assert.deepEqual(status, { code: 0, signal: null }, `csportal did not stop cleanly:\n${server.output()}`);
+  }
+});
+
+async function signIn(page, username, password = PASSWORD) {
+  await page.goto(`${server.baseUrl}/`);
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(password);
+  await page.locator("button[type=submit]").click();
+}
+
+async function accountNames(page) {
+  const names = page.locator("li.account span.account-name");
+  await names.first().waitFor();
+  return names.allTextContents();
+}
+
+test("a Manager sees every account of their parent account and none of another's", async () => {
+  const { context, page, faults } = await openPage(browser);
+  await signIn(page, "nl.manager");
+
+  assert.deepEqual((await accountNames(page)).sort(), [...LINDENHAVEN].sort());
+  await assert.doesNotReject(page.locator("header .user-name", { hasText: "Anna de Vries" }).waitFor());
+  // The user's own language (Dutch) replaces the browser's once signed in.
+  assert.equal(await page.locator("html").getAttribute("lang"), "nl");
+  for (const other of OTHER_PARENTS) {
+    assert.equal(await page.getByText(other, { exact: true }).count(), 0, `${other} is shown to nl.manager`);
+  }
+
+  // A reload keeps the session (HttpOnly refresh cookie), no second login.
+  await page.reload();
+  assert.deepEqual((await accountNames(page)).sort(), [...LINDENHAVEN].sort());
+
+  // Logging out ends the session for good: a reload shows the login page.
+  await page.locator("header button.logout").click();
+  await page.locator("#username").waitFor();
+  await page.reload();
+  await page.locator("#username").waitFor();
+  assert.equal(new URL(page.url()).pathname, "/login");
+  assert.equal(await page.locator("li.account").count(), 0);
+
+  assert.deepEqual(faults, []);
+  await context.close();
+});
+
+test("a User sees only the accounts assigned to them", async () => {
+  const { context, page, faults } = await openPage(browser);
+  await signIn(page, "nl.user");
+  assert.deepEqual(
+    (await accountNames(page)).sort(),
+    ["Lindenhaven Children's Hospital", "Lindenhaven UMC - Main Hospital", "Radiology Department"],
+  );
+  assert.deepEqual(faults, []);
+  await context.close();
+});
+
+test("a wrong password is explained on the login page and signs no one in", async () => {
+  const { context, page, faults } = await openPage(browser);
+  await signIn(page, "nl.manager", "Not-the-password-1");
+
+  const error = page.locator("#login-error[role=alert]");
+  await error.waitFor();
+  assert.equal((await error.textContent()).trim(), "The user name or password is wrong.");
+  assert.equal(new URL(page.url()).pathname, "/login");
+  assert.equal(await page.locator("header .user-name").count(), 0);
+
+  // Empty fields are caught before anything is sent.
+  await page.locator("#password").fill("");
+  await page.locator("button[type=submit]").click();
+  await page.locator("#login-error", { hasText: "Enter your user name and password." }).waitFor();
+
+  assert.deepEqual(faults, []);
+  await context.close();
+});
+
+test("a phone user signs in with the keyboard and the page fits 360 px", async () => {
+  const { context, page, faults } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+  await page.goto(`${server.baseUrl}/`);
+  await page.locator("#username").waitFor();
+  await page.locator("#username").focus();
+  await page.keyboard.type("dk.manager");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "password");
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Enter");
+
+  assert.deepEqual((await accountNames(page)).sort(), ["Nordkyst Hospital", "Nordkyst Hospital Frederikssund"]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 360 px phone`);
+  await assert.doesNotReject(page.locator("nav.main-nav").waitFor({ state: "visible" }));
+
+  assert.deepEqual(faults, []);
+  await context.close();
+});

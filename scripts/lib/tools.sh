@@ -1,0 +1,35 @@
+# Shared by scripts/run and scripts/test: install what is missing, and only
+# that (each check runs before its install, so repeat runs cost nothing).
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
+}
+
+# trunk 0.21.x (0.22 needs a newer rustc than this toolchain) and the
+# wasm-bindgen CLI of exactly the version in Cargo.lock.
+ensure_frontend_tools() {
+  ensure_wasm_target
+  trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.' || cargo install trunk --version 0.21.14 --locked
+  local wanted
+  wanted=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p' | head -1)
+  if ! wasm-bindgen --version 2>/dev/null | grep -qF "$wanted"; then
+    # The crate mirror lacks some of the lock file's newest versions: no --locked.
+    cargo install wasm-bindgen-cli --version "$wanted"
+  fi
+}
+
+ensure_debian_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+}
+
+build_frontend() {
+  ensure_frontend_tools
+  trunk build --release --offline
+}
