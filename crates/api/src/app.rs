@@ -7,7 +7,7 @@ use crate::state::AppState;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
-use actix_web::middleware::from_fn;
+use actix_web::middleware::{from_fn, Compress};
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use std::net::TcpListener;
 use utoipa::OpenApi;
@@ -62,7 +62,6 @@ pub fn build_app(
     >,
 > {
     let limit = state.config.max_json_bytes;
-    let spa = state.spa.clone();
     let (app, api) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
@@ -88,8 +87,10 @@ pub fn build_app(
         .service(web::resource("/api/docs").route(web::get().to(docs_redirect)))
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
         .service(web::scope("/api").default_service(web::to(api_route_not_found)))
-        .configure(|cfg| crate::spa::configure(cfg, &spa))
+        .configure(crate::spa::configure)
         .default_service(web::to(api_route_not_found))
+        // Inside the request context, so its log line sees the final status.
+        .wrap(Compress::default())
         .wrap(from_fn(request_context))
 }
 

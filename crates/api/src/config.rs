@@ -53,7 +53,8 @@ impl ApiConfig {
             secure_cookies: true,
             hsts: false,
             max_json_bytes: 64 * 1024,
-            max_concurrent_hashes: 4,
+            // One hash per core: more only queues inside the OS and holds more 19 MiB memories.
+            max_concurrent_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
             static_dir: None,
         }
     }

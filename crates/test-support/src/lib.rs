@@ -48,6 +48,11 @@ pub async fn fresh_database() -> anyhow::Result<(DatabaseConnection, Option<temp
 
 impl TestApp {
     pub async fn spawn() -> anyhow::Result<Self> {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with the configuration adjusted first.
+    pub async fn spawn_with(configure: impl FnOnce(&mut ApiConfig)) -> anyhow::Result<Self> {
         let (db, sqlite_dir) = fresh_database().await?;
         persistence::migrate_up(&db).await?;
         let hash = |p: &str| api::auth::password::hash_blocking(p).unwrap_or_default();
@@ -55,6 +60,7 @@ impl TestApp {
         let mut config = ApiConfig::with_secret(b"test-secret-test-secret-test-secret!".to_vec());
         config.secure_cookies = false;
         config.max_json_bytes = 16 * 1024;
+        configure(&mut config);
         let state = AppState::new(db.clone(), config, Arc::new(SystemClock)).await?;
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let address = format!("http://{}", listener.local_addr()?);

@@ -6,3 +6,4 @@ mod auth;
 mod errors;
 mod migrations;
 mod openapi;
+mod spa;

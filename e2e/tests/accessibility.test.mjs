@@ -1,0 +1,52 @@
+// axe-core finds no WCAG 2.2 AA violation on the pages that exist, on a
+// desktop and on a 390 x 844 phone (ux.md, "Checked by tools").
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "../lib/server.mjs";
+import { launchBrowser, openPage } from "../lib/browser.mjs";
+import { accessibilityViolations } from "../lib/axe.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const viewports = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+};
+
+for (const [name, viewport] of Object.entries(viewports)) {
+  test(`login, login error and home pass axe on a ${name}`, async () => {
+    const { context, page, faults } = await openPage(browser, { viewport });
+    await page.goto(`${server.baseUrl}/`);
+    await page.locator("#username").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "login page");
+
+    await page.locator("#username").fill("nl.viewer");
+    await page.locator("#password").fill("wrong-password");
+    await page.locator("button[type=submit]").click();
+    await page.locator("#login-error").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "login page with an error");
+
+    await page.locator("#password").fill("Welcome-2026");
+    await page.locator("button[type=submit]").click();
+    await page.locator("li.account").first().waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "home page");
+
+    await page.goto(`${server.baseUrl}/no-such-page`);
+    await page.locator("main").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "not-found page");
+
+    assert.deepEqual(faults, []);
+    await context.close();
+  });
+}
