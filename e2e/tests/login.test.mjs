@@ -14,7 +14,10 @@ const LINDENHAVEN = [
   "Lindenhaven Eye Clinic Amersfoort",
   "Radiology Department",
 ];
-const OTHER_PARENTS = ["Nordkyst Hospital", "Nordkyst Hospital Frederikssund", "MedLease Europe B.V."];
+// The leasing company owns scanners at both hospitals: each sees its name
+// beside their own accounts, and nothing of the other hospital.
+const LESSOR = "MedLease Europe B.V.";
+const OTHER_PARENTS = ["Nordkyst Hospital", "Nordkyst Hospital Frederikssund"];
 
 let server;
 let browser;
@@ -49,7 +52,7 @@ test("a Manager sees every account of their parent account and none of another's
   const { context, page, faults } = await openPage(browser);
   await signIn(page, "nl.manager");
 
-  assert.deepEqual((await accountNames(page)).sort(), [...LINDENHAVEN].sort());
+  assert.deepEqual((await accountNames(page)).sort(), [...LINDENHAVEN, LESSOR].sort());
   await assert.doesNotReject(page.locator("header .user-name", { hasText: "Anna de Vries" }).waitFor());
   // The user's own language (Dutch) replaces the browser's once signed in.
   assert.equal(await page.locator("html").getAttribute("lang"), "nl");
@@ -59,7 +62,7 @@ test("a Manager sees every account of their parent account and none of another's
 
   // A reload keeps the session (HttpOnly refresh cookie), no second login.
   await page.reload();
-  assert.deepEqual((await accountNames(page)).sort(), [...LINDENHAVEN].sort());
+  assert.deepEqual((await accountNames(page)).sort(), [...LINDENHAVEN, LESSOR].sort());
 
   // Logging out ends the session for good: a reload shows the login page.
   await page.locator("header button.logout").click();
@@ -73,13 +76,17 @@ test("a Manager sees every account of their parent account and none of another's
   await context.close();
 });
 
-test("a User sees only the accounts assigned to them", async () => {
+test("a User sees the accounts assigned to them and those holding their contracts", async () => {
   const { context, page, faults } = await openPage(browser);
   await signIn(page, "nl.user");
-  assert.deepEqual(
-    (await accountNames(page)).sort(),
-    ["Lindenhaven Children's Hospital", "Lindenhaven UMC - Main Hospital", "Radiology Department"],
-  );
+  assert.deepEqual((await accountNames(page)).sort(), [
+    "Lindenhaven Children's Hospital",
+    "Lindenhaven UMC - Main Hospital",
+    "Lindenhaven University Medical Centre",
+    LESSOR,
+    "Radiology Department",
+  ]);
+  assert.equal(await page.getByText("Lindenhaven Eye Clinic Amersfoort", { exact: true }).count(), 0);
   assert.deepEqual(faults, []);
   await context.close();
 });
@@ -114,7 +121,7 @@ test("a phone user signs in with the keyboard and the page fits 360 px", async (
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press("Enter");
 
-  assert.deepEqual((await accountNames(page)).sort(), ["Nordkyst Hospital", "Nordkyst Hospital Frederikssund"]);
+  assert.deepEqual((await accountNames(page)).sort(), [LESSOR, "Nordkyst Hospital", "Nordkyst Hospital Frederikssund"]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 360 px phone`);
   await assert.doesNotReject(page.locator("nav.main-nav").waitFor({ state: "visible" }));

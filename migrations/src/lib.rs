@@ -8,6 +8,10 @@ mod m20261123_000002_create_users;
 mod m20261123_000003_create_account_assignments;
 mod m20261123_000004_create_refresh_tokens;
 mod m20261123_000005_create_audit_log;
+mod m20261124_000006_create_installed_products;
+mod m20261124_000007_create_slcp_links;
+mod m20261124_000008_create_contracts;
+mod m20261124_000009_create_warranties;
 
 pub struct Migrator;
 
@@ -20,6 +24,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_create_account_assignments::Migration),
             Box::new(m20261123_000004_create_refresh_tokens::Migration),
             Box::new(m20261123_000005_create_audit_log::Migration),
+            Box::new(m20261124_000006_create_installed_products::Migration),
+            Box::new(m20261124_000007_create_slcp_links::Migration),
+            Box::new(m20261124_000008_create_contracts::Migration),
+            Box::new(m20261124_000009_create_warranties::Migration),
         ]
     }
 }

@@ -28,6 +28,23 @@ pub struct AccountResponse {
     pub parent_id: Option<Uuid>,
     /// The top of this account's tree (the customer's parent account).
     pub parent_account_id: Uuid,
+    /// Why the caller sees this account; an account reached only through a
+    /// product or contract shows its name and place, nothing more.
+    pub visible_because: Vec<VisibilityReasonDto>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VisibilityReasonDto {
+    /// Assigned to the caller (a Manager: every account of their parent account).
+    Assigned,
+    /// Owns an installed product the caller sees (e.g. a leasing company).
+    OwnerOfVisibleProduct,
+    /// Is the location of an installed product the caller sees.
+    LocationOfVisibleProduct,
+    /// Holds (ship-to) a contract covering a product the caller sees.
+    ContractHolder,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,13 +5,28 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod contracts;
+pub mod dashboard;
 pub mod health;
+pub mod installed_products;
 pub mod problem;
 
-pub use accounts::{AccountKindDto, AccountListResponse, AccountResponse};
+pub use accounts::{AccountKindDto, AccountListResponse, AccountResponse, VisibilityReasonDto};
 pub use auth::{
     LoginRequest, LogoutRequest, MeResponse, ParentAccountRef, RefreshRequest, RoleDto,
     TokenResponse, UserSettings,
 };
+pub use contracts::{
+    ContractDetail, ContractLineDto, ContractPage, ContractQuery, ContractSummary, WarrantyPage,
+};
+pub use dashboard::{
+    DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, StateCounts,
+};
 pub use health::HealthResponse;
+pub use installed_products::{
+    AccountRef, CoverageDto, CustomDetailsDto, ExpiryStatusDto, InstalledProductDetail,
+    InstalledProductPage, InstalledProductQuery, InstalledProductSort, InstalledProductSummary,
+    ModalityDto, OperationalStateDto, ProductContractDto, ProductKindDto, ProductRef,
+    ProductStatusDto, SlcpLinkDto, SortOrder, UpdateCustomDetailsRequest, WarrantyDto,
+};
 pub use problem::{FieldError, ProblemCode, ProblemDetails};

@@ -45,6 +45,12 @@ pub enum ApiError {
     InvalidQuery(String),
     #[error("Some fields are invalid.")]
     Validation(Vec<FieldError>),
+    #[error("Someone changed this since you read it (it is now version {current}); read it again and reapply your change.")]
+    PreconditionFailed { current: i32 },
+    #[error(
+        "Send `If-Match` with the ETag you read, so a change made meanwhile is not overwritten."
+    )]
+    PreconditionRequired,
     #[error("The request body is larger than the {limit} bytes this operation accepts.")]
     PayloadTooLarge { limit: usize },
     #[error("Send the body as application/json.")]
@@ -79,6 +85,8 @@ impl ApiError {
             ApiError::Unauthenticated => ProblemCode::Unauthenticated,
             ApiError::InvalidToken => ProblemCode::InvalidToken,
             ApiError::Forbidden => ProblemCode::Forbidden,
+            ApiError::PreconditionFailed { .. } => ProblemCode::PreconditionFailed,
+            ApiError::PreconditionRequired => ProblemCode::PreconditionRequired,
             ApiError::NotFound => ProblemCode::NotFound,
             ApiError::RouteNotFound => ProblemCode::RouteNotFound,
             ApiError::MethodNotAllowed { .. } => ProblemCode::MethodNotAllowed,
@@ -99,6 +107,8 @@ impl ApiError {
             ApiError::Unauthenticated => "Authentication required",
             ApiError::InvalidToken => "Invalid token",
             ApiError::Forbidden => "Forbidden",
+            ApiError::PreconditionFailed { .. } => "Precondition failed",
+            ApiError::PreconditionRequired => "Precondition required",
             ApiError::NotFound => "Not found",
             ApiError::RouteNotFound => "Route not found",
             ApiError::MethodNotAllowed { .. } => "Method not allowed",
@@ -155,6 +165,8 @@ impl ResponseError for ApiError {
                 StatusCode::UNAUTHORIZED
             }
             ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+            ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::NotFound | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::InvalidJson(_) | ApiError::InvalidPath(_) | ApiError::InvalidQuery(_) => {

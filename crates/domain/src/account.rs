@@ -164,6 +164,16 @@ impl Account {
     }
 }
 
+/// Why a user sees an account. Only `Assigned` opens its data; the others
+/// show the account's name and place next to the product or contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum VisibilityReason {
+    Assigned,
+    OwnerOfVisibleProduct,
+    LocationOfVisibleProduct,
+    ContractHolder,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,3 +31,5 @@ macro_rules! id_type {
 
 id_type!(AccountId);
 id_type!(UserId);
+id_type!(InstalledProductId);
+id_type!(ContractId);

@@ -2,16 +2,26 @@
 //!
 //! No I/O and no framework types: the server and the browser app (wasm32) share it.
 
+#[macro_use]
+mod text_enum;
+
 pub mod account;
 pub mod clock;
+pub mod expiry;
 pub mod ids;
+pub mod installed_product;
 pub mod password;
 pub mod policy;
 pub mod user;
 
-pub use account::{Account, AccountKind, AccountName, CountryCode};
+pub use account::{Account, AccountKind, AccountName, CountryCode, VisibilityReason};
 pub use clock::Clock;
-pub use ids::{AccountId, UserId};
+pub use expiry::{days_left, ExpiryStatus};
+pub use ids::{AccountId, ContractId, InstalledProductId, UserId};
+pub use installed_product::{
+    CustomDetails, CustomText, InstalledProduct, Modality, OperationalState, Priority, ProductKind,
+    ProductStatus,
+};
 pub use password::{PasswordPolicy, PasswordRule};
 pub use policy::{authorize, AccountScope, Action, AuthzError, Principal, Target};
 pub use user::{

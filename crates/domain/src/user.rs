@@ -211,6 +211,11 @@ impl TimeZoneName {
     pub fn tz(&self) -> chrono_tz::Tz {
         self.0.parse().unwrap_or(chrono_tz::UTC)
     }
+
+    /// The calendar date in this zone at `instant` ("today" for expiry colours).
+    pub fn date_at(&self, instant: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+        instant.with_timezone(&self.tz()).date_naive()
+    }
 }
 
 impl TryFrom<String> for TimeZoneName {
@@ -311,6 +316,26 @@ impl FromStr for TimeFormat {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn today_is_the_date_in_the_users_zone() {
+        use chrono::TimeZone;
+        let late_evening_utc = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 23, 23, 30, 0)
+            .unwrap();
+        let amsterdam = TimeZoneName::parse("Europe/Amsterdam").unwrap();
+        assert_eq!(
+            amsterdam.date_at(late_evening_utc).to_string(),
+            "2026-11-24"
+        );
+        assert_eq!(
+            TimeZoneName::utc().date_at(late_evening_utc).to_string(),
+            "2026-11-23"
+        );
+        let new_york = TimeZoneName::parse("America/New_York").unwrap();
+        let early_utc = chrono::Utc.with_ymd_and_hms(2026, 11, 24, 3, 0, 0).unwrap();
+        assert_eq!(new_york.date_at(early_utc).to_string(), "2026-11-23");
+    }
 
     #[test]
     fn usernames_are_case_insensitive() {

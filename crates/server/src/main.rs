@@ -29,9 +29,13 @@ enum Command {
     Migrate,
     /// Load data into the database.
     Seed {
-        /// The demo customers, accounts and users listed in the README.
+        /// The demo customers, accounts, users and installed base listed in the README.
         #[arg(long)]
         demo: bool,
+        /// N more installed products (with contracts and warranties) spread over
+        /// the existing accounts, for benchmarks.
+        #[arg(long, value_name = "N")]
+        scale: Option<u64>,
     },
     /// Print the OpenAPI document (as checked in at api-spec/openapi.json).
     Openapi,
@@ -69,14 +73,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             persistence::migrate_up(&db).await?;
             println!("database migrated");
         }
-        Command::Seed { demo } => {
-            anyhow::ensure!(demo, "say what to seed: `csportal seed --demo`");
-            persistence::migrate_up(&db).await?;
+        Command::Seed { demo, scale } => {
             anyhow::ensure!(
-                persistence::repositories::accounts::is_empty(&db).await?,
-                "the database already holds accounts; demo data goes into an empty database only"
+                demo || scale.is_some(),
+                "say what to seed: `csportal seed --demo` and/or `csportal seed --scale N`"
             );
-            seed_demo(&db).await?;
+            persistence::migrate_up(&db).await?;
+            if demo {
+                anyhow::ensure!(
+                    persistence::repositories::accounts::is_empty(&db).await?,
+                    "the database already holds accounts; demo data goes into an empty database only"
+                );
+                seed_demo(&db).await?;
+            }
+            if let Some(count) = scale {
+                let total = persistence::seed::scale(&db, count).await?;
+                println!("added {count} installed products; the database now holds {total}");
+            }
         }
         Command::Serve => serve(settings, db).await?,
         Command::Openapi => {}

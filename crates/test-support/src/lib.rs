@@ -107,4 +107,17 @@ impl TestApp {
             .await
             .expect("request sent")
     }
+
+    /// GETs `path` and decodes a 200 body as `T` (any other status fails the test).
+    pub async fn get_json<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        access_token: &str,
+    ) -> T {
+        let response = self.get(path, access_token).await;
+        let status = response.status();
+        let body = response.text().await.expect("response body");
+        assert_eq!(status, 200, "GET {path}: {body}");
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {path}: {e}: {body}"))
+    }
 }

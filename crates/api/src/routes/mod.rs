@@ -3,7 +3,12 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod contracts;
+pub(crate) mod convert;
+pub mod dashboard;
 pub mod health;
+pub mod installed_products;
+pub mod warranties;
 
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
 
@@ -14,6 +19,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(
             scope("/api/v1")
                 .configure(auth::configure)
-                .configure(accounts::configure),
+                .configure(accounts::configure)
+                .configure(installed_products::configure)
+                .configure(contracts::configure)
+                .configure(warranties::configure)
+                .configure(dashboard::configure),
         );
 }

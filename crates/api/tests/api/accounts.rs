@@ -1,51 +1,67 @@
-use api_types::{AccountListResponse, ProblemDetails};
+use api_types::{AccountListResponse, ProblemDetails, VisibilityReasonDto};
 use test_support::TestApp;
 
 fn names(list: &AccountListResponse) -> Vec<&str> {
     list.items.iter().map(|a| a.name.as_str()).collect()
 }
 
+fn reasons<'a>(list: &'a AccountListResponse, name: &str) -> Option<&'a [VisibilityReasonDto]> {
+    list.items
+        .iter()
+        .find(|a| a.name == name)
+        .map(|a| a.visible_because.as_slice())
+}
+
 #[tokio::test]
-async fn a_manager_sees_every_account_of_their_parent_account_and_nothing_else() {
+async fn a_manager_is_assigned_every_account_of_their_parent_account_and_sees_why_others_show() {
     let app = TestApp::spawn().await.unwrap();
     let token = app.tokens_for("nl.manager").await.access_token;
-    let list: AccountListResponse = app
-        .get("/api/v1/accounts", &token)
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(list.total, app.demo.dutch.accounts.len() as u64);
+    let list: AccountListResponse = app.get_json("/api/v1/accounts", &token).await;
     for a in &app.demo.dutch.accounts {
-        assert!(names(&list).contains(&a.name), "{} missing", a.name);
+        let why = reasons(&list, a.name).unwrap_or_else(|| panic!("{} missing", a.name));
+        assert!(
+            why.contains(&VisibilityReasonDto::Assigned),
+            "{}: {why:?}",
+            a.name
+        );
     }
-    for a in app
-        .demo
-        .danish
-        .accounts
-        .iter()
-        .chain(&app.demo.leasing.accounts)
-    {
-        assert!(!names(&list).contains(&a.name), "{} leaked", a.name);
+    // The leasing company owns two of their scanners and holds a contract on one:
+    // shown by name, with why, and never as assigned.
+    assert_eq!(
+        reasons(&list, "MedLease Europe B.V."),
+        Some(
+            &[
+                VisibilityReasonDto::OwnerOfVisibleProduct,
+                VisibilityReasonDto::ContractHolder
+            ][..]
+        )
+    );
+    for a in &app.demo.danish.accounts {
+        assert!(reasons(&list, a.name).is_none(), "{} leaked", a.name);
     }
 }
 
 #[tokio::test]
-async fn a_user_sees_only_the_accounts_assigned_to_them() {
+async fn a_user_is_assigned_only_their_accounts() {
     let app = TestApp::spawn().await.unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
-    let list: AccountListResponse = app
-        .get("/api/v1/accounts", &token)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let list: AccountListResponse = app.get_json("/api/v1/accounts", &token).await;
     let mut expected: Vec<&str> = app.demo.dutch.assigned.iter().map(|a| a.name).collect();
     expected.sort();
-    let mut got = names(&list);
-    got.sort();
-    assert_eq!(got, expected);
-    assert!(!got.contains(&"Lindenhaven Eye Clinic Amersfoort"));
+    let mut assigned: Vec<&str> = list
+        .items
+        .iter()
+        .filter(|a| a.visible_because.contains(&VisibilityReasonDto::Assigned))
+        .map(|a| a.name.as_str())
+        .collect();
+    assigned.sort();
+    assert_eq!(assigned, expected);
+    assert!(!names(&list).contains(&"Lindenhaven Eye Clinic Amersfoort"));
+    // The group holds a contract on their scanners; that is all they see of it.
+    assert_eq!(
+        reasons(&list, "Lindenhaven University Medical Centre"),
+        Some(&[VisibilityReasonDto::ContractHolder][..])
+    );
 }
 
 #[tokio::test]

@@ -3,7 +3,10 @@
 
 mod accounts;
 mod auth;
+mod contracts;
+mod dashboard;
 mod errors;
+mod installed_products;
 mod migrations;
 mod openapi;
 mod spa;

@@ -3,5 +3,11 @@
 pub mod account;
 pub mod account_assignment;
 pub mod audit_log;
+pub mod contract;
+pub mod contract_coverage;
+pub mod contract_line;
+pub mod installed_product;
 pub mod refresh_token;
+pub mod slcp_link;
 pub mod user;
+pub mod warranty;

@@ -1,7 +1,10 @@
 use crate::entities::{account, account_assignment};
 use crate::error::{StoreError, StoreResult};
 use chrono::Utc;
-use domain::{Account, AccountId, AccountKind, AccountName, AccountScope, CountryCode, Role, User};
+use domain::{
+    Account, AccountId, AccountKind, AccountName, AccountScope, CountryCode, Role, User,
+    VisibilityReason,
+};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -36,6 +39,21 @@ impl AccountVisibility {
             },
             (_, None) => AccountVisibility::Nothing,
         }
+    }
+
+    /// `SELECT id FROM accounts WHERE <visible>`, to use as `IN (...)`; None
+    /// when every account is visible.
+    pub fn account_ids(self) -> Option<sea_orm::sea_query::SelectStatement> {
+        if self == AccountVisibility::All {
+            return None;
+        }
+        Some(
+            Query::select()
+                .column(account::Column::Id)
+                .from(account::Entity)
+                .cond_where(self.condition())
+                .to_owned(),
+        )
     }
 
     fn condition(self) -> Condition {
@@ -92,6 +110,59 @@ pub async fn list_visible(
         .collect()
 }
 
+/// Every account the caller sees, with why: assigned ones, and those attached
+/// to visible products (owner, location) and contracts (ship-to).
+pub async fn list_with_reasons(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+) -> StoreResult<Vec<(Account, BTreeSet<VisibilityReason>)>> {
+    use crate::repositories::{contracts, installed_products};
+    let mut reasons: std::collections::HashMap<uuid::Uuid, BTreeSet<VisibilityReason>> =
+        std::collections::HashMap::new();
+    let assigned = list_visible(db, visibility).await?;
+    for account in &assigned {
+        reasons
+            .entry(account.id.as_uuid())
+            .or_default()
+            .insert(VisibilityReason::Assigned);
+    }
+    let (owners, locations) = installed_products::attached_accounts(db, visibility).await?;
+    let ship_to = contracts::ship_to_accounts(db, visibility).await?;
+    for (ids, reason) in [
+        (owners, VisibilityReason::OwnerOfVisibleProduct),
+        (locations, VisibilityReason::LocationOfVisibleProduct),
+        (ship_to, VisibilityReason::ContractHolder),
+    ] {
+        for id in ids {
+            reasons.entry(id).or_default().insert(reason);
+        }
+    }
+    let known: BTreeSet<uuid::Uuid> = assigned.iter().map(|a| a.id.as_uuid()).collect();
+    let extra: Vec<uuid::Uuid> = reasons
+        .keys()
+        .filter(|id| !known.contains(id))
+        .copied()
+        .collect();
+    let mut accounts = assigned;
+    if !extra.is_empty() {
+        for model in account::Entity::find()
+            .filter(account::Column::Id.is_in(extra))
+            .all(db)
+            .await?
+        {
+            accounts.push(to_domain(model)?);
+        }
+    }
+    accounts.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()).then(a.id.cmp(&b.id)));
+    Ok(accounts
+        .into_iter()
+        .map(|a| {
+            let why = reasons.remove(&a.id.as_uuid()).unwrap_or_default();
+            (a, why)
+        })
+        .collect())
+}
+
 pub async fn count_visible(
     db: &impl ConnectionTrait,
     visibility: AccountVisibility,
@@ -102,19 +173,18 @@ pub async fn count_visible(
         .await?)
 }
 
-/// The account, or None when it does not exist *or* is not visible: callers cannot tell.
+/// The account and why it is visible, or None when it does not exist *or*
+/// is not visible: callers cannot tell.
 pub async fn find_visible(
     db: &impl ConnectionTrait,
     visibility: AccountVisibility,
     id: AccountId,
-) -> StoreResult<Option<Account>> {
-    account::Entity::find()
-        .filter(visibility.condition())
-        .filter(account::Column::Id.eq(id.as_uuid()))
-        .one(db)
+) -> StoreResult<Option<(Account, BTreeSet<VisibilityReason>)>> {
+    // Few accounts per customer: reuse the list rather than a second rule.
+    Ok(list_with_reasons(db, visibility)
         .await?
-        .map(to_domain)
-        .transpose()
+        .into_iter()
+        .find(|(a, _)| a.id == id))
 }
 
 pub async fn find_by_id(db: &impl ConnectionTrait, id: AccountId) -> StoreResult<Option<Account>> {

@@ -3,5 +3,8 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod contracts;
+pub mod installed_products;
 pub mod refresh_tokens;
+pub mod slcp;
 pub mod users;

@@ -5,8 +5,9 @@ use actix_web::{get, web, HttpResponse};
 use api_types::{AccountListResponse, ProblemDetails};
 use persistence::repositories::accounts::{self, AccountVisibility};
 
-/// The accounts visible to the caller: those assigned to them (a Manager: every
-/// account of their parent account), sorted by name.
+/// The accounts visible to the caller, sorted by name, each with why: those
+/// assigned to them (a Manager: every account of their parent account), and
+/// the owner, location and contract-holder accounts of what they see.
 #[utoipa::path(
     tag = "accounts",
     security(("bearer_jwt" = [])),
@@ -20,7 +21,7 @@ pub async fn list_accounts(
     state: web::Data<AppState>,
     auth: AuthUser,
 ) -> Result<HttpResponse, ApiError> {
-    let items = accounts::list_visible(&state.db, AccountVisibility::of(&auth.user)).await?;
+    let items = accounts::list_with_reasons(&state.db, AccountVisibility::of(&auth.user)).await?;
     Ok(HttpResponse::Ok().json(AccountListResponse {
         total: items.len() as u64,
         items: items.into_iter().map(super::account_response).collect(),

@@ -1,8 +1,9 @@
 pub mod get;
 pub mod list;
 
-use api_types::{AccountKindDto, AccountResponse};
-use domain::{Account, AccountKind};
+use api_types::{AccountKindDto, AccountResponse, VisibilityReasonDto};
+use domain::{Account, AccountKind, VisibilityReason};
+use std::collections::BTreeSet;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -21,7 +22,18 @@ fn kind_dto(kind: AccountKind) -> AccountKindDto {
     }
 }
 
-pub(crate) fn account_response(a: Account) -> AccountResponse {
+fn reason_dto(r: VisibilityReason) -> VisibilityReasonDto {
+    match r {
+        VisibilityReason::Assigned => VisibilityReasonDto::Assigned,
+        VisibilityReason::OwnerOfVisibleProduct => VisibilityReasonDto::OwnerOfVisibleProduct,
+        VisibilityReason::LocationOfVisibleProduct => VisibilityReasonDto::LocationOfVisibleProduct,
+        VisibilityReason::ContractHolder => VisibilityReasonDto::ContractHolder,
+    }
+}
+
+pub(crate) fn account_response(
+    (a, reasons): (Account, BTreeSet<VisibilityReason>),
+) -> AccountResponse {
     AccountResponse {
         id: a.id.as_uuid(),
         name: a.name.as_str().to_owned(),
@@ -30,5 +42,6 @@ pub(crate) fn account_response(a: Account) -> AccountResponse {
         city: a.city,
         parent_id: a.parent_id.map(|p| p.as_uuid()),
         parent_account_id: a.parent_account_id.as_uuid(),
+        visible_because: reasons.into_iter().map(reason_dto).collect(),
     }
 }

@@ -2,6 +2,12 @@
 //! countries, a leasing company, one user of each customer role per parent
 //! account, and the service organisation's own staff.
 
+mod installed_base;
+mod scale;
+
+pub use installed_base::DemoProduct;
+pub use scale::scale;
+
 use crate::error::StoreResult;
 use crate::repositories::{accounts, audit, users};
 use chrono::Utc;
@@ -40,6 +46,17 @@ pub struct DemoData {
     pub leasing: DemoParent,
     pub service_user: &'static str,
     pub admin_user: &'static str,
+    pub products: Vec<DemoProduct>,
+}
+
+impl DemoData {
+    /// A seeded product by its number (panics on a typo: demo data is fixed).
+    pub fn product(&self, number: &str) -> &DemoProduct {
+        self.products
+            .iter()
+            .find(|p| p.number == number)
+            .unwrap_or_else(|| panic!("no demo product {number}"))
+    }
 }
 
 struct AccountSpec {
@@ -281,7 +298,6 @@ pub async fn demo(
         },
     )
     .await?;
-    txn.commit().await?;
     let mut parents = parents.into_iter();
     let (Some(dutch), Some(danish), Some(leasing)) =
         (parents.next(), parents.next(), parents.next())
@@ -290,11 +306,15 @@ pub async fn demo(
             "demo specs changed shape".into(),
         ));
     };
+    let products =
+        installed_base::seed(&txn, &dutch, &danish, &leasing, now.date_naive(), now).await?;
+    txn.commit().await?;
     Ok(DemoData {
         dutch,
         danish,
         leasing,
         service_user: "service",
         admin_user: "admin",
+        products,
     })
 }

@@ -1,0 +1,79 @@
+//! Contracts (header with line items) and warranties.
+
+use crate::installed_products::{AccountRef, ExpiryStatusDto, ProductRef, WarrantyDto};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContractSummary {
+    pub id: Uuid,
+    /// The service contract number (the contract header).
+    pub number: String,
+    /// The account the contract was sold to.
+    pub ship_to: AccountRef,
+    pub po_number: Option<String>,
+    pub service_type: String,
+    pub status: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub days_left: i64,
+    pub expiry: ExpiryStatusDto,
+    /// Covered installed products the caller can see.
+    pub covered_products: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContractPage {
+    pub items: Vec<ContractSummary>,
+    pub total: u64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// A line item: the entitlement for the installed products it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContractLineDto {
+    pub id: Uuid,
+    pub line_item_number: String,
+    pub description: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub days_left: i64,
+    pub expiry: ExpiryStatusDto,
+    /// Only those the caller can see.
+    pub covered_products: Vec<ProductRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContractDetail {
+    #[serde(flatten)]
+    pub summary: ContractSummary,
+    pub lines: Vec<ContractLineDto>,
+}
+
+/// Filters and page of `GET /contracts`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(deny_unknown_fields)]
+pub struct ContractQuery {
+    pub expiry: Option<ExpiryStatusDto>,
+    /// Words found in the contract number, PO number or service type.
+    pub q: Option<String>,
+    pub page: Option<u32>,
+    pub page_size: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WarrantyPage {
+    pub items: Vec<WarrantyDto>,
+    pub total: u64,
+    pub page: u32,
+    pub page_size: u32,
+}

@@ -1,0 +1,92 @@
+use crate::auth::AuthUser;
+use crate::error::ApiError;
+use crate::routes::convert;
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use api_types::{
+    DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, ProblemDetails,
+    StateCounts,
+};
+use domain::{Modality, OperationalState};
+use persistence::repositories::accounts::AccountVisibility;
+use persistence::repositories::{contracts, installed_products};
+use std::collections::BTreeMap;
+
+fn add(counts: &mut StateCounts, state: &str, n: i64) {
+    let n = n.max(0) as u64;
+    match state.parse::<OperationalState>() {
+        Ok(OperationalState::Up) => counts.up += n,
+        Ok(OperationalState::Restricted) => counts.restricted += n,
+        Ok(OperationalState::Down) => counts.down += n,
+        Ok(OperationalState::Critical) => counts.critical += n,
+        Err(_) => tracing::warn!(state, "unknown operational state in the database"),
+    }
+}
+
+/// What is up and what is not, by modality and by location, and contracts by
+/// expiry colour: the home page in one request.
+#[utoipa::path(
+    tag = "dashboard",
+    security(("bearer_jwt" = [])),
+    responses(
+        (status = 200, body = DashboardResponse),
+        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
+    )
+)]
+#[get("/dashboard")]
+pub async fn get_dashboard(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+) -> Result<HttpResponse, ApiError> {
+    let visibility = AccountVisibility::of(&auth.user);
+    let today = convert::today(&state, &auth);
+    let (by_modality_rows, by_location_rows) =
+        installed_products::state_counts(&state.db, visibility).await?;
+    let [green, yellow, red, expired] =
+        contracts::expiry_counts(&state.db, visibility, today).await?;
+
+    let mut total = StateCounts::default();
+    let mut by_modality: BTreeMap<Modality, StateCounts> = BTreeMap::new();
+    for (modality, state_name, n) in by_modality_rows {
+        let Ok(modality) = modality.parse::<Modality>() else {
+            continue;
+        };
+        add(by_modality.entry(modality).or_default(), &state_name, n);
+        add(&mut total, &state_name, n);
+    }
+    let mut by_location: BTreeMap<uuid::Uuid, StateCounts> = BTreeMap::new();
+    for (location, state_name, n) in by_location_rows {
+        add(by_location.entry(location).or_default(), &state_name, n);
+    }
+    let names = installed_products::account_names(&state.db, by_location.keys().copied()).await?;
+    let mut by_location: Vec<LocationStateCounts> = by_location
+        .into_iter()
+        .map(|(id, counts)| LocationStateCounts {
+            location: convert::account_ref(
+                id,
+                names.get(&id).map(String::as_str).unwrap_or_default(),
+            ),
+            counts,
+        })
+        .collect();
+    by_location.sort_by(|a, b| a.location.name.cmp(&b.location.name));
+
+    Ok(HttpResponse::Ok().json(DashboardResponse {
+        today,
+        installed_products: total,
+        by_modality: by_modality
+            .into_iter()
+            .map(|(m, counts)| ModalityStateCounts {
+                modality: convert::modality_dto(m),
+                counts,
+            })
+            .collect(),
+        by_location,
+        contracts_by_expiry: ExpiryCounts {
+            green,
+            yellow,
+            red,
+            expired,
+        },
+    }))
+}

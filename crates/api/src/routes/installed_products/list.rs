@@ -1,0 +1,77 @@
+use crate::auth::AuthUser;
+use crate::error::ApiError;
+use crate::routes::convert;
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use api_types::{
+    InstalledProductPage, InstalledProductQuery, InstalledProductSort, ProblemDetails, SortOrder,
+};
+use domain::AccountId;
+use persistence::repositories::accounts::AccountVisibility;
+use persistence::repositories::installed_products::{self, ProductFilter, ProductSort};
+
+fn sort(s: InstalledProductSort) -> ProductSort {
+    match s {
+        InstalledProductSort::Number => ProductSort::Number,
+        InstalledProductSort::Description => ProductSort::Description,
+        InstalledProductSort::Modality => ProductSort::Modality,
+        InstalledProductSort::Location => ProductSort::Location,
+        InstalledProductSort::CustomName => ProductSort::CustomName,
+        InstalledProductSort::OperationalState => ProductSort::OperationalState,
+        InstalledProductSort::InstallDate => ProductSort::InstallDate,
+        InstalledProductSort::CoverageEnd => ProductSort::CoverageEnd,
+    }
+}
+
+/// The installed products the caller sees (location or owner account visible),
+/// filtered, sorted and paged; `total` counts every match.
+#[utoipa::path(
+    tag = "installed products",
+    security(("bearer_jwt" = [])),
+    params(InstalledProductQuery),
+    responses(
+        (status = 200, body = InstalledProductPage),
+        (status = 400, description = "A filter, sort or page value is invalid", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
+    )
+)]
+#[get("/installed-products")]
+pub async fn list_installed_products(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    query: web::Query<InstalledProductQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.into_inner();
+    let page = convert::page_request(q.page, q.page_size)?;
+    let filter = ProductFilter {
+        modality: q.modality.map(convert::modality),
+        owner_account: q.owner_account.map(AccountId::from_uuid),
+        location_account: q.location_account.map(AccountId::from_uuid),
+        functional_location: q.functional_location,
+        covered: q.covered,
+        expiry: q.expiry.map(convert::expiry),
+        operational_state: q.operational_state.map(convert::state),
+        strategic_item: q.strategic_item,
+        text: q.q,
+    };
+    let today = convert::today(&state, &auth);
+    let (records, total) = installed_products::list_visible(
+        &state.db,
+        AccountVisibility::of(&auth.user),
+        &filter,
+        today,
+        sort(q.sort.unwrap_or_default()),
+        q.order == Some(SortOrder::Desc),
+        page,
+    )
+    .await?;
+    Ok(HttpResponse::Ok().json(InstalledProductPage {
+        items: records
+            .into_iter()
+            .map(|r| super::summary(r, today))
+            .collect(),
+        total,
+        page: page.page,
+        page_size: page.page_size,
+    }))
+}

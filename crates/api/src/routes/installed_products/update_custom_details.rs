@@ -1,0 +1,138 @@
+use crate::auth::AuthUser;
+use crate::error::{current_request_id, ApiError};
+use crate::routes::convert;
+use crate::state::AppState;
+use actix_web::http::header;
+use actix_web::{put, web, HttpRequest, HttpResponse};
+use api_types::{FieldError, InstalledProductDetail, ProblemDetails, UpdateCustomDetailsRequest};
+use domain::{authorize, Action, CustomDetails, CustomText, InstalledProductId, Principal, Target};
+use persistence::repositories::accounts::{self, AccountVisibility};
+use persistence::repositories::audit::{self, AuditEntry};
+use persistence::repositories::installed_products::{self, CustomDetailsUpdate};
+use persistence::TransactionTrait;
+
+/// The version named by `If-Match: "v<version>"`; anything else matches nothing.
+fn expected_version(req: &HttpRequest) -> Result<i32, ApiError> {
+    let raw = req
+        .headers()
+        .get(header::IF_MATCH)
+        .ok_or(ApiError::PreconditionRequired)?
+        .to_str()
+        .unwrap_or_default()
+        .trim();
+    Ok(raw
+        .strip_prefix("\"v")
+        .and_then(|r| r.strip_suffix('"'))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(-1))
+}
+
+fn parse_details(body: &UpdateCustomDetailsRequest) -> Result<CustomDetails, ApiError> {
+    let mut errors = Vec::new();
+    let mut field = |name: &str, raw: &Option<String>| match CustomText::parse(raw.as_deref()) {
+        Ok(text) => text,
+        Err(err) => {
+            errors.push(FieldError {
+                field: name.to_owned(),
+                code: "too_long".to_owned(),
+                message: format!("{name} has {err}"),
+            });
+            None
+        }
+    };
+    let details = CustomDetails {
+        custom_name: field("custom_name", &body.custom_name),
+        customer_reference: field("customer_reference", &body.customer_reference),
+        customer_location: field("customer_location", &body.customer_location),
+    };
+    if errors.is_empty() {
+        Ok(details)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+/// Sets the custom asset name, customer reference and customer location
+/// (Managers). Send the `ETag` you read as `If-Match`: a product changed
+/// meanwhile answers 412 and nothing is overwritten.
+#[utoipa::path(
+    tag = "installed products",
+    security(("bearer_jwt" = [])),
+    params(
+        ("id" = uuid::Uuid, Path, description = "Installed product id"),
+        ("If-Match" = String, Header, description = "The ETag of the product as last read"),
+    ),
+    request_body = UpdateCustomDetailsRequest,
+    responses(
+        (status = 200, body = InstalledProductDetail, headers(("ETag" = String, description = "The new version"))),
+        (status = 403, description = "Only a Manager maintains custom details", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 404, description = "No such installed product for this caller", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 412, description = "The product changed since it was read", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "A field is too long", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match is missing", body = ProblemDetails, content_type = "application/problem+json"),
+    )
+)]
+#[put("/installed-products/{id}/custom-details")]
+pub async fn update_custom_details(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    req: HttpRequest,
+    id: web::Path<uuid::Uuid>,
+    body: web::Json<UpdateCustomDetailsRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = InstalledProductId::from_uuid(id.into_inner());
+    let visibility = AccountVisibility::of(&auth.user);
+    let current = installed_products::find_visible(&state.db, visibility, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let principal = Principal {
+        role: auth.user.role,
+        parent_account_id: auth.user.parent_account_id,
+        scope: accounts::scope(&state.db, &auth.user).await?,
+    };
+    authorize(
+        &principal,
+        Action::MaintainCustomDetails,
+        Target::Accounts(&current.product.accounts()),
+    )?;
+    let expected = expected_version(&req)?;
+    let details = parse_details(&body)?;
+
+    let now = state.clock.now();
+    let tx = state
+        .db
+        .begin()
+        .await
+        .map_err(persistence::StoreError::from)?;
+    match installed_products::update_custom_details(&tx, id, expected, &details, now).await? {
+        CustomDetailsUpdate::VersionMismatch { current } => {
+            return Err(ApiError::PreconditionFailed { current });
+        }
+        CustomDetailsUpdate::Updated { .. } => {}
+    }
+    audit::append(
+        &tx,
+        &AuditEntry {
+            occurred_at: now,
+            actor: Some(auth.user.id),
+            parent_account: auth.user.parent_account_id,
+            action: "installed_product.custom_details.update".to_owned(),
+            entity_type: "installed_product".to_owned(),
+            entity_id: id.to_string(),
+            old_value: serde_json::to_value(super::custom_details_dto(
+                &current.product.custom_details,
+            ))
+            .ok(),
+            new_value: serde_json::to_value(super::custom_details_dto(&details)).ok(),
+            request_id: current_request_id(),
+        },
+    )
+    .await?;
+    tx.commit().await.map_err(persistence::StoreError::from)?;
+
+    let detail =
+        super::get::load_detail(&state.db, &auth, convert::today(&state, &auth), id).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, super::etag(detail.version)))
+        .json(detail))
+}

@@ -1,0 +1,67 @@
+use crate::auth::AuthUser;
+use crate::error::ApiError;
+use crate::routes::convert;
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use api_types::{ContractQuery, ProblemDetails, WarrantyDto, WarrantyPage};
+use persistence::repositories::accounts::AccountVisibility;
+use persistence::repositories::{contracts, installed_products};
+
+/// Warranties of the installed products the caller sees, soonest end first.
+#[utoipa::path(
+    tag = "contracts",
+    security(("bearer_jwt" = [])),
+    params(ContractQuery),
+    responses(
+        (status = 200, body = WarrantyPage),
+        (status = 400, description = "A filter or page value is invalid", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
+    )
+)]
+#[get("/warranties")]
+pub async fn list_warranties(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    query: web::Query<ContractQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.into_inner();
+    let page = convert::page_request(q.page, q.page_size)?;
+    let today = convert::today(&state, &auth);
+    let visibility = AccountVisibility::of(&auth.user);
+    let (rows, total) = contracts::warranties_visible(
+        &state.db,
+        visibility,
+        q.expiry.map(convert::expiry),
+        today,
+        page,
+    )
+    .await?;
+    let products = installed_products::refs_visible(
+        &state.db,
+        visibility,
+        rows.iter().map(|w| w.product).collect(),
+    )
+    .await?;
+    let items = rows
+        .into_iter()
+        .filter_map(|w| {
+            let product = convert::product_ref(products.get(&w.product)?);
+            let (days_left, expiry) = convert::dated(w.end_date, today);
+            Some(WarrantyDto {
+                id: w.id,
+                product,
+                description: w.description,
+                start_date: w.start_date,
+                end_date: w.end_date,
+                days_left,
+                expiry,
+            })
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(WarrantyPage {
+        items,
+        total,
+        page: page.page,
+        page_size: page.page_size,
+    }))
+}

@@ -1,0 +1,510 @@
+//! Contracts (header, line items, covered products) and warranties. A caller
+//! sees a contract that covers a product they see or was sold to an account
+//! they see; of its covered products, only the ones they see.
+
+use crate::entities::{contract, contract_coverage, contract_line, warranty};
+use crate::error::StoreResult;
+use crate::repositories::accounts::AccountVisibility;
+use crate::repositories::installed_products::{
+    account_names, lower_like, visible_ids, PageRequest,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::{AccountId, ContractId, ExpiryStatus, InstalledProductId};
+use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// `SELECT contract_id FROM contract_lines ... WHERE covers a visible product`.
+fn contracts_covering_visible(visibility: AccountVisibility) -> SelectStatement {
+    Query::select()
+        .column((contract_line::Entity, contract_line::Column::ContractId))
+        .from(contract_line::Entity)
+        .inner_join(
+            contract_coverage::Entity,
+            Expr::col((
+                contract_coverage::Entity,
+                contract_coverage::Column::ContractLineId,
+            ))
+            .equals((contract_line::Entity, contract_line::Column::Id)),
+        )
+        .and_where(
+            Expr::col((
+                contract_coverage::Entity,
+                contract_coverage::Column::InstalledProductId,
+            ))
+            .in_subquery(visible_ids(visibility)),
+        )
+        .to_owned()
+}
+
+pub fn visible_condition(visibility: AccountVisibility) -> Condition {
+    match visibility.account_ids() {
+        None => Condition::all(),
+        Some(accounts) => Condition::any()
+            .add(contract::Column::ShipToAccountId.in_subquery(accounts))
+            .add(contract::Column::Id.in_subquery(contracts_covering_visible(visibility))),
+    }
+}
+
+fn end_date_in(
+    column: impl ColumnTrait,
+    (from, to): (Option<NaiveDate>, Option<NaiveDate>),
+) -> Condition {
+    let mut c = Condition::all();
+    if let Some(from) = from {
+        c = c.add(column.gte(from));
+    }
+    if let Some(to) = to {
+        c = c.add(column.lte(to));
+    }
+    c
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContractFilter {
+    pub expiry: Option<ExpiryStatus>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractRecord {
+    pub id: ContractId,
+    pub number: String,
+    pub ship_to: AccountId,
+    pub ship_to_name: String,
+    pub po_number: Option<String>,
+    pub service_type: String,
+    pub status: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    /// Covered products the caller sees.
+    pub covered_products: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractLineRecord {
+    pub id: Uuid,
+    pub line_item_number: String,
+    pub description: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    /// Visible covered products, by id.
+    pub covered: Vec<Uuid>,
+}
+
+async fn records(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+    models: Vec<contract::Model>,
+) -> StoreResult<Vec<ContractRecord>> {
+    let names = account_names(db, models.iter().map(|m| m.ship_to_account_id)).await?;
+    let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
+    let counts: HashMap<Uuid, i64> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        contract_line::Entity::find()
+            .select_only()
+            .column(contract_line::Column::ContractId)
+            .column_as(
+                Expr::col((
+                    contract_coverage::Entity,
+                    contract_coverage::Column::InstalledProductId,
+                ))
+                .count_distinct(),
+                "n",
+            )
+            .join_rev(
+                sea_orm::JoinType::InnerJoin,
+                contract_coverage::Entity::belongs_to(contract_line::Entity)
+                    .from(contract_coverage::Column::ContractLineId)
+                    .to(contract_line::Column::Id)
+                    .into(),
+            )
+            .filter(contract_line::Column::ContractId.is_in(ids))
+            .filter(
+                Expr::col((
+                    contract_coverage::Entity,
+                    contract_coverage::Column::InstalledProductId,
+                ))
+                .in_subquery(visible_ids(visibility)),
+            )
+            .group_by(contract_line::Column::ContractId)
+            .into_tuple::<(Uuid, i64)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    };
+    Ok(models
+        .into_iter()
+        .map(|m| ContractRecord {
+            id: ContractId::from_uuid(m.id),
+            ship_to_name: names
+                .get(&m.ship_to_account_id)
+                .cloned()
+                .unwrap_or_default(),
+            ship_to: AccountId::from_uuid(m.ship_to_account_id),
+            covered_products: counts.get(&m.id).copied().unwrap_or(0).max(0) as u64,
+            number: m.number,
+            po_number: m.po_number,
+            service_type: m.service_type,
+            status: m.status,
+            start_date: m.start_date,
+            end_date: m.end_date,
+        })
+        .collect())
+}
+
+/// Visible contracts, soonest end first.
+pub async fn list_visible(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+    filter: &ContractFilter,
+    today: NaiveDate,
+    page: PageRequest,
+) -> StoreResult<(Vec<ContractRecord>, u64)> {
+    let mut query = contract::Entity::find().filter(visible_condition(visibility));
+    if let Some(expiry) = filter.expiry {
+        query = query.filter(end_date_in(
+            contract::Column::EndDate,
+            expiry.end_date_range(today),
+        ));
+    }
+    for word in filter
+        .text
+        .as_deref()
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(8)
+    {
+        query = query.filter(
+            Condition::any()
+                .add(lower_like(
+                    (contract::Entity, contract::Column::Number),
+                    word,
+                ))
+                .add(lower_like(
+                    (contract::Entity, contract::Column::PoNumber),
+                    word,
+                ))
+                .add(lower_like(
+                    (contract::Entity, contract::Column::ServiceType),
+                    word,
+                )),
+        );
+    }
+    let total = query.clone().count(db).await?;
+    let models = query
+        .order_by_asc(contract::Column::EndDate)
+        .order_by_asc(contract::Column::Number)
+        .offset(page.offset())
+        .limit(u64::from(page.page_size))
+        .all(db)
+        .await?;
+    Ok((records(db, visibility, models).await?, total))
+}
+
+/// Visible contracts per expiry status at `today`: (green, yellow, red, expired).
+pub async fn expiry_counts(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+    today: NaiveDate,
+) -> StoreResult<[u64; 4]> {
+    let mut counts = [0u64; 4];
+    for (slot, status) in [
+        ExpiryStatus::Green,
+        ExpiryStatus::Yellow,
+        ExpiryStatus::Red,
+        ExpiryStatus::Expired,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        counts[slot] = contract::Entity::find()
+            .filter(visible_condition(visibility))
+            .filter(end_date_in(
+                contract::Column::EndDate,
+                status.end_date_range(today),
+            ))
+            .count(db)
+            .await?;
+    }
+    Ok(counts)
+}
+
+pub async fn find_visible(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+    id: ContractId,
+) -> StoreResult<Option<(ContractRecord, Vec<ContractLineRecord>)>> {
+    let Some(model) = contract::Entity::find_by_id(id.as_uuid())
+        .filter(visible_condition(visibility))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let lines = contract_line::Entity::find()
+        .filter(contract_line::Column::ContractId.eq(model.id))
+        .order_by_asc(contract_line::Column::LineItemNumber)
+        .all(db)
+        .await?;
+    let coverage: Vec<(Uuid, Uuid)> = contract_coverage::Entity::find()
+        .select_only()
+        .column(contract_coverage::Column::ContractLineId)
+        .column(contract_coverage::Column::InstalledProductId)
+        .filter(contract_coverage::Column::ContractLineId.is_in(lines.iter().map(|l| l.id)))
+        .filter(contract_coverage::Column::InstalledProductId.in_subquery(visible_ids(visibility)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let record = records(db, visibility, vec![model]).await?.remove(0);
+    let lines = lines
+        .into_iter()
+        .map(|l| ContractLineRecord {
+            covered: coverage
+                .iter()
+                .filter(|(line, _)| *line == l.id)
+                .map(|(_, p)| *p)
+                .collect(),
+            id: l.id,
+            line_item_number: l.line_item_number,
+            description: l.description,
+            start_date: l.start_date,
+            end_date: l.end_date,
+        })
+        .collect();
+    Ok(Some((record, lines)))
+}
+
+/// The contract lines covering one product, with their header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductCoverage {
+    pub contract_id: ContractId,
+    pub contract_number: String,
+    pub service_type: String,
+    pub line_item_number: String,
+    pub description: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+}
+
+/// Call only for a product the caller sees (its contracts are then visible too).
+pub async fn covering_product(
+    db: &impl ConnectionTrait,
+    product: InstalledProductId,
+) -> StoreResult<Vec<ProductCoverage>> {
+    let lines = contract_line::Entity::find()
+        .filter(
+            contract_line::Column::Id.in_subquery(
+                Query::select()
+                    .column(contract_coverage::Column::ContractLineId)
+                    .from(contract_coverage::Entity)
+                    .and_where(contract_coverage::Column::InstalledProductId.eq(product.as_uuid()))
+                    .to_owned(),
+            ),
+        )
+        .order_by_desc(contract_line::Column::EndDate)
+        .all(db)
+        .await?;
+    let headers: HashMap<Uuid, contract::Model> = contract::Entity::find()
+        .filter(contract::Column::Id.is_in(lines.iter().map(|l| l.contract_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    Ok(lines
+        .into_iter()
+        .filter_map(|l| {
+            let header = headers.get(&l.contract_id)?;
+            Some(ProductCoverage {
+                contract_id: ContractId::from_uuid(header.id),
+                contract_number: header.number.clone(),
+                service_type: header.service_type.clone(),
+                line_item_number: l.line_item_number,
+                description: l.description,
+                start_date: l.start_date,
+                end_date: l.end_date,
+            })
+        })
+        .collect())
+}
+
+/// Ship-to accounts of visible contracts.
+pub async fn ship_to_accounts(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+) -> StoreResult<Vec<Uuid>> {
+    Ok(contract::Entity::find()
+        .select_only()
+        .column(contract::Column::ShipToAccountId)
+        .distinct()
+        .filter(visible_condition(visibility))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarrantyRecord {
+    pub id: Uuid,
+    pub product: Uuid,
+    pub description: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+}
+
+fn warranty_record(w: warranty::Model) -> WarrantyRecord {
+    WarrantyRecord {
+        id: w.id,
+        product: w.installed_product_id,
+        description: w.description,
+        start_date: w.start_date,
+        end_date: w.end_date,
+    }
+}
+
+/// Warranties of visible products, soonest end first.
+pub async fn warranties_visible(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+    expiry: Option<ExpiryStatus>,
+    today: NaiveDate,
+    page: PageRequest,
+) -> StoreResult<(Vec<WarrantyRecord>, u64)> {
+    let mut query = warranty::Entity::find()
+        .filter(warranty::Column::InstalledProductId.in_subquery(visible_ids(visibility)));
+    if let Some(expiry) = expiry {
+        query = query.filter(end_date_in(
+            warranty::Column::EndDate,
+            expiry.end_date_range(today),
+        ));
+    }
+    let total = query.clone().count(db).await?;
+    let rows = query
+        .order_by_asc(warranty::Column::EndDate)
+        .order_by_asc(warranty::Column::Id)
+        .offset(page.offset())
+        .limit(u64::from(page.page_size))
+        .all(db)
+        .await?;
+    Ok((rows.into_iter().map(warranty_record).collect(), total))
+}
+
+pub async fn warranties_of(
+    db: &impl ConnectionTrait,
+    product: InstalledProductId,
+) -> StoreResult<Vec<WarrantyRecord>> {
+    Ok(warranty::Entity::find()
+        .filter(warranty::Column::InstalledProductId.eq(product.as_uuid()))
+        .order_by_desc(warranty::Column::EndDate)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(warranty_record)
+        .collect())
+}
+
+/// A new contract with its lines (seeding and the service side).
+#[derive(Debug, Clone)]
+pub struct NewContract {
+    pub id: ContractId,
+    pub number: String,
+    pub ship_to: AccountId,
+    pub po_number: Option<String>,
+    pub service_type: String,
+    pub status: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub lines: Vec<NewContractLine>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewContractLine {
+    pub id: Uuid,
+    pub line_item_number: String,
+    pub description: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub covers: Vec<InstalledProductId>,
+}
+
+/// Inserts contracts in batches; call `installed_products::refresh_coverage` after.
+pub async fn insert_many(
+    db: &impl ConnectionTrait,
+    contracts: &[NewContract],
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    for chunk in contracts.chunks(500) {
+        contract::Entity::insert_many(chunk.iter().map(|c| contract::ActiveModel {
+            id: Set(c.id.as_uuid()),
+            number: Set(c.number.clone()),
+            ship_to_account_id: Set(c.ship_to.as_uuid()),
+            po_number: Set(c.po_number.clone()),
+            service_type: Set(c.service_type.clone()),
+            status: Set(c.status.clone()),
+            start_date: Set(c.start_date),
+            end_date: Set(c.end_date),
+            created_at: Set(now),
+        }))
+        .exec(db)
+        .await?;
+        let lines: Vec<_> = chunk
+            .iter()
+            .flat_map(|c| c.lines.iter().map(move |l| (c.id, l)))
+            .collect();
+        for lines in lines.chunks(1000) {
+            contract_line::Entity::insert_many(lines.iter().map(|(contract, l)| {
+                contract_line::ActiveModel {
+                    id: Set(l.id),
+                    contract_id: Set(contract.as_uuid()),
+                    line_item_number: Set(l.line_item_number.clone()),
+                    description: Set(l.description.clone()),
+                    start_date: Set(l.start_date),
+                    end_date: Set(l.end_date),
+                }
+            }))
+            .exec(db)
+            .await?;
+        }
+        let coverage: Vec<_> = chunk
+            .iter()
+            .flat_map(|c| c.lines.iter())
+            .flat_map(|l| l.covers.iter().map(move |p| (l.id, *p)))
+            .collect();
+        for rows in coverage.chunks(2000) {
+            contract_coverage::Entity::insert_many(rows.iter().map(|(line, product)| {
+                contract_coverage::ActiveModel {
+                    contract_line_id: Set(*line),
+                    installed_product_id: Set(product.as_uuid()),
+                }
+            }))
+            .exec(db)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+pub async fn insert_warranties(
+    db: &impl ConnectionTrait,
+    rows: &[WarrantyRecord],
+) -> StoreResult<()> {
+    for chunk in rows.chunks(1000) {
+        warranty::Entity::insert_many(chunk.iter().map(|w| warranty::ActiveModel {
+            id: Set(w.id),
+            installed_product_id: Set(w.product),
+            description: Set(w.description.clone()),
+            start_date: Set(w.start_date),
+            end_date: Set(w.end_date),
+        }))
+        .exec(db)
+        .await?;
+    }
+    Ok(())
+}

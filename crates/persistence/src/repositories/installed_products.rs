@@ -1,0 +1,590 @@
+//! Installed products, filtered by the caller's visibility in the SQL itself:
+//! a product is visible when its location or its owner account is.
+
+use crate::entities::{account, installed_product};
+use crate::error::{StoreError, StoreResult};
+use crate::repositories::accounts::AccountVisibility;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::{
+    AccountId, CustomDetails, CustomText, ExpiryStatus, InstalledProduct, InstalledProductId,
+    Modality, OperationalState, ProductKind, ProductStatus,
+};
+use sea_orm::sea_query::{Expr, Func, LikeExpr, NullOrdering, Order, Query, SelectStatement};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+use installed_product::Column as C;
+
+/// Products whose location or owner the caller sees.
+pub fn visible_condition(visibility: AccountVisibility) -> Condition {
+    match visibility.account_ids() {
+        None => Condition::all(),
+        Some(ids) => Condition::any()
+            .add(C::LocationAccountId.in_subquery(ids.clone()))
+            .add(C::OwnerAccountId.in_subquery(ids)),
+    }
+}
+
+/// `SELECT id FROM installed_products WHERE <visible>`.
+pub fn visible_ids(visibility: AccountVisibility) -> SelectStatement {
+    Query::select()
+        .column(C::Id)
+        .from(installed_product::Entity)
+        .cond_where(visible_condition(visibility))
+        .to_owned()
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProductFilter {
+    pub modality: Option<Modality>,
+    pub owner_account: Option<AccountId>,
+    pub location_account: Option<AccountId>,
+    pub functional_location: Option<String>,
+    pub covered: Option<bool>,
+    pub expiry: Option<ExpiryStatus>,
+    pub operational_state: Option<OperationalState>,
+    pub strategic_item: Option<bool>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ProductSort {
+    #[default]
+    Number,
+    Description,
+    Modality,
+    Location,
+    CustomName,
+    OperationalState,
+    InstallDate,
+    CoverageEnd,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    /// 1-based.
+    pub page: u32,
+    pub page_size: u32,
+}
+
+impl PageRequest {
+    pub fn offset(self) -> u64 {
+        u64::from(self.page.saturating_sub(1)) * u64::from(self.page_size)
+    }
+}
+
+/// `%word%` for a case-insensitive LIKE, with the user's `%`, `_` and `\` taken literally.
+pub(crate) fn contains_pattern(word: &str) -> LikeExpr {
+    let escaped = word
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    LikeExpr::new(format!("%{escaped}%")).escape('\\')
+}
+
+pub(crate) fn lower_like(
+    column: impl sea_orm::sea_query::IntoColumnRef,
+    word: &str,
+) -> sea_orm::sea_query::SimpleExpr {
+    Expr::expr(Func::lower(Expr::col(column))).like(contains_pattern(word))
+}
+
+fn date_range(column: C, (from, to): (Option<NaiveDate>, Option<NaiveDate>)) -> Condition {
+    let mut condition = Condition::all().add(column.is_not_null());
+    if let Some(from) = from {
+        condition = condition.add(column.gte(from));
+    }
+    if let Some(to) = to {
+        condition = condition.add(column.lte(to));
+    }
+    condition
+}
+
+impl ProductFilter {
+    fn condition(&self, today: NaiveDate) -> Condition {
+        let mut c = Condition::all();
+        if let Some(m) = self.modality {
+            c = c.add(C::Modality.eq(m.as_str()));
+        }
+        if let Some(a) = self.owner_account {
+            c = c.add(C::OwnerAccountId.eq(a.as_uuid()));
+        }
+        if let Some(a) = self.location_account {
+            c = c.add(C::LocationAccountId.eq(a.as_uuid()));
+        }
+        if let Some(text) = self
+            .functional_location
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            c = c.add(lower_like(
+                (installed_product::Entity, C::FunctionalLocation),
+                text,
+            ));
+        }
+        match self.covered {
+            Some(true) => c = c.add(C::CoverageEndDate.gte(today)),
+            Some(false) => {
+                c = c.add(
+                    Condition::any()
+                        .add(C::CoverageEndDate.is_null())
+                        .add(C::CoverageEndDate.lt(today)),
+                )
+            }
+            None => {}
+        }
+        if let Some(expiry) = self.expiry {
+            c = c.add(date_range(C::CoverageEndDate, expiry.end_date_range(today)));
+        }
+        if let Some(s) = self.operational_state {
+            c = c.add(C::OperationalState.eq(s.as_str()));
+        }
+        if let Some(s) = self.strategic_item {
+            c = c.add(C::StrategicItem.eq(s));
+        }
+        for word in self
+            .text
+            .as_deref()
+            .unwrap_or_default()
+            .split_whitespace()
+            .take(8)
+        {
+            c = c.add(
+                Condition::any()
+                    .add(lower_like((installed_product::Entity, C::Number), word))
+                    .add(lower_like(
+                        (installed_product::Entity, C::SerialNumber),
+                        word,
+                    ))
+                    .add(lower_like(
+                        (installed_product::Entity, C::Description),
+                        word,
+                    ))
+                    .add(lower_like((installed_product::Entity, C::CustomName), word)),
+            );
+        }
+        c
+    }
+}
+
+/// A product with the names of its owner and location accounts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductRecord {
+    pub product: InstalledProduct,
+    pub description: String,
+    pub serial_number: String,
+    pub udi: Option<String>,
+    pub technical_id: Option<String>,
+    pub product_family: String,
+    pub functional_location: Option<String>,
+    pub install_date: Option<NaiveDate>,
+    pub coverage_end_date: Option<NaiveDate>,
+    pub owner_name: String,
+    pub location_name: String,
+}
+
+fn to_domain(
+    m: installed_product::Model,
+    names: &HashMap<Uuid, String>,
+) -> StoreResult<ProductRecord> {
+    let corrupt = |what: &str| StoreError::Corrupt(format!("installed product {}: {what}", m.id));
+    let text = |raw: &Option<String>| {
+        CustomText::parse(raw.as_deref()).map_err(|_| corrupt("custom details"))
+    };
+    let product = InstalledProduct {
+        id: InstalledProductId::from_uuid(m.id),
+        number: m.number.clone(),
+        modality: m.modality.parse().map_err(|_| corrupt("modality"))?,
+        kind: m.kind.parse().map_err(|_| corrupt("kind"))?,
+        status: m.status.parse().map_err(|_| corrupt("status"))?,
+        owner_account_id: AccountId::from_uuid(m.owner_account_id),
+        location_account_id: AccountId::from_uuid(m.location_account_id),
+        operational_state: m
+            .operational_state
+            .parse()
+            .map_err(|_| corrupt("operational state"))?,
+        strategic_item: m.strategic_item,
+        end_of_life_date: m.end_of_life_date,
+        end_of_service_date: m.end_of_service_date,
+        custom_details: CustomDetails {
+            custom_name: text(&m.custom_name)?,
+            customer_reference: text(&m.customer_reference)?,
+            customer_location: text(&m.customer_location)?,
+        },
+        version: m.version,
+    };
+    let name = |id: &Uuid| {
+        names
+            .get(id)
+            .cloned()
+            .ok_or_else(|| corrupt("account missing"))
+    };
+    Ok(ProductRecord {
+        owner_name: name(&m.owner_account_id)?,
+        location_name: name(&m.location_account_id)?,
+        product,
+        description: m.description,
+        serial_number: m.serial_number,
+        udi: m.udi,
+        technical_id: m.technical_id,
+        product_family: m.product_family,
+        functional_location: m.functional_location,
+        install_date: m.install_date,
+        coverage_end_date: m.coverage_end_date,
+    })
+}
+
+pub async fn account_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> StoreResult<HashMap<Uuid, String>> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Uuid, String)> = account::Entity::find()
+        .select_only()
+        .column(account::Column::Id)
+        .column(account::Column::Name)
+        .filter(account::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+async fn with_names(
+    db: &impl ConnectionTrait,
+    models: Vec<installed_product::Model>,
+) -> StoreResult<Vec<ProductRecord>> {
+    let names = account_names(
+        db,
+        models
+            .iter()
+            .flat_map(|m| [m.owner_account_id, m.location_account_id]),
+    )
+    .await?;
+    models.into_iter().map(|m| to_domain(m, &names)).collect()
+}
+
+/// One page of the visible products that match, and how many match in all.
+pub async fn list_visible(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+    filter: &ProductFilter,
+    today: NaiveDate,
+    sort: ProductSort,
+    descending: bool,
+    page: PageRequest,
+) -> StoreResult<(Vec<ProductRecord>, u64)> {
+    let query = installed_product::Entity::find()
+        .filter(visible_condition(visibility))
+        .filter(filter.condition(today));
+    let total = query.clone().count(db).await?;
+    let order = if descending { Order::Desc } else { Order::Asc };
+    let sorted = match sort {
+        ProductSort::Number => query,
+        ProductSort::Description => query.order_by(C::Description, order.clone()),
+        ProductSort::Modality => query.order_by(C::Modality, order.clone()),
+        ProductSort::Location => query.order_by(
+            Expr::cust("(SELECT name FROM accounts WHERE accounts.id = installed_products.location_account_id)"),
+            order.clone(),
+        ),
+        ProductSort::CustomName => query.order_by_with_nulls(C::CustomName, order.clone(), NullOrdering::Last),
+        ProductSort::OperationalState => query.order_by(
+            // Worst first when descending: critical, down, restricted, up.
+            Expr::cust("CASE operational_state WHEN 'critical' THEN 3 WHEN 'down' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END"),
+            order.clone(),
+        ),
+        ProductSort::InstallDate => query.order_by_with_nulls(C::InstallDate, order.clone(), NullOrdering::Last),
+        ProductSort::CoverageEnd => query.order_by_with_nulls(C::CoverageEndDate, order.clone(), NullOrdering::Last),
+    };
+    // The unique number breaks ties, so pages never overlap or skip.
+    let number_order = if sort == ProductSort::Number {
+        order
+    } else {
+        Order::Asc
+    };
+    let models = sorted
+        .order_by(C::Number, number_order)
+        .offset(page.offset())
+        .limit(u64::from(page.page_size))
+        .all(db)
+        .await?;
+    Ok((with_names(db, models).await?, total))
+}
+
+/// The product, or None when it does not exist *or* is not visible.
+pub async fn find_visible(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+    id: InstalledProductId,
+) -> StoreResult<Option<ProductRecord>> {
+    let Some(model) = installed_product::Entity::find_by_id(id.as_uuid())
+        .filter(visible_condition(visibility))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(with_names(db, vec![model]).await?.pop())
+}
+
+/// Visible products by id, for naming them on other pages.
+pub async fn refs_visible(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+    ids: Vec<Uuid>,
+) -> StoreResult<HashMap<Uuid, ProductName>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Uuid, String, String, Option<String>, String)> =
+        installed_product::Entity::find()
+            .select_only()
+            .column(C::Id)
+            .column(C::Number)
+            .column(C::Description)
+            .column(C::CustomName)
+            .column(C::Kind)
+            .filter(C::Id.is_in(ids))
+            .filter(visible_condition(visibility))
+            .into_tuple()
+            .all(db)
+            .await?;
+    rows.into_iter()
+        .map(|(id, number, description, custom_name, kind)| {
+            let kind = kind
+                .parse::<ProductKind>()
+                .map_err(|_| StoreError::Corrupt(format!("installed product {id}: kind")))?;
+            Ok((
+                id,
+                ProductName {
+                    id,
+                    number,
+                    description,
+                    custom_name,
+                    kind,
+                },
+            ))
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductName {
+    pub id: Uuid,
+    pub number: String,
+    pub description: String,
+    pub custom_name: Option<String>,
+    pub kind: ProductKind,
+}
+
+pub enum CustomDetailsUpdate {
+    Updated {
+        version: i32,
+    },
+    /// Someone else changed the product since the caller read `expected_version`.
+    VersionMismatch {
+        current: i32,
+    },
+}
+
+/// Writes the custom details if the stored version is still `expected_version`
+/// (a compare-and-set in the UPDATE itself, so two writers cannot both win).
+pub async fn update_custom_details(
+    db: &impl ConnectionTrait,
+    id: InstalledProductId,
+    expected_version: i32,
+    details: &CustomDetails,
+    now: DateTime<Utc>,
+) -> StoreResult<CustomDetailsUpdate> {
+    let text = |t: &Option<CustomText>| t.as_ref().map(|t| t.as_str().to_owned());
+    let result = installed_product::Entity::update_many()
+        .col_expr(C::CustomName, Expr::value(text(&details.custom_name)))
+        .col_expr(
+            C::CustomerReference,
+            Expr::value(text(&details.customer_reference)),
+        )
+        .col_expr(
+            C::CustomerLocation,
+            Expr::value(text(&details.customer_location)),
+        )
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .filter(C::Id.eq(id.as_uuid()))
+        .filter(C::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 1 {
+        return Ok(CustomDetailsUpdate::Updated {
+            version: expected_version + 1,
+        });
+    }
+    let current = installed_product::Entity::find_by_id(id.as_uuid())
+        .one(db)
+        .await?
+        .map(|m| m.version)
+        .ok_or_else(|| StoreError::Corrupt(format!("installed product {id} vanished")))?;
+    Ok(CustomDetailsUpdate::VersionMismatch { current })
+}
+
+/// Data for a new product (seeding and the service side).
+#[derive(Debug, Clone)]
+pub struct NewProduct {
+    pub id: InstalledProductId,
+    pub number: String,
+    pub description: String,
+    pub serial_number: String,
+    pub udi: Option<String>,
+    pub technical_id: Option<String>,
+    pub modality: Modality,
+    pub product_family: String,
+    pub kind: ProductKind,
+    pub functional_location: Option<String>,
+    pub install_date: Option<NaiveDate>,
+    pub status: ProductStatus,
+    pub owner: AccountId,
+    pub location: AccountId,
+    pub operational_state: OperationalState,
+    pub strategic_item: bool,
+    pub end_of_life_date: Option<NaiveDate>,
+    pub end_of_service_date: Option<NaiveDate>,
+}
+
+pub(crate) fn new_model(p: &NewProduct, now: DateTime<Utc>) -> installed_product::ActiveModel {
+    installed_product::ActiveModel {
+        id: Set(p.id.as_uuid()),
+        number: Set(p.number.clone()),
+        description: Set(p.description.clone()),
+        serial_number: Set(p.serial_number.clone()),
+        udi: Set(p.udi.clone()),
+        technical_id: Set(p.technical_id.clone()),
+        modality: Set(p.modality.as_str().to_owned()),
+        product_family: Set(p.product_family.clone()),
+        kind: Set(p.kind.as_str().to_owned()),
+        functional_location: Set(p.functional_location.clone()),
+        install_date: Set(p.install_date),
+        status: Set(p.status.as_str().to_owned()),
+        owner_account_id: Set(p.owner.as_uuid()),
+        location_account_id: Set(p.location.as_uuid()),
+        custom_name: Set(None),
+        customer_reference: Set(None),
+        customer_location: Set(None),
+        operational_state: Set(p.operational_state.as_str().to_owned()),
+        strategic_item: Set(p.strategic_item),
+        end_of_life_date: Set(p.end_of_life_date),
+        end_of_service_date: Set(p.end_of_service_date),
+        coverage_end_date: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    p: &NewProduct,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    new_model(p, now).insert(db).await?;
+    Ok(())
+}
+
+/// Many products in one statement per chunk (seeding at scale).
+pub async fn insert_many(
+    db: &impl ConnectionTrait,
+    products: &[NewProduct],
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    // SQLite allows 32766 bound values per statement; 26 columns a row.
+    for chunk in products.chunks(1000) {
+        installed_product::Entity::insert_many(chunk.iter().map(|p| new_model(p, now)))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Recomputes each product's latest covered end date from its contract lines.
+pub async fn refresh_coverage(db: &impl ConnectionTrait) -> StoreResult<()> {
+    db.execute_unprepared(
+        "UPDATE installed_products SET coverage_end_date = (
+            SELECT MAX(cl.end_date) FROM contract_lines cl
+            JOIN contract_coverage cc ON cc.contract_line_id = cl.id
+            WHERE cc.installed_product_id = installed_products.id)",
+    )
+    .await?;
+    Ok(())
+}
+
+/// Sets the operational state (the cases feed it).
+pub async fn set_operational_state(
+    db: &impl ConnectionTrait,
+    id: InstalledProductId,
+    state: OperationalState,
+) -> StoreResult<()> {
+    installed_product::Entity::update_many()
+        .col_expr(C::OperationalState, Expr::value(state.as_str()))
+        .filter(C::Id.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// `(modality, state, count)` and `(location, state, count)` of the visible products.
+pub async fn state_counts(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+) -> StoreResult<(Vec<(String, String, i64)>, Vec<(Uuid, String, i64)>)> {
+    let by_modality: Vec<(String, String, i64)> = installed_product::Entity::find()
+        .select_only()
+        .column(C::Modality)
+        .column(C::OperationalState)
+        .column_as(Expr::col(C::Id).count(), "n")
+        .filter(visible_condition(visibility))
+        .group_by(C::Modality)
+        .group_by(C::OperationalState)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let by_location: Vec<(Uuid, String, i64)> = installed_product::Entity::find()
+        .select_only()
+        .column(C::LocationAccountId)
+        .column(C::OperationalState)
+        .column_as(Expr::col(C::Id).count(), "n")
+        .filter(visible_condition(visibility))
+        .group_by(C::LocationAccountId)
+        .group_by(C::OperationalState)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((by_modality, by_location))
+}
+
+/// Owner and location accounts of visible products.
+pub async fn attached_accounts(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+) -> StoreResult<(Vec<Uuid>, Vec<Uuid>)> {
+    let distinct = |column: C| {
+        installed_product::Entity::find()
+            .select_only()
+            .column(column)
+            .distinct()
+            .filter(visible_condition(visibility))
+            .into_tuple::<Uuid>()
+    };
+    Ok((
+        distinct(C::OwnerAccountId).all(db).await?,
+        distinct(C::LocationAccountId).all(db).await?,
+    ))
+}
