@@ -7,7 +7,7 @@ use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
 use domain::{User, UserId};
 use futures_util::future::LocalBoxFuture;
-use persistence::repositories::{refresh_tokens, users};
+use persistence::repositories::users;
 use uuid::Uuid;
 
 #[derive(Debug, Clone)]
@@ -37,14 +37,12 @@ async fn authenticate(state: web::Data<AppState>, token: String) -> Result<AuthU
         .tokens
         .decode_access(&token, now)
         .map_err(|_| ApiError::InvalidToken)?;
-    let user = users::find_by_id(&state.db, UserId::from_uuid(claims.sub))
+    // One query: the user, provided their session still has a live refresh token.
+    let user = users::find_in_live_session(&state.db, UserId::from_uuid(claims.sub), claims.sid)
         .await?
         .ok_or(ApiError::InvalidToken)?;
     // Deactivation, password change and logout-all end every session at once.
     if !user.active || claims.iat < user.sessions_valid_after.timestamp() {
-        return Err(ApiError::InvalidToken);
-    }
-    if refresh_tokens::family_is_revoked(&state.db, claims.sid).await? {
         return Err(ApiError::InvalidToken);
     }
     Ok(AuthUser {

@@ -10,7 +10,7 @@ use crate::repositories::installed_products::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{AccountId, ContractId, ExpiryStatus, InstalledProductId};
-use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -18,27 +18,38 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
-/// `SELECT contract_id FROM contract_lines ... WHERE covers a visible product`.
-fn contracts_covering_visible(visibility: AccountVisibility) -> SelectStatement {
-    Query::select()
-        .column((contract_line::Entity, contract_line::Column::ContractId))
-        .from(contract_line::Entity)
-        .inner_join(
-            contract_coverage::Entity,
-            Expr::col((
+/// `EXISTS (a line of this contract covers a visible product)`: correlated,
+/// so each contract stops at its first visible product.
+fn covers_visible_product(visibility: AccountVisibility) -> sea_orm::sea_query::SimpleExpr {
+    use crate::entities::installed_product;
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(contract_line::Entity)
+            .inner_join(
                 contract_coverage::Entity,
-                contract_coverage::Column::ContractLineId,
+                Expr::col((
+                    contract_coverage::Entity,
+                    contract_coverage::Column::ContractLineId,
+                ))
+                .equals((contract_line::Entity, contract_line::Column::Id)),
+            )
+            .inner_join(
+                installed_product::Entity,
+                Expr::col((installed_product::Entity, installed_product::Column::Id)).equals((
+                    contract_coverage::Entity,
+                    contract_coverage::Column::InstalledProductId,
+                )),
+            )
+            .and_where(
+                Expr::col((contract_line::Entity, contract_line::Column::ContractId))
+                    .equals((contract::Entity, contract::Column::Id)),
+            )
+            .cond_where(crate::repositories::installed_products::visible_condition(
+                visibility,
             ))
-            .equals((contract_line::Entity, contract_line::Column::Id)),
-        )
-        .and_where(
-            Expr::col((
-                contract_coverage::Entity,
-                contract_coverage::Column::InstalledProductId,
-            ))
-            .in_subquery(visible_ids(visibility)),
-        )
-        .to_owned()
+            .to_owned(),
+    )
 }
 
 pub fn visible_condition(visibility: AccountVisibility) -> Condition {
@@ -46,7 +57,7 @@ pub fn visible_condition(visibility: AccountVisibility) -> Condition {
         None => Condition::all(),
         Some(accounts) => Condition::any()
             .add(contract::Column::ShipToAccountId.in_subquery(accounts))
-            .add(contract::Column::Id.in_subquery(contracts_covering_visible(visibility))),
+            .add(covers_visible_product(visibility)),
     }
 }
 
@@ -208,30 +219,59 @@ pub async fn list_visible(
     Ok((records(db, visibility, models).await?, total))
 }
 
+/// `(status, count)` of the visible contracts at `today`, in one pass.
+pub fn expiry_select(
+    visibility: AccountVisibility,
+    today: NaiveDate,
+) -> sea_orm::Select<contract::Entity> {
+    let end = || Expr::col((contract::Entity, contract::Column::EndDate));
+    let bound = |status: ExpiryStatus| status.end_date_range(today).1;
+    let status = sea_orm::sea_query::CaseStatement::new()
+        .case(end().lt(today), Expr::val(ExpiryStatus::Expired.as_str()))
+        .case(
+            end().lte(bound(ExpiryStatus::Red)),
+            Expr::val(ExpiryStatus::Red.as_str()),
+        )
+        .case(
+            end().lte(bound(ExpiryStatus::Yellow)),
+            Expr::val(ExpiryStatus::Yellow.as_str()),
+        )
+        .finally(Expr::val(ExpiryStatus::Green.as_str()));
+    contract::Entity::find()
+        .select_only()
+        .column_as(
+            sea_orm::sea_query::SimpleExpr::Case(Box::new(status)),
+            "expiry_status",
+        )
+        .column_as(
+            Expr::col((contract::Entity, contract::Column::Id)).count(),
+            "n",
+        )
+        .filter(visible_condition(visibility))
+        // Not "status": that is also a column of contracts, and GROUP BY would take it.
+        .group_by(Expr::cust("expiry_status"))
+}
+
 /// Visible contracts per expiry status at `today`: (green, yellow, red, expired).
 pub async fn expiry_counts(
     db: &impl ConnectionTrait,
     visibility: AccountVisibility,
     today: NaiveDate,
 ) -> StoreResult<[u64; 4]> {
+    let rows: Vec<(String, i64)> = expiry_select(visibility, today)
+        .into_tuple()
+        .all(db)
+        .await?;
     let mut counts = [0u64; 4];
-    for (slot, status) in [
-        ExpiryStatus::Green,
-        ExpiryStatus::Yellow,
-        ExpiryStatus::Red,
-        ExpiryStatus::Expired,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        counts[slot] = contract::Entity::find()
-            .filter(visible_condition(visibility))
-            .filter(end_date_in(
-                contract::Column::EndDate,
-                status.end_date_range(today),
-            ))
-            .count(db)
-            .await?;
+    for (status, n) in rows {
+        let slot = match status.parse::<ExpiryStatus>() {
+            Ok(ExpiryStatus::Green) => 0,
+            Ok(ExpiryStatus::Yellow) => 1,
+            Ok(ExpiryStatus::Red) => 2,
+            Ok(ExpiryStatus::Expired) => 3,
+            Err(_) => continue,
+        };
+        counts[slot] = n.max(0) as u64;
     }
     Ok(counts)
 }

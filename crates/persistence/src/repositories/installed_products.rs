@@ -11,8 +11,8 @@ use domain::{
 };
 use sea_orm::sea_query::{Expr, Func, LikeExpr, NullOrdering, Order, Query, SelectStatement};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select, Set, Statement,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -261,18 +261,97 @@ pub async fn account_names(
     Ok(rows.into_iter().collect())
 }
 
-async fn with_names(
-    db: &impl ConnectionTrait,
-    models: Vec<installed_product::Model>,
-) -> StoreResult<Vec<ProductRecord>> {
-    let names = account_names(
-        db,
-        models
-            .iter()
-            .flat_map(|m| [m.owner_account_id, m.location_account_id]),
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct ModelWithNames {
+    #[sea_orm(nested)]
+    product: installed_product::Model,
+    owner_name: String,
+    location_name: String,
+}
+
+/// Adds the owner's and location's names to a product query (no second round trip).
+fn with_account_names(
+    select: Select<installed_product::Entity>,
+) -> Select<installed_product::Entity> {
+    select
+        .column_as(
+            Expr::cust("(SELECT name FROM accounts WHERE accounts.id = installed_products.owner_account_id)"),
+            "owner_name",
+        )
+        .column_as(
+            Expr::cust("(SELECT name FROM accounts WHERE accounts.id = installed_products.location_account_id)"),
+            "location_name",
+        )
+}
+
+fn record_with_names(row: ModelWithNames) -> StoreResult<ProductRecord> {
+    let names: HashMap<Uuid, String> = [
+        (row.product.owner_account_id, row.owner_name),
+        (row.product.location_account_id, row.location_name),
+    ]
+    .into_iter()
+    .collect();
+    to_domain(row.product, &names)
+}
+
+/// The filtered query and its sorted page, as SQL builders: the list runs
+/// them, and the benchmark runs the same SQL raw as its floor.
+pub fn list_selects(
+    visibility: AccountVisibility,
+    filter: &ProductFilter,
+    today: NaiveDate,
+    sort: ProductSort,
+    descending: bool,
+    page: PageRequest,
+) -> (
+    Select<installed_product::Entity>,
+    Select<installed_product::Entity>,
+) {
+    let query = installed_product::Entity::find()
+        .filter(visible_condition(visibility))
+        .filter(filter.condition(today));
+    let order = if descending { Order::Desc } else { Order::Asc };
+    let sorted = match sort {
+        ProductSort::Number => query.clone(),
+        ProductSort::Description => query.clone().order_by(C::Description, order.clone()),
+        ProductSort::Modality => query.clone().order_by(C::Modality, order.clone()),
+        ProductSort::Location => query.clone().order_by(
+            Expr::cust("(SELECT name FROM accounts WHERE accounts.id = installed_products.location_account_id)"),
+            order.clone(),
+        ),
+        ProductSort::CustomName => query.clone().order_by_with_nulls(C::CustomName, order.clone(), NullOrdering::Last),
+        ProductSort::OperationalState => query.clone().order_by(
+            // Worst first when descending: critical, down, restricted, up.
+            Expr::cust("CASE operational_state WHEN 'critical' THEN 3 WHEN 'down' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END"),
+            order.clone(),
+        ),
+        ProductSort::InstallDate => query.clone().order_by_with_nulls(C::InstallDate, order.clone(), NullOrdering::Last),
+        ProductSort::CoverageEnd => query.clone().order_by_with_nulls(C::CoverageEndDate, order.clone(), NullOrdering::Last),
+    };
+    // The unique number breaks ties, so pages never overlap or skip.
+    let number_order = if sort == ProductSort::Number {
+        order
+    } else {
+        Order::Asc
+    };
+    let page_query = with_account_names(sorted)
+        .order_by(C::Number, number_order)
+        .offset(page.offset())
+        .limit(u64::from(page.page_size));
+    (query, page_query)
+}
+
+/// `SELECT COUNT(*) FROM (<query>)`, as sea-orm's paginator counts.
+pub fn count_statement<E: EntityTrait>(select: &Select<E>, backend: DbBackend) -> Statement {
+    let inner = select.build(backend);
+    Statement::from_sql_and_values(
+        backend,
+        format!(
+            "SELECT COUNT(*) AS num_items FROM ({}) sub_query",
+            inner.sql
+        ),
+        inner.values.map(|v| v.0).unwrap_or_default(),
     )
-    .await?;
-    models.into_iter().map(|m| to_domain(m, &names)).collect()
 }
 
 /// One page of the visible products that match, and how many match in all.
@@ -285,41 +364,14 @@ pub async fn list_visible(
     descending: bool,
     page: PageRequest,
 ) -> StoreResult<(Vec<ProductRecord>, u64)> {
-    let query = installed_product::Entity::find()
-        .filter(visible_condition(visibility))
-        .filter(filter.condition(today));
-    let total = query.clone().count(db).await?;
-    let order = if descending { Order::Desc } else { Order::Asc };
-    let sorted = match sort {
-        ProductSort::Number => query,
-        ProductSort::Description => query.order_by(C::Description, order.clone()),
-        ProductSort::Modality => query.order_by(C::Modality, order.clone()),
-        ProductSort::Location => query.order_by(
-            Expr::cust("(SELECT name FROM accounts WHERE accounts.id = installed_products.location_account_id)"),
-            order.clone(),
-        ),
-        ProductSort::CustomName => query.order_by_with_nulls(C::CustomName, order.clone(), NullOrdering::Last),
-        ProductSort::OperationalState => query.order_by(
-            // Worst first when descending: critical, down, restricted, up.
-            Expr::cust("CASE operational_state WHEN 'critical' THEN 3 WHEN 'down' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END"),
-            order.clone(),
-        ),
-        ProductSort::InstallDate => query.order_by_with_nulls(C::InstallDate, order.clone(), NullOrdering::Last),
-        ProductSort::CoverageEnd => query.order_by_with_nulls(C::CoverageEndDate, order.clone(), NullOrdering::Last),
-    };
-    // The unique number breaks ties, so pages never overlap or skip.
-    let number_order = if sort == ProductSort::Number {
-        order
-    } else {
-        Order::Asc
-    };
-    let models = sorted
-        .order_by(C::Number, number_order)
-        .offset(page.offset())
-        .limit(u64::from(page.page_size))
-        .all(db)
-        .await?;
-    Ok((with_names(db, models).await?, total))
+    let (query, page_query) = list_selects(visibility, filter, today, sort, descending, page);
+    let total = query.count(db).await?;
+    let rows = page_query.into_model::<ModelWithNames>().all(db).await?;
+    let records = rows
+        .into_iter()
+        .map(record_with_names)
+        .collect::<StoreResult<_>>()?;
+    Ok((records, total))
 }
 
 /// The product, or None when it does not exist *or* is not visible.
@@ -328,14 +380,13 @@ pub async fn find_visible(
     visibility: AccountVisibility,
     id: InstalledProductId,
 ) -> StoreResult<Option<ProductRecord>> {
-    let Some(model) = installed_product::Entity::find_by_id(id.as_uuid())
+    with_account_names(installed_product::Entity::find_by_id(id.as_uuid()))
         .filter(visible_condition(visibility))
+        .into_model::<ModelWithNames>()
         .one(db)
         .await?
-    else {
-        return Ok(None);
-    };
-    Ok(with_names(db, vec![model]).await?.pop())
+        .map(record_with_names)
+        .transpose()
 }
 
 /// Visible products by id, for naming them on other pages.
@@ -540,34 +591,26 @@ pub async fn set_operational_state(
     Ok(())
 }
 
-/// `(modality, state, count)` and `(location, state, count)` of the visible products.
-pub async fn state_counts(
-    db: &impl ConnectionTrait,
-    visibility: AccountVisibility,
-) -> StoreResult<(Vec<(String, String, i64)>, Vec<(Uuid, String, i64)>)> {
-    let by_modality: Vec<(String, String, i64)> = installed_product::Entity::find()
+/// Visible products counted per location, modality and state, in one pass.
+pub fn state_count_select(visibility: AccountVisibility) -> Select<installed_product::Entity> {
+    installed_product::Entity::find()
         .select_only()
+        .column(C::LocationAccountId)
         .column(C::Modality)
         .column(C::OperationalState)
         .column_as(Expr::col(C::Id).count(), "n")
         .filter(visible_condition(visibility))
+        .group_by(C::LocationAccountId)
         .group_by(C::Modality)
         .group_by(C::OperationalState)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let by_location: Vec<(Uuid, String, i64)> = installed_product::Entity::find()
-        .select_only()
-        .column(C::LocationAccountId)
-        .column(C::OperationalState)
-        .column_as(Expr::col(C::Id).count(), "n")
-        .filter(visible_condition(visibility))
-        .group_by(C::LocationAccountId)
-        .group_by(C::OperationalState)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok((by_modality, by_location))
+}
+
+/// `(location, modality, state, count)` of the visible products.
+pub async fn state_counts(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+) -> StoreResult<Vec<(Uuid, String, String, i64)>> {
+    Ok(state_count_select(visibility).into_tuple().all(db).await?)
 }
 
 /// Owner and location accounts of visible products.

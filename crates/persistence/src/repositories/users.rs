@@ -69,6 +69,30 @@ pub async fn find_by_id(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Op
         .transpose()
 }
 
+/// The user, if their session (refresh-token family) still has a token not
+/// revoked: the check behind every authenticated request, in one query.
+pub async fn find_in_live_session(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    session: uuid::Uuid,
+) -> StoreResult<Option<User>> {
+    use crate::entities::refresh_token;
+    use sea_orm::sea_query::{Expr, Query};
+    let live_token = Query::select()
+        .expr(Expr::val(1))
+        .from(refresh_token::Entity)
+        .and_where(refresh_token::Column::FamilyId.eq(session))
+        .and_where(refresh_token::Column::RevokedAt.is_null())
+        .to_owned();
+    user::Entity::find_by_id(id.as_uuid())
+        .filter(Expr::exists(live_token))
+        .one(db)
+        .await?
+        .as_ref()
+        .map(to_domain)
+        .transpose()
+}
+
 pub async fn insert(
     db: &impl ConnectionTrait,
     u: &User,

@@ -40,23 +40,19 @@ pub async fn get_dashboard(
 ) -> Result<HttpResponse, ApiError> {
     let visibility = AccountVisibility::of(&auth.user);
     let today = convert::today(&state, &auth);
-    let (by_modality_rows, by_location_rows) =
-        installed_products::state_counts(&state.db, visibility).await?;
+    let rows = installed_products::state_counts(&state.db, visibility).await?;
     let [green, yellow, red, expired] =
         contracts::expiry_counts(&state.db, visibility, today).await?;
 
     let mut total = StateCounts::default();
     let mut by_modality: BTreeMap<Modality, StateCounts> = BTreeMap::new();
-    for (modality, state_name, n) in by_modality_rows {
-        let Ok(modality) = modality.parse::<Modality>() else {
-            continue;
-        };
-        add(by_modality.entry(modality).or_default(), &state_name, n);
-        add(&mut total, &state_name, n);
-    }
     let mut by_location: BTreeMap<uuid::Uuid, StateCounts> = BTreeMap::new();
-    for (location, state_name, n) in by_location_rows {
+    for (location, modality, state_name, n) in rows {
         add(by_location.entry(location).or_default(), &state_name, n);
+        add(&mut total, &state_name, n);
+        if let Ok(modality) = modality.parse::<Modality>() {
+            add(by_modality.entry(modality).or_default(), &state_name, n);
+        }
     }
     let names = installed_products::account_names(&state.db, by_location.keys().copied()).await?;
     let mut by_location: Vec<LocationStateCounts> = by_location
