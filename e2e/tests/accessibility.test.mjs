@@ -49,4 +49,34 @@ for (const [name, viewport] of Object.entries(viewports)) {
     assert.deepEqual(faults, []);
     await context.close();
   });
+
+  test(`the installed base and contract pages pass axe on a ${name}`, async () => {
+    const { context, page, faults } = await openPage(browser, { viewport });
+    await page.goto(`${server.baseUrl}/login`);
+    await page.locator("#username").fill("nl.manager");
+    await page.locator("#password").fill("Welcome-2026");
+    await page.locator("button[type=submit]").click();
+    await page.locator("a.tile").first().waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "home page with tiles");
+
+    await page.goto(`${server.baseUrl}/installed-products?group=modality`);
+    await page.locator(".product-link").first().waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "installed products");
+
+    await page.locator(".product-link").first().click();
+    await page.locator("h1.product-title").waitFor();
+    await page.locator("form.custom-details").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "installed product detail");
+
+    await page.goto(`${server.baseUrl}/contracts`);
+    await page.locator("span.expiry-badge").first().waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "contracts");
+
+    await page.locator("a[href^='/contracts/']").first().click();
+    await page.locator("h1.contract-title").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "contract detail");
+
+    assert.deepEqual(faults, []);
+    await context.close();
+  });
 }

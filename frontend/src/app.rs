@@ -1,7 +1,12 @@
 //! The root component: contexts, the route table, the document language.
 
 use crate::components::layout::SignedInLayout;
-use crate::pages::{home_page::HomePage, login_page::LoginPage, not_found_page::NotFoundPage};
+use crate::components::viewport::provide_viewport_context;
+use crate::pages::{
+    contract_page::ContractPage, contracts_page::ContractsPage, home_page::HomePage,
+    installed_product_page::InstalledProductPage, installed_products_page::InstalledProductsPage,
+    login_page::LoginPage, not_found_page::NotFoundPage,
+};
 use crate::state::auth::{provide_auth_context, use_texts};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -10,6 +15,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     let auth = provide_auth_context();
+    provide_viewport_context();
     // A reload loses the in-memory access token: the refresh cookie brings it back.
     leptos::task::spawn_local(auth.restore());
 
@@ -22,6 +28,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage/>
                 <ParentRoute path=path!("") view=SignedInLayout>
                     <Route path=path!("") view=HomePage/>
+                    <Route path=path!("/installed-products") view=InstalledProductsPage/>
+                    <Route path=path!("/installed-products/:id") view=InstalledProductPage/>
+                    <Route path=path!("/contracts") view=ContractsPage/>
+                    <Route path=path!("/contracts/:id") view=ContractPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -3,8 +3,10 @@
 mod api;
 mod app;
 mod components;
+mod format;
 mod i18n;
 mod pages;
+mod query;
 mod routes;
 mod state;
 

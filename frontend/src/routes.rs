@@ -1,10 +1,14 @@
 //! Every page of the app and its path, in one place.
 
+use std::fmt::Display;
+
 /// A page the app can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     Home,
     Login,
+    InstalledProducts,
+    Contracts,
 }
 
 impl Page {
@@ -13,8 +17,20 @@ impl Page {
         match self {
             Page::Home => "/",
             Page::Login => "/login",
+            Page::InstalledProducts => "/installed-products",
+            Page::Contracts => "/contracts",
         }
     }
+}
+
+/// The detail page of one installed product.
+pub fn installed_product_path(id: impl Display) -> String {
+    format!("{}/{id}", Page::InstalledProducts.path())
+}
+
+/// The detail page of one contract.
+pub fn contract_path(id: impl Display) -> String {
+    format!("{}/{id}", Page::Contracts.path())
 }
 
 /// The server's interactive API documentation: outside the app, so linked
@@ -27,11 +43,24 @@ mod tests {
 
     #[test]
     fn paths_are_absolute_and_distinct() {
-        let pages = [Page::Home, Page::Login];
-        for page in pages {
+        let pages = [
+            Page::Home,
+            Page::Login,
+            Page::InstalledProducts,
+            Page::Contracts,
+        ];
+        for (i, page) in pages.iter().enumerate() {
             assert!(page.path().starts_with('/'), "{page:?}");
+            for other in &pages[i + 1..] {
+                assert_ne!(page.path(), other.path(), "{page:?} {other:?}");
+            }
         }
-        assert_ne!(Page::Home.path(), Page::Login.path());
         assert!(API_DOCS_PATH.starts_with("/api/"));
+    }
+
+    #[test]
+    fn detail_paths_sit_under_their_list() {
+        assert_eq!(installed_product_path("7d9c"), "/installed-products/7d9c");
+        assert_eq!(contract_path("c-1"), "/contracts/c-1");
     }
 }

@@ -2,8 +2,12 @@
 //! (HttpOnly, path `/api/v1/auth`) travels with the auth calls by itself.
 
 use super::ApiError;
+use crate::query::{contract_query_pairs, product_query_pairs, query_string};
 use api_types::{
-    AccountListResponse, AccountResponse, LoginRequest, MeResponse, ProblemDetails, TokenResponse,
+    AccountListResponse, AccountResponse, ContractDetail, ContractPage, ContractQuery,
+    DashboardResponse, InstalledProductDetail, InstalledProductPage, InstalledProductQuery,
+    LoginRequest, MeResponse, ProblemDetails, TokenResponse, UpdateCustomDetailsRequest,
+    WarrantyPage,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -121,6 +125,94 @@ fn account_path(id: impl Display) -> String {
     format!("/accounts/{id}")
 }
 
+/// `GET /dashboard`: the home page's counts.
+pub async fn dashboard(token: &str) -> Result<DashboardResponse, ApiError> {
+    get_json("/dashboard", token).await
+}
+
+/// `GET /installed-products`: one page of the visible installed products.
+pub async fn installed_products(
+    token: &str,
+    query: &InstalledProductQuery,
+) -> Result<InstalledProductPage, ApiError> {
+    let path = format!(
+        "/installed-products{}",
+        query_string(&product_query_pairs(query))
+    );
+    get_json(&path, token).await
+}
+
+/// A representation and the `ETag` that names its version, to send back as
+/// `If-Match` when changing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tagged<T> {
+    pub value: T,
+    pub etag: Option<String>,
+}
+
+async fn decode_tagged<T: DeserializeOwned>(response: Response) -> Result<Tagged<T>, ApiError> {
+    let etag = response.headers().get("ETag");
+    decode(response).await.map(|value| Tagged { value, etag })
+}
+
+/// `GET /installed-products/{id}`: everything about one product, and its `ETag`.
+pub async fn installed_product(
+    token: &str,
+    id: impl Display,
+) -> Result<Tagged<InstalledProductDetail>, ApiError> {
+    let response = Request::get(&url(&installed_product_path(id)))
+        .header("Authorization", &bearer(token))
+        .send()
+        .await?;
+    decode_tagged(response).await
+}
+
+/// `PUT /installed-products/{id}/custom-details` with `If-Match`: 412 when
+/// someone else changed the product since `etag` was read.
+pub async fn update_custom_details(
+    token: &str,
+    id: impl Display,
+    etag: Option<&str>,
+    request: &UpdateCustomDetailsRequest,
+) -> Result<Tagged<InstalledProductDetail>, ApiError> {
+    let mut builder =
+        Request::put(&url(&custom_details_path(id))).header("Authorization", &bearer(token));
+    if let Some(etag) = etag {
+        builder = builder.header("If-Match", etag);
+    }
+    let response = builder.json(request)?.send().await?;
+    decode_tagged(response).await
+}
+
+fn installed_product_path(id: impl Display) -> String {
+    format!("/installed-products/{id}")
+}
+
+fn custom_details_path(id: impl Display) -> String {
+    format!("/installed-products/{id}/custom-details")
+}
+
+fn contract_path(id: impl Display) -> String {
+    format!("/contracts/{id}")
+}
+
+/// `GET /contracts`: one page of the contracts covering visible products.
+pub async fn contracts(token: &str, query: &ContractQuery) -> Result<ContractPage, ApiError> {
+    let path = format!("/contracts{}", query_string(&contract_query_pairs(query)));
+    get_json(&path, token).await
+}
+
+/// `GET /contracts/{id}`: a contract with its line items.
+pub async fn contract(token: &str, id: impl Display) -> Result<ContractDetail, ApiError> {
+    get_json(&contract_path(id), token).await
+}
+
+/// `GET /warranties`: one page of the warranties of visible products.
+pub async fn warranties(token: &str, query: &ContractQuery) -> Result<WarrantyPage, ApiError> {
+    let path = format!("/warranties{}", query_string(&contract_query_pairs(query)));
+    get_json(&path, token).await
+}
+
 async fn get_json<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
     let response = Request::get(&url(path))
         .header("Authorization", &bearer(token))
@@ -143,6 +235,19 @@ mod tests {
     #[test]
     fn account_path_embeds_the_id() {
         assert_eq!(url(&account_path("7d9c")), "/api/v1/accounts/7d9c");
+    }
+
+    #[test]
+    fn installed_product_paths_embed_the_id() {
+        assert_eq!(
+            url(&installed_product_path("ab12")),
+            "/api/v1/installed-products/ab12"
+        );
+        assert_eq!(
+            url(&custom_details_path("ab12")),
+            "/api/v1/installed-products/ab12/custom-details"
+        );
+        assert_eq!(url(&contract_path("c9")), "/api/v1/contracts/c9");
     }
 
     #[test]

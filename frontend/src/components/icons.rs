@@ -24,3 +24,23 @@ pub fn DocsIcon() -> impl IntoView {
         </svg>
     }
 }
+
+#[component]
+pub fn ProductsIcon() -> impl IntoView {
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <rect x="3" y="4" width="18" height="12" rx="1.5"></rect>
+            <path d="M8 20h8M12 16v4"></path>
+        </svg>
+    }
+}
+
+#[component]
+pub fn ContractsIcon() -> impl IntoView {
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M12 3 4.5 6v5.5c0 4.5 3.2 8.2 7.5 9.5 4.3-1.3 7.5-5 7.5-9.5V6z"></path>
+            <path d="m8.5 12 2.5 2.5 4.5-5"></path>
+        </svg>
+    }
+}

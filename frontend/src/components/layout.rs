@@ -1,6 +1,6 @@
 //! The frame of every signed-in page: banner, navigation, main content.
 
-use crate::components::icons::{DocsIcon, HomeIcon};
+use crate::components::icons::{ContractsIcon, DocsIcon, HomeIcon, ProductsIcon};
 use crate::routes::{Page, API_DOCS_PATH};
 use crate::state::auth::{use_auth, use_texts, AuthStatus};
 use leptos::prelude::*;
@@ -73,6 +73,18 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <A href=Page::Home.path()>
                             <HomeIcon/>
                             <span class="nav-label">{move || t.get().nav_home}</span>
+                        </A>
+                    </li>
+                    <li>
+                        <A href=Page::InstalledProducts.path()>
+                            <ProductsIcon/>
+                            <span class="nav-label">{move || t.get().nav_installed_products}</span>
+                        </A>
+                    </li>
+                    <li>
+                        <A href=Page::Contracts.path()>
+                            <ContractsIcon/>
+                            <span class="nav-label">{move || t.get().nav_contracts}</span>
                         </A>
                     </li>
                     <li>

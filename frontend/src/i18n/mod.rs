@@ -5,7 +5,11 @@ mod en;
 mod nl;
 
 use crate::api::ApiError;
-use api_types::{AccountKindDto, ProblemCode};
+use crate::query::Grouping;
+use api_types::{
+    AccountKindDto, ExpiryStatusDto, ModalityDto, OperationalStateDto, ProblemCode, ProductKindDto,
+    ProductStatusDto, VisibilityReasonDto,
+};
 use domain::Language;
 
 /// All user-visible text of the app in one language.
@@ -16,6 +20,8 @@ pub struct Texts {
     pub skip_to_main: &'static str,
     pub main_navigation: &'static str,
     pub nav_home: &'static str,
+    pub nav_installed_products: &'static str,
+    pub nav_contracts: &'static str,
     pub nav_api_docs: &'static str,
     pub signed_in_as: &'static str,
     pub log_out: &'static str,
@@ -36,6 +42,188 @@ pub struct Texts {
     pub accounts_loading: &'static str,
     pub accounts_empty: &'static str,
     pub accounts_hint: &'static str,
+    /// Why the list can hold accounts the user was not assigned.
+    pub accounts_why: &'static str,
+    /// Precedes the reasons an account is visible (read by screen readers).
+    pub visible_because_label: &'static str,
+    pub reason_assigned: &'static str,
+    pub reason_owner: &'static str,
+    pub reason_location: &'static str,
+    pub reason_contract_holder: &'static str,
+
+    pub glance_heading: &'static str,
+    pub glance_loading: &'static str,
+    pub glance_empty: &'static str,
+    /// `{n}`: how many installed products the user sees.
+    pub all_products_link: &'static str,
+    pub by_modality_heading: &'static str,
+    pub by_location_heading: &'static str,
+    pub contracts_glance_heading: &'static str,
+    /// `{n}`: how many contracts the user sees.
+    pub all_contracts_link: &'static str,
+
+    pub state_up: &'static str,
+    pub state_restricted: &'static str,
+    pub state_down: &'static str,
+    pub state_critical: &'static str,
+    pub modality_mr: &'static str,
+    pub modality_ct: &'static str,
+    pub modality_us: &'static str,
+    pub modality_ixr: &'static str,
+    pub modality_other: &'static str,
+    pub status_active: &'static str,
+    pub status_inactive: &'static str,
+    pub kind_hardware: &'static str,
+    pub kind_software_license: &'static str,
+    /// `{n}`: days until the end date (2 or more).
+    pub expires_in_days: &'static str,
+    pub expires_in_one_day: &'static str,
+    pub expires_today: &'static str,
+    pub expired: &'static str,
+    pub expiry_green_label: &'static str,
+    pub expiry_yellow_label: &'static str,
+    pub expiry_red_label: &'static str,
+    pub expiry_expired_label: &'static str,
+    pub not_covered: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub not_recorded: &'static str,
+    pub pagination_label: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    /// `{page}` of `{pages}`.
+    pub page_of: &'static str,
+    pub loading_more: &'static str,
+
+    pub products_title: &'static str,
+    pub product_filters_label: &'static str,
+    pub filter_modality: &'static str,
+    pub filter_state: &'static str,
+    pub filter_coverage: &'static str,
+    pub filter_strategic: &'static str,
+    pub filter_location: &'static str,
+    pub filter_q: &'static str,
+    pub filter_q_help: &'static str,
+    pub any_modality: &'static str,
+    pub any_state: &'static str,
+    pub any_coverage: &'static str,
+    pub covered_option: &'static str,
+    pub any_strategic: &'static str,
+    pub strategic_only: &'static str,
+    pub not_strategic: &'static str,
+    pub any_location: &'static str,
+    pub apply_product_filters: &'static str,
+    pub clear_filters: &'static str,
+    pub group_by: &'static str,
+    pub group_none: &'static str,
+    pub col_product: &'static str,
+    pub col_number: &'static str,
+    pub col_modality: &'static str,
+    pub col_location: &'static str,
+    pub col_state: &'static str,
+    pub col_coverage: &'static str,
+    pub products_loading: &'static str,
+    pub products_empty: &'static str,
+    pub products_none: &'static str,
+    pub products_total_one: &'static str,
+    /// `{n}`: how many installed products match.
+    pub products_total: &'static str,
+
+    pub product_loading: &'static str,
+    pub product_not_found: &'static str,
+    pub back_to_products: &'static str,
+    pub details_heading: &'static str,
+    pub number_label: &'static str,
+    pub description_label: &'static str,
+    pub serial_label: &'static str,
+    pub udi_label: &'static str,
+    pub technical_id_label: &'static str,
+    pub product_family_label: &'static str,
+    pub kind_label: &'static str,
+    pub functional_location_label: &'static str,
+    pub install_date_label: &'static str,
+    pub status_label: &'static str,
+    pub strategic_label: &'static str,
+    pub end_of_life_label: &'static str,
+    pub end_of_service_label: &'static str,
+    pub owner_label: &'static str,
+    pub coverage_heading: &'static str,
+    pub coverage_none: &'static str,
+    /// `{date}`: the last covered day.
+    pub covered_until: &'static str,
+    pub product_contracts_heading: &'static str,
+    pub no_product_contracts: &'static str,
+    pub col_line_item: &'static str,
+    pub col_description: &'static str,
+    pub col_service_type: &'static str,
+    pub col_period: &'static str,
+    pub col_expiry: &'static str,
+    pub warranties_heading: &'static str,
+    pub no_warranties: &'static str,
+    pub slcp_heading: &'static str,
+    pub slcp_hint: &'static str,
+    pub no_slcp: &'static str,
+    pub col_kind: &'static str,
+    pub col_linked: &'static str,
+    pub col_unlinked: &'static str,
+    pub still_linked: &'static str,
+
+    pub custom_heading: &'static str,
+    pub custom_hint: &'static str,
+    pub custom_name_label: &'static str,
+    pub customer_reference_label: &'static str,
+    pub customer_location_label: &'static str,
+    pub custom_field_help: &'static str,
+    pub save_custom_details: &'static str,
+    pub saving: &'static str,
+    pub custom_saved: &'static str,
+    pub custom_conflict: &'static str,
+    pub reload_product: &'static str,
+    pub custom_reloaded: &'static str,
+    pub custom_forbidden: &'static str,
+    pub form_errors_summary: &'static str,
+    pub field_too_long: &'static str,
+    pub field_invalid: &'static str,
+
+    pub contracts_title: &'static str,
+    pub contract_tabs_label: &'static str,
+    pub tab_contracts: &'static str,
+    pub tab_warranties: &'static str,
+    pub contract_filters_label: &'static str,
+    pub filter_expiry: &'static str,
+    pub any_expiry: &'static str,
+    pub contract_q_help: &'static str,
+    pub warranty_q_help: &'static str,
+    pub apply_contract_filters: &'static str,
+    pub apply_warranty_filters: &'static str,
+    pub col_contract_number: &'static str,
+    pub col_ship_to: &'static str,
+    pub col_po_number: &'static str,
+    pub col_status: &'static str,
+    pub col_start: &'static str,
+    pub col_end: &'static str,
+    pub col_covered_products: &'static str,
+    pub contracts_loading: &'static str,
+    pub contracts_empty: &'static str,
+    pub contracts_none: &'static str,
+    pub contracts_total_one: &'static str,
+    /// `{n}`: how many contracts match.
+    pub contracts_total: &'static str,
+    pub warranties_loading: &'static str,
+    pub warranties_empty: &'static str,
+    pub warranties_none: &'static str,
+    pub warranties_total_one: &'static str,
+    /// `{n}`: how many warranties match.
+    pub warranties_total: &'static str,
+
+    pub contract_loading: &'static str,
+    pub contract_not_found: &'static str,
+    pub back_to_contracts: &'static str,
+    pub contract_heading_prefix: &'static str,
+    pub lines_heading: &'static str,
+    pub no_lines: &'static str,
+    pub covered_products_label: &'static str,
+    pub no_visible_covered_products: &'static str,
 
     pub kind_hospital_group: &'static str,
     pub kind_hospital: &'static str,
@@ -58,6 +246,10 @@ pub struct Texts {
     /// Precedes the server's request id: "Reference: 7f3c...".
     pub error_reference: &'static str,
 }
+
+/// Picks one text out of [`Texts`]: for tables of labels that outlive a
+/// language switch.
+pub type TextFn = fn(&Texts) -> &'static str;
 
 /// The texts of a language.
 pub fn texts(lang: Language) -> &'static Texts {
@@ -101,6 +293,132 @@ pub fn account_kind(t: &Texts, kind: AccountKindDto) -> &'static str {
         AccountKindDto::LeasingCompany => t.kind_leasing_company,
         AccountKindDto::Trust => t.kind_trust,
         AccountKindDto::ServiceOrganisation => t.kind_service_organisation,
+    }
+}
+
+/// A template with its `{name}` placeholders filled in.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// "1 installed product" / "12 installed products".
+pub fn count_text(one: &str, many: &str, n: u64) -> String {
+    if n == 1 {
+        one.to_owned()
+    } else {
+        fill(many, &[("n", &n.to_string())])
+    }
+}
+
+/// The short name of a modality ("CT").
+pub fn modality_name(t: &Texts, modality: ModalityDto) -> &'static str {
+    match modality {
+        ModalityDto::Mr => t.modality_mr,
+        ModalityDto::Ct => t.modality_ct,
+        ModalityDto::Us => t.modality_us,
+        ModalityDto::Ixr => t.modality_ixr,
+        ModalityDto::Other => t.modality_other,
+    }
+}
+
+/// Every modality, in the order the filters list them.
+pub const MODALITIES: [ModalityDto; 5] = [
+    ModalityDto::Mr,
+    ModalityDto::Ct,
+    ModalityDto::Us,
+    ModalityDto::Ixr,
+    ModalityDto::Other,
+];
+
+/// The operational states, most urgent first.
+pub const STATES: [OperationalStateDto; 4] = [
+    OperationalStateDto::Critical,
+    OperationalStateDto::Down,
+    OperationalStateDto::Restricted,
+    OperationalStateDto::Up,
+];
+
+/// The expiration statuses, most urgent first.
+pub const EXPIRIES: [ExpiryStatusDto; 4] = [
+    ExpiryStatusDto::Expired,
+    ExpiryStatusDto::Red,
+    ExpiryStatusDto::Yellow,
+    ExpiryStatusDto::Green,
+];
+
+pub fn state_name(t: &Texts, state: OperationalStateDto) -> &'static str {
+    match state {
+        OperationalStateDto::Up => t.state_up,
+        OperationalStateDto::Restricted => t.state_restricted,
+        OperationalStateDto::Down => t.state_down,
+        OperationalStateDto::Critical => t.state_critical,
+    }
+}
+
+pub fn product_status_name(t: &Texts, status: ProductStatusDto) -> &'static str {
+    match status {
+        ProductStatusDto::Active => t.status_active,
+        ProductStatusDto::Inactive => t.status_inactive,
+    }
+}
+
+pub fn product_kind_name(t: &Texts, kind: ProductKindDto) -> &'static str {
+    match kind {
+        ProductKindDto::Hardware => t.kind_hardware,
+        ProductKindDto::SoftwareLicense => t.kind_software_license,
+    }
+}
+
+/// What an expiry badge says: "Expires in 21 days", "Expires today", "Expired".
+pub fn expiry_text(t: &Texts, expiry: ExpiryStatusDto, days_left: i64) -> String {
+    match days_left {
+        _ if expiry == ExpiryStatusDto::Expired => t.expired.to_owned(),
+        d if d < 0 => t.expired.to_owned(),
+        0 => t.expires_today.to_owned(),
+        1 => t.expires_in_one_day.to_owned(),
+        d => fill(t.expires_in_days, &[("n", &d.to_string())]),
+    }
+}
+
+/// The range an expiration colour stands for ("Fewer than 30 days left").
+pub fn expiry_label(t: &Texts, expiry: ExpiryStatusDto) -> &'static str {
+    match expiry {
+        ExpiryStatusDto::Green => t.expiry_green_label,
+        ExpiryStatusDto::Yellow => t.expiry_yellow_label,
+        ExpiryStatusDto::Red => t.expiry_red_label,
+        ExpiryStatusDto::Expired => t.expiry_expired_label,
+    }
+}
+
+/// Why the caller sees an account, in a few words.
+pub fn visibility_reason(t: &Texts, reason: VisibilityReasonDto) -> &'static str {
+    match reason {
+        VisibilityReasonDto::Assigned => t.reason_assigned,
+        VisibilityReasonDto::OwnerOfVisibleProduct => t.reason_owner,
+        VisibilityReasonDto::LocationOfVisibleProduct => t.reason_location,
+        VisibilityReasonDto::ContractHolder => t.reason_contract_holder,
+    }
+}
+
+/// The name of a grouping in the "Group by" select.
+pub fn grouping_name(t: &Texts, grouping: Grouping) -> &'static str {
+    match grouping {
+        Grouping::None => t.group_none,
+        Grouping::Modality => t.filter_modality,
+        Grouping::Location => t.filter_location,
+        Grouping::Coverage => t.filter_coverage,
+    }
+}
+
+/// A field error of a 422 problem, by its stable code.
+pub fn field_error_text(t: &Texts, code: &str) -> &'static str {
+    match code {
+        "too_long" => t.field_too_long,
+        _ => t.field_invalid,
     }
 }
 
@@ -249,6 +567,91 @@ mod tests {
         assert!(!is_country_code("NLD"));
         assert!(!is_country_code("N1"));
         assert!(!is_country_code(""));
+    }
+
+    #[test]
+    fn expiry_badges_say_how_long_is_left() {
+        let en = texts(Language::En);
+        assert_eq!(
+            expiry_text(en, ExpiryStatusDto::Red, 21),
+            "Expires in 21 days"
+        );
+        assert_eq!(expiry_text(en, ExpiryStatusDto::Red, 1), "Expires in 1 day");
+        assert_eq!(expiry_text(en, ExpiryStatusDto::Red, 0), "Expires today");
+        assert_eq!(expiry_text(en, ExpiryStatusDto::Expired, -3), "Expired");
+        assert_eq!(
+            expiry_text(en, ExpiryStatusDto::Green, 120),
+            "Expires in 120 days"
+        );
+        let nl = texts(Language::Nl);
+        assert_eq!(
+            expiry_text(nl, ExpiryStatusDto::Yellow, 45),
+            "Verloopt over 45 dagen"
+        );
+        assert_eq!(expiry_text(nl, ExpiryStatusDto::Expired, -1), "Verlopen");
+    }
+
+    #[test]
+    fn templates_and_counts_fill_their_placeholders() {
+        let en = texts(Language::En);
+        assert_eq!(
+            fill(en.page_of, &[("page", "2"), ("pages", "7")]),
+            "Page 2 of 7"
+        );
+        assert_eq!(
+            count_text(en.products_total_one, en.products_total, 1),
+            "1 installed product"
+        );
+        assert_eq!(
+            count_text(en.products_total_one, en.products_total, 0),
+            "0 installed products"
+        );
+        let nl = texts(Language::Nl);
+        assert_eq!(
+            count_text(nl.contracts_total_one, nl.contracts_total, 3),
+            "3 contracten"
+        );
+        for lang in Language::ALL {
+            let t = texts(lang);
+            for template in [
+                t.expires_in_days,
+                t.products_total,
+                t.contracts_total,
+                t.warranties_total,
+                t.all_products_link,
+                t.all_contracts_link,
+            ] {
+                assert!(template.contains("{n}"), "{template}");
+            }
+            assert!(t.page_of.contains("{page}") && t.page_of.contains("{pages}"));
+            assert!(t.covered_until.contains("{date}"));
+        }
+    }
+
+    #[test]
+    fn statuses_have_distinct_names_in_both_languages() {
+        for lang in Language::ALL {
+            let t = texts(lang);
+            let states: Vec<_> = STATES.iter().map(|s| state_name(t, *s)).collect();
+            let expiries: Vec<_> = EXPIRIES.iter().map(|e| expiry_label(t, *e)).collect();
+            for names in [states, expiries] {
+                for (i, name) in names.iter().enumerate() {
+                    assert!(!name.is_empty());
+                    assert!(!names[i + 1..].contains(name), "{name}");
+                }
+            }
+        }
+        assert_eq!(
+            state_name(texts(Language::Nl), OperationalStateDto::Down),
+            "Buiten bedrijf"
+        );
+    }
+
+    #[test]
+    fn field_errors_are_translated_by_code() {
+        let en = texts(Language::En);
+        assert_eq!(field_error_text(en, "too_long"), en.field_too_long);
+        assert_eq!(field_error_text(en, "whatever"), en.field_invalid);
     }
 
     #[test]

@@ -1,12 +1,22 @@
-//! `/`: the caller's accounts.
+//! `/`: what is up and what is not, contracts by expiry, and the caller's accounts.
 
 use crate::api::client;
+use crate::components::badges::state_badge;
 use crate::components::document::set_title;
-use crate::i18n::{account_kind, country_name, error_message};
+use crate::i18n::{
+    account_kind, count_text, country_name, error_message, expiry_label, fill, modality_name,
+    state_name, visibility_reason, Texts, EXPIRIES, STATES,
+};
+use crate::query::{wire_name, ContractListView, ProductListView};
+use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
-use api_types::AccountResponse;
+use api_types::{
+    AccountResponse, ContractQuery, DashboardResponse, ExpiryCounts, ExpiryStatusDto,
+    InstalledProductQuery, ModalityDto, OperationalStateDto, StateCounts,
+};
 use domain::Language;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -14,6 +24,9 @@ pub fn HomePage() -> impl IntoView {
     let t = use_texts();
     Effect::new(move |_| set_title(t.get().home_title, t.get().product_name));
 
+    let dashboard = LocalResource::new(move || {
+        auth.call(|token| async move { client::dashboard(&token).await })
+    });
     let accounts = LocalResource::new(move || {
         auth.call(|token| async move { client::accounts(&token).await })
     });
@@ -22,9 +35,37 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <h1>{move || t.get().home_title}</h1>
         <p class="welcome">{move || t.get().welcome} ", " {move || auth.display_name()}</p>
+        {move || {
+            let t = t.get();
+            match dashboard.get() {
+                None => {
+                    view! {
+                        <section class="glance" aria-labelledby="glance-heading" aria-busy="true">
+                            <h2 id="glance-heading">{t.glance_heading}</h2>
+                            <p class="loading" role="status">
+                                <span class="spinner" aria-hidden="true"></span>
+                                {t.glance_loading}
+                            </p>
+                        </section>
+                    }
+                        .into_any()
+                }
+                Some(Err(err)) => {
+                    view! {
+                        <section class="glance" aria-labelledby="glance-heading">
+                            <h2 id="glance-heading">{t.glance_heading}</h2>
+                            <p class="page-error" role="alert">{error_message(t, &err)}</p>
+                        </section>
+                    }
+                        .into_any()
+                }
+                Some(Ok(dashboard)) => glance(t, dashboard).into_any(),
+            }
+        }}
         <section class="accounts" aria-labelledby="accounts-heading" aria-busy=move || loading().to_string()>
             <h2 id="accounts-heading">{move || t.get().accounts_heading}</h2>
             <p class="hint">{move || t.get().accounts_hint}</p>
+            <p class="hint">{move || t.get().accounts_why}</p>
             {move || {
                 let t = t.get();
                 match accounts.get() {
@@ -62,17 +103,233 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// The two overview sections: installed products by state, contracts by expiry.
+fn glance(t: &'static Texts, d: DashboardResponse) -> impl IntoView {
+    let products = total_products(&d.installed_products);
+    let contracts = total_contracts(&d.contracts_by_expiry);
+    if products == 0 && contracts == 0 {
+        return view! {
+            <section class="glance" aria-labelledby="glance-heading">
+                <h2 id="glance-heading">{t.glance_heading}</h2>
+                <p class="empty-state">{t.glance_empty}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let overall = STATES
+        .into_iter()
+        .map(|state| {
+            let count = state_count(&d.installed_products, state);
+            view! { <li>{state_tile(t, state, count, None)}</li> }
+        })
+        .collect_view();
+    let by_modality = (!d.by_modality.is_empty()).then(|| {
+        let cards = d
+            .by_modality
+            .into_iter()
+            .map(|m| {
+                let tiles = STATES
+                    .into_iter()
+                    .map(|state| {
+                        let count = state_count(&m.counts, state);
+                        view! { <li>{state_tile(t, state, count, Some(m.modality))}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <li class="modality-card">
+                        <h4>{modality_name(t, m.modality)}</h4>
+                        <ul class="tiles tiles-compact">{tiles}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{t.by_modality_heading}</h3>
+            <ul class="modality-grid">{cards}</ul>
+        }
+    });
+    let by_location = (!d.by_location.is_empty()).then(|| {
+        let heads = STATES
+            .into_iter()
+            .map(|state| view! { <th scope="col">{state_badge(t, state)}</th> })
+            .collect_view();
+        let rows = d
+            .by_location
+            .into_iter()
+            .map(|l| {
+                let cells = STATES
+                    .into_iter()
+                    .map(|state| {
+                        let count = state_count(&l.counts, state);
+                        let mut view = ProductListView::default();
+                        view.query.location_account = Some(l.location.id);
+                        view.query.operational_state = Some(state);
+                        let label =
+                            format!("{}: {count} {}", l.location.name, state_name(t, state));
+                        let cell = if count == 0 {
+                            view! { <span class="count-zero">"0"</span> }.into_any()
+                        } else {
+                            view! { <A href=view.href() attr:aria-label=label>{count}</A> }
+                                .into_any()
+                        };
+                        view! { <td>{cell}</td> }
+                    })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{l.location.name}</th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{t.by_location_heading}</h3>
+            <div class="table-scroll">
+                <table class="state-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.col_location}</th>
+                            {heads}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    let expiry_tiles = EXPIRIES
+        .into_iter()
+        .map(|expiry| {
+            let count = expiry_count(&d.contracts_by_expiry, expiry);
+            view! { <li>{expiry_tile(t, expiry, count)}</li> }
+        })
+        .collect_view();
+    view! {
+        <section class="glance" aria-labelledby="glance-heading">
+            <h2 id="glance-heading">{t.glance_heading}</h2>
+            <ul class="tiles">{overall}</ul>
+            <p class="see-all">
+                <A href=Page::InstalledProducts.path()>
+                    {fill(t.all_products_link, &[("n", &products.to_string())])}
+                </A>
+            </p>
+            {by_modality}
+            {by_location}
+        </section>
+        <section class="glance" aria-labelledby="contracts-glance-heading">
+            <h2 id="contracts-glance-heading">{t.contracts_glance_heading}</h2>
+            <ul class="tiles">{expiry_tiles}</ul>
+            <p class="see-all">
+                <A href=Page::Contracts.path()>
+                    {fill(t.all_contracts_link, &[("n", &contracts.to_string())])}
+                </A>
+            </p>
+        </section>
+    }
+    .into_any()
+}
+
+/// A link to the installed products in `state` (of one modality, if given).
+fn state_tile(
+    t: &'static Texts,
+    state: OperationalStateDto,
+    count: u64,
+    modality: Option<ModalityDto>,
+) -> impl IntoView {
+    let view = ProductListView {
+        query: InstalledProductQuery {
+            modality,
+            operational_state: Some(state),
+            ..InstalledProductQuery::default()
+        },
+        ..ProductListView::default()
+    };
+    let class = tile_class(&wire_name(&state), count);
+    view! {
+        <A href=view.href() attr:class=class>
+            {modality.map(|m| view! { <span class="visually-hidden">{modality_name(t, m)} ": "</span> })}
+            <span class="tile-count">{count}</span>
+            <span class="tile-label">{state_name(t, state)}</span>
+        </A>
+    }
+}
+
+/// A link to the contracts with this expiration status.
+fn expiry_tile(t: &'static Texts, expiry: ExpiryStatusDto, count: u64) -> impl IntoView {
+    let view = ContractListView {
+        query: ContractQuery {
+            expiry: Some(expiry),
+            ..ContractQuery::default()
+        },
+        ..ContractListView::default()
+    };
+    let class = tile_class(&wire_name(&expiry), count);
+    let label = count_text(t.contracts_total_one, t.contracts_total, count);
+    view! {
+        <A href=view.href() attr:class=class>
+            <span class="tile-count" aria-hidden="true">{count}</span>
+            <span class="visually-hidden">{label} ": "</span>
+            <span class="tile-label">{expiry_label(t, expiry)}</span>
+        </A>
+    }
+}
+
+/// `tile tile-down`, and `tile-zero` when there is nothing to see.
+fn tile_class(status: &str, count: u64) -> String {
+    let zero = if count == 0 { " tile-zero" } else { "" };
+    format!("tile tile-{status}{zero}")
+}
+
+fn state_count(counts: &StateCounts, state: OperationalStateDto) -> u64 {
+    match state {
+        OperationalStateDto::Up => counts.up,
+        OperationalStateDto::Restricted => counts.restricted,
+        OperationalStateDto::Down => counts.down,
+        OperationalStateDto::Critical => counts.critical,
+    }
+}
+
+fn expiry_count(counts: &ExpiryCounts, expiry: ExpiryStatusDto) -> u64 {
+    match expiry {
+        ExpiryStatusDto::Green => counts.green,
+        ExpiryStatusDto::Yellow => counts.yellow,
+        ExpiryStatusDto::Red => counts.red,
+        ExpiryStatusDto::Expired => counts.expired,
+    }
+}
+
+fn total_products(counts: &StateCounts) -> u64 {
+    counts.up + counts.restricted + counts.down + counts.critical
+}
+
+fn total_contracts(counts: &ExpiryCounts) -> u64 {
+    counts.green + counts.yellow + counts.red + counts.expired
+}
+
 fn account_item(account: AccountResponse, lang: Language) -> impl IntoView {
     let t = crate::i18n::texts(lang);
     let place = place_line(
         account.city.as_deref(),
         &country_name(lang, &account.country),
     );
+    let reasons = account
+        .visible_because
+        .iter()
+        .map(|reason| visibility_reason(t, *reason))
+        .collect::<Vec<_>>()
+        .join("; ");
     view! {
         <li class="account">
             <span class="account-name">{account.name}</span>
             <span class="account-kind">{account_kind(t, account.kind)}</span>
             <span class="account-place">{place}</span>
+            {(!reasons.is_empty()).then(|| view! {
+                <span class="account-reasons">
+                    <span class="visually-hidden">{t.visible_because_label} " "</span>
+                    {reasons}
+                </span>
+            })}
         </li>
     }
 }
@@ -97,5 +354,31 @@ mod tests {
         );
         assert_eq!(place_line(None, "Denmark"), "Denmark");
         assert_eq!(place_line(Some("  "), "Denmark"), "Denmark");
+    }
+
+    #[test]
+    fn counts_add_up_and_pick_the_right_field() {
+        let counts = StateCounts {
+            up: 10,
+            restricted: 2,
+            down: 1,
+            critical: 3,
+        };
+        assert_eq!(total_products(&counts), 16);
+        assert_eq!(state_count(&counts, OperationalStateDto::Critical), 3);
+        let expiry = ExpiryCounts {
+            green: 4,
+            yellow: 3,
+            red: 2,
+            expired: 1,
+        };
+        assert_eq!(total_contracts(&expiry), 10);
+        assert_eq!(expiry_count(&expiry, ExpiryStatusDto::Red), 2);
+    }
+
+    #[test]
+    fn tiles_carry_their_status_and_mark_zero() {
+        assert_eq!(tile_class("down", 2), "tile tile-down");
+        assert_eq!(tile_class("red", 0), "tile tile-red tile-zero");
     }
 }

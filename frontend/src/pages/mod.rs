@@ -1,5 +1,9 @@
 //! One module per page.
 
+pub mod contract_page;
+pub mod contracts_page;
 pub mod home_page;
+pub mod installed_product_page;
+pub mod installed_products_page;
 pub mod login_page;
 pub mod not_found_page;

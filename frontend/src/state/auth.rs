@@ -3,9 +3,10 @@
 //! session through `POST /auth/refresh`.
 
 use crate::api::{client, ApiError};
+use crate::format::date_format_from_setting;
 use crate::i18n::{browser_language, language_from_setting, texts, Texts};
 use api_types::{LoginRequest, MeResponse, ProblemCode, ProblemDetails};
-use domain::Language;
+use domain::{DateFormat, Language};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use std::future::Future;
@@ -83,6 +84,23 @@ impl Auth {
             me.as_ref()
                 .map(|me| me.display_name.clone())
                 .unwrap_or_default()
+        })
+    }
+
+    /// How the signed-in user wants dates written (ISO before sign-in).
+    pub fn date_format(self) -> DateFormat {
+        self.me.with(|me| {
+            me.as_ref()
+                .map(|me| date_format_from_setting(&me.settings.date_format))
+                .unwrap_or_default()
+        })
+    }
+
+    /// The signed-in user's IANA time zone (UTC before sign-in).
+    pub fn time_zone(self) -> String {
+        self.me.with(|me| {
+            me.as_ref()
+                .map_or_else(|| "UTC".to_owned(), |me| me.settings.time_zone.clone())
         })
     }
 

@@ -1,0 +1,149 @@
+//! Dates as the user wants them written (their `date_format` setting), and
+//! instants as calendar dates in their own time zone.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use domain::DateFormat;
+
+/// A date in the user's format: `2026-11-23`, `23-11-2026` or `11/23/2026`.
+pub fn format_date(date: NaiveDate, format: DateFormat) -> String {
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    match format {
+        DateFormat::Iso => format!("{y:04}-{m:02}-{d:02}"),
+        DateFormat::DayMonthYear => format!("{d:02}-{m:02}-{y:04}"),
+        DateFormat::MonthDayYear => format!("{m:02}/{d:02}/{y:04}"),
+    }
+}
+
+/// The user's `date_format` setting; ISO when it is unknown.
+pub fn date_format_from_setting(setting: &str) -> DateFormat {
+    setting.parse().unwrap_or_default()
+}
+
+/// The calendar date of `instant` in the IANA time zone `zone`, from the
+/// browser's `Intl` (no time zone tables in the app); the UTC date when the
+/// browser does not know the zone.
+pub fn date_in_zone(instant: DateTime<Utc>, zone: &str) -> NaiveDate {
+    intl_date_parts(instant, zone)
+        .and_then(|parts| date_from_parts(&parts))
+        .unwrap_or_else(|| instant.date_naive())
+}
+
+/// The date from `Intl.DateTimeFormat.formatToParts` parts (`year`, `month`, `day`).
+fn date_from_parts(parts: &[(String, String)]) -> Option<NaiveDate> {
+    let part = |name: &str| {
+        parts
+            .iter()
+            .find(|(kind, _)| kind == name)
+            .and_then(|(_, value)| value.parse::<u32>().ok())
+    };
+    NaiveDate::from_ymd_opt(
+        i32::try_from(part("year")?).ok()?,
+        part("month")?,
+        part("day")?,
+    )
+}
+
+fn intl_date_parts(instant: DateTime<Utc>, zone: &str) -> Option<Vec<(String, String)>> {
+    use js_sys::{Array, Function, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    let constructor: Function = Reflect::get(&intl, &JsValue::from_str("DateTimeFormat"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = Object::new();
+    for (key, value) in [
+        ("timeZone", zone),
+        ("year", "numeric"),
+        ("month", "numeric"),
+        ("day", "numeric"),
+        ("calendar", "gregory"),
+        ("numberingSystem", "latn"),
+    ] {
+        Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
+    }
+    let locales = Array::of1(&JsValue::from_str("en-US"));
+    // An unknown time zone throws a RangeError: caught here, not a panic.
+    let formatter = Reflect::construct(&constructor, &Array::of2(&locales, &options)).ok()?;
+    let format_to_parts: Function = Reflect::get(&formatter, &JsValue::from_str("formatToParts"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    // Milliseconds since the epoch fit an f64 exactly for any realistic date.
+    #[allow(clippy::cast_precision_loss)]
+    let date = js_sys::Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64));
+    let parts: Array = format_to_parts
+        .call1(&formatter, &date)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some(
+        parts
+            .iter()
+            .filter_map(|part| {
+                let kind = Reflect::get(&part, &JsValue::from_str("type")).ok()?;
+                let value = Reflect::get(&part, &JsValue::from_str("value")).ok()?;
+                Some((kind.as_string()?, value.as_string()?))
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn dates_follow_the_users_format() {
+        let date = day(2026, 3, 7);
+        assert_eq!(format_date(date, DateFormat::Iso), "2026-03-07");
+        assert_eq!(format_date(date, DateFormat::DayMonthYear), "07-03-2026");
+        assert_eq!(format_date(date, DateFormat::MonthDayYear), "03/07/2026");
+    }
+
+    #[test]
+    fn the_formats_match_the_domains_strftime_patterns() {
+        let date = day(2026, 11, 23);
+        for format in DateFormat::ALL {
+            assert_eq!(
+                format_date(date, format),
+                date.format(format.strftime()).to_string(),
+                "{format:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn settings_choose_the_format_and_fall_back_to_iso() {
+        assert_eq!(
+            date_format_from_setting("day_month_year"),
+            DateFormat::DayMonthYear
+        );
+        assert_eq!(
+            date_format_from_setting("month_day_year"),
+            DateFormat::MonthDayYear
+        );
+        assert_eq!(date_format_from_setting("klingon"), DateFormat::Iso);
+    }
+
+    #[test]
+    fn intl_parts_make_a_date() {
+        let parts: Vec<(String, String)> = [
+            ("month", "11"),
+            ("literal", "/"),
+            ("day", "23"),
+            ("literal", "/"),
+            ("year", "2026"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        assert_eq!(date_from_parts(&parts), Some(day(2026, 11, 23)));
+        assert_eq!(date_from_parts(&parts[..2]), None);
+    }
+}

@@ -1,0 +1,689 @@
+//! `/installed-products/{id}`: everything about one installed product, and
+//! the form for its custom details (Managers).
+
+use crate::api::client::{self, Tagged};
+use crate::api::ApiError;
+use crate::components::badges::{expiry_badge, state_badge};
+use crate::components::document::set_title;
+use crate::format::{date_in_zone, format_date};
+use crate::i18n::{
+    error_message, field_error_text, fill, modality_name, product_kind_name, product_status_name,
+    TextFn, Texts,
+};
+use crate::pages::installed_products_page::display_name;
+use crate::routes::{contract_path, installed_product_path, Page};
+use crate::state::auth::{use_auth, use_texts};
+use api_types::{FieldError, InstalledProductDetail, ProblemCode, UpdateCustomDetailsRequest};
+use chrono::NaiveDate;
+use domain::{CustomText, DateFormat};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+type Detail = Tagged<InstalledProductDetail>;
+/// The product's answer, with the id it answers (to tell a stale one).
+type Loaded = (String, Result<Detail, ApiError>);
+
+/// Where the page is: waiting, failed, or showing the product with this id.
+#[derive(Debug, Clone, PartialEq)]
+enum LoadState {
+    Loading,
+    Failed(ApiError),
+    Loaded,
+}
+
+#[component]
+pub fn InstalledProductPage() -> impl IntoView {
+    let auth = use_auth();
+    let t = use_texts();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let product: LocalResource<Loaded> = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            let result = auth
+                .call(|token| {
+                    let id = id.clone();
+                    async move { client::installed_product(&token, &id).await }
+                })
+                .await;
+            (id, result)
+        }
+    });
+    let state = Memo::new(move |_| {
+        product.with(|loaded| match loaded {
+            Some((for_id, _)) if *for_id != id.get() => LoadState::Loading,
+            None => LoadState::Loading,
+            Some((_, Err(err))) => LoadState::Failed(err.clone()),
+            Some((_, Ok(_))) => LoadState::Loaded,
+        })
+    });
+    // The product as shown now (after a save or reload too).
+    let detail = Memo::new(move |_| {
+        product.with(|loaded| {
+            loaded
+                .as_ref()
+                .and_then(|(_, r)| r.as_ref().ok())
+                .map(|d| d.value.clone())
+        })
+    });
+    let name = move || {
+        detail.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    display_name(d.custom_details.custom_name.as_deref(), &d.description).to_owned()
+                })
+                .unwrap_or_default()
+        })
+    };
+    Effect::new(move |_| {
+        let t = t.get();
+        let page = match state.get() {
+            LoadState::Loaded => name(),
+            LoadState::Failed(_) => t.product_not_found.to_owned(),
+            LoadState::Loading => t.product_loading.to_owned(),
+        };
+        set_title(&page, t.product_name);
+    });
+
+    view! {
+        <p class="back-link">
+            <A href=Page::InstalledProducts.path()>{move || t.get().back_to_products}</A>
+        </p>
+        {move || match state.get() {
+            LoadState::Loading => {
+                view! {
+                    <p class="loading" role="status">
+                        <span class="spinner" aria-hidden="true"></span>
+                        {move || t.get().product_loading}
+                    </p>
+                }
+                    .into_any()
+            }
+            LoadState::Failed(err) => {
+                let t = t.get();
+                let text = if err.code() == Some(ProblemCode::NotFound) {
+                    t.product_not_found.to_owned()
+                } else {
+                    error_message(t, &err)
+                };
+                view! { <p class="page-error" role="alert">{text}</p> }.into_any()
+            }
+            LoadState::Loaded => {
+                let can_edit = detail.with_untracked(|d| d.as_ref().is_some_and(|d| d.can_edit_custom_details));
+                view! {
+                    <div class="title-row">
+                        <h1 class="product-title">{name}</h1>
+                        {move || detail.get().map(|d| state_badge(t.get(), d.operational_state))}
+                    </div>
+                    {move || {
+                        let t = t.get();
+                        let dates = (auth.date_format(), auth.time_zone());
+                        detail.get().map(|d| product_sections(t, &dates, d))
+                    }}
+                    <section class="panel" aria-labelledby="custom-heading">
+                        <h2 id="custom-heading">{move || t.get().custom_heading}</h2>
+                        <p class="hint">{move || t.get().custom_hint}</p>
+                        {move || detail.get().map(|d| custom_details_list(t.get(), &d))}
+                        {can_edit.then(|| view! { <CustomDetailsForm product/> })}
+                    </section>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+/// The user's date format and time zone.
+type Dates = (DateFormat, String);
+
+/// Details, coverage, contracts, warranties and SLCP links.
+fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail) -> impl IntoView {
+    let format = dates.0;
+    let date = move |date: Option<NaiveDate>| {
+        date.map_or_else(|| t.not_recorded.to_owned(), |d| format_date(d, format))
+    };
+    let text = |value: Option<String>| {
+        value
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| t.not_recorded.to_owned())
+    };
+    let facts: Vec<(&'static str, AnyView)> = vec![
+        (
+            t.number_label,
+            view! { <span class="product-number">{d.number.clone()}</span> }.into_any(),
+        ),
+        (t.description_label, d.description.clone().into_any()),
+        (t.serial_label, d.serial_number.clone().into_any()),
+        (t.udi_label, text(d.udi.clone()).into_any()),
+        (
+            t.technical_id_label,
+            text(d.technical_id.clone()).into_any(),
+        ),
+        (t.col_modality, modality_name(t, d.modality).into_any()),
+        (t.product_family_label, d.product_family.clone().into_any()),
+        (t.kind_label, product_kind_name(t, d.kind).into_any()),
+        (
+            t.filter_state,
+            state_badge(t, d.operational_state).into_any(),
+        ),
+        (t.status_label, product_status_name(t, d.status).into_any()),
+        (
+            t.strategic_label,
+            (if d.strategic_item { t.yes } else { t.no }).into_any(),
+        ),
+        (t.owner_label, d.owner.name.clone().into_any()),
+        (t.col_location, d.location.name.clone().into_any()),
+        (
+            t.functional_location_label,
+            text(d.functional_location.clone()).into_any(),
+        ),
+        (t.install_date_label, date(d.install_date).into_any()),
+        (t.end_of_life_label, date(d.end_of_life_date).into_any()),
+        (
+            t.end_of_service_label,
+            date(d.end_of_service_date).into_any(),
+        ),
+    ];
+    let coverage = match &d.coverage {
+        Some(c) => view! {
+            <p class="coverage">
+                {expiry_badge(t, c.expiry, c.days_left)}
+                " "
+                <span>{fill(t.covered_until, &[("date", &format_date(c.end_date, format))])}</span>
+            </p>
+        }
+        .into_any(),
+        None => view! { <p class="muted">{t.coverage_none}</p> }.into_any(),
+    };
+    let contracts = if d.contracts.is_empty() {
+        view! { <p class="muted">{t.no_product_contracts}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="item-list">
+                {d
+                    .contracts
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <li class="item">
+                                <div class="item-head">
+                                    <A href=contract_path(c.contract_id)>{c.contract_number}</A>
+                                    {expiry_badge(t, c.expiry, c.days_left)}
+                                </div>
+                                <dl class="facts">
+                                    <div><dt>{t.col_line_item}</dt><dd>{c.line_item_number}</dd></div>
+                                    <div><dt>{t.col_description}</dt><dd>{c.description}</dd></div>
+                                    <div><dt>{t.col_service_type}</dt><dd>{c.service_type}</dd></div>
+                                    <div><dt>{t.col_period}</dt><dd>{period(c.start_date, c.end_date, format)}</dd></div>
+                                </dl>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let warranties = if d.warranties.is_empty() {
+        view! { <p class="muted">{t.no_warranties}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="item-list">
+                {d
+                    .warranties
+                    .into_iter()
+                    .map(|w| {
+                        view! {
+                            <li class="item">
+                                <div class="item-head">
+                                    <span class="item-title">{w.description}</span>
+                                    {expiry_badge(t, w.expiry, w.days_left)}
+                                </div>
+                                <dl class="facts">
+                                    <div><dt>{t.col_period}</dt><dd>{period(w.start_date, w.end_date, format)}</dd></div>
+                                </dl>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let zone = dates.1.clone();
+    let slcp = if d.slcp_links.is_empty() {
+        view! { <p class="muted">{t.no_slcp}</p> }.into_any()
+    } else {
+        let mut links = d.slcp_links;
+        // Current links first, then the most recent.
+        links.sort_by(|a, b| {
+            (a.unlinked_at.is_some(), std::cmp::Reverse(a.linked_at))
+                .cmp(&(b.unlinked_at.is_some(), std::cmp::Reverse(b.linked_at)))
+        });
+        view! {
+            <ul class="item-list">
+                {links
+                    .into_iter()
+                    .map(|l| {
+                        let name = display_name(l.other.custom_name.as_deref(), &l.other.description).to_owned();
+                        let linked = format_date(date_in_zone(l.linked_at, &zone), format);
+                        let unlinked = match l.unlinked_at {
+                            Some(at) => format_date(date_in_zone(at, &zone), format),
+                            None => t.still_linked.to_owned(),
+                        };
+                        view! {
+                            <li class="item">
+                                <div class="item-head">
+                                    <A href=installed_product_path(l.other.id)>{name}</A>
+                                    <span class="secondary">{l.other.number}</span>
+                                </div>
+                                <dl class="facts">
+                                    <div><dt>{t.col_kind}</dt><dd>{product_kind_name(t, l.other_kind)}</dd></div>
+                                    <div><dt>{t.col_linked}</dt><dd>{linked}</dd></div>
+                                    <div><dt>{t.col_unlinked}</dt><dd>{unlinked}</dd></div>
+                                </dl>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="panel" aria-labelledby="details-heading">
+            <h2 id="details-heading">{t.details_heading}</h2>
+            <dl class="facts facts-wide">
+                {facts
+                    .into_iter()
+                    .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+                    .collect_view()}
+            </dl>
+        </section>
+        <section class="panel" aria-labelledby="coverage-heading">
+            <h2 id="coverage-heading">{t.coverage_heading}</h2>
+            {coverage}
+            <h3>{t.product_contracts_heading}</h3>
+            {contracts}
+            <h3>{t.warranties_heading}</h3>
+            {warranties}
+        </section>
+        <section class="panel" aria-labelledby="slcp-heading">
+            <h2 id="slcp-heading">{t.slcp_heading}</h2>
+            <p class="hint">{t.slcp_hint}</p>
+            {slcp}
+        </section>
+    }
+}
+
+/// "2026-01-01 – 2026-12-31".
+pub fn period(start: NaiveDate, end: NaiveDate, format: DateFormat) -> String {
+    format!(
+        "{} – {}",
+        format_date(start, format),
+        format_date(end, format)
+    )
+}
+
+/// The custom details as they are stored now.
+fn custom_details_list(t: &'static Texts, d: &InstalledProductDetail) -> impl IntoView {
+    let value = |v: &Option<String>| v.clone().unwrap_or_else(|| t.not_recorded.to_owned());
+    let c = &d.custom_details;
+    view! {
+        <dl class="facts facts-wide custom-details-current">
+            <div><dt>{t.custom_name_label}</dt><dd>{value(&c.custom_name)}</dd></div>
+            <div><dt>{t.customer_reference_label}</dt><dd>{value(&c.customer_reference)}</dd></div>
+            <div><dt>{t.customer_location_label}</dt><dd>{value(&c.customer_location)}</dd></div>
+        </dl>
+    }
+}
+
+/// What came of the last save or reload.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Saved,
+    /// 412: someone else changed the product meanwhile.
+    Conflict,
+    Reloaded,
+    Forbidden,
+    /// 422, or caught before sending.
+    Invalid(Vec<FieldError>),
+    Failed(ApiError),
+}
+
+/// The three fields of the form: request name, input id, label.
+const FIELDS: [(&str, &str, TextFn); 3] = [
+    ("custom_name", "custom-name", |t| t.custom_name_label),
+    ("customer_reference", "customer-reference", |t| {
+        t.customer_reference_label
+    }),
+    ("customer_location", "customer-location", |t| {
+        t.customer_location_label
+    }),
+];
+
+/// Fields longer than the server takes, caught before sending.
+pub fn too_long_fields(request: &UpdateCustomDetailsRequest) -> Vec<FieldError> {
+    let values = [
+        &request.custom_name,
+        &request.customer_reference,
+        &request.customer_location,
+    ];
+    FIELDS
+        .iter()
+        .zip(values)
+        .filter(|(_, value)| {
+            value
+                .as_deref()
+                .is_some_and(|v| v.trim().chars().count() > CustomText::MAX_CHARS)
+        })
+        .map(|((field, _, _), _)| FieldError {
+            field: (*field).to_owned(),
+            code: "too_long".to_owned(),
+            message: String::new(),
+        })
+        .collect()
+}
+
+/// The request for the typed values: trimmed, empty ones cleared.
+pub fn update_request(name: &str, reference: &str, location: &str) -> UpdateCustomDetailsRequest {
+    let value = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+    UpdateCustomDetailsRequest {
+        custom_name: value(name),
+        customer_reference: value(reference),
+        customer_location: value(location),
+    }
+}
+
+/// What to do with the answer to a save.
+fn outcome_of(err: ApiError) -> Outcome {
+    match err.code() {
+        Some(ProblemCode::PreconditionFailed) => Outcome::Conflict,
+        Some(ProblemCode::Forbidden) => Outcome::Forbidden,
+        Some(ProblemCode::ValidationFailed) => match &err {
+            ApiError::Problem(p) if !p.errors.is_empty() => Outcome::Invalid(p.errors.clone()),
+            _ => Outcome::Failed(err),
+        },
+        _ => Outcome::Failed(err),
+    }
+}
+
+/// Edits the custom details with `If-Match`; typed values stay on any error.
+#[component]
+fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
+    let auth = use_auth();
+    let t = use_texts();
+    let current = move || {
+        product.with_untracked(|loaded| {
+            loaded
+                .as_ref()
+                .and_then(|(id, r)| r.as_ref().ok().map(|d| (id.clone(), d.clone())))
+        })
+    };
+    let initial = current()
+        .map(|(_, d)| d.value.custom_details)
+        .unwrap_or_default();
+    let values = [
+        RwSignal::new(initial.custom_name.unwrap_or_default()),
+        RwSignal::new(initial.customer_reference.unwrap_or_default()),
+        RwSignal::new(initial.customer_location.unwrap_or_default()),
+    ];
+    let outcome = RwSignal::new(None::<Outcome>);
+
+    // Shows the product as the server has it now; the form keeps what was typed.
+    let show = move |id: String, detail: Detail| product.set(Some((id, Ok(detail))));
+
+    let save = Action::new_local(move |request: &UpdateCustomDetailsRequest| {
+        let request = request.clone();
+        async move {
+            let Some((id, loaded)) = current() else {
+                return;
+            };
+            let etag = loaded.etag.clone();
+            let result = auth
+                .call(|token| {
+                    let (id, etag, request) = (id.clone(), etag.clone(), request.clone());
+                    async move {
+                        client::update_custom_details(&token, &id, etag.as_deref(), &request).await
+                    }
+                })
+                .await;
+            match result {
+                Ok(saved) => {
+                    let c = saved.value.custom_details.clone();
+                    for (signal, value) in values.iter().zip([
+                        c.custom_name,
+                        c.customer_reference,
+                        c.customer_location,
+                    ]) {
+                        signal.set(value.unwrap_or_default());
+                    }
+                    show(id, saved);
+                    outcome.set(Some(Outcome::Saved));
+                }
+                Err(err) => outcome.set(Some(outcome_of(err))),
+            }
+        }
+    });
+    let reload = Action::new_local(move |_: &()| async move {
+        let Some((id, _)) = current() else {
+            return;
+        };
+        let result = auth
+            .call(|token| {
+                let id = id.clone();
+                async move { client::installed_product(&token, &id).await }
+            })
+            .await;
+        match result {
+            Ok(fresh) => {
+                show(id, fresh);
+                outcome.set(Some(Outcome::Reloaded));
+            }
+            Err(err) => outcome.set(Some(Outcome::Failed(err))),
+        }
+    });
+    let busy = move || save.pending().get() || reload.pending().get();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy() {
+            return;
+        }
+        let [name, reference, location] = values.map(|v| v.get_untracked());
+        let request = update_request(&name, &reference, &location);
+        let invalid = too_long_fields(&request);
+        if invalid.is_empty() {
+            outcome.set(None);
+            save.dispatch(request);
+        } else {
+            outcome.set(Some(Outcome::Invalid(invalid)));
+        }
+    };
+
+    let field_error = move |field: &'static str| {
+        outcome.with(|o| match o {
+            Some(Outcome::Invalid(errors)) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| field_error_text(t.get(), &e.code)),
+            _ => None,
+        })
+    };
+
+    view! {
+        <form class="custom-details" on:submit=on_submit novalidate>
+            {move || {
+                let t = t.get();
+                match outcome.get() {
+                    Some(Outcome::Conflict) => {
+                        view! {
+                            <div class="form-error" role="alert">
+                                <p>{t.custom_conflict}</p>
+                                <button
+                                    type="button"
+                                    class="button-secondary"
+                                    disabled=busy
+                                    on:click=move |_| {
+                                        reload.dispatch(());
+                                    }
+                                >
+                                    {t.reload_product}
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Some(Outcome::Forbidden) => {
+                        view! { <p class="form-error" role="alert">{t.custom_forbidden}</p> }.into_any()
+                    }
+                    Some(Outcome::Failed(err)) => {
+                        view! { <p class="form-error" role="alert">{error_message(t, &err)}</p> }.into_any()
+                    }
+                    Some(Outcome::Invalid(errors)) => {
+                        let items = FIELDS
+                            .iter()
+                            .filter_map(|(field, id, label)| {
+                                let error = errors.iter().find(|e| e.field == *field)?;
+                                let text = format!("{}: {}", label(t), field_error_text(t, &error.code));
+                                Some(view! {
+                                    <li>
+                                        <a href=format!("#{id}") rel="external">{text}</a>
+                                    </li>
+                                })
+                            })
+                            .collect_view();
+                        view! {
+                            <div class="form-error" role="alert">
+                                <p>{t.form_errors_summary}</p>
+                                <ul>{items}</ul>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Some(Outcome::Saved | Outcome::Reloaded) | None => ().into_any(),
+                }
+            }}
+            <div class="form-live" aria-live="polite">
+                {move || {
+                    let t = t.get();
+                    match outcome.get() {
+                        Some(Outcome::Saved) => Some(view! { <p class="form-success" role="status">{t.custom_saved}</p> }),
+                        Some(Outcome::Reloaded) => Some(view! { <p class="form-success" role="status">{t.custom_reloaded}</p> }),
+                        _ => None,
+                    }
+                }}
+            </div>
+            {FIELDS
+                .iter()
+                .zip(values)
+                .map(|((field, id, label), value)| {
+                    let help_id = format!("{id}-help");
+                    let error_id = format!("{id}-error");
+                    let described = {
+                        let (help_id, error_id) = (help_id.clone(), error_id.clone());
+                        move || match field_error(field) {
+                            Some(_) => format!("{help_id} {error_id}"),
+                            None => help_id.clone(),
+                        }
+                    };
+                    view! {
+                        <div class="field">
+                            <label for=*id>{move || label(t.get())}</label>
+                            <input
+                                id=*id
+                                name=*field
+                                type="text"
+                                autocomplete="off"
+                                prop:value=value
+                                on:input=move |ev| value.set(event_target_value(&ev))
+                                aria-invalid=move || field_error(field).map(|_| "true")
+                                aria-describedby=described
+                            />
+                            <p id=help_id class="field-help">{move || t.get().custom_field_help}</p>
+                            {move || field_error(field).map(|text| view! {
+                                <p id=error_id.clone() class="field-error">{text}</p>
+                            })}
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <button type="submit" class="button-primary button-inline" disabled=busy>
+                {move || if save.pending().get() { t.get().saving } else { t.get().save_custom_details }}
+            </button>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use api_types::ProblemDetails;
+
+    fn problem(code: ProblemCode, errors: Vec<FieldError>) -> ApiError {
+        ApiError::Problem(ProblemDetails {
+            type_uri: "about:blank".into(),
+            title: "t".into(),
+            status: 400,
+            detail: "d".into(),
+            code,
+            request_id: None,
+            errors,
+        })
+    }
+
+    #[test]
+    fn requests_trim_and_clear_empty_fields() {
+        let request = update_request("  CT links ", "", "   ");
+        assert_eq!(request.custom_name.as_deref(), Some("CT links"));
+        assert_eq!(request.customer_reference, None);
+        assert_eq!(request.customer_location, None);
+    }
+
+    #[test]
+    fn more_than_100_characters_is_caught_before_sending() {
+        let ok = "é".repeat(100);
+        let long = "x".repeat(101);
+        let request = update_request(&ok, &long, "Room 2");
+        let errors = too_long_fields(&request);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "customer_reference");
+        assert_eq!(errors[0].code, "too_long");
+    }
+
+    #[test]
+    fn answers_map_onto_what_the_form_shows() {
+        assert_eq!(
+            outcome_of(problem(ProblemCode::PreconditionFailed, Vec::new())),
+            Outcome::Conflict
+        );
+        assert_eq!(
+            outcome_of(problem(ProblemCode::Forbidden, Vec::new())),
+            Outcome::Forbidden
+        );
+        let field = FieldError {
+            field: "custom_name".into(),
+            code: "too_long".into(),
+            message: "m".into(),
+        };
+        assert_eq!(
+            outcome_of(problem(ProblemCode::ValidationFailed, vec![field.clone()])),
+            Outcome::Invalid(vec![field])
+        );
+        assert!(matches!(
+            outcome_of(ApiError::Network("offline".into())),
+            Outcome::Failed(_)
+        ));
+    }
+
+    #[test]
+    fn periods_use_the_users_format() {
+        let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let end = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        assert_eq!(
+            period(start, end, DateFormat::DayMonthYear),
+            "01-01-2026 – 31-12-2026"
+        );
+    }
+}

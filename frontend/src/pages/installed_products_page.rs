@@ -1,0 +1,837 @@
+//! `/installed-products`: the installed base, filtered, sorted, paged and
+//! grouped, all kept in the URL.
+
+use crate::api::{client, ApiError};
+use crate::components::badges::{expiry_badge, state_badge};
+use crate::components::document::set_title;
+use crate::components::pager::{pager, PageState};
+use crate::components::viewport::use_narrow;
+use crate::format::format_date;
+use crate::i18n::{
+    count_text, error_message, expiry_label, grouping_name, modality_name, state_name, TextFn,
+    Texts, EXPIRIES, MODALITIES, STATES,
+};
+use crate::query::{
+    coverage_choice, from_wire, set_coverage_choice, wire_name, Grouping, ProductListView, COVERED,
+    NOT_COVERED,
+};
+use crate::routes::{installed_product_path, Page};
+use crate::state::auth::{use_auth, use_texts};
+use api_types::{
+    AccountResponse, ExpiryStatusDto, InstalledProductPage, InstalledProductQuery,
+    InstalledProductSort, InstalledProductSummary, ModalityDto, SortOrder,
+};
+use domain::DateFormat;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The list's answer, with the query it answers (to tell a stale one).
+type Loaded = (
+    InstalledProductQuery,
+    Result<InstalledProductPage, ApiError>,
+);
+
+#[component]
+pub fn InstalledProductsPage() -> impl IntoView {
+    let auth = use_auth();
+    let t = use_texts();
+    let narrow = use_narrow();
+    Effect::new(move |_| set_title(t.get().products_title, t.get().product_name));
+
+    let query_map = use_query_map();
+    let current = Memo::new(move |_| query_map.with(|m| ProductListView::from_query(|k| m.get(k))));
+    let products: LocalResource<Loaded> = LocalResource::new(move || {
+        let query = current.with(|v| v.query.clone());
+        async move {
+            let result = auth
+                .call(|token| {
+                    let query = query.clone();
+                    async move { client::installed_products(&token, &query).await }
+                })
+                .await;
+            (query, result)
+        }
+    });
+    let accounts = LocalResource::new(move || {
+        auth.call(|token| async move { client::accounts(&token).await })
+    });
+
+    // The filters apply as soon as a select changes; the search on submit.
+    let navigate = use_navigate();
+    let go = move |view: ProductListView| {
+        navigate(
+            &view.href(),
+            NavigateOptions {
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    let modality_select = NodeRef::<html::Select>::new();
+    let state_select = NodeRef::<html::Select>::new();
+    let coverage_select = NodeRef::<html::Select>::new();
+    let strategic_select = NodeRef::<html::Select>::new();
+    let location_select = NodeRef::<html::Select>::new();
+    let group_select = NodeRef::<html::Select>::new();
+    let q_input = NodeRef::<html::Input>::new();
+    let read_filters = move || {
+        let select = |node: NodeRef<html::Select>| {
+            node.get_untracked()
+                .map(|el| el.value())
+                .unwrap_or_default()
+        };
+        let mut view = current.get_untracked();
+        let q = &mut view.query;
+        q.modality = from_wire(&select(modality_select));
+        q.operational_state = from_wire(&select(state_select));
+        set_coverage_choice(q, &select(coverage_select));
+        q.strategic_item = match select(strategic_select).as_str() {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        };
+        q.location_account = from_wire(&select(location_select));
+        q.q = q_input
+            .get_untracked()
+            .map(|el| el.value().trim().to_owned())
+            .filter(|s| !s.is_empty());
+        q.page = None;
+        view.group = Grouping::parse(&select(group_select));
+        view
+    };
+    let apply = {
+        let go = go.clone();
+        move || go(read_filters())
+    };
+    let on_change = {
+        let apply = apply.clone();
+        move |_: leptos::ev::Event| apply()
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        apply();
+    };
+
+    let selected = move |pick: fn(&ProductListView) -> String, value: String| {
+        move || current.with(|v| pick(v) == value)
+    };
+
+    let summary = move || {
+        let t = t.get();
+        match products.get() {
+            None => t.products_loading.to_owned(),
+            Some((query, _)) if current.with(|v| v.query != query) => t.loading_more.to_owned(),
+            Some((_, Err(_))) => String::new(),
+            Some((_, Ok(page))) => count_text(t.products_total_one, t.products_total, page.total),
+        }
+    };
+
+    view! {
+        <h1>{move || t.get().products_title}</h1>
+        <form
+            class="product-filters filters"
+            role="search"
+            aria-label=move || t.get().product_filters_label
+            on:submit=on_submit
+        >
+            <div class="filter">
+                <label for="filter-modality">{move || t.get().filter_modality}</label>
+                <select id="filter-modality" name="modality" node_ref=modality_select on:change=on_change.clone()>
+                    <option value="" prop:selected=selected(|v| modality_value(v.query.modality), String::new())>
+                        {move || t.get().any_modality}
+                    </option>
+                    {MODALITIES
+                        .into_iter()
+                        .map(|m| {
+                            let value = wire_name(&m);
+                            view! {
+                                <option value=value.clone() prop:selected=selected(|v| modality_value(v.query.modality), value)>
+                                    {move || modality_name(t.get(), m)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="filter">
+                <label for="filter-state">{move || t.get().filter_state}</label>
+                <select id="filter-state" name="operational_state" node_ref=state_select on:change=on_change.clone()>
+                    <option value="" prop:selected=selected(state_value, String::new())>
+                        {move || t.get().any_state}
+                    </option>
+                    {STATES
+                        .into_iter()
+                        .map(|s| {
+                            let value = wire_name(&s);
+                            view! {
+                                <option value=value.clone() prop:selected=selected(state_value, value)>
+                                    {move || state_name(t.get(), s)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="filter">
+                <label for="filter-coverage">{move || t.get().filter_coverage}</label>
+                <select id="filter-coverage" name="coverage" node_ref=coverage_select on:change=on_change.clone()>
+                    {coverage_options()
+                        .into_iter()
+                        .map(|(value, label)| {
+                            view! {
+                                <option value=value prop:selected=selected(|v| coverage_choice(&v.query), value.to_owned())>
+                                    {move || label(t.get())}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="filter">
+                <label for="filter-strategic">{move || t.get().filter_strategic}</label>
+                <select id="filter-strategic" name="strategic_item" node_ref=strategic_select on:change=on_change.clone()>
+                    {strategic_options()
+                        .into_iter()
+                        .map(|(value, label)| {
+                            view! {
+                                <option value=value prop:selected=selected(strategic_value, value.to_owned())>
+                                    {move || label(t.get())}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="filter">
+                <label for="filter-location">{move || t.get().filter_location}</label>
+                <select id="filter-location" name="location_account" node_ref=location_select on:change=on_change.clone()>
+                    <option value="" prop:selected=selected(location_value, String::new())>
+                        {move || t.get().any_location}
+                    </option>
+                    {move || {
+                        accounts
+                            .get()
+                            .and_then(Result::ok)
+                            .map(|list| {
+                                location_options(list.items)
+                                    .into_iter()
+                                    .map(|(value, label)| {
+                                        view! {
+                                            <option value=value.clone() prop:selected=selected(location_value, value)>
+                                                {label}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
+                </select>
+            </div>
+            <div class="filter filter-search">
+                <label for="filter-q">{move || t.get().filter_q}</label>
+                <input
+                    id="filter-q"
+                    name="q"
+                    type="search"
+                    node_ref=q_input
+                    aria-describedby="filter-q-help"
+                    prop:value=move || current.with(|v| v.query.q.clone().unwrap_or_default())
+                />
+                <p id="filter-q-help" class="field-help">{move || t.get().filter_q_help}</p>
+            </div>
+            <div class="filter">
+                <label for="filter-group">{move || t.get().group_by}</label>
+                <select id="filter-group" name="group" node_ref=group_select on:change=on_change>
+                    {Grouping::ALL
+                        .into_iter()
+                        .map(|g| {
+                            view! {
+                                <option value=g.as_str() prop:selected=move || current.with(|v| v.group == g)>
+                                    {move || grouping_name(t.get(), g)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="filter-actions">
+                <button type="submit" class="button-primary">{move || t.get().apply_product_filters}</button>
+                {move || {
+                    current
+                        .with(ProductListView::is_filtered)
+                        .then(|| {
+                            view! {
+                                <A href=Page::InstalledProducts.path() attr:class="clear-filters">
+                                    {move || t.get().clear_filters}
+                                </A>
+                            }
+                        })
+                }}
+            </div>
+        </form>
+        <p class="result-summary" role="status">{summary}</p>
+        {move || {
+            let t = t.get();
+            let date_format = auth.date_format();
+            match products.get() {
+                None => {
+                    view! {
+                        <p class="loading">
+                            <span class="spinner" aria-hidden="true"></span>
+                            {t.products_loading}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some((_, Err(err))) => {
+                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
+                }
+                Some((query, Ok(page))) => {
+                    let view = current.get();
+                    let stale = view.query != query;
+                    results(t, date_format, &view, page, narrow.get(), stale).into_any()
+                }
+            }
+        }}
+    }
+}
+
+/// The rows (a table, or cards on a phone), grouped if asked, and the pager.
+fn results(
+    t: &'static Texts,
+    date_format: DateFormat,
+    view: &ProductListView,
+    page: InstalledProductPage,
+    narrow: bool,
+    stale: bool,
+) -> impl IntoView {
+    let pages = PageState {
+        page: page.page,
+        page_size: page.page_size,
+        total: page.total,
+    };
+    let pager_view = (page.total > 0 || page.page > 1).then(|| {
+        let view = view.clone();
+        pager(t, pages, move |n| view.with_page(n).href())
+    });
+    let body = if page.items.is_empty() {
+        let text = if view.is_filtered() {
+            t.products_empty
+        } else {
+            t.products_none
+        };
+        view! { <p class="empty-state">{text}</p> }.into_any()
+    } else {
+        let groups = group_products(page.items, view.group);
+        if narrow {
+            product_cards(t, date_format, groups).into_any()
+        } else {
+            product_table(t, date_format, view, groups).into_any()
+        }
+    };
+    view! {
+        <div class="results" class:stale=stale aria-busy=stale.to_string()>
+            {body}
+            {pager_view}
+        </div>
+    }
+}
+
+/// The sortable table of wide screens.
+fn product_table(
+    t: &'static Texts,
+    date_format: DateFormat,
+    view: &ProductListView,
+    groups: Vec<ProductGroup>,
+) -> impl IntoView {
+    let heads = COLUMNS
+        .into_iter()
+        .map(|(column, label)| sort_header(view, column, label(t)))
+        .collect_view();
+    let columns = COLUMNS.len().to_string();
+    let bodies = groups
+        .into_iter()
+        .map(|group| {
+            let heading = group_heading(t, &group);
+            let rows = group
+                .items
+                .into_iter()
+                .map(|p| product_row(t, date_format, p))
+                .collect_view();
+            view! {
+                <tbody>
+                    {heading.map(|heading| view! {
+                        <tr class="group-row">
+                            <th scope="rowgroup" colspan=columns.clone()>{heading}</th>
+                        </tr>
+                    })}
+                    {rows}
+                </tbody>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="data-table product-table">
+                <thead>
+                    <tr>{heads}</tr>
+                </thead>
+                {bodies}
+            </table>
+        </div>
+    }
+}
+
+/// The columns of the table and the sort each header asks for.
+const COLUMNS: [(InstalledProductSort, TextFn); 6] = [
+    (InstalledProductSort::Description, |t| t.col_product),
+    (InstalledProductSort::Number, |t| t.col_number),
+    (InstalledProductSort::Modality, |t| t.col_modality),
+    (InstalledProductSort::Location, |t| t.col_location),
+    (InstalledProductSort::OperationalState, |t| t.col_state),
+    (InstalledProductSort::CoverageEnd, |t| t.col_coverage),
+];
+
+/// A column header that sorts by its column: a link, so the sort is in the URL.
+fn sort_header(
+    view: &ProductListView,
+    column: InstalledProductSort,
+    label: &'static str,
+) -> impl IntoView {
+    let sorted = view.query.sort.unwrap_or_default() == column;
+    let order = view.query.order.unwrap_or_default();
+    let aria_sort = sorted.then_some(match order {
+        SortOrder::Asc => "ascending",
+        SortOrder::Desc => "descending",
+    });
+    let arrow = match (sorted, order) {
+        (false, _) => "↕",
+        (true, SortOrder::Asc) => "▲",
+        (true, SortOrder::Desc) => "▼",
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <a href=view.sorted_by(column).href() class="sort-link" data-noscroll="">
+                {label}
+                <span class="sort-arrow" aria-hidden="true">{arrow}</span>
+            </a>
+        </th>
+    }
+}
+
+fn product_row(
+    t: &'static Texts,
+    date_format: DateFormat,
+    p: InstalledProductSummary,
+) -> impl IntoView {
+    let name = display_name(p.custom_name.as_deref(), &p.description).to_owned();
+    let also = (name != p.description).then(|| p.description.clone());
+    let coverage = coverage_view(t, date_format, &p);
+    view! {
+        <tr class="product-row">
+            <td>
+                <A href=installed_product_path(p.id) attr:class="product-link">{name}</A>
+                {also.map(|d| view! { <span class="secondary">{d}</span> })}
+                {p.strategic_item.then(|| view! { <span class="tag">{t.strategic_label}</span> })}
+            </td>
+            <td>
+                <span class="product-number">{p.number}</span>
+                <span class="secondary">{p.serial_number}</span>
+            </td>
+            <td>{modality_name(t, p.modality)}</td>
+            <td>{p.location.name}</td>
+            <td>{state_badge(t, p.operational_state)}</td>
+            <td>{coverage}</td>
+        </tr>
+    }
+}
+
+/// The cards of a phone: one list, or a heading and a list per group.
+fn product_cards(
+    t: &'static Texts,
+    date_format: DateFormat,
+    groups: Vec<ProductGroup>,
+) -> impl IntoView {
+    groups
+        .into_iter()
+        .map(|group| {
+            let heading = group_heading(t, &group);
+            let cards = group
+                .items
+                .into_iter()
+                .map(|p| product_card(t, date_format, p))
+                .collect_view();
+            view! {
+                {heading.map(|heading| view! { <h2 class="group-heading">{heading}</h2> })}
+                <ul class="cards">{cards}</ul>
+            }
+        })
+        .collect_view()
+}
+
+fn product_card(
+    t: &'static Texts,
+    date_format: DateFormat,
+    p: InstalledProductSummary,
+) -> impl IntoView {
+    let name = display_name(p.custom_name.as_deref(), &p.description).to_owned();
+    let also = (name != p.description).then(|| p.description.clone());
+    let coverage = coverage_view(t, date_format, &p);
+    view! {
+        <li class="card product-card">
+            <div class="card-head">
+                <A href=installed_product_path(p.id) attr:class="product-link">{name}</A>
+                {state_badge(t, p.operational_state)}
+            </div>
+            {also.map(|d| view! { <p class="secondary">{d}</p> })}
+            <dl class="facts">
+                <div>
+                    <dt>{t.col_number}</dt>
+                    <dd><span class="product-number">{p.number}</span></dd>
+                </div>
+                <div>
+                    <dt>{t.col_modality}</dt>
+                    <dd>{modality_name(t, p.modality)}</dd>
+                </div>
+                <div>
+                    <dt>{t.col_location}</dt>
+                    <dd>{p.location.name.clone()}</dd>
+                </div>
+                <div>
+                    <dt>{t.col_coverage}</dt>
+                    <dd>{coverage}</dd>
+                </div>
+                {p.strategic_item.then(|| view! {
+                    <div>
+                        <dt>{t.strategic_label}</dt>
+                        <dd>{t.yes}</dd>
+                    </div>
+                })}
+            </dl>
+        </li>
+    }
+}
+
+/// The coverage badge and its end date, or "Not covered".
+fn coverage_view(
+    t: &'static Texts,
+    date_format: DateFormat,
+    p: &InstalledProductSummary,
+) -> impl IntoView {
+    match &p.coverage {
+        Some(c) => view! {
+            {expiry_badge(t, c.expiry, c.days_left)}
+            <span class="secondary">{format_date(c.end_date, date_format)}</span>
+        }
+        .into_any(),
+        None => view! { <span class="muted">{t.not_covered}</span> }.into_any(),
+    }
+}
+
+/// The name a product goes by: the customer's own name if set, else its description.
+pub fn display_name<'a>(custom_name: Option<&'a str>, description: &'a str) -> &'a str {
+    custom_name
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .unwrap_or(description)
+}
+
+/// What a group of rows has in common.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupLabel {
+    All,
+    Modality(ModalityDto),
+    Location(String),
+    /// None: not covered.
+    Coverage(Option<ExpiryStatusDto>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductGroup {
+    pub label: GroupLabel,
+    pub items: Vec<InstalledProductSummary>,
+}
+
+/// Groups the page's rows, keeping the server's order inside each group.
+/// Groups come in a fixed order: modalities as listed, locations by name,
+/// coverage from expired to green, then not covered.
+pub fn group_products(
+    items: Vec<InstalledProductSummary>,
+    grouping: Grouping,
+) -> Vec<ProductGroup> {
+    let mut groups: Vec<((usize, String), ProductGroup)> = Vec::new();
+    for item in items {
+        let (key, label) = group_of(&item, grouping);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, group)) => group.items.push(item),
+            None => groups.push((
+                key,
+                ProductGroup {
+                    label,
+                    items: vec![item],
+                },
+            )),
+        }
+    }
+    groups.sort_by(|(a, _), (b, _)| a.cmp(b));
+    groups.into_iter().map(|(_, group)| group).collect()
+}
+
+fn group_of(item: &InstalledProductSummary, grouping: Grouping) -> ((usize, String), GroupLabel) {
+    match grouping {
+        Grouping::None => ((0, String::new()), GroupLabel::All),
+        Grouping::Modality => {
+            let rank = MODALITIES
+                .iter()
+                .position(|m| *m == item.modality)
+                .unwrap_or(MODALITIES.len());
+            ((rank, String::new()), GroupLabel::Modality(item.modality))
+        }
+        Grouping::Location => (
+            (
+                0,
+                format!(
+                    "{}\u{0}{}",
+                    item.location.name.to_lowercase(),
+                    item.location.id
+                ),
+            ),
+            GroupLabel::Location(item.location.name.clone()),
+        ),
+        Grouping::Coverage => {
+            let expiry = item.coverage.as_ref().map(|c| c.expiry);
+            let rank = expiry
+                .and_then(|e| EXPIRIES.iter().position(|x| *x == e))
+                .unwrap_or(EXPIRIES.len());
+            ((rank, String::new()), GroupLabel::Coverage(expiry))
+        }
+    }
+}
+
+/// The heading above a group ("CT (4)"); none when the rows are not grouped.
+fn group_heading(t: &Texts, group: &ProductGroup) -> Option<String> {
+    let label = match &group.label {
+        GroupLabel::All => return None,
+        GroupLabel::Modality(m) => modality_name(t, *m).to_owned(),
+        GroupLabel::Location(name) => name.clone(),
+        GroupLabel::Coverage(Some(e)) => expiry_label(t, *e).to_owned(),
+        GroupLabel::Coverage(None) => t.not_covered.to_owned(),
+    };
+    Some(format!("{label} ({})", group.items.len()))
+}
+
+fn modality_value(m: Option<ModalityDto>) -> String {
+    m.map(|m| wire_name(&m)).unwrap_or_default()
+}
+
+fn state_value(v: &ProductListView) -> String {
+    v.query
+        .operational_state
+        .map(|s| wire_name(&s))
+        .unwrap_or_default()
+}
+
+fn strategic_value(v: &ProductListView) -> String {
+    v.query
+        .strategic_item
+        .map(|b| b.to_string())
+        .unwrap_or_default()
+}
+
+fn location_value(v: &ProductListView) -> String {
+    v.query
+        .location_account
+        .map(|id| id.to_string())
+        .unwrap_or_default()
+}
+
+fn coverage_options() -> [(&'static str, TextFn); 7] {
+    [
+        ("", |t| t.any_coverage),
+        (COVERED, |t| t.covered_option),
+        ("green", |t| t.expiry_green_label),
+        ("yellow", |t| t.expiry_yellow_label),
+        ("red", |t| t.expiry_red_label),
+        ("expired", |t| t.expiry_expired_label),
+        (NOT_COVERED, |t| t.not_covered),
+    ]
+}
+
+fn strategic_options() -> [(&'static str, TextFn); 3] {
+    [
+        ("", |t| t.any_strategic),
+        ("true", |t| t.strategic_only),
+        ("false", |t| t.not_strategic),
+    ]
+}
+
+/// The location select's options: each account by name, with its parent's
+/// name when that is in the list too (two hospitals may each have "Radiology").
+fn location_options(mut accounts: Vec<AccountResponse>) -> Vec<(String, String)> {
+    accounts.sort_by_key(|a| a.name.to_lowercase());
+    accounts
+        .iter()
+        .map(|a| {
+            let parent = a
+                .parent_id
+                .and_then(|pid| accounts.iter().find(|p| p.id == pid));
+            let label = match parent {
+                Some(parent) => format!("{} · {}", a.name, parent.name),
+                None => a.name.clone(),
+            };
+            (a.id.to_string(), label)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use api_types::{
+        AccountKindDto, AccountRef, CoverageDto, OperationalStateDto, ProductKindDto,
+        ProductStatusDto,
+    };
+
+    fn account(n: u8, name: &str) -> AccountRef {
+        AccountRef {
+            id: format!("00000000-0000-4000-8000-0000000000{n:02}")
+                .parse()
+                .unwrap(),
+            name: name.to_owned(),
+        }
+    }
+
+    fn product(
+        number: &str,
+        modality: ModalityDto,
+        location: AccountRef,
+        expiry: Option<ExpiryStatusDto>,
+    ) -> InstalledProductSummary {
+        InstalledProductSummary {
+            id: "00000000-0000-4000-8000-000000000099".parse().unwrap(),
+            number: number.to_owned(),
+            description: format!("System {number}"),
+            serial_number: "SN".to_owned(),
+            modality,
+            product_family: "F".to_owned(),
+            kind: ProductKindDto::Hardware,
+            status: ProductStatusDto::Active,
+            operational_state: OperationalStateDto::Up,
+            strategic_item: false,
+            custom_name: None,
+            functional_location: None,
+            owner: location.clone(),
+            location,
+            coverage: expiry.map(|expiry| CoverageDto {
+                end_date: chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+                days_left: 10,
+                expiry,
+            }),
+        }
+    }
+
+    fn numbers(group: &ProductGroup) -> Vec<&str> {
+        group.items.iter().map(|p| p.number.as_str()).collect()
+    }
+
+    fn sample() -> Vec<InstalledProductSummary> {
+        let (a, b) = (account(1, "Zuid"), account(2, "Noord"));
+        vec![
+            product(
+                "1",
+                ModalityDto::Us,
+                a.clone(),
+                Some(ExpiryStatusDto::Green),
+            ),
+            product("2", ModalityDto::Mr, b.clone(), None),
+            product("3", ModalityDto::Us, b, Some(ExpiryStatusDto::Expired)),
+            product("4", ModalityDto::Mr, a, Some(ExpiryStatusDto::Green)),
+        ]
+    }
+
+    #[test]
+    fn no_grouping_is_one_group_in_server_order() {
+        let groups = group_products(sample(), Grouping::None);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].label, GroupLabel::All);
+        assert_eq!(numbers(&groups[0]), ["1", "2", "3", "4"]);
+    }
+
+    #[test]
+    fn modality_groups_follow_the_modality_order() {
+        let groups = group_products(sample(), Grouping::Modality);
+        assert_eq!(groups[0].label, GroupLabel::Modality(ModalityDto::Mr));
+        assert_eq!(numbers(&groups[0]), ["2", "4"]);
+        assert_eq!(groups[1].label, GroupLabel::Modality(ModalityDto::Us));
+        assert_eq!(numbers(&groups[1]), ["1", "3"]);
+    }
+
+    #[test]
+    fn location_groups_are_by_name() {
+        let groups = group_products(sample(), Grouping::Location);
+        assert_eq!(groups[0].label, GroupLabel::Location("Noord".to_owned()));
+        assert_eq!(numbers(&groups[0]), ["2", "3"]);
+        assert_eq!(groups[1].label, GroupLabel::Location("Zuid".to_owned()));
+    }
+
+    #[test]
+    fn coverage_groups_put_the_urgent_first_and_uncovered_last() {
+        let groups = group_products(sample(), Grouping::Coverage);
+        let labels: Vec<_> = groups.iter().map(|g| g.label.clone()).collect();
+        assert_eq!(
+            labels,
+            [
+                GroupLabel::Coverage(Some(ExpiryStatusDto::Expired)),
+                GroupLabel::Coverage(Some(ExpiryStatusDto::Green)),
+                GroupLabel::Coverage(None),
+            ]
+        );
+        assert_eq!(numbers(&groups[1]), ["1", "4"]);
+    }
+
+    #[test]
+    fn headings_name_the_group_and_count_it() {
+        let t = crate::i18n::texts(domain::Language::En);
+        let groups = group_products(sample(), Grouping::Coverage);
+        assert_eq!(
+            group_heading(t, &groups[2]).as_deref(),
+            Some("Not covered (1)")
+        );
+        let all = group_products(sample(), Grouping::None);
+        assert_eq!(group_heading(t, &all[0]), None);
+    }
+
+    #[test]
+    fn the_custom_name_wins_when_set() {
+        assert_eq!(display_name(Some("CT links"), "Ingenia"), "CT links");
+        assert_eq!(display_name(Some("  "), "Ingenia"), "Ingenia");
+        assert_eq!(display_name(None, "Ingenia"), "Ingenia");
+    }
+
+    #[test]
+    fn location_options_name_the_parent_when_known() {
+        let hospital = AccountResponse {
+            id: account(1, "").id,
+            name: "UMC".to_owned(),
+            kind: AccountKindDto::Hospital,
+            country: "NL".to_owned(),
+            city: None,
+            parent_id: None,
+            parent_account_id: account(1, "").id,
+            visible_because: Vec::new(),
+        };
+        let radiology = AccountResponse {
+            id: account(2, "").id,
+            name: "Radiology".to_owned(),
+            kind: AccountKindDto::Department,
+            parent_id: Some(hospital.id),
+            ..hospital.clone()
+        };
+        let options = location_options(vec![hospital, radiology]);
+        assert_eq!(options[0].1, "Radiology · UMC");
+        assert_eq!(options[1].1, "UMC");
+    }
+}

@@ -1,0 +1,526 @@
+//! Query strings: the lists keep their filters, sort and page in the URL (so a
+//! view can be bookmarked, shared and reloaded), and the API takes the same
+//! names. Enum values are the DTOs' snake_case serde names.
+
+use crate::routes::Page;
+use api_types::{
+    ContractQuery, ExpiryStatusDto, InstalledProductQuery, InstalledProductSort, SortOrder,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Query parameters in order: name and (unencoded) value.
+pub type Pairs = Vec<(&'static str, String)>;
+
+/// Percent-encodes everything but the URL's unreserved characters.
+pub fn encode_component(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for byte in raw.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+    out
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// `?a=1&b=x%20y`, or nothing when there are no pairs.
+pub fn query_string(pairs: &[(&'static str, String)]) -> String {
+    let mut out = String::new();
+    for (i, (name, value)) in pairs.iter().enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        out.push_str(name);
+        out.push('=');
+        out.push_str(&encode_component(value));
+    }
+    out
+}
+
+/// The serde name of a unit enum value (`ModalityDto::Ct` -> `ct`).
+pub fn wire_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
+}
+
+/// The value with this serde name, if any.
+pub fn from_wire<T: DeserializeOwned>(raw: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(raw.to_owned())).ok()
+}
+
+/// A trimmed, non-empty text value.
+fn text(raw: Option<String>) -> Option<String> {
+    raw.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+fn parsed<T: DeserializeOwned>(raw: Option<String>) -> Option<T> {
+    raw.as_deref().map(str::trim).and_then(from_wire)
+}
+
+fn flag(raw: Option<String>) -> Option<bool> {
+    match raw.as_deref().map(str::trim) {
+        Some("true") => Some(true),
+        Some("false") => Some(false),
+        _ => None,
+    }
+}
+
+/// A positive number; page 1 is the default and is left out.
+fn page_number(raw: Option<String>) -> Option<u32> {
+    raw.and_then(|s| s.trim().parse::<u32>().ok())
+        .filter(|&n| n > 1)
+}
+
+fn page_size(raw: Option<String>) -> Option<u32> {
+    raw.and_then(|s| s.trim().parse::<u32>().ok())
+        .filter(|n| (1..=200).contains(n))
+}
+
+fn push<T: ToString>(pairs: &mut Pairs, name: &'static str, value: Option<T>) {
+    if let Some(value) = value {
+        pairs.push((name, value.to_string()));
+    }
+}
+
+fn push_wire<T: Serialize>(pairs: &mut Pairs, name: &'static str, value: Option<&T>) {
+    if let Some(value) = value {
+        pairs.push((name, wire_name(value)));
+    }
+}
+
+/// `GET /installed-products` parameters, in the DTO's order.
+pub fn product_query_pairs(q: &InstalledProductQuery) -> Pairs {
+    let mut pairs = Pairs::new();
+    push_wire(&mut pairs, "modality", q.modality.as_ref());
+    push(&mut pairs, "owner_account", q.owner_account);
+    push(&mut pairs, "location_account", q.location_account);
+    push(
+        &mut pairs,
+        "functional_location",
+        q.functional_location.as_ref(),
+    );
+    push(&mut pairs, "covered", q.covered);
+    push_wire(&mut pairs, "expiry", q.expiry.as_ref());
+    push_wire(
+        &mut pairs,
+        "operational_state",
+        q.operational_state.as_ref(),
+    );
+    push(&mut pairs, "strategic_item", q.strategic_item);
+    push(&mut pairs, "q", q.q.as_ref());
+    push_wire(&mut pairs, "sort", q.sort.as_ref());
+    push_wire(&mut pairs, "order", q.order.as_ref());
+    push(&mut pairs, "page", q.page);
+    push(&mut pairs, "page_size", q.page_size);
+    pairs
+}
+
+/// `GET /contracts` and `GET /warranties` parameters.
+pub fn contract_query_pairs(q: &ContractQuery) -> Pairs {
+    let mut pairs = Pairs::new();
+    push_wire(&mut pairs, "expiry", q.expiry.as_ref());
+    push(&mut pairs, "q", q.q.as_ref());
+    push(&mut pairs, "page", q.page);
+    push(&mut pairs, "page_size", q.page_size);
+    pairs
+}
+
+/// How the installed products list groups the rows of the current page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grouping {
+    #[default]
+    None,
+    Modality,
+    Location,
+    Coverage,
+}
+
+impl Grouping {
+    pub const ALL: [Grouping; 4] = [
+        Grouping::None,
+        Grouping::Modality,
+        Grouping::Location,
+        Grouping::Coverage,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Grouping::None => "",
+            Grouping::Modality => "modality",
+            Grouping::Location => "location",
+            Grouping::Coverage => "coverage",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|g| g.as_str() == raw.trim())
+            .unwrap_or_default()
+    }
+}
+
+/// Everything the installed products page keeps in its URL: the API's
+/// filters, sort and page, and the app's own grouping.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProductListView {
+    pub query: InstalledProductQuery,
+    pub group: Grouping,
+}
+
+impl ProductListView {
+    /// Reads the view from the URL's query parameters; unknown or invalid
+    /// values are left out rather than failing the page.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+        Self {
+            query: InstalledProductQuery {
+                modality: parsed(get("modality")),
+                owner_account: parsed(get("owner_account")),
+                location_account: parsed(get("location_account")),
+                functional_location: text(get("functional_location")),
+                covered: flag(get("covered")),
+                expiry: parsed(get("expiry")),
+                operational_state: parsed(get("operational_state")),
+                strategic_item: flag(get("strategic_item")),
+                q: text(get("q")),
+                sort: parsed(get("sort")),
+                order: parsed(get("order")),
+                page: page_number(get("page")),
+                page_size: page_size(get("page_size")),
+            },
+            group: get("group")
+                .map(|g| Grouping::parse(&g))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The URL parameters: the API's, then the grouping.
+    pub fn pairs(&self) -> Pairs {
+        let mut pairs = product_query_pairs(&self.query);
+        if self.group != Grouping::None {
+            pairs.push(("group", self.group.as_str().to_owned()));
+        }
+        pairs
+    }
+
+    /// The page's URL for this view.
+    pub fn href(&self) -> String {
+        format!(
+            "{}{}",
+            Page::InstalledProducts.path(),
+            query_string(&self.pairs())
+        )
+    }
+
+    /// Whether any filter narrows the list (sort, page and grouping do not).
+    pub fn is_filtered(&self) -> bool {
+        let q = &self.query;
+        q.modality.is_some()
+            || q.owner_account.is_some()
+            || q.location_account.is_some()
+            || q.functional_location.is_some()
+            || q.covered.is_some()
+            || q.expiry.is_some()
+            || q.operational_state.is_some()
+            || q.strategic_item.is_some()
+            || q.q.is_some()
+    }
+
+    /// The same view on another page (1 is left out of the URL).
+    pub fn with_page(&self, page: u32) -> Self {
+        let mut view = self.clone();
+        view.query.page = (page > 1).then_some(page);
+        view
+    }
+
+    /// The view after a click on a column header: the same column flips
+    /// between ascending and descending, another column starts ascending.
+    /// Back to the first page either way.
+    pub fn sorted_by(&self, column: InstalledProductSort) -> Self {
+        let mut view = self.with_page(1);
+        let current = self.query.sort.unwrap_or_default();
+        let order = self.query.order.unwrap_or_default();
+        view.query.sort = Some(column);
+        view.query.order = match (current == column, order) {
+            (true, SortOrder::Asc) => Some(SortOrder::Desc),
+            _ => None,
+        };
+        view
+    }
+}
+
+/// The coverage choice of the filter bar, one select over `covered` and `expiry`.
+pub fn coverage_choice(q: &InstalledProductQuery) -> String {
+    match (q.expiry, q.covered) {
+        (Some(expiry), _) => wire_name(&expiry),
+        (None, Some(true)) => COVERED.to_owned(),
+        (None, Some(false)) => NOT_COVERED.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Sets `covered` and `expiry` from the coverage select's value.
+pub fn set_coverage_choice(q: &mut InstalledProductQuery, choice: &str) {
+    let (covered, expiry) = match choice {
+        COVERED => (Some(true), None),
+        NOT_COVERED => (Some(false), None),
+        other => (None, from_wire::<ExpiryStatusDto>(other)),
+    };
+    q.covered = covered;
+    q.expiry = expiry;
+}
+
+pub const COVERED: &str = "covered";
+pub const NOT_COVERED: &str = "not_covered";
+
+/// The two lists of the contracts page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContractTab {
+    #[default]
+    Contracts,
+    Warranties,
+}
+
+/// Everything the contracts page keeps in its URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContractListView {
+    pub tab: ContractTab,
+    pub query: ContractQuery,
+}
+
+impl ContractListView {
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+        Self {
+            tab: match get("tab").as_deref().map(str::trim) {
+                Some("warranties") => ContractTab::Warranties,
+                _ => ContractTab::Contracts,
+            },
+            query: ContractQuery {
+                expiry: parsed(get("expiry")),
+                q: text(get("q")),
+                page: page_number(get("page")),
+                page_size: page_size(get("page_size")),
+            },
+        }
+    }
+
+    pub fn pairs(&self) -> Pairs {
+        let mut pairs = Pairs::new();
+        if self.tab == ContractTab::Warranties {
+            pairs.push(("tab", "warranties".to_owned()));
+        }
+        pairs.extend(contract_query_pairs(&self.query));
+        pairs
+    }
+
+    pub fn href(&self) -> String {
+        format!("{}{}", Page::Contracts.path(), query_string(&self.pairs()))
+    }
+
+    pub fn with_page(&self, page: u32) -> Self {
+        let mut view = self.clone();
+        view.query.page = (page > 1).then_some(page);
+        view
+    }
+
+    /// The other tab, keeping the filters, from its first page.
+    pub fn on_tab(&self, tab: ContractTab) -> Self {
+        let mut view = self.with_page(1);
+        view.tab = tab;
+        view
+    }
+}
+
+/// Pages needed for `total` items (at least one, so "page 1 of 1" when empty).
+pub fn page_count(total: u64, page_size: u32) -> u32 {
+    let size = u64::from(page_size.max(1));
+    u32::try_from(total.div_ceil(size))
+        .unwrap_or(u32::MAX)
+        .max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use api_types::{ModalityDto, OperationalStateDto};
+    use std::collections::HashMap;
+
+    /// The URL as the router hands it over: decoded name/value pairs.
+    fn lookup(pairs: &Pairs) -> impl Fn(&str) -> Option<String> + '_ {
+        let map: HashMap<&str, &String> = pairs.iter().map(|(k, v)| (*k, v)).collect();
+        move |name| map.get(name).map(|v| (*v).clone())
+    }
+
+    fn full_view() -> ProductListView {
+        ProductListView {
+            query: InstalledProductQuery {
+                modality: Some(ModalityDto::Ct),
+                owner_account: Some("7d9c3a52-0000-4000-8000-000000000001".parse().unwrap()),
+                location_account: Some("7d9c3a52-0000-4000-8000-000000000002".parse().unwrap()),
+                functional_location: Some("Radiology, room 2".to_owned()),
+                covered: Some(true),
+                expiry: Some(ExpiryStatusDto::Red),
+                operational_state: Some(OperationalStateDto::Down),
+                strategic_item: Some(false),
+                q: Some("Ingenia 1.5T & co".to_owned()),
+                sort: Some(InstalledProductSort::CoverageEnd),
+                order: Some(SortOrder::Desc),
+                page: Some(3),
+                page_size: Some(25),
+            },
+            group: Grouping::Location,
+        }
+    }
+
+    #[test]
+    fn enum_values_use_the_serde_names() {
+        assert_eq!(wire_name(&ModalityDto::Ixr), "ixr");
+        assert_eq!(
+            wire_name(&InstalledProductSort::CoverageEnd),
+            "coverage_end"
+        );
+        assert_eq!(wire_name(&OperationalStateDto::Critical), "critical");
+        assert_eq!(from_wire::<SortOrder>("desc"), Some(SortOrder::Desc));
+        assert_eq!(from_wire::<ModalityDto>("CT"), None);
+    }
+
+    #[test]
+    fn components_are_percent_encoded() {
+        assert_eq!(encode_component("a-b_c.d~e"), "a-b_c.d~e");
+        assert_eq!(encode_component("x y&z=1"), "x%20y%26z%3D1");
+        assert_eq!(encode_component("é"), "%C3%A9");
+        assert_eq!(query_string(&[]), "");
+        assert_eq!(
+            query_string(&[("q", "a b".to_owned()), ("page", "2".to_owned())]),
+            "?q=a%20b&page=2"
+        );
+    }
+
+    #[test]
+    fn product_view_round_trips_through_the_url() {
+        let view = full_view();
+        assert_eq!(ProductListView::from_query(lookup(&view.pairs())), view);
+        let empty = ProductListView::default();
+        assert!(empty.pairs().is_empty());
+        assert_eq!(ProductListView::from_query(lookup(&empty.pairs())), empty);
+    }
+
+    #[test]
+    fn dashboard_links_are_the_documented_urls() {
+        let mut view = ProductListView::default();
+        view.query.modality = Some(ModalityDto::Ct);
+        view.query.operational_state = Some(OperationalStateDto::Down);
+        assert_eq!(
+            view.href(),
+            "/installed-products?modality=ct&operational_state=down"
+        );
+        let mut contracts = ContractListView::default();
+        contracts.query.expiry = Some(ExpiryStatusDto::Red);
+        assert_eq!(contracts.href(), "/contracts?expiry=red");
+    }
+
+    #[test]
+    fn the_api_gets_no_app_only_parameters() {
+        let view = full_view();
+        let api = product_query_pairs(&view.query);
+        assert!(api.iter().all(|(name, _)| *name != "group"));
+        assert_eq!(api.len(), view.pairs().len() - 1);
+    }
+
+    #[test]
+    fn invalid_values_are_dropped_not_fatal() {
+        let pairs: Pairs = vec![
+            ("modality", "xray".to_owned()),
+            ("owner_account", "not-a-uuid".to_owned()),
+            ("covered", "yes".to_owned()),
+            ("q", "   ".to_owned()),
+            ("page", "0".to_owned()),
+            ("page_size", "5000".to_owned()),
+            ("sort", "price".to_owned()),
+            ("group", "colour".to_owned()),
+        ];
+        assert_eq!(
+            ProductListView::from_query(lookup(&pairs)),
+            ProductListView::default()
+        );
+        let page_one: Pairs = vec![("page", "1".to_owned())];
+        assert_eq!(
+            ProductListView::from_query(lookup(&page_one)).query.page,
+            None
+        );
+    }
+
+    #[test]
+    fn header_clicks_toggle_the_order_and_reset_the_page() {
+        let view = ProductListView::default().with_page(4);
+        let by_number = view.sorted_by(InstalledProductSort::Number);
+        assert_eq!(by_number.query.sort, Some(InstalledProductSort::Number));
+        assert_eq!(
+            by_number.query.order,
+            Some(SortOrder::Desc),
+            "number is the default, ascending"
+        );
+        assert_eq!(by_number.query.page, None);
+        let back = by_number.sorted_by(InstalledProductSort::Number);
+        assert_eq!(back.query.order, None);
+        let other = by_number.sorted_by(InstalledProductSort::Location);
+        assert_eq!(other.query.sort, Some(InstalledProductSort::Location));
+        assert_eq!(other.query.order, None);
+    }
+
+    #[test]
+    fn coverage_choice_maps_onto_covered_and_expiry() {
+        for choice in [
+            "",
+            COVERED,
+            NOT_COVERED,
+            "green",
+            "yellow",
+            "red",
+            "expired",
+        ] {
+            let mut q = InstalledProductQuery::default();
+            set_coverage_choice(&mut q, choice);
+            assert_eq!(coverage_choice(&q), choice);
+        }
+        let mut q = InstalledProductQuery::default();
+        set_coverage_choice(&mut q, "red");
+        assert_eq!((q.covered, q.expiry), (None, Some(ExpiryStatusDto::Red)));
+    }
+
+    #[test]
+    fn contract_view_round_trips_through_the_url() {
+        let view = ContractListView {
+            tab: ContractTab::Warranties,
+            query: ContractQuery {
+                expiry: Some(ExpiryStatusDto::Yellow),
+                q: Some("PO 4711".to_owned()),
+                page: Some(2),
+                page_size: None,
+            },
+        };
+        assert_eq!(ContractListView::from_query(lookup(&view.pairs())), view);
+        assert_eq!(
+            view.href(),
+            "/contracts?tab=warranties&expiry=yellow&q=PO%204711&page=2"
+        );
+        let contracts = view.on_tab(ContractTab::Contracts);
+        assert_eq!(contracts.query.page, None);
+        assert_eq!(contracts.query.expiry, Some(ExpiryStatusDto::Yellow));
+        assert_eq!(contract_query_pairs(&contracts.query).len(), 2);
+    }
+
+    #[test]
+    fn page_count_rounds_up_and_is_at_least_one() {
+        assert_eq!(page_count(0, 50), 1);
+        assert_eq!(page_count(50, 50), 1);
+        assert_eq!(page_count(51, 50), 2);
+        assert_eq!(page_count(7, 0), 7);
+    }
+}
