@@ -2,7 +2,11 @@ use std::path::PathBuf;
 
 #[test]
 fn checked_in_spec_matches_the_code() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../api-spec/openapi.json");
+    // Read at run time: the cached test binary may have been built in another
+    // checkout, and a compile-time path would then point at that one's spec.
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    let path = manifest_dir.join("../../api-spec/openapi.json");
     let generated = api::openapi::openapi_json().expect("spec renders");
     if std::env::var_os("UPDATE_SPEC").is_some() {
         std::fs::write(&path, &generated).expect("spec written");
