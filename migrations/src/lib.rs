@@ -12,6 +12,7 @@ mod m20261124_000006_create_installed_products;
 mod m20261124_000007_create_slcp_links;
 mod m20261124_000008_create_contracts;
 mod m20261124_000009_create_warranties;
+mod m20261124_000010_create_cases;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000007_create_slcp_links::Migration),
             Box::new(m20261124_000008_create_contracts::Migration),
             Box::new(m20261124_000009_create_warranties::Migration),
+            Box::new(m20261124_000010_create_cases::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod cases;
 pub mod contracts;
 pub mod dashboard;
 pub mod health;
@@ -15,6 +16,11 @@ pub use accounts::{AccountKindDto, AccountListResponse, AccountResponse, Visibil
 pub use auth::{
     LoginRequest, LogoutRequest, MeResponse, ParentAccountRef, RefreshRequest, RoleDto,
     TokenResponse, UserSettings,
+};
+pub use cases::{
+    ActivityDto, ActivityKindDto, BenchRepairDto, CaseContactDto, CaseDetail, CaseKindDto,
+    CaseOriginDto, CasePage, CaseQuery, CaseSort, CaseStatusDto, CaseSummary, ContactCentreDto,
+    CreateActivityRequest, CreateCaseRequest, MoveCaseStatusRequest,
 };
 pub use contracts::{
     ContractDetail, ContractLineDto, ContractPage, ContractQuery, ContractSummary, WarrantyPage,

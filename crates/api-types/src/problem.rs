@@ -25,6 +25,17 @@ pub enum ProblemCode {
     TooManyRequests,
     ServiceUnavailable,
     InternalError,
+    /// A text looks like it holds patient data; resend with
+    /// `confirm_no_patient_data: true` once it is checked.
+    PossiblePatientData,
+    /// The `Idempotency-Key` was used before with another request body.
+    IdempotencyKeyReused,
+    /// The first request with this `Idempotency-Key` is still being processed.
+    RequestInProgress,
+    /// The case is Closed: nothing more can be added.
+    CaseClosed,
+    /// A case's status moves only forward: New, In process, Fixed, Closed.
+    InvalidStatusTransition,
 }
 
 impl ProblemCode {
@@ -49,6 +60,11 @@ impl ProblemCode {
             ProblemCode::TooManyRequests => "too_many_requests",
             ProblemCode::ServiceUnavailable => "service_unavailable",
             ProblemCode::InternalError => "internal_error",
+            ProblemCode::PossiblePatientData => "possible_patient_data",
+            ProblemCode::IdempotencyKeyReused => "idempotency_key_reused",
+            ProblemCode::RequestInProgress => "request_in_progress",
+            ProblemCode::CaseClosed => "case_closed",
+            ProblemCode::InvalidStatusTransition => "invalid_status_transition",
         }
     }
 }

@@ -20,6 +20,8 @@ pub struct ApiConfig {
     pub max_concurrent_hashes: usize,
     /// The built browser app (`frontend/dist`); None serves a page saying how to build it.
     pub static_dir: Option<PathBuf>,
+    /// Contact centres (priority-1 cases are phoned in) and case cut-over dates per country.
+    pub markets: domain::Markets,
 }
 
 impl std::fmt::Debug for ApiConfig {
@@ -35,6 +37,7 @@ impl std::fmt::Debug for ApiConfig {
             .field("max_json_bytes", &self.max_json_bytes)
             .field("max_concurrent_hashes", &self.max_concurrent_hashes)
             .field("static_dir", &self.static_dir)
+            .field("markets", &self.markets)
             .finish()
     }
 }
@@ -56,6 +59,18 @@ impl ApiConfig {
             // One hash per core: more only queues inside the OS and holds more 19 MiB memories.
             max_concurrent_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
             static_dir: None,
+            markets: default_markets(),
         }
     }
+}
+
+/// The markets of the demo installation (numbers of the demo contact centres).
+pub const DEFAULT_CONTACT_CENTRES: &str =
+    "NL=+31 40 279 1111, DK=+45 43 29 1111, DE=+49 40 5078 1111, GB=+44 1483 79 1111";
+/// The Netherlands and Germany moved to this platform on 1 Oct 2018; Denmark
+/// started on it, so it has no historical cases.
+pub const DEFAULT_CASE_CUTOVERS: &str = "NL=2018-10-01, DE=2018-10-01, GB=2019-04-01";
+
+fn default_markets() -> domain::Markets {
+    domain::Markets::parse(DEFAULT_CONTACT_CENTRES, DEFAULT_CASE_CUTOVERS).unwrap_or_default()
 }

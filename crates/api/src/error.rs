@@ -55,6 +55,18 @@ pub enum ApiError {
     PayloadTooLarge { limit: usize },
     #[error("Send the body as application/json.")]
     UnsupportedMediaType,
+    #[error("The {field} looks like it holds patient data ({what}). Remove it, or if it holds none, send the request again with `confirm_no_patient_data: true`.")]
+    PossiblePatientData { field: String, what: String },
+    #[error("This Idempotency-Key was used before with a different request; use a new key for a new request.")]
+    IdempotencyKeyReused,
+    #[error(
+        "The first request with this Idempotency-Key is still being processed; retry in a moment."
+    )]
+    RequestInProgress,
+    #[error("The case is closed: nothing more can be added to it.")]
+    CaseClosed,
+    #[error("A case's status moves only forward (new, in process, fixed, closed): {0}")]
+    InvalidStatusTransition(String),
     #[error("The service is temporarily unavailable; try again shortly.")]
     ServiceUnavailable(#[source] anyhow::Error),
     #[error("Something went wrong on our side; quote the request id to support.")]
@@ -96,6 +108,11 @@ impl ApiError {
             ApiError::Validation(_) => ProblemCode::ValidationFailed,
             ApiError::PayloadTooLarge { .. } => ProblemCode::PayloadTooLarge,
             ApiError::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
+            ApiError::PossiblePatientData { .. } => ProblemCode::PossiblePatientData,
+            ApiError::IdempotencyKeyReused => ProblemCode::IdempotencyKeyReused,
+            ApiError::RequestInProgress => ProblemCode::RequestInProgress,
+            ApiError::CaseClosed => ProblemCode::CaseClosed,
+            ApiError::InvalidStatusTransition(_) => ProblemCode::InvalidStatusTransition,
             ApiError::ServiceUnavailable(_) => ProblemCode::ServiceUnavailable,
             ApiError::Internal(_) => ProblemCode::InternalError,
         }
@@ -118,6 +135,11 @@ impl ApiError {
             ApiError::Validation(_) => "Validation failed",
             ApiError::PayloadTooLarge { .. } => "Payload too large",
             ApiError::UnsupportedMediaType => "Unsupported media type",
+            ApiError::PossiblePatientData { .. } => "Possible patient data",
+            ApiError::IdempotencyKeyReused => "Idempotency key reused",
+            ApiError::RequestInProgress => "Request in progress",
+            ApiError::CaseClosed => "Case closed",
+            ApiError::InvalidStatusTransition(_) => "Invalid status transition",
             ApiError::ServiceUnavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
         }
@@ -172,7 +194,12 @@ impl ResponseError for ApiError {
             ApiError::InvalidJson(_) | ApiError::InvalidPath(_) | ApiError::InvalidQuery(_) => {
                 StatusCode::BAD_REQUEST
             }
-            ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Validation(_)
+            | ApiError::PossiblePatientData { .. }
+            | ApiError::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::RequestInProgress
+            | ApiError::CaseClosed
+            | ApiError::InvalidStatusTransition(_) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::ServiceUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,

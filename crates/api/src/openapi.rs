@@ -18,6 +18,8 @@ with a stable `code`.",
     tags(
         (name = "auth", description = "Log in, refresh, log out, the current user"),
         (name = "accounts", description = "Organisations and locations visible to the caller"),
+        (name = "installed products", description = "The installed base: systems, their coverage and custom details"),
+        (name = "cases", description = "Service cases and their timeline; create with an Idempotency-Key"),
         (name = "health", description = "Liveness and readiness probes"),
     )
 )]

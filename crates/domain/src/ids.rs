@@ -33,3 +33,4 @@ id_type!(AccountId);
 id_type!(UserId);
 id_type!(InstalledProductId);
 id_type!(ContractId);
+id_type!(CaseId);

@@ -49,6 +49,9 @@ pub struct Priority(u8);
 pub struct InvalidPriority(pub i64);
 
 impl Priority {
+    /// 5: a scheduled activity.
+    pub const LOWEST: Priority = Priority(5);
+
     pub fn new(value: i64) -> Result<Self, InvalidPriority> {
         u8::try_from(value)
             .ok()

@@ -6,23 +6,32 @@
 mod text_enum;
 
 pub mod account;
+pub mod case;
 pub mod clock;
 pub mod expiry;
 pub mod ids;
 pub mod installed_product;
+pub mod market;
 pub mod password;
+pub mod phi;
 pub mod policy;
 pub mod user;
 
 pub use account::{Account, AccountKind, AccountName, CountryCode, VisibilityReason};
+pub use case::{
+    case_number, case_title, is_historical, ActivityAuthor, ActivityError, ActivityKind, CaseKind,
+    CaseOrigin, CaseStatus, CaseText, CaseTextError, StatusMoveError,
+};
 pub use clock::Clock;
 pub use expiry::{days_left, ExpiryStatus};
-pub use ids::{AccountId, ContractId, InstalledProductId, UserId};
+pub use ids::{AccountId, CaseId, ContractId, InstalledProductId, UserId};
 pub use installed_product::{
     CustomDetails, CustomText, InstalledProduct, Modality, OperationalState, Priority, ProductKind,
     ProductStatus,
 };
+pub use market::{MarketSettingError, Markets};
 pub use password::{PasswordPolicy, PasswordRule};
+pub use phi::{find_patient_data, looks_like_patient_data, PhiFinding, PhiKind};
 pub use policy::{authorize, AccountScope, Action, AuthzError, Principal, Target};
 pub use user::{
     DateFormat, Email, Language, Role, TimeFormat, TimeZoneName, User, UserSettings, Username,

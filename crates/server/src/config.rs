@@ -112,6 +112,12 @@ impl Settings {
         api.hsts = parse_bool("CSPORTAL_HSTS", false)?;
         api.max_json_bytes = parse_var("CSPORTAL_MAX_JSON_BYTES", 64 * 1024usize)?;
         api.static_dir = static_dir;
+        api.markets = domain::Markets::parse(
+            &var("CSPORTAL_CONTACT_CENTRES")
+                .unwrap_or_else(|| api::config::DEFAULT_CONTACT_CENTRES.into()),
+            &var("CSPORTAL_CASE_CUTOVERS")
+                .unwrap_or_else(|| api::config::DEFAULT_CASE_CUTOVERS.into()),
+        )?;
 
         let cores = std::thread::available_parallelism()
             .map(|n| n.get())

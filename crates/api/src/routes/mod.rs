@@ -3,11 +3,13 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod cases;
 pub mod contracts;
 pub(crate) mod convert;
 pub mod dashboard;
 pub mod health;
 pub mod installed_products;
+pub(crate) mod preconditions;
 pub mod warranties;
 
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
@@ -23,6 +25,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(installed_products::configure)
                 .configure(contracts::configure)
                 .configure(warranties::configure)
+                .configure(cases::configure)
                 .configure(dashboard::configure),
         );
 }

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod auth;
+mod cases;
 mod contracts;
 mod dashboard;
 mod errors;

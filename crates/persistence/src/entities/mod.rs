@@ -3,9 +3,13 @@
 pub mod account;
 pub mod account_assignment;
 pub mod audit_log;
+pub mod case;
+pub mod case_activity;
+pub mod case_number;
 pub mod contract;
 pub mod contract_coverage;
 pub mod contract_line;
+pub mod idempotency_key;
 pub mod installed_product;
 pub mod refresh_token;
 pub mod slcp_link;

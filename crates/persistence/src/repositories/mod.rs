@@ -3,7 +3,9 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod cases;
 pub mod contracts;
+pub mod idempotency;
 pub mod installed_products;
 pub mod refresh_tokens;
 pub mod slcp;

@@ -3,6 +3,7 @@
 //! between two CTs, and contracts and warranties in every expiry colour
 //! relative to the day of seeding.
 
+use super::cases::{self, DemoCase};
 use super::DemoParent;
 use crate::error::StoreResult;
 use crate::repositories::contracts::{self, NewContract, NewContractLine, WarrantyRecord};
@@ -10,8 +11,8 @@ use crate::repositories::installed_products::{self, NewProduct};
 use crate::repositories::slcp::{self, SlcpLink};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use domain::{
-    AccountId, ContractId, InstalledProductId, Modality, OperationalState, Priority, ProductKind,
-    ProductStatus,
+    AccountId, CaseStatus, ContractId, InstalledProductId, Modality, OperationalState, Priority,
+    ProductKind, ProductStatus,
 };
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
@@ -33,11 +34,20 @@ struct ProductSpec {
     strategic: bool,
     location: AccountId,
     owner: AccountId,
-    /// Priorities of the cases imagined open on it (cases arrive with the cases feature).
+    /// Priorities of its open demo cases (they set its operational state).
     open_cases: &'static [i64],
     functional_location: &'static str,
     installed_days_ago: i64,
 }
+
+/// Problem texts of the open demo cases, by priority.
+const OPEN_PROBLEMS: [&str; 5] = [
+    "Magnet quench alarm; the system is switched off",
+    "System does not start after the nightly shutdown",
+    "Image artefacts in thin-slice reconstructions",
+    "Intermittent error on the table drive",
+    "Planned preventive maintenance visit",
+];
 
 fn state_of(open_cases: &[i64]) -> OperationalState {
     OperationalState::from_open_cases(open_cases.iter().filter_map(|p| Priority::new(*p).ok()))
@@ -440,6 +450,78 @@ pub async fn seed(
         ],
     )
     .await?;
+
+    let country = |location: AccountId| {
+        if danish.accounts.iter().any(|a| a.id == location) {
+            "DK"
+        } else {
+            "NL"
+        }
+    };
+    let mut demo_cases: Vec<DemoCase> = specs
+        .iter()
+        .flat_map(|s| s.open_cases.iter().map(move |p| (s, *p)))
+        .enumerate()
+        .map(|(i, (s, priority))| DemoCase {
+            product: id(s.number),
+            location: s.location,
+            owner: s.owner,
+            modality: s.modality,
+            country: country(s.location),
+            priority,
+            status: if i % 2 == 0 {
+                CaseStatus::New
+            } else {
+                CaseStatus::InProcess
+            },
+            description: OPEN_PROBLEMS
+                [usize::try_from(priority - 1).unwrap_or(0) % OPEN_PROBLEMS.len()],
+            opened_days_ago: 1 + i64::try_from(i).unwrap_or(0) % 6,
+            closed_at: None,
+        })
+        .collect();
+    let closed = |number: &str, description: &'static str, closed_at: DateTime<Utc>| {
+        let s = specs.iter().find(|s| s.number == number);
+        s.map(|s| DemoCase {
+            product: id(s.number),
+            location: s.location,
+            owner: s.owner,
+            modality: s.modality,
+            country: country(s.location),
+            priority: 3,
+            status: CaseStatus::Closed,
+            description,
+            opened_days_ago: 3,
+            closed_at: Some(closed_at),
+        })
+    };
+    demo_cases.extend(
+        [
+            closed(
+                "IP-40010001",
+                "Helium level warning after the weekend",
+                now - Duration::days(40),
+            ),
+            closed(
+                "IP-40010002",
+                "Table height sensor error E-214",
+                now - Duration::days(12),
+            ),
+            closed(
+                "IP-40010001",
+                "Coil recognition fails on the knee coil",
+                cases::before_cutover(3),
+            ),
+            closed(
+                "IP-40020001",
+                "Monitor flickers in the control room",
+                now - Duration::days(20),
+            ),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    cases::seed(db, &demo_cases, now).await?;
 
     Ok(specs
         .iter()

@@ -2,6 +2,7 @@
 //! countries, a leasing company, one user of each customer role per parent
 //! account, and the service organisation's own staff.
 
+mod cases;
 mod installed_base;
 mod scale;
 

@@ -164,6 +164,9 @@ pub async fn get_installed_product(
     )
     .await?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, super::etag(detail.version)))
+        .insert_header((
+            header::ETAG,
+            crate::routes::preconditions::etag(detail.version),
+        ))
         .json(detail))
 }

@@ -1,3 +1,4 @@
+pub mod contact_centre;
 pub mod get;
 pub mod list;
 pub mod update_custom_details;
@@ -12,12 +13,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list::list_installed_products)
         .service(get::get_installed_product)
-        .service(update_custom_details::update_custom_details);
-}
-
-/// The product's version as a strong ETag.
-pub fn etag(version: i32) -> String {
-    format!("\"v{version}\"")
+        .service(update_custom_details::update_custom_details)
+        .service(contact_centre::get_contact_centre);
 }
 
 pub(crate) fn custom_details_dto(d: &CustomDetails) -> CustomDetailsDto {

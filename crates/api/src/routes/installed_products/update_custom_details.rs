@@ -1,6 +1,6 @@
 use crate::auth::AuthUser;
 use crate::error::{current_request_id, ApiError};
-use crate::routes::convert;
+use crate::routes::{convert, preconditions};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{put, web, HttpRequest, HttpResponse};
@@ -10,22 +10,6 @@ use persistence::repositories::accounts::{self, AccountVisibility};
 use persistence::repositories::audit::{self, AuditEntry};
 use persistence::repositories::installed_products::{self, CustomDetailsUpdate};
 use persistence::TransactionTrait;
-
-/// The version named by `If-Match: "v<version>"`; anything else matches nothing.
-fn expected_version(req: &HttpRequest) -> Result<i32, ApiError> {
-    let raw = req
-        .headers()
-        .get(header::IF_MATCH)
-        .ok_or(ApiError::PreconditionRequired)?
-        .to_str()
-        .unwrap_or_default()
-        .trim();
-    Ok(raw
-        .strip_prefix("\"v")
-        .and_then(|r| r.strip_suffix('"'))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(-1))
-}
 
 fn parse_details(body: &UpdateCustomDetailsRequest) -> Result<CustomDetails, ApiError> {
     let mut errors = Vec::new();
@@ -95,7 +79,7 @@ pub async fn update_custom_details(
         Action::MaintainCustomDetails,
         Target::Accounts(&current.product.accounts()),
     )?;
-    let expected = expected_version(&req)?;
+    let expected = preconditions::expected_version(&req)?;
     let details = parse_details(&body)?;
 
     let now = state.clock.now();
@@ -133,6 +117,6 @@ pub async fn update_custom_details(
     let detail =
         super::get::load_detail(&state.db, &auth, convert::today(&state, &auth), id).await?;
     Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, super::etag(detail.version)))
+        .insert_header((header::ETAG, preconditions::etag(detail.version)))
         .json(detail))
 }

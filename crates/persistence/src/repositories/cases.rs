@@ -1,0 +1,461 @@
+//! Service cases and their timeline. A case is visible when the location or
+//! owner account it was logged for is; the test is part of the SQL.
+
+use crate::entities::{case, case_activity, case_number, installed_product};
+use crate::error::{StoreError, StoreResult};
+use crate::repositories::accounts::AccountVisibility;
+use crate::repositories::installed_products::{lower_like, PageRequest};
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::{
+    AccountId, ActivityKind, CaseId, CaseKind, CaseOrigin, CaseStatus, InstalledProductId,
+    Modality, OperationalState, Priority, UserId,
+};
+use sea_orm::sea_query::{Expr, Order};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select, Set,
+};
+use uuid::Uuid;
+
+use case::Column as C;
+
+/// Cases logged for an account the caller sees.
+pub fn visible_condition(visibility: AccountVisibility) -> Condition {
+    match visibility.account_ids() {
+        None => Condition::all(),
+        Some(ids) => Condition::any()
+            .add(C::AccountId.in_subquery(ids.clone()))
+            .add(C::OwnerAccountId.in_subquery(ids)),
+    }
+}
+
+/// Hands out the next case number, unique across server processes.
+pub async fn issue_number(db: &impl ConnectionTrait, now: DateTime<Utc>) -> StoreResult<String> {
+    let row = case_number::ActiveModel {
+        id: Default::default(),
+        issued_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(domain::case_number(now, i64::from(row.id)))
+}
+
+/// Everything a new case stores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCase {
+    pub id: CaseId,
+    pub number: String,
+    pub installed_product: InstalledProductId,
+    pub account: AccountId,
+    pub owner_account: AccountId,
+    pub modality: Modality,
+    pub country: String,
+    pub priority: Priority,
+    pub origin: CaseOrigin,
+    pub kind: CaseKind,
+    pub title: String,
+    pub description: String,
+    pub customer_reference: Option<String>,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub bench_part_description: Option<String>,
+    pub bench_part_serial_number: Option<String>,
+    pub bench_return_address: Option<String>,
+    pub created_by: Option<UserId>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn insert(db: &impl ConnectionTrait, c: NewCase) -> StoreResult<()> {
+    case::ActiveModel {
+        id: Set(c.id.as_uuid()),
+        number: Set(c.number),
+        installed_product_id: Set(c.installed_product.as_uuid()),
+        account_id: Set(c.account.as_uuid()),
+        owner_account_id: Set(c.owner_account.as_uuid()),
+        modality: Set(c.modality.as_str().to_owned()),
+        country: Set(c.country),
+        priority: Set(i16::from(c.priority.value())),
+        status: Set(CaseStatus::New.as_str().to_owned()),
+        origin: Set(c.origin.as_str().to_owned()),
+        kind: Set(c.kind.as_str().to_owned()),
+        title: Set(c.title),
+        description: Set(c.description),
+        customer_reference: Set(c.customer_reference),
+        contact_name: Set(c.contact_name),
+        contact_email: Set(c.contact_email),
+        contact_phone: Set(c.contact_phone),
+        bench_part_description: Set(c.bench_part_description),
+        bench_part_serial_number: Set(c.bench_part_serial_number),
+        bench_return_address: Set(c.bench_return_address),
+        created_by: Set(c.created_by.map(|u| u.as_uuid())),
+        created_at: Set(c.created_at),
+        updated_at: Set(c.created_at),
+        closed_at: Set(None),
+        version: Set(1),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// A timeline entry to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewActivity {
+    pub case: CaseId,
+    pub kind: ActivityKind,
+    pub text: Option<String>,
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+    pub new_status: Option<CaseStatus>,
+    pub author: Option<UserId>,
+    pub author_name: String,
+    pub from_service: bool,
+    pub occurred_at: DateTime<Utc>,
+}
+
+pub async fn insert_activity(db: &impl ConnectionTrait, a: NewActivity) -> StoreResult<Uuid> {
+    let id = Uuid::new_v4();
+    case_activity::ActiveModel {
+        id: Set(id),
+        case_id: Set(a.case.as_uuid()),
+        kind: Set(a.kind.as_str().to_owned()),
+        text: Set(a.text),
+        carrier: Set(a.carrier),
+        tracking_number: Set(a.tracking_number),
+        new_status: Set(a.new_status.map(|s| s.as_str().to_owned())),
+        author_user_id: Set(a.author.map(|u| u.as_uuid())),
+        author_name: Set(a.author_name),
+        from_service: Set(a.from_service),
+        occurred_at: Set(a.occurred_at),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+/// A case with the names the pages show beside it.
+#[derive(Debug, Clone, PartialEq, Eq, sea_orm::FromQueryResult)]
+pub struct CaseRow {
+    #[sea_orm(nested)]
+    pub case: case::Model,
+    pub product_number: String,
+    pub product_description: String,
+    pub product_custom_name: Option<String>,
+    pub account_name: String,
+    pub creator_name: Option<String>,
+}
+
+impl CaseRow {
+    pub fn id(&self) -> CaseId {
+        CaseId::from_uuid(self.case.id)
+    }
+
+    pub fn status(&self) -> StoreResult<CaseStatus> {
+        self.case
+            .status
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("case {}: status", self.case.id)))
+    }
+}
+
+fn with_names(select: Select<case::Entity>) -> Select<case::Entity> {
+    select
+        .column_as(
+            Expr::cust("(SELECT number FROM installed_products ip WHERE ip.id = cases.installed_product_id)"),
+            "product_number",
+        )
+        .column_as(
+            Expr::cust("(SELECT description FROM installed_products ip WHERE ip.id = cases.installed_product_id)"),
+            "product_description",
+        )
+        .column_as(
+            Expr::cust("(SELECT custom_name FROM installed_products ip WHERE ip.id = cases.installed_product_id)"),
+            "product_custom_name",
+        )
+        .column_as(
+            Expr::cust("(SELECT name FROM accounts a WHERE a.id = cases.account_id)"),
+            "account_name",
+        )
+        .column_as(
+            Expr::cust("(SELECT display_name FROM users u WHERE u.id = cases.created_by)"),
+            "creator_name",
+        )
+}
+
+pub async fn find_visible(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+    id: CaseId,
+) -> StoreResult<Option<CaseRow>> {
+    Ok(with_names(
+        case::Entity::find()
+            .filter(C::Id.eq(id.as_uuid()))
+            .filter(visible_condition(visibility)),
+    )
+    .into_model::<CaseRow>()
+    .one(db)
+    .await?)
+}
+
+pub async fn activities(
+    db: &impl ConnectionTrait,
+    id: CaseId,
+) -> StoreResult<Vec<case_activity::Model>> {
+    Ok(case_activity::Entity::find()
+        .filter(case_activity::Column::CaseId.eq(id.as_uuid()))
+        .order_by_asc(case_activity::Column::OccurredAt)
+        .order_by_asc(case_activity::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Which cases of the visible ones a list shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseFilter {
+    pub created_by: Option<UserId>,
+    pub status: Option<CaseStatus>,
+    pub open: Option<bool>,
+    pub priority: Option<Priority>,
+    pub origin: Option<CaseOrigin>,
+    pub modality: Option<Modality>,
+    pub account: Option<AccountId>,
+    pub installed_product: Option<InstalledProductId>,
+    /// Inclusive UTC instants.
+    pub created_from: Option<DateTime<Utc>>,
+    pub created_before: Option<DateTime<Utc>>,
+    pub text: Option<String>,
+    pub history: History,
+}
+
+/// Cases closed before their market's cut-over (country, first day on this platform).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum History {
+    /// Leave historical cases out (the generic lists).
+    Exclude(Vec<(String, NaiveDate)>),
+    /// Historical cases only.
+    Only(Vec<(String, NaiveDate)>),
+    /// Everything (one installed product's page).
+    Include,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::Exclude(Vec::new())
+    }
+}
+
+fn historical_condition(cutovers: &[(String, NaiveDate)]) -> Condition {
+    cutovers
+        .iter()
+        .fold(Condition::any(), |any, (country, cutover)| {
+            let start = cutover.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+            any.add(
+                // IS NOT NULL keeps NOT(...) true for open cases (NULL logic).
+                Condition::all()
+                    .add(C::Country.eq(country.as_str()))
+                    .add(C::ClosedAt.is_not_null())
+                    .add(C::ClosedAt.lt(start)),
+            )
+        })
+}
+
+impl CaseFilter {
+    fn condition(&self) -> Condition {
+        let mut c = Condition::all();
+        if let Some(u) = self.created_by {
+            c = c.add(C::CreatedBy.eq(u.as_uuid()));
+        }
+        if let Some(s) = self.status {
+            c = c.add(C::Status.eq(s.as_str()));
+        }
+        match self.open {
+            Some(true) => c = c.add(C::Status.ne(CaseStatus::Closed.as_str())),
+            Some(false) => c = c.add(C::Status.eq(CaseStatus::Closed.as_str())),
+            None => {}
+        }
+        if let Some(p) = self.priority {
+            c = c.add(C::Priority.eq(i16::from(p.value())));
+        }
+        if let Some(o) = self.origin {
+            c = c.add(C::Origin.eq(o.as_str()));
+        }
+        if let Some(m) = self.modality {
+            c = c.add(C::Modality.eq(m.as_str()));
+        }
+        if let Some(a) = self.account {
+            c = c.add(C::AccountId.eq(a.as_uuid()));
+        }
+        if let Some(p) = self.installed_product {
+            c = c.add(C::InstalledProductId.eq(p.as_uuid()));
+        }
+        if let Some(from) = self.created_from {
+            c = c.add(C::CreatedAt.gte(from));
+        }
+        if let Some(before) = self.created_before {
+            c = c.add(C::CreatedAt.lt(before));
+        }
+        for word in self
+            .text
+            .as_deref()
+            .unwrap_or_default()
+            .split_whitespace()
+            .take(8)
+        {
+            c = c.add(
+                Condition::any()
+                    .add(lower_like((case::Entity, C::Number), word))
+                    .add(lower_like((case::Entity, C::Description), word))
+                    .add(lower_like((case::Entity, C::CustomerReference), word)),
+            );
+        }
+        match &self.history {
+            History::Exclude(cutovers) if !cutovers.is_empty() => {
+                c = c.add(historical_condition(cutovers).not());
+            }
+            History::Only(cutovers) => c = c.add(historical_condition(cutovers)),
+            History::Exclude(_) | History::Include => {}
+        }
+        c
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CaseSort {
+    #[default]
+    CreatedAt,
+    UpdatedAt,
+    Priority,
+    Status,
+    Number,
+}
+
+/// The filtered query and its sorted page as SQL builders (the benchmark
+/// runs the same SQL raw as its floor).
+pub fn list_selects(
+    visibility: AccountVisibility,
+    filter: &CaseFilter,
+    sort: CaseSort,
+    descending: bool,
+    page: PageRequest,
+) -> (Select<case::Entity>, Select<case::Entity>) {
+    let query = case::Entity::find()
+        .filter(visible_condition(visibility))
+        .filter(filter.condition());
+    let order = if descending { Order::Desc } else { Order::Asc };
+    let column = match sort {
+        CaseSort::CreatedAt => C::CreatedAt,
+        CaseSort::UpdatedAt => C::UpdatedAt,
+        CaseSort::Priority => C::Priority,
+        CaseSort::Status => C::Status,
+        CaseSort::Number => C::Number,
+    };
+    // The id breaks ties so that pages never repeat or skip a row.
+    let sorted = with_names(
+        query
+            .clone()
+            .order_by(column, order.clone())
+            .order_by(C::Id, order),
+    )
+    .offset(page.offset())
+    .limit(u64::from(page.page_size));
+    (query, sorted)
+}
+
+pub async fn list_visible(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+    filter: &CaseFilter,
+    sort: CaseSort,
+    descending: bool,
+    page: PageRequest,
+) -> StoreResult<(Vec<CaseRow>, u64)> {
+    let (query, sorted) = list_selects(visibility, filter, sort, descending, page);
+    let total = query.count(db).await?;
+    let rows = if total > page.offset() {
+        sorted.into_model::<CaseRow>().all(db).await?
+    } else {
+        Vec::new()
+    };
+    Ok((rows, total))
+}
+
+/// The outcome of a versioned update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VersionedUpdate {
+    Updated { version: i32 },
+    VersionMismatch { current: i32 },
+}
+
+/// Moves the status if the case is still at `expected` version.
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    id: CaseId,
+    expected: i32,
+    status: CaseStatus,
+    now: DateTime<Utc>,
+) -> StoreResult<VersionedUpdate> {
+    let mut update = case::Entity::update_many()
+        .col_expr(C::Status, Expr::value(status.as_str()))
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .filter(C::Id.eq(id.as_uuid()))
+        .filter(C::Version.eq(expected));
+    if status == CaseStatus::Closed {
+        update = update.col_expr(C::ClosedAt, Expr::value(now));
+    }
+    if update.exec(db).await?.rows_affected == 1 {
+        return Ok(VersionedUpdate::Updated {
+            version: expected + 1,
+        });
+    }
+    let current = case::Entity::find_by_id(id.as_uuid())
+        .select_only()
+        .column(C::Version)
+        .into_tuple::<i32>()
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("case {id} vanished")))?;
+    Ok(VersionedUpdate::VersionMismatch { current })
+}
+
+/// Marks a change that is not a status move (a new activity or attachment).
+pub async fn touch(db: &impl ConnectionTrait, id: CaseId, now: DateTime<Utc>) -> StoreResult<()> {
+    case::Entity::update_many()
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .filter(C::Id.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Recomputes a product's operational state from its open cases; call it in
+/// the transaction that opens or closes one.
+pub async fn refresh_operational_state(
+    db: &impl ConnectionTrait,
+    product: InstalledProductId,
+) -> StoreResult<OperationalState> {
+    let priorities: Vec<i16> = case::Entity::find()
+        .select_only()
+        .column(C::Priority)
+        .filter(C::InstalledProductId.eq(product.as_uuid()))
+        .filter(C::Status.ne(CaseStatus::Closed.as_str()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let state = OperationalState::from_open_cases(
+        priorities
+            .into_iter()
+            .filter_map(|p| Priority::new(i64::from(p)).ok()),
+    );
+    installed_product::Entity::update_many()
+        .col_expr(
+            installed_product::Column::OperationalState,
+            Expr::value(state.as_str()),
+        )
+        .filter(installed_product::Column::Id.eq(product.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(state)
+}

@@ -1,0 +1,152 @@
+// Service cases in the browser, the workflows of domain.md: a support request
+// from an installed product's page, a part ID request on a phone, a bench
+// repair followed by its shipment tracking number. Viewers get no create
+// control; priority 1 names the contact centre before the case is sent.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "../lib/server.mjs";
+import { launchBrowser, openPage } from "../lib/browser.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page, username) {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill("Welcome-2026");
+  await page.locator("button[type=submit]").click();
+  await page.locator("header .user-name").waitFor();
+}
+
+/** Opens an installed product's page through the list's search. */
+async function openProduct(page, number) {
+  await page.goto(`${server.baseUrl}/installed-products?q=${number}`);
+  await page.locator("a.product-link").first().click();
+  await page.locator("h1.product-title").waitFor();
+}
+
+/** Submits the case form and returns the case number the page announces. */
+async function submitCase(page) {
+  await page.locator("form.case-form button[type=submit]").click();
+  const created = page.locator("p.form-success[role=status]");
+  await created.waitFor();
+  const number = (await page.locator("span.case-number").first().textContent()).trim();
+  assert.match(number, /^CS-\d{4}-\d{6,}$/);
+  assert.ok((await created.textContent()).includes(number), "the created message names the number");
+  return number;
+}
+
+test("support request: a User logs a case from the product's page and comments on it", async () => {
+  const { context, page, faults } = await openPage(browser);
+  await signIn(page, "nl.user");
+  await openProduct(page, "IP-40010002");
+  await page.locator("a.create-case").click();
+  await page.locator("form.case-form").waitFor();
+  // The product is preselected: no search needed.
+  assert.match(await page.locator("form.case-form").textContent(), /IP-40010002/);
+  await page.locator('input[name=priority][value="4"]').check();
+  await page.locator("#case-description").fill("Console freezes when exporting to PACS");
+  await page.locator("#case-customer-reference").fill("RAD-7781");
+  const number = await submitCase(page);
+  await page.locator("h1.case-title", { hasText: "Console freezes" }).waitFor();
+  await page.locator("span.status-badge.status-new").waitFor();
+
+  await page.locator("#comment-text").fill("It happens with studies above 2,000 images.");
+  await page.locator("form.add-comment button[type=submit]").click();
+  await page.locator("ol.timeline li.activity", { hasText: "2,000 images" }).waitFor();
+  assert.equal(await page.locator("ol.timeline li.activity").count(), 2);
+
+  // The case is in "my cases".
+  await page.locator("a.nav-cases").first().click();
+  await page.locator("#filter-mine").check();
+  await page.locator("a.case-link", { hasText: number }).waitFor();
+  assert.deepEqual(faults, []);
+  await context.close();
+});
+
+test("part ID request on a phone: pick the product, describe the part", async () => {
+  const { context, page, faults } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+  await signIn(page, "dk.manager");
+  await page.goto(`${server.baseUrl}/cases`);
+  await page.locator("a.create-case").first().click();
+  await page.locator("#case-product-search").fill("IP-40020004");
+  await page.locator("li.product-choice button").first().click();
+  await page.locator('input[name=priority][value="5"]').check();
+  await page.locator("#case-kind").selectOption("part_id_request");
+  await page.locator("#case-description").fill("Which cable is this? Photo of the connector follows.");
+  await submitCase(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the case page is ${overflow} px wider than the phone`);
+  assert.deepEqual(faults, []);
+  await context.close();
+});
+
+test("bench repair: the device's details, then the shipment's tracking number", async () => {
+  const { context, page, faults } = await openPage(browser);
+  await signIn(page, "nl.manager");
+  await page.goto(`${server.baseUrl}/cases/new?installed_product=${await productId(page, "IP-40010002")}`);
+  await page.locator("form.case-form").waitFor();
+  await page.locator('input[name=priority][value="4"]').check();
+  await page.locator("#case-kind").selectOption("bench_repair");
+  await page.locator("#bench-part-description").fill("ECG trigger unit");
+  await page.locator("#bench-part-serial").fill("ECG-55102");
+  await page.locator("#case-description").fill("Trigger unit gives no signal; sending it in for repair");
+  await submitCase(page);
+
+  await page.locator("#tracking-carrier").fill("DHL");
+  await page.locator("#tracking-number").fill("JD014600003828");
+  await page.locator("form.add-tracking button[type=submit]").click();
+  await page.locator("ol.timeline li.activity", { hasText: "JD014600003828" }).waitFor();
+  assert.deepEqual(faults, []);
+  await context.close();
+});
+
+test("priority 1 names the contact centre before sending, and patient data needs a confirmation", async () => {
+  const { context, page, faults } = await openPage(browser);
+  await signIn(page, "nl.user");
+  await openProduct(page, "IP-40010002");
+  await page.locator("a.create-case").click();
+  await page.locator('input[name=priority][value="1"]').check();
+  const notice = page.locator("p.critical-notice");
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /\+31/);
+
+  await page.locator("#case-description").fill("Artefacts on the scan of patient J. Jansen, born 12-03-1954");
+  await page.locator("form.case-form button[type=submit]").click();
+  await page.locator("#confirm-no-patient-data").waitFor();
+  assert.equal(await page.locator("p.form-success").count(), 0, "nothing was created yet");
+  await page.locator("#case-description").fill("Artefacts on thin-slice scans since this morning");
+  await submitCase(page);
+  assert.deepEqual(faults, []);
+  await context.close();
+});
+
+test("a Viewer sees cases but no control to create one", async () => {
+  const { context, page, faults } = await openPage(browser);
+  await signIn(page, "nl.viewer");
+  await page.goto(`${server.baseUrl}/cases`);
+  await page.locator("a.case-link").first().waitFor();
+  assert.equal(await page.locator("a.create-case").count(), 0);
+  await page.locator("a.case-link").first().click();
+  await page.locator("h1.case-title").waitFor();
+  assert.equal(await page.locator("form.add-comment").count(), 0);
+  assert.deepEqual(faults, []);
+  await context.close();
+});
+
+/** The id of a product, read through the API with the page's own session. */
+async function productId(page, number) {
+  await page.goto(`${server.baseUrl}/installed-products?q=${number}`);
+  const href = await page.locator("a.product-link").first().getAttribute("href");
+  return href.split("/").pop();
+}
