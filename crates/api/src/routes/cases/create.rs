@@ -192,7 +192,7 @@ pub async fn create_case(
     )?;
 
     let Some(key) = idempotency_key(&req)? else {
-        let detail = store(&state, &auth, &body, texts, &product).await?;
+        let detail = store(&state, &auth, &body, texts, &product, None).await?;
         return Ok(created(&detail));
     };
     let hash = hex(&Sha256::digest(
@@ -211,12 +211,8 @@ pub async fn create_case(
         Claim::InProgress => return Err(ApiError::RequestInProgress),
         Claim::Mismatch => return Err(ApiError::IdempotencyKeyReused),
     }
-    match store(&state, &auth, &body, texts, &product).await {
-        Ok(detail) => {
-            let json = serde_json::to_string(&detail).map_err(ApiError::internal)?;
-            idempotency::complete(&state.db, auth.user.id, &key, 201, &json).await?;
-            Ok(created(&detail))
-        }
+    match store(&state, &auth, &body, texts, &product, Some(&key)).await {
+        Ok(detail) => Ok(created(&detail)),
         Err(err) => {
             // Nothing was stored: let a retry run afresh.
             idempotency::release(&state.db, auth.user.id, &key).await?;
@@ -240,13 +236,15 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Stores the case, its first timeline entry, the product's new operational
-/// state and the audit entry in one transaction.
+/// state, the audit entry and the response a retry with `idempotency_key`
+/// replays, all in one transaction.
 async fn store(
     state: &AppState,
     auth: &AuthUser,
     body: &CreateCaseRequest,
     texts: CaseTexts,
     product: &installed_products::ProductRecord,
+    idempotency_key: Option<&str>,
 ) -> Result<CaseDetail, ApiError> {
     let p = &product.product;
     let country = accounts::find_by_id(&state.db, p.location_account_id)
@@ -333,6 +331,11 @@ async fn store(
         },
     )
     .await?;
+    let detail = super::load_detail_in(&tx, state, auth, id).await?;
+    if let Some(key) = idempotency_key {
+        let json = serde_json::to_string(&detail).map_err(ApiError::internal)?;
+        idempotency::complete(&tx, auth.user.id, key, 201, &json).await?;
+    }
     tx.commit().await.map_err(persistence::StoreError::from)?;
-    super::load_detail(state, auth, id).await
+    Ok(detail)
 }

@@ -22,7 +22,7 @@ use domain::{
 use persistence::entities::case_activity;
 use persistence::repositories::accounts::{self, AccountVisibility};
 use persistence::repositories::cases::{self, CaseRow};
-use persistence::StoreError;
+use persistence::{ConnectionTrait, StoreError};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -186,10 +186,20 @@ pub(crate) async fn load_detail(
     auth: &AuthUser,
     id: CaseId,
 ) -> Result<CaseDetail, ApiError> {
-    let row = cases::find_visible(&state.db, AccountVisibility::of(&auth.user), id)
+    load_detail_in(&state.db, state, auth, id).await
+}
+
+/// [`load_detail`] through `db` (a transaction, to read what it wrote).
+pub(crate) async fn load_detail_in(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    auth: &AuthUser,
+    id: CaseId,
+) -> Result<CaseDetail, ApiError> {
+    let row = cases::find_visible(db, AccountVisibility::of(&auth.user), id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let activities = cases::activities(&state.db, id)
+    let activities = cases::activities(db, id)
         .await?
         .into_iter()
         .map(activity_dto)
