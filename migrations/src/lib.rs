@@ -13,6 +13,7 @@ mod m20261124_000007_create_slcp_links;
 mod m20261124_000008_create_contracts;
 mod m20261124_000009_create_warranties;
 mod m20261124_000010_create_cases;
+mod m20261124_000011_create_case_attachments;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000008_create_contracts::Migration),
             Box::new(m20261124_000009_create_warranties::Migration),
             Box::new(m20261124_000010_create_cases::Migration),
+            Box::new(m20261124_000011_create_case_attachments::Migration),
         ]
     }
 }

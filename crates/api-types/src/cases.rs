@@ -167,6 +167,34 @@ pub struct ActivityDto {
     pub occurred_at: DateTime<Utc>,
 }
 
+/// The file types a case accepts, told by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AttachmentTypeDto {
+    Jpeg,
+    Png,
+    Heic,
+    Pdf,
+}
+
+/// A photo or PDF of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttachmentDto {
+    pub id: Uuid,
+    /// The sender's file name, cleaned, ending in the detected type's extension.
+    pub file_name: String,
+    pub file_type: AttachmentTypeDto,
+    pub size_bytes: u64,
+    pub uploaded_by: String,
+    pub uploaded_at: DateTime<Utc>,
+    /// Downloads it (`Content-Disposition: attachment`).
+    pub download_url: String,
+    /// Shows it in the browser; none for HEIC, which browsers cannot show.
+    pub preview_url: Option<String>,
+}
+
 /// A case with everything the case page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -180,6 +208,8 @@ pub struct CaseDetail {
     pub created_by: Option<String>,
     /// Oldest first.
     pub activities: Vec<ActivityDto>,
+    /// Oldest first.
+    pub attachments: Vec<AttachmentDto>,
     /// For priority 1: the contact centre to phone at once.
     pub critical_contact: Option<ContactCentreDto>,
     /// Customers may add comments, tracking numbers and attachments (until Closed).

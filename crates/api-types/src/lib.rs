@@ -18,9 +18,9 @@ pub use auth::{
     TokenResponse, UserSettings,
 };
 pub use cases::{
-    ActivityDto, ActivityKindDto, BenchRepairDto, CaseContactDto, CaseDetail, CaseKindDto,
-    CaseOriginDto, CasePage, CaseQuery, CaseSort, CaseStatusDto, CaseSummary, ContactCentreDto,
-    CreateActivityRequest, CreateCaseRequest, MoveCaseStatusRequest,
+    ActivityDto, ActivityKindDto, AttachmentDto, AttachmentTypeDto, BenchRepairDto, CaseContactDto,
+    CaseDetail, CaseKindDto, CaseOriginDto, CasePage, CaseQuery, CaseSort, CaseStatusDto,
+    CaseSummary, ContactCentreDto, CreateActivityRequest, CreateCaseRequest, MoveCaseStatusRequest,
 };
 pub use contracts::{
     ContractDetail, ContractLineDto, ContractPage, ContractQuery, ContractSummary, WarrantyPage,

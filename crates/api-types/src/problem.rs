@@ -36,6 +36,12 @@ pub enum ProblemCode {
     CaseClosed,
     /// A case's status moves only forward: New, In process, Fixed, Closed.
     InvalidStatusTransition,
+    /// An attachment is not a JPEG, PNG, HEIC or PDF file (told by its content).
+    UnsupportedFileType,
+    /// An attachment has no content.
+    EmptyFile,
+    /// A multipart upload is malformed or broke off.
+    InvalidUpload,
 }
 
 impl ProblemCode {
@@ -65,6 +71,9 @@ impl ProblemCode {
             ProblemCode::RequestInProgress => "request_in_progress",
             ProblemCode::CaseClosed => "case_closed",
             ProblemCode::InvalidStatusTransition => "invalid_status_transition",
+            ProblemCode::UnsupportedFileType => "unsupported_file_type",
+            ProblemCode::EmptyFile => "empty_file",
+            ProblemCode::InvalidUpload => "invalid_upload",
         }
     }
 }

@@ -20,6 +20,10 @@ pub struct ApiConfig {
     pub max_concurrent_hashes: usize,
     /// The built browser app (`frontend/dist`); None serves a page saying how to build it.
     pub static_dir: Option<PathBuf>,
+    /// The attachment blob store's folder.
+    pub attachments_dir: PathBuf,
+    /// Largest attachment accepted, in bytes.
+    pub max_attachment_bytes: u64,
     /// Contact centres (priority-1 cases are phoned in) and case cut-over dates per country.
     pub markets: domain::Markets,
 }
@@ -37,6 +41,8 @@ impl std::fmt::Debug for ApiConfig {
             .field("max_json_bytes", &self.max_json_bytes)
             .field("max_concurrent_hashes", &self.max_concurrent_hashes)
             .field("static_dir", &self.static_dir)
+            .field("attachments_dir", &self.attachments_dir)
+            .field("max_attachment_bytes", &self.max_attachment_bytes)
             .field("markets", &self.markets)
             .finish()
     }
@@ -59,6 +65,8 @@ impl ApiConfig {
             // One hash per core: more only queues inside the OS and holds more 19 MiB memories.
             max_concurrent_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
             static_dir: None,
+            attachments_dir: PathBuf::from("./data/attachments"),
+            max_attachment_bytes: 25 * 1024 * 1024,
             markets: default_markets(),
         }
     }

@@ -67,6 +67,12 @@ pub enum ApiError {
     CaseClosed,
     #[error("A case's status moves only forward (new, in process, fixed, closed): {0}")]
     InvalidStatusTransition(String),
+    #[error("The file {file_name:?} is not a JPEG, PNG, HEIC or PDF file (its content decides, not its name).")]
+    UnsupportedFileType { file_name: String },
+    #[error("The upload could not be read: {0}")]
+    InvalidUpload(String),
+    #[error("The file {file_name:?} is empty.")]
+    EmptyFile { file_name: String },
     #[error("The service is temporarily unavailable; try again shortly.")]
     ServiceUnavailable(#[source] anyhow::Error),
     #[error("Something went wrong on our side; quote the request id to support.")]
@@ -113,6 +119,9 @@ impl ApiError {
             ApiError::RequestInProgress => ProblemCode::RequestInProgress,
             ApiError::CaseClosed => ProblemCode::CaseClosed,
             ApiError::InvalidStatusTransition(_) => ProblemCode::InvalidStatusTransition,
+            ApiError::UnsupportedFileType { .. } => ProblemCode::UnsupportedFileType,
+            ApiError::EmptyFile { .. } => ProblemCode::EmptyFile,
+            ApiError::InvalidUpload(_) => ProblemCode::InvalidUpload,
             ApiError::ServiceUnavailable(_) => ProblemCode::ServiceUnavailable,
             ApiError::Internal(_) => ProblemCode::InternalError,
         }
@@ -140,6 +149,9 @@ impl ApiError {
             ApiError::RequestInProgress => "Request in progress",
             ApiError::CaseClosed => "Case closed",
             ApiError::InvalidStatusTransition(_) => "Invalid status transition",
+            ApiError::UnsupportedFileType { .. } => "Unsupported file type",
+            ApiError::EmptyFile { .. } => "Empty file",
+            ApiError::InvalidUpload(_) => "Invalid upload",
             ApiError::ServiceUnavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
         }
@@ -191,12 +203,15 @@ impl ResponseError for ApiError {
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::NotFound | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::InvalidJson(_) | ApiError::InvalidPath(_) | ApiError::InvalidQuery(_) => {
-                StatusCode::BAD_REQUEST
-            }
+            ApiError::InvalidJson(_)
+            | ApiError::InvalidPath(_)
+            | ApiError::InvalidQuery(_)
+            | ApiError::InvalidUpload(_) => StatusCode::BAD_REQUEST,
             ApiError::Validation(_)
             | ApiError::PossiblePatientData { .. }
-            | ApiError::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
+            | ApiError::IdempotencyKeyReused
+            | ApiError::EmptyFile { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::UnsupportedFileType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::RequestInProgress
             | ApiError::CaseClosed
             | ApiError::InvalidStatusTransition(_) => StatusCode::CONFLICT,

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod error;
+pub mod jobs;
 pub mod middleware;
 pub mod openapi;
 pub mod route_table;

@@ -2,8 +2,9 @@ use crate::auth::password::PasswordHasher;
 use crate::auth::tokens::TokenKeys;
 use crate::config::ApiConfig;
 use crate::spa::SpaAssets;
+use anyhow::Context;
 use domain::Clock;
-use persistence::DatabaseConnection;
+use persistence::{BlobStore, DatabaseConnection};
 use std::sync::Arc;
 
 /// Shared by every worker; cheap to clone.
@@ -15,6 +16,7 @@ pub struct AppState {
     pub passwords: Arc<PasswordHasher>,
     pub tokens: Arc<TokenKeys>,
     pub spa: Arc<SpaAssets>,
+    pub blobs: Arc<BlobStore>,
 }
 
 impl AppState {
@@ -33,6 +35,12 @@ impl AppState {
         let passwords = PasswordHasher::new(config.max_concurrent_hashes).await?;
         let tokens = TokenKeys::new(&config);
         let spa = SpaAssets::load(config.static_dir.as_deref());
+        let blobs = BlobStore::open(&config.attachments_dir).with_context(|| {
+            format!(
+                "cannot open the attachment folder {}",
+                config.attachments_dir.display()
+            )
+        })?;
         Ok(Self {
             db,
             config: Arc::new(config),
@@ -40,6 +48,7 @@ impl AppState {
             passwords: Arc::new(passwords),
             tokens: Arc::new(tokens),
             spa: Arc::new(spa),
+            blobs: Arc::new(blobs),
         })
     }
 }

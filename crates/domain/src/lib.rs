@@ -6,6 +6,7 @@
 mod text_enum;
 
 pub mod account;
+pub mod attachment;
 pub mod case;
 pub mod clock;
 pub mod expiry;
@@ -18,6 +19,7 @@ pub mod policy;
 pub mod user;
 
 pub use account::{Account, AccountKind, AccountName, CountryCode, VisibilityReason};
+pub use attachment::{display_file_name, AttachmentType};
 pub use case::{
     case_number, case_title, is_historical, ActivityAuthor, ActivityError, ActivityKind, CaseKind,
     CaseOrigin, CaseStatus, CaseText, CaseTextError, StatusMoveError,

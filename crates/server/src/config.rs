@@ -112,6 +112,9 @@ impl Settings {
         api.hsts = parse_bool("CSPORTAL_HSTS", false)?;
         api.max_json_bytes = parse_var("CSPORTAL_MAX_JSON_BYTES", 64 * 1024usize)?;
         api.static_dir = static_dir;
+        api.attachments_dir = var("CSPORTAL_ATTACHMENTS_DIR")
+            .map_or_else(|| data_dir.join("attachments"), PathBuf::from);
+        api.max_attachment_bytes = parse_var("CSPORTAL_MAX_ATTACHMENT_BYTES", 25 * 1024 * 1024u64)?;
         api.markets = domain::Markets::parse(
             &var("CSPORTAL_CONTACT_CENTRES")
                 .unwrap_or_else(|| api::config::DEFAULT_CONTACT_CENTRES.into()),

@@ -123,6 +123,7 @@ async fn serve(settings: Settings, db: persistence::DatabaseConnection) -> anyho
     let state = api::AppState::new(db, settings.api.clone(), Arc::new(SystemClock)).await?;
     tracing::info!(%address, "csportal listening");
     println!("csportal is running at http://{address}/ (API docs: http://{address}/api/docs/)");
+    api::jobs::spawn_housekeeping(state.clone(), std::time::Duration::from_secs(3600));
     api::run_server(listener, state, settings.workers)?.await?;
     tracing::info!("csportal stopped");
     Ok(())

@@ -17,6 +17,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     pub demo: DemoData,
     pub client: reqwest::Client,
+    /// The attachment blob store's folder.
+    pub blobs_dir: tempfile::TempDir,
     _sqlite_dir: Option<tempfile::TempDir>,
 }
 
@@ -60,6 +62,8 @@ impl TestApp {
         let mut config = ApiConfig::with_secret(b"test-secret-test-secret-test-secret!".to_vec());
         config.secure_cookies = false;
         config.max_json_bytes = 16 * 1024;
+        let blobs_dir = tempfile::tempdir()?;
+        config.attachments_dir = blobs_dir.path().to_path_buf();
         configure(&mut config);
         let state = AppState::new(db.clone(), config, Arc::new(SystemClock)).await?;
         let listener = TcpListener::bind("127.0.0.1:0")?;
@@ -72,6 +76,7 @@ impl TestApp {
             db,
             demo,
             client,
+            blobs_dir,
             _sqlite_dir: sqlite_dir,
         })
     }

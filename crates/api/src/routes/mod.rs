@@ -7,6 +7,7 @@ pub mod cases;
 pub mod contracts;
 pub(crate) mod convert;
 pub mod dashboard;
+pub(crate) mod files;
 pub mod health;
 pub mod installed_products;
 pub(crate) mod preconditions;

@@ -5,6 +5,7 @@ pub mod account_assignment;
 pub mod audit_log;
 pub mod case;
 pub mod case_activity;
+pub mod case_attachment;
 pub mod case_number;
 pub mod contract;
 pub mod contract_coverage;

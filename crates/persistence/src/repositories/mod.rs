@@ -2,6 +2,7 @@
 //! visibility and filter in SQL.
 
 pub mod accounts;
+pub mod attachments;
 pub mod audit;
 pub mod cases;
 pub mod contracts;

@@ -2,25 +2,30 @@
 
 pub mod add_activity;
 pub mod create;
+pub mod download_attachment;
+pub mod download_zip;
 pub mod get;
 pub mod list;
 pub mod move_status;
+pub mod upload_attachments;
 
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::convert;
 use crate::state::AppState;
 use api_types::{
-    AccountRef, ActivityDto, ActivityKindDto, BenchRepairDto, CaseContactDto, CaseDetail,
-    CaseKindDto, CaseOriginDto, CaseStatusDto, CaseSummary, ContactCentreDto, ProductRef,
+    AccountRef, ActivityDto, ActivityKindDto, AttachmentDto, AttachmentTypeDto, BenchRepairDto,
+    CaseContactDto, CaseDetail, CaseKindDto, CaseOriginDto, CaseStatusDto, CaseSummary,
+    ContactCentreDto, ProductRef,
 };
 use domain::phi::{find_patient_data, PhiKind};
 use domain::{
-    authorize, AccountId, Action, ActivityKind, CaseId, CaseKind, CaseOrigin, CaseStatus, Modality,
-    Principal, Target,
+    authorize, AccountId, Action, ActivityKind, AttachmentType, CaseId, CaseKind, CaseOrigin,
+    CaseStatus, Modality, Principal, Target,
 };
-use persistence::entities::case_activity;
+use persistence::entities::{case_activity, case_attachment};
 use persistence::repositories::accounts::{self, AccountVisibility};
+use persistence::repositories::attachments;
 use persistence::repositories::cases::{self, CaseRow};
 use persistence::{ConnectionTrait, StoreError};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -30,7 +35,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(list::list_cases)
         .service(get::get_case)
         .service(add_activity::add_activity)
-        .service(move_status::move_case_status);
+        .service(move_status::move_case_status)
+        .service(upload_attachments::upload_attachments)
+        .service(download_zip::download_attachments_zip)
+        .service(download_attachment::download_attachment);
 }
 
 /// 422 when `text` looks like it names a patient, unless the sender confirmed it does not.
@@ -159,6 +167,31 @@ pub(crate) fn summary(row: &CaseRow) -> Result<CaseSummary, ApiError> {
     })
 }
 
+pub(crate) fn attachment_dto(a: case_attachment::Model) -> Result<AttachmentDto, ApiError> {
+    let file_type: AttachmentType = a
+        .file_type
+        .parse()
+        .map_err(|_| ApiError::from(StoreError::Corrupt(format!("attachment {}: type", a.id))))?;
+    let download_url = format!("/api/v1/cases/{}/attachments/{}", a.case_id, a.id);
+    Ok(AttachmentDto {
+        id: a.id,
+        file_name: a.file_name,
+        file_type: match file_type {
+            AttachmentType::Jpeg => AttachmentTypeDto::Jpeg,
+            AttachmentType::Png => AttachmentTypeDto::Png,
+            AttachmentType::Heic => AttachmentTypeDto::Heic,
+            AttachmentType::Pdf => AttachmentTypeDto::Pdf,
+        },
+        size_bytes: u64::try_from(a.size_bytes).unwrap_or_default(),
+        uploaded_by: a.uploaded_by_name,
+        uploaded_at: a.uploaded_at,
+        preview_url: file_type
+            .previewable()
+            .then(|| format!("{download_url}?disposition=inline")),
+        download_url,
+    })
+}
+
 fn activity_dto(a: case_activity::Model) -> Result<ActivityDto, ApiError> {
     let kind: ActivityKind = a
         .kind
@@ -204,6 +237,11 @@ pub(crate) async fn load_detail_in(
         .into_iter()
         .map(activity_dto)
         .collect::<Result<Vec<_>, _>>()?;
+    let attachments = attachments::of_case(db, id)
+        .await?
+        .into_iter()
+        .map(attachment_dto)
+        .collect::<Result<Vec<_>, _>>()?;
     let summary = summary(&row)?;
     let c = row.case;
     let bench_repair = c
@@ -228,6 +266,7 @@ pub(crate) async fn load_detail_in(
         bench_repair,
         created_by: row.creator_name,
         activities,
+        attachments,
         critical_contact,
         version: c.version,
     })

@@ -1,0 +1,40 @@
+//! Background housekeeping that every server process may run: the work is
+//! idempotent, so several processes sharing a database do not conflict.
+
+use crate::state::AppState;
+use chrono::Duration as ChronoDuration;
+use persistence::repositories::{attachments, idempotency};
+use std::time::Duration;
+
+/// How long a blob may exist without its row before the sweep removes it:
+/// far longer than any upload takes between its rename and its commit.
+const ORPHAN_GRACE: Duration = Duration::from_secs(3600);
+/// Idempotency keys are kept at least this long (the draft asks for >= 24 h).
+const KEY_LIFETIME_HOURS: i64 = 24;
+
+/// One round: orphaned blobs and expired idempotency keys.
+pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
+    let known = attachments::all_storage_keys(&state.db).await?;
+    let blobs = state.blobs.clone();
+    let orphans = tokio::task::spawn_blocking(move || blobs.sweep(&known, ORPHAN_GRACE)).await??;
+    let cutoff = state.clock.now() - ChronoDuration::hours(KEY_LIFETIME_HOURS);
+    let keys = idempotency::sweep(&state.db, cutoff).await?;
+    Ok((orphans, keys))
+}
+
+/// Runs [`housekeeping`] now and then every `every`, until the runtime stops.
+pub fn spawn_housekeeping(state: AppState, every: Duration) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(every);
+        loop {
+            interval.tick().await;
+            match housekeeping(&state).await {
+                Ok((orphans, keys)) if orphans + keys > 0 => {
+                    tracing::info!(orphans, expired_idempotency_keys = keys, "housekeeping");
+                }
+                Ok(_) => {}
+                Err(err) => tracing::warn!(error = %err, "housekeeping failed"),
+            }
+        }
+    });
+}

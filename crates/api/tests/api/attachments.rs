@@ -1,0 +1,404 @@
+use api_types::{AttachmentTypeDto, CaseDetail, ProblemCode, ProblemDetails};
+use persistence::repositories::{attachments, audit};
+use serde_json::json;
+use std::io::{Read, Write};
+use std::path::Path;
+use test_support::TestApp;
+
+const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+const PDF: &[u8] =
+    b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const HEIC: &[u8] = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic";
+const BOUNDARY: &str = "csportal-test-boundary";
+
+fn multipart(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, content) in files {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+async fn new_case(app: &TestApp, token: &str) -> CaseDetail {
+    let response = app
+        .client
+        .post(app.url("/api/v1/cases"))
+        .bearer_auth(token)
+        .json(&json!({
+            "installed_product_id": app.demo.product("IP-40010002").id.to_string(),
+            "priority": 4,
+            "description": "Part ID request: which cable is this?",
+            "kind": "part_id_request",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    response.json().await.unwrap()
+}
+
+async fn upload(
+    app: &TestApp,
+    token: &str,
+    case: &CaseDetail,
+    files: &[(&str, &[u8])],
+) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/api/v1/cases/{}/attachments", case.summary.id)))
+        .bearer_auth(token)
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(multipart(files))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn problem(response: reqwest::Response, status: u16) -> ProblemDetails {
+    assert_eq!(response.status(), status);
+    response.json().await.unwrap()
+}
+
+/// Every file in the blob store, temporary ones included.
+fn stored_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(stored_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+async fn assert_nothing_stored(app: &TestApp, case: &CaseDetail) {
+    assert_eq!(
+        stored_files(app.blobs_dir.path()),
+        Vec::<std::path::PathBuf>::new()
+    );
+    let rows = attachments::of_case(&app.db, domain::CaseId::from_uuid(case.summary.id))
+        .await
+        .unwrap();
+    assert!(rows.is_empty());
+}
+
+#[tokio::test]
+async fn photos_and_pdfs_are_stored_listed_and_downloaded_safely() {
+    let app = TestApp::spawn().await.unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let case = new_case(&app, &token).await;
+    let response = upload(
+        &app,
+        &token,
+        &case,
+        &[
+            ("connector.png", PNG),
+            ("../../scans/form.pdf", PDF),
+            ("IMG_1.HEIC", HEIC),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 201);
+    let updated: CaseDetail = response.json().await.unwrap();
+    assert_eq!(updated.version, case.version + 1);
+    let names: Vec<&str> = updated
+        .attachments
+        .iter()
+        .map(|a| a.file_name.as_str())
+        .collect();
+    assert_eq!(names, ["connector.png", "form.pdf", "IMG_1.HEIC"]);
+    let png = &updated.attachments[0];
+    assert_eq!(png.file_type, AttachmentTypeDto::Png);
+    assert_eq!(png.size_bytes, PNG.len() as u64);
+    assert_eq!(png.uploaded_by, "Bram Jansen");
+    assert!(
+        updated.attachments[2].preview_url.is_none(),
+        "browsers cannot show HEIC"
+    );
+
+    let download = app.get(&png.download_url, &token).await;
+    assert_eq!(download.status(), 200);
+    let headers = download.headers().clone();
+    assert_eq!(headers["content-type"], "image/png");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert!(headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment;"));
+    assert!(headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("sandbox"));
+    assert_eq!(download.bytes().await.unwrap().as_ref(), PNG);
+
+    let preview = app.get(png.preview_url.as_deref().unwrap(), &token).await;
+    assert!(preview.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("inline"));
+    let heic_inline = app
+        .get(
+            &format!("{}?disposition=inline", updated.attachments[2].download_url),
+            &token,
+        )
+        .await;
+    assert!(heic_inline.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+
+    let entries = audit::for_entity(&app.db, "case", &case.summary.id.to_string())
+        .await
+        .unwrap();
+    assert_eq!(
+        entries
+            .iter()
+            .filter(|e| e.action == "case.attachment.add")
+            .count(),
+        3
+    );
+}
+
+#[tokio::test]
+async fn the_whole_case_downloads_as_one_zip() {
+    let app = TestApp::spawn().await.unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let case = new_case(&app, &token).await;
+    let updated: CaseDetail = upload(
+        &app,
+        &token,
+        &case,
+        &[("a.png", PNG), ("a.png", PNG), ("b.pdf", PDF)],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let zip_url = format!("/api/v1/cases/{}/attachments.zip", case.summary.id);
+    let response = app.get(&zip_url, &token).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(disposition.contains(&case.summary.number), "{disposition}");
+    let bytes = response.bytes().await.unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["01-a.png", "02-a.png", "03-b.pdf"]);
+    let mut pdf = Vec::new();
+    archive
+        .by_name("03-b.pdf")
+        .unwrap()
+        .read_to_end(&mut pdf)
+        .unwrap();
+    assert_eq!(pdf, PDF);
+
+    let one = format!("{zip_url}?ids={}", updated.attachments[2].id);
+    let bytes = app.get(&one, &token).await.bytes().await.unwrap();
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    assert_eq!(archive.len(), 1);
+    let foreign = format!("{zip_url}?ids={}", uuid::Uuid::new_v4());
+    assert_eq!(app.get(&foreign, &token).await.status(), 404);
+    let garbage = format!("{zip_url}?ids=../etc");
+    assert_eq!(app.get(&garbage, &token).await.status(), 400);
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_photo_or_pdf_is_refused_by_its_content() {
+    let app = TestApp::spawn().await.unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let case = new_case(&app, &token).await;
+    let html = b"<html><body><script>alert(document.cookie)</script></body></html>".as_slice();
+    let p = problem(
+        upload(&app, &token, &case, &[("photo.jpg", html)]).await,
+        415,
+    )
+    .await;
+    assert_eq!(p.code, ProblemCode::UnsupportedFileType);
+    assert!(p.detail.contains("photo.jpg"));
+    // A good file beside a bad one: neither is kept.
+    let p = problem(
+        upload(
+            &app,
+            &token,
+            &case,
+            &[
+                ("ok.png", PNG),
+                ("x.pdf", b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff"),
+            ],
+        )
+        .await,
+        415,
+    )
+    .await;
+    assert_eq!(p.code, ProblemCode::UnsupportedFileType);
+    assert_nothing_stored(&app, &case).await;
+}
+
+#[tokio::test]
+async fn empty_and_oversized_files_are_refused_and_nothing_is_kept() {
+    let app = TestApp::spawn_with(|c| c.max_attachment_bytes = 1024)
+        .await
+        .unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let case = new_case(&app, &token).await;
+    let p = problem(
+        upload(&app, &token, &case, &[("empty.pdf", b"")]).await,
+        422,
+    )
+    .await;
+    assert_eq!(p.code, ProblemCode::EmptyFile);
+
+    let mut big = PDF.to_vec();
+    big.resize(4096, b' ');
+    let p = problem(upload(&app, &token, &case, &[("big.pdf", &big)]).await, 413).await;
+    assert_eq!(p.code, ProblemCode::PayloadTooLarge);
+
+    // A declared length far beyond the limit is refused before the body is read.
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/cases/{}/attachments", case.summary.id)))
+        .bearer_auth(&token)
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(vec![b'x'; 200_000])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+
+    let p = problem(upload(&app, &token, &case, &[]).await, 422).await;
+    assert_eq!(p.code, ProblemCode::ValidationFailed);
+    assert_nothing_stored(&app, &case).await;
+}
+
+#[tokio::test]
+async fn a_client_that_disconnects_mid_upload_leaves_nothing() {
+    let app = TestApp::spawn().await.unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let case = new_case(&app, &token).await;
+    let mut body = multipart(&[("scan.pdf", &[PDF, &vec![b' '; 200_000]].concat())]);
+    let total = body.len();
+    body.truncate(total / 2);
+    let address = app.address.trim_start_matches("http://").to_owned();
+    let path = format!("/api/v1/cases/{}/attachments", case.summary.id);
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {token}\r\nContent-Type: multipart/form-data; boundary={BOUNDARY}\r\nContent-Length: {total}\r\n\r\n"
+    );
+    tokio::task::spawn_blocking(move || {
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(&body).unwrap();
+        stream.flush().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        // Gone without the rest of the body.
+    })
+    .await
+    .unwrap();
+    // The server notices the broken connection and cleans up.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !stored_files(app.blobs_dir.path()).is_empty() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_nothing_stored(&app, &case).await;
+    let detail: CaseDetail = app
+        .get_json(&format!("/api/v1/cases/{}", case.summary.id), &token)
+        .await;
+    assert_eq!(detail.version, case.version, "the case did not change");
+}
+
+#[tokio::test]
+async fn viewers_closed_cases_and_other_parents_are_refused() {
+    let app = TestApp::spawn().await.unwrap();
+    let user = app.tokens_for("nl.user").await.access_token;
+    let case = new_case(&app, &user).await;
+    let stored: CaseDetail = upload(&app, &user, &case, &[("a.png", PNG)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let attachment = &stored.attachments[0];
+
+    let viewer = app.tokens_for("nl.viewer").await.access_token;
+    let p = problem(upload(&app, &viewer, &case, &[("b.png", PNG)]).await, 403).await;
+    assert_eq!(p.code, ProblemCode::Forbidden);
+    assert_eq!(
+        app.get(&attachment.download_url, &viewer).await.status(),
+        200,
+        "viewers may look"
+    );
+
+    let danish = app.tokens_for("dk.manager").await.access_token;
+    let p = problem(upload(&app, &danish, &case, &[("b.png", PNG)]).await, 404).await;
+    assert_eq!(p.code, ProblemCode::NotFound);
+    assert_eq!(
+        app.get(&attachment.download_url, &danish).await.status(),
+        404
+    );
+    let zip_url = format!("/api/v1/cases/{}/attachments.zip", case.summary.id);
+    assert_eq!(app.get(&zip_url, &danish).await.status(), 404);
+    // An attachment id under another case's address is missing too.
+    let other = new_case(&app, &user).await;
+    let crossed = format!(
+        "/api/v1/cases/{}/attachments/{}",
+        other.summary.id, attachment.id
+    );
+    assert_eq!(app.get(&crossed, &user).await.status(), 404);
+
+    let service = app.tokens_for("service").await.access_token;
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/cases/{}/status", case.summary.id)))
+        .bearer_auth(&service)
+        .header("If-Match", format!("\"v{}\"", stored.version))
+        .json(&json!({"status": "closed"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let p = problem(upload(&app, &user, &case, &[("late.png", PNG)]).await, 409).await;
+    assert_eq!(p.code, ProblemCode::CaseClosed);
+}
+
+#[tokio::test]
+async fn housekeeping_removes_orphaned_files_and_keeps_named_ones() {
+    let app = TestApp::spawn().await.unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let case = new_case(&app, &token).await;
+    let stored: CaseDetail = upload(&app, &token, &case, &[("a.png", PNG)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    // A blob whose row never came (a crash between the rename and the commit).
+    let store = persistence::BlobStore::open(app.blobs_dir.path()).unwrap();
+    let mut orphan = store.begin().await.unwrap();
+    orphan.write(PDF).await.unwrap();
+    orphan.finish(&store).await.unwrap();
+    assert_eq!(stored_files(app.blobs_dir.path()).len(), 2);
+
+    let known = attachments::all_storage_keys(&app.db).await.unwrap();
+    assert_eq!(store.sweep(&known, std::time::Duration::ZERO).unwrap(), 1);
+    assert_eq!(stored_files(app.blobs_dir.path()).len(), 1);
+    let download = app.get(&stored.attachments[0].download_url, &token).await;
+    assert_eq!(download.bytes().await.unwrap().as_ref(), PNG);
+}

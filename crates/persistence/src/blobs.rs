@@ -1,0 +1,292 @@
+//! The attachment blob store: a local folder. A file is written under a
+//! temporary name in the store's own `.incoming` folder (same filesystem, so
+//! the rename is atomic), fsynced, renamed to its generated key and the
+//! folder fsynced; only then may a database row name it. A blob whose row
+//! never came is an orphan, and [`BlobStore::sweep`] removes it.
+
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+use tokio::io::AsyncWriteExt;
+use uuid::Uuid;
+
+const INCOMING: &str = ".incoming";
+
+#[derive(Debug, Clone)]
+pub struct BlobStore {
+    root: PathBuf,
+}
+
+/// A blob that is safely on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredBlob {
+    pub key: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+/// A blob being written. Dropped before [`IncomingBlob::finish`] (an error,
+/// a client that went away), it deletes its temporary file.
+#[derive(Debug)]
+pub struct IncomingBlob {
+    file: Option<tokio::fs::File>,
+    temp_path: PathBuf,
+    key: String,
+    size: u64,
+    hasher: Sha256,
+    head: Vec<u8>,
+}
+
+fn fsync_dir(dir: &Path) -> io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+impl BlobStore {
+    /// Opens (and creates) the store at `root`.
+    pub fn open(root: impl Into<PathBuf>) -> io::Result<Self> {
+        let root = root.into();
+        std::fs::create_dir_all(root.join(INCOMING))?;
+        Ok(Self { root })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// A key is a generated UUID: never a name from a client.
+    fn path_of(&self, key: &str) -> Option<PathBuf> {
+        let uuid = Uuid::try_parse(key).ok()?;
+        let key = uuid.simple().to_string();
+        Some(self.root.join(&key[..2]).join(key))
+    }
+
+    /// Starts a new blob.
+    pub async fn begin(&self) -> io::Result<IncomingBlob> {
+        let key = Uuid::new_v4().simple().to_string();
+        let temp_path = self.root.join(INCOMING).join(format!("{key}.part"));
+        let file = tokio::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp_path)
+            .await?;
+        Ok(IncomingBlob {
+            file: Some(file),
+            temp_path,
+            key,
+            size: 0,
+            hasher: Sha256::new(),
+            head: Vec::new(),
+        })
+    }
+
+    /// The stored file, for reading; None for a malformed key.
+    pub async fn open_blob(&self, key: &str) -> io::Result<tokio::fs::File> {
+        let path = self
+            .path_of(key)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "malformed blob key"))?;
+        tokio::fs::File::open(path).await
+    }
+
+    /// The stored file's path (for blocking readers such as the zip writer).
+    pub fn blob_path(&self, key: &str) -> Option<PathBuf> {
+        self.path_of(key)
+    }
+
+    /// Deletes a blob whose row was not written; missing is fine.
+    pub async fn delete(&self, key: &str) -> io::Result<()> {
+        let Some(path) = self.path_of(key) else {
+            return Ok(());
+        };
+        match tokio::fs::remove_file(path).await {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// Removes blobs no row names (`known` holds the keys rows name) and
+    /// abandoned temporary files, both only when older than `grace`, so a
+    /// blob between its rename and its row's commit is never touched.
+    pub fn sweep(&self, known: &HashSet<String>, grace: Duration) -> io::Result<u64> {
+        let now = SystemTime::now();
+        let old = |meta: &std::fs::Metadata| {
+            meta.modified()
+                .ok()
+                .and_then(|m| now.duration_since(m).ok())
+                .is_some_and(|age| age >= grace)
+        };
+        let mut removed = 0;
+        for dir in std::fs::read_dir(&self.root)? {
+            let dir = dir?;
+            if !dir.file_type()?.is_dir() {
+                continue;
+            }
+            let is_incoming = dir.file_name() == INCOMING;
+            for file in std::fs::read_dir(dir.path())? {
+                let file = file?;
+                let name = file.file_name().to_string_lossy().into_owned();
+                let orphan = is_incoming || !known.contains(&name);
+                if orphan && old(&file.metadata()?) {
+                    std::fs::remove_file(file.path())?;
+                    removed += 1;
+                }
+            }
+        }
+        Ok(removed)
+    }
+}
+
+impl IncomingBlob {
+    /// The first bytes written (up to `limit`), to tell the file's type.
+    pub fn head(&self) -> &[u8] {
+        &self.head
+    }
+
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    pub async fn write(&mut self, chunk: &[u8]) -> io::Result<()> {
+        let file = self
+            .file
+            .as_mut()
+            .ok_or_else(|| io::Error::other("blob already finished"))?;
+        file.write_all(chunk).await?;
+        self.hasher.update(chunk);
+        self.size += chunk.len() as u64;
+        if self.head.len() < 64 {
+            let take = (64 - self.head.len()).min(chunk.len());
+            self.head.extend_from_slice(&chunk[..take]);
+        }
+        Ok(())
+    }
+
+    /// Makes the blob durable under its key and returns it.
+    pub async fn finish(mut self, store: &BlobStore) -> io::Result<StoredBlob> {
+        let mut file = self
+            .file
+            .take()
+            .ok_or_else(|| io::Error::other("blob already finished"))?;
+        file.flush().await?;
+        file.sync_all().await?;
+        drop(file);
+        let target = store
+            .path_of(&self.key)
+            .ok_or_else(|| io::Error::other("generated key is malformed"))?;
+        let dir = target
+            .parent()
+            .map(Path::to_path_buf)
+            .ok_or_else(|| io::Error::other("blob path has no folder"))?;
+        tokio::fs::create_dir_all(&dir).await?;
+        tokio::fs::rename(&self.temp_path, &target).await?;
+        let root = store.root.clone();
+        tokio::task::spawn_blocking(move || {
+            fsync_dir(&dir)?;
+            fsync_dir(&root)
+        })
+        .await
+        .map_err(io::Error::other)??;
+        let sha256 = self
+            .hasher
+            .clone()
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        // Renamed away: nothing for Drop to remove.
+        self.temp_path = PathBuf::new();
+        Ok(StoredBlob {
+            key: self.key.clone(),
+            size: self.size,
+            sha256,
+        })
+    }
+}
+
+impl Drop for IncomingBlob {
+    fn drop(&mut self) {
+        if !self.temp_path.as_os_str().is_empty() {
+            // Best effort: the sweep removes what this cannot.
+            let _ = std::fs::remove_file(&self.temp_path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn files_under(dir: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.extend(files_under(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out
+    }
+
+    #[tokio::test]
+    async fn a_finished_blob_is_stored_whole_under_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = BlobStore::open(dir.path()).unwrap();
+        let mut blob = store.begin().await.unwrap();
+        blob.write(b"%PDF-1.7 hello ").await.unwrap();
+        blob.write(b"world").await.unwrap();
+        assert!(blob.head().starts_with(b"%PDF-"));
+        let stored = blob.finish(&store).await.unwrap();
+        assert_eq!(stored.size, 20);
+        assert_eq!(stored.sha256.len(), 64);
+        let path = store.blob_path(&stored.key).unwrap();
+        assert_eq!(std::fs::read(path).unwrap(), b"%PDF-1.7 hello world");
+        assert!(files_under(&dir.path().join(INCOMING)).is_empty());
+    }
+
+    #[tokio::test]
+    async fn an_abandoned_blob_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = BlobStore::open(dir.path()).unwrap();
+        let mut blob = store.begin().await.unwrap();
+        blob.write(b"half a file").await.unwrap();
+        drop(blob);
+        assert!(files_under(dir.path()).is_empty());
+    }
+
+    #[tokio::test]
+    async fn keys_from_outside_never_become_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = BlobStore::open(dir.path()).unwrap();
+        assert!(store.blob_path("../../etc/passwd").is_none());
+        assert!(store.open_blob("..").await.is_err());
+        store.delete("/etc/passwd").await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn the_sweep_removes_only_old_unknown_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = BlobStore::open(dir.path()).unwrap();
+        let mut known = HashSet::new();
+        for keep in [true, false] {
+            let mut blob = store.begin().await.unwrap();
+            blob.write(b"x").await.unwrap();
+            let stored = blob.finish(&store).await.unwrap();
+            if keep {
+                known.insert(stored.key);
+            }
+        }
+        assert_eq!(
+            store.sweep(&known, Duration::from_secs(3600)).unwrap(),
+            0,
+            "too young"
+        );
+        assert_eq!(store.sweep(&known, Duration::ZERO).unwrap(), 1);
+        let left = files_under(dir.path());
+        assert_eq!(left.len(), 1);
+        assert!(known.contains(left[0].file_name().unwrap().to_str().unwrap()));
+    }
+}
