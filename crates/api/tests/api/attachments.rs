@@ -402,3 +402,78 @@ async fn housekeeping_removes_orphaned_files_and_keeps_named_ones() {
     let download = app.get(&stored.attachments[0].download_url, &token).await;
     assert_eq!(download.bytes().await.unwrap().as_ref(), PNG);
 }
+
+#[tokio::test]
+async fn a_bench_repair_case_offers_its_form_filled_in() {
+    let app = TestApp::spawn().await.unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let response = app
+        .client
+        .post(app.url("/api/v1/cases"))
+        .bearer_auth(&token)
+        .json(&json!({
+            "installed_product_id": app.demo.product("IP-40010002").id.to_string(),
+            "priority": 4,
+            "description": "ECG trigger unit gives no signal",
+            "kind": "bench_repair",
+            "bench_repair": {"part_description": "ECG trigger unit", "part_serial_number": "ECG-55102"},
+        }))
+        .send()
+        .await
+        .unwrap();
+    let case: CaseDetail = response.json().await.unwrap();
+    let form_url = format!("/api/v1/cases/{}/bench-repair-form.pdf", case.summary.id);
+    let response = app.get(&form_url, &token).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let pdf = response.bytes().await.unwrap();
+    let text = pdf_text(&pdf);
+    for expected in [
+        case.summary.number.as_str(),
+        "IP-40010002",
+        "SN40010002",
+        "ECG-55102",
+        case.summary.account.name.as_str(),
+    ] {
+        assert!(text.contains(expected), "{expected} is not on the form");
+    }
+    // nl.user reads Dutch.
+    assert!(text.contains("Handtekening"));
+
+    // Signed and scanned, it goes back as an attachment.
+    let back = upload(&app, &token, &case, &[("signed-form.pdf", &pdf)]).await;
+    assert_eq!(back.status(), 201);
+
+    let other = new_case(&app, &token).await;
+    let url = format!("/api/v1/cases/{}/bench-repair-form.pdf", other.summary.id);
+    assert_eq!(
+        app.get(&url, &token).await.status(),
+        404,
+        "not a bench repair"
+    );
+    let danish = app.tokens_for("dk.manager").await.access_token;
+    assert_eq!(app.get(&form_url, &danish).await.status(), 404);
+}
+
+/// The text of a PDF's strings: literal `(...)` ones as they are, hex
+/// `<...>` ones decoded (WinAnsi as Latin-1, enough for these checks).
+fn pdf_text(pdf: &[u8]) -> String {
+    let raw = String::from_utf8_lossy(pdf);
+    let mut text = raw.to_string();
+    for hex in raw
+        .split('<')
+        .skip(1)
+        .filter_map(|s| s.split_once('>').map(|(h, _)| h))
+    {
+        if hex.len() % 2 == 0 && !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let decoded: String = (0..hex.len())
+                .step_by(2)
+                .filter_map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
+                .map(char::from)
+                .collect();
+            text.push('\n');
+            text.push_str(&decoded);
+        }
+    }
+    text
+}

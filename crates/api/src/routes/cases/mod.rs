@@ -1,6 +1,7 @@
 //! Service cases: create (idempotent), list, detail, timeline, status moves.
 
 pub mod add_activity;
+pub mod bench_repair_form;
 pub mod create;
 pub mod download_attachment;
 pub mod download_zip;
@@ -38,7 +39,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(move_status::move_case_status)
         .service(upload_attachments::upload_attachments)
         .service(download_zip::download_attachments_zip)
-        .service(download_attachment::download_attachment);
+        .service(download_attachment::download_attachment)
+        .service(bench_repair_form::bench_repair_form);
 }
 
 /// 422 when `text` looks like it names a patient, unless the sender confirmed it does not.

@@ -1,0 +1,3 @@
+//! Documents the portal generates for customers.
+
+pub mod bench_repair;
