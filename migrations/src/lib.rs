@@ -14,6 +14,7 @@ mod m20261124_000008_create_contracts;
 mod m20261124_000009_create_warranties;
 mod m20261124_000010_create_cases;
 mod m20261124_000011_create_case_attachments;
+mod m20261124_000012_create_email_outbox;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000009_create_warranties::Migration),
             Box::new(m20261124_000010_create_cases::Migration),
             Box::new(m20261124_000011_create_case_attachments::Migration),
+            Box::new(m20261124_000012_create_email_outbox::Migration),
         ]
     }
 }

@@ -24,6 +24,13 @@ pub struct ApiConfig {
     pub attachments_dir: PathBuf,
     /// Largest attachment accepted, in bytes.
     pub max_attachment_bytes: u64,
+    /// Where case emails go out (`smtp://host:port`, `smtps://...`); None
+    /// keeps them queued in the outbox.
+    pub smtp_url: Option<String>,
+    /// The sender of case emails.
+    pub mail_from: String,
+    /// The portal's address as users reach it, for links in emails.
+    pub public_url: String,
     /// Contact centres (priority-1 cases are phoned in) and case cut-over dates per country.
     pub markets: domain::Markets,
 }
@@ -43,6 +50,9 @@ impl std::fmt::Debug for ApiConfig {
             .field("static_dir", &self.static_dir)
             .field("attachments_dir", &self.attachments_dir)
             .field("max_attachment_bytes", &self.max_attachment_bytes)
+            .field("smtp_url", &self.smtp_url.as_ref().map(|_| "<set>"))
+            .field("mail_from", &self.mail_from)
+            .field("public_url", &self.public_url)
             .field("markets", &self.markets)
             .finish()
     }
@@ -67,6 +77,9 @@ impl ApiConfig {
             static_dir: None,
             attachments_dir: PathBuf::from("./data/attachments"),
             max_attachment_bytes: 25 * 1024 * 1024,
+            smtp_url: None,
+            mail_from: "Customer Services Portal <no-reply@csportal.invalid>".into(),
+            public_url: "http://127.0.0.1:8080".into(),
             markets: default_markets(),
         }
     }

@@ -318,6 +318,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn instants_are_written_in_the_users_zone_and_formats() {
+        let instant = chrono::DateTime::parse_from_rfc3339("2026-11-24T15:05:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let dutch = UserSettings {
+            language: Language::Nl,
+            time_zone: TimeZoneName::parse("Europe/Amsterdam").unwrap(),
+            date_format: DateFormat::DayMonthYear,
+            time_format: TimeFormat::H24,
+        };
+        assert_eq!(
+            dutch.format_instant(instant),
+            "24-11-2026 16:05 (Europe/Amsterdam)"
+        );
+        let american = UserSettings {
+            language: Language::En,
+            time_zone: TimeZoneName::parse("America/New_York").unwrap(),
+            date_format: DateFormat::MonthDayYear,
+            time_format: TimeFormat::H12,
+        };
+        assert_eq!(
+            american.format_instant(instant),
+            "11/24/2026 10:05 AM (America/New_York)"
+        );
+    }
+
+    #[test]
     fn today_is_the_date_in_the_users_zone() {
         use chrono::TimeZone;
         let late_evening_utc = chrono::Utc
@@ -396,6 +423,24 @@ pub struct UserSettings {
     pub time_zone: TimeZoneName,
     pub date_format: DateFormat,
     pub time_format: TimeFormat,
+}
+
+impl UserSettings {
+    /// An instant as this user reads it: their zone, date and time format,
+    /// and the zone named, e.g. `24-11-2026 16:05 (Europe/Amsterdam)`.
+    pub fn format_instant(&self, instant: chrono::DateTime<chrono::Utc>) -> String {
+        let local = instant.with_timezone(&self.time_zone.tz());
+        let time = match self.time_format {
+            TimeFormat::H24 => "%H:%M",
+            TimeFormat::H12 => "%I:%M %p",
+        };
+        format!(
+            "{} {} ({})",
+            local.format(self.date_format.strftime()),
+            local.format(time),
+            self.time_zone.as_str()
+        )
+    }
 }
 
 impl Default for UserSettings {

@@ -114,6 +114,13 @@ impl Settings {
         api.static_dir = static_dir;
         api.attachments_dir = var("CSPORTAL_ATTACHMENTS_DIR")
             .map_or_else(|| data_dir.join("attachments"), PathBuf::from);
+        api.smtp_url = var("CSPORTAL_SMTP_URL");
+        if let Some(from) = var("CSPORTAL_MAIL_FROM") {
+            api.mail_from = from;
+        }
+        if let Some(url) = var("CSPORTAL_PUBLIC_URL") {
+            api.public_url = url;
+        }
         api.max_attachment_bytes = parse_var("CSPORTAL_MAX_ATTACHMENT_BYTES", 25 * 1024 * 1024u64)?;
         api.markets = domain::Markets::parse(
             &var("CSPORTAL_CONTACT_CENTRES")

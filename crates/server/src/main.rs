@@ -124,6 +124,7 @@ async fn serve(settings: Settings, db: persistence::DatabaseConnection) -> anyho
     tracing::info!(%address, "csportal listening");
     println!("csportal is running at http://{address}/ (API docs: http://{address}/api/docs/)");
     api::jobs::spawn_housekeeping(state.clone(), std::time::Duration::from_secs(3600));
+    api::mail::spawn_mail_sender(state.clone(), std::time::Duration::from_secs(5));
     api::run_server(listener, state, settings.workers)?.await?;
     tracing::info!("csportal stopped");
     Ok(())

@@ -3,6 +3,8 @@
 // Test helpers fail the test loudly; that is their job.
 #![allow(clippy::expect_used)]
 
+pub mod smtp;
+
 use anyhow::Context;
 use api::clock::SystemClock;
 use api::{ApiConfig, AppState};
@@ -14,6 +16,8 @@ use std::sync::Arc;
 
 pub struct TestApp {
     pub address: String,
+    /// The running app's state, for driving its background jobs in tests.
+    pub state: AppState,
     pub db: DatabaseConnection,
     pub demo: DemoData,
     pub client: reqwest::Client,
@@ -68,11 +72,12 @@ impl TestApp {
         let state = AppState::new(db.clone(), config, Arc::new(SystemClock)).await?;
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let address = format!("http://{}", listener.local_addr()?);
-        let server = api::run_server(listener, state, 1)?;
+        let server = api::run_server(listener, state.clone(), 1)?;
         tokio::spawn(server);
         let client = reqwest::Client::builder().cookie_store(true).build()?;
         Ok(Self {
             address,
+            state,
             db,
             demo,
             client,

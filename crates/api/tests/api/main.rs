@@ -7,6 +7,7 @@ mod auth;
 mod cases;
 mod contracts;
 mod dashboard;
+mod emails;
 mod errors;
 mod installed_products;
 mod migrations;

@@ -10,6 +10,7 @@ pub mod case_number;
 pub mod contract;
 pub mod contract_coverage;
 pub mod contract_line;
+pub mod email_outbox;
 pub mod idempotency_key;
 pub mod installed_product;
 pub mod refresh_token;

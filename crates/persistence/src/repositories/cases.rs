@@ -198,6 +198,28 @@ pub async fn find_visible(
     .await?)
 }
 
+/// A case by id, whoever may see it (for the service's own jobs and emails).
+pub async fn find_any(db: &impl ConnectionTrait, id: CaseId) -> StoreResult<Option<CaseRow>> {
+    Ok(
+        with_names(case::Entity::find().filter(C::Id.eq(id.as_uuid())))
+            .into_model::<CaseRow>()
+            .one(db)
+            .await?,
+    )
+}
+
+impl CaseRow {
+    /// "IP-40010002 Incisive CT 128", or the customer's own name when set.
+    pub fn product_label(&self) -> String {
+        let name = self
+            .product_custom_name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or(&self.product_description);
+        format!("{} {name}", self.product_number)
+    }
+}
+
 pub async fn activities(
     db: &impl ConnectionTrait,
     id: CaseId,

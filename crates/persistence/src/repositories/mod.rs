@@ -8,6 +8,7 @@ pub mod cases;
 pub mod contracts;
 pub mod idempotency;
 pub mod installed_products;
+pub mod outbox;
 pub mod refresh_tokens;
 pub mod slcp;
 pub mod users;

@@ -1,5 +1,6 @@
 use crate::auth::AuthUser;
 use crate::error::{current_request_id, ApiError};
+use crate::notifications::{self, CaseEvent};
 use crate::routes::preconditions;
 use crate::state::AppState;
 use actix_web::http::header;
@@ -155,6 +156,21 @@ pub async fn add_activity(
         },
     )
     .await?;
+    // The customer hears of what the service side writes, not of their own notes.
+    if author == ActivityAuthor::Service {
+        if let Some(row) = cases::find_any(&tx, id).await? {
+            notifications::queue_case_emails(
+                &tx,
+                &row.case,
+                &row.product_label(),
+                None,
+                CaseEvent::ServiceUpdate(text.clone()),
+                now,
+                &state.config.public_url,
+            )
+            .await?;
+        }
+    }
     tx.commit().await.map_err(persistence::StoreError::from)?;
 
     let detail = super::load_detail(&state, &auth, id).await?;

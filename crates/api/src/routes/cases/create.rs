@@ -1,5 +1,6 @@
 use crate::auth::AuthUser;
 use crate::error::{current_request_id, ApiError};
+use crate::notifications::{self, CaseEvent};
 use crate::routes::preconditions;
 use crate::state::AppState;
 use actix_web::http::{header, StatusCode};
@@ -331,6 +332,18 @@ async fn store(
         },
     )
     .await?;
+    if let Some(row) = cases::find_any(&tx, id).await? {
+        notifications::queue_case_emails(
+            &tx,
+            &row.case,
+            &row.product_label(),
+            Some(&auth.user),
+            CaseEvent::Created,
+            now,
+            &state.config.public_url,
+        )
+        .await?;
+    }
     let detail = super::load_detail_in(&tx, state, auth, id).await?;
     if let Some(key) = idempotency_key {
         let json = serde_json::to_string(&detail).map_err(ApiError::internal)?;

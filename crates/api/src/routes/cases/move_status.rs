@@ -1,5 +1,6 @@
 use crate::auth::AuthUser;
 use crate::error::{current_request_id, ApiError};
+use crate::notifications::{self, CaseEvent};
 use crate::routes::preconditions;
 use crate::state::AppState;
 use actix_web::http::header;
@@ -103,6 +104,18 @@ pub async fn move_case_status(
         },
     )
     .await?;
+    if let Some(row) = cases::find_any(&tx, id).await? {
+        notifications::queue_case_emails(
+            &tx,
+            &row.case,
+            &row.product_label(),
+            None,
+            CaseEvent::StatusChanged(to),
+            now,
+            &state.config.public_url,
+        )
+        .await?;
+    }
     tx.commit().await.map_err(persistence::StoreError::from)?;
 
     let detail = super::load_detail(&state, &auth, id).await?;

@@ -1,0 +1,84 @@
+//! Delivers the email outbox over SMTP. Each server process may run the
+//! sender: claiming a row is a conditional update, so no email goes twice.
+
+use crate::state::AppState;
+use chrono::Duration as ChronoDuration;
+use lettre::message::{header::ContentType, Mailbox};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use persistence::entities::email_outbox;
+use persistence::repositories::outbox;
+use std::time::Duration;
+
+/// How long a claimed email is ours before another process may retry it.
+const LEASE_SECONDS: i64 = 300;
+const BATCH: u64 = 20;
+
+fn message(from: &Mailbox, row: &email_outbox::Model) -> anyhow::Result<Message> {
+    Ok(Message::builder()
+        .from(from.clone())
+        .to(row.to_address.parse()?)
+        .subject(row.subject.clone())
+        .header(ContentType::TEXT_PLAIN)
+        .body(row.body_text.clone())?)
+}
+
+/// Sends what is due now; returns how many went out.
+pub async fn deliver_due(state: &AppState) -> anyhow::Result<usize> {
+    let Some(url) = state.config.smtp_url.as_deref() else {
+        return Ok(0);
+    };
+    let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
+        .timeout(Some(Duration::from_secs(20)))
+        .build();
+    let from: Mailbox = state.config.mail_from.parse()?;
+    let now = state.clock.now();
+    let rows = outbox::claim_due(
+        &state.db,
+        now,
+        ChronoDuration::seconds(LEASE_SECONDS),
+        BATCH,
+    )
+    .await?;
+    let mut sent = 0;
+    for row in rows {
+        let result = match message(&from, &row) {
+            Ok(message) => transport
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(anyhow::Error::from),
+            Err(err) => Err(err),
+        };
+        match result {
+            Ok(()) => {
+                outbox::mark_sent(&state.db, row.id, state.clock.now()).await?;
+                sent += 1;
+            }
+            Err(err) => {
+                let gave_up =
+                    outbox::mark_failed(&state.db, &row, &format!("{err:#}"), state.clock.now())
+                        .await?;
+                if gave_up {
+                    tracing::error!(email = %row.id, error = %err, "email given up after repeated failures");
+                } else {
+                    tracing::warn!(email = %row.id, error = %err, "email not sent; will retry");
+                }
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// Runs [`deliver_due`] every `every` until the runtime stops.
+pub fn spawn_mail_sender(state: AppState, every: Duration) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(every);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            if let Err(err) = deliver_due(&state).await {
+                tracing::warn!(error = %err, "email sender round failed");
+            }
+        }
+    });
+}

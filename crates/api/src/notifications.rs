@@ -1,0 +1,203 @@
+//! Emails about cases: who gets them and what they say, in each recipient's
+//! language, time zone and formats. They are queued in the outbox with the
+//! change they tell of (same transaction); `mail` delivers them.
+
+use chrono::{DateTime, Utc};
+use domain::{CaseStatus, Language, User, UserSettings};
+use persistence::entities::case;
+use persistence::repositories::outbox::{self, NewEmail};
+use persistence::repositories::users;
+use persistence::{ConnectionTrait, StoreError};
+
+/// What happened to a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseEvent {
+    Created,
+    StatusChanged(CaseStatus),
+    /// The service side wrote on the timeline (the text, if any).
+    ServiceUpdate(Option<String>),
+}
+
+/// Someone to tell, and how they read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Recipient {
+    address: String,
+    settings: UserSettings,
+}
+
+/// The case's creator and its contact (once if they are the same address).
+/// The contact reads in the creator's settings: they are colleagues.
+async fn recipients(
+    db: &impl ConnectionTrait,
+    c: &case::Model,
+    creator: Option<&User>,
+) -> Result<Vec<Recipient>, StoreError> {
+    let loaded;
+    let creator = match (creator, c.created_by) {
+        (Some(user), _) => Some(user),
+        (None, Some(id)) => {
+            loaded = users::find_by_id(db, domain::UserId::from_uuid(id)).await?;
+            loaded.as_ref()
+        }
+        (None, None) => None,
+    };
+    let settings = creator.map(|u| u.settings.clone()).unwrap_or_default();
+    let mut out: Vec<Recipient> = Vec::new();
+    let addresses = creator
+        .filter(|u| u.active)
+        .map(|u| u.email.as_str().to_owned())
+        .into_iter()
+        .chain(c.contact_email.clone());
+    for address in addresses {
+        if !out.iter().any(|r| r.address.eq_ignore_ascii_case(&address)) {
+            out.push(Recipient {
+                address,
+                settings: settings.clone(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+struct Words {
+    created_subject: &'static str,
+    status_subject: &'static str,
+    update_subject: &'static str,
+    created_intro: &'static str,
+    status_intro: &'static str,
+    update_intro: &'static str,
+    case: &'static str,
+    product: &'static str,
+    priority: &'static str,
+    status: &'static str,
+    when: &'static str,
+    open: &'static str,
+    statuses: [&'static str; 4],
+    footer: &'static str,
+}
+
+const EN: Words = Words {
+    created_subject: "Case {number} logged: {title}",
+    status_subject: "Case {number} is now {status}",
+    update_subject: "Case {number}: an update from service",
+    created_intro: "Your service case has been logged.",
+    status_intro: "The status of your service case has changed.",
+    update_intro: "The service organisation added an update to your case.",
+    case: "Case",
+    product: "Installed product",
+    priority: "Priority",
+    status: "Status",
+    when: "Time",
+    open: "Open the case",
+    statuses: ["new", "in process", "fixed", "closed"],
+    footer: "You receive this email because you logged this case or are its contact. Do not reply with patient data.",
+};
+
+const NL: Words = Words {
+    created_subject: "Case {number} aangemaakt: {title}",
+    status_subject: "Case {number} is nu {status}",
+    update_subject: "Case {number}: een update van de service-organisatie",
+    created_intro: "Uw servicecase is aangemaakt.",
+    status_intro: "De status van uw servicecase is gewijzigd.",
+    update_intro: "De service-organisatie heeft een update aan uw case toegevoegd.",
+    case: "Case",
+    product: "Geïnstalleerd product",
+    priority: "Prioriteit",
+    status: "Status",
+    when: "Tijdstip",
+    open: "Open de case",
+    statuses: ["nieuw", "in behandeling", "opgelost", "gesloten"],
+    footer: "U ontvangt deze e-mail omdat u deze case hebt aangemaakt of de contactpersoon bent. Stuur geen patiëntgegevens mee in een antwoord.",
+};
+
+fn words(language: Language) -> &'static Words {
+    match language {
+        Language::Nl => &NL,
+        _ => &EN,
+    }
+}
+
+fn status_word(w: &Words, status: CaseStatus) -> &'static str {
+    match status {
+        CaseStatus::New => w.statuses[0],
+        CaseStatus::InProcess => w.statuses[1],
+        CaseStatus::Fixed => w.statuses[2],
+        CaseStatus::Closed => w.statuses[3],
+    }
+}
+
+/// The email one recipient gets about `event`.
+fn compose(
+    c: &case::Model,
+    product: &str,
+    event: &CaseEvent,
+    at: DateTime<Utc>,
+    settings: &UserSettings,
+    public_url: &str,
+) -> (String, String) {
+    let w = words(settings.language);
+    let status: CaseStatus = c.status.parse().unwrap_or(CaseStatus::New);
+    let (subject, intro) = match event {
+        CaseEvent::Created => (w.created_subject, w.created_intro),
+        CaseEvent::StatusChanged(_) => (w.status_subject, w.status_intro),
+        CaseEvent::ServiceUpdate(_) => (w.update_subject, w.update_intro),
+    };
+    let shown_status = match event {
+        CaseEvent::StatusChanged(to) => *to,
+        _ => status,
+    };
+    let subject = subject
+        .replace("{number}", &c.number)
+        .replace("{title}", &c.title)
+        .replace("{status}", status_word(w, shown_status));
+    let mut body = format!(
+        "{intro}\n\n{}: {}\n{}: {product}\n{}: {}\n{}: {}\n{}: {}\n",
+        w.case,
+        c.number,
+        w.product,
+        w.priority,
+        c.priority,
+        w.status,
+        status_word(w, shown_status),
+        w.when,
+        settings.format_instant(at),
+    );
+    if let CaseEvent::ServiceUpdate(Some(text)) = event {
+        body.push_str(&format!("\n{text}\n"));
+    }
+    body.push_str(&format!(
+        "\n{}: {}/cases/{}\n\n-- \n{}\n",
+        w.open,
+        public_url.trim_end_matches('/'),
+        c.id,
+        w.footer
+    ));
+    (subject, body)
+}
+
+/// Queues the emails about `event` on case `c` (call it in the event's transaction).
+pub async fn queue_case_emails(
+    db: &impl ConnectionTrait,
+    c: &case::Model,
+    product: &str,
+    creator: Option<&User>,
+    event: CaseEvent,
+    at: DateTime<Utc>,
+    public_url: &str,
+) -> Result<usize, StoreError> {
+    let recipients = recipients(db, c, creator).await?;
+    for r in &recipients {
+        let (subject, body) = compose(c, product, &event, at, &r.settings, public_url);
+        outbox::enqueue(
+            db,
+            &NewEmail {
+                to: r.address.clone(),
+                subject,
+                body,
+            },
+            at,
+        )
+        .await?;
+    }
+    Ok(recipients.len())
+}

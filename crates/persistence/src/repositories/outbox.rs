@@ -1,0 +1,140 @@
+//! The email outbox: written with the event, delivered by a background sender.
+
+use crate::entities::email_outbox;
+use crate::error::StoreResult;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use email_outbox::Column as E;
+
+/// After this many failed attempts an email is given up (and logged).
+pub const MAX_ATTEMPTS: i32 = 8;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEmail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Queues an email; call it with the transaction of the event it tells of.
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    email: &NewEmail,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    email_outbox::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        to_address: Set(email.to.clone()),
+        subject: Set(email.subject.clone()),
+        body_text: Set(email.body.clone()),
+        created_at: Set(now),
+        send_after: Set(now),
+        attempts: Set(0),
+        locked_until: Set(None),
+        last_error: Set(None),
+        sent_at: Set(None),
+        failed_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+fn unsent_and_due(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(E::SentAt.is_null())
+        .add(E::FailedAt.is_null())
+        .add(E::SendAfter.lte(now))
+        .add(
+            Condition::any()
+                .add(E::LockedUntil.is_null())
+                .add(E::LockedUntil.lt(now)),
+        )
+}
+
+/// Claims up to `limit` due emails for `lease`: a conditional update per row,
+/// so of several server processes exactly one wins each email.
+pub async fn claim_due(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> StoreResult<Vec<email_outbox::Model>> {
+    let candidates: Vec<Uuid> = email_outbox::Entity::find()
+        .select_only()
+        .column(E::Id)
+        .filter(unsent_and_due(now))
+        .order_by_asc(E::SendAfter)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut claimed = Vec::new();
+    for id in candidates {
+        let won = email_outbox::Entity::update_many()
+            .col_expr(E::LockedUntil, Expr::value(now + lease))
+            .col_expr(E::Attempts, Expr::col(E::Attempts).add(1))
+            .filter(E::Id.eq(id))
+            .filter(unsent_and_due(now))
+            .exec(db)
+            .await?
+            .rows_affected
+            == 1;
+        if won {
+            if let Some(row) = email_outbox::Entity::find_by_id(id).one(db).await? {
+                claimed.push(row);
+            }
+        }
+    }
+    Ok(claimed)
+}
+
+pub async fn mark_sent(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> StoreResult<()> {
+    email_outbox::Entity::update_many()
+        .col_expr(E::SentAt, Expr::value(now))
+        .col_expr(E::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(E::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Records a failed attempt: retried after a growing pause, or given up
+/// after [`MAX_ATTEMPTS`]. Returns whether it was given up.
+pub async fn mark_failed(
+    db: &impl ConnectionTrait,
+    row: &email_outbox::Model,
+    error: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let give_up = row.attempts >= MAX_ATTEMPTS;
+    // 30 s, 1 min, 2 min, ... capped at an hour.
+    let pause = Duration::seconds(30 * (1_i64 << row.attempts.clamp(0, 7))).min(Duration::hours(1));
+    email_outbox::Entity::update_many()
+        .col_expr(
+            E::LastError,
+            Expr::value(error.chars().take(2000).collect::<String>()),
+        )
+        .col_expr(E::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(E::SendAfter, Expr::value(now + pause))
+        .col_expr(E::FailedAt, Expr::value(give_up.then_some(now)))
+        .filter(E::Id.eq(row.id))
+        .exec(db)
+        .await?;
+    Ok(give_up)
+}
+
+/// Every queued email, oldest first (for tests and support).
+pub async fn all(db: &impl ConnectionTrait) -> StoreResult<Vec<email_outbox::Model>> {
+    Ok(email_outbox::Entity::find()
+        .order_by_asc(E::CreatedAt)
+        .order_by_asc(E::Id)
+        .all(db)
+        .await?)
+}

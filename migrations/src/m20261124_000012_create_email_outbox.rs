@@ -1,0 +1,67 @@
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+/// Emails to send, written in the same transaction as the event they tell
+/// of; a background sender delivers them with retries, so a down SMTP server
+/// loses nothing. A row is claimed by setting `locked_until` with a
+/// conditional update, so two server processes never send it twice.
+#[derive(DeriveIden)]
+pub enum EmailOutbox {
+    Table,
+    Id,
+    ToAddress,
+    Subject,
+    BodyText,
+    CreatedAt,
+    SendAfter,
+    Attempts,
+    LockedUntil,
+    LastError,
+    SentAt,
+    FailedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use EmailOutbox as E;
+        manager
+            .create_table(
+                Table::create()
+                    .table(E::Table)
+                    .col(uuid(E::Id).primary_key())
+                    .col(string_len(E::ToAddress, 254))
+                    .col(string_len(E::Subject, 300))
+                    .col(text(E::BodyText))
+                    .col(timestamp_with_time_zone(E::CreatedAt))
+                    .col(timestamp_with_time_zone(E::SendAfter))
+                    .col(integer(E::Attempts).default(0))
+                    .col(timestamp_with_time_zone_null(E::LockedUntil))
+                    .col(text_null(E::LastError))
+                    .col(timestamp_with_time_zone_null(E::SentAt))
+                    .col(timestamp_with_time_zone_null(E::FailedAt))
+                    .to_owned(),
+            )
+            .await?;
+        // The sender's question: what is unsent and due?
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_email_outbox_due")
+                    .table(E::Table)
+                    .col(E::SentAt)
+                    .col(E::FailedAt)
+                    .col(E::SendAfter)
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(EmailOutbox::Table).to_owned())
+            .await
+    }
+}
