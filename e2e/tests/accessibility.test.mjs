@@ -50,7 +50,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await context.close();
   });
 
-  test(`the installed base and contract pages pass axe on a ${name}`, async () => {
+  test(`the installed base, contract and case pages pass axe on a ${name}`, async () => {
     const { context, page, faults } = await openPage(browser, { viewport });
     await page.goto(`${server.baseUrl}/login`);
     await page.locator("#username").fill("nl.manager");
@@ -75,6 +75,19 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("a[href^='/contracts/']").first().click();
     await page.locator("h1.contract-title").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "contract detail");
+
+    await page.goto(`${server.baseUrl}/cases`);
+    await page.locator("a.case-link").first().waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "cases");
+
+    await page.locator("a.case-link").first().click();
+    await page.locator("h1.case-title").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "case detail");
+
+    await page.goto(`${server.baseUrl}/cases/new`);
+    await page.locator("form.case-form").waitFor();
+    await page.locator('input[name=priority][value="1"]').check();
+    assert.deepEqual(await accessibilityViolations(page), [], "new case form");
 
     assert.deepEqual(faults, []);
     await context.close();

@@ -2,6 +2,9 @@
 
 use crate::components::layout::SignedInLayout;
 use crate::components::viewport::provide_viewport_context;
+use crate::pages::cases::{
+    case_page::CasePage, cases_page::CasesPage, new_case_page::NewCasePage, provide_just_created,
+};
 use crate::pages::{
     contract_page::ContractPage, contracts_page::ContractsPage, home_page::HomePage,
     installed_product_page::InstalledProductPage, installed_products_page::InstalledProductsPage,
@@ -16,6 +19,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let auth = provide_auth_context();
     provide_viewport_context();
+    provide_just_created();
     // A reload loses the in-memory access token: the refresh cookie brings it back.
     leptos::task::spawn_local(auth.restore());
 
@@ -32,6 +36,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/installed-products/:id") view=InstalledProductPage/>
                     <Route path=path!("/contracts") view=ContractsPage/>
                     <Route path=path!("/contracts/:id") view=ContractPage/>
+                    <Route path=path!("/cases") view=CasesPage/>
+                    // Before `/cases/:id`, which would take "new" for an id.
+                    <Route path=path!("/cases/new") view=NewCasePage/>
+                    <Route path=path!("/cases/:id") view=CasePage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1,8 +1,8 @@
-//! Dates as the user wants them written (their `date_format` setting), and
-//! instants as calendar dates in their own time zone.
+//! Dates and times as the user wants them written (their `date_format` and
+//! `time_format` settings), and instants in their own time zone.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use domain::DateFormat;
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
+use domain::{DateFormat, TimeFormat};
 
 /// A date in the user's format: `2026-11-23`, `23-11-2026` or `11/23/2026`.
 pub fn format_date(date: NaiveDate, format: DateFormat) -> String {
@@ -14,6 +14,43 @@ pub fn format_date(date: NaiveDate, format: DateFormat) -> String {
     }
 }
 
+/// A time of day in the user's format: `14:05` or `02:05 PM` (the domain's
+/// strftime patterns, written by hand to keep chrono's formatter out of the app).
+pub fn format_time(time: NaiveTime, format: TimeFormat) -> String {
+    let (h, m) = (time.hour(), time.minute());
+    match format {
+        TimeFormat::H24 => format!("{h:02}:{m:02}"),
+        TimeFormat::H12 => {
+            let suffix = if h < 12 { "AM" } else { "PM" };
+            let h12 = match h % 12 {
+                0 => 12,
+                h => h,
+            };
+            format!("{h12:02}:{m:02} {suffix}")
+        }
+    }
+}
+
+/// An instant as a date and time in the user's zone and formats.
+pub fn format_date_time(
+    instant: DateTime<Utc>,
+    zone: &str,
+    date_format: DateFormat,
+    time_format: TimeFormat,
+) -> String {
+    let local = date_time_in_zone(instant, zone);
+    format!(
+        "{} {}",
+        format_date(local.date(), date_format),
+        format_time(local.time(), time_format)
+    )
+}
+
+/// The user's `time_format` setting; 24 hours when it is unknown.
+pub fn time_format_from_setting(setting: &str) -> TimeFormat {
+    setting.parse().unwrap_or_default()
+}
+
 /// The user's `date_format` setting; ISO when it is unknown.
 pub fn date_format_from_setting(setting: &str) -> DateFormat {
     setting.parse().unwrap_or_default()
@@ -23,9 +60,28 @@ pub fn date_format_from_setting(setting: &str) -> DateFormat {
 /// browser's `Intl` (no time zone tables in the app); the UTC date when the
 /// browser does not know the zone.
 pub fn date_in_zone(instant: DateTime<Utc>, zone: &str) -> NaiveDate {
-    intl_date_parts(instant, zone)
+    intl_date_parts(instant, zone, false)
         .and_then(|parts| date_from_parts(&parts))
         .unwrap_or_else(|| instant.date_naive())
+}
+
+/// The wall-clock date and time of `instant` in `zone` (UTC when unknown).
+pub fn date_time_in_zone(instant: DateTime<Utc>, zone: &str) -> NaiveDateTime {
+    intl_date_parts(instant, zone, true)
+        .and_then(|parts| Some(date_from_parts(&parts)?.and_time(time_from_parts(&parts)?)))
+        .unwrap_or_else(|| instant.naive_utc())
+}
+
+/// The time from `formatToParts` parts (`hour` 0-23, or 24 at midnight in
+/// older engines, and `minute`).
+fn time_from_parts(parts: &[(String, String)]) -> Option<NaiveTime> {
+    let part = |name: &str| {
+        parts
+            .iter()
+            .find(|(kind, _)| kind == name)
+            .and_then(|(_, value)| value.parse::<u32>().ok())
+    };
+    NaiveTime::from_hms_opt(part("hour")? % 24, part("minute")?, 0)
 }
 
 /// The date from `Intl.DateTimeFormat.formatToParts` parts (`year`, `month`, `day`).
@@ -43,7 +99,11 @@ fn date_from_parts(parts: &[(String, String)]) -> Option<NaiveDate> {
     )
 }
 
-fn intl_date_parts(instant: DateTime<Utc>, zone: &str) -> Option<Vec<(String, String)>> {
+fn intl_date_parts(
+    instant: DateTime<Utc>,
+    zone: &str,
+    with_time: bool,
+) -> Option<Vec<(String, String)>> {
     use js_sys::{Array, Function, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
 
@@ -62,6 +122,15 @@ fn intl_date_parts(instant: DateTime<Utc>, zone: &str) -> Option<Vec<(String, St
         ("numberingSystem", "latn"),
     ] {
         Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
+    }
+    if with_time {
+        for (key, value) in [
+            ("hour", "numeric"),
+            ("minute", "numeric"),
+            ("hourCycle", "h23"),
+        ] {
+            Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
+        }
     }
     let locales = Array::of1(&JsValue::from_str("en-US"));
     // An unknown time zone throws a RangeError: caught here, not a panic.
@@ -129,6 +198,44 @@ mod tests {
             DateFormat::MonthDayYear
         );
         assert_eq!(date_format_from_setting("klingon"), DateFormat::Iso);
+    }
+
+    #[test]
+    fn times_follow_the_users_format() {
+        let time = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(format_time(time(14, 5), TimeFormat::H24), "14:05");
+        assert_eq!(format_time(time(14, 5), TimeFormat::H12), "02:05 PM");
+        assert_eq!(format_time(time(0, 30), TimeFormat::H12), "12:30 AM");
+        assert_eq!(format_time(time(12, 0), TimeFormat::H12), "12:00 PM");
+        for (h, m) in [(0, 0), (9, 41), (12, 0), (23, 59)] {
+            for format in [TimeFormat::H24, TimeFormat::H12] {
+                assert_eq!(
+                    format_time(time(h, m), format),
+                    time(h, m).format(format.strftime()).to_string()
+                );
+            }
+        }
+        assert_eq!(time_format_from_setting("h12"), TimeFormat::H12);
+        assert_eq!(time_format_from_setting("x"), TimeFormat::H24);
+    }
+
+    #[test]
+    fn intl_parts_make_a_time() {
+        let parts = |h: &str| -> Vec<(String, String)> {
+            [("hour", h), ("literal", ":"), ("minute", "07")]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect()
+        };
+        assert_eq!(
+            time_from_parts(&parts("09")),
+            NaiveTime::from_hms_opt(9, 7, 0)
+        );
+        assert_eq!(
+            time_from_parts(&parts("24")),
+            NaiveTime::from_hms_opt(0, 7, 0)
+        );
+        assert_eq!(time_from_parts(&parts("x")), None);
     }
 
     #[test]

@@ -9,6 +9,9 @@ use api_types::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+mod cases;
+pub use cases::{case_query_pairs, set_status_choice, status_choice, CaseListView, OPEN};
+
 /// Query parameters in order: name and (unencoded) value.
 pub type Pairs = Vec<(&'static str, String)>;
 

@@ -9,6 +9,8 @@ pub enum Page {
     Login,
     InstalledProducts,
     Contracts,
+    Cases,
+    NewCase,
 }
 
 impl Page {
@@ -19,6 +21,8 @@ impl Page {
             Page::Login => "/login",
             Page::InstalledProducts => "/installed-products",
             Page::Contracts => "/contracts",
+            Page::Cases => "/cases",
+            Page::NewCase => "/cases/new",
         }
     }
 }
@@ -31,6 +35,16 @@ pub fn installed_product_path(id: impl Display) -> String {
 /// The detail page of one contract.
 pub fn contract_path(id: impl Display) -> String {
     format!("{}/{id}", Page::Contracts.path())
+}
+
+/// The page of one service case.
+pub fn case_path(id: impl Display) -> String {
+    format!("{}/{id}", Page::Cases.path())
+}
+
+/// The create-case form, with this installed product already picked.
+pub fn new_case_for_product_path(product: impl Display) -> String {
+    format!("{}?installed_product={product}", Page::NewCase.path())
 }
 
 /// The server's interactive API documentation: outside the app, so linked
@@ -48,6 +62,8 @@ mod tests {
             Page::Login,
             Page::InstalledProducts,
             Page::Contracts,
+            Page::Cases,
+            Page::NewCase,
         ];
         for (i, page) in pages.iter().enumerate() {
             assert!(page.path().starts_with('/'), "{page:?}");
@@ -62,5 +78,10 @@ mod tests {
     fn detail_paths_sit_under_their_list() {
         assert_eq!(installed_product_path("7d9c"), "/installed-products/7d9c");
         assert_eq!(contract_path("c-1"), "/contracts/c-1");
+        assert_eq!(case_path("k-9"), "/cases/k-9");
+        assert_eq!(
+            new_case_for_product_path("ab12"),
+            "/cases/new?installed_product=ab12"
+        );
     }
 }

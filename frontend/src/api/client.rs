@@ -2,9 +2,10 @@
 //! (HttpOnly, path `/api/v1/auth`) travels with the auth calls by itself.
 
 use super::ApiError;
-use crate::query::{contract_query_pairs, product_query_pairs, query_string};
+use crate::query::{case_query_pairs, contract_query_pairs, product_query_pairs, query_string};
 use api_types::{
-    AccountListResponse, AccountResponse, ContractDetail, ContractPage, ContractQuery,
+    AccountListResponse, AccountResponse, CaseDetail, CasePage, CaseQuery, ContactCentreDto,
+    ContractDetail, ContractPage, ContractQuery, CreateActivityRequest, CreateCaseRequest,
     DashboardResponse, InstalledProductDetail, InstalledProductPage, InstalledProductQuery,
     LoginRequest, MeResponse, ProblemDetails, TokenResponse, UpdateCustomDetailsRequest,
     WarrantyPage,
@@ -213,6 +214,67 @@ pub async fn warranties(token: &str, query: &ContractQuery) -> Result<WarrantyPa
     get_json(&path, token).await
 }
 
+/// `GET /cases`: one page of the visible cases.
+pub async fn cases(token: &str, query: &CaseQuery) -> Result<CasePage, ApiError> {
+    let path = format!("/cases{}", query_string(&case_query_pairs(query)));
+    get_json(&path, token).await
+}
+
+/// `GET /cases/{id}`: a case with its timeline; 404 when it is not visible.
+pub async fn case(token: &str, id: impl Display) -> Result<CaseDetail, ApiError> {
+    get_json(&case_path(id), token).await
+}
+
+/// `POST /cases` with an `Idempotency-Key`: a retry with the same key and
+/// body answers the first response instead of making a second case.
+pub async fn create_case(
+    token: &str,
+    idempotency_key: &str,
+    request: &CreateCaseRequest,
+) -> Result<CaseDetail, ApiError> {
+    let response = Request::post(&url("/cases"))
+        .header("Authorization", &bearer(token))
+        .header("Idempotency-Key", idempotency_key)
+        .json(request)?
+        .send()
+        .await?;
+    decode(response).await
+}
+
+/// `POST /cases/{id}/activities`: the case as it is after the new entry.
+pub async fn add_case_activity(
+    token: &str,
+    id: impl Display,
+    request: &CreateActivityRequest,
+) -> Result<CaseDetail, ApiError> {
+    let response = Request::post(&url(&case_activities_path(id)))
+        .header("Authorization", &bearer(token))
+        .json(request)?
+        .send()
+        .await?;
+    decode(response).await
+}
+
+/// `GET /installed-products/{id}/contact-centre`: where to phone a critical case.
+pub async fn contact_centre(
+    token: &str,
+    installed_product: impl Display,
+) -> Result<ContactCentreDto, ApiError> {
+    let path = format!(
+        "{}/contact-centre",
+        installed_product_path(installed_product)
+    );
+    get_json(&path, token).await
+}
+
+fn case_path(id: impl Display) -> String {
+    format!("/cases/{id}")
+}
+
+fn case_activities_path(id: impl Display) -> String {
+    format!("/cases/{id}/activities")
+}
+
 async fn get_json<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
     let response = Request::get(&url(path))
         .header("Authorization", &bearer(token))
@@ -248,6 +310,15 @@ mod tests {
             "/api/v1/installed-products/ab12/custom-details"
         );
         assert_eq!(url(&contract_path("c9")), "/api/v1/contracts/c9");
+    }
+
+    #[test]
+    fn case_paths_embed_the_id() {
+        assert_eq!(url(&case_path("k1")), "/api/v1/cases/k1");
+        assert_eq!(
+            url(&case_activities_path("k1")),
+            "/api/v1/cases/k1/activities"
+        );
     }
 
     #[test]

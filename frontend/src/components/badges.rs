@@ -1,8 +1,8 @@
 //! Status badges: always the words, with a colour beside them, never colour alone.
 
-use crate::i18n::{expiry_text, state_name, Texts};
+use crate::i18n::{case_status_name, expiry_text, priority_text, state_name, Texts};
 use crate::query::wire_name;
-use api_types::{ExpiryStatusDto, OperationalStateDto};
+use api_types::{CaseStatusDto, ExpiryStatusDto, OperationalStateDto};
 use leptos::prelude::*;
 
 /// "Down" in red, "Up" in green: `span.state-badge.state-<state>`.
@@ -19,4 +19,19 @@ pub fn expiry_badge(t: &Texts, expiry: ExpiryStatusDto, days_left: i64) -> impl 
             {expiry_text(t, expiry, days_left)}
         </span>
     }
+}
+
+/// "In process" with its colour: `span.status-badge.status-<status>`.
+pub fn case_status_badge(t: &Texts, status: CaseStatusDto) -> impl IntoView {
+    view! {
+        <span class=format!("status-badge status-{}", wire_name(&status))>
+            {case_status_name(t, status)}
+        </span>
+    }
+}
+
+/// "1 · Critical need", marked more strongly the more urgent:
+/// `span.priority.priority-<n>`.
+pub fn priority_badge(t: &Texts, priority: u8) -> impl IntoView {
+    view! { <span class=format!("priority priority-{priority}")>{priority_text(t, priority)}</span> }
 }

@@ -36,6 +36,17 @@ pub fn ProductsIcon() -> impl IntoView {
 }
 
 #[component]
+pub fn CasesIcon() -> impl IntoView {
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M9 3.5h6v3H9z"></path>
+            <path d="M9 5H5.5v15.5h13V5H15"></path>
+            <path d="M9 11.5h6M9 15.5h4"></path>
+        </svg>
+    }
+}
+
+#[component]
 pub fn ContractsIcon() -> impl IntoView {
     view! {
         <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

@@ -1,8 +1,14 @@
 //! English and Dutch. Every user-visible string lives in [`Texts`]; a string
 //! missing from one language is a compile error, not a blank on screen.
 
+mod cases;
 mod en;
 mod nl;
+
+pub use cases::{
+    activity_kind_name, case_kind_name, case_status_name, origin_name, priority_text, CASE_KINDS,
+    CASE_STATUSES, PRIORITIES,
+};
 
 use crate::api::ApiError;
 use crate::query::Grouping;
@@ -225,6 +231,117 @@ pub struct Texts {
     pub covered_products_label: &'static str,
     pub no_visible_covered_products: &'static str,
 
+    pub nav_cases: &'static str,
+    pub create_case: &'static str,
+    pub cases_title: &'static str,
+    pub case_filters_label: &'static str,
+    pub filter_mine: &'static str,
+    pub any_case_status: &'static str,
+    pub open_cases_option: &'static str,
+    pub filter_priority: &'static str,
+    pub any_priority: &'static str,
+    pub case_q_help: &'static str,
+    /// `{date}`: the market's cut-over date.
+    pub filter_historical: &'static str,
+    pub historical_help: &'static str,
+    pub apply_case_filters: &'static str,
+    pub col_case: &'static str,
+    pub col_title: &'static str,
+    pub col_installed_product: &'static str,
+    pub col_account: &'static str,
+    pub col_priority: &'static str,
+    pub col_created: &'static str,
+    pub cases_loading: &'static str,
+    pub cases_empty: &'static str,
+    pub cases_none: &'static str,
+    pub cases_total_one: &'static str,
+    /// `{n}`: how many cases match.
+    pub cases_total: &'static str,
+    pub priority_1: &'static str,
+    pub priority_2: &'static str,
+    pub priority_3: &'static str,
+    pub priority_4: &'static str,
+    pub priority_5: &'static str,
+    pub case_status_new: &'static str,
+    pub case_status_in_process: &'static str,
+    pub case_status_fixed: &'static str,
+    pub case_status_closed: &'static str,
+    pub case_kind_support_request: &'static str,
+    pub case_kind_bench_repair: &'static str,
+    pub case_kind_part_id_request: &'static str,
+    pub origin_phone: &'static str,
+    pub origin_web: &'static str,
+    pub activity_problem_reported: &'static str,
+    pub activity_safety_question: &'static str,
+    pub activity_t2: &'static str,
+    pub activity_external_remark: &'static str,
+    pub activity_customer_comment: &'static str,
+    pub activity_shipment_tracking: &'static str,
+    pub activity_status_changed: &'static str,
+    pub new_case_intro: &'static str,
+    pub product_search_label: &'static str,
+    pub product_search_help: &'static str,
+    pub product_searching: &'static str,
+    pub product_search_none: &'static str,
+    pub selected_product_label: &'static str,
+    pub change_product: &'static str,
+    pub priority_help: &'static str,
+    /// Followed by the contact centre's phone number.
+    pub critical_notice: &'static str,
+    pub critical_notice_no_number: &'static str,
+    pub critical_pick_product: &'static str,
+    pub case_kind_label: &'static str,
+    pub bench_heading: &'static str,
+    pub bench_part_description_label: &'static str,
+    pub bench_part_description_help: &'static str,
+    pub bench_part_serial_label: &'static str,
+    pub bench_return_address_label: &'static str,
+    pub bench_return_address_help: &'static str,
+    pub case_description_label: &'static str,
+    pub case_description_help: &'static str,
+    pub phi_notice: &'static str,
+    pub case_reference_help: &'static str,
+    pub contact_heading: &'static str,
+    pub contact_help: &'static str,
+    pub contact_name_label: &'static str,
+    pub contact_email_label: &'static str,
+    pub contact_phone_label: &'static str,
+    pub submit_case: &'static str,
+    pub creating_case: &'static str,
+    /// `{number}`: the new case's number.
+    pub case_created: &'static str,
+    pub patient_data_warning: &'static str,
+    pub confirm_no_patient_data: &'static str,
+    pub create_case_forbidden: &'static str,
+    pub field_required: &'static str,
+    /// `{n}`: the most characters the field takes.
+    pub field_too_long_n: &'static str,
+    pub case_loading: &'static str,
+    pub case_not_found_title: &'static str,
+    pub case_not_found: &'static str,
+    pub back_to_cases: &'static str,
+    pub origin_label: &'static str,
+    pub created_by_label: &'static str,
+    pub created_at_label: &'static str,
+    pub updated_at_label: &'static str,
+    pub closed_at_label: &'static str,
+    pub created_by_contact_centre: &'static str,
+    pub contact_is_creator: &'static str,
+    pub timeline_heading: &'static str,
+    pub timeline_empty: &'static str,
+    pub carrier_label: &'static str,
+    pub tracking_number_label: &'static str,
+    pub add_comment_heading: &'static str,
+    pub comment_label: &'static str,
+    pub add_comment_button: &'static str,
+    pub comment_added: &'static str,
+    pub add_tracking_heading: &'static str,
+    pub carrier_help: &'static str,
+    pub add_tracking_button: &'static str,
+    pub tracking_added: &'static str,
+    pub adding: &'static str,
+    pub case_closed_note: &'static str,
+
     pub kind_hospital_group: &'static str,
     pub kind_hospital: &'static str,
     pub kind_site: &'static str,
@@ -243,6 +360,12 @@ pub struct Texts {
     pub error_session_expired: &'static str,
     pub error_service_unavailable: &'static str,
     pub error_generic: &'static str,
+    pub error_possible_patient_data: &'static str,
+    pub error_idempotency_key_reused: &'static str,
+    pub error_request_in_progress: &'static str,
+    pub error_case_closed: &'static str,
+    pub error_validation_failed: &'static str,
+    pub error_forbidden: &'static str,
     /// Precedes the server's request id: "Reference: 7f3c...".
     pub error_reference: &'static str,
 }
@@ -418,6 +541,7 @@ pub fn grouping_name(t: &Texts, grouping: Grouping) -> &'static str {
 pub fn field_error_text(t: &Texts, code: &str) -> &'static str {
     match code {
         "too_long" => t.field_too_long,
+        "required" => t.field_required,
         _ => t.field_invalid,
     }
 }
@@ -465,6 +589,12 @@ pub fn error_message(t: &Texts, err: &ApiError) -> String {
                 Some(t.error_session_expired)
             }
             ProblemCode::ServiceUnavailable => Some(t.error_service_unavailable),
+            ProblemCode::Forbidden => Some(t.error_forbidden),
+            ProblemCode::ValidationFailed => Some(t.error_validation_failed),
+            ProblemCode::PossiblePatientData => Some(t.error_possible_patient_data),
+            ProblemCode::IdempotencyKeyReused => Some(t.error_idempotency_key_reused),
+            ProblemCode::RequestInProgress => Some(t.error_request_in_progress),
+            ProblemCode::CaseClosed => Some(t.error_case_closed),
             _ => None,
         },
         ApiError::Unexpected { .. } => None,
@@ -558,6 +688,34 @@ mod tests {
             reason: "html".into(),
         };
         assert_eq!(error_message(en, &unexpected), en.error_generic);
+    }
+
+    #[test]
+    fn the_case_problems_have_their_own_messages_in_both_languages() {
+        let codes = [
+            ProblemCode::PossiblePatientData,
+            ProblemCode::IdempotencyKeyReused,
+            ProblemCode::RequestInProgress,
+            ProblemCode::CaseClosed,
+            ProblemCode::ValidationFailed,
+            ProblemCode::Forbidden,
+        ];
+        for lang in Language::ALL {
+            let t = texts(lang);
+            let messages: Vec<String> = codes
+                .iter()
+                .map(|code| error_message(t, &problem(*code, Some("r-1"))))
+                .collect();
+            for (i, message) in messages.iter().enumerate() {
+                assert!(!message.starts_with(t.error_generic), "{message}");
+                assert!(!messages[i + 1..].contains(message), "{message}");
+            }
+            for template in [t.cases_total, t.field_too_long_n] {
+                assert!(template.contains("{n}"), "{template}");
+            }
+            assert!(t.case_created.contains("{number}"));
+            assert!(t.filter_historical.contains("{date}"));
+        }
     }
 
     #[test]

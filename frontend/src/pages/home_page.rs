@@ -35,6 +35,11 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <h1>{move || t.get().home_title}</h1>
         <p class="welcome">{move || t.get().welcome} ", " {move || auth.display_name()}</p>
+        {move || auth.may(domain::Action::CreateCase).then(|| view! {
+            <p class="page-actions">
+                <A href=Page::NewCase.path() attr:class="create-case button-link">{t.get().create_case}</A>
+            </p>
+        })}
         {move || {
             let t = t.get();
             match dashboard.get() {

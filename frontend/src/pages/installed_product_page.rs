@@ -11,7 +11,7 @@ use crate::i18n::{
     TextFn, Texts,
 };
 use crate::pages::installed_products_page::display_name;
-use crate::routes::{contract_path, installed_product_path, Page};
+use crate::routes::{contract_path, installed_product_path, new_case_for_product_path, Page};
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{FieldError, InstalledProductDetail, ProblemCode, UpdateCustomDetailsRequest};
 use chrono::NaiveDate;
@@ -111,10 +111,16 @@ pub fn InstalledProductPage() -> impl IntoView {
             }
             LoadState::Loaded => {
                 let can_edit = detail.with_untracked(|d| d.as_ref().is_some_and(|d| d.can_edit_custom_details));
+                let create_case = auth.may(domain::Action::CreateCase).then(|| view! {
+                    <A href=new_case_for_product_path(id.get_untracked()) attr:class="create-case button-link">
+                        {move || t.get().create_case}
+                    </A>
+                });
                 view! {
                     <div class="title-row">
                         <h1 class="product-title">{name}</h1>
                         {move || detail.get().map(|d| state_badge(t.get(), d.operational_state))}
+                        {create_case}
                     </div>
                     {move || {
                         let t = t.get();

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod cases;
 pub mod contract_page;
 pub mod contracts_page;
 pub mod home_page;

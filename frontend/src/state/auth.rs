@@ -3,10 +3,10 @@
 //! session through `POST /auth/refresh`.
 
 use crate::api::{client, ApiError};
-use crate::format::date_format_from_setting;
+use crate::format::{date_format_from_setting, time_format_from_setting};
 use crate::i18n::{browser_language, language_from_setting, texts, Texts};
-use api_types::{LoginRequest, MeResponse, ProblemCode, ProblemDetails};
-use domain::{DateFormat, Language};
+use api_types::{LoginRequest, MeResponse, ProblemCode, ProblemDetails, RoleDto};
+use domain::{Action, DateFormat, Language, Role, TimeFormat};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use std::future::Future;
@@ -93,6 +93,24 @@ impl Auth {
             me.as_ref()
                 .map(|me| date_format_from_setting(&me.settings.date_format))
                 .unwrap_or_default()
+        })
+    }
+
+    /// How the signed-in user wants times written (24 hours before sign-in).
+    pub fn time_format(self) -> TimeFormat {
+        self.me.with(|me| {
+            me.as_ref()
+                .map(|me| time_format_from_setting(&me.settings.time_format))
+                .unwrap_or_default()
+        })
+    }
+
+    /// Whether the signed-in user's role may ever do `action` (hides the
+    /// controls a Viewer would only get a 403 from); false while signed out.
+    pub fn may(self, action: Action) -> bool {
+        self.me.with(|me| {
+            me.as_ref()
+                .is_some_and(|me| domain::policy::role_allows(domain_role(me.role), action))
         })
     }
 
@@ -221,6 +239,17 @@ impl Auth {
     }
 }
 
+/// The domain's role for the API's.
+pub const fn domain_role(role: RoleDto) -> Role {
+    match role {
+        RoleDto::Viewer => Role::Viewer,
+        RoleDto::User => Role::User,
+        RoleDto::Manager => Role::Manager,
+        RoleDto::Service => Role::Service,
+        RoleDto::Admin => Role::Admin,
+    }
+}
+
 /// The error of a call made while nobody is signed in.
 fn not_signed_in() -> ApiError {
     ApiError::Problem(ProblemDetails {
@@ -232,4 +261,22 @@ fn not_signed_in() -> ApiError {
         request_id: None,
         errors: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::policy::role_allows;
+
+    #[test]
+    fn viewers_may_not_create_cases_users_and_managers_may() {
+        let may = |role| role_allows(domain_role(role), Action::CreateCase);
+        assert!(!may(RoleDto::Viewer));
+        assert!(may(RoleDto::User));
+        assert!(may(RoleDto::Manager));
+        assert!(!role_allows(
+            domain_role(RoleDto::Viewer),
+            Action::AddCaseActivity
+        ));
+    }
 }

@@ -1,0 +1,310 @@
+//! `/cases/{id}`: a case with its details and timeline, and (while it is
+//! open, for those who may) the forms to add a comment or a tracking number.
+
+use super::activity_forms::{ActivityForm, COMMENT, TRACKING};
+use super::{critical_notice, JustCreated};
+use crate::api::{client, ApiError};
+use crate::components::badges::{case_status_badge, priority_badge};
+use crate::components::document::set_title;
+use crate::format::format_date_time;
+use crate::i18n::{
+    activity_kind_name, case_kind_name, case_status_name, error_message, fill, origin_name, Texts,
+};
+use crate::pages::installed_products_page::display_name;
+use crate::routes::{installed_product_path, Page};
+use crate::state::auth::{use_auth, use_texts};
+use api_types::{ActivityDto, CaseDetail, ProblemCode};
+use chrono::{DateTime, Utc};
+use domain::{DateFormat, TimeFormat};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// The case's answer, with the id it answers (to tell a stale one).
+pub type Loaded = (String, Result<CaseDetail, ApiError>);
+
+#[derive(Debug, Clone, PartialEq)]
+enum LoadState {
+    Loading,
+    NotFound,
+    Failed(ApiError),
+    Loaded,
+}
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let auth = use_auth();
+    let t = use_texts();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+
+    // Just created: shown from the form's answer, and announced once the
+    // status region below is on the page.
+    let handed_over = StoredValue::new(JustCreated::get().take());
+    let created_number = handed_over.with_value(|c| c.as_ref().map(|c| c.summary.number.clone()));
+    let created = RwSignal::new(None::<String>);
+    Effect::new(move |_| created.set(created_number.clone()));
+
+    let case: LocalResource<Loaded> = LocalResource::new(move || {
+        let id = id.get();
+        let ready = handed_over
+            .try_update_value(|c| c.take_if(|c| c.summary.id.to_string() == id))
+            .flatten();
+        async move {
+            if let Some(case) = ready {
+                return (id, Ok(case));
+            }
+            let result = auth
+                .call(|token| {
+                    let id = id.clone();
+                    async move { client::case(&token, &id).await }
+                })
+                .await;
+            (id, result)
+        }
+    });
+    let state = Memo::new(move |_| {
+        case.with(|loaded| match loaded {
+            Some((for_id, _)) if *for_id != id.get() => LoadState::Loading,
+            None => LoadState::Loading,
+            Some((_, Err(err))) if err.code() == Some(ProblemCode::NotFound) => LoadState::NotFound,
+            Some((_, Err(err))) => LoadState::Failed(err.clone()),
+            Some((_, Ok(_))) => LoadState::Loaded,
+        })
+    });
+    let detail = Memo::new(move |_| {
+        case.with(|loaded| loaded.as_ref().and_then(|(_, r)| r.as_ref().ok()).cloned())
+    });
+    let open = Memo::new(move |_| {
+        detail.with(|d| d.as_ref().is_some_and(|d| d.open_for_customer_activity))
+    });
+    Effect::new(move |_| {
+        let t = t.get();
+        let page = match state.get() {
+            LoadState::Loaded => detail.with(|d| {
+                d.as_ref()
+                    .map(|d| format!("{} {}", d.summary.number, d.summary.title))
+                    .unwrap_or_default()
+            }),
+            LoadState::NotFound => t.case_not_found_title.to_owned(),
+            LoadState::Failed(_) | LoadState::Loading => t.case_loading.to_owned(),
+        };
+        set_title(&page, t.product_name);
+    });
+
+    view! {
+        <p class="back-link">
+            <A href=Page::Cases.path()>{move || t.get().back_to_cases}</A>
+        </p>
+        <div class="form-live" aria-live="polite">
+            {move || created.get().map(|number| view! {
+                <p class="form-success" role="status">{fill(t.get().case_created, &[("number", &number)])}</p>
+            })}
+        </div>
+        {move || {
+            let t = t.get();
+            match state.get() {
+                LoadState::Loading => {
+                    view! {
+                        <p class="loading" role="status">
+                            <span class="spinner" aria-hidden="true"></span>
+                            {t.case_loading}
+                        </p>
+                    }
+                        .into_any()
+                }
+                LoadState::NotFound => {
+                    view! {
+                        <h1>{t.case_not_found_title}</h1>
+                        <p class="page-error" role="alert">{t.case_not_found}</p>
+                    }
+                        .into_any()
+                }
+                LoadState::Failed(err) => {
+                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
+                }
+                LoadState::Loaded => {
+                    let may_add = auth.may(domain::Action::AddCaseActivity);
+                    let case_id = id.get_untracked();
+                    view! {
+                        {move || {
+                            let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
+                            detail.get().map(|d| case_view(t, &dates, d))
+                        }}
+                        {move || match (open.get(), may_add) {
+                            (true, true) => {
+                                view! {
+                                    <ActivityForm t spec=&COMMENT case case_id=case_id.clone()/>
+                                    <ActivityForm t spec=&TRACKING case case_id=case_id.clone()/>
+                                }
+                                    .into_any()
+                            }
+                            (false, _) => view! { <p class="hint case-closed-note">{t.case_closed_note}</p> }.into_any(),
+                            (true, false) => ().into_any(),
+                        }}
+                    }
+                        .into_any()
+                }
+            }
+        }}
+    }
+}
+
+/// The user's date format, time format and time zone.
+type Dates = (DateFormat, TimeFormat, String);
+
+fn when(dates: &Dates, instant: DateTime<Utc>) -> String {
+    format_date_time(instant, &dates.2, dates.0, dates.1)
+}
+
+/// Heading, details, description, contact, bench repair and timeline.
+fn case_view(t: &'static Texts, dates: &Dates, d: CaseDetail) -> impl IntoView {
+    let s = d.summary;
+    let not_recorded = || t.not_recorded.to_owned();
+    let product_name = display_name(
+        s.installed_product.custom_name.as_deref(),
+        &s.installed_product.description,
+    )
+    .to_owned();
+    let mut facts: Vec<(&'static str, AnyView)> = vec![
+        (t.col_priority, priority_badge(t, s.priority).into_any()),
+        (t.kind_label, case_kind_name(t, s.kind).into_any()),
+        (
+            t.col_installed_product,
+            view! {
+                <A href=installed_product_path(s.installed_product.id) attr:class="product-link">{product_name}</A>
+                <span class="secondary product-number">{s.installed_product.number}</span>
+            }
+            .into_any(),
+        ),
+        (t.col_account, s.account.name.into_any()),
+        (t.origin_label, origin_name(t, s.origin).into_any()),
+        (
+            t.created_by_label,
+            d.created_by
+                .unwrap_or_else(|| t.created_by_contact_centre.to_owned())
+                .into_any(),
+        ),
+        (t.created_at_label, when(dates, s.created_at).into_any()),
+        (t.updated_at_label, when(dates, s.updated_at).into_any()),
+        (
+            t.customer_reference_label,
+            s.customer_reference
+                .unwrap_or_else(not_recorded)
+                .into_any(),
+        ),
+    ];
+    if let Some(closed) = s.closed_at {
+        facts.push((t.closed_at_label, when(dates, closed).into_any()));
+    }
+    let c = d.contact;
+    let contact = if c.name.is_none() && c.email.is_none() && c.phone.is_none() {
+        view! { <p class="muted">{t.contact_is_creator}</p> }.into_any()
+    } else {
+        view! {
+            <dl class="facts facts-wide">
+                <div><dt>{t.contact_name_label}</dt><dd>{c.name.unwrap_or_else(not_recorded)}</dd></div>
+                <div><dt>{t.contact_email_label}</dt><dd>{c.email.unwrap_or_else(not_recorded)}</dd></div>
+                <div><dt>{t.contact_phone_label}</dt><dd>{c.phone.unwrap_or_else(not_recorded)}</dd></div>
+            </dl>
+        }
+        .into_any()
+    };
+    let bench = d.bench_repair.map(|b| {
+        view! {
+            <section class="panel" aria-labelledby="bench-heading">
+                <h2 id="bench-heading">{t.bench_heading}</h2>
+                <dl class="facts facts-wide">
+                    <div><dt>{t.bench_part_description_label}</dt><dd>{b.part_description}</dd></div>
+                    <div>
+                        <dt>{t.bench_part_serial_label}</dt>
+                        <dd>{b.part_serial_number.unwrap_or_else(not_recorded)}</dd>
+                    </div>
+                    <div>
+                        <dt>{t.bench_return_address_label}</dt>
+                        <dd class="multiline">{b.return_address.unwrap_or_else(not_recorded)}</dd>
+                    </div>
+                </dl>
+            </section>
+        }
+    });
+    let mut activities = d.activities;
+    // The server sends them oldest first; a stable sort keeps that promise.
+    activities.sort_by_key(|a| a.occurred_at);
+    let timeline = if activities.is_empty() {
+        view! { <p class="muted">{t.timeline_empty}</p> }.into_any()
+    } else {
+        view! {
+            <ol class="timeline">
+                {activities.into_iter().map(|a| activity_item(t, dates, a)).collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="title-row">
+            <h1 class="case-title">
+                <span class="case-number">{s.number}</span>
+                " "
+                <span class="case-title-text">{s.title}</span>
+            </h1>
+            {case_status_badge(t, s.status)}
+        </div>
+        {d.critical_contact.map(|contact| critical_notice(t, Some(contact), false, false))}
+        <section class="panel" aria-labelledby="case-details-heading">
+            <h2 id="case-details-heading">{t.details_heading}</h2>
+            <dl class="facts facts-wide">
+                {facts
+                    .into_iter()
+                    .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+                    .collect_view()}
+            </dl>
+        </section>
+        <section class="panel" aria-labelledby="case-description-heading">
+            <h2 id="case-description-heading">{t.description_label}</h2>
+            <p class="multiline case-description">{d.description}</p>
+        </section>
+        <section class="panel" aria-labelledby="case-contact-heading">
+            <h2 id="case-contact-heading">{t.contact_heading}</h2>
+            {contact}
+        </section>
+        {bench}
+        <section class="panel" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t.timeline_heading}</h2>
+            {timeline}
+        </section>
+    }
+}
+
+fn activity_item(t: &'static Texts, dates: &Dates, a: ActivityDto) -> impl IntoView {
+    let side = if a.from_service {
+        "activity activity-service"
+    } else {
+        "activity activity-customer"
+    };
+    let shipment = (a.carrier.is_some() || a.tracking_number.is_some()).then(|| {
+        view! {
+            <dl class="facts">
+                {a.carrier.map(|c| view! { <div><dt>{t.carrier_label}</dt><dd>{c}</dd></div> })}
+                {a.tracking_number.map(|n| view! {
+                    <div><dt>{t.tracking_number_label}</dt><dd class="tracking-number">{n}</dd></div>
+                })}
+            </dl>
+        }
+    });
+    view! {
+        <li class=side>
+            <div class="activity-head">
+                <span class="activity-kind">{activity_kind_name(t, a.kind)}</span>
+                {a.from_service.then(|| view! { <span class="tag">{t.kind_service_organisation}</span> })}
+                <span class="activity-author">{a.author}</span>
+                <span class="activity-time">{when(dates, a.occurred_at)}</span>
+            </div>
+            {a.new_status.map(|status| view! {
+                <p class="activity-status">{case_status_name(t, status)}</p>
+            })}
+            {a.text.map(|text| view! { <p class="multiline activity-text">{text}</p> })}
+            {shipment}
+        </li>
+    }
+}

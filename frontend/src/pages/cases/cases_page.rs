@@ -1,0 +1,440 @@
+//! `/cases`: the visible cases, filtered, sorted and paged, all in the URL.
+
+use crate::api::{client, ApiError};
+use crate::components::badges::{case_status_badge, priority_badge};
+use crate::components::document::set_title;
+use crate::components::pager::{pager, PageState};
+use crate::components::viewport::use_narrow;
+use crate::format::{format_date, format_date_time};
+use crate::i18n::{
+    case_status_name, count_text, error_message, fill, modality_name, priority_text, TextFn, Texts,
+    CASE_STATUSES, MODALITIES, PRIORITIES,
+};
+use crate::pages::installed_products_page::display_name;
+use crate::query::{from_wire, set_status_choice, status_choice, wire_name, CaseListView, OPEN};
+use crate::routes::{case_path, Page};
+use crate::state::auth::{use_auth, use_texts};
+use api_types::{CasePage, CaseQuery, CaseSort, CaseSummary, SortOrder};
+use domain::{DateFormat, TimeFormat};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The list's answer, with the query it answers (to tell a stale one).
+type Loaded = (CaseQuery, Result<CasePage, ApiError>);
+
+/// How the user writes dates and times, and their zone.
+type Dates = (DateFormat, TimeFormat, String);
+
+#[component]
+pub fn CasesPage() -> impl IntoView {
+    let auth = use_auth();
+    let t = use_texts();
+    let narrow = use_narrow();
+    Effect::new(move |_| set_title(t.get().cases_title, t.get().product_name));
+
+    let query_map = use_query_map();
+    let current = Memo::new(move |_| query_map.with(|m| CaseListView::from_query(|k| m.get(k))));
+    let cases: LocalResource<Loaded> = LocalResource::new(move || {
+        let query = current.with(|v| v.query.clone());
+        async move {
+            let result = auth
+                .call(|token| {
+                    let query = query.clone();
+                    async move { client::cases(&token, &query).await }
+                })
+                .await;
+            (query, result)
+        }
+    });
+    // The market's cut-over date, once a page has named it.
+    let historical_before = Memo::new(move |_| {
+        cases.with(|loaded| {
+            loaded
+                .as_ref()
+                .and_then(|(_, r)| r.as_ref().ok())
+                .and_then(|page| page.historical_before)
+        })
+    });
+
+    let navigate = use_navigate();
+    let mine_box = NodeRef::<html::Input>::new();
+    let historical_box = NodeRef::<html::Input>::new();
+    let status_select = NodeRef::<html::Select>::new();
+    let priority_select = NodeRef::<html::Select>::new();
+    let modality_select = NodeRef::<html::Select>::new();
+    let q_input = NodeRef::<html::Input>::new();
+    // Checkboxes and selects apply at once; the search on submit.
+    let apply = move || {
+        let select = |node: NodeRef<html::Select>| {
+            node.get_untracked()
+                .map(|el| el.value())
+                .unwrap_or_default()
+        };
+        let checked = |node: NodeRef<html::Input>| {
+            node.get_untracked()
+                .is_some_and(|el| el.checked())
+                .then_some(true)
+        };
+        let mut view = current.get_untracked().with_page(1);
+        let q = &mut view.query;
+        q.mine = checked(mine_box);
+        set_status_choice(q, &select(status_select));
+        q.priority = select(priority_select).parse().ok();
+        q.modality = from_wire(&select(modality_select));
+        q.q = q_input
+            .get_untracked()
+            .map(|el| el.value().trim().to_owned())
+            .filter(|s| !s.is_empty());
+        // The switch is on the page only when the market has a cut-over.
+        if historical_box.get_untracked().is_some() {
+            q.historical = checked(historical_box);
+        }
+        navigate(
+            &view.href(),
+            NavigateOptions {
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    let on_change = {
+        let apply = apply.clone();
+        move |_: leptos::ev::Event| apply()
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        apply();
+    };
+
+    // The controls show the URL's view: on arrival, and after back, forward
+    // or "Clear filters" (one effect, not a closure per option).
+    Effect::new(move |_| {
+        let view = current.get();
+        let q = &view.query;
+        if let Some(el) = mine_box.get() {
+            el.set_checked(q.mine == Some(true));
+        }
+        if let Some(el) = status_select.get() {
+            el.set_value(&status_choice(q));
+        }
+        if let Some(el) = priority_select.get() {
+            el.set_value(&q.priority.map(|p| p.to_string()).unwrap_or_default());
+        }
+        if let Some(el) = modality_select.get() {
+            el.set_value(&q.modality.map(|m| wire_name(&m)).unwrap_or_default());
+        }
+        if let Some(el) = q_input.get() {
+            el.set_value(q.q.as_deref().unwrap_or_default());
+        }
+    });
+
+    let summary = move || {
+        let t = t.get();
+        match cases.get() {
+            None => t.cases_loading.to_owned(),
+            Some((query, _)) if current.with(|v| v.query != query) => t.loading_more.to_owned(),
+            Some((_, Err(_))) => String::new(),
+            Some((_, Ok(page))) => count_text(t.cases_total_one, t.cases_total, page.total),
+        }
+    };
+
+    view! {
+        <div class="title-row">
+            <h1>{move || t.get().cases_title}</h1>
+            {move || auth.may(domain::Action::CreateCase).then(|| view! {
+                <A href=Page::NewCase.path() attr:class="create-case button-link">{t.get().create_case}</A>
+            })}
+        </div>
+        // The texts are read once per render: the language only changes at sign-in.
+        {move || {
+            let t = t.get();
+            view! {
+                <form
+                    class="case-filters filters"
+                    role="search"
+                    aria-label=t.case_filters_label
+                    on:submit=on_submit.clone()
+                >
+                    <div class="filter filter-check">
+                        <input
+                            id="filter-mine"
+                            name="mine"
+                            type="checkbox"
+                            node_ref=mine_box
+                            on:change=on_change.clone()
+                        />
+                        <label for="filter-mine">{t.filter_mine}</label>
+                    </div>
+                    <div class="filter">
+                        <label for="filter-status">{t.col_status}</label>
+                        <select id="filter-status" name="status" node_ref=status_select on:change=on_change.clone()>
+                            <option value="">{t.any_case_status}</option>
+                            <option value=OPEN>{t.open_cases_option}</option>
+                            {CASE_STATUSES
+                                .into_iter()
+                                .map(|s| view! { <option value=wire_name(&s)>{case_status_name(t, s)}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="filter">
+                        <label for="filter-priority">{t.filter_priority}</label>
+                        <select id="filter-priority" name="priority" node_ref=priority_select on:change=on_change.clone()>
+                            <option value="">{t.any_priority}</option>
+                            {PRIORITIES
+                                .into_iter()
+                                .map(|p| view! { <option value=p.to_string()>{priority_text(t, p)}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="filter">
+                        <label for="filter-modality">{t.filter_modality}</label>
+                        <select id="filter-modality" name="modality" node_ref=modality_select on:change=on_change.clone()>
+                            <option value="">{t.any_modality}</option>
+                            {MODALITIES
+                                .into_iter()
+                                .map(|m| view! { <option value=wire_name(&m)>{modality_name(t, m)}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="filter filter-search">
+                        <label for="filter-q">{t.filter_q}</label>
+                        <input
+                            id="filter-q"
+                            name="q"
+                            type="search"
+                            node_ref=q_input
+                            aria-describedby="filter-q-help"
+                        />
+                        <p id="filter-q-help" class="field-help">{t.case_q_help}</p>
+                    </div>
+                    {
+                        let on_change = on_change.clone();
+                        move || {
+                            let on = current.with(|v| v.query.historical == Some(true));
+                            let date = historical_before.get();
+                            (date.is_some() || on).then(|| {
+                                let date = date
+                                    .map(|d| format_date(d, auth.date_format()))
+                                    .unwrap_or_default();
+                                view! {
+                                    <div class="filter filter-check filter-historical">
+                                        <input
+                                            id="filter-historical"
+                                            name="historical"
+                                            type="checkbox"
+                                            node_ref=historical_box
+                                            aria-describedby="filter-historical-help"
+                                            prop:checked=on
+                                            on:change=on_change.clone()
+                                        />
+                                        <label for="filter-historical">{fill(t.filter_historical, &[("date", &date)])}</label>
+                                        <p id="filter-historical-help" class="field-help">{t.historical_help}</p>
+                                    </div>
+                                }
+                            })
+                        }
+                    }
+                    <div class="filter-actions">
+                        <button type="submit" class="button-primary">{t.apply_case_filters}</button>
+                        {move || current.with(CaseListView::is_filtered).then(|| view! {
+                            <A href=Page::Cases.path() attr:class="clear-filters">{t.clear_filters}</A>
+                        })}
+                    </div>
+                </form>
+            }
+        }}
+        <p class="result-summary" role="status">{summary}</p>
+        {move || {
+            let t = t.get();
+            match cases.get() {
+                None => {
+                    view! {
+                        <p class="loading">
+                            <span class="spinner" aria-hidden="true"></span>
+                            {t.cases_loading}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some((_, Err(err))) => {
+                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
+                }
+                Some((query, Ok(page))) => {
+                    let view = current.get();
+                    let stale = view.query != query;
+                    let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
+                    results(t, &dates, &view, page, narrow.get(), stale).into_any()
+                }
+            }
+        }}
+    }
+}
+
+/// The rows (a table, or cards on a phone) and the pager.
+fn results(
+    t: &'static Texts,
+    dates: &Dates,
+    view: &CaseListView,
+    page: CasePage,
+    narrow: bool,
+    stale: bool,
+) -> impl IntoView {
+    let pages = PageState {
+        page: page.page,
+        page_size: page.page_size,
+        total: page.total,
+    };
+    let pager_view = (page.total > 0 || page.page > 1).then(|| {
+        let view = view.clone();
+        pager(t, pages, move |n| view.with_page(n).href())
+    });
+    let body = if page.items.is_empty() {
+        let text = if view.is_filtered() {
+            t.cases_empty
+        } else {
+            t.cases_none
+        };
+        view! { <p class="empty-state">{text}</p> }.into_any()
+    } else if narrow {
+        view! {
+            <ul class="cards">
+                {page.items.into_iter().map(|c| case_card(t, dates, c)).collect_view()}
+            </ul>
+        }
+        .into_any()
+    } else {
+        case_table(t, dates, view, page.items).into_any()
+    };
+    view! {
+        <div class="results" class:stale=stale aria-busy=stale.to_string()>
+            {body}
+            {pager_view}
+        </div>
+    }
+}
+
+/// The columns of the table; those with a sort sort by it.
+const COLUMNS: [(Option<CaseSort>, TextFn); 7] = [
+    (Some(CaseSort::Number), |t| t.col_case),
+    (None, |t| t.col_title),
+    (None, |t| t.col_installed_product),
+    (None, |t| t.col_account),
+    (Some(CaseSort::Priority), |t| t.col_priority),
+    (Some(CaseSort::Status), |t| t.col_status),
+    (Some(CaseSort::CreatedAt), |t| t.col_created),
+];
+
+fn case_table(
+    t: &'static Texts,
+    dates: &Dates,
+    view: &CaseListView,
+    items: Vec<CaseSummary>,
+) -> impl IntoView {
+    let heads = COLUMNS
+        .into_iter()
+        .map(|(sort, label)| match sort {
+            Some(column) => sort_header(view, column, label(t)).into_any(),
+            None => view! { <th scope="col">{label(t)}</th> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="data-table case-table">
+                <thead>
+                    <tr>{heads}</tr>
+                </thead>
+                <tbody>{items.into_iter().map(|c| case_row(t, dates, c)).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A header that sorts by its column: a link, so the sort is in the URL.
+/// It names its order only when the URL does (the server's default is its own).
+fn sort_header(view: &CaseListView, column: CaseSort, label: &'static str) -> impl IntoView {
+    let order = (view.query.sort == Some(column))
+        .then_some(view.query.order)
+        .flatten();
+    let (aria_sort, arrow) = match order {
+        Some(SortOrder::Asc) => (Some("ascending"), "▲"),
+        Some(SortOrder::Desc) => (Some("descending"), "▼"),
+        None => (None, "↕"),
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <a href=view.sorted_by(column).href() class="sort-link" data-noscroll="">
+                {label}
+                <span class="sort-arrow" aria-hidden="true">{arrow}</span>
+            </a>
+        </th>
+    }
+}
+
+fn product_name(c: &CaseSummary) -> String {
+    display_name(
+        c.installed_product.custom_name.as_deref(),
+        &c.installed_product.description,
+    )
+    .to_owned()
+}
+
+fn created(dates: &Dates, c: &CaseSummary) -> String {
+    format_date_time(c.created_at, &dates.2, dates.0, dates.1)
+}
+
+fn case_row(t: &'static Texts, dates: &Dates, c: CaseSummary) -> impl IntoView {
+    let name = product_name(&c);
+    let created = created(dates, &c);
+    view! {
+        <tr class="case-row">
+            <td><A href=case_path(c.id) attr:class="case-link">{c.number}</A></td>
+            <td>{c.title}</td>
+            <td>
+                <span class="product-number">{c.installed_product.number}</span>
+                <span class="secondary">{name}</span>
+            </td>
+            <td>{c.account.name}</td>
+            <td>{priority_badge(t, c.priority)}</td>
+            <td>{case_status_badge(t, c.status)}</td>
+            <td>{created}</td>
+        </tr>
+    }
+}
+
+fn case_card(t: &'static Texts, dates: &Dates, c: CaseSummary) -> impl IntoView {
+    let name = product_name(&c);
+    let created = created(dates, &c);
+    view! {
+        <li class="card case-card">
+            <div class="card-head">
+                <A href=case_path(c.id) attr:class="case-link">{c.number}</A>
+                {case_status_badge(t, c.status)}
+            </div>
+            <p class="case-card-title">{c.title}</p>
+            <dl class="facts">
+                <div>
+                    <dt>{t.col_installed_product}</dt>
+                    <dd>
+                        <span class="product-number">{c.installed_product.number}</span>
+                        <span class="secondary">{name}</span>
+                    </dd>
+                </div>
+                <div>
+                    <dt>{t.col_account}</dt>
+                    <dd>{c.account.name}</dd>
+                </div>
+                <div>
+                    <dt>{t.col_priority}</dt>
+                    <dd>{priority_badge(t, c.priority)}</dd>
+                </div>
+                <div>
+                    <dt>{t.col_created}</dt>
+                    <dd>{created}</dd>
+                </div>
+            </dl>
+        </li>
+    }
+}

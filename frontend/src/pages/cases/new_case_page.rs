@@ -1,0 +1,289 @@
+//! `/cases/new` (`?installed_product=<id>` picks the product): the create
+//! form. A priority-1 case shows the contact centre's number before submit;
+//! a retry of the same content reuses its `Idempotency-Key`.
+
+use super::case_request::{
+    create_request, CaseFormValues, CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, DESCRIPTION,
+    FIELDS, PART_DESCRIPTION, PART_SERIAL, PRIORITY, PRODUCT, REFERENCE, RETURN_ADDRESS,
+};
+use super::fields::{
+    error_for, errors_of, focus_later, outcome_summary, patient_data_confirm, required_marker,
+    text_field,
+};
+use super::product_picker::{PickedProduct, ProductPicker};
+use super::submit::{new_idempotency_key, outcome_of, IdempotencyKeys, Outcome};
+use super::{critical_notice, JustCreated};
+use crate::api::{client, ApiError};
+use crate::components::document::set_title;
+use crate::i18n::{case_kind_name, priority_text, Texts, CASE_KINDS, PRIORITIES};
+use crate::query::{from_wire, wire_name};
+use crate::routes::{case_path, Page};
+use crate::state::auth::{use_auth, use_texts};
+use api_types::{CaseKindDto, ContactCentreDto, CreateCaseRequest, ProblemCode};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+#[component]
+pub fn NewCasePage() -> impl IntoView {
+    let auth = use_auth();
+    let t = use_texts();
+    Effect::new(move |_| set_title(t.get().create_case, t.get().product_name));
+    // `?installed_product=<id>`: the form opens with that product chosen.
+    let preselect = use_query_map().with_untracked(|q| q.get("installed_product"));
+    let wanted = preselect.is_some();
+    // Some(answer) once asked; the answer is None for an unknown product.
+    let preselected = RwSignal::new(None::<Option<PickedProduct>>);
+    if let Some(id) = preselect {
+        leptos::task::spawn_local(async move {
+            let result = auth
+                .call(|token| {
+                    let id = id.clone();
+                    async move { client::installed_product(&token, &id).await }
+                })
+                .await;
+            let picked = result
+                .ok()
+                .map(|detail| PickedProduct::from_detail(&detail.value));
+            preselected.try_set(Some(picked));
+        });
+    }
+
+    view! {
+        <p class="back-link">
+            <A href=Page::Cases.path()>{move || t.get().back_to_cases}</A>
+        </p>
+        <h1>{move || t.get().create_case}</h1>
+        // The texts are read once per render: the language only changes at sign-in.
+        {move || {
+            let t = t.get();
+            if !auth.may(domain::Action::CreateCase) {
+                return view! { <p class="page-error" role="alert">{t.create_case_forbidden}</p> }
+                    .into_any();
+            }
+            match (wanted, preselected.get()) {
+                (true, None) => view! {
+                    <p class="loading" role="status">
+                        <span class="spinner" aria-hidden="true"></span>
+                        {t.product_loading}
+                    </p>
+                }
+                .into_any(),
+                // An unknown or invisible product: the form opens without one.
+                (_, initial) => view! { <CaseForm t initial=initial.flatten()/> }.into_any(),
+            }
+        }}
+    }
+}
+
+const ERRORS_ID: &str = "case-form-errors";
+
+#[component]
+fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView {
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let just_created = JustCreated::get();
+
+    let product = RwSignal::new(initial);
+    let priority = RwSignal::new(None::<u8>);
+    let kind = RwSignal::new(CaseKindDto::default());
+    let [description, part_description, part_serial, return_address, reference, contact_name, contact_email, contact_phone] =
+        std::array::from_fn(|_| RwSignal::new(String::new()));
+    let needs_confirm = RwSignal::new(false);
+    let confirm = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let errors = Memo::new(move |_| outcome.with(errors_of));
+    let keys = StoredValue::new(IdempotencyKeys::default());
+
+    // The contact centre of the chosen product, asked for as soon as a
+    // product is chosen: priority 1 then shows its number without a wait.
+    let critical = Memo::new(move |_| priority.get() == Some(1));
+    let contact = RwSignal::new(None::<(String, Result<ContactCentreDto, ApiError>)>);
+    let chosen_id = move || product.with(|p| p.as_ref().map(|p| p.id.clone()));
+    Effect::new(move |_| {
+        let Some(id) = chosen_id() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let result = auth
+                .call(|token| {
+                    let id = id.clone();
+                    async move { client::contact_centre(&token, &id).await }
+                })
+                .await;
+            // The answer for a product chosen meanwhile is dropped.
+            let current = product.try_with_untracked(|p| p.as_ref().map(|p| p.id == id));
+            if current == Some(Some(true)) {
+                contact.try_set(Some((id, result)));
+            }
+        });
+    });
+    // Without a product: the notice asks for one. With one: the notice waits
+    // for the contact centre's answer (a moment), then names the number.
+    let notice = move || {
+        if !critical.get() {
+            return None;
+        }
+        let chosen = chosen_id();
+        let has_product = chosen.is_some();
+        let answer = match chosen {
+            None => Some(None),
+            Some(chosen) => match contact.get() {
+                Some((id, result)) if id == chosen => Some(result.ok()),
+                _ => None,
+            },
+        };
+        answer.map(|contact| critical_notice(t, contact, !has_product, true))
+    };
+
+    let submit = Action::new_local(move |(key, request): &(String, CreateCaseRequest)| {
+        let (key, request) = (key.clone(), request.clone());
+        let navigate = navigate.clone();
+        async move {
+            let result = auth
+                .call(|token| {
+                    let (key, request) = (key.clone(), request.clone());
+                    async move { client::create_case(&token, &key, &request).await }
+                })
+                .await;
+            match result {
+                Ok(case) => {
+                    let path = case_path(case.summary.id);
+                    just_created.set(case);
+                    navigate(&path, NavigateOptions::default());
+                }
+                Err(err) => {
+                    if err.code() == Some(ProblemCode::IdempotencyKeyReused) {
+                        keys.update_value(IdempotencyKeys::forget);
+                    }
+                    let next = outcome_of(err);
+                    if next == Outcome::NeedsConfirm {
+                        needs_confirm.set(true);
+                    }
+                    outcome.set(Some(next));
+                    focus_later(ERRORS_ID);
+                }
+            }
+        }
+    });
+    let pending = submit.pending();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let values = CaseFormValues {
+            product: product.with_untracked(|p| p.as_ref().map(|p| p.id.clone())),
+            priority: priority.get_untracked(),
+            kind: kind.get_untracked(),
+            description: description.get_untracked(),
+            part_description: part_description.get_untracked(),
+            part_serial: part_serial.get_untracked(),
+            return_address: return_address.get_untracked(),
+            reference: reference.get_untracked(),
+            contact_name: contact_name.get_untracked(),
+            contact_email: contact_email.get_untracked(),
+            contact_phone: contact_phone.get_untracked(),
+            confirm_no_patient_data: needs_confirm.get_untracked() && confirm.get_untracked(),
+        };
+        match create_request(&values) {
+            Err(invalid) => {
+                outcome.set(Some(Outcome::Invalid(invalid)));
+                focus_later(ERRORS_ID);
+            }
+            Ok(request) => {
+                let body = serde_json::to_string(&request).unwrap_or_default();
+                let key = keys
+                    .try_update_value(|k| k.key_for(&body, new_idempotency_key))
+                    .unwrap_or_else(new_idempotency_key);
+                outcome.set(None);
+                submit.dispatch((key, request));
+            }
+        }
+    };
+
+    let product_error = Signal::derive(move || {
+        errors.with(|e| error_for(e, PRODUCT.field).map(|_| t.field_required.to_owned()))
+    });
+    let priority_error = move || errors.with(|e| error_for(e, PRIORITY.field).is_some());
+    let bench = Memo::new(move |_| kind.get() == CaseKindDto::BenchRepair);
+
+    view! {
+        <form class="case-form" on:submit=on_submit novalidate>
+            <p class="hint">{t.new_case_intro}</p>
+            <div id=ERRORS_ID tabindex="-1">
+                {move || outcome.with(|o| o.as_ref().map(|o| outcome_summary(t, o, &FIELDS)))}
+            </div>
+            <ProductPicker t selected=product error=product_error/>
+            <fieldset
+                class="priority-group"
+                aria-describedby=move || {
+                    if priority_error() { "priority-help priority-error" } else { "priority-help" }
+                }
+            >
+                <legend>{t.col_priority} {required_marker(t)}</legend>
+                <p id="priority-help" class="field-help">{t.priority_help}</p>
+                <div class="choices">
+                    {PRIORITIES
+                        .into_iter()
+                        .map(|p| {
+                            let id = format!("priority-{p}");
+                            view! {
+                                <div class="choice">
+                                    <input
+                                        type="radio"
+                                        name="priority"
+                                        id=id.clone()
+                                        value=p.to_string()
+                                        on:change=move |_| priority.set(Some(p))
+                                    />
+                                    <label for=id>{priority_text(t, p)}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                {move || priority_error().then(|| view! {
+                    <p id="priority-error" class="field-error">{t.field_required}</p>
+                })}
+            </fieldset>
+            {notice}
+            <div class="field">
+                <label for="case-kind">{t.case_kind_label}</label>
+                <select
+                    id="case-kind"
+                    name="kind"
+                    on:change=move |ev| kind.set(from_wire(&event_target_value(&ev)).unwrap_or_default())
+                >
+                    {CASE_KINDS
+                        .into_iter()
+                        .map(|k| view! { <option value=wire_name(&k)>{case_kind_name(t, k)}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            {move || bench.get().then(|| view! {
+                <fieldset class="bench-repair">
+                    <legend>{t.bench_heading}</legend>
+                    {text_field(t, &PART_DESCRIPTION, part_description, errors)}
+                    {text_field(t, &PART_SERIAL, part_serial, errors)}
+                    {text_field(t, &RETURN_ADDRESS, return_address, errors)}
+                </fieldset>
+            })}
+            {text_field(t, &DESCRIPTION, description, errors)}
+            {text_field(t, &REFERENCE, reference, errors)}
+            <fieldset class="contact-group" aria-describedby="case-contact-help">
+                <legend>{t.contact_heading}</legend>
+                <p id="case-contact-help" class="field-help">{t.contact_help}</p>
+                {text_field(t, &CONTACT_NAME, contact_name, errors)}
+                {text_field(t, &CONTACT_EMAIL, contact_email, errors)}
+                {text_field(t, &CONTACT_PHONE, contact_phone, errors)}
+            </fieldset>
+            {move || needs_confirm.get().then(|| patient_data_confirm(t, "confirm-no-patient-data", confirm))}
+            <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
+                {move || if pending.get() { t.creating_case } else { t.submit_case }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,251 @@
+//! The create form's installed product: a search field, the matching
+//! products as buttons, and the chosen one shown plainly with a way back.
+
+use super::fields::required_marker;
+use crate::api::{client, ApiError};
+use crate::i18n::{count_text, error_message, Texts};
+use crate::pages::installed_products_page::display_name;
+use crate::state::auth::use_auth;
+use api_types::{
+    InstalledProductDetail, InstalledProductPage, InstalledProductQuery, InstalledProductSummary,
+};
+use leptos::html;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The product a case is for, as the form shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickedProduct {
+    /// The product's id as the API writes it.
+    pub id: String,
+    pub number: String,
+    pub name: String,
+    pub location: String,
+}
+
+impl PickedProduct {
+    pub fn from_summary(p: &InstalledProductSummary) -> Self {
+        Self {
+            id: p.id.to_string(),
+            number: p.number.clone(),
+            name: display_name(p.custom_name.as_deref(), &p.description).to_owned(),
+            location: p.location.name.clone(),
+        }
+    }
+
+    pub fn from_detail(p: &InstalledProductDetail) -> Self {
+        Self {
+            id: p.id.to_string(),
+            number: p.number.clone(),
+            name: display_name(p.custom_details.custom_name.as_deref(), &p.description).to_owned(),
+            location: p.location.name.clone(),
+        }
+    }
+}
+
+/// How many matches the picker lists.
+const RESULTS: u32 = 10;
+/// Typing pauses this long before the search runs.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+pub const SEARCH_ID: &str = "case-product-search";
+
+#[component]
+pub fn ProductPicker(
+    t: &'static Texts,
+    selected: RwSignal<Option<PickedProduct>>,
+    /// The field's error, if the form found one.
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let auth = use_auth();
+    let typed = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(handle) = timer.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
+    // The answer to the last search, with its words. Lists the first
+    // products before anything is typed: most customers have few, and can
+    // pick one straight away. (A task and a signal, not a resource: smaller
+    // in the wasm bundle for a side fetch.)
+    let results = RwSignal::new(None::<(String, Result<InstalledProductPage, ApiError>)>);
+    Effect::new(move |_| {
+        let q = search.get();
+        if selected.with(Option::is_some) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let query = InstalledProductQuery {
+                q: Some(q.trim().to_owned()).filter(|q| !q.is_empty()),
+                page_size: Some(RESULTS),
+                ..InstalledProductQuery::default()
+            };
+            let result = auth
+                .call(|token| {
+                    let query = query.clone();
+                    async move { client::installed_products(&token, &query).await }
+                })
+                .await;
+            // A slower answer to an older search is dropped.
+            if search.try_get_untracked().as_ref() == Some(&q) {
+                results.try_set(Some((q, result)));
+            }
+        });
+    });
+
+    let search_input = NodeRef::<html::Input>::new();
+    let change_button = NodeRef::<html::Button>::new();
+    let on_input = move |ev: leptos::ev::Event| {
+        typed.set(event_target_value(&ev));
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                if let Some(q) = typed.try_get_untracked() {
+                    search.try_set(q);
+                }
+            },
+            DEBOUNCE,
+        );
+        timer.set_value(handle.ok());
+    };
+    // Enter searches at once instead of submitting the case form.
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            ev.prevent_default();
+            search.set(typed.get_untracked());
+        }
+    };
+    let pick = move |product: PickedProduct| {
+        selected.set(Some(product));
+        request_animation_frame(move || {
+            if let Some(button) = change_button.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    };
+    let change = move |_| {
+        selected.set(None);
+        request_animation_frame(move || {
+            if let Some(input) = search_input.get_untracked() {
+                let _ = input.focus();
+            }
+        });
+    };
+
+    // Only the answer to what is in the box: a list that changes under the
+    // pointer while typing would be clicked by mistake.
+    let fresh = Memo::new(move |_| {
+        results.with(|r| matches!(r, Some((q, _)) if typed.with(|typed| typed.trim() == q.trim())))
+    });
+    let choices = move || {
+        if !fresh.get() {
+            return None;
+        }
+        let (_, result) = results.get()?;
+        let view = match result {
+            Err(err) => {
+                view! { <p class="form-error" role="alert">{error_message(t, &err)}</p> }.into_any()
+            }
+            Ok(page) if page.items.is_empty() => {
+                view! { <p class="empty-state">{t.product_search_none}</p> }.into_any()
+            }
+            Ok(page) => {
+                view! {
+                    <ul class="product-results">
+                        {page
+                            .items
+                            .iter()
+                            .map(|p| {
+                                let product = PickedProduct::from_summary(p);
+                                let serial = p.serial_number.clone();
+                                let line = format!("{} · {serial} · {}", product.number, product.location);
+                                let name = product.name.clone();
+                                view! {
+                                    <li class="product-choice">
+                                        <button type="button" on:click=move |_| pick(product.clone())>
+                                            <span class="choice-name">{name}</span>
+                                            <span class="secondary">{line}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }
+        };
+        Some(view)
+    };
+    let summary = move || {
+        if !fresh.get() {
+            return t.product_searching.to_owned();
+        }
+        match results.get() {
+            Some((_, Ok(page))) => count_text(t.products_total_one, t.products_total, page.total),
+            _ => String::new(),
+        }
+    };
+    let described = move || {
+        let errors = error
+            .with(Option::is_some)
+            .then_some(" case-product-search-error");
+        format!("case-product-search-help{}", errors.unwrap_or_default())
+    };
+
+    view! {
+        <fieldset class="product-picker">
+            <legend>{t.col_installed_product} {required_marker(t)}</legend>
+            {move || match selected.get() {
+                Some(p) => {
+                    view! {
+                        <div class="selected-product">
+                            <p>
+                                <span class="selected-label">{t.selected_product_label}</span>
+                                " "
+                                <strong class="selected-name">{p.name}</strong>
+                                <span class="secondary">
+                                    <span class="product-number">{p.number}</span>
+                                    " · "
+                                    {p.location}
+                                </span>
+                            </p>
+                            <button type="button" class="button-secondary change-product" node_ref=change_button on:click=change>
+                                {t.change_product}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <div class="field">
+                            <label for=SEARCH_ID>{t.product_search_label}</label>
+                            <input
+                                id=SEARCH_ID
+                                type="search"
+                                autocomplete="off"
+                                node_ref=search_input
+                                aria-describedby=described
+                                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                                prop:value=typed
+                                on:input=on_input
+                                on:keydown=on_keydown
+                            />
+                            <p id="case-product-search-help" class="field-help">{t.product_search_help}</p>
+                            {move || error.get().map(|text| view! {
+                                <p id="case-product-search-error" class="field-error">{text}</p>
+                            })}
+                        </div>
+                        <p class="result-summary" role="status">{summary}</p>
+                        {choices}
+                    }
+                        .into_any()
+                }
+            }}
+        </fieldset>
+    }
+}

@@ -1,0 +1,256 @@
+//! The cases list's URL: the API's `CaseQuery` names, so a view can be
+//! bookmarked and the same pairs go to `GET /cases`.
+
+use super::{flag, page_number, page_size, parsed, push, push_wire, query_string, text, Pairs};
+use crate::routes::Page;
+use api_types::{CaseQuery, CaseSort, CaseStatusDto, SortOrder};
+
+/// `GET /cases` parameters, in the DTO's order.
+pub fn case_query_pairs(q: &CaseQuery) -> Pairs {
+    let mut pairs = Pairs::new();
+    push(&mut pairs, "mine", q.mine);
+    push_wire(&mut pairs, "status", q.status.as_ref());
+    push(&mut pairs, "open", q.open);
+    push(&mut pairs, "priority", q.priority);
+    push_wire(&mut pairs, "origin", q.origin.as_ref());
+    push_wire(&mut pairs, "modality", q.modality.as_ref());
+    push(&mut pairs, "account", q.account);
+    push(&mut pairs, "installed_product", q.installed_product);
+    push(&mut pairs, "created_from", q.created_from);
+    push(&mut pairs, "created_to", q.created_to);
+    push(&mut pairs, "q", q.q.as_ref());
+    push(&mut pairs, "historical", q.historical);
+    push_wire(&mut pairs, "sort", q.sort.as_ref());
+    push_wire(&mut pairs, "order", q.order.as_ref());
+    push(&mut pairs, "page", q.page);
+    push(&mut pairs, "page_size", q.page_size);
+    pairs
+}
+
+/// Everything the cases page keeps in its URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseListView {
+    pub query: CaseQuery,
+}
+
+impl CaseListView {
+    /// Reads the view from the URL; invalid values are left out. `false` for
+    /// `mine` and `historical` is the default, so it is dropped too.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+        let on = |name: &str| flag(get(name)).filter(|b| *b);
+        Self {
+            query: CaseQuery {
+                mine: on("mine"),
+                status: parsed(get("status")),
+                open: flag(get("open")),
+                priority: get("priority")
+                    .and_then(|p| p.trim().parse::<u8>().ok())
+                    .filter(|p| (1..=5).contains(p)),
+                origin: parsed(get("origin")),
+                modality: parsed(get("modality")),
+                account: parsed(get("account")),
+                installed_product: parsed(get("installed_product")),
+                created_from: parsed(get("created_from")),
+                created_to: parsed(get("created_to")),
+                q: text(get("q")),
+                historical: on("historical"),
+                sort: parsed(get("sort")),
+                order: parsed(get("order")),
+                page: page_number(get("page")),
+                page_size: page_size(get("page_size")),
+            },
+        }
+    }
+
+    pub fn pairs(&self) -> Pairs {
+        case_query_pairs(&self.query)
+    }
+
+    pub fn href(&self) -> String {
+        format!("{}{}", Page::Cases.path(), query_string(&self.pairs()))
+    }
+
+    /// Whether any filter narrows the list (sort and page do not).
+    pub fn is_filtered(&self) -> bool {
+        let q = &self.query;
+        q.mine.is_some()
+            || q.status.is_some()
+            || q.open.is_some()
+            || q.priority.is_some()
+            || q.origin.is_some()
+            || q.modality.is_some()
+            || q.account.is_some()
+            || q.installed_product.is_some()
+            || q.created_from.is_some()
+            || q.created_to.is_some()
+            || q.q.is_some()
+            || q.historical.is_some()
+    }
+
+    pub fn with_page(&self, page: u32) -> Self {
+        let mut view = self.clone();
+        view.query.page = (page > 1).then_some(page);
+        view
+    }
+
+    /// After a click on a column header: the sorted column flips its order;
+    /// another column starts in its natural order (newest or most urgent
+    /// first). Both are written out, since the server's default is its own.
+    pub fn sorted_by(&self, column: CaseSort) -> Self {
+        let mut view = self.with_page(1);
+        let order = match (self.query.sort, self.query.order) {
+            (Some(sort), Some(SortOrder::Asc)) if sort == column => SortOrder::Desc,
+            (Some(sort), Some(SortOrder::Desc)) if sort == column => SortOrder::Asc,
+            _ => natural_order(column),
+        };
+        view.query.sort = Some(column);
+        view.query.order = Some(order);
+        view
+    }
+}
+
+/// Dates newest first; priority 1 and the lowest number or status first.
+pub const fn natural_order(column: CaseSort) -> SortOrder {
+    match column {
+        CaseSort::CreatedAt | CaseSort::UpdatedAt => SortOrder::Desc,
+        CaseSort::Priority | CaseSort::Status | CaseSort::Number => SortOrder::Asc,
+    }
+}
+
+/// The status filter's choice: "open" (any but Closed), a status, or any.
+pub const OPEN: &str = "open";
+
+/// The status select's value for the query's `open` and `status`.
+pub fn status_choice(q: &CaseQuery) -> String {
+    match (q.status, q.open) {
+        (Some(status), _) => super::wire_name(&status),
+        (None, Some(true)) => OPEN.to_owned(),
+        (None, Some(false)) => super::wire_name(&CaseStatusDto::Closed),
+        (None, None) => String::new(),
+    }
+}
+
+/// Sets `open` and `status` from the status select's value.
+pub fn set_status_choice(q: &mut CaseQuery, choice: &str) {
+    if choice == OPEN {
+        q.open = Some(true);
+        q.status = None;
+    } else {
+        q.open = None;
+        q.status = super::from_wire(choice);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use api_types::{CaseOriginDto, ModalityDto};
+    use chrono::NaiveDate;
+    use std::collections::HashMap;
+
+    fn lookup(pairs: &Pairs) -> impl Fn(&str) -> Option<String> + '_ {
+        let map: HashMap<&str, &String> = pairs.iter().map(|(k, v)| (*k, v)).collect();
+        move |name| map.get(name).map(|v| (*v).clone())
+    }
+
+    fn full_view() -> CaseListView {
+        CaseListView {
+            query: CaseQuery {
+                mine: Some(true),
+                status: Some(CaseStatusDto::InProcess),
+                open: Some(true),
+                priority: Some(2),
+                origin: Some(CaseOriginDto::Web),
+                modality: Some(ModalityDto::Mr),
+                account: Some("7d9c3a52-0000-4000-8000-000000000001".parse().unwrap()),
+                installed_product: Some("7d9c3a52-0000-4000-8000-000000000002".parse().unwrap()),
+                created_from: NaiveDate::from_ymd_opt(2026, 1, 1),
+                created_to: NaiveDate::from_ymd_opt(2026, 12, 31),
+                q: Some("coil & noise".to_owned()),
+                historical: Some(true),
+                sort: Some(CaseSort::Priority),
+                order: Some(SortOrder::Desc),
+                page: Some(2),
+                page_size: Some(20),
+            },
+        }
+    }
+
+    #[test]
+    fn case_view_round_trips_through_the_url() {
+        let view = full_view();
+        assert_eq!(CaseListView::from_query(lookup(&view.pairs())), view);
+        let empty = CaseListView::default();
+        assert!(empty.pairs().is_empty());
+        assert_eq!(empty.href(), "/cases");
+        assert!(!empty.is_filtered());
+        assert!(view.is_filtered());
+    }
+
+    #[test]
+    fn the_urls_use_the_api_names() {
+        let mut view = CaseListView::default();
+        view.query.mine = Some(true);
+        view.query.historical = Some(true);
+        view.query.q = Some("CS-2026".to_owned());
+        assert_eq!(view.href(), "/cases?mine=true&q=CS-2026&historical=true");
+        view.query.priority = Some(1);
+        view.query.status = Some(CaseStatusDto::InProcess);
+        assert_eq!(
+            view.href(),
+            "/cases?mine=true&status=in_process&priority=1&q=CS-2026&historical=true"
+        );
+    }
+
+    #[test]
+    fn invalid_and_default_values_are_dropped() {
+        let pairs: Pairs = vec![
+            ("mine", "false".to_owned()),
+            ("historical", "yes".to_owned()),
+            ("priority", "6".to_owned()),
+            ("status", "open".to_owned()),
+            ("installed_product", "nope".to_owned()),
+            ("created_from", "2026-13-01".to_owned()),
+            ("sort", "title".to_owned()),
+            ("page", "1".to_owned()),
+        ];
+        assert_eq!(
+            CaseListView::from_query(lookup(&pairs)),
+            CaseListView::default()
+        );
+    }
+
+    #[test]
+    fn status_choices_map_onto_open_and_status() {
+        for choice in ["", OPEN, "new", "in_process", "fixed", "closed"] {
+            let mut q = CaseQuery::default();
+            set_status_choice(&mut q, choice);
+            assert_eq!(status_choice(&q), choice);
+        }
+        let mut q = CaseQuery::default();
+        set_status_choice(&mut q, OPEN);
+        assert_eq!((q.open, q.status), (Some(true), None));
+        let closed = CaseQuery {
+            open: Some(false),
+            ..CaseQuery::default()
+        };
+        assert_eq!(status_choice(&closed), "closed");
+    }
+
+    #[test]
+    fn header_clicks_start_in_the_natural_order_then_flip() {
+        let view = CaseListView::default().with_page(3);
+        let newest = view.sorted_by(CaseSort::CreatedAt);
+        assert_eq!(
+            (newest.query.sort, newest.query.order, newest.query.page),
+            (Some(CaseSort::CreatedAt), Some(SortOrder::Desc), None)
+        );
+        let oldest = newest.sorted_by(CaseSort::CreatedAt);
+        assert_eq!(oldest.query.order, Some(SortOrder::Asc));
+        let urgent = oldest.sorted_by(CaseSort::Priority);
+        assert_eq!(
+            (urgent.query.sort, urgent.query.order),
+            (Some(CaseSort::Priority), Some(SortOrder::Asc))
+        );
+    }
+}
