@@ -29,6 +29,8 @@ async function signIn(page, username) {
 
 /** Product numbers shown in the list (table rows on a wide screen, cards on a phone). */
 async function listedNumbers(page) {
+  // After a filter change the old rows stay (marked busy) until the new answer.
+  await page.locator('.results[aria-busy="false"]').waitFor();
   const rows = page.locator("tr.product-row span.product-number, li.product-card span.product-number");
   await rows.first().waitFor();
   return (await rows.allTextContents()).map((t) => t.trim());

@@ -19,7 +19,13 @@ use sea_orm::{QueryTrait, Statement};
 use std::time::{Duration, Instant};
 use test_support::TestApp;
 
-const REQUESTS: usize = 100;
+/// Timed requests per scenario (BENCH_REQUESTS overrides).
+fn requests() -> usize {
+    std::env::var("BENCH_REQUESTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100)
+}
 const WARM_UP: usize = 10;
 
 fn main() {
@@ -141,8 +147,8 @@ where
     for _ in 0..WARM_UP {
         once().await;
     }
-    let mut times = Vec::with_capacity(REQUESTS);
-    for _ in 0..REQUESTS {
+    let mut times = Vec::with_capacity(requests());
+    for _ in 0..requests() {
         let started = Instant::now();
         once().await;
         times.push(started.elapsed());

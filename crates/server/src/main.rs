@@ -36,6 +36,9 @@ enum Command {
         /// the existing accounts, for benchmarks.
         #[arg(long, value_name = "N")]
         scale: Option<u64>,
+        /// N more service cases over the existing installed products, for benchmarks.
+        #[arg(long, value_name = "N")]
+        scale_cases: Option<u64>,
     },
     /// Print the OpenAPI document (as checked in at api-spec/openapi.json).
     Openapi,
@@ -73,10 +76,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             persistence::migrate_up(&db).await?;
             println!("database migrated");
         }
-        Command::Seed { demo, scale } => {
+        Command::Seed {
+            demo,
+            scale,
+            scale_cases,
+        } => {
             anyhow::ensure!(
-                demo || scale.is_some(),
-                "say what to seed: `csportal seed --demo` and/or `csportal seed --scale N`"
+                demo || scale.is_some() || scale_cases.is_some(),
+                "say what to seed: `csportal seed --demo`, `--scale N` (installed products) and/or `--scale-cases N`"
             );
             persistence::migrate_up(&db).await?;
             if demo {
@@ -89,6 +96,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(count) = scale {
                 let total = persistence::seed::scale(&db, count).await?;
                 println!("added {count} installed products; the database now holds {total}");
+            }
+            if let Some(count) = scale_cases {
+                let total = persistence::seed::scale_cases(&db, count).await?;
+                println!("added {count} service cases; the database now holds {total}");
             }
         }
         Command::Serve => serve(settings, db).await?,

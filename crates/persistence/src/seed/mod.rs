@@ -5,9 +5,11 @@
 mod cases;
 mod installed_base;
 mod scale;
+mod scale_cases;
 
 pub use installed_base::DemoProduct;
 pub use scale::scale;
+pub use scale_cases::scale_cases;
 
 use crate::error::StoreResult;
 use crate::repositories::{accounts, audit, users};

@@ -1,0 +1,306 @@
+//! Service cases at 1,000,000: list pages (first, deep, "my cases", a
+//! filtered one, the historical switch) through the whole API (HTTP, auth,
+//! JSON), each beside the same SQL run raw on the same pool in the same
+//! process; and a 100 MB upload: the server's memory growth and its
+//! throughput beside a plain file copy on the same disk.
+//!
+//!     cargo bench -p api --bench cases                      (SQLite)
+//!     TEST_DATABASE_URL=postgres://... cargo bench -p api --bench cases
+//!
+//! BENCH_CASES overrides the 1,000,000; BENCH_UPLOAD_MB the 100.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use futures_util::StreamExt;
+use persistence::repositories::accounts::AccountVisibility;
+use persistence::repositories::cases::{list_selects, CaseFilter, CaseSort, History};
+use persistence::repositories::installed_products::{count_statement, PageRequest};
+use persistence::{ConnectionTrait, DatabaseConnection};
+use sea_orm::{QueryTrait, Statement};
+use std::io::Write;
+use std::time::{Duration, Instant};
+use test_support::TestApp;
+
+/// Timed requests per scenario (BENCH_REQUESTS overrides).
+fn requests() -> usize {
+    std::env::var("BENCH_REQUESTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100)
+}
+const WARM_UP: usize = 10;
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(run());
+}
+
+struct Scenario {
+    name: &'static str,
+    path: String,
+    raw: Vec<Statement>,
+}
+
+fn env_u64(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+async fn run() {
+    let cases = env_u64("BENCH_CASES", 1_000_000);
+    let app = TestApp::spawn().await.unwrap();
+    let backend = app.db.get_database_backend();
+    let started = Instant::now();
+    persistence::seed::scale(&app.db, 20_000).await.unwrap();
+    let total = persistence::seed::scale_cases(&app.db, cases)
+        .await
+        .unwrap();
+    println!(
+        "{backend:?}: {total} cases over 20,000 more products seeded in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let token = app.tokens_for("nl.manager").await.access_token;
+    let visibility = AccountVisibility::ParentAccount(app.demo.dutch.parent.id);
+    let cutovers: Vec<_> = app
+        .state
+        .config
+        .markets
+        .cutovers()
+        .map(|(c, d)| (c.to_owned(), d))
+        .collect();
+    let raw = |filter: CaseFilter, sort: CaseSort, descending: bool, page: u32| {
+        let (query, page_query) = list_selects(
+            visibility,
+            &filter,
+            sort,
+            descending,
+            PageRequest {
+                page,
+                page_size: 50,
+            },
+        );
+        vec![count_statement(&query, backend), page_query.build(backend)]
+    };
+    let generic = || CaseFilter {
+        history: History::Exclude(cutovers.clone()),
+        ..CaseFilter::default()
+    };
+    let scenarios = [
+        Scenario {
+            name: "list, first page (newest)",
+            path: "/api/v1/cases?page_size=50".into(),
+            raw: raw(generic(), CaseSort::CreatedAt, true, 1),
+        },
+        Scenario {
+            name: "list, page 200 (offset 9,950)",
+            path: "/api/v1/cases?page_size=50&page=200".into(),
+            raw: raw(generic(), CaseSort::CreatedAt, true, 200),
+        },
+        Scenario {
+            name: "list, open priority 2",
+            path: "/api/v1/cases?page_size=50&open=true&priority=2".into(),
+            raw: raw(
+                CaseFilter {
+                    open: Some(true),
+                    priority: domain::Priority::new(2).ok(),
+                    ..generic()
+                },
+                CaseSort::CreatedAt,
+                true,
+                1,
+            ),
+        },
+        Scenario {
+            name: "list, historical",
+            path: "/api/v1/cases?page_size=50&historical=true".into(),
+            raw: raw(
+                CaseFilter {
+                    history: History::Only(cutovers.clone()),
+                    ..CaseFilter::default()
+                },
+                CaseSort::CreatedAt,
+                true,
+                1,
+            ),
+        },
+    ];
+    println!(
+        "\n{:<34} {:>10} {:>10} {:>8} {:>10} {:>10}",
+        "sequential, one client", "API req/s", "raw req/s", "ratio", "API p50", "API p99"
+    );
+    for scenario in &scenarios {
+        let api = measure(|| async {
+            let response = app.get(&scenario.path, &token).await;
+            assert_eq!(response.status(), 200, "{}", scenario.path);
+            response.bytes().await.unwrap();
+        })
+        .await;
+        let raw = measure(|| run_raw(&app.db, &scenario.raw)).await;
+        let rps = |t: &[Duration]| t.len() as f64 / t.iter().sum::<Duration>().as_secs_f64();
+        println!(
+            "{:<34} {:>10.1} {:>10.1} {:>7.2}x {:>8.1}ms {:>8.1}ms",
+            scenario.name,
+            rps(&api),
+            rps(&raw),
+            rps(&api) / rps(&raw),
+            percentile(&api, 50.0),
+            percentile(&api, 99.0),
+        );
+    }
+    upload(&app, &token).await;
+}
+
+/// One big PDF through the API, against copying the same bytes to the same disk.
+async fn upload(app: &TestApp, token: &str) {
+    let megabytes = env_u64("BENCH_UPLOAD_MB", 100);
+    let size = megabytes * 1024 * 1024;
+    let dir = tempfile::tempdir_in(app.blobs_dir.path()).unwrap();
+    let source = dir.path().join("source.pdf");
+    {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&source).unwrap());
+        file.write_all(b"%PDF-1.7\n").unwrap();
+        let block = vec![b'x'; 1024 * 1024];
+        let mut written = 9u64;
+        while written < size {
+            let n = (size - written).min(block.len() as u64) as usize;
+            file.write_all(&block[..n]).unwrap();
+            written += n as u64;
+        }
+    }
+    let copy_started = Instant::now();
+    std::fs::copy(&source, dir.path().join("copy.pdf")).unwrap();
+    std::fs::File::open(dir.path().join("copy.pdf"))
+        .unwrap()
+        .sync_all()
+        .unwrap();
+    let copy = copy_started.elapsed();
+
+    let case = app
+        .client
+        .post(app.url("/api/v1/cases"))
+        .bearer_auth(token)
+        .json(&serde_json::json!({
+            "installed_product_id": app.demo.product("IP-40010002").id.to_string(),
+            "priority": 4,
+            "description": "Service manual scan",
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json::<api_types::CaseDetail>()
+        .await
+        .unwrap();
+    let rss_before = rss_kib();
+    let boundary = "bench-boundary";
+    let head = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"manual.pdf\"\r\n\r\n");
+    let tail = format!("\r\n--{boundary}--\r\n");
+    let file = tokio::fs::File::open(&source).await.unwrap();
+    let body_stream =
+        futures_util::stream::iter([Ok::<_, std::io::Error>(actix_web::web::Bytes::from(head))])
+            .chain(tokio_util_stream(file))
+            .chain(futures_util::stream::iter([Ok(
+                actix_web::web::Bytes::from(tail),
+            )]));
+    let started = Instant::now();
+    let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(rss_before));
+    let sampler = {
+        let peak = peak.clone();
+        tokio::spawn(async move {
+            loop {
+                peak.fetch_max(rss_kib(), std::sync::atomic::Ordering::Relaxed);
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        })
+    };
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/cases/{}/attachments", case.summary.id)))
+        .bearer_auth(token)
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(reqwest::Body::wrap_stream(body_stream))
+        .send()
+        .await
+        .unwrap();
+    let elapsed = started.elapsed();
+    sampler.abort();
+    assert_eq!(response.status(), 201);
+    let growth = peak
+        .load(std::sync::atomic::Ordering::Relaxed)
+        .saturating_sub(rss_before);
+    println!(
+        "\n{megabytes} MB upload: {:.0} MB/s through the API, {:.0} MB/s plain copy on the same disk: {:.2}x",
+        megabytes as f64 / elapsed.as_secs_f64(),
+        megabytes as f64 / copy.as_secs_f64(),
+        copy.as_secs_f64() / elapsed.as_secs_f64()
+    );
+    println!(
+        "resident memory growth during the upload (client and server in one process): {:.1} MB",
+        growth as f64 / 1024.0
+    );
+}
+
+fn tokio_util_stream(
+    file: tokio::fs::File,
+) -> impl futures_util::Stream<Item = Result<actix_web::web::Bytes, std::io::Error>> {
+    futures_util::stream::unfold(file, |mut file| async move {
+        use tokio::io::AsyncReadExt;
+        let mut buf = vec![0u8; 256 * 1024];
+        match file.read(&mut buf).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buf.truncate(n);
+                Some((Ok(actix_web::web::Bytes::from(buf)), file))
+            }
+            Err(e) => Some((Err(e), file)),
+        }
+    })
+}
+
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+async fn run_raw(db: &DatabaseConnection, statements: &[Statement]) {
+    for statement in statements {
+        db.query_all(statement.clone()).await.unwrap();
+    }
+}
+
+async fn measure<F, Fut>(mut once: F) -> Vec<Duration>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    for _ in 0..WARM_UP {
+        once().await;
+    }
+    let mut times = Vec::with_capacity(requests());
+    for _ in 0..requests() {
+        let started = Instant::now();
+        once().await;
+        times.push(started.elapsed());
+    }
+    times
+}
+
+fn percentile(times: &[Duration], p: f64) -> f64 {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let index = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[index].as_secs_f64() * 1000.0
+}
