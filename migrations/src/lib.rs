@@ -15,6 +15,7 @@ mod m20261124_000009_create_warranties;
 mod m20261124_000010_create_cases;
 mod m20261124_000011_create_case_attachments;
 mod m20261124_000012_create_email_outbox;
+mod m20261124_000013_index_cases_newest_first;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000010_create_cases::Migration),
             Box::new(m20261124_000011_create_case_attachments::Migration),
             Box::new(m20261124_000012_create_email_outbox::Migration),
+            Box::new(m20261124_000013_index_cases_newest_first::Migration),
         ]
     }
 }

@@ -299,7 +299,11 @@ pub struct CaseQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CasePage {
     pub items: Vec<CaseSummary>,
+    /// Matching cases, counted up to 10,000.
     pub total: u64,
+    /// More than `total` match ("10,000 or more"): narrow the filters.
+    #[serde(default)]
+    pub total_is_lower_bound: bool,
     pub page: u32,
     pub page_size: u32,
     /// The cut-over date of the caller's market: cases closed before it are

@@ -12,8 +12,8 @@
 
 use futures_util::StreamExt;
 use persistence::repositories::accounts::AccountVisibility;
-use persistence::repositories::cases::{list_selects, CaseFilter, CaseSort, History};
-use persistence::repositories::installed_products::{count_statement, PageRequest};
+use persistence::repositories::cases::{list_statements, CaseFilter, CaseSort, History};
+use persistence::repositories::installed_products::PageRequest;
 use persistence::{ConnectionTrait, DatabaseConnection};
 use sea_orm::{QueryTrait, Statement};
 use std::io::Write;
@@ -74,7 +74,7 @@ async fn run() {
         .map(|(c, d)| (c.to_owned(), d))
         .collect();
     let raw = |filter: CaseFilter, sort: CaseSort, descending: bool, page: u32| {
-        let (query, page_query) = list_selects(
+        let (count, page_query) = list_statements(
             visibility,
             &filter,
             sort,
@@ -83,8 +83,9 @@ async fn run() {
                 page,
                 page_size: 50,
             },
+            backend,
         );
-        vec![count_statement(&query, backend), page_query.build(backend)]
+        vec![count, page_query.build(backend)]
     };
     let generic = || CaseFilter {
         history: History::Exclude(cutovers.clone()),

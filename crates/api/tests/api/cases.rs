@@ -585,3 +585,35 @@ async fn demo_open_cases_set_the_demo_operational_states() {
         OperationalStateDto::Down
     );
 }
+
+#[tokio::test]
+async fn totals_stop_counting_at_ten_thousand_and_say_so() {
+    let app = TestApp::spawn().await.unwrap();
+    persistence::seed::scale_cases(&app.db, 10_050)
+        .await
+        .unwrap();
+    let service = app.tokens_for("service").await.access_token;
+    let all: CasePage = app.get_json("/api/v1/cases?page_size=5", &service).await;
+    assert_eq!(all.total, 10_000);
+    assert!(all.total_is_lower_bound);
+    assert_eq!(all.items.len(), 5);
+    assert!(
+        all.items
+            .windows(2)
+            .all(|w| w[0].created_at >= w[1].created_at),
+        "newest first"
+    );
+    // Pages past the counted ones still answer.
+    let far: CasePage = app
+        .get_json("/api/v1/cases?page_size=200&page=51", &service)
+        .await;
+    assert!(!far.items.is_empty());
+
+    // A narrow filter counts exactly.
+    let narrow: CasePage = app
+        .get_json("/api/v1/cases?priority=1&open=true&page_size=200", &service)
+        .await;
+    assert!(!narrow.total_is_lower_bound);
+    assert!(narrow.total > 0 && narrow.total < 200);
+    assert_eq!(narrow.total as usize, narrow.items.len());
+}

@@ -85,7 +85,7 @@ pub async fn list_cases(
         history,
     };
     let sort_by = q.sort.unwrap_or_default();
-    let (rows, total) = cases::list_visible(
+    let (rows, total, total_is_lower_bound) = cases::list_visible(
         &state.db,
         AccountVisibility::of(&auth.user),
         &filter,
@@ -110,6 +110,7 @@ pub async fn list_cases(
             .map(super::summary)
             .collect::<Result<Vec<_>, _>>()?,
         total,
+        total_is_lower_bound,
         page: page.page,
         page_size: page.page_size,
         historical_before: parent_country.and_then(|c| markets.cutover(&c)),
