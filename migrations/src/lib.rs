@@ -16,6 +16,7 @@ mod m20261124_000010_create_cases;
 mod m20261124_000011_create_case_attachments;
 mod m20261124_000012_create_email_outbox;
 mod m20261124_000013_index_cases_newest_first;
+mod m20261124_000014_index_open_cases;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000011_create_case_attachments::Migration),
             Box::new(m20261124_000012_create_email_outbox::Migration),
             Box::new(m20261124_000013_index_cases_newest_first::Migration),
+            Box::new(m20261124_000014_index_open_cases::Migration),
         ]
     }
 }

@@ -291,9 +291,11 @@ impl CaseFilter {
         if let Some(s) = self.status {
             c = c.add(C::Status.eq(s.as_str()));
         }
+        // closed_at is set exactly when a case is closed; testing it (not the
+        // status) lets the partial indexes over open cases serve the query.
         match self.open {
-            Some(true) => c = c.add(C::Status.ne(CaseStatus::Closed.as_str())),
-            Some(false) => c = c.add(C::Status.eq(CaseStatus::Closed.as_str())),
+            Some(true) => c = c.add(C::ClosedAt.is_null()),
+            Some(false) => c = c.add(C::ClosedAt.is_not_null()),
             None => {}
         }
         if let Some(p) = self.priority {
