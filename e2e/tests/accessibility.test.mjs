@@ -19,6 +19,12 @@ after(async () => {
   await server?.stop();
 });
 
+/** A 1 x 1 PNG, to give a case a photo. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 const viewports = {
   desktop: { width: 1280, height: 800 },
   phone: { width: 390, height: 844 },
@@ -88,6 +94,18 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("form.case-form").waitFor();
     await page.locator('input[name=priority][value="1"]').check();
     assert.deepEqual(await accessibilityViolations(page), [], "new case form");
+
+    await page.goto(`${server.baseUrl}/cases?status=new`);
+    await page.locator("a.case-link").first().click();
+    await page.locator("#attachment-files").setInputFiles({ name: "label.png", mimeType: "image/png", buffer: PNG });
+    await page.locator("li.upload.done").waitFor();
+    await page.locator("li.attachment button.attachment-preview").first().waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "case with an attachment and an upload");
+
+    await page.locator("li.attachment button.attachment-preview").first().click();
+    await page.locator("dialog.preview-dialog[open]").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "photo preview");
+    await page.keyboard.press("Escape");
 
     assert.deepEqual(faults, []);
     await context.close();

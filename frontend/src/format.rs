@@ -46,6 +46,21 @@ pub fn format_date_time(
     )
 }
 
+/// A file size for people: "512 B", "340 KB", "1.5 MB" (1024-based, as the
+/// 25 MB upload limit is); `decimal` separates the tenths.
+pub fn format_size(bytes: u64, decimal: &str) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = KB * KB;
+    match bytes {
+        b if b < KB => format!("{b} B"),
+        b if b < MB => format!("{} KB", b.div_ceil(KB)),
+        b => {
+            let tenths = (b * 10 + MB / 2) / MB;
+            format!("{}{decimal}{} MB", tenths / 10, tenths % 10)
+        }
+    }
+}
+
 /// The user's `time_format` setting; 24 hours when it is unknown.
 pub fn time_format_from_setting(setting: &str) -> TimeFormat {
     setting.parse().unwrap_or_default()
@@ -217,6 +232,17 @@ mod tests {
         }
         assert_eq!(time_format_from_setting("h12"), TimeFormat::H12);
         assert_eq!(time_format_from_setting("x"), TimeFormat::H24);
+    }
+
+    #[test]
+    fn sizes_are_written_for_people() {
+        assert_eq!(format_size(0, "."), "0 B");
+        assert_eq!(format_size(1023, "."), "1023 B");
+        assert_eq!(format_size(1024, "."), "1 KB");
+        assert_eq!(format_size(1025, "."), "2 KB");
+        assert_eq!(format_size(1024 * 1024, ","), "1,0 MB");
+        assert_eq!(format_size(25 * 1024 * 1024 + 1, "."), "25.0 MB");
+        assert_eq!(format_size(1_572_864, ","), "1,5 MB");
     }
 
     #[test]

@@ -47,6 +47,16 @@ pub fn new_case_for_product_path(product: impl Display) -> String {
     format!("{}?installed_product={product}", Page::NewCase.path())
 }
 
+/// The cases of one installed product; `historical`: only those closed
+/// before the market's cut-over.
+pub fn product_cases_path(product: impl Display, historical: bool) -> String {
+    let only_historical = if historical { "&historical=true" } else { "" };
+    format!(
+        "{}?installed_product={product}{only_historical}",
+        Page::Cases.path()
+    )
+}
+
 /// The server's interactive API documentation: outside the app, so linked
 /// with a plain `<a>` that the router leaves alone.
 pub const API_DOCS_PATH: &str = "/api/docs";
@@ -82,6 +92,14 @@ mod tests {
         assert_eq!(
             new_case_for_product_path("ab12"),
             "/cases/new?installed_product=ab12"
+        );
+        assert_eq!(
+            product_cases_path("ab12", false),
+            "/cases?installed_product=ab12"
+        );
+        assert_eq!(
+            product_cases_path("ab12", true),
+            "/cases?installed_product=ab12&historical=true"
         );
     }
 }

@@ -23,7 +23,7 @@ pub fn url(path: &str) -> String {
 }
 
 /// `Authorization` header value for an access token.
-fn bearer(token: &str) -> String {
+pub(super) fn bearer(token: &str) -> String {
     format!("Bearer {token}")
 }
 
@@ -59,7 +59,7 @@ async fn expect_success(response: Response) -> Result<(), ApiError> {
     }
 }
 
-async fn problem(response: Response) -> ApiError {
+pub(super) async fn problem(response: Response) -> ApiError {
     let status = response.status();
     match response.text().await {
         Ok(body) => problem_from_body(status, &body),
@@ -275,6 +275,21 @@ fn case_activities_path(id: impl Display) -> String {
     format!("/cases/{id}/activities")
 }
 
+/// `POST` here: one or more files as `multipart/form-data`.
+pub fn case_attachments_url(id: impl Display) -> String {
+    url(&format!("/cases/{id}/attachments"))
+}
+
+/// All of a case's attachments as one zip file.
+pub fn attachments_zip_url(id: impl Display) -> String {
+    url(&format!("/cases/{id}/attachments.zip"))
+}
+
+/// The pre-filled bench repair form of a bench repair case.
+pub fn bench_repair_form_url(id: impl Display) -> String {
+    url(&format!("/cases/{id}/bench-repair-form.pdf"))
+}
+
 async fn get_json<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, ApiError> {
     let response = Request::get(&url(path))
         .header("Authorization", &bearer(token))
@@ -318,6 +333,15 @@ mod tests {
         assert_eq!(
             url(&case_activities_path("k1")),
             "/api/v1/cases/k1/activities"
+        );
+        assert_eq!(case_attachments_url("k1"), "/api/v1/cases/k1/attachments");
+        assert_eq!(
+            attachments_zip_url("k1"),
+            "/api/v1/cases/k1/attachments.zip"
+        );
+        assert_eq!(
+            bench_repair_form_url("k1"),
+            "/api/v1/cases/k1/bench-repair-form.pdf"
         );
     }
 

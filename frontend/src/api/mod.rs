@@ -2,5 +2,6 @@
 
 pub mod client;
 pub mod error;
+pub mod files;
 
 pub use error::ApiError;

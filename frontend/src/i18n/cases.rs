@@ -1,7 +1,7 @@
 //! The words of service cases: priorities, statuses, kinds, timeline entries.
 
 use super::Texts;
-use api_types::{ActivityKindDto, CaseKindDto, CaseOriginDto, CaseStatusDto};
+use api_types::{ActivityKindDto, AttachmentTypeDto, CaseKindDto, CaseOriginDto, CaseStatusDto};
 
 /// The priorities, most urgent first.
 pub const PRIORITIES: [u8; 5] = [1, 2, 3, 4, 5];
@@ -73,6 +73,15 @@ pub fn activity_kind_name(t: &Texts, kind: ActivityKindDto) -> &'static str {
         ActivityKindDto::CustomerComment => t.activity_customer_comment,
         ActivityKindDto::ShipmentTracking => t.activity_shipment_tracking,
         ActivityKindDto::StatusChanged => t.activity_status_changed,
+    }
+}
+
+pub fn attachment_type_name(t: &Texts, file_type: AttachmentTypeDto) -> &'static str {
+    match file_type {
+        AttachmentTypeDto::Jpeg => t.file_type_jpeg,
+        AttachmentTypeDto::Png => t.file_type_png,
+        AttachmentTypeDto::Heic => t.file_type_heic,
+        AttachmentTypeDto::Pdf => t.file_type_pdf,
     }
 }
 

@@ -6,8 +6,8 @@ mod en;
 mod nl;
 
 pub use cases::{
-    activity_kind_name, case_kind_name, case_status_name, origin_name, priority_text, CASE_KINDS,
-    CASE_STATUSES, PRIORITIES,
+    activity_kind_name, attachment_type_name, case_kind_name, case_status_name, origin_name,
+    priority_text, CASE_KINDS, CASE_STATUSES, PRIORITIES,
 };
 
 use crate::api::ApiError;
@@ -341,6 +341,50 @@ pub struct Texts {
     pub tracking_added: &'static str,
     pub adding: &'static str,
     pub case_closed_note: &'static str,
+    pub attachments_heading: &'static str,
+    pub attachments_empty: &'static str,
+    pub file_type_jpeg: &'static str,
+    pub file_type_png: &'static str,
+    pub file_type_heic: &'static str,
+    pub file_type_pdf: &'static str,
+    /// Between the whole and the tenths of a size ("1.5 MB").
+    pub decimal_separator: &'static str,
+    /// `{name}`: who added the file; `{time}`: when.
+    pub attachment_added_by: &'static str,
+    pub preview_button: &'static str,
+    pub download_button: &'static str,
+    pub file_loading: &'static str,
+    pub heic_no_preview: &'static str,
+    pub download_all: &'static str,
+    pub bench_form_button: &'static str,
+    pub bench_form_hint: &'static str,
+    pub close_preview: &'static str,
+    pub add_attachments_heading: &'static str,
+    pub choose_files_label: &'static str,
+    pub attachment_files_help: &'static str,
+    pub case_attachment_files_help: &'static str,
+    pub take_photo_label: &'static str,
+    pub attachment_phi_notice: &'static str,
+    pub attachments_group_legend: &'static str,
+    pub upload_waiting: &'static str,
+    /// `{n}`: percent sent.
+    pub upload_sending: &'static str,
+    pub upload_done: &'static str,
+    pub upload_remove: &'static str,
+    /// `{name}`: the file added.
+    pub upload_added_live: &'static str,
+    /// `{name}`: the file; `{error}`: why it failed.
+    pub upload_failed_live: &'static str,
+    pub case_uploading: &'static str,
+    pub case_upload_failed: &'static str,
+    /// `{number}`: the case's number.
+    pub open_case_link: &'static str,
+    pub product_cases_link: &'static str,
+    pub historical_cases_link: &'static str,
+    /// `{product}`: the installed product the list is narrowed to.
+    pub filter_product_notice: &'static str,
+    pub filter_product_unknown: &'static str,
+    pub remove_product_filter: &'static str,
 
     pub kind_hospital_group: &'static str,
     pub kind_hospital: &'static str,
@@ -366,6 +410,10 @@ pub struct Texts {
     pub error_case_closed: &'static str,
     pub error_validation_failed: &'static str,
     pub error_forbidden: &'static str,
+    pub error_unsupported_file_type: &'static str,
+    pub error_payload_too_large: &'static str,
+    pub error_empty_file: &'static str,
+    pub error_invalid_upload: &'static str,
     /// Precedes the server's request id: "Reference: 7f3c...".
     pub error_reference: &'static str,
 }
@@ -582,21 +630,7 @@ fn intl_region_name(locale: &str, code: &str) -> Option<String> {
 pub fn error_message(t: &Texts, err: &ApiError) -> String {
     let specific = match err {
         ApiError::Network(_) => Some(t.error_network),
-        ApiError::Problem(p) => match p.code {
-            ProblemCode::InvalidCredentials => Some(t.error_invalid_credentials),
-            ProblemCode::TooManyRequests => Some(t.error_too_many_requests),
-            ProblemCode::InvalidToken | ProblemCode::Unauthenticated => {
-                Some(t.error_session_expired)
-            }
-            ProblemCode::ServiceUnavailable => Some(t.error_service_unavailable),
-            ProblemCode::Forbidden => Some(t.error_forbidden),
-            ProblemCode::ValidationFailed => Some(t.error_validation_failed),
-            ProblemCode::PossiblePatientData => Some(t.error_possible_patient_data),
-            ProblemCode::IdempotencyKeyReused => Some(t.error_idempotency_key_reused),
-            ProblemCode::RequestInProgress => Some(t.error_request_in_progress),
-            ProblemCode::CaseClosed => Some(t.error_case_closed),
-            _ => None,
-        },
+        ApiError::Problem(p) => problem_text(t, p.code),
         ApiError::Unexpected { .. } => None,
     };
     match (specific, err.request_id()) {
@@ -604,6 +638,28 @@ pub fn error_message(t: &Texts, err: &ApiError) -> String {
         (None, Some(id)) => format!("{} {}: {id}", t.error_generic, t.error_reference),
         (None, None) => t.error_generic.to_owned(),
     }
+}
+
+/// The sentence for a problem code a user can act on; also for what the
+/// app refuses itself before sending (a file too large or empty).
+pub fn problem_text(t: &Texts, code: ProblemCode) -> Option<&'static str> {
+    Some(match code {
+        ProblemCode::InvalidCredentials => t.error_invalid_credentials,
+        ProblemCode::TooManyRequests => t.error_too_many_requests,
+        ProblemCode::InvalidToken | ProblemCode::Unauthenticated => t.error_session_expired,
+        ProblemCode::ServiceUnavailable => t.error_service_unavailable,
+        ProblemCode::Forbidden => t.error_forbidden,
+        ProblemCode::ValidationFailed => t.error_validation_failed,
+        ProblemCode::PossiblePatientData => t.error_possible_patient_data,
+        ProblemCode::IdempotencyKeyReused => t.error_idempotency_key_reused,
+        ProblemCode::RequestInProgress => t.error_request_in_progress,
+        ProblemCode::CaseClosed => t.error_case_closed,
+        ProblemCode::UnsupportedFileType => t.error_unsupported_file_type,
+        ProblemCode::PayloadTooLarge => t.error_payload_too_large,
+        ProblemCode::EmptyFile => t.error_empty_file,
+        ProblemCode::InvalidUpload => t.error_invalid_upload,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -699,6 +755,10 @@ mod tests {
             ProblemCode::CaseClosed,
             ProblemCode::ValidationFailed,
             ProblemCode::Forbidden,
+            ProblemCode::UnsupportedFileType,
+            ProblemCode::PayloadTooLarge,
+            ProblemCode::EmptyFile,
+            ProblemCode::InvalidUpload,
         ];
         for lang in Language::ALL {
             let t = texts(lang);
@@ -714,6 +774,17 @@ mod tests {
                 assert!(template.contains("{n}"), "{template}");
             }
             assert!(t.case_created.contains("{number}"));
+            assert!(t.open_case_link.contains("{number}"));
+            assert!(
+                t.attachment_added_by.contains("{name}")
+                    && t.attachment_added_by.contains("{time}")
+            );
+            assert!(t.upload_sending.contains("{n}"));
+            assert!(t.upload_added_live.contains("{name}"));
+            assert!(
+                t.upload_failed_live.contains("{name}") && t.upload_failed_live.contains("{error}")
+            );
+            assert!(t.filter_product_notice.contains("{product}"));
             assert!(t.filter_historical.contains("{date}"));
         }
     }

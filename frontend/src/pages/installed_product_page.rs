@@ -11,7 +11,9 @@ use crate::i18n::{
     TextFn, Texts,
 };
 use crate::pages::installed_products_page::display_name;
-use crate::routes::{contract_path, installed_product_path, new_case_for_product_path, Page};
+use crate::routes::{
+    contract_path, installed_product_path, new_case_for_product_path, product_cases_path, Page,
+};
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{FieldError, InstalledProductDetail, ProblemCode, UpdateCustomDetailsRequest};
 use chrono::NaiveDate;
@@ -110,6 +112,7 @@ pub fn InstalledProductPage() -> impl IntoView {
                 view! { <p class="page-error" role="alert">{text}</p> }.into_any()
             }
             LoadState::Loaded => {
+                let texts = t.get();
                 let can_edit = detail.with_untracked(|d| d.as_ref().is_some_and(|d| d.can_edit_custom_details));
                 let create_case = auth.may(domain::Action::CreateCase).then(|| view! {
                     <A href=new_case_for_product_path(id.get_untracked()) attr:class="create-case button-link">
@@ -122,6 +125,14 @@ pub fn InstalledProductPage() -> impl IntoView {
                         {move || detail.get().map(|d| state_badge(t.get(), d.operational_state))}
                         {create_case}
                     </div>
+                    <p class="product-case-links">
+                        <A href=product_cases_path(id.get_untracked(), false) attr:class="product-cases">
+                            {texts.product_cases_link}
+                        </A>
+                        <A href=product_cases_path(id.get_untracked(), true) attr:class="historical-cases">
+                            {texts.historical_cases_link}
+                        </A>
+                    </p>
                     {move || {
                         let t = t.get();
                         let dates = (auth.date_format(), auth.time_zone());

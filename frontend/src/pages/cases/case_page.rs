@@ -1,7 +1,9 @@
-//! `/cases/{id}`: a case with its details and timeline, and (while it is
-//! open, for those who may) the forms to add a comment or a tracking number.
+//! `/cases/{id}`: a case with its details, timeline and attachments, and
+//! (while it is open, for those who may) the forms to add a comment, a
+//! tracking number or files.
 
 use super::activity_forms::{ActivityForm, COMMENT, TRACKING};
+use super::attachments::attachments_section;
 use super::{critical_notice, JustCreated};
 use crate::api::{client, ApiError};
 use crate::components::badges::{case_status_badge, priority_badge};
@@ -131,6 +133,7 @@ pub fn CasePage() -> impl IntoView {
                             let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
                             detail.get().map(|d| case_view(t, &dates, d))
                         }}
+                        {attachments_section(t, detail, case, case_id.clone(), open)}
                         {move || match (open.get(), may_add) {
                             (true, true) => {
                                 view! {
@@ -151,7 +154,7 @@ pub fn CasePage() -> impl IntoView {
 }
 
 /// The user's date format, time format and time zone.
-type Dates = (DateFormat, TimeFormat, String);
+pub type Dates = (DateFormat, TimeFormat, String);
 
 fn when(dates: &Dates, instant: DateTime<Utc>) -> String {
     format_date_time(instant, &dates.2, dates.0, dates.1)

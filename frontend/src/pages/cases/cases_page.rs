@@ -246,6 +246,31 @@ pub fn CasesPage() -> impl IntoView {
                 </form>
             }
         }}
+        {move || {
+            // Reached from an installed product's page: say so, and offer the way out.
+            current.with(|v| v.query.installed_product)?;
+            let t = t.get();
+            let product = cases.with(|loaded| {
+                loaded
+                    .as_ref()
+                    .and_then(|(_, r)| r.as_ref().ok())
+                    .and_then(|page| page.items.first())
+                    .map(|c| format!("{} {}", c.installed_product.number, product_name(c)))
+            });
+            let mut all = current.get().with_page(1);
+            all.query.installed_product = None;
+            let notice = fill(
+                t.filter_product_notice,
+                &[("product", product.as_deref().unwrap_or(t.filter_product_unknown))],
+            );
+            Some(view! {
+                <p class="filter-notice product-filter">
+                    <span>{notice}</span>
+                    " "
+                    <A href=all.href() attr:class="remove-product-filter">{t.remove_product_filter}</A>
+                </p>
+            })
+        }}
         <p class="result-summary" role="status">{summary}</p>
         {move || {
             let t = t.get();

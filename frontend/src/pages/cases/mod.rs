@@ -5,10 +5,12 @@ pub mod cases_page;
 pub mod new_case_page;
 
 mod activity_forms;
+mod attachments;
 mod case_request;
 mod fields;
 mod product_picker;
 mod submit;
+mod upload;
 
 use crate::i18n::Texts;
 use api_types::{CaseDetail, ContactCentreDto};

@@ -12,10 +12,11 @@ use super::fields::{
 };
 use super::product_picker::{PickedProduct, ProductPicker};
 use super::submit::{new_idempotency_key, outcome_of, IdempotencyKeys, Outcome};
+use super::upload::{file_inputs, UploadQueue};
 use super::{critical_notice, JustCreated};
 use crate::api::{client, ApiError};
 use crate::components::document::set_title;
-use crate::i18n::{case_kind_name, priority_text, Texts, CASE_KINDS, PRIORITIES};
+use crate::i18n::{case_kind_name, fill, priority_text, Texts, CASE_KINDS, PRIORITIES};
 use crate::query::{from_wire, wire_name};
 use crate::routes::{case_path, Page};
 use crate::state::auth::{use_auth, use_texts};
@@ -78,6 +79,7 @@ pub fn NewCasePage() -> impl IntoView {
 }
 
 const ERRORS_ID: &str = "case-form-errors";
+const FAILED_ID: &str = "case-upload-failed";
 
 #[component]
 fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView {
@@ -95,6 +97,12 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
     let outcome = RwSignal::new(None::<Outcome>);
     let errors = Memo::new(move |_| outcome.with(errors_of));
     let keys = StoredValue::new(IdempotencyKeys::default());
+    // Files chosen with the form go up once the case exists; meanwhile the
+    // form shows the new number and the uploads' progress.
+    let queue = UploadQueue::new();
+    let created = RwSignal::new(None::<(String, String)>);
+    let upload_failed = RwSignal::new(false);
+    let after = move || created.with(Option::is_some);
 
     // The contact centre of the chosen product, asked for as soon as a
     // product is chosen: priority 1 then shows its number without a wait.
@@ -148,6 +156,23 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
                 })
                 .await;
             match result {
+                Ok(case) if queue.has_waiting() => {
+                    let path = case_path(case.summary.id);
+                    let id = case.summary.id.to_string();
+                    created.set(Some((case.summary.number.clone(), path.clone())));
+                    let latest = queue.send(auth, t, id, Box::new(|_| ())).await;
+                    // Gone meanwhile: the user went elsewhere.
+                    if created.try_get_untracked().is_none() {
+                        return;
+                    }
+                    if queue.failed() > 0 {
+                        upload_failed.set(true);
+                        focus_later(FAILED_ID);
+                    } else {
+                        just_created.set(latest.unwrap_or(case));
+                        navigate(&path, NavigateOptions::default());
+                    }
+                }
                 Ok(case) => {
                     let path = case_path(case.summary.id);
                     just_created.set(case);
@@ -210,80 +235,127 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
     let priority_error = move || errors.with(|e| error_for(e, PRIORITY.field).is_some());
     let bench = Memo::new(move |_| kind.get() == CaseKindDto::BenchRepair);
 
+    // "Case {number} created", the number marked as on the case page; then
+    // the uploads, or where to retry those that failed.
+    let created_view = move || {
+        created.get().map(|(number, path)| {
+            let (before, after) = t
+                .case_created
+                .split_once("{number}")
+                .unwrap_or((t.case_created, ""));
+            let next = if upload_failed.get() {
+                let link = fill(t.open_case_link, &[("number", &number)]);
+                view! {
+                    <div id=FAILED_ID class="form-error" role="alert" tabindex="-1">
+                        <p>{t.case_upload_failed}</p>
+                        <A href=path attr:class="open-case">{link}</A>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! { <p class="hint">{t.case_uploading}</p> }.into_any()
+            };
+            view! {
+                <p class="form-success" role="status">
+                    {before}<span class="case-number">{number}</span>{after}
+                </p>
+                {next}
+            }
+        })
+    };
+
     view! {
         <form class="case-form" on:submit=on_submit novalidate>
-            <p class="hint">{t.new_case_intro}</p>
-            <div id=ERRORS_ID tabindex="-1">
-                {move || outcome.with(|o| o.as_ref().map(|o| outcome_summary(t, o, &FIELDS)))}
-            </div>
-            <ProductPicker t selected=product error=product_error/>
-            <fieldset
-                class="priority-group"
-                aria-describedby=move || {
-                    if priority_error() { "priority-help priority-error" } else { "priority-help" }
-                }
-            >
-                <legend>{t.col_priority} {required_marker(t)}</legend>
-                <p id="priority-help" class="field-help">{t.priority_help}</p>
-                <div class="choices">
-                    {PRIORITIES
-                        .into_iter()
-                        .map(|p| {
-                            let id = format!("priority-{p}");
-                            view! {
-                                <div class="choice">
-                                    <input
-                                        type="radio"
-                                        name="priority"
-                                        id=id.clone()
-                                        value=p.to_string()
-                                        on:change=move |_| priority.set(Some(p))
-                                    />
-                                    <label for=id>{priority_text(t, p)}</label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
+            <div class="form-live" aria-live="polite">{created_view}</div>
+            <div class="case-form-fields" hidden=after>
+                <p class="hint">{t.new_case_intro}</p>
+                <div id=ERRORS_ID tabindex="-1">
+                    {move || outcome.with(|o| o.as_ref().map(|o| outcome_summary(t, o, &FIELDS)))}
                 </div>
-                {move || priority_error().then(|| view! {
-                    <p id="priority-error" class="field-error">{t.field_required}</p>
-                })}
-            </fieldset>
-            {notice}
-            <div class="field">
-                <label for="case-kind">{t.case_kind_label}</label>
-                <select
-                    id="case-kind"
-                    name="kind"
-                    on:change=move |ev| kind.set(from_wire(&event_target_value(&ev)).unwrap_or_default())
+                <ProductPicker t selected=product error=product_error/>
+                <fieldset
+                    class="priority-group"
+                    aria-describedby=move || {
+                        if priority_error() { "priority-help priority-error" } else { "priority-help" }
+                    }
                 >
-                    {CASE_KINDS
-                        .into_iter()
-                        .map(|k| view! { <option value=wire_name(&k)>{case_kind_name(t, k)}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            {move || bench.get().then(|| view! {
-                <fieldset class="bench-repair">
-                    <legend>{t.bench_heading}</legend>
-                    {text_field(t, &PART_DESCRIPTION, part_description, errors)}
-                    {text_field(t, &PART_SERIAL, part_serial, errors)}
-                    {text_field(t, &RETURN_ADDRESS, return_address, errors)}
+                    <legend>{t.col_priority} {required_marker(t)}</legend>
+                    <p id="priority-help" class="field-help">{t.priority_help}</p>
+                    <div class="choices">
+                        {PRIORITIES
+                            .into_iter()
+                            .map(|p| {
+                                let id = format!("priority-{p}");
+                                view! {
+                                    <div class="choice">
+                                        <input
+                                            type="radio"
+                                            name="priority"
+                                            id=id.clone()
+                                            value=p.to_string()
+                                            on:change=move |_| priority.set(Some(p))
+                                        />
+                                        <label for=id>{priority_text(t, p)}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                    {move || priority_error().then(|| view! {
+                        <p id="priority-error" class="field-error">{t.field_required}</p>
+                    })}
                 </fieldset>
-            })}
-            {text_field(t, &DESCRIPTION, description, errors)}
-            {text_field(t, &REFERENCE, reference, errors)}
-            <fieldset class="contact-group" aria-describedby="case-contact-help">
-                <legend>{t.contact_heading}</legend>
-                <p id="case-contact-help" class="field-help">{t.contact_help}</p>
-                {text_field(t, &CONTACT_NAME, contact_name, errors)}
-                {text_field(t, &CONTACT_EMAIL, contact_email, errors)}
-                {text_field(t, &CONTACT_PHONE, contact_phone, errors)}
+                {notice}
+                <div class="field">
+                    <label for="case-kind">{t.case_kind_label}</label>
+                    <select
+                        id="case-kind"
+                        name="kind"
+                        on:change=move |ev| kind.set(from_wire(&event_target_value(&ev)).unwrap_or_default())
+                    >
+                        {CASE_KINDS
+                            .into_iter()
+                            .map(|k| view! { <option value=wire_name(&k)>{case_kind_name(t, k)}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                {move || bench.get().then(|| view! {
+                    <fieldset class="bench-repair">
+                        <legend>{t.bench_heading}</legend>
+                        {text_field(t, &PART_DESCRIPTION, part_description, errors)}
+                        {text_field(t, &PART_SERIAL, part_serial, errors)}
+                        {text_field(t, &RETURN_ADDRESS, return_address, errors)}
+                    </fieldset>
+                })}
+                {text_field(t, &DESCRIPTION, description, errors)}
+                {text_field(t, &REFERENCE, reference, errors)}
+                <fieldset class="contact-group" aria-describedby="case-contact-help">
+                    <legend>{t.contact_heading}</legend>
+                    <p id="case-contact-help" class="field-help">{t.contact_help}</p>
+                    {text_field(t, &CONTACT_NAME, contact_name, errors)}
+                    {text_field(t, &CONTACT_EMAIL, contact_email, errors)}
+                    {text_field(t, &CONTACT_PHONE, contact_phone, errors)}
+                </fieldset>
+            </div>
+            <fieldset class="attachments-group">
+                <legend>{t.attachments_group_legend}</legend>
+                <div hidden=after>
+                    {file_inputs(
+                        t,
+                        "case-attachment-files",
+                        "case-attachment-camera",
+                        t.case_attachment_files_help,
+                        move |picked| queue.add(t, picked),
+                    )}
+                </div>
+                {queue.view(t)}
             </fieldset>
-            {move || needs_confirm.get().then(|| patient_data_confirm(t, "confirm-no-patient-data", confirm))}
-            <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
-                {move || if pending.get() { t.creating_case } else { t.submit_case }}
-            </button>
+            <div hidden=after>
+                {move || needs_confirm.get().then(|| patient_data_confirm(t, "confirm-no-patient-data", confirm))}
+                <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
+                    {move || if pending.get() { t.creating_case } else { t.submit_case }}
+                </button>
+            </div>
         </form>
     }
 }

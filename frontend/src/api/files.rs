@@ -1,0 +1,136 @@
+//! Files behind the bearer token: a plain link cannot send it, so downloads
+//! are fetched into a `Blob`, and uploads go through `XMLHttpRequest`, whose
+//! upload events report progress (fetch has none).
+
+use super::client::{bearer, case_attachments_url, problem, problem_from_body};
+use super::ApiError;
+use api_types::CaseDetail;
+use gloo_net::http::Request;
+use std::fmt::Display;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, File, FormData, ProgressEvent, XmlHttpRequest};
+
+/// A downloaded file and the name the server offers it under.
+pub struct FetchedFile {
+    pub blob: Blob,
+    pub file_name: Option<String>,
+}
+
+/// `GET href` (an API URL) into a `Blob`, without copying it through wasm.
+pub async fn fetch_file(token: &str, href: &str) -> Result<FetchedFile, ApiError> {
+    let response = Request::get(href)
+        .header("Authorization", &bearer(token))
+        .send()
+        .await?;
+    if !response.ok() {
+        return Err(problem(response).await);
+    }
+    let file_name = response
+        .headers()
+        .get("Content-Disposition")
+        .and_then(|value| disposition_file_name(&value));
+    let raw: web_sys::Response = response.into();
+    let promise = raw.blob().map_err(js_error)?;
+    let blob = JsFuture::from(promise)
+        .await
+        .map_err(js_error)?
+        .dyn_into::<Blob>()
+        .map_err(js_error)?;
+    Ok(FetchedFile { blob, file_name })
+}
+
+/// The `filename` of a `Content-Disposition` header (the server's ASCII
+/// one; the names it builds for zips and forms are ASCII).
+pub fn disposition_file_name(header: &str) -> Option<String> {
+    header.split(';').map(str::trim).find_map(|part| {
+        let name = part.strip_prefix("filename=")?.trim_matches('"');
+        (!name.is_empty()).then(|| name.to_owned())
+    })
+}
+
+/// `POST /cases/{id}/attachments` with one file; `progress` gets the
+/// percent sent so far whenever the browser reports it.
+pub async fn upload_attachment(
+    token: &str,
+    case_id: impl Display,
+    file: &File,
+    progress: impl Fn(u8) + 'static,
+) -> Result<CaseDetail, ApiError> {
+    let xhr = XmlHttpRequest::new().map_err(js_error)?;
+    xhr.open("POST", &case_attachments_url(case_id))
+        .map_err(js_error)?;
+    xhr.set_request_header("Authorization", &bearer(token))
+        .map_err(js_error)?;
+    let form = FormData::new().map_err(js_error)?;
+    form.append_with_blob_and_filename("file", file, &file.name())
+        .map_err(js_error)?;
+    let upload = xhr.upload().map_err(js_error)?;
+    let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |ev: ProgressEvent| {
+        if ev.length_computable() && ev.total() > 0.0 {
+            progress(percent(ev.loaded(), ev.total()));
+        }
+    });
+    upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    // `loadend` follows success, error and abort alike: the answer is read below.
+    let finished = js_sys::Promise::new(&mut |resolve, _reject| xhr.set_onloadend(Some(&resolve)));
+    xhr.send_with_opt_form_data(Some(&form)).map_err(js_error)?;
+    let ended = JsFuture::from(finished).await;
+    // No more events can come: the closure may go.
+    upload.set_onprogress(None);
+    drop(on_progress);
+    ended.map_err(js_error)?;
+    let status = xhr.status().map_err(js_error)?;
+    let body = xhr.response_text().ok().flatten().unwrap_or_default();
+    match status {
+        0 => Err(ApiError::Network(
+            "the upload did not reach the server".to_owned(),
+        )),
+        200..=299 => serde_json::from_str(&body).map_err(|e| ApiError::Unexpected {
+            status,
+            reason: e.to_string(),
+        }),
+        _ => Err(problem_from_body(status, &body)),
+    }
+}
+
+/// `part` of `whole` in whole percent, 0 to 100.
+pub fn percent(part: f64, whole: f64) -> u8 {
+    // Clamped to 0..=100 first, so the cast cannot truncate.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let n = (part * 100.0 / whole).round().clamp(0.0, 100.0) as u8;
+    n
+}
+
+fn js_error(err: JsValue) -> ApiError {
+    ApiError::Network(format!("{err:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_is_a_whole_percent() {
+        assert_eq!(percent(0.0, 200.0), 0);
+        assert_eq!(percent(101.0, 200.0), 51);
+        assert_eq!(percent(200.0, 200.0), 100);
+        assert_eq!(percent(300.0, 200.0), 100);
+    }
+
+    #[test]
+    fn file_names_come_from_the_disposition_header() {
+        assert_eq!(
+            disposition_file_name(r#"attachment; filename="CS-2026-000042-attachments.zip""#)
+                .as_deref(),
+            Some("CS-2026-000042-attachments.zip")
+        );
+        assert_eq!(
+            disposition_file_name("inline; filename=form.pdf").as_deref(),
+            Some("form.pdf")
+        );
+        assert_eq!(disposition_file_name("attachment"), None);
+        assert_eq!(disposition_file_name(r#"attachment; filename="""#), None);
+    }
+}

@@ -1,0 +1,481 @@
+//! The case page's attachments: each file with a thumbnail (photos), preview
+//! and download, the zip of all, the bench repair form, and (while the case
+//! is open, for those who may) the form that adds more. Every file is
+//! fetched with the token into a blob URL: a plain link could not send it.
+
+use super::case_page::{Dates, Loaded};
+use super::upload::{file_inputs, UploadQueue};
+use crate::api::client::{attachments_zip_url, bench_repair_form_url};
+use crate::api::files::{fetch_file, FetchedFile};
+use crate::api::ApiError;
+use crate::format::{format_date_time, format_size};
+use crate::i18n::{attachment_type_name, error_message, fill, Texts};
+use crate::state::auth::{use_auth, Auth};
+use api_types::{AttachmentDto, AttachmentTypeDto, CaseDetail, CaseKindDto};
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, Element, IntersectionObserver, IntersectionObserverEntry};
+
+/// Larger photos get no thumbnail: it would download the whole file.
+const THUMB_MAX_BYTES: u64 = 10 * 1024 * 1024;
+/// How long a saved file's blob URL lives: the browser reads it after the click.
+const SAVE_GRACE: Duration = Duration::from_secs(60);
+/// Thumbnails still to fetch: the URL waits in `data-src`.
+const UNLOADED_THUMBS: &str = "img[data-src]:not([src])";
+
+/// A `blob:` URL, revoked when dropped (with the page that made it).
+struct ObjectUrl(String);
+
+impl ObjectUrl {
+    fn new(blob: &Blob) -> Option<Self> {
+        web_sys::Url::create_object_url_with_blob(blob)
+            .ok()
+            .map(Self)
+    }
+}
+
+impl Drop for ObjectUrl {
+    fn drop(&mut self) {
+        // Revoking an unknown URL is a no-op.
+        let _ = web_sys::Url::revoke_object_url(&self.0);
+    }
+}
+
+type Watcher = (
+    IntersectionObserver,
+    Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
+);
+
+/// What the section's parts share.
+#[derive(Clone, Copy)]
+struct Files {
+    auth: Auth,
+    t: &'static Texts,
+    /// Fetched files by download URL (thumbnails, previews), kept until the
+    /// page goes: a PDF viewer may read its blob again.
+    cache: StoredValue<Vec<(String, ObjectUrl)>>,
+    /// Starts a thumbnail's download once it scrolls into view.
+    watcher: StoredValue<Option<Watcher>, LocalStorage>,
+    /// Why the last download failed; empty after one that worked.
+    error: RwSignal<String>,
+    /// The photo in the dialog: its name and blob URL.
+    preview_name: RwSignal<String>,
+    preview_url: RwSignal<Option<String>>,
+}
+
+impl Files {
+    fn cached(self, href: &str) -> Option<String> {
+        self.cache
+            .try_with_value(|c| c.iter().find(|(k, _)| k == href).map(|(_, u)| u.0.clone()))
+            .flatten()
+    }
+
+    /// The blob URL of an attachment, fetched once.
+    async fn url_for(self, href: String) -> Result<String, ApiError> {
+        if let Some(url) = self.cached(&href) {
+            return Ok(url);
+        }
+        let fetched = self.fetch(&href).await?;
+        let url = ObjectUrl::new(&fetched.blob).ok_or_else(blob_error)?;
+        let shown = url.0.clone();
+        self.cache.try_update_value(|c| c.push((href, url)));
+        Ok(shown)
+    }
+
+    async fn fetch(self, href: &str) -> Result<FetchedFile, ApiError> {
+        self.auth
+            .call(|token| {
+                let href = href.to_owned();
+                async move { fetch_file(&token, &href).await }
+            })
+            .await
+    }
+
+    /// Fetches `href` and saves it as `name` (or the server's name for it).
+    async fn save(self, href: String, name: String) {
+        let saved = match self.fetch(&href).await {
+            Ok(fetched) => {
+                let name = fetched.file_name.unwrap_or(name);
+                save_blob(&fetched.blob, &name).ok_or_else(blob_error)
+            }
+            Err(err) => Err(err),
+        };
+        self.report(saved);
+    }
+
+    /// A photo in the dialog; a PDF in a new tab, opened at once (a tab
+    /// opened after the download would be taken for a pop-up).
+    async fn show(self, a: AttachmentDto) {
+        if a.file_type != AttachmentTypeDto::Pdf {
+            let shown = self.url_for(a.download_url).await.map(|url| {
+                self.preview_name.set(a.file_name);
+                self.preview_url.set(Some(url));
+                if let Some(dialog) = preview_dialog() {
+                    if !dialog.open() {
+                        let _ = dialog.show_modal();
+                    }
+                }
+            });
+            return self.report(shown);
+        }
+        let Some(tab) = window()
+            .open_with_url_and_target("", "_blank")
+            .ok()
+            .flatten()
+        else {
+            // Pop-ups refused: the file is saved instead.
+            return self.save(a.download_url, a.file_name).await;
+        };
+        // The tab shows only our own blob; it needs no way back.
+        let _ = tab.set_opener(&wasm_bindgen::JsValue::NULL);
+        let shown = self.url_for(a.download_url).await.map(|url| {
+            let _ = tab.location().set_href(&url);
+        });
+        if shown.is_err() {
+            let _ = tab.close();
+        }
+        self.report(shown);
+    }
+
+    fn report(self, outcome: Result<(), ApiError>) {
+        let text = outcome
+            .err()
+            .map(|err| error_message(self.t, &err))
+            .unwrap_or_default();
+        self.error.try_set(text);
+    }
+
+    /// Watches the thumbnails under `root` not fetched yet; fetches them at
+    /// once where the browser cannot tell what is in view.
+    fn watch_thumbnails(self, root: &Element) {
+        let Ok(waiting) = root.query_selector_all(UNLOADED_THUMBS) else {
+            return;
+        };
+        let observer = self.observer();
+        for img in (0..waiting.length()).filter_map(|i| waiting.item(i)) {
+            let Ok(img) = img.dyn_into::<Element>() else {
+                continue;
+            };
+            match &observer {
+                Some(observer) => observer.observe(&img),
+                None => self.load_thumbnail(img),
+            }
+        }
+    }
+
+    /// The section's one observer, made on first use.
+    fn observer(self) -> Option<IntersectionObserver> {
+        if let Some(Some(observer)) = self
+            .watcher
+            .try_with_value(|w| w.as_ref().map(|(o, _)| o.clone()))
+        {
+            return Some(observer);
+        }
+        let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: IntersectionObserver| {
+                for entry in entries.iter() {
+                    let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
+                        continue;
+                    };
+                    if entry.is_intersecting() {
+                        let img = entry.target();
+                        observer.unobserve(&img);
+                        self.load_thumbnail(img);
+                    }
+                }
+            },
+        );
+        let observer = IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        self.watcher
+            .try_set_value(Some((observer.clone(), callback)));
+        Some(observer)
+    }
+
+    fn load_thumbnail(self, img: Element) {
+        let Some(href) = img.get_attribute("data-src") else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match self.url_for(href).await {
+                Ok(url) => {
+                    let _ = img.set_attribute("src", &url);
+                }
+                // The row still names the file and offers it.
+                Err(err) => leptos::logging::warn!("thumbnail: {err}"),
+            }
+        });
+    }
+}
+
+const SECTION_ID: &str = "attachments";
+const DIALOG_ID: &str = "attachment-preview";
+
+fn preview_dialog() -> Option<web_sys::HtmlDialogElement> {
+    document().get_element_by_id(DIALOG_ID)?.dyn_into().ok()
+}
+
+/// The browser would not make a blob URL or a link: nothing the user can fix.
+fn blob_error() -> ApiError {
+    ApiError::Unexpected {
+        status: 0,
+        reason: "the browser refused the file".to_owned(),
+    }
+}
+
+/// Saves a blob through a temporary `<a download>`.
+fn save_blob(blob: &Blob, name: &str) -> Option<()> {
+    let url = ObjectUrl::new(blob)?;
+    let link = document()
+        .create_element("a")
+        .ok()?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .ok()?;
+    link.set_href(&url.0);
+    link.set_download(name);
+    document().body()?.append_child(&link).ok()?;
+    link.click();
+    link.remove();
+    set_timeout(move || drop(url), SAVE_GRACE);
+    Some(())
+}
+
+/// What a file button does.
+#[derive(Clone)]
+enum Job {
+    /// Save `href` as `name` (unless the server names it).
+    Save(String, String),
+    Show(Box<AttachmentDto>),
+}
+
+/// A button that fetches a file, disabled (and saying so) meanwhile.
+fn file_button(
+    files: Files,
+    class: &'static str,
+    label: &'static str,
+    aria_label: Option<String>,
+    job: Job,
+) -> impl IntoView {
+    let t = files.t;
+    let busy = RwSignal::new(false);
+    let on_click = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let job = job.clone();
+        leptos::task::spawn_local(async move {
+            match job {
+                Job::Save(href, name) => files.save(href, name).await,
+                Job::Show(a) => files.show(*a).await,
+            }
+            busy.try_set(false);
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class=class
+            aria-label=aria_label
+            disabled=move || busy.get()
+            on:click=on_click
+        >
+            {move || if busy.get() { t.file_loading } else { label }}
+        </button>
+    }
+}
+
+/// The section; `open`: customers may still add to the case.
+pub fn attachments_section(
+    t: &'static Texts,
+    detail: Memo<Option<CaseDetail>>,
+    case: LocalResource<Loaded>,
+    case_id: String,
+    open: Memo<bool>,
+) -> impl IntoView {
+    let auth = use_auth();
+    let files = Files {
+        auth,
+        t,
+        cache: StoredValue::new(Vec::new()),
+        watcher: StoredValue::new_local(None),
+        error: RwSignal::new(String::new()),
+        preview_name: RwSignal::new(String::new()),
+        preview_url: RwSignal::new(None),
+    };
+    on_cleanup(move || {
+        // Before the callback goes: the observer must not call it after.
+        if let Some(Some((observer, _))) = files.watcher.try_update_value(Option::take) {
+            observer.disconnect();
+        }
+    });
+
+    let (number, bench) = detail.with_untracked(|d| {
+        d.as_ref().map_or((String::new(), false), |d| {
+            (
+                d.summary.number.clone(),
+                d.summary.kind == CaseKindDto::BenchRepair,
+            )
+        })
+    });
+    let dates: Dates = (auth.date_format(), auth.time_format(), auth.time_zone());
+    let case_key = StoredValue::new(case_id);
+
+    let bench_form = bench.then(|| {
+        let job = Job::Save(
+            bench_repair_form_url(case_key.get_value()),
+            format!("bench-repair-form-{number}.pdf"),
+        );
+        view! {
+            <div class="bench-form">
+                <p class="hint">{t.bench_form_hint}</p>
+                {file_button(files, "button-secondary bench-form-download", t.bench_form_button, None, job)}
+            </div>
+        }
+    });
+    let zip = Job::Save(
+        attachments_zip_url(case_key.get_value()),
+        format!("{number}-attachments.zip"),
+    );
+    let list = move || {
+        let items = detail.with(|d| {
+            d.as_ref()
+                .map(|d| d.attachments.clone())
+                .unwrap_or_default()
+        });
+        if items.is_empty() {
+            return view! { <p class="muted">{t.attachments_empty}</p> }.into_any();
+        }
+        // Once drawn, the new thumbnails wait to be seen.
+        request_animation_frame(move || {
+            if let Some(section) = document().get_element_by_id(SECTION_ID) {
+                files.watch_thumbnails(&section);
+            }
+        });
+        view! {
+            <ul class="attachment-list">
+                {items.into_iter().map(|a| attachment_item(files, &dates, a)).collect_view()}
+            </ul>
+            {file_button(files, "button-secondary download-all", t.download_all, None, zip.clone())}
+        }
+        .into_any()
+    };
+
+    let add_form = move || {
+        (open.get() && auth.may(domain::Action::AddAttachment)).then(|| {
+            let queue = UploadQueue::new();
+            let chosen = move |picked: Vec<web_sys::File>| {
+                queue.add(t, picked);
+                let id = case_key.get_value();
+                let shown = id.clone();
+                let send = queue.send(
+                    auth,
+                    t,
+                    id,
+                    Box::new(move |updated| case.set(Some((shown.clone(), Ok(updated))))),
+                );
+                leptos::task::spawn_local(async move {
+                    send.await;
+                });
+            };
+            view! {
+                <form class="add-attachments" aria-labelledby="add-attachments-heading" on:submit=|ev| ev.prevent_default()>
+                    <h3 id="add-attachments-heading">{t.add_attachments_heading}</h3>
+                    {file_inputs(t, "attachment-files", "attachment-camera", t.attachment_files_help, chosen)}
+                    {queue.view(t)}
+                </form>
+            }
+        })
+    };
+
+    view! {
+        <section id=SECTION_ID class="panel attachments" aria-labelledby="attachments-heading">
+            <h2 id="attachments-heading">{t.attachments_heading}</h2>
+            {bench_form}
+            {list}
+            <div class="form-live" aria-live="polite">
+                {move || files.error.with(|e| (!e.is_empty()).then(|| view! {
+                    <p class="form-error" role="alert">{e.clone()}</p>
+                }))}
+            </div>
+            {add_form}
+            <dialog
+                id=DIALOG_ID
+                class="preview-dialog"
+                aria-labelledby="preview-title"
+                on:close=move |_| files.preview_url.set(None)
+            >
+                <h2 id="preview-title" class="preview-title">{files.preview_name}</h2>
+                <img class="preview-image" src=files.preview_url alt=files.preview_name/>
+                <button
+                    type="button"
+                    class="button-secondary preview-close"
+                    on:click=move |_| {
+                        if let Some(dialog) = preview_dialog() {
+                            dialog.close();
+                        }
+                    }
+                >
+                    {t.close_preview}
+                </button>
+            </dialog>
+        </section>
+    }
+}
+
+fn attachment_item(files: Files, dates: &Dates, a: AttachmentDto) -> impl IntoView {
+    let t = files.t;
+    let photo = matches!(
+        a.file_type,
+        AttachmentTypeDto::Jpeg | AttachmentTypeDto::Png
+    );
+    // Fetched when in view (see `watch_thumbnails`), or at once from the cache.
+    let thumb = (photo && a.size_bytes <= THUMB_MAX_BYTES).then(|| {
+        let cached = files.cached(&a.download_url);
+        view! { <img class="attachment-thumb" alt="" data-src=a.download_url.clone() src=cached/> }
+    });
+    let facts = format!(
+        "{} · {}",
+        attachment_type_name(t, a.file_type),
+        format_size(a.size_bytes, t.decimal_separator)
+    );
+    let when = format_date_time(a.uploaded_at, &dates.2, dates.0, dates.1);
+    let added = fill(
+        t.attachment_added_by,
+        &[("name", &a.uploaded_by), ("time", &when)],
+    );
+    let heic = a.file_type == AttachmentTypeDto::Heic;
+    let preview = a.preview_url.is_some().then(|| {
+        let label = format!("{} {}", t.preview_button, a.file_name);
+        let job = Job::Show(Box::new(a.clone()));
+        file_button(
+            files,
+            "button-secondary attachment-preview",
+            t.preview_button,
+            Some(label),
+            job,
+        )
+    });
+    let download_label = format!("{} {}", t.download_button, a.file_name);
+    let job = Job::Save(a.download_url, a.file_name.clone());
+    let download = file_button(
+        files,
+        "button-secondary attachment-download",
+        t.download_button,
+        Some(download_label),
+        job,
+    );
+    view! {
+        <li class="attachment">
+            {thumb}
+            <div class="attachment-body">
+                <span class="attachment-name">{a.file_name}</span>
+                <span class="secondary attachment-facts">{facts}</span>
+                <span class="secondary attachment-added">{added}</span>
+                {heic.then(|| view! { <span class="secondary">{t.heic_no_preview}</span> })}
+                <div class="attachment-actions">{preview} {download}</div>
+            </div>
+        </li>
+    }
+}
