@@ -53,7 +53,10 @@ fn env_u64(name: &str, default: u64) -> u64 {
 
 async fn run() {
     let cases = env_u64("BENCH_CASES", 1_000_000);
-    let app = TestApp::spawn().await.unwrap();
+    // Room for the upload scenario's file.
+    let app = TestApp::spawn_with(|c| c.max_attachment_bytes = 1 << 30)
+        .await
+        .unwrap();
     let backend = app.db.get_database_backend();
     let started = Instant::now();
     persistence::seed::scale(&app.db, 20_000).await.unwrap();
