@@ -6,6 +6,7 @@
 mod text_enum;
 
 pub mod account;
+pub mod account_security;
 pub mod attachment;
 pub mod case;
 pub mod clock;
