@@ -97,7 +97,10 @@ test("a wrong password is explained on the login page and signs no one in", asyn
 
   const error = page.locator("#login-error[role=alert]");
   await error.waitFor();
-  assert.equal((await error.textContent()).trim(), "The user name or password is wrong.");
+  assert.equal(
+    (await error.textContent()).trim(),
+    "The user name or password is wrong. After 3 attempts an account is locked for 15 minutes and its owner is emailed.",
+  );
   assert.equal(new URL(page.url()).pathname, "/login");
   assert.equal(await page.locator("header .user-name").count(), 0);
 

@@ -19,7 +19,7 @@ pub fn current_request_id() -> Option<String> {
 
 #[derive(thiserror::Error)]
 pub enum ApiError {
-    #[error("The user name or password is wrong.")]
+    #[error("The user name or password is wrong. After 3 attempts an account is locked for 15 minutes and its owner is emailed.")]
     InvalidCredentials,
     #[error("This request needs an access token: send `Authorization: Bearer <token>`.")]
     Unauthenticated,

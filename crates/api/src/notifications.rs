@@ -201,3 +201,46 @@ pub async fn queue_case_emails(
     }
     Ok(recipients.len())
 }
+
+/// Tells a user their account was locked after repeated failed logins, with
+/// the lock's end in their own zone and format.
+pub async fn queue_lockout_email(
+    db: &impl ConnectionTrait,
+    user: &User,
+    until: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let end = user.settings.format_instant(until);
+    let (subject, body) = match user.settings.language {
+        Language::Nl => (
+            "Uw account is tijdelijk geblokkeerd".to_owned(),
+            format!(
+                "Er is drie keer een verkeerd wachtwoord ingevoerd voor uw gebruikersnaam {}.\n\
+                 Uw account is geblokkeerd tot {end}.\n\n\
+                 Was u dit niet? Stel dan een nieuw wachtwoord in; dat heft de blokkering ook op, \
+                 en meld het aan uw beheerder.\n",
+                user.username.as_str()
+            ),
+        ),
+        _ => (
+            "Your account is locked for a while".to_owned(),
+            format!(
+                "A wrong password was entered three times for your user name {}.\n\
+                 Your account is locked until {end}.\n\n\
+                 Was this not you? Set a new password, which also lifts the lock, \
+                 and tell your Manager.\n",
+                user.username.as_str()
+            ),
+        ),
+    };
+    outbox::enqueue(
+        db,
+        &NewEmail {
+            to: user.email.as_str().to_owned(),
+            subject,
+            body,
+        },
+        now,
+    )
+    .await
+}

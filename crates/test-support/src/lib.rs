@@ -5,6 +5,31 @@
 
 pub mod smtp;
 
+/// A clock the test moves by hand (lockouts, expiries).
+#[derive(Debug)]
+pub struct ManualClock(std::sync::Mutex<chrono::DateTime<chrono::Utc>>);
+
+impl ManualClock {
+    pub fn starting_now() -> Arc<Self> {
+        Arc::new(Self(std::sync::Mutex::new(chrono::Utc::now())))
+    }
+
+    pub fn advance(&self, by: chrono::Duration) {
+        if let Ok(mut now) = self.0.lock() {
+            *now += by;
+        }
+    }
+}
+
+impl domain::Clock for ManualClock {
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0
+            .lock()
+            .map(|now| *now)
+            .unwrap_or_else(|_| chrono::Utc::now())
+    }
+}
+
 use anyhow::Context;
 use api::clock::SystemClock;
 use api::{ApiConfig, AppState};
@@ -59,6 +84,14 @@ impl TestApp {
 
     /// Like [`TestApp::spawn`], with the configuration adjusted first.
     pub async fn spawn_with(configure: impl FnOnce(&mut ApiConfig)) -> anyhow::Result<Self> {
+        Self::spawn_with_clock(Arc::new(SystemClock), configure).await
+    }
+
+    /// Like [`TestApp::spawn_with`], on the given clock.
+    pub async fn spawn_with_clock(
+        clock: Arc<dyn domain::Clock>,
+        configure: impl FnOnce(&mut ApiConfig),
+    ) -> anyhow::Result<Self> {
         let (db, sqlite_dir) = fresh_database().await?;
         persistence::migrate_up(&db).await?;
         let hash = |p: &str| api::auth::password::hash_blocking(p).unwrap_or_default();
@@ -69,7 +102,7 @@ impl TestApp {
         let blobs_dir = tempfile::tempdir()?;
         config.attachments_dir = blobs_dir.path().to_path_buf();
         configure(&mut config);
-        let state = AppState::new(db.clone(), config, Arc::new(SystemClock)).await?;
+        let state = AppState::new(db.clone(), config, clock).await?;
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let address = format!("http://{}", listener.local_addr()?);
         let server = api::run_server(listener, state.clone(), 1)?;

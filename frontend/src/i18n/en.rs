@@ -356,7 +356,7 @@ pub static EN: Texts = Texts {
     not_found_text: "This page does not exist or has moved.",
     not_found_link: "Go to the home page",
 
-    error_invalid_credentials: "The user name or password is wrong.",
+    error_invalid_credentials: "The user name or password is wrong. After 3 attempts an account is locked for 15 minutes and its owner is emailed.",
     error_network: "The portal cannot be reached. Check your connection and try again.",
     error_too_many_requests: "Too many attempts. Wait a few minutes and try again.",
     error_session_expired: "Your session has ended. Log in again.",

@@ -707,11 +707,11 @@ mod tests {
         let err = problem(ProblemCode::InvalidCredentials, Some("r-1"));
         assert_eq!(
             error_message(texts(Language::En), &err),
-            "The user name or password is wrong."
+            "The user name or password is wrong. After 3 attempts an account is locked for 15 minutes and its owner is emailed."
         );
         assert_eq!(
             error_message(texts(Language::Nl), &err),
-            "De gebruikersnaam of het wachtwoord is onjuist."
+            "De gebruikersnaam of het wachtwoord is onjuist. Na 3 pogingen wordt een account 15 minuten geblokkeerd en krijgt de eigenaar een e-mail."
         );
     }
 

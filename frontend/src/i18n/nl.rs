@@ -356,7 +356,7 @@ pub static NL: Texts = Texts {
     not_found_text: "Deze pagina bestaat niet of is verplaatst.",
     not_found_link: "Naar de startpagina",
 
-    error_invalid_credentials: "De gebruikersnaam of het wachtwoord is onjuist.",
+    error_invalid_credentials: "De gebruikersnaam of het wachtwoord is onjuist. Na 3 pogingen wordt een account 15 minuten geblokkeerd en krijgt de eigenaar een e-mail.",
     error_network: "De portal is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.",
     error_too_many_requests: "Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.",
     error_session_expired: "Uw sessie is beëindigd. Log opnieuw in.",

@@ -3,7 +3,9 @@
 
 use crate::auth::tokens::{hash_refresh_token, new_refresh_token};
 use crate::error::ApiError;
+use crate::notifications;
 use crate::state::AppState;
+use domain::account_security::FailureOutcome;
 use domain::{User, Username};
 use persistence::repositories::{refresh_tokens, users};
 use persistence::TransactionTrait;
@@ -63,10 +65,31 @@ pub async fn login(
         .verify(found.as_ref().map(|f| f.password_hash.as_str()), password)
         .await
         .map_err(ApiError::internal)?;
-    let Some(found) = found.filter(|f| matches && f.user.active) else {
-        tracing::info!(event = "login_failed", "login refused");
+    let now = state.clock.now();
+    let Some(found) = found else {
+        tracing::info!(event = "login_failed", "login refused: unknown user name");
         return Err(ApiError::InvalidCredentials);
     };
+    // A locked account answers exactly like a wrong password: a stranger
+    // learns nothing, and the owner has the email.
+    if let Some(until) = found.throttle.locked_at(now) {
+        tracing::warn!(event = "login_locked", user_id = %found.user.id, %until, "login refused: account locked");
+        return Err(ApiError::InvalidCredentials);
+    }
+    if !matches {
+        let outcome = users::record_failed_login(&state.db, found.user.id, now).await?;
+        if let FailureOutcome::LockedNow { until } = outcome {
+            tracing::warn!(event = "account_locked", user_id = %found.user.id, %until, "account locked after repeated failed logins");
+            notifications::queue_lockout_email(&state.db, &found.user, until, now).await?;
+        } else {
+            tracing::info!(event = "login_failed", user_id = %found.user.id, "login refused: wrong password");
+        }
+        return Err(ApiError::InvalidCredentials);
+    }
+    if !found.user.active {
+        tracing::info!(event = "login_failed", user_id = %found.user.id, "login refused: inactive");
+        return Err(ApiError::InvalidCredentials);
+    }
     let user = found.user;
     let txn = state
         .db
@@ -74,7 +97,7 @@ pub async fn login(
         .await
         .map_err(persistence::StoreError::from)?;
     let tokens = issue(state, &user, Uuid::new_v4(), &txn).await?;
-    users::record_login(&txn, user.id, state.clock.now()).await?;
+    users::record_login(&txn, user.id, now).await?;
     txn.commit().await.map_err(persistence::StoreError::from)?;
     tracing::info!(event = "login", user_id = %user.id, "login succeeded");
     Ok(tokens)

@@ -142,3 +142,60 @@ async fn the_refresh_cookie_alone_restores_a_browser_session() {
         .unwrap();
     assert_eq!(restored.status(), 200);
 }
+
+#[tokio::test]
+async fn three_wrong_passwords_lock_for_fifteen_minutes_and_email_the_owner() {
+    let sink = test_support::smtp::SmtpSink::start().await.unwrap();
+    let clock = test_support::ManualClock::starting_now();
+    let url = sink.url();
+    let app = TestApp::spawn_with_clock(clock.clone(), move |c| c.smtp_url = Some(url))
+        .await
+        .unwrap();
+    let stranger: ProblemDetails = app.login("nobody.here", "x").await.json().await.unwrap();
+    for _ in 0..3 {
+        assert_eq!(app.login("nl.user", "Wrong-2026!").await.status(), 401);
+    }
+    // Locked: the right password is refused, in the words of a wrong one.
+    let locked = app.login("nl.user", "Welcome-2026").await;
+    assert_eq!(locked.status(), 401);
+    let locked: ProblemDetails = locked.json().await.unwrap();
+    assert_eq!(
+        (locked.code, locked.detail.clone()),
+        (stranger.code, stranger.detail.clone())
+    );
+    assert!(locked.detail.contains("locked for 15 minutes"));
+
+    // One email, in nl.user's Dutch and zone, naming the lock's end.
+    api::mail::deliver_due(&app.state).await.unwrap();
+    let mails = sink.wait_for(1, std::time::Duration::from_secs(5)).await;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, ["nl.user@demo.csportal.example"]);
+    let body = mails[0].body();
+    assert!(body.contains("geblokkeerd tot"), "{body}");
+    assert!(body.contains("(Europe/Amsterdam)"), "{body}");
+
+    clock.advance(chrono::Duration::minutes(14) + chrono::Duration::seconds(59));
+    assert_eq!(app.login("nl.user", "Welcome-2026").await.status(), 401);
+    clock.advance(chrono::Duration::seconds(61));
+    assert_eq!(app.login("nl.user", "Welcome-2026").await.status(), 200);
+    // Still only the one email: attempts during the lock send none.
+    api::mail::deliver_due(&app.state).await.unwrap();
+    assert_eq!(sink.received().len(), 1);
+}
+
+#[tokio::test]
+async fn a_right_password_clears_the_count() {
+    let app = TestApp::spawn().await.unwrap();
+    for _ in 0..2 {
+        assert_eq!(app.login("nl.user", "Wrong-2026!").await.status(), 401);
+    }
+    assert_eq!(app.login("nl.user", "Welcome-2026").await.status(), 200);
+    for _ in 0..2 {
+        assert_eq!(app.login("nl.user", "Wrong-2026!").await.status(), 401);
+    }
+    assert_eq!(
+        app.login("nl.user", "Welcome-2026").await.status(),
+        200,
+        "not locked"
+    );
+}

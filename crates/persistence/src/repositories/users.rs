@@ -1,6 +1,7 @@
 use crate::entities::user;
 use crate::error::{StoreError, StoreResult};
 use chrono::{DateTime, Utc};
+use domain::account_security::{FailureOutcome, LoginThrottle};
 use domain::{
     AccountId, DateFormat, Email, Language, Role, TimeFormat, TimeZoneName, User, UserId,
     UserSettings, Username,
@@ -12,6 +13,8 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 pub struct UserWithCredentials {
     pub user: User,
     pub password_hash: String,
+    /// Failed logins and the lock, as the database holds them now.
+    pub throttle: LoginThrottle,
 }
 
 fn to_domain(m: &user::Model) -> StoreResult<User> {
@@ -56,6 +59,7 @@ pub async fn find_by_username(
     };
     Ok(Some(UserWithCredentials {
         user: to_domain(&m)?,
+        throttle: throttle_of(&m),
         password_hash: m.password_hash,
     }))
 }
@@ -126,6 +130,56 @@ pub async fn insert(
     Ok(())
 }
 
+fn throttle_of(m: &user::Model) -> LoginThrottle {
+    LoginThrottle {
+        failed_logins: u32::try_from(m.failed_logins).unwrap_or(0),
+        locked_until: m.locked_until,
+    }
+}
+
+/// Counts a wrong password against `id` and returns what it did. The write
+/// is a compare-and-set on the stored count and lock, retried on a race, so
+/// several server processes agree and exactly one of them sees `LockedNow`.
+pub async fn record_failed_login(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    now: DateTime<Utc>,
+) -> StoreResult<FailureOutcome> {
+    use sea_orm::sea_query::Expr;
+    for _ in 0..5 {
+        let Some(m) = user::Entity::find_by_id(id.as_uuid()).one(db).await? else {
+            return Err(StoreError::Corrupt(format!("user {id} vanished")));
+        };
+        let before = throttle_of(&m);
+        let (after, outcome) = before.fail(now);
+        if after == before {
+            return Ok(outcome);
+        }
+        let same_lock = match before.locked_until {
+            Some(until) => user::Column::LockedUntil.eq(until),
+            None => user::Column::LockedUntil.is_null(),
+        };
+        let written = user::Entity::update_many()
+            .col_expr(
+                user::Column::FailedLogins,
+                Expr::value(i32::try_from(after.failed_logins).unwrap_or(i32::MAX)),
+            )
+            .col_expr(user::Column::LockedUntil, Expr::value(after.locked_until))
+            .filter(user::Column::Id.eq(id.as_uuid()))
+            .filter(user::Column::FailedLogins.eq(m.failed_logins))
+            .filter(same_lock)
+            .exec(db)
+            .await?
+            .rows_affected;
+        if written == 1 {
+            return Ok(outcome);
+        }
+    }
+    Err(StoreError::Corrupt(format!(
+        "user {id}: failed-login count kept changing"
+    )))
+}
+
 pub async fn record_login(
     db: &impl ConnectionTrait,
     id: UserId,
@@ -139,6 +193,10 @@ pub async fn record_login(
         .col_expr(
             user::Column::FailedLogins,
             sea_orm::sea_query::Expr::value(0),
+        )
+        .col_expr(
+            user::Column::LockedUntil,
+            sea_orm::sea_query::Expr::value(Option::<DateTime<Utc>>::None),
         )
         .filter(user::Column::Id.eq(id.as_uuid()))
         .exec(db)
