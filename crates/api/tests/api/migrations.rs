@@ -9,12 +9,14 @@ async fn table_count(db: &persistence::DatabaseConnection) -> i64 {
             "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN ('accounts','users','account_assignments','refresh_tokens','audit_log')"
         }
     };
-    let row = db
-        .query_one(Statement::from_string(db.get_database_backend(), sql))
+    // query_all steps the statement to its end: a half-read statement would
+    // keep its pooled SQLite connection on an old snapshot of the schema,
+    // and a later migration run on that connection would see dropped indexes.
+    let rows = db
+        .query_all(Statement::from_string(db.get_database_backend(), sql))
         .await
-        .unwrap()
         .unwrap();
-    row.try_get::<i64>("", "n").unwrap()
+    rows[0].try_get::<i64>("", "n").unwrap()
 }
 
 #[tokio::test]
