@@ -10,49 +10,24 @@
 //! BENCH_CASES overrides the 1,000,000; BENCH_UPLOAD_MB the 100.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
 use futures_util::StreamExt;
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::cases::{list_statements, CaseFilter, CaseSort, History};
 use persistence::repositories::installed_products::PageRequest;
-use persistence::{ConnectionTrait, DatabaseConnection};
-use sea_orm::{QueryTrait, Statement};
+use persistence::ConnectionTrait;
+use sea_orm::QueryTrait;
 use std::io::Write;
 use std::time::{Duration, Instant};
 use test_support::TestApp;
 
-/// Timed requests per scenario (BENCH_REQUESTS overrides).
-fn requests() -> usize {
-    std::env::var("BENCH_REQUESTS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100)
-}
-const WARM_UP: usize = 10;
-
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(run());
-}
-
-struct Scenario {
-    name: &'static str,
-    path: String,
-    raw: Vec<Statement>,
-}
-
-fn env_u64(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+    common::run_on_two_workers(run());
 }
 
 async fn run() {
-    let cases = env_u64("BENCH_CASES", 1_000_000);
+    let cases = common::env_u64("BENCH_CASES", 1_000_000);
     // Room for the upload scenario's file.
     let app = TestApp::spawn_with(|c| c.max_attachment_bytes = 1 << 30)
         .await
@@ -95,17 +70,17 @@ async fn run() {
         ..CaseFilter::default()
     };
     let scenarios = [
-        Scenario {
+        common::Scenario {
             name: "list, first page (newest)",
             path: "/api/v1/cases?page_size=50".into(),
             raw: raw(generic(), CaseSort::CreatedAt, true, 1),
         },
-        Scenario {
+        common::Scenario {
             name: "list, page 200 (offset 9,950)",
             path: "/api/v1/cases?page_size=50&page=200".into(),
             raw: raw(generic(), CaseSort::CreatedAt, true, 200),
         },
-        Scenario {
+        common::Scenario {
             name: "list, open priority 2",
             path: "/api/v1/cases?page_size=50&open=true&priority=2".into(),
             raw: raw(
@@ -119,7 +94,7 @@ async fn run() {
                 1,
             ),
         },
-        Scenario {
+        common::Scenario {
             name: "list, historical",
             path: "/api/v1/cases?page_size=50&historical=true".into(),
             raw: raw(
@@ -133,35 +108,13 @@ async fn run() {
             ),
         },
     ];
-    println!(
-        "\n{:<34} {:>10} {:>10} {:>8} {:>10} {:>10}",
-        "sequential, one client", "API req/s", "raw req/s", "ratio", "API p50", "API p99"
-    );
-    for scenario in &scenarios {
-        let api = measure(|| async {
-            let response = app.get(&scenario.path, &token).await;
-            assert_eq!(response.status(), 200, "{}", scenario.path);
-            response.bytes().await.unwrap();
-        })
-        .await;
-        let raw = measure(|| run_raw(&app.db, &scenario.raw)).await;
-        let rps = |t: &[Duration]| t.len() as f64 / t.iter().sum::<Duration>().as_secs_f64();
-        println!(
-            "{:<34} {:>10.1} {:>10.1} {:>7.2}x {:>8.1}ms {:>8.1}ms",
-            scenario.name,
-            rps(&api),
-            rps(&raw),
-            rps(&api) / rps(&raw),
-            percentile(&api, 50.0),
-            percentile(&api, 99.0),
-        );
-    }
+    common::compare(&app, &token, &scenarios).await;
     upload(&app, &token).await;
 }
 
 /// One big PDF through the API, against copying the same bytes to the same disk.
 async fn upload(app: &TestApp, token: &str) {
-    let megabytes = env_u64("BENCH_UPLOAD_MB", 100);
+    let megabytes = common::env_u64("BENCH_UPLOAD_MB", 100);
     let size = megabytes * 1024 * 1024;
     let dir = tempfile::tempdir_in(app.blobs_dir.path()).unwrap();
     let source = dir.path().join("source.pdf");
@@ -277,34 +230,4 @@ fn rss_kib() -> u64 {
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         })
         .unwrap_or(0)
-}
-
-async fn run_raw(db: &DatabaseConnection, statements: &[Statement]) {
-    for statement in statements {
-        db.query_all(statement.clone()).await.unwrap();
-    }
-}
-
-async fn measure<F, Fut>(mut once: F) -> Vec<Duration>
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = ()>,
-{
-    for _ in 0..WARM_UP {
-        once().await;
-    }
-    let mut times = Vec::with_capacity(requests());
-    for _ in 0..requests() {
-        let started = Instant::now();
-        once().await;
-        times.push(started.elapsed());
-    }
-    times
-}
-
-fn percentile(times: &[Duration], p: f64) -> f64 {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    let index = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
-    sorted[index].as_secs_f64() * 1000.0
 }

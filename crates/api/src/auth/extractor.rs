@@ -17,6 +17,21 @@ pub struct AuthUser {
     pub session_id: Uuid,
 }
 
+impl AuthUser {
+    /// Who the caller is to the authorization policy: role, parent account,
+    /// and the accounts in their scope (read from the database).
+    pub async fn principal(
+        &self,
+        db: &impl persistence::ConnectionTrait,
+    ) -> Result<domain::Principal, ApiError> {
+        Ok(domain::Principal {
+            role: self.user.role,
+            parent_account_id: self.user.parent_account_id,
+            scope: persistence::repositories::accounts::scope(db, &self.user).await?,
+        })
+    }
+}
+
 fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
     let value = req
         .headers()

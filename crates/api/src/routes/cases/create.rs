@@ -7,10 +7,10 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use api_types::{CaseDetail, CaseKindDto, CreateCaseRequest, FieldError, ProblemDetails};
 use domain::{
-    authorize, case_title, Action, ActivityKind, CaseId, CaseKind, CaseOrigin, CaseText,
-    CaseTextError, InstalledProductId, Principal, Priority, Target,
+    case_title, Action, ActivityKind, CaseId, CaseKind, CaseOrigin, CaseText, CaseTextError,
+    InstalledProductId, Priority,
 };
-use persistence::repositories::accounts::{self, AccountVisibility};
+use persistence::repositories::accounts;
 use persistence::repositories::audit::{self, AuditEntry};
 use persistence::repositories::cases::{self, NewActivity, NewCase};
 use persistence::repositories::idempotency::{self, Claim};
@@ -171,20 +171,13 @@ pub async fn create_case(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let product_id = InstalledProductId::from_uuid(body.installed_product_id);
-    let product =
-        installed_products::find_visible(&state.db, AccountVisibility::of(&auth.user), product_id)
-            .await?
-            .ok_or(ApiError::NotFound)?;
-    let principal = Principal {
-        role: auth.user.role,
-        parent_account_id: auth.user.parent_account_id,
-        scope: accounts::scope(&state.db, &auth.user).await?,
-    };
-    authorize(
-        &principal,
+    let product = crate::routes::installed_products::authorized_product(
+        &state,
+        &auth,
+        product_id,
         Action::CreateCase,
-        Target::Accounts(&product.product.accounts()),
-    )?;
+    )
+    .await?;
     let texts = parse_texts(&body)?;
     super::guard_patient_data(
         "description",

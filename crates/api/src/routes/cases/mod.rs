@@ -22,10 +22,10 @@ use api_types::{
 use domain::phi::{find_patient_data, PhiKind};
 use domain::{
     authorize, AccountId, Action, ActivityKind, AttachmentType, CaseId, CaseKind, CaseOrigin,
-    CaseStatus, Modality, Principal, Target,
+    CaseStatus, Modality, Target,
 };
 use persistence::entities::{case_activity, case_attachment};
-use persistence::repositories::accounts::{self, AccountVisibility};
+use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::attachments;
 use persistence::repositories::cases::{self, CaseRow};
 use persistence::{ConnectionTrait, StoreError};
@@ -285,16 +285,15 @@ pub(crate) async fn authorized_case(
     let row = cases::find_visible(&state.db, AccountVisibility::of(&auth.user), id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let principal = Principal {
-        role: auth.user.role,
-        parent_account_id: auth.user.parent_account_id,
-        scope: accounts::scope(&state.db, &auth.user).await?,
-    };
     let case_accounts = [
         AccountId::from_uuid(row.case.account_id),
         AccountId::from_uuid(row.case.owner_account_id),
     ];
-    authorize(&principal, action, Target::Accounts(&case_accounts))?;
+    authorize(
+        &auth.principal(&state.db).await?,
+        action,
+        Target::Accounts(&case_accounts),
+    )?;
     Ok(row)
 }
 

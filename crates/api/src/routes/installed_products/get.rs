@@ -8,7 +8,7 @@ use api_types::{
     InstalledProductDetail, ProblemDetails, ProductContractDto, SlcpLinkDto, WarrantyDto,
 };
 use domain::{authorize, Action, InstalledProductId, Target};
-use persistence::repositories::accounts::{self, AccountVisibility};
+use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::{contracts, installed_products, slcp};
 use persistence::ConnectionTrait;
 
@@ -41,12 +41,7 @@ pub(crate) async fn load_detail(
             .collect(),
     )
     .await?;
-    let scope = accounts::scope(db, &auth.user).await?;
-    let principal = domain::Principal {
-        role: auth.user.role,
-        parent_account_id: auth.user.parent_account_id,
-        scope,
-    };
+    let principal = auth.principal(db).await?;
     let p = &record.product;
     let can_edit = authorize(
         &principal,

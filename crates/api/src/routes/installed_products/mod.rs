@@ -17,6 +17,29 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(contact_centre::get_contact_centre);
 }
 
+/// A product the caller sees and may act on: 404 when it is not theirs to
+/// see (as if missing), 403 when their role does not allow `action`.
+pub(crate) async fn authorized_product(
+    state: &crate::state::AppState,
+    auth: &crate::auth::AuthUser,
+    id: domain::InstalledProductId,
+    action: domain::Action,
+) -> Result<ProductRecord, crate::error::ApiError> {
+    let record = persistence::repositories::installed_products::find_visible(
+        &state.db,
+        persistence::repositories::accounts::AccountVisibility::of(&auth.user),
+        id,
+    )
+    .await?
+    .ok_or(crate::error::ApiError::NotFound)?;
+    domain::authorize(
+        &auth.principal(&state.db).await?,
+        action,
+        domain::Target::Accounts(&record.product.accounts()),
+    )?;
+    Ok(record)
+}
+
 pub(crate) fn custom_details_dto(d: &CustomDetails) -> CustomDetailsDto {
     let text = |t: &Option<domain::CustomText>| t.as_ref().map(|t| t.as_str().to_owned());
     CustomDetailsDto {

@@ -5,8 +5,7 @@ use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{put, web, HttpRequest, HttpResponse};
 use api_types::{FieldError, InstalledProductDetail, ProblemDetails, UpdateCustomDetailsRequest};
-use domain::{authorize, Action, CustomDetails, CustomText, InstalledProductId, Principal, Target};
-use persistence::repositories::accounts::{self, AccountVisibility};
+use domain::{Action, CustomDetails, CustomText, InstalledProductId};
 use persistence::repositories::audit::{self, AuditEntry};
 use persistence::repositories::installed_products::{self, CustomDetailsUpdate};
 use persistence::TransactionTrait;
@@ -65,20 +64,8 @@ pub async fn update_custom_details(
     body: web::Json<UpdateCustomDetailsRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = InstalledProductId::from_uuid(id.into_inner());
-    let visibility = AccountVisibility::of(&auth.user);
-    let current = installed_products::find_visible(&state.db, visibility, id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let principal = Principal {
-        role: auth.user.role,
-        parent_account_id: auth.user.parent_account_id,
-        scope: accounts::scope(&state.db, &auth.user).await?,
-    };
-    authorize(
-        &principal,
-        Action::MaintainCustomDetails,
-        Target::Accounts(&current.product.accounts()),
-    )?;
+    let current =
+        super::authorized_product(&state, &auth, id, Action::MaintainCustomDetails).await?;
     let expected = preconditions::expected_version(&req)?;
     let details = parse_details(&body)?;
 
