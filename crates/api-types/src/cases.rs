@@ -210,7 +210,7 @@ pub struct CaseDetail {
     pub activities: Vec<ActivityDto>,
     /// Oldest first.
     pub attachments: Vec<AttachmentDto>,
-    /// For priority 1: the contact centre to phone at once.
+    /// For an open priority-1 case: the contact centre to phone at once.
     pub critical_contact: Option<ContactCentreDto>,
     /// Customers may add comments, tracking numbers and attachments (until Closed).
     pub open_for_customer_activity: bool,

@@ -313,6 +313,15 @@ async fn priority_one_names_the_contact_centre_of_the_products_country() {
         product_state(&app, &token, NL_CT).await,
         OperationalStateDto::Critical
     );
+
+    // Once closed, there is nothing left to phone in.
+    let service = app.tokens_for("service").await.access_token;
+    let closed: CaseDetail = move_status(&app, &service, &case, "closed")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(closed.critical_contact, None);
 }
 
 async fn move_status(

@@ -253,7 +253,8 @@ pub(crate) async fn load_detail_in(
             part_serial_number: c.bench_part_serial_number,
             return_address: c.bench_return_address,
         });
-    let critical_contact = (summary.priority == 1)
+    // Phoning in matters while the case is open, not after it is closed.
+    let critical_contact = (summary.priority == 1 && summary.status != CaseStatusDto::Closed)
         .then(|| contact_centre(state, &c.country))
         .flatten();
     Ok(CaseDetail {
