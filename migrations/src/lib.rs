@@ -17,6 +17,7 @@ mod m20261124_000011_create_case_attachments;
 mod m20261124_000012_create_email_outbox;
 mod m20261124_000013_index_cases_newest_first;
 mod m20261124_000014_index_open_cases;
+mod m20261124_000015_identity_lifecycle;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000012_create_email_outbox::Migration),
             Box::new(m20261124_000013_index_cases_newest_first::Migration),
             Box::new(m20261124_000014_index_open_cases::Migration),
+            Box::new(m20261124_000015_identity_lifecycle::Migration),
         ]
     }
 }

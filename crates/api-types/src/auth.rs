@@ -1,3 +1,4 @@
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -86,4 +87,87 @@ pub struct MeResponse {
     /// Absent for the service organisation's own staff.
     pub parent_account: Option<ParentAccountRef>,
     pub settings: UserSettings,
+}
+
+/// Asks for a password-reset link by email. The answer is the same whether
+/// or not an account has this address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetRequest {
+    #[cfg_attr(feature = "openapi", schema(example = "anna.manager@umcn.example"))]
+    pub email: String,
+}
+
+/// A token from an activation or reset link (sent in the body, so it never
+/// lands in an access log).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LinkTokenRequest {
+    pub token: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LinkPurposeDto {
+    /// A new account's first password.
+    Activation,
+    /// A forgotten password.
+    Reset,
+}
+
+/// What a valid link is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkInfo {
+    pub purpose: LinkPurposeDto,
+    pub username: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Sets a password with an activation or reset link: activates the account,
+/// lifts a lockout and ends every session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SetPasswordRequest {
+    pub token: String,
+    pub new_password: String,
+}
+
+/// Changes the signed-in user's password (also with the restricted token a
+/// login hands out when the password is older than 90 days).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// The password rules, for clients that show them before the user types.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordPolicyResponse {
+    /// Rule codes in display order, e.g. `password_too_short`.
+    pub rules: Vec<String>,
+    pub min_length: u32,
+    pub max_length: u32,
+    /// The last this many passwords cannot be used again.
+    pub history: u32,
+    /// A password must be changed after this many days.
+    pub max_age_days: u32,
+}
+
+/// Changes the signed-in user's language, time zone and formats.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateSettingsRequest {
+    pub language: String,
+    pub time_zone: String,
+    pub date_format: String,
+    pub time_format: String,
 }

@@ -11,11 +11,13 @@ pub mod dashboard;
 pub mod health;
 pub mod installed_products;
 pub mod problem;
+pub mod users;
 
 pub use accounts::{AccountKindDto, AccountListResponse, AccountResponse, VisibilityReasonDto};
 pub use auth::{
-    LoginRequest, LogoutRequest, MeResponse, ParentAccountRef, RefreshRequest, RoleDto,
-    TokenResponse, UserSettings,
+    ChangePasswordRequest, LinkInfo, LinkPurposeDto, LinkTokenRequest, LoginRequest, LogoutRequest,
+    MeResponse, ParentAccountRef, PasswordPolicyResponse, PasswordResetRequest, RefreshRequest,
+    RoleDto, SetPasswordRequest, TokenResponse, UpdateSettingsRequest, UserSettings,
 };
 pub use cases::{
     ActivityDto, ActivityKindDto, AttachmentDto, AttachmentTypeDto, BenchRepairDto, CaseContactDto,
@@ -36,3 +38,8 @@ pub use installed_products::{
     ProductStatusDto, SlcpLinkDto, SortOrder, UpdateCustomDetailsRequest, WarrantyDto,
 };
 pub use problem::{FieldError, ProblemCode, ProblemDetails};
+pub use users::{
+    CreateUserRequest, DeactivationReasonDto, SecurityLogEntryDto, SecurityLogPage,
+    SecurityLogQuery, UpdateUserRequest, UserDetail, UserPage, UserQuery, UserStatusDto,
+    UserSummary,
+};

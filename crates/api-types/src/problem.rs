@@ -42,6 +42,19 @@ pub enum ProblemCode {
     EmptyFile,
     /// A multipart upload is malformed or broke off.
     InvalidUpload,
+    /// The password is right but older than 90 days: set a new one with the
+    /// `password_change_token` of this answer.
+    PasswordExpired,
+    /// The password is right but the account is deactivated: ask its Manager.
+    AccountDeactivated,
+    /// An activation or reset link older than 24 hours: ask for a new one.
+    LinkExpired,
+    /// An activation or reset link that was used already: ask for a new one.
+    LinkUsed,
+    /// No such activation or reset link.
+    LinkInvalid,
+    /// The user name is taken.
+    UsernameTaken,
 }
 
 impl ProblemCode {
@@ -74,6 +87,12 @@ impl ProblemCode {
             ProblemCode::UnsupportedFileType => "unsupported_file_type",
             ProblemCode::EmptyFile => "empty_file",
             ProblemCode::InvalidUpload => "invalid_upload",
+            ProblemCode::PasswordExpired => "password_expired",
+            ProblemCode::AccountDeactivated => "account_deactivated",
+            ProblemCode::LinkExpired => "link_expired",
+            ProblemCode::LinkUsed => "link_used",
+            ProblemCode::LinkInvalid => "link_invalid",
+            ProblemCode::UsernameTaken => "username_taken",
         }
     }
 }
@@ -105,4 +124,8 @@ pub struct ProblemDetails {
     pub request_id: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// With `password_expired`: a token (valid 15 minutes) that only sets a
+    /// new password, at `POST /api/v1/auth/password`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_change_token: Option<String>,
 }

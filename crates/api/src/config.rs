@@ -33,6 +33,12 @@ pub struct ApiConfig {
     pub public_url: String,
     /// Contact centres (priority-1 cases are phoned in) and case cut-over dates per country.
     pub markets: domain::Markets,
+    /// Take the client address from the last `X-Forwarded-For` entry (set it
+    /// only behind a reverse proxy that appends it); else the TCP peer.
+    pub trust_forwarded_for: bool,
+    /// Failed logins one client address may make in 15 minutes before its
+    /// login attempts are refused for a while.
+    pub login_failures_per_address: u64,
 }
 
 impl std::fmt::Debug for ApiConfig {
@@ -54,6 +60,11 @@ impl std::fmt::Debug for ApiConfig {
             .field("mail_from", &self.mail_from)
             .field("public_url", &self.public_url)
             .field("markets", &self.markets)
+            .field("trust_forwarded_for", &self.trust_forwarded_for)
+            .field(
+                "login_failures_per_address",
+                &self.login_failures_per_address,
+            )
             .finish()
     }
 }
@@ -81,6 +92,8 @@ impl ApiConfig {
             mail_from: "Customer Services Portal <no-reply@csportal.invalid>".into(),
             public_url: "http://127.0.0.1:8080".into(),
             markets: default_markets(),
+            trust_forwarded_for: false,
+            login_failures_per_address: 20,
         }
     }
 }

@@ -73,6 +73,24 @@ pub enum ApiError {
     InvalidUpload(String),
     #[error("The file {file_name:?} is empty.")]
     EmptyFile { file_name: String },
+    #[error("Your password is older than 90 days. Set a new one to continue.")]
+    PasswordExpired { change_token: String },
+    #[error("Your account was deactivated{}. Ask your Manager or portal support to reactivate it.", if *inactivity { " after 120 days without use" } else { "" })]
+    AccountDeactivated { inactivity: bool },
+    #[error("This link has expired (links are valid for 24 hours). Ask for a new one.")]
+    LinkExpired,
+    #[error("This link was used already; each link works once. Ask for a new one.")]
+    LinkUsed,
+    #[error("This link is not valid. Check that you copied all of it, or ask for a new one.")]
+    LinkInvalid,
+    #[error("{0}")]
+    Conflict(String),
+    #[error("The user name {0:?} is taken; choose another.")]
+    UsernameTaken(String),
+    #[error(
+        "Too many login attempts from your network address; try again in {retry_after} seconds."
+    )]
+    TooManyRequests { retry_after: u64 },
     #[error("The service is temporarily unavailable; try again shortly.")]
     ServiceUnavailable(#[source] anyhow::Error),
     #[error("Something went wrong on our side; quote the request id to support.")]
@@ -122,6 +140,14 @@ impl ApiError {
             ApiError::UnsupportedFileType { .. } => ProblemCode::UnsupportedFileType,
             ApiError::EmptyFile { .. } => ProblemCode::EmptyFile,
             ApiError::InvalidUpload(_) => ProblemCode::InvalidUpload,
+            ApiError::PasswordExpired { .. } => ProblemCode::PasswordExpired,
+            ApiError::AccountDeactivated { .. } => ProblemCode::AccountDeactivated,
+            ApiError::LinkExpired => ProblemCode::LinkExpired,
+            ApiError::LinkUsed => ProblemCode::LinkUsed,
+            ApiError::LinkInvalid => ProblemCode::LinkInvalid,
+            ApiError::UsernameTaken(_) => ProblemCode::UsernameTaken,
+            ApiError::Conflict(_) => ProblemCode::Conflict,
+            ApiError::TooManyRequests { .. } => ProblemCode::TooManyRequests,
             ApiError::ServiceUnavailable(_) => ProblemCode::ServiceUnavailable,
             ApiError::Internal(_) => ProblemCode::InternalError,
         }
@@ -152,6 +178,14 @@ impl ApiError {
             ApiError::UnsupportedFileType { .. } => "Unsupported file type",
             ApiError::EmptyFile { .. } => "Empty file",
             ApiError::InvalidUpload(_) => "Invalid upload",
+            ApiError::PasswordExpired { .. } => "Password expired",
+            ApiError::AccountDeactivated { .. } => "Account deactivated",
+            ApiError::LinkExpired => "Link expired",
+            ApiError::LinkUsed => "Link used",
+            ApiError::LinkInvalid => "Link invalid",
+            ApiError::UsernameTaken(_) => "User name taken",
+            ApiError::Conflict(_) => "Conflict",
+            ApiError::TooManyRequests { .. } => "Too many requests",
             ApiError::ServiceUnavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
         }
@@ -169,6 +203,10 @@ impl ApiError {
             errors: match self {
                 ApiError::Validation(errors) => errors.clone(),
                 _ => Vec::new(),
+            },
+            password_change_token: match self {
+                ApiError::PasswordExpired { change_token } => Some(change_token.clone()),
+                _ => None,
             },
         }
     }
@@ -198,7 +236,13 @@ impl ResponseError for ApiError {
             ApiError::InvalidCredentials | ApiError::Unauthenticated | ApiError::InvalidToken => {
                 StatusCode::UNAUTHORIZED
             }
-            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::Forbidden
+            | ApiError::PasswordExpired { .. }
+            | ApiError::AccountDeactivated { .. } => StatusCode::FORBIDDEN,
+            ApiError::LinkExpired | ApiError::LinkUsed => StatusCode::GONE,
+            ApiError::LinkInvalid => StatusCode::NOT_FOUND,
+            ApiError::UsernameTaken(_) | ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::NotFound | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
@@ -238,6 +282,9 @@ impl ResponseError for ApiError {
                     header::WWW_AUTHENTICATE,
                     "Bearer realm=\"csportal\", error=\"invalid_token\"",
                 ));
+            }
+            ApiError::TooManyRequests { retry_after } => {
+                response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
             ApiError::MethodNotAllowed {
                 allow: Some(allow), ..

@@ -12,8 +12,15 @@ const ORPHAN_GRACE: Duration = Duration::from_secs(3600);
 /// Idempotency keys are kept at least this long (the draft asks for >= 24 h).
 const KEY_LIFETIME_HOURS: i64 = 24;
 
-/// One round: orphaned blobs and expired idempotency keys.
+/// One round: orphaned blobs, expired idempotency keys, unused accounts.
 pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
+    let deactivated = crate::identity::inactivity::deactivate_unused(state).await?;
+    if deactivated > 0 {
+        tracing::info!(
+            deactivated,
+            "accounts deactivated after 120 days without use"
+        );
+    }
     let known = attachments::all_storage_keys(&state.db).await?;
     let blobs = state.blobs.clone();
     let orphans = tokio::task::spawn_blocking(move || blobs.sweep(&known, ORPHAN_GRACE)).await??;

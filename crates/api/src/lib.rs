@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod documents;
 pub mod error;
+pub mod identity;
 pub mod jobs;
 pub mod mail;
 pub mod middleware;

@@ -244,3 +244,77 @@ pub async fn queue_lockout_email(
     )
     .await
 }
+
+/// Which link an email carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkEmail {
+    Activation,
+    Reset,
+}
+
+/// The activation or reset link, valid until `expires_at` (shown in the
+/// user's zone and format). The token rides in the fragment, which browsers
+/// never send to a server, so it stays out of access logs.
+pub async fn queue_link_email(
+    db: &impl ConnectionTrait,
+    user: &User,
+    kind: LinkEmail,
+    token: &str,
+    expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    public_url: &str,
+) -> Result<(), StoreError> {
+    let base = public_url.trim_end_matches('/');
+    let until = user.settings.format_instant(expires_at);
+    let name = user.username.as_str();
+    let (subject, body) = match (kind, user.settings.language) {
+        (LinkEmail::Activation, Language::Nl) => (
+            "Activeer uw account voor het Customer Services Portal".to_owned(),
+            format!(
+                "Er is een account voor u aangemaakt met gebruikersnaam {name}.\n\n\
+                 Kies uw wachtwoord via deze link (geldig tot {until}, één keer te gebruiken):\n\
+                 {base}/activate#token={token}\n\n\
+                 Is de link verlopen? Vraag via {base}/forgot-password een nieuwe aan.\n"
+            ),
+        ),
+        (LinkEmail::Activation, _) => (
+            "Activate your Customer Services Portal account".to_owned(),
+            format!(
+                "An account was created for you with the user name {name}.\n\n\
+                 Choose your password with this link (valid until {until}, usable once):\n\
+                 {base}/activate#token={token}\n\n\
+                 Has the link expired? Ask for a new one at {base}/forgot-password.\n"
+            ),
+        ),
+        (LinkEmail::Reset, Language::Nl) => (
+            "Nieuw wachtwoord instellen".to_owned(),
+            format!(
+                "Er is gevraagd om een nieuw wachtwoord voor gebruikersnaam {name}.\n\n\
+                 Stel het in via deze link (geldig tot {until}, één keer te gebruiken):\n\
+                 {base}/reset-password#token={token}\n\n\
+                 Een nieuw wachtwoord heft ook een blokkering op. Hebt u dit niet gevraagd? \
+                 Dan kunt u deze e-mail negeren; uw wachtwoord blijft zoals het is.\n"
+            ),
+        ),
+        (LinkEmail::Reset, _) => (
+            "Set a new password".to_owned(),
+            format!(
+                "A new password was requested for the user name {name}.\n\n\
+                 Set it with this link (valid until {until}, usable once):\n\
+                 {base}/reset-password#token={token}\n\n\
+                 A new password also lifts a lock. Did you not ask for this? \
+                 Ignore this email; your password stays as it is.\n"
+            ),
+        ),
+    };
+    outbox::enqueue(
+        db,
+        &NewEmail {
+            to: user.email.as_str().to_owned(),
+            subject,
+            body,
+        },
+        now,
+    )
+    .await
+}

@@ -17,6 +17,7 @@ pub mod market;
 pub mod password;
 pub mod phi;
 pub mod policy;
+pub mod security_event;
 pub mod user;
 
 pub use account::{Account, AccountKind, AccountName, CountryCode, VisibilityReason};
@@ -36,6 +37,7 @@ pub use market::{MarketSettingError, Markets};
 pub use password::{PasswordPolicy, PasswordRule};
 pub use phi::{find_patient_data, looks_like_patient_data, PhiFinding, PhiKind};
 pub use policy::{authorize, AccountScope, Action, AuthzError, Principal, Target};
+pub use security_event::{may_grant, SecurityEvent};
 pub use user::{
     DateFormat, Email, Language, Role, TimeFormat, TimeZoneName, User, UserSettings, Username,
 };

@@ -10,12 +10,18 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "rule")]
 pub enum PasswordRule {
-    MinLength { min: usize },
-    MaxLength { max: usize },
+    MinLength {
+        min: usize,
+    },
+    MaxLength {
+        max: usize,
+    },
     Digit,
     SpecialCharacter,
     LowerCase,
     UpperCase,
+    /// Not one of the 10,000 most common passwords (nor one with symbols added).
+    NotCommon,
 }
 
 impl PasswordRule {
@@ -28,6 +34,7 @@ impl PasswordRule {
             PasswordRule::SpecialCharacter => "password_needs_special",
             PasswordRule::LowerCase => "password_needs_lower_case",
             PasswordRule::UpperCase => "password_needs_upper_case",
+            PasswordRule::NotCommon => "password_too_common",
         }
     }
 
@@ -42,6 +49,7 @@ impl PasswordRule {
                 .any(|c| !c.is_alphanumeric() && !c.is_whitespace()),
             PasswordRule::LowerCase => password.chars().any(char::is_lowercase),
             PasswordRule::UpperCase => password.chars().any(char::is_uppercase),
+            PasswordRule::NotCommon => !is_common(password),
         }
     }
 }
@@ -71,6 +79,8 @@ impl PasswordPolicy {
                 PasswordRule::SpecialCharacter,
                 PasswordRule::LowerCase,
                 PasswordRule::UpperCase,
+                #[cfg(feature = "common-passwords")]
+                PasswordRule::NotCommon,
             ],
         }
     }
@@ -96,6 +106,39 @@ impl PasswordPolicy {
             Err(broken)
         }
     }
+}
+
+/// Whether the password is on the common list, compared in lower case and
+/// again with its symbols removed ("Password1!" is "password1" with two
+/// keystrokes more). Without the `common-passwords` feature nothing is.
+pub fn is_common(password: &str) -> bool {
+    #[cfg(feature = "common-passwords")]
+    {
+        let lower = password.to_lowercase();
+        let bare: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
+        let list = common_list();
+        list.binary_search(&lower.as_str()).is_ok() || list.binary_search(&bare.as_str()).is_ok()
+    }
+    #[cfg(not(feature = "common-passwords"))]
+    {
+        let _ = password;
+        false
+    }
+}
+
+#[cfg(feature = "common-passwords")]
+fn common_list() -> &'static [&'static str] {
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut list: Vec<&'static str> = include_str!("../data/common-passwords.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect();
+        list.sort_unstable();
+        list.dedup();
+        list
+    })
 }
 
 #[cfg(test)]
@@ -125,15 +168,15 @@ mod tests {
 
     #[test]
     fn names_each_missing_character_class() {
-        assert_eq!(broken("abcdefgh1!"), vec!["password_needs_upper_case"]);
-        assert_eq!(broken("ABCDEFGH1!"), vec!["password_needs_lower_case"]);
-        assert_eq!(broken("Abcdefgh!!"), vec!["password_needs_digit"]);
-        assert_eq!(broken("Abcdefgh12"), vec!["password_needs_special"]);
+        assert_eq!(broken("kqzvbnmx1!"), vec!["password_needs_upper_case"]);
+        assert_eq!(broken("KQZVBNMX1!"), vec!["password_needs_lower_case"]);
+        assert_eq!(broken("Kqzvbnmx!!"), vec!["password_needs_digit"]);
+        assert_eq!(broken("Kqzvbnmx12"), vec!["password_needs_special"]);
     }
 
     #[test]
     fn a_space_is_not_a_special_character() {
-        assert_eq!(broken("Abcd efg1"), vec!["password_needs_special"]);
+        assert_eq!(broken("Kqzv bnm1"), vec!["password_needs_special"]);
     }
 
     #[test]
@@ -143,6 +186,22 @@ mod tests {
         assert_eq!(exact.chars().count(), 128);
         assert!(broken(&exact).is_empty());
         assert_eq!(broken(&format!("{exact}x")), vec!["password_too_long"]);
+    }
+
+    #[cfg(feature = "common-passwords")]
+    #[test]
+    fn the_list_holds_ten_thousand_passwords() {
+        assert!(common_list().len() >= 10_000);
+    }
+
+    #[cfg(feature = "common-passwords")]
+    #[test]
+    fn refuses_common_passwords_dressed_up_to_meet_the_composition_rules() {
+        assert_eq!(broken("Password1!"), vec!["password_too_common"]);
+        assert_eq!(broken("Qwerty123!"), vec!["password_too_common"]);
+        assert_eq!(broken("Welcome1-"), vec!["password_too_common"]);
+        // The demo password is not on the list.
+        assert!(broken("Welcome-2026").is_empty());
     }
 
     #[test]

@@ -121,6 +121,8 @@ impl Settings {
         if let Some(url) = var("CSPORTAL_PUBLIC_URL") {
             api.public_url = url;
         }
+        api.trust_forwarded_for = parse_bool("CSPORTAL_TRUST_FORWARDED_FOR", false)?;
+        api.login_failures_per_address = parse_var("CSPORTAL_LOGIN_FAILURES_PER_ADDRESS", 20u64)?;
         api.max_attachment_bytes = parse_var("CSPORTAL_MAX_ATTACHMENT_BYTES", 25 * 1024 * 1024u64)?;
         api.markets = domain::Markets::parse(
             &var("CSPORTAL_CONTACT_CENTRES")

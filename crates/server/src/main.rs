@@ -42,6 +42,18 @@ enum Command {
     },
     /// Print the OpenAPI document (as checked in at api-spec/openapi.json).
     Openapi,
+    /// The security log.
+    Audit {
+        #[command(subcommand)]
+        action: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute the security log's hash chain; exit 1 at the first entry
+    /// that was altered or removed.
+    Verify,
 }
 
 #[actix_web::main]
@@ -103,6 +115,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Serve => serve(settings, db).await?,
+        Command::Audit {
+            action: AuditCommand::Verify,
+        } => {
+            let report = persistence::repositories::security_log::verify(&db).await?;
+            match report.first_break {
+                None => println!(
+                    "security log intact: {} entries, hash chain verified",
+                    report.entries
+                ),
+                Some(broken) => anyhow::bail!(
+                    "security log tampered: {broken} ({} entries before it verified)",
+                    report.entries
+                ),
+            }
+        }
         Command::Openapi => {}
     }
     Ok(())

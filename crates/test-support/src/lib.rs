@@ -48,11 +48,20 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The attachment blob store's folder.
     pub blobs_dir: tempfile::TempDir,
+    /// Where a second server process would connect.
+    pub database_url: String,
     _sqlite_dir: Option<tempfile::TempDir>,
 }
 
 /// A fresh database: a temporary SQLite file, or a new PostgreSQL database.
 pub async fn fresh_database() -> anyhow::Result<(DatabaseConnection, Option<tempfile::TempDir>)> {
+    let (db, dir, _) = fresh_database_with_url().await?;
+    Ok((db, dir))
+}
+
+/// [`fresh_database`], with the URL a second connection can use.
+pub async fn fresh_database_with_url(
+) -> anyhow::Result<(DatabaseConnection, Option<tempfile::TempDir>, String)> {
     match std::env::var("TEST_DATABASE_URL")
         .ok()
         .filter(|u| !u.is_empty())
@@ -67,12 +76,13 @@ pub async fn fresh_database() -> anyhow::Result<(DatabaseConnection, Option<temp
                 .rsplit_once('/')
                 .map(|(b, _)| b.to_owned())
                 .context("TEST_DATABASE_URL needs a database path")?;
-            Ok((persistence::connect(&format!("{base}/{name}")).await?, None))
+            let url = format!("{base}/{name}");
+            Ok((persistence::connect(&url).await?, None, url))
         }
         None => {
             let dir = tempfile::tempdir()?;
             let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
-            Ok((persistence::connect(&url).await?, Some(dir)))
+            Ok((persistence::connect(&url).await?, Some(dir), url))
         }
     }
 }
@@ -92,7 +102,7 @@ impl TestApp {
         clock: Arc<dyn domain::Clock>,
         configure: impl FnOnce(&mut ApiConfig),
     ) -> anyhow::Result<Self> {
-        let (db, sqlite_dir) = fresh_database().await?;
+        let (db, sqlite_dir, database_url) = fresh_database_with_url().await?;
         persistence::migrate_up(&db).await?;
         let hash = |p: &str| api::auth::password::hash_blocking(p).unwrap_or_default();
         let demo = persistence::seed::demo(&db, &hash).await?;
@@ -115,7 +125,29 @@ impl TestApp {
             demo,
             client,
             blobs_dir,
+            database_url,
             _sqlite_dir: sqlite_dir,
+        })
+    }
+
+    /// A second server on this app's database, with its own connection pool
+    /// and state: what a second process of a cluster shares with the first.
+    pub async fn spawn_beside(&self, clock: Arc<dyn domain::Clock>) -> anyhow::Result<Self> {
+        let db = persistence::connect(&self.database_url).await?;
+        let config = (*self.state.config).clone();
+        let state = AppState::new(db.clone(), config, clock).await?;
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let address = format!("http://{}", listener.local_addr()?);
+        tokio::spawn(api::run_server(listener, state.clone(), 1)?);
+        Ok(Self {
+            address,
+            state,
+            db,
+            demo: self.demo.clone(),
+            client: reqwest::Client::builder().cookie_store(true).build()?,
+            blobs_dir: tempfile::tempdir()?,
+            database_url: self.database_url.clone(),
+            _sqlite_dir: None,
         })
     }
 
@@ -133,6 +165,17 @@ impl TestApp {
             .send()
             .await
             .expect("login request sent")
+    }
+
+    /// Logs in and returns the token pair (panics when the login fails).
+    pub async fn tokens_for_password(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> api_types::TokenResponse {
+        let response = self.login(username, password).await;
+        assert_eq!(response.status(), 200, "login as {username}");
+        response.json().await.expect("token response")
     }
 
     /// Logs in with the demo password and returns the token pair.

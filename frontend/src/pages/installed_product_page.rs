@@ -647,6 +647,7 @@ mod tests {
             code,
             request_id: None,
             errors,
+            password_change_token: None,
         })
     }
 

@@ -260,6 +260,7 @@ fn not_signed_in() -> ApiError {
         code: ProblemCode::Unauthenticated,
         request_id: None,
         errors: Vec::new(),
+        password_change_token: None,
     })
 }
 

@@ -80,3 +80,49 @@ impl FromRequest for AuthUser {
         })
     }
 }
+
+/// The caller of the change-password route: a signed-in user, or one holding
+/// the restricted token a login hands out for an expired password (good
+/// until the password changes or 15 minutes pass).
+#[derive(Debug, Clone)]
+pub struct PasswordChanger {
+    pub user: User,
+}
+
+async fn authenticate_changer(
+    state: web::Data<AppState>,
+    token: String,
+) -> Result<PasswordChanger, ApiError> {
+    let now = state.clock.now();
+    if let Ok(claims) = state.tokens.decode_password_change(&token, now) {
+        let id = UserId::from_uuid(claims.sub);
+        let user = users::find_by_id(&state.db, id)
+            .await?
+            .filter(|u| u.active)
+            .ok_or(ApiError::InvalidToken)?;
+        let facts = users::login_facts(&state.db, id)
+            .await?
+            .ok_or(ApiError::InvalidToken)?;
+        if facts.password_changed_at.timestamp_micros() != claims.pwd {
+            return Err(ApiError::InvalidToken);
+        }
+        return Ok(PasswordChanger { user });
+    }
+    let auth = authenticate(state, token).await?;
+    Ok(PasswordChanger { user: auth.user })
+}
+
+impl FromRequest for PasswordChanger {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer_token(req);
+        Box::pin(async move {
+            let state =
+                state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("AppState missing")))?;
+            authenticate_changer(state, token?).await
+        })
+    }
+}

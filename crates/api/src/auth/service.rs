@@ -1,13 +1,16 @@
-//! Login, refresh and logout: the orchestration between the password hasher,
-//! the token keys and the stores.
+//! Login, refresh, logout and password change: the orchestration between
+//! the password hasher, the token keys, the stores and the security log.
 
 use crate::auth::tokens::{hash_refresh_token, new_refresh_token};
 use crate::error::ApiError;
+use crate::identity::client::ClientAddress;
+use crate::identity::{passwords, security};
 use crate::notifications;
 use crate::state::AppState;
-use domain::account_security::FailureOutcome;
-use domain::{User, Username};
-use persistence::repositories::{refresh_tokens, users};
+use domain::account_security::{password_expired, FailureOutcome, PASSWORD_HISTORY};
+use domain::{SecurityEvent, User, Username};
+use persistence::repositories::security_log::NewSecurityEntry;
+use persistence::repositories::{password_history, refresh_tokens, users};
 use persistence::TransactionTrait;
 use uuid::Uuid;
 
@@ -50,56 +53,183 @@ async fn issue(
     })
 }
 
-/// Checks the password (same time and answer for unknown users) and opens a session.
+fn with_reason(mut entry: NewSecurityEntry, reason: &str) -> NewSecurityEntry {
+    entry.details = serde_json::json!({ "reason": reason });
+    entry
+}
+
+/// Checks the password (same time and answer for unknown users and locked
+/// accounts) and opens a session. Expired passwords and deactivated
+/// accounts are told only after a correct password.
 pub async fn login(
     state: &AppState,
     username: &str,
     password: &str,
+    client: &ClientAddress,
 ) -> Result<IssuedTokens, ApiError> {
+    security::check_address(state, client).await?;
     let found = match Username::parse(username) {
         Ok(name) => users::find_by_username(&state.db, &name).await?,
         Err(_) => None,
     };
+    // A pending account has no password: verify against the dummy hash so
+    // it takes as long as any other.
+    let stored_hash = found
+        .as_ref()
+        .filter(|f| !f.facts.pending_activation)
+        .map(|f| f.password_hash.as_str());
     let matches = state
         .passwords
-        .verify(found.as_ref().map(|f| f.password_hash.as_str()), password)
+        .verify(stored_hash, password)
         .await
         .map_err(ApiError::internal)?;
     let now = state.clock.now();
     let Some(found) = found else {
         tracing::info!(event = "login_failed", "login refused: unknown user name");
+        // No user name in the entry: people type passwords into that field.
+        let entry = with_reason(
+            NewSecurityEntry::new(SecurityEvent::LoginFailed, now),
+            "unknown_user",
+        );
+        security::record(&state.db, entry, client).await?;
+        security::note_failure(state, client).await?;
         return Err(ApiError::InvalidCredentials);
     };
+    let user = &found.user;
     // A locked account answers exactly like a wrong password: a stranger
     // learns nothing, and the owner has the email.
     if let Some(until) = found.throttle.locked_at(now) {
-        tracing::warn!(event = "login_locked", user_id = %found.user.id, %until, "login refused: account locked");
+        tracing::warn!(event = "login_locked", user_id = %user.id, %until, "login refused: account locked");
+        let entry = with_reason(
+            security::about(SecurityEvent::LoginFailed, user, now),
+            "locked",
+        );
+        security::record(&state.db, entry, client).await?;
+        security::note_failure(state, client).await?;
         return Err(ApiError::InvalidCredentials);
     }
     if !matches {
-        let outcome = users::record_failed_login(&state.db, found.user.id, now).await?;
+        let outcome = users::record_failed_login(&state.db, user.id, now).await?;
+        let entry = with_reason(
+            security::about(SecurityEvent::LoginFailed, user, now),
+            "wrong_password",
+        );
+        security::record(&state.db, entry, client).await?;
         if let FailureOutcome::LockedNow { until } = outcome {
-            tracing::warn!(event = "account_locked", user_id = %found.user.id, %until, "account locked after repeated failed logins");
-            notifications::queue_lockout_email(&state.db, &found.user, until, now).await?;
+            tracing::warn!(event = "account_locked", user_id = %user.id, %until, "account locked after repeated failed logins");
+            let txn = state
+                .db
+                .begin()
+                .await
+                .map_err(persistence::StoreError::from)?;
+            notifications::queue_lockout_email(&txn, user, until, now).await?;
+            let mut entry = security::about(SecurityEvent::AccountLocked, user, now);
+            entry.details = serde_json::json!({ "locked_until": until });
+            security::record(&txn, entry, client).await?;
+            txn.commit().await.map_err(persistence::StoreError::from)?;
+            security::note_lockout(state, client, user).await?;
         } else {
-            tracing::info!(event = "login_failed", user_id = %found.user.id, "login refused: wrong password");
+            tracing::info!(event = "login_failed", user_id = %user.id, "login refused: wrong password");
         }
+        security::note_failure(state, client).await?;
         return Err(ApiError::InvalidCredentials);
     }
-    if !found.user.active {
-        tracing::info!(event = "login_failed", user_id = %found.user.id, "login refused: inactive");
-        return Err(ApiError::InvalidCredentials);
+    if !user.active {
+        tracing::info!(event = "login_refused", user_id = %user.id, "login refused: deactivated");
+        let entry = with_reason(
+            security::about(SecurityEvent::LoginRefused, user, now),
+            "deactivated",
+        );
+        security::record(&state.db, entry, client).await?;
+        return Err(ApiError::AccountDeactivated {
+            inactivity: found.facts.deactivated_reason.as_deref() == Some("inactivity"),
+        });
     }
-    let user = found.user;
+    if password_expired(found.facts.password_changed_at, now) {
+        tracing::info!(event = "login_refused", user_id = %user.id, "password expired: change token issued");
+        let entry = with_reason(
+            security::about(SecurityEvent::LoginRefused, user, now),
+            "password_expired",
+        );
+        security::record(&state.db, entry, client).await?;
+        let change_token = state
+            .tokens
+            .issue_password_change(user.id.as_uuid(), found.facts.password_changed_at, now)
+            .map_err(ApiError::internal)?;
+        return Err(ApiError::PasswordExpired { change_token });
+    }
     let txn = state
         .db
         .begin()
         .await
         .map_err(persistence::StoreError::from)?;
-    let tokens = issue(state, &user, Uuid::new_v4(), &txn).await?;
+    let tokens = issue(state, user, Uuid::new_v4(), &txn).await?;
     users::record_login(&txn, user.id, now).await?;
+    security::record(
+        &txn,
+        security::about(SecurityEvent::Login, user, now),
+        client,
+    )
+    .await?;
     txn.commit().await.map_err(persistence::StoreError::from)?;
     tracing::info!(event = "login", user_id = %user.id, "login succeeded");
+    Ok(tokens)
+}
+
+/// Changes the password after checking the current one, ends every session
+/// and opens a new one. A wrong current password counts towards the lockout.
+pub async fn change_password(
+    state: &AppState,
+    user: &User,
+    current_password: &str,
+    new_password: &str,
+    client: &ClientAddress,
+) -> Result<IssuedTokens, ApiError> {
+    let now = state.clock.now();
+    let stored = users::password_hash(&state.db, user.id).await?;
+    let matches = state
+        .passwords
+        .verify(stored.as_deref(), current_password)
+        .await
+        .map_err(ApiError::internal)?;
+    if !matches {
+        let outcome = users::record_failed_login(&state.db, user.id, now).await?;
+        let entry = with_reason(
+            security::about(SecurityEvent::LoginFailed, user, now),
+            "wrong_current_password",
+        );
+        security::record(&state.db, entry, client).await?;
+        if let FailureOutcome::LockedNow { until } = outcome {
+            notifications::queue_lockout_email(&state.db, user, until, now).await?;
+            let mut entry = security::about(SecurityEvent::AccountLocked, user, now);
+            entry.details = serde_json::json!({ "locked_until": until });
+            security::record(&state.db, entry, client).await?;
+        }
+        return Err(ApiError::Validation(vec![passwords::field_error(
+            "current_password",
+            "wrong_password",
+            "The current password is wrong.",
+        )]));
+    }
+    let hash =
+        passwords::accept_new_password(state, &state.db, user.id, new_password, "new_password")
+            .await?;
+    let txn = state
+        .db
+        .begin()
+        .await
+        .map_err(persistence::StoreError::from)?;
+    users::set_password(&txn, user.id, &hash, now).await?;
+    password_history::push(&txn, user.id, &hash, now, PASSWORD_HISTORY as u64).await?;
+    let tokens = issue(state, user, Uuid::new_v4(), &txn).await?;
+    users::record_login(&txn, user.id, now).await?;
+    security::record(
+        &txn,
+        security::about(SecurityEvent::PasswordChanged, user, now),
+        client,
+    )
+    .await?;
+    txn.commit().await.map_err(persistence::StoreError::from)?;
     Ok(tokens)
 }
 

@@ -23,6 +23,23 @@ pub struct AccessClaims {
     pub exp: i64,
 }
 
+/// A restricted token: it only sets a new password (handed out at login when
+/// the password is older than 90 days). Its audience differs from the access
+/// token's, so neither passes as the other.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordChangeClaims {
+    pub sub: Uuid,
+    pub iss: String,
+    pub aud: String,
+    pub iat: i64,
+    pub exp: i64,
+    /// When the expired password was set (Unix micros): once it changes, the token is spent.
+    pub pwd: i64,
+}
+
+/// How long a password-change token works.
+pub const PASSWORD_CHANGE_TTL_MINUTES: i64 = 15;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("invalid access token")]
 pub struct InvalidToken;
@@ -31,6 +48,7 @@ pub struct TokenKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    change_validation: Validation,
     issuer: String,
     audience: String,
     access_ttl: chrono::Duration,
@@ -45,10 +63,13 @@ impl TokenKeys {
         // Expiry is checked against the injected clock in `decode_access`.
         validation.validate_exp = false;
         validation.leeway = 0;
+        let mut change_validation = validation.clone();
+        change_validation.set_audience(&[password_change_audience(&config.jwt_audience)]);
         Self {
             encoding: EncodingKey::from_secret(&config.jwt_secret),
             decoding: DecodingKey::from_secret(&config.jwt_secret),
             validation,
+            change_validation,
             issuer: config.jwt_issuer.clone(),
             audience: config.jwt_audience.clone(),
             access_ttl: chrono::Duration::from_std(config.access_token_ttl)
@@ -90,6 +111,51 @@ impl TokenKeys {
             .map_err(|_| InvalidToken)?;
         let claims = data.claims;
         // Expired, or issued in the future (a clock or forgery problem): refuse.
+        if claims.exp <= now.timestamp() || claims.iat > now.timestamp() + 5 {
+            return Err(InvalidToken);
+        }
+        Ok(claims)
+    }
+}
+
+fn password_change_audience(audience: &str) -> String {
+    format!("{audience}/password-change")
+}
+
+impl TokenKeys {
+    pub fn issue_password_change(
+        &self,
+        user: Uuid,
+        password_changed_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<String> {
+        let claims = PasswordChangeClaims {
+            sub: user,
+            iss: self.issuer.clone(),
+            aud: password_change_audience(&self.audience),
+            iat: now.timestamp(),
+            exp: (now + chrono::Duration::minutes(PASSWORD_CHANGE_TTL_MINUTES)).timestamp(),
+            pwd: password_changed_at.timestamp_micros(),
+        };
+        Ok(jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &self.encoding,
+        )?)
+    }
+
+    pub fn decode_password_change(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<PasswordChangeClaims, InvalidToken> {
+        let claims = jsonwebtoken::decode::<PasswordChangeClaims>(
+            token,
+            &self.decoding,
+            &self.change_validation,
+        )
+        .map_err(|_| InvalidToken)?
+        .claims;
         if claims.exp <= now.timestamp() || claims.iat > now.timestamp() + 5 {
             return Err(InvalidToken);
         }
@@ -161,6 +227,17 @@ mod tests {
             keys().decode_access(&format!("{header}.{payload}."), Utc::now()),
             Err(InvalidToken)
         );
+    }
+
+    #[test]
+    fn access_and_password_change_tokens_do_not_pass_as_each_other() {
+        let k = keys();
+        let now = Utc::now();
+        let change = k.issue_password_change(Uuid::new_v4(), now, now).unwrap();
+        assert_eq!(k.decode_access(&change, now), Err(InvalidToken));
+        assert!(k.decode_password_change(&change, now).is_ok());
+        let access = k.issue_access(Uuid::new_v4(), Uuid::new_v4(), now).unwrap();
+        assert_eq!(k.decode_password_change(&access, now), Err(InvalidToken));
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub(crate) mod files;
 pub mod health;
 pub mod installed_products;
 pub(crate) mod preconditions;
+pub mod security_log;
+pub mod users;
 pub mod warranties;
 
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
@@ -27,6 +29,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(contracts::configure)
                 .configure(warranties::configure)
                 .configure(cases::configure)
-                .configure(dashboard::configure),
+                .configure(dashboard::configure)
+                .configure(users::configure)
+                .service(security_log::list_security_log),
         );
 }

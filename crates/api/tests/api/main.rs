@@ -9,6 +9,8 @@ mod contracts;
 mod dashboard;
 mod emails;
 mod errors;
+mod hostile_tokens;
+mod identity;
 mod installed_products;
 mod migrations;
 mod openapi;

@@ -25,6 +25,10 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,
+    pub pending_activation: bool,
+    pub deactivated_at: Option<DateTimeUtc>,
+    pub deactivated_reason: Option<String>,
+    pub reactivated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

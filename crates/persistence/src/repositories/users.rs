@@ -15,6 +15,7 @@ pub struct UserWithCredentials {
     pub password_hash: String,
     /// Failed logins and the lock, as the database holds them now.
     pub throttle: LoginThrottle,
+    pub facts: LoginFacts,
 }
 
 fn to_domain(m: &user::Model) -> StoreResult<User> {
@@ -60,6 +61,7 @@ pub async fn find_by_username(
     Ok(Some(UserWithCredentials {
         user: to_domain(&m)?,
         throttle: throttle_of(&m),
+        facts: facts_of(&m),
         password_hash: m.password_hash,
     }))
 }
@@ -124,6 +126,10 @@ pub async fn insert(
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
+        pending_activation: Set(false),
+        deactivated_at: Set(None),
+        deactivated_reason: Set(None),
+        reactivated_at: Set(None),
     }
     .insert(db)
     .await?;
@@ -202,4 +208,443 @@ pub async fn record_login(
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// A user's password facts at login: when it was set, and whether the
+/// account waits for activation or was deactivated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginFacts {
+    pub password_changed_at: DateTime<Utc>,
+    pub pending_activation: bool,
+    pub deactivated_reason: Option<String>,
+}
+
+/// What a Manager sees of a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminUser {
+    pub user: User,
+    pub version: i32,
+    pub pending_activation: bool,
+    pub last_login_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub deactivated_at: Option<DateTime<Utc>>,
+    pub deactivated_reason: Option<String>,
+    pub locked_until: Option<DateTime<Utc>>,
+    pub reactivated_at: Option<DateTime<Utc>>,
+    pub account_ids: Vec<AccountId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    PendingActivation,
+    Active,
+    Locked,
+    Deactivated,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct UserFilter {
+    /// None: every parent account (Admins).
+    pub parent_account: Option<AccountId>,
+    pub q: Option<String>,
+    pub status: Option<StatusFilter>,
+}
+
+async fn assignments_of(
+    db: &impl ConnectionTrait,
+    users: &[uuid::Uuid],
+) -> StoreResult<Vec<(uuid::Uuid, uuid::Uuid)>> {
+    use crate::entities::account_assignment;
+    use sea_orm::{QueryOrder, QuerySelect};
+    if users.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(account_assignment::Entity::find()
+        .select_only()
+        .column(account_assignment::Column::UserId)
+        .column(account_assignment::Column::AccountId)
+        .filter(account_assignment::Column::UserId.is_in(users.iter().copied()))
+        .order_by_asc(account_assignment::Column::AccountId)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+fn admin_view(m: &user::Model, assignments: &[(uuid::Uuid, uuid::Uuid)]) -> StoreResult<AdminUser> {
+    Ok(AdminUser {
+        user: to_domain(m)?,
+        version: m.version,
+        pending_activation: m.pending_activation,
+        last_login_at: m.last_login_at,
+        created_at: m.created_at,
+        deactivated_at: m.deactivated_at,
+        deactivated_reason: m.deactivated_reason.clone(),
+        locked_until: m.locked_until,
+        reactivated_at: m.reactivated_at,
+        account_ids: assignments
+            .iter()
+            .filter(|(user, _)| *user == m.id)
+            .map(|(_, account)| AccountId::from_uuid(*account))
+            .collect(),
+    })
+}
+
+fn filter_condition(filter: &UserFilter, now: DateTime<Utc>) -> sea_orm::Condition {
+    use sea_orm::Condition;
+    let mut condition = Condition::all();
+    if let Some(parent) = filter.parent_account {
+        condition = condition.add(user::Column::ParentAccountId.eq(parent.as_uuid()));
+    }
+    if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        let pattern = format!("%{}%", q.to_lowercase().replace(['%', '_'], ""));
+        use sea_orm::sea_query::{Expr, Func};
+        let like =
+            |col: user::Column| Expr::expr(Func::lower(Expr::col(col))).like(pattern.clone());
+        condition = condition.add(
+            Condition::any()
+                .add(like(user::Column::Username))
+                .add(like(user::Column::DisplayName))
+                .add(like(user::Column::Email)),
+        );
+    }
+    let not_locked = Condition::any()
+        .add(user::Column::LockedUntil.is_null())
+        .add(user::Column::LockedUntil.lte(now));
+    match filter.status {
+        None => {}
+        Some(StatusFilter::PendingActivation) => {
+            condition = condition
+                .add(user::Column::PendingActivation.eq(true))
+                .add(user::Column::Active.eq(true));
+        }
+        Some(StatusFilter::Deactivated) => {
+            condition = condition.add(user::Column::Active.eq(false));
+        }
+        Some(StatusFilter::Locked) => {
+            condition = condition
+                .add(user::Column::Active.eq(true))
+                .add(user::Column::LockedUntil.gt(now));
+        }
+        Some(StatusFilter::Active) => {
+            condition = condition
+                .add(user::Column::Active.eq(true))
+                .add(user::Column::PendingActivation.eq(false))
+                .add(not_locked);
+        }
+    }
+    condition
+}
+
+pub async fn list_admin(
+    db: &impl ConnectionTrait,
+    filter: &UserFilter,
+    now: DateTime<Utc>,
+    page: u64,
+    page_size: u64,
+) -> StoreResult<(Vec<AdminUser>, u64)> {
+    use sea_orm::{PaginatorTrait, QueryOrder, QuerySelect};
+    let query = user::Entity::find().filter(filter_condition(filter, now));
+    let total = query.clone().count(db).await?;
+    let models = query
+        .order_by_asc(user::Column::DisplayName)
+        .order_by_asc(user::Column::Id)
+        .offset(page.saturating_sub(1) * page_size)
+        .limit(page_size)
+        .all(db)
+        .await?;
+    let ids: Vec<uuid::Uuid> = models.iter().map(|m| m.id).collect();
+    let assignments = assignments_of(db, &ids).await?;
+    let items = models
+        .iter()
+        .map(|m| admin_view(m, &assignments))
+        .collect::<StoreResult<Vec<_>>>()?;
+    Ok((items, total))
+}
+
+/// The user, if they belong to `parent` (None: any, for Admins).
+pub async fn find_admin(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    parent: Option<AccountId>,
+) -> StoreResult<Option<AdminUser>> {
+    let mut query = user::Entity::find_by_id(id.as_uuid());
+    if let Some(parent) = parent {
+        query = query.filter(user::Column::ParentAccountId.eq(parent.as_uuid()));
+    }
+    let Some(m) = query.one(db).await? else {
+        return Ok(None);
+    };
+    let assignments = assignments_of(db, &[m.id]).await?;
+    Ok(Some(admin_view(&m, &assignments)?))
+}
+
+fn facts_of(m: &user::Model) -> LoginFacts {
+    LoginFacts {
+        password_changed_at: m.password_changed_at,
+        pending_activation: m.pending_activation,
+        deactivated_reason: m.deactivated_reason.clone(),
+    }
+}
+
+pub async fn login_facts(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<LoginFacts>> {
+    Ok(user::Entity::find_by_id(id.as_uuid())
+        .one(db)
+        .await?
+        .as_ref()
+        .map(facts_of))
+}
+
+pub async fn password_hash(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<String>> {
+    Ok(user::Entity::find_by_id(id.as_uuid())
+        .one(db)
+        .await?
+        .map(|m| m.password_hash))
+}
+
+/// Users with this email address (it need not be unique), active or waiting
+/// for activation.
+pub async fn find_reachable_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> StoreResult<Vec<User>> {
+    use sea_orm::sea_query::{Expr, Func};
+    user::Entity::find()
+        .filter(
+            Expr::expr(Func::lower(Expr::col(user::Column::Email))).eq(email.trim().to_lowercase()),
+        )
+        .filter(user::Column::Active.eq(true))
+        .all(db)
+        .await?
+        .iter()
+        .map(to_domain)
+        .collect()
+}
+
+/// Sets a new password: it activates a pending account, lifts a lock, and
+/// ends every session (tokens issued before `now` are refused).
+pub async fn set_password(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    use sea_orm::sea_query::Expr;
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(user::Column::PasswordChangedAt, Expr::value(now))
+        .col_expr(user::Column::SessionsValidAfter, Expr::value(now))
+        .col_expr(user::Column::FailedLogins, Expr::value(0))
+        .col_expr(
+            user::Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(user::Column::PendingActivation, Expr::value(false))
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .col_expr(
+            user::Column::Version,
+            Expr::col(user::Column::Version).add(1),
+        )
+        .filter(user::Column::Id.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// A user created by a Manager: no usable password until they follow the
+/// activation link.
+pub async fn insert_invited(
+    db: &impl ConnectionTrait,
+    u: &User,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    // Not a PHC string: no password verifies against it.
+    insert(db, u, "!", now).await?;
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::PendingActivation,
+            sea_orm::sea_query::Expr::value(true),
+        )
+        .filter(user::Column::Id.eq(u.id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// What a Manager changes; None leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct AdminChanges {
+    pub display_name: Option<String>,
+    pub email: Option<Email>,
+    pub role: Option<Role>,
+    pub account_ids: Option<Vec<AccountId>>,
+    /// Some(false): deactivate (by a Manager); Some(true): reactivate.
+    pub active: Option<bool>,
+}
+
+/// Applies `changes` if the stored version is still `expected`; Ok(false) when
+/// someone changed the user meanwhile. Deactivation and role changes end the
+/// user's sessions.
+pub async fn update_admin(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    expected: i32,
+    changes: &AdminChanges,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    use crate::entities::account_assignment;
+    use sea_orm::sea_query::Expr;
+    let mut update = user::Entity::update_many()
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .col_expr(user::Column::Version, Expr::value(expected + 1))
+        .filter(user::Column::Id.eq(id.as_uuid()))
+        .filter(user::Column::Version.eq(expected));
+    if let Some(name) = &changes.display_name {
+        update = update.col_expr(user::Column::DisplayName, Expr::value(name.clone()));
+    }
+    if let Some(email) = &changes.email {
+        update = update.col_expr(user::Column::Email, Expr::value(email.as_str()));
+    }
+    if let Some(role) = changes.role {
+        update = update
+            .col_expr(user::Column::Role, Expr::value(role.as_str()))
+            .col_expr(user::Column::SessionsValidAfter, Expr::value(now));
+    }
+    match changes.active {
+        Some(false) => {
+            update = update
+                .col_expr(user::Column::Active, Expr::value(false))
+                .col_expr(user::Column::DeactivatedAt, Expr::value(now))
+                .col_expr(user::Column::DeactivatedReason, Expr::value("manager"))
+                .col_expr(user::Column::SessionsValidAfter, Expr::value(now));
+        }
+        Some(true) => {
+            update = update
+                .col_expr(user::Column::Active, Expr::value(true))
+                .col_expr(
+                    user::Column::DeactivatedAt,
+                    Expr::value(Option::<DateTime<Utc>>::None),
+                )
+                .col_expr(
+                    user::Column::DeactivatedReason,
+                    Expr::value(Option::<String>::None),
+                )
+                .col_expr(user::Column::ReactivatedAt, Expr::value(now));
+        }
+        None => {}
+    }
+    if update.exec(db).await?.rows_affected != 1 {
+        return Ok(false);
+    }
+    if let Some(accounts) = &changes.account_ids {
+        account_assignment::Entity::delete_many()
+            .filter(account_assignment::Column::UserId.eq(id.as_uuid()))
+            .exec(db)
+            .await?;
+        for account in accounts {
+            crate::repositories::accounts::assign(db, id, *account).await?;
+        }
+    }
+    Ok(true)
+}
+
+pub async fn update_settings(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    settings: &UserSettings,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    use sea_orm::sea_query::Expr;
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::Language,
+            Expr::value(settings.language.as_str()),
+        )
+        .col_expr(
+            user::Column::TimeZone,
+            Expr::value(settings.time_zone.as_str()),
+        )
+        .col_expr(
+            user::Column::DateFormat,
+            Expr::value(settings.date_format.as_str()),
+        )
+        .col_expr(
+            user::Column::TimeFormat,
+            Expr::value(settings.time_format.as_str()),
+        )
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .col_expr(
+            user::Column::Version,
+            Expr::col(user::Column::Version).add(1),
+        )
+        .filter(user::Column::Id.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Active users with no login, creation or reactivation since `cutoff`.
+pub async fn inactive_since(
+    db: &impl ConnectionTrait,
+    cutoff: DateTime<Utc>,
+) -> StoreResult<Vec<User>> {
+    use sea_orm::Condition;
+    user::Entity::find()
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::CreatedAt.lt(cutoff))
+        .filter(
+            Condition::any()
+                .add(user::Column::LastLoginAt.is_null())
+                .add(user::Column::LastLoginAt.lt(cutoff)),
+        )
+        .filter(
+            Condition::any()
+                .add(user::Column::ReactivatedAt.is_null())
+                .add(user::Column::ReactivatedAt.lt(cutoff)),
+        )
+        .all(db)
+        .await?
+        .iter()
+        .map(to_domain)
+        .collect()
+}
+
+/// Deactivates for inactivity and removes the account assignment, unless
+/// the user logged in meanwhile (false then).
+pub async fn deactivate_inactive(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    cutoff: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    use crate::entities::account_assignment;
+    use sea_orm::sea_query::Expr;
+    use sea_orm::Condition;
+    let done = user::Entity::update_many()
+        .col_expr(user::Column::Active, Expr::value(false))
+        .col_expr(user::Column::DeactivatedAt, Expr::value(now))
+        .col_expr(user::Column::DeactivatedReason, Expr::value("inactivity"))
+        .col_expr(user::Column::SessionsValidAfter, Expr::value(now))
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .col_expr(
+            user::Column::Version,
+            Expr::col(user::Column::Version).add(1),
+        )
+        .filter(user::Column::Id.eq(id.as_uuid()))
+        .filter(user::Column::Active.eq(true))
+        .filter(
+            Condition::any()
+                .add(user::Column::LastLoginAt.is_null())
+                .add(user::Column::LastLoginAt.lt(cutoff)),
+        )
+        .exec(db)
+        .await?
+        .rows_affected
+        == 1;
+    if done {
+        account_assignment::Entity::delete_many()
+            .filter(account_assignment::Column::UserId.eq(id.as_uuid()))
+            .exec(db)
+            .await?;
+    }
+    Ok(done)
 }

@@ -109,6 +109,7 @@ mod tests {
             code,
             request_id: None,
             errors,
+            password_change_token: None,
         })
     }
 

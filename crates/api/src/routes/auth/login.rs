@@ -1,5 +1,6 @@
 use crate::auth::service;
 use crate::error::ApiError;
+use crate::identity::client::ClientAddress;
 use crate::state::AppState;
 use actix_web::{post, web, HttpResponse};
 use api_types::{LoginRequest, ProblemDetails, TokenResponse};
@@ -12,7 +13,9 @@ use api_types::{LoginRequest, ProblemDetails, TokenResponse};
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Logged in; the refresh token is also set as an HttpOnly cookie", body = TokenResponse),
-        (status = 401, description = "Wrong user name or password", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong user name or password, or a locked account (the same answer)", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "Right password, but it is older than 90 days (`password_expired`, with a `password_change_token`) or the account is deactivated (`account_deactivated`)", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed logins from this client address; see Retry-After", body = ProblemDetails, content_type = "application/problem+json"),
         (status = "4XX", description = "Bad request", body = ProblemDetails, content_type = "application/problem+json"),
         (status = "5XX", description = "Server error", body = ProblemDetails, content_type = "application/problem+json"),
     )
@@ -20,8 +23,9 @@ use api_types::{LoginRequest, ProblemDetails, TokenResponse};
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    client: ClientAddress,
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let tokens = service::login(&state, &body.username, &body.password).await?;
+    let tokens = service::login(&state, &body.username, &body.password, &client).await?;
     Ok(super::tokens_response(&state, tokens))
 }

@@ -16,6 +16,39 @@ pub(crate) fn role_dto(role: Role) -> RoleDto {
     }
 }
 
+pub(crate) fn settings_dto(s: &domain::UserSettings) -> UserSettings {
+    UserSettings {
+        language: s.language.as_str().to_owned(),
+        time_zone: s.time_zone.as_str().to_owned(),
+        date_format: s.date_format.as_str().to_owned(),
+        time_format: s.time_format.as_str().to_owned(),
+    }
+}
+
+pub(crate) async fn me_response(
+    state: &AppState,
+    user: domain::User,
+) -> Result<MeResponse, ApiError> {
+    let parent_account = match user.parent_account_id {
+        Some(id) => accounts::find_by_id(&state.db, id)
+            .await?
+            .map(|a| ParentAccountRef {
+                id: a.id.as_uuid(),
+                name: a.name.as_str().to_owned(),
+            }),
+        None => None,
+    };
+    Ok(MeResponse {
+        id: user.id.as_uuid(),
+        username: user.username.as_str().to_owned(),
+        display_name: user.display_name,
+        email: user.email.as_str().to_owned(),
+        role: role_dto(user.role),
+        parent_account,
+        settings: settings_dto(&user.settings),
+    })
+}
+
 /// The signed-in user, their role, parent account and settings.
 #[utoipa::path(
     tag = "auth",
@@ -27,28 +60,5 @@ pub(crate) fn role_dto(role: Role) -> RoleDto {
 )]
 #[get("/me")]
 pub async fn me(state: web::Data<AppState>, auth: AuthUser) -> Result<HttpResponse, ApiError> {
-    let user = auth.user;
-    let parent_account = match user.parent_account_id {
-        Some(id) => accounts::find_by_id(&state.db, id)
-            .await?
-            .map(|a| ParentAccountRef {
-                id: a.id.as_uuid(),
-                name: a.name.as_str().to_owned(),
-            }),
-        None => None,
-    };
-    Ok(HttpResponse::Ok().json(MeResponse {
-        id: user.id.as_uuid(),
-        username: user.username.as_str().to_owned(),
-        display_name: user.display_name,
-        email: user.email.as_str().to_owned(),
-        role: role_dto(user.role),
-        parent_account,
-        settings: UserSettings {
-            language: user.settings.language.as_str().to_owned(),
-            time_zone: user.settings.time_zone.as_str().to_owned(),
-            date_format: user.settings.date_format.as_str().to_owned(),
-            time_format: user.settings.time_format.as_str().to_owned(),
-        },
-    }))
+    Ok(HttpResponse::Ok().json(me_response(&state, auth.user).await?))
 }

@@ -1,7 +1,12 @@
+pub mod change_password;
+pub mod links;
 pub mod login;
 pub mod logout;
 pub mod me;
+pub mod password_policy;
+pub mod password_reset;
 pub mod refresh;
+pub mod settings;
 
 use crate::auth::service::IssuedTokens;
 use crate::state::AppState;
@@ -14,7 +19,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(login::login)
         .service(refresh::refresh)
         .service(logout::logout)
-        .service(me::me);
+        .service(me::me)
+        .service(settings::update_settings)
+        .service(change_password::change_password)
+        .service(password_reset::request_password_reset)
+        .service(links::check_link)
+        .service(links::set_password_with_link)
+        .service(password_policy::password_policy);
 }
 
 /// The browser keeps the refresh token only in this cookie: HttpOnly (no script

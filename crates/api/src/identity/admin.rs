@@ -1,0 +1,423 @@
+//! User administration: Managers for their own parent account, Admins for
+//! all. Tenancy is part of every query: another parent's user is not found.
+
+use crate::auth::AuthUser;
+use crate::error::{current_request_id, ApiError};
+use crate::identity::client::ClientAddress;
+use crate::identity::passwords::field_error;
+use crate::identity::{links, security};
+use crate::routes::auth::me::role_dto;
+use crate::state::AppState;
+use api_types::{
+    CreateUserRequest, DeactivationReasonDto, RoleDto, UpdateUserRequest, UserDetail, UserPage,
+    UserQuery, UserStatusDto, UserSummary,
+};
+use chrono::{DateTime, Utc};
+use domain::{
+    authorize, may_grant, AccountId, Action, Email, Role, SecurityEvent, Target, User, UserId,
+    Username,
+};
+use persistence::repositories::accounts;
+use persistence::repositories::audit::{self, AuditEntry};
+use persistence::repositories::user_tokens::LinkPurpose;
+use persistence::repositories::users::{self, AdminChanges, AdminUser, StatusFilter, UserFilter};
+use persistence::{ConnectionTrait, StoreError, TransactionTrait};
+
+pub fn role_of(dto: RoleDto) -> Role {
+    match dto {
+        RoleDto::Viewer => Role::Viewer,
+        RoleDto::User => Role::User,
+        RoleDto::Manager => Role::Manager,
+        RoleDto::Service => Role::Service,
+        RoleDto::Admin => Role::Admin,
+    }
+}
+
+fn status(u: &AdminUser, now: DateTime<Utc>) -> UserStatusDto {
+    if !u.user.active {
+        UserStatusDto::Deactivated
+    } else if u.pending_activation {
+        UserStatusDto::PendingActivation
+    } else if u.locked_until.is_some_and(|until| now < until) {
+        UserStatusDto::Locked
+    } else {
+        UserStatusDto::Active
+    }
+}
+
+pub fn summary(u: &AdminUser, now: DateTime<Utc>) -> UserSummary {
+    UserSummary {
+        id: u.user.id.as_uuid(),
+        username: u.user.username.as_str().to_owned(),
+        display_name: u.user.display_name.clone(),
+        email: u.user.email.as_str().to_owned(),
+        role: role_dto(u.user.role),
+        status: status(u, now),
+        parent_account_id: u.user.parent_account_id.map(|a| a.as_uuid()),
+        account_ids: u.account_ids.iter().map(|a| a.as_uuid()).collect(),
+        last_login_at: u.last_login_at,
+        created_at: u.created_at,
+        version: u.version,
+    }
+}
+
+pub fn detail(u: &AdminUser, now: DateTime<Utc>) -> UserDetail {
+    UserDetail {
+        summary: summary(u, now),
+        settings: crate::routes::auth::me::settings_dto(&u.user.settings),
+        deactivated_at: u.deactivated_at,
+        deactivation_reason: match u.deactivated_reason.as_deref() {
+            Some("inactivity") => Some(DeactivationReasonDto::Inactivity),
+            Some(_) => Some(DeactivationReasonDto::Manager),
+            None => None,
+        },
+        locked_until: u.locked_until.filter(|until| now < *until),
+    }
+}
+
+/// The parent account whose users the caller administers: their own for a
+/// Manager, any (None, or the one asked for) for an Admin; 403 for others.
+async fn administered_parent(
+    state: &AppState,
+    auth: &AuthUser,
+    asked: Option<AccountId>,
+) -> Result<Option<AccountId>, ApiError> {
+    let principal = auth.principal(&state.db).await?;
+    let target = match (auth.user.role, auth.user.parent_account_id, asked) {
+        (Role::Admin, _, Some(parent)) => Target::ParentAccount(parent),
+        (Role::Admin, _, None) => Target::Portal,
+        (_, Some(own), _) => Target::ParentAccount(own),
+        (_, None, _) => Target::Portal,
+    };
+    authorize(&principal, Action::ManageUsers, target)?;
+    Ok(match auth.user.role {
+        Role::Admin => asked,
+        _ => auth.user.parent_account_id,
+    })
+}
+
+fn page_bounds(page: Option<u32>, page_size: Option<u32>) -> Result<(u32, u32), ApiError> {
+    let page = page.unwrap_or(1);
+    let page_size = page_size.unwrap_or(50);
+    if page == 0 || !(1..=200).contains(&page_size) {
+        return Err(ApiError::InvalidQuery(
+            "page starts at 1 and page_size is 1 to 200".into(),
+        ));
+    }
+    Ok((page, page_size))
+}
+
+pub async fn list(state: &AppState, auth: &AuthUser, q: &UserQuery) -> Result<UserPage, ApiError> {
+    let parent =
+        administered_parent(state, auth, q.parent_account.map(AccountId::from_uuid)).await?;
+    let (page, page_size) = page_bounds(q.page, q.page_size)?;
+    let now = state.clock.now();
+    let filter = UserFilter {
+        parent_account: parent,
+        q: q.q.clone(),
+        status: q.status.map(|s| match s {
+            UserStatusDto::PendingActivation => StatusFilter::PendingActivation,
+            UserStatusDto::Active => StatusFilter::Active,
+            UserStatusDto::Locked => StatusFilter::Locked,
+            UserStatusDto::Deactivated => StatusFilter::Deactivated,
+        }),
+    };
+    let (items, total) =
+        users::list_admin(&state.db, &filter, now, page.into(), page_size.into()).await?;
+    Ok(UserPage {
+        items: items.iter().map(|u| summary(u, now)).collect(),
+        total,
+        page,
+        page_size,
+    })
+}
+
+/// The user if the caller administers them; 404 otherwise (403 for roles
+/// that administer nobody).
+pub async fn find(state: &AppState, auth: &AuthUser, id: UserId) -> Result<AdminUser, ApiError> {
+    let parent = administered_parent(state, auth, None).await?;
+    users::find_admin(&state.db, id, parent)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// Checks that every account belongs to `parent` (404 names none of them).
+async fn accounts_of_parent(
+    db: &impl ConnectionTrait,
+    parent: Option<AccountId>,
+    ids: &[uuid::Uuid],
+) -> Result<Vec<AccountId>, ApiError> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let account = accounts::find_by_id(db, AccountId::from_uuid(*id))
+            .await?
+            .filter(|a| Some(a.parent_account_id) == parent)
+            .ok_or(ApiError::NotFound)?;
+        if !out.contains(&account.id) {
+            out.push(account.id);
+        }
+    }
+    Ok(out)
+}
+
+fn display_name(raw: &str, errors: &mut Vec<api_types::FieldError>) -> String {
+    let name = raw.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 200 {
+        errors.push(field_error(
+            "display_name",
+            "invalid_display_name",
+            "Give a name of 1 to 200 characters.",
+        ));
+    }
+    name
+}
+
+fn email(raw: &str, errors: &mut Vec<api_types::FieldError>) -> Option<Email> {
+    Email::parse(raw)
+        .map_err(|_| {
+            errors.push(field_error(
+                "email",
+                "invalid_email",
+                "Give an email address such as name@hospital.example.",
+            ))
+        })
+        .ok()
+}
+
+fn grantable(actor: Role, role: Role, errors: &mut Vec<api_types::FieldError>) {
+    if !may_grant(actor, role) {
+        errors.push(field_error(
+            "role",
+            "role_not_grantable",
+            "A Manager gives the roles Viewer, User and Manager only.",
+        ));
+    }
+}
+
+pub async fn create(
+    state: &AppState,
+    auth: &AuthUser,
+    req: &CreateUserRequest,
+    client: &ClientAddress,
+) -> Result<AdminUser, ApiError> {
+    let asked = req.parent_account_id.map(AccountId::from_uuid);
+    let parent = administered_parent(state, auth, asked).await?;
+    let role = role_of(req.role);
+    let mut errors = Vec::new();
+    let username = Username::parse(&req.username)
+        .map_err(|e| errors.push(field_error("username", "invalid_username", e.to_string())))
+        .ok();
+    let name = display_name(&req.display_name, &mut errors);
+    let address = email(&req.email, &mut errors);
+    grantable(auth.user.role, role, &mut errors);
+    if role.is_internal() != parent.is_none() {
+        errors.push(field_error(
+            "parent_account_id",
+            "parent_account_mismatch",
+            "Customer roles need a parent account; Service and Admin staff have none.",
+        ));
+    }
+    let (Some(username), Some(address), true) = (username, address, errors.is_empty()) else {
+        return Err(ApiError::Validation(errors));
+    };
+    let account_ids = accounts_of_parent(&state.db, parent, &req.account_ids).await?;
+    let now = state.clock.now();
+    let user = User {
+        id: UserId::from_uuid(uuid::Uuid::new_v4()),
+        parent_account_id: parent,
+        username,
+        email: address,
+        display_name: name,
+        role,
+        // A new user starts with the creator's language, zone and formats.
+        settings: auth.user.settings.clone(),
+        active: true,
+        sessions_valid_after: now,
+    };
+    let txn = state.db.begin().await.map_err(StoreError::from)?;
+    match users::insert_invited(&txn, &user, now).await {
+        Err(StoreError::Duplicate(_)) => {
+            return Err(ApiError::UsernameTaken(user.username.as_str().to_owned()))
+        }
+        other => other?,
+    }
+    for account in &account_ids {
+        accounts::assign(&txn, user.id, *account).await?;
+    }
+    links::send_link(state, &txn, &user, LinkPurpose::Activation).await?;
+    let details = serde_json::json!({
+        "username": user.username.as_str(),
+        "role": role.as_str(),
+        "accounts": account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>(),
+    });
+    let mut entry = security::about(SecurityEvent::UserCreated, &user, now);
+    entry.actor = Some(auth.user.id);
+    entry.details = details.clone();
+    security::record(&txn, entry, client).await?;
+    audit::append(
+        &txn,
+        &AuditEntry {
+            occurred_at: now,
+            actor: Some(auth.user.id),
+            parent_account: parent,
+            action: "user.create".into(),
+            entity_type: "user".into(),
+            entity_id: user.id.to_string(),
+            old_value: None,
+            new_value: Some(details),
+            request_id: current_request_id(),
+        },
+    )
+    .await?;
+    txn.commit().await.map_err(StoreError::from)?;
+    users::find_admin(&state.db, user.id, None)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+fn snapshot(u: &AdminUser) -> serde_json::Value {
+    serde_json::json!({
+        "display_name": u.user.display_name,
+        "email": u.user.email.as_str(),
+        "role": u.user.role.as_str(),
+        "accounts": u.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>(),
+        "active": u.user.active,
+    })
+}
+
+pub async fn update(
+    state: &AppState,
+    auth: &AuthUser,
+    id: UserId,
+    expected_version: i32,
+    req: &UpdateUserRequest,
+    client: &ClientAddress,
+) -> Result<AdminUser, ApiError> {
+    let before = find(state, auth, id).await?;
+    let parent = before.user.parent_account_id;
+    let mut errors = Vec::new();
+    let mut changes = AdminChanges::default();
+    if let Some(raw) = &req.display_name {
+        changes.display_name = Some(display_name(raw, &mut errors));
+    }
+    if let Some(raw) = &req.email {
+        changes.email = email(raw, &mut errors);
+    }
+    if let Some(role) = req.role.map(role_of) {
+        grantable(auth.user.role, role, &mut errors);
+        if role.is_internal() != parent.is_none() {
+            errors.push(field_error(
+                "role",
+                "parent_account_mismatch",
+                "Customer users keep customer roles; staff keep staff roles.",
+            ));
+        }
+        if role != before.user.role {
+            changes.role = Some(role);
+        }
+    }
+    if req.active == Some(false) && id == auth.user.id {
+        errors.push(field_error(
+            "active",
+            "cannot_disable_self",
+            "You cannot disable your own account; ask another Manager or portal support.",
+        ));
+    }
+    if req.active.is_some_and(|a| a != before.user.active) {
+        changes.active = req.active;
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    if let Some(ids) = &req.account_ids {
+        let accounts = accounts_of_parent(&state.db, parent, ids).await?;
+        let mut sorted = accounts.clone();
+        sorted.sort();
+        let mut current = before.account_ids.clone();
+        current.sort();
+        if sorted != current {
+            changes.account_ids = Some(accounts);
+        }
+    }
+    let now = state.clock.now();
+    let txn = state.db.begin().await.map_err(StoreError::from)?;
+    if !users::update_admin(&txn, id, expected_version, &changes, now).await? {
+        return Err(ApiError::PreconditionFailed {
+            current: before.version,
+        });
+    }
+    let after = users::find_admin(&txn, id, None)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let mut events = Vec::new();
+    if changes.role.is_some() {
+        events.push((
+            SecurityEvent::RoleChanged,
+            serde_json::json!({ "from": before.user.role.as_str(), "to": after.user.role.as_str() }),
+        ));
+    }
+    if changes.account_ids.is_some() {
+        events.push((
+            SecurityEvent::AssignmentChanged,
+            serde_json::json!({ "from": before.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>(), "to": after.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>() }),
+        ));
+    }
+    match changes.active {
+        Some(false) => events.push((
+            SecurityEvent::UserDeactivated,
+            serde_json::json!({ "reason": "manager" }),
+        )),
+        Some(true) => events.push((SecurityEvent::UserReactivated, serde_json::json!({}))),
+        None => {}
+    }
+    if changes.display_name.is_some() || changes.email.is_some() {
+        events.push((SecurityEvent::UserUpdated, serde_json::json!({})));
+    }
+    for (event, details) in events {
+        let mut entry = security::about(event, &after.user, now);
+        entry.actor = Some(auth.user.id);
+        entry.details = details;
+        security::record(&txn, entry, client).await?;
+    }
+    audit::append(
+        &txn,
+        &AuditEntry {
+            occurred_at: now,
+            actor: Some(auth.user.id),
+            parent_account: parent,
+            action: "user.update".into(),
+            entity_type: "user".into(),
+            entity_id: id.to_string(),
+            old_value: Some(snapshot(&before)),
+            new_value: Some(snapshot(&after)),
+            request_id: current_request_id(),
+        },
+    )
+    .await?;
+    txn.commit().await.map_err(StoreError::from)?;
+    Ok(after)
+}
+
+/// Sends a new activation link (voiding the earlier one).
+pub async fn resend_activation(
+    state: &AppState,
+    auth: &AuthUser,
+    id: UserId,
+    client: &ClientAddress,
+) -> Result<(), ApiError> {
+    let target = find(state, auth, id).await?;
+    if !target.pending_activation || !target.user.active {
+        return Err(ApiError::Conflict(
+            "This user has activated their account already; they can reset their password themselves.".into(),
+        ));
+    }
+    let now = state.clock.now();
+    let txn = state.db.begin().await.map_err(StoreError::from)?;
+    links::send_link(state, &txn, &target.user, LinkPurpose::Activation).await?;
+    let mut entry = security::about(SecurityEvent::UserUpdated, &target.user, now);
+    entry.actor = Some(auth.user.id);
+    entry.details = serde_json::json!({ "activation_email": "sent again" });
+    security::record(&txn, entry, client).await?;
+    txn.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}

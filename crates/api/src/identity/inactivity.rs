@@ -1,0 +1,71 @@
+//! Accounts unused for more than 120 days are deactivated and lose their
+//! account assignment; a Manager or portal support reactivates them.
+
+use crate::identity::client::ClientAddress;
+use crate::identity::security;
+use crate::state::AppState;
+use chrono::Duration;
+use domain::account_security::{inactive, INACTIVITY_DAYS};
+use domain::SecurityEvent;
+use persistence::repositories::audit::{self, AuditEntry};
+use persistence::repositories::users;
+use persistence::{StoreError, TransactionTrait};
+
+/// One round; answers how many accounts it deactivated. Safe to run in
+/// every process at once: the deactivation is a conditional update.
+pub async fn deactivate_unused(state: &AppState) -> anyhow::Result<u64> {
+    let now = state.clock.now();
+    let cutoff = now - Duration::days(INACTIVITY_DAYS);
+    let mut done = 0;
+    for user in users::inactive_since(&state.db, cutoff).await? {
+        // The domain rule decides (day 120 keeps the account, day 121 not);
+        // the query only narrowed the candidates.
+        let Some(admin) = users::find_admin(&state.db, user.id, None).await? else {
+            continue;
+        };
+        let last_used = [
+            Some(admin.created_at),
+            admin.last_login_at,
+            admin.reactivated_at,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(admin.created_at);
+        if !inactive(last_used, now) {
+            continue;
+        }
+        let txn = state.db.begin().await.map_err(StoreError::from)?;
+        if !users::deactivate_inactive(&txn, user.id, cutoff, now).await? {
+            continue;
+        }
+        let mut entry = security::about(SecurityEvent::UserDeactivated, &user, now);
+        entry.details = serde_json::json!({
+            "reason": "inactivity",
+            "last_used": last_used,
+            "accounts_removed": admin.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>(),
+        });
+        security::record(&txn, entry, &ClientAddress(None))
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        audit::append(
+            &txn,
+            &AuditEntry {
+                occurred_at: now,
+                actor: None,
+                parent_account: user.parent_account_id,
+                action: "user.deactivate.inactivity".into(),
+                entity_type: "user".into(),
+                entity_id: user.id.to_string(),
+                old_value: Some(serde_json::json!({ "active": true, "accounts": admin.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>() })),
+                new_value: Some(serde_json::json!({ "active": false, "accounts": [] })),
+                request_id: None,
+            },
+        )
+        .await?;
+        txn.commit().await.map_err(StoreError::from)?;
+        tracing::info!(event = "user_deactivated", user_id = %user.id, %last_used, "deactivated after 120 days without use");
+        done += 1;
+    }
+    Ok(done)
+}

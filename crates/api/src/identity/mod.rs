@@ -1,0 +1,9 @@
+//! The identity lifecycle: activation and reset links, new passwords and
+//! their history, user administration, inactivity, and the security log.
+
+pub mod admin;
+pub mod client;
+pub mod inactivity;
+pub mod links;
+pub mod passwords;
+pub mod security;

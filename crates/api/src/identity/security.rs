@@ -1,0 +1,107 @@
+//! Writing the security log, and the per-address login limit and lockout
+//! burst report it makes possible.
+
+use crate::error::ApiError;
+use crate::identity::client::ClientAddress;
+use crate::state::AppState;
+use chrono::{DateTime, Duration, Utc};
+use domain::{SecurityEvent, User};
+use persistence::repositories::security_log::{self, NewSecurityEntry};
+use persistence::{ConnectionTrait, TransactionTrait};
+
+/// The window of the per-address limit and of the burst check.
+pub const ADDRESS_WINDOW_MINUTES: i64 = 15;
+/// Lockouts caused from one address within the window that make a burst.
+pub const BURST_LOCKOUTS: u64 = 3;
+
+/// An entry about `user` (their parent account, so their Manager sees it).
+pub fn about(event: SecurityEvent, user: &User, at: DateTime<Utc>) -> NewSecurityEntry {
+    let mut entry = NewSecurityEntry::new(event, at);
+    entry.user = Some(user.id);
+    entry.parent_account = user.parent_account_id;
+    entry
+}
+
+pub async fn record<C>(
+    db: &C,
+    mut entry: NewSecurityEntry,
+    client: &ClientAddress,
+) -> Result<(), ApiError>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    entry.client_address = client.0.clone();
+    security_log::append(db, &entry).await?;
+    Ok(())
+}
+
+/// Refuses a login from an address that failed too often lately (429).
+pub async fn check_address(state: &AppState, client: &ClientAddress) -> Result<(), ApiError> {
+    let Some(address) = client.as_deref() else {
+        return Ok(());
+    };
+    let since = state.clock.now() - Duration::minutes(ADDRESS_WINDOW_MINUTES);
+    let failures =
+        security_log::count_from_address(&state.db, address, &[SecurityEvent::LoginFailed], since)
+            .await?;
+    if failures >= state.config.login_failures_per_address {
+        tracing::warn!(event = "address_throttled", %address, failures, "login refused: too many failures from this address");
+        return Err(ApiError::TooManyRequests {
+            retry_after: (ADDRESS_WINDOW_MINUTES * 60) as u64,
+        });
+    }
+    Ok(())
+}
+
+/// After a failed login from `client`: records the crossing of the
+/// per-address limit once.
+pub async fn note_failure(state: &AppState, client: &ClientAddress) -> Result<(), ApiError> {
+    let Some(address) = client.as_deref() else {
+        return Ok(());
+    };
+    let now = state.clock.now();
+    let failures = security_log::count_from_address(
+        &state.db,
+        address,
+        &[SecurityEvent::LoginFailed],
+        now - Duration::minutes(ADDRESS_WINDOW_MINUTES),
+    )
+    .await?;
+    if failures == state.config.login_failures_per_address {
+        let mut entry = NewSecurityEntry::new(SecurityEvent::AddressThrottled, now);
+        entry.details = serde_json::json!({ "failed_logins": failures, "window_minutes": ADDRESS_WINDOW_MINUTES });
+        record(&state.db, entry, client).await?;
+    }
+    Ok(())
+}
+
+/// After a lockout caused from `client`: several lockouts from one address
+/// in the window are one attacker walking a user list. Logged as an error
+/// (for alerting) and as a `lockout_burst` entry the Manager of the locked
+/// user's parent account and the Admins see.
+pub async fn note_lockout(
+    state: &AppState,
+    client: &ClientAddress,
+    locked: &User,
+) -> Result<(), ApiError> {
+    let Some(address) = client.as_deref() else {
+        return Ok(());
+    };
+    let now = state.clock.now();
+    let lockouts = security_log::count_from_address(
+        &state.db,
+        address,
+        &[SecurityEvent::AccountLocked],
+        now - Duration::minutes(ADDRESS_WINDOW_MINUTES),
+    )
+    .await?;
+    if lockouts >= BURST_LOCKOUTS {
+        tracing::error!(event = "lockout_burst", %address, lockouts, "several accounts locked from one address");
+        let mut entry = about(SecurityEvent::LockoutBurst, locked, now);
+        entry.user = None;
+        entry.details =
+            serde_json::json!({ "lockouts": lockouts, "window_minutes": ADDRESS_WINDOW_MINUTES });
+        record(&state.db, entry, client).await?;
+    }
+    Ok(())
+}

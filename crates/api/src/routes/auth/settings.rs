@@ -1,0 +1,100 @@
+use crate::auth::AuthUser;
+use crate::error::{current_request_id, ApiError};
+use crate::identity::passwords::field_error;
+use crate::state::AppState;
+use actix_web::{patch, web, HttpResponse};
+use api_types::{MeResponse, ProblemDetails, UpdateSettingsRequest};
+use domain::{DateFormat, Language, TimeFormat, TimeZoneName, UserSettings};
+use persistence::repositories::audit::{self, AuditEntry};
+use persistence::repositories::users;
+use persistence::TransactionTrait;
+
+fn parse(body: &UpdateSettingsRequest) -> Result<UserSettings, ApiError> {
+    let mut errors = Vec::new();
+    let language = body.language.parse::<Language>().map_err(|_| {
+        errors.push(field_error(
+            "language",
+            "unknown_language",
+            "Choose en or nl.",
+        ))
+    });
+    let time_zone = TimeZoneName::parse(&body.time_zone).map_err(|_| {
+        errors.push(field_error(
+            "time_zone",
+            "unknown_time_zone",
+            "Choose an IANA time zone such as Europe/Amsterdam.",
+        ))
+    });
+    let date_format = body.date_format.parse::<DateFormat>().map_err(|_| {
+        errors.push(field_error(
+            "date_format",
+            "unknown_date_format",
+            "Choose iso, day_month_year or month_day_year.",
+        ))
+    });
+    let time_format = body.time_format.parse::<TimeFormat>().map_err(|_| {
+        errors.push(field_error(
+            "time_format",
+            "unknown_time_format",
+            "Choose h24 or h12.",
+        ))
+    });
+    match (language, time_zone, date_format, time_format) {
+        (Ok(language), Ok(time_zone), Ok(date_format), Ok(time_format)) => Ok(UserSettings {
+            language,
+            time_zone,
+            date_format,
+            time_format,
+        }),
+        _ => Err(ApiError::Validation(errors)),
+    }
+}
+
+/// Changes the signed-in user's language, time zone and date and time
+/// formats; every time in the app and in emails follows them.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer_jwt" = [])),
+    request_body = UpdateSettingsRequest,
+    responses(
+        (status = 200, body = MeResponse),
+        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "An unknown language, zone or format", body = ProblemDetails, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/me/settings")]
+pub async fn update_settings(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    body: web::Json<UpdateSettingsRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let settings = parse(&body)?;
+    let now = state.clock.now();
+    let before = super::me::settings_dto(&auth.user.settings);
+    let after = super::me::settings_dto(&settings);
+    let txn = state
+        .db
+        .begin()
+        .await
+        .map_err(persistence::StoreError::from)?;
+    users::update_settings(&txn, auth.user.id, &settings, now).await?;
+    audit::append(
+        &txn,
+        &AuditEntry {
+            occurred_at: now,
+            actor: Some(auth.user.id),
+            parent_account: auth.user.parent_account_id,
+            action: "user.settings.update".into(),
+            entity_type: "user".into(),
+            entity_id: auth.user.id.to_string(),
+            old_value: serde_json::to_value(&before).ok(),
+            new_value: serde_json::to_value(&after).ok(),
+            request_id: current_request_id(),
+        },
+    )
+    .await?;
+    txn.commit().await.map_err(persistence::StoreError::from)?;
+    let mut user = auth.user;
+    user.settings = settings;
+    Ok(HttpResponse::Ok().json(super::me::me_response(&state, user).await?))
+}

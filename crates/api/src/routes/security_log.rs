@@ -1,0 +1,89 @@
+use crate::auth::AuthUser;
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{get, web, HttpResponse};
+use api_types::{ProblemDetails, SecurityLogEntryDto, SecurityLogPage, SecurityLogQuery};
+use domain::{authorize, AccountId, Action, Role, SecurityEvent, Target, UserId};
+use persistence::repositories::security_log::{self, SecurityLogFilter};
+use persistence::repositories::users;
+use std::collections::{BTreeSet, HashMap};
+
+/// Security events, newest first: logins, failures, lockouts, resets, role
+/// and assignment changes, with client address and time. Managers see
+/// their parent account's; Admins all.
+#[utoipa::path(
+    tag = "users",
+    security(("bearer_jwt" = [])),
+    params(SecurityLogQuery),
+    responses(
+        (status = 200, body = SecurityLogPage),
+        (status = 403, description = "Only Managers and Admins read the security log", body = ProblemDetails, content_type = "application/problem+json"),
+    )
+)]
+#[get("/security-log")]
+pub async fn list_security_log(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    query: web::Query<SecurityLogQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let principal = auth.principal(&state.db).await?;
+    let parent = match (auth.user.role, auth.user.parent_account_id) {
+        (Role::Admin, _) => query.parent_account.map(AccountId::from_uuid),
+        (Role::Manager, Some(own)) => Some(own),
+        _ => return Err(ApiError::Forbidden),
+    };
+    let target = parent.map_or(Target::Portal, Target::ParentAccount);
+    authorize(&principal, Action::ManageUsers, target)?;
+    let event = match query.event.as_deref().filter(|e| !e.is_empty()) {
+        Some(code) => Some(
+            code.parse::<SecurityEvent>()
+                .map_err(|_| ApiError::InvalidQuery(format!("event: unknown event {code:?}")))?,
+        ),
+        None => None,
+    };
+    let page = query.page.unwrap_or(1);
+    let page_size = query.page_size.unwrap_or(50);
+    if page == 0 || !(1..=200).contains(&page_size) {
+        return Err(ApiError::InvalidQuery(
+            "page starts at 1 and page_size is 1 to 200".into(),
+        ));
+    }
+    let filter = SecurityLogFilter {
+        parent_account: parent,
+        event,
+        user: query.user.map(UserId::from_uuid),
+    };
+    let (rows, total) =
+        security_log::page(&state.db, &filter, page.into(), page_size.into()).await?;
+    let ids: BTreeSet<uuid::Uuid> = rows
+        .iter()
+        .flat_map(|r| [r.user_id, r.actor_id])
+        .flatten()
+        .collect();
+    let mut names: HashMap<uuid::Uuid, String> = HashMap::new();
+    for id in ids {
+        if let Some(u) = users::find_by_id(&state.db, UserId::from_uuid(id)).await? {
+            names.insert(id, u.username.as_str().to_owned());
+        }
+    }
+    let items = rows
+        .into_iter()
+        .map(|r| SecurityLogEntryDto {
+            seq: r.seq,
+            occurred_at: r.occurred_at,
+            username: r.user_id.and_then(|id| names.get(&id).cloned()),
+            actor_username: r.actor_id.and_then(|id| names.get(&id).cloned()),
+            event: r.event,
+            user_id: r.user_id,
+            actor_id: r.actor_id,
+            client_address: r.client_address,
+            details: serde_json::from_str(&r.details).unwrap_or(serde_json::Value::Null),
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(SecurityLogPage {
+        items,
+        total,
+        page,
+        page_size,
+    }))
+}

@@ -1,0 +1,262 @@
+//! The hash-chained security log. Appending takes the chain head's row lock
+//! first (an UPDATE), so appenders in every server process queue up and each
+//! entry's hash covers the one before it.
+
+use crate::entities::{security_log, security_log_head};
+use crate::error::{StoreError, StoreResult};
+use chrono::{DateTime, SecondsFormat, Utc};
+use domain::{AccountId, SecurityEvent, UserId};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSecurityEntry {
+    pub occurred_at: DateTime<Utc>,
+    pub event: SecurityEvent,
+    pub user: Option<UserId>,
+    pub actor: Option<UserId>,
+    pub parent_account: Option<AccountId>,
+    pub client_address: Option<String>,
+    pub details: serde_json::Value,
+}
+
+impl NewSecurityEntry {
+    pub fn new(event: SecurityEvent, occurred_at: DateTime<Utc>) -> Self {
+        Self {
+            occurred_at,
+            event,
+            user: None,
+            actor: None,
+            parent_account: None,
+            client_address: None,
+            details: serde_json::Value::Object(Default::default()),
+        }
+    }
+}
+
+/// The stored time, to the microsecond both databases keep.
+fn stored_instant(at: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp_micros(at.timestamp_micros()).unwrap_or(at)
+}
+
+fn opt<T: ToString>(value: &Option<T>) -> String {
+    value.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+/// SHA-256 over every field and the previous hash, fields separated by a
+/// character none of them can hold unescaped (details are JSON text).
+fn chain_hash(m: &security_log::Model) -> String {
+    let mut hasher = Sha256::new();
+    for part in [
+        m.seq.to_string(),
+        m.occurred_at.to_rfc3339_opts(SecondsFormat::Micros, true),
+        m.event.clone(),
+        opt(&m.user_id),
+        opt(&m.actor_id),
+        opt(&m.parent_account_id),
+        opt(&m.client_address),
+        m.details.clone(),
+        m.prev_hash.clone(),
+    ] {
+        hasher.update(part.as_bytes());
+        hasher.update([0x1f]);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Appends one entry (in a savepoint when `db` is a transaction already).
+pub async fn append<C>(db: &C, entry: &NewSecurityEntry) -> StoreResult<i64>
+where
+    C: ConnectionTrait + TransactionTrait,
+{
+    let txn = db.begin().await?;
+    // Write first: this takes the head's lock before anything is read.
+    let bumped = security_log_head::Entity::update_many()
+        .col_expr(
+            security_log_head::Column::Seq,
+            Expr::col(security_log_head::Column::Seq).add(1),
+        )
+        .filter(security_log_head::Column::Id.eq(1))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if bumped != 1 {
+        return Err(StoreError::Corrupt(
+            "the security log has no head row".into(),
+        ));
+    }
+    let head = security_log_head::Entity::find_by_id(1)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("the security log has no head row".into()))?;
+    let mut model = security_log::Model {
+        seq: head.seq,
+        occurred_at: stored_instant(entry.occurred_at),
+        event: entry.event.as_str().to_owned(),
+        user_id: entry.user.map(|u| u.as_uuid()),
+        actor_id: entry.actor.map(|u| u.as_uuid()),
+        parent_account_id: entry.parent_account.map(|a| a.as_uuid()),
+        client_address: entry.client_address.clone(),
+        details: entry.details.to_string(),
+        prev_hash: head.hash,
+        hash: String::new(),
+    };
+    model.hash = chain_hash(&model);
+    security_log_head::Entity::update_many()
+        .col_expr(
+            security_log_head::Column::Hash,
+            Expr::value(model.hash.clone()),
+        )
+        .filter(security_log_head::Column::Id.eq(1))
+        .exec(&txn)
+        .await?;
+    let seq = model.seq;
+    security_log::ActiveModel::from(model).insert(&txn).await?;
+    txn.commit().await?;
+    Ok(seq)
+}
+
+/// Filters of the security log page; `parent_account` None means all (Admins).
+#[derive(Debug, Clone, Default)]
+pub struct SecurityLogFilter {
+    pub parent_account: Option<AccountId>,
+    pub event: Option<SecurityEvent>,
+    pub user: Option<UserId>,
+}
+
+pub async fn page(
+    db: &impl ConnectionTrait,
+    filter: &SecurityLogFilter,
+    page: u64,
+    page_size: u64,
+) -> StoreResult<(Vec<security_log::Model>, u64)> {
+    let mut condition = Condition::all();
+    if let Some(parent) = filter.parent_account {
+        condition = condition.add(security_log::Column::ParentAccountId.eq(parent.as_uuid()));
+    }
+    if let Some(event) = filter.event {
+        condition = condition.add(security_log::Column::Event.eq(event.as_str()));
+    }
+    if let Some(user) = filter.user {
+        condition = condition.add(security_log::Column::UserId.eq(user.as_uuid()));
+    }
+    let query = security_log::Entity::find().filter(condition);
+    let total = query.clone().count(db).await?;
+    let items = query
+        .order_by_desc(security_log::Column::Seq)
+        .offset((page.saturating_sub(1)) * page_size)
+        .limit(page_size)
+        .all(db)
+        .await?;
+    Ok((items, total))
+}
+
+/// Events of `kind` from `address` since `since` (the per-address limit and
+/// the burst check).
+pub async fn count_from_address(
+    db: &impl ConnectionTrait,
+    address: &str,
+    kinds: &[SecurityEvent],
+    since: DateTime<Utc>,
+) -> StoreResult<u64> {
+    Ok(security_log::Entity::find()
+        .filter(security_log::Column::ClientAddress.eq(address))
+        .filter(security_log::Column::OccurredAt.gte(since))
+        .filter(security_log::Column::Event.is_in(kinds.iter().map(|k| k.as_str())))
+        .count(db)
+        .await?)
+}
+
+/// The first place the chain does not hold, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChainBreak {
+    /// An entry's fields or hash were changed.
+    Altered { seq: i64 },
+    /// An entry is missing before `seq` (removed).
+    Missing { seq: i64 },
+    /// The last entries were removed: the head says `head`, the log ends at `last`.
+    Truncated { head: i64, last: i64 },
+}
+
+impl std::fmt::Display for ChainBreak {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChainBreak::Altered { seq } => write!(f, "entry {seq} was altered"),
+            ChainBreak::Missing { seq } => write!(f, "an entry before {seq} was removed"),
+            ChainBreak::Truncated { head, last } => write!(
+                f,
+                "the log ends at entry {last} but {head} were written: the last entries were removed"
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainReport {
+    pub entries: u64,
+    pub first_break: Option<ChainBreak>,
+}
+
+/// Walks the whole chain in order, a thousand entries at a time.
+pub async fn verify(db: &impl ConnectionTrait) -> StoreResult<ChainReport> {
+    const BATCH: u64 = 1000;
+    let mut expected_prev = GENESIS_HASH.to_owned();
+    let mut expected_seq = 1i64;
+    let mut entries = 0u64;
+    loop {
+        let batch = security_log::Entity::find()
+            .filter(security_log::Column::Seq.gte(expected_seq))
+            .order_by_asc(security_log::Column::Seq)
+            .limit(BATCH)
+            .all(db)
+            .await?;
+        let done = (batch.len() as u64) < BATCH;
+        for m in batch {
+            if m.seq != expected_seq {
+                return Ok(ChainReport {
+                    entries,
+                    first_break: Some(ChainBreak::Missing { seq: m.seq }),
+                });
+            }
+            if m.prev_hash != expected_prev || chain_hash(&m) != m.hash {
+                return Ok(ChainReport {
+                    entries,
+                    first_break: Some(ChainBreak::Altered { seq: m.seq }),
+                });
+            }
+            entries += 1;
+            expected_seq += 1;
+            expected_prev = m.hash;
+        }
+        if done {
+            break;
+        }
+    }
+    let head = security_log_head::Entity::find_by_id(1)
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("the security log has no head row".into()))?;
+    let last = expected_seq - 1;
+    let first_break = if head.seq != last || (last > 0 && head.hash != expected_prev) {
+        Some(ChainBreak::Truncated {
+            head: head.seq,
+            last,
+        })
+    } else {
+        None
+    };
+    Ok(ChainReport {
+        entries,
+        first_break,
+    })
+}
