@@ -28,7 +28,8 @@ function createPostgresDatabase(adminUrl) {
   };
 }
 
-export async function startServer() {
+/** `extraEnv` adds settings, e.g. `CSPORTAL_SMTP_URL` of an SMTP sink. */
+export async function startServer(extraEnv = {}) {
   const binary = required(process.env.CSPORTAL_BIN ?? "", "the csportal binary (CSPORTAL_BIN)");
   const staticDir = required(
     process.env.CSPORTAL_STATIC_DIR ?? join(repoRoot, "frontend", "dist"),
@@ -44,6 +45,7 @@ export async function startServer() {
     CSPORTAL_SECURE_COOKIES: "false",
     CSPORTAL_LOG: "warn",
     CSPORTAL_WORKERS: "2",
+    ...extraEnv,
   };
   delete env.DATABASE_URL;
   if (postgres) env.DATABASE_URL = postgres.url;

@@ -71,6 +71,75 @@ pub fn date_format_from_setting(setting: &str) -> DateFormat {
     setting.parse().unwrap_or_default()
 }
 
+/// An instant with the zone named, for where the zone could confuse:
+/// `24-11-2026 16:05 (Europe/Amsterdam)`, as the domain's `format_instant`.
+pub fn format_date_time_zone(
+    instant: DateTime<Utc>,
+    zone: &str,
+    date_format: DateFormat,
+    time_format: TimeFormat,
+) -> String {
+    format!(
+        "{} ({zone})",
+        format_date_time(instant, zone, date_format, time_format)
+    )
+}
+
+/// The browser's clock (chrono's would panic in wasm32-unknown-unknown).
+pub fn now() -> DateTime<Utc> {
+    // Milliseconds since the epoch: an integral f64 well inside i64.
+    #[allow(clippy::cast_possible_truncation)]
+    let millis = js_sys::Date::now() as i64;
+    DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
+/// The browser's own IANA time zone, for pages shown before sign-in; UTC
+/// when the browser does not say.
+pub fn browser_time_zone() -> String {
+    use js_sys::{Array, Object, Reflect};
+    use wasm_bindgen::JsValue;
+
+    let formatter = js_sys::Intl::DateTimeFormat::new(&Array::new(), &Object::new());
+    Reflect::get(
+        &formatter.resolved_options(),
+        &JsValue::from_str("timeZone"),
+    )
+    .ok()
+    .and_then(|zone| zone.as_string())
+    .filter(|zone| !zone.is_empty())
+    .unwrap_or_else(|| "UTC".to_owned())
+}
+
+/// The IANA time zones the browser knows (`Intl.supportedValuesOf`), for
+/// suggestions while typing one; empty in browsers without it.
+pub fn browser_time_zones() -> Vec<String> {
+    use js_sys::{Array, Function, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let zones = (|| {
+        let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+        let supported: Function = Reflect::get(&intl, &JsValue::from_str("supportedValuesOf"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let list: Array = supported
+            .call1(&intl, &JsValue::from_str("timeZone"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        Some(
+            list.iter()
+                .filter_map(|z| z.as_string())
+                .collect::<Vec<_>>(),
+        )
+    })();
+    let mut zones = zones.unwrap_or_default();
+    if !zones.is_empty() && !zones.iter().any(|z| z == "UTC") {
+        zones.push("UTC".to_owned());
+    }
+    zones
+}
+
 /// The calendar date of `instant` in the IANA time zone `zone`, from the
 /// browser's `Intl` (no time zone tables in the app); the UTC date when the
 /// browser does not know the zone.

@@ -10,7 +10,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 mod cases;
+mod users;
 pub use cases::{case_query_pairs, set_status_choice, status_choice, CaseListView, OPEN};
+pub use users::{security_log_query_pairs, user_query_pairs, SecurityLogView, UserListView};
 
 /// Query parameters in order: name and (unencoded) value.
 pub type Pairs = Vec<(&'static str, String)>;

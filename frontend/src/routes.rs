@@ -11,6 +11,17 @@ pub enum Page {
     Contracts,
     Cases,
     NewCase,
+    ForgotPassword,
+    // Opened from the links in the emails (`#token=...`), not from the app.
+    #[allow(dead_code)]
+    Activate,
+    #[allow(dead_code)]
+    ResetPassword,
+    ChangePassword,
+    Settings,
+    Users,
+    NewUser,
+    SecurityLog,
 }
 
 impl Page {
@@ -23,6 +34,14 @@ impl Page {
             Page::Contracts => "/contracts",
             Page::Cases => "/cases",
             Page::NewCase => "/cases/new",
+            Page::ForgotPassword => "/forgot-password",
+            Page::Activate => "/activate",
+            Page::ResetPassword => "/reset-password",
+            Page::ChangePassword => "/change-password",
+            Page::Settings => "/settings",
+            Page::Users => "/users",
+            Page::NewUser => "/users/new",
+            Page::SecurityLog => "/security-log",
         }
     }
 }
@@ -57,6 +76,16 @@ pub fn product_cases_path(product: impl Display, historical: bool) -> String {
     )
 }
 
+/// The page of one user (Managers and Admins).
+pub fn user_path(id: impl Display) -> String {
+    format!("{}/{id}", Page::Users.path())
+}
+
+/// The security log narrowed to the events about one user.
+pub fn user_security_log_path(id: impl Display) -> String {
+    format!("{}?user={id}", Page::SecurityLog.path())
+}
+
 /// The server's interactive API documentation: outside the app, so linked
 /// with a plain `<a>` that the router leaves alone.
 pub const API_DOCS_PATH: &str = "/api/docs";
@@ -74,6 +103,14 @@ mod tests {
             Page::Contracts,
             Page::Cases,
             Page::NewCase,
+            Page::ForgotPassword,
+            Page::Activate,
+            Page::ResetPassword,
+            Page::ChangePassword,
+            Page::Settings,
+            Page::Users,
+            Page::NewUser,
+            Page::SecurityLog,
         ];
         for (i, page) in pages.iter().enumerate() {
             assert!(page.path().starts_with('/'), "{page:?}");
@@ -89,6 +126,8 @@ mod tests {
         assert_eq!(installed_product_path("7d9c"), "/installed-products/7d9c");
         assert_eq!(contract_path("c-1"), "/contracts/c-1");
         assert_eq!(case_path("k-9"), "/cases/k-9");
+        assert_eq!(user_path("u-1"), "/users/u-1");
+        assert_eq!(user_security_log_path("u-1"), "/security-log?user=u-1");
         assert_eq!(
             new_case_for_product_path("ab12"),
             "/cases/new?installed_product=ab12"

@@ -2,13 +2,18 @@
 //! (HttpOnly, path `/api/v1/auth`) travels with the auth calls by itself.
 
 use super::ApiError;
-use crate::query::{case_query_pairs, contract_query_pairs, product_query_pairs, query_string};
+use crate::query::{
+    case_query_pairs, contract_query_pairs, product_query_pairs, query_string,
+    security_log_query_pairs, user_query_pairs,
+};
 use api_types::{
-    AccountListResponse, AccountResponse, CaseDetail, CasePage, CaseQuery, ContactCentreDto,
-    ContractDetail, ContractPage, ContractQuery, CreateActivityRequest, CreateCaseRequest,
-    DashboardResponse, InstalledProductDetail, InstalledProductPage, InstalledProductQuery,
-    LoginRequest, MeResponse, ProblemDetails, TokenResponse, UpdateCustomDetailsRequest,
-    WarrantyPage,
+    AccountListResponse, AccountResponse, CaseDetail, CasePage, CaseQuery, ChangePasswordRequest,
+    ContactCentreDto, ContractDetail, ContractPage, ContractQuery, CreateActivityRequest,
+    CreateCaseRequest, CreateUserRequest, DashboardResponse, InstalledProductDetail,
+    InstalledProductPage, InstalledProductQuery, LinkInfo, LinkTokenRequest, LoginRequest,
+    MeResponse, PasswordResetRequest, ProblemDetails, SecurityLogPage, SecurityLogQuery,
+    SetPasswordRequest, TokenResponse, UpdateCustomDetailsRequest, UpdateSettingsRequest,
+    UpdateUserRequest, UserDetail, UserPage, UserQuery, WarrantyPage,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -81,9 +86,83 @@ pub fn problem_from_body(status: u16, body: &str) -> ApiError {
     }
 }
 
-/// `POST /auth/login`: tokens, and the refresh cookie.
-pub async fn login(request: &LoginRequest) -> Result<TokenResponse, ApiError> {
+/// A refused login: why, and after a 429 how many seconds the server asks
+/// to wait (its `Retry-After` header).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginRefused {
+    pub error: ApiError,
+    pub retry_after_secs: Option<u64>,
+}
+
+impl From<ApiError> for LoginRefused {
+    fn from(error: ApiError) -> Self {
+        Self {
+            error,
+            retry_after_secs: None,
+        }
+    }
+}
+
+/// `POST /auth/login`: tokens, and the refresh cookie. A correct but expired
+/// password answers 403 `password_expired` with a `password_change_token`.
+pub async fn login(request: &LoginRequest) -> Result<TokenResponse, LoginRefused> {
     let response = Request::post(&url("/auth/login"))
+        .json(request)
+        .map_err(ApiError::from)?
+        .send()
+        .await
+        .map_err(ApiError::from)?;
+    let retry_after_secs = response
+        .headers()
+        .get("Retry-After")
+        .and_then(|value| retry_after_secs(&value));
+    decode(response).await.map_err(|error| LoginRefused {
+        error,
+        retry_after_secs,
+    })
+}
+
+/// A `Retry-After` in seconds (the HTTP-date form is not used by the server).
+pub fn retry_after_secs(header: &str) -> Option<u64> {
+    header.trim().parse().ok()
+}
+
+/// `POST /auth/password-reset`: 202 whether or not an account has the address.
+pub async fn request_password_reset(request: &PasswordResetRequest) -> Result<(), ApiError> {
+    let response = Request::post(&url("/auth/password-reset"))
+        .json(request)?
+        .send()
+        .await?;
+    expect_success(response).await
+}
+
+/// `POST /auth/links/check`: what an activation or reset link is for; 410
+/// `link_expired` / `link_used`, 404 `link_invalid`.
+pub async fn check_link(request: &LinkTokenRequest) -> Result<LinkInfo, ApiError> {
+    let response = Request::post(&url("/auth/links/check"))
+        .json(request)?
+        .send()
+        .await?;
+    decode(response).await
+}
+
+/// `POST /auth/links/set-password`: 204 once the password is set.
+pub async fn set_password(request: &SetPasswordRequest) -> Result<(), ApiError> {
+    let response = Request::post(&url("/auth/links/set-password"))
+        .json(request)?
+        .send()
+        .await?;
+    expect_success(response).await
+}
+
+/// `POST /auth/password` with an access token or a `password_change_token`:
+/// a new session (every other one ends).
+pub async fn change_password(
+    token: &str,
+    request: &ChangePasswordRequest,
+) -> Result<TokenResponse, ApiError> {
+    let response = Request::post(&url("/auth/password"))
+        .header("Authorization", &bearer(token))
         .json(request)?
         .send()
         .await?;
@@ -109,6 +188,86 @@ pub async fn logout(token: &str) -> Result<(), ApiError> {
 /// `GET /me`: the signed-in user.
 pub async fn me(token: &str) -> Result<MeResponse, ApiError> {
     get_json("/me", token).await
+}
+
+/// `PATCH /me/settings`: the user with the new language, zone and formats.
+pub async fn update_settings(
+    token: &str,
+    request: &UpdateSettingsRequest,
+) -> Result<MeResponse, ApiError> {
+    let response = Request::patch(&url("/me/settings"))
+        .header("Authorization", &bearer(token))
+        .json(request)?
+        .send()
+        .await?;
+    decode(response).await
+}
+
+/// `GET /users`: one page of the users the caller manages.
+pub async fn users(token: &str, query: &UserQuery) -> Result<UserPage, ApiError> {
+    let path = format!("/users{}", query_string(&user_query_pairs(query)));
+    get_json(&path, token).await
+}
+
+/// `POST /users`: 201 with the new user, who gets an activation email.
+pub async fn create_user(token: &str, request: &CreateUserRequest) -> Result<UserDetail, ApiError> {
+    let response = Request::post(&url("/users"))
+        .header("Authorization", &bearer(token))
+        .json(request)?
+        .send()
+        .await?;
+    decode(response).await
+}
+
+/// `GET /users/{id}`, and its `ETag`.
+pub async fn user(token: &str, id: impl Display) -> Result<Tagged<UserDetail>, ApiError> {
+    let response = Request::get(&url(&user_path(id)))
+        .header("Authorization", &bearer(token))
+        .send()
+        .await?;
+    decode_tagged(response).await
+}
+
+/// `PATCH /users/{id}` with `If-Match`: 412 when the user changed meanwhile.
+pub async fn update_user(
+    token: &str,
+    id: impl Display,
+    etag: &str,
+    request: &UpdateUserRequest,
+) -> Result<Tagged<UserDetail>, ApiError> {
+    let response = Request::patch(&url(&user_path(id)))
+        .header("Authorization", &bearer(token))
+        .header("If-Match", etag)
+        .json(request)?
+        .send()
+        .await?;
+    decode_tagged(response).await
+}
+
+/// `POST /users/{id}/activation-email`: 202, a new activation link is on its way.
+pub async fn send_activation_email(token: &str, id: impl Display) -> Result<(), ApiError> {
+    let response = post_empty(&format!("{}/activation-email", user_path(id)))
+        .header("Authorization", &bearer(token))
+        .body(EMPTY_JSON)?
+        .send()
+        .await?;
+    expect_success(response).await
+}
+
+fn user_path(id: impl Display) -> String {
+    format!("/users/{id}")
+}
+
+/// `GET /security-log`: one page of security events, newest first.
+pub async fn security_log(
+    token: &str,
+    query: &SecurityLogQuery,
+) -> Result<SecurityLogPage, ApiError> {
+    let path = format!(
+        "/security-log{}",
+        query_string(&security_log_query_pairs(query))
+    );
+    get_json(&path, token).await
 }
 
 /// `GET /accounts`: the accounts the caller may see.
@@ -343,6 +502,17 @@ mod tests {
             bench_repair_form_url("k1"),
             "/api/v1/cases/k1/bench-repair-form.pdf"
         );
+    }
+
+    #[test]
+    fn user_paths_embed_the_id() {
+        assert_eq!(url(&user_path("u1")), "/api/v1/users/u1");
+    }
+
+    #[test]
+    fn retry_after_is_read_as_seconds() {
+        assert_eq!(retry_after_secs(" 120 "), Some(120));
+        assert_eq!(retry_after_secs("Wed, 21 Oct 2026 07:28:00 GMT"), None);
     }
 
     #[test]

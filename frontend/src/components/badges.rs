@@ -35,3 +35,12 @@ pub fn case_status_badge(t: &Texts, status: CaseStatusDto) -> impl IntoView {
 pub fn priority_badge(t: &Texts, priority: u8) -> impl IntoView {
     view! { <span class=format!("priority priority-{priority}")>{priority_text(t, priority)}</span> }
 }
+
+/// "Locked" in red, "Active" in green: `span.status-badge.user-status-<status>`.
+pub fn user_status_badge(t: &Texts, status: api_types::UserStatusDto) -> impl IntoView {
+    view! {
+        <span class=format!("status-badge user-status-{}", wire_name(&status))>
+            {crate::i18n::user_status_name(t, status)}
+        </span>
+    }
+}

@@ -55,3 +55,25 @@ pub fn ContractsIcon() -> impl IntoView {
         </svg>
     }
 }
+
+#[component]
+pub fn UsersIcon() -> impl IntoView {
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="9" cy="8" r="3.5"></circle>
+            <path d="M2.5 20c.5-3.5 3.2-5.5 6.5-5.5s6 2 6.5 5.5"></path>
+            <path d="M15.5 4.8a3.5 3.5 0 0 1 0 6.4M18 14.8c2 .8 3.2 2.6 3.5 5.2"></path>
+        </svg>
+    }
+}
+
+#[component]
+pub fn SecurityLogIcon() -> impl IntoView {
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <rect x="5" y="10.5" width="14" height="10" rx="1.5"></rect>
+            <path d="M8.5 10.5V7.5a3.5 3.5 0 0 1 7 0v3"></path>
+            <path d="M12 14.5v2.5"></path>
+        </svg>
+    }
+}

@@ -1,16 +1,32 @@
 //! The frame of every signed-in page: banner, navigation, main content.
 
-use crate::components::icons::{CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ProductsIcon};
+use crate::components::forms::drawn;
+use crate::components::icons::{
+    CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ProductsIcon, SecurityLogIcon, UsersIcon,
+};
 use crate::routes::{Page, API_DOCS_PATH};
 use crate::state::auth::{use_auth, use_texts, AuthStatus};
+use crate::state::flash::{notice_text, use_flash};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, A};
+use leptos_router::hooks::use_location;
 use leptos_router::NavigateOptions;
 
 /// Guards the signed-in pages: waits for the start-up session check, sends
 /// signed-out visitors to the login page, and frames the page otherwise.
 #[component]
 pub fn SignedInLayout() -> impl IntoView {
+    view! {
+        <SignedIn>
+            <Outlet/>
+        </SignedIn>
+    }
+}
+
+/// The guard of [`SignedInLayout`] for a page outside the nested routes
+/// (`/change-password`, which also serves a signed-out expired password).
+#[component]
+pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
     move || match auth.status() {
@@ -28,12 +44,10 @@ pub fn SignedInLayout() -> impl IntoView {
             };
             view! { <Redirect path=Page::Login.path() options/> }.into_any()
         }
-        AuthStatus::SignedIn => view! {
-            <Layout>
-                <Outlet/>
-            </Layout>
+        AuthStatus::SignedIn => {
+            let children = children.clone();
+            view! { <Layout>{children()}</Layout> }.into_any()
         }
-        .into_any(),
     }
 }
 
@@ -45,15 +59,32 @@ pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
     let logout = Action::new_local(move |_: &()| auth.logout());
     let logging_out = logout.pending();
+    let manages_users = move || auth.may(domain::Action::ManageUsers);
+
+    // A notice handed over by the last page ("User created"), in a live
+    // region that is on the page before its text arrives; gone once the
+    // user moves on.
+    let flash = use_flash();
+    let pathname = use_location().pathname;
+    let ready = drawn();
+    Effect::new(move |_| flash.keep_only_for(&pathname.get()));
+    let notice = move || {
+        if !ready.get() {
+            return None;
+        }
+        let notice = flash.for_path(&pathname.get())?;
+        Some(view! { <p class="form-success flash">{notice_text(t.get(), &notice)}</p> })
+    };
 
     view! {
         // rel="external": the router leaves the link to the browser, which moves focus to <main>.
         <a class="skip-link" href="#main" rel="external">{move || t.get().skip_to_main}</a>
         <header class="banner">
             <A href=Page::Home.path() attr:class="product-name">{move || t.get().product_name}</A>
-            <div class="user-menu">
+            <nav class="user-menu" aria-label=move || t.get().user_menu_label>
                 <span class="visually-hidden">{move || t.get().signed_in_as}" "</span>
                 <span class="user-name">{move || auth.display_name()}</span>
+                <A href=Page::Settings.path() attr:class="settings-link">{move || t.get().nav_settings}</A>
                 <button
                     type="button"
                     class="logout"
@@ -64,7 +95,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 >
                     {move || t.get().log_out}
                 </button>
-            </div>
+            </nav>
         </header>
         <div class="shell">
             <nav class="main-nav" aria-label=move || t.get().main_navigation>
@@ -93,6 +124,22 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <span class="nav-label">{move || t.get().nav_contracts}</span>
                         </A>
                     </li>
+                    // Managers and Admins. Not on the phone's bottom bar (style.css):
+                    // there the Settings page links to them.
+                    {move || manages_users().then(|| view! {
+                        <li class="nav-admin">
+                            <A href=Page::Users.path() attr:class="nav-users">
+                                <UsersIcon/>
+                                <span class="nav-label">{t.get().nav_users}</span>
+                            </A>
+                        </li>
+                        <li class="nav-admin">
+                            <A href=Page::SecurityLog.path() attr:class="nav-security-log">
+                                <SecurityLogIcon/>
+                                <span class="nav-label">{t.get().nav_security_log}</span>
+                            </A>
+                        </li>
+                    })}
                     // Not on the phone's bottom bar (style.css): four items keep their labels legible at 360 px.
                     <li class="nav-docs">
                         // Served by the server, not the app: a plain link the router does not take.
@@ -104,6 +151,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </ul>
             </nav>
             <main id="main" tabindex="-1">
+                <div class="flash-region" role="status" aria-live="polite">{notice}</div>
                 {children()}
             </main>
         </div>

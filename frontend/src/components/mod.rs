@@ -2,7 +2,9 @@
 
 pub mod badges;
 pub mod document;
+pub mod forms;
 pub mod icons;
 pub mod layout;
 pub mod pager;
+pub mod password;
 pub mod viewport;

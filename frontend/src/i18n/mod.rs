@@ -4,10 +4,16 @@
 mod cases;
 mod en;
 mod nl;
+mod users;
 
 pub use cases::{
     activity_kind_name, attachment_type_name, case_kind_name, case_status_name, origin_name,
     priority_text, CASE_KINDS, CASE_STATUSES, PRIORITIES,
+};
+pub use users::{
+    date_format_name, event_code_name, password_error_text, password_rule_text, role_help,
+    role_name, security_event_name, time_format_name, user_status_name, ROLES, TIME_FORMATS,
+    USER_STATUSES,
 };
 
 use crate::api::ApiError;
@@ -386,6 +392,228 @@ pub struct Texts {
     pub filter_product_unknown: &'static str,
     pub remove_product_filter: &'static str,
 
+    // Identity lifecycle, user administration, personal settings.
+    pub nav_users: &'static str,
+    pub nav_security_log: &'static str,
+    pub nav_settings: &'static str,
+    pub user_menu_label: &'static str,
+
+    pub forgot_password_link: &'static str,
+    pub password_set_notice: &'static str,
+
+    pub forgot_title: &'static str,
+    pub forgot_intro: &'static str,
+    pub email_label: &'static str,
+    pub forgot_button: &'static str,
+    pub sending: &'static str,
+    pub forgot_sent: &'static str,
+    pub forgot_sent_hint: &'static str,
+    pub back_to_login: &'static str,
+    pub email_invalid: &'static str,
+
+    pub activate_title: &'static str,
+    pub reset_title: &'static str,
+    pub activate_intro: &'static str,
+    pub reset_intro: &'static str,
+    pub link_checking: &'static str,
+    /// `{time}`: when the link stops working.
+    pub link_valid_until: &'static str,
+    pub link_expired_title: &'static str,
+    pub link_expired_text: &'static str,
+    pub link_used_title: &'static str,
+    pub link_used_text: &'static str,
+    pub link_invalid_title: &'static str,
+    pub link_invalid_text: &'static str,
+    pub ask_new_link: &'static str,
+    pub set_password_button: &'static str,
+    pub activate_button: &'static str,
+
+    pub current_password_label: &'static str,
+    pub new_password_label: &'static str,
+    pub repeat_password_label: &'static str,
+    pub show_passwords: &'static str,
+    pub password_rules_heading: &'static str,
+    /// `{n}`: the fewest characters.
+    pub rule_min_length: &'static str,
+    /// `{n}`: the most characters.
+    pub rule_max_length: &'static str,
+    pub rule_digit: &'static str,
+    pub rule_special: &'static str,
+    pub rule_lower_case: &'static str,
+    pub rule_upper_case: &'static str,
+    pub rule_not_common: &'static str,
+    pub rule_passwords_match: &'static str,
+    /// Read before a rule by screen readers.
+    pub rule_met: &'static str,
+    pub rule_not_met: &'static str,
+    /// `{met}` of `{total}`.
+    pub rules_progress: &'static str,
+    pub rules_all_met: &'static str,
+    /// `{n}`: the fewest characters.
+    pub pw_error_too_short: &'static str,
+    /// `{n}`: the most characters.
+    pub pw_error_too_long: &'static str,
+    pub pw_error_digit: &'static str,
+    pub pw_error_special: &'static str,
+    pub pw_error_lower_case: &'static str,
+    pub pw_error_upper_case: &'static str,
+    pub pw_error_too_common: &'static str,
+    pub pw_error_reused: &'static str,
+    pub pw_error_wrong_current: &'static str,
+    pub passwords_differ: &'static str,
+
+    pub change_password_title: &'static str,
+    pub change_password_intro: &'static str,
+    pub password_expired_notice: &'static str,
+    pub change_password_button: &'static str,
+    pub password_changed: &'static str,
+
+    pub settings_title: &'static str,
+    pub settings_intro: &'static str,
+    pub language_label: &'static str,
+    pub time_zone_label: &'static str,
+    pub time_zone_help: &'static str,
+    pub time_zone_invalid: &'static str,
+    pub date_format_label: &'static str,
+    pub date_format_iso: &'static str,
+    pub date_format_dmy: &'static str,
+    pub date_format_mdy: &'static str,
+    pub time_format_label: &'static str,
+    pub time_format_h24: &'static str,
+    pub time_format_h12: &'static str,
+    pub preview_label: &'static str,
+    pub save_settings: &'static str,
+    pub settings_saved: &'static str,
+    pub password_heading: &'static str,
+    pub password_hint: &'static str,
+    pub change_password_link: &'static str,
+    pub admin_heading: &'static str,
+    pub admin_hint: &'static str,
+
+    pub role_viewer: &'static str,
+    pub role_user: &'static str,
+    pub role_manager: &'static str,
+    pub role_service: &'static str,
+    pub role_admin: &'static str,
+    pub role_viewer_help: &'static str,
+    pub role_user_help: &'static str,
+    pub role_manager_help: &'static str,
+    pub role_service_help: &'static str,
+    pub role_admin_help: &'static str,
+    pub user_status_pending: &'static str,
+    pub user_status_active: &'static str,
+    pub user_status_locked: &'static str,
+    pub user_status_deactivated: &'static str,
+
+    pub users_title: &'static str,
+    pub new_user: &'static str,
+    pub user_filters_label: &'static str,
+    pub user_q_help: &'static str,
+    pub any_user_status: &'static str,
+    pub apply_user_filters: &'static str,
+    pub col_name: &'static str,
+    pub col_email: &'static str,
+    pub col_role: &'static str,
+    pub col_last_login: &'static str,
+    pub never_logged_in: &'static str,
+    pub users_loading: &'static str,
+    pub users_empty: &'static str,
+    pub users_none: &'static str,
+    pub users_total_one: &'static str,
+    /// `{n}`: how many users match.
+    pub users_total: &'static str,
+
+    pub new_user_intro: &'static str,
+    pub display_name_label: &'static str,
+    pub username_help: &'static str,
+    pub new_user_email_help: &'static str,
+    pub role_label: &'static str,
+    pub accounts_assign_label: &'static str,
+    pub accounts_assign_help: &'static str,
+    pub accounts_assign_none: &'static str,
+    pub parent_account_label: &'static str,
+    pub parent_account_none: &'static str,
+    pub create_user_button: &'static str,
+    pub creating_user: &'static str,
+    /// `{email}`: where the activation link went.
+    pub user_created: &'static str,
+    pub username_invalid: &'static str,
+
+    pub user_loading: &'static str,
+    pub user_not_found: &'static str,
+    pub back_to_users: &'static str,
+    pub user_pending_notice: &'static str,
+    pub send_activation_again: &'static str,
+    /// `{email}`: where the new link went.
+    pub activation_sent: &'static str,
+    /// `{time}`: when the lock ends.
+    pub user_locked_notice: &'static str,
+    /// `{date}`: when it happened.
+    pub deactivated_by_inactivity: &'static str,
+    /// `{date}`: when it happened.
+    pub deactivated_by_manager: &'static str,
+    pub edit_user_heading: &'static str,
+    pub save_user: &'static str,
+    pub user_saved: &'static str,
+    pub user_conflict: &'static str,
+    pub reload_user: &'static str,
+    pub user_reloaded: &'static str,
+    pub access_heading: &'static str,
+    pub deactivate_hint: &'static str,
+    pub deactivate_user: &'static str,
+    pub reactivate_user: &'static str,
+    /// `{name}`: the user's name.
+    pub deactivate_confirm: &'static str,
+    /// `{name}`: the user's name.
+    pub reactivate_confirm: &'static str,
+    pub confirm_deactivate: &'static str,
+    pub confirm_reactivate: &'static str,
+    pub cancel: &'static str,
+    pub user_deactivated_done: &'static str,
+    pub user_reactivated_done: &'static str,
+    pub user_security_log_link: &'static str,
+    pub own_account_note: &'static str,
+
+    pub security_log_title: &'static str,
+    pub security_log_intro: &'static str,
+    pub security_filters_label: &'static str,
+    pub filter_event: &'static str,
+    pub any_event: &'static str,
+    pub apply_event_filter: &'static str,
+    /// `{zone}`: the user's time zone.
+    pub col_time: &'static str,
+    pub col_event: &'static str,
+    pub col_user: &'static str,
+    pub col_actor: &'static str,
+    pub col_client_address: &'static str,
+    pub security_log_loading: &'static str,
+    pub security_log_empty: &'static str,
+    pub security_log_none: &'static str,
+    pub events_total_one: &'static str,
+    /// `{n}`: how many events match.
+    pub events_total: &'static str,
+    /// `{user}`: the user the log is narrowed to.
+    pub filter_user_notice: &'static str,
+    pub filter_user_unknown: &'static str,
+    pub remove_user_filter: &'static str,
+    pub event_login: &'static str,
+    pub event_login_failed: &'static str,
+    pub event_login_refused: &'static str,
+    pub event_account_locked: &'static str,
+    pub event_lockout_burst: &'static str,
+    pub event_address_throttled: &'static str,
+    pub event_password_changed: &'static str,
+    pub event_password_reset_requested: &'static str,
+    pub event_password_reset: &'static str,
+    pub event_account_activated: &'static str,
+    pub event_user_created: &'static str,
+    pub event_user_updated: &'static str,
+    pub event_role_changed: &'static str,
+    pub event_assignment_changed: &'static str,
+    pub event_user_deactivated: &'static str,
+    pub event_user_reactivated: &'static str,
+    pub event_settings_changed: &'static str,
+
     pub kind_hospital_group: &'static str,
     pub kind_hospital: &'static str,
     pub kind_site: &'static str,
@@ -414,6 +642,15 @@ pub struct Texts {
     pub error_payload_too_large: &'static str,
     pub error_empty_file: &'static str,
     pub error_invalid_upload: &'static str,
+    pub error_account_deactivated: &'static str,
+    pub error_password_expired: &'static str,
+    /// `{n}`: minutes to wait (2 or more).
+    pub error_retry_in_minutes: &'static str,
+    pub error_retry_in_one_minute: &'static str,
+    pub error_link_expired: &'static str,
+    pub error_link_used: &'static str,
+    pub error_link_invalid: &'static str,
+    pub error_username_taken: &'static str,
     /// Precedes the server's request id: "Reference: 7f3c...".
     pub error_reference: &'static str,
 }
@@ -658,6 +895,12 @@ pub fn problem_text(t: &Texts, code: ProblemCode) -> Option<&'static str> {
         ProblemCode::PayloadTooLarge => t.error_payload_too_large,
         ProblemCode::EmptyFile => t.error_empty_file,
         ProblemCode::InvalidUpload => t.error_invalid_upload,
+        ProblemCode::AccountDeactivated => t.error_account_deactivated,
+        ProblemCode::PasswordExpired => t.error_password_expired,
+        ProblemCode::LinkExpired => t.error_link_expired,
+        ProblemCode::LinkUsed => t.error_link_used,
+        ProblemCode::LinkInvalid => t.error_link_invalid,
+        ProblemCode::UsernameTaken => t.error_username_taken,
         _ => return None,
     })
 }
@@ -760,6 +1003,12 @@ mod tests {
             ProblemCode::PayloadTooLarge,
             ProblemCode::EmptyFile,
             ProblemCode::InvalidUpload,
+            ProblemCode::AccountDeactivated,
+            ProblemCode::PasswordExpired,
+            ProblemCode::LinkExpired,
+            ProblemCode::LinkUsed,
+            ProblemCode::LinkInvalid,
+            ProblemCode::UsernameTaken,
         ];
         for lang in Language::ALL {
             let t = texts(lang);
@@ -786,6 +1035,28 @@ mod tests {
                 t.upload_failed_live.contains("{name}") && t.upload_failed_live.contains("{error}")
             );
             assert!(t.filter_product_notice.contains("{product}"));
+            for (template, name) in [
+                (t.rule_min_length, "n"),
+                (t.rule_max_length, "n"),
+                (t.pw_error_too_short, "n"),
+                (t.pw_error_too_long, "n"),
+                (t.error_retry_in_minutes, "n"),
+                (t.users_total, "n"),
+                (t.events_total, "n"),
+                (t.link_valid_until, "time"),
+                (t.user_locked_notice, "time"),
+                (t.deactivated_by_inactivity, "date"),
+                (t.deactivated_by_manager, "date"),
+                (t.user_created, "email"),
+                (t.activation_sent, "email"),
+                (t.deactivate_confirm, "name"),
+                (t.reactivate_confirm, "name"),
+                (t.col_time, "zone"),
+                (t.filter_user_notice, "user"),
+            ] {
+                assert!(template.contains(&format!("{{{name}}}")), "{template}");
+            }
+            assert!(t.rules_progress.contains("{met}") && t.rules_progress.contains("{total}"));
             assert!(t.filter_historical.contains("{date}"));
         }
     }

@@ -1,12 +1,18 @@
-//! `/login`: user name and password.
+//! `/login`: user name and password. A password older than 90 days leads
+//! on to `/change-password`; a deactivated account and too many attempts
+//! are explained in the user's language.
 
-use crate::api::ApiError;
+use crate::api::client::LoginRefused;
 use crate::components::document::set_title;
-use crate::i18n::{error_message, Texts};
+use crate::components::forms::drawn;
+use crate::i18n::{error_message, fill, Texts};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts, AuthStatus};
+use crate::state::flash::{notice_text, use_flash};
+use api_types::ProblemCode;
 use leptos::html;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
@@ -14,13 +20,25 @@ use leptos_router::NavigateOptions;
 #[derive(Debug, Clone, PartialEq)]
 enum LoginFailure {
     MissingFields,
-    Api(ApiError),
+    Api(LoginRefused),
 }
 
 fn failure_message(t: &Texts, failure: &LoginFailure) -> String {
     match failure {
         LoginFailure::MissingFields => t.login_missing_fields.to_owned(),
-        LoginFailure::Api(err) => error_message(t, err),
+        LoginFailure::Api(LoginRefused {
+            error,
+            retry_after_secs: Some(secs),
+        }) if error.code() == Some(ProblemCode::TooManyRequests) => retry_message(t, *secs),
+        LoginFailure::Api(refused) => error_message(t, &refused.error),
+    }
+}
+
+/// "Try again in 4 minutes", rounded up to whole minutes.
+fn retry_message(t: &Texts, secs: u64) -> String {
+    match secs.div_ceil(60) {
+        0 | 1 => t.error_retry_in_one_minute.to_owned(),
+        minutes => fill(t.error_retry_in_minutes, &[("n", &minutes.to_string())]),
     }
 }
 
@@ -32,6 +50,7 @@ pub fn LoginPage() -> impl IntoView {
 
     // Signed in (just now, or by the start-up refresh): go home.
     let navigate = use_navigate();
+    let to_change_password = navigate.clone();
     Effect::new(move |_| {
         if auth.status() == AuthStatus::SignedIn {
             navigate(
@@ -47,12 +66,31 @@ pub fn LoginPage() -> impl IntoView {
     let username_input = NodeRef::<html::Input>::new();
     let password_input = NodeRef::<html::Input>::new();
     let failure = RwSignal::new(None::<LoginFailure>);
+    // "Your password is set", after an activation or reset link.
+    let flash = use_flash();
+    let ready = drawn();
+    let notice = move || {
+        ready
+            .get()
+            .then(|| flash.for_path(Page::Login.path()))
+            .flatten()
+    };
 
     let login = Action::new_local(move |(username, password): &(String, String)| {
         let (username, password) = (username.clone(), password.clone());
+        let to_change_password = to_change_password.clone();
         async move {
-            if let Err(err) = auth.login(username, password).await {
-                failure.set(Some(LoginFailure::Api(err)));
+            match auth.login(username, password).await {
+                Ok(()) => {}
+                // The password was right but is too old: set a new one
+                // with the token the answer carried (kept in memory).
+                Err(refused)
+                    if refused.error.code() == Some(ProblemCode::PasswordExpired)
+                        && auth.password_change_pending() =>
+                {
+                    to_change_password(Page::ChangePassword.path(), NavigateOptions::default());
+                }
+                Err(refused) => failure.set(Some(LoginFailure::Api(refused))),
             }
         }
     });
@@ -87,6 +125,11 @@ pub fn LoginPage() -> impl IntoView {
                 <p class="login-product">{move || t.get().product_name}</p>
                 <h1>{move || t.get().login_title}</h1>
                 <p class="login-intro">{move || t.get().login_intro}</p>
+                <div class="form-live" role="status" aria-live="polite">
+                    {move || notice().map(|notice| view! {
+                        <p class="form-success">{notice_text(t.get(), &notice)}</p>
+                    })}
+                </div>
                 {move || {
                     failure
                         .get()
@@ -137,6 +180,11 @@ pub fn LoginPage() -> impl IntoView {
                         {move || if submitting.get() { t.get().login_busy } else { t.get().login_button }}
                     </button>
                 </form>
+                <p class="login-links">
+                    <A href=Page::ForgotPassword.path() attr:class="forgot-password">
+                        {move || t.get().forgot_password_link}
+                    </A>
+                </p>
             </div>
         </main>
     }
@@ -145,6 +193,7 @@ pub fn LoginPage() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::ApiError;
     use crate::i18n::texts;
     use domain::Language;
 
@@ -155,7 +204,45 @@ mod tests {
             failure_message(t, &LoginFailure::MissingFields),
             t.login_missing_fields
         );
-        let network = LoginFailure::Api(ApiError::Network("offline".into()));
+        let network = LoginFailure::Api(ApiError::Network("offline".into()).into());
         assert_eq!(failure_message(t, &network), t.error_network);
+    }
+
+    fn refused(code: ProblemCode, retry_after_secs: Option<u64>) -> LoginFailure {
+        LoginFailure::Api(LoginRefused {
+            error: ApiError::Problem(api_types::ProblemDetails {
+                type_uri: "about:blank".into(),
+                title: "t".into(),
+                status: 429,
+                detail: "server detail, not shown".into(),
+                code,
+                request_id: None,
+                errors: Vec::new(),
+                password_change_token: None,
+            }),
+            retry_after_secs,
+        })
+    }
+
+    #[test]
+    fn refusals_are_explained_in_the_users_language() {
+        let nl = texts(Language::Nl);
+        assert_eq!(
+            failure_message(nl, &refused(ProblemCode::AccountDeactivated, None)),
+            nl.error_account_deactivated
+        );
+        let en = texts(Language::En);
+        assert_eq!(
+            failure_message(en, &refused(ProblemCode::TooManyRequests, Some(200))),
+            "Too many attempts. Try again in 4 minutes."
+        );
+        assert_eq!(
+            failure_message(en, &refused(ProblemCode::TooManyRequests, Some(30))),
+            en.error_retry_in_one_minute
+        );
+        assert_eq!(
+            failure_message(en, &refused(ProblemCode::TooManyRequests, None)),
+            en.error_too_many_requests
+        );
     }
 }

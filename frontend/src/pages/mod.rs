@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod account;
 pub mod cases;
 pub mod contract_page;
 pub mod contracts_page;
@@ -8,3 +9,4 @@ pub mod installed_product_page;
 pub mod installed_products_page;
 pub mod login_page;
 pub mod not_found_page;
+pub mod users;

@@ -2,10 +2,14 @@
 //! localStorage); after a reload the HttpOnly refresh cookie restores the
 //! session through `POST /auth/refresh`.
 
-use crate::api::{client, ApiError};
+use crate::api::client::{self, LoginRefused};
+use crate::api::ApiError;
 use crate::format::{date_format_from_setting, time_format_from_setting};
 use crate::i18n::{browser_language, language_from_setting, texts, Texts};
-use api_types::{LoginRequest, MeResponse, ProblemCode, ProblemDetails, RoleDto};
+use api_types::{
+    ChangePasswordRequest, LoginRequest, MeResponse, ProblemCode, ProblemDetails, RoleDto,
+    TokenResponse,
+};
 use domain::{Action, DateFormat, Language, Role, TimeFormat};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -32,6 +36,9 @@ pub struct Auth {
     status_memo: Memo<AuthStatus>,
     language: Memo<Language>,
     refreshing: StoredValue<Option<SharedRefresh>, LocalStorage>,
+    /// The restricted token of a `password_expired` login (valid 15
+    /// minutes, good only for setting a new password): memory only.
+    password_change: StoredValue<Option<String>>,
 }
 
 /// Creates the auth context at the root of the app.
@@ -52,6 +59,7 @@ pub fn provide_auth_context() -> Auth {
             .unwrap_or(browser)
         }),
         refreshing: StoredValue::new_local(None),
+        password_change: StoredValue::new(None),
     };
     provide_context(auth);
     auth
@@ -140,9 +148,72 @@ impl Auth {
         }
     }
 
-    /// Logs in with a user name and password, then loads the user.
-    pub async fn login(self, username: String, password: String) -> Result<(), ApiError> {
-        let tokens = client::login(&LoginRequest { username, password }).await?;
+    /// The signed-in user, if any (read reactively).
+    pub fn me(self) -> Option<MeResponse> {
+        self.me.get()
+    }
+
+    /// The signed-in user's role (None while signed out).
+    pub fn role(self) -> Option<RoleDto> {
+        self.me.with(|me| me.as_ref().map(|me| me.role))
+    }
+
+    /// After `PATCH /me/settings`: the whole app follows the new language,
+    /// zone and formats at once.
+    pub fn update_me(self, me: MeResponse) {
+        self.me.set(Some(me));
+    }
+
+    /// Logs in with a user name and password, then loads the user. A correct
+    /// password older than 90 days keeps the answer's `password_change_token`
+    /// (see [`Auth::password_change_pending`]) and fails with `password_expired`.
+    pub async fn login(self, username: String, password: String) -> Result<(), LoginRefused> {
+        let tokens = match client::login(&LoginRequest { username, password }).await {
+            Ok(tokens) => tokens,
+            Err(refused) => {
+                if let ApiError::Problem(p) = &refused.error {
+                    if p.code == ProblemCode::PasswordExpired {
+                        self.password_change
+                            .set_value(p.password_change_token.clone());
+                    }
+                }
+                return Err(refused);
+            }
+        };
+        self.start_session(tokens).await?;
+        self.password_change.set_value(None);
+        Ok(())
+    }
+
+    /// Whether a `password_expired` login left a token for setting a new
+    /// password (read once, not tracked).
+    pub fn password_change_pending(self) -> bool {
+        self.password_change.with_value(Option::is_some)
+    }
+
+    /// Changes the password (`POST /auth/password`): with the token of a
+    /// `password_expired` login when there is one, else with the session's.
+    /// The answer is a new session, which replaces this one.
+    pub async fn change_password(self, request: ChangePasswordRequest) -> Result<(), ApiError> {
+        if let Some(restricted) = self.password_change.get_value() {
+            let tokens = client::change_password(&restricted, &request).await?;
+            self.start_session(tokens).await?;
+            self.password_change.set_value(None);
+            return Ok(());
+        }
+        let tokens = self
+            .call(|token| {
+                let request = request.clone();
+                async move { client::change_password(&token, &request).await }
+            })
+            .await?;
+        self.token.set_value(Some(tokens.access_token));
+        Ok(())
+    }
+
+    /// Takes a new pair of tokens (the refresh token came as a cookie too)
+    /// and loads the user.
+    async fn start_session(self, tokens: TokenResponse) -> Result<(), ApiError> {
         let me = client::me(&tokens.access_token).await?;
         self.token.set_value(Some(tokens.access_token));
         self.signed_in(me);
@@ -152,6 +223,7 @@ impl Auth {
     /// Logs out on the server (revoking the refresh token and clearing its
     /// cookie), then forgets everything here.
     pub async fn logout(self) {
+        self.password_change.set_value(None);
         if self.token.with_value(Option::is_some) {
             if let Err(err) = self
                 .call(|token| async move { client::logout(&token).await })

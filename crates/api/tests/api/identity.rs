@@ -189,7 +189,10 @@ async fn a_reset_request_answers_the_same_whether_or_not_the_address_exists() {
         json!({"email": "NL.Viewer@demo.csportal.example"}),
     )
     .await;
-    assert_eq!((unknown.status().as_u16(), known.status().as_u16()), (202, 202));
+    assert_eq!(
+        (unknown.status().as_u16(), known.status().as_u16()),
+        (202, 202)
+    );
     assert_eq!(unknown.text().await.unwrap(), known.text().await.unwrap());
     api::mail::deliver_due(&app.state).await.unwrap();
     let mails = sink.wait_for(1, std::time::Duration::from_secs(5)).await;

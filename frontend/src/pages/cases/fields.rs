@@ -285,21 +285,7 @@ pub fn patient_data_confirm(
     }
 }
 
-/// Moves the keyboard focus to the element with this id (an error summary
-/// after a failed send), once the browser has drawn it.
-pub fn focus_later(id: &'static str) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            // Focus cannot fail on an element in the document.
-            let _ = el.focus();
-        }
-    });
-}
+pub use crate::components::forms::focus_later;
 
 #[cfg(test)]
 mod tests {

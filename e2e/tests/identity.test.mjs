@@ -1,0 +1,111 @@
+// Issue 5 journeys: a Manager creates a user who inherits Dutch and
+// Europe/Amsterdam; the user activates from the emailed link and logs in;
+// three wrong passwords lock an account, the owner's email names the lock's
+// end in their zone, and the page reads exactly as for a wrong password.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "../lib/server.mjs";
+import { startSmtpSink } from "../lib/smtp.mjs";
+import { launchBrowser, openPage } from "../lib/browser.mjs";
+
+const PASSWORD = "Welcome-2026";
+const WRONG_TEXT =
+  "The user name or password is wrong. After 3 attempts an account is locked for 15 minutes and its owner is emailed.";
+
+let server;
+let browser;
+let smtp;
+
+before(async () => {
+  smtp = await startSmtpSink();
+  server = await startServer({ CSPORTAL_SMTP_URL: smtp.url });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await smtp?.close();
+  if (server) {
+    const status = await server.stop();
+    assert.deepEqual(status, { code: 0, signal: null }, `csportal did not stop cleanly:\n${server.output()}`);
+  }
+});
+
+async function signIn(page, username, password = PASSWORD) {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(password);
+  await page.locator("button[type=submit]").click();
+}
+
+function tokenOf(mail) {
+  const match = mail.body.match(/#token=([A-Za-z0-9_-]+)/);
+  assert.ok(match, `no link in:\n${mail.body}`);
+  return match[1];
+}
+
+test("a Manager creates a user who inherits Dutch and Amsterdam time and activates from the email", async () => {
+  const { context, page, faults } = await openPage(browser);
+  await signIn(page, "nl.manager");
+  await page.locator("header .user-name").waitFor();
+  await page.goto(`${server.baseUrl}/users/new`);
+  await page.locator("#username").fill("jan.devries");
+  await page.locator("#display-name").fill("Jan de Vries");
+  await page.locator("#email").fill("jan.devries@lindenhaven.example");
+  await page.locator("input[type=radio][value=user]").check();
+  await page.locator("input[type=checkbox][name=account_ids]").first().check();
+  await page.getByRole("button", { name: "Gebruiker aanmaken" }).click();
+  await page.getByText("Er is een activeringsmail gestuurd naar jan.devries@lindenhaven.example", { exact: false }).waitFor();
+
+  // The activation email is in the Manager's Dutch, its expiry in Amsterdam time.
+  const mail = await smtp.waitFor("jan.devries@lindenhaven.example", /Activeer/);
+  assert.match(mail.body, /\(Europe\/Amsterdam\)/);
+  await context.close();
+
+  // The new user follows the link in a fresh browser.
+  const fresh = await openPage(browser);
+  await fresh.page.goto(`${server.baseUrl}/activate#token=${tokenOf(mail)}`);
+  await fresh.page.locator("#new-password").fill("Lighthouse-Keeper-77");
+  await fresh.page.locator("#repeat-password").fill("Lighthouse-Keeper-77");
+  await fresh.page.locator("form button[type=submit]").click();
+  await fresh.page.waitForURL(/\/login/);
+  await fresh.page.locator("#username").fill("jan.devries");
+  await fresh.page.locator("#password").fill("Lighthouse-Keeper-77");
+  await fresh.page.locator("button[type=submit]").click();
+  await fresh.page.locator("header .user-name", { hasText: "Jan de Vries" }).waitFor();
+  // Inherited: Dutch, Europe/Amsterdam.
+  assert.equal(await fresh.page.locator("html").getAttribute("lang"), "nl");
+  const me = await fresh.page.evaluate(async () => {
+    const r = await fetch("/api/v1/auth/refresh", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const { access_token } = await r.json();
+    return (await fetch("/api/v1/me", { headers: { authorization: `Bearer ${access_token}` } })).json();
+  });
+  assert.deepEqual([me.settings.language, me.settings.time_zone], ["nl", "Europe/Amsterdam"]);
+
+  // The link works once.
+  await fresh.page.goto(`${server.baseUrl}/activate#token=${tokenOf(mail)}`);
+  await fresh.page.locator(".link-problem").waitFor();
+  assert.deepEqual(faults, []);
+  assert.deepEqual(fresh.faults, []);
+  await fresh.context.close();
+});
+
+test("three wrong passwords lock the account, read like a wrong password, and email the lock's end", async () => {
+  const { context, page, faults } = await openPage(browser);
+  const texts = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await signIn(page, "dk.viewer", "Wrong-Password-1!");
+    texts.push((await page.locator("#login-error").textContent()).trim());
+  }
+  await signIn(page, "dk.viewer", PASSWORD);
+  const locked = (await page.locator("#login-error").textContent()).trim();
+  await signIn(page, "no.such.user", PASSWORD);
+  const stranger = (await page.locator("#login-error").textContent()).trim();
+  for (const text of [...texts, locked, stranger]) assert.equal(text, WRONG_TEXT);
+
+  const mail = await smtp.waitFor("dk.viewer@demo.csportal.example", /locked/i);
+  // dk.viewer reads Copenhagen time: the lock's end is stated in it.
+  assert.match(mail.body, /locked until .*\(Europe\/Copenhagen\)/);
+  assert.deepEqual(faults, []);
+  await context.close();
+});

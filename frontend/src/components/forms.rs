@@ -1,0 +1,181 @@
+//! What the account and user forms share: field errors by name, the error
+//! summary, focus after a failed send.
+
+use crate::api::ApiError;
+use crate::i18n::{error_message, Texts};
+use api_types::{FieldError, ProblemCode};
+use leptos::prelude::*;
+
+/// What a form shows after a failed send.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// Caught before sending, or a 422 (or 409) naming the fields.
+    Invalid(Vec<FieldError>),
+    Failed(ApiError),
+}
+
+impl Failure {
+    /// A 422 with field errors names the fields; anything else is a sentence.
+    pub fn of(err: ApiError) -> Self {
+        match &err {
+            ApiError::Problem(p)
+                if p.code == ProblemCode::ValidationFailed && !p.errors.is_empty() =>
+            {
+                Failure::Invalid(p.errors.clone())
+            }
+            _ => Failure::Failed(err),
+        }
+    }
+
+    pub fn field_errors(failure: &Option<Self>) -> Vec<FieldError> {
+        match failure {
+            Some(Failure::Invalid(errors)) => errors.clone(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+pub fn field_error(field: &str, code: &str) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        code: code.to_owned(),
+        message: String::new(),
+    }
+}
+
+/// The last part of a field name (`/new_password` or `settings.time_zone`).
+fn field_key(name: &str) -> &str {
+    name.rsplit(['.', '/']).next().unwrap_or(name)
+}
+
+/// The error codes the server (or the check before sending) gave `field`.
+pub fn codes_for(errors: &[FieldError], field: &str) -> Vec<String> {
+    errors
+        .iter()
+        .filter(|e| field_key(&e.field) == field_key(field))
+        .map(|e| e.code.clone())
+        .collect()
+}
+
+/// One form field the summary can link to: request name, input id, label.
+pub struct FieldRef {
+    pub field: &'static str,
+    pub id: &'static str,
+    pub label: crate::i18n::TextFn,
+}
+
+/// The box at the top of a form after a failed send: the sentence, or for
+/// invalid fields a link to each with what is wrong (`text(code)`).
+pub fn failure_summary(
+    t: &'static Texts,
+    failure: &Failure,
+    fields: &[FieldRef],
+    text: impl Fn(&str) -> String,
+) -> impl IntoView {
+    match failure {
+        Failure::Failed(err) => {
+            view! { <p class="form-error" role="alert">{error_message(t, err)}</p> }.into_any()
+        }
+        Failure::Invalid(errors) => {
+            let items = errors
+                .iter()
+                .map(|e| {
+                    match fields
+                        .iter()
+                        .find(|f| field_key(f.field) == field_key(&e.field))
+                    {
+                        Some(f) => {
+                            let line = format!("{}: {}", (f.label)(t), text(&e.code));
+                            view! {
+                                <li>
+                                    <a href=format!("#{}", f.id) rel="external">{line}</a>
+                                </li>
+                            }
+                            .into_any()
+                        }
+                        // A field the form does not show: the server's own words.
+                        None => {
+                            view! { <li>{format!("{}: {}", e.field, e.message)}</li> }.into_any()
+                        }
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="form-error" role="alert">
+                    <p>{t.form_errors_summary}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The errors of one field, next to it, with the id its input points to.
+pub fn field_errors_view(
+    error_id: String,
+    codes: impl Fn() -> Vec<String> + Send + Sync + 'static,
+    text: impl Fn(&str) -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        let codes = codes();
+        (!codes.is_empty()).then(|| {
+            let lines = codes
+                .iter()
+                .map(|code| text(code))
+                .collect::<Vec<_>>()
+                .join(" ");
+            view! { <p id=error_id.clone() class="field-error">{lines}</p> }
+        })
+    }
+}
+
+/// "(required)" after a label.
+pub fn required_marker(t: &'static Texts) -> impl IntoView {
+    view! { <span class="required">" " {t.required_marker}</span> }
+}
+
+/// False until the browser has drawn the page once: a live region must be
+/// on the page before its text, or screen readers do not announce it.
+pub fn drawn() -> RwSignal<bool> {
+    let drawn = RwSignal::new(false);
+    request_animation_frame(move || {
+        let _ = drawn.try_set(true);
+    });
+    drawn
+}
+
+/// Moves the keyboard focus to the element with this id (an error summary
+/// after a failed send), once the browser has drawn it.
+pub fn focus_later(id: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            // Focus cannot fail on an element in the document.
+            let _ = el.focus();
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_match_on_the_last_part_of_the_field_name() {
+        let errors = vec![
+            field_error("/new_password", "password_needs_digit"),
+            field_error("new_password", "password_too_common"),
+            field_error("current_password", "wrong_password"),
+        ];
+        assert_eq!(
+            codes_for(&errors, "new_password"),
+            vec!["password_needs_digit", "password_too_common"]
+        );
+        assert!(codes_for(&errors, "email").is_empty());
+    }
+}

@@ -1,0 +1,227 @@
+//! A new password and its repetition, with the password rules listed live
+//! as the user types: the domain's own policy, compiled to wasm. The rule
+//! "not one of the 10,000 most common passwords" is left out of the browser
+//! build (its list is 80 KB): it is listed as checked on save, and the
+//! server's answer is shown next to the field.
+
+use crate::components::forms::{
+    codes_for, field_error, field_errors_view, required_marker, Failure,
+};
+use crate::i18n::{fill, password_error_text, password_rule_text, Texts};
+use api_types::FieldError;
+use domain::{PasswordPolicy, PasswordRule};
+use leptos::prelude::*;
+
+/// The request's name of the new password.
+pub const NEW_PASSWORD: &str = "new_password";
+/// The repetition's (checked here only).
+pub const REPEAT_PASSWORD: &str = "repeat_password";
+pub const NEW_PASSWORD_ID: &str = "new-password";
+pub const REPEAT_PASSWORD_ID: &str = "repeat-password";
+
+/// The rules checked while typing, in the policy's order.
+fn live_rules() -> Vec<PasswordRule> {
+    PasswordPolicy::specification()
+        .rules()
+        .iter()
+        .copied()
+        .filter(|rule| *rule != PasswordRule::NotCommon)
+        .collect()
+}
+
+/// What is wrong with the new password before it is sent: the broken
+/// rules, and whether the repetition differs.
+pub fn new_password_errors(password: &str, repeat: &str) -> Vec<FieldError> {
+    let mut errors: Vec<FieldError> = PasswordPolicy::specification()
+        .violations(password)
+        .into_iter()
+        .map(|rule| field_error(NEW_PASSWORD, rule.code()))
+        .collect();
+    if password != repeat {
+        errors.push(field_error(REPEAT_PASSWORD, "passwords_differ"));
+    }
+    errors
+}
+
+/// Drops the errors of one field (the user is changing it).
+pub fn forget_errors_of(failure: RwSignal<Option<Failure>>, field: &'static str) {
+    let has = failure.with_untracked(|f| !codes_for(&Failure::field_errors(f), field).is_empty());
+    if has {
+        failure.update(|f| {
+            if let Some(Failure::Invalid(errors)) = f {
+                errors.retain(|e| codes_for(std::slice::from_ref(e), field).is_empty());
+                if errors.is_empty() {
+                    *f = None;
+                }
+            }
+        });
+    }
+}
+
+/// The new password, its repetition, the live rules and "show the passwords".
+/// `show` also switches any other password field of the form.
+#[component]
+pub fn NewPasswordFields(
+    t: &'static Texts,
+    password: RwSignal<String>,
+    repeat: RwSignal<String>,
+    show: RwSignal<bool>,
+    failure: RwSignal<Option<Failure>>,
+) -> impl IntoView {
+    let rules = live_rules();
+    let total = rules.len() + 1;
+    let broken = Memo::new(move |_| {
+        let mut broken = password.with(|p| PasswordPolicy::specification().violations(p));
+        broken.retain(|rule| *rule != PasswordRule::NotCommon);
+        broken
+    });
+    let matches = Memo::new(move |_| password.with(|p| repeat.with(|r| !p.is_empty() && p == r)));
+    let errors = Memo::new(move |_| failure.with(Failure::field_errors));
+    let codes = move |field: &'static str| move || errors.with(|e| codes_for(e, field));
+    let too_common = move || {
+        errors.with(|e| {
+            codes_for(e, NEW_PASSWORD)
+                .iter()
+                .any(|c| c == "password_too_common")
+        })
+    };
+    let kind = move || if show.get() { "text" } else { "password" };
+    let text = move |code: &str| password_error_text(t, code);
+    let described = move |id: &'static str, extra: &'static str, field: &'static str| {
+        move || {
+            let mut ids = extra.to_owned();
+            if !codes(field)().is_empty() {
+                ids.push_str(&format!(" {id}-error"));
+            }
+            ids
+        }
+    };
+
+    // One sentence for screen readers, changed only when the count does.
+    let summary = move || {
+        if password.with(String::is_empty) {
+            return String::new();
+        }
+        let met = total - broken.with(Vec::len) - usize::from(!matches.get());
+        if met == total {
+            t.rules_all_met.to_owned()
+        } else {
+            fill(
+                t.rules_progress,
+                &[("met", &met.to_string()), ("total", &total.to_string())],
+            )
+        }
+    };
+
+    let rule_item = move |text: String, met: Signal<bool>| {
+        view! {
+            <li class="rule" class:rule-met=move || met.get()>
+                <span class="rule-icon" aria-hidden="true">{move || if met.get() { "✓" } else { "○" }}</span>
+                <span class="visually-hidden">{move || if met.get() { t.rule_met } else { t.rule_not_met }} " "</span>
+                <span>{text}</span>
+            </li>
+        }
+    };
+
+    view! {
+        <div class="field">
+            <label for=NEW_PASSWORD_ID>{t.new_password_label} {required_marker(t)}</label>
+            <input
+                id=NEW_PASSWORD_ID
+                name=NEW_PASSWORD
+                type=kind
+                autocomplete="new-password"
+                autocapitalize="none"
+                spellcheck="false"
+                required
+                aria-invalid=move || (!codes(NEW_PASSWORD)().is_empty()).then_some("true")
+                aria-describedby=described(NEW_PASSWORD_ID, "password-rules", NEW_PASSWORD)
+                prop:value=password
+                on:input=move |ev| {
+                    password.set(event_target_value(&ev));
+                    forget_errors_of(failure, NEW_PASSWORD);
+                }
+            />
+            {field_errors_view(format!("{NEW_PASSWORD_ID}-error"), codes(NEW_PASSWORD), text)}
+        </div>
+        <div id="password-rules" class="password-rules">
+            <p class="password-rules-heading">{t.password_rules_heading}</p>
+            <ul>
+                {rules
+                    .into_iter()
+                    .map(|rule| {
+                        let met = Signal::derive(move || broken.with(|b| !b.contains(&rule)));
+                        rule_item(password_rule_text(t, rule), met)
+                    })
+                    .collect_view()}
+                <li class="rule rule-on-save" class:rule-failed=too_common>
+                    <span class="rule-icon" aria-hidden="true">{move || if too_common() { "✗" } else { "○" }}</span>
+                    {move || too_common().then(|| view! { <span class="visually-hidden">{t.rule_not_met} " "</span> })}
+                    <span>{t.rule_not_common}</span>
+                </li>
+                {rule_item(t.rule_passwords_match.to_owned(), matches.into())}
+            </ul>
+            <p class="visually-hidden" aria-live="polite">{summary}</p>
+        </div>
+        <div class="field">
+            <label for=REPEAT_PASSWORD_ID>{t.repeat_password_label} {required_marker(t)}</label>
+            <input
+                id=REPEAT_PASSWORD_ID
+                name=REPEAT_PASSWORD
+                type=kind
+                autocomplete="new-password"
+                autocapitalize="none"
+                spellcheck="false"
+                required
+                aria-invalid=move || (!codes(REPEAT_PASSWORD)().is_empty()).then_some("true")
+                aria-describedby=described(REPEAT_PASSWORD_ID, "", REPEAT_PASSWORD)
+                prop:value=repeat
+                on:input=move |ev| {
+                    repeat.set(event_target_value(&ev));
+                    forget_errors_of(failure, REPEAT_PASSWORD);
+                }
+            />
+            {field_errors_view(format!("{REPEAT_PASSWORD_ID}-error"), codes(REPEAT_PASSWORD), text)}
+        </div>
+        <div class="choice show-passwords">
+            <input
+                type="checkbox"
+                id="show-passwords"
+                prop:checked=show
+                on:change=move |ev| show.set(event_target_checked(&ev))
+            />
+            <label for="show-passwords">{t.show_passwords}</label>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(errors: &[FieldError]) -> Vec<(&str, &str)> {
+        errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_check_before_sending_names_broken_rules_and_a_differing_repeat() {
+        assert!(new_password_errors("Welcome-2026", "Welcome-2026").is_empty());
+        assert_eq!(
+            codes(&new_password_errors("welcome-2026", "welcome-2027")),
+            vec![
+                (NEW_PASSWORD, "password_needs_upper_case"),
+                (REPEAT_PASSWORD, "passwords_differ")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_browser_lists_the_rules_it_can_check() {
+        let rules = live_rules();
+        assert!(!rules.contains(&PasswordRule::NotCommon));
+        assert!(rules.contains(&PasswordRule::Digit));
+    }
+}

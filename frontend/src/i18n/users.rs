@@ -1,0 +1,193 @@
+//! The words of accounts and their users: roles, statuses, password rules,
+//! security events, date and time formats.
+
+use super::{fill, Texts};
+use api_types::{RoleDto, UserStatusDto};
+use domain::{DateFormat, PasswordPolicy, PasswordRule, SecurityEvent, TimeFormat};
+
+/// Every role, customer roles first.
+pub const ROLES: [RoleDto; 5] = [
+    RoleDto::Viewer,
+    RoleDto::User,
+    RoleDto::Manager,
+    RoleDto::Service,
+    RoleDto::Admin,
+];
+
+/// The statuses in a user's life.
+pub const USER_STATUSES: [UserStatusDto; 4] = [
+    UserStatusDto::PendingActivation,
+    UserStatusDto::Active,
+    UserStatusDto::Locked,
+    UserStatusDto::Deactivated,
+];
+
+pub fn role_name(t: &Texts, role: RoleDto) -> &'static str {
+    match role {
+        RoleDto::Viewer => t.role_viewer,
+        RoleDto::User => t.role_user,
+        RoleDto::Manager => t.role_manager,
+        RoleDto::Service => t.role_service,
+        RoleDto::Admin => t.role_admin,
+    }
+}
+
+/// What a role may do, in a sentence.
+pub fn role_help(t: &Texts, role: RoleDto) -> &'static str {
+    match role {
+        RoleDto::Viewer => t.role_viewer_help,
+        RoleDto::User => t.role_user_help,
+        RoleDto::Manager => t.role_manager_help,
+        RoleDto::Service => t.role_service_help,
+        RoleDto::Admin => t.role_admin_help,
+    }
+}
+
+pub fn user_status_name(t: &Texts, status: UserStatusDto) -> &'static str {
+    match status {
+        UserStatusDto::PendingActivation => t.user_status_pending,
+        UserStatusDto::Active => t.user_status_active,
+        UserStatusDto::Locked => t.user_status_locked,
+        UserStatusDto::Deactivated => t.user_status_deactivated,
+    }
+}
+
+pub fn security_event_name(t: &Texts, event: SecurityEvent) -> &'static str {
+    match event {
+        SecurityEvent::Login => t.event_login,
+        SecurityEvent::LoginFailed => t.event_login_failed,
+        SecurityEvent::LoginRefused => t.event_login_refused,
+        SecurityEvent::AccountLocked => t.event_account_locked,
+        SecurityEvent::LockoutBurst => t.event_lockout_burst,
+        SecurityEvent::AddressThrottled => t.event_address_throttled,
+        SecurityEvent::PasswordChanged => t.event_password_changed,
+        SecurityEvent::PasswordResetRequested => t.event_password_reset_requested,
+        SecurityEvent::PasswordReset => t.event_password_reset,
+        SecurityEvent::AccountActivated => t.event_account_activated,
+        SecurityEvent::UserCreated => t.event_user_created,
+        SecurityEvent::UserUpdated => t.event_user_updated,
+        SecurityEvent::RoleChanged => t.event_role_changed,
+        SecurityEvent::AssignmentChanged => t.event_assignment_changed,
+        SecurityEvent::UserDeactivated => t.event_user_deactivated,
+        SecurityEvent::UserReactivated => t.event_user_reactivated,
+        SecurityEvent::SettingsChanged => t.event_settings_changed,
+    }
+}
+
+/// The translated name of an event code from the log; a code this app does
+/// not know yet (a newer server) shows as it is.
+pub fn event_code_name(t: &Texts, code: &str) -> String {
+    code.parse::<SecurityEvent>().map_or_else(
+        |_| code.to_owned(),
+        |event| security_event_name(t, event).to_owned(),
+    )
+}
+
+/// A password rule as the live list shows it: "At least 8 characters".
+pub fn password_rule_text(t: &Texts, rule: PasswordRule) -> String {
+    match rule {
+        PasswordRule::MinLength { min } => fill(t.rule_min_length, &[("n", &min.to_string())]),
+        PasswordRule::MaxLength { max } => fill(t.rule_max_length, &[("n", &max.to_string())]),
+        PasswordRule::Digit => t.rule_digit.to_owned(),
+        PasswordRule::SpecialCharacter => t.rule_special.to_owned(),
+        PasswordRule::LowerCase => t.rule_lower_case.to_owned(),
+        PasswordRule::UpperCase => t.rule_upper_case.to_owned(),
+        PasswordRule::NotCommon => t.rule_not_common.to_owned(),
+    }
+}
+
+/// A field error of the password forms, by the server's code: the rules'
+/// codes (`password_needs_digit`, ...), `password_reused`, `wrong_password`.
+pub fn password_error_text(t: &Texts, code: &str) -> String {
+    let n = |n: usize| n.to_string();
+    match code {
+        "password_too_short" => fill(
+            t.pw_error_too_short,
+            &[("n", &n(PasswordPolicy::MIN_LENGTH))],
+        ),
+        "password_too_long" => fill(
+            t.pw_error_too_long,
+            &[("n", &n(PasswordPolicy::MAX_LENGTH))],
+        ),
+        "password_needs_digit" => t.pw_error_digit.to_owned(),
+        "password_needs_special" => t.pw_error_special.to_owned(),
+        "password_needs_lower_case" => t.pw_error_lower_case.to_owned(),
+        "password_needs_upper_case" => t.pw_error_upper_case.to_owned(),
+        "password_too_common" => t.pw_error_too_common.to_owned(),
+        "password_reused" => t.pw_error_reused.to_owned(),
+        "wrong_password" => t.pw_error_wrong_current.to_owned(),
+        "passwords_differ" => t.passwords_differ.to_owned(),
+        "required" => t.field_required.to_owned(),
+        _ => t.field_invalid.to_owned(),
+    }
+}
+
+pub fn date_format_name(t: &Texts, format: DateFormat) -> &'static str {
+    match format {
+        DateFormat::Iso => t.date_format_iso,
+        DateFormat::DayMonthYear => t.date_format_dmy,
+        DateFormat::MonthDayYear => t.date_format_mdy,
+    }
+}
+
+pub const TIME_FORMATS: [TimeFormat; 2] = [TimeFormat::H24, TimeFormat::H12];
+
+pub fn time_format_name(t: &Texts, format: TimeFormat) -> &'static str {
+    match format {
+        TimeFormat::H24 => t.time_format_h24,
+        TimeFormat::H12 => t.time_format_h12,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::texts;
+    use domain::Language;
+
+    #[test]
+    fn every_event_role_and_status_has_a_distinct_name_in_both_languages() {
+        for lang in Language::ALL {
+            let t = texts(lang);
+            let events: Vec<_> = SecurityEvent::ALL
+                .iter()
+                .map(|e| security_event_name(t, *e))
+                .collect();
+            let roles: Vec<_> = ROLES.iter().map(|r| role_name(t, *r)).collect();
+            let statuses: Vec<_> = USER_STATUSES
+                .iter()
+                .map(|s| user_status_name(t, *s))
+                .collect();
+            for names in [events, roles, statuses] {
+                for (i, name) in names.iter().enumerate() {
+                    assert!(!name.is_empty());
+                    assert!(!names[i + 1..].contains(name), "{name}");
+                }
+            }
+        }
+        let nl = texts(Language::Nl);
+        assert_eq!(event_code_name(nl, "account_locked"), "Account geblokkeerd");
+        assert_eq!(event_code_name(nl, "new_in_v2"), "new_in_v2");
+    }
+
+    #[test]
+    fn every_rule_and_server_code_has_a_sentence() {
+        let en = texts(Language::En);
+        let texts: Vec<String> = PasswordPolicy::specification()
+            .rules()
+            .iter()
+            .map(|r| password_rule_text(en, *r))
+            .collect();
+        assert_eq!(texts[0], "At least 8 characters");
+        for rule in PasswordPolicy::specification().rules() {
+            assert_ne!(password_error_text(en, rule.code()), en.field_invalid);
+        }
+        for code in ["password_too_common", "password_reused", "wrong_password"] {
+            assert_ne!(password_error_text(en, code), en.field_invalid, "{code}");
+        }
+        assert_eq!(
+            password_error_text(en, "password_too_short"),
+            "Use at least 8 characters."
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! The user's own account: forgotten password, activation and reset links,
+//! changing the password, personal settings.
+
+pub mod change_password_page;
+pub mod forgot_password_page;
+pub mod set_password_page;
+pub mod settings_page;

@@ -1,0 +1,311 @@
+//! `/settings`: the user's language, time zone, date and time format, with
+//! a preview of "now" as the portal would write it. Once saved the whole app
+//! follows at once. Also the way to the password and, for Managers and
+//! Admins, to user administration (the phone's bottom bar has no room).
+
+use crate::api::client;
+use crate::components::document::set_title;
+use crate::components::forms::{
+    codes_for, failure_summary, field_error, field_errors_view, focus_later, Failure, FieldRef,
+};
+use crate::format::{
+    browser_time_zones, date_in_zone, date_time_in_zone, format_date, format_date_time_zone,
+    format_time, now,
+};
+use crate::i18n::{date_format_name, field_error_text, time_format_name, Texts, TIME_FORMATS};
+use crate::routes::Page;
+use crate::state::auth::{use_auth, use_texts};
+use api_types::UpdateSettingsRequest;
+use domain::{DateFormat, Language, TimeFormat, TimeZoneName};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+const TIME_ZONE: FieldRef = FieldRef {
+    field: "time_zone",
+    id: "time-zone",
+    label: |t| t.time_zone_label,
+};
+const ERRORS_ID: &str = "settings-errors";
+
+/// Each language by its own name, so anyone finds theirs.
+const LANGUAGES: [(Language, &str); 2] = [(Language::En, "English"), (Language::Nl, "Nederlands")];
+
+/// The sentence for a settings field error.
+fn settings_error_text(t: &Texts, code: &str) -> String {
+    match code {
+        "invalid" | "unknown_time_zone" => t.time_zone_invalid.to_owned(),
+        code => field_error_text(t, code).to_owned(),
+    }
+}
+
+/// The request for the chosen values, or the field errors to show.
+pub fn settings_request(
+    language: Language,
+    zone: &str,
+    date_format: DateFormat,
+    time_format: TimeFormat,
+) -> Result<UpdateSettingsRequest, String> {
+    let zone = TimeZoneName::parse(zone.trim()).map_err(|_| "invalid".to_owned())?;
+    Ok(UpdateSettingsRequest {
+        language: language.as_str().to_owned(),
+        time_zone: zone.as_str().to_owned(),
+        date_format: date_format.as_str().to_owned(),
+        time_format: time_format.as_str().to_owned(),
+    })
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let auth = use_auth();
+    let t = use_texts();
+    Effect::new(move |_| set_title(t.get().settings_title, t.get().product_name));
+
+    // The form starts from the saved settings and keeps what is typed
+    // across the language switch a save brings.
+    let language = RwSignal::new(auth.language());
+    let zone = RwSignal::new(auth.time_zone());
+    let date_format = RwSignal::new(auth.date_format());
+    let time_format = RwSignal::new(auth.time_format());
+    let failure = RwSignal::new(None::<Failure>);
+    let saved = RwSignal::new(false);
+
+    let save = Action::new_local(move |request: &UpdateSettingsRequest| {
+        let request = request.clone();
+        async move {
+            let result = auth
+                .call(|token| {
+                    let request = request.clone();
+                    async move { client::update_settings(&token, &request).await }
+                })
+                .await;
+            match result {
+                Ok(me) => {
+                    // The settings as the server keeps them.
+                    zone.set(me.settings.time_zone.clone());
+                    auth.update_me(me);
+                    language.set(auth.language());
+                    date_format.set(auth.date_format());
+                    time_format.set(auth.time_format());
+                    saved.set(true);
+                }
+                Err(err) => {
+                    failure.set(Some(Failure::of(err)));
+                    focus_later(ERRORS_ID);
+                }
+            }
+        }
+    });
+    let pending = save.pending();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        saved.set(false);
+        match settings_request(
+            language.get_untracked(),
+            &zone.get_untracked(),
+            date_format.get_untracked(),
+            time_format.get_untracked(),
+        ) {
+            Ok(request) => {
+                failure.set(None);
+                save.dispatch(request);
+            }
+            Err(code) => {
+                failure.set(Some(Failure::Invalid(vec![field_error(
+                    TIME_ZONE.field,
+                    &code,
+                )])));
+                focus_later(ERRORS_ID);
+            }
+        }
+    };
+    let zone_codes =
+        move || failure.with(|f| codes_for(&Failure::field_errors(f), TIME_ZONE.field));
+    // A known zone, for the preview and the examples.
+    let valid_zone = Memo::new(move |_| {
+        zone.with(|z| {
+            TimeZoneName::parse(z.trim())
+                .ok()
+                .map(|z| z.as_str().to_owned())
+        })
+    });
+    let zones = StoredValue::new(browser_time_zones());
+
+    view! {
+        <h1>{move || t.get().settings_title}</h1>
+        <div class="form-live" role="status" aria-live="polite">
+            {move || saved.get().then(|| view! { <p class="form-success">{t.get().settings_saved}</p> })}
+        </div>
+        // The texts are read once per render: the language changes only on save.
+        {move || {
+            let t = t.get();
+            let now = now();
+            // Examples in the chosen zone (the saved one while the typed one is unknown).
+            let example_zone = move || valid_zone.get().unwrap_or_else(|| auth.time_zone());
+            view! {
+                <section class="panel settings-panel">
+                    <p class="hint">{t.settings_intro}</p>
+                    <div id=ERRORS_ID tabindex="-1">
+                        {move || failure.get().map(|f| failure_summary(t, &f, &[TIME_ZONE], |c| settings_error_text(t, c)))}
+                    </div>
+                    <form class="settings-form" on:submit=on_submit novalidate>
+                        <div class="field">
+                            <label for="language">{t.language_label}</label>
+                            <select
+                                id="language"
+                                name="language"
+                                on:change=move |ev| {
+                                    language.set(event_target_value(&ev).parse().unwrap_or_default());
+                                }
+                            >
+                                {LANGUAGES
+                                    .into_iter()
+                                    .map(|(lang, name)| view! {
+                                        <option value=lang.as_str() lang=lang.as_str() selected=move || language.get() == lang>
+                                            {name}
+                                        </option>
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for=TIME_ZONE.id>{t.time_zone_label}</label>
+                            <input
+                                id=TIME_ZONE.id
+                                name=TIME_ZONE.field
+                                type="text"
+                                list="time-zone-list"
+                                autocomplete="off"
+                                autocapitalize="none"
+                                spellcheck="false"
+                                aria-invalid=move || (!zone_codes().is_empty()).then_some("true")
+                                aria-describedby=move || {
+                                    if zone_codes().is_empty() { "time-zone-help" } else { "time-zone-help time-zone-error" }
+                                }
+                                prop:value=zone
+                                on:input=move |ev| zone.set(event_target_value(&ev))
+                            />
+                            <datalist id="time-zone-list">
+                                {zones.with_value(|zones| {
+                                    zones.iter().map(|z| view! { <option value=z.clone()></option> }).collect_view()
+                                })}
+                            </datalist>
+                            <p id="time-zone-help" class="field-help">{t.time_zone_help}</p>
+                            {field_errors_view("time-zone-error".to_owned(), zone_codes, move |c| settings_error_text(t, c))}
+                        </div>
+                        <fieldset class="choice-group">
+                            <legend>{t.date_format_label}</legend>
+                            {DateFormat::ALL
+                                .into_iter()
+                                .map(move |format| {
+                                    let id = format!("date-format-{}", format.as_str());
+                                    let example = move || format_date(date_in_zone(now, &example_zone()), format);
+                                    view! {
+                                        <div class="choice">
+                                            <input
+                                                type="radio"
+                                                name="date_format"
+                                                id=id.clone()
+                                                value=format.as_str()
+                                                prop:checked=move || date_format.get() == format
+                                                on:change=move |_| date_format.set(format)
+                                            />
+                                            <label for=id>
+                                                {date_format_name(t, format)}
+                                                " "
+                                                <span class="secondary-inline">"(" {example} ")"</span>
+                                            </label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                        <fieldset class="choice-group">
+                            <legend>{t.time_format_label}</legend>
+                            {TIME_FORMATS
+                                .into_iter()
+                                .map(move |format| {
+                                    let id = format!("time-format-{}", format.as_str());
+                                    let example = move || format_time(date_time_in_zone(now, &example_zone()).time(), format);
+                                    view! {
+                                        <div class="choice">
+                                            <input
+                                                type="radio"
+                                                name="time_format"
+                                                id=id.clone()
+                                                value=format.as_str()
+                                                prop:checked=move || time_format.get() == format
+                                                on:change=move |_| time_format.set(format)
+                                            />
+                                            <label for=id>
+                                                {time_format_name(t, format)}
+                                                " "
+                                                <span class="secondary-inline">"(" {example} ")"</span>
+                                            </label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                        <div class="settings-preview">
+                            <p id="preview-label" class="preview-label">{t.preview_label}</p>
+                            <output aria-labelledby="preview-label" class="preview-value">
+                                {move || valid_zone.get().map_or_else(
+                                    || t.time_zone_invalid.to_owned(),
+                                    |zone| format_date_time_zone(now, &zone, date_format.get(), time_format.get()),
+                                )}
+                            </output>
+                        </div>
+                        <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
+                            {move || if pending.get() { t.saving } else { t.save_settings }}
+                        </button>
+                    </form>
+                </section>
+                <section class="panel" aria-labelledby="password-heading">
+                    <h2 id="password-heading">{t.password_heading}</h2>
+                    <p class="hint">{t.password_hint}</p>
+                    <A href=Page::ChangePassword.path() attr:class="change-password-link">{t.change_password_link}</A>
+                </section>
+                {move || auth.may(domain::Action::ManageUsers).then(|| view! {
+                    <section class="panel" aria-labelledby="admin-heading">
+                        <h2 id="admin-heading">{t.admin_heading}</h2>
+                        <p class="hint">{t.admin_hint}</p>
+                        <ul class="link-list">
+                            <li><A href=Page::Users.path()>{t.nav_users}</A></li>
+                            <li><A href=Page::SecurityLog.path()>{t.nav_security_log}</A></li>
+                        </ul>
+                    </section>
+                })}
+            }
+        }}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_request_names_a_known_zone_and_the_wire_values() {
+        let request = settings_request(
+            Language::Nl,
+            " Europe/Amsterdam ",
+            DateFormat::DayMonthYear,
+            TimeFormat::H12,
+        )
+        .unwrap();
+        assert_eq!(request.language, "nl");
+        assert_eq!(request.time_zone, "Europe/Amsterdam");
+        assert_eq!(request.date_format, "day_month_year");
+        assert_eq!(request.time_format, "h12");
+        assert!(settings_request(
+            Language::En,
+            "Mars/Olympus",
+            DateFormat::Iso,
+            TimeFormat::H24
+        )
+        .is_err());
+    }
+}

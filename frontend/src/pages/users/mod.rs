@@ -1,0 +1,342 @@
+//! User administration (Managers for their parent account, Admins for all)
+//! and the security log.
+
+pub mod new_user_page;
+pub mod security_log_page;
+pub mod user_page;
+pub mod users_page;
+
+use crate::components::forms::{codes_for, field_error, required_marker, Failure};
+use crate::i18n::{account_kind, field_error_text, role_help, role_name, Texts, ROLES};
+use crate::state::auth::domain_role;
+use api_types::{AccountResponse, FieldError, RoleDto, UserDetail};
+use domain::{AccountId, Email, Username};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// Request names of the user form's fields, as the server's errors name them.
+pub const USERNAME: &str = "username";
+pub const DISPLAY_NAME: &str = "display_name";
+pub const EMAIL: &str = "email";
+pub const ROLE: &str = "role";
+pub const ACCOUNT_IDS: &str = "account_ids";
+pub const PARENT_ACCOUNT: &str = "parent_account_id";
+
+/// The sentence for a user form field error.
+pub fn user_error_text(t: &Texts, code: &str) -> String {
+    match code {
+        "invalid_username" => t.username_invalid,
+        "invalid_email" => t.email_invalid,
+        "username_taken" => t.error_username_taken,
+        code => field_error_text(t, code),
+    }
+    .to_owned()
+}
+
+/// The name and email checks before sending (the server checks again).
+pub fn contact_errors(display_name: &str, email: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if display_name.trim().is_empty() {
+        errors.push(field_error(DISPLAY_NAME, "required"));
+    }
+    match email.trim() {
+        "" => errors.push(field_error(EMAIL, "required")),
+        typed if Email::parse(typed).is_err() => errors.push(field_error(EMAIL, "invalid_email")),
+        _ => {}
+    }
+    errors
+}
+
+/// The user name check before sending.
+pub fn username_error(username: &str) -> Option<FieldError> {
+    match username.trim() {
+        "" => Some(field_error(USERNAME, "required")),
+        typed if Username::parse(typed).is_err() => Some(field_error(USERNAME, "invalid_username")),
+        _ => None,
+    }
+}
+
+/// `If-Match` for a change: the `ETag` read with the user, else its version
+/// (the server's ETag is `"v<version>"`).
+pub fn if_match(etag: Option<&str>, user: &UserDetail) -> String {
+    etag.map_or_else(|| format!("\"v{}\"", user.summary.version), str::to_owned)
+}
+
+/// The roles `actor` may give (a Manager: customer roles; an Admin: any).
+pub fn grantable_roles(actor: Option<RoleDto>) -> Vec<RoleDto> {
+    ROLES
+        .into_iter()
+        .filter(|role| {
+            actor.is_some_and(|actor| domain::may_grant(domain_role(actor), domain_role(*role)))
+        })
+        .collect()
+}
+
+/// The accounts of one parent account (its id as text) in tree order: each
+/// after its parent, siblings by name, with their depth below the top.
+pub fn account_tree(
+    accounts: &[AccountResponse],
+    parent_account: Option<&str>,
+) -> Vec<(usize, AccountResponse)> {
+    let Some(top) = parent_account else {
+        return Vec::new();
+    };
+    let ours: Vec<&AccountResponse> = accounts
+        .iter()
+        .filter(|a| a.parent_account_id.to_string() == top)
+        .collect();
+    let mut children: HashMap<Option<String>, Vec<&AccountResponse>> = HashMap::new();
+    for account in &ours {
+        // An account whose parent is not in the list hangs from the top.
+        let parent = account
+            .parent_id
+            .filter(|p| ours.iter().any(|a| a.id == *p))
+            .map(|p| p.to_string());
+        children.entry(parent).or_default().push(account);
+    }
+    for siblings in children.values_mut() {
+        siblings.sort_by_key(|a| a.name.to_lowercase());
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<(usize, &AccountResponse)> = children
+        .get(&None)
+        .map(|roots| roots.iter().rev().map(|a| (0, *a)).collect())
+        .unwrap_or_default();
+    while let Some((depth, account)) = stack.pop() {
+        out.push((depth, account.clone()));
+        if let Some(kids) = children.get(&Some(account.id.to_string())) {
+            stack.extend(kids.iter().rev().map(|a| (depth + 1, *a)));
+        }
+    }
+    out
+}
+
+/// The role radios with what each role may do.
+pub fn role_choices(
+    t: &'static Texts,
+    roles: Vec<RoleDto>,
+    role: RwSignal<Option<RoleDto>>,
+    errors: Memo<Vec<FieldError>>,
+    disabled: bool,
+) -> impl IntoView {
+    let has_error = move || errors.with(|e| !codes_for(e, ROLE).is_empty());
+    view! {
+        <fieldset
+            class="choice-group role-group"
+            disabled=disabled
+            aria-describedby=move || has_error().then_some("role-error")
+        >
+            <legend>{t.role_label} {required_marker(t)}</legend>
+            {roles
+                .into_iter()
+                .map(|r| {
+                    let id = format!("role-{}", crate::query::wire_name(&r));
+                    let help = format!("{id}-help");
+                    view! {
+                        <div class="choice choice-described">
+                            <input
+                                type="radio"
+                                name="role"
+                                id=id.clone()
+                                value=crate::query::wire_name(&r)
+                                aria-describedby=help.clone()
+                                prop:checked=move || role.get() == Some(r)
+                                on:change=move |_| role.set(Some(r))
+                            />
+                            <label for=id>{role_name(t, r)}</label>
+                            <p id=help class="field-help choice-help">{role_help(t, r)}</p>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            {move || has_error().then(|| view! { <p id="role-error" class="field-error">{t.field_required}</p> })}
+        </fieldset>
+    }
+}
+
+/// The account checkboxes, indented under their parents.
+pub fn account_choices(
+    t: &'static Texts,
+    accounts: Vec<(usize, AccountResponse)>,
+    chosen: RwSignal<Vec<AccountId>>,
+) -> impl IntoView {
+    let body = if accounts.is_empty() {
+        view! { <p class="muted">{t.accounts_assign_none}</p> }.into_any()
+    } else {
+        accounts
+            .into_iter()
+            .map(|(depth, account)| {
+                let id = AccountId::from_uuid(account.id);
+                let input_id = format!("account-{}", account.id);
+                let class = format!("choice account-choice depth-{}", depth.min(4));
+                let place = account.city.clone().unwrap_or_default();
+                view! {
+                    <div class=class>
+                        <input
+                            type="checkbox"
+                            name="account_ids"
+                            id=input_id.clone()
+                            value=account.id.to_string()
+                            prop:checked=move || chosen.with(|c| c.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                chosen.update(|c| {
+                                    c.retain(|a| *a != id);
+                                    if on {
+                                        c.push(id);
+                                    }
+                                });
+                            }
+                        />
+                        <label for=input_id>
+                            {account.name}
+                            <span class="secondary-inline">
+                                " · " {account_kind(t, account.kind)}
+                                {(!place.is_empty()).then(|| format!(", {place}"))}
+                            </span>
+                        </label>
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <fieldset class="choice-group account-group" aria-describedby="accounts-help">
+            <legend>{t.accounts_assign_label}</legend>
+            <p id="accounts-help" class="field-help">{t.accounts_assign_help}</p>
+            {body}
+        </fieldset>
+    }
+}
+
+/// A labelled text input of the user forms, with its help and errors.
+#[allow(clippy::too_many_arguments)]
+pub fn user_text_field(
+    t: &'static Texts,
+    field: &'static str,
+    id: &'static str,
+    label: &'static str,
+    help: Option<&'static str>,
+    kind: &'static str,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+    failure: RwSignal<Option<Failure>>,
+) -> impl IntoView {
+    let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), field));
+    let help_id = format!("{id}-help");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (help_id, error_id) = (help_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if help.is_some() {
+                ids.push(help_id.clone());
+            }
+            if !codes().is_empty() {
+                ids.push(error_id.clone());
+            }
+            Some(ids.join(" ")).filter(|ids| !ids.is_empty())
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label} {required_marker(t)}</label>
+            <input
+                id=id
+                name=field
+                type=kind
+                autocomplete=autocomplete
+                autocapitalize=(kind != "text" || field == USERNAME).then_some("none")
+                spellcheck=(kind != "text" || field == USERNAME).then_some("false")
+                required
+                aria-invalid=move || (!codes().is_empty()).then_some("true")
+                aria-describedby=described
+                prop:value=value
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {help.map(|help| view! { <p id=help_id class="field-help">{help}</p> })}
+            {crate::components::forms::field_errors_view(error_id, codes, move |c| user_error_text(t, c))}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn managers_grant_customer_roles_and_admins_any() {
+        assert_eq!(
+            grantable_roles(Some(RoleDto::Manager)),
+            vec![RoleDto::Viewer, RoleDto::User, RoleDto::Manager]
+        );
+        assert_eq!(grantable_roles(Some(RoleDto::Admin)).len(), 5);
+        assert!(grantable_roles(Some(RoleDto::User)).is_empty());
+        assert!(grantable_roles(None).is_empty());
+    }
+
+    #[test]
+    fn names_and_addresses_are_checked_before_sending() {
+        let codes = |errors: Vec<FieldError>| {
+            errors
+                .into_iter()
+                .map(|e| (e.field, e.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            codes(contact_errors(" ", "anna")),
+            vec![
+                (DISPLAY_NAME.to_owned(), "required".to_owned()),
+                (EMAIL.to_owned(), "invalid_email".to_owned())
+            ]
+        );
+        assert!(contact_errors("Anna", "anna@umc.example").is_empty());
+        assert_eq!(
+            username_error("an").map(|e| e.code),
+            Some("invalid_username".into())
+        );
+        assert_eq!(username_error("anna.devries"), None);
+    }
+
+    fn account(id: u128, name: &str, parent: Option<u128>, top: u128) -> AccountResponse {
+        let uuid =
+            |n: u128| serde_json::from_value(serde_json::json!(format!("{n:032x}"))).unwrap();
+        AccountResponse {
+            id: uuid(id),
+            name: name.to_owned(),
+            kind: api_types::AccountKindDto::Hospital,
+            country: "NL".to_owned(),
+            city: None,
+            parent_id: parent.map(uuid),
+            parent_account_id: uuid(top),
+            visible_because: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn accounts_are_listed_as_their_tree_and_only_the_parents() {
+        let accounts = vec![
+            account(3, "Radiology", Some(2), 1),
+            account(2, "Main Hospital", Some(1), 1),
+            account(1, "Lindenhaven UMC", None, 1),
+            account(4, "Children's Hospital", Some(1), 1),
+            account(9, "MedLease", None, 9),
+        ];
+        let top = format!("{:08x}-0000-0000-0000-000000000001", 0);
+        let tree: Vec<(usize, String)> = account_tree(&accounts, Some(&top))
+            .into_iter()
+            .map(|(depth, a)| (depth, a.name))
+            .collect();
+        assert_eq!(
+            tree,
+            vec![
+                (0, "Lindenhaven UMC".to_owned()),
+                (1, "Children's Hospital".to_owned()),
+                (1, "Main Hospital".to_owned()),
+                (2, "Radiology".to_owned()),
+            ]
+        );
+        assert!(account_tree(&accounts, None).is_empty());
+    }
+}

@@ -1,0 +1,703 @@
+//! `/users/{id}` (Managers and Admins): one user, the form to change their
+//! name, address, role and accounts (with `If-Match`), deactivating and
+//! reactivating them after a confirmation, and sending the activation
+//! email again while they have not activated the account.
+
+use super::users_page::{last_login, Dates};
+use super::{
+    account_choices, account_tree, contact_errors, grantable_roles, if_match, role_choices,
+    user_error_text, user_text_field, ACCOUNT_IDS, DISPLAY_NAME, EMAIL, ROLE,
+};
+use crate::api::client::{self, Tagged};
+use crate::api::ApiError;
+use crate::components::badges::user_status_badge;
+use crate::components::document::set_title;
+use crate::components::forms::{failure_summary, focus_later, Failure, FieldRef};
+use crate::format::{date_in_zone, format_date, format_date_time, format_date_time_zone, now};
+use crate::i18n::{error_message, fill, role_name, user_status_name, Texts};
+use crate::routes::{user_security_log_path, Page};
+use crate::state::auth::{use_auth, use_texts};
+use api_types::{
+    AccountResponse, DeactivationReasonDto, ProblemCode, UpdateUserRequest, UserDetail,
+    UserStatusDto,
+};
+use domain::AccountId;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+type Detail = Tagged<UserDetail>;
+/// The user's answer, with the id it answers (to tell a stale one).
+type Loaded = (String, Result<Detail, ApiError>);
+
+#[component]
+pub fn UserPage() -> impl IntoView {
+    let auth = use_auth();
+    let t = use_texts();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let user: LocalResource<Loaded> = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            let result = auth
+                .call(|token| {
+                    let id = id.clone();
+                    async move { client::user(&token, &id).await }
+                })
+                .await;
+            (id, result)
+        }
+    });
+    let accounts = LocalResource::new(move || {
+        auth.call(|token| async move { client::accounts(&token).await })
+    });
+    // The user as shown now (after a save, reload or (de)activation too).
+    let detail = Memo::new(move |_| {
+        user.with(|loaded| match loaded {
+            Some((for_id, Ok(d))) if *for_id == id.get() => Some(d.value.clone()),
+            _ => None,
+        })
+    });
+    let failed = Memo::new(move |_| {
+        user.with(|loaded| match loaded {
+            Some((for_id, Err(err))) if *for_id == id.get() => Some(err.clone()),
+            _ => None,
+        })
+    });
+    Effect::new(move |_| {
+        let t = t.get();
+        let page = match (detail.get(), failed.get()) {
+            (Some(d), _) => d.summary.display_name,
+            (None, Some(_)) => t.user_not_found.to_owned(),
+            (None, None) => t.user_loading.to_owned(),
+        };
+        set_title(&page, t.product_name);
+    });
+    let shown_id = Memo::new(move |_| detail.with(|d| d.as_ref().map(|d| d.summary.id)));
+
+    view! {
+        <p class="back-link">
+            <A href=Page::Users.path()>{move || t.get().back_to_users}</A>
+        </p>
+        {move || {
+            let t = t.get();
+            if let Some(err) = failed.get() {
+                let text = if matches!(err.code(), Some(ProblemCode::NotFound | ProblemCode::Forbidden)) {
+                    t.user_not_found.to_owned()
+                } else {
+                    error_message(t, &err)
+                };
+                return view! { <p class="page-error" role="alert">{text}</p> }.into_any();
+            }
+            // Built once per user: the forms keep what is typed while the
+            // user is saved or reloaded.
+            let Some(initial) = shown_id.get() else {
+                return view! {
+                    <p class="loading" role="status">
+                        <span class="spinner" aria-hidden="true"></span>
+                        {t.user_loading}
+                    </p>
+                }
+                .into_any();
+            };
+            let own = auth.me().is_some_and(|me| me.id == initial);
+            let first = detail.get_untracked();
+            view! {
+                <div class="title-row">
+                    <h1 class="user-title">{move || detail.with(|d| d.as_ref().map(|d| d.summary.display_name.clone()))}</h1>
+                    {move || detail.with(|d| d.as_ref().map(|d| user_status_badge(t, d.summary.status)))}
+                </div>
+                {move || detail.get().map(|d| status_notices(t, &dates(auth), &d))}
+                {first.map(|d| view! { <ActivationEmail t user=d/> })}
+                {move || detail.get().map(|d| user_facts(t, &dates(auth), &d))}
+                <p class="user-log-link">
+                    <A href=user_security_log_path(initial)>{t.user_security_log_link}</A>
+                </p>
+                {own.then(|| view! { <p class="hint own-account">{t.own_account_note}</p> })}
+                {move || match accounts.get() {
+                    None => view! {
+                        <p class="loading" role="status">
+                            <span class="spinner" aria-hidden="true"></span>
+                            {t.accounts_loading}
+                        </p>
+                    }
+                    .into_any(),
+                    Some(Err(err)) => view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any(),
+                    Some(Ok(list)) => view! {
+                        <EditUserForm t own accounts=list.items user/>
+                    }
+                    .into_any(),
+                }}
+                {(!own).then(|| view! { <AccessPanel t detail user/> })}
+            }
+            .into_any()
+        }}
+    }
+}
+
+fn dates(auth: crate::state::auth::Auth) -> Dates {
+    (auth.date_format(), auth.time_format(), auth.time_zone())
+}
+
+/// Locked until when; deactivated since when and why.
+fn status_notices(t: &'static Texts, dates: &Dates, d: &UserDetail) -> impl IntoView {
+    let locked = d
+        .locked_until
+        .filter(|until| d.summary.status == UserStatusDto::Locked || *until > now());
+    let locked = locked.map(|until| {
+        let time = format_date_time_zone(until, &dates.2, dates.0, dates.1);
+        view! { <p class="status-notice notice-locked">{fill(t.user_locked_notice, &[("time", &time)])}</p> }
+    });
+    let deactivated = (d.summary.status == UserStatusDto::Deactivated).then(|| {
+        let date = d.deactivated_at.map_or_else(
+            || t.not_recorded.to_owned(),
+            |at| format_date(date_in_zone(at, &dates.2), dates.0),
+        );
+        let template = match d.deactivation_reason {
+            Some(DeactivationReasonDto::Inactivity) => t.deactivated_by_inactivity,
+            _ => t.deactivated_by_manager,
+        };
+        view! { <p class="status-notice notice-deactivated">{fill(template, &[("date", &date)])}</p> }
+    });
+    view! { {locked} {deactivated} }
+}
+
+/// The user's name, address, role, status, last login and settings.
+fn user_facts(t: &'static Texts, dates: &Dates, d: &UserDetail) -> impl IntoView {
+    let s = &d.summary;
+    let created = format_date_time(s.created_at, &dates.2, dates.0, dates.1);
+    let language = match d.settings.language.as_str() {
+        "nl" => "Nederlands",
+        _ => "English",
+    };
+    view! {
+        <section class="panel" aria-labelledby="user-details-heading">
+            <h2 id="user-details-heading">{t.details_heading}</h2>
+            <dl class="facts facts-wide">
+                <div><dt>{t.username_label}</dt><dd class="username">{s.username.clone()}</dd></div>
+                <div><dt>{t.email_label}</dt><dd>{s.email.clone()}</dd></div>
+                <div><dt>{t.col_role}</dt><dd>{role_name(t, s.role)}</dd></div>
+                <div><dt>{t.col_status}</dt><dd>{user_status_name(t, s.status)}</dd></div>
+                <div><dt>{t.col_last_login}</dt><dd>{last_login(t, dates, s)}</dd></div>
+                <div><dt>{t.created_at_label}</dt><dd>{created}</dd></div>
+                <div><dt>{t.language_label}</dt><dd lang=d.settings.language.clone()>{language}</dd></div>
+                <div><dt>{t.time_zone_label}</dt><dd>{d.settings.time_zone.clone()}</dd></div>
+            </dl>
+        </section>
+    }
+}
+
+/// "Send the activation email again", for a user who has not activated yet.
+#[component]
+fn ActivationEmail(t: &'static Texts, user: UserDetail) -> impl IntoView {
+    let auth = use_auth();
+    let pending_user = user.summary.status == UserStatusDto::PendingActivation;
+    let id = user.summary.id;
+    let email = user.summary.email;
+    let outcome = RwSignal::new(None::<Result<(), ApiError>>);
+    let send = Action::new_local(move |_: &()| async move {
+        let result = auth
+            .call(|token| async move { client::send_activation_email(&token, id).await })
+            .await;
+        outcome.set(Some(result));
+    });
+    let pending = send.pending();
+    pending_user.then(|| {
+        view! {
+            <section class="panel activation-panel" aria-labelledby="activation-heading">
+                <h2 id="activation-heading" class="visually-hidden">{t.send_activation_again}</h2>
+                <p>{t.user_pending_notice}</p>
+                <div class="form-live" aria-live="polite">
+                    {move || outcome.get().map(|result| match result {
+                        Ok(()) => view! {
+                            <p class="form-success" role="status">{fill(t.activation_sent, &[("email", &email)])}</p>
+                        }
+                        .into_any(),
+                        Err(err) => view! { <p class="form-error" role="alert">{error_message(t, &err)}</p> }.into_any(),
+                    })}
+                </div>
+                <button
+                    type="button"
+                    class="button-secondary send-activation"
+                    disabled=move || pending.get()
+                    on:click=move |_| {
+                        outcome.set(None);
+                        send.dispatch(());
+                    }
+                >
+                    {move || if pending.get() { t.sending } else { t.send_activation_again }}
+                </button>
+            </section>
+        }
+    })
+}
+
+const ERRORS_ID: &str = "edit-user-errors";
+const FIELDS: [FieldRef; 4] = [
+    FieldRef {
+        field: DISPLAY_NAME,
+        id: "display-name",
+        label: |t| t.display_name_label,
+    },
+    FieldRef {
+        field: EMAIL,
+        id: "email",
+        label: |t| t.email_label,
+    },
+    FieldRef {
+        field: ROLE,
+        id: "role-group",
+        label: |t| t.role_label,
+    },
+    FieldRef {
+        field: ACCOUNT_IDS,
+        id: "accounts-help",
+        label: |t| t.accounts_assign_label,
+    },
+];
+
+/// What came of the last save or reload.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Saved,
+    Reloaded,
+    /// 412: someone else changed the user meanwhile.
+    Conflict,
+}
+
+/// The user as shown now, with its `ETag`.
+fn current(user: LocalResource<Loaded>) -> Option<Detail> {
+    user.with_untracked(|loaded| loaded.as_ref().and_then(|(_, r)| r.as_ref().ok().cloned()))
+}
+
+/// Shows the user as the server has it now.
+fn show(user: LocalResource<Loaded>, detail: Detail) {
+    // Under the id the page was opened with, however it was written.
+    let id = user
+        .with_untracked(|loaded| loaded.as_ref().map(|(id, _)| id.clone()))
+        .unwrap_or_else(|| detail.value.summary.id.to_string());
+    user.set(Some((id, Ok(detail))));
+}
+
+/// Only what differs from the user as loaded: absent fields stay.
+pub fn changes(
+    user: &UserDetail,
+    display_name: &str,
+    email: &str,
+    role: Option<api_types::RoleDto>,
+    accounts: &[AccountId],
+) -> UpdateUserRequest {
+    let s = &user.summary;
+    let mut chosen: Vec<String> = accounts.iter().map(ToString::to_string).collect();
+    let mut before: Vec<String> = s.account_ids.iter().map(ToString::to_string).collect();
+    chosen.sort();
+    before.sort();
+    UpdateUserRequest {
+        display_name: Some(display_name.trim().to_owned()).filter(|n| *n != s.display_name),
+        email: Some(email.trim().to_owned()).filter(|e| *e != s.email),
+        role: role.filter(|r| *r != s.role),
+        account_ids: (chosen != before).then(|| accounts.iter().map(AccountId::as_uuid).collect()),
+        active: None,
+    }
+}
+
+fn is_empty(request: &UpdateUserRequest) -> bool {
+    *request == UpdateUserRequest::default()
+}
+
+#[component]
+fn EditUserForm(
+    t: &'static Texts,
+    own: bool,
+    accounts: Vec<AccountResponse>,
+    user: LocalResource<Loaded>,
+) -> impl IntoView {
+    let auth = use_auth();
+    let current = move || current(user);
+    let show = move |detail: Detail| show(user, detail);
+    let Some(loaded) = current() else {
+        return ().into_any();
+    };
+    let initial = loaded.value;
+    let display_name = RwSignal::new(initial.summary.display_name.clone());
+    let email = RwSignal::new(initial.summary.email.clone());
+    let role = RwSignal::new(Some(initial.summary.role));
+    let chosen = RwSignal::new(
+        initial
+            .summary
+            .account_ids
+            .iter()
+            .map(|id| AccountId::from_uuid(*id))
+            .collect::<Vec<_>>(),
+    );
+    let failure = RwSignal::new(None::<Failure>);
+    let errors = Memo::new(move |_| failure.with(Failure::field_errors));
+    let outcome = RwSignal::new(None::<Outcome>);
+
+    // The roles the caller may give, and the user's own (to show it checked).
+    let mut roles = grantable_roles(auth.role());
+    if !roles.contains(&initial.summary.role) {
+        roles.insert(0, initial.summary.role);
+    }
+    let tree = account_tree(
+        &accounts,
+        initial
+            .summary
+            .parent_account_id
+            .map(|p| p.to_string())
+            .as_deref(),
+    );
+
+    // After a save or reload: the form shows what the server has.
+    let fill_form = move |d: &UserDetail| {
+        display_name.set(d.summary.display_name.clone());
+        email.set(d.summary.email.clone());
+        role.set(Some(d.summary.role));
+        chosen.set(
+            d.summary
+                .account_ids
+                .iter()
+                .map(|id| AccountId::from_uuid(*id))
+                .collect(),
+        );
+    };
+
+    let save = Action::new_local(move |request: &UpdateUserRequest| {
+        let request = request.clone();
+        async move {
+            let Some(loaded) = current() else {
+                return;
+            };
+            let id = loaded.value.summary.id;
+            let etag = if_match(loaded.etag.as_deref(), &loaded.value);
+            let result = auth
+                .call(|token| {
+                    let (etag, request) = (etag.clone(), request.clone());
+                    async move { client::update_user(&token, id, &etag, &request).await }
+                })
+                .await;
+            match result {
+                Ok(saved) => {
+                    fill_form(&saved.value);
+                    show(saved);
+                    outcome.set(Some(Outcome::Saved));
+                }
+                Err(err) if err.code() == Some(ProblemCode::PreconditionFailed) => {
+                    outcome.set(Some(Outcome::Conflict));
+                    focus_later(ERRORS_ID);
+                }
+                Err(err) => {
+                    failure.set(Some(Failure::of(err)));
+                    focus_later(ERRORS_ID);
+                }
+            }
+        }
+    });
+    let reload = Action::new_local(move |_: &()| async move {
+        let Some(loaded) = current() else {
+            return;
+        };
+        let id = loaded.value.summary.id;
+        let result = auth
+            .call(|token| async move { client::user(&token, id).await })
+            .await;
+        match result {
+            Ok(fresh) => {
+                show(fresh);
+                outcome.set(Some(Outcome::Reloaded));
+            }
+            Err(err) => failure.set(Some(Failure::Failed(err))),
+        }
+    });
+    let busy = move || save.pending().get() || reload.pending().get();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy() {
+            return;
+        }
+        outcome.set(None);
+        let (name, address) = (display_name.get_untracked(), email.get_untracked());
+        let invalid = contact_errors(&name, &address);
+        if !invalid.is_empty() {
+            failure.set(Some(Failure::Invalid(invalid)));
+            focus_later(ERRORS_ID);
+            return;
+        }
+        failure.set(None);
+        let Some(loaded) = current() else {
+            return;
+        };
+        let request = changes(
+            &loaded.value,
+            &name,
+            &address,
+            role.get_untracked(),
+            &chosen.get_untracked(),
+        );
+        if is_empty(&request) {
+            outcome.set(Some(Outcome::Saved));
+        } else {
+            save.dispatch(request);
+        }
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="edit-user-heading">
+            <h2 id="edit-user-heading">{t.edit_user_heading}</h2>
+            <form class="case-form user-form" on:submit=on_submit novalidate>
+                <div id=ERRORS_ID tabindex="-1">
+                    {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| user_error_text(t, c)))}
+                    {move || (outcome.get() == Some(Outcome::Conflict)).then(|| view! {
+                        <div class="form-error" role="alert">
+                            <p>{t.user_conflict}</p>
+                            <button
+                                type="button"
+                                class="button-secondary"
+                                disabled=busy
+                                on:click=move |_| {
+                                    reload.dispatch(());
+                                }
+                            >
+                                {t.reload_user}
+                            </button>
+                        </div>
+                    })}
+                </div>
+                <div class="form-live" aria-live="polite">
+                    {move || match outcome.get() {
+                        Some(Outcome::Saved) => Some(view! { <p class="form-success" role="status">{t.user_saved}</p> }),
+                        Some(Outcome::Reloaded) => Some(view! { <p class="form-success" role="status">{t.user_reloaded}</p> }),
+                        _ => None,
+                    }}
+                </div>
+                {user_text_field(t, DISPLAY_NAME, "display-name", t.display_name_label, None, "text", "off", display_name, failure)}
+                {user_text_field(t, EMAIL, "email", t.email_label, None, "email", "off", email, failure)}
+                <div id="role-group">{role_choices(t, roles, role, errors, own)}</div>
+                {account_choices(t, tree, chosen)}
+                <button type="submit" class="button-primary button-inline" disabled=busy>
+                    {move || if save.pending().get() { t.saving } else { t.save_user }}
+                </button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+/// Deactivate or reactivate, each after a confirmation.
+#[component]
+fn AccessPanel(
+    t: &'static Texts,
+    detail: Memo<Option<UserDetail>>,
+    user: LocalResource<Loaded>,
+) -> impl IntoView {
+    let auth = use_auth();
+    let current = move || current(user);
+    let show = move |detail: Detail| show(user, detail);
+    let confirming = RwSignal::new(false);
+    // Some(true): reactivated; Some(false): deactivated.
+    let done = RwSignal::new(None::<bool>);
+    let failure = RwSignal::new(None::<ApiError>);
+    let deactivated = move || {
+        detail.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.summary.status == UserStatusDto::Deactivated)
+        })
+    };
+    let name = move || {
+        detail.with(|d| {
+            d.as_ref()
+                .map(|d| d.summary.display_name.clone())
+                .unwrap_or_default()
+        })
+    };
+
+    let change = Action::new_local(move |active: &bool| {
+        let active = *active;
+        async move {
+            let Some(loaded) = current() else {
+                return;
+            };
+            let id = loaded.value.summary.id;
+            let etag = if_match(loaded.etag.as_deref(), &loaded.value);
+            let request = UpdateUserRequest {
+                active: Some(active),
+                ..UpdateUserRequest::default()
+            };
+            let result = auth
+                .call(|token| {
+                    let (etag, request) = (etag.clone(), request.clone());
+                    async move { client::update_user(&token, id, &etag, &request).await }
+                })
+                .await;
+            confirming.set(false);
+            match result {
+                Ok(saved) => {
+                    show(saved);
+                    done.set(Some(active));
+                }
+                Err(err) if err.code() == Some(ProblemCode::PreconditionFailed) => {
+                    // Changed meanwhile: show the latest, then ask again.
+                    if let Ok(fresh) = auth
+                        .call(|token| async move { client::user(&token, id).await })
+                        .await
+                    {
+                        show(fresh);
+                    }
+                    failure.set(Some(err));
+                }
+                Err(err) => failure.set(Some(err)),
+            }
+        }
+    });
+    let pending = change.pending();
+    let message = move || {
+        if let Some(err) = failure.get() {
+            let text = if err.code() == Some(ProblemCode::PreconditionFailed) {
+                t.user_reloaded.to_owned()
+            } else {
+                error_message(t, &err)
+            };
+            return Some(view! { <p class="form-error" role="alert">{text}</p> }.into_any());
+        }
+        done.get().map(|active| {
+            let text = if active {
+                t.user_reactivated_done
+            } else {
+                t.user_deactivated_done
+            };
+            view! { <p class="form-success" role="status">{text}</p> }.into_any()
+        })
+    };
+
+    view! {
+        <section class="panel access-panel" aria-labelledby="access-heading">
+            <h2 id="access-heading">{t.access_heading}</h2>
+            <p class="hint">{t.deactivate_hint}</p>
+            <div class="form-live" aria-live="polite">{message}</div>
+            {move || {
+                let reactivate = deactivated();
+                if confirming.get() {
+                    let template = if reactivate { t.reactivate_confirm } else { t.deactivate_confirm };
+                    let yes = if reactivate { t.confirm_reactivate } else { t.confirm_deactivate };
+                    view! {
+                        <div class="confirm-box" role="group" aria-labelledby="confirm-question">
+                            <p id="confirm-question" tabindex="-1">{fill(template, &[("name", &name())])}</p>
+                            <div class="button-row">
+                                <button
+                                    type="button"
+                                    class=if reactivate { "button-primary button-inline confirm-yes" } else { "button-danger confirm-yes" }
+                                    disabled=move || pending.get()
+                                    on:click=move |_| {
+                                        change.dispatch(reactivate);
+                                    }
+                                >
+                                    {move || if pending.get() { t.saving } else { yes }}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button-secondary confirm-cancel"
+                                    on:click=move |_| {
+                                        confirming.set(false);
+                                        focus_later("access-toggle");
+                                    }
+                                >
+                                    {t.cancel}
+                                </button>
+                            </div>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            id="access-toggle"
+                            class=if reactivate { "button-secondary reactivate-user" } else { "button-secondary deactivate-user" }
+                            on:click=move |_| {
+                                failure.set(None);
+                                done.set(None);
+                                confirming.set(true);
+                                focus_later("confirm-question");
+                            }
+                        >
+                            {if reactivate { t.reactivate_user } else { t.deactivate_user }}
+                        </button>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use api_types::{RoleDto, UserSettings, UserSummary};
+
+    fn user() -> UserDetail {
+        let uuid = |n: u8| serde_json::from_value(serde_json::json!(format!("{n:032x}"))).unwrap();
+        UserDetail {
+            summary: UserSummary {
+                id: uuid(1),
+                username: "jan".into(),
+                display_name: "Jan de Vries".into(),
+                email: "jan@umc.example".into(),
+                role: RoleDto::User,
+                status: UserStatusDto::Active,
+                parent_account_id: Some(uuid(9)),
+                account_ids: vec![uuid(2), uuid(3)],
+                last_login_at: None,
+                created_at: chrono::DateTime::default(),
+                version: 4,
+            },
+            settings: UserSettings {
+                language: "nl".into(),
+                time_zone: "Europe/Amsterdam".into(),
+                date_format: "iso".into(),
+                time_format: "h24".into(),
+            },
+            deactivated_at: None,
+            deactivation_reason: None,
+            locked_until: None,
+        }
+    }
+
+    #[test]
+    fn only_changed_fields_are_sent() {
+        let u = user();
+        let same: Vec<AccountId> = u
+            .summary
+            .account_ids
+            .iter()
+            .rev()
+            .map(|id| AccountId::from_uuid(*id))
+            .collect();
+        let request = changes(
+            &u,
+            " Jan de Vries ",
+            "jan@umc.example",
+            Some(RoleDto::User),
+            &same,
+        );
+        assert!(is_empty(&request));
+        let request = changes(
+            &u,
+            "Jan",
+            "jan@umc.example",
+            Some(RoleDto::Manager),
+            &same[..1],
+        );
+        assert_eq!(request.display_name.as_deref(), Some("Jan"));
+        assert_eq!(request.email, None);
+        assert_eq!(request.role, Some(RoleDto::Manager));
+        assert_eq!(request.account_ids.map(|ids| ids.len()), Some(1));
+    }
+
+    #[test]
+    fn if_match_is_the_etag_or_the_quoted_version() {
+        assert_eq!(if_match(Some("\"7\""), &user()), "\"7\"");
+        assert_eq!(if_match(None, &user()), "\"4\"");
+    }
+}
