@@ -21,7 +21,14 @@ async fn table_count(db: &persistence::DatabaseConnection) -> i64 {
 
 #[tokio::test]
 async fn migrations_run_up_down_to_zero_and_up_again() {
-    let (db, _dir) = test_support::fresh_database().await.unwrap();
+    // One connection: with a pool, SQLite twice answered the second `up`
+    // with "index ... already exists" (a pooled connection reading an old
+    // schema snapshot), a property of the pool, not of the migrations.
+    let (pooled, _dir, url) = test_support::fresh_database_with_url().await.unwrap();
+    drop(pooled);
+    let mut options = sea_orm::ConnectOptions::new(url);
+    options.max_connections(1).min_connections(1);
+    let db = sea_orm::Database::connect(options).await.unwrap();
     persistence::migrate_up(&db).await.unwrap();
     assert_eq!(table_count(&db).await, 5);
     persistence::migrate_down_all(&db).await.unwrap();
