@@ -18,6 +18,7 @@ mod m20261124_000012_create_email_outbox;
 mod m20261124_000013_index_cases_newest_first;
 mod m20261124_000014_index_open_cases;
 mod m20261124_000015_identity_lifecycle;
+mod m20261124_000016_create_access_requests;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000013_index_cases_newest_first::Migration),
             Box::new(m20261124_000014_index_open_cases::Migration),
             Box::new(m20261124_000015_identity_lifecycle::Migration),
+            Box::new(m20261124_000016_create_access_requests::Migration),
         ]
     }
 }

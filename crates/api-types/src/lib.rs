@@ -3,6 +3,7 @@
 //! serde only; `utoipa::ToSchema` behind the `openapi` feature so the browser app
 //! builds without it.
 
+pub mod access_requests;
 pub mod accounts;
 pub mod auth;
 pub mod cases;
@@ -13,6 +14,11 @@ pub mod installed_products;
 pub mod problem;
 pub mod users;
 
+pub use access_requests::{
+    AccessRequestDto, AccessRequestPage, AccessRequestQuery, AccessRequestStatusDto,
+    ApproveAccessRequest, CreateAccessRequest, FacilityDto, FacilityIdentifier, IdentifierKindDto,
+    RejectAccessRequest,
+};
 pub use accounts::{AccountKindDto, AccountListResponse, AccountResponse, VisibilityReasonDto};
 pub use auth::{
     ChangePasswordRequest, LinkInfo, LinkPurposeDto, LinkTokenRequest, LoginRequest, LogoutRequest,

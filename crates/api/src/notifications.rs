@@ -318,3 +318,74 @@ pub async fn queue_link_email(
     )
     .await
 }
+
+/// Confirms a request for access to the address it came from.
+pub async fn queue_access_request_received(
+    db: &impl ConnectionTrait,
+    to: &domain::Email,
+    name: &str,
+    language: Language,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let (subject, body) = match language {
+        Language::Nl => (
+            "Uw aanvraag voor toegang is ontvangen".to_owned(),
+            format!(
+                "Beste {name},\n\nWe hebben uw aanvraag voor toegang tot het Customer Services Portal ontvangen. \
+                 De beheerder van uw organisatie of portal support beoordeelt hem; \
+                 na goedkeuring krijgt u een e-mail met een link om uw account te activeren.\n\n\
+                 Hebt u niets aangevraagd? Dan kunt u deze e-mail negeren.\n"
+            ),
+        ),
+        _ => (
+            "We received your request for access".to_owned(),
+            format!(
+                "Dear {name},\n\nWe received your request for access to the Customer Services Portal. \
+                 Your organisation's Manager or portal support will review it; \
+                 once it is approved you get an email with a link to activate your account.\n\n\
+                 Did you not ask for access? Ignore this email.\n"
+            ),
+        ),
+    };
+    outbox::enqueue(
+        db,
+        &NewEmail {
+            to: to.as_str().to_owned(),
+            subject,
+            body,
+        },
+        now,
+    )
+    .await
+}
+
+/// Tells a requester their request was not approved, and why.
+pub async fn queue_access_request_rejected(
+    db: &impl ConnectionTrait,
+    to: &str,
+    name: &str,
+    reason: &str,
+    language: Language,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let (subject, body) = match language {
+        Language::Nl => (
+            "Uw aanvraag voor toegang is niet goedgekeurd".to_owned(),
+            format!("Beste {name},\n\nUw aanvraag voor toegang is niet goedgekeurd. De reden:\n\n{reason}\n"),
+        ),
+        _ => (
+            "Your request for access was not approved".to_owned(),
+            format!("Dear {name},\n\nYour request for access was not approved. The reason:\n\n{reason}\n"),
+        ),
+    };
+    outbox::enqueue(
+        db,
+        &NewEmail {
+            to: to.to_owned(),
+            subject,
+            body,
+        },
+        now,
+    )
+    .await
+}

@@ -17,6 +17,7 @@ with a stable `code`.",
     modifiers(&SecurityAddon),
     tags(
         (name = "auth", description = "Log in, refresh, log out, the current user, passwords, activation and reset links, personal settings"),
+        (name = "access requests", description = "Request access (public form) and its approval by Admins or the matched parent account's Manager"),
         (name = "users", description = "User administration (Managers for their parent account, Admins for all) and the security log"),
         (name = "accounts", description = "Organisations and locations visible to the caller"),
         (name = "installed products", description = "The installed base: systems, their coverage and custom details"),

@@ -5,6 +5,7 @@
 #[macro_use]
 mod text_enum;
 
+pub mod access_request;
 pub mod account;
 pub mod account_security;
 pub mod attachment;

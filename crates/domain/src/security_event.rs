@@ -24,6 +24,9 @@ text_enum! {
         UserDeactivated = "user_deactivated",
         UserReactivated = "user_reactivated",
         SettingsChanged = "settings_changed",
+        AccessRequested = "access_requested",
+        AccessApproved = "access_approved",
+        AccessRejected = "access_rejected",
     }
 }
 

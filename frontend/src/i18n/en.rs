@@ -546,6 +546,9 @@ pub static EN: Texts = Texts {
     event_user_deactivated: "User deactivated",
     event_user_reactivated: "User reactivated",
     event_settings_changed: "Settings changed",
+    event_access_requested: "Access requested",
+    event_access_approved: "Access request approved",
+    event_access_rejected: "Access request rejected",
 
     kind_hospital_group: "Hospital group",
     kind_hospital: "Hospital",

@@ -613,6 +613,9 @@ pub struct Texts {
     pub event_user_deactivated: &'static str,
     pub event_user_reactivated: &'static str,
     pub event_settings_changed: &'static str,
+    pub event_access_requested: &'static str,
+    pub event_access_approved: &'static str,
+    pub event_access_rejected: &'static str,
 
     pub kind_hospital_group: &'static str,
     pub kind_hospital: &'static str,

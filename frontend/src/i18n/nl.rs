@@ -546,6 +546,9 @@ pub static NL: Texts = Texts {
     event_user_deactivated: "Gebruiker gedeactiveerd",
     event_user_reactivated: "Gebruiker geheractiveerd",
     event_settings_changed: "Instellingen gewijzigd",
+    event_access_requested: "Toegang aangevraagd",
+    event_access_approved: "Toegangsaanvraag goedgekeurd",
+    event_access_rejected: "Toegangsaanvraag afgewezen",
 
     kind_hospital_group: "Ziekenhuisgroep",
     kind_hospital: "Ziekenhuis",

@@ -71,6 +71,9 @@ pub fn security_event_name(t: &Texts, event: SecurityEvent) -> &'static str {
         SecurityEvent::UserDeactivated => t.event_user_deactivated,
         SecurityEvent::UserReactivated => t.event_user_reactivated,
         SecurityEvent::SettingsChanged => t.event_settings_changed,
+        SecurityEvent::AccessRequested => t.event_access_requested,
+        SecurityEvent::AccessApproved => t.event_access_approved,
+        SecurityEvent::AccessRejected => t.event_access_rejected,
     }
 }
 

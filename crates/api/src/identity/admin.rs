@@ -77,7 +77,7 @@ pub fn detail(u: &AdminUser, now: DateTime<Utc>) -> UserDetail {
 
 /// The parent account whose users the caller administers: their own for a
 /// Manager, any (None, or the one asked for) for an Admin; 403 for others.
-async fn administered_parent(
+pub(crate) async fn administered_parent(
     state: &AppState,
     auth: &AuthUser,
     asked: Option<AccountId>,
@@ -96,7 +96,10 @@ async fn administered_parent(
     })
 }
 
-fn page_bounds(page: Option<u32>, page_size: Option<u32>) -> Result<(u32, u32), ApiError> {
+pub(crate) fn page_bounds(
+    page: Option<u32>,
+    page_size: Option<u32>,
+) -> Result<(u32, u32), ApiError> {
     let page = page.unwrap_or(1);
     let page_size = page_size.unwrap_or(50);
     if page == 0 || !(1..=200).contains(&page_size) {
@@ -200,6 +203,25 @@ pub async fn create(
     req: &CreateUserRequest,
     client: &ClientAddress,
 ) -> Result<AdminUser, ApiError> {
+    let id = UserId::from_uuid(uuid::Uuid::new_v4());
+    let txn = state.db.begin().await.map_err(StoreError::from)?;
+    create_in(state, &txn, auth, req, client, id).await?;
+    txn.commit().await.map_err(StoreError::from)?;
+    users::find_admin(&state.db, id, None)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// Creates the user `id` in `txn` (the caller commits): validation,
+/// assignments, activation email, security and audit log.
+pub async fn create_in(
+    state: &AppState,
+    txn: &persistence::DatabaseTransaction,
+    auth: &AuthUser,
+    req: &CreateUserRequest,
+    client: &ClientAddress,
+    id: UserId,
+) -> Result<(), ApiError> {
     let asked = req.parent_account_id.map(AccountId::from_uuid);
     let parent = administered_parent(state, auth, asked).await?;
     let role = role_of(req.role);
@@ -220,10 +242,10 @@ pub async fn create(
     let (Some(username), Some(address), true) = (username, address, errors.is_empty()) else {
         return Err(ApiError::Validation(errors));
     };
-    let account_ids = accounts_of_parent(&state.db, parent, &req.account_ids).await?;
+    let account_ids = accounts_of_parent(txn, parent, &req.account_ids).await?;
     let now = state.clock.now();
     let user = User {
-        id: UserId::from_uuid(uuid::Uuid::new_v4()),
+        id,
         parent_account_id: parent,
         username,
         email: address,
@@ -234,17 +256,16 @@ pub async fn create(
         active: true,
         sessions_valid_after: now,
     };
-    let txn = state.db.begin().await.map_err(StoreError::from)?;
-    match users::insert_invited(&txn, &user, now).await {
+    match users::insert_invited(txn, &user, now).await {
         Err(StoreError::Duplicate(_)) => {
             return Err(ApiError::UsernameTaken(user.username.as_str().to_owned()))
         }
         other => other?,
     }
     for account in &account_ids {
-        accounts::assign(&txn, user.id, *account).await?;
+        accounts::assign(txn, user.id, *account).await?;
     }
-    links::send_link(state, &txn, &user, LinkPurpose::Activation).await?;
+    links::send_link(state, txn, &user, LinkPurpose::Activation).await?;
     let details = serde_json::json!({
         "username": user.username.as_str(),
         "role": role.as_str(),
@@ -253,9 +274,9 @@ pub async fn create(
     let mut entry = security::about(SecurityEvent::UserCreated, &user, now);
     entry.actor = Some(auth.user.id);
     entry.details = details.clone();
-    security::record(&txn, entry, client).await?;
+    security::record(txn, entry, client).await?;
     audit::append(
-        &txn,
+        txn,
         &AuditEntry {
             occurred_at: now,
             actor: Some(auth.user.id),
@@ -269,10 +290,7 @@ pub async fn create(
         },
     )
     .await?;
-    txn.commit().await.map_err(StoreError::from)?;
-    users::find_admin(&state.db, user.id, None)
-        .await?
-        .ok_or(ApiError::NotFound)
+    Ok(())
 }
 
 fn snapshot(u: &AdminUser) -> serde_json::Value {

@@ -1,6 +1,7 @@
 //! The identity lifecycle: activation and reset links, new passwords and
 //! their history, user administration, inactivity, and the security log.
 
+pub mod access;
 pub mod admin;
 pub mod client;
 pub mod inactivity;

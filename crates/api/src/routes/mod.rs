@@ -1,6 +1,7 @@
 //! `routes/<resource>/<action>.rs`, one handler per file. utoipa-actix-web
 //! collects only `.service(...)` registrations, so every handler is one.
 
+pub mod access_requests;
 pub mod accounts;
 pub mod auth;
 pub mod cases;
@@ -31,6 +32,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(cases::configure)
                 .configure(dashboard::configure)
                 .configure(users::configure)
+                .configure(access_requests::configure)
                 .service(security_log::list_security_log),
         );
 }

@@ -1,6 +1,7 @@
 //! The API's one integration-test binary: modules only.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access_requests;
 mod accounts;
 mod attachments;
 mod auth;

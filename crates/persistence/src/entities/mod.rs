@@ -1,5 +1,6 @@
 //! sea-orm entities, one per table; mapping to domain values lives in the repositories.
 
+pub mod access_request;
 pub mod account;
 pub mod account_assignment;
 pub mod audit_log;

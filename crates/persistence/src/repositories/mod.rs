@@ -1,6 +1,7 @@
 //! One module per aggregate. Queries that return customer data take the caller's
 //! visibility and filter in SQL.
 
+pub mod access_requests;
 pub mod accounts;
 pub mod attachments;
 pub mod audit;

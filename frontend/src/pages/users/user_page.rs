@@ -697,7 +697,8 @@ mod tests {
 
     #[test]
     fn if_match_is_the_etag_or_the_quoted_version() {
-        assert_eq!(if_match(Some("\"7\""), &user()), "\"7\"");
-        assert_eq!(if_match(None, &user()), "\"4\"");
+        assert_eq!(if_match(Some("\"v7\""), &user()), "\"v7\"");
+        // The server's ETag form: `"v<version>"`.
+        assert_eq!(if_match(None, &user()), "\"v4\"");
     }
 }

@@ -1,0 +1,353 @@
+//! Request access: the public form, and its approval (which creates the
+//! user) or rejection by an Admin or the Manager of the matched parent
+//! account.
+
+use crate::auth::AuthUser;
+use crate::error::ApiError;
+use crate::identity::admin;
+use crate::identity::client::ClientAddress;
+use crate::identity::passwords::field_error;
+use crate::identity::security;
+use crate::notifications;
+use crate::state::AppState;
+use api_types::{
+    AccessRequestDto, AccessRequestPage, AccessRequestQuery, AccessRequestStatusDto,
+    ApproveAccessRequest, CreateAccessRequest, CreateUserRequest, FacilityDto, FacilityIdentifier,
+    IdentifierKindDto, RejectAccessRequest,
+};
+use chrono::Duration;
+use domain::access_request::{AccessRequestForm, Facility, IdentifierKind};
+use domain::{AccountId, Language, Role, SecurityEvent, UserId};
+use persistence::entities::access_request;
+use persistence::repositories::access_requests;
+use persistence::repositories::security_log::{self, NewSecurityEntry};
+use persistence::repositories::{accounts, users};
+use persistence::{StoreError, TransactionTrait};
+
+/// Requests one address may send in the window.
+const REQUESTS_PER_ADDRESS: u64 = 5;
+
+fn kind_of(dto: IdentifierKindDto) -> IdentifierKind {
+    match dto {
+        IdentifierKindDto::InstalledProductNumber => IdentifierKind::InstalledProductNumber,
+        IdentifierKindDto::AssetId => IdentifierKind::AssetId,
+        IdentifierKindDto::LocationId => IdentifierKind::LocationId,
+        IdentifierKindDto::TechnicalId => IdentifierKind::TechnicalId,
+    }
+}
+
+fn kind_dto(kind: IdentifierKind) -> IdentifierKindDto {
+    match kind {
+        IdentifierKind::InstalledProductNumber => IdentifierKindDto::InstalledProductNumber,
+        IdentifierKind::AssetId => IdentifierKindDto::AssetId,
+        IdentifierKind::LocationId => IdentifierKindDto::LocationId,
+        IdentifierKind::TechnicalId => IdentifierKindDto::TechnicalId,
+    }
+}
+
+fn facilities_dto(facilities: &[Facility]) -> Vec<FacilityDto> {
+    facilities
+        .iter()
+        .map(|f| FacilityDto {
+            name: f.name.clone(),
+            identifiers: f
+                .identifiers
+                .iter()
+                .map(|(kind, value)| FacilityIdentifier {
+                    kind: kind_dto(*kind),
+                    value: value.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn form_message(code: &str) -> &'static str {
+    match code {
+        "required" => "Fill this in.",
+        "too_long" => "This is too long.",
+        "invalid_email" => "Give an email address such as name@hospital.example.",
+        "invalid_phone" => "Give a phone number of 6 to 20 digits, e.g. +31 24 361 1111.",
+        "invalid_country" => "Choose a country (two-letter code such as NL).",
+        "facility_required" => "Name at least one facility.",
+        "identifier_required" => {
+            "Give at least one installed product number, asset ID, location ID or technical ID."
+        }
+        _ => "This value is not valid.",
+    }
+}
+
+/// Stores a request, confirms it by email and answers nothing about
+/// whether its identifiers matched.
+pub async fn submit(
+    state: &AppState,
+    body: &CreateAccessRequest,
+    client: &ClientAddress,
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    if let Some(address) = client.as_deref() {
+        let recent = security_log::count_from_address(
+            &state.db,
+            address,
+            &[SecurityEvent::AccessRequested],
+            now - Duration::minutes(security::ADDRESS_WINDOW_MINUTES),
+        )
+        .await?;
+        if recent >= REQUESTS_PER_ADDRESS {
+            return Err(ApiError::TooManyRequests {
+                retry_after: (security::ADDRESS_WINDOW_MINUTES * 60) as u64,
+            });
+        }
+    }
+    let form = AccessRequestForm {
+        name: body.name.clone(),
+        organisation: body.organisation.clone(),
+        email: body.email.clone(),
+        phone: body.phone.clone(),
+        country: body.country.clone(),
+        facilities: body
+            .facilities
+            .iter()
+            .map(|f| Facility {
+                name: f.name.clone(),
+                identifiers: f
+                    .identifiers
+                    .iter()
+                    .map(|i| (kind_of(i.kind), i.value.clone()))
+                    .collect(),
+            })
+            .collect(),
+        remarks: body.remarks.clone(),
+    };
+    let valid = form.validate().map_err(|errors| {
+        ApiError::Validation(
+            errors
+                .into_iter()
+                .map(|e| field_error(&e.field, e.code, form_message(e.code)))
+                .collect(),
+        )
+    })?;
+    let language = match body.language.as_deref() {
+        Some("nl") => Language::Nl,
+        _ => Language::En,
+    };
+    let parent = access_requests::match_parent(&state.db, &valid.facilities).await?;
+    let id = uuid::Uuid::new_v4();
+    let txn = state.db.begin().await.map_err(StoreError::from)?;
+    access_requests::insert(
+        &txn,
+        id,
+        &valid,
+        language.as_str(),
+        parent,
+        client.0.clone(),
+        now,
+    )
+    .await?;
+    notifications::queue_access_request_received(&txn, &valid.email, &valid.name, language, now)
+        .await?;
+    let mut entry = NewSecurityEntry::new(SecurityEvent::AccessRequested, now);
+    entry.parent_account = parent;
+    entry.details = serde_json::json!({ "request": id, "organisation": valid.organisation });
+    security::record(&txn, entry, client).await?;
+    txn.commit().await.map_err(StoreError::from)?;
+    tracing::info!(event = "access_requested", request_id = %id, matched = parent.is_some(), "access requested");
+    Ok(())
+}
+
+/// Admins see every request; a Manager those matched to their parent account.
+async fn visible_parent(state: &AppState, auth: &AuthUser) -> Result<Option<AccountId>, ApiError> {
+    match (auth.user.role, auth.user.parent_account_id) {
+        (Role::Admin, _) => Ok(None),
+        (Role::Manager, Some(_)) => admin::administered_parent(state, auth, None).await,
+        _ => Err(ApiError::Forbidden),
+    }
+}
+
+async fn dto(state: &AppState, m: access_request::Model) -> Result<AccessRequestDto, ApiError> {
+    let parent_account_name = match m.parent_account_id {
+        Some(id) => accounts::find_by_id(&state.db, AccountId::from_uuid(id))
+            .await?
+            .map(|a| a.name.as_str().to_owned()),
+        None => None,
+    };
+    let decided_by = match m.decided_by {
+        Some(id) => users::find_by_id(&state.db, UserId::from_uuid(id))
+            .await?
+            .map(|u| u.username.as_str().to_owned()),
+        None => None,
+    };
+    Ok(AccessRequestDto {
+        id: m.id,
+        facilities: facilities_dto(&access_requests::facilities_from_json(&m.facilities)),
+        name: m.name,
+        organisation: m.organisation,
+        email: m.email,
+        phone: m.phone,
+        country: m.country,
+        remarks: m.remarks,
+        status: match m.status.as_str() {
+            "approved" => AccessRequestStatusDto::Approved,
+            "rejected" => AccessRequestStatusDto::Rejected,
+            _ => AccessRequestStatusDto::Pending,
+        },
+        parent_account_id: m.parent_account_id,
+        parent_account_name,
+        created_at: m.created_at,
+        decided_at: m.decided_at,
+        decided_by,
+        decision_note: m.decision_note,
+        user_id: m.user_id,
+    })
+}
+
+pub async fn list(
+    state: &AppState,
+    auth: &AuthUser,
+    q: &AccessRequestQuery,
+) -> Result<AccessRequestPage, ApiError> {
+    let parent = visible_parent(state, auth).await?;
+    let (page, page_size) = admin::page_bounds(q.page, q.page_size)?;
+    let status = q.status.map(|s| match s {
+        AccessRequestStatusDto::Pending => "pending",
+        AccessRequestStatusDto::Approved => "approved",
+        AccessRequestStatusDto::Rejected => "rejected",
+    });
+    let (rows, total) =
+        access_requests::page(&state.db, parent, status, page.into(), page_size.into()).await?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        items.push(dto(state, row).await?);
+    }
+    Ok(AccessRequestPage {
+        items,
+        total,
+        page,
+        page_size,
+    })
+}
+
+async fn find(
+    state: &AppState,
+    auth: &AuthUser,
+    id: uuid::Uuid,
+) -> Result<access_request::Model, ApiError> {
+    let parent = visible_parent(state, auth).await?;
+    access_requests::find(&state.db, id, parent)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+pub async fn get(
+    state: &AppState,
+    auth: &AuthUser,
+    id: uuid::Uuid,
+) -> Result<AccessRequestDto, ApiError> {
+    let m = find(state, auth, id).await?;
+    dto(state, m).await
+}
+
+fn already_decided() -> ApiError {
+    ApiError::Conflict("This request was decided already.".into())
+}
+
+/// Creates the user the request asked for and marks it approved, in one
+/// transaction: a second approver gets 409 and no second user.
+pub async fn approve(
+    state: &AppState,
+    auth: &AuthUser,
+    id: uuid::Uuid,
+    body: &ApproveAccessRequest,
+    client: &ClientAddress,
+) -> Result<UserId, ApiError> {
+    let request = find(state, auth, id).await?;
+    if request.status != "pending" {
+        return Err(already_decided());
+    }
+    let parent = match auth.user.role {
+        Role::Admin => body.parent_account_id.or(request.parent_account_id),
+        _ => request.parent_account_id,
+    };
+    if parent.is_none() {
+        return Err(ApiError::Validation(vec![field_error(
+            "parent_account_id",
+            "parent_account_mismatch",
+            "The request matched no parent account: choose the one the user belongs to.",
+        )]));
+    }
+    let user_id = UserId::from_uuid(uuid::Uuid::new_v4());
+    let now = state.clock.now();
+    let txn = state.db.begin().await.map_err(StoreError::from)?;
+    if !access_requests::decide(&txn, id, "approved", auth.user.id, None, Some(user_id), now)
+        .await?
+    {
+        return Err(already_decided());
+    }
+    let create = CreateUserRequest {
+        username: body.username.clone(),
+        display_name: request.name.clone(),
+        email: request.email.clone(),
+        role: body.role,
+        account_ids: body.account_ids.clone(),
+        parent_account_id: parent,
+    };
+    admin::create_in(state, &txn, auth, &create, client, user_id).await?;
+    let mut entry = NewSecurityEntry::new(SecurityEvent::AccessApproved, now);
+    entry.user = Some(user_id);
+    entry.actor = Some(auth.user.id);
+    entry.parent_account = parent.map(AccountId::from_uuid);
+    entry.details = serde_json::json!({ "request": id });
+    security::record(&txn, entry, client).await?;
+    txn.commit().await.map_err(StoreError::from)?;
+    Ok(user_id)
+}
+
+pub async fn reject(
+    state: &AppState,
+    auth: &AuthUser,
+    id: uuid::Uuid,
+    body: &RejectAccessRequest,
+    client: &ClientAddress,
+) -> Result<AccessRequestDto, ApiError> {
+    let request = find(state, auth, id).await?;
+    let reason = body.reason.trim();
+    if reason.is_empty() || reason.chars().count() > 2000 {
+        return Err(ApiError::Validation(vec![field_error(
+            "reason",
+            "required",
+            "Say why, in up to 2000 characters; the requester reads it.",
+        )]));
+    }
+    let now = state.clock.now();
+    let txn = state.db.begin().await.map_err(StoreError::from)?;
+    if !access_requests::decide(
+        &txn,
+        id,
+        "rejected",
+        auth.user.id,
+        Some(reason.to_owned()),
+        None,
+        now,
+    )
+    .await?
+    {
+        return Err(already_decided());
+    }
+    let language = request.language.parse::<Language>().unwrap_or(Language::En);
+    notifications::queue_access_request_rejected(
+        &txn,
+        &request.email,
+        &request.name,
+        reason,
+        language,
+        now,
+    )
+    .await?;
+    let mut entry = NewSecurityEntry::new(SecurityEvent::AccessRejected, now);
+    entry.actor = Some(auth.user.id);
+    entry.parent_account = request.parent_account_id.map(AccountId::from_uuid);
+    entry.details = serde_json::json!({ "request": id });
+    security::record(&txn, entry, client).await?;
+    txn.commit().await.map_err(StoreError::from)?;
+    get(state, auth, id).await
+}
