@@ -56,6 +56,28 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await context.close();
   });
 
+  test(`the request access and forgot password pages pass axe on a ${name}`, async () => {
+    const { context, page, faults } = await openPage(browser, { viewport });
+    await page.goto(`${server.baseUrl}/request-access`);
+    await page.locator("form.request-form").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "request access");
+
+    await page.locator("form.request-form button[type=submit]").click();
+    await page.locator("#request-errors .form-error").waitFor();
+    await page.locator("button.add-facility").click();
+    await page.locator("fieldset.facility").nth(1).waitFor();
+    await page.locator("button.add-identifier").first().click();
+    await page.locator("button.remove-identifier").first().waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "request access with errors and two facilities");
+
+    await page.goto(`${server.baseUrl}/forgot-password`);
+    await page.locator("#email").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "forgot password");
+
+    assert.deepEqual(faults, []);
+    await context.close();
+  });
+
   test(`the installed base, contract and case pages pass axe on a ${name}`, async () => {
     const { context, page, faults } = await openPage(browser, { viewport });
     await page.goto(`${server.baseUrl}/login`);
@@ -106,6 +128,26 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("dialog.preview-dialog[open]").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "photo preview");
     await page.keyboard.press("Escape");
+
+    await page.goto(`${server.baseUrl}/users`);
+    await page.locator(".results").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "users");
+
+    await page.goto(`${server.baseUrl}/users/new`);
+    await page.locator("form.user-form").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "new user form");
+
+    await page.goto(`${server.baseUrl}/security-log`);
+    await page.locator(".results").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "security log");
+
+    await page.goto(`${server.baseUrl}/settings`);
+    await page.locator("form.settings-form").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "settings");
+
+    await page.goto(`${server.baseUrl}/access-requests`);
+    await page.locator(".results").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "access requests");
 
     assert.deepEqual(faults, []);
     await context.close();

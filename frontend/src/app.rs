@@ -2,6 +2,10 @@
 
 use crate::components::layout::SignedInLayout;
 use crate::components::viewport::provide_viewport_context;
+use crate::pages::access_requests::{
+    access_request_page::AccessRequestPage, access_requests_page::AccessRequestsPage,
+    request_access_page::RequestAccessPage,
+};
 use crate::pages::account::{
     change_password_page::ChangePasswordPage,
     forgot_password_page::ForgotPasswordPage,
@@ -41,9 +45,10 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Routes fallback=|| view! { <NotFoundPage/> }>
-                // Without login: the token of an emailed link is in the fragment.
+                // Without login (the token of an emailed link is in the fragment).
                 <Route path=path!("/login") view=LoginPage/>
                 <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
+                <Route path=path!("/request-access") view=RequestAccessPage/>
                 <Route path=path!("/activate") view=ActivatePage/>
                 <Route path=path!("/reset-password") view=ResetPasswordPage/>
                 // Signed in, or just refused with `password_expired`: it guards itself.
@@ -63,6 +68,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/users/new") view=NewUserPage/>
                     <Route path=path!("/users/:id") view=UserPage/>
                     <Route path=path!("/security-log") view=SecurityLogPage/>
+                    <Route path=path!("/access-requests") view=AccessRequestsPage/>
+                    <Route path=path!("/access-requests/:id") view=AccessRequestPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -9,8 +9,10 @@ use api_types::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+mod access_requests;
 mod cases;
 mod users;
+pub use access_requests::{access_request_query_pairs, AccessRequestListView, ALL_STATUSES};
 pub use cases::{case_query_pairs, set_status_choice, status_choice, CaseListView, OPEN};
 pub use users::{security_log_query_pairs, user_query_pairs, SecurityLogView, UserListView};
 

@@ -22,6 +22,9 @@ pub enum Page {
     Users,
     NewUser,
     SecurityLog,
+    /// Without login: anyone may ask for an account.
+    RequestAccess,
+    AccessRequests,
 }
 
 impl Page {
@@ -42,6 +45,8 @@ impl Page {
             Page::Users => "/users",
             Page::NewUser => "/users/new",
             Page::SecurityLog => "/security-log",
+            Page::RequestAccess => "/request-access",
+            Page::AccessRequests => "/access-requests",
         }
     }
 }
@@ -86,6 +91,11 @@ pub fn user_security_log_path(id: impl Display) -> String {
     format!("{}?user={id}", Page::SecurityLog.path())
 }
 
+/// The page of one request for access (Managers and Admins).
+pub fn access_request_path(id: impl Display) -> String {
+    format!("{}/{id}", Page::AccessRequests.path())
+}
+
 /// The server's interactive API documentation: outside the app, so linked
 /// with a plain `<a>` that the router leaves alone.
 pub const API_DOCS_PATH: &str = "/api/docs";
@@ -111,6 +121,8 @@ mod tests {
             Page::Users,
             Page::NewUser,
             Page::SecurityLog,
+            Page::RequestAccess,
+            Page::AccessRequests,
         ];
         for (i, page) in pages.iter().enumerate() {
             assert!(page.path().starts_with('/'), "{page:?}");
@@ -127,6 +139,7 @@ mod tests {
         assert_eq!(contract_path("c-1"), "/contracts/c-1");
         assert_eq!(case_path("k-9"), "/cases/k-9");
         assert_eq!(user_path("u-1"), "/users/u-1");
+        assert_eq!(access_request_path("r-1"), "/access-requests/r-1");
         assert_eq!(user_security_log_path("u-1"), "/security-log?user=u-1");
         assert_eq!(
             new_case_for_product_path("ab12"),

@@ -19,6 +19,7 @@ mod m20261124_000013_index_cases_newest_first;
 mod m20261124_000014_index_open_cases;
 mod m20261124_000015_identity_lifecycle;
 mod m20261124_000016_create_access_requests;
+mod m20261124_000017_mfa;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000014_index_open_cases::Migration),
             Box::new(m20261124_000015_identity_lifecycle::Migration),
             Box::new(m20261124_000016_create_access_requests::Migration),
+            Box::new(m20261124_000017_mfa::Migration),
         ]
     }
 }

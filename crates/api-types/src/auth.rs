@@ -10,6 +10,10 @@ pub struct LoginRequest {
     pub username: String,
     #[cfg_attr(feature = "openapi", schema(example = "Welcome-2026"))]
     pub password: String,
+    /// The 6-digit code of the authenticator app, or a recovery code, for
+    /// accounts with a second factor (ask for it after `mfa_required`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mfa_code: Option<String>,
 }
 
 /// Tokens issued at login and on refresh.
@@ -87,6 +91,12 @@ pub struct MeResponse {
     /// Absent for the service organisation's own staff.
     pub parent_account: Option<ParentAccountRef>,
     pub settings: UserSettings,
+    /// A second factor (TOTP) is enrolled.
+    #[serde(default)]
+    pub mfa_enabled: bool,
+    /// The parent account requires a second factor (it cannot be turned off).
+    #[serde(default)]
+    pub mfa_required: bool,
 }
 
 /// Asks for a password-reset link by email. The answer is the same whether
@@ -170,4 +180,61 @@ pub struct UpdateSettingsRequest {
     pub time_zone: String,
     pub date_format: String,
     pub time_format: String,
+}
+
+/// A new TOTP secret to enrol: scan the QR code (or type the secret) into
+/// an authenticator app, then confirm with a code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MfaSetupResponse {
+    /// Base32, for typing in by hand.
+    pub secret: String,
+    /// `otpauth://totp/...`, what the QR code holds.
+    pub otpauth_uri: String,
+    /// The QR code as an SVG document.
+    pub qr_svg: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MfaCodeRequest {
+    #[cfg_attr(feature = "openapi", schema(example = "123456"))]
+    pub code: String,
+}
+
+/// The second factor is on. Keep the recovery codes somewhere safe: each
+/// works once, in place of a code, when the phone is lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MfaEnabledResponse {
+    pub recovery_codes: Vec<String>,
+    /// A session, when enrolment was done with the restricted token of an
+    /// `mfa_enrollment_required` login answer.
+    pub session: Option<TokenResponse>,
+}
+
+/// Confirms a sensitive change with the current password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordConfirmation {
+    pub password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecoveryCodesResponse {
+    pub recovery_codes: Vec<String>,
+}
+
+/// Whether every user of a parent account must use a second factor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MfaPolicy {
+    pub required: bool,
+    /// Admins: the parent account; a Manager's own is implied.
+    #[serde(default)]
+    pub parent_account_id: Option<Uuid>,
 }

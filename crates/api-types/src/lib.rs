@@ -22,8 +22,10 @@ pub use access_requests::{
 pub use accounts::{AccountKindDto, AccountListResponse, AccountResponse, VisibilityReasonDto};
 pub use auth::{
     ChangePasswordRequest, LinkInfo, LinkPurposeDto, LinkTokenRequest, LoginRequest, LogoutRequest,
-    MeResponse, ParentAccountRef, PasswordPolicyResponse, PasswordResetRequest, RefreshRequest,
-    RoleDto, SetPasswordRequest, TokenResponse, UpdateSettingsRequest, UserSettings,
+    MeResponse, MfaCodeRequest, MfaEnabledResponse, MfaPolicy, MfaSetupResponse, ParentAccountRef,
+    PasswordConfirmation, PasswordPolicyResponse, PasswordResetRequest, RecoveryCodesResponse,
+    RefreshRequest, RoleDto, SetPasswordRequest, TokenResponse, UpdateSettingsRequest,
+    UserSettings,
 };
 pub use cases::{
     ActivityDto, ActivityKindDto, AttachmentDto, AttachmentTypeDto, BenchRepairDto, CaseContactDto,

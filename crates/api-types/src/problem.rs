@@ -55,6 +55,13 @@ pub enum ProblemCode {
     LinkInvalid,
     /// The user name is taken.
     UsernameTaken,
+    /// The password is right; now send the authenticator's code as `mfa_code`.
+    MfaRequired,
+    /// The authenticator or recovery code is wrong or was used already.
+    InvalidMfaCode,
+    /// The parent account requires a second factor: enrol one with the
+    /// `restricted_token` of this answer.
+    MfaEnrollmentRequired,
 }
 
 impl ProblemCode {
@@ -93,6 +100,9 @@ impl ProblemCode {
             ProblemCode::LinkUsed => "link_used",
             ProblemCode::LinkInvalid => "link_invalid",
             ProblemCode::UsernameTaken => "username_taken",
+            ProblemCode::MfaRequired => "mfa_required",
+            ProblemCode::InvalidMfaCode => "invalid_mfa_code",
+            ProblemCode::MfaEnrollmentRequired => "mfa_enrollment_required",
         }
     }
 }
@@ -124,8 +134,10 @@ pub struct ProblemDetails {
     pub request_id: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
-    /// With `password_expired`: a token (valid 15 minutes) that only sets a
-    /// new password, at `POST /api/v1/auth/password`.
+    /// A token valid 15 minutes for one thing only: with `password_expired`
+    /// it sets a new password (`POST /api/v1/auth/password`); with
+    /// `mfa_enrollment_required` it enrols a second factor
+    /// (`POST /api/v1/me/mfa/setup`, then `/enable`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password_change_token: Option<String>,
+    pub restricted_token: Option<String>,
 }

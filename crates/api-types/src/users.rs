@@ -44,6 +44,9 @@ pub struct UserSummary {
     pub account_ids: Vec<Uuid>,
     pub last_login_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// A second factor is enrolled.
+    #[serde(default)]
+    pub mfa_enabled: bool,
     /// Send it back as `If-Match` when changing the user.
     pub version: i32,
 }
@@ -115,6 +118,10 @@ pub struct UpdateUserRequest {
     pub account_ids: Option<Vec<Uuid>>,
     /// false disables the account and ends its sessions; true reactivates it.
     pub active: Option<bool>,
+    /// true removes the user's second factor (a lost phone without recovery
+    /// codes); they enrol again at their next login if it is required.
+    #[serde(default)]
+    pub reset_mfa: Option<bool>,
 }
 
 /// Filters and page of `GET /security-log`, newest first.

@@ -77,6 +77,14 @@ pub enum ApiError {
     PasswordExpired { change_token: String },
     #[error("Your account was deactivated{}. Ask your Manager or portal support to reactivate it.", if *inactivity { " after 120 days without use" } else { "" })]
     AccountDeactivated { inactivity: bool },
+    #[error("Enter the 6-digit code from your authenticator app (or a recovery code).")]
+    MfaRequired,
+    #[error("The code is wrong or was used already. Enter the current code from your authenticator app, or a recovery code.")]
+    InvalidMfaCode,
+    #[error(
+        "Your organisation requires a second factor. Set up an authenticator app to continue."
+    )]
+    MfaEnrollmentRequired { enrollment_token: String },
     #[error("This link has expired (links are valid for 24 hours). Ask for a new one.")]
     LinkExpired,
     #[error("This link was used already; each link works once. Ask for a new one.")]
@@ -142,6 +150,9 @@ impl ApiError {
             ApiError::InvalidUpload(_) => ProblemCode::InvalidUpload,
             ApiError::PasswordExpired { .. } => ProblemCode::PasswordExpired,
             ApiError::AccountDeactivated { .. } => ProblemCode::AccountDeactivated,
+            ApiError::MfaRequired => ProblemCode::MfaRequired,
+            ApiError::InvalidMfaCode => ProblemCode::InvalidMfaCode,
+            ApiError::MfaEnrollmentRequired { .. } => ProblemCode::MfaEnrollmentRequired,
             ApiError::LinkExpired => ProblemCode::LinkExpired,
             ApiError::LinkUsed => ProblemCode::LinkUsed,
             ApiError::LinkInvalid => ProblemCode::LinkInvalid,
@@ -180,6 +191,9 @@ impl ApiError {
             ApiError::InvalidUpload(_) => "Invalid upload",
             ApiError::PasswordExpired { .. } => "Password expired",
             ApiError::AccountDeactivated { .. } => "Account deactivated",
+            ApiError::MfaRequired => "Second factor required",
+            ApiError::InvalidMfaCode => "Invalid code",
+            ApiError::MfaEnrollmentRequired { .. } => "Second factor enrolment required",
             ApiError::LinkExpired => "Link expired",
             ApiError::LinkUsed => "Link used",
             ApiError::LinkInvalid => "Link invalid",
@@ -204,8 +218,11 @@ impl ApiError {
                 ApiError::Validation(errors) => errors.clone(),
                 _ => Vec::new(),
             },
-            password_change_token: match self {
+            restricted_token: match self {
                 ApiError::PasswordExpired { change_token } => Some(change_token.clone()),
+                ApiError::MfaEnrollmentRequired { enrollment_token } => {
+                    Some(enrollment_token.clone())
+                }
                 _ => None,
             },
         }
@@ -233,9 +250,12 @@ impl From<domain::AuthzError> for ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            ApiError::InvalidCredentials | ApiError::Unauthenticated | ApiError::InvalidToken => {
-                StatusCode::UNAUTHORIZED
-            }
+            ApiError::InvalidCredentials
+            | ApiError::Unauthenticated
+            | ApiError::InvalidToken
+            | ApiError::MfaRequired
+            | ApiError::InvalidMfaCode => StatusCode::UNAUTHORIZED,
+            ApiError::MfaEnrollmentRequired { .. } => StatusCode::FORBIDDEN,
             ApiError::Forbidden
             | ApiError::PasswordExpired { .. }
             | ApiError::AccountDeactivated { .. } => StatusCode::FORBIDDEN,

@@ -111,10 +111,15 @@ impl AccessRequestForm {
                 })
             })
             .ok();
-        if self.facilities.is_empty() || self.facilities.len() > MAX_FACILITIES {
+        if self.facilities.is_empty() {
             errors.push(FormError {
                 field: "facilities".into(),
                 code: "facility_required",
+            });
+        } else if self.facilities.len() > MAX_FACILITIES {
+            errors.push(FormError {
+                field: "facilities".into(),
+                code: "too_many_facilities",
             });
         }
         let mut facilities = Vec::new();

@@ -27,6 +27,12 @@ text_enum! {
         AccessRequested = "access_requested",
         AccessApproved = "access_approved",
         AccessRejected = "access_rejected",
+        MfaEnabled = "mfa_enabled",
+        MfaDisabled = "mfa_disabled",
+        /// A wrong or reused second-factor code after a correct password.
+        MfaFailed = "mfa_failed",
+        MfaRecoveryCodeUsed = "mfa_recovery_code_used",
+        MfaPolicyChanged = "mfa_policy_changed",
     }
 }
 

@@ -161,6 +161,7 @@ impl TestApp {
             .json(&api_types::LoginRequest {
                 username: username.to_owned(),
                 password: password.to_owned(),
+                mfa_code: None,
             })
             .send()
             .await

@@ -3,17 +3,18 @@
 
 use super::ApiError;
 use crate::query::{
-    case_query_pairs, contract_query_pairs, product_query_pairs, query_string,
-    security_log_query_pairs, user_query_pairs,
+    access_request_query_pairs, case_query_pairs, contract_query_pairs, product_query_pairs,
+    query_string, security_log_query_pairs, user_query_pairs,
 };
 use api_types::{
-    AccountListResponse, AccountResponse, CaseDetail, CasePage, CaseQuery, ChangePasswordRequest,
-    ContactCentreDto, ContractDetail, ContractPage, ContractQuery, CreateActivityRequest,
+    AccessRequestDto, AccessRequestPage, AccessRequestQuery, AccountListResponse, AccountResponse,
+    ApproveAccessRequest, CaseDetail, CasePage, CaseQuery, ChangePasswordRequest, ContactCentreDto,
+    ContractDetail, ContractPage, ContractQuery, CreateAccessRequest, CreateActivityRequest,
     CreateCaseRequest, CreateUserRequest, DashboardResponse, InstalledProductDetail,
     InstalledProductPage, InstalledProductQuery, LinkInfo, LinkTokenRequest, LoginRequest,
-    MeResponse, PasswordResetRequest, ProblemDetails, SecurityLogPage, SecurityLogQuery,
-    SetPasswordRequest, TokenResponse, UpdateCustomDetailsRequest, UpdateSettingsRequest,
-    UpdateUserRequest, UserDetail, UserPage, UserQuery, WarrantyPage,
+    MeResponse, PasswordResetRequest, ProblemDetails, RejectAccessRequest, SecurityLogPage,
+    SecurityLogQuery, SetPasswordRequest, TokenResponse, UpdateCustomDetailsRequest,
+    UpdateSettingsRequest, UpdateUserRequest, UserDetail, UserPage, UserQuery, WarrantyPage,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -86,8 +87,8 @@ pub fn problem_from_body(status: u16, body: &str) -> ApiError {
     }
 }
 
-/// A refused login: why, and after a 429 how many seconds the server asks
-/// to wait (its `Retry-After` header).
+/// A refused login (or request for access): why, and after a 429 how many
+/// seconds the server asks to wait (its `Retry-After` header).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoginRefused {
     pub error: ApiError,
@@ -104,7 +105,7 @@ impl From<ApiError> for LoginRefused {
 }
 
 /// `POST /auth/login`: tokens, and the refresh cookie. A correct but expired
-/// password answers 403 `password_expired` with a `password_change_token`.
+/// password answers 403 `password_expired` with a `restricted_token`.
 pub async fn login(request: &LoginRequest) -> Result<TokenResponse, LoginRefused> {
     let response = Request::post(&url("/auth/login"))
         .json(request)
@@ -155,7 +156,7 @@ pub async fn set_password(request: &SetPasswordRequest) -> Result<(), ApiError> 
     expect_success(response).await
 }
 
-/// `POST /auth/password` with an access token or a `password_change_token`:
+/// `POST /auth/password` with an access token or a `restricted_token`:
 /// a new session (every other one ends).
 pub async fn change_password(
     token: &str,
@@ -256,6 +257,80 @@ pub async fn send_activation_email(token: &str, id: impl Display) -> Result<(), 
 
 fn user_path(id: impl Display) -> String {
     format!("/users/{id}")
+}
+
+/// `POST /access-requests` (no login): 202 whether or not the identifiers
+/// matched anything; the requester gets a confirmation email.
+pub async fn create_access_request(request: &CreateAccessRequest) -> Result<(), LoginRefused> {
+    let response = Request::post(&url(ACCESS_REQUESTS))
+        .json(request)
+        .map_err(ApiError::from)?
+        .send()
+        .await
+        .map_err(ApiError::from)?;
+    let retry_after_secs = response
+        .headers()
+        .get("Retry-After")
+        .and_then(|value| retry_after_secs(&value));
+    expect_success(response)
+        .await
+        .map_err(|error| LoginRefused {
+            error,
+            retry_after_secs,
+        })
+}
+
+/// `GET /access-requests`: one page of the requests the caller may decide, newest first.
+pub async fn access_requests(
+    token: &str,
+    query: &AccessRequestQuery,
+) -> Result<AccessRequestPage, ApiError> {
+    let path = format!(
+        "{ACCESS_REQUESTS}{}",
+        query_string(&access_request_query_pairs(query))
+    );
+    get_json(&path, token).await
+}
+
+/// `GET /access-requests/{id}`: 404 when the caller may not see it.
+pub async fn access_request(token: &str, id: impl Display) -> Result<AccessRequestDto, ApiError> {
+    get_json(&access_request_path(id), token).await
+}
+
+/// `POST /access-requests/{id}/approve`: 201 with the new user, who gets an
+/// activation email; 409 when the request was already decided.
+pub async fn approve_access_request(
+    token: &str,
+    id: impl Display,
+    request: &ApproveAccessRequest,
+) -> Result<UserDetail, ApiError> {
+    let response = Request::post(&url(&format!("{}/approve", access_request_path(id))))
+        .header("Authorization", &bearer(token))
+        .json(request)?
+        .send()
+        .await?;
+    decode(response).await
+}
+
+/// `POST /access-requests/{id}/reject`: the request as decided; the
+/// requester is emailed the reason.
+pub async fn reject_access_request(
+    token: &str,
+    id: impl Display,
+    request: &RejectAccessRequest,
+) -> Result<AccessRequestDto, ApiError> {
+    let response = Request::post(&url(&format!("{}/reject", access_request_path(id))))
+        .header("Authorization", &bearer(token))
+        .json(request)?
+        .send()
+        .await?;
+    decode(response).await
+}
+
+const ACCESS_REQUESTS: &str = "/access-requests";
+
+fn access_request_path(id: impl Display) -> String {
+    format!("{ACCESS_REQUESTS}/{id}")
 }
 
 /// `GET /security-log`: one page of security events, newest first.
@@ -507,6 +582,15 @@ mod tests {
     #[test]
     fn user_paths_embed_the_id() {
         assert_eq!(url(&user_path("u1")), "/api/v1/users/u1");
+    }
+
+    #[test]
+    fn access_request_paths_embed_the_id() {
+        assert_eq!(url(ACCESS_REQUESTS), "/api/v1/access-requests");
+        assert_eq!(
+            url(&access_request_path("r1")),
+            "/api/v1/access-requests/r1"
+        );
     }
 
     #[test]

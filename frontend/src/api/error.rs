@@ -74,7 +74,7 @@ mod tests {
             code,
             request_id: request_id.map(str::to_owned),
             errors: Vec::new(),
-            password_change_token: None,
+            restricted_token: None,
         })
     }
 

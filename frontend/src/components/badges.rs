@@ -44,3 +44,13 @@ pub fn user_status_badge(t: &Texts, status: api_types::UserStatusDto) -> impl In
         </span>
     }
 }
+
+/// "Waiting for a decision", "Approved", "Rejected" with their colours:
+/// `span.status-badge.access-status-<status>`.
+pub fn access_status_badge(t: &Texts, status: api_types::AccessRequestStatusDto) -> impl IntoView {
+    view! {
+        <span class=format!("status-badge access-status-{}", wire_name(&status))>
+            {crate::i18n::access_status_name(t, status)}
+        </span>
+    }
+}

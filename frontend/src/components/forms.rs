@@ -72,6 +72,28 @@ pub fn failure_summary(
     fields: &[FieldRef],
     text: impl Fn(&str) -> String,
 ) -> impl IntoView {
+    failure_summary_by(
+        t,
+        failure,
+        |name| {
+            fields
+                .iter()
+                .find(|f| field_key(f.field) == field_key(name))
+                .map(|f| ((f.label)(t).to_owned(), f.id.to_owned()))
+        },
+        |_, code| text(code),
+    )
+}
+
+/// The summary of a form whose fields come and go (`facilities[2].name`):
+/// `field(name)` gives the label and input id of a field the server or the
+/// check before sending named, `text(name, code)` what is wrong with it.
+pub fn failure_summary_by(
+    t: &'static Texts,
+    failure: &Failure,
+    field: impl Fn(&str) -> Option<(String, String)>,
+    text: impl Fn(&str, &str) -> String,
+) -> AnyView {
     match failure {
         Failure::Failed(err) => {
             view! { <p class="form-error" role="alert">{error_message(t, err)}</p> }.into_any()
@@ -80,15 +102,12 @@ pub fn failure_summary(
             let items = errors
                 .iter()
                 .map(|e| {
-                    match fields
-                        .iter()
-                        .find(|f| field_key(f.field) == field_key(&e.field))
-                    {
-                        Some(f) => {
-                            let line = format!("{}: {}", (f.label)(t), text(&e.code));
+                    match field(&e.field) {
+                        Some((label, id)) => {
+                            let line = format!("{label}: {}", text(&e.field, &e.code));
                             view! {
                                 <li>
-                                    <a href=format!("#{}", f.id) rel="external">{line}</a>
+                                    <a href=format!("#{id}") rel="external">{line}</a>
                                 </li>
                             }
                             .into_any()
@@ -146,13 +165,14 @@ pub fn drawn() -> RwSignal<bool> {
 }
 
 /// Moves the keyboard focus to the element with this id (an error summary
-/// after a failed send), once the browser has drawn it.
-pub fn focus_later(id: &'static str) {
+/// after a failed send, a row just added), once the browser has drawn it.
+pub fn focus_later(id: impl Into<String>) {
+    let id: String = id.into();
     request_animation_frame(move || {
         use wasm_bindgen::JsCast;
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|d| d.get_element_by_id(&id))
             .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         {
             // Focus cannot fail on an element in the document.

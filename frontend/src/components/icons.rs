@@ -77,3 +77,14 @@ pub fn SecurityLogIcon() -> impl IntoView {
         </svg>
     }
 }
+
+#[component]
+pub fn AccessRequestsIcon() -> impl IntoView {
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="9" cy="8" r="3.5"></circle>
+            <path d="M2.5 20c.5-3.5 3.2-5.5 6.5-5.5s6 2 6.5 5.5"></path>
+            <path d="M18.5 7.5v6M15.5 10.5h6"></path>
+        </svg>
+    }
+}

@@ -2,7 +2,8 @@
 
 use crate::components::forms::drawn;
 use crate::components::icons::{
-    CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ProductsIcon, SecurityLogIcon, UsersIcon,
+    AccessRequestsIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ProductsIcon,
+    SecurityLogIcon, UsersIcon,
 };
 use crate::routes::{Page, API_DOCS_PATH};
 use crate::state::auth::{use_auth, use_texts, AuthStatus};
@@ -131,6 +132,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <A href=Page::Users.path() attr:class="nav-users">
                                 <UsersIcon/>
                                 <span class="nav-label">{t.get().nav_users}</span>
+                            </A>
+                        </li>
+                        <li class="nav-admin">
+                            <A href=Page::AccessRequests.path() attr:class="nav-access-requests">
+                                <AccessRequestsIcon/>
+                                <span class="nav-label">{t.get().nav_access_requests}</span>
                             </A>
                         </li>
                         <li class="nav-admin">

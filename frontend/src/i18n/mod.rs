@@ -1,11 +1,16 @@
 //! English and Dutch. Every user-visible string lives in [`Texts`]; a string
 //! missing from one language is a compile error, not a blank on screen.
 
+mod access;
 mod cases;
 mod en;
 mod nl;
 mod users;
 
+pub use access::{
+    access_error_text, access_status_name, country_choices, country_label, identifier_kind_name,
+    ACCESS_STATUSES, IDENTIFIER_KINDS, MAX_IDENTIFIER, MAX_REMARKS,
+};
 pub use cases::{
     activity_kind_name, attachment_type_name, case_kind_name, case_status_name, origin_name,
     priority_text, CASE_KINDS, CASE_STATUSES, PRIORITIES,
@@ -616,6 +621,120 @@ pub struct Texts {
     pub event_access_requested: &'static str,
     pub event_access_approved: &'static str,
     pub event_access_rejected: &'static str,
+    pub event_mfa_enabled: &'static str,
+    pub event_mfa_disabled: &'static str,
+    pub event_mfa_failed: &'static str,
+    pub event_mfa_recovery_code_used: &'static str,
+    pub event_mfa_policy_changed: &'static str,
+
+    // Request access (public), and deciding on the requests.
+    pub no_account: &'static str,
+    pub request_access_link: &'static str,
+    pub request_access_title: &'static str,
+    pub request_access_intro: &'static str,
+    pub requester_name_label: &'static str,
+    pub organisation_label: &'static str,
+    pub organisation_help: &'static str,
+    pub request_email_help: &'static str,
+    pub phone_label: &'static str,
+    pub phone_help: &'static str,
+    pub country_label: &'static str,
+    pub choose_country: &'static str,
+    pub country_be: &'static str,
+    pub country_de: &'static str,
+    pub country_dk: &'static str,
+    pub country_fr: &'static str,
+    pub country_gb: &'static str,
+    pub country_nl: &'static str,
+    pub facilities_heading: &'static str,
+    pub facilities_help: &'static str,
+    /// `{n}`: the facility's place on the form.
+    pub facility_n: &'static str,
+    pub facility_name_label: &'static str,
+    pub facility_name_help: &'static str,
+    pub identifiers_label: &'static str,
+    pub identifiers_help: &'static str,
+    /// `{n}`: the identifier's place in its facility.
+    pub identifier_n: &'static str,
+    pub identifier_kind_label: &'static str,
+    pub identifier_value_label: &'static str,
+    pub id_kind_installed_product_number: &'static str,
+    pub id_kind_asset_id: &'static str,
+    pub id_kind_location_id: &'static str,
+    pub id_kind_technical_id: &'static str,
+    pub add_identifier: &'static str,
+    /// `{n}`: the facility. Starts with the words of `add_identifier`, which it names for screen readers.
+    pub add_identifier_to: &'static str,
+    pub remove: &'static str,
+    /// `{i}`: the identifier; `{n}`: its facility. Holds the word of `remove`.
+    pub remove_identifier_of: &'static str,
+    pub add_facility: &'static str,
+    /// `{n}`: the facility's place on the form.
+    pub remove_facility: &'static str,
+    pub remarks_label: &'static str,
+    pub remarks_help: &'static str,
+    pub send_request: &'static str,
+    pub request_sent_title: &'static str,
+    pub request_sent: &'static str,
+    pub request_sent_hint: &'static str,
+    pub phone_invalid: &'static str,
+    pub country_invalid: &'static str,
+    pub facility_required: &'static str,
+    pub identifier_required: &'static str,
+    pub nav_access_requests: &'static str,
+    pub access_requests_title: &'static str,
+    pub access_requests_intro: &'static str,
+    pub access_filters_label: &'static str,
+    pub any_access_status: &'static str,
+    pub apply_access_filter: &'static str,
+    pub access_status_pending: &'static str,
+    pub access_status_approved: &'static str,
+    pub access_status_rejected: &'static str,
+    pub col_organisation: &'static str,
+    pub col_country: &'static str,
+    pub col_facilities: &'static str,
+    pub col_received: &'static str,
+    pub access_requests_loading: &'static str,
+    pub access_requests_pending_none: &'static str,
+    pub access_requests_empty: &'static str,
+    pub access_requests_none: &'static str,
+    pub access_requests_total_one: &'static str,
+    /// `{n}`: how many requests match.
+    pub access_requests_total: &'static str,
+    pub access_request_loading: &'static str,
+    pub access_request_not_found: &'static str,
+    pub back_to_access_requests: &'static str,
+    pub no_remarks: &'static str,
+    pub matched_parent_label: &'static str,
+    pub no_matching_parent: &'static str,
+    pub decision_heading: &'static str,
+    /// `{name}`: who decided; `{time}`: when.
+    pub approved_by: &'static str,
+    /// `{name}`: who decided; `{time}`: when.
+    pub rejected_by: &'static str,
+    pub decided_by_unknown: &'static str,
+    pub reason_label: &'static str,
+    pub created_user_link: &'static str,
+    pub approve_heading: &'static str,
+    pub approve_button: &'static str,
+    pub choose_parent_account: &'static str,
+    pub approve_parent_help: &'static str,
+    /// `{email}`: where the activation link went.
+    pub access_granted: &'static str,
+    pub already_decided: &'static str,
+    pub decision_not_found: &'static str,
+    pub reject_heading: &'static str,
+    pub reject_reason_label: &'static str,
+    pub reject_reason_help: &'static str,
+    pub reject_button: &'static str,
+    pub rejecting: &'static str,
+    /// `{name}`: the requester.
+    pub reject_confirm: &'static str,
+    pub confirm_reject: &'static str,
+    /// `{email}`: where the reason went.
+    pub request_rejected: &'static str,
+    pub role_not_grantable: &'static str,
+    pub parent_account_mismatch: &'static str,
 
     pub kind_hospital_group: &'static str,
     pub kind_hospital: &'static str,
@@ -864,6 +983,15 @@ fn intl_region_name(locale: &str, code: &str) -> Option<String> {
     names.of(&code.to_ascii_uppercase()).map(String::from)
 }
 
+/// "Try again in 4 minutes", after a 429 with a `Retry-After` of `secs`,
+/// rounded up to whole minutes.
+pub fn retry_message(t: &Texts, secs: u64) -> String {
+    match secs.div_ceil(60) {
+        0 | 1 => t.error_retry_in_one_minute.to_owned(),
+        minutes => fill(t.error_retry_in_minutes, &[("n", &minutes.to_string())]),
+    }
+}
+
 /// What to tell the user about a failed call: a translated sentence for the
 /// codes a user can act on, the generic one (with the request id to quote to
 /// support, when the server sent one) for everything else.
@@ -922,7 +1050,7 @@ mod tests {
             code,
             request_id: request_id.map(str::to_owned),
             errors: Vec::new(),
-            password_change_token: None,
+            restricted_token: None,
         })
     }
 

@@ -74,6 +74,11 @@ pub fn security_event_name(t: &Texts, event: SecurityEvent) -> &'static str {
         SecurityEvent::AccessRequested => t.event_access_requested,
         SecurityEvent::AccessApproved => t.event_access_approved,
         SecurityEvent::AccessRejected => t.event_access_rejected,
+        SecurityEvent::MfaEnabled => t.event_mfa_enabled,
+        SecurityEvent::MfaDisabled => t.event_mfa_disabled,
+        SecurityEvent::MfaFailed => t.event_mfa_failed,
+        SecurityEvent::MfaRecoveryCodeUsed => t.event_mfa_recovery_code_used,
+        SecurityEvent::MfaPolicyChanged => t.event_mfa_policy_changed,
     }
 }
 

@@ -647,7 +647,7 @@ mod tests {
             code,
             request_id: None,
             errors,
-            password_change_token: None,
+            restricted_token: None,
         })
     }
 

@@ -5,7 +5,7 @@
 use crate::api::client::LoginRefused;
 use crate::components::document::set_title;
 use crate::components::forms::drawn;
-use crate::i18n::{error_message, fill, Texts};
+use crate::i18n::{error_message, retry_message, Texts};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts, AuthStatus};
 use crate::state::flash::{notice_text, use_flash};
@@ -31,14 +31,6 @@ fn failure_message(t: &Texts, failure: &LoginFailure) -> String {
             retry_after_secs: Some(secs),
         }) if error.code() == Some(ProblemCode::TooManyRequests) => retry_message(t, *secs),
         LoginFailure::Api(refused) => error_message(t, &refused.error),
-    }
-}
-
-/// "Try again in 4 minutes", rounded up to whole minutes.
-fn retry_message(t: &Texts, secs: u64) -> String {
-    match secs.div_ceil(60) {
-        0 | 1 => t.error_retry_in_one_minute.to_owned(),
-        minutes => fill(t.error_retry_in_minutes, &[("n", &minutes.to_string())]),
     }
 }
 
@@ -185,6 +177,13 @@ pub fn LoginPage() -> impl IntoView {
                         {move || t.get().forgot_password_link}
                     </A>
                 </p>
+                <p class="login-links request-access">
+                    {move || t.get().no_account}
+                    " "
+                    <A href=Page::RequestAccess.path() attr:class="request-access-link">
+                        {move || t.get().request_access_link}
+                    </A>
+                </p>
             </div>
         </main>
     }
@@ -218,7 +217,7 @@ mod tests {
                 code,
                 request_id: None,
                 errors: Vec::new(),
-                password_change_token: None,
+                restricted_token: None,
             }),
             retry_after_secs,
         })

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod access_requests;
 pub mod account;
 pub mod cases;
 pub mod contract_page;

@@ -165,16 +165,21 @@ impl Auth {
     }
 
     /// Logs in with a user name and password, then loads the user. A correct
-    /// password older than 90 days keeps the answer's `password_change_token`
+    /// password older than 90 days keeps the answer's `restricted_token`
     /// (see [`Auth::password_change_pending`]) and fails with `password_expired`.
     pub async fn login(self, username: String, password: String) -> Result<(), LoginRefused> {
-        let tokens = match client::login(&LoginRequest { username, password }).await {
+        let tokens = match client::login(&LoginRequest {
+            username,
+            password,
+            mfa_code: None,
+        })
+        .await
+        {
             Ok(tokens) => tokens,
             Err(refused) => {
                 if let ApiError::Problem(p) = &refused.error {
                     if p.code == ProblemCode::PasswordExpired {
-                        self.password_change
-                            .set_value(p.password_change_token.clone());
+                        self.password_change.set_value(p.restricted_token.clone());
                     }
                 }
                 return Err(refused);
@@ -332,7 +337,7 @@ fn not_signed_in() -> ApiError {
         code: ProblemCode::Unauthenticated,
         request_id: None,
         errors: Vec::new(),
-        password_change_token: None,
+        restricted_token: None,
     })
 }
 

@@ -1,6 +1,7 @@
 //! One-off notices that outlive a navigation: "Your password is set" on the
-//! login page, "User created" on the new user's page. Memory only; shown on
-//! the page they were meant for and dropped once the user moves on.
+//! login page, "User created" or "Access granted" on the new user's page.
+//! Memory only; shown on the page they were meant for and dropped once the
+//! user moves on.
 
 use leptos::prelude::*;
 
@@ -12,6 +13,11 @@ pub enum Notice {
     PasswordChanged,
     /// A new user, and the address their activation link went to.
     UserCreated {
+        email: String,
+    },
+    /// An approved request for access: the new user, and the address their
+    /// activation link went to.
+    AccessGranted {
         email: String,
     },
 }
@@ -60,5 +66,6 @@ pub fn notice_text(t: &crate::i18n::Texts, notice: &Notice) -> String {
         Notice::PasswordSet => t.password_set_notice.to_owned(),
         Notice::PasswordChanged => t.password_changed.to_owned(),
         Notice::UserCreated { email } => crate::i18n::fill(t.user_created, &[("email", email)]),
+        Notice::AccessGranted { email } => crate::i18n::fill(t.access_granted, &[("email", email)]),
     }
 }

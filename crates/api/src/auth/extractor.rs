@@ -89,12 +89,31 @@ pub struct PasswordChanger {
     pub user: User,
 }
 
-async fn authenticate_changer(
+/// The caller of the second-factor enrolment routes: a signed-in user, or
+/// one holding the restricted token of an `mfa_enrollment_required` login.
+#[derive(Debug, Clone)]
+pub struct MfaEnroller {
+    pub user: User,
+    /// Came with the restricted token: enabling opens a session.
+    pub restricted: bool,
+}
+
+type DecodeRestricted =
+    fn(
+        &crate::auth::tokens::TokenKeys,
+        &str,
+        chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::auth::tokens::PasswordChangeClaims, crate::auth::tokens::InvalidToken>;
+
+/// The user of a restricted token (bound to the password it was issued
+/// for), or else of an access token; `true` when restricted.
+async fn authenticate_restricted(
     state: web::Data<AppState>,
     token: String,
-) -> Result<PasswordChanger, ApiError> {
+    decode: DecodeRestricted,
+) -> Result<(User, bool), ApiError> {
     let now = state.clock.now();
-    if let Ok(claims) = state.tokens.decode_password_change(&token, now) {
+    if let Ok(claims) = decode(&state.tokens, &token, now) {
         let id = UserId::from_uuid(claims.sub);
         let user = users::find_by_id(&state.db, id)
             .await?
@@ -106,10 +125,24 @@ async fn authenticate_changer(
         if facts.password_changed_at.timestamp_micros() != claims.pwd {
             return Err(ApiError::InvalidToken);
         }
-        return Ok(PasswordChanger { user });
+        return Ok((user, true));
     }
     let auth = authenticate(state, token).await?;
-    Ok(PasswordChanger { user: auth.user })
+    Ok((auth.user, false))
+}
+
+fn restricted_extractor<T: 'static>(
+    req: &HttpRequest,
+    decode: DecodeRestricted,
+    wrap: fn(User, bool) -> T,
+) -> LocalBoxFuture<'static, Result<T, ApiError>> {
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let token = bearer_token(req);
+    Box::pin(async move {
+        let state = state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("AppState missing")))?;
+        let (user, restricted) = authenticate_restricted(state, token?, decode).await?;
+        Ok(wrap(user, restricted))
+    })
 }
 
 impl FromRequest for PasswordChanger {
@@ -117,12 +150,23 @@ impl FromRequest for PasswordChanger {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let token = bearer_token(req);
-        Box::pin(async move {
-            let state =
-                state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("AppState missing")))?;
-            authenticate_changer(state, token?).await
-        })
+        restricted_extractor(
+            req,
+            |keys, token, now| keys.decode_password_change(token, now),
+            |user, _| PasswordChanger { user },
+        )
+    }
+}
+
+impl FromRequest for MfaEnroller {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        restricted_extractor(
+            req,
+            |keys, token, now| keys.decode_mfa_enrollment(token, now),
+            |user, restricted| MfaEnroller { user, restricted },
+        )
     }
 }

@@ -5,4 +5,4 @@ pub mod password;
 pub mod service;
 pub mod tokens;
 
-pub use extractor::{AuthUser, PasswordChanger};
+pub use extractor::{AuthUser, MfaEnroller, PasswordChanger};

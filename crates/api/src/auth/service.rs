@@ -4,7 +4,7 @@
 use crate::auth::tokens::{hash_refresh_token, new_refresh_token};
 use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
-use crate::identity::{passwords, security};
+use crate::identity::{mfa, passwords, security};
 use crate::notifications;
 use crate::state::AppState;
 use domain::account_security::{password_expired, FailureOutcome, PASSWORD_HISTORY};
@@ -58,6 +58,39 @@ fn with_reason(mut entry: NewSecurityEntry, reason: &str) -> NewSecurityEntry {
     entry
 }
 
+/// A wrong secret for a known user (password, current password or second
+/// factor): counts towards the lockout, locks on the third, emails the owner
+/// once, and reports bursts.
+async fn count_failure(
+    state: &AppState,
+    user: &User,
+    client: &ClientAddress,
+    event: SecurityEvent,
+    reason: &str,
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let outcome = users::record_failed_login(&state.db, user.id, now).await?;
+    let entry = with_reason(security::about(event, user, now), reason);
+    security::record(&state.db, entry, client).await?;
+    if let FailureOutcome::LockedNow { until } = outcome {
+        tracing::warn!(event = "account_locked", user_id = %user.id, %until, "account locked after repeated failed logins");
+        let txn = state
+            .db
+            .begin()
+            .await
+            .map_err(persistence::StoreError::from)?;
+        notifications::queue_lockout_email(&txn, user, until, now).await?;
+        let mut entry = security::about(SecurityEvent::AccountLocked, user, now);
+        entry.details = serde_json::json!({ "locked_until": until });
+        security::record(&txn, entry, client).await?;
+        txn.commit().await.map_err(persistence::StoreError::from)?;
+        security::note_lockout(state, client, user).await?;
+    } else {
+        tracing::info!(event = event.as_str(), user_id = %user.id, reason, "login refused");
+    }
+    Ok(())
+}
+
 /// Checks the password (same time and answer for unknown users and locked
 /// accounts) and opens a session. Expired passwords and deactivated
 /// accounts are told only after a correct password.
@@ -65,6 +98,7 @@ pub async fn login(
     state: &AppState,
     username: &str,
     password: &str,
+    mfa_code: Option<&str>,
     client: &ClientAddress,
 ) -> Result<IssuedTokens, ApiError> {
     security::check_address(state, client).await?;
@@ -109,28 +143,14 @@ pub async fn login(
         return Err(ApiError::InvalidCredentials);
     }
     if !matches {
-        let outcome = users::record_failed_login(&state.db, user.id, now).await?;
-        let entry = with_reason(
-            security::about(SecurityEvent::LoginFailed, user, now),
+        count_failure(
+            state,
+            user,
+            client,
+            SecurityEvent::LoginFailed,
             "wrong_password",
-        );
-        security::record(&state.db, entry, client).await?;
-        if let FailureOutcome::LockedNow { until } = outcome {
-            tracing::warn!(event = "account_locked", user_id = %user.id, %until, "account locked after repeated failed logins");
-            let txn = state
-                .db
-                .begin()
-                .await
-                .map_err(persistence::StoreError::from)?;
-            notifications::queue_lockout_email(&txn, user, until, now).await?;
-            let mut entry = security::about(SecurityEvent::AccountLocked, user, now);
-            entry.details = serde_json::json!({ "locked_until": until });
-            security::record(&txn, entry, client).await?;
-            txn.commit().await.map_err(persistence::StoreError::from)?;
-            security::note_lockout(state, client, user).await?;
-        } else {
-            tracing::info!(event = "login_failed", user_id = %user.id, "login refused: wrong password");
-        }
+        )
+        .await?;
         security::note_failure(state, client).await?;
         return Err(ApiError::InvalidCredentials);
     }
@@ -145,6 +165,29 @@ pub async fn login(
             inactivity: found.facts.deactivated_reason.as_deref() == Some("inactivity"),
         });
     }
+    // The second factor comes before anything a restricted token could open.
+    if let Some(secret) = found.facts.mfa_secret.as_deref() {
+        let Some(code) = mfa_code.map(str::trim).filter(|c| !c.is_empty()) else {
+            let entry = with_reason(
+                security::about(SecurityEvent::LoginRefused, user, now),
+                "mfa_required",
+            );
+            security::record(&state.db, entry, client).await?;
+            return Err(ApiError::MfaRequired);
+        };
+        if !mfa::verify_login_code(state, user, secret, code, client).await? {
+            count_failure(
+                state,
+                user,
+                client,
+                SecurityEvent::MfaFailed,
+                "wrong_mfa_code",
+            )
+            .await?;
+            security::note_failure(state, client).await?;
+            return Err(ApiError::InvalidMfaCode);
+        }
+    }
     if password_expired(found.facts.password_changed_at, now) {
         tracing::info!(event = "login_refused", user_id = %user.id, "password expired: change token issued");
         let entry = with_reason(
@@ -157,6 +200,18 @@ pub async fn login(
             .issue_password_change(user.id.as_uuid(), found.facts.password_changed_at, now)
             .map_err(ApiError::internal)?;
         return Err(ApiError::PasswordExpired { change_token });
+    }
+    if found.facts.mfa_secret.is_none() && mfa::required_for(state, user).await? {
+        let entry = with_reason(
+            security::about(SecurityEvent::LoginRefused, user, now),
+            "mfa_enrollment_required",
+        );
+        security::record(&state.db, entry, client).await?;
+        let enrollment_token = state
+            .tokens
+            .issue_mfa_enrollment(user.id.as_uuid(), found.facts.password_changed_at, now)
+            .map_err(ApiError::internal)?;
+        return Err(ApiError::MfaEnrollmentRequired { enrollment_token });
     }
     let txn = state
         .db
@@ -193,18 +248,14 @@ pub async fn change_password(
         .await
         .map_err(ApiError::internal)?;
     if !matches {
-        let outcome = users::record_failed_login(&state.db, user.id, now).await?;
-        let entry = with_reason(
-            security::about(SecurityEvent::LoginFailed, user, now),
+        count_failure(
+            state,
+            user,
+            client,
+            SecurityEvent::LoginFailed,
             "wrong_current_password",
-        );
-        security::record(&state.db, entry, client).await?;
-        if let FailureOutcome::LockedNow { until } = outcome {
-            notifications::queue_lockout_email(&state.db, user, until, now).await?;
-            let mut entry = security::about(SecurityEvent::AccountLocked, user, now);
-            entry.details = serde_json::json!({ "locked_until": until });
-            security::record(&state.db, entry, client).await?;
-        }
+        )
+        .await?;
         return Err(ApiError::Validation(vec![passwords::field_error(
             "current_password",
             "wrong_password",
@@ -271,4 +322,29 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<IssuedToke
 pub async fn logout(state: &AppState, session_id: Uuid) -> Result<(), ApiError> {
     refresh_tokens::revoke_family(&state.db, session_id, state.clock.now()).await?;
     Ok(())
+}
+
+/// A new session for `user` after a restricted step completed it (second
+/// factor enrolled with the enrolment token).
+pub async fn open_session(
+    state: &AppState,
+    user: &User,
+    client: &ClientAddress,
+) -> Result<IssuedTokens, ApiError> {
+    let now = state.clock.now();
+    let txn = state
+        .db
+        .begin()
+        .await
+        .map_err(persistence::StoreError::from)?;
+    let tokens = issue(state, user, Uuid::new_v4(), &txn).await?;
+    users::record_login(&txn, user.id, now).await?;
+    security::record(
+        &txn,
+        security::about(SecurityEvent::Login, user, now),
+        client,
+    )
+    .await?;
+    txn.commit().await.map_err(persistence::StoreError::from)?;
+    Ok(tokens)
 }

@@ -49,6 +49,7 @@ pub struct TokenKeys {
     decoding: DecodingKey,
     validation: Validation,
     change_validation: Validation,
+    enrollment_validation: Validation,
     issuer: String,
     audience: String,
     access_ttl: chrono::Duration,
@@ -65,11 +66,14 @@ impl TokenKeys {
         validation.leeway = 0;
         let mut change_validation = validation.clone();
         change_validation.set_audience(&[password_change_audience(&config.jwt_audience)]);
+        let mut enrollment_validation = validation.clone();
+        enrollment_validation.set_audience(&[mfa_enrollment_audience(&config.jwt_audience)]);
         Self {
             encoding: EncodingKey::from_secret(&config.jwt_secret),
             decoding: DecodingKey::from_secret(&config.jwt_secret),
             validation,
             change_validation,
+            enrollment_validation,
             issuer: config.jwt_issuer.clone(),
             audience: config.jwt_audience.clone(),
             access_ttl: chrono::Duration::from_std(config.access_token_ttl)
@@ -122,6 +126,10 @@ fn password_change_audience(audience: &str) -> String {
     format!("{audience}/password-change")
 }
 
+fn mfa_enrollment_audience(audience: &str) -> String {
+    format!("{audience}/mfa-enrollment")
+}
+
 impl TokenKeys {
     pub fn issue_password_change(
         &self,
@@ -129,10 +137,48 @@ impl TokenKeys {
         password_changed_at: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> anyhow::Result<String> {
+        self.issue_restricted(
+            password_change_audience(&self.audience),
+            user,
+            password_changed_at,
+            now,
+        )
+    }
+
+    /// A token that only enrols a second factor (the parent account requires one).
+    pub fn issue_mfa_enrollment(
+        &self,
+        user: Uuid,
+        password_changed_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<String> {
+        self.issue_restricted(
+            mfa_enrollment_audience(&self.audience),
+            user,
+            password_changed_at,
+            now,
+        )
+    }
+
+    pub fn decode_mfa_enrollment(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<PasswordChangeClaims, InvalidToken> {
+        Self::decode_restricted(token, &self.decoding, &self.enrollment_validation, now)
+    }
+
+    fn issue_restricted(
+        &self,
+        audience: String,
+        user: Uuid,
+        password_changed_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<String> {
         let claims = PasswordChangeClaims {
             sub: user,
             iss: self.issuer.clone(),
-            aud: password_change_audience(&self.audience),
+            aud: audience,
             iat: now.timestamp(),
             exp: (now + chrono::Duration::minutes(PASSWORD_CHANGE_TTL_MINUTES)).timestamp(),
             pwd: password_changed_at.timestamp_micros(),
@@ -149,13 +195,18 @@ impl TokenKeys {
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<PasswordChangeClaims, InvalidToken> {
-        let claims = jsonwebtoken::decode::<PasswordChangeClaims>(
-            token,
-            &self.decoding,
-            &self.change_validation,
-        )
-        .map_err(|_| InvalidToken)?
-        .claims;
+        Self::decode_restricted(token, &self.decoding, &self.change_validation, now)
+    }
+
+    fn decode_restricted(
+        token: &str,
+        decoding: &DecodingKey,
+        validation: &Validation,
+        now: DateTime<Utc>,
+    ) -> Result<PasswordChangeClaims, InvalidToken> {
+        let claims = jsonwebtoken::decode::<PasswordChangeClaims>(token, decoding, validation)
+            .map_err(|_| InvalidToken)?
+            .claims;
         if claims.exp <= now.timestamp() || claims.iat > now.timestamp() + 5 {
             return Err(InvalidToken);
         }
@@ -238,6 +289,10 @@ mod tests {
         assert!(k.decode_password_change(&change, now).is_ok());
         let access = k.issue_access(Uuid::new_v4(), Uuid::new_v4(), now).unwrap();
         assert_eq!(k.decode_password_change(&access, now), Err(InvalidToken));
+        let enrol = k.issue_mfa_enrollment(Uuid::new_v4(), now, now).unwrap();
+        assert_eq!(k.decode_password_change(&enrol, now), Err(InvalidToken));
+        assert_eq!(k.decode_access(&enrol, now), Err(InvalidToken));
+        assert!(k.decode_mfa_enrollment(&enrol, now).is_ok());
     }
 
     #[test]

@@ -70,6 +70,7 @@ fn form_message(code: &str) -> &'static str {
         "invalid_phone" => "Give a phone number of 6 to 20 digits, e.g. +31 24 361 1111.",
         "invalid_country" => "Choose a country (two-letter code such as NL).",
         "facility_required" => "Name at least one facility.",
+        "too_many_facilities" => "Name at most 20 facilities; put the rest in the remarks.",
         "identifier_required" => {
             "Give at least one installed product number, asset ID, location ID or technical ID."
         }
@@ -311,11 +312,18 @@ pub async fn reject(
 ) -> Result<AccessRequestDto, ApiError> {
     let request = find(state, auth, id).await?;
     let reason = body.reason.trim();
-    if reason.is_empty() || reason.chars().count() > 2000 {
+    if reason.is_empty() {
         return Err(ApiError::Validation(vec![field_error(
             "reason",
             "required",
-            "Say why, in up to 2000 characters; the requester reads it.",
+            "Say why; the requester reads it.",
+        )]));
+    }
+    if reason.chars().count() > 2000 {
+        return Err(ApiError::Validation(vec![field_error(
+            "reason",
+            "too_long",
+            "Keep the reason to 2000 characters.",
         )]));
     }
     let now = state.clock.now();

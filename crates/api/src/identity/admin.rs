@@ -57,6 +57,7 @@ pub fn summary(u: &AdminUser, now: DateTime<Utc>) -> UserSummary {
         account_ids: u.account_ids.iter().map(|a| a.as_uuid()).collect(),
         last_login_at: u.last_login_at,
         created_at: u.created_at,
+        mfa_enabled: u.mfa_enabled,
         version: u.version,
     }
 }
@@ -300,6 +301,7 @@ fn snapshot(u: &AdminUser) -> serde_json::Value {
         "role": u.user.role.as_str(),
         "accounts": u.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>(),
         "active": u.user.active,
+        "mfa_enabled": u.mfa_enabled,
     })
 }
 
@@ -344,6 +346,7 @@ pub async fn update(
     if req.active.is_some_and(|a| a != before.user.active) {
         changes.active = req.active;
     }
+    let reset_mfa = req.reset_mfa == Some(true) && before.mfa_enabled;
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -363,6 +366,9 @@ pub async fn update(
         return Err(ApiError::PreconditionFailed {
             current: before.version,
         });
+    }
+    if reset_mfa {
+        persistence::repositories::mfa::disable(&txn, id).await?;
     }
     let after = users::find_admin(&txn, id, None)
         .await?
@@ -387,6 +393,12 @@ pub async fn update(
         )),
         Some(true) => events.push((SecurityEvent::UserReactivated, serde_json::json!({}))),
         None => {}
+    }
+    if reset_mfa {
+        events.push((
+            SecurityEvent::MfaDisabled,
+            serde_json::json!({ "reset_by": "manager" }),
+        ));
     }
     if changes.display_name.is_some() || changes.email.is_some() {
         events.push((SecurityEvent::UserUpdated, serde_json::json!({})));

@@ -6,5 +6,6 @@ pub mod admin;
 pub mod client;
 pub mod inactivity;
 pub mod links;
+pub mod mfa;
 pub mod passwords;
 pub mod security;

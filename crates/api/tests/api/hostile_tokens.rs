@@ -155,7 +155,7 @@ async fn refresh_reset_and_password_change_tokens_are_not_access_tokens() {
         .json()
         .await
         .unwrap();
-    let change = expired.password_change_token.unwrap();
+    let change = expired.restricted_token.unwrap();
     assert_eq!(
         status_with(&app, &change).await,
         401,

@@ -251,7 +251,7 @@ async fn after_90_days_a_login_only_lets_the_user_set_a_new_password() {
     assert_eq!(app.login("nl.user", "Wrong-2026!").await.status(), 401);
     let expired = problem(app.login("nl.user", "Welcome-2026").await, 403).await;
     assert_eq!(expired.code, ProblemCode::PasswordExpired);
-    let change_token = expired.password_change_token.expect("a change token");
+    let change_token = expired.restricted_token.expect("a change token");
 
     // The restricted token opens nothing else.
     assert_eq!(app.get("/api/v1/me", &change_token).await.status(), 401);
@@ -422,7 +422,7 @@ async fn accounts_unused_for_more_than_120_days_are_deactivated_and_unassigned()
     assert_eq!(expired.code, ProblemCode::PasswordExpired);
     let manager: TokenResponse = post_as(
         &app,
-        &expired.password_change_token.unwrap(),
+        &expired.restricted_token.unwrap(),
         "/api/v1/auth/password",
         json!({"current_password": "Welcome-2026", "new_password": NEW_PASSWORD}),
     )

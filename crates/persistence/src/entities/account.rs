@@ -12,6 +12,7 @@ pub struct Model {
     pub country: String,
     pub city: Option<String>,
     pub created_at: DateTimeUtc,
+    pub require_mfa: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,7 @@ pub mod contract_line;
 pub mod email_outbox;
 pub mod idempotency_key;
 pub mod installed_product;
+pub mod mfa_recovery_code;
 pub mod password_history;
 pub mod refresh_token;
 pub mod security_log;

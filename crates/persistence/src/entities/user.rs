@@ -29,6 +29,10 @@ pub struct Model {
     pub deactivated_at: Option<DateTimeUtc>,
     pub deactivated_reason: Option<String>,
     pub reactivated_at: Option<DateTimeUtc>,
+    pub mfa_secret: Option<String>,
+    pub mfa_pending_secret: Option<String>,
+    pub mfa_enabled_at: Option<DateTimeUtc>,
+    pub mfa_last_step: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

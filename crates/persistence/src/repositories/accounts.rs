@@ -225,6 +225,7 @@ pub async fn insert(db: &impl ConnectionTrait, a: &Account) -> StoreResult<()> {
         country: Set(a.country.as_str().to_owned()),
         city: Set(a.city.clone()),
         created_at: Set(Utc::now()),
+        require_mfa: Set(false),
     }
     .insert(db)
     .await?;
@@ -248,4 +249,28 @@ pub async fn assign(
 
 pub async fn is_empty(db: &impl ConnectionTrait) -> StoreResult<bool> {
     Ok(account::Entity::find().count(db).await? == 0)
+}
+
+/// Whether the parent account asks every user for a second factor.
+pub async fn requires_mfa(db: &impl ConnectionTrait, parent: AccountId) -> StoreResult<bool> {
+    Ok(account::Entity::find_by_id(parent.as_uuid())
+        .one(db)
+        .await?
+        .is_some_and(|a| a.require_mfa))
+}
+
+pub async fn set_requires_mfa(
+    db: &impl ConnectionTrait,
+    parent: AccountId,
+    required: bool,
+) -> StoreResult<()> {
+    account::Entity::update_many()
+        .col_expr(
+            account::Column::RequireMfa,
+            sea_orm::sea_query::Expr::value(required),
+        )
+        .filter(account::Column::Id.eq(parent.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
 }

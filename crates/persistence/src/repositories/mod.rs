@@ -9,6 +9,7 @@ pub mod cases;
 pub mod contracts;
 pub mod idempotency;
 pub mod installed_products;
+pub mod mfa;
 pub mod outbox;
 pub mod password_history;
 pub mod refresh_tokens;

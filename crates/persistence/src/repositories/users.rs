@@ -130,6 +130,10 @@ pub async fn insert(
         deactivated_at: Set(None),
         deactivated_reason: Set(None),
         reactivated_at: Set(None),
+        mfa_secret: Set(None),
+        mfa_pending_secret: Set(None),
+        mfa_enabled_at: Set(None),
+        mfa_last_step: Set(None),
     }
     .insert(db)
     .await?;
@@ -217,6 +221,9 @@ pub struct LoginFacts {
     pub password_changed_at: DateTime<Utc>,
     pub pending_activation: bool,
     pub deactivated_reason: Option<String>,
+    /// The TOTP secret (base32) once a second factor is enrolled.
+    pub mfa_secret: Option<String>,
+    pub mfa_last_step: Option<i64>,
 }
 
 /// What a Manager sees of a user.
@@ -231,6 +238,7 @@ pub struct AdminUser {
     pub deactivated_reason: Option<String>,
     pub locked_until: Option<DateTime<Utc>>,
     pub reactivated_at: Option<DateTime<Utc>>,
+    pub mfa_enabled: bool,
     pub account_ids: Vec<AccountId>,
 }
 
@@ -281,6 +289,7 @@ fn admin_view(m: &user::Model, assignments: &[(uuid::Uuid, uuid::Uuid)]) -> Stor
         deactivated_reason: m.deactivated_reason.clone(),
         locked_until: m.locked_until,
         reactivated_at: m.reactivated_at,
+        mfa_enabled: m.mfa_secret.is_some(),
         account_ids: assignments
             .iter()
             .filter(|(user, _)| *user == m.id)
@@ -383,6 +392,8 @@ fn facts_of(m: &user::Model) -> LoginFacts {
         password_changed_at: m.password_changed_at,
         pending_activation: m.pending_activation,
         deactivated_reason: m.deactivated_reason.clone(),
+        mfa_secret: m.mfa_secret.clone(),
+        mfa_last_step: m.mfa_last_step,
     }
 }
 

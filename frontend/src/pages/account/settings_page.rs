@@ -274,6 +274,7 @@ pub fn SettingsPage() -> impl IntoView {
                         <p class="hint">{t.admin_hint}</p>
                         <ul class="link-list">
                             <li><A href=Page::Users.path()>{t.nav_users}</A></li>
+                            <li><A href=Page::AccessRequests.path()>{t.nav_access_requests}</A></li>
                             <li><A href=Page::SecurityLog.path()>{t.nav_security_log}</A></li>
                         </ul>
                     </section>

@@ -28,6 +28,8 @@ pub fn user_error_text(t: &Texts, code: &str) -> String {
         "invalid_username" => t.username_invalid,
         "invalid_email" => t.email_invalid,
         "username_taken" => t.error_username_taken,
+        "role_not_grantable" => t.role_not_grantable,
+        "parent_account_mismatch" => t.parent_account_mismatch,
         code => field_error_text(t, code),
     }
     .to_owned()

@@ -298,6 +298,7 @@ pub fn changes(
         role: role.filter(|r| *r != s.role),
         account_ids: (chosen != before).then(|| accounts.iter().map(AccountId::as_uuid).collect()),
         active: None,
+        reset_mfa: None,
     }
 }
 
@@ -650,6 +651,7 @@ mod tests {
                 account_ids: vec![uuid(2), uuid(3)],
                 last_login_at: None,
                 created_at: chrono::DateTime::default(),
+                mfa_enabled: false,
                 version: 4,
             },
             settings: UserSettings {

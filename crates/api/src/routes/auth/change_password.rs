@@ -7,7 +7,7 @@ use actix_web::{post, web, HttpResponse};
 use api_types::{ChangePasswordRequest, ProblemDetails, TokenResponse};
 
 /// Changes the password. Works with an access token or with the
-/// `password_change_token` of a `password_expired` login answer. Every
+/// `restricted_token` of a `password_expired` login answer. Every
 /// session ends; the answer opens a new one.
 #[utoipa::path(
     tag = "auth",

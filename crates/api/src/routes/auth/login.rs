@@ -13,8 +13,8 @@ use api_types::{LoginRequest, ProblemDetails, TokenResponse};
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Logged in; the refresh token is also set as an HttpOnly cookie", body = TokenResponse),
-        (status = 401, description = "Wrong user name or password, or a locked account (the same answer)", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 403, description = "Right password, but it is older than 90 days (`password_expired`, with a `password_change_token`) or the account is deactivated (`account_deactivated`)", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong user name or password, or a locked account (the same answer); after a right password: `mfa_required` (send `mfa_code`) or `invalid_mfa_code`", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "Right password, but it is older than 90 days (`password_expired`, with a `restricted_token`), a second factor must be enrolled first (`mfa_enrollment_required`, with a `restricted_token`), or the account is deactivated (`account_deactivated`)", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed logins from this client address; see Retry-After", body = ProblemDetails, content_type = "application/problem+json"),
         (status = "4XX", description = "Bad request", body = ProblemDetails, content_type = "application/problem+json"),
         (status = "5XX", description = "Server error", body = ProblemDetails, content_type = "application/problem+json"),
@@ -26,6 +26,13 @@ pub async fn login(
     client: ClientAddress,
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let tokens = service::login(&state, &body.username, &body.password, &client).await?;
+    let tokens = service::login(
+        &state,
+        &body.username,
+        &body.password,
+        body.mfa_code.as_deref(),
+        &client,
+    )
+    .await?;
     Ok(super::tokens_response(&state, tokens))
 }

@@ -38,7 +38,13 @@ pub(crate) async fn me_response(
             }),
         None => None,
     };
+    let mfa_enabled = persistence::repositories::users::login_facts(&state.db, user.id)
+        .await?
+        .is_some_and(|f| f.mfa_secret.is_some());
+    let mfa_required = crate::identity::mfa::required_for(state, &user).await?;
     Ok(MeResponse {
+        mfa_enabled,
+        mfa_required,
         id: user.id.as_uuid(),
         username: user.username.as_str().to_owned(),
         display_name: user.display_name,

@@ -3,6 +3,7 @@ pub mod links;
 pub mod login;
 pub mod logout;
 pub mod me;
+pub mod mfa;
 pub mod password_policy;
 pub mod password_reset;
 pub mod refresh;
@@ -25,7 +26,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(password_reset::request_password_reset)
         .service(links::check_link)
         .service(links::set_password_with_link)
-        .service(password_policy::password_policy);
+        .service(password_policy::password_policy)
+        .service(mfa::mfa_setup)
+        .service(mfa::mfa_enable)
+        .service(mfa::mfa_disable)
+        .service(mfa::mfa_recovery_codes)
+        .service(mfa::get_mfa_policy)
+        .service(mfa::put_mfa_policy);
 }
 
 /// The browser keeps the refresh token only in this cookie: HttpOnly (no script
@@ -43,16 +50,25 @@ fn refresh_cookie(state: &AppState, value: String, max_age_seconds: i64) -> Cook
         .finish()
 }
 
-pub(crate) fn tokens_response(state: &AppState, tokens: IssuedTokens) -> HttpResponse {
+/// The refresh cookie of a new session.
+pub(crate) fn session_cookie(state: &AppState, tokens: &IssuedTokens) -> Cookie<'static> {
     let max_age = state.config.refresh_token_ttl.as_secs() as i64;
+    refresh_cookie(state, tokens.refresh_token.clone(), max_age)
+}
+
+pub(crate) fn token_body(tokens: IssuedTokens) -> TokenResponse {
+    TokenResponse {
+        access_token: tokens.access_token,
+        token_type: "Bearer".into(),
+        expires_in: tokens.expires_in,
+        refresh_token: tokens.refresh_token,
+    }
+}
+
+pub(crate) fn tokens_response(state: &AppState, tokens: IssuedTokens) -> HttpResponse {
     HttpResponse::Ok()
-        .cookie(refresh_cookie(state, tokens.refresh_token.clone(), max_age))
-        .json(TokenResponse {
-            access_token: tokens.access_token,
-            token_type: "Bearer".into(),
-            expires_in: tokens.expires_in,
-            refresh_token: tokens.refresh_token,
-        })
+        .cookie(session_cookie(state, &tokens))
+        .json(token_body(tokens))
 }
 
 pub(crate) fn clear_refresh_cookie(state: &AppState) -> Cookie<'static> {

@@ -1,0 +1,320 @@
+//! The optional second factor: TOTP (RFC 6238, 6 digits, 30 s, one step of
+//! skew) with ten single-use recovery codes. A code is accepted once: the
+//! last used time step is stored. A Manager can require it for the whole
+//! parent account.
+
+use crate::auth::tokens::hash_refresh_token as sha256_hex;
+use crate::error::ApiError;
+use crate::identity::client::ClientAddress;
+use crate::identity::passwords::field_error;
+use crate::identity::security;
+use crate::state::AppState;
+use api_types::MfaSetupResponse;
+use domain::{AccountId, Role, SecurityEvent, User};
+use persistence::repositories::{accounts, mfa, users};
+use persistence::{StoreError, TransactionTrait};
+use rand::RngCore;
+use totp_rs::{Builder, Secret, Totp};
+
+const ISSUER: &str = "Customer Services Portal";
+const RECOVERY_CODES: usize = 10;
+/// Unambiguous lower-case letters and digits for recovery codes.
+const RECOVERY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+
+fn totp(secret_base32: &str, account: &str) -> Result<Totp, ApiError> {
+    let secret = Secret::try_from_base32(secret_base32)
+        .map_err(|e| ApiError::internal(anyhow::anyhow!("stored TOTP secret: {e:?}")))?;
+    Builder::new()
+        .with_secret(secret)
+        .with_account_name(account.to_owned())
+        .with_issuer(Some(ISSUER))
+        .build()
+        .map_err(|e| ApiError::internal(anyhow::anyhow!("TOTP: {e:?}")))
+}
+
+fn new_secret() -> String {
+    let mut bytes = vec![0u8; 20];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    Secret::from(bytes).to_base32()
+}
+
+fn new_recovery_codes() -> Vec<String> {
+    let mut rng = rand::rngs::OsRng;
+    (0..RECOVERY_CODES)
+        .map(|_| {
+            let chars: String = (0..10)
+                .map(|_| {
+                    RECOVERY_ALPHABET[(rng.next_u32() as usize) % RECOVERY_ALPHABET.len()] as char
+                })
+                .collect();
+            format!("{}-{}", &chars[..5], &chars[5..])
+        })
+        .collect()
+}
+
+/// Recovery codes compare without dashes, spaces or case.
+fn recovery_hash(code: &str) -> String {
+    let bare: String = code
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    sha256_hex(&bare)
+}
+
+/// The time step `code` belongs to at `now`, if it is right.
+fn check_code(totp: &Totp, code: &str, now: chrono::DateTime<chrono::Utc>) -> Option<i64> {
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    let time = u64::try_from(now.timestamp()).ok()?;
+    totp.check(&code, time)
+        .and_then(|step| i64::try_from(step).ok())
+}
+
+/// Starts enrolment: a new secret, kept pending until a code confirms it.
+pub async fn setup(state: &AppState, user: &User) -> Result<MfaSetupResponse, ApiError> {
+    let secret = new_secret();
+    let uri = totp(&secret, user.username.as_str())?
+        .to_url()
+        .map_err(|e| ApiError::internal(anyhow::anyhow!("otpauth URI: {e:?}")))?;
+    let qr = qrcode::QrCode::new(uri.as_bytes()).map_err(ApiError::internal)?;
+    let svg = qr
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(200, 200)
+        .build();
+    mfa::set_pending_secret(&state.db, user.id, &secret).await?;
+    Ok(MfaSetupResponse {
+        secret,
+        otpauth_uri: uri,
+        qr_svg: svg,
+    })
+}
+
+/// Confirms the pending secret with a code; answers the recovery codes.
+pub async fn enable(
+    state: &AppState,
+    user: &User,
+    code: &str,
+    client: &ClientAddress,
+) -> Result<Vec<String>, ApiError> {
+    let pending = mfa::pending_secret(&state.db, user.id)
+        .await?
+        .ok_or_else(|| ApiError::Conflict("Start with POST /api/v1/me/mfa/setup.".into()))?;
+    let now = state.clock.now();
+    let step =
+        check_code(&totp(&pending, user.username.as_str())?, code, now).ok_or_else(|| {
+            ApiError::Validation(vec![field_error(
+                "code",
+                "invalid_mfa_code",
+                "The code does not match; check the app's clock and enter the current code.",
+            )])
+        })?;
+    let codes = new_recovery_codes();
+    let hashes: Vec<String> = codes.iter().map(|c| recovery_hash(c)).collect();
+    let txn = state.db.begin().await.map_err(StoreError::from)?;
+    mfa::enable(&txn, user.id, &pending, step, now).await?;
+    mfa::replace_recovery_codes(&txn, user.id, &hashes, now).await?;
+    security::record(
+        &txn,
+        security::about(SecurityEvent::MfaEnabled, user, now),
+        client,
+    )
+    .await?;
+    txn.commit().await.map_err(StoreError::from)?;
+    Ok(codes)
+}
+
+async fn confirm_password(state: &AppState, user: &User, password: &str) -> Result<(), ApiError> {
+    let stored = users::password_hash(&state.db, user.id).await?;
+    if state
+        .passwords
+        .verify(stored.as_deref(), password)
+        .await
+        .map_err(ApiError::internal)?
+    {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(vec![field_error(
+            "password",
+            "wrong_password",
+            "The password is wrong.",
+        )]))
+    }
+}
+
+pub async fn required_for(state: &AppState, user: &User) -> Result<bool, ApiError> {
+    Ok(match user.parent_account_id {
+        Some(parent) => accounts::requires_mfa(&state.db, parent).await?,
+        None => false,
+    })
+}
+
+pub async fn disable(
+    state: &AppState,
+    user: &User,
+    password: &str,
+    client: &ClientAddress,
+) -> Result<(), ApiError> {
+    confirm_password(state, user, password).await?;
+    if required_for(state, user).await? {
+        return Err(ApiError::Conflict(
+            "Your organisation requires a second factor; it cannot be turned off.".into(),
+        ));
+    }
+    let now = state.clock.now();
+    let txn = state.db.begin().await.map_err(StoreError::from)?;
+    mfa::disable(&txn, user.id).await?;
+    security::record(
+        &txn,
+        security::about(SecurityEvent::MfaDisabled, user, now),
+        client,
+    )
+    .await?;
+    txn.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+pub async fn new_codes(
+    state: &AppState,
+    user: &User,
+    password: &str,
+) -> Result<Vec<String>, ApiError> {
+    confirm_password(state, user, password).await?;
+    let facts = users::login_facts(&state.db, user.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if facts.mfa_secret.is_none() {
+        return Err(ApiError::Conflict("No second factor is enrolled.".into()));
+    }
+    let codes = new_recovery_codes();
+    let hashes: Vec<String> = codes.iter().map(|c| recovery_hash(c)).collect();
+    mfa::replace_recovery_codes(&state.db, user.id, &hashes, state.clock.now()).await?;
+    Ok(codes)
+}
+
+/// Checks a login's second factor: a TOTP code not used before, or an
+/// unused recovery code. Logs which one was used.
+pub async fn verify_login_code(
+    state: &AppState,
+    user: &User,
+    secret: &str,
+    code: &str,
+    client: &ClientAddress,
+) -> Result<bool, ApiError> {
+    let now = state.clock.now();
+    if let Some(step) = check_code(&totp(secret, user.username.as_str())?, code, now) {
+        return Ok(mfa::use_step(&state.db, user.id, step).await?);
+    }
+    if mfa::spend_recovery_code(&state.db, user.id, &recovery_hash(code), now).await? {
+        security::record(
+            &state.db,
+            security::about(SecurityEvent::MfaRecoveryCodeUsed, user, now),
+            client,
+        )
+        .await?;
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// The parent account whose policy the caller sets: a Manager's own; an
+/// Admin's named one.
+fn policy_parent(user: &User, asked: Option<AccountId>) -> Result<AccountId, ApiError> {
+    match (user.role, user.parent_account_id, asked) {
+        (Role::Manager, Some(own), _) => Ok(own),
+        (Role::Admin, _, Some(parent)) => Ok(parent),
+        (Role::Admin, _, None) => Err(ApiError::Validation(vec![field_error(
+            "parent_account_id",
+            "required",
+            "Name the parent account.",
+        )])),
+        _ => Err(ApiError::Forbidden),
+    }
+}
+
+pub async fn policy(
+    state: &AppState,
+    user: &User,
+    asked: Option<AccountId>,
+) -> Result<(AccountId, bool), ApiError> {
+    let parent = policy_parent(user, asked)?;
+    accounts::find_by_id(&state.db, parent)
+        .await?
+        .filter(|a| a.is_parent_account())
+        .ok_or(ApiError::NotFound)?;
+    Ok((parent, accounts::requires_mfa(&state.db, parent).await?))
+}
+
+pub async fn set_policy(
+    state: &AppState,
+    user: &User,
+    asked: Option<AccountId>,
+    required: bool,
+    client: &ClientAddress,
+) -> Result<(AccountId, bool), ApiError> {
+    let (parent, before) = policy(state, user, asked).await?;
+    if before != required {
+        let now = state.clock.now();
+        let txn = state.db.begin().await.map_err(StoreError::from)?;
+        accounts::set_requires_mfa(&txn, parent, required).await?;
+        let mut entry = persistence::repositories::security_log::NewSecurityEntry::new(
+            SecurityEvent::MfaPolicyChanged,
+            now,
+        );
+        entry.actor = Some(user.id);
+        entry.parent_account = Some(parent);
+        entry.details = serde_json::json!({ "required": required });
+        security::record(&txn, entry, client).await?;
+        persistence::repositories::audit::append(
+            &txn,
+            &persistence::repositories::audit::AuditEntry {
+                occurred_at: now,
+                actor: Some(user.id),
+                parent_account: Some(parent),
+                action: "parent_account.require_mfa".into(),
+                entity_type: "account".into(),
+                entity_id: parent.to_string(),
+                old_value: Some(serde_json::json!({ "require_mfa": before })),
+                new_value: Some(serde_json::json!({ "require_mfa": required })),
+                request_id: crate::error::current_request_id(),
+            },
+        )
+        .await?;
+        txn.commit().await.map_err(StoreError::from)?;
+    }
+    Ok((parent, required))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recovery_codes_are_distinct_and_compare_loosely() {
+        let codes = new_recovery_codes();
+        assert_eq!(codes.len(), 10);
+        let mut unique = codes.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 10);
+        let code = &codes[0];
+        assert_eq!(
+            recovery_hash(code),
+            recovery_hash(&code.to_uppercase().replace('-', " "))
+        );
+    }
+
+    #[test]
+    fn a_code_is_right_for_its_step_and_the_next_only() {
+        let secret = new_secret();
+        let t = totp(&secret, "nl.user").unwrap();
+        let now = chrono::Utc::now();
+        let code = t.generate(now.timestamp() as u64).to_string();
+        assert!(check_code(&t, &code, now).is_some());
+        assert!(
+            check_code(&t, &code, now + chrono::Duration::seconds(30)).is_some(),
+            "one step of skew"
+        );
+        assert!(check_code(&t, &code, now + chrono::Duration::seconds(90)).is_none());
+        assert!(check_code(&t, "000000x", now).is_none());
+    }
+}

@@ -1,0 +1,264 @@
+//! The optional second factor (TOTP and recovery codes) and the parent
+//! account's policy that requires it.
+
+use api_types::{
+    MeResponse, MfaEnabledResponse, MfaSetupResponse, ProblemCode, ProblemDetails, UserPage,
+};
+use chrono::Duration;
+use serde_json::json;
+use std::sync::Arc;
+use test_support::{ManualClock, TestApp};
+
+fn code_at(secret: &str, clock: &ManualClock) -> String {
+    use domain::Clock;
+    let totp = totp_rs::Builder::new()
+        .with_secret(totp_rs::Secret::try_from_base32(secret).unwrap())
+        .build()
+        .unwrap();
+    totp.generate(clock.now().timestamp() as u64).to_string()
+}
+
+async fn post_as(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    body: serde_json::Value,
+) -> reqwest::Response {
+    app.client
+        .post(app.url(path))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn login_with(
+    app: &TestApp,
+    username: &str,
+    password: &str,
+    code: Option<&str>,
+) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({"username": username, "password": password, "mfa_code": code}))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn code_of(response: reqwest::Response, status: u16) -> ProblemDetails {
+    assert_eq!(response.status(), status);
+    response.json().await.unwrap()
+}
+
+/// Enrols `username` and returns the secret and recovery codes.
+async fn enrol(app: &TestApp, clock: &ManualClock, token: &str) -> (String, MfaEnabledResponse) {
+    let setup: MfaSetupResponse = post_as(app, token, "/api/v1/me/mfa/setup", json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(setup.otpauth_uri.starts_with("otpauth://totp/"));
+    assert!(setup.qr_svg.contains("<svg"));
+    let wrong = post_as(
+        app,
+        token,
+        "/api/v1/me/mfa/enable",
+        json!({"code": "000000"}),
+    )
+    .await;
+    assert_eq!(wrong.status(), 422);
+    let enabled = post_as(
+        app,
+        token,
+        "/api/v1/me/mfa/enable",
+        json!({"code": code_at(&setup.secret, clock)}),
+    )
+    .await;
+    assert_eq!(enabled.status(), 200);
+    (setup.secret, enabled.json().await.unwrap())
+}
+
+async fn app() -> (TestApp, Arc<ManualClock>) {
+    let clock = ManualClock::starting_now();
+    (
+        TestApp::spawn_with_clock(clock.clone(), |_| {})
+            .await
+            .unwrap(),
+        clock,
+    )
+}
+
+#[tokio::test]
+async fn a_second_factor_is_asked_after_the_password_and_each_code_works_once() {
+    let (app, clock) = app().await;
+    let tokens = app.tokens_for("nl.user").await;
+    let (secret, enabled) = enrol(&app, &clock, &tokens.access_token).await;
+    assert_eq!(enabled.recovery_codes.len(), 10);
+    assert!(enabled.session.is_none());
+    let me: MeResponse = app.get_json("/api/v1/me", &tokens.access_token).await;
+    assert!(me.mfa_enabled);
+
+    // A wrong password says nothing about the second factor.
+    assert_eq!(
+        code_of(login_with(&app, "nl.user", "Wrong-2026!", None).await, 401)
+            .await
+            .code,
+        ProblemCode::InvalidCredentials
+    );
+    assert_eq!(
+        code_of(login_with(&app, "nl.user", "Welcome-2026", None).await, 401)
+            .await
+            .code,
+        ProblemCode::MfaRequired
+    );
+    clock.advance(Duration::seconds(30));
+    let code = code_at(&secret, &clock);
+    assert_eq!(
+        login_with(&app, "nl.user", "Welcome-2026", Some(&code))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        code_of(
+            login_with(&app, "nl.user", "Welcome-2026", Some(&code)).await,
+            401
+        )
+        .await
+        .code,
+        ProblemCode::InvalidMfaCode,
+        "a code works once"
+    );
+    clock.advance(Duration::seconds(30));
+    assert_eq!(
+        login_with(
+            &app,
+            "nl.user",
+            "Welcome-2026",
+            Some(&code_at(&secret, &clock))
+        )
+        .await
+        .status(),
+        200
+    );
+
+    // A recovery code, written loosely, works once too.
+    let recovery = enabled.recovery_codes[3].to_uppercase().replace('-', " ");
+    assert_eq!(
+        login_with(&app, "nl.user", "Welcome-2026", Some(&recovery))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        login_with(&app, "nl.user", "Welcome-2026", Some(&recovery))
+            .await
+            .status(),
+        401
+    );
+}
+
+#[tokio::test]
+async fn wrong_codes_count_towards_the_lockout() {
+    let (app, clock) = app().await;
+    let tokens = app.tokens_for("nl.viewer").await;
+    let (secret, _) = enrol(&app, &clock, &tokens.access_token).await;
+    clock.advance(Duration::seconds(60));
+    // Two wrong codes and the third is the lock.
+    login_with(&app, "nl.viewer", "Welcome-2026", Some("111111")).await;
+    login_with(&app, "nl.viewer", "Welcome-2026", Some("222222")).await;
+    login_with(&app, "nl.viewer", "Welcome-2026", Some("333333")).await;
+    let locked = login_with(
+        &app,
+        "nl.viewer",
+        "Welcome-2026",
+        Some(&code_at(&secret, &clock)),
+    )
+    .await;
+    assert_eq!(
+        code_of(locked, 401).await.code,
+        ProblemCode::InvalidCredentials
+    );
+}
+
+#[tokio::test]
+async fn a_manager_requires_a_second_factor_and_users_enrol_at_their_next_login() {
+    let (app, clock) = app().await;
+    let manager = app.tokens_for("nl.manager").await;
+    let user = app.tokens_for("nl.user").await;
+    let put = |token: String, required: bool| {
+        let app = &app;
+        async move {
+            app.client
+                .put(app.url("/api/v1/mfa-policy"))
+                .bearer_auth(token)
+                .json(&json!({"required": required}))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(put(user.access_token.clone(), true).await.status(), 403);
+    assert_eq!(put(manager.access_token.clone(), true).await.status(), 200);
+    // Another hospital is untouched.
+    let danish = app.tokens_for("dk.manager").await;
+    let theirs: api_types::MfaPolicy = app
+        .get_json("/api/v1/mfa-policy", &danish.access_token)
+        .await;
+    assert!(!theirs.required);
+
+    let refused = code_of(
+        login_with(&app, "nl.viewer", "Welcome-2026", None).await,
+        403,
+    )
+    .await;
+    assert_eq!(refused.code, ProblemCode::MfaEnrollmentRequired);
+    let restricted = refused.restricted_token.unwrap();
+    assert_eq!(
+        app.get("/api/v1/me", &restricted).await.status(),
+        401,
+        "it opens nothing else"
+    );
+    let (_, enabled) = enrol(&app, &clock, &restricted).await;
+    let session = enabled
+        .session
+        .expect("enrolling with the restricted token opens a session");
+    let me: MeResponse = app.get_json("/api/v1/me", &session.access_token).await;
+    assert!(me.mfa_enabled && me.mfa_required);
+    let off = post_as(
+        &app,
+        &session.access_token,
+        "/api/v1/me/mfa/disable",
+        json!({"password": "Welcome-2026"}),
+    )
+    .await;
+    assert_eq!(off.status(), 409, "required: it cannot be turned off");
+
+    // A lost phone: the Manager resets it, and the user enrols again.
+    let users: UserPage = app
+        .get_json("/api/v1/users?q=nl.viewer", &manager.access_token)
+        .await;
+    let viewer = &users.items[0];
+    assert!(viewer.mfa_enabled);
+    let reset = app
+        .client
+        .patch(app.url(&format!("/api/v1/users/{}", viewer.id)))
+        .bearer_auth(&manager.access_token)
+        .header("If-Match", format!("\"v{}\"", viewer.version))
+        .json(&json!({"reset_mfa": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reset.status(), 200);
+    assert_eq!(
+        code_of(
+            login_with(&app, "nl.viewer", "Welcome-2026", None).await,
+            403
+        )
+        .await
+        .code,
+        ProblemCode::MfaEnrollmentRequired
+    );
+}

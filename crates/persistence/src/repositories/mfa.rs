@@ -1,0 +1,132 @@
+//! Second factors: the TOTP secret (pending until confirmed), the last
+//! accepted time step (a code works once), and single-use recovery codes.
+
+use crate::entities::{mfa_recovery_code, user};
+use crate::error::StoreResult;
+use chrono::{DateTime, Utc};
+use domain::UserId;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+pub async fn set_pending_secret(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    secret: &str,
+) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::MfaPendingSecret, Expr::value(secret))
+        .filter(user::Column::Id.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn pending_secret(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<String>> {
+    Ok(user::Entity::find_by_id(id.as_uuid())
+        .one(db)
+        .await?
+        .and_then(|m| m.mfa_pending_secret))
+}
+
+/// Makes the pending secret the second factor, with `step` used up.
+pub async fn enable(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    secret: &str,
+    step: i64,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::MfaSecret, Expr::value(secret))
+        .col_expr(
+            user::Column::MfaPendingSecret,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(user::Column::MfaEnabledAt, Expr::value(now))
+        .col_expr(user::Column::MfaLastStep, Expr::value(step))
+        .filter(user::Column::Id.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn disable(db: &impl ConnectionTrait, id: UserId) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::MfaSecret, Expr::value(Option::<String>::None))
+        .col_expr(
+            user::Column::MfaPendingSecret,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            user::Column::MfaEnabledAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(user::Column::MfaLastStep, Expr::value(Option::<i64>::None))
+        .filter(user::Column::Id.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    mfa_recovery_code::Entity::delete_many()
+        .filter(mfa_recovery_code::Column::UserId.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Records `step` as used if it is later than the last one; false when the
+/// code (or an earlier one) was used already.
+pub async fn use_step(db: &impl ConnectionTrait, id: UserId, step: i64) -> StoreResult<bool> {
+    use sea_orm::Condition;
+    let result = user::Entity::update_many()
+        .col_expr(user::Column::MfaLastStep, Expr::value(step))
+        .filter(user::Column::Id.eq(id.as_uuid()))
+        .filter(
+            Condition::any()
+                .add(user::Column::MfaLastStep.is_null())
+                .add(user::Column::MfaLastStep.lt(step)),
+        )
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Replaces the user's recovery codes with these hashes.
+pub async fn replace_recovery_codes(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    hashes: &[String],
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    mfa_recovery_code::Entity::delete_many()
+        .filter(mfa_recovery_code::Column::UserId.eq(id.as_uuid()))
+        .exec(db)
+        .await?;
+    for hash in hashes {
+        mfa_recovery_code::ActiveModel {
+            id: Set(uuid::Uuid::new_v4()),
+            user_id: Set(id.as_uuid()),
+            code_hash: Set(hash.clone()),
+            created_at: Set(now),
+            used_at: Set(None),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Spends a recovery code of this user; false when it is unknown or used.
+pub async fn spend_recovery_code(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let result = mfa_recovery_code::Entity::update_many()
+        .col_expr(mfa_recovery_code::Column::UsedAt, Expr::value(now))
+        .filter(mfa_recovery_code::Column::UserId.eq(id.as_uuid()))
+        .filter(mfa_recovery_code::Column::CodeHash.eq(hash))
+        .filter(mfa_recovery_code::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}

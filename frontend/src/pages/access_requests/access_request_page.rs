@@ -1,0 +1,742 @@
+//! `/access-requests/{id}` (Managers and Admins): everything the requester
+//! sent and the parent account their identifiers matched. While the request
+//! is pending: approving it creates the user (who gets an activation email
+//! and the approver's language, zone and formats), rejecting it emails the
+//! requester the reason, after a confirmation. Once decided: who decided
+//! what, and when.
+
+use super::suggested_username;
+use crate::api::{client, ApiError};
+use crate::components::badges::access_status_badge;
+use crate::components::document::set_title;
+use crate::components::forms::{
+    codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
+    Failure, FieldRef,
+};
+use crate::format::format_date_time_zone;
+use crate::i18n::{
+    country_label, error_message, field_error_text, fill, identifier_kind_name, Texts, MAX_REMARKS,
+};
+use crate::pages::users::users_page::Dates;
+use crate::pages::users::{
+    account_choices, account_tree, grantable_roles, role_choices, user_error_text, user_text_field,
+    username_error, ACCOUNT_IDS, PARENT_ACCOUNT, ROLE, USERNAME,
+};
+use crate::query::from_wire;
+use crate::routes::{user_path, Page};
+use crate::state::auth::{use_auth, use_texts, Auth};
+use crate::state::flash::{use_flash, Notice};
+use api_types::{
+    AccessRequestDto, AccessRequestStatusDto, AccountResponse, ApproveAccessRequest, FieldError,
+    ProblemCode, RejectAccessRequest, RoleDto,
+};
+use domain::AccountId;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+/// The request's answer, with the id it answers (to tell a stale one).
+type Loaded = (String, Result<AccessRequestDto, ApiError>);
+
+/// A word about the last decision made on this page: (done here, text).
+type Outcome = RwSignal<Option<(bool, String)>>;
+
+const DECISION_HEADING: &str = "decision-heading";
+
+#[component]
+pub fn AccessRequestPage() -> impl IntoView {
+    let auth = use_auth();
+    let t = use_texts();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let request: LocalResource<Loaded> = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            let result = auth
+                .call(|token| {
+                    let id = id.clone();
+                    async move { client::access_request(&token, &id).await }
+                })
+                .await;
+            (id, result)
+        }
+    });
+    // The request as shown now (after a decision here too).
+    let detail = Memo::new(move |_| {
+        request.with(|loaded| match loaded {
+            Some((for_id, Ok(d))) if *for_id == id.get() => Some(d.clone()),
+            _ => None,
+        })
+    });
+    let failed = Memo::new(move |_| {
+        request.with(|loaded| match loaded {
+            Some((for_id, Err(err))) if *for_id == id.get() => Some(err.clone()),
+            _ => None,
+        })
+    });
+    Effect::new(move |_| {
+        let t = t.get();
+        let page = match (detail.get(), failed.get()) {
+            (Some(d), _) => d.name,
+            (None, Some(_)) => t.access_request_not_found.to_owned(),
+            (None, None) => t.access_request_loading.to_owned(),
+        };
+        set_title(&page, t.product_name);
+    });
+    let shown_id = Memo::new(move |_| detail.with(|d| d.as_ref().map(|d| d.id)));
+    let pending = Memo::new(move |_| {
+        detail.with(|d| {
+            d.as_ref()
+                .map(|d| d.status == AccessRequestStatusDto::Pending)
+        })
+    });
+    let outcome: Outcome = RwSignal::new(None);
+
+    view! {
+        <p class="back-link">
+            <A href=Page::AccessRequests.path()>{move || t.get().back_to_access_requests}</A>
+        </p>
+        {move || {
+            let t = t.get();
+            if let Some(err) = failed.get() {
+                let text = if matches!(err.code(), Some(ProblemCode::NotFound | ProblemCode::Forbidden)) {
+                    t.access_request_not_found.to_owned()
+                } else {
+                    error_message(t, &err)
+                };
+                return view! { <p class="page-error" role="alert">{text}</p> }.into_any();
+            }
+            // Built once per request: the forms keep what is typed.
+            if shown_id.get().is_none() {
+                return view! {
+                    <p class="loading" role="status">
+                        <span class="spinner" aria-hidden="true"></span>
+                        {t.access_request_loading}
+                    </p>
+                }
+                .into_any();
+            }
+            view! {
+                <div class="title-row">
+                    <h1 class="access-request-title">{move || detail.with(|d| d.as_ref().map(|d| d.name.clone()))}</h1>
+                    {move || detail.with(|d| d.as_ref().map(|d| access_status_badge(t, d.status)))}
+                </div>
+                <div class="form-live" aria-live="polite">
+                    {move || outcome.get().map(|(done, text)| {
+                        let class = if done { "form-success" } else { "status-notice" };
+                        view! { <p class=class role="status">{text}</p> }
+                    })}
+                </div>
+                {move || detail.get().map(|d| request_facts(t, &dates(auth), &d))}
+                {move || detail.get().map(|d| facilities_panel(t, &d))}
+                {move || match pending.get() {
+                    Some(true) if auth.may(domain::Action::ManageUsers) => {
+                        detail.get_untracked().map(|d| view! {
+                            <ApproveForm t request=d.clone() resource=request outcome/>
+                            <RejectForm t request=d resource=request outcome/>
+                        }
+                        .into_any())
+                    }
+                    Some(false) => detail.get().map(|d| decision_panel(t, &dates(auth), &d).into_any()),
+                    _ => None,
+                }}
+            }
+            .into_any()
+        }}
+    }
+}
+
+fn dates(auth: Auth) -> Dates {
+    (auth.date_format(), auth.time_format(), auth.time_zone())
+}
+
+/// Shows the request as the server has it now.
+fn show(resource: LocalResource<Loaded>, request: AccessRequestDto) {
+    // Under the id the page was opened with, however it was written.
+    let id = resource
+        .with_untracked(|loaded| loaded.as_ref().map(|(id, _)| id.clone()))
+        .unwrap_or_else(|| request.id.to_string());
+    resource.set(Some((id, Ok(request))));
+}
+
+/// After a 409: someone else decided first; show their decision.
+async fn show_latest(
+    t: &'static Texts,
+    auth: Auth,
+    resource: LocalResource<Loaded>,
+    outcome: Outcome,
+    id: String,
+) {
+    outcome.set(Some((false, t.already_decided.to_owned())));
+    let fresh = auth
+        .call(|token| {
+            let id = id.clone();
+            async move { client::access_request(&token, &id).await }
+        })
+        .await;
+    match fresh {
+        Ok(fresh) => {
+            show(resource, fresh);
+            focus_later(DECISION_HEADING);
+        }
+        Err(_) => resource.refetch(),
+    }
+}
+
+/// A sentence for a decision that failed as a whole.
+fn decision_error(t: &Texts, err: &ApiError) -> String {
+    match err.code() {
+        Some(ProblemCode::NotFound) => t.decision_not_found.to_owned(),
+        _ => error_message(t, err),
+    }
+}
+
+/// A phone number as a `tel:` link: its digits and a leading `+`, without
+/// the trunk prefix written as `(0)` after a country code.
+fn tel_href(phone: &str) -> String {
+    let dialled: String = phone
+        .replace("(0)", "")
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{dialled}")
+}
+
+fn request_facts(t: &'static Texts, dates: &Dates, d: &AccessRequestDto) -> impl IntoView {
+    let received = format_date_time_zone(d.created_at, &dates.2, dates.0, dates.1);
+    let parent = d
+        .parent_account_name
+        .clone()
+        .unwrap_or_else(|| t.no_matching_parent.to_owned());
+    let remarks = d
+        .remarks
+        .clone()
+        .filter(|r| !r.trim().is_empty())
+        .unwrap_or_else(|| t.no_remarks.to_owned());
+    view! {
+        <section class="panel" aria-labelledby="request-details-heading">
+            <h2 id="request-details-heading">{t.details_heading}</h2>
+            <dl class="facts facts-wide">
+                <div><dt>{t.col_name}</dt><dd>{d.name.clone()}</dd></div>
+                <div><dt>{t.organisation_label}</dt><dd>{d.organisation.clone()}</dd></div>
+                <div>
+                    <dt>{t.email_label}</dt>
+                    <dd><a href=format!("mailto:{}", d.email)>{d.email.clone()}</a></dd>
+                </div>
+                <div>
+                    <dt>{t.phone_label}</dt>
+                    <dd><a href=tel_href(&d.phone)>{d.phone.clone()}</a></dd>
+                </div>
+                <div><dt>{t.country_label}</dt><dd>{country_label(t, &d.country)}</dd></div>
+                <div><dt>{t.col_received}</dt><dd>{received}</dd></div>
+                <div><dt>{t.matched_parent_label}</dt><dd class="matched-parent">{parent}</dd></div>
+                <div><dt>{t.remarks_label}</dt><dd class="multiline">{remarks}</dd></div>
+            </dl>
+        </section>
+    }
+}
+
+/// Each facility with its identifiers.
+fn facilities_panel(t: &'static Texts, d: &AccessRequestDto) -> impl IntoView {
+    let items = d
+        .facilities
+        .iter()
+        .map(|f| {
+            let identifiers = f
+                .identifiers
+                .iter()
+                .map(|id| {
+                    view! {
+                        <div>
+                            <dt>{identifier_kind_name(t, id.kind)}</dt>
+                            <dd class="identifier">{id.value.clone()}</dd>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="item facility-item">
+                    <h3 class="item-title">{f.name.clone()}</h3>
+                    <dl class="facts">{identifiers}</dl>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel" aria-labelledby="facilities-heading">
+            <h2 id="facilities-heading">{t.facilities_heading}</h2>
+            <ul class="item-list facility-list">{items}</ul>
+        </section>
+    }
+}
+
+/// Who decided what, and when; the reason of a rejection; the user created.
+fn decision_panel(t: &'static Texts, dates: &Dates, d: &AccessRequestDto) -> impl IntoView {
+    let who = d
+        .decided_by
+        .clone()
+        .unwrap_or_else(|| t.decided_by_unknown.to_owned());
+    let when = d.decided_at.map_or_else(
+        || t.not_recorded.to_owned(),
+        |at| format_date_time_zone(at, &dates.2, dates.0, dates.1),
+    );
+    let template = if d.status == AccessRequestStatusDto::Approved {
+        t.approved_by
+    } else {
+        t.rejected_by
+    };
+    let note = d.decision_note.clone().filter(|n| !n.trim().is_empty());
+    view! {
+        <section class="panel decision-panel" aria-labelledby=DECISION_HEADING>
+            <h2 id=DECISION_HEADING tabindex="-1">{t.decision_heading}</h2>
+            <p class="decision">{fill(template, &[("name", &who), ("time", &when)])}</p>
+            {note.map(|note| view! {
+                <dl class="facts">
+                    <div><dt>{t.reason_label}</dt><dd class="multiline decision-note">{note}</dd></div>
+                </dl>
+            })}
+            {d.user_id.map(|id| view! {
+                <p class="created-user">
+                    <A href=user_path(id) attr:class="created-user-link">{t.created_user_link}</A>
+                </p>
+            })}
+        </section>
+    }
+}
+
+const APPROVE_ERRORS_ID: &str = "approve-errors";
+const APPROVE_FIELDS: [FieldRef; 4] = [
+    FieldRef {
+        field: USERNAME,
+        id: "username",
+        label: |t| t.username_label,
+    },
+    FieldRef {
+        field: ROLE,
+        id: "role-viewer",
+        label: |t| t.role_label,
+    },
+    FieldRef {
+        field: PARENT_ACCOUNT,
+        id: "parent-account",
+        label: |t| t.parent_account_label,
+    },
+    FieldRef {
+        field: ACCOUNT_IDS,
+        id: "accounts-help",
+        label: |t| t.accounts_assign_label,
+    },
+];
+
+/// The roles an approval may give: the customer roles the approver may grant.
+fn approvable_roles(actor: Option<RoleDto>) -> Vec<RoleDto> {
+    grantable_roles(actor)
+        .into_iter()
+        .filter(|r| matches!(r, RoleDto::Viewer | RoleDto::User | RoleDto::Manager))
+        .collect()
+}
+
+/// Approving: the accounts to offer are loaded first.
+#[component]
+fn ApproveForm(
+    t: &'static Texts,
+    request: AccessRequestDto,
+    resource: LocalResource<Loaded>,
+    outcome: Outcome,
+) -> impl IntoView {
+    let auth = use_auth();
+    let accounts = LocalResource::new(move || {
+        auth.call(|token| async move { client::accounts(&token).await })
+    });
+    view! {
+        <section class="panel approve-panel" aria-labelledby="approve-heading">
+            <h2 id="approve-heading">{t.approve_heading}</h2>
+            {move || match accounts.get() {
+                None => view! {
+                    <p class="loading" role="status">
+                        <span class="spinner" aria-hidden="true"></span>
+                        {t.accounts_loading}
+                    </p>
+                }
+                .into_any(),
+                Some(Err(err)) => view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ApproveFields t request=request.clone() accounts=list.items resource outcome/>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ApproveFields(
+    t: &'static Texts,
+    request: AccessRequestDto,
+    accounts: Vec<AccountResponse>,
+    resource: LocalResource<Loaded>,
+    outcome: Outcome,
+) -> impl IntoView {
+    let auth = use_auth();
+    let flash = use_flash();
+    let navigate = use_navigate();
+    let actor = auth.role();
+    let roles = approvable_roles(actor);
+    let username = RwSignal::new(suggested_username(&request.email));
+    let role = RwSignal::new(Some(RoleDto::User));
+    // The matched parent account; a Manager's own; an Admin picks one when
+    // nothing matched.
+    let matched = request.parent_account_id.map(|p| p.to_string());
+    let choose_parent = actor == Some(RoleDto::Admin) && matched.is_none();
+    let own_parent = auth
+        .me()
+        .and_then(|me| me.parent_account)
+        .map(|p| p.id.to_string());
+    let parent = RwSignal::new(if choose_parent {
+        String::new()
+    } else {
+        matched.or(own_parent).unwrap_or_default()
+    });
+    let chosen = RwSignal::new(Vec::<AccountId>::new());
+    let failure = RwSignal::new(None::<Failure>);
+    let errors = Memo::new(move |_| failure.with(Failure::field_errors));
+    let accounts = StoredValue::new(accounts);
+    let id = request.id.to_string();
+
+    let approve = Action::new_local(move |body: &ApproveAccessRequest| {
+        let (body, id) = (body.clone(), id.clone());
+        let navigate = navigate.clone();
+        async move {
+            let result = auth
+                .call(|token| {
+                    let (body, id) = (body.clone(), id.clone());
+                    async move { client::approve_access_request(&token, &id, &body).await }
+                })
+                .await;
+            match result {
+                Ok(user) => {
+                    let path = user_path(user.summary.id);
+                    flash.show_on(
+                        &path,
+                        Notice::AccessGranted {
+                            email: user.summary.email.clone(),
+                        },
+                    );
+                    navigate(&path, NavigateOptions::default());
+                }
+                Err(err) if err.code() == Some(ProblemCode::UsernameTaken) => {
+                    failure.set(Some(Failure::Invalid(vec![field_error(
+                        USERNAME,
+                        "username_taken",
+                    )])));
+                    focus_later(APPROVE_ERRORS_ID);
+                }
+                Err(err) if err.code() == Some(ProblemCode::Conflict) => {
+                    show_latest(t, auth, resource, outcome, id).await;
+                }
+                Err(err) => {
+                    failure.set(Some(Failure::of(err)));
+                    focus_later(APPROVE_ERRORS_ID);
+                }
+            }
+        }
+    });
+    let pending = approve.pending();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        outcome.set(None);
+        let mut invalid: Vec<FieldError> = username_error(&username.get_untracked())
+            .into_iter()
+            .collect();
+        let chosen_role = role.get_untracked();
+        if chosen_role.is_none() {
+            invalid.push(field_error(ROLE, "required"));
+        }
+        if choose_parent && parent.with_untracked(String::is_empty) {
+            invalid.push(field_error(PARENT_ACCOUNT, "required"));
+        }
+        let (Some(chosen_role), true) = (chosen_role, invalid.is_empty()) else {
+            failure.set(Some(Failure::Invalid(invalid)));
+            focus_later(APPROVE_ERRORS_ID);
+            return;
+        };
+        failure.set(None);
+        approve.dispatch(ApproveAccessRequest {
+            username: username.get_untracked().trim().to_owned(),
+            role: chosen_role,
+            account_ids: chosen
+                .get_untracked()
+                .iter()
+                .map(AccountId::as_uuid)
+                .collect(),
+            parent_account_id: if choose_parent {
+                from_wire(&parent.get_untracked())
+            } else {
+                None
+            },
+        });
+    };
+
+    // An Admin's choice of parent account, when the identifiers matched none.
+    let parents = choose_parent.then(|| {
+        let mut tops: Vec<(String, String)> = accounts.with_value(|all| {
+            all.iter()
+                .filter(|a| a.parent_id.is_none())
+                .map(|a| (a.id.to_string(), a.name.clone()))
+                .collect()
+        });
+        tops.sort_by(|a, b| a.1.cmp(&b.1));
+        let codes = move || errors.with(|e| codes_for(e, PARENT_ACCOUNT));
+        view! {
+            <div class="field">
+                <label for="parent-account">{t.parent_account_label} {required_marker(t)}</label>
+                <select
+                    id="parent-account"
+                    name="parent_account_id"
+                    required
+                    aria-invalid=move || (!codes().is_empty()).then_some("true")
+                    aria-describedby=move || {
+                        if codes().is_empty() {
+                            "parent-account-help"
+                        } else {
+                            "parent-account-help parent-account-error"
+                        }
+                    }
+                    on:change=move |ev| {
+                        parent.set(event_target_value(&ev));
+                        chosen.set(Vec::new());
+                    }
+                >
+                    <option value="" selected=move || parent.with(String::is_empty)>{t.choose_parent_account}</option>
+                    {tops
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let this = id.clone();
+                            view! { <option value=id selected=move || parent.with(|p| *p == this)>{name}</option> }
+                        })
+                        .collect_view()}
+                </select>
+                <p id="parent-account-help" class="field-help">{t.approve_parent_help}</p>
+                {field_errors_view("parent-account-error".to_owned(), codes, move |c| user_error_text(t, c))}
+            </div>
+        }
+    });
+    let choices = move || {
+        let tree = accounts.with_value(|all| parent.with(|p| account_tree(all, Some(p.as_str()))));
+        account_choices(t, tree, chosen)
+    };
+
+    view! {
+        <form class="case-form user-form approve-form" on:submit=on_submit novalidate>
+            <p class="hint">{t.new_user_intro}</p>
+            <div id=APPROVE_ERRORS_ID tabindex="-1">
+                {move || failure.get().map(|f| match f {
+                    Failure::Failed(err) => {
+                        view! { <p class="form-error" role="alert">{decision_error(t, &err)}</p> }.into_any()
+                    }
+                    invalid => failure_summary(t, &invalid, &APPROVE_FIELDS, |c| user_error_text(t, c)).into_any(),
+                })}
+            </div>
+            {user_text_field(t, USERNAME, "username", t.username_label, Some(t.username_help), "text", "off", username, failure)}
+            {role_choices(t, roles, role, errors, false)}
+            {parents}
+            {choices}
+            <button type="submit" class="button-primary button-inline approve-button" disabled=move || pending.get()>
+                {move || if pending.get() { t.creating_user } else { t.approve_button }}
+            </button>
+        </form>
+    }
+}
+
+const REJECT_ERRORS_ID: &str = "reject-errors";
+const REASON: &str = "reason";
+const REJECT_FIELDS: [FieldRef; 1] = [FieldRef {
+    field: REASON,
+    id: "reject-reason",
+    label: |t| t.reject_reason_label,
+}];
+
+/// What is wrong with a reason, caught before asking to confirm.
+fn reason_check(reason: &str) -> Option<&'static str> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        Some("required")
+    } else if reason.chars().count() > MAX_REMARKS {
+        Some("too_long")
+    } else {
+        None
+    }
+}
+
+fn reason_error_text(t: &Texts, code: &str) -> String {
+    match code {
+        "too_long" => fill(t.field_too_long_n, &[("n", &MAX_REMARKS.to_string())]),
+        code => field_error_text(t, code).to_owned(),
+    }
+}
+
+/// Rejecting, with a required reason and a confirmation.
+#[component]
+fn RejectForm(
+    t: &'static Texts,
+    request: AccessRequestDto,
+    resource: LocalResource<Loaded>,
+    outcome: Outcome,
+) -> impl IntoView {
+    let auth = use_auth();
+    let reason = RwSignal::new(String::new());
+    let confirming = RwSignal::new(false);
+    let failure = RwSignal::new(None::<Failure>);
+    let id = request.id.to_string();
+    let (name, email) = (request.name, request.email);
+
+    let reject = Action::new_local(move |body: &RejectAccessRequest| {
+        let (body, id, email) = (body.clone(), id.clone(), email.clone());
+        async move {
+            let result = auth
+                .call(|token| {
+                    let (body, id) = (body.clone(), id.clone());
+                    async move { client::reject_access_request(&token, &id, &body).await }
+                })
+                .await;
+            confirming.set(false);
+            match result {
+                Ok(decided) => {
+                    outcome.set(Some((true, fill(t.request_rejected, &[("email", &email)]))));
+                    show(resource, decided);
+                    focus_later(DECISION_HEADING);
+                }
+                Err(err) if err.code() == Some(ProblemCode::Conflict) => {
+                    show_latest(t, auth, resource, outcome, id).await;
+                }
+                Err(err) => {
+                    failure.set(Some(Failure::of(err)));
+                    focus_later(REJECT_ERRORS_ID);
+                }
+            }
+        }
+    });
+    let pending = reject.pending();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        outcome.set(None);
+        if let Some(code) = reason.with_untracked(|r| reason_check(r)) {
+            failure.set(Some(Failure::Invalid(vec![field_error(REASON, code)])));
+            focus_later(REJECT_ERRORS_ID);
+            return;
+        }
+        failure.set(None);
+        confirming.set(true);
+        focus_later("reject-confirm-question");
+    };
+    let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), REASON));
+    let question = fill(t.reject_confirm, &[("name", &name)]);
+
+    view! {
+        <section class="panel reject-panel" aria-labelledby="reject-heading">
+            <h2 id="reject-heading">{t.reject_heading}</h2>
+            <form class="case-form reject-form" on:submit=on_submit novalidate>
+                <div id=REJECT_ERRORS_ID tabindex="-1">
+                    {move || failure.get().map(|f| match f {
+                        Failure::Failed(err) => {
+                            view! { <p class="form-error" role="alert">{decision_error(t, &err)}</p> }.into_any()
+                        }
+                        invalid => failure_summary(t, &invalid, &REJECT_FIELDS, |c| reason_error_text(t, c)).into_any(),
+                    })}
+                </div>
+                <div class="field">
+                    <label for="reject-reason">{t.reject_reason_label} {required_marker(t)}</label>
+                    <textarea
+                        id="reject-reason"
+                        name=REASON
+                        rows="4"
+                        required
+                        aria-invalid=move || (!codes().is_empty()).then_some("true")
+                        aria-describedby=move || {
+                            if codes().is_empty() {
+                                "reject-reason-help"
+                            } else {
+                                "reject-reason-help reject-reason-error"
+                            }
+                        }
+                        prop:value=reason
+                        on:input=move |ev| reason.set(event_target_value(&ev))
+                    ></textarea>
+                    <p id="reject-reason-help" class="field-help">{t.reject_reason_help}</p>
+                    {field_errors_view("reject-reason-error".to_owned(), codes, move |c| reason_error_text(t, c))}
+                </div>
+                {move || if confirming.get() {
+                    view! {
+                        <div class="confirm-box" role="group" aria-labelledby="reject-confirm-question">
+                            <p id="reject-confirm-question" tabindex="-1">{question.clone()}</p>
+                            <div class="button-row">
+                                <button
+                                    type="button"
+                                    class="button-danger confirm-yes"
+                                    disabled=move || pending.get()
+                                    on:click=move |_| {
+                                        reject.dispatch(RejectAccessRequest {
+                                            reason: reason.get_untracked().trim().to_owned(),
+                                        });
+                                    }
+                                >
+                                    {move || if pending.get() { t.rejecting } else { t.confirm_reject }}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button-secondary confirm-cancel"
+                                    on:click=move |_| {
+                                        confirming.set(false);
+                                        focus_later("reject-request");
+                                    }
+                                >
+                                    {t.cancel}
+                                </button>
+                            </div>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <button type="submit" id="reject-request" class="button-secondary reject-request">
+                            {t.reject_button}
+                        </button>
+                    }
+                    .into_any()
+                }}
+            </form>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn approvals_give_customer_roles_only() {
+        let customer = vec![RoleDto::Viewer, RoleDto::User, RoleDto::Manager];
+        assert_eq!(approvable_roles(Some(RoleDto::Admin)), customer);
+        assert_eq!(approvable_roles(Some(RoleDto::Manager)), customer);
+        assert!(approvable_roles(Some(RoleDto::User)).is_empty());
+    }
+
+    #[test]
+    fn a_reason_is_required_and_at_most_2000_characters() {
+        assert_eq!(reason_check("  "), Some("required"));
+        assert_eq!(reason_check(&"x".repeat(2001)), Some("too_long"));
+        assert_eq!(reason_check(" Not one of our hospitals. "), None);
+    }
+
+    #[test]
+    fn phone_links_dial_the_digits() {
+        assert_eq!(tel_href("+31 (0)24-361 1111"), "tel:+31243611111");
+        assert_eq!(tel_href("024 361 11 11"), "tel:0243611111");
+    }
+}

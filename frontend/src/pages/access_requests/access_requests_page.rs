@@ -1,0 +1,257 @@
+//! `/access-requests` (Managers: the requests that matched their parent
+//! account; Admins: all): newest first, filtered by status (pending unless
+//! the URL says otherwise), paged, all in the URL.
+
+use super::facilities_summary;
+use crate::api::{client, ApiError};
+use crate::components::badges::access_status_badge;
+use crate::components::document::set_title;
+use crate::components::pager::{pager, PageState};
+use crate::components::viewport::use_narrow;
+use crate::format::format_date_time;
+use crate::i18n::{
+    access_status_name, count_text, country_label, error_message, TextFn, Texts, ACCESS_STATUSES,
+};
+use crate::pages::users::users_page::Dates;
+use crate::query::{wire_name, AccessRequestListView, ALL_STATUSES};
+use crate::routes::{access_request_path, Page};
+use crate::state::auth::{use_auth, use_texts};
+use api_types::{AccessRequestDto, AccessRequestPage, AccessRequestQuery, AccessRequestStatusDto};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The list's answer, with the query it answers (to tell a stale one).
+type Loaded = (AccessRequestQuery, Result<AccessRequestPage, ApiError>);
+
+#[component]
+pub fn AccessRequestsPage() -> impl IntoView {
+    let auth = use_auth();
+    let t = use_texts();
+    let narrow = use_narrow();
+    Effect::new(move |_| set_title(t.get().access_requests_title, t.get().product_name));
+
+    let query_map = use_query_map();
+    let current =
+        Memo::new(move |_| query_map.with(|m| AccessRequestListView::from_query(|k| m.get(k))));
+    let requests: LocalResource<Loaded> = LocalResource::new(move || {
+        let query = current.with(|v| v.query.clone());
+        async move {
+            let result = auth
+                .call(|token| {
+                    let query = query.clone();
+                    async move { client::access_requests(&token, &query).await }
+                })
+                .await;
+            (query, result)
+        }
+    });
+
+    let navigate = use_navigate();
+    let status_select = NodeRef::<html::Select>::new();
+    let apply = move || {
+        let choice = status_select
+            .get_untracked()
+            .map(|el| el.value())
+            .unwrap_or_default();
+        let view = current.get_untracked().with_status_choice(&choice);
+        navigate(
+            &view.href(),
+            NavigateOptions {
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    let on_change = {
+        let apply = apply.clone();
+        move |_: leptos::ev::Event| apply()
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        apply();
+    };
+    // The select shows the URL's view: on arrival, after back or forward.
+    Effect::new(move |_| {
+        let view = current.get();
+        if let Some(el) = status_select.get() {
+            el.set_value(&view.status_choice());
+        }
+    });
+
+    let summary = move || {
+        let t = t.get();
+        match requests.get() {
+            None => t.access_requests_loading.to_owned(),
+            Some((query, _)) if current.with(|v| v.query != query) => t.loading_more.to_owned(),
+            Some((_, Err(_))) => String::new(),
+            Some((_, Ok(page))) => count_text(
+                t.access_requests_total_one,
+                t.access_requests_total,
+                page.total,
+            ),
+        }
+    };
+
+    view! {
+        <h1>{move || t.get().access_requests_title}</h1>
+        <p class="hint">{move || t.get().access_requests_intro}</p>
+        // The texts are read once per render: the language changes only in the settings.
+        {move || {
+            let t = t.get();
+            view! {
+                <form
+                    class="access-filters filters"
+                    role="search"
+                    aria-label=t.access_filters_label
+                    on:submit=on_submit.clone()
+                >
+                    <div class="filter">
+                        <label for="filter-status">{t.col_status}</label>
+                        <select id="filter-status" name="status" node_ref=status_select on:change=on_change.clone()>
+                            {ACCESS_STATUSES
+                                .into_iter()
+                                .map(|s| view! { <option value=wire_name(&s)>{access_status_name(t, s)}</option> })
+                                .collect_view()}
+                            <option value=ALL_STATUSES>{t.any_access_status}</option>
+                        </select>
+                    </div>
+                    <div class="filter-actions">
+                        <button type="submit" class="button-primary">{t.apply_access_filter}</button>
+                        {move || current.with(AccessRequestListView::is_filtered).then(|| view! {
+                            <A href=Page::AccessRequests.path() attr:class="clear-filters">{t.clear_filters}</A>
+                        })}
+                    </div>
+                </form>
+            }
+        }}
+        <p class="result-summary" role="status">{summary}</p>
+        {move || {
+            let t = t.get();
+            match requests.get() {
+                None => view! {
+                    <p class="loading">
+                        <span class="spinner" aria-hidden="true"></span>
+                        {t.access_requests_loading}
+                    </p>
+                }
+                .into_any(),
+                Some((_, Err(err))) => {
+                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
+                }
+                Some((query, Ok(page))) => {
+                    let view = current.get();
+                    let stale = view.query != query;
+                    let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
+                    results(t, &dates, &view, page, narrow.get(), stale).into_any()
+                }
+            }
+        }}
+    }
+}
+
+fn results(
+    t: &'static Texts,
+    dates: &Dates,
+    view: &AccessRequestListView,
+    page: AccessRequestPage,
+    narrow: bool,
+    stale: bool,
+) -> impl IntoView {
+    let pages = PageState {
+        page: page.page,
+        page_size: page.page_size,
+        total: page.total,
+    };
+    let pager_view = (page.total > 0 || page.page > 1).then(|| {
+        let view = view.clone();
+        pager(t, pages, move |n| view.with_page(n).href())
+    });
+    let body = if page.items.is_empty() {
+        let text = match view.query.status {
+            Some(AccessRequestStatusDto::Pending) => t.access_requests_pending_none,
+            Some(_) => t.access_requests_empty,
+            None => t.access_requests_none,
+        };
+        view! { <p class="empty-state">{text}</p> }.into_any()
+    } else if narrow {
+        view! {
+            <ul class="cards">
+                {page.items.into_iter().map(|r| request_card(t, dates, r)).collect_view()}
+            </ul>
+        }
+        .into_any()
+    } else {
+        let heads = COLUMNS
+            .into_iter()
+            .map(|label| view! { <th scope="col">{label(t)}</th> })
+            .collect_view();
+        view! {
+            <div class="table-scroll">
+                <table class="data-table access-table">
+                    <thead>
+                        <tr>{heads}</tr>
+                    </thead>
+                    <tbody>{page.items.into_iter().map(|r| request_row(t, dates, r)).collect_view()}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="results" class:stale=stale aria-busy=stale.to_string()>
+            {body}
+            {pager_view}
+        </div>
+    }
+}
+
+const COLUMNS: [TextFn; 7] = [
+    |t| t.col_name,
+    |t| t.col_organisation,
+    |t| t.col_email,
+    |t| t.col_country,
+    |t| t.col_facilities,
+    |t| t.col_status,
+    |t| t.col_received,
+];
+
+fn received(dates: &Dates, r: &AccessRequestDto) -> String {
+    format_date_time(r.created_at, &dates.2, dates.0, dates.1)
+}
+
+fn request_row(t: &'static Texts, dates: &Dates, r: AccessRequestDto) -> impl IntoView {
+    let when = received(dates, &r);
+    view! {
+        <tr class="access-row">
+            <td><A href=access_request_path(r.id) attr:class="access-request-link">{r.name}</A></td>
+            <td>{r.organisation}</td>
+            <td>{r.email}</td>
+            <td>{country_label(t, &r.country)}</td>
+            <td>{facilities_summary(&r.facilities)}</td>
+            <td>{access_status_badge(t, r.status)}</td>
+            <td class="received">{when}</td>
+        </tr>
+    }
+}
+
+fn request_card(t: &'static Texts, dates: &Dates, r: AccessRequestDto) -> impl IntoView {
+    let when = received(dates, &r);
+    view! {
+        <li class="card access-card">
+            <div class="card-head">
+                <A href=access_request_path(r.id) attr:class="access-request-link">{r.name}</A>
+                {access_status_badge(t, r.status)}
+            </div>
+            <dl class="facts">
+                <div><dt>{t.col_organisation}</dt><dd>{r.organisation}</dd></div>
+                <div><dt>{t.col_email}</dt><dd>{r.email}</dd></div>
+                <div><dt>{t.col_country}</dt><dd>{country_label(t, &r.country)}</dd></div>
+                <div><dt>{t.col_facilities}</dt><dd>{facilities_summary(&r.facilities)}</dd></div>
+                <div><dt>{t.col_received}</dt><dd class="received">{when}</dd></div>
+            </dl>
+        </li>
+    }
+}
