@@ -28,15 +28,24 @@ function createPostgresDatabase(adminUrl) {
   };
 }
 
-/** `extraEnv` adds settings, e.g. `CSPORTAL_SMTP_URL` of an SMTP sink. */
-export async function startServer(extraEnv = {}) {
+/**
+ * `extraEnv` adds settings, e.g. `CSPORTAL_SMTP_URL` of an SMTP sink.
+ * `beside` is a running server whose database (and data folder, with its
+ * JWT secret) this one shares: a second process of one installation.
+ */
+export async function startServer(extraEnv = {}, { beside } = {}) {
   const binary = required(process.env.CSPORTAL_BIN ?? "", "the csportal binary (CSPORTAL_BIN)");
   const staticDir = required(
     process.env.CSPORTAL_STATIC_DIR ?? join(repoRoot, "frontend", "dist"),
     "the built browser app",
   );
-  const dataDir = mkdtempSync(join(tmpdir(), "csportal-e2e-"));
-  const postgres = process.env.E2E_DATABASE_URL ? createPostgresDatabase(process.env.E2E_DATABASE_URL) : null;
+  const dataDir = beside?.dataDir ?? mkdtempSync(join(tmpdir(), "csportal-e2e-"));
+  const postgres = beside
+    ? null
+    : process.env.E2E_DATABASE_URL
+      ? createPostgresDatabase(process.env.E2E_DATABASE_URL)
+      : null;
+  const databaseUrl = beside ? beside.databaseUrl : postgres?.url;
   const env = {
     ...process.env,
     CSPORTAL_BIND: "127.0.0.1:0",
@@ -48,7 +57,7 @@ export async function startServer(extraEnv = {}) {
     ...extraEnv,
   };
   delete env.DATABASE_URL;
-  if (postgres) env.DATABASE_URL = postgres.url;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
 
   const child = spawn(binary, ["serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -73,13 +82,18 @@ export async function startServer(extraEnv = {}) {
 
   return {
     baseUrl,
+    dataDir,
+    databaseUrl,
     output: () => output,
     /** SIGTERM, then the exit status; a graceful stop exits with 0. */
     async stop() {
       child.kill("SIGTERM");
       const status = await exited;
-      postgres?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      // A server started beside another leaves the shared database and folder to it.
+      if (!beside) {
+        postgres?.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
       return status;
     },
   };

@@ -4,6 +4,7 @@
 // end in their zone, and the page reads exactly as for a wrong password.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
 import { startServer } from "../lib/server.mjs";
 import { startSmtpSink } from "../lib/smtp.mjs";
 import { launchBrowser, openPage } from "../lib/browser.mjs";
@@ -106,6 +107,83 @@ test("three wrong passwords lock the account, read like a wrong password, and em
   const mail = await smtp.waitFor("dk.viewer@demo.csportal.example", /locked/i);
   // dk.viewer reads Copenhagen time: the lock's end is stated in it.
   assert.match(mail.body, /locked until .*\(Europe\/Copenhagen\)/);
+  assert.deepEqual(faults, []);
+  await context.close();
+});
+
+test("a stranger requests access naming a product; the hospital's Manager approves and the activation email goes out", async () => {
+  const visitor = await openPage(browser, { viewport: { width: 360, height: 780 } });
+  await visitor.page.goto(`${server.baseUrl}/login`);
+  await visitor.page.getByRole("link", { name: /Request access/ }).click();
+  await visitor.page.locator("#requester-name").fill("Eva Jansen");
+  await visitor.page.locator("#organisation").fill("Lindenhaven UMC");
+  await visitor.page.locator("#email").fill("eva.jansen@lindenhaven.example");
+  await visitor.page.locator("#phone").fill("+31 24 361 1111");
+  await visitor.page.locator("#country").selectOption("NL");
+  await visitor.page.locator("[id^=facility-][id$=-name]").first().fill("Radiology");
+  await visitor.page.locator("[id^=facility-][id$=-value]").first().fill("IP-40010001");
+  await visitor.page.getByRole("button", { name: "Send request" }).click();
+  await visitor.page.getByText("We have emailed you a confirmation", { exact: false }).waitFor();
+  await smtp.waitFor("eva.jansen@lindenhaven.example", /received your request/i);
+  assert.deepEqual(visitor.faults, []);
+  await visitor.context.close();
+
+  const { context, page, faults } = await openPage(browser);
+  await signIn(page, "nl.manager");
+  await page.locator("header .user-name").waitFor();
+  await page.goto(`${server.baseUrl}/access-requests`);
+  await page.getByRole("link", { name: /Eva Jansen/ }).first().click();
+  await page.getByText("Lindenhaven University Medical Centre", { exact: false }).first().waitFor();
+  await page.locator("#username").fill("eva.jansen");
+  await page.locator("input[type=radio][value=user]").check();
+  await page.locator("input[type=checkbox][name=account_ids]").first().check();
+  await page.getByRole("button", { name: "Goedkeuren en gebruiker aanmaken" }).click();
+  await page.waitForURL(/\/users\//);
+  const activation = await smtp.waitFor("eva.jansen@lindenhaven.example", /Activeer/);
+  assert.match(activation.body, /#token=/);
+  assert.deepEqual(faults, []);
+  await context.close();
+});
+
+/** RFC 6238: the 6-digit TOTP code of a base32 secret at `time` (ms). */
+function totp(secretBase32, time = Date.now()) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of secretBase32.replace(/[\s=]/g, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(time / 30_000)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
+test("a user turns on two-step login, saves the recovery codes and logs in with one", async () => {
+  const { context, page, faults } = await openPage(browser);
+  await signIn(page, "dk.user");
+  await page.locator("header .user-name").waitFor();
+  await page.goto(`${server.baseUrl}/settings`);
+  await page.locator("a.mfa-turn-on").click();
+  await page.locator("img.qr-code").waitFor();
+  const secret = (await page.locator(".mfa-secret code").textContent()).replace(/\s/g, "");
+  await page.locator("#mfa-code").fill(totp(secret));
+  await page.locator("#mfa-code").press("Enter");
+  await page.locator("ul#recovery-codes li").first().waitFor();
+  const codes = (await page.locator("ul#recovery-codes li").allTextContents()).map((c) => c.trim());
+  assert.equal(codes.length, 10);
+  await page.locator("button.codes-saved").click();
+  await page.locator("header button.logout").click();
+  await page.waitForURL(/\/login/);
+
+  // The password first, then the second factor: here a recovery code.
+  await page.locator("#username").fill("dk.user");
+  await page.locator("#password").fill(PASSWORD);
+  await page.locator("button[type=submit]").click();
+  await page.locator("#mfa-code").waitFor();
+  await page.locator("#use-recovery-code").check();
+  await page.locator("#mfa-code").fill(codes[0]);
+  await page.locator("button[type=submit]").click();
+  await page.locator("header .user-name").waitFor();
   assert.deepEqual(faults, []);
   await context.close();
 });

@@ -9,6 +9,7 @@ use crate::pages::access_requests::{
 use crate::pages::account::{
     change_password_page::ChangePasswordPage,
     forgot_password_page::ForgotPasswordPage,
+    mfa_setup_page::MfaSetupPage,
     set_password_page::{ActivatePage, ResetPasswordPage},
     settings_page::SettingsPage,
 };
@@ -53,6 +54,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/reset-password") view=ResetPasswordPage/>
                 // Signed in, or just refused with `password_expired`: it guards itself.
                 <Route path=path!("/change-password") view=ChangePasswordPage/>
+                // Signed in, or just refused with `mfa_enrollment_required`: the same.
+                <Route path=path!("/mfa-setup") view=MfaSetupPage/>
                 <ParentRoute path=path!("") view=SignedInLayout>
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("/installed-products") view=InstalledProductsPage/>

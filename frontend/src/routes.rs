@@ -18,6 +18,8 @@ pub enum Page {
     #[allow(dead_code)]
     ResetPassword,
     ChangePassword,
+    /// Enrolling a second factor: signed in, or after `mfa_enrollment_required`.
+    MfaSetup,
     Settings,
     Users,
     NewUser,
@@ -41,6 +43,7 @@ impl Page {
             Page::Activate => "/activate",
             Page::ResetPassword => "/reset-password",
             Page::ChangePassword => "/change-password",
+            Page::MfaSetup => "/mfa-setup",
             Page::Settings => "/settings",
             Page::Users => "/users",
             Page::NewUser => "/users/new",
@@ -117,6 +120,7 @@ mod tests {
             Page::Activate,
             Page::ResetPassword,
             Page::ChangePassword,
+            Page::MfaSetup,
             Page::Settings,
             Page::Users,
             Page::NewUser,

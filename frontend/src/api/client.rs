@@ -12,9 +12,11 @@ use api_types::{
     ContractDetail, ContractPage, ContractQuery, CreateAccessRequest, CreateActivityRequest,
     CreateCaseRequest, CreateUserRequest, DashboardResponse, InstalledProductDetail,
     InstalledProductPage, InstalledProductQuery, LinkInfo, LinkTokenRequest, LoginRequest,
-    MeResponse, PasswordResetRequest, ProblemDetails, RejectAccessRequest, SecurityLogPage,
-    SecurityLogQuery, SetPasswordRequest, TokenResponse, UpdateCustomDetailsRequest,
-    UpdateSettingsRequest, UpdateUserRequest, UserDetail, UserPage, UserQuery, WarrantyPage,
+    MeResponse, MfaCodeRequest, MfaEnabledResponse, MfaPolicy, MfaSetupResponse,
+    PasswordConfirmation, PasswordResetRequest, ProblemDetails, RecoveryCodesResponse,
+    RejectAccessRequest, SecurityLogPage, SecurityLogQuery, SetPasswordRequest, TokenResponse,
+    UpdateCustomDetailsRequest, UpdateSettingsRequest, UpdateUserRequest, UserDetail, UserPage,
+    UserQuery, WarrantyPage,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -104,8 +106,10 @@ impl From<ApiError> for LoginRefused {
     }
 }
 
-/// `POST /auth/login`: tokens, and the refresh cookie. A correct but expired
-/// password answers 403 `password_expired` with a `restricted_token`.
+/// `POST /auth/login`: tokens, and the refresh cookie. After a right
+/// password: 401 `mfa_required` until `mfa_code` is sent (401
+/// `invalid_mfa_code` when it is wrong); 403 `password_expired` or
+/// `mfa_enrollment_required`, each with a `restricted_token`.
 pub async fn login(request: &LoginRequest) -> Result<TokenResponse, LoginRefused> {
     let response = Request::post(&url("/auth/login"))
         .json(request)
@@ -202,6 +206,85 @@ pub async fn update_settings(
         .send()
         .await?;
     decode(response).await
+}
+
+/// `POST path` with a JSON body and the bearer token.
+async fn post_json<B: serde::Serialize>(
+    path: &str,
+    token: &str,
+    body: &B,
+) -> Result<Response, ApiError> {
+    Ok(Request::post(&url(path))
+        .header("Authorization", &bearer(token))
+        .json(body)?
+        .send()
+        .await?)
+}
+
+/// `POST /me/mfa/setup` with an access token or the `restricted_token` of an
+/// `mfa_enrollment_required` login: a new secret, pending until
+/// [`mfa_enable`] confirms it with a code.
+pub async fn mfa_setup(token: &str) -> Result<MfaSetupResponse, ApiError> {
+    let response = post_empty(MFA_SETUP)
+        .header("Authorization", &bearer(token))
+        .body(EMPTY_JSON)?
+        .send()
+        .await?;
+    decode(response).await
+}
+
+/// `POST /me/mfa/enable`: the ten recovery codes (and a session when enrolled
+/// with the restricted token); 422 `invalid_mfa_code` on field `code`, 409
+/// when no setup is pending.
+pub async fn mfa_enable(
+    token: &str,
+    request: &MfaCodeRequest,
+) -> Result<MfaEnabledResponse, ApiError> {
+    decode(post_json(MFA_ENABLE, token, request).await?).await
+}
+
+/// `POST /me/mfa/disable`: 204; 422 `wrong_password`, 409 when the parent
+/// account requires a second factor.
+pub async fn mfa_disable(token: &str, request: &PasswordConfirmation) -> Result<(), ApiError> {
+    expect_success(post_json(MFA_DISABLE, token, request).await?).await
+}
+
+/// `POST /me/mfa/recovery-codes`: ten new codes (the old ones stop working);
+/// 422 `wrong_password`, 409 when no second factor is enrolled.
+pub async fn mfa_recovery_codes(
+    token: &str,
+    request: &PasswordConfirmation,
+) -> Result<RecoveryCodesResponse, ApiError> {
+    decode(post_json(MFA_RECOVERY_CODES, token, request).await?).await
+}
+
+/// `GET /mfa-policy`: a Manager's own parent account; an Admin names one.
+pub async fn mfa_policy(token: &str, parent_account: Option<&str>) -> Result<MfaPolicy, ApiError> {
+    get_json(&mfa_policy_path(parent_account), token).await
+}
+
+/// `PUT /mfa-policy`: the requirement as saved.
+pub async fn set_mfa_policy(token: &str, request: &MfaPolicy) -> Result<MfaPolicy, ApiError> {
+    let response = Request::put(&url(MFA_POLICY))
+        .header("Authorization", &bearer(token))
+        .json(request)?
+        .send()
+        .await?;
+    decode(response).await
+}
+
+const MFA_SETUP: &str = "/me/mfa/setup";
+const MFA_ENABLE: &str = "/me/mfa/enable";
+const MFA_DISABLE: &str = "/me/mfa/disable";
+const MFA_RECOVERY_CODES: &str = "/me/mfa/recovery-codes";
+const MFA_POLICY: &str = "/mfa-policy";
+
+fn mfa_policy_path(parent_account: Option<&str>) -> String {
+    let pairs: Vec<(&'static str, String)> = parent_account
+        .map(|id| ("parent_account", id.to_owned()))
+        .into_iter()
+        .collect();
+    format!("{MFA_POLICY}{}", query_string(&pairs))
 }
 
 /// `GET /users`: one page of the users the caller manages.
@@ -582,6 +665,19 @@ mod tests {
     #[test]
     fn user_paths_embed_the_id() {
         assert_eq!(url(&user_path("u1")), "/api/v1/users/u1");
+    }
+
+    #[test]
+    fn second_factor_paths() {
+        assert_eq!(url(MFA_SETUP), "/api/v1/me/mfa/setup");
+        assert_eq!(url(MFA_ENABLE), "/api/v1/me/mfa/enable");
+        assert_eq!(url(MFA_DISABLE), "/api/v1/me/mfa/disable");
+        assert_eq!(url(MFA_RECOVERY_CODES), "/api/v1/me/mfa/recovery-codes");
+        assert_eq!(url(&mfa_policy_path(None)), "/api/v1/mfa-policy");
+        assert_eq!(
+            url(&mfa_policy_path(Some("p-1"))),
+            "/api/v1/mfa-policy?parent_account=p-1"
+        );
     }
 
     #[test]

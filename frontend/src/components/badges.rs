@@ -54,3 +54,14 @@ pub fn access_status_badge(t: &Texts, status: api_types::AccessRequestStatusDto)
         </span>
     }
 }
+
+/// "On" in green, "Off" in grey, for a second factor:
+/// `span.status-badge.mfa-on` / `.mfa-off`.
+pub fn mfa_state_badge(t: &Texts, on: bool) -> impl IntoView {
+    let (class, text) = if on {
+        ("status-badge mfa-state mfa-on", t.mfa_on)
+    } else {
+        ("status-badge mfa-state mfa-off", t.mfa_off)
+    };
+    view! { <span class=class>{text}</span> }
+}

@@ -2,9 +2,11 @@
 
 pub mod badges;
 pub mod document;
+pub mod download;
 pub mod forms;
 pub mod icons;
 pub mod layout;
+pub mod mfa;
 pub mod pager;
 pub mod password;
 pub mod viewport;

@@ -627,6 +627,83 @@ pub struct Texts {
     pub event_mfa_recovery_code_used: &'static str,
     pub event_mfa_policy_changed: &'static str,
 
+    // Second factor (TOTP): the login's code step, enrolment, settings,
+    // the parent account's requirement, the reset by a Manager.
+    pub mfa_code_title: &'static str,
+    pub mfa_code_intro: &'static str,
+    pub mfa_code_label: &'static str,
+    pub mfa_code_hint: &'static str,
+    pub mfa_code_missing: &'static str,
+    /// Switches the phone's keyboard from digits to letters.
+    pub mfa_use_recovery_code: &'static str,
+    pub start_again: &'static str,
+    pub mfa_setup_title: &'static str,
+    pub mfa_setup_intro: &'static str,
+    pub mfa_required_notice: &'static str,
+    pub mfa_setup_loading: &'static str,
+    pub mfa_step_scan: &'static str,
+    pub mfa_scan_help: &'static str,
+    pub mfa_qr_alt: &'static str,
+    pub mfa_secret_label: &'static str,
+    pub mfa_open_in_app: &'static str,
+    pub mfa_step_code: &'static str,
+    pub mfa_setup_code_help: &'static str,
+    pub mfa_enable_button: &'static str,
+    pub mfa_checking_code: &'static str,
+    pub mfa_code_six_digits: &'static str,
+    pub mfa_code_mismatch: &'static str,
+    pub mfa_setup_expired: &'static str,
+    pub mfa_step_codes: &'static str,
+    pub mfa_enabled_done: &'static str,
+    pub recovery_codes_hint: &'static str,
+    pub recovery_codes_label: &'static str,
+    pub copy_codes: &'static str,
+    pub codes_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub download_codes: &'static str,
+    /// The first line of the downloaded file.
+    pub recovery_file_title: &'static str,
+    pub recovery_file_hint: &'static str,
+    pub codes_saved_continue: &'static str,
+    pub mfa_heading: &'static str,
+    pub mfa_on: &'static str,
+    pub mfa_off: &'static str,
+    pub mfa_settings_hint: &'static str,
+    pub mfa_required_by_org: &'static str,
+    pub mfa_new_codes: &'static str,
+    pub mfa_new_codes_confirm: &'static str,
+    pub mfa_make_new_codes: &'static str,
+    pub mfa_new_codes_done: &'static str,
+    pub mfa_turn_off: &'static str,
+    pub mfa_turn_off_confirm: &'static str,
+    pub mfa_cannot_turn_off: &'static str,
+    pub mfa_turned_off: &'static str,
+    pub mfa_not_enrolled: &'static str,
+    pub done: &'static str,
+    pub mfa_policy_heading: &'static str,
+    pub mfa_policy_help: &'static str,
+    /// `{parent}`: the parent account.
+    pub mfa_policy_switch: &'static str,
+    /// `{parent}`: the parent account.
+    pub mfa_policy_on_confirm: &'static str,
+    /// `{parent}`: the parent account.
+    pub mfa_policy_off_confirm: &'static str,
+    pub confirm_require: &'static str,
+    pub confirm_stop_requiring: &'static str,
+    /// `{parent}`: the parent account.
+    pub mfa_policy_now_on: &'static str,
+    /// `{parent}`: the parent account.
+    pub mfa_policy_now_off: &'static str,
+    pub mfa_policy_loading: &'static str,
+    /// The users list's badge of a user with two-step login.
+    pub mfa_badge: &'static str,
+    pub mfa_reset_hint: &'static str,
+    pub mfa_reset_button: &'static str,
+    /// `{name}`: the user's name.
+    pub mfa_reset_confirm: &'static str,
+    pub confirm_reset: &'static str,
+    pub mfa_reset_done: &'static str,
+
     // Request access (public), and deciding on the requests.
     pub no_account: &'static str,
     pub request_access_link: &'static str,
@@ -773,6 +850,9 @@ pub struct Texts {
     pub error_link_used: &'static str,
     pub error_link_invalid: &'static str,
     pub error_username_taken: &'static str,
+    pub error_mfa_required: &'static str,
+    pub error_invalid_mfa_code: &'static str,
+    pub error_mfa_enrollment_required: &'static str,
     /// Precedes the server's request id: "Reference: 7f3c...".
     pub error_reference: &'static str,
 }
@@ -1032,6 +1112,9 @@ pub fn problem_text(t: &Texts, code: ProblemCode) -> Option<&'static str> {
         ProblemCode::LinkUsed => t.error_link_used,
         ProblemCode::LinkInvalid => t.error_link_invalid,
         ProblemCode::UsernameTaken => t.error_username_taken,
+        ProblemCode::MfaRequired => t.error_mfa_required,
+        ProblemCode::InvalidMfaCode => t.error_invalid_mfa_code,
+        ProblemCode::MfaEnrollmentRequired => t.error_mfa_enrollment_required,
         _ => return None,
     })
 }
@@ -1091,6 +1174,20 @@ mod tests {
     }
 
     #[test]
+    fn a_wrong_code_warns_of_the_lockout_in_both_languages() {
+        let err = problem(ProblemCode::InvalidMfaCode, None);
+        let en = error_message(texts(Language::En), &err);
+        assert!(en.contains("after 3 attempts"), "{en}");
+        let nl = error_message(texts(Language::Nl), &err);
+        assert!(nl.contains("na 3 pogingen"), "{nl}");
+        // The hint the login's code step shows, word for word.
+        assert_eq!(
+            texts(Language::En).mfa_code_hint,
+            "Enter the 6-digit code from your authenticator app, or one of your recovery codes"
+        );
+    }
+
+    #[test]
     fn network_failures_say_the_portal_cannot_be_reached() {
         let err = ApiError::Network("TypeError: Failed to fetch".into());
         assert_eq!(
@@ -1140,6 +1237,9 @@ mod tests {
             ProblemCode::LinkUsed,
             ProblemCode::LinkInvalid,
             ProblemCode::UsernameTaken,
+            ProblemCode::MfaRequired,
+            ProblemCode::InvalidMfaCode,
+            ProblemCode::MfaEnrollmentRequired,
         ];
         for lang in Language::ALL {
             let t = texts(lang);
@@ -1184,6 +1284,12 @@ mod tests {
                 (t.reactivate_confirm, "name"),
                 (t.col_time, "zone"),
                 (t.filter_user_notice, "user"),
+                (t.mfa_policy_switch, "parent"),
+                (t.mfa_policy_on_confirm, "parent"),
+                (t.mfa_policy_off_confirm, "parent"),
+                (t.mfa_policy_now_on, "parent"),
+                (t.mfa_policy_now_off, "parent"),
+                (t.mfa_reset_confirm, "name"),
             ] {
                 assert!(template.contains(&format!("{{{name}}}")), "{template}");
             }

@@ -7,8 +7,8 @@ use crate::api::ApiError;
 use crate::format::{date_format_from_setting, time_format_from_setting};
 use crate::i18n::{browser_language, language_from_setting, texts, Texts};
 use api_types::{
-    ChangePasswordRequest, LoginRequest, MeResponse, ProblemCode, ProblemDetails, RoleDto,
-    TokenResponse,
+    ChangePasswordRequest, LoginRequest, MeResponse, MfaCodeRequest, MfaSetupResponse, ProblemCode,
+    ProblemDetails, RoleDto, TokenResponse,
 };
 use domain::{Action, DateFormat, Language, Role, TimeFormat};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -16,6 +16,15 @@ use leptos::prelude::*;
 use std::future::Future;
 
 /// Whether anyone is signed in. `Unknown` until the start-up refresh answers.
+/// What a password change led to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordChanged {
+    /// A session with the new password.
+    SignedIn,
+    /// The password is set; a second factor must be enrolled before a session.
+    EnrolSecondFactor,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuthStatus {
     Unknown,
@@ -39,6 +48,9 @@ pub struct Auth {
     /// The restricted token of a `password_expired` login (valid 15
     /// minutes, good only for setting a new password): memory only.
     password_change: StoredValue<Option<String>>,
+    /// The restricted token of an `mfa_enrollment_required` login (valid 15
+    /// minutes, good only for enrolling a second factor): memory only.
+    mfa_enrollment: StoredValue<Option<String>>,
 }
 
 /// Creates the auth context at the root of the app.
@@ -60,6 +72,7 @@ pub fn provide_auth_context() -> Auth {
         }),
         refreshing: StoredValue::new_local(None),
         password_change: StoredValue::new(None),
+        mfa_enrollment: StoredValue::new(None),
     };
     provide_context(auth);
     auth
@@ -164,30 +177,115 @@ impl Auth {
         self.me.set(Some(me));
     }
 
-    /// Logs in with a user name and password, then loads the user. A correct
-    /// password older than 90 days keeps the answer's `restricted_token`
-    /// (see [`Auth::password_change_pending`]) and fails with `password_expired`.
-    pub async fn login(self, username: String, password: String) -> Result<(), LoginRefused> {
+    /// Logs in with a user name and password (and, for an account with a
+    /// second factor, its code), then loads the user. A correct password
+    /// older than 90 days, or without the second factor the parent account
+    /// requires, keeps the answer's `restricted_token` (see
+    /// [`Auth::password_change_pending`], [`Auth::mfa_enrollment_pending`]).
+    pub async fn login(
+        self,
+        username: String,
+        password: String,
+        mfa_code: Option<String>,
+    ) -> Result<(), LoginRefused> {
+        self.password_change.set_value(None);
+        self.mfa_enrollment.set_value(None);
         let tokens = match client::login(&LoginRequest {
             username,
             password,
-            mfa_code: None,
+            mfa_code,
         })
         .await
         {
             Ok(tokens) => tokens,
             Err(refused) => {
                 if let ApiError::Problem(p) = &refused.error {
-                    if p.code == ProblemCode::PasswordExpired {
-                        self.password_change.set_value(p.restricted_token.clone());
+                    let slot = match p.code {
+                        ProblemCode::PasswordExpired => Some(self.password_change),
+                        ProblemCode::MfaEnrollmentRequired => Some(self.mfa_enrollment),
+                        _ => None,
+                    };
+                    if let Some(slot) = slot {
+                        slot.set_value(p.restricted_token.clone());
                     }
                 }
                 return Err(refused);
             }
         };
         self.start_session(tokens).await?;
-        self.password_change.set_value(None);
         Ok(())
+    }
+
+    /// Whether an `mfa_enrollment_required` login left a token for enrolling
+    /// a second factor (read once, not tracked).
+    pub fn mfa_enrollment_pending(self) -> bool {
+        self.mfa_enrollment.with_value(Option::is_some)
+    }
+
+    /// Starts enrolling a second factor (`POST /me/mfa/setup`): with the
+    /// token of an `mfa_enrollment_required` login when there is one, else
+    /// with the session's.
+    pub async fn mfa_setup(self) -> Result<MfaSetupResponse, ApiError> {
+        if let Some(restricted) = self.mfa_enrollment.get_value() {
+            return client::mfa_setup(&restricted).await;
+        }
+        self.call(|token| async move { client::mfa_setup(&token).await })
+            .await
+    }
+
+    /// Confirms the enrolment with a code (`POST /me/mfa/enable`) and answers
+    /// the recovery codes. Enrolled with the restricted token, the answer
+    /// carries a session, which starts here like after a login.
+    pub async fn mfa_enable(self, code: String) -> Result<Vec<String>, ApiError> {
+        let request = MfaCodeRequest { code };
+        let answer = match self.mfa_enrollment.get_value() {
+            Some(restricted) => client::mfa_enable(&restricted, &request).await?,
+            None => {
+                self.call(|token| {
+                    let request = request.clone();
+                    async move { client::mfa_enable(&token, &request).await }
+                })
+                .await?
+            }
+        };
+        self.mfa_enrollment.set_value(None);
+        match answer.session {
+            // The codes are shown whatever happens here: they exist now.
+            Some(tokens) => {
+                if let Err(err) = self.start_session(tokens).await {
+                    leptos::logging::warn!("starting the session after enrolment failed: {err}");
+                }
+            }
+            None => self.set_mfa_state(Some(true), None),
+        }
+        Ok(answer.recovery_codes)
+    }
+
+    /// Notes a change of the signed-in user's second factor (`enabled`) or
+    /// of the parent account's requirement (`required`).
+    pub fn set_mfa_state(self, enabled: Option<bool>, required: Option<bool>) {
+        self.me.update(|me| {
+            if let Some(me) = me {
+                me.mfa_enabled = enabled.unwrap_or(me.mfa_enabled);
+                me.mfa_required = required.unwrap_or(me.mfa_required);
+            }
+        });
+    }
+
+    /// Loads the signed-in user again (`GET /me`), for state another user
+    /// may have changed, such as the parent account's requirement.
+    pub async fn reload_me(self) {
+        match self
+            .call(|token| async move { client::me(&token).await })
+            .await
+        {
+            Ok(me) => {
+                if self.me.with_untracked(|old| old.as_ref() != Some(&me)) {
+                    self.me.set(Some(me));
+                }
+            }
+            Err(err) => leptos::logging::warn!("reloading the user failed: {err}"),
+        }
     }
 
     /// Whether a `password_expired` login left a token for setting a new
@@ -199,21 +297,38 @@ impl Auth {
     /// Changes the password (`POST /auth/password`): with the token of a
     /// `password_expired` login when there is one, else with the session's.
     /// The answer is a new session, which replaces this one.
-    pub async fn change_password(self, request: ChangePasswordRequest) -> Result<(), ApiError> {
-        if let Some(restricted) = self.password_change.get_value() {
-            let tokens = client::change_password(&restricted, &request).await?;
+    pub async fn change_password(
+        self,
+        request: ChangePasswordRequest,
+    ) -> Result<PasswordChanged, ApiError> {
+        let answer = match self.password_change.get_value() {
+            Some(restricted) => client::change_password(&restricted, &request).await,
+            None => {
+                self.call(|token| {
+                    let request = request.clone();
+                    async move { client::change_password(&token, &request).await }
+                })
+                .await
+            }
+        };
+        let tokens = match answer {
+            Ok(tokens) => tokens,
+            // Changed, but the organisation requires a second factor before
+            // any session: enrol with the answer's restricted token.
+            Err(ApiError::Problem(p)) if p.code == ProblemCode::MfaEnrollmentRequired => {
+                self.password_change.set_value(None);
+                self.mfa_enrollment.set_value(p.restricted_token.clone());
+                return Ok(PasswordChanged::EnrolSecondFactor);
+            }
+            Err(err) => return Err(err),
+        };
+        if self.password_change.get_value().is_some() {
             self.start_session(tokens).await?;
             self.password_change.set_value(None);
-            return Ok(());
+        } else {
+            self.token.set_value(Some(tokens.access_token));
         }
-        let tokens = self
-            .call(|token| {
-                let request = request.clone();
-                async move { client::change_password(&token, &request).await }
-            })
-            .await?;
-        self.token.set_value(Some(tokens.access_token));
-        Ok(())
+        Ok(PasswordChanged::SignedIn)
     }
 
     /// Takes a new pair of tokens (the refresh token came as a cookie too)
@@ -229,6 +344,7 @@ impl Auth {
     /// cookie), then forgets everything here.
     pub async fn logout(self) {
         self.password_change.set_value(None);
+        self.mfa_enrollment.set_value(None);
         if self.token.with_value(Option::is_some) {
             if let Err(err) = self
                 .call(|token| async move { client::logout(&token).await })

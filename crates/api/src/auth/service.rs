@@ -265,6 +265,12 @@ pub async fn change_password(
     let hash =
         passwords::accept_new_password(state, &state.db, user.id, new_password, "new_password")
             .await?;
+    // A user who must still enrol a second factor gets no session from a
+    // password change (the expired-password path would otherwise skip it).
+    let must_enrol = users::login_facts(&state.db, user.id)
+        .await?
+        .is_some_and(|f| f.mfa_secret.is_none())
+        && mfa::required_for(state, user).await?;
     let txn = state
         .db
         .begin()
@@ -272,14 +278,26 @@ pub async fn change_password(
         .map_err(persistence::StoreError::from)?;
     users::set_password(&txn, user.id, &hash, now).await?;
     password_history::push(&txn, user.id, &hash, now, PASSWORD_HISTORY as u64).await?;
-    let tokens = issue(state, user, Uuid::new_v4(), &txn).await?;
-    users::record_login(&txn, user.id, now).await?;
     security::record(
         &txn,
         security::about(SecurityEvent::PasswordChanged, user, now),
         client,
     )
     .await?;
+    if must_enrol {
+        txn.commit().await.map_err(persistence::StoreError::from)?;
+        // Bound to the password as stored (the database's precision).
+        let changed_at = users::login_facts(&state.db, user.id)
+            .await?
+            .map_or(now, |f| f.password_changed_at);
+        let enrollment_token = state
+            .tokens
+            .issue_mfa_enrollment(user.id.as_uuid(), changed_at, now)
+            .map_err(ApiError::internal)?;
+        return Err(ApiError::MfaEnrollmentRequired { enrollment_token });
+    }
+    let tokens = issue(state, user, Uuid::new_v4(), &txn).await?;
+    users::record_login(&txn, user.id, now).await?;
     txn.commit().await.map_err(persistence::StoreError::from)?;
     Ok(tokens)
 }

@@ -262,3 +262,33 @@ async fn a_manager_requires_a_second_factor_and_users_enrol_at_their_next_login(
         ProblemCode::MfaEnrollmentRequired
     );
 }
+
+#[tokio::test]
+async fn an_expired_password_and_a_required_second_factor_are_both_asked_for() {
+    let (app, clock) = app().await;
+    let manager = app.tokens_for("nl.manager").await;
+    let put = app
+        .client
+        .put(app.url("/api/v1/mfa-policy"))
+        .bearer_auth(&manager.access_token)
+        .json(&json!({"required": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), 200);
+    clock.advance(Duration::days(91));
+    let expired = code_of(login_with(&app, "nl.user", "Welcome-2026", None).await, 403).await;
+    assert_eq!(expired.code, ProblemCode::PasswordExpired);
+    let changed = post_as(
+        &app,
+        &expired.restricted_token.unwrap(),
+        "/api/v1/auth/password",
+        json!({"current_password": "Welcome-2026", "new_password": "Lighthouse-Keeper-77"}),
+    )
+    .await;
+    // The new password is set, but no session before the second factor.
+    let required = code_of(changed, 403).await;
+    assert_eq!(required.code, ProblemCode::MfaEnrollmentRequired);
+    let (_, enabled) = enrol(&app, &clock, &required.restricted_token.unwrap()).await;
+    assert!(enabled.session.is_some());
+}

@@ -14,7 +14,7 @@ use crate::components::password::{
 };
 use crate::i18n::{password_error_text, Texts};
 use crate::routes::Page;
-use crate::state::auth::{use_auth, use_texts};
+use crate::state::auth::{use_auth, use_texts, PasswordChanged};
 use crate::state::flash::{use_flash, Notice};
 use api_types::ChangePasswordRequest;
 use leptos::prelude::*;
@@ -95,9 +95,12 @@ fn ChangePasswordForm(t: &'static Texts) -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             match auth.change_password(request).await {
-                Ok(()) => {
+                Ok(PasswordChanged::SignedIn) => {
                     flash.show_on(Page::Home.path(), Notice::PasswordChanged);
                     navigate(Page::Home.path(), NavigateOptions::default());
+                }
+                Ok(PasswordChanged::EnrolSecondFactor) => {
+                    navigate(Page::MfaSetup.path(), NavigateOptions::default());
                 }
                 Err(err) => {
                     failure.set(Some(Failure::of(err)));

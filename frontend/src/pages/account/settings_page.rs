@@ -1,7 +1,9 @@
 //! `/settings`: the user's language, time zone, date and time format, with
 //! a preview of "now" as the portal would write it. Once saved the whole app
-//! follows at once. Also the way to the password and, for Managers and
-//! Admins, to user administration (the phone's bottom bar has no room).
+//! follows at once. Also the way to the password and the second factor
+//! (two-step login), and for Managers and Admins to whether their parent
+//! account requires it and to user administration (the phone's bottom bar
+//! has no room).
 
 use crate::api::client;
 use crate::components::document::set_title;
@@ -13,6 +15,7 @@ use crate::format::{
     format_time, now,
 };
 use crate::i18n::{date_format_name, field_error_text, time_format_name, Texts, TIME_FORMATS};
+use crate::pages::account::mfa_settings::{MfaPolicySection, MfaSection};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
 use api_types::UpdateSettingsRequest;
@@ -132,6 +135,8 @@ pub fn SettingsPage() -> impl IntoView {
         })
     });
     let zones = StoredValue::new(browser_time_zones());
+    // A memo: the section keeps its state while the user's data changes.
+    let manages_users = Memo::new(move |_| auth.may(domain::Action::ManageUsers));
 
     view! {
         <h1>{move || t.get().settings_title}</h1>
@@ -268,6 +273,8 @@ pub fn SettingsPage() -> impl IntoView {
                     <p class="hint">{t.password_hint}</p>
                     <A href=Page::ChangePassword.path() attr:class="change-password-link">{t.change_password_link}</A>
                 </section>
+                <MfaSection t/>
+                {move || manages_users.get().then(|| view! { <MfaPolicySection t/> })}
                 {move || auth.may(domain::Action::ManageUsers).then(|| view! {
                     <section class="panel" aria-labelledby="admin-heading">
                         <h2 id="admin-heading">{t.admin_heading}</h2>

@@ -8,40 +8,20 @@ use super::upload::{file_inputs, UploadQueue};
 use crate::api::client::{attachments_zip_url, bench_repair_form_url};
 use crate::api::files::{fetch_file, FetchedFile};
 use crate::api::ApiError;
+use crate::components::download::{save_blob, ObjectUrl};
 use crate::format::{format_date_time, format_size};
 use crate::i18n::{attachment_type_name, error_message, fill, Texts};
 use crate::state::auth::{use_auth, Auth};
 use api_types::{AttachmentDto, AttachmentTypeDto, CaseDetail, CaseKindDto};
 use leptos::prelude::*;
-use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, Element, IntersectionObserver, IntersectionObserverEntry};
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
 
 /// Larger photos get no thumbnail: it would download the whole file.
 const THUMB_MAX_BYTES: u64 = 10 * 1024 * 1024;
-/// How long a saved file's blob URL lives: the browser reads it after the click.
-const SAVE_GRACE: Duration = Duration::from_secs(60);
 /// Thumbnails still to fetch: the URL waits in `data-src`.
 const UNLOADED_THUMBS: &str = "img[data-src]:not([src])";
-
-/// A `blob:` URL, revoked when dropped (with the page that made it).
-struct ObjectUrl(String);
-
-impl ObjectUrl {
-    fn new(blob: &Blob) -> Option<Self> {
-        web_sys::Url::create_object_url_with_blob(blob)
-            .ok()
-            .map(Self)
-    }
-}
-
-impl Drop for ObjectUrl {
-    fn drop(&mut self) {
-        // Revoking an unknown URL is a no-op.
-        let _ = web_sys::Url::revoke_object_url(&self.0);
-    }
-}
 
 type Watcher = (
     IntersectionObserver,
@@ -222,23 +202,6 @@ fn blob_error() -> ApiError {
         status: 0,
         reason: "the browser refused the file".to_owned(),
     }
-}
-
-/// Saves a blob through a temporary `<a download>`.
-fn save_blob(blob: &Blob, name: &str) -> Option<()> {
-    let url = ObjectUrl::new(blob)?;
-    let link = document()
-        .create_element("a")
-        .ok()?
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .ok()?;
-    link.set_href(&url.0);
-    link.set_download(name);
-    document().body()?.append_child(&link).ok()?;
-    link.click();
-    link.remove();
-    set_timeout(move || drop(url), SAVE_GRACE);
-    Some(())
 }
 
 /// What a file button does.

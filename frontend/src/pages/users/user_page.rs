@@ -1,7 +1,8 @@
 //! `/users/{id}` (Managers and Admins): one user, the form to change their
 //! name, address, role and accounts (with `If-Match`), deactivating and
-//! reactivating them after a confirmation, and sending the activation
-//! email again while they have not activated the account.
+//! reactivating them after a confirmation, resetting their second factor
+//! (a lost phone) after a confirmation, and sending the activation email
+//! again while they have not activated the account.
 
 use super::users_page::{last_login, Dates};
 use super::{
@@ -10,13 +11,13 @@ use super::{
 };
 use crate::api::client::{self, Tagged};
 use crate::api::ApiError;
-use crate::components::badges::user_status_badge;
+use crate::components::badges::{mfa_state_badge, user_status_badge};
 use crate::components::document::set_title;
 use crate::components::forms::{failure_summary, focus_later, Failure, FieldRef};
 use crate::format::{date_in_zone, format_date, format_date_time, format_date_time_zone, now};
 use crate::i18n::{error_message, fill, role_name, user_status_name, Texts};
 use crate::routes::{user_security_log_path, Page};
-use crate::state::auth::{use_auth, use_texts};
+use crate::state::auth::{use_auth, use_texts, Auth};
 use api_types::{
     AccountResponse, DeactivationReasonDto, ProblemCode, UpdateUserRequest, UserDetail,
     UserStatusDto,
@@ -128,7 +129,7 @@ pub fn UserPage() -> impl IntoView {
                     }
                     .into_any(),
                 }}
-                {(!own).then(|| view! { <AccessPanel t detail user/> })}
+                {(!own).then(|| view! { <MfaPanel t detail user/> <AccessPanel t detail user/> })}
             }
             .into_any()
         }}
@@ -178,6 +179,7 @@ fn user_facts(t: &'static Texts, dates: &Dates, d: &UserDetail) -> impl IntoView
                 <div><dt>{t.email_label}</dt><dd>{s.email.clone()}</dd></div>
                 <div><dt>{t.col_role}</dt><dd>{role_name(t, s.role)}</dd></div>
                 <div><dt>{t.col_status}</dt><dd>{user_status_name(t, s.status)}</dd></div>
+                <div><dt>{t.mfa_heading}</dt><dd class="user-mfa">{mfa_state_badge(t, s.mfa_enabled)}</dd></div>
                 <div><dt>{t.col_last_login}</dt><dd>{last_login(t, dates, s)}</dd></div>
                 <div><dt>{t.created_at_label}</dt><dd>{created}</dd></div>
                 <div><dt>{t.language_label}</dt><dd lang=d.settings.language.clone()>{language}</dd></div>
@@ -277,6 +279,35 @@ fn show(user: LocalResource<Loaded>, detail: Detail) {
         .with_untracked(|loaded| loaded.as_ref().map(|(id, _)| id.clone()))
         .unwrap_or_else(|| detail.value.summary.id.to_string());
     user.set(Some((id, Ok(detail))));
+}
+
+/// Sends one change with `If-Match` and answers the user as saved. When
+/// someone changed the user meanwhile (412), shows the latest first.
+async fn patch(
+    auth: Auth,
+    user: LocalResource<Loaded>,
+    request: UpdateUserRequest,
+) -> Result<Detail, ApiError> {
+    let Some(loaded) = current(user) else {
+        return Err(ApiError::Network("the user is not loaded".to_owned()));
+    };
+    let id = loaded.value.summary.id;
+    let etag = if_match(loaded.etag.as_deref(), &loaded.value);
+    let result = auth
+        .call(|token| {
+            let (etag, request) = (etag.clone(), request.clone());
+            async move { client::update_user(&token, id, &etag, &request).await }
+        })
+        .await;
+    if matches!(&result, Err(err) if err.code() == Some(ProblemCode::PreconditionFailed)) {
+        if let Ok(fresh) = auth
+            .call(|token| async move { client::user(&token, id).await })
+            .await
+        {
+            show(user, fresh);
+        }
+    }
+    result
 }
 
 /// Only what differs from the user as loaded: absent fields stay.
@@ -493,8 +524,6 @@ fn AccessPanel(
     user: LocalResource<Loaded>,
 ) -> impl IntoView {
     let auth = use_auth();
-    let current = move || current(user);
-    let show = move |detail: Detail| show(user, detail);
     let confirming = RwSignal::new(false);
     // Some(true): reactivated; Some(false): deactivated.
     let done = RwSignal::new(None::<bool>);
@@ -516,36 +545,17 @@ fn AccessPanel(
     let change = Action::new_local(move |active: &bool| {
         let active = *active;
         async move {
-            let Some(loaded) = current() else {
-                return;
-            };
-            let id = loaded.value.summary.id;
-            let etag = if_match(loaded.etag.as_deref(), &loaded.value);
             let request = UpdateUserRequest {
                 active: Some(active),
                 ..UpdateUserRequest::default()
             };
-            let result = auth
-                .call(|token| {
-                    let (etag, request) = (etag.clone(), request.clone());
-                    async move { client::update_user(&token, id, &etag, &request).await }
-                })
-                .await;
+            // Changed meanwhile (412): the latest is shown; ask again.
+            let result = patch(auth, user, request).await;
             confirming.set(false);
             match result {
                 Ok(saved) => {
-                    show(saved);
                     done.set(Some(active));
-                }
-                Err(err) if err.code() == Some(ProblemCode::PreconditionFailed) => {
-                    // Changed meanwhile: show the latest, then ask again.
-                    if let Ok(fresh) = auth
-                        .call(|token| async move { client::user(&token, id).await })
-                        .await
-                    {
-                        show(fresh);
-                    }
-                    failure.set(Some(err));
+                    show(user, saved);
                 }
                 Err(err) => failure.set(Some(err)),
             }
@@ -629,6 +639,117 @@ fn AccessPanel(
                 }
             }}
         </section>
+    }
+}
+
+/// "Reset two-step login" after a confirmation, for a user who has a
+/// second factor (a lost phone without recovery codes).
+#[component]
+fn MfaPanel(
+    t: &'static Texts,
+    detail: Memo<Option<UserDetail>>,
+    user: LocalResource<Loaded>,
+) -> impl IntoView {
+    let auth = use_auth();
+    let confirming = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ApiError>);
+    let enabled = move || detail.with(|d| d.as_ref().is_some_and(|d| d.summary.mfa_enabled));
+    let name = move || {
+        detail.with(|d| {
+            d.as_ref()
+                .map(|d| d.summary.display_name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let reset = Action::new_local(move |_: &()| async move {
+        let request = UpdateUserRequest {
+            reset_mfa: Some(true),
+            ..UpdateUserRequest::default()
+        };
+        let result = patch(auth, user, request).await;
+        confirming.set(false);
+        match result {
+            Ok(saved) => {
+                done.set(true);
+                show(user, saved);
+                focus_later("mfa-reset-heading");
+            }
+            Err(err) => failure.set(Some(err)),
+        }
+    });
+    let pending = reset.pending();
+    let message = move || {
+        if let Some(err) = failure.get() {
+            let text = if err.code() == Some(ProblemCode::PreconditionFailed) {
+                t.user_reloaded.to_owned()
+            } else {
+                error_message(t, &err)
+            };
+            return Some(view! { <p class="form-error" role="alert">{text}</p> }.into_any());
+        }
+        done.get().then(|| {
+            view! { <p class="form-success" role="status">{t.mfa_reset_done}</p> }.into_any()
+        })
+    };
+    // Shown while the user has a second factor, and with the outcome of a reset.
+    let shown = Memo::new(move |_| enabled() || done.get() || failure.with(Option::is_some));
+
+    move || {
+        shown.get().then(|| view! {
+            <section class="panel mfa-reset-panel" aria-labelledby="mfa-reset-heading">
+                <h2 id="mfa-reset-heading" tabindex="-1">{t.mfa_heading}</h2>
+                <p class="hint">{t.mfa_reset_hint}</p>
+                <div class="form-live" aria-live="polite">{message}</div>
+                {move || enabled().then(|| if confirming.get() {
+                    view! {
+                        <div class="confirm-box" role="group" aria-labelledby="mfa-reset-question">
+                            <p id="mfa-reset-question" tabindex="-1">{fill(t.mfa_reset_confirm, &[("name", &name())])}</p>
+                            <div class="button-row">
+                                <button
+                                    type="button"
+                                    class="button-danger confirm-yes"
+                                    disabled=move || pending.get()
+                                    on:click=move |_| {
+                                        reset.dispatch(());
+                                    }
+                                >
+                                    {move || if pending.get() { t.saving } else { t.confirm_reset }}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button-secondary confirm-cancel"
+                                    on:click=move |_| {
+                                        confirming.set(false);
+                                        focus_later("mfa-reset");
+                                    }
+                                >
+                                    {t.cancel}
+                                </button>
+                            </div>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            id="mfa-reset"
+                            class="button-secondary reset-mfa"
+                            on:click=move |_| {
+                                failure.set(None);
+                                done.set(false);
+                                confirming.set(true);
+                                focus_later("mfa-reset-question");
+                            }
+                        >
+                            {t.mfa_reset_button}
+                        </button>
+                    }
+                    .into_any()
+                })}
+            </section>
+        })
     }
 }
 

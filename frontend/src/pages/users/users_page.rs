@@ -238,6 +238,11 @@ pub fn last_login(t: &Texts, dates: &Dates, u: &UserSummary) -> String {
     )
 }
 
+/// "Two-step" beside the status of a user with a second factor.
+fn mfa_tag(t: &'static Texts, on: bool) -> Option<impl IntoView> {
+    on.then(|| view! { <span class="tag mfa-tag">{t.mfa_badge}</span> })
+}
+
 fn user_row(t: &'static Texts, dates: &Dates, u: UserSummary) -> impl IntoView {
     let last = last_login(t, dates, &u);
     view! {
@@ -246,7 +251,7 @@ fn user_row(t: &'static Texts, dates: &Dates, u: UserSummary) -> impl IntoView {
             <td class="username">{u.username}</td>
             <td>{u.email}</td>
             <td>{role_name(t, u.role)}</td>
-            <td>{user_status_badge(t, u.status)}</td>
+            <td>{user_status_badge(t, u.status)} {mfa_tag(t, u.mfa_enabled)}</td>
             <td>{last}</td>
         </tr>
     }
@@ -258,7 +263,7 @@ fn user_card(t: &'static Texts, dates: &Dates, u: UserSummary) -> impl IntoView 
         <li class="card user-card">
             <div class="card-head">
                 <A href=user_path(u.id) attr:class="user-link">{u.display_name}</A>
-                {user_status_badge(t, u.status)}
+                <span class="card-badges">{user_status_badge(t, u.status)} {mfa_tag(t, u.mfa_enabled)}</span>
             </div>
             <dl class="facts">
                 <div><dt>{t.username_label}</dt><dd class="username">{u.username}</dd></div>

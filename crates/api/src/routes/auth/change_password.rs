@@ -16,6 +16,7 @@ use api_types::{ChangePasswordRequest, ProblemDetails, TokenResponse};
     responses(
         (status = 200, description = "Changed; a new session", body = TokenResponse),
         (status = 401, description = "No valid token", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "Changed, but the parent account requires a second factor first (`mfa_enrollment_required`, with a `restricted_token`)", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 422, description = "The current password is wrong (`current_password`: `wrong_password`) or the new one breaks a rule", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]

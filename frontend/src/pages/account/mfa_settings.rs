@@ -1,0 +1,583 @@
+//! The Settings page's two-step login: the user's own second factor (on or
+//! off, new recovery codes, turning it off, each confirmed with the
+//! password), and for Managers and Admins whether a parent account requires
+//! it of everyone.
+
+use crate::api::{client, ApiError};
+use crate::components::badges::mfa_state_badge;
+use crate::components::forms::{
+    codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
+    Failure, FieldRef,
+};
+use crate::components::mfa::RecoveryCodes;
+use crate::components::password::forget_errors_of;
+use crate::i18n::{error_message, fill, password_error_text, Texts};
+use crate::routes::Page;
+use crate::state::auth::use_auth;
+use api_types::{AccountListResponse, MfaPolicy, PasswordConfirmation, ProblemCode, RoleDto};
+use domain::AccountId;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The request's name of the password, as the server's errors name it.
+const PASSWORD: &str = "password";
+const PASSWORD_ID: &str = "mfa-password";
+const ERRORS_ID: &str = "mfa-errors";
+const FIELDS: [FieldRef; 1] = [FieldRef {
+    field: PASSWORD,
+    id: PASSWORD_ID,
+    label: |t| t.password_label,
+}];
+
+/// What the password confirms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    NewCodes,
+    TurnOff,
+}
+
+/// What came of the last change, besides field errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    NewCodes,
+    TurnedOff,
+    /// 409 on turning off: the parent account requires a second factor.
+    Required,
+    /// 409 on new codes: no second factor is enrolled.
+    NotEnrolled,
+}
+
+fn outcome_text(t: &Texts, outcome: Outcome) -> (&'static str, &'static str) {
+    match outcome {
+        Outcome::NewCodes => ("form-success", t.mfa_new_codes_done),
+        Outcome::TurnedOff => ("form-success", t.mfa_turned_off),
+        Outcome::Required => ("form-error", t.mfa_cannot_turn_off),
+        Outcome::NotEnrolled => ("form-error", t.mfa_not_enrolled),
+    }
+}
+
+/// The signed-in user's own second factor.
+#[component]
+pub fn MfaSection(t: &'static Texts) -> impl IntoView {
+    let auth = use_auth();
+    // The parent account's requirement may have changed since the login.
+    leptos::task::spawn_local(auth.reload_me());
+    let state = move || {
+        auth.me()
+            .map_or((false, false), |me| (me.mfa_enabled, me.mfa_required))
+    };
+    let confirming = RwSignal::new(None::<Change>);
+    let password = RwSignal::new(String::new());
+    let failure = RwSignal::new(None::<Failure>);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let new_codes = RwSignal::new(None::<Vec<String>>);
+
+    let change = Action::new_local(move |(which, typed): &(Change, String)| {
+        let (which, request) = (
+            *which,
+            PasswordConfirmation {
+                password: typed.clone(),
+            },
+        );
+        async move {
+            let result = auth
+                .call(|token| {
+                    let request = request.clone();
+                    async move {
+                        match which {
+                            Change::NewCodes => client::mfa_recovery_codes(&token, &request)
+                                .await
+                                .map(|answer| Some(answer.recovery_codes)),
+                            Change::TurnOff => {
+                                client::mfa_disable(&token, &request).await.map(|()| None)
+                            }
+                        }
+                    }
+                })
+                .await;
+            match result {
+                Ok(codes) => {
+                    confirming.set(None);
+                    password.set(String::new());
+                    if which == Change::TurnOff {
+                        auth.set_mfa_state(Some(false), None);
+                        outcome.set(Some(Outcome::TurnedOff));
+                        focus_later("mfa-heading");
+                    } else {
+                        new_codes.set(codes);
+                        outcome.set(Some(Outcome::NewCodes));
+                        focus_later("mfa-new-codes-heading");
+                    }
+                }
+                Err(err) if err.code() == Some(ProblemCode::Conflict) => {
+                    confirming.set(None);
+                    password.set(String::new());
+                    let found = if which == Change::TurnOff {
+                        auth.set_mfa_state(None, Some(true));
+                        Outcome::Required
+                    } else {
+                        auth.set_mfa_state(Some(false), None);
+                        Outcome::NotEnrolled
+                    };
+                    outcome.set(Some(found));
+                    focus_later("mfa-heading");
+                }
+                Err(err) => {
+                    failure.set(Some(Failure::of(err)));
+                    focus_later(ERRORS_ID);
+                }
+            }
+        }
+    });
+    let pending = change.pending();
+    let ask = move |which: Change| {
+        outcome.set(None);
+        failure.set(None);
+        new_codes.set(None);
+        password.set(String::new());
+        confirming.set(Some(which));
+        focus_later("mfa-confirm-question");
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(which) = confirming.get_untracked() else {
+            return;
+        };
+        if pending.get_untracked() {
+            return;
+        }
+        let typed = password.get_untracked();
+        if typed.is_empty() {
+            failure.set(Some(Failure::Invalid(vec![field_error(
+                PASSWORD, "required",
+            )])));
+            focus_later(ERRORS_ID);
+            return;
+        }
+        failure.set(None);
+        change.dispatch((which, typed));
+    };
+    let password_codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), PASSWORD));
+
+    let confirm_form = move |which: Change| {
+        let (question, yes, class) = match which {
+            Change::NewCodes => (
+                t.mfa_new_codes_confirm,
+                t.mfa_make_new_codes,
+                "button-primary button-inline confirm-yes",
+            ),
+            Change::TurnOff => (
+                t.mfa_turn_off_confirm,
+                t.mfa_turn_off,
+                "button-danger confirm-yes",
+            ),
+        };
+        view! {
+            <form class="confirm-box mfa-confirm" on:submit=on_submit novalidate>
+                <p id="mfa-confirm-question" tabindex="-1">{question}</p>
+                <div id=ERRORS_ID tabindex="-1">
+                    {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| password_error_text(t, c)))}
+                </div>
+                <div class="field">
+                    <label for=PASSWORD_ID>{t.password_label} {required_marker(t)}</label>
+                    <input
+                        id=PASSWORD_ID
+                        name=PASSWORD
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                        aria-invalid=move || (!password_codes().is_empty()).then_some("true")
+                        aria-describedby=move || (!password_codes().is_empty()).then_some("mfa-password-error")
+                        prop:value=password
+                        on:input=move |ev| {
+                            password.set(event_target_value(&ev));
+                            forget_errors_of(failure, PASSWORD);
+                        }
+                    />
+                    {field_errors_view("mfa-password-error".to_owned(), password_codes, move |c| password_error_text(t, c))}
+                </div>
+                <div class="button-row">
+                    <button type="submit" class=class disabled=move || pending.get()>
+                        {move || if pending.get() { t.saving } else { yes }}
+                    </button>
+                    <button
+                        type="button"
+                        class="button-secondary confirm-cancel"
+                        on:click=move |_| {
+                            confirming.set(None);
+                            failure.set(None);
+                            focus_later("mfa-heading");
+                        }
+                    >
+                        {t.cancel}
+                    </button>
+                </div>
+            </form>
+        }
+    };
+
+    let actions = move || {
+        let (enabled, required) = state();
+        if !enabled {
+            return view! {
+                <A href=Page::MfaSetup.path() attr:class="button-link mfa-turn-on">{t.mfa_enable_button}</A>
+            }
+            .into_any();
+        }
+        if let Some(which) = confirming.get() {
+            return confirm_form(which).into_any();
+        }
+        view! {
+            <div class="button-row">
+                <button type="button" class="button-secondary mfa-new-codes" on:click=move |_| ask(Change::NewCodes)>
+                    {t.mfa_new_codes}
+                </button>
+                {(!required).then(|| view! {
+                    <button type="button" class="button-secondary mfa-turn-off" on:click=move |_| ask(Change::TurnOff)>
+                        {t.mfa_turn_off}
+                    </button>
+                })}
+            </div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <section class="panel mfa-panel" aria-labelledby="mfa-heading">
+            <h2 id="mfa-heading" tabindex="-1">
+                {t.mfa_heading}
+                " "
+                {move || mfa_state_badge(t, state().0)}
+            </h2>
+            <p class="hint">{t.mfa_settings_hint}</p>
+            // Required: turning it off is refused, so it is not offered.
+            {move || {
+                let (enabled, required) = state();
+                required.then(|| {
+                    let text = if enabled { t.mfa_cannot_turn_off } else { t.mfa_required_by_org };
+                    view! { <p class="mfa-required-note">{text}</p> }
+                })
+            }}
+            <div class="form-live" aria-live="polite">
+                {move || outcome.get().map(|o| {
+                    let (class, text) = outcome_text(t, o);
+                    view! { <p class=class>{text}</p> }
+                })}
+            </div>
+            {move || new_codes.get().map(|codes| {
+                let username = auth.me().map(|me| me.username);
+                view! {
+                    <div class="mfa-new-codes-box">
+                        <h3 id="mfa-new-codes-heading" tabindex="-1">{t.recovery_codes_label}</h3>
+                        <RecoveryCodes t codes username/>
+                        <button
+                            type="button"
+                            class="button-primary button-inline codes-saved"
+                            on:click=move |_| {
+                                new_codes.set(None);
+                                outcome.set(None);
+                                focus_later("mfa-heading");
+                            }
+                        >
+                            {t.done}
+                        </button>
+                    </div>
+                }
+            })}
+            {actions}
+        </section>
+    }
+}
+
+/// A parent account whose requirement is shown: id and name.
+type Parent = (AccountId, String);
+
+/// The tops of the account trees an Admin sees, by name.
+fn parent_accounts(list: &AccountListResponse) -> Vec<Parent> {
+    let mut tops: Vec<Parent> = list
+        .items
+        .iter()
+        .filter(|a| a.parent_id.is_none())
+        .map(|a| (AccountId::from_uuid(a.id), a.name.clone()))
+        .collect();
+    tops.sort_by(|a, b| a.1.cmp(&b.1));
+    tops
+}
+
+/// What the requirement's answer is for: the parent account asked about.
+type Loaded = Option<(AccountId, Result<MfaPolicy, ApiError>)>;
+
+/// Managers: whether their parent account requires a second factor of
+/// everyone; Admins pick the parent account first.
+#[component]
+pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
+    let auth = use_auth();
+    let admin = auth.role() == Some(RoleDto::Admin);
+    let own: Option<Parent> = auth
+        .me()
+        .and_then(|me| me.parent_account)
+        .map(|p| (AccountId::from_uuid(p.id), p.name));
+    if !admin && own.is_none() {
+        return ().into_any();
+    }
+    let parent = RwSignal::new(if admin { None } else { own });
+    let parents = LocalResource::new(move || async move {
+        if !admin {
+            return Ok(Vec::new());
+        }
+        auth.call(|token| async move { client::accounts(&token).await })
+            .await
+            .map(|list| parent_accounts(&list))
+    });
+    let policy: LocalResource<Loaded> = LocalResource::new(move || {
+        let asked = parent.get().map(|(id, _)| id);
+        async move {
+            let id = asked?;
+            let named = admin.then(|| id.to_string());
+            let result = auth
+                .call(|token| {
+                    let named = named.clone();
+                    async move { client::mfa_policy(&token, named.as_deref()).await }
+                })
+                .await;
+            Some((id, result))
+        }
+    });
+    // The requirement of the parent account shown now.
+    let required = Memo::new(move |_| {
+        let shown = parent.with(|p| p.as_ref().map(|(id, _)| *id));
+        policy.with(|loaded| match loaded {
+            Some(Some((id, Ok(p)))) if Some(*id) == shown => Some(p.required),
+            _ => None,
+        })
+    });
+    let name = move || parent.with(|p| p.as_ref().map(|(_, n)| n.clone()).unwrap_or_default());
+    let confirming = RwSignal::new(false);
+    // Some(required) after a save; Err after a failed one.
+    let saved = RwSignal::new(None::<Result<bool, ApiError>>);
+
+    let save = Action::new_local(move |wanted: &bool| {
+        let wanted = *wanted;
+        async move {
+            let Some((id, _)) = parent.get_untracked() else {
+                return;
+            };
+            let request = MfaPolicy {
+                required: wanted,
+                parent_account_id: admin.then(|| id.as_uuid()),
+            };
+            let result = auth
+                .call(|token| {
+                    let request = request.clone();
+                    async move { client::set_mfa_policy(&token, &request).await }
+                })
+                .await;
+            confirming.set(false);
+            focus_later("mfa-policy-switch");
+            match result {
+                Ok(answer) => {
+                    if !admin {
+                        auth.set_mfa_state(None, Some(answer.required));
+                    }
+                    saved.set(Some(Ok(answer.required)));
+                    policy.set(Some(Some((id, Ok(answer)))));
+                }
+                Err(err) => saved.set(Some(Err(err))),
+            }
+        }
+    });
+    let pending = save.pending();
+
+    let message = move || {
+        saved.get().map(|result| match result {
+            Ok(on) => {
+                let template = if on {
+                    t.mfa_policy_now_on
+                } else {
+                    t.mfa_policy_now_off
+                };
+                view! { <p class="form-success">{fill(template, &[("parent", &name())])}</p> }
+                    .into_any()
+            }
+            Err(err) => {
+                view! { <p class="form-error" role="alert">{error_message(t, &err)}</p> }.into_any()
+            }
+        })
+    };
+
+    let choose = admin.then_some(move || match parents.get() {
+            None => view! {
+                <p class="loading" role="status">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {t.accounts_loading}
+                </p>
+            }
+            .into_any(),
+            Some(Err(err)) => view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any(),
+            Some(Ok(tops)) => {
+                let options = tops.clone();
+                view! {
+                    <div class="field">
+                        <label for="mfa-policy-parent">{t.parent_account_label}</label>
+                        <select
+                            id="mfa-policy-parent"
+                            name="parent_account"
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                saved.set(None);
+                                confirming.set(false);
+                                parent.set(tops.iter().find(|(id, _)| id.to_string() == value).cloned());
+                            }
+                        >
+                            <option value="">{t.choose_parent_account}</option>
+                            {options
+                                .into_iter()
+                                .map(|(id, name)| view! {
+                                    <option value=id.to_string() selected=move || parent.with(|p| p.as_ref().map(|p| p.0) == Some(id))>
+                                        {name}
+                                    </option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                }
+                .into_any()
+            }
+    });
+
+    let switch = move || {
+        parent.with(Option::is_some).then(|| match (required.get(), policy.get()) {
+            (Some(on), _) => {
+                let label = fill(t.mfa_policy_switch, &[("parent", &name())]);
+                view! {
+                    <div class="switch-row">
+                        <label id="mfa-policy-label" for="mfa-policy-switch" class="switch-label">{label}</label>
+                        <button
+                            type="button"
+                            id="mfa-policy-switch"
+                            class="switch"
+                            role="switch"
+                            aria-checked=on.to_string()
+                            aria-labelledby="mfa-policy-label"
+                            on:click=move |_| {
+                                saved.set(None);
+                                confirming.set(true);
+                                focus_later("mfa-policy-question");
+                            }
+                        >
+                            <span class="switch-track" aria-hidden="true"></span>
+                            <span class="switch-state" aria-hidden="true">{if on { t.mfa_on } else { t.mfa_off }}</span>
+                        </button>
+                    </div>
+                    {move || confirming.get().then(|| {
+                        let (template, yes) = if on {
+                            (t.mfa_policy_off_confirm, t.confirm_stop_requiring)
+                        } else {
+                            (t.mfa_policy_on_confirm, t.confirm_require)
+                        };
+                        view! {
+                            <div class="confirm-box" role="group" aria-labelledby="mfa-policy-question">
+                                <p id="mfa-policy-question" tabindex="-1">{fill(template, &[("parent", &name())])}</p>
+                                <div class="button-row">
+                                    <button
+                                        type="button"
+                                        class="button-primary button-inline confirm-yes"
+                                        disabled=move || pending.get()
+                                        on:click=move |_| {
+                                            save.dispatch(!on);
+                                        }
+                                    >
+                                        {move || if pending.get() { t.saving } else { yes }}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button-secondary confirm-cancel"
+                                        on:click=move |_| {
+                                            confirming.set(false);
+                                            focus_later("mfa-policy-switch");
+                                        }
+                                    >
+                                        {t.cancel}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })}
+                }
+                .into_any()
+            }
+            (None, Some(Some((_, Err(err))))) => {
+                view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
+            }
+            (None, _) => view! {
+                <p class="loading" role="status">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {t.mfa_policy_loading}
+                </p>
+            }
+            .into_any(),
+        })
+    };
+
+    view! {
+        <section class="panel mfa-policy-panel" aria-labelledby="mfa-policy-heading">
+            <h2 id="mfa-policy-heading">{t.mfa_policy_heading}</h2>
+            <p class="hint">{t.mfa_policy_help}</p>
+            {choose}
+            <div class="form-live" aria-live="polite">{message}</div>
+            {switch}
+        </section>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::texts;
+    use api_types::{AccountKindDto, AccountResponse};
+    use domain::Language;
+
+    fn account(id: u128, name: &str, parent: Option<u128>) -> AccountResponse {
+        let uuid =
+            |n: u128| serde_json::from_value(serde_json::json!(format!("{n:032x}"))).unwrap();
+        AccountResponse {
+            id: uuid(id),
+            name: name.to_owned(),
+            kind: AccountKindDto::Hospital,
+            country: "NL".to_owned(),
+            city: None,
+            parent_id: parent.map(uuid),
+            parent_account_id: uuid(parent.unwrap_or(id)),
+            visible_because: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn admins_choose_among_the_tops_of_the_trees_by_name() {
+        let list = AccountListResponse {
+            items: vec![
+                account(1, "Lindenhaven UMC", None),
+                account(2, "Radiology", Some(1)),
+                account(3, "Amstel Hospital Group", None),
+            ],
+            total: 3,
+        };
+        let names: Vec<String> = parent_accounts(&list).into_iter().map(|p| p.1).collect();
+        assert_eq!(names, vec!["Amstel Hospital Group", "Lindenhaven UMC"]);
+    }
+
+    #[test]
+    fn every_outcome_has_its_sentence() {
+        let t = texts(Language::Nl);
+        for outcome in [
+            Outcome::NewCodes,
+            Outcome::TurnedOff,
+            Outcome::Required,
+            Outcome::NotEnrolled,
+        ] {
+            assert!(!outcome_text(t, outcome).1.is_empty());
+        }
+        assert_eq!(outcome_text(t, Outcome::Required).0, "form-error");
+    }
+}
