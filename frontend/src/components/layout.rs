@@ -5,6 +5,7 @@ use crate::components::icons::{
     AccessRequestsIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ProductsIcon,
     SecurityLogIcon, UsersIcon,
 };
+use crate::i18n::TextFn;
 use crate::routes::{Page, API_DOCS_PATH};
 use crate::state::auth::{use_auth, use_texts, AuthStatus};
 use crate::state::flash::{notice_text, use_flash};
@@ -163,4 +164,26 @@ pub fn Layout(children: Children) -> impl IntoView {
             </main>
         </div>
     }
+}
+
+/// The sign-in card of a step the sign-in cannot skip (an expired password,
+/// a required second factor): the product, the step's title, why, and `body`.
+pub fn required_step_card(
+    card_class: &'static str,
+    title: TextFn,
+    notice: TextFn,
+    body: AnyView,
+) -> AnyView {
+    let t = use_texts();
+    view! {
+        <main id="main" class="login-main" tabindex="-1">
+            <div class=card_class>
+                <p class="login-product">{move || t.get().product_name}</p>
+                <h1>{move || title(t.get())}</h1>
+                <p class="expired-notice" role="alert">{move || notice(t.get())}</p>
+                {body}
+            </div>
+        </main>
+    }
+    .into_any()
 }

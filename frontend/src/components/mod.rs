@@ -1,11 +1,13 @@
 //! Pieces shared by the pages.
 
 pub mod badges;
+pub mod confirm;
 pub mod document;
 pub mod download;
 pub mod forms;
 pub mod icons;
 pub mod layout;
+pub mod list;
 pub mod mfa;
 pub mod pager;
 pub mod password;

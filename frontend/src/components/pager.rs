@@ -14,7 +14,7 @@ pub struct PageState {
 }
 
 /// The pager under a list; `href(page)` is the URL of another page.
-pub fn pager(t: &'static Texts, state: PageState, href: impl Fn(u32) -> String) -> impl IntoView {
+pub fn pager(t: &'static Texts, state: PageState, href: &dyn Fn(u32) -> String) -> impl IntoView {
     let pages = page_count(state.total, state.page_size);
     let page = state.page.clamp(1, pages);
     let previous = (page > 1).then(|| href(page - 1));

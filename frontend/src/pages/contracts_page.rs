@@ -1,13 +1,17 @@
 //! `/contracts`: contracts, or (`?tab=warranties`) warranties, filtered by
 //! expiration status and words, paged, all kept in the URL.
 
-use crate::api::{client, ApiError};
+use crate::api::client;
 use crate::components::badges::expiry_badge;
 use crate::components::document::set_title;
-use crate::components::pager::{pager, PageState};
+use crate::components::list;
+use crate::components::list::{
+    card_list, data_table, list_body, load_view, results_view, summary_text, FilterActions,
+};
+use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::format_date;
-use crate::i18n::{count_text, error_message, expiry_label, TextFn, Texts, EXPIRIES};
+use crate::i18n::{count_text, expiry_label, TextFn, Texts, EXPIRIES};
 use crate::pages::installed_products_page::display_name;
 use crate::query::{from_wire, wire_name, ContractListView, ContractTab};
 use crate::routes::{contract_path, installed_product_path};
@@ -28,7 +32,7 @@ enum Listing {
 }
 
 /// The answer, with the view it answers (to tell a stale one).
-type Loaded = (ContractListView, Result<Listing, ApiError>);
+type Loaded = list::Loaded<ContractListView, Listing>;
 
 #[component]
 pub fn ContractsPage() -> impl IntoView {
@@ -91,23 +95,28 @@ pub fn ContractsPage() -> impl IntoView {
         apply();
     };
     let tab = move || current.with(|v| v.tab);
+    let loading = move |t: &'static Texts| match tab() {
+        ContractTab::Contracts => t.contracts_loading,
+        ContractTab::Warranties => t.warranties_loading,
+    };
     let summary = move || {
         let t = t.get();
-        let loading = match tab() {
-            ContractTab::Contracts => t.contracts_loading,
-            ContractTab::Warranties => t.warranties_loading,
-        };
-        match listing.get() {
-            None => loading.to_owned(),
-            Some((view, _)) if current.with(|v| *v != view) => t.loading_more.to_owned(),
-            Some((_, Err(_))) => String::new(),
-            Some((_, Ok(Listing::Contracts(page)))) => {
-                count_text(t.contracts_total_one, t.contracts_total, page.total)
-            }
-            Some((_, Ok(Listing::Warranties(page)))) => {
-                count_text(t.warranties_total_one, t.warranties_total, page.total)
-            }
-        }
+        listing.with(|loaded| {
+            summary_text(
+                t,
+                loading(t),
+                loaded.as_ref(),
+                |view| current.with(|v| v != view),
+                |listing| match listing {
+                    Listing::Contracts(page) => {
+                        count_text(t.contracts_total_one, t.contracts_total, page.total)
+                    }
+                    Listing::Warranties(page) => {
+                        count_text(t.warranties_total_one, t.warranties_total, page.total)
+                    }
+                },
+            )
+        })
     };
     let tab_link = move |target: ContractTab, label: TextFn| {
         view! {
@@ -168,95 +177,51 @@ pub fn ContractsPage() -> impl IntoView {
                     }}
                 </p>
             </div>
-            <div class="filter-actions">
-                <button type="submit" class="button-primary">
-                    {move || match tab() {
-                        ContractTab::Contracts => t.get().apply_contract_filters,
-                        ContractTab::Warranties => t.get().apply_warranty_filters,
-                    }}
-                </button>
-                {move || {
-                    current
-                        .with(|v| v.query.expiry.is_some() || v.query.q.is_some())
-                        .then(|| {
-                            let href = current.with(|v| ContractListView::default().on_tab(v.tab).href());
-                            view! { <A href=href attr:class="clear-filters">{move || t.get().clear_filters}</A> }
-                        })
-                }}
-            </div>
+            <FilterActions
+                apply=Signal::derive(move || match tab() {
+                    ContractTab::Contracts => t.get().apply_contract_filters,
+                    ContractTab::Warranties => t.get().apply_warranty_filters,
+                })
+                clear_href=Signal::derive(move || {
+                    current.with(|v| {
+                        (v.query.expiry.is_some() || v.query.q.is_some())
+                            .then(|| ContractListView::default().on_tab(v.tab).href())
+                    })
+                })
+            />
         </form>
         <p class="result-summary" role="status">{summary}</p>
         {move || {
             let t = t.get();
             let format = auth.date_format();
-            match listing.get() {
-                None => {
-                    view! {
-                        <p class="loading">
-                            <span class="spinner" aria-hidden="true"></span>
-                            {match tab() {
-                                ContractTab::Contracts => t.contracts_loading,
-                                ContractTab::Warranties => t.warranties_loading,
-                            }}
-                        </p>
+            load_view(t, loading(t), listing.get(), |loaded, listing| {
+                let view = current.get();
+                let stale = view != loaded;
+                let filtered = loaded.query.expiry.is_some() || loaded.query.q.is_some();
+                let narrow = narrow.get();
+                let (body, pages) = match listing {
+                    Listing::Contracts(page) => {
+                        let pages = PageState { page: page.page, page_size: page.page_size, total: page.total };
+                        let empty = if filtered { t.contracts_empty } else { t.contracts_none };
+                        let cards = |items| contract_cards(t, format, items);
+                        let table = |items| contract_table(t, format, items);
+                        (list_body(page.items, empty, narrow, cards, table), pages)
                     }
-                        .into_any()
-                }
-                Some((_, Err(err))) => {
-                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-                }
-                Some((loaded, Ok(listing))) => {
-                    let view = current.get();
-                    let stale = view != loaded;
-                    let filtered = loaded.query.expiry.is_some() || loaded.query.q.is_some();
-                    let (body, state) = match listing {
-                        Listing::Contracts(page) => {
-                            let state = PageState { page: page.page, page_size: page.page_size, total: page.total };
-                            let body = if page.items.is_empty() {
-                                empty(if filtered { t.contracts_empty } else { t.contracts_none })
-                            } else if narrow.get() {
-                                contract_cards(t, format, page.items).into_any()
-                            } else {
-                                contract_table(t, format, page.items).into_any()
-                            };
-                            (body, state)
-                        }
-                        Listing::Warranties(page) => {
-                            let state = PageState { page: page.page, page_size: page.page_size, total: page.total };
-                            let body = if page.items.is_empty() {
-                                empty(if filtered { t.warranties_empty } else { t.warranties_none })
-                            } else if narrow.get() {
-                                warranty_cards(t, format, page.items).into_any()
-                            } else {
-                                warranty_table(t, format, page.items).into_any()
-                            };
-                            (body, state)
-                        }
-                    };
-                    let show_pager = state.total > 0 || state.page > 1;
-                    let pager_view = show_pager.then(|| pager(t, state, move |n| loaded.with_page(n).href()));
-                    view! {
-                        <div class="results" class:stale=stale aria-busy=stale.to_string()>
-                            {body}
-                            {pager_view}
-                        </div>
+                    Listing::Warranties(page) => {
+                        let pages = PageState { page: page.page, page_size: page.page_size, total: page.total };
+                        let empty = if filtered { t.warranties_empty } else { t.warranties_none };
+                        let cards = |items| warranty_cards(t, format, items);
+                        let table = |items| warranty_table(t, format, items);
+                        (list_body(page.items, empty, narrow, cards, table), pages)
                     }
-                        .into_any()
-                }
-            }
+                };
+                results_view(t, stale, body, pages, &|n| loaded.with_page(n).href())
+            })
         }}
     }
 }
 
-fn empty(text: &'static str) -> AnyView {
-    view! { <p class="empty-state">{text}</p> }.into_any()
-}
-
-fn contract_table(
-    t: &'static Texts,
-    format: DateFormat,
-    items: Vec<ContractSummary>,
-) -> impl IntoView {
+fn contract_table(t: &'static Texts, format: DateFormat, items: Vec<ContractSummary>) -> AnyView {
     let rows = items
         .into_iter()
         .map(|c| {
@@ -273,31 +238,19 @@ fn contract_table(
             }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table class="data-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t.col_contract_number}</th>
-                        <th scope="col">{t.col_ship_to}</th>
-                        <th scope="col">{t.col_service_type}</th>
-                        <th scope="col">{t.col_status}</th>
-                        <th scope="col">{t.col_end}</th>
-                        <th scope="col">{t.col_expiry}</th>
-                        <th scope="col" class="numeric">{t.col_covered_products}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    let heads = view! {
+        <th scope="col">{t.col_contract_number}</th>
+        <th scope="col">{t.col_ship_to}</th>
+        <th scope="col">{t.col_service_type}</th>
+        <th scope="col">{t.col_status}</th>
+        <th scope="col">{t.col_end}</th>
+        <th scope="col">{t.col_expiry}</th>
+        <th scope="col" class="numeric">{t.col_covered_products}</th>
+    };
+    data_table("data-table", heads.into_any(), rows.into_any())
 }
 
-fn contract_cards(
-    t: &'static Texts,
-    format: DateFormat,
-    items: Vec<ContractSummary>,
-) -> impl IntoView {
+fn contract_cards(t: &'static Texts, format: DateFormat, items: Vec<ContractSummary>) -> AnyView {
     let cards = items
         .into_iter()
         .map(|c| {
@@ -318,10 +271,10 @@ fn contract_cards(
             }
         })
         .collect_view();
-    view! { <ul class="cards">{cards}</ul> }
+    card_list(cards.into_any())
 }
 
-fn warranty_table(t: &'static Texts, format: DateFormat, items: Vec<WarrantyDto>) -> impl IntoView {
+fn warranty_table(t: &'static Texts, format: DateFormat, items: Vec<WarrantyDto>) -> AnyView {
     let rows = items
         .into_iter()
         .map(|w| {
@@ -340,25 +293,17 @@ fn warranty_table(t: &'static Texts, format: DateFormat, items: Vec<WarrantyDto>
             }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table class="data-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t.col_product}</th>
-                        <th scope="col">{t.col_description}</th>
-                        <th scope="col">{t.col_start}</th>
-                        <th scope="col">{t.col_end}</th>
-                        <th scope="col">{t.col_expiry}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    let heads = view! {
+        <th scope="col">{t.col_product}</th>
+        <th scope="col">{t.col_description}</th>
+        <th scope="col">{t.col_start}</th>
+        <th scope="col">{t.col_end}</th>
+        <th scope="col">{t.col_expiry}</th>
+    };
+    data_table("data-table", heads.into_any(), rows.into_any())
 }
 
-fn warranty_cards(t: &'static Texts, format: DateFormat, items: Vec<WarrantyDto>) -> impl IntoView {
+fn warranty_cards(t: &'static Texts, format: DateFormat, items: Vec<WarrantyDto>) -> AnyView {
     let cards = items
         .into_iter()
         .map(|w| {
@@ -379,5 +324,5 @@ fn warranty_cards(t: &'static Texts, format: DateFormat, items: Vec<WarrantyDto>
             }
         })
         .collect_view();
-    view! { <ul class="cards">{cards}</ul> }
+    card_list(cards.into_any())
 }

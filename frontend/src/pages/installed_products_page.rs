@@ -1,15 +1,19 @@
 //! `/installed-products`: the installed base, filtered, sorted, paged and
 //! grouped, all kept in the URL.
 
-use crate::api::{client, ApiError};
+use crate::api::client;
 use crate::components::badges::{expiry_badge, state_badge};
 use crate::components::document::set_title;
-use crate::components::pager::{pager, PageState};
+use crate::components::list;
+use crate::components::list::{
+    card_list, list_body, load_view, results_view, summary_text, FilterActions,
+};
+use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::format_date;
 use crate::i18n::{
-    count_text, error_message, expiry_label, grouping_name, modality_name, state_name, TextFn,
-    Texts, EXPIRIES, MODALITIES, STATES,
+    count_text, expiry_label, grouping_name, modality_name, state_name, TextFn, Texts, EXPIRIES,
+    MODALITIES, STATES,
 };
 use crate::query::{
     coverage_choice, from_wire, set_coverage_choice, wire_name, Grouping, ProductListView, COVERED,
@@ -29,10 +33,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// The list's answer, with the query it answers (to tell a stale one).
-type Loaded = (
-    InstalledProductQuery,
-    Result<InstalledProductPage, ApiError>,
-);
+type Loaded = list::Loaded<InstalledProductQuery, InstalledProductPage>;
 
 #[component]
 pub fn InstalledProductsPage() -> impl IntoView {
@@ -121,12 +122,15 @@ pub fn InstalledProductsPage() -> impl IntoView {
 
     let summary = move || {
         let t = t.get();
-        match products.get() {
-            None => t.products_loading.to_owned(),
-            Some((query, _)) if current.with(|v| v.query != query) => t.loading_more.to_owned(),
-            Some((_, Err(_))) => String::new(),
-            Some((_, Ok(page))) => count_text(t.products_total_one, t.products_total, page.total),
-        }
+        products.with(|loaded| {
+            summary_text(
+                t,
+                t.products_loading,
+                loaded.as_ref(),
+                |query| current.with(|v| v.query != *query),
+                |page| count_text(t.products_total_one, t.products_total, page.total),
+            )
+        })
     };
 
     view! {
@@ -257,44 +261,24 @@ pub fn InstalledProductsPage() -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
-            <div class="filter-actions">
-                <button type="submit" class="button-primary">{move || t.get().apply_product_filters}</button>
-                {move || {
+            <FilterActions
+                apply=Signal::derive(move || t.get().apply_product_filters)
+                clear_href=Signal::derive(move || {
                     current
                         .with(ProductListView::is_filtered)
-                        .then(|| {
-                            view! {
-                                <A href=Page::InstalledProducts.path() attr:class="clear-filters">
-                                    {move || t.get().clear_filters}
-                                </A>
-                            }
-                        })
-                }}
-            </div>
+                        .then(|| Page::InstalledProducts.path().to_owned())
+                })
+            />
         </form>
         <p class="result-summary" role="status">{summary}</p>
         {move || {
             let t = t.get();
             let date_format = auth.date_format();
-            match products.get() {
-                None => {
-                    view! {
-                        <p class="loading">
-                            <span class="spinner" aria-hidden="true"></span>
-                            {t.products_loading}
-                        </p>
-                    }
-                        .into_any()
-                }
-                Some((_, Err(err))) => {
-                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-                }
-                Some((query, Ok(page))) => {
-                    let view = current.get();
-                    let stale = view.query != query;
-                    results(t, date_format, &view, page, narrow.get(), stale).into_any()
-                }
-            }
+            load_view(t, t.products_loading, products.get(), |query, page| {
+                let view = current.get();
+                let stale = view.query != query;
+                results(t, date_format, &view, page, narrow.get(), stale)
+            })
         }}
     }
 }
@@ -307,37 +291,23 @@ fn results(
     page: InstalledProductPage,
     narrow: bool,
     stale: bool,
-) -> impl IntoView {
+) -> AnyView {
     let pages = PageState {
         page: page.page,
         page_size: page.page_size,
         total: page.total,
     };
-    let pager_view = (page.total > 0 || page.page > 1).then(|| {
-        let view = view.clone();
-        pager(t, pages, move |n| view.with_page(n).href())
-    });
-    let body = if page.items.is_empty() {
-        let text = if view.is_filtered() {
-            t.products_empty
-        } else {
-            t.products_none
-        };
-        view! { <p class="empty-state">{text}</p> }.into_any()
+    let empty = if view.is_filtered() {
+        t.products_empty
     } else {
-        let groups = group_products(page.items, view.group);
-        if narrow {
-            product_cards(t, date_format, groups).into_any()
-        } else {
-            product_table(t, date_format, view, groups).into_any()
-        }
+        t.products_none
     };
-    view! {
-        <div class="results" class:stale=stale aria-busy=stale.to_string()>
-            {body}
-            {pager_view}
-        </div>
-    }
+    // No products make no groups.
+    let groups = group_products(page.items, view.group);
+    let cards = |groups| product_cards(t, date_format, groups);
+    let table = |groups| product_table(t, date_format, view, groups).into_any();
+    let body = list_body(groups, empty, narrow, cards, table);
+    results_view(t, stale, body, pages, &|n| view.with_page(n).href())
 }
 
 /// The sortable table of wide screens.
@@ -450,11 +420,7 @@ fn product_row(
 }
 
 /// The cards of a phone: one list, or a heading and a list per group.
-fn product_cards(
-    t: &'static Texts,
-    date_format: DateFormat,
-    groups: Vec<ProductGroup>,
-) -> impl IntoView {
+fn product_cards(t: &'static Texts, date_format: DateFormat, groups: Vec<ProductGroup>) -> AnyView {
     groups
         .into_iter()
         .map(|group| {
@@ -466,10 +432,11 @@ fn product_cards(
                 .collect_view();
             view! {
                 {heading.map(|heading| view! { <h2 class="group-heading">{heading}</h2> })}
-                <ul class="cards">{cards}</ul>
+                {card_list(cards.into_any())}
             }
         })
         .collect_view()
+        .into_any()
 }
 
 fn product_card(

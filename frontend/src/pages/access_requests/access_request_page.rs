@@ -8,6 +8,7 @@
 use super::suggested_username;
 use crate::api::{client, ApiError};
 use crate::components::badges::access_status_badge;
+use crate::components::confirm::ConfirmBox;
 use crate::components::document::set_title;
 use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
@@ -673,33 +674,22 @@ fn RejectForm(
                 </div>
                 {move || if confirming.get() {
                     view! {
-                        <div class="confirm-box" role="group" aria-labelledby="reject-confirm-question">
-                            <p id="reject-confirm-question" tabindex="-1">{question.clone()}</p>
-                            <div class="button-row">
-                                <button
-                                    type="button"
-                                    class="button-danger confirm-yes"
-                                    disabled=move || pending.get()
-                                    on:click=move |_| {
-                                        reject.dispatch(RejectAccessRequest {
-                                            reason: reason.get_untracked().trim().to_owned(),
-                                        });
-                                    }
-                                >
-                                    {move || if pending.get() { t.rejecting } else { t.confirm_reject }}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button-secondary confirm-cancel"
-                                    on:click=move |_| {
-                                        confirming.set(false);
-                                        focus_later("reject-request");
-                                    }
-                                >
-                                    {t.cancel}
-                                </button>
-                            </div>
-                        </div>
+                        <ConfirmBox
+                            t=t
+                            question_id="reject-confirm-question"
+                            question=question.clone()
+                            yes_class="button-danger confirm-yes"
+                            yes=t.confirm_reject
+                            busy=t.rejecting
+                            pending=pending
+                            on_yes=Callback::new(move |()| {
+                                reject.dispatch(RejectAccessRequest {
+                                    reason: reason.get_untracked().trim().to_owned(),
+                                });
+                            })
+                            confirming=confirming
+                            back_to="reject-request"
+                        />
                     }
                     .into_any()
                 } else {

@@ -3,15 +3,17 @@
 //! the URL says otherwise), paged, all in the URL.
 
 use super::facilities_summary;
-use crate::api::{client, ApiError};
+use crate::api::client;
 use crate::components::badges::access_status_badge;
 use crate::components::document::set_title;
-use crate::components::pager::{pager, PageState};
+use crate::components::list;
+use crate::components::list::{
+    card_list, data_table, list_body, load_view, results_view, summary_text, FilterActions,
+};
+use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::format_date_time;
-use crate::i18n::{
-    access_status_name, count_text, country_label, error_message, TextFn, Texts, ACCESS_STATUSES,
-};
+use crate::i18n::{access_status_name, count_text, country_label, TextFn, Texts, ACCESS_STATUSES};
 use crate::pages::users::users_page::Dates;
 use crate::query::{wire_name, AccessRequestListView, ALL_STATUSES};
 use crate::routes::{access_request_path, Page};
@@ -24,7 +26,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// The list's answer, with the query it answers (to tell a stale one).
-type Loaded = (AccessRequestQuery, Result<AccessRequestPage, ApiError>);
+type Loaded = list::Loaded<AccessRequestQuery, AccessRequestPage>;
 
 #[component]
 pub fn AccessRequestsPage() -> impl IntoView {
@@ -83,16 +85,21 @@ pub fn AccessRequestsPage() -> impl IntoView {
 
     let summary = move || {
         let t = t.get();
-        match requests.get() {
-            None => t.access_requests_loading.to_owned(),
-            Some((query, _)) if current.with(|v| v.query != query) => t.loading_more.to_owned(),
-            Some((_, Err(_))) => String::new(),
-            Some((_, Ok(page))) => count_text(
-                t.access_requests_total_one,
-                t.access_requests_total,
-                page.total,
-            ),
-        }
+        requests.with(|loaded| {
+            summary_text(
+                t,
+                t.access_requests_loading,
+                loaded.as_ref(),
+                |query| current.with(|v| v.query != *query),
+                |page| {
+                    count_text(
+                        t.access_requests_total_one,
+                        t.access_requests_total,
+                        page.total,
+                    )
+                },
+            )
+        })
     };
 
     view! {
@@ -118,36 +125,24 @@ pub fn AccessRequestsPage() -> impl IntoView {
                             <option value=ALL_STATUSES>{t.any_access_status}</option>
                         </select>
                     </div>
-                    <div class="filter-actions">
-                        <button type="submit" class="button-primary">{t.apply_access_filter}</button>
-                        {move || current.with(AccessRequestListView::is_filtered).then(|| view! {
-                            <A href=Page::AccessRequests.path() attr:class="clear-filters">{t.clear_filters}</A>
-                        })}
-                    </div>
+                    <FilterActions
+                        apply=t.apply_access_filter
+                        clear_href=Signal::derive(move || {
+                            current.with(AccessRequestListView::is_filtered).then(|| Page::AccessRequests.path().to_owned())
+                        })
+                    />
                 </form>
             }
         }}
         <p class="result-summary" role="status">{summary}</p>
         {move || {
             let t = t.get();
-            match requests.get() {
-                None => view! {
-                    <p class="loading">
-                        <span class="spinner" aria-hidden="true"></span>
-                        {t.access_requests_loading}
-                    </p>
-                }
-                .into_any(),
-                Some((_, Err(err))) => {
-                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-                }
-                Some((query, Ok(page))) => {
-                    let view = current.get();
-                    let stale = view.query != query;
-                    let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
-                    results(t, &dates, &view, page, narrow.get(), stale).into_any()
-                }
-            }
+            load_view(t, t.access_requests_loading, requests.get(), |query, page| {
+                let view = current.get();
+                let stale = view.query != query;
+                let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
+                results(t, &dates, &view, page, narrow.get(), stale)
+            })
         }}
     }
 }
@@ -159,53 +154,39 @@ fn results(
     page: AccessRequestPage,
     narrow: bool,
     stale: bool,
-) -> impl IntoView {
+) -> AnyView {
     let pages = PageState {
         page: page.page,
         page_size: page.page_size,
         total: page.total,
     };
-    let pager_view = (page.total > 0 || page.page > 1).then(|| {
-        let view = view.clone();
-        pager(t, pages, move |n| view.with_page(n).href())
-    });
-    let body = if page.items.is_empty() {
-        let text = match view.query.status {
-            Some(AccessRequestStatusDto::Pending) => t.access_requests_pending_none,
-            Some(_) => t.access_requests_empty,
-            None => t.access_requests_none,
-        };
-        view! { <p class="empty-state">{text}</p> }.into_any()
-    } else if narrow {
-        view! {
-            <ul class="cards">
-                {page.items.into_iter().map(|r| request_card(t, dates, r)).collect_view()}
-            </ul>
-        }
-        .into_any()
-    } else {
+    let empty = match view.query.status {
+        Some(AccessRequestStatusDto::Pending) => t.access_requests_pending_none,
+        Some(_) => t.access_requests_empty,
+        None => t.access_requests_none,
+    };
+    let cards = |items: Vec<AccessRequestDto>| {
+        card_list(
+            items
+                .into_iter()
+                .map(|r| request_card(t, dates, r))
+                .collect_view()
+                .into_any(),
+        )
+    };
+    let table = |items: Vec<AccessRequestDto>| {
         let heads = COLUMNS
             .into_iter()
             .map(|label| view! { <th scope="col">{label(t)}</th> })
             .collect_view();
-        view! {
-            <div class="table-scroll">
-                <table class="data-table access-table">
-                    <thead>
-                        <tr>{heads}</tr>
-                    </thead>
-                    <tbody>{page.items.into_iter().map(|r| request_row(t, dates, r)).collect_view()}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        let rows = items
+            .into_iter()
+            .map(|r| request_row(t, dates, r))
+            .collect_view();
+        data_table("data-table access-table", heads.into_any(), rows.into_any())
     };
-    view! {
-        <div class="results" class:stale=stale aria-busy=stale.to_string()>
-            {body}
-            {pager_view}
-        </div>
-    }
+    let body = list_body(page.items, empty, narrow, cards, table);
+    results_view(t, stale, body, pages, &|n| view.with_page(n).href())
 }
 
 const COLUMNS: [TextFn; 7] = [

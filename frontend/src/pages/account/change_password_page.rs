@@ -7,7 +7,7 @@ use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
     Failure, FieldRef,
 };
-use crate::components::layout::SignedIn;
+use crate::components::layout::{required_step_card, SignedIn};
 use crate::components::password::{
     forget_errors_of, new_password_errors, NewPasswordFields, NEW_PASSWORD, NEW_PASSWORD_ID,
     REPEAT_PASSWORD, REPEAT_PASSWORD_ID,
@@ -50,20 +50,18 @@ pub fn ChangePasswordPage() -> impl IntoView {
     Effect::new(move |_| set_title(t.get().change_password_title, t.get().product_name));
     // Decided once: the form keeps its frame while the new session starts.
     if auth.password_change_pending() {
-        view! {
-            <main id="main" class="login-main" tabindex="-1">
-                <div class="login-card">
-                    <p class="login-product">{move || t.get().product_name}</p>
-                    <h1>{move || t.get().change_password_title}</h1>
-                    <p class="expired-notice" role="alert">{move || t.get().password_expired_notice}</p>
-                    {move || view! { <ChangePasswordForm t=t.get()/> }}
-                    <p class="login-links">
-                        <A href=Page::Login.path() attr:class="back-to-login">{move || t.get().back_to_login}</A>
-                    </p>
-                </div>
-            </main>
-        }
-        .into_any()
+        let body = view! {
+            {move || view! { <ChangePasswordForm t=t.get()/> }}
+            <p class="login-links">
+                <A href=Page::Login.path() attr:class="back-to-login">{move || t.get().back_to_login}</A>
+            </p>
+        };
+        required_step_card(
+            "login-card",
+            |t| t.change_password_title,
+            |t| t.password_expired_notice,
+            body.into_any(),
+        )
     } else {
         view! {
             <SignedIn>

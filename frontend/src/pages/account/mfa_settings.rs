@@ -5,6 +5,7 @@
 
 use crate::api::{client, ApiError};
 use crate::components::badges::mfa_state_badge;
+use crate::components::confirm::ConfirmBox;
 use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
     Failure, FieldRef,
@@ -476,31 +477,20 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
                             (t.mfa_policy_on_confirm, t.confirm_require)
                         };
                         view! {
-                            <div class="confirm-box" role="group" aria-labelledby="mfa-policy-question">
-                                <p id="mfa-policy-question" tabindex="-1">{fill(template, &[("parent", &name())])}</p>
-                                <div class="button-row">
-                                    <button
-                                        type="button"
-                                        class="button-primary button-inline confirm-yes"
-                                        disabled=move || pending.get()
-                                        on:click=move |_| {
-                                            save.dispatch(!on);
-                                        }
-                                    >
-                                        {move || if pending.get() { t.saving } else { yes }}
-                                    </button>
-                                    <button
-                                        type="button"
-                                        class="button-secondary confirm-cancel"
-                                        on:click=move |_| {
-                                            confirming.set(false);
-                                            focus_later("mfa-policy-switch");
-                                        }
-                                    >
-                                        {t.cancel}
-                                    </button>
-                                </div>
-                            </div>
+                            <ConfirmBox
+                                t=t
+                                question_id="mfa-policy-question"
+                                question=fill(template, &[("parent", &name())])
+                                yes_class="button-primary button-inline confirm-yes"
+                                yes=yes
+                                busy=t.saving
+                                pending=pending
+                                on_yes=Callback::new(move |()| {
+                                    save.dispatch(!on);
+                                })
+                                confirming=confirming
+                                back_to="mfa-policy-switch"
+                            />
                         }
                     })}
                 }

@@ -10,7 +10,7 @@ use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
     Failure, FieldRef,
 };
-use crate::components::layout::SignedIn;
+use crate::components::layout::{required_step_card, SignedIn};
 use crate::components::mfa::{group_secret, six_digits, svg_data_url, RecoveryCodes};
 use crate::components::password::forget_errors_of;
 use crate::i18n::{error_message, field_error_text, Texts};
@@ -59,17 +59,12 @@ pub fn MfaSetupPage() -> impl IntoView {
     Effect::new(move |_| set_title(t.get().mfa_setup_title, t.get().product_name));
     // Decided once: the steps keep their frame while the new session starts.
     if auth.mfa_enrollment_pending() {
-        view! {
-            <main id="main" class="login-main" tabindex="-1">
-                <div class="login-card mfa-card">
-                    <p class="login-product">{move || t.get().product_name}</p>
-                    <h1>{move || t.get().mfa_setup_title}</h1>
-                    <p class="expired-notice" role="alert">{move || t.get().mfa_required_notice}</p>
-                    <MfaSteps enrolling=true/>
-                </div>
-            </main>
-        }
-        .into_any()
+        required_step_card(
+            "login-card mfa-card",
+            |t| t.mfa_setup_title,
+            |t| t.mfa_required_notice,
+            view! { <MfaSteps enrolling=true/> }.into_any(),
+        )
     } else {
         view! {
             <SignedIn>

@@ -1,14 +1,18 @@
 //! `/cases`: the visible cases, filtered, sorted and paged, all in the URL.
 
-use crate::api::{client, ApiError};
+use crate::api::client;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::document::set_title;
-use crate::components::pager::{pager, PageState};
+use crate::components::list;
+use crate::components::list::{
+    card_list, data_table, list_body, load_view, results_view, summary_text, FilterActions,
+};
+use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::{format_date, format_date_time};
 use crate::i18n::{
-    case_status_name, count_text, error_message, fill, modality_name, priority_text, TextFn, Texts,
-    CASE_STATUSES, MODALITIES, PRIORITIES,
+    case_status_name, count_text, fill, modality_name, priority_text, TextFn, Texts, CASE_STATUSES,
+    MODALITIES, PRIORITIES,
 };
 use crate::pages::installed_products_page::display_name;
 use crate::query::{from_wire, set_status_choice, status_choice, wire_name, CaseListView, OPEN};
@@ -23,7 +27,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// The list's answer, with the query it answers (to tell a stale one).
-type Loaded = (CaseQuery, Result<CasePage, ApiError>);
+type Loaded = list::Loaded<CaseQuery, CasePage>;
 
 /// How the user writes dates and times, and their zone.
 type Dates = (DateFormat, TimeFormat, String);
@@ -133,12 +137,15 @@ pub fn CasesPage() -> impl IntoView {
 
     let summary = move || {
         let t = t.get();
-        match cases.get() {
-            None => t.cases_loading.to_owned(),
-            Some((query, _)) if current.with(|v| v.query != query) => t.loading_more.to_owned(),
-            Some((_, Err(_))) => String::new(),
-            Some((_, Ok(page))) => count_text(t.cases_total_one, t.cases_total, page.total),
-        }
+        cases.with(|loaded| {
+            summary_text(
+                t,
+                t.cases_loading,
+                loaded.as_ref(),
+                |query| current.with(|v| v.query != *query),
+                |page| count_text(t.cases_total_one, t.cases_total, page.total),
+            )
+        })
     };
 
     view! {
@@ -237,12 +244,12 @@ pub fn CasesPage() -> impl IntoView {
                             })
                         }
                     }
-                    <div class="filter-actions">
-                        <button type="submit" class="button-primary">{t.apply_case_filters}</button>
-                        {move || current.with(CaseListView::is_filtered).then(|| view! {
-                            <A href=Page::Cases.path() attr:class="clear-filters">{t.clear_filters}</A>
-                        })}
-                    </div>
+                    <FilterActions
+                        apply=t.apply_case_filters
+                        clear_href=Signal::derive(move || {
+                            current.with(CaseListView::is_filtered).then(|| Page::Cases.path().to_owned())
+                        })
+                    />
                 </form>
             }
         }}
@@ -274,26 +281,12 @@ pub fn CasesPage() -> impl IntoView {
         <p class="result-summary" role="status">{summary}</p>
         {move || {
             let t = t.get();
-            match cases.get() {
-                None => {
-                    view! {
-                        <p class="loading">
-                            <span class="spinner" aria-hidden="true"></span>
-                            {t.cases_loading}
-                        </p>
-                    }
-                        .into_any()
-                }
-                Some((_, Err(err))) => {
-                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-                }
-                Some((query, Ok(page))) => {
-                    let view = current.get();
-                    let stale = view.query != query;
-                    let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
-                    results(t, &dates, &view, page, narrow.get(), stale).into_any()
-                }
-            }
+            load_view(t, t.cases_loading, cases.get(), |query, page| {
+                let view = current.get();
+                let stale = view.query != query;
+                let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
+                results(t, &dates, &view, page, narrow.get(), stale)
+            })
         }}
     }
 }
@@ -306,39 +299,29 @@ fn results(
     page: CasePage,
     narrow: bool,
     stale: bool,
-) -> impl IntoView {
+) -> AnyView {
     let pages = PageState {
         page: page.page,
         page_size: page.page_size,
         total: page.total,
     };
-    let pager_view = (page.total > 0 || page.page > 1).then(|| {
-        let view = view.clone();
-        pager(t, pages, move |n| view.with_page(n).href())
-    });
-    let body = if page.items.is_empty() {
-        let text = if view.is_filtered() {
-            t.cases_empty
-        } else {
-            t.cases_none
-        };
-        view! { <p class="empty-state">{text}</p> }.into_any()
-    } else if narrow {
-        view! {
-            <ul class="cards">
-                {page.items.into_iter().map(|c| case_card(t, dates, c)).collect_view()}
-            </ul>
-        }
-        .into_any()
+    let empty = if view.is_filtered() {
+        t.cases_empty
     } else {
-        case_table(t, dates, view, page.items).into_any()
+        t.cases_none
     };
-    view! {
-        <div class="results" class:stale=stale aria-busy=stale.to_string()>
-            {body}
-            {pager_view}
-        </div>
-    }
+    let cards = |items: Vec<CaseSummary>| {
+        card_list(
+            items
+                .into_iter()
+                .map(|c| case_card(t, dates, c))
+                .collect_view()
+                .into_any(),
+        )
+    };
+    let table = |items: Vec<CaseSummary>| case_table(t, dates, view, items);
+    let body = list_body(page.items, empty, narrow, cards, table);
+    results_view(t, stale, body, pages, &|n| view.with_page(n).href())
 }
 
 /// The columns of the table; those with a sort sort by it.
@@ -357,7 +340,7 @@ fn case_table(
     dates: &Dates,
     view: &CaseListView,
     items: Vec<CaseSummary>,
-) -> impl IntoView {
+) -> AnyView {
     let heads = COLUMNS
         .into_iter()
         .map(|(sort, label)| match sort {
@@ -365,16 +348,11 @@ fn case_table(
             None => view! { <th scope="col">{label(t)}</th> }.into_any(),
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table class="data-table case-table">
-                <thead>
-                    <tr>{heads}</tr>
-                </thead>
-                <tbody>{items.into_iter().map(|c| case_row(t, dates, c)).collect_view()}</tbody>
-            </table>
-        </div>
-    }
+    let rows = items
+        .into_iter()
+        .map(|c| case_row(t, dates, c))
+        .collect_view();
+    data_table("data-table case-table", heads.into_any(), rows.into_any())
 }
 
 /// A header that sorts by its column: a link, so the sort is in the URL.

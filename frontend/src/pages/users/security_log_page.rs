@@ -3,12 +3,16 @@
 //! (and by user, from a user's page), all in the URL.
 
 use super::users_page::Dates;
-use crate::api::{client, ApiError};
+use crate::api::client;
 use crate::components::document::set_title;
-use crate::components::pager::{pager, PageState};
+use crate::components::list;
+use crate::components::list::{
+    card_list, data_table, list_body, load_view, results_view, summary_text, FilterActions,
+};
+use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::format_date_time;
-use crate::i18n::{count_text, error_message, event_code_name, fill, security_event_name, Texts};
+use crate::i18n::{count_text, event_code_name, fill, security_event_name, Texts};
 use crate::query::SecurityLogView;
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
@@ -21,7 +25,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// The log's answer, with the query it answers (to tell a stale one).
-type Loaded = (SecurityLogQuery, Result<SecurityLogPage, ApiError>);
+type Loaded = list::Loaded<SecurityLogQuery, SecurityLogPage>;
 
 #[component]
 pub fn SecurityLogPage() -> impl IntoView {
@@ -78,12 +82,15 @@ pub fn SecurityLogPage() -> impl IntoView {
 
     let summary = move || {
         let t = t.get();
-        match log.get() {
-            None => t.security_log_loading.to_owned(),
-            Some((query, _)) if current.with(|v| v.query != query) => t.loading_more.to_owned(),
-            Some((_, Err(_))) => String::new(),
-            Some((_, Ok(page))) => count_text(t.events_total_one, t.events_total, page.total),
-        }
+        log.with(|loaded| {
+            summary_text(
+                t,
+                t.security_log_loading,
+                loaded.as_ref(),
+                |query| current.with(|v| v.query != *query),
+                |page| count_text(t.events_total_one, t.events_total, page.total),
+            )
+        })
     };
 
     view! {
@@ -108,12 +115,12 @@ pub fn SecurityLogPage() -> impl IntoView {
                                 .collect_view()}
                         </select>
                     </div>
-                    <div class="filter-actions">
-                        <button type="submit" class="button-primary">{t.apply_event_filter}</button>
-                        {move || current.with(SecurityLogView::is_filtered).then(|| view! {
-                            <A href=Page::SecurityLog.path() attr:class="clear-filters">{t.clear_filters}</A>
-                        })}
-                    </div>
+                    <FilterActions
+                        apply=t.apply_event_filter
+                        clear_href=Signal::derive(move || {
+                            current.with(SecurityLogView::is_filtered).then(|| Page::SecurityLog.path().to_owned())
+                        })
+                    />
                 </form>
             }
         }}
@@ -145,24 +152,12 @@ pub fn SecurityLogPage() -> impl IntoView {
         <p class="result-summary" role="status">{summary}</p>
         {move || {
             let t = t.get();
-            match log.get() {
-                None => view! {
-                    <p class="loading">
-                        <span class="spinner" aria-hidden="true"></span>
-                        {t.security_log_loading}
-                    </p>
-                }
-                .into_any(),
-                Some((_, Err(err))) => {
-                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-                }
-                Some((query, Ok(page))) => {
-                    let view = current.get();
-                    let stale = view.query != query;
-                    let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
-                    results(t, &dates, &view, page, narrow.get(), stale).into_any()
-                }
-            }
+            load_view(t, t.security_log_loading, log.get(), |query, page| {
+                let view = current.get();
+                let stale = view.query != query;
+                let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
+                results(t, &dates, &view, page, narrow.get(), stale)
+            })
         }}
     }
 }
@@ -174,57 +169,44 @@ fn results(
     page: SecurityLogPage,
     narrow: bool,
     stale: bool,
-) -> impl IntoView {
+) -> AnyView {
     let pages = PageState {
         page: page.page,
         page_size: page.page_size,
         total: page.total,
     };
-    let pager_view = (page.total > 0 || page.page > 1).then(|| {
-        let view = view.clone();
-        pager(t, pages, move |n| view.with_page(n).href())
-    });
-    let body = if page.items.is_empty() {
-        let text = if view.is_filtered() {
-            t.security_log_empty
-        } else {
-            t.security_log_none
-        };
-        view! { <p class="empty-state">{text}</p> }.into_any()
-    } else if narrow {
-        view! {
-            <ul class="cards">
-                {page.items.into_iter().map(|e| event_card(t, dates, e)).collect_view()}
-            </ul>
-        }
-        .into_any()
+    let empty = if view.is_filtered() {
+        t.security_log_empty
     } else {
+        t.security_log_none
+    };
+    let cards = |items: Vec<SecurityLogEntryDto>| {
+        card_list(
+            items
+                .into_iter()
+                .map(|e| event_card(t, dates, e))
+                .collect_view()
+                .into_any(),
+        )
+    };
+    let table = |items: Vec<SecurityLogEntryDto>| {
         // The zone in the heading: the log is read beside other systems' logs.
         let time_heading = fill(t.col_time, &[("zone", &dates.2)]);
-        view! {
-            <div class="table-scroll">
-                <table class="data-table log-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{time_heading}</th>
-                            <th scope="col">{t.col_event}</th>
-                            <th scope="col">{t.col_user}</th>
-                            <th scope="col">{t.col_actor}</th>
-                            <th scope="col">{t.col_client_address}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{page.items.into_iter().map(|e| event_row(t, dates, e)).collect_view()}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        let heads = view! {
+            <th scope="col">{time_heading}</th>
+            <th scope="col">{t.col_event}</th>
+            <th scope="col">{t.col_user}</th>
+            <th scope="col">{t.col_actor}</th>
+            <th scope="col">{t.col_client_address}</th>
+        };
+        let rows = items
+            .into_iter()
+            .map(|e| event_row(t, dates, e))
+            .collect_view();
+        data_table("data-table log-table", heads.into_any(), rows.into_any())
     };
-    view! {
-        <div class="results" class:stale=stale aria-busy=stale.to_string()>
-            {body}
-            {pager_view}
-        </div>
-    }
+    let body = list_body(page.items, empty, narrow, cards, table);
+    results_view(t, stale, body, pages, &|n| view.with_page(n).href())
 }
 
 fn when(dates: &Dates, e: &SecurityLogEntryDto) -> String {

@@ -12,6 +12,7 @@ use super::{
 use crate::api::client::{self, Tagged};
 use crate::api::ApiError;
 use crate::components::badges::{mfa_state_badge, user_status_badge};
+use crate::components::confirm::ConfirmBox;
 use crate::components::document::set_title;
 use crate::components::forms::{failure_summary, focus_later, Failure, FieldRef};
 use crate::format::{date_in_zone, format_date, format_date_time, format_date_time_zone, now};
@@ -592,31 +593,20 @@ fn AccessPanel(
                     let template = if reactivate { t.reactivate_confirm } else { t.deactivate_confirm };
                     let yes = if reactivate { t.confirm_reactivate } else { t.confirm_deactivate };
                     view! {
-                        <div class="confirm-box" role="group" aria-labelledby="confirm-question">
-                            <p id="confirm-question" tabindex="-1">{fill(template, &[("name", &name())])}</p>
-                            <div class="button-row">
-                                <button
-                                    type="button"
-                                    class=if reactivate { "button-primary button-inline confirm-yes" } else { "button-danger confirm-yes" }
-                                    disabled=move || pending.get()
-                                    on:click=move |_| {
-                                        change.dispatch(reactivate);
-                                    }
-                                >
-                                    {move || if pending.get() { t.saving } else { yes }}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button-secondary confirm-cancel"
-                                    on:click=move |_| {
-                                        confirming.set(false);
-                                        focus_later("access-toggle");
-                                    }
-                                >
-                                    {t.cancel}
-                                </button>
-                            </div>
-                        </div>
+                        <ConfirmBox
+                            t=t
+                            question_id="confirm-question"
+                            question=fill(template, &[("name", &name())])
+                            yes_class=if reactivate { "button-primary button-inline confirm-yes" } else { "button-danger confirm-yes" }
+                            yes=yes
+                            busy=t.saving
+                            pending=pending
+                            on_yes=Callback::new(move |()| {
+                                change.dispatch(reactivate);
+                            })
+                            confirming=confirming
+                            back_to="access-toggle"
+                        />
                     }
                     .into_any()
                 } else {
@@ -696,59 +686,50 @@ fn MfaPanel(
     let shown = Memo::new(move |_| enabled() || done.get() || failure.with(Option::is_some));
 
     move || {
-        shown.get().then(|| view! {
-            <section class="panel mfa-reset-panel" aria-labelledby="mfa-reset-heading">
-                <h2 id="mfa-reset-heading" tabindex="-1">{t.mfa_heading}</h2>
-                <p class="hint">{t.mfa_reset_hint}</p>
-                <div class="form-live" aria-live="polite">{message}</div>
-                {move || enabled().then(|| if confirming.get() {
-                    view! {
-                        <div class="confirm-box" role="group" aria-labelledby="mfa-reset-question">
-                            <p id="mfa-reset-question" tabindex="-1">{fill(t.mfa_reset_confirm, &[("name", &name())])}</p>
-                            <div class="button-row">
-                                <button
-                                    type="button"
-                                    class="button-danger confirm-yes"
-                                    disabled=move || pending.get()
-                                    on:click=move |_| {
-                                        reset.dispatch(());
-                                    }
-                                >
-                                    {move || if pending.get() { t.saving } else { t.confirm_reset }}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button-secondary confirm-cancel"
-                                    on:click=move |_| {
-                                        confirming.set(false);
-                                        focus_later("mfa-reset");
-                                    }
-                                >
-                                    {t.cancel}
-                                </button>
-                            </div>
-                        </div>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <button
-                            type="button"
-                            id="mfa-reset"
-                            class="button-secondary reset-mfa"
-                            on:click=move |_| {
-                                failure.set(None);
-                                done.set(false);
-                                confirming.set(true);
-                                focus_later("mfa-reset-question");
-                            }
-                        >
-                            {t.mfa_reset_button}
-                        </button>
-                    }
-                    .into_any()
-                })}
-            </section>
+        shown.get().then(|| {
+            view! {
+                <section class="panel mfa-reset-panel" aria-labelledby="mfa-reset-heading">
+                    <h2 id="mfa-reset-heading" tabindex="-1">{t.mfa_heading}</h2>
+                    <p class="hint">{t.mfa_reset_hint}</p>
+                    <div class="form-live" aria-live="polite">{message}</div>
+                    {move || enabled().then(|| if confirming.get() {
+                        view! {
+                            <ConfirmBox
+                                t=t
+                                question_id="mfa-reset-question"
+                                question=fill(t.mfa_reset_confirm, &[("name", &name())])
+                                yes_class="button-danger confirm-yes"
+                                yes=t.confirm_reset
+                                busy=t.saving
+                                pending=pending
+                                on_yes=Callback::new(move |()| {
+                                    reset.dispatch(());
+                                })
+                                confirming=confirming
+                                back_to="mfa-reset"
+                            />
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <button
+                                type="button"
+                                id="mfa-reset"
+                                class="button-secondary reset-mfa"
+                                on:click=move |_| {
+                                    failure.set(None);
+                                    done.set(false);
+                                    confirming.set(true);
+                                    focus_later("mfa-reset-question");
+                                }
+                            >
+                                {t.mfa_reset_button}
+                            </button>
+                        }
+                        .into_any()
+                    })}
+                </section>
+            }
         })
     }
 }

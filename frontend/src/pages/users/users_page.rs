@@ -1,15 +1,17 @@
 //! `/users` (Managers and Admins): the users they manage, searched and
 //! filtered by status, paged, all in the URL.
 
-use crate::api::{client, ApiError};
+use crate::api::client;
 use crate::components::badges::user_status_badge;
 use crate::components::document::set_title;
-use crate::components::pager::{pager, PageState};
+use crate::components::list;
+use crate::components::list::{
+    card_list, data_table, list_body, load_view, results_view, summary_text, FilterActions,
+};
+use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::format_date_time;
-use crate::i18n::{
-    count_text, error_message, role_name, user_status_name, TextFn, Texts, USER_STATUSES,
-};
+use crate::i18n::{count_text, role_name, user_status_name, TextFn, Texts, USER_STATUSES};
 use crate::query::{from_wire, wire_name, UserListView};
 use crate::routes::{user_path, Page};
 use crate::state::auth::{use_auth, use_texts};
@@ -22,7 +24,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// The list's answer, with the query it answers (to tell a stale one).
-type Loaded = (UserQuery, Result<UserPage, ApiError>);
+type Loaded = list::Loaded<UserQuery, UserPage>;
 
 /// How the user writes dates and times, and their zone.
 pub type Dates = (DateFormat, TimeFormat, String);
@@ -91,12 +93,15 @@ pub fn UsersPage() -> impl IntoView {
 
     let summary = move || {
         let t = t.get();
-        match users.get() {
-            None => t.users_loading.to_owned(),
-            Some((query, _)) if current.with(|v| v.query != query) => t.loading_more.to_owned(),
-            Some((_, Err(_))) => String::new(),
-            Some((_, Ok(page))) => count_text(t.users_total_one, t.users_total, page.total),
-        }
+        users.with(|loaded| {
+            summary_text(
+                t,
+                t.users_loading,
+                loaded.as_ref(),
+                |query| current.with(|v| v.query != *query),
+                |page| count_text(t.users_total_one, t.users_total, page.total),
+            )
+        })
     };
 
     view! {
@@ -131,36 +136,24 @@ pub fn UsersPage() -> impl IntoView {
                                 .collect_view()}
                         </select>
                     </div>
-                    <div class="filter-actions">
-                        <button type="submit" class="button-primary">{t.apply_user_filters}</button>
-                        {move || current.with(UserListView::is_filtered).then(|| view! {
-                            <A href=Page::Users.path() attr:class="clear-filters">{t.clear_filters}</A>
-                        })}
-                    </div>
+                    <FilterActions
+                        apply=t.apply_user_filters
+                        clear_href=Signal::derive(move || {
+                            current.with(UserListView::is_filtered).then(|| Page::Users.path().to_owned())
+                        })
+                    />
                 </form>
             }
         }}
         <p class="result-summary" role="status">{summary}</p>
         {move || {
             let t = t.get();
-            match users.get() {
-                None => view! {
-                    <p class="loading">
-                        <span class="spinner" aria-hidden="true"></span>
-                        {t.users_loading}
-                    </p>
-                }
-                .into_any(),
-                Some((_, Err(err))) => {
-                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-                }
-                Some((query, Ok(page))) => {
-                    let view = current.get();
-                    let stale = view.query != query;
-                    let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
-                    results(t, &dates, &view, page, narrow.get(), stale).into_any()
-                }
-            }
+            load_view(t, t.users_loading, users.get(), |query, page| {
+                let view = current.get();
+                let stale = view.query != query;
+                let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
+                results(t, &dates, &view, page, narrow.get(), stale)
+            })
         }}
     }
 }
@@ -172,53 +165,39 @@ fn results(
     page: UserPage,
     narrow: bool,
     stale: bool,
-) -> impl IntoView {
+) -> AnyView {
     let pages = PageState {
         page: page.page,
         page_size: page.page_size,
         total: page.total,
     };
-    let pager_view = (page.total > 0 || page.page > 1).then(|| {
-        let view = view.clone();
-        pager(t, pages, move |n| view.with_page(n).href())
-    });
-    let body = if page.items.is_empty() {
-        let text = if view.is_filtered() {
-            t.users_empty
-        } else {
-            t.users_none
-        };
-        view! { <p class="empty-state">{text}</p> }.into_any()
-    } else if narrow {
-        view! {
-            <ul class="cards">
-                {page.items.into_iter().map(|u| user_card(t, dates, u)).collect_view()}
-            </ul>
-        }
-        .into_any()
+    let empty = if view.is_filtered() {
+        t.users_empty
     } else {
+        t.users_none
+    };
+    let cards = |items: Vec<UserSummary>| {
+        card_list(
+            items
+                .into_iter()
+                .map(|u| user_card(t, dates, u))
+                .collect_view()
+                .into_any(),
+        )
+    };
+    let table = |items: Vec<UserSummary>| {
         let heads = COLUMNS
             .into_iter()
             .map(|label| view! { <th scope="col">{label(t)}</th> })
             .collect_view();
-        view! {
-            <div class="table-scroll">
-                <table class="data-table user-table">
-                    <thead>
-                        <tr>{heads}</tr>
-                    </thead>
-                    <tbody>{page.items.into_iter().map(|u| user_row(t, dates, u)).collect_view()}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        let rows = items
+            .into_iter()
+            .map(|u| user_row(t, dates, u))
+            .collect_view();
+        data_table("data-table user-table", heads.into_any(), rows.into_any())
     };
-    view! {
-        <div class="results" class:stale=stale aria-busy=stale.to_string()>
-            {body}
-            {pager_view}
-        </div>
-    }
+    let body = list_body(page.items, empty, narrow, cards, table);
+    results_view(t, stale, body, pages, &|n| view.with_page(n).href())
 }
 
 const COLUMNS: [TextFn; 6] = [
