@@ -2,34 +2,15 @@
 
 use crate::components::layout::SignedInLayout;
 use crate::components::viewport::provide_viewport_context;
-use crate::pages::access_requests::{
-    access_request_page::AccessRequestPage, access_requests_page::AccessRequestsPage,
-    request_access_page::RequestAccessPage,
-};
-use crate::pages::account::{
-    change_password_page::ChangePasswordPage,
-    forgot_password_page::ForgotPasswordPage,
-    mfa_setup_page::MfaSetupPage,
-    set_password_page::{ActivatePage, ResetPasswordPage},
-    settings_page::SettingsPage,
-};
-use crate::pages::cases::{
-    case_page::CasePage, cases_page::CasesPage, new_case_page::NewCasePage, provide_just_created,
-};
-use crate::pages::users::{
-    new_user_page::NewUserPage, security_log_page::SecurityLogPage, user_page::UserPage,
-    users_page::UsersPage,
-};
-use crate::pages::{
-    contract_page::ContractPage, contracts_page::ContractsPage, home_page::HomePage,
-    installed_product_page::InstalledProductPage, installed_products_page::InstalledProductsPage,
-    login_page::LoginPage, not_found_page::NotFoundPage,
-};
+use crate::lazy_pages as lazy;
+use crate::pages::cases::provide_just_created;
+use crate::pages::{login_page::LoginPage, not_found_page::NotFoundPage};
 use crate::state::auth::{provide_auth_context, use_texts};
 use crate::state::flash::provide_flash;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::Lazy;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -48,31 +29,31 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 // Without login (the token of an emailed link is in the fragment).
                 <Route path=path!("/login") view=LoginPage/>
-                <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
-                <Route path=path!("/request-access") view=RequestAccessPage/>
-                <Route path=path!("/activate") view=ActivatePage/>
-                <Route path=path!("/reset-password") view=ResetPasswordPage/>
+                <Route path=path!("/forgot-password") view={Lazy::<lazy::ForgotPasswordRoute>::new()}/>
+                <Route path=path!("/request-access") view={Lazy::<lazy::RequestAccessRoute>::new()}/>
+                <Route path=path!("/activate") view={Lazy::<lazy::ActivateRoute>::new()}/>
+                <Route path=path!("/reset-password") view={Lazy::<lazy::ResetPasswordRoute>::new()}/>
                 // Signed in, or just refused with `password_expired`: it guards itself.
-                <Route path=path!("/change-password") view=ChangePasswordPage/>
+                <Route path=path!("/change-password") view={Lazy::<lazy::ChangePasswordRoute>::new()}/>
                 // Signed in, or just refused with `mfa_enrollment_required`: the same.
-                <Route path=path!("/mfa-setup") view=MfaSetupPage/>
+                <Route path=path!("/mfa-setup") view={Lazy::<lazy::MfaSetupRoute>::new()}/>
                 <ParentRoute path=path!("") view=SignedInLayout>
-                    <Route path=path!("") view=HomePage/>
-                    <Route path=path!("/installed-products") view=InstalledProductsPage/>
-                    <Route path=path!("/installed-products/:id") view=InstalledProductPage/>
-                    <Route path=path!("/contracts") view=ContractsPage/>
-                    <Route path=path!("/contracts/:id") view=ContractPage/>
-                    <Route path=path!("/cases") view=CasesPage/>
+                    <Route path=path!("") view={Lazy::<lazy::HomeRoute>::new()}/>
+                    <Route path=path!("/installed-products") view={Lazy::<lazy::InstalledProductsRoute>::new()}/>
+                    <Route path=path!("/installed-products/:id") view={Lazy::<lazy::InstalledProductRoute>::new()}/>
+                    <Route path=path!("/contracts") view={Lazy::<lazy::ContractsRoute>::new()}/>
+                    <Route path=path!("/contracts/:id") view={Lazy::<lazy::ContractRoute>::new()}/>
+                    <Route path=path!("/cases") view={Lazy::<lazy::CasesRoute>::new()}/>
                     // Before `/cases/:id`, which would take "new" for an id.
-                    <Route path=path!("/cases/new") view=NewCasePage/>
-                    <Route path=path!("/cases/:id") view=CasePage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/users") view=UsersPage/>
-                    <Route path=path!("/users/new") view=NewUserPage/>
-                    <Route path=path!("/users/:id") view=UserPage/>
-                    <Route path=path!("/security-log") view=SecurityLogPage/>
-                    <Route path=path!("/access-requests") view=AccessRequestsPage/>
-                    <Route path=path!("/access-requests/:id") view=AccessRequestPage/>
+                    <Route path=path!("/cases/new") view={Lazy::<lazy::NewCaseRoute>::new()}/>
+                    <Route path=path!("/cases/:id") view={Lazy::<lazy::CaseRoute>::new()}/>
+                    <Route path=path!("/settings") view={Lazy::<lazy::SettingsRoute>::new()}/>
+                    <Route path=path!("/users") view={Lazy::<lazy::UsersRoute>::new()}/>
+                    <Route path=path!("/users/new") view={Lazy::<lazy::NewUserRoute>::new()}/>
+                    <Route path=path!("/users/:id") view={Lazy::<lazy::UserRoute>::new()}/>
+                    <Route path=path!("/security-log") view={Lazy::<lazy::SecurityLogRoute>::new()}/>
+                    <Route path=path!("/access-requests") view={Lazy::<lazy::AccessRequestsRoute>::new()}/>
+                    <Route path=path!("/access-requests/:id") view={Lazy::<lazy::AccessRequestRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </Router>

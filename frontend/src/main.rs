@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod format;
 mod i18n;
+mod lazy_pages;
 mod pages;
 mod query;
 mod routes;

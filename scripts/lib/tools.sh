@@ -16,6 +16,10 @@ ensure_frontend_tools() {
     # The crate mirror lacks some of the lock file's newest versions: no --locked.
     cargo install wasm-bindgen-cli --version "$wanted"
   fi
+  # Cuts the wasm at the lazy routes (scripts/trunk-split-wasm); about a minute.
+  if ! cargo install --list | grep -qF 'wasm_split_cli_support v0.2.4:'; then
+    cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked
+  fi
 }
 
 ensure_debian_packages() {

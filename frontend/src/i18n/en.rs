@@ -731,6 +731,9 @@ pub static EN: Texts = Texts {
     not_found_title: "Page not found",
     not_found_text: "This page does not exist or has moved.",
     not_found_link: "Go to the home page",
+    page_unavailable_title: "This page could not be loaded",
+    page_unavailable_text: "The connection dropped while the page was loading, or the portal has just been updated. Reload to try again.",
+    page_unavailable_reload: "Reload",
 
     error_invalid_credentials: "The user name or password is wrong. After 3 attempts an account is locked for 15 minutes and its owner is emailed.",
     error_network: "The portal cannot be reached. Check your connection and try again.",

@@ -824,6 +824,9 @@ pub struct Texts {
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub not_found_link: &'static str,
+    pub page_unavailable_title: &'static str,
+    pub page_unavailable_text: &'static str,
+    pub page_unavailable_reload: &'static str,
 
     pub error_invalid_credentials: &'static str,
     pub error_network: &'static str,

@@ -731,6 +731,9 @@ pub static NL: Texts = Texts {
     not_found_title: "Pagina niet gevonden",
     not_found_text: "Deze pagina bestaat niet of is verplaatst.",
     not_found_link: "Naar de startpagina",
+    page_unavailable_title: "Deze pagina kon niet worden geladen",
+    page_unavailable_text: "De verbinding viel weg tijdens het laden, of de portal is net bijgewerkt. Laad de pagina opnieuw om het nog eens te proberen.",
+    page_unavailable_reload: "Opnieuw laden",
 
     error_invalid_credentials: "De gebruikersnaam of het wachtwoord is onjuist. Na 3 pogingen wordt een account 15 minuten geblokkeerd en krijgt de eigenaar een e-mail.",
     error_network: "De portal is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.",

@@ -19,7 +19,8 @@ pub struct Asset {
     pub content_type: String,
     /// Strong validator: a hash of the content.
     pub etag: String,
-    /// Trunk's content-hashed names never change content: cache for a year.
+    /// Trunk's content-hashed names (and the lazy parts named with the same
+    /// build hash) never change content: cache for a year.
     pub immutable: bool,
     pub brotli: OnceLock<Bytes>,
     pub gzip: OnceLock<Bytes>,
@@ -139,6 +140,11 @@ mod tests {
         assert!(has_content_hash("frontend-35f21985b6239cb4_bg.wasm"));
         assert!(has_content_hash("frontend-35f21985b6239cb4.js"));
         assert!(has_content_hash("style-444ea9772eb26496.css"));
+        // The lazily loaded parts carry the build's hash (scripts/trunk-split-wasm).
+        assert!(has_content_hash("split_case_pages-35f21985b6239cb4.wasm"));
+        assert!(has_content_hash("chunk_12-35f21985b6239cb4.wasm"));
+        assert!(has_content_hash("__wasm_split-35f21985b6239cb4.js"));
+        assert!(!has_content_hash("chunk_12.wasm"));
         assert!(!has_content_hash("index.html"));
         assert!(!has_content_hash("boot.js"));
         assert!(!has_content_hash("my-file.css"));

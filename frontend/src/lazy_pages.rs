@@ -1,0 +1,139 @@
+//! The pages behind lazily loaded routes. Each group below is cut into a wasm
+//! part of its own (scripts/trunk-split-wasm) and fetched on the first visit
+//! to any of its pages, so the first download holds only the shell and the
+//! login page (ux.md: <= 250 KB brotli). A few groups rather than one per
+//! page: every split point multiplies the small shared parts a visit fetches.
+//!
+//! On targets other than wasm (unit tests) the groups are plain calls.
+
+use crate::pages::access_requests::{
+    access_request_page::AccessRequestPage, access_requests_page::AccessRequestsPage,
+    request_access_page::RequestAccessPage,
+};
+use crate::pages::account::{
+    change_password_page::ChangePasswordPage,
+    forgot_password_page::ForgotPasswordPage,
+    mfa_setup_page::MfaSetupPage,
+    set_password_page::{ActivatePage, ResetPasswordPage},
+    settings_page::SettingsPage,
+};
+use crate::pages::cases::{case_page::CasePage, cases_page::CasesPage, new_case_page::NewCasePage};
+use crate::pages::users::{
+    new_user_page::NewUserPage, security_log_page::SecurityLogPage, user_page::UserPage,
+    users_page::UsersPage,
+};
+use crate::pages::{
+    contract_page::ContractPage, contracts_page::ContractsPage, home_page::HomePage,
+    installed_product_page::InstalledProductPage, installed_products_page::InstalledProductsPage,
+};
+use crate::state::auth::use_texts;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos_router::LazyRoute;
+
+/// One group: `$group` loads its part and builds the page named by `$which`;
+/// each `$route` is a `LazyRoute` for the router. `$frame` places the notice
+/// shown when the part cannot be fetched (inside the signed-in layout, or on
+/// its own for the pages before sign-in).
+macro_rules! lazy_pages {
+    ($group:ident, $which:ident, $frame:expr, { $($route:ident => $page:ident),* $(,)? }) => {
+        // Named after the routes, which all end in "Route".
+        #[allow(clippy::enum_variant_names)]
+        #[derive(Clone, Copy)]
+        enum $which {
+            $($route),*
+        }
+
+        // `fallible`: a failed fetch is an `Err` to show, not a panic that
+        // would stop the whole app.
+        #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $group(which: $which) -> Result<AnyView, SplitLoaderError> {
+            Ok(match which {
+                $($which::$route => view! { <$page/> }.into_any(),)*
+            })
+        }
+
+        $(
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    Self
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    // Not cached on failure: the next visit fetches again.
+                    $group($which::$route)
+                        .await
+                        .unwrap_or_else(|_| $frame(page_unavailable()))
+                }
+            }
+        )*
+    };
+}
+
+lazy_pages!(public_pages, PublicPage, on_its_own, {
+    ForgotPasswordRoute => ForgotPasswordPage,
+    ActivateRoute => ActivatePage,
+    ResetPasswordRoute => ResetPasswordPage,
+    RequestAccessRoute => RequestAccessPage,
+    ChangePasswordRoute => ChangePasswordPage,
+    MfaSetupRoute => MfaSetupPage,
+});
+lazy_pages!(home_page, HomeView, in_layout, {
+    HomeRoute => HomePage,
+});
+lazy_pages!(product_pages, ProductPage, in_layout, {
+    InstalledProductsRoute => InstalledProductsPage,
+    InstalledProductRoute => InstalledProductPage,
+    ContractsRoute => ContractsPage,
+    ContractRoute => ContractPage,
+});
+lazy_pages!(case_pages, CasePageKind, in_layout, {
+    CasesRoute => CasesPage,
+    CaseRoute => CasePage,
+    NewCaseRoute => NewCasePage,
+});
+lazy_pages!(admin_pages, AdminPage, in_layout, {
+    SettingsRoute => SettingsPage,
+    UsersRoute => UsersPage,
+    NewUserRoute => NewUserPage,
+    UserRoute => UserPage,
+    SecurityLogRoute => SecurityLogPage,
+    AccessRequestsRoute => AccessRequestsPage,
+    AccessRequestRoute => AccessRequestPage,
+});
+
+/// These routes sit inside the signed-in layout, which has the main landmark.
+fn in_layout(notice: AnyView) -> AnyView {
+    notice
+}
+
+/// The pages before sign-in have no layout: the notice brings its own card.
+fn on_its_own(notice: AnyView) -> AnyView {
+    view! {
+        <main id="main" class="login-main" tabindex="-1">
+            <div class="login-card">{notice}</div>
+        </main>
+    }
+    .into_any()
+}
+
+/// What the user sees when a page's part could not be fetched: why, and a
+/// way to try again that also picks up a newly deployed version.
+fn page_unavailable() -> AnyView {
+    let t = use_texts();
+    let reload = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    view! {
+        <div class="page-unavailable" role="alert">
+            <h1>{move || t.get().page_unavailable_title}</h1>
+            <p>{move || t.get().page_unavailable_text}</p>
+            <button type="button" on:click=reload>{move || t.get().page_unavailable_reload}</button>
+        </div>
+    }
+    .into_any()
+}
