@@ -107,6 +107,24 @@ test("three wrong passwords lock the account, read like a wrong password, and em
   const mail = await smtp.waitFor("dk.viewer@demo.csportal.example", /locked/i);
   // dk.viewer reads Copenhagen time: the lock's end is stated in it.
   assert.match(mail.body, /locked until .*\(Europe\/Copenhagen\)/);
+
+  // The hospital's Manager finds the lock in the security log, ending at the
+  // same time (the Manager also reads Copenhagen time), and why it came.
+  const until = mail.body.match(/locked until (.*?) \(Europe\/Copenhagen\)/)[1];
+  await signIn(page, "dk.manager");
+  await page.locator("main h1").first().waitFor();
+  await page.goto(`${server.baseUrl}/security-log?event=account_locked`);
+  const lock = page.locator("tr.log-row", { hasText: "dk.viewer" }).first();
+  await lock.waitFor();
+  assert.equal((await lock.locator("td.log-details").textContent()).trim(), `Locked until ${until}`);
+  await page.goto(`${server.baseUrl}/security-log?event=login_failed`);
+  const failures = page.locator("tr.log-row", { hasText: "dk.viewer" });
+  await failures.first().waitFor();
+  // Newest first: the right password while locked, then the three wrong ones.
+  assert.deepEqual(
+    (await failures.locator("td.log-details").allTextContents()).map((text) => text.trim()),
+    ["While the account was locked", "Wrong password", "Wrong password", "Wrong password"],
+  );
   assert.deepEqual(faults, []);
   await context.close();
 });

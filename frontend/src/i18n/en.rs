@@ -1,6 +1,8 @@
 use super::Texts;
+use domain::Language;
 
 pub static EN: Texts = Texts {
+    language: Language::En,
     lang_tag: "en",
     product_name: "Customer Services Portal",
     skip_to_main: "Skip to main content",

@@ -1,10 +1,12 @@
-//! English and Dutch. Every user-visible string lives in [`Texts`]; a string
-//! missing from one language is a compile error, not a blank on screen.
+//! English and Dutch. Every user-visible string lives in [`Texts`], or, for
+//! words only one group of lazily loaded pages uses, in a [`LazyTexts`]; a
+//! string missing from one language is a compile error, not a blank on screen.
 
 mod access;
 mod cases;
 mod en;
 mod nl;
+pub mod security_log;
 mod users;
 
 pub use access::{
@@ -29,8 +31,28 @@ use api_types::{
 };
 use domain::Language;
 
+/// Words that only one group of lazily loaded pages uses
+/// (`crate::lazy_pages`), in both languages. [`Texts`] is in the shell, so
+/// in every first download (ux.md: 250 KB); a static of this type referenced
+/// only from one group's pages is cut into that group's part instead.
+pub struct LazyTexts<T: 'static> {
+    pub en: T,
+    pub nl: T,
+}
+
+impl<T> LazyTexts<T> {
+    /// The words in the language of `t`, the reader's [`Texts`].
+    pub fn of(&'static self, t: &Texts) -> &'static T {
+        match t.language {
+            Language::En => &self.en,
+            Language::Nl => &self.nl,
+        }
+    }
+}
+
 /// All user-visible text of the app in one language.
 pub struct Texts {
+    pub language: Language,
     /// `<html lang>` value.
     pub lang_tag: &'static str,
     pub product_name: &'static str,

@@ -1,6 +1,8 @@
 use super::Texts;
+use domain::Language;
 
 pub static NL: Texts = Texts {
+    language: Language::Nl,
     lang_tag: "nl",
     product_name: "Customer Services Portal",
     skip_to_main: "Direct naar de inhoud",

@@ -2,6 +2,7 @@
 //! and the security log.
 
 pub mod new_user_page;
+pub mod security_details;
 pub mod security_log_page;
 pub mod user_page;
 pub mod users_page;

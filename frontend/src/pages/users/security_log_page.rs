@@ -2,6 +2,7 @@
 //! lockouts and changes to users, newest first, paged and filtered by event
 //! (and by user, from a user's page), all in the URL.
 
+use super::security_details::event_details;
 use super::users_page::Dates;
 use crate::api::client;
 use crate::components::document::set_title;
@@ -12,6 +13,7 @@ use crate::components::list::{
 use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::format_date_time;
+use crate::i18n::security_log::SECURITY_LOG;
 use crate::i18n::{count_text, event_code_name, fill, security_event_name, Texts};
 use crate::query::SecurityLogView;
 use crate::routes::Page;
@@ -198,6 +200,7 @@ fn results(
             <th scope="col">{t.col_user}</th>
             <th scope="col">{t.col_actor}</th>
             <th scope="col">{t.col_client_address}</th>
+            <th scope="col">{SECURITY_LOG.of(t).column}</th>
         };
         let rows = items
             .into_iter()
@@ -214,6 +217,7 @@ fn when(dates: &Dates, e: &SecurityLogEntryDto) -> String {
 }
 
 fn event_row(t: &'static Texts, dates: &Dates, e: SecurityLogEntryDto) -> impl IntoView {
+    let details = event_details(t, dates, &e.event, &e.details);
     view! {
         <tr class="log-row">
             <td class="log-time">{when(dates, &e)}</td>
@@ -221,12 +225,14 @@ fn event_row(t: &'static Texts, dates: &Dates, e: SecurityLogEntryDto) -> impl I
             <td class="username">{e.username.unwrap_or_default()}</td>
             <td class="username">{e.actor_username.unwrap_or_default()}</td>
             <td class="client-address">{e.client_address.unwrap_or_default()}</td>
+            <td class="log-details">{details}</td>
         </tr>
     }
 }
 
 fn event_card(t: &'static Texts, dates: &Dates, e: SecurityLogEntryDto) -> impl IntoView {
     let time = format!("{} ({})", when(dates, &e), dates.2);
+    let details = event_details(t, dates, &e.event, &e.details);
     let fact = |label: &'static str, value: Option<String>| {
         value.filter(|v| !v.is_empty()).map(|value| {
             view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
@@ -242,6 +248,7 @@ fn event_card(t: &'static Texts, dates: &Dates, e: SecurityLogEntryDto) -> impl 
                 {fact(t.col_user, e.username)}
                 {fact(t.col_actor, e.actor_username)}
                 {fact(t.col_client_address, e.client_address)}
+                {fact(SECURITY_LOG.of(t).column, details)}
             </dl>
         </li>
     }
