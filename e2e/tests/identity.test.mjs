@@ -112,7 +112,8 @@ test("three wrong passwords lock the account, read like a wrong password, and em
   // same time (the Manager also reads Copenhagen time), and why it came.
   const until = mail.body.match(/locked until (.*?) \(Europe\/Copenhagen\)/)[1];
   await signIn(page, "dk.manager");
-  await page.locator("main h1").first().waitFor();
+  // Signed in (the login page has an h1 too): then a reload keeps the session.
+  await page.locator("header .user-name").waitFor();
   await page.goto(`${server.baseUrl}/security-log?event=account_locked`);
   const lock = page.locator("tr.log-row", { hasText: "dk.viewer" }).first();
   await lock.waitFor();

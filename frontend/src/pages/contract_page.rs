@@ -4,6 +4,7 @@
 use crate::api::{client, ApiError};
 use crate::components::badges::expiry_badge;
 use crate::components::document::set_title;
+use crate::i18n::product_texts::PRODUCT_TEXTS;
 use crate::i18n::{error_message, Texts};
 use crate::pages::installed_product_page::period;
 use crate::pages::installed_products_page::display_name;
@@ -39,16 +40,20 @@ pub fn ContractPage() -> impl IntoView {
     Effect::new(move |_| {
         let t = t.get();
         let page = contract.with(|c| match c {
-            Some((_, Ok(c))) => format!("{} {}", t.contract_heading_prefix, c.summary.number),
-            Some((_, Err(_))) => t.contract_not_found.to_owned(),
-            None => t.contract_loading.to_owned(),
+            Some((_, Ok(c))) => format!(
+                "{} {}",
+                PRODUCT_TEXTS.of(t).contract_heading_prefix,
+                c.summary.number
+            ),
+            Some((_, Err(_))) => PRODUCT_TEXTS.of(t).contract_not_found.to_owned(),
+            None => PRODUCT_TEXTS.of(t).contract_loading.to_owned(),
         });
         set_title(&page, t.product_name);
     });
 
     view! {
         <p class="back-link">
-            <A href=Page::Contracts.path()>{move || t.get().back_to_contracts}</A>
+            <A href=Page::Contracts.path()>{move || PRODUCT_TEXTS.of(t.get()).back_to_contracts}</A>
         </p>
         {move || {
             let t = t.get();
@@ -57,7 +62,7 @@ pub fn ContractPage() -> impl IntoView {
                     Ok(contract) => contract_view(t, auth.date_format(), contract).into_any(),
                     Err(err) => {
                         let text = if err.code() == Some(ProblemCode::NotFound) {
-                            t.contract_not_found.to_owned()
+                            PRODUCT_TEXTS.of(t).contract_not_found.to_owned()
                         } else {
                             error_message(t, &err)
                         };
@@ -68,7 +73,7 @@ pub fn ContractPage() -> impl IntoView {
                     view! {
                         <p class="loading" role="status">
                             <span class="spinner" aria-hidden="true"></span>
-                            {t.contract_loading}
+                            {PRODUCT_TEXTS.of(t).contract_loading}
                         </p>
                     }
                         .into_any()
@@ -81,7 +86,7 @@ pub fn ContractPage() -> impl IntoView {
 fn contract_view(t: &'static Texts, format: DateFormat, c: ContractDetail) -> impl IntoView {
     let s = c.summary;
     let lines = if c.lines.is_empty() {
-        view! { <p class="muted">{t.no_lines}</p> }.into_any()
+        view! { <p class="muted">{PRODUCT_TEXTS.of(t).no_lines}</p> }.into_any()
     } else {
         view! {
             <ul class="item-list">
@@ -92,26 +97,26 @@ fn contract_view(t: &'static Texts, format: DateFormat, c: ContractDetail) -> im
     };
     view! {
         <div class="title-row">
-            <h1 class="contract-title">{format!("{} {}", t.contract_heading_prefix, s.number)}</h1>
+            <h1 class="contract-title">{format!("{} {}", PRODUCT_TEXTS.of(t).contract_heading_prefix, s.number)}</h1>
             {expiry_badge(t, s.expiry, s.days_left)}
         </div>
         <section class="panel" aria-labelledby="contract-details-heading">
             <h2 id="contract-details-heading">{t.details_heading}</h2>
             <dl class="facts facts-wide">
-                <div><dt>{t.col_contract_number}</dt><dd>{s.number}</dd></div>
-                <div><dt>{t.col_ship_to}</dt><dd>{s.ship_to.name}</dd></div>
+                <div><dt>{PRODUCT_TEXTS.of(t).col_contract_number}</dt><dd>{s.number}</dd></div>
+                <div><dt>{PRODUCT_TEXTS.of(t).col_ship_to}</dt><dd>{s.ship_to.name}</dd></div>
                 <div>
-                    <dt>{t.col_po_number}</dt>
+                    <dt>{PRODUCT_TEXTS.of(t).col_po_number}</dt>
                     <dd>{s.po_number.unwrap_or_else(|| t.not_recorded.to_owned())}</dd>
                 </div>
-                <div><dt>{t.col_service_type}</dt><dd>{s.service_type}</dd></div>
+                <div><dt>{PRODUCT_TEXTS.of(t).col_service_type}</dt><dd>{s.service_type}</dd></div>
                 <div><dt>{t.col_status}</dt><dd>{s.status}</dd></div>
-                <div><dt>{t.col_period}</dt><dd>{period(s.start_date, s.end_date, format)}</dd></div>
-                <div><dt>{t.col_covered_products}</dt><dd>{s.covered_products}</dd></div>
+                <div><dt>{PRODUCT_TEXTS.of(t).col_period}</dt><dd>{period(s.start_date, s.end_date, format)}</dd></div>
+                <div><dt>{PRODUCT_TEXTS.of(t).col_covered_products}</dt><dd>{s.covered_products}</dd></div>
             </dl>
         </section>
         <section class="panel" aria-labelledby="lines-heading">
-            <h2 id="lines-heading">{t.lines_heading}</h2>
+            <h2 id="lines-heading">{PRODUCT_TEXTS.of(t).lines_heading}</h2>
             {lines}
         </section>
     }
@@ -119,7 +124,7 @@ fn contract_view(t: &'static Texts, format: DateFormat, c: ContractDetail) -> im
 
 fn line_item(t: &'static Texts, format: DateFormat, line: ContractLineDto) -> impl IntoView {
     let products = if line.covered_products.is_empty() {
-        view! { <p class="muted">{t.no_visible_covered_products}</p> }.into_any()
+        view! { <p class="muted">{PRODUCT_TEXTS.of(t).no_visible_covered_products}</p> }.into_any()
     } else {
         view! {
             <ul class="covered-products">
@@ -148,9 +153,9 @@ fn line_item(t: &'static Texts, format: DateFormat, line: ContractLineDto) -> im
                 {expiry_badge(t, line.expiry, line.days_left)}
             </div>
             <dl class="facts">
-                <div><dt>{t.col_period}</dt><dd>{period(line.start_date, line.end_date, format)}</dd></div>
+                <div><dt>{PRODUCT_TEXTS.of(t).col_period}</dt><dd>{period(line.start_date, line.end_date, format)}</dd></div>
             </dl>
-            <h4 class="covered-heading">{t.covered_products_label}</h4>
+            <h4 class="covered-heading">{PRODUCT_TEXTS.of(t).covered_products_label}</h4>
             {products}
         </li>
     }

@@ -11,6 +11,7 @@ use crate::components::list::{
 use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::format_date;
+use crate::i18n::product_texts::PRODUCT_TEXTS;
 use crate::i18n::{count_text, expiry_label, TextFn, Texts, EXPIRIES};
 use crate::pages::installed_products_page::display_name;
 use crate::query::{from_wire, wire_name, ContractListView, ContractTab};
@@ -39,7 +40,12 @@ pub fn ContractsPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
     let narrow = use_narrow();
-    Effect::new(move |_| set_title(t.get().contracts_title, t.get().product_name));
+    Effect::new(move |_| {
+        set_title(
+            PRODUCT_TEXTS.of(t.get()).contracts_title,
+            t.get().product_name,
+        )
+    });
 
     let query_map = use_query_map();
     let current =
@@ -96,8 +102,8 @@ pub fn ContractsPage() -> impl IntoView {
     };
     let tab = move || current.with(|v| v.tab);
     let loading = move |t: &'static Texts| match tab() {
-        ContractTab::Contracts => t.contracts_loading,
-        ContractTab::Warranties => t.warranties_loading,
+        ContractTab::Contracts => PRODUCT_TEXTS.of(t).contracts_loading,
+        ContractTab::Warranties => PRODUCT_TEXTS.of(t).warranties_loading,
     };
     let summary = move || {
         let t = t.get();
@@ -111,9 +117,11 @@ pub fn ContractsPage() -> impl IntoView {
                     Listing::Contracts(page) => {
                         count_text(t.contracts_total_one, t.contracts_total, page.total)
                     }
-                    Listing::Warranties(page) => {
-                        count_text(t.warranties_total_one, t.warranties_total, page.total)
-                    }
+                    Listing::Warranties(page) => count_text(
+                        PRODUCT_TEXTS.of(t).warranties_total_one,
+                        t.warranties_total,
+                        page.total,
+                    ),
                 },
             )
         })
@@ -131,22 +139,22 @@ pub fn ContractsPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{move || t.get().contracts_title}</h1>
-        <nav class="tabs" aria-label=move || t.get().contract_tabs_label>
-            {tab_link(ContractTab::Contracts, |t| t.tab_contracts)}
-            {tab_link(ContractTab::Warranties, |t| t.tab_warranties)}
+        <h1>{move || PRODUCT_TEXTS.of(t.get()).contracts_title}</h1>
+        <nav class="tabs" aria-label=move || PRODUCT_TEXTS.of(t.get()).contract_tabs_label>
+            {tab_link(ContractTab::Contracts, |t| PRODUCT_TEXTS.of(t).tab_contracts)}
+            {tab_link(ContractTab::Warranties, |t| PRODUCT_TEXTS.of(t).tab_warranties)}
         </nav>
         <form
             class="contract-filters filters"
             role="search"
-            aria-label=move || t.get().contract_filters_label
+            aria-label=move || PRODUCT_TEXTS.of(t.get()).contract_filters_label
             on:submit=on_submit
         >
             <div class="filter">
-                <label for="filter-expiry">{move || t.get().filter_expiry}</label>
+                <label for="filter-expiry">{move || PRODUCT_TEXTS.of(t.get()).filter_expiry}</label>
                 <select id="filter-expiry" name="expiry" node_ref=expiry_select on:change=on_change>
                     <option value="" prop:selected=move || current.with(|v| v.query.expiry.is_none())>
-                        {move || t.get().any_expiry}
+                        {move || PRODUCT_TEXTS.of(t.get()).any_expiry}
                     </option>
                     {EXPIRIES
                         .into_iter()
@@ -172,15 +180,15 @@ pub fn ContractsPage() -> impl IntoView {
                 />
                 <p id="filter-contract-q-help" class="field-help">
                     {move || match tab() {
-                        ContractTab::Contracts => t.get().contract_q_help,
-                        ContractTab::Warranties => t.get().warranty_q_help,
+                        ContractTab::Contracts => PRODUCT_TEXTS.of(t.get()).contract_q_help,
+                        ContractTab::Warranties => PRODUCT_TEXTS.of(t.get()).warranty_q_help,
                     }}
                 </p>
             </div>
             <FilterActions
                 apply=Signal::derive(move || match tab() {
-                    ContractTab::Contracts => t.get().apply_contract_filters,
-                    ContractTab::Warranties => t.get().apply_warranty_filters,
+                    ContractTab::Contracts => PRODUCT_TEXTS.of(t.get()).apply_contract_filters,
+                    ContractTab::Warranties => PRODUCT_TEXTS.of(t.get()).apply_warranty_filters,
                 })
                 clear_href=Signal::derive(move || {
                     current.with(|v| {
@@ -202,14 +210,14 @@ pub fn ContractsPage() -> impl IntoView {
                 let (body, pages) = match listing {
                     Listing::Contracts(page) => {
                         let pages = PageState { page: page.page, page_size: page.page_size, total: page.total };
-                        let empty = if filtered { t.contracts_empty } else { t.contracts_none };
+                        let empty = if filtered { PRODUCT_TEXTS.of(t).contracts_empty } else { PRODUCT_TEXTS.of(t).contracts_none };
                         let cards = |items| contract_cards(t, format, items);
                         let table = |items| contract_table(t, format, items);
                         (list_body(page.items, empty, narrow, cards, table), pages)
                     }
                     Listing::Warranties(page) => {
                         let pages = PageState { page: page.page, page_size: page.page_size, total: page.total };
-                        let empty = if filtered { t.warranties_empty } else { t.warranties_none };
+                        let empty = if filtered { PRODUCT_TEXTS.of(t).warranties_empty } else { PRODUCT_TEXTS.of(t).warranties_none };
                         let cards = |items| warranty_cards(t, format, items);
                         let table = |items| warranty_table(t, format, items);
                         (list_body(page.items, empty, narrow, cards, table), pages)
@@ -239,13 +247,13 @@ fn contract_table(t: &'static Texts, format: DateFormat, items: Vec<ContractSumm
         })
         .collect_view();
     let heads = view! {
-        <th scope="col">{t.col_contract_number}</th>
-        <th scope="col">{t.col_ship_to}</th>
-        <th scope="col">{t.col_service_type}</th>
+        <th scope="col">{PRODUCT_TEXTS.of(t).col_contract_number}</th>
+        <th scope="col">{PRODUCT_TEXTS.of(t).col_ship_to}</th>
+        <th scope="col">{PRODUCT_TEXTS.of(t).col_service_type}</th>
         <th scope="col">{t.col_status}</th>
-        <th scope="col">{t.col_end}</th>
-        <th scope="col">{t.col_expiry}</th>
-        <th scope="col" class="numeric">{t.col_covered_products}</th>
+        <th scope="col">{PRODUCT_TEXTS.of(t).col_end}</th>
+        <th scope="col">{PRODUCT_TEXTS.of(t).col_expiry}</th>
+        <th scope="col" class="numeric">{PRODUCT_TEXTS.of(t).col_covered_products}</th>
     };
     data_table("data-table", heads.into_any(), rows.into_any())
 }
@@ -261,11 +269,11 @@ fn contract_cards(t: &'static Texts, format: DateFormat, items: Vec<ContractSumm
                         {expiry_badge(t, c.expiry, c.days_left)}
                     </div>
                     <dl class="facts">
-                        <div><dt>{t.col_ship_to}</dt><dd>{c.ship_to.name}</dd></div>
-                        <div><dt>{t.col_service_type}</dt><dd>{c.service_type}</dd></div>
+                        <div><dt>{PRODUCT_TEXTS.of(t).col_ship_to}</dt><dd>{c.ship_to.name}</dd></div>
+                        <div><dt>{PRODUCT_TEXTS.of(t).col_service_type}</dt><dd>{c.service_type}</dd></div>
                         <div><dt>{t.col_status}</dt><dd>{c.status}</dd></div>
-                        <div><dt>{t.col_end}</dt><dd>{format_date(c.end_date, format)}</dd></div>
-                        <div><dt>{t.col_covered_products}</dt><dd>{c.covered_products}</dd></div>
+                        <div><dt>{PRODUCT_TEXTS.of(t).col_end}</dt><dd>{format_date(c.end_date, format)}</dd></div>
+                        <div><dt>{PRODUCT_TEXTS.of(t).col_covered_products}</dt><dd>{c.covered_products}</dd></div>
                     </dl>
                 </li>
             }
@@ -294,11 +302,11 @@ fn warranty_table(t: &'static Texts, format: DateFormat, items: Vec<WarrantyDto>
         })
         .collect_view();
     let heads = view! {
-        <th scope="col">{t.col_product}</th>
-        <th scope="col">{t.col_description}</th>
-        <th scope="col">{t.col_start}</th>
-        <th scope="col">{t.col_end}</th>
-        <th scope="col">{t.col_expiry}</th>
+        <th scope="col">{PRODUCT_TEXTS.of(t).col_product}</th>
+        <th scope="col">{PRODUCT_TEXTS.of(t).col_description}</th>
+        <th scope="col">{PRODUCT_TEXTS.of(t).col_start}</th>
+        <th scope="col">{PRODUCT_TEXTS.of(t).col_end}</th>
+        <th scope="col">{PRODUCT_TEXTS.of(t).col_expiry}</th>
     };
     data_table("data-table", heads.into_any(), rows.into_any())
 }
@@ -315,10 +323,10 @@ fn warranty_cards(t: &'static Texts, format: DateFormat, items: Vec<WarrantyDto>
                         {expiry_badge(t, w.expiry, w.days_left)}
                     </div>
                     <dl class="facts">
-                        <div><dt>{t.col_number}</dt><dd>{w.product.number}</dd></div>
-                        <div><dt>{t.col_description}</dt><dd>{w.description}</dd></div>
-                        <div><dt>{t.col_start}</dt><dd>{format_date(w.start_date, format)}</dd></div>
-                        <div><dt>{t.col_end}</dt><dd>{format_date(w.end_date, format)}</dd></div>
+                        <div><dt>{PRODUCT_TEXTS.of(t).col_number}</dt><dd>{w.product.number}</dd></div>
+                        <div><dt>{PRODUCT_TEXTS.of(t).col_description}</dt><dd>{w.description}</dd></div>
+                        <div><dt>{PRODUCT_TEXTS.of(t).col_start}</dt><dd>{format_date(w.start_date, format)}</dd></div>
+                        <div><dt>{PRODUCT_TEXTS.of(t).col_end}</dt><dd>{format_date(w.end_date, format)}</dd></div>
                     </dl>
                 </li>
             }

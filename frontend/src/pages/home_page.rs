@@ -3,6 +3,7 @@
 use crate::api::client;
 use crate::components::badges::state_badge;
 use crate::components::document::set_title;
+use crate::i18n::home_texts::HOME_TEXTS;
 use crate::i18n::{
     account_kind, count_text, country_name, error_message, expiry_label, fill, modality_name,
     state_name, visibility_reason, Texts, EXPIRIES, STATES,
@@ -22,7 +23,7 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    Effect::new(move |_| set_title(t.get().home_title, t.get().product_name));
+    Effect::new(move |_| set_title(HOME_TEXTS.of(t.get()).home_title, t.get().product_name));
 
     let dashboard = LocalResource::new(move || {
         auth.call(|token| async move { client::dashboard(&token).await })
@@ -33,8 +34,8 @@ pub fn HomePage() -> impl IntoView {
     let loading = move || accounts.with(Option::is_none);
 
     view! {
-        <h1>{move || t.get().home_title}</h1>
-        <p class="welcome">{move || t.get().welcome} ", " {move || auth.display_name()}</p>
+        <h1>{move || HOME_TEXTS.of(t.get()).home_title}</h1>
+        <p class="welcome">{move || HOME_TEXTS.of(t.get()).welcome} ", " {move || auth.display_name()}</p>
         {move || auth.may(domain::Action::CreateCase).then(|| view! {
             <p class="page-actions">
                 <A href=Page::NewCase.path() attr:class="create-case button-link">{t.get().create_case}</A>
@@ -46,10 +47,10 @@ pub fn HomePage() -> impl IntoView {
                 None => {
                     view! {
                         <section class="glance" aria-labelledby="glance-heading" aria-busy="true">
-                            <h2 id="glance-heading">{t.glance_heading}</h2>
+                            <h2 id="glance-heading">{HOME_TEXTS.of(t).glance_heading}</h2>
                             <p class="loading" role="status">
                                 <span class="spinner" aria-hidden="true"></span>
-                                {t.glance_loading}
+                                {HOME_TEXTS.of(t).glance_loading}
                             </p>
                         </section>
                     }
@@ -58,7 +59,7 @@ pub fn HomePage() -> impl IntoView {
                 Some(Err(err)) => {
                     view! {
                         <section class="glance" aria-labelledby="glance-heading">
-                            <h2 id="glance-heading">{t.glance_heading}</h2>
+                            <h2 id="glance-heading">{HOME_TEXTS.of(t).glance_heading}</h2>
                             <p class="page-error" role="alert">{error_message(t, &err)}</p>
                         </section>
                     }
@@ -68,9 +69,9 @@ pub fn HomePage() -> impl IntoView {
             }
         }}
         <section class="accounts" aria-labelledby="accounts-heading" aria-busy=move || loading().to_string()>
-            <h2 id="accounts-heading">{move || t.get().accounts_heading}</h2>
-            <p class="hint">{move || t.get().accounts_hint}</p>
-            <p class="hint">{move || t.get().accounts_why}</p>
+            <h2 id="accounts-heading">{move || HOME_TEXTS.of(t.get()).accounts_heading}</h2>
+            <p class="hint">{move || HOME_TEXTS.of(t.get()).accounts_hint}</p>
+            <p class="hint">{move || HOME_TEXTS.of(t.get()).accounts_why}</p>
             {move || {
                 let t = t.get();
                 match accounts.get() {
@@ -87,7 +88,7 @@ pub fn HomePage() -> impl IntoView {
                         view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
                     }
                     Some(Ok(list)) if list.items.is_empty() => {
-                        view! { <p class="empty-state">{t.accounts_empty}</p> }.into_any()
+                        view! { <p class="empty-state">{HOME_TEXTS.of(t).accounts_empty}</p> }.into_any()
                     }
                     Some(Ok(list)) => {
                         let lang = auth.language();
@@ -115,8 +116,8 @@ fn glance(t: &'static Texts, d: DashboardResponse) -> impl IntoView {
     if products == 0 && contracts == 0 {
         return view! {
             <section class="glance" aria-labelledby="glance-heading">
-                <h2 id="glance-heading">{t.glance_heading}</h2>
-                <p class="empty-state">{t.glance_empty}</p>
+                <h2 id="glance-heading">{HOME_TEXTS.of(t).glance_heading}</h2>
+                <p class="empty-state">{HOME_TEXTS.of(t).glance_empty}</p>
             </section>
         }
         .into_any();
@@ -149,7 +150,7 @@ fn glance(t: &'static Texts, d: DashboardResponse) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h3>{t.by_modality_heading}</h3>
+            <h3>{HOME_TEXTS.of(t).by_modality_heading}</h3>
             <ul class="modality-grid">{cards}</ul>
         }
     });
@@ -189,7 +190,7 @@ fn glance(t: &'static Texts, d: DashboardResponse) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h3>{t.by_location_heading}</h3>
+            <h3>{HOME_TEXTS.of(t).by_location_heading}</h3>
             <div class="table-scroll">
                 <table class="state-table">
                     <thead>
@@ -212,7 +213,7 @@ fn glance(t: &'static Texts, d: DashboardResponse) -> impl IntoView {
         .collect_view();
     view! {
         <section class="glance" aria-labelledby="glance-heading">
-            <h2 id="glance-heading">{t.glance_heading}</h2>
+            <h2 id="glance-heading">{HOME_TEXTS.of(t).glance_heading}</h2>
             <ul class="tiles">{overall}</ul>
             <p class="see-all">
                 <A href=Page::InstalledProducts.path()>
@@ -223,7 +224,7 @@ fn glance(t: &'static Texts, d: DashboardResponse) -> impl IntoView {
             {by_location}
         </section>
         <section class="glance" aria-labelledby="contracts-glance-heading">
-            <h2 id="contracts-glance-heading">{t.contracts_glance_heading}</h2>
+            <h2 id="contracts-glance-heading">{HOME_TEXTS.of(t).contracts_glance_heading}</h2>
             <ul class="tiles">{expiry_tiles}</ul>
             <p class="see-all">
                 <A href=Page::Contracts.path()>
@@ -331,7 +332,7 @@ fn account_item(account: AccountResponse, lang: Language) -> impl IntoView {
             <span class="account-place">{place}</span>
             {(!reasons.is_empty()).then(|| view! {
                 <span class="account-reasons">
-                    <span class="visually-hidden">{t.visible_because_label} " "</span>
+                    <span class="visually-hidden">{HOME_TEXTS.of(t).visible_because_label} " "</span>
                     {reasons}
                 </span>
             })}

@@ -6,6 +6,7 @@ use crate::api::ApiError;
 use crate::components::badges::{expiry_badge, state_badge};
 use crate::components::document::set_title;
 use crate::format::{date_in_zone, format_date};
+use crate::i18n::product_texts::PRODUCT_TEXTS;
 use crate::i18n::{
     error_message, field_error_text, fill, modality_name, product_kind_name, product_status_name,
     TextFn, Texts,
@@ -82,7 +83,7 @@ pub fn InstalledProductPage() -> impl IntoView {
         let t = t.get();
         let page = match state.get() {
             LoadState::Loaded => name(),
-            LoadState::Failed(_) => t.product_not_found.to_owned(),
+            LoadState::Failed(_) => PRODUCT_TEXTS.of(t).product_not_found.to_owned(),
             LoadState::Loading => t.product_loading.to_owned(),
         };
         set_title(&page, t.product_name);
@@ -90,7 +91,7 @@ pub fn InstalledProductPage() -> impl IntoView {
 
     view! {
         <p class="back-link">
-            <A href=Page::InstalledProducts.path()>{move || t.get().back_to_products}</A>
+            <A href=Page::InstalledProducts.path()>{move || PRODUCT_TEXTS.of(t.get()).back_to_products}</A>
         </p>
         {move || match state.get() {
             LoadState::Loading => {
@@ -105,7 +106,7 @@ pub fn InstalledProductPage() -> impl IntoView {
             LoadState::Failed(err) => {
                 let t = t.get();
                 let text = if err.code() == Some(ProblemCode::NotFound) {
-                    t.product_not_found.to_owned()
+                    PRODUCT_TEXTS.of(t).product_not_found.to_owned()
                 } else {
                     error_message(t, &err)
                 };
@@ -127,10 +128,10 @@ pub fn InstalledProductPage() -> impl IntoView {
                     </div>
                     <p class="product-case-links">
                         <A href=product_cases_path(id.get_untracked(), false) attr:class="product-cases">
-                            {texts.product_cases_link}
+                            {PRODUCT_TEXTS.of(texts).product_cases_link}
                         </A>
                         <A href=product_cases_path(id.get_untracked(), true) attr:class="historical-cases">
-                            {texts.historical_cases_link}
+                            {PRODUCT_TEXTS.of(texts).historical_cases_link}
                         </A>
                     </p>
                     {move || {
@@ -139,8 +140,8 @@ pub fn InstalledProductPage() -> impl IntoView {
                         detail.get().map(|d| product_sections(t, &dates, d))
                     }}
                     <section class="panel" aria-labelledby="custom-heading">
-                        <h2 id="custom-heading">{move || t.get().custom_heading}</h2>
-                        <p class="hint">{move || t.get().custom_hint}</p>
+                        <h2 id="custom-heading">{move || PRODUCT_TEXTS.of(t.get()).custom_heading}</h2>
+                        <p class="hint">{move || PRODUCT_TEXTS.of(t.get()).custom_hint}</p>
                         {move || detail.get().map(|d| custom_details_list(t.get(), &d))}
                         {can_edit.then(|| view! { <CustomDetailsForm product/> })}
                     </section>
@@ -167,38 +168,67 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
     };
     let facts: Vec<(&'static str, AnyView)> = vec![
         (
-            t.number_label,
+            PRODUCT_TEXTS.of(t).number_label,
             view! { <span class="product-number">{d.number.clone()}</span> }.into_any(),
         ),
         (t.description_label, d.description.clone().into_any()),
-        (t.serial_label, d.serial_number.clone().into_any()),
-        (t.udi_label, text(d.udi.clone()).into_any()),
         (
-            t.technical_id_label,
+            PRODUCT_TEXTS.of(t).serial_label,
+            d.serial_number.clone().into_any(),
+        ),
+        (
+            PRODUCT_TEXTS.of(t).udi_label,
+            text(d.udi.clone()).into_any(),
+        ),
+        (
+            PRODUCT_TEXTS.of(t).technical_id_label,
             text(d.technical_id.clone()).into_any(),
         ),
-        (t.col_modality, modality_name(t, d.modality).into_any()),
-        (t.product_family_label, d.product_family.clone().into_any()),
+        (
+            PRODUCT_TEXTS.of(t).col_modality,
+            modality_name(t, d.modality).into_any(),
+        ),
+        (
+            PRODUCT_TEXTS.of(t).product_family_label,
+            d.product_family.clone().into_any(),
+        ),
         (t.kind_label, product_kind_name(t, d.kind).into_any()),
         (
-            t.filter_state,
+            PRODUCT_TEXTS.of(t).filter_state,
             state_badge(t, d.operational_state).into_any(),
         ),
-        (t.status_label, product_status_name(t, d.status).into_any()),
         (
-            t.strategic_label,
-            (if d.strategic_item { t.yes } else { t.no }).into_any(),
+            PRODUCT_TEXTS.of(t).status_label,
+            product_status_name(t, d.status).into_any(),
         ),
-        (t.owner_label, d.owner.name.clone().into_any()),
+        (
+            PRODUCT_TEXTS.of(t).strategic_label,
+            (if d.strategic_item {
+                t.yes
+            } else {
+                PRODUCT_TEXTS.of(t).no
+            })
+            .into_any(),
+        ),
+        (
+            PRODUCT_TEXTS.of(t).owner_label,
+            d.owner.name.clone().into_any(),
+        ),
         (t.col_location, d.location.name.clone().into_any()),
         (
-            t.functional_location_label,
+            PRODUCT_TEXTS.of(t).functional_location_label,
             text(d.functional_location.clone()).into_any(),
         ),
-        (t.install_date_label, date(d.install_date).into_any()),
-        (t.end_of_life_label, date(d.end_of_life_date).into_any()),
         (
-            t.end_of_service_label,
+            PRODUCT_TEXTS.of(t).install_date_label,
+            date(d.install_date).into_any(),
+        ),
+        (
+            PRODUCT_TEXTS.of(t).end_of_life_label,
+            date(d.end_of_life_date).into_any(),
+        ),
+        (
+            PRODUCT_TEXTS.of(t).end_of_service_label,
             date(d.end_of_service_date).into_any(),
         ),
     ];
@@ -211,10 +241,10 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
             </p>
         }
         .into_any(),
-        None => view! { <p class="muted">{t.coverage_none}</p> }.into_any(),
+        None => view! { <p class="muted">{PRODUCT_TEXTS.of(t).coverage_none}</p> }.into_any(),
     };
     let contracts = if d.contracts.is_empty() {
-        view! { <p class="muted">{t.no_product_contracts}</p> }.into_any()
+        view! { <p class="muted">{PRODUCT_TEXTS.of(t).no_product_contracts}</p> }.into_any()
     } else {
         view! {
             <ul class="item-list">
@@ -229,10 +259,10 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
                                     {expiry_badge(t, c.expiry, c.days_left)}
                                 </div>
                                 <dl class="facts">
-                                    <div><dt>{t.col_line_item}</dt><dd>{c.line_item_number}</dd></div>
-                                    <div><dt>{t.col_description}</dt><dd>{c.description}</dd></div>
-                                    <div><dt>{t.col_service_type}</dt><dd>{c.service_type}</dd></div>
-                                    <div><dt>{t.col_period}</dt><dd>{period(c.start_date, c.end_date, format)}</dd></div>
+                                    <div><dt>{PRODUCT_TEXTS.of(t).col_line_item}</dt><dd>{c.line_item_number}</dd></div>
+                                    <div><dt>{PRODUCT_TEXTS.of(t).col_description}</dt><dd>{c.description}</dd></div>
+                                    <div><dt>{PRODUCT_TEXTS.of(t).col_service_type}</dt><dd>{c.service_type}</dd></div>
+                                    <div><dt>{PRODUCT_TEXTS.of(t).col_period}</dt><dd>{period(c.start_date, c.end_date, format)}</dd></div>
                                 </dl>
                             </li>
                         }
@@ -243,7 +273,7 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
         .into_any()
     };
     let warranties = if d.warranties.is_empty() {
-        view! { <p class="muted">{t.no_warranties}</p> }.into_any()
+        view! { <p class="muted">{PRODUCT_TEXTS.of(t).no_warranties}</p> }.into_any()
     } else {
         view! {
             <ul class="item-list">
@@ -258,7 +288,7 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
                                     {expiry_badge(t, w.expiry, w.days_left)}
                                 </div>
                                 <dl class="facts">
-                                    <div><dt>{t.col_period}</dt><dd>{period(w.start_date, w.end_date, format)}</dd></div>
+                                    <div><dt>{PRODUCT_TEXTS.of(t).col_period}</dt><dd>{period(w.start_date, w.end_date, format)}</dd></div>
                                 </dl>
                             </li>
                         }
@@ -270,7 +300,7 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
     };
     let zone = dates.1.clone();
     let slcp = if d.slcp_links.is_empty() {
-        view! { <p class="muted">{t.no_slcp}</p> }.into_any()
+        view! { <p class="muted">{PRODUCT_TEXTS.of(t).no_slcp}</p> }.into_any()
     } else {
         let mut links = d.slcp_links;
         // Current links first, then the most recent.
@@ -287,7 +317,7 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
                         let linked = format_date(date_in_zone(l.linked_at, &zone), format);
                         let unlinked = match l.unlinked_at {
                             Some(at) => format_date(date_in_zone(at, &zone), format),
-                            None => t.still_linked.to_owned(),
+                            None => PRODUCT_TEXTS.of(t).still_linked.to_owned(),
                         };
                         view! {
                             <li class="item">
@@ -296,9 +326,9 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
                                     <span class="secondary">{l.other.number}</span>
                                 </div>
                                 <dl class="facts">
-                                    <div><dt>{t.col_kind}</dt><dd>{product_kind_name(t, l.other_kind)}</dd></div>
-                                    <div><dt>{t.col_linked}</dt><dd>{linked}</dd></div>
-                                    <div><dt>{t.col_unlinked}</dt><dd>{unlinked}</dd></div>
+                                    <div><dt>{PRODUCT_TEXTS.of(t).col_kind}</dt><dd>{product_kind_name(t, l.other_kind)}</dd></div>
+                                    <div><dt>{PRODUCT_TEXTS.of(t).col_linked}</dt><dd>{linked}</dd></div>
+                                    <div><dt>{PRODUCT_TEXTS.of(t).col_unlinked}</dt><dd>{unlinked}</dd></div>
                                 </dl>
                             </li>
                         }
@@ -319,16 +349,16 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
             </dl>
         </section>
         <section class="panel" aria-labelledby="coverage-heading">
-            <h2 id="coverage-heading">{t.coverage_heading}</h2>
+            <h2 id="coverage-heading">{PRODUCT_TEXTS.of(t).coverage_heading}</h2>
             {coverage}
-            <h3>{t.product_contracts_heading}</h3>
+            <h3>{PRODUCT_TEXTS.of(t).product_contracts_heading}</h3>
             {contracts}
-            <h3>{t.warranties_heading}</h3>
+            <h3>{PRODUCT_TEXTS.of(t).warranties_heading}</h3>
             {warranties}
         </section>
         <section class="panel" aria-labelledby="slcp-heading">
-            <h2 id="slcp-heading">{t.slcp_heading}</h2>
-            <p class="hint">{t.slcp_hint}</p>
+            <h2 id="slcp-heading">{PRODUCT_TEXTS.of(t).slcp_heading}</h2>
+            <p class="hint">{PRODUCT_TEXTS.of(t).slcp_hint}</p>
             {slcp}
         </section>
     }
@@ -349,9 +379,9 @@ fn custom_details_list(t: &'static Texts, d: &InstalledProductDetail) -> impl In
     let c = &d.custom_details;
     view! {
         <dl class="facts facts-wide custom-details-current">
-            <div><dt>{t.custom_name_label}</dt><dd>{value(&c.custom_name)}</dd></div>
+            <div><dt>{PRODUCT_TEXTS.of(t).custom_name_label}</dt><dd>{value(&c.custom_name)}</dd></div>
             <div><dt>{t.customer_reference_label}</dt><dd>{value(&c.customer_reference)}</dd></div>
-            <div><dt>{t.customer_location_label}</dt><dd>{value(&c.customer_location)}</dd></div>
+            <div><dt>{PRODUCT_TEXTS.of(t).customer_location_label}</dt><dd>{value(&c.customer_location)}</dd></div>
         </dl>
     }
 }
@@ -371,12 +401,14 @@ enum Outcome {
 
 /// The three fields of the form: request name, input id, label.
 const FIELDS: [(&str, &str, TextFn); 3] = [
-    ("custom_name", "custom-name", |t| t.custom_name_label),
+    ("custom_name", "custom-name", |t| {
+        PRODUCT_TEXTS.of(t).custom_name_label
+    }),
     ("customer_reference", "customer-reference", |t| {
         t.customer_reference_label
     }),
     ("customer_location", "customer-location", |t| {
-        t.customer_location_label
+        PRODUCT_TEXTS.of(t).customer_location_label
     }),
 ];
 
@@ -537,7 +569,7 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
                     Some(Outcome::Conflict) => {
                         view! {
                             <div class="form-error" role="alert">
-                                <p>{t.custom_conflict}</p>
+                                <p>{PRODUCT_TEXTS.of(t).custom_conflict}</p>
                                 <button
                                     type="button"
                                     class="button-secondary"
@@ -546,14 +578,14 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
                                         reload.dispatch(());
                                     }
                                 >
-                                    {t.reload_product}
+                                    {PRODUCT_TEXTS.of(t).reload_product}
                                 </button>
                             </div>
                         }
                             .into_any()
                     }
                     Some(Outcome::Forbidden) => {
-                        view! { <p class="form-error" role="alert">{t.custom_forbidden}</p> }.into_any()
+                        view! { <p class="form-error" role="alert">{PRODUCT_TEXTS.of(t).custom_forbidden}</p> }.into_any()
                     }
                     Some(Outcome::Failed(err)) => {
                         view! { <p class="form-error" role="alert">{error_message(t, &err)}</p> }.into_any()
@@ -586,8 +618,8 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
                 {move || {
                     let t = t.get();
                     match outcome.get() {
-                        Some(Outcome::Saved) => Some(view! { <p class="form-success" role="status">{t.custom_saved}</p> }),
-                        Some(Outcome::Reloaded) => Some(view! { <p class="form-success" role="status">{t.custom_reloaded}</p> }),
+                        Some(Outcome::Saved) => Some(view! { <p class="form-success" role="status">{PRODUCT_TEXTS.of(t).custom_saved}</p> }),
+                        Some(Outcome::Reloaded) => Some(view! { <p class="form-success" role="status">{PRODUCT_TEXTS.of(t).custom_reloaded}</p> }),
                         _ => None,
                     }
                 }}
@@ -618,7 +650,7 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
                                 aria-invalid=move || field_error(field).map(|_| "true")
                                 aria-describedby=described
                             />
-                            <p id=help_id class="field-help">{move || t.get().custom_field_help}</p>
+                            <p id=help_id class="field-help">{move || PRODUCT_TEXTS.of(t.get()).custom_field_help}</p>
                             {move || field_error(field).map(|text| view! {
                                 <p id=error_id.clone() class="field-error">{text}</p>
                             })}
@@ -627,7 +659,7 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
                 })
                 .collect_view()}
             <button type="submit" class="button-primary button-inline" disabled=busy>
-                {move || if save.pending().get() { t.get().saving } else { t.get().save_custom_details }}
+                {move || if save.pending().get() { t.get().saving } else { PRODUCT_TEXTS.of(t.get()).save_custom_details }}
             </button>
         </form>
     }

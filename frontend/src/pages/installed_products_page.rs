@@ -11,6 +11,7 @@ use crate::components::list::{
 use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::format_date;
+use crate::i18n::product_texts::PRODUCT_TEXTS;
 use crate::i18n::{
     count_text, expiry_label, grouping_name, modality_name, state_name, TextFn, Texts, EXPIRIES,
     MODALITIES, STATES,
@@ -40,7 +41,12 @@ pub fn InstalledProductsPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
     let narrow = use_narrow();
-    Effect::new(move |_| set_title(t.get().products_title, t.get().product_name));
+    Effect::new(move |_| {
+        set_title(
+            PRODUCT_TEXTS.of(t.get()).products_title,
+            t.get().product_name,
+        )
+    });
 
     let query_map = use_query_map();
     let current = Memo::new(move |_| query_map.with(|m| ProductListView::from_query(|k| m.get(k))));
@@ -125,7 +131,7 @@ pub fn InstalledProductsPage() -> impl IntoView {
         products.with(|loaded| {
             summary_text(
                 t,
-                t.products_loading,
+                PRODUCT_TEXTS.of(t).products_loading,
                 loaded.as_ref(),
                 |query| current.with(|v| v.query != *query),
                 |page| count_text(t.products_total_one, t.products_total, page.total),
@@ -134,11 +140,11 @@ pub fn InstalledProductsPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{move || t.get().products_title}</h1>
+        <h1>{move || PRODUCT_TEXTS.of(t.get()).products_title}</h1>
         <form
             class="product-filters filters"
             role="search"
-            aria-label=move || t.get().product_filters_label
+            aria-label=move || PRODUCT_TEXTS.of(t.get()).product_filters_label
             on:submit=on_submit
         >
             <div class="filter">
@@ -161,10 +167,10 @@ pub fn InstalledProductsPage() -> impl IntoView {
                 </select>
             </div>
             <div class="filter">
-                <label for="filter-state">{move || t.get().filter_state}</label>
+                <label for="filter-state">{move || PRODUCT_TEXTS.of(t.get()).filter_state}</label>
                 <select id="filter-state" name="operational_state" node_ref=state_select on:change=on_change.clone()>
                     <option value="" prop:selected=selected(state_value, String::new())>
-                        {move || t.get().any_state}
+                        {move || PRODUCT_TEXTS.of(t.get()).any_state}
                     </option>
                     {STATES
                         .into_iter()
@@ -195,7 +201,7 @@ pub fn InstalledProductsPage() -> impl IntoView {
                 </select>
             </div>
             <div class="filter">
-                <label for="filter-strategic">{move || t.get().filter_strategic}</label>
+                <label for="filter-strategic">{move || PRODUCT_TEXTS.of(t.get()).filter_strategic}</label>
                 <select id="filter-strategic" name="strategic_item" node_ref=strategic_select on:change=on_change.clone()>
                     {strategic_options()
                         .into_iter()
@@ -213,7 +219,7 @@ pub fn InstalledProductsPage() -> impl IntoView {
                 <label for="filter-location">{move || t.get().filter_location}</label>
                 <select id="filter-location" name="location_account" node_ref=location_select on:change=on_change.clone()>
                     <option value="" prop:selected=selected(location_value, String::new())>
-                        {move || t.get().any_location}
+                        {move || PRODUCT_TEXTS.of(t.get()).any_location}
                     </option>
                     {move || {
                         accounts
@@ -244,10 +250,10 @@ pub fn InstalledProductsPage() -> impl IntoView {
                     aria-describedby="filter-q-help"
                     prop:value=move || current.with(|v| v.query.q.clone().unwrap_or_default())
                 />
-                <p id="filter-q-help" class="field-help">{move || t.get().filter_q_help}</p>
+                <p id="filter-q-help" class="field-help">{move || PRODUCT_TEXTS.of(t.get()).filter_q_help}</p>
             </div>
             <div class="filter">
-                <label for="filter-group">{move || t.get().group_by}</label>
+                <label for="filter-group">{move || PRODUCT_TEXTS.of(t.get()).group_by}</label>
                 <select id="filter-group" name="group" node_ref=group_select on:change=on_change>
                     {Grouping::ALL
                         .into_iter()
@@ -262,7 +268,7 @@ pub fn InstalledProductsPage() -> impl IntoView {
                 </select>
             </div>
             <FilterActions
-                apply=Signal::derive(move || t.get().apply_product_filters)
+                apply=Signal::derive(move || PRODUCT_TEXTS.of(t.get()).apply_product_filters)
                 clear_href=Signal::derive(move || {
                     current
                         .with(ProductListView::is_filtered)
@@ -274,7 +280,7 @@ pub fn InstalledProductsPage() -> impl IntoView {
         {move || {
             let t = t.get();
             let date_format = auth.date_format();
-            load_view(t, t.products_loading, products.get(), |query, page| {
+            load_view(t, PRODUCT_TEXTS.of(t).products_loading, products.get(), |query, page| {
                 let view = current.get();
                 let stale = view.query != query;
                 results(t, date_format, &view, page, narrow.get(), stale)
@@ -298,9 +304,9 @@ fn results(
         total: page.total,
     };
     let empty = if view.is_filtered() {
-        t.products_empty
+        PRODUCT_TEXTS.of(t).products_empty
     } else {
-        t.products_none
+        PRODUCT_TEXTS.of(t).products_none
     };
     // No products make no groups.
     let groups = group_products(page.items, view.group);
@@ -357,12 +363,22 @@ fn product_table(
 
 /// The columns of the table and the sort each header asks for.
 const COLUMNS: [(InstalledProductSort, TextFn); 6] = [
-    (InstalledProductSort::Description, |t| t.col_product),
-    (InstalledProductSort::Number, |t| t.col_number),
-    (InstalledProductSort::Modality, |t| t.col_modality),
+    (InstalledProductSort::Description, |t| {
+        PRODUCT_TEXTS.of(t).col_product
+    }),
+    (InstalledProductSort::Number, |t| {
+        PRODUCT_TEXTS.of(t).col_number
+    }),
+    (InstalledProductSort::Modality, |t| {
+        PRODUCT_TEXTS.of(t).col_modality
+    }),
     (InstalledProductSort::Location, |t| t.col_location),
-    (InstalledProductSort::OperationalState, |t| t.col_state),
-    (InstalledProductSort::CoverageEnd, |t| t.col_coverage),
+    (InstalledProductSort::OperationalState, |t| {
+        PRODUCT_TEXTS.of(t).col_state
+    }),
+    (InstalledProductSort::CoverageEnd, |t| {
+        PRODUCT_TEXTS.of(t).col_coverage
+    }),
 ];
 
 /// A column header that sorts by its column: a link, so the sort is in the URL.
@@ -405,7 +421,7 @@ fn product_row(
             <td>
                 <A href=installed_product_path(p.id) attr:class="product-link">{name}</A>
                 {also.map(|d| view! { <span class="secondary">{d}</span> })}
-                {p.strategic_item.then(|| view! { <span class="tag">{t.strategic_label}</span> })}
+                {p.strategic_item.then(|| view! { <span class="tag">{PRODUCT_TEXTS.of(t).strategic_label}</span> })}
             </td>
             <td>
                 <span class="product-number">{p.number}</span>
@@ -456,11 +472,11 @@ fn product_card(
             {also.map(|d| view! { <p class="secondary">{d}</p> })}
             <dl class="facts">
                 <div>
-                    <dt>{t.col_number}</dt>
+                    <dt>{PRODUCT_TEXTS.of(t).col_number}</dt>
                     <dd><span class="product-number">{p.number}</span></dd>
                 </div>
                 <div>
-                    <dt>{t.col_modality}</dt>
+                    <dt>{PRODUCT_TEXTS.of(t).col_modality}</dt>
                     <dd>{modality_name(t, p.modality)}</dd>
                 </div>
                 <div>
@@ -468,12 +484,12 @@ fn product_card(
                     <dd>{p.location.name.clone()}</dd>
                 </div>
                 <div>
-                    <dt>{t.col_coverage}</dt>
+                    <dt>{PRODUCT_TEXTS.of(t).col_coverage}</dt>
                     <dd>{coverage}</dd>
                 </div>
                 {p.strategic_item.then(|| view! {
                     <div>
-                        <dt>{t.strategic_label}</dt>
+                        <dt>{PRODUCT_TEXTS.of(t).strategic_label}</dt>
                         <dd>{t.yes}</dd>
                     </div>
                 })}
@@ -494,7 +510,7 @@ fn coverage_view(
             <span class="secondary">{format_date(c.end_date, date_format)}</span>
         }
         .into_any(),
-        None => view! { <span class="muted">{t.not_covered}</span> }.into_any(),
+        None => view! { <span class="muted">{PRODUCT_TEXTS.of(t).not_covered}</span> }.into_any(),
     }
 }
 
@@ -585,7 +601,7 @@ fn group_heading(t: &Texts, group: &ProductGroup) -> Option<String> {
         GroupLabel::Modality(m) => modality_name(t, *m).to_owned(),
         GroupLabel::Location(name) => name.clone(),
         GroupLabel::Coverage(Some(e)) => expiry_label(t, *e).to_owned(),
-        GroupLabel::Coverage(None) => t.not_covered.to_owned(),
+        GroupLabel::Coverage(None) => PRODUCT_TEXTS.of(t).not_covered.to_owned(),
     };
     Some(format!("{label} ({})", group.items.len()))
 }
@@ -617,21 +633,21 @@ fn location_value(v: &ProductListView) -> String {
 
 fn coverage_options() -> [(&'static str, TextFn); 7] {
     [
-        ("", |t| t.any_coverage),
-        (COVERED, |t| t.covered_option),
+        ("", |t| PRODUCT_TEXTS.of(t).any_coverage),
+        (COVERED, |t| PRODUCT_TEXTS.of(t).covered_option),
         ("green", |t| t.expiry_green_label),
         ("yellow", |t| t.expiry_yellow_label),
         ("red", |t| t.expiry_red_label),
         ("expired", |t| t.expiry_expired_label),
-        (NOT_COVERED, |t| t.not_covered),
+        (NOT_COVERED, |t| PRODUCT_TEXTS.of(t).not_covered),
     ]
 }
 
 fn strategic_options() -> [(&'static str, TextFn); 3] {
     [
-        ("", |t| t.any_strategic),
-        ("true", |t| t.strategic_only),
-        ("false", |t| t.not_strategic),
+        ("", |t| PRODUCT_TEXTS.of(t).any_strategic),
+        ("true", |t| PRODUCT_TEXTS.of(t).strategic_only),
+        ("false", |t| PRODUCT_TEXTS.of(t).not_strategic),
     ]
 }
 

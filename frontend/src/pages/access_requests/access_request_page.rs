@@ -15,6 +15,7 @@ use crate::components::forms::{
     Failure, FieldRef,
 };
 use crate::format::format_date_time_zone;
+use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{
     country_label, error_message, field_error_text, fill, identifier_kind_name, Texts, MAX_REMARKS,
 };
@@ -80,8 +81,8 @@ pub fn AccessRequestPage() -> impl IntoView {
         let t = t.get();
         let page = match (detail.get(), failed.get()) {
             (Some(d), _) => d.name,
-            (None, Some(_)) => t.access_request_not_found.to_owned(),
-            (None, None) => t.access_request_loading.to_owned(),
+            (None, Some(_)) => ADMIN_TEXTS.of(t).access_request_not_found.to_owned(),
+            (None, None) => ADMIN_TEXTS.of(t).access_request_loading.to_owned(),
         };
         set_title(&page, t.product_name);
     });
@@ -96,13 +97,13 @@ pub fn AccessRequestPage() -> impl IntoView {
 
     view! {
         <p class="back-link">
-            <A href=Page::AccessRequests.path()>{move || t.get().back_to_access_requests}</A>
+            <A href=Page::AccessRequests.path()>{move || ADMIN_TEXTS.of(t.get()).back_to_access_requests}</A>
         </p>
         {move || {
             let t = t.get();
             if let Some(err) = failed.get() {
                 let text = if matches!(err.code(), Some(ProblemCode::NotFound | ProblemCode::Forbidden)) {
-                    t.access_request_not_found.to_owned()
+                    ADMIN_TEXTS.of(t).access_request_not_found.to_owned()
                 } else {
                     error_message(t, &err)
                 };
@@ -113,7 +114,7 @@ pub fn AccessRequestPage() -> impl IntoView {
                 return view! {
                     <p class="loading" role="status">
                         <span class="spinner" aria-hidden="true"></span>
-                        {t.access_request_loading}
+                        {ADMIN_TEXTS.of(t).access_request_loading}
                     </p>
                 }
                 .into_any();
@@ -169,7 +170,7 @@ async fn show_latest(
     outcome: Outcome,
     id: String,
 ) {
-    outcome.set(Some((false, t.already_decided.to_owned())));
+    outcome.set(Some((false, ADMIN_TEXTS.of(t).already_decided.to_owned())));
     let fresh = auth
         .call(|token| {
             let id = id.clone();
@@ -188,7 +189,7 @@ async fn show_latest(
 /// A sentence for a decision that failed as a whole.
 fn decision_error(t: &Texts, err: &ApiError) -> String {
     match err.code() {
-        Some(ProblemCode::NotFound) => t.decision_not_found.to_owned(),
+        Some(ProblemCode::NotFound) => ADMIN_TEXTS.of(t).decision_not_found.to_owned(),
         _ => error_message(t, err),
     }
 }
@@ -209,17 +210,17 @@ fn request_facts(t: &'static Texts, dates: &Dates, d: &AccessRequestDto) -> impl
     let parent = d
         .parent_account_name
         .clone()
-        .unwrap_or_else(|| t.no_matching_parent.to_owned());
+        .unwrap_or_else(|| ADMIN_TEXTS.of(t).no_matching_parent.to_owned());
     let remarks = d
         .remarks
         .clone()
         .filter(|r| !r.trim().is_empty())
-        .unwrap_or_else(|| t.no_remarks.to_owned());
+        .unwrap_or_else(|| ADMIN_TEXTS.of(t).no_remarks.to_owned());
     view! {
         <section class="panel" aria-labelledby="request-details-heading">
             <h2 id="request-details-heading">{t.details_heading}</h2>
             <dl class="facts facts-wide">
-                <div><dt>{t.col_name}</dt><dd>{d.name.clone()}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_name}</dt><dd>{d.name.clone()}</dd></div>
                 <div><dt>{t.organisation_label}</dt><dd>{d.organisation.clone()}</dd></div>
                 <div>
                     <dt>{t.email_label}</dt>
@@ -230,8 +231,8 @@ fn request_facts(t: &'static Texts, dates: &Dates, d: &AccessRequestDto) -> impl
                     <dd><a href=tel_href(&d.phone)>{d.phone.clone()}</a></dd>
                 </div>
                 <div><dt>{t.country_label}</dt><dd>{country_label(t, &d.country)}</dd></div>
-                <div><dt>{t.col_received}</dt><dd>{received}</dd></div>
-                <div><dt>{t.matched_parent_label}</dt><dd class="matched-parent">{parent}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_received}</dt><dd>{received}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).matched_parent_label}</dt><dd class="matched-parent">{parent}</dd></div>
                 <div><dt>{t.remarks_label}</dt><dd class="multiline">{remarks}</dd></div>
             </dl>
         </section>
@@ -277,7 +278,7 @@ fn decision_panel(t: &'static Texts, dates: &Dates, d: &AccessRequestDto) -> imp
     let who = d
         .decided_by
         .clone()
-        .unwrap_or_else(|| t.decided_by_unknown.to_owned());
+        .unwrap_or_else(|| ADMIN_TEXTS.of(t).decided_by_unknown.to_owned());
     let when = d.decided_at.map_or_else(
         || t.not_recorded.to_owned(),
         |at| format_date_time_zone(at, &dates.2, dates.0, dates.1),
@@ -290,16 +291,16 @@ fn decision_panel(t: &'static Texts, dates: &Dates, d: &AccessRequestDto) -> imp
     let note = d.decision_note.clone().filter(|n| !n.trim().is_empty());
     view! {
         <section class="panel decision-panel" aria-labelledby=DECISION_HEADING>
-            <h2 id=DECISION_HEADING tabindex="-1">{t.decision_heading}</h2>
+            <h2 id=DECISION_HEADING tabindex="-1">{ADMIN_TEXTS.of(t).decision_heading}</h2>
             <p class="decision">{fill(template, &[("name", &who), ("time", &when)])}</p>
             {note.map(|note| view! {
                 <dl class="facts">
-                    <div><dt>{t.reason_label}</dt><dd class="multiline decision-note">{note}</dd></div>
+                    <div><dt>{ADMIN_TEXTS.of(t).reason_label}</dt><dd class="multiline decision-note">{note}</dd></div>
                 </dl>
             })}
             {d.user_id.map(|id| view! {
                 <p class="created-user">
-                    <A href=user_path(id) attr:class="created-user-link">{t.created_user_link}</A>
+                    <A href=user_path(id) attr:class="created-user-link">{ADMIN_TEXTS.of(t).created_user_link}</A>
                 </p>
             })}
         </section>
@@ -316,17 +317,17 @@ const APPROVE_FIELDS: [FieldRef; 4] = [
     FieldRef {
         field: ROLE,
         id: "role-viewer",
-        label: |t| t.role_label,
+        label: |t| ADMIN_TEXTS.of(t).role_label,
     },
     FieldRef {
         field: PARENT_ACCOUNT,
         id: "parent-account",
-        label: |t| t.parent_account_label,
+        label: |t| ADMIN_TEXTS.of(t).parent_account_label,
     },
     FieldRef {
         field: ACCOUNT_IDS,
         id: "accounts-help",
-        label: |t| t.accounts_assign_label,
+        label: |t| ADMIN_TEXTS.of(t).accounts_assign_label,
     },
 ];
 
@@ -352,7 +353,7 @@ fn ApproveForm(
     });
     view! {
         <section class="panel approve-panel" aria-labelledby="approve-heading">
-            <h2 id="approve-heading">{t.approve_heading}</h2>
+            <h2 id="approve-heading">{ADMIN_TEXTS.of(t).approve_heading}</h2>
             {move || match accounts.get() {
                 None => view! {
                     <p class="loading" role="status">
@@ -495,7 +496,7 @@ fn ApproveFields(
         let codes = move || errors.with(|e| codes_for(e, PARENT_ACCOUNT));
         view! {
             <div class="field">
-                <label for="parent-account">{t.parent_account_label} {required_marker(t)}</label>
+                <label for="parent-account">{ADMIN_TEXTS.of(t).parent_account_label} {required_marker(t)}</label>
                 <select
                     id="parent-account"
                     name="parent_account_id"
@@ -513,7 +514,7 @@ fn ApproveFields(
                         chosen.set(Vec::new());
                     }
                 >
-                    <option value="" selected=move || parent.with(String::is_empty)>{t.choose_parent_account}</option>
+                    <option value="" selected=move || parent.with(String::is_empty)>{ADMIN_TEXTS.of(t).choose_parent_account}</option>
                     {tops
                         .into_iter()
                         .map(|(id, name)| {
@@ -522,7 +523,7 @@ fn ApproveFields(
                         })
                         .collect_view()}
                 </select>
-                <p id="parent-account-help" class="field-help">{t.approve_parent_help}</p>
+                <p id="parent-account-help" class="field-help">{ADMIN_TEXTS.of(t).approve_parent_help}</p>
                 {field_errors_view("parent-account-error".to_owned(), codes, move |c| user_error_text(t, c))}
             </div>
         }
@@ -534,7 +535,7 @@ fn ApproveFields(
 
     view! {
         <form class="case-form user-form approve-form" on:submit=on_submit novalidate>
-            <p class="hint">{t.new_user_intro}</p>
+            <p class="hint">{ADMIN_TEXTS.of(t).new_user_intro}</p>
             <div id=APPROVE_ERRORS_ID tabindex="-1">
                 {move || failure.get().map(|f| match f {
                     Failure::Failed(err) => {
@@ -543,12 +544,12 @@ fn ApproveFields(
                     invalid => failure_summary(t, &invalid, &APPROVE_FIELDS, |c| user_error_text(t, c)).into_any(),
                 })}
             </div>
-            {user_text_field(t, USERNAME, "username", t.username_label, Some(t.username_help), "text", "off", username, failure)}
+            {user_text_field(t, USERNAME, "username", t.username_label, Some(ADMIN_TEXTS.of(t).username_help), "text", "off", username, failure)}
             {role_choices(t, roles, role, errors, false)}
             {parents}
             {choices}
             <button type="submit" class="button-primary button-inline approve-button" disabled=move || pending.get()>
-                {move || if pending.get() { t.creating_user } else { t.approve_button }}
+                {move || if pending.get() { ADMIN_TEXTS.of(t).creating_user } else { ADMIN_TEXTS.of(t).approve_button }}
             </button>
         </form>
     }
@@ -559,7 +560,7 @@ const REASON: &str = "reason";
 const REJECT_FIELDS: [FieldRef; 1] = [FieldRef {
     field: REASON,
     id: "reject-reason",
-    label: |t| t.reject_reason_label,
+    label: |t| ADMIN_TEXTS.of(t).reject_reason_label,
 }];
 
 /// What is wrong with a reason, caught before asking to confirm.
@@ -641,7 +642,7 @@ fn RejectForm(
 
     view! {
         <section class="panel reject-panel" aria-labelledby="reject-heading">
-            <h2 id="reject-heading">{t.reject_heading}</h2>
+            <h2 id="reject-heading">{ADMIN_TEXTS.of(t).reject_heading}</h2>
             <form class="case-form reject-form" on:submit=on_submit novalidate>
                 <div id=REJECT_ERRORS_ID tabindex="-1">
                     {move || failure.get().map(|f| match f {
@@ -652,7 +653,7 @@ fn RejectForm(
                     })}
                 </div>
                 <div class="field">
-                    <label for="reject-reason">{t.reject_reason_label} {required_marker(t)}</label>
+                    <label for="reject-reason">{ADMIN_TEXTS.of(t).reject_reason_label} {required_marker(t)}</label>
                     <textarea
                         id="reject-reason"
                         name=REASON
@@ -669,7 +670,7 @@ fn RejectForm(
                         prop:value=reason
                         on:input=move |ev| reason.set(event_target_value(&ev))
                     ></textarea>
-                    <p id="reject-reason-help" class="field-help">{t.reject_reason_help}</p>
+                    <p id="reject-reason-help" class="field-help">{ADMIN_TEXTS.of(t).reject_reason_help}</p>
                     {field_errors_view("reject-reason-error".to_owned(), codes, move |c| reason_error_text(t, c))}
                 </div>
                 {move || if confirming.get() {
@@ -679,8 +680,8 @@ fn RejectForm(
                             question_id="reject-confirm-question"
                             question=question.clone()
                             yes_class="button-danger confirm-yes"
-                            yes=t.confirm_reject
-                            busy=t.rejecting
+                            yes=ADMIN_TEXTS.of(t).confirm_reject
+                            busy=ADMIN_TEXTS.of(t).rejecting
                             pending=pending
                             on_yes=Callback::new(move |()| {
                                 reject.dispatch(RejectAccessRequest {
@@ -695,7 +696,7 @@ fn RejectForm(
                 } else {
                     view! {
                         <button type="submit" id="reject-request" class="button-secondary reject-request">
-                            {t.reject_button}
+                            {ADMIN_TEXTS.of(t).reject_button}
                         </button>
                     }
                     .into_any()

@@ -13,6 +13,7 @@ use crate::components::list::{
 use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::format_date_time;
+use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{access_status_name, count_text, country_label, TextFn, Texts, ACCESS_STATUSES};
 use crate::pages::users::users_page::Dates;
 use crate::query::{wire_name, AccessRequestListView, ALL_STATUSES};
@@ -33,7 +34,12 @@ pub fn AccessRequestsPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
     let narrow = use_narrow();
-    Effect::new(move |_| set_title(t.get().access_requests_title, t.get().product_name));
+    Effect::new(move |_| {
+        set_title(
+            ADMIN_TEXTS.of(t.get()).access_requests_title,
+            t.get().product_name,
+        )
+    });
 
     let query_map = use_query_map();
     let current =
@@ -88,12 +94,12 @@ pub fn AccessRequestsPage() -> impl IntoView {
         requests.with(|loaded| {
             summary_text(
                 t,
-                t.access_requests_loading,
+                ADMIN_TEXTS.of(t).access_requests_loading,
                 loaded.as_ref(),
                 |query| current.with(|v| v.query != *query),
                 |page| {
                     count_text(
-                        t.access_requests_total_one,
+                        ADMIN_TEXTS.of(t).access_requests_total_one,
                         t.access_requests_total,
                         page.total,
                     )
@@ -103,8 +109,8 @@ pub fn AccessRequestsPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{move || t.get().access_requests_title}</h1>
-        <p class="hint">{move || t.get().access_requests_intro}</p>
+        <h1>{move || ADMIN_TEXTS.of(t.get()).access_requests_title}</h1>
+        <p class="hint">{move || ADMIN_TEXTS.of(t.get()).access_requests_intro}</p>
         // The texts are read once per render: the language changes only in the settings.
         {move || {
             let t = t.get();
@@ -112,7 +118,7 @@ pub fn AccessRequestsPage() -> impl IntoView {
                 <form
                     class="access-filters filters"
                     role="search"
-                    aria-label=t.access_filters_label
+                    aria-label=ADMIN_TEXTS.of(t).access_filters_label
                     on:submit=on_submit.clone()
                 >
                     <div class="filter">
@@ -122,11 +128,11 @@ pub fn AccessRequestsPage() -> impl IntoView {
                                 .into_iter()
                                 .map(|s| view! { <option value=wire_name(&s)>{access_status_name(t, s)}</option> })
                                 .collect_view()}
-                            <option value=ALL_STATUSES>{t.any_access_status}</option>
+                            <option value=ALL_STATUSES>{ADMIN_TEXTS.of(t).any_access_status}</option>
                         </select>
                     </div>
                     <FilterActions
-                        apply=t.apply_access_filter
+                        apply=ADMIN_TEXTS.of(t).apply_access_filter
                         clear_href=Signal::derive(move || {
                             current.with(AccessRequestListView::is_filtered).then(|| Page::AccessRequests.path().to_owned())
                         })
@@ -137,7 +143,7 @@ pub fn AccessRequestsPage() -> impl IntoView {
         <p class="result-summary" role="status">{summary}</p>
         {move || {
             let t = t.get();
-            load_view(t, t.access_requests_loading, requests.get(), |query, page| {
+            load_view(t, ADMIN_TEXTS.of(t).access_requests_loading, requests.get(), |query, page| {
                 let view = current.get();
                 let stale = view.query != query;
                 let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
@@ -161,9 +167,9 @@ fn results(
         total: page.total,
     };
     let empty = match view.query.status {
-        Some(AccessRequestStatusDto::Pending) => t.access_requests_pending_none,
-        Some(_) => t.access_requests_empty,
-        None => t.access_requests_none,
+        Some(AccessRequestStatusDto::Pending) => ADMIN_TEXTS.of(t).access_requests_pending_none,
+        Some(_) => ADMIN_TEXTS.of(t).access_requests_empty,
+        None => ADMIN_TEXTS.of(t).access_requests_none,
     };
     let cards = |items: Vec<AccessRequestDto>| {
         card_list(
@@ -190,13 +196,13 @@ fn results(
 }
 
 const COLUMNS: [TextFn; 7] = [
-    |t| t.col_name,
-    |t| t.col_organisation,
-    |t| t.col_email,
-    |t| t.col_country,
-    |t| t.col_facilities,
+    |t| ADMIN_TEXTS.of(t).col_name,
+    |t| ADMIN_TEXTS.of(t).col_organisation,
+    |t| ADMIN_TEXTS.of(t).col_email,
+    |t| ADMIN_TEXTS.of(t).col_country,
+    |t| ADMIN_TEXTS.of(t).col_facilities,
     |t| t.col_status,
-    |t| t.col_received,
+    |t| ADMIN_TEXTS.of(t).col_received,
 ];
 
 fn received(dates: &Dates, r: &AccessRequestDto) -> String {
@@ -227,11 +233,11 @@ fn request_card(t: &'static Texts, dates: &Dates, r: AccessRequestDto) -> impl I
                 {access_status_badge(t, r.status)}
             </div>
             <dl class="facts">
-                <div><dt>{t.col_organisation}</dt><dd>{r.organisation}</dd></div>
-                <div><dt>{t.col_email}</dt><dd>{r.email}</dd></div>
-                <div><dt>{t.col_country}</dt><dd>{country_label(t, &r.country)}</dd></div>
-                <div><dt>{t.col_facilities}</dt><dd>{facilities_summary(&r.facilities)}</dd></div>
-                <div><dt>{t.col_received}</dt><dd class="received">{when}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_organisation}</dt><dd>{r.organisation}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_email}</dt><dd>{r.email}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_country}</dt><dd>{country_label(t, &r.country)}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_facilities}</dt><dd>{facilities_summary(&r.facilities)}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_received}</dt><dd class="received">{when}</dd></div>
             </dl>
         </li>
     }

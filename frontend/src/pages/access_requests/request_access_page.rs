@@ -8,6 +8,7 @@ use crate::components::document::set_title;
 use crate::components::forms::{
     failure_summary_by, field_error, field_errors_view, focus_later, required_marker, Failure,
 };
+use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::{
     access_error_text, country_choices, fill, identifier_kind_name, retry_message, Texts,
     IDENTIFIER_KINDS,
@@ -279,9 +280,9 @@ pub fn RequestAccessPage() -> impl IntoView {
     Effect::new(move |_| {
         let t = t.get();
         let page = if sent.get() {
-            t.request_sent_title
+            PUBLIC_TEXTS.of(t).request_sent_title
         } else {
-            t.request_access_title
+            PUBLIC_TEXTS.of(t).request_access_title
         };
         set_title(page, t.product_name);
     });
@@ -328,14 +329,14 @@ pub fn RequestAccessPage() -> impl IntoView {
             <div class="login-card request-card">
                 <p class="login-product">{move || t.get().product_name}</p>
                 <h1 id=TITLE_ID tabindex="-1">
-                    {move || if sent.get() { t.get().request_sent_title } else { t.get().request_access_title }}
+                    {move || if sent.get() { PUBLIC_TEXTS.of(t.get()).request_sent_title } else { PUBLIC_TEXTS.of(t.get()).request_access_title }}
                 </h1>
                 <div class="form-live" role="status" aria-live="polite">
                     {move || sent.get().then(|| {
                         let t = t.get();
                         view! {
-                            <p class="form-success request-sent">{t.request_sent}</p>
-                            <p class="hint">{t.request_sent_hint}</p>
+                            <p class="form-success request-sent">{PUBLIC_TEXTS.of(t).request_sent}</p>
+                            <p class="hint">{PUBLIC_TEXTS.of(t).request_sent_hint}</p>
                         }
                     })}
                 </div>
@@ -343,7 +344,7 @@ pub fn RequestAccessPage() -> impl IntoView {
                 {move || {
                     let t = t.get();
                     (!sent.get()).then(|| view! {
-                        <p class="login-intro">{t.request_access_intro}</p>
+                        <p class="login-intro">{PUBLIC_TEXTS.of(t).request_access_intro}</p>
                         <div id=ERRORS_ID tabindex="-1">
                             {move || form.failure.get().map(|failure| match (&failure, retry_after.get()) {
                                 (Failure::Failed(err), Some(secs)) if err.code() == Some(ProblemCode::TooManyRequests) => {
@@ -359,21 +360,21 @@ pub fn RequestAccessPage() -> impl IntoView {
                             })}
                         </div>
                         <form class="request-form" on:submit=on_submit novalidate>
-                            {text_input(t, form, NAME, "requester-name", t.requester_name_label, None, "text", "name", form.name)}
-                            {text_input(t, form, ORGANISATION, "organisation", t.organisation_label, Some(t.organisation_help), "text", "organization", form.organisation)}
-                            {text_input(t, form, EMAIL, "email", t.email_label, Some(t.request_email_help), "email", "email", form.email)}
-                            {text_input(t, form, PHONE, "phone", t.phone_label, Some(t.phone_help), "tel", "tel", form.phone)}
+                            {text_input(t, form, NAME, "requester-name", PUBLIC_TEXTS.of(t).requester_name_label, None, "text", "name", form.name)}
+                            {text_input(t, form, ORGANISATION, "organisation", t.organisation_label, Some(PUBLIC_TEXTS.of(t).organisation_help), "text", "organization", form.organisation)}
+                            {text_input(t, form, EMAIL, "email", t.email_label, Some(PUBLIC_TEXTS.of(t).request_email_help), "email", "email", form.email)}
+                            {text_input(t, form, PHONE, "phone", t.phone_label, Some(PUBLIC_TEXTS.of(t).phone_help), "tel", "tel", form.phone)}
                             {country_select(t, form)}
                             {facilities_fieldset(t, form)}
                             {remarks_field(t, form)}
                             <button type="submit" class="button-primary" disabled=move || pending.get()>
-                                {move || if pending.get() { t.sending } else { t.send_request }}
+                                {move || if pending.get() { t.sending } else { PUBLIC_TEXTS.of(t).send_request }}
                             </button>
                         </form>
                     })
                 }}
                 <p class="login-links">
-                    <A href=Page::Login.path() attr:class="back-to-login">{move || t.get().back_to_login}</A>
+                    <A href=Page::Login.path() attr:class="back-to-login">{move || PUBLIC_TEXTS.of(t.get()).back_to_login}</A>
                 </p>
             </div>
         </main>
@@ -384,7 +385,7 @@ pub fn RequestAccessPage() -> impl IntoView {
 fn summary_target(t: &'static Texts, form: RequestForm, field: &str) -> Option<(String, String)> {
     let top = |label: &str, id: &str| Some((label.to_owned(), id.to_owned()));
     match field.trim_start_matches('/') {
-        NAME => top(t.requester_name_label, "requester-name"),
+        NAME => top(PUBLIC_TEXTS.of(t).requester_name_label, "requester-name"),
         ORGANISATION => top(t.organisation_label, "organisation"),
         EMAIL => top(t.email_label, "email"),
         PHONE => top(t.phone_label, "phone"),
@@ -402,11 +403,11 @@ fn summary_target(t: &'static Texts, form: RequestForm, field: &str) -> Option<(
             let facility = fill(t.facility_n, &[("n", &number.to_string())]);
             let (label, id) = match part {
                 "name" => (
-                    t.facility_name_label,
+                    PUBLIC_TEXTS.of(t).facility_name_label,
                     row.map(|(_, r)| format!("facility-{}-name", r.key)),
                 ),
                 "identifiers" => (
-                    t.identifiers_label,
+                    PUBLIC_TEXTS.of(t).identifiers_label,
                     row.and_then(|(_, r)| {
                         r.identifiers
                             .with_untracked(|ids| ids.first().map(|id| id_value_id(r.key, id.key)))
@@ -489,7 +490,7 @@ fn country_select(t: &'static Texts, form: RequestForm) -> impl IntoView {
                 aria-describedby=move || (!codes().is_empty()).then_some("country-error")
                 on:change=move |ev| country.set(event_target_value(&ev))
             >
-                <option value="" selected=move || country.with(String::is_empty)>{t.choose_country}</option>
+                <option value="" selected=move || country.with(String::is_empty)>{PUBLIC_TEXTS.of(t).choose_country}</option>
                 {country_choices(t)
                     .into_iter()
                     .map(|(code, name)| view! {
@@ -517,7 +518,7 @@ fn remarks_field(t: &'static Texts, form: RequestForm) -> impl IntoView {
                 prop:value=remarks
                 on:input=move |ev| remarks.set(event_target_value(&ev))
             ></textarea>
-            <p id="remarks-help" class="field-help">{t.remarks_help}</p>
+            <p id="remarks-help" class="field-help">{PUBLIC_TEXTS.of(t).remarks_help}</p>
             {field_errors_view("remarks-error".to_owned(), codes, move |c| access_error_text(t, REMARKS, c))}
         </div>
     }
@@ -533,7 +534,7 @@ fn facilities_fieldset(t: &'static Texts, form: RequestForm) -> impl IntoView {
             aria-describedby=move || described_by(&[(true, "facilities-help".to_owned()), (!codes().is_empty(), "facilities-error".to_owned())])
         >
             <legend>{t.facilities_heading} {required_marker(t)}</legend>
-            <p id="facilities-help" class="field-help">{t.facilities_help}</p>
+            <p id="facilities-help" class="field-help">{PUBLIC_TEXTS.of(t).facilities_help}</p>
             <For
                 each=move || form.facilities.get()
                 key=|row| row.key
@@ -550,7 +551,7 @@ fn facilities_fieldset(t: &'static Texts, form: RequestForm) -> impl IntoView {
                     focus_later(format!("facility-{key}-name"));
                 }
             >
-                {t.add_facility}
+                {PUBLIC_TEXTS.of(t).add_facility}
             </button>
         </fieldset>
     }
@@ -573,7 +574,7 @@ fn facility_fieldset(t: &'static Texts, form: RequestForm, row: FacilityRow) -> 
         <fieldset class="facility" id=format!("facility-{key}")>
             <legend>{move || fill(t.facility_n, &[("n", &number())])}</legend>
             <div class="field">
-                <label for=name_id.clone()>{t.facility_name_label} {required_marker(t)}</label>
+                <label for=name_id.clone()>{PUBLIC_TEXTS.of(t).facility_name_label} {required_marker(t)}</label>
                 <input
                     id=name_id.clone()
                     type="text"
@@ -587,7 +588,7 @@ fn facility_fieldset(t: &'static Texts, form: RequestForm, row: FacilityRow) -> 
                     prop:value=name
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
-                <p id=format!("{name_id}-help") class="field-help">{t.facility_name_help}</p>
+                <p id=format!("{name_id}-help") class="field-help">{PUBLIC_TEXTS.of(t).facility_name_help}</p>
                 {field_errors_view(name_error.clone(), name_codes, move |c| access_error_text(t, &field_of("name"), c))}
             </div>
             <fieldset
@@ -597,8 +598,8 @@ fn facility_fieldset(t: &'static Texts, form: RequestForm, row: FacilityRow) -> 
                     move || described_by(&[(true, help.clone()), (!id_codes().is_empty(), error.clone())])
                 }
             >
-                <legend>{t.identifiers_label} {required_marker(t)}</legend>
-                <p id=ids_help.clone() class="field-help">{t.identifiers_help}</p>
+                <legend>{PUBLIC_TEXTS.of(t).identifiers_label} {required_marker(t)}</legend>
+                <p id=ids_help.clone() class="field-help">{PUBLIC_TEXTS.of(t).identifiers_help}</p>
                 <For
                     each=move || row.identifiers.get()
                     key=|id| id.key
@@ -676,7 +677,7 @@ fn identifier_row(
             aria-label=move || fill(t.identifier_n, &[("n", &number().to_string())])
         >
             <div class="field identifier-kind">
-                <label for=kind_id.clone()>{t.identifier_kind_label}</label>
+                <label for=kind_id.clone()>{PUBLIC_TEXTS.of(t).identifier_kind_label}</label>
                 <select
                     id=kind_id
                     on:change=move |ev| {
@@ -698,7 +699,7 @@ fn identifier_row(
                 </select>
             </div>
             <div class="field identifier-value">
-                <label for=value_id.clone()>{t.identifier_value_label}</label>
+                <label for=value_id.clone()>{PUBLIC_TEXTS.of(t).identifier_value_label}</label>
                 <input
                     id=value_id
                     type="text"

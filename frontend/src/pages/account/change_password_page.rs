@@ -12,6 +12,7 @@ use crate::components::password::{
     forget_errors_of, new_password_errors, NewPasswordFields, NEW_PASSWORD, NEW_PASSWORD_ID,
     REPEAT_PASSWORD, REPEAT_PASSWORD_ID,
 };
+use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::{password_error_text, Texts};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts, PasswordChanged};
@@ -29,7 +30,7 @@ const FIELDS: [FieldRef; 3] = [
     FieldRef {
         field: CURRENT_PASSWORD,
         id: CURRENT_PASSWORD_ID,
-        label: |t| t.current_password_label,
+        label: |t| PUBLIC_TEXTS.of(t).current_password_label,
     },
     FieldRef {
         field: NEW_PASSWORD,
@@ -47,19 +48,24 @@ const FIELDS: [FieldRef; 3] = [
 pub fn ChangePasswordPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    Effect::new(move |_| set_title(t.get().change_password_title, t.get().product_name));
+    Effect::new(move |_| {
+        set_title(
+            PUBLIC_TEXTS.of(t.get()).change_password_title,
+            t.get().product_name,
+        )
+    });
     // Decided once: the form keeps its frame while the new session starts.
     if auth.password_change_pending() {
         let body = view! {
             {move || view! { <ChangePasswordForm t=t.get()/> }}
             <p class="login-links">
-                <A href=Page::Login.path() attr:class="back-to-login">{move || t.get().back_to_login}</A>
+                <A href=Page::Login.path() attr:class="back-to-login">{move || PUBLIC_TEXTS.of(t.get()).back_to_login}</A>
             </p>
         };
         required_step_card(
             "login-card",
-            |t| t.change_password_title,
-            |t| t.password_expired_notice,
+            |t| PUBLIC_TEXTS.of(t).change_password_title,
+            |t| PUBLIC_TEXTS.of(t).password_expired_notice,
             body.into_any(),
         )
     } else {
@@ -68,8 +74,8 @@ pub fn ChangePasswordPage() -> impl IntoView {
                 <p class="back-link">
                     <A href=Page::Settings.path()>{move || t.get().settings_title}</A>
                 </p>
-                <h1>{move || t.get().change_password_title}</h1>
-                <p class="hint">{move || t.get().change_password_intro}</p>
+                <h1>{move || PUBLIC_TEXTS.of(t.get()).change_password_title}</h1>
+                <p class="hint">{move || PUBLIC_TEXTS.of(t.get()).change_password_intro}</p>
                 {move || view! { <ChangePasswordForm t=t.get()/> }}
             </SignedIn>
         }
@@ -142,7 +148,7 @@ fn ChangePasswordForm(t: &'static Texts) -> impl IntoView {
             // For password managers: the account the new password belongs to.
             <input type="text" name="username" autocomplete="username" value=username hidden readonly/>
             <div class="field">
-                <label for=CURRENT_PASSWORD_ID>{t.current_password_label} {required_marker(t)}</label>
+                <label for=CURRENT_PASSWORD_ID>{PUBLIC_TEXTS.of(t).current_password_label} {required_marker(t)}</label>
                 <input
                     id=CURRENT_PASSWORD_ID
                     name=CURRENT_PASSWORD
@@ -163,7 +169,7 @@ fn ChangePasswordForm(t: &'static Texts) -> impl IntoView {
             </div>
             <NewPasswordFields t password repeat show failure/>
             <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
-                {move || if pending.get() { t.saving } else { t.change_password_button }}
+                {move || if pending.get() { t.saving } else { PUBLIC_TEXTS.of(t).change_password_button }}
             </button>
         </form>
     }

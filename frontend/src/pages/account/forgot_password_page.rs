@@ -8,6 +8,7 @@ use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
     Failure, FieldRef,
 };
+use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::Texts;
 use crate::routes::Page;
 use crate::state::auth::use_texts;
@@ -48,7 +49,7 @@ pub fn email_error_text(t: &Texts, code: &str) -> String {
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let t = use_texts();
-    Effect::new(move |_| set_title(t.get().forgot_title, t.get().product_name));
+    Effect::new(move |_| set_title(PUBLIC_TEXTS.of(t.get()).forgot_title, t.get().product_name));
     let email = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<Failure>);
     let sent = RwSignal::new(false);
@@ -88,20 +89,20 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         <main id="main" class="login-main" tabindex="-1">
             <div class="login-card">
                 <p class="login-product">{move || t.get().product_name}</p>
-                <h1>{move || t.get().forgot_title}</h1>
+                <h1>{move || PUBLIC_TEXTS.of(t.get()).forgot_title}</h1>
                 <div class="form-live" role="status" aria-live="polite">
                     {move || sent.get().then(|| {
                         let t = t.get();
                         view! {
-                            <p class="form-success forgot-sent">{t.forgot_sent}</p>
-                            <p class="hint">{t.forgot_sent_hint}</p>
+                            <p class="form-success forgot-sent">{PUBLIC_TEXTS.of(t).forgot_sent}</p>
+                            <p class="hint">{PUBLIC_TEXTS.of(t).forgot_sent_hint}</p>
                         }
                     })}
                 </div>
                 {move || {
                     let t = t.get();
                     (!sent.get()).then(|| view! {
-                        <p class="login-intro">{t.forgot_intro}</p>
+                        <p class="login-intro">{PUBLIC_TEXTS.of(t).forgot_intro}</p>
                         <div id=ERRORS_ID tabindex="-1">
                             {move || failure.get().map(|f| failure_summary(t, &f, &[EMAIL], |c| email_error_text(t, c)))}
                         </div>
@@ -124,13 +125,13 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                                 {field_errors_view("email-error".to_owned(), codes, move |c| email_error_text(t, c))}
                             </div>
                             <button type="submit" class="button-primary" disabled=move || pending.get()>
-                                {move || if pending.get() { t.sending } else { t.forgot_button }}
+                                {move || if pending.get() { t.sending } else { PUBLIC_TEXTS.of(t).forgot_button }}
                             </button>
                         </form>
                     })
                 }}
                 <p class="login-links">
-                    <A href=Page::Login.path() attr:class="back-to-login">{move || t.get().back_to_login}</A>
+                    <A href=Page::Login.path() attr:class="back-to-login">{move || PUBLIC_TEXTS.of(t.get()).back_to_login}</A>
                 </p>
             </div>
         </main>

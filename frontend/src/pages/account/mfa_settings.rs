@@ -12,6 +12,7 @@ use crate::components::forms::{
 };
 use crate::components::mfa::RecoveryCodes;
 use crate::components::password::forget_errors_of;
+use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{error_message, fill, password_error_text, Texts};
 use crate::routes::Page;
 use crate::state::auth::use_auth;
@@ -50,10 +51,10 @@ enum Outcome {
 
 fn outcome_text(t: &Texts, outcome: Outcome) -> (&'static str, &'static str) {
     match outcome {
-        Outcome::NewCodes => ("form-success", t.mfa_new_codes_done),
-        Outcome::TurnedOff => ("form-success", t.mfa_turned_off),
-        Outcome::Required => ("form-error", t.mfa_cannot_turn_off),
-        Outcome::NotEnrolled => ("form-error", t.mfa_not_enrolled),
+        Outcome::NewCodes => ("form-success", ADMIN_TEXTS.of(t).mfa_new_codes_done),
+        Outcome::TurnedOff => ("form-success", ADMIN_TEXTS.of(t).mfa_turned_off),
+        Outcome::Required => ("form-error", ADMIN_TEXTS.of(t).mfa_cannot_turn_off),
+        Outcome::NotEnrolled => ("form-error", ADMIN_TEXTS.of(t).mfa_not_enrolled),
     }
 }
 
@@ -163,13 +164,13 @@ pub fn MfaSection(t: &'static Texts) -> impl IntoView {
     let confirm_form = move |which: Change| {
         let (question, yes, class) = match which {
             Change::NewCodes => (
-                t.mfa_new_codes_confirm,
-                t.mfa_make_new_codes,
+                ADMIN_TEXTS.of(t).mfa_new_codes_confirm,
+                ADMIN_TEXTS.of(t).mfa_make_new_codes,
                 "button-primary button-inline confirm-yes",
             ),
             Change::TurnOff => (
-                t.mfa_turn_off_confirm,
-                t.mfa_turn_off,
+                ADMIN_TEXTS.of(t).mfa_turn_off_confirm,
+                ADMIN_TEXTS.of(t).mfa_turn_off,
                 "button-danger confirm-yes",
             ),
         };
@@ -231,11 +232,11 @@ pub fn MfaSection(t: &'static Texts) -> impl IntoView {
         view! {
             <div class="button-row">
                 <button type="button" class="button-secondary mfa-new-codes" on:click=move |_| ask(Change::NewCodes)>
-                    {t.mfa_new_codes}
+                    {ADMIN_TEXTS.of(t).mfa_new_codes}
                 </button>
                 {(!required).then(|| view! {
                     <button type="button" class="button-secondary mfa-turn-off" on:click=move |_| ask(Change::TurnOff)>
-                        {t.mfa_turn_off}
+                        {ADMIN_TEXTS.of(t).mfa_turn_off}
                     </button>
                 })}
             </div>
@@ -246,16 +247,16 @@ pub fn MfaSection(t: &'static Texts) -> impl IntoView {
     view! {
         <section class="panel mfa-panel" aria-labelledby="mfa-heading">
             <h2 id="mfa-heading" tabindex="-1">
-                {t.mfa_heading}
+                {ADMIN_TEXTS.of(t).mfa_heading}
                 " "
                 {move || mfa_state_badge(t, state().0)}
             </h2>
-            <p class="hint">{t.mfa_settings_hint}</p>
+            <p class="hint">{ADMIN_TEXTS.of(t).mfa_settings_hint}</p>
             // Required: turning it off is refused, so it is not offered.
             {move || {
                 let (enabled, required) = state();
                 required.then(|| {
-                    let text = if enabled { t.mfa_cannot_turn_off } else { t.mfa_required_by_org };
+                    let text = if enabled { ADMIN_TEXTS.of(t).mfa_cannot_turn_off } else { ADMIN_TEXTS.of(t).mfa_required_by_org };
                     view! { <p class="mfa-required-note">{text}</p> }
                 })
             }}
@@ -419,7 +420,7 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
                 let options = tops.clone();
                 view! {
                     <div class="field">
-                        <label for="mfa-policy-parent">{t.parent_account_label}</label>
+                        <label for="mfa-policy-parent">{ADMIN_TEXTS.of(t).parent_account_label}</label>
                         <select
                             id="mfa-policy-parent"
                             name="parent_account"
@@ -430,7 +431,7 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
                                 parent.set(tops.iter().find(|(id, _)| id.to_string() == value).cloned());
                             }
                         >
-                            <option value="">{t.choose_parent_account}</option>
+                            <option value="">{ADMIN_TEXTS.of(t).choose_parent_account}</option>
                             {options
                                 .into_iter()
                                 .map(|(id, name)| view! {
@@ -472,9 +473,9 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
                     </div>
                     {move || confirming.get().then(|| {
                         let (template, yes) = if on {
-                            (t.mfa_policy_off_confirm, t.confirm_stop_requiring)
+                            (t.mfa_policy_off_confirm, ADMIN_TEXTS.of(t).confirm_stop_requiring)
                         } else {
-                            (t.mfa_policy_on_confirm, t.confirm_require)
+                            (t.mfa_policy_on_confirm, ADMIN_TEXTS.of(t).confirm_require)
                         };
                         view! {
                             <ConfirmBox
@@ -502,7 +503,7 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
             (None, _) => view! {
                 <p class="loading" role="status">
                     <span class="spinner" aria-hidden="true"></span>
-                    {t.mfa_policy_loading}
+                    {ADMIN_TEXTS.of(t).mfa_policy_loading}
                 </p>
             }
             .into_any(),
@@ -511,8 +512,8 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
 
     view! {
         <section class="panel mfa-policy-panel" aria-labelledby="mfa-policy-heading">
-            <h2 id="mfa-policy-heading">{t.mfa_policy_heading}</h2>
-            <p class="hint">{t.mfa_policy_help}</p>
+            <h2 id="mfa-policy-heading">{ADMIN_TEXTS.of(t).mfa_policy_heading}</h2>
+            <p class="hint">{ADMIN_TEXTS.of(t).mfa_policy_help}</p>
             {choose}
             <div class="form-live" aria-live="polite">{message}</div>
             {switch}

@@ -13,6 +13,7 @@ use crate::components::forms::{
 use crate::components::layout::{required_step_card, SignedIn};
 use crate::components::mfa::{group_secret, six_digits, svg_data_url, RecoveryCodes};
 use crate::components::password::forget_errors_of;
+use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::{error_message, field_error_text, Texts};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
@@ -37,8 +38,8 @@ const FIELDS: [FieldRef; 1] = [FieldRef {
 /// The sentence for an error of the code field.
 pub fn mfa_code_error_text(t: &Texts, code: &str) -> String {
     match code {
-        "invalid_mfa_code" => t.mfa_code_mismatch,
-        "six_digits" => t.mfa_code_six_digits,
+        "invalid_mfa_code" => PUBLIC_TEXTS.of(t).mfa_code_mismatch,
+        "six_digits" => PUBLIC_TEXTS.of(t).mfa_code_six_digits,
         code => field_error_text(t, code),
     }
     .to_owned()
@@ -56,13 +57,18 @@ fn code_or_error(typed: &str) -> Result<String, &'static str> {
 pub fn MfaSetupPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    Effect::new(move |_| set_title(t.get().mfa_setup_title, t.get().product_name));
+    Effect::new(move |_| {
+        set_title(
+            PUBLIC_TEXTS.of(t.get()).mfa_setup_title,
+            t.get().product_name,
+        )
+    });
     // Decided once: the steps keep their frame while the new session starts.
     if auth.mfa_enrollment_pending() {
         required_step_card(
             "login-card mfa-card",
-            |t| t.mfa_setup_title,
-            |t| t.mfa_required_notice,
+            |t| PUBLIC_TEXTS.of(t).mfa_setup_title,
+            |t| PUBLIC_TEXTS.of(t).mfa_required_notice,
             view! { <MfaSteps enrolling=true/> }.into_any(),
         )
     } else {
@@ -71,8 +77,8 @@ pub fn MfaSetupPage() -> impl IntoView {
                 <p class="back-link">
                     <A href=Page::Settings.path()>{move || t.get().settings_title}</A>
                 </p>
-                <h1>{move || t.get().mfa_setup_title}</h1>
-                <p class="hint">{move || t.get().mfa_setup_intro}</p>
+                <h1>{move || PUBLIC_TEXTS.of(t.get()).mfa_setup_title}</h1>
+                <p class="hint">{move || PUBLIC_TEXTS.of(t.get()).mfa_setup_intro}</p>
                 <div class="mfa-steps-page">
                     <MfaSteps enrolling=false/>
                 </div>
@@ -156,25 +162,25 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
     let steps = move |t: &'static Texts, s: MfaSetupResponse| {
         view! {
             <section class="mfa-step" aria-labelledby="mfa-scan-heading">
-                <h2 id="mfa-scan-heading">{t.mfa_step_scan}</h2>
-                <p class="hint">{t.mfa_scan_help}</p>
-                <img class="qr-code" src=svg_data_url(&s.qr_svg) alt=t.mfa_qr_alt/>
-                <p class="mfa-secret-label">{t.mfa_secret_label}</p>
+                <h2 id="mfa-scan-heading">{PUBLIC_TEXTS.of(t).mfa_step_scan}</h2>
+                <p class="hint">{PUBLIC_TEXTS.of(t).mfa_scan_help}</p>
+                <img class="qr-code" src=svg_data_url(&s.qr_svg) alt=PUBLIC_TEXTS.of(t).mfa_qr_alt/>
+                <p class="mfa-secret-label">{PUBLIC_TEXTS.of(t).mfa_secret_label}</p>
                 <p class="mfa-secret">
                     <code>{group_secret(&s.secret)}</code>
                 </p>
                 <p>
                     // Another scheme: the router leaves it to the browser, which offers the app.
-                    <a href=s.otpauth_uri class="otpauth-link" rel="external">{t.mfa_open_in_app}</a>
+                    <a href=s.otpauth_uri class="otpauth-link" rel="external">{PUBLIC_TEXTS.of(t).mfa_open_in_app}</a>
                 </p>
             </section>
             <section class="mfa-step" aria-labelledby="mfa-code-heading">
-                <h2 id="mfa-code-heading">{t.mfa_step_code}</h2>
+                <h2 id="mfa-code-heading">{PUBLIC_TEXTS.of(t).mfa_step_code}</h2>
                 <div id=ERRORS_ID tabindex="-1">
                     {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| mfa_code_error_text(t, c)))}
                     {move || expired.get().then(|| view! {
                         <div class="form-error" role="alert">
-                            <p>{t.mfa_setup_expired}</p>
+                            <p>{PUBLIC_TEXTS.of(t).mfa_setup_expired}</p>
                             <button type="button" class="button-secondary" on:click=move |_| start_again()>
                                 {t.start_again}
                             </button>
@@ -203,11 +209,11 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
                                 forget_errors_of(failure, CODE);
                             }
                         />
-                        <p id="mfa-code-help" class="field-help">{t.mfa_setup_code_help}</p>
+                        <p id="mfa-code-help" class="field-help">{PUBLIC_TEXTS.of(t).mfa_setup_code_help}</p>
                         {field_errors_view("mfa-code-error".to_owned(), code_errors, move |c| mfa_code_error_text(t, c))}
                     </div>
                     <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
-                        {move || if pending.get() { t.mfa_checking_code } else { t.mfa_enable_button }}
+                        {move || if pending.get() { PUBLIC_TEXTS.of(t).mfa_checking_code } else { t.mfa_enable_button }}
                     </button>
                 </form>
             </section>
@@ -229,10 +235,10 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
             let username = auth.me().map(|me| me.username);
             return view! {
                 <section class="mfa-step" aria-labelledby=CODES_HEADING_ID>
-                    <h2 id=CODES_HEADING_ID tabindex="-1">{t.mfa_step_codes}</h2>
+                    <h2 id=CODES_HEADING_ID tabindex="-1">{PUBLIC_TEXTS.of(t).mfa_step_codes}</h2>
                     <RecoveryCodes t codes=list username/>
                     <button type="button" class="button-primary button-inline codes-saved" on:click=done.clone()>
-                        {t.codes_saved_continue}
+                        {PUBLIC_TEXTS.of(t).codes_saved_continue}
                     </button>
                 </section>
             }
@@ -242,7 +248,7 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
             None => view! {
                 <p class="loading" role="status">
                     <span class="spinner" aria-hidden="true"></span>
-                    {t.mfa_setup_loading}
+                    {PUBLIC_TEXTS.of(t).mfa_setup_loading}
                 </p>
             }
             .into_any(),
@@ -253,7 +259,7 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
             {body}
             {enrolling.then(|| view! {
                 <p class="login-links">
-                    <A href=Page::Login.path() attr:class="back-to-login">{t.back_to_login}</A>
+                    <A href=Page::Login.path() attr:class="back-to-login">{PUBLIC_TEXTS.of(t).back_to_login}</A>
                 </p>
             })}
         }
@@ -299,11 +305,11 @@ mod tests {
         let en = texts(Language::En);
         assert_eq!(
             mfa_code_error_text(en, "invalid_mfa_code"),
-            en.mfa_code_mismatch
+            PUBLIC_TEXTS.of(en).mfa_code_mismatch
         );
         assert_eq!(
             mfa_code_error_text(en, "six_digits"),
-            en.mfa_code_six_digits
+            PUBLIC_TEXTS.of(en).mfa_code_six_digits
         );
         assert_eq!(mfa_code_error_text(en, "required"), en.field_required);
     }

@@ -11,6 +11,7 @@ use crate::components::password::{
     REPEAT_PASSWORD_ID,
 };
 use crate::format::{browser_time_zone, format_date_time_zone};
+use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::{error_message, fill, password_error_text, Texts};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts, AuthStatus};
@@ -98,8 +99,8 @@ impl Unusable {
 
 fn title(t: &Texts, purpose: LinkPurposeDto) -> &'static str {
     match purpose {
-        LinkPurposeDto::Activation => t.activate_title,
-        LinkPurposeDto::Reset => t.reset_title,
+        LinkPurposeDto::Activation => PUBLIC_TEXTS.of(t).activate_title,
+        LinkPurposeDto::Reset => PUBLIC_TEXTS.of(t).reset_title,
     }
 }
 
@@ -139,7 +140,7 @@ fn LinkPasswordPage(purpose: LinkPurposeDto) -> impl IntoView {
                             <h1>{title(t, purpose)}</h1>
                             <p class="loading" role="status">
                                 <span class="spinner" aria-hidden="true"></span>
-                                {t.link_checking}
+                                {PUBLIC_TEXTS.of(t).link_checking}
                             </p>
                         }
                         .into_any(),
@@ -152,7 +153,7 @@ fn LinkPasswordPage(purpose: LinkPurposeDto) -> impl IntoView {
                     }
                 }}
                 <p class="login-links">
-                    <A href=Page::Login.path() attr:class="back-to-login">{move || t.get().back_to_login}</A>
+                    <A href=Page::Login.path() attr:class="back-to-login">{move || PUBLIC_TEXTS.of(t.get()).back_to_login}</A>
                 </p>
             </div>
         </main>
@@ -162,9 +163,18 @@ fn LinkPasswordPage(purpose: LinkPurposeDto) -> impl IntoView {
 /// An expired, used or unknown link: what happened and where to get a new one.
 fn unusable_view(t: &'static Texts, purpose: LinkPurposeDto, why: &Unusable) -> impl IntoView {
     let (heading, text) = match why {
-        Unusable::Expired => (t.link_expired_title, t.link_expired_text.to_owned()),
-        Unusable::Used => (t.link_used_title, t.link_used_text.to_owned()),
-        Unusable::Invalid => (t.link_invalid_title, t.link_invalid_text.to_owned()),
+        Unusable::Expired => (
+            PUBLIC_TEXTS.of(t).link_expired_title,
+            PUBLIC_TEXTS.of(t).link_expired_text.to_owned(),
+        ),
+        Unusable::Used => (
+            PUBLIC_TEXTS.of(t).link_used_title,
+            PUBLIC_TEXTS.of(t).link_used_text.to_owned(),
+        ),
+        Unusable::Invalid => (
+            PUBLIC_TEXTS.of(t).link_invalid_title,
+            PUBLIC_TEXTS.of(t).link_invalid_text.to_owned(),
+        ),
         Unusable::Failed(err) => (title(t, purpose), error_message(t, err)),
     };
     let retry = matches!(why, Unusable::Failed(_));
@@ -173,7 +183,7 @@ fn unusable_view(t: &'static Texts, purpose: LinkPurposeDto, why: &Unusable) -> 
         <p class="link-problem" role="alert">{text}</p>
         {(!retry).then(|| view! {
             <p>
-                <A href=Page::ForgotPassword.path() attr:class="ask-new-link button-link">{t.ask_new_link}</A>
+                <A href=Page::ForgotPassword.path() attr:class="ask-new-link button-link">{PUBLIC_TEXTS.of(t).ask_new_link}</A>
             </p>
         })}
     }
@@ -261,12 +271,12 @@ fn SetPasswordForm(
         auth.time_format(),
     );
     let intro = match info.purpose {
-        LinkPurposeDto::Activation => t.activate_intro,
-        LinkPurposeDto::Reset => t.reset_intro,
+        LinkPurposeDto::Activation => PUBLIC_TEXTS.of(t).activate_intro,
+        LinkPurposeDto::Reset => PUBLIC_TEXTS.of(t).reset_intro,
     };
     let button = match info.purpose {
-        LinkPurposeDto::Activation => t.activate_button,
-        LinkPurposeDto::Reset => t.set_password_button,
+        LinkPurposeDto::Activation => PUBLIC_TEXTS.of(t).activate_button,
+        LinkPurposeDto::Reset => PUBLIC_TEXTS.of(t).set_password_button,
     };
     view! {
         <p class="login-intro">{intro}</p>

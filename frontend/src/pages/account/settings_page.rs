@@ -14,6 +14,7 @@ use crate::format::{
     browser_time_zones, date_in_zone, date_time_in_zone, format_date, format_date_time_zone,
     format_time, now,
 };
+use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{date_format_name, field_error_text, time_format_name, Texts, TIME_FORMATS};
 use crate::pages::account::mfa_settings::{MfaPolicySection, MfaSection};
 use crate::routes::Page;
@@ -26,7 +27,7 @@ use leptos_router::components::A;
 const TIME_ZONE: FieldRef = FieldRef {
     field: "time_zone",
     id: "time-zone",
-    label: |t| t.time_zone_label,
+    label: |t| ADMIN_TEXTS.of(t).time_zone_label,
 };
 const ERRORS_ID: &str = "settings-errors";
 
@@ -36,7 +37,7 @@ const LANGUAGES: [(Language, &str); 2] = [(Language::En, "English"), (Language::
 /// The sentence for a settings field error.
 fn settings_error_text(t: &Texts, code: &str) -> String {
     match code {
-        "invalid" | "unknown_time_zone" => t.time_zone_invalid.to_owned(),
+        "invalid" | "unknown_time_zone" => ADMIN_TEXTS.of(t).time_zone_invalid.to_owned(),
         code => field_error_text(t, code).to_owned(),
     }
 }
@@ -141,7 +142,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>{move || t.get().settings_title}</h1>
         <div class="form-live" role="status" aria-live="polite">
-            {move || saved.get().then(|| view! { <p class="form-success">{t.get().settings_saved}</p> })}
+            {move || saved.get().then(|| view! { <p class="form-success">{ADMIN_TEXTS.of(t.get()).settings_saved}</p> })}
         </div>
         // The texts are read once per render: the language changes only on save.
         {move || {
@@ -151,13 +152,13 @@ pub fn SettingsPage() -> impl IntoView {
             let example_zone = move || valid_zone.get().unwrap_or_else(|| auth.time_zone());
             view! {
                 <section class="panel settings-panel">
-                    <p class="hint">{t.settings_intro}</p>
+                    <p class="hint">{ADMIN_TEXTS.of(t).settings_intro}</p>
                     <div id=ERRORS_ID tabindex="-1">
                         {move || failure.get().map(|f| failure_summary(t, &f, &[TIME_ZONE], |c| settings_error_text(t, c)))}
                     </div>
                     <form class="settings-form" on:submit=on_submit novalidate>
                         <div class="field">
-                            <label for="language">{t.language_label}</label>
+                            <label for="language">{ADMIN_TEXTS.of(t).language_label}</label>
                             <select
                                 id="language"
                                 name="language"
@@ -176,7 +177,7 @@ pub fn SettingsPage() -> impl IntoView {
                             </select>
                         </div>
                         <div class="field">
-                            <label for=TIME_ZONE.id>{t.time_zone_label}</label>
+                            <label for=TIME_ZONE.id>{ADMIN_TEXTS.of(t).time_zone_label}</label>
                             <input
                                 id=TIME_ZONE.id
                                 name=TIME_ZONE.field
@@ -197,11 +198,11 @@ pub fn SettingsPage() -> impl IntoView {
                                     zones.iter().map(|z| view! { <option value=z.clone()></option> }).collect_view()
                                 })}
                             </datalist>
-                            <p id="time-zone-help" class="field-help">{t.time_zone_help}</p>
+                            <p id="time-zone-help" class="field-help">{ADMIN_TEXTS.of(t).time_zone_help}</p>
                             {field_errors_view("time-zone-error".to_owned(), zone_codes, move |c| settings_error_text(t, c))}
                         </div>
                         <fieldset class="choice-group">
-                            <legend>{t.date_format_label}</legend>
+                            <legend>{ADMIN_TEXTS.of(t).date_format_label}</legend>
                             {DateFormat::ALL
                                 .into_iter()
                                 .map(move |format| {
@@ -228,7 +229,7 @@ pub fn SettingsPage() -> impl IntoView {
                                 .collect_view()}
                         </fieldset>
                         <fieldset class="choice-group">
-                            <legend>{t.time_format_label}</legend>
+                            <legend>{ADMIN_TEXTS.of(t).time_format_label}</legend>
                             {TIME_FORMATS
                                 .into_iter()
                                 .map(move |format| {
@@ -255,30 +256,30 @@ pub fn SettingsPage() -> impl IntoView {
                                 .collect_view()}
                         </fieldset>
                         <div class="settings-preview">
-                            <p id="preview-label" class="preview-label">{t.preview_label}</p>
+                            <p id="preview-label" class="preview-label">{ADMIN_TEXTS.of(t).preview_label}</p>
                             <output aria-labelledby="preview-label" class="preview-value">
                                 {move || valid_zone.get().map_or_else(
-                                    || t.time_zone_invalid.to_owned(),
+                                    || ADMIN_TEXTS.of(t).time_zone_invalid.to_owned(),
                                     |zone| format_date_time_zone(now, &zone, date_format.get(), time_format.get()),
                                 )}
                             </output>
                         </div>
                         <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
-                            {move || if pending.get() { t.saving } else { t.save_settings }}
+                            {move || if pending.get() { t.saving } else { ADMIN_TEXTS.of(t).save_settings }}
                         </button>
                     </form>
                 </section>
                 <section class="panel" aria-labelledby="password-heading">
-                    <h2 id="password-heading">{t.password_heading}</h2>
-                    <p class="hint">{t.password_hint}</p>
-                    <A href=Page::ChangePassword.path() attr:class="change-password-link">{t.change_password_link}</A>
+                    <h2 id="password-heading">{ADMIN_TEXTS.of(t).password_heading}</h2>
+                    <p class="hint">{ADMIN_TEXTS.of(t).password_hint}</p>
+                    <A href=Page::ChangePassword.path() attr:class="change-password-link">{ADMIN_TEXTS.of(t).change_password_link}</A>
                 </section>
                 <MfaSection t/>
                 {move || manages_users.get().then(|| view! { <MfaPolicySection t/> })}
                 {move || auth.may(domain::Action::ManageUsers).then(|| view! {
                     <section class="panel" aria-labelledby="admin-heading">
-                        <h2 id="admin-heading">{t.admin_heading}</h2>
-                        <p class="hint">{t.admin_hint}</p>
+                        <h2 id="admin-heading">{ADMIN_TEXTS.of(t).admin_heading}</h2>
+                        <p class="hint">{ADMIN_TEXTS.of(t).admin_hint}</p>
                         <ul class="link-list">
                             <li><A href=Page::Users.path()>{t.nav_users}</A></li>
                             <li><A href=Page::AccessRequests.path()>{t.nav_access_requests}</A></li>

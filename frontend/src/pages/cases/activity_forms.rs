@@ -7,6 +7,7 @@ use super::fields::{
 };
 use super::submit::{optional, outcome_of, Outcome};
 use crate::api::client;
+use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{TextFn, Texts};
 use crate::state::auth::use_auth;
 use api_types::{ActivityKindDto, CreateActivityRequest, FieldError};
@@ -30,26 +31,28 @@ const COMMENT_TEXT: FieldSpec = FieldSpec {
     required: true,
     max: LONG_MAX,
     phi: true,
-    ..FieldSpec::text("text", "comment-text", |t| t.comment_label)
+    ..FieldSpec::text("text", "comment-text", |t| CASE_TEXTS.of(t).comment_label)
 };
 const CARRIER: FieldSpec = FieldSpec {
-    help: Some(|t| t.carrier_help),
+    help: Some(|t| CASE_TEXTS.of(t).carrier_help),
     required: true,
-    ..FieldSpec::text("carrier", "tracking-carrier", |t| t.carrier_label)
+    ..FieldSpec::text("carrier", "tracking-carrier", |t| {
+        CASE_TEXTS.of(t).carrier_label
+    })
 };
 const TRACKING_NUMBER: FieldSpec = FieldSpec {
     required: true,
     ..FieldSpec::text("tracking_number", "tracking-number", |t| {
-        t.tracking_number_label
+        CASE_TEXTS.of(t).tracking_number_label
     })
 };
 
 pub static COMMENT: ActivityFormSpec = ActivityFormSpec {
     kind: ActivityKindDto::CustomerComment,
     class: "add-comment",
-    heading: |t| t.add_comment_heading,
-    button: |t| t.add_comment_button,
-    done: |t| t.comment_added,
+    heading: |t| CASE_TEXTS.of(t).add_comment_heading,
+    button: |t| CASE_TEXTS.of(t).add_comment_button,
+    done: |t| CASE_TEXTS.of(t).comment_added,
     fields: &[&COMMENT_TEXT],
     confirm_id: "confirm-no-patient-data",
 };
@@ -57,9 +60,9 @@ pub static COMMENT: ActivityFormSpec = ActivityFormSpec {
 pub static TRACKING: ActivityFormSpec = ActivityFormSpec {
     kind: ActivityKindDto::ShipmentTracking,
     class: "add-tracking",
-    heading: |t| t.add_tracking_heading,
-    button: |t| t.add_tracking_button,
-    done: |t| t.tracking_added,
+    heading: |t| CASE_TEXTS.of(t).add_tracking_heading,
+    button: |t| CASE_TEXTS.of(t).add_tracking_button,
+    done: |t| CASE_TEXTS.of(t).tracking_added,
     fields: &[&CARRIER, &TRACKING_NUMBER],
     confirm_id: "tracking-confirm-no-patient-data",
 };
@@ -179,7 +182,7 @@ pub fn ActivityForm(
                     .collect_view()}
                 {move || needs_confirm.get().then(|| patient_data_confirm(t, spec.confirm_id, confirm))}
                 <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
-                    {move || if pending.get() { t.adding } else { (spec.button)(t) }}
+                    {move || if pending.get() { CASE_TEXTS.of(t).adding } else { (spec.button)(t) }}
                 </button>
             </form>
         </section>

@@ -10,6 +10,7 @@ use crate::api::files::{fetch_file, FetchedFile};
 use crate::api::ApiError;
 use crate::components::download::{save_blob, ObjectUrl};
 use crate::format::{format_date_time, format_size};
+use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{attachment_type_name, error_message, fill, Texts};
 use crate::state::auth::{use_auth, Auth};
 use api_types::{AttachmentDto, AttachmentTypeDto, CaseDetail, CaseKindDto};
@@ -244,7 +245,7 @@ fn file_button(
             disabled=move || busy.get()
             on:click=on_click
         >
-            {move || if busy.get() { t.file_loading } else { label }}
+            {move || if busy.get() { CASE_TEXTS.of(t).file_loading } else { label }}
         </button>
     }
 }
@@ -292,8 +293,8 @@ pub fn attachments_section(
         );
         view! {
             <div class="bench-form">
-                <p class="hint">{t.bench_form_hint}</p>
-                {file_button(files, "button-secondary bench-form-download", t.bench_form_button, None, job)}
+                <p class="hint">{CASE_TEXTS.of(t).bench_form_hint}</p>
+                {file_button(files, "button-secondary bench-form-download", CASE_TEXTS.of(t).bench_form_button, None, job)}
             </div>
         }
     });
@@ -308,7 +309,7 @@ pub fn attachments_section(
                 .unwrap_or_default()
         });
         if items.is_empty() {
-            return view! { <p class="muted">{t.attachments_empty}</p> }.into_any();
+            return view! { <p class="muted">{CASE_TEXTS.of(t).attachments_empty}</p> }.into_any();
         }
         // Once drawn, the new thumbnails wait to be seen.
         request_animation_frame(move || {
@@ -320,7 +321,7 @@ pub fn attachments_section(
             <ul class="attachment-list">
                 {items.into_iter().map(|a| attachment_item(files, &dates, a)).collect_view()}
             </ul>
-            {file_button(files, "button-secondary download-all", t.download_all, None, zip.clone())}
+            {file_button(files, "button-secondary download-all", CASE_TEXTS.of(t).download_all, None, zip.clone())}
         }
         .into_any()
     };
@@ -344,8 +345,8 @@ pub fn attachments_section(
             };
             view! {
                 <form class="add-attachments" aria-labelledby="add-attachments-heading" on:submit=|ev| ev.prevent_default()>
-                    <h3 id="add-attachments-heading">{t.add_attachments_heading}</h3>
-                    {file_inputs(t, "attachment-files", "attachment-camera", t.attachment_files_help, chosen)}
+                    <h3 id="add-attachments-heading">{CASE_TEXTS.of(t).add_attachments_heading}</h3>
+                    {file_inputs(t, "attachment-files", "attachment-camera", CASE_TEXTS.of(t).attachment_files_help, chosen)}
                     {queue.view(t)}
                 </form>
             }
@@ -354,7 +355,7 @@ pub fn attachments_section(
 
     view! {
         <section id=SECTION_ID class="panel attachments" aria-labelledby="attachments-heading">
-            <h2 id="attachments-heading">{t.attachments_heading}</h2>
+            <h2 id="attachments-heading">{CASE_TEXTS.of(t).attachments_heading}</h2>
             {bench_form}
             {list}
             <div class="form-live" aria-live="polite">
@@ -380,7 +381,7 @@ pub fn attachments_section(
                         }
                     }
                 >
-                    {t.close_preview}
+                    {CASE_TEXTS.of(t).close_preview}
                 </button>
             </dialog>
         </section>
@@ -401,7 +402,7 @@ fn attachment_item(files: Files, dates: &Dates, a: AttachmentDto) -> impl IntoVi
     let facts = format!(
         "{} · {}",
         attachment_type_name(t, a.file_type),
-        format_size(a.size_bytes, t.decimal_separator)
+        format_size(a.size_bytes, CASE_TEXTS.of(t).decimal_separator)
     );
     let when = format_date_time(a.uploaded_at, &dates.2, dates.0, dates.1);
     let added = fill(
@@ -410,22 +411,22 @@ fn attachment_item(files: Files, dates: &Dates, a: AttachmentDto) -> impl IntoVi
     );
     let heic = a.file_type == AttachmentTypeDto::Heic;
     let preview = a.preview_url.is_some().then(|| {
-        let label = format!("{} {}", t.preview_button, a.file_name);
+        let label = format!("{} {}", CASE_TEXTS.of(t).preview_button, a.file_name);
         let job = Job::Show(Box::new(a.clone()));
         file_button(
             files,
             "button-secondary attachment-preview",
-            t.preview_button,
+            CASE_TEXTS.of(t).preview_button,
             Some(label),
             job,
         )
     });
-    let download_label = format!("{} {}", t.download_button, a.file_name);
+    let download_label = format!("{} {}", CASE_TEXTS.of(t).download_button, a.file_name);
     let job = Job::Save(a.download_url, a.file_name.clone());
     let download = file_button(
         files,
         "button-secondary attachment-download",
-        t.download_button,
+        CASE_TEXTS.of(t).download_button,
         Some(download_label),
         job,
     );
@@ -436,7 +437,7 @@ fn attachment_item(files: Files, dates: &Dates, a: AttachmentDto) -> impl IntoVi
                 <span class="attachment-name">{a.file_name}</span>
                 <span class="secondary attachment-facts">{facts}</span>
                 <span class="secondary attachment-added">{added}</span>
-                {heic.then(|| view! { <span class="secondary">{t.heic_no_preview}</span> })}
+                {heic.then(|| view! { <span class="secondary">{CASE_TEXTS.of(t).heic_no_preview}</span> })}
                 <div class="attachment-actions">{preview} {download}</div>
             </div>
         </li>

@@ -9,6 +9,7 @@ use crate::api::{client, ApiError};
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::document::set_title;
 use crate::format::format_date_time;
+use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{
     activity_kind_name, case_kind_name, case_status_name, error_message, fill, origin_name, Texts,
 };
@@ -88,15 +89,15 @@ pub fn CasePage() -> impl IntoView {
                     .map(|d| format!("{} {}", d.summary.number, d.summary.title))
                     .unwrap_or_default()
             }),
-            LoadState::NotFound => t.case_not_found_title.to_owned(),
-            LoadState::Failed(_) | LoadState::Loading => t.case_loading.to_owned(),
+            LoadState::NotFound => CASE_TEXTS.of(t).case_not_found_title.to_owned(),
+            LoadState::Failed(_) | LoadState::Loading => CASE_TEXTS.of(t).case_loading.to_owned(),
         };
         set_title(&page, t.product_name);
     });
 
     view! {
         <p class="back-link">
-            <A href=Page::Cases.path()>{move || t.get().back_to_cases}</A>
+            <A href=Page::Cases.path()>{move || CASE_TEXTS.of(t.get()).back_to_cases}</A>
         </p>
         <div class="form-live" aria-live="polite">
             {move || created.get().map(|number| view! {
@@ -110,15 +111,15 @@ pub fn CasePage() -> impl IntoView {
                     view! {
                         <p class="loading" role="status">
                             <span class="spinner" aria-hidden="true"></span>
-                            {t.case_loading}
+                            {CASE_TEXTS.of(t).case_loading}
                         </p>
                     }
                         .into_any()
                 }
                 LoadState::NotFound => {
                     view! {
-                        <h1>{t.case_not_found_title}</h1>
-                        <p class="page-error" role="alert">{t.case_not_found}</p>
+                        <h1>{CASE_TEXTS.of(t).case_not_found_title}</h1>
+                        <p class="page-error" role="alert">{CASE_TEXTS.of(t).case_not_found}</p>
                     }
                         .into_any()
                 }
@@ -142,7 +143,7 @@ pub fn CasePage() -> impl IntoView {
                                 }
                                     .into_any()
                             }
-                            (false, _) => view! { <p class="hint case-closed-note">{t.case_closed_note}</p> }.into_any(),
+                            (false, _) => view! { <p class="hint case-closed-note">{CASE_TEXTS.of(t).case_closed_note}</p> }.into_any(),
                             (true, false) => ().into_any(),
                         }}
                     }
@@ -170,26 +171,26 @@ fn case_view(t: &'static Texts, dates: &Dates, d: CaseDetail) -> impl IntoView {
     )
     .to_owned();
     let mut facts: Vec<(&'static str, AnyView)> = vec![
-        (t.col_priority, priority_badge(t, s.priority).into_any()),
+        (CASE_TEXTS.of(t).col_priority, priority_badge(t, s.priority).into_any()),
         (t.kind_label, case_kind_name(t, s.kind).into_any()),
         (
-            t.col_installed_product,
+            CASE_TEXTS.of(t).col_installed_product,
             view! {
                 <A href=installed_product_path(s.installed_product.id) attr:class="product-link">{product_name}</A>
                 <span class="secondary product-number">{s.installed_product.number}</span>
             }
             .into_any(),
         ),
-        (t.col_account, s.account.name.into_any()),
-        (t.origin_label, origin_name(t, s.origin).into_any()),
+        (CASE_TEXTS.of(t).col_account, s.account.name.into_any()),
+        (CASE_TEXTS.of(t).origin_label, origin_name(t, s.origin).into_any()),
         (
-            t.created_by_label,
+            CASE_TEXTS.of(t).created_by_label,
             d.created_by
-                .unwrap_or_else(|| t.created_by_contact_centre.to_owned())
+                .unwrap_or_else(|| CASE_TEXTS.of(t).created_by_contact_centre.to_owned())
                 .into_any(),
         ),
         (t.created_at_label, when(dates, s.created_at).into_any()),
-        (t.updated_at_label, when(dates, s.updated_at).into_any()),
+        (CASE_TEXTS.of(t).updated_at_label, when(dates, s.updated_at).into_any()),
         (
             t.customer_reference_label,
             s.customer_reference
@@ -198,17 +199,20 @@ fn case_view(t: &'static Texts, dates: &Dates, d: CaseDetail) -> impl IntoView {
         ),
     ];
     if let Some(closed) = s.closed_at {
-        facts.push((t.closed_at_label, when(dates, closed).into_any()));
+        facts.push((
+            CASE_TEXTS.of(t).closed_at_label,
+            when(dates, closed).into_any(),
+        ));
     }
     let c = d.contact;
     let contact = if c.name.is_none() && c.email.is_none() && c.phone.is_none() {
-        view! { <p class="muted">{t.contact_is_creator}</p> }.into_any()
+        view! { <p class="muted">{CASE_TEXTS.of(t).contact_is_creator}</p> }.into_any()
     } else {
         view! {
             <dl class="facts facts-wide">
-                <div><dt>{t.contact_name_label}</dt><dd>{c.name.unwrap_or_else(not_recorded)}</dd></div>
-                <div><dt>{t.contact_email_label}</dt><dd>{c.email.unwrap_or_else(not_recorded)}</dd></div>
-                <div><dt>{t.contact_phone_label}</dt><dd>{c.phone.unwrap_or_else(not_recorded)}</dd></div>
+                <div><dt>{CASE_TEXTS.of(t).contact_name_label}</dt><dd>{c.name.unwrap_or_else(not_recorded)}</dd></div>
+                <div><dt>{CASE_TEXTS.of(t).contact_email_label}</dt><dd>{c.email.unwrap_or_else(not_recorded)}</dd></div>
+                <div><dt>{CASE_TEXTS.of(t).contact_phone_label}</dt><dd>{c.phone.unwrap_or_else(not_recorded)}</dd></div>
             </dl>
         }
         .into_any()
@@ -216,15 +220,15 @@ fn case_view(t: &'static Texts, dates: &Dates, d: CaseDetail) -> impl IntoView {
     let bench = d.bench_repair.map(|b| {
         view! {
             <section class="panel" aria-labelledby="bench-heading">
-                <h2 id="bench-heading">{t.bench_heading}</h2>
+                <h2 id="bench-heading">{CASE_TEXTS.of(t).bench_heading}</h2>
                 <dl class="facts facts-wide">
-                    <div><dt>{t.bench_part_description_label}</dt><dd>{b.part_description}</dd></div>
+                    <div><dt>{CASE_TEXTS.of(t).bench_part_description_label}</dt><dd>{b.part_description}</dd></div>
                     <div>
-                        <dt>{t.bench_part_serial_label}</dt>
+                        <dt>{CASE_TEXTS.of(t).bench_part_serial_label}</dt>
                         <dd>{b.part_serial_number.unwrap_or_else(not_recorded)}</dd>
                     </div>
                     <div>
-                        <dt>{t.bench_return_address_label}</dt>
+                        <dt>{CASE_TEXTS.of(t).bench_return_address_label}</dt>
                         <dd class="multiline">{b.return_address.unwrap_or_else(not_recorded)}</dd>
                     </div>
                 </dl>
@@ -235,7 +239,7 @@ fn case_view(t: &'static Texts, dates: &Dates, d: CaseDetail) -> impl IntoView {
     // The server sends them oldest first; a stable sort keeps that promise.
     activities.sort_by_key(|a| a.occurred_at);
     let timeline = if activities.is_empty() {
-        view! { <p class="muted">{t.timeline_empty}</p> }.into_any()
+        view! { <p class="muted">{CASE_TEXTS.of(t).timeline_empty}</p> }.into_any()
     } else {
         view! {
             <ol class="timeline">
@@ -268,12 +272,12 @@ fn case_view(t: &'static Texts, dates: &Dates, d: CaseDetail) -> impl IntoView {
             <p class="multiline case-description">{d.description}</p>
         </section>
         <section class="panel" aria-labelledby="case-contact-heading">
-            <h2 id="case-contact-heading">{t.contact_heading}</h2>
+            <h2 id="case-contact-heading">{CASE_TEXTS.of(t).contact_heading}</h2>
             {contact}
         </section>
         {bench}
         <section class="panel" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{t.timeline_heading}</h2>
+            <h2 id="timeline-heading">{CASE_TEXTS.of(t).timeline_heading}</h2>
             {timeline}
         </section>
     }
@@ -288,9 +292,9 @@ fn activity_item(t: &'static Texts, dates: &Dates, a: ActivityDto) -> impl IntoV
     let shipment = (a.carrier.is_some() || a.tracking_number.is_some()).then(|| {
         view! {
             <dl class="facts">
-                {a.carrier.map(|c| view! { <div><dt>{t.carrier_label}</dt><dd>{c}</dd></div> })}
+                {a.carrier.map(|c| view! { <div><dt>{CASE_TEXTS.of(t).carrier_label}</dt><dd>{c}</dd></div> })}
                 {a.tracking_number.map(|n| view! {
-                    <div><dt>{t.tracking_number_label}</dt><dd class="tracking-number">{n}</dd></div>
+                    <div><dt>{CASE_TEXTS.of(t).tracking_number_label}</dt><dd class="tracking-number">{n}</dd></div>
                 })}
             </dl>
         }

@@ -4,6 +4,7 @@
 use super::fields::{field_error, Control, FieldSpec, LONG_MAX};
 use super::product_picker::SEARCH_ID;
 use super::submit::optional;
+use crate::i18n::case_texts::CASE_TEXTS;
 use crate::query::from_wire;
 use api_types::{BenchRepairDto, CaseContactDto, CaseKindDto, CreateCaseRequest, FieldError};
 
@@ -11,52 +12,52 @@ pub const PRODUCT: FieldSpec = FieldSpec {
     control: Control::Custom,
     required: true,
     ..FieldSpec::text("installed_product_id", SEARCH_ID, |t| {
-        t.col_installed_product
+        CASE_TEXTS.of(t).col_installed_product
     })
 };
 pub const PRIORITY: FieldSpec = FieldSpec {
     control: Control::Custom,
     required: true,
-    ..FieldSpec::text("priority", "priority-1", |t| t.col_priority)
+    ..FieldSpec::text("priority", "priority-1", |t| CASE_TEXTS.of(t).col_priority)
 };
 pub const KIND: FieldSpec = FieldSpec {
     control: Control::Custom,
-    ..FieldSpec::text("kind", "case-kind", |t| t.case_kind_label)
+    ..FieldSpec::text("kind", "case-kind", |t| CASE_TEXTS.of(t).case_kind_label)
 };
 pub const PART_DESCRIPTION: FieldSpec = FieldSpec {
-    help: Some(|t| t.bench_part_description_help),
+    help: Some(|t| CASE_TEXTS.of(t).bench_part_description_help),
     required: true,
     ..FieldSpec::text(
         "bench_repair.part_description",
         "bench-part-description",
-        |t| t.bench_part_description_label,
+        |t| CASE_TEXTS.of(t).bench_part_description_label,
     )
 };
 pub const PART_SERIAL: FieldSpec = FieldSpec::text(
     "bench_repair.part_serial_number",
     "bench-part-serial",
-    |t| t.bench_part_serial_label,
+    |t| CASE_TEXTS.of(t).bench_part_serial_label,
 );
 pub const RETURN_ADDRESS: FieldSpec = FieldSpec {
-    help: Some(|t| t.bench_return_address_help),
+    help: Some(|t| CASE_TEXTS.of(t).bench_return_address_help),
     control: Control::TextArea,
     autocomplete: "street-address",
     ..FieldSpec::text("bench_repair.return_address", "bench-return-address", |t| {
-        t.bench_return_address_label
+        CASE_TEXTS.of(t).bench_return_address_label
     })
 };
 pub const DESCRIPTION: FieldSpec = FieldSpec {
-    help: Some(|t| t.case_description_help),
+    help: Some(|t| CASE_TEXTS.of(t).case_description_help),
     control: Control::TextArea,
     required: true,
     max: LONG_MAX,
     phi: true,
     ..FieldSpec::text("description", "case-description", |t| {
-        t.case_description_label
+        CASE_TEXTS.of(t).case_description_label
     })
 };
 pub const REFERENCE: FieldSpec = FieldSpec {
-    help: Some(|t| t.case_reference_help),
+    help: Some(|t| CASE_TEXTS.of(t).case_reference_help),
     ..FieldSpec::text("customer_reference", "case-customer-reference", |t| {
         t.customer_reference_label
     })
@@ -64,21 +65,21 @@ pub const REFERENCE: FieldSpec = FieldSpec {
 pub const CONTACT_NAME: FieldSpec = FieldSpec {
     autocomplete: "name",
     ..FieldSpec::text("contact.name", "case-contact-name", |t| {
-        t.contact_name_label
+        CASE_TEXTS.of(t).contact_name_label
     })
 };
 pub const CONTACT_EMAIL: FieldSpec = FieldSpec {
     control: Control::Email,
     autocomplete: "email",
     ..FieldSpec::text("contact.email", "case-contact-email", |t| {
-        t.contact_email_label
+        CASE_TEXTS.of(t).contact_email_label
     })
 };
 pub const CONTACT_PHONE: FieldSpec = FieldSpec {
     control: Control::Tel,
     autocomplete: "tel",
     ..FieldSpec::text("contact.phone", "case-contact-phone", |t| {
-        t.contact_phone_label
+        CASE_TEXTS.of(t).contact_phone_label
     })
 };
 

@@ -10,6 +10,7 @@ use crate::components::list::{
 use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::{format_date, format_date_time};
+use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{
     case_status_name, count_text, fill, modality_name, priority_text, TextFn, Texts, CASE_STATUSES,
     MODALITIES, PRIORITIES,
@@ -37,7 +38,7 @@ pub fn CasesPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
     let narrow = use_narrow();
-    Effect::new(move |_| set_title(t.get().cases_title, t.get().product_name));
+    Effect::new(move |_| set_title(CASE_TEXTS.of(t.get()).cases_title, t.get().product_name));
 
     let query_map = use_query_map();
     let current = Memo::new(move |_| query_map.with(|m| CaseListView::from_query(|k| m.get(k))));
@@ -140,17 +141,17 @@ pub fn CasesPage() -> impl IntoView {
         cases.with(|loaded| {
             summary_text(
                 t,
-                t.cases_loading,
+                CASE_TEXTS.of(t).cases_loading,
                 loaded.as_ref(),
                 |query| current.with(|v| v.query != *query),
-                |page| count_text(t.cases_total_one, t.cases_total, page.total),
+                |page| count_text(CASE_TEXTS.of(t).cases_total_one, t.cases_total, page.total),
             )
         })
     };
 
     view! {
         <div class="title-row">
-            <h1>{move || t.get().cases_title}</h1>
+            <h1>{move || CASE_TEXTS.of(t.get()).cases_title}</h1>
             {move || auth.may(domain::Action::CreateCase).then(|| view! {
                 <A href=Page::NewCase.path() attr:class="create-case button-link">{t.get().create_case}</A>
             })}
@@ -162,7 +163,7 @@ pub fn CasesPage() -> impl IntoView {
                 <form
                     class="case-filters filters"
                     role="search"
-                    aria-label=t.case_filters_label
+                    aria-label=CASE_TEXTS.of(t).case_filters_label
                     on:submit=on_submit.clone()
                 >
                     <div class="filter filter-check">
@@ -173,13 +174,13 @@ pub fn CasesPage() -> impl IntoView {
                             node_ref=mine_box
                             on:change=on_change.clone()
                         />
-                        <label for="filter-mine">{t.filter_mine}</label>
+                        <label for="filter-mine">{CASE_TEXTS.of(t).filter_mine}</label>
                     </div>
                     <div class="filter">
                         <label for="filter-status">{t.col_status}</label>
                         <select id="filter-status" name="status" node_ref=status_select on:change=on_change.clone()>
-                            <option value="">{t.any_case_status}</option>
-                            <option value=OPEN>{t.open_cases_option}</option>
+                            <option value="">{CASE_TEXTS.of(t).any_case_status}</option>
+                            <option value=OPEN>{CASE_TEXTS.of(t).open_cases_option}</option>
                             {CASE_STATUSES
                                 .into_iter()
                                 .map(|s| view! { <option value=wire_name(&s)>{case_status_name(t, s)}</option> })
@@ -187,9 +188,9 @@ pub fn CasesPage() -> impl IntoView {
                         </select>
                     </div>
                     <div class="filter">
-                        <label for="filter-priority">{t.filter_priority}</label>
+                        <label for="filter-priority">{CASE_TEXTS.of(t).filter_priority}</label>
                         <select id="filter-priority" name="priority" node_ref=priority_select on:change=on_change.clone()>
-                            <option value="">{t.any_priority}</option>
+                            <option value="">{CASE_TEXTS.of(t).any_priority}</option>
                             {PRIORITIES
                                 .into_iter()
                                 .map(|p| view! { <option value=p.to_string()>{priority_text(t, p)}</option> })
@@ -215,7 +216,7 @@ pub fn CasesPage() -> impl IntoView {
                             node_ref=q_input
                             aria-describedby="filter-q-help"
                         />
-                        <p id="filter-q-help" class="field-help">{t.case_q_help}</p>
+                        <p id="filter-q-help" class="field-help">{CASE_TEXTS.of(t).case_q_help}</p>
                     </div>
                     {
                         let on_change = on_change.clone();
@@ -238,14 +239,14 @@ pub fn CasesPage() -> impl IntoView {
                                             on:change=on_change.clone()
                                         />
                                         <label for="filter-historical">{fill(t.filter_historical, &[("date", &date)])}</label>
-                                        <p id="filter-historical-help" class="field-help">{t.historical_help}</p>
+                                        <p id="filter-historical-help" class="field-help">{CASE_TEXTS.of(t).historical_help}</p>
                                     </div>
                                 }
                             })
                         }
                     }
                     <FilterActions
-                        apply=t.apply_case_filters
+                        apply=CASE_TEXTS.of(t).apply_case_filters
                         clear_href=Signal::derive(move || {
                             current.with(CaseListView::is_filtered).then(|| Page::Cases.path().to_owned())
                         })
@@ -268,20 +269,20 @@ pub fn CasesPage() -> impl IntoView {
             all.query.installed_product = None;
             let notice = fill(
                 t.filter_product_notice,
-                &[("product", product.as_deref().unwrap_or(t.filter_product_unknown))],
+                &[("product", product.as_deref().unwrap_or(CASE_TEXTS.of(t).filter_product_unknown))],
             );
             Some(view! {
                 <p class="filter-notice product-filter">
                     <span>{notice}</span>
                     " "
-                    <A href=all.href() attr:class="remove-product-filter">{t.remove_product_filter}</A>
+                    <A href=all.href() attr:class="remove-product-filter">{CASE_TEXTS.of(t).remove_product_filter}</A>
                 </p>
             })
         }}
         <p class="result-summary" role="status">{summary}</p>
         {move || {
             let t = t.get();
-            load_view(t, t.cases_loading, cases.get(), |query, page| {
+            load_view(t, CASE_TEXTS.of(t).cases_loading, cases.get(), |query, page| {
                 let view = current.get();
                 let stale = view.query != query;
                 let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
@@ -306,9 +307,9 @@ fn results(
         total: page.total,
     };
     let empty = if view.is_filtered() {
-        t.cases_empty
+        CASE_TEXTS.of(t).cases_empty
     } else {
-        t.cases_none
+        CASE_TEXTS.of(t).cases_none
     };
     let cards = |items: Vec<CaseSummary>| {
         card_list(
@@ -326,13 +327,13 @@ fn results(
 
 /// The columns of the table; those with a sort sort by it.
 const COLUMNS: [(Option<CaseSort>, TextFn); 7] = [
-    (Some(CaseSort::Number), |t| t.col_case),
-    (None, |t| t.col_title),
-    (None, |t| t.col_installed_product),
-    (None, |t| t.col_account),
-    (Some(CaseSort::Priority), |t| t.col_priority),
+    (Some(CaseSort::Number), |t| CASE_TEXTS.of(t).col_case),
+    (None, |t| CASE_TEXTS.of(t).col_title),
+    (None, |t| CASE_TEXTS.of(t).col_installed_product),
+    (None, |t| CASE_TEXTS.of(t).col_account),
+    (Some(CaseSort::Priority), |t| CASE_TEXTS.of(t).col_priority),
     (Some(CaseSort::Status), |t| t.col_status),
-    (Some(CaseSort::CreatedAt), |t| t.col_created),
+    (Some(CaseSort::CreatedAt), |t| CASE_TEXTS.of(t).col_created),
 ];
 
 fn case_table(
@@ -419,22 +420,22 @@ fn case_card(t: &'static Texts, dates: &Dates, c: CaseSummary) -> impl IntoView 
             <p class="case-card-title">{c.title}</p>
             <dl class="facts">
                 <div>
-                    <dt>{t.col_installed_product}</dt>
+                    <dt>{CASE_TEXTS.of(t).col_installed_product}</dt>
                     <dd>
                         <span class="product-number">{c.installed_product.number}</span>
                         <span class="secondary">{name}</span>
                     </dd>
                 </div>
                 <div>
-                    <dt>{t.col_account}</dt>
+                    <dt>{CASE_TEXTS.of(t).col_account}</dt>
                     <dd>{c.account.name}</dd>
                 </div>
                 <div>
-                    <dt>{t.col_priority}</dt>
+                    <dt>{CASE_TEXTS.of(t).col_priority}</dt>
                     <dd>{priority_badge(t, c.priority)}</dd>
                 </div>
                 <div>
-                    <dt>{t.col_created}</dt>
+                    <dt>{CASE_TEXTS.of(t).col_created}</dt>
                     <dd>{created}</dd>
                 </div>
             </dl>

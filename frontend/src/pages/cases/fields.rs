@@ -3,6 +3,7 @@
 //! patient-data notice and its confirmation.
 
 use super::submit::Outcome;
+use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{error_message, field_error_text, fill, TextFn, Texts};
 use api_types::FieldError;
 use leptos::prelude::*;
@@ -203,7 +204,7 @@ pub fn text_field(
             </label>
             {control}
             {spec.help.map(|help| view! { <p id=spec.help_id() class="field-help">{help(t)}</p> })}
-            {spec.phi.then(|| view! { <p id=spec.phi_id() class="phi-notice">{t.phi_notice}</p> })}
+            {spec.phi.then(|| view! { <p id=spec.phi_id() class="phi-notice">{CASE_TEXTS.of(t).phi_notice}</p> })}
             {field_error_view(t, spec, errors)}
         </div>
     }
@@ -269,7 +270,7 @@ pub fn patient_data_confirm(
     let help = format!("{id}-help");
     view! {
         <div class="phi-confirm">
-            <p id=help.clone() class="phi-notice">{t.patient_data_warning}</p>
+            <p id=help.clone() class="phi-notice">{CASE_TEXTS.of(t).patient_data_warning}</p>
             <div class="choice">
                 <input
                     type="checkbox"
@@ -279,7 +280,7 @@ pub fn patient_data_confirm(
                     prop:checked=confirm
                     on:change=move |ev| confirm.set(event_target_checked(&ev))
                 />
-                <label for=id>{t.confirm_no_patient_data}</label>
+                <label for=id>{CASE_TEXTS.of(t).confirm_no_patient_data}</label>
             </div>
         </div>
     }
@@ -296,7 +297,9 @@ mod tests {
     const REQUIRED: FieldSpec = FieldSpec {
         required: true,
         max: 5,
-        ..FieldSpec::text("bench_repair.part_description", "part", |t| t.comment_label)
+        ..FieldSpec::text("bench_repair.part_description", "part", |t| {
+            CASE_TEXTS.of(t).comment_label
+        })
     };
 
     #[test]
@@ -310,7 +313,7 @@ mod tests {
             Some("too_long".into())
         );
         assert_eq!(REQUIRED.check(" 12345 "), None);
-        let optional = FieldSpec::text("x", "x", |t| t.comment_label);
+        let optional = FieldSpec::text("x", "x", |t| CASE_TEXTS.of(t).comment_label);
         assert_eq!(optional.check(""), None);
     }
 

@@ -1,5 +1,6 @@
 //! Service cases: the list, the create form and the case page.
 
+use crate::i18n::case_texts::CASE_TEXTS;
 pub mod case_page;
 pub mod cases_page;
 pub mod new_case_page;
@@ -60,14 +61,14 @@ pub fn critical_notice(
 ) -> impl IntoView {
     let body = match contact {
         Some(contact) => view! {
-            {t.critical_notice}
+            {CASE_TEXTS.of(t).critical_notice}
             " "
             <a class="critical-phone" href=tel_href(&contact.phone)>{contact.phone.clone()}</a>
         }
         .into_any(),
         None => view! {
-            {t.critical_notice_no_number}
-            {pick_product_hint.then(|| format!(" {}", t.critical_pick_product))}
+            {CASE_TEXTS.of(t).critical_notice_no_number}
+            {pick_product_hint.then(|| format!(" {}", CASE_TEXTS.of(t).critical_pick_product))}
         }
         .into_any(),
     };

@@ -16,6 +16,7 @@ use super::upload::{file_inputs, UploadQueue};
 use super::{critical_notice, JustCreated};
 use crate::api::{client, ApiError};
 use crate::components::document::set_title;
+use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{case_kind_name, fill, priority_text, Texts, CASE_KINDS, PRIORITIES};
 use crate::query::{from_wire, wire_name};
 use crate::routes::{case_path, Page};
@@ -53,14 +54,14 @@ pub fn NewCasePage() -> impl IntoView {
 
     view! {
         <p class="back-link">
-            <A href=Page::Cases.path()>{move || t.get().back_to_cases}</A>
+            <A href=Page::Cases.path()>{move || CASE_TEXTS.of(t.get()).back_to_cases}</A>
         </p>
         <h1>{move || t.get().create_case}</h1>
         // The texts are read once per render: the language only changes at sign-in.
         {move || {
             let t = t.get();
             if !auth.may(domain::Action::CreateCase) {
-                return view! { <p class="page-error" role="alert">{t.create_case_forbidden}</p> }
+                return view! { <p class="page-error" role="alert">{CASE_TEXTS.of(t).create_case_forbidden}</p> }
                     .into_any();
             }
             match (wanted, preselected.get()) {
@@ -247,13 +248,13 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
                 let link = fill(t.open_case_link, &[("number", &number)]);
                 view! {
                     <div id=FAILED_ID class="form-error" role="alert" tabindex="-1">
-                        <p>{t.case_upload_failed}</p>
+                        <p>{CASE_TEXTS.of(t).case_upload_failed}</p>
                         <A href=path attr:class="open-case">{link}</A>
                     </div>
                 }
                 .into_any()
             } else {
-                view! { <p class="hint">{t.case_uploading}</p> }.into_any()
+                view! { <p class="hint">{CASE_TEXTS.of(t).case_uploading}</p> }.into_any()
             };
             view! {
                 <p class="form-success" role="status">
@@ -268,7 +269,7 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
         <form class="case-form" on:submit=on_submit novalidate>
             <div class="form-live" aria-live="polite">{created_view}</div>
             <div class="case-form-fields" hidden=after>
-                <p class="hint">{t.new_case_intro}</p>
+                <p class="hint">{CASE_TEXTS.of(t).new_case_intro}</p>
                 <div id=ERRORS_ID tabindex="-1">
                     {move || outcome.with(|o| o.as_ref().map(|o| outcome_summary(t, o, &FIELDS)))}
                 </div>
@@ -279,8 +280,8 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
                         if priority_error() { "priority-help priority-error" } else { "priority-help" }
                     }
                 >
-                    <legend>{t.col_priority} {required_marker(t)}</legend>
-                    <p id="priority-help" class="field-help">{t.priority_help}</p>
+                    <legend>{CASE_TEXTS.of(t).col_priority} {required_marker(t)}</legend>
+                    <p id="priority-help" class="field-help">{CASE_TEXTS.of(t).priority_help}</p>
                     <div class="choices">
                         {PRIORITIES
                             .into_iter()
@@ -307,7 +308,7 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
                 </fieldset>
                 {notice}
                 <div class="field">
-                    <label for="case-kind">{t.case_kind_label}</label>
+                    <label for="case-kind">{CASE_TEXTS.of(t).case_kind_label}</label>
                     <select
                         id="case-kind"
                         name="kind"
@@ -321,7 +322,7 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
                 </div>
                 {move || bench.get().then(|| view! {
                     <fieldset class="bench-repair">
-                        <legend>{t.bench_heading}</legend>
+                        <legend>{CASE_TEXTS.of(t).bench_heading}</legend>
                         {text_field(t, &PART_DESCRIPTION, part_description, errors)}
                         {text_field(t, &PART_SERIAL, part_serial, errors)}
                         {text_field(t, &RETURN_ADDRESS, return_address, errors)}
@@ -330,21 +331,21 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
                 {text_field(t, &DESCRIPTION, description, errors)}
                 {text_field(t, &REFERENCE, reference, errors)}
                 <fieldset class="contact-group" aria-describedby="case-contact-help">
-                    <legend>{t.contact_heading}</legend>
-                    <p id="case-contact-help" class="field-help">{t.contact_help}</p>
+                    <legend>{CASE_TEXTS.of(t).contact_heading}</legend>
+                    <p id="case-contact-help" class="field-help">{CASE_TEXTS.of(t).contact_help}</p>
                     {text_field(t, &CONTACT_NAME, contact_name, errors)}
                     {text_field(t, &CONTACT_EMAIL, contact_email, errors)}
                     {text_field(t, &CONTACT_PHONE, contact_phone, errors)}
                 </fieldset>
             </div>
             <fieldset class="attachments-group">
-                <legend>{t.attachments_group_legend}</legend>
+                <legend>{CASE_TEXTS.of(t).attachments_group_legend}</legend>
                 <div hidden=after>
                     {file_inputs(
                         t,
                         "case-attachment-files",
                         "case-attachment-camera",
-                        t.case_attachment_files_help,
+                        CASE_TEXTS.of(t).case_attachment_files_help,
                         move |picked| queue.add(t, picked),
                     )}
                 </div>
@@ -353,7 +354,7 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
             <div hidden=after>
                 {move || needs_confirm.get().then(|| patient_data_confirm(t, "confirm-no-patient-data", confirm))}
                 <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
-                    {move || if pending.get() { t.creating_case } else { t.submit_case }}
+                    {move || if pending.get() { CASE_TEXTS.of(t).creating_case } else { CASE_TEXTS.of(t).submit_case }}
                 </button>
             </div>
         </form>

@@ -3,6 +3,7 @@
 
 use super::fields::required_marker;
 use crate::api::{client, ApiError};
+use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{count_text, error_message, Texts};
 use crate::pages::installed_products_page::display_name;
 use crate::state::auth::use_auth;
@@ -150,7 +151,7 @@ pub fn ProductPicker(
                 view! { <p class="form-error" role="alert">{error_message(t, &err)}</p> }.into_any()
             }
             Ok(page) if page.items.is_empty() => {
-                view! { <p class="empty-state">{t.product_search_none}</p> }.into_any()
+                view! { <p class="empty-state">{CASE_TEXTS.of(t).product_search_none}</p> }.into_any()
             }
             Ok(page) => {
                 view! {
@@ -182,7 +183,7 @@ pub fn ProductPicker(
     };
     let summary = move || {
         if !fresh.get() {
-            return t.product_searching.to_owned();
+            return CASE_TEXTS.of(t).product_searching.to_owned();
         }
         match results.get() {
             Some((_, Ok(page))) => count_text(t.products_total_one, t.products_total, page.total),
@@ -198,13 +199,13 @@ pub fn ProductPicker(
 
     view! {
         <fieldset class="product-picker">
-            <legend>{t.col_installed_product} {required_marker(t)}</legend>
+            <legend>{CASE_TEXTS.of(t).col_installed_product} {required_marker(t)}</legend>
             {move || match selected.get() {
                 Some(p) => {
                     view! {
                         <div class="selected-product">
                             <p>
-                                <span class="selected-label">{t.selected_product_label}</span>
+                                <span class="selected-label">{CASE_TEXTS.of(t).selected_product_label}</span>
                                 " "
                                 <strong class="selected-name">{p.name}</strong>
                                 <span class="secondary">
@@ -214,7 +215,7 @@ pub fn ProductPicker(
                                 </span>
                             </p>
                             <button type="button" class="button-secondary change-product" node_ref=change_button on:click=change>
-                                {t.change_product}
+                                {CASE_TEXTS.of(t).change_product}
                             </button>
                         </div>
                     }
@@ -223,7 +224,7 @@ pub fn ProductPicker(
                 None => {
                     view! {
                         <div class="field">
-                            <label for=SEARCH_ID>{t.product_search_label}</label>
+                            <label for=SEARCH_ID>{CASE_TEXTS.of(t).product_search_label}</label>
                             <input
                                 id=SEARCH_ID
                                 type="search"
@@ -235,7 +236,7 @@ pub fn ProductPicker(
                                 on:input=on_input
                                 on:keydown=on_keydown
                             />
-                            <p id="case-product-search-help" class="field-help">{t.product_search_help}</p>
+                            <p id="case-product-search-help" class="field-help">{CASE_TEXTS.of(t).product_search_help}</p>
                             {move || error.get().map(|text| view! {
                                 <p id="case-product-search-error" class="field-error">{text}</p>
                             })}

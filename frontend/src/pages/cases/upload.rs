@@ -3,6 +3,7 @@
 //! on the create form.
 
 use crate::api::{files, ApiError};
+use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{error_message, fill, problem_text, Texts};
 use crate::state::auth::Auth;
 use api_types::{CaseDetail, ProblemCode};
@@ -203,7 +204,7 @@ fn upload_row(
     let Upload {
         key, name, state, ..
     } = u;
-    let remove_label = format!("{} {name}", t.upload_remove);
+    let remove_label = format!("{} {name}", CASE_TEXTS.of(t).upload_remove);
     view! {
         <li class=move || state.with(|s| match s {
             UploadState::Done => "upload done",
@@ -225,11 +226,11 @@ fn upload_row(
             </label>
             {move || {
                 let (text, removable) = match state.get() {
-                    UploadState::Waiting => (t.upload_waiting.to_owned(), true),
+                    UploadState::Waiting => (CASE_TEXTS.of(t).upload_waiting.to_owned(), true),
                     UploadState::Sending(percent) => {
                         (fill(t.upload_sending, &[("n", &percent.to_string())]), false)
                     }
-                    UploadState::Done => (t.upload_done.to_owned(), false),
+                    UploadState::Done => (CASE_TEXTS.of(t).upload_done.to_owned(), false),
                     // Not sent or refused: the user may drop it from the list.
                     UploadState::Failed(why) => (why, true),
                 };
@@ -243,7 +244,7 @@ fn upload_row(
                             aria-label=label
                             on:click=move |_| rows.update(|list| list.retain(|r| r.key != key))
                         >
-                            {t.upload_remove}
+                            {CASE_TEXTS.of(t).upload_remove}
                         </button>
                     })}
                 }
@@ -278,7 +279,7 @@ pub fn file_inputs(
     view! {
         <div class="attachment-inputs">
             <div class="field">
-                <label for=files_id>{t.choose_files_label}</label>
+                <label for=files_id>{CASE_TEXTS.of(t).choose_files_label}</label>
                 <input
                     type="file"
                     id=files_id
@@ -290,7 +291,7 @@ pub fn file_inputs(
                 <p id=help_id class="field-help">{help}</p>
             </div>
             <div class="field camera-field">
-                <label for=camera_id>{t.take_photo_label}</label>
+                <label for=camera_id>{CASE_TEXTS.of(t).take_photo_label}</label>
                 <input
                     type="file"
                     id=camera_id
@@ -300,7 +301,7 @@ pub fn file_inputs(
                     on:change=on_change
                 />
             </div>
-            <p id=phi_id class="phi-notice">{t.attachment_phi_notice}</p>
+            <p id=phi_id class="phi-notice">{CASE_TEXTS.of(t).attachment_phi_notice}</p>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! User administration (Managers for their parent account, Admins for all)
 //! and the security log.
 
+use crate::i18n::admin_texts::ADMIN_TEXTS;
 pub mod new_user_page;
 pub mod security_details;
 pub mod security_log_page;
@@ -26,11 +27,11 @@ pub const PARENT_ACCOUNT: &str = "parent_account_id";
 /// The sentence for a user form field error.
 pub fn user_error_text(t: &Texts, code: &str) -> String {
     match code {
-        "invalid_username" => t.username_invalid,
+        "invalid_username" => ADMIN_TEXTS.of(t).username_invalid,
         "invalid_email" => t.email_invalid,
         "username_taken" => t.error_username_taken,
-        "role_not_grantable" => t.role_not_grantable,
-        "parent_account_mismatch" => t.parent_account_mismatch,
+        "role_not_grantable" => ADMIN_TEXTS.of(t).role_not_grantable,
+        "parent_account_mismatch" => ADMIN_TEXTS.of(t).parent_account_mismatch,
         code => field_error_text(t, code),
     }
     .to_owned()
@@ -129,7 +130,7 @@ pub fn role_choices(
             disabled=disabled
             aria-describedby=move || has_error().then_some("role-error")
         >
-            <legend>{t.role_label} {required_marker(t)}</legend>
+            <legend>{ADMIN_TEXTS.of(t).role_label} {required_marker(t)}</legend>
             {roles
                 .into_iter()
                 .map(|r| {
@@ -164,7 +165,7 @@ pub fn account_choices(
     chosen: RwSignal<Vec<AccountId>>,
 ) -> impl IntoView {
     let body = if accounts.is_empty() {
-        view! { <p class="muted">{t.accounts_assign_none}</p> }.into_any()
+        view! { <p class="muted">{ADMIN_TEXTS.of(t).accounts_assign_none}</p> }.into_any()
     } else {
         accounts
             .into_iter()
@@ -206,8 +207,8 @@ pub fn account_choices(
     };
     view! {
         <fieldset class="choice-group account-group" aria-describedby="accounts-help">
-            <legend>{t.accounts_assign_label}</legend>
-            <p id="accounts-help" class="field-help">{t.accounts_assign_help}</p>
+            <legend>{ADMIN_TEXTS.of(t).accounts_assign_label}</legend>
+            <p id="accounts-help" class="field-help">{ADMIN_TEXTS.of(t).accounts_assign_help}</p>
             {body}
         </fieldset>
     }

@@ -10,6 +10,7 @@ use super::{
 use crate::api::client;
 use crate::components::document::set_title;
 use crate::components::forms::{failure_summary, field_error, focus_later, Failure, FieldRef};
+use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{error_message, Texts};
 use crate::query::from_wire;
 use crate::routes::{user_path, Page};
@@ -32,7 +33,7 @@ const FIELDS: [FieldRef; 6] = [
     FieldRef {
         field: DISPLAY_NAME,
         id: "display-name",
-        label: |t| t.display_name_label,
+        label: |t| ADMIN_TEXTS.of(t).display_name_label,
     },
     FieldRef {
         field: EMAIL,
@@ -42,17 +43,17 @@ const FIELDS: [FieldRef; 6] = [
     FieldRef {
         field: ROLE,
         id: "role-viewer",
-        label: |t| t.role_label,
+        label: |t| ADMIN_TEXTS.of(t).role_label,
     },
     FieldRef {
         field: PARENT_ACCOUNT,
         id: "parent-account",
-        label: |t| t.parent_account_label,
+        label: |t| ADMIN_TEXTS.of(t).parent_account_label,
     },
     FieldRef {
         field: ACCOUNT_IDS,
         id: "accounts-help",
-        label: |t| t.accounts_assign_label,
+        label: |t| ADMIN_TEXTS.of(t).accounts_assign_label,
     },
 ];
 
@@ -60,15 +61,15 @@ const FIELDS: [FieldRef; 6] = [
 pub fn NewUserPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    Effect::new(move |_| set_title(t.get().new_user, t.get().product_name));
+    Effect::new(move |_| set_title(ADMIN_TEXTS.of(t.get()).new_user, t.get().product_name));
     let accounts = LocalResource::new(move || {
         auth.call(|token| async move { client::accounts(&token).await })
     });
     view! {
         <p class="back-link">
-            <A href=Page::Users.path()>{move || t.get().back_to_users}</A>
+            <A href=Page::Users.path()>{move || ADMIN_TEXTS.of(t.get()).back_to_users}</A>
         </p>
-        <h1>{move || t.get().new_user}</h1>
+        <h1>{move || ADMIN_TEXTS.of(t.get()).new_user}</h1>
         {move || {
             let t = t.get();
             if !auth.may(domain::Action::ManageUsers) {
@@ -202,7 +203,7 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
         tops.sort_by(|a, b| a.1.cmp(&b.1));
         view! {
             <div class="field">
-                <label for="parent-account">{t.parent_account_label}</label>
+                <label for="parent-account">{ADMIN_TEXTS.of(t).parent_account_label}</label>
                 <select
                     id="parent-account"
                     name="parent_account_id"
@@ -211,7 +212,7 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
                         chosen.set(Vec::new());
                     }
                 >
-                    <option value="">{t.parent_account_none}</option>
+                    <option value="">{ADMIN_TEXTS.of(t).parent_account_none}</option>
                     {tops.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </select>
             </div>
@@ -224,18 +225,18 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
 
     view! {
         <form class="case-form user-form" on:submit=on_submit novalidate>
-            <p class="hint">{t.new_user_intro}</p>
+            <p class="hint">{ADMIN_TEXTS.of(t).new_user_intro}</p>
             <div id=ERRORS_ID tabindex="-1">
                 {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| user_error_text(t, c)))}
             </div>
-            {user_text_field(t, USERNAME, "username", t.username_label, Some(t.username_help), "text", "off", username, failure)}
-            {user_text_field(t, DISPLAY_NAME, "display-name", t.display_name_label, None, "text", "off", display_name, failure)}
-            {user_text_field(t, EMAIL, "email", t.email_label, Some(t.new_user_email_help), "email", "off", email, failure)}
+            {user_text_field(t, USERNAME, "username", t.username_label, Some(ADMIN_TEXTS.of(t).username_help), "text", "off", username, failure)}
+            {user_text_field(t, DISPLAY_NAME, "display-name", ADMIN_TEXTS.of(t).display_name_label, None, "text", "off", display_name, failure)}
+            {user_text_field(t, EMAIL, "email", t.email_label, Some(ADMIN_TEXTS.of(t).new_user_email_help), "email", "off", email, failure)}
             {role_choices(t, roles, role, errors, false)}
             {parents}
             {choices}
             <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
-                {move || if pending.get() { t.creating_user } else { t.create_user_button }}
+                {move || if pending.get() { ADMIN_TEXTS.of(t).creating_user } else { ADMIN_TEXTS.of(t).create_user_button }}
             </button>
         </form>
     }

@@ -13,6 +13,7 @@ use crate::components::list::{
 use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::format_date_time;
+use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::security_log::SECURITY_LOG;
 use crate::i18n::{count_text, event_code_name, fill, security_event_name, Texts};
 use crate::query::SecurityLogView;
@@ -34,7 +35,12 @@ pub fn SecurityLogPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
     let narrow = use_narrow();
-    Effect::new(move |_| set_title(t.get().security_log_title, t.get().product_name));
+    Effect::new(move |_| {
+        set_title(
+            ADMIN_TEXTS.of(t.get()).security_log_title,
+            t.get().product_name,
+        )
+    });
 
     let query_map = use_query_map();
     let current = Memo::new(move |_| query_map.with(|m| SecurityLogView::from_query(|k| m.get(k))));
@@ -87,30 +93,36 @@ pub fn SecurityLogPage() -> impl IntoView {
         log.with(|loaded| {
             summary_text(
                 t,
-                t.security_log_loading,
+                ADMIN_TEXTS.of(t).security_log_loading,
                 loaded.as_ref(),
                 |query| current.with(|v| v.query != *query),
-                |page| count_text(t.events_total_one, t.events_total, page.total),
+                |page| {
+                    count_text(
+                        ADMIN_TEXTS.of(t).events_total_one,
+                        t.events_total,
+                        page.total,
+                    )
+                },
             )
         })
     };
 
     view! {
-        <h1>{move || t.get().security_log_title}</h1>
-        <p class="hint">{move || t.get().security_log_intro}</p>
+        <h1>{move || ADMIN_TEXTS.of(t.get()).security_log_title}</h1>
+        <p class="hint">{move || ADMIN_TEXTS.of(t.get()).security_log_intro}</p>
         {move || {
             let t = t.get();
             view! {
                 <form
                     class="log-filters filters"
                     role="search"
-                    aria-label=t.security_filters_label
+                    aria-label=ADMIN_TEXTS.of(t).security_filters_label
                     on:submit=on_submit.clone()
                 >
                     <div class="filter filter-search">
-                        <label for="filter-event">{t.filter_event}</label>
+                        <label for="filter-event">{ADMIN_TEXTS.of(t).filter_event}</label>
                         <select id="filter-event" name="event" node_ref=event_select on:change=on_change.clone()>
-                            <option value="">{t.any_event}</option>
+                            <option value="">{ADMIN_TEXTS.of(t).any_event}</option>
                             {SecurityEvent::ALL
                                 .iter()
                                 .map(|e| view! { <option value=e.as_str()>{security_event_name(t, *e)}</option> })
@@ -118,7 +130,7 @@ pub fn SecurityLogPage() -> impl IntoView {
                         </select>
                     </div>
                     <FilterActions
-                        apply=t.apply_event_filter
+                        apply=ADMIN_TEXTS.of(t).apply_event_filter
                         clear_href=Signal::derive(move || {
                             current.with(SecurityLogView::is_filtered).then(|| Page::SecurityLog.path().to_owned())
                         })
@@ -141,20 +153,20 @@ pub fn SecurityLogPage() -> impl IntoView {
             all.query.user = None;
             let notice = fill(
                 t.filter_user_notice,
-                &[("user", who.as_deref().unwrap_or(t.filter_user_unknown))],
+                &[("user", who.as_deref().unwrap_or(ADMIN_TEXTS.of(t).filter_user_unknown))],
             );
             Some(view! {
                 <p class="filter-notice user-filter">
                     <span>{notice}</span>
                     " "
-                    <A href=all.href() attr:class="remove-user-filter">{t.remove_user_filter}</A>
+                    <A href=all.href() attr:class="remove-user-filter">{ADMIN_TEXTS.of(t).remove_user_filter}</A>
                 </p>
             })
         }}
         <p class="result-summary" role="status">{summary}</p>
         {move || {
             let t = t.get();
-            load_view(t, t.security_log_loading, log.get(), |query, page| {
+            load_view(t, ADMIN_TEXTS.of(t).security_log_loading, log.get(), |query, page| {
                 let view = current.get();
                 let stale = view.query != query;
                 let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
@@ -178,9 +190,9 @@ fn results(
         total: page.total,
     };
     let empty = if view.is_filtered() {
-        t.security_log_empty
+        ADMIN_TEXTS.of(t).security_log_empty
     } else {
-        t.security_log_none
+        ADMIN_TEXTS.of(t).security_log_none
     };
     let cards = |items: Vec<SecurityLogEntryDto>| {
         card_list(
@@ -196,10 +208,10 @@ fn results(
         let time_heading = fill(t.col_time, &[("zone", &dates.2)]);
         let heads = view! {
             <th scope="col">{time_heading}</th>
-            <th scope="col">{t.col_event}</th>
-            <th scope="col">{t.col_user}</th>
-            <th scope="col">{t.col_actor}</th>
-            <th scope="col">{t.col_client_address}</th>
+            <th scope="col">{ADMIN_TEXTS.of(t).col_event}</th>
+            <th scope="col">{ADMIN_TEXTS.of(t).col_user}</th>
+            <th scope="col">{ADMIN_TEXTS.of(t).col_actor}</th>
+            <th scope="col">{ADMIN_TEXTS.of(t).col_client_address}</th>
             <th scope="col">{SECURITY_LOG.of(t).column}</th>
         };
         let rows = items
@@ -245,9 +257,9 @@ fn event_card(t: &'static Texts, dates: &Dates, e: SecurityLogEntryDto) -> impl 
                 <span class="log-time secondary-inline">{time}</span>
             </div>
             <dl class="facts">
-                {fact(t.col_user, e.username)}
-                {fact(t.col_actor, e.actor_username)}
-                {fact(t.col_client_address, e.client_address)}
+                {fact(ADMIN_TEXTS.of(t).col_user, e.username)}
+                {fact(ADMIN_TEXTS.of(t).col_actor, e.actor_username)}
+                {fact(ADMIN_TEXTS.of(t).col_client_address, e.client_address)}
                 {fact(SECURITY_LOG.of(t).column, details)}
             </dl>
         </li>

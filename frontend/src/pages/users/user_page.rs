@@ -16,6 +16,7 @@ use crate::components::confirm::ConfirmBox;
 use crate::components::document::set_title;
 use crate::components::forms::{failure_summary, focus_later, Failure, FieldRef};
 use crate::format::{date_in_zone, format_date, format_date_time, format_date_time_zone, now};
+use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{error_message, fill, role_name, user_status_name, Texts};
 use crate::routes::{user_security_log_path, Page};
 use crate::state::auth::{use_auth, use_texts, Auth};
@@ -70,8 +71,8 @@ pub fn UserPage() -> impl IntoView {
         let t = t.get();
         let page = match (detail.get(), failed.get()) {
             (Some(d), _) => d.summary.display_name,
-            (None, Some(_)) => t.user_not_found.to_owned(),
-            (None, None) => t.user_loading.to_owned(),
+            (None, Some(_)) => ADMIN_TEXTS.of(t).user_not_found.to_owned(),
+            (None, None) => ADMIN_TEXTS.of(t).user_loading.to_owned(),
         };
         set_title(&page, t.product_name);
     });
@@ -79,13 +80,13 @@ pub fn UserPage() -> impl IntoView {
 
     view! {
         <p class="back-link">
-            <A href=Page::Users.path()>{move || t.get().back_to_users}</A>
+            <A href=Page::Users.path()>{move || ADMIN_TEXTS.of(t.get()).back_to_users}</A>
         </p>
         {move || {
             let t = t.get();
             if let Some(err) = failed.get() {
                 let text = if matches!(err.code(), Some(ProblemCode::NotFound | ProblemCode::Forbidden)) {
-                    t.user_not_found.to_owned()
+                    ADMIN_TEXTS.of(t).user_not_found.to_owned()
                 } else {
                     error_message(t, &err)
                 };
@@ -97,7 +98,7 @@ pub fn UserPage() -> impl IntoView {
                 return view! {
                     <p class="loading" role="status">
                         <span class="spinner" aria-hidden="true"></span>
-                        {t.user_loading}
+                        {ADMIN_TEXTS.of(t).user_loading}
                     </p>
                 }
                 .into_any();
@@ -113,9 +114,9 @@ pub fn UserPage() -> impl IntoView {
                 {first.map(|d| view! { <ActivationEmail t user=d/> })}
                 {move || detail.get().map(|d| user_facts(t, &dates(auth), &d))}
                 <p class="user-log-link">
-                    <A href=user_security_log_path(initial)>{t.user_security_log_link}</A>
+                    <A href=user_security_log_path(initial)>{ADMIN_TEXTS.of(t).user_security_log_link}</A>
                 </p>
-                {own.then(|| view! { <p class="hint own-account">{t.own_account_note}</p> })}
+                {own.then(|| view! { <p class="hint own-account">{ADMIN_TEXTS.of(t).own_account_note}</p> })}
                 {move || match accounts.get() {
                     None => view! {
                         <p class="loading" role="status">
@@ -178,13 +179,13 @@ fn user_facts(t: &'static Texts, dates: &Dates, d: &UserDetail) -> impl IntoView
             <dl class="facts facts-wide">
                 <div><dt>{t.username_label}</dt><dd class="username">{s.username.clone()}</dd></div>
                 <div><dt>{t.email_label}</dt><dd>{s.email.clone()}</dd></div>
-                <div><dt>{t.col_role}</dt><dd>{role_name(t, s.role)}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_role}</dt><dd>{role_name(t, s.role)}</dd></div>
                 <div><dt>{t.col_status}</dt><dd>{user_status_name(t, s.status)}</dd></div>
-                <div><dt>{t.mfa_heading}</dt><dd class="user-mfa">{mfa_state_badge(t, s.mfa_enabled)}</dd></div>
-                <div><dt>{t.col_last_login}</dt><dd>{last_login(t, dates, s)}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).mfa_heading}</dt><dd class="user-mfa">{mfa_state_badge(t, s.mfa_enabled)}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_last_login}</dt><dd>{last_login(t, dates, s)}</dd></div>
                 <div><dt>{t.created_at_label}</dt><dd>{created}</dd></div>
-                <div><dt>{t.language_label}</dt><dd lang=d.settings.language.clone()>{language}</dd></div>
-                <div><dt>{t.time_zone_label}</dt><dd>{d.settings.time_zone.clone()}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).language_label}</dt><dd lang=d.settings.language.clone()>{language}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).time_zone_label}</dt><dd>{d.settings.time_zone.clone()}</dd></div>
             </dl>
         </section>
     }
@@ -208,8 +209,8 @@ fn ActivationEmail(t: &'static Texts, user: UserDetail) -> impl IntoView {
     pending_user.then(|| {
         view! {
             <section class="panel activation-panel" aria-labelledby="activation-heading">
-                <h2 id="activation-heading" class="visually-hidden">{t.send_activation_again}</h2>
-                <p>{t.user_pending_notice}</p>
+                <h2 id="activation-heading" class="visually-hidden">{ADMIN_TEXTS.of(t).send_activation_again}</h2>
+                <p>{ADMIN_TEXTS.of(t).user_pending_notice}</p>
                 <div class="form-live" aria-live="polite">
                     {move || outcome.get().map(|result| match result {
                         Ok(()) => view! {
@@ -228,7 +229,7 @@ fn ActivationEmail(t: &'static Texts, user: UserDetail) -> impl IntoView {
                         send.dispatch(());
                     }
                 >
-                    {move || if pending.get() { t.sending } else { t.send_activation_again }}
+                    {move || if pending.get() { t.sending } else { ADMIN_TEXTS.of(t).send_activation_again }}
                 </button>
             </section>
         }
@@ -240,7 +241,7 @@ const FIELDS: [FieldRef; 4] = [
     FieldRef {
         field: DISPLAY_NAME,
         id: "display-name",
-        label: |t| t.display_name_label,
+        label: |t| ADMIN_TEXTS.of(t).display_name_label,
     },
     FieldRef {
         field: EMAIL,
@@ -250,12 +251,12 @@ const FIELDS: [FieldRef; 4] = [
     FieldRef {
         field: ROLE,
         id: "role-group",
-        label: |t| t.role_label,
+        label: |t| ADMIN_TEXTS.of(t).role_label,
     },
     FieldRef {
         field: ACCOUNT_IDS,
         id: "accounts-help",
-        label: |t| t.accounts_assign_label,
+        label: |t| ADMIN_TEXTS.of(t).accounts_assign_label,
     },
 ];
 
@@ -477,13 +478,13 @@ fn EditUserForm(
 
     view! {
         <section class="panel" aria-labelledby="edit-user-heading">
-            <h2 id="edit-user-heading">{t.edit_user_heading}</h2>
+            <h2 id="edit-user-heading">{ADMIN_TEXTS.of(t).edit_user_heading}</h2>
             <form class="case-form user-form" on:submit=on_submit novalidate>
                 <div id=ERRORS_ID tabindex="-1">
                     {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| user_error_text(t, c)))}
                     {move || (outcome.get() == Some(Outcome::Conflict)).then(|| view! {
                         <div class="form-error" role="alert">
-                            <p>{t.user_conflict}</p>
+                            <p>{ADMIN_TEXTS.of(t).user_conflict}</p>
                             <button
                                 type="button"
                                 class="button-secondary"
@@ -492,24 +493,24 @@ fn EditUserForm(
                                     reload.dispatch(());
                                 }
                             >
-                                {t.reload_user}
+                                {ADMIN_TEXTS.of(t).reload_user}
                             </button>
                         </div>
                     })}
                 </div>
                 <div class="form-live" aria-live="polite">
                     {move || match outcome.get() {
-                        Some(Outcome::Saved) => Some(view! { <p class="form-success" role="status">{t.user_saved}</p> }),
-                        Some(Outcome::Reloaded) => Some(view! { <p class="form-success" role="status">{t.user_reloaded}</p> }),
+                        Some(Outcome::Saved) => Some(view! { <p class="form-success" role="status">{ADMIN_TEXTS.of(t).user_saved}</p> }),
+                        Some(Outcome::Reloaded) => Some(view! { <p class="form-success" role="status">{ADMIN_TEXTS.of(t).user_reloaded}</p> }),
                         _ => None,
                     }}
                 </div>
-                {user_text_field(t, DISPLAY_NAME, "display-name", t.display_name_label, None, "text", "off", display_name, failure)}
+                {user_text_field(t, DISPLAY_NAME, "display-name", ADMIN_TEXTS.of(t).display_name_label, None, "text", "off", display_name, failure)}
                 {user_text_field(t, EMAIL, "email", t.email_label, None, "email", "off", email, failure)}
                 <div id="role-group">{role_choices(t, roles, role, errors, own)}</div>
                 {account_choices(t, tree, chosen)}
                 <button type="submit" class="button-primary button-inline" disabled=busy>
-                    {move || if save.pending().get() { t.saving } else { t.save_user }}
+                    {move || if save.pending().get() { t.saving } else { ADMIN_TEXTS.of(t).save_user }}
                 </button>
             </form>
         </section>
@@ -566,7 +567,7 @@ fn AccessPanel(
     let message = move || {
         if let Some(err) = failure.get() {
             let text = if err.code() == Some(ProblemCode::PreconditionFailed) {
-                t.user_reloaded.to_owned()
+                ADMIN_TEXTS.of(t).user_reloaded.to_owned()
             } else {
                 error_message(t, &err)
             };
@@ -574,9 +575,9 @@ fn AccessPanel(
         }
         done.get().map(|active| {
             let text = if active {
-                t.user_reactivated_done
+                ADMIN_TEXTS.of(t).user_reactivated_done
             } else {
-                t.user_deactivated_done
+                ADMIN_TEXTS.of(t).user_deactivated_done
             };
             view! { <p class="form-success" role="status">{text}</p> }.into_any()
         })
@@ -584,14 +585,14 @@ fn AccessPanel(
 
     view! {
         <section class="panel access-panel" aria-labelledby="access-heading">
-            <h2 id="access-heading">{t.access_heading}</h2>
-            <p class="hint">{t.deactivate_hint}</p>
+            <h2 id="access-heading">{ADMIN_TEXTS.of(t).access_heading}</h2>
+            <p class="hint">{ADMIN_TEXTS.of(t).deactivate_hint}</p>
             <div class="form-live" aria-live="polite">{message}</div>
             {move || {
                 let reactivate = deactivated();
                 if confirming.get() {
                     let template = if reactivate { t.reactivate_confirm } else { t.deactivate_confirm };
-                    let yes = if reactivate { t.confirm_reactivate } else { t.confirm_deactivate };
+                    let yes = if reactivate { ADMIN_TEXTS.of(t).confirm_reactivate } else { ADMIN_TEXTS.of(t).confirm_deactivate };
                     view! {
                         <ConfirmBox
                             t=t
@@ -622,7 +623,7 @@ fn AccessPanel(
                                 focus_later("confirm-question");
                             }
                         >
-                            {if reactivate { t.reactivate_user } else { t.deactivate_user }}
+                            {if reactivate { ADMIN_TEXTS.of(t).reactivate_user } else { ADMIN_TEXTS.of(t).deactivate_user }}
                         </button>
                     }
                     .into_any()
@@ -672,14 +673,14 @@ fn MfaPanel(
     let message = move || {
         if let Some(err) = failure.get() {
             let text = if err.code() == Some(ProblemCode::PreconditionFailed) {
-                t.user_reloaded.to_owned()
+                ADMIN_TEXTS.of(t).user_reloaded.to_owned()
             } else {
                 error_message(t, &err)
             };
             return Some(view! { <p class="form-error" role="alert">{text}</p> }.into_any());
         }
         done.get().then(|| {
-            view! { <p class="form-success" role="status">{t.mfa_reset_done}</p> }.into_any()
+            view! { <p class="form-success" role="status">{ADMIN_TEXTS.of(t).mfa_reset_done}</p> }.into_any()
         })
     };
     // Shown while the user has a second factor, and with the outcome of a reset.
@@ -689,8 +690,8 @@ fn MfaPanel(
         shown.get().then(|| {
             view! {
                 <section class="panel mfa-reset-panel" aria-labelledby="mfa-reset-heading">
-                    <h2 id="mfa-reset-heading" tabindex="-1">{t.mfa_heading}</h2>
-                    <p class="hint">{t.mfa_reset_hint}</p>
+                    <h2 id="mfa-reset-heading" tabindex="-1">{ADMIN_TEXTS.of(t).mfa_heading}</h2>
+                    <p class="hint">{ADMIN_TEXTS.of(t).mfa_reset_hint}</p>
                     <div class="form-live" aria-live="polite">{message}</div>
                     {move || enabled().then(|| if confirming.get() {
                         view! {
@@ -699,7 +700,7 @@ fn MfaPanel(
                                 question_id="mfa-reset-question"
                                 question=fill(t.mfa_reset_confirm, &[("name", &name())])
                                 yes_class="button-danger confirm-yes"
-                                yes=t.confirm_reset
+                                yes=ADMIN_TEXTS.of(t).confirm_reset
                                 busy=t.saving
                                 pending=pending
                                 on_yes=Callback::new(move |()| {
@@ -723,7 +724,7 @@ fn MfaPanel(
                                     focus_later("mfa-reset-question");
                                 }
                             >
-                                {t.mfa_reset_button}
+                                {ADMIN_TEXTS.of(t).mfa_reset_button}
                             </button>
                         }
                         .into_any()

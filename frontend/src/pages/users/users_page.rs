@@ -11,6 +11,7 @@ use crate::components::list::{
 use crate::components::pager::PageState;
 use crate::components::viewport::use_narrow;
 use crate::format::format_date_time;
+use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{count_text, role_name, user_status_name, TextFn, Texts, USER_STATUSES};
 use crate::query::{from_wire, wire_name, UserListView};
 use crate::routes::{user_path, Page};
@@ -34,7 +35,7 @@ pub fn UsersPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
     let narrow = use_narrow();
-    Effect::new(move |_| set_title(t.get().users_title, t.get().product_name));
+    Effect::new(move |_| set_title(ADMIN_TEXTS.of(t.get()).users_title, t.get().product_name));
 
     let query_map = use_query_map();
     let current = Memo::new(move |_| query_map.with(|m| UserListView::from_query(|k| m.get(k))));
@@ -96,19 +97,19 @@ pub fn UsersPage() -> impl IntoView {
         users.with(|loaded| {
             summary_text(
                 t,
-                t.users_loading,
+                ADMIN_TEXTS.of(t).users_loading,
                 loaded.as_ref(),
                 |query| current.with(|v| v.query != *query),
-                |page| count_text(t.users_total_one, t.users_total, page.total),
+                |page| count_text(ADMIN_TEXTS.of(t).users_total_one, t.users_total, page.total),
             )
         })
     };
 
     view! {
         <div class="title-row">
-            <h1>{move || t.get().users_title}</h1>
+            <h1>{move || ADMIN_TEXTS.of(t.get()).users_title}</h1>
             {move || auth.may(domain::Action::ManageUsers).then(|| view! {
-                <A href=Page::NewUser.path() attr:class="new-user button-link">{t.get().new_user}</A>
+                <A href=Page::NewUser.path() attr:class="new-user button-link">{ADMIN_TEXTS.of(t.get()).new_user}</A>
             })}
         </div>
         // The texts are read once per render: the language changes only in the settings.
@@ -118,18 +119,18 @@ pub fn UsersPage() -> impl IntoView {
                 <form
                     class="user-filters filters"
                     role="search"
-                    aria-label=t.user_filters_label
+                    aria-label=ADMIN_TEXTS.of(t).user_filters_label
                     on:submit=on_submit.clone()
                 >
                     <div class="filter filter-search">
                         <label for="filter-q">{t.filter_q}</label>
                         <input id="filter-q" name="q" type="search" node_ref=q_input aria-describedby="filter-q-help"/>
-                        <p id="filter-q-help" class="field-help">{t.user_q_help}</p>
+                        <p id="filter-q-help" class="field-help">{ADMIN_TEXTS.of(t).user_q_help}</p>
                     </div>
                     <div class="filter">
                         <label for="filter-status">{t.col_status}</label>
                         <select id="filter-status" name="status" node_ref=status_select on:change=on_change.clone()>
-                            <option value="">{t.any_user_status}</option>
+                            <option value="">{ADMIN_TEXTS.of(t).any_user_status}</option>
                             {USER_STATUSES
                                 .into_iter()
                                 .map(|s| view! { <option value=wire_name(&s)>{user_status_name(t, s)}</option> })
@@ -137,7 +138,7 @@ pub fn UsersPage() -> impl IntoView {
                         </select>
                     </div>
                     <FilterActions
-                        apply=t.apply_user_filters
+                        apply=ADMIN_TEXTS.of(t).apply_user_filters
                         clear_href=Signal::derive(move || {
                             current.with(UserListView::is_filtered).then(|| Page::Users.path().to_owned())
                         })
@@ -148,7 +149,7 @@ pub fn UsersPage() -> impl IntoView {
         <p class="result-summary" role="status">{summary}</p>
         {move || {
             let t = t.get();
-            load_view(t, t.users_loading, users.get(), |query, page| {
+            load_view(t, ADMIN_TEXTS.of(t).users_loading, users.get(), |query, page| {
                 let view = current.get();
                 let stale = view.query != query;
                 let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
@@ -172,9 +173,9 @@ fn results(
         total: page.total,
     };
     let empty = if view.is_filtered() {
-        t.users_empty
+        ADMIN_TEXTS.of(t).users_empty
     } else {
-        t.users_none
+        ADMIN_TEXTS.of(t).users_none
     };
     let cards = |items: Vec<UserSummary>| {
         card_list(
@@ -201,25 +202,25 @@ fn results(
 }
 
 const COLUMNS: [TextFn; 6] = [
-    |t| t.col_name,
+    |t| ADMIN_TEXTS.of(t).col_name,
     |t| t.username_label,
-    |t| t.col_email,
-    |t| t.col_role,
+    |t| ADMIN_TEXTS.of(t).col_email,
+    |t| ADMIN_TEXTS.of(t).col_role,
     |t| t.col_status,
-    |t| t.col_last_login,
+    |t| ADMIN_TEXTS.of(t).col_last_login,
 ];
 
 /// "24-11-2026 16:05", or "Never".
 pub fn last_login(t: &Texts, dates: &Dates, u: &UserSummary) -> String {
     u.last_login_at.map_or_else(
-        || t.never_logged_in.to_owned(),
+        || ADMIN_TEXTS.of(t).never_logged_in.to_owned(),
         |at| format_date_time(at, &dates.2, dates.0, dates.1),
     )
 }
 
 /// "Two-step" beside the status of a user with a second factor.
 fn mfa_tag(t: &'static Texts, on: bool) -> Option<impl IntoView> {
-    on.then(|| view! { <span class="tag mfa-tag">{t.mfa_badge}</span> })
+    on.then(|| view! { <span class="tag mfa-tag">{ADMIN_TEXTS.of(t).mfa_badge}</span> })
 }
 
 fn user_row(t: &'static Texts, dates: &Dates, u: UserSummary) -> impl IntoView {
@@ -246,9 +247,9 @@ fn user_card(t: &'static Texts, dates: &Dates, u: UserSummary) -> impl IntoView 
             </div>
             <dl class="facts">
                 <div><dt>{t.username_label}</dt><dd class="username">{u.username}</dd></div>
-                <div><dt>{t.col_email}</dt><dd>{u.email}</dd></div>
-                <div><dt>{t.col_role}</dt><dd>{role_name(t, u.role)}</dd></div>
-                <div><dt>{t.col_last_login}</dt><dd>{last}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_email}</dt><dd>{u.email}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_role}</dt><dd>{role_name(t, u.role)}</dd></div>
+                <div><dt>{ADMIN_TEXTS.of(t).col_last_login}</dt><dd>{last}</dd></div>
             </dl>
         </li>
     }
