@@ -20,6 +20,7 @@ mod m20261124_000014_index_open_cases;
 mod m20261124_000015_identity_lifecycle;
 mod m20261124_000016_create_access_requests;
 mod m20261124_000017_mfa;
+mod m20261124_000018_widen_mfa_secrets;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000015_identity_lifecycle::Migration),
             Box::new(m20261124_000016_create_access_requests::Migration),
             Box::new(m20261124_000017_mfa::Migration),
+            Box::new(m20261124_000018_widen_mfa_secrets::Migration),
         ]
     }
 }

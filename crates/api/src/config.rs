@@ -6,6 +6,9 @@ use std::time::Duration;
 pub struct ApiConfig {
     /// HS256 key for access tokens: at least 32 random bytes.
     pub jwt_secret: Vec<u8>,
+    /// AES-256 key (32 bytes) for second-factor secrets at rest. Its own key,
+    /// so rotating the JWT secret (signing everyone out) keeps enrolments.
+    pub data_key: Vec<u8>,
     pub jwt_issuer: String,
     pub jwt_audience: String,
     pub access_token_ttl: Duration,
@@ -45,6 +48,7 @@ impl std::fmt::Debug for ApiConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ApiConfig")
             .field("jwt_secret", &"<redacted>")
+            .field("data_key", &"<redacted>")
             .field("jwt_issuer", &self.jwt_issuer)
             .field("jwt_audience", &self.jwt_audience)
             .field("access_token_ttl", &self.access_token_ttl)
@@ -72,10 +76,14 @@ impl std::fmt::Debug for ApiConfig {
 impl ApiConfig {
     pub const MIN_SECRET_BYTES: usize = 32;
 
-    /// Defaults for everything but the secret.
+    /// Defaults for everything but the secret; a data key of this process
+    /// only (the server sets a lasting one).
     pub fn with_secret(jwt_secret: Vec<u8>) -> Self {
+        let mut data_key = vec![0u8; crate::identity::secret_box::SecretBox::KEY_BYTES];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut data_key);
         Self {
             jwt_secret,
+            data_key,
             jwt_issuer: "csportal".into(),
             jwt_audience: "csportal-api".into(),
             access_token_ttl: Duration::from_secs(15 * 60),

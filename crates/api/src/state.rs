@@ -1,6 +1,7 @@
 use crate::auth::password::PasswordHasher;
 use crate::auth::tokens::TokenKeys;
 use crate::config::ApiConfig;
+use crate::identity::secret_box::SecretBox;
 use crate::spa::SpaAssets;
 use anyhow::Context;
 use domain::Clock;
@@ -17,6 +18,8 @@ pub struct AppState {
     pub tokens: Arc<TokenKeys>,
     pub spa: Arc<SpaAssets>,
     pub blobs: Arc<BlobStore>,
+    /// Seals and opens second-factor secrets.
+    pub secrets: Arc<SecretBox>,
 }
 
 impl AppState {
@@ -32,6 +35,12 @@ impl AppState {
                 ApiConfig::MIN_SECRET_BYTES
             );
         }
+        let secrets = SecretBox::new(&config.data_key).map_err(|_| {
+            anyhow::anyhow!(
+                "the data key must be {} bytes (CSPORTAL_DATA_KEY, base64)",
+                SecretBox::KEY_BYTES
+            )
+        })?;
         let passwords = PasswordHasher::new(config.max_concurrent_hashes).await?;
         let tokens = TokenKeys::new(&config);
         let spa = SpaAssets::load(config.static_dir.as_deref());
@@ -49,6 +58,7 @@ impl AppState {
             tokens: Arc::new(tokens),
             spa: Arc::new(spa),
             blobs: Arc::new(blobs),
+            secrets: Arc::new(secrets),
         })
     }
 }

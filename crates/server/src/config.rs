@@ -72,6 +72,36 @@ fn jwt_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The key for second-factor secrets at rest: CSPORTAL_DATA_KEY (32 bytes,
+/// base64), or one generated once and kept in the data folder (fine for one
+/// node; several nodes must share the variable, or their users' second
+/// factors stop working on the nodes that did not enrol them).
+fn data_key(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
+    const BYTES: usize = api::identity::secret_box::SecretBox::KEY_BYTES;
+    if let Some(key) = var("CSPORTAL_DATA_KEY") {
+        return match STANDARD.decode(key.trim()) {
+            Ok(bytes) if bytes.len() == BYTES => Ok(bytes),
+            _ => bail!("CSPORTAL_DATA_KEY must be {BYTES} bytes in base64 (e.g. `openssl rand -base64 32`)"),
+        };
+    }
+    let path = data_dir.join("data-key");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        return match STANDARD.decode(existing.trim()) {
+            Ok(bytes) if bytes.len() == BYTES => Ok(bytes),
+            // Never replace it: secrets sealed with it would be lost.
+            _ => bail!(
+                "{} is not a {BYTES}-byte base64 key; restore it or set CSPORTAL_DATA_KEY",
+                path.display()
+            ),
+        };
+    }
+    let mut bytes = vec![0u8; BYTES];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    write_private(&path, &STANDARD.encode(&bytes))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(bytes)
+}
+
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
@@ -102,6 +132,7 @@ impl Settings {
         });
 
         let mut api = ApiConfig::with_secret(jwt_secret(&data_dir)?);
+        api.data_key = data_key(&data_dir)?;
         api.access_token_ttl =
             Duration::from_secs(parse_var("CSPORTAL_ACCESS_TOKEN_TTL_SECONDS", 900u64)?);
         api.refresh_token_ttl = Duration::from_secs(parse_var(
@@ -159,5 +190,41 @@ impl Settings {
             }
             _ => self.database_url.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Without CSPORTAL_DATA_KEY (never set where the tests run).
+    #[test]
+    fn the_data_key_is_made_once_and_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = data_key(dir.path()).unwrap();
+        assert_eq!(first.len(), 32);
+        assert_eq!(data_key(dir.path()).unwrap(), first);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join("data-key"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(
+                mode & 0o077,
+                0,
+                "the key file is readable by others: {mode:o}"
+            );
+        }
+        // A damaged key file stops the start instead of silently losing
+        // every sealed second-factor secret.
+        std::fs::write(dir.path().join("data-key"), "not a key").unwrap();
+        let refused = data_key(dir.path()).unwrap_err().to_string();
+        assert!(refused.contains("data-key"), "{refused}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("data-key")).unwrap(),
+            "not a key"
+        );
     }
 }

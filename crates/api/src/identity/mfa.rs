@@ -32,6 +32,23 @@ fn totp(secret_base32: &str, account: &str) -> Result<Totp, ApiError> {
         .map_err(|e| ApiError::internal(anyhow::anyhow!("TOTP: {e:?}")))
 }
 
+/// `secret` as stored: sealed for `user` (see [`secret_box`](super::secret_box)).
+fn seal(state: &AppState, user: &User, secret: &str) -> Result<String, ApiError> {
+    state
+        .secrets
+        .seal(secret, user.id.as_uuid().as_bytes())
+        .map_err(|_| ApiError::internal(anyhow::anyhow!("cannot seal a TOTP secret")))
+}
+
+/// A stored secret opened; a wrong data key is the server's fault, said
+/// plainly in its log, and the user is asked to come back later.
+fn open(state: &AppState, user: &User, stored: &str) -> Result<String, ApiError> {
+    state
+        .secrets
+        .open(stored, user.id.as_uuid().as_bytes())
+        .map_err(|e| ApiError::ServiceUnavailable(e.into()))
+}
+
 fn new_secret() -> String {
     let mut bytes = vec![0u8; 20];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
@@ -81,7 +98,7 @@ pub async fn setup(state: &AppState, user: &User) -> Result<MfaSetupResponse, Ap
         .render::<qrcode::render::svg::Color>()
         .min_dimensions(200, 200)
         .build();
-    mfa::set_pending_secret(&state.db, user.id, &secret).await?;
+    mfa::set_pending_secret(&state.db, user.id, &seal(state, user, &secret)?).await?;
     Ok(MfaSetupResponse {
         secret,
         otpauth_uri: uri,
@@ -99,6 +116,7 @@ pub async fn enable(
     let pending = mfa::pending_secret(&state.db, user.id)
         .await?
         .ok_or_else(|| ApiError::Conflict("Start with POST /api/v1/me/mfa/setup.".into()))?;
+    let pending = open(state, user, &pending)?;
     let now = state.clock.now();
     let step =
         check_code(&totp(&pending, user.username.as_str())?, code, now).ok_or_else(|| {
@@ -111,7 +129,7 @@ pub async fn enable(
     let codes = new_recovery_codes();
     let hashes: Vec<String> = codes.iter().map(|c| recovery_hash(c)).collect();
     let txn = state.db.begin().await.map_err(StoreError::from)?;
-    mfa::enable(&txn, user.id, &pending, step, now).await?;
+    mfa::enable(&txn, user.id, &seal(state, user, &pending)?, step, now).await?;
     mfa::replace_recovery_codes(&txn, user.id, &hashes, now).await?;
     security::record(
         &txn,
@@ -201,7 +219,8 @@ pub async fn verify_login_code(
     client: &ClientAddress,
 ) -> Result<bool, ApiError> {
     let now = state.clock.now();
-    if let Some(step) = check_code(&totp(secret, user.username.as_str())?, code, now) {
+    let secret = open(state, user, secret)?;
+    if let Some(step) = check_code(&totp(&secret, user.username.as_str())?, code, now) {
         return Ok(mfa::use_step(&state.db, user.id, step).await?);
     }
     if mfa::spend_recovery_code(&state.db, user.id, &recovery_hash(code), now).await? {

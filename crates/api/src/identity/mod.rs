@@ -8,4 +8,5 @@ pub mod inactivity;
 pub mod links;
 pub mod mfa;
 pub mod passwords;
+pub mod secret_box;
 pub mod security;

@@ -292,3 +292,71 @@ async fn an_expired_password_and_a_required_second_factor_are_both_asked_for() {
     let (_, enabled) = enrol(&app, &clock, &required.restricted_token.unwrap()).await;
     assert!(enabled.session.is_some());
 }
+
+async fn stored_secret(app: &TestApp, username: &str) -> Option<String> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = format!("SELECT mfa_secret FROM users WHERE username = '{username}'");
+    let row = app
+        .db
+        .query_one(Statement::from_string(app.db.get_database_backend(), sql))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get("", "mfa_secret").unwrap()
+}
+
+async fn set_stored_secret(app: &TestApp, username: &str, stored: &str) {
+    use sea_orm::ConnectionTrait;
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE users SET mfa_secret = '{stored}' WHERE username = '{username}'"
+        ))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_copy_of_the_database_does_not_give_away_second_factors() {
+    let (app, clock) = app().await;
+    let tokens = app.tokens_for("nl.user").await;
+    let (secret, _) = enrol(&app, &clock, &tokens.access_token).await;
+    let stored = stored_secret(&app, "nl.user").await.unwrap();
+    assert!(stored.starts_with("enc1:"), "{stored}");
+    assert!(!stored.contains(&secret));
+
+    // Sealed for nl.user: copied into another row it does not open, and that
+    // login is refused as the server's fault (503), not let through.
+    set_stored_secret(&app, "nl.viewer", &stored).await;
+    // The enrolment used up the current step.
+    clock.advance(Duration::seconds(30));
+    let code = code_at(&secret, &clock);
+    assert_eq!(
+        code_of(
+            login_with(&app, "nl.viewer", "Welcome-2026", Some(&code)).await,
+            503
+        )
+        .await
+        .code,
+        ProblemCode::ServiceUnavailable
+    );
+    assert_eq!(
+        login_with(&app, "nl.user", "Welcome-2026", Some(&code))
+            .await
+            .status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn secrets_stored_before_encryption_still_work() {
+    let (app, clock) = app().await;
+    let plain = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    set_stored_secret(&app, "nl.viewer", plain).await;
+    let code = code_at(plain, &clock);
+    assert_eq!(
+        login_with(&app, "nl.viewer", "Welcome-2026", Some(&code))
+            .await
+            .status(),
+        200
+    );
+}

@@ -1,0 +1,119 @@
+//! Second-factor secrets encrypted at rest: a copy of the database (a
+//! backup, a replica, a support dump) must not be enough to generate a
+//! user's login codes. AES-256-GCM with the server's data key, bound to the
+//! user it belongs to, so a secret copied to another row does not open.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use rand::RngCore;
+use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
+
+/// Marks a sealed value; a stored value without it is from before
+/// encryption (plain base32) and is read as it is.
+const PREFIX: &str = "enc1:";
+
+/// The data key is missing, malformed, or not the one a value was sealed with.
+#[derive(Debug, thiserror::Error)]
+#[error("the second-factor secret cannot be decrypted: is CSPORTAL_DATA_KEY the key it was stored with?")]
+pub struct CannotOpen;
+
+pub struct SecretBox {
+    key: LessSafeKey,
+}
+
+impl SecretBox {
+    pub const KEY_BYTES: usize = 32;
+
+    pub fn new(key: &[u8]) -> Result<Self, CannotOpen> {
+        let key = UnboundKey::new(&AES_256_GCM, key).map_err(|_| CannotOpen)?;
+        Ok(Self {
+            key: LessSafeKey::new(key),
+        })
+    }
+
+    /// `secret` sealed for `owner` (the user's id), as text for a column.
+    /// (AES-GCM refuses only inputs of 64 GiB and more.)
+    pub fn seal(&self, secret: &str, owner: &[u8]) -> Result<String, ring::error::Unspecified> {
+        let mut nonce = [0u8; NONCE_LEN];
+        rand::rngs::OsRng.fill_bytes(&mut nonce);
+        let mut sealed = secret.as_bytes().to_vec();
+        self.key.seal_in_place_append_tag(
+            Nonce::assume_unique_for_key(nonce),
+            Aad::from(owner),
+            &mut sealed,
+        )?;
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&sealed);
+        Ok(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(out)))
+    }
+
+    /// The secret in `stored`, which must have been sealed for `owner`.
+    pub fn open(&self, stored: &str, owner: &[u8]) -> Result<String, CannotOpen> {
+        let Some(encoded) = stored.strip_prefix(PREFIX) else {
+            return Ok(stored.to_owned());
+        };
+        let bytes = URL_SAFE_NO_PAD.decode(encoded).map_err(|_| CannotOpen)?;
+        if bytes.len() < NONCE_LEN {
+            return Err(CannotOpen);
+        }
+        let (nonce, sealed) = bytes.split_at(NONCE_LEN);
+        let nonce = Nonce::try_assume_unique_for_key(nonce).map_err(|_| CannotOpen)?;
+        let mut sealed = sealed.to_vec();
+        let plain = self
+            .key
+            .open_in_place(nonce, Aad::from(owner), &mut sealed)
+            .map_err(|_| CannotOpen)?;
+        String::from_utf8(plain.to_vec()).map_err(|_| CannotOpen)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    fn boxed(byte: u8) -> SecretBox {
+        SecretBox::new(&[byte; SecretBox::KEY_BYTES]).unwrap()
+    }
+
+    #[test]
+    fn a_sealed_secret_opens_for_its_owner_only() {
+        let sealed = boxed(7).seal(SECRET, b"user-1").unwrap();
+        assert!(sealed.starts_with(PREFIX));
+        assert!(!sealed.contains(SECRET));
+        assert_eq!(boxed(7).open(&sealed, b"user-1").unwrap(), SECRET);
+        assert!(boxed(7).open(&sealed, b"user-2").is_err());
+        assert!(boxed(8).open(&sealed, b"user-1").is_err());
+    }
+
+    #[test]
+    fn the_same_secret_seals_differently_each_time() {
+        assert_ne!(
+            boxed(7).seal(SECRET, b"u").unwrap(),
+            boxed(7).seal(SECRET, b"u").unwrap()
+        );
+    }
+
+    #[test]
+    fn tampering_and_truncation_are_refused() {
+        let sealed = boxed(7).seal(SECRET, b"u").unwrap();
+        let mut bytes = URL_SAFE_NO_PAD.decode(&sealed[PREFIX.len()..]).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        let tampered = format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(&bytes));
+        assert!(boxed(7).open(&tampered, b"u").is_err());
+        assert!(boxed(7).open("enc1:AAAA", b"u").is_err());
+        assert!(boxed(7).open("enc1:not base64!", b"u").is_err());
+    }
+
+    #[test]
+    fn values_stored_before_encryption_read_as_they_are() {
+        assert_eq!(boxed(7).open(SECRET, b"u").unwrap(), SECRET);
+    }
+
+    #[test]
+    fn a_key_of_the_wrong_length_is_refused() {
+        assert!(SecretBox::new(&[0u8; 16]).is_err());
+    }
+}
