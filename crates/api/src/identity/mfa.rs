@@ -7,6 +7,7 @@ use crate::auth::tokens::hash_refresh_token as sha256_hex;
 use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
 use crate::identity::passwords::field_error;
+use crate::identity::secret_box::SecretBox;
 use crate::identity::security;
 use crate::state::AppState;
 use api_types::MfaSetupResponse;
@@ -210,8 +211,24 @@ pub async fn new_codes(
 }
 
 /// Checks a login's second factor: a TOTP code not used before, or an
-/// unused recovery code. Logs which one was used.
+/// unused recovery code. Logs which one was used. A secret stored before
+/// encryption is sealed once it has served a login.
 pub async fn verify_login_code(
+    state: &AppState,
+    user: &User,
+    stored: &str,
+    code: &str,
+    client: &ClientAddress,
+) -> Result<bool, ApiError> {
+    let passed = check_login_code(state, user, stored, code, client).await?;
+    if passed && !SecretBox::is_sealed(stored) {
+        let secret = open(state, user, stored)?;
+        mfa::replace_secret(&state.db, user.id, stored, &seal(state, user, &secret)?).await?;
+    }
+    Ok(passed)
+}
+
+async fn check_login_code(
     state: &AppState,
     user: &User,
     secret: &str,

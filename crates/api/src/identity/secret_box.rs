@@ -47,6 +47,11 @@ impl SecretBox {
         Ok(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(out)))
     }
 
+    /// Whether `stored` was sealed (else it is from before encryption).
+    pub fn is_sealed(stored: &str) -> bool {
+        stored.starts_with(PREFIX)
+    }
+
     /// The secret in `stored`, which must have been sealed for `owner`.
     pub fn open(&self, stored: &str, owner: &[u8]) -> Result<String, CannotOpen> {
         let Some(encoded) = stored.strip_prefix(PREFIX) else {

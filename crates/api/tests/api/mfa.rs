@@ -348,10 +348,24 @@ async fn a_copy_of_the_database_does_not_give_away_second_factors() {
 }
 
 #[tokio::test]
-async fn secrets_stored_before_encryption_still_work() {
+async fn secrets_stored_before_encryption_still_work_and_are_sealed_on_use() {
     let (app, clock) = app().await;
     let plain = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     set_stored_secret(&app, "nl.viewer", plain).await;
+    let code = code_at(plain, &clock);
+    assert_eq!(
+        login_with(&app, "nl.viewer", "Welcome-2026", Some(&code))
+            .await
+            .status(),
+        200
+    );
+    // Having served a login, it is sealed, and keeps working.
+    let stored = stored_secret(&app, "nl.viewer").await.unwrap();
+    assert!(
+        stored.starts_with("enc1:") && !stored.contains(plain),
+        "{stored}"
+    );
+    clock.advance(Duration::seconds(30));
     let code = code_at(plain, &clock);
     assert_eq!(
         login_with(&app, "nl.viewer", "Welcome-2026", Some(&code))

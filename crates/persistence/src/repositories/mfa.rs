@@ -50,6 +50,23 @@ pub async fn enable(
     Ok(())
 }
 
+/// Replaces the enrolled secret by `sealed` if it is still `stored` (an
+/// enrolment meanwhile wins).
+pub async fn replace_secret(
+    db: &impl ConnectionTrait,
+    id: UserId,
+    stored: &str,
+    sealed: &str,
+) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::MfaSecret, Expr::value(sealed))
+        .filter(user::Column::Id.eq(id.as_uuid()))
+        .filter(user::Column::MfaSecret.eq(stored))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn disable(db: &impl ConnectionTrait, id: UserId) -> StoreResult<()> {
     user::Entity::update_many()
         .col_expr(user::Column::MfaSecret, Expr::value(Option::<String>::None))
