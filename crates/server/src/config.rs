@@ -65,11 +65,7 @@ fn jwt_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
             }
         }
     }
-    let mut bytes = vec![0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    write_private(&path, &STANDARD.encode(&bytes))
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(bytes)
+    new_kept_key(&path, 32)
 }
 
 /// The key for second-factor secrets at rest: CSPORTAL_DATA_KEY (32 bytes,
@@ -95,9 +91,14 @@ fn data_key(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
             ),
         };
     }
-    let mut bytes = vec![0u8; BYTES];
+    new_kept_key(&path, BYTES)
+}
+
+/// `len` random bytes, kept in base64 at `path`, readable by the owner only.
+fn new_kept_key(path: &Path, len: usize) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = vec![0u8; len];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    write_private(&path, &STANDARD.encode(&bytes))
+    write_private(path, &STANDARD.encode(&bytes))
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(bytes)
 }

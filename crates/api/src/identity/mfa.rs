@@ -220,9 +220,9 @@ pub async fn verify_login_code(
     code: &str,
     client: &ClientAddress,
 ) -> Result<bool, ApiError> {
-    let passed = check_login_code(state, user, stored, code, client).await?;
+    let secret = open(state, user, stored)?;
+    let passed = check_login_code(state, user, &secret, code, client).await?;
     if passed && !SecretBox::is_sealed(stored) {
-        let secret = open(state, user, stored)?;
         mfa::replace_secret(&state.db, user.id, stored, &seal(state, user, &secret)?).await?;
     }
     Ok(passed)
@@ -236,8 +236,7 @@ async fn check_login_code(
     client: &ClientAddress,
 ) -> Result<bool, ApiError> {
     let now = state.clock.now();
-    let secret = open(state, user, secret)?;
-    if let Some(step) = check_code(&totp(&secret, user.username.as_str())?, code, now) {
+    if let Some(step) = check_code(&totp(secret, user.username.as_str())?, code, now) {
         return Ok(mfa::use_step(&state.db, user.id, step).await?);
     }
     if mfa::spend_recovery_code(&state.db, user.id, &recovery_hash(code), now).await? {
