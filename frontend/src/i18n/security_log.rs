@@ -18,6 +18,7 @@ pub struct SecurityLogTexts {
     pub deactivated: &'static str,
     pub password_expired: &'static str,
     pub mfa_not_set_up: &'static str,
+    pub mfa_code_asked: &'static str,
     pub wrong_mfa_code: &'static str,
     pub by_manager: &'static str,
     pub inactivity: &'static str,
@@ -39,6 +40,7 @@ pub static SECURITY_LOG: LazyTexts<SecurityLogTexts> = LazyTexts {
         deactivated: "The account is deactivated",
         password_expired: "Password older than 90 days",
         mfa_not_set_up: "Second factor required but not set up",
+        mfa_code_asked: "Right password; the second-factor code was asked for",
         wrong_mfa_code: "Wrong or already used code",
         by_manager: "By a Manager",
         inactivity: "After more than 120 days without logging in",
@@ -58,6 +60,7 @@ pub static SECURITY_LOG: LazyTexts<SecurityLogTexts> = LazyTexts {
         deactivated: "Het account is gedeactiveerd",
         password_expired: "Wachtwoord ouder dan 90 dagen",
         mfa_not_set_up: "Tweede factor verplicht maar niet ingesteld",
+        mfa_code_asked: "Juist wachtwoord; de code van de tweede factor is gevraagd",
         wrong_mfa_code: "Onjuiste of al gebruikte code",
         by_manager: "Door een manager",
         inactivity: "Na meer dan 120 dagen zonder aanmelding",
@@ -68,7 +71,7 @@ pub static SECURITY_LOG: LazyTexts<SecurityLogTexts> = LazyTexts {
 mod tests {
     use super::*;
 
-    fn all(t: &SecurityLogTexts) -> [&'static str; 17] {
+    fn all(t: &SecurityLogTexts) -> [&'static str; 18] {
         [
             t.column,
             t.locked_until,
@@ -84,6 +87,7 @@ mod tests {
             t.deactivated,
             t.password_expired,
             t.mfa_not_set_up,
+            t.mfa_code_asked,
             t.wrong_mfa_code,
             t.by_manager,
             t.inactivity,

@@ -91,7 +91,9 @@ fn reason_text(words: &'static SecurityLogTexts, reason: &str) -> Option<&'stati
         "locked" => words.while_locked,
         "deactivated" => words.deactivated,
         "password_expired" => words.password_expired,
-        "mfa_required" => words.mfa_not_set_up,
+        // A right password without the code: the code is asked for next.
+        "mfa_required" => words.mfa_code_asked,
+        "mfa_enrollment_required" => words.mfa_not_set_up,
         "wrong_mfa_code" => words.wrong_mfa_code,
         "manager" => words.by_manager,
         "inactivity" => words.inactivity,
@@ -124,6 +126,11 @@ mod tests {
         assert_eq!(
             event_details(nl, &amsterdam(), "role_changed", &change).as_deref(),
             Some(format!("{} → {}", nl.role_user, nl.role_manager).as_str())
+        );
+        let asked = json!({ "reason": "mfa_required" });
+        assert_eq!(
+            event_details(nl, &amsterdam(), "login_refused", &asked).as_deref(),
+            Some(SECURITY_LOG.nl.mfa_code_asked)
         );
         let failed = json!({ "reason": "wrong_password" });
         assert_eq!(
