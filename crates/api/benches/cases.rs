@@ -13,11 +13,10 @@
 mod common;
 
 use futures_util::StreamExt;
+use persistence::raw_sql;
 use persistence::repositories::accounts::AccountVisibility;
-use persistence::repositories::cases::{list_statements, CaseFilter, CaseSort, History};
+use persistence::repositories::cases::{CaseFilter, CaseSort, History};
 use persistence::repositories::installed_products::PageRequest;
-use persistence::ConnectionTrait;
-use sea_orm::QueryTrait;
 use std::io::Write;
 use std::time::{Duration, Instant};
 use test_support::TestApp;
@@ -32,7 +31,7 @@ async fn run() {
     let app = TestApp::spawn_with(|c| c.max_attachment_bytes = 1 << 30)
         .await
         .unwrap();
-    let backend = app.db.get_database_backend();
+    let backend = app.db.backend();
     let started = Instant::now();
     persistence::seed::scale(&app.db, 20_000).await.unwrap();
     let total = persistence::seed::scale_cases(&app.db, cases)
@@ -52,7 +51,8 @@ async fn run() {
         .map(|(c, d)| (c.to_owned(), d))
         .collect();
     let raw = |filter: CaseFilter, sort: CaseSort, descending: bool, page: u32| {
-        let (count, page_query) = list_statements(
+        raw_sql::case_list(
+            &app.db,
             visibility,
             &filter,
             sort,
@@ -61,9 +61,7 @@ async fn run() {
                 page,
                 page_size: 50,
             },
-            backend,
-        );
-        vec![count, page_query.build(backend)]
+        )
     };
     let generic = || CaseFilter {
         history: History::Exclude(cutovers.clone()),

@@ -11,13 +11,9 @@
 mod common;
 
 use chrono::Utc;
+use persistence::raw_sql;
 use persistence::repositories::accounts::AccountVisibility;
-use persistence::repositories::contracts::expiry_select;
-use persistence::repositories::installed_products::{
-    count_statement, list_selects, state_count_select, PageRequest, ProductFilter, ProductSort,
-};
-use persistence::ConnectionTrait;
-use sea_orm::QueryTrait;
+use persistence::repositories::installed_products::{PageRequest, ProductFilter, ProductSort};
 use std::time::Instant;
 use test_support::TestApp;
 
@@ -31,7 +27,7 @@ async fn run() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
     let app = TestApp::spawn().await.unwrap();
-    let backend = app.db.get_database_backend();
+    let backend = app.db.backend();
     let started = Instant::now();
     let total = persistence::seed::scale(&app.db, products).await.unwrap();
     println!(
@@ -43,7 +39,8 @@ async fn run() {
     let today = Utc::now().date_naive();
 
     let list_raw = |filter: ProductFilter, page: u32| {
-        let (query, page_query) = list_selects(
+        raw_sql::product_list(
+            &app.db,
             visibility,
             &filter,
             today,
@@ -53,18 +50,14 @@ async fn run() {
                 page,
                 page_size: 50,
             },
-        );
-        vec![count_statement(&query, backend), page_query.build(backend)]
+        )
     };
     let filtered = ProductFilter {
         modality: Some(domain::Modality::Ct),
         operational_state: Some(domain::OperationalState::Down),
         ..ProductFilter::default()
     };
-    let dashboard_raw = vec![
-        state_count_select(visibility).build(backend),
-        expiry_select(visibility, today).build(backend),
-    ];
+    let dashboard_raw = raw_sql::dashboard(&app.db, visibility, today);
     let scenarios = [
         common::Scenario {
             name: "list, first page",

@@ -123,86 +123,124 @@ impl ApiError {
         ApiError::Internal(err.into())
     }
 
-    pub fn code(&self) -> ProblemCode {
+    /// The one table of every error: its HTTP status, its stable code and
+    /// its title.
+    fn kind(&self) -> (StatusCode, ProblemCode, &'static str) {
+        use ApiError as E;
+        use ProblemCode as C;
+        use StatusCode as S;
         match self {
-            ApiError::InvalidCredentials => ProblemCode::InvalidCredentials,
-            ApiError::Unauthenticated => ProblemCode::Unauthenticated,
-            ApiError::InvalidToken => ProblemCode::InvalidToken,
-            ApiError::Forbidden => ProblemCode::Forbidden,
-            ApiError::PreconditionFailed { .. } => ProblemCode::PreconditionFailed,
-            ApiError::PreconditionRequired => ProblemCode::PreconditionRequired,
-            ApiError::NotFound => ProblemCode::NotFound,
-            ApiError::RouteNotFound => ProblemCode::RouteNotFound,
-            ApiError::MethodNotAllowed { .. } => ProblemCode::MethodNotAllowed,
-            ApiError::InvalidJson(_) => ProblemCode::InvalidJson,
-            ApiError::InvalidPath(_) => ProblemCode::InvalidPath,
-            ApiError::InvalidQuery(_) => ProblemCode::InvalidQuery,
-            ApiError::Validation(_) => ProblemCode::ValidationFailed,
-            ApiError::PayloadTooLarge { .. } => ProblemCode::PayloadTooLarge,
-            ApiError::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
-            ApiError::PossiblePatientData { .. } => ProblemCode::PossiblePatientData,
-            ApiError::IdempotencyKeyReused => ProblemCode::IdempotencyKeyReused,
-            ApiError::RequestInProgress => ProblemCode::RequestInProgress,
-            ApiError::CaseClosed => ProblemCode::CaseClosed,
-            ApiError::InvalidStatusTransition(_) => ProblemCode::InvalidStatusTransition,
-            ApiError::UnsupportedFileType { .. } => ProblemCode::UnsupportedFileType,
-            ApiError::EmptyFile { .. } => ProblemCode::EmptyFile,
-            ApiError::InvalidUpload(_) => ProblemCode::InvalidUpload,
-            ApiError::PasswordExpired { .. } => ProblemCode::PasswordExpired,
-            ApiError::AccountDeactivated { .. } => ProblemCode::AccountDeactivated,
-            ApiError::MfaRequired => ProblemCode::MfaRequired,
-            ApiError::InvalidMfaCode => ProblemCode::InvalidMfaCode,
-            ApiError::MfaEnrollmentRequired { .. } => ProblemCode::MfaEnrollmentRequired,
-            ApiError::LinkExpired => ProblemCode::LinkExpired,
-            ApiError::LinkUsed => ProblemCode::LinkUsed,
-            ApiError::LinkInvalid => ProblemCode::LinkInvalid,
-            ApiError::UsernameTaken(_) => ProblemCode::UsernameTaken,
-            ApiError::Conflict(_) => ProblemCode::Conflict,
-            ApiError::TooManyRequests { .. } => ProblemCode::TooManyRequests,
-            ApiError::ServiceUnavailable(_) => ProblemCode::ServiceUnavailable,
-            ApiError::Internal(_) => ProblemCode::InternalError,
+            E::InvalidCredentials => (
+                S::UNAUTHORIZED,
+                C::InvalidCredentials,
+                "Invalid credentials",
+            ),
+            E::Unauthenticated => (
+                S::UNAUTHORIZED,
+                C::Unauthenticated,
+                "Authentication required",
+            ),
+            E::InvalidToken => (S::UNAUTHORIZED, C::InvalidToken, "Invalid token"),
+            E::Forbidden => (S::FORBIDDEN, C::Forbidden, "Forbidden"),
+            E::PreconditionFailed { .. } => (
+                S::PRECONDITION_FAILED,
+                C::PreconditionFailed,
+                "Precondition failed",
+            ),
+            E::PreconditionRequired => (
+                S::PRECONDITION_REQUIRED,
+                C::PreconditionRequired,
+                "Precondition required",
+            ),
+            E::NotFound => (S::NOT_FOUND, C::NotFound, "Not found"),
+            E::RouteNotFound => (S::NOT_FOUND, C::RouteNotFound, "Route not found"),
+            E::MethodNotAllowed { .. } => (
+                S::METHOD_NOT_ALLOWED,
+                C::MethodNotAllowed,
+                "Method not allowed",
+            ),
+            E::InvalidJson(_) => (S::BAD_REQUEST, C::InvalidJson, "Invalid JSON body"),
+            E::InvalidPath(_) => (S::BAD_REQUEST, C::InvalidPath, "Invalid path parameter"),
+            E::InvalidQuery(_) => (S::BAD_REQUEST, C::InvalidQuery, "Invalid query parameter"),
+            E::Validation(_) => (
+                S::UNPROCESSABLE_ENTITY,
+                C::ValidationFailed,
+                "Validation failed",
+            ),
+            E::PayloadTooLarge { .. } => (
+                S::PAYLOAD_TOO_LARGE,
+                C::PayloadTooLarge,
+                "Payload too large",
+            ),
+            E::UnsupportedMediaType => (
+                S::UNSUPPORTED_MEDIA_TYPE,
+                C::UnsupportedMediaType,
+                "Unsupported media type",
+            ),
+            E::PossiblePatientData { .. } => (
+                S::UNPROCESSABLE_ENTITY,
+                C::PossiblePatientData,
+                "Possible patient data",
+            ),
+            E::IdempotencyKeyReused => (
+                S::UNPROCESSABLE_ENTITY,
+                C::IdempotencyKeyReused,
+                "Idempotency key reused",
+            ),
+            E::RequestInProgress => (S::CONFLICT, C::RequestInProgress, "Request in progress"),
+            E::CaseClosed => (S::CONFLICT, C::CaseClosed, "Case closed"),
+            E::InvalidStatusTransition(_) => (
+                S::CONFLICT,
+                C::InvalidStatusTransition,
+                "Invalid status transition",
+            ),
+            E::UnsupportedFileType { .. } => (
+                S::UNSUPPORTED_MEDIA_TYPE,
+                C::UnsupportedFileType,
+                "Unsupported file type",
+            ),
+            E::EmptyFile { .. } => (S::UNPROCESSABLE_ENTITY, C::EmptyFile, "Empty file"),
+            E::InvalidUpload(_) => (S::BAD_REQUEST, C::InvalidUpload, "Invalid upload"),
+            E::PasswordExpired { .. } => (S::FORBIDDEN, C::PasswordExpired, "Password expired"),
+            E::AccountDeactivated { .. } => {
+                (S::FORBIDDEN, C::AccountDeactivated, "Account deactivated")
+            }
+            E::MfaRequired => (S::UNAUTHORIZED, C::MfaRequired, "Second factor required"),
+            E::InvalidMfaCode => (S::UNAUTHORIZED, C::InvalidMfaCode, "Invalid code"),
+            E::MfaEnrollmentRequired { .. } => (
+                S::FORBIDDEN,
+                C::MfaEnrollmentRequired,
+                "Second factor enrolment required",
+            ),
+            E::LinkExpired => (S::GONE, C::LinkExpired, "Link expired"),
+            E::LinkUsed => (S::GONE, C::LinkUsed, "Link used"),
+            E::LinkInvalid => (S::NOT_FOUND, C::LinkInvalid, "Link invalid"),
+            E::UsernameTaken(_) => (S::CONFLICT, C::UsernameTaken, "User name taken"),
+            E::Conflict(_) => (S::CONFLICT, C::Conflict, "Conflict"),
+            E::TooManyRequests { .. } => (
+                S::TOO_MANY_REQUESTS,
+                C::TooManyRequests,
+                "Too many requests",
+            ),
+            E::ServiceUnavailable(_) => (
+                S::SERVICE_UNAVAILABLE,
+                C::ServiceUnavailable,
+                "Service unavailable",
+            ),
+            E::Internal(_) => (
+                S::INTERNAL_SERVER_ERROR,
+                C::InternalError,
+                "Internal server error",
+            ),
         }
     }
 
+    pub fn code(&self) -> ProblemCode {
+        self.kind().1
+    }
+
     fn title(&self) -> &'static str {
-        match self {
-            ApiError::InvalidCredentials => "Invalid credentials",
-            ApiError::Unauthenticated => "Authentication required",
-            ApiError::InvalidToken => "Invalid token",
-            ApiError::Forbidden => "Forbidden",
-            ApiError::PreconditionFailed { .. } => "Precondition failed",
-            ApiError::PreconditionRequired => "Precondition required",
-            ApiError::NotFound => "Not found",
-            ApiError::RouteNotFound => "Route not found",
-            ApiError::MethodNotAllowed { .. } => "Method not allowed",
-            ApiError::InvalidJson(_) => "Invalid JSON body",
-            ApiError::InvalidPath(_) => "Invalid path parameter",
-            ApiError::InvalidQuery(_) => "Invalid query parameter",
-            ApiError::Validation(_) => "Validation failed",
-            ApiError::PayloadTooLarge { .. } => "Payload too large",
-            ApiError::UnsupportedMediaType => "Unsupported media type",
-            ApiError::PossiblePatientData { .. } => "Possible patient data",
-            ApiError::IdempotencyKeyReused => "Idempotency key reused",
-            ApiError::RequestInProgress => "Request in progress",
-            ApiError::CaseClosed => "Case closed",
-            ApiError::InvalidStatusTransition(_) => "Invalid status transition",
-            ApiError::UnsupportedFileType { .. } => "Unsupported file type",
-            ApiError::EmptyFile { .. } => "Empty file",
-            ApiError::InvalidUpload(_) => "Invalid upload",
-            ApiError::PasswordExpired { .. } => "Password expired",
-            ApiError::AccountDeactivated { .. } => "Account deactivated",
-            ApiError::MfaRequired => "Second factor required",
-            ApiError::InvalidMfaCode => "Invalid code",
-            ApiError::MfaEnrollmentRequired { .. } => "Second factor enrolment required",
-            ApiError::LinkExpired => "Link expired",
-            ApiError::LinkUsed => "Link used",
-            ApiError::LinkInvalid => "Link invalid",
-            ApiError::UsernameTaken(_) => "User name taken",
-            ApiError::Conflict(_) => "Conflict",
-            ApiError::TooManyRequests { .. } => "Too many requests",
-            ApiError::ServiceUnavailable(_) => "Service unavailable",
-            ApiError::Internal(_) => "Internal server error",
-        }
+        self.kind().2
     }
 
     pub fn problem(&self) -> ProblemDetails {
@@ -238,6 +276,22 @@ impl From<StoreError> for ApiError {
     }
 }
 
+/// The domain's broken rules, as a 422 naming each field.
+impl From<Vec<domain::FieldProblem>> for ApiError {
+    fn from(problems: Vec<domain::FieldProblem>) -> Self {
+        ApiError::Validation(
+            problems
+                .into_iter()
+                .map(|p| FieldError {
+                    field: p.field,
+                    code: p.code,
+                    message: p.message,
+                })
+                .collect(),
+        )
+    }
+}
+
 impl From<domain::AuthzError> for ApiError {
     fn from(err: domain::AuthzError) -> Self {
         match err {
@@ -249,41 +303,7 @@ impl From<domain::AuthzError> for ApiError {
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        match self {
-            ApiError::InvalidCredentials
-            | ApiError::Unauthenticated
-            | ApiError::InvalidToken
-            | ApiError::MfaRequired
-            | ApiError::InvalidMfaCode => StatusCode::UNAUTHORIZED,
-            ApiError::MfaEnrollmentRequired { .. } => StatusCode::FORBIDDEN,
-            ApiError::Forbidden
-            | ApiError::PasswordExpired { .. }
-            | ApiError::AccountDeactivated { .. } => StatusCode::FORBIDDEN,
-            ApiError::LinkExpired | ApiError::LinkUsed => StatusCode::GONE,
-            ApiError::LinkInvalid => StatusCode::NOT_FOUND,
-            ApiError::UsernameTaken(_) | ApiError::Conflict(_) => StatusCode::CONFLICT,
-            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
-            ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
-            ApiError::NotFound | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
-            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::InvalidJson(_)
-            | ApiError::InvalidPath(_)
-            | ApiError::InvalidQuery(_)
-            | ApiError::InvalidUpload(_) => StatusCode::BAD_REQUEST,
-            ApiError::Validation(_)
-            | ApiError::PossiblePatientData { .. }
-            | ApiError::IdempotencyKeyReused
-            | ApiError::EmptyFile { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::UnsupportedFileType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::RequestInProgress
-            | ApiError::CaseClosed
-            | ApiError::InvalidStatusTransition(_) => StatusCode::CONFLICT,
-            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::ServiceUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
+        self.kind().0
     }
 
     fn error_response(&self) -> HttpResponse {

@@ -3,7 +3,9 @@
 //! binary, the tests and the spec dump.
 
 pub mod app;
+pub mod audit;
 pub mod auth;
+pub mod cases;
 pub mod clock;
 pub mod config;
 pub mod documents;
@@ -18,6 +20,7 @@ pub mod route_table;
 pub mod routes;
 pub mod spa;
 pub mod state;
+pub mod wire;
 
 pub use app::{build_app, run_server};
 pub use config::ApiConfig;

@@ -5,21 +5,20 @@ use crate::state::AppState;
 use chrono::Duration as ChronoDuration;
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use persistence::entities::email_outbox;
-use persistence::repositories::outbox;
+use persistence::repositories::outbox::{self, QueuedEmail};
 use std::time::Duration;
 
 /// How long a claimed email is ours before another process may retry it.
 const LEASE_SECONDS: i64 = 300;
 const BATCH: u64 = 20;
 
-fn message(from: &Mailbox, row: &email_outbox::Model) -> anyhow::Result<Message> {
+fn message(from: &Mailbox, row: &QueuedEmail) -> anyhow::Result<Message> {
     Ok(Message::builder()
         .from(from.clone())
-        .to(row.to_address.parse()?)
+        .to(row.to.parse()?)
         .subject(row.subject.clone())
         .header(ContentType::TEXT_PLAIN)
-        .body(row.body_text.clone())?)
+        .body(row.body.clone())?)
 }
 
 /// Sends what is due now; returns how many went out.

@@ -3,11 +3,10 @@
 //! change they tell of (same transaction); `mail` delivers them.
 
 use chrono::{DateTime, Utc};
-use domain::{CaseStatus, Language, User, UserSettings};
-use persistence::entities::case;
+use domain::{Case, CaseStatus, Language, User, UserSettings};
 use persistence::repositories::outbox::{self, NewEmail};
 use persistence::repositories::users;
-use persistence::{ConnectionTrait, StoreError};
+use persistence::{Conn, StoreError};
 
 /// What happened to a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,15 +27,15 @@ struct Recipient {
 /// The case's creator and its contact (once if they are the same address).
 /// The contact reads in the creator's settings: they are colleagues.
 async fn recipients(
-    db: &impl ConnectionTrait,
-    c: &case::Model,
+    db: &impl Conn,
+    c: &Case,
     creator: Option<&User>,
 ) -> Result<Vec<Recipient>, StoreError> {
     let loaded;
     let creator = match (creator, c.created_by) {
         (Some(user), _) => Some(user),
         (None, Some(id)) => {
-            loaded = users::find_by_id(db, domain::UserId::from_uuid(id)).await?;
+            loaded = users::find_by_id(db, id).await?;
             loaded.as_ref()
         }
         (None, None) => None,
@@ -128,7 +127,7 @@ fn status_word(w: &Words, status: CaseStatus) -> &'static str {
 
 /// The email one recipient gets about `event`.
 fn compose(
-    c: &case::Model,
+    c: &Case,
     product: &str,
     event: &CaseEvent,
     at: DateTime<Utc>,
@@ -136,7 +135,6 @@ fn compose(
     public_url: &str,
 ) -> (String, String) {
     let w = words(settings.language);
-    let status: CaseStatus = c.status.parse().unwrap_or(CaseStatus::New);
     let (subject, intro) = match event {
         CaseEvent::Created => (w.created_subject, w.created_intro),
         CaseEvent::StatusChanged(_) => (w.status_subject, w.status_intro),
@@ -144,7 +142,7 @@ fn compose(
     };
     let shown_status = match event {
         CaseEvent::StatusChanged(to) => *to,
-        _ => status,
+        _ => c.status,
     };
     let subject = subject
         .replace("{number}", &c.number)
@@ -156,7 +154,7 @@ fn compose(
         c.number,
         w.product,
         w.priority,
-        c.priority,
+        c.priority.value(),
         w.status,
         status_word(w, shown_status),
         w.when,
@@ -177,8 +175,8 @@ fn compose(
 
 /// Queues the emails about `event` on case `c` (call it in the event's transaction).
 pub async fn queue_case_emails(
-    db: &impl ConnectionTrait,
-    c: &case::Model,
+    db: &impl Conn,
+    c: &Case,
     product: &str,
     creator: Option<&User>,
     event: CaseEvent,
@@ -205,7 +203,7 @@ pub async fn queue_case_emails(
 /// Tells a user their account was locked after repeated failed logins, with
 /// the lock's end in their own zone and format.
 pub async fn queue_lockout_email(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     user: &User,
     until: DateTime<Utc>,
     now: DateTime<Utc>,
@@ -256,7 +254,7 @@ pub enum LinkEmail {
 /// user's zone and format). The token rides in the fragment, which browsers
 /// never send to a server, so it stays out of access logs.
 pub async fn queue_link_email(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     user: &User,
     kind: LinkEmail,
     token: &str,
@@ -321,7 +319,7 @@ pub async fn queue_link_email(
 
 /// Confirms a request for access to the address it came from.
 pub async fn queue_access_request_received(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     to: &domain::Email,
     name: &str,
     language: Language,
@@ -361,7 +359,7 @@ pub async fn queue_access_request_received(
 
 /// Tells a requester their request was not approved, and why.
 pub async fn queue_access_request_rejected(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     to: &str,
     name: &str,
     reason: &str,

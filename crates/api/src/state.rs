@@ -5,13 +5,13 @@ use crate::identity::secret_box::SecretBox;
 use crate::spa::SpaAssets;
 use anyhow::Context;
 use domain::Clock;
-use persistence::{BlobStore, DatabaseConnection};
+use persistence::{BlobStore, Db};
 use std::sync::Arc;
 
 /// Shared by every worker; cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: DatabaseConnection,
+    pub db: Db,
     pub config: Arc<ApiConfig>,
     pub clock: Arc<dyn Clock>,
     pub passwords: Arc<PasswordHasher>,
@@ -24,11 +24,7 @@ pub struct AppState {
 
 impl AppState {
     /// Builds the state; hashing the dummy password takes a moment (once).
-    pub async fn new(
-        db: DatabaseConnection,
-        config: ApiConfig,
-        clock: Arc<dyn Clock>,
-    ) -> anyhow::Result<Self> {
+    pub async fn new(db: Db, config: ApiConfig, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         if config.jwt_secret.len() < ApiConfig::MIN_SECRET_BYTES {
             anyhow::bail!(
                 "the JWT secret must be at least {} bytes",

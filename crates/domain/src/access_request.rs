@@ -2,7 +2,9 @@
 //! checks before sending.
 
 use crate::account::CountryCode;
+use crate::ids::{AccountId, UserId};
 use crate::user::Email;
+use chrono::{DateTime, Utc};
 
 text_enum! {
     /// What an identifier on the form names.
@@ -12,6 +14,40 @@ text_enum! {
         LocationId = "location_id",
         TechnicalId = "technical_id",
     }
+}
+
+text_enum! {
+    /// Where a request for access stands.
+    pub enum AccessRequestStatus / UnknownAccessRequestStatus {
+        Pending = "pending",
+        Approved = "approved",
+        Rejected = "rejected",
+    }
+}
+
+/// A stored request for access and its decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessRequest {
+    pub id: uuid::Uuid,
+    pub name: String,
+    pub organisation: String,
+    pub email: String,
+    pub phone: String,
+    pub country: String,
+    pub facilities: Vec<Facility>,
+    pub remarks: Option<String>,
+    /// The requester's language code, as the form sent it.
+    pub language: String,
+    pub status: AccessRequestStatus,
+    /// The parent account the request's identifiers matched.
+    pub parent_account: Option<AccountId>,
+    pub client_address: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decided_by: Option<UserId>,
+    pub decision_note: Option<String>,
+    /// The user an approval created.
+    pub user: Option<UserId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

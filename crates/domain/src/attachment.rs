@@ -1,6 +1,9 @@
 //! Attachments: the file types a case accepts, decided by content (magic
 //! bytes), never by the name or the type the client claims.
 
+use crate::ids::{CaseId, UserId};
+use chrono::{DateTime, Utc};
+
 crate::text_enum! {
     pub enum AttachmentType / UnknownAttachmentType {
         Jpeg = "jpeg",
@@ -8,6 +11,22 @@ crate::text_enum! {
         Heic = "heic",
         Pdf = "pdf",
     }
+}
+
+/// A file attached to a case; its bytes live in the blob store under
+/// `storage_key`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub id: uuid::Uuid,
+    pub case: CaseId,
+    pub file_name: String,
+    pub file_type: AttachmentType,
+    pub size_bytes: u64,
+    pub sha256: String,
+    pub storage_key: String,
+    pub uploaded_by: Option<UserId>,
+    pub uploaded_by_name: String,
+    pub uploaded_at: DateTime<Utc>,
 }
 
 /// HEIF brands of HEIC photos (iPhones send `heic`; `mif1` is the generic image brand).

@@ -1,5 +1,7 @@
 //! Service cases: status flow, kinds, timeline entries, numbers and texts.
 
+use crate::ids::{AccountId, CaseId, InstalledProductId, UserId};
+use crate::installed_product::{Modality, Priority};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 crate::text_enum! {
@@ -60,6 +62,67 @@ impl CaseStatus {
             Err(StatusMoveError::NotForward { from: self, to })
         }
     }
+}
+
+/// A service case as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    pub id: CaseId,
+    pub number: String,
+    pub installed_product: InstalledProductId,
+    /// The location account the case was logged for.
+    pub account: AccountId,
+    pub owner_account: AccountId,
+    pub modality: Modality,
+    pub country: String,
+    pub priority: Priority,
+    pub status: CaseStatus,
+    pub origin: CaseOrigin,
+    pub kind: CaseKind,
+    pub title: String,
+    pub description: String,
+    pub customer_reference: Option<String>,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub bench_part_description: Option<String>,
+    pub bench_part_serial_number: Option<String>,
+    pub bench_return_address: Option<String>,
+    pub created_by: Option<UserId>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Counts the case's changes; a write names the version it saw.
+    pub version: i32,
+}
+
+impl Case {
+    /// A priority-1 case must also be phoned in to the market's contact
+    /// centre: that matters while the case is open, not after it is closed.
+    pub fn must_be_phoned_in(&self) -> bool {
+        must_be_phoned_in(self.priority, self.status)
+    }
+}
+
+/// See [`Case::must_be_phoned_in`].
+pub fn must_be_phoned_in(priority: Priority, status: CaseStatus) -> bool {
+    priority == Priority::CRITICAL && status.is_open()
+}
+
+/// One entry of a case's timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseActivity {
+    pub id: uuid::Uuid,
+    pub case: CaseId,
+    pub kind: ActivityKind,
+    pub text: Option<String>,
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+    pub new_status: Option<CaseStatus>,
+    pub author: Option<UserId>,
+    pub author_name: String,
+    pub from_service: bool,
+    pub occurred_at: DateTime<Utc>,
 }
 
 /// Who may write an activity of a kind.
@@ -192,10 +255,76 @@ pub fn is_historical(closed_at: Option<DateTime<Utc>>, cutover: Option<NaiveDate
     }
 }
 
+/// Which cases a list shows, with regard to historical ones (closed before
+/// their market's cut-over).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryView {
+    /// The generic lists: historical cases left out.
+    Exclude,
+    /// Only historical cases, asked for on purpose.
+    Only,
+    /// Everything: one installed product's whole history.
+    Include,
+}
+
+/// `historical=true` shows only historical cases; a list for one installed
+/// product shows all of its cases unless `historical` is given; otherwise
+/// historical cases are left out.
+pub fn history_view(historical: Option<bool>, one_installed_product: bool) -> HistoryView {
+    match (historical, one_installed_product) {
+        (Some(true), _) => HistoryView::Only,
+        (None, true) => HistoryView::Include,
+        _ => HistoryView::Exclude,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn a_priority_one_case_must_be_phoned_in_while_open() {
+        let critical = Priority::new(1).unwrap();
+        for status in [CaseStatus::New, CaseStatus::InProcess, CaseStatus::Fixed] {
+            assert!(must_be_phoned_in(critical, status), "{status:?}");
+        }
+    }
+
+    #[test]
+    fn a_closed_priority_one_case_needs_no_phone_call() {
+        assert!(!must_be_phoned_in(Priority::CRITICAL, CaseStatus::Closed));
+    }
+
+    #[test]
+    fn cases_of_lower_priority_need_no_phone_call() {
+        for p in 2..=5 {
+            let priority = Priority::new(p).unwrap();
+            assert!(!must_be_phoned_in(priority, CaseStatus::New), "{p}");
+        }
+    }
+
+    #[test]
+    fn historical_true_shows_only_historical_cases() {
+        assert_eq!(history_view(Some(true), false), HistoryView::Only);
+        assert_eq!(history_view(Some(true), true), HistoryView::Only);
+    }
+
+    #[test]
+    fn one_installed_products_list_includes_its_historical_cases() {
+        assert_eq!(history_view(None, true), HistoryView::Include);
+    }
+
+    #[test]
+    fn historical_false_leaves_them_out_even_for_one_installed_product() {
+        assert_eq!(history_view(Some(false), true), HistoryView::Exclude);
+    }
+
+    #[test]
+    fn the_generic_lists_leave_historical_cases_out() {
+        assert_eq!(history_view(None, false), HistoryView::Exclude);
+        assert_eq!(history_view(Some(false), false), HistoryView::Exclude);
+    }
 
     #[test]
     fn status_moves_forward_and_may_skip_but_never_back() {

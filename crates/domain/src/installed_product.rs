@@ -49,6 +49,9 @@ pub struct Priority(u8);
 pub struct InvalidPriority(pub i64);
 
 impl Priority {
+    /// 1: a critical need (the system is down for patients); such a case
+    /// is also phoned in.
+    pub const CRITICAL: Priority = Priority(1);
     /// 5: a scheduled activity.
     pub const LOWEST: Priority = Priority(5);
 

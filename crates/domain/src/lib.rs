@@ -15,6 +15,7 @@ pub mod expiry;
 pub mod ids;
 pub mod installed_product;
 pub mod market;
+pub mod new_case;
 pub mod password;
 pub mod phi;
 pub mod policy;
@@ -22,10 +23,11 @@ pub mod security_event;
 pub mod user;
 
 pub use account::{Account, AccountKind, AccountName, CountryCode, VisibilityReason};
-pub use attachment::{display_file_name, AttachmentType};
+pub use attachment::{display_file_name, Attachment, AttachmentType};
 pub use case::{
-    case_number, case_title, is_historical, ActivityAuthor, ActivityError, ActivityKind, CaseKind,
-    CaseOrigin, CaseStatus, CaseText, CaseTextError, StatusMoveError,
+    case_number, case_title, history_view, is_historical, must_be_phoned_in, ActivityAuthor,
+    ActivityError, ActivityKind, Case, CaseActivity, CaseKind, CaseOrigin, CaseStatus, CaseText,
+    CaseTextError, HistoryView, StatusMoveError,
 };
 pub use clock::Clock;
 pub use expiry::{days_left, ExpiryStatus};
@@ -35,9 +37,15 @@ pub use installed_product::{
     ProductStatus,
 };
 pub use market::{MarketSettingError, Markets};
+pub use new_case::{
+    validate_entry, validate_new_case, FieldProblem, NewCaseInput, ValidEntry, ValidNewCase,
+};
 pub use password::{PasswordPolicy, PasswordRule};
 pub use phi::{find_patient_data, looks_like_patient_data, PhiFinding, PhiKind};
-pub use policy::{authorize, AccountScope, Action, AuthzError, Principal, Target};
+pub use policy::{
+    acting_parent, authorize, AccountScope, Action, AuthzError, NotAnAdministrator, Principal,
+    Target,
+};
 pub use security_event::{may_grant, SecurityEvent};
 pub use user::{
     DateFormat, Email, Language, Role, TimeFormat, TimeZoneName, User, UserSettings, Username,

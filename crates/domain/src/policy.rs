@@ -150,6 +150,27 @@ pub fn authorize(
     }
 }
 
+/// The caller administers no parent account (only Managers and portal
+/// support do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("only a Manager or portal support acts on a parent account")]
+pub struct NotAnAdministrator;
+
+/// Which parent account a Manager or Admin acts on: a Manager always on
+/// their own (whatever they name), an Admin on the one they name, or on every
+/// parent account (`None`) when they name none. Nobody else administers one.
+pub fn acting_parent(
+    role: Role,
+    own: Option<AccountId>,
+    named: Option<AccountId>,
+) -> Result<Option<AccountId>, NotAnAdministrator> {
+    match (role, own) {
+        (Role::Admin, _) => Ok(named),
+        (Role::Manager, Some(own)) => Ok(Some(own)),
+        _ => Err(NotAnAdministrator),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,5 +338,39 @@ mod tests {
             let allowed = authorize(&p, Action::AdministerParentAccounts, Target::Portal).is_ok();
             assert_eq!(allowed, role == Role::Admin, "{role}");
         }
+    }
+
+    #[test]
+    fn a_manager_acts_on_their_own_parent_account_whatever_they_name() {
+        let own = account(100);
+        assert_eq!(
+            acting_parent(Role::Manager, Some(own), Some(account(200))),
+            Ok(Some(own))
+        );
+        assert_eq!(acting_parent(Role::Manager, Some(own), None), Ok(Some(own)));
+    }
+
+    #[test]
+    fn an_admin_acts_on_the_parent_account_they_name_or_on_all() {
+        assert_eq!(
+            acting_parent(Role::Admin, None, Some(account(200))),
+            Ok(Some(account(200)))
+        );
+        assert_eq!(acting_parent(Role::Admin, None, None), Ok(None));
+    }
+
+    #[test]
+    fn other_roles_and_a_manager_without_parent_account_act_on_none() {
+        for role in [Role::Viewer, Role::User, Role::Service] {
+            assert_eq!(
+                acting_parent(role, Some(account(100)), Some(account(100))),
+                Err(NotAnAdministrator),
+                "{role:?}"
+            );
+        }
+        assert_eq!(
+            acting_parent(Role::Manager, None, Some(account(100))),
+            Err(NotAnAdministrator)
+        );
     }
 }

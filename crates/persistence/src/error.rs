@@ -1,14 +1,38 @@
+use std::fmt;
+
 /// A storage failure. Callers decide whether it is their fault (a conflict) or ours.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("the database is unavailable")]
-    Unavailable(#[source] sea_orm::DbErr),
+    Unavailable(#[source] DatabaseError),
     #[error("a unique value is already taken: {0}")]
     Duplicate(String),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("database error")]
-    Database(#[source] sea_orm::DbErr),
+    Database(#[source] DatabaseError),
+}
+
+/// What the database driver reported, for the logs' cause chain (its text
+/// and its own causes); opaque, so no driver type leaves this crate.
+pub struct DatabaseError(sea_orm::DbErr);
+
+impl fmt::Debug for DatabaseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for DatabaseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for DatabaseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.0)
+    }
 }
 
 impl From<sea_orm::DbErr> for StoreError {
@@ -18,8 +42,10 @@ impl From<sea_orm::DbErr> for StoreError {
             return StoreError::Duplicate(detail);
         }
         match err {
-            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => StoreError::Unavailable(err),
-            other => StoreError::Database(other),
+            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => {
+                StoreError::Unavailable(DatabaseError(err))
+            }
+            other => StoreError::Database(DatabaseError(other)),
         }
     }
 }

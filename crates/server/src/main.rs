@@ -135,7 +135,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn seed_demo(db: &persistence::DatabaseConnection) -> anyhow::Result<()> {
+async fn seed_demo(db: &persistence::Db) -> anyhow::Result<()> {
     let hash = |password: &str| api::auth::password::hash_blocking(password).unwrap_or_default();
     let demo = persistence::seed::demo(db, &hash).await?;
     println!(
@@ -148,7 +148,7 @@ async fn seed_demo(db: &persistence::DatabaseConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn serve(settings: Settings, db: persistence::DatabaseConnection) -> anyhow::Result<()> {
+async fn serve(settings: Settings, db: persistence::Db) -> anyhow::Result<()> {
     persistence::migrate_up(&db)
         .await
         .context("migrating the database")?;

@@ -1,8 +1,8 @@
 //! What the benchmarks share: a two-worker runtime, the timing loop, and the
 //! API-beside-raw-SQL table every list benchmark prints.
 
-use persistence::{ConnectionTrait, DatabaseConnection};
-use sea_orm::Statement;
+use persistence::raw_sql::{self, Statement};
+use persistence::Db;
 use std::time::{Duration, Instant};
 use test_support::TestApp;
 
@@ -65,9 +65,9 @@ pub async fn compare(app: &TestApp, token: &str, scenarios: &[Scenario]) {
     }
 }
 
-async fn run_raw(db: &DatabaseConnection, statements: &[Statement]) {
+async fn run_raw(db: &Db, statements: &[Statement]) {
     for statement in statements {
-        db.query_all(statement.clone()).await.unwrap();
+        raw_sql::run(db, statement).await.unwrap();
     }
 }
 

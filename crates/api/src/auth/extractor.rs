@@ -22,7 +22,7 @@ impl AuthUser {
     /// and the accounts in their scope (read from the database).
     pub async fn principal(
         &self,
-        db: &impl persistence::ConnectionTrait,
+        db: &impl persistence::Conn,
     ) -> Result<domain::Principal, ApiError> {
         Ok(domain::Principal {
             role: self.user.role,

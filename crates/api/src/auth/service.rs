@@ -11,7 +11,6 @@ use domain::account_security::{password_expired, FailureOutcome, PASSWORD_HISTOR
 use domain::{SecurityEvent, User, Username};
 use persistence::repositories::security_log::NewSecurityEntry;
 use persistence::repositories::{password_history, refresh_tokens, users};
-use persistence::TransactionTrait;
 use uuid::Uuid;
 
 #[derive(Debug, Clone)]
@@ -25,7 +24,7 @@ async fn issue(
     state: &AppState,
     user: &User,
     family_id: Uuid,
-    db: &impl persistence::ConnectionTrait,
+    db: &impl persistence::Conn,
 ) -> Result<IssuedTokens, ApiError> {
     let now = state.clock.now();
     let refresh_token = new_refresh_token();
@@ -53,9 +52,8 @@ async fn issue(
     })
 }
 
-fn with_reason(mut entry: NewSecurityEntry, reason: &str) -> NewSecurityEntry {
-    entry.details = serde_json::json!({ "reason": reason });
-    entry
+fn with_reason(entry: NewSecurityEntry, reason: &str) -> NewSecurityEntry {
+    entry.details(serde_json::json!({ "reason": reason }))
 }
 
 /// A wrong secret for a known user (password, current password or second
@@ -74,16 +72,16 @@ async fn count_failure(
     security::record(&state.db, entry, client).await?;
     if let FailureOutcome::LockedNow { until } = outcome {
         tracing::warn!(event = "account_locked", user_id = %user.id, %until, "account locked after repeated failed logins");
-        let txn = state
+        state
             .db
-            .begin()
-            .await
-            .map_err(persistence::StoreError::from)?;
-        notifications::queue_lockout_email(&txn, user, until, now).await?;
-        let mut entry = security::about(SecurityEvent::AccountLocked, user, now);
-        entry.details = serde_json::json!({ "locked_until": until });
-        security::record(&txn, entry, client).await?;
-        txn.commit().await.map_err(persistence::StoreError::from)?;
+            .transaction(async |txn| {
+                notifications::queue_lockout_email(txn, user, until, now).await?;
+                let entry = security::about(SecurityEvent::AccountLocked, user, now)
+                    .details(serde_json::json!({ "locked_until": until }));
+                security::record(txn, entry, client).await?;
+                Ok::<_, ApiError>(())
+            })
+            .await?;
         security::note_lockout(state, client, user).await?;
     } else {
         tracing::info!(event = event.as_str(), user_id = %user.id, reason, "login refused");
@@ -213,20 +211,20 @@ pub async fn login(
             .map_err(ApiError::internal)?;
         return Err(ApiError::MfaEnrollmentRequired { enrollment_token });
     }
-    let txn = state
+    let tokens = state
         .db
-        .begin()
-        .await
-        .map_err(persistence::StoreError::from)?;
-    let tokens = issue(state, user, Uuid::new_v4(), &txn).await?;
-    users::record_login(&txn, user.id, now).await?;
-    security::record(
-        &txn,
-        security::about(SecurityEvent::Login, user, now),
-        client,
-    )
-    .await?;
-    txn.commit().await.map_err(persistence::StoreError::from)?;
+        .transaction(async |txn| {
+            let tokens = issue(state, user, Uuid::new_v4(), txn).await?;
+            users::record_login(txn, user.id, now).await?;
+            security::record(
+                txn,
+                security::about(SecurityEvent::Login, user, now),
+                client,
+            )
+            .await?;
+            Ok::<_, ApiError>(tokens)
+        })
+        .await?;
     tracing::info!(event = "login", user_id = %user.id, "login succeeded");
     Ok(tokens)
 }
@@ -271,21 +269,27 @@ pub async fn change_password(
         .await?
         .is_some_and(|f| f.mfa_secret.is_none())
         && mfa::required_for(state, user).await?;
-    let txn = state
+    // A session only for a user who need not enrol first (None: they must).
+    let tokens = state
         .db
-        .begin()
-        .await
-        .map_err(persistence::StoreError::from)?;
-    users::set_password(&txn, user.id, &hash, now).await?;
-    password_history::push(&txn, user.id, &hash, now, PASSWORD_HISTORY as u64).await?;
-    security::record(
-        &txn,
-        security::about(SecurityEvent::PasswordChanged, user, now),
-        client,
-    )
-    .await?;
-    if must_enrol {
-        txn.commit().await.map_err(persistence::StoreError::from)?;
+        .transaction(async |txn| {
+            users::set_password(txn, user.id, &hash, now).await?;
+            password_history::push(txn, user.id, &hash, now, PASSWORD_HISTORY as u64).await?;
+            security::record(
+                txn,
+                security::about(SecurityEvent::PasswordChanged, user, now),
+                client,
+            )
+            .await?;
+            if must_enrol {
+                return Ok(None);
+            }
+            let tokens = issue(state, user, Uuid::new_v4(), txn).await?;
+            users::record_login(txn, user.id, now).await?;
+            Ok::<_, ApiError>(Some(tokens))
+        })
+        .await?;
+    let Some(tokens) = tokens else {
         // Bound to the password as stored (the database's precision).
         let changed_at = users::login_facts(&state.db, user.id)
             .await?
@@ -295,10 +299,7 @@ pub async fn change_password(
             .issue_mfa_enrollment(user.id.as_uuid(), changed_at, now)
             .map_err(ApiError::internal)?;
         return Err(ApiError::MfaEnrollmentRequired { enrollment_token });
-    }
-    let tokens = issue(state, user, Uuid::new_v4(), &txn).await?;
-    users::record_login(&txn, user.id, now).await?;
-    txn.commit().await.map_err(persistence::StoreError::from)?;
+    };
     Ok(tokens)
 }
 
@@ -321,17 +322,16 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<IssuedToke
         .await?
         .filter(|u| u.active && stored.issued_at >= u.sessions_valid_after)
         .ok_or(ApiError::InvalidToken)?;
-    let txn = state
+    let tokens = state
         .db
-        .begin()
-        .await
-        .map_err(persistence::StoreError::from)?;
-    if !refresh_tokens::mark_used(&txn, stored.id, now).await? {
-        // Another request spent it a moment ago.
-        return Err(ApiError::InvalidToken);
-    }
-    let tokens = issue(state, &user, stored.family_id, &txn).await?;
-    txn.commit().await.map_err(persistence::StoreError::from)?;
+        .transaction(async |txn| {
+            if !refresh_tokens::mark_used(txn, stored.id, now).await? {
+                // Another request spent it a moment ago.
+                return Err(ApiError::InvalidToken);
+            }
+            issue(state, &user, stored.family_id, txn).await
+        })
+        .await?;
     Ok(tokens)
 }
 
@@ -350,19 +350,19 @@ pub async fn open_session(
     client: &ClientAddress,
 ) -> Result<IssuedTokens, ApiError> {
     let now = state.clock.now();
-    let txn = state
+    let tokens = state
         .db
-        .begin()
-        .await
-        .map_err(persistence::StoreError::from)?;
-    let tokens = issue(state, user, Uuid::new_v4(), &txn).await?;
-    users::record_login(&txn, user.id, now).await?;
-    security::record(
-        &txn,
-        security::about(SecurityEvent::Login, user, now),
-        client,
-    )
-    .await?;
-    txn.commit().await.map_err(persistence::StoreError::from)?;
+        .transaction(async |txn| {
+            let tokens = issue(state, user, Uuid::new_v4(), txn).await?;
+            users::record_login(txn, user.id, now).await?;
+            security::record(
+                txn,
+                security::about(SecurityEvent::Login, user, now),
+                client,
+            )
+            .await?;
+            Ok::<_, ApiError>(tokens)
+        })
+        .await?;
     Ok(tokens)
 }

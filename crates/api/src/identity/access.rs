@@ -10,40 +10,21 @@ use crate::identity::passwords::field_error;
 use crate::identity::security;
 use crate::notifications;
 use crate::state::AppState;
+use crate::wire::{ToDomain, ToWire};
 use api_types::{
     AccessRequestDto, AccessRequestPage, AccessRequestQuery, AccessRequestStatusDto,
     ApproveAccessRequest, CreateAccessRequest, CreateUserRequest, FacilityDto, FacilityIdentifier,
-    IdentifierKindDto, RejectAccessRequest,
+    RejectAccessRequest,
 };
 use chrono::Duration;
-use domain::access_request::{AccessRequestForm, Facility, IdentifierKind};
+use domain::access_request::{AccessRequest, AccessRequestForm, AccessRequestStatus, Facility};
 use domain::{AccountId, Language, Role, SecurityEvent, UserId};
-use persistence::entities::access_request;
 use persistence::repositories::access_requests;
 use persistence::repositories::security_log::{self, NewSecurityEntry};
 use persistence::repositories::{accounts, users};
-use persistence::{StoreError, TransactionTrait};
 
 /// Requests one address may send in the window.
 const REQUESTS_PER_ADDRESS: u64 = 5;
-
-fn kind_of(dto: IdentifierKindDto) -> IdentifierKind {
-    match dto {
-        IdentifierKindDto::InstalledProductNumber => IdentifierKind::InstalledProductNumber,
-        IdentifierKindDto::AssetId => IdentifierKind::AssetId,
-        IdentifierKindDto::LocationId => IdentifierKind::LocationId,
-        IdentifierKindDto::TechnicalId => IdentifierKind::TechnicalId,
-    }
-}
-
-fn kind_dto(kind: IdentifierKind) -> IdentifierKindDto {
-    match kind {
-        IdentifierKind::InstalledProductNumber => IdentifierKindDto::InstalledProductNumber,
-        IdentifierKind::AssetId => IdentifierKindDto::AssetId,
-        IdentifierKind::LocationId => IdentifierKindDto::LocationId,
-        IdentifierKind::TechnicalId => IdentifierKindDto::TechnicalId,
-    }
-}
 
 fn facilities_dto(facilities: &[Facility]) -> Vec<FacilityDto> {
     facilities
@@ -54,7 +35,7 @@ fn facilities_dto(facilities: &[Facility]) -> Vec<FacilityDto> {
                 .identifiers
                 .iter()
                 .map(|(kind, value)| FacilityIdentifier {
-                    kind: kind_dto(*kind),
+                    kind: kind.to_wire(),
                     value: value.clone(),
                 })
                 .collect(),
@@ -114,7 +95,7 @@ pub async fn submit(
                 identifiers: f
                     .identifiers
                     .iter()
-                    .map(|i| (kind_of(i.kind), i.value.clone()))
+                    .map(|i| (i.kind.to_domain(), i.value.clone()))
                     .collect(),
             })
             .collect(),
@@ -134,71 +115,77 @@ pub async fn submit(
     };
     let parent = access_requests::match_parent(&state.db, &valid.facilities).await?;
     let id = uuid::Uuid::new_v4();
-    let txn = state.db.begin().await.map_err(StoreError::from)?;
-    access_requests::insert(
-        &txn,
-        id,
-        &valid,
-        language.as_str(),
-        parent,
-        client.0.clone(),
-        now,
-    )
-    .await?;
-    notifications::queue_access_request_received(&txn, &valid.email, &valid.name, language, now)
+    state
+        .db
+        .transaction(async |txn| {
+            access_requests::insert(
+                txn,
+                id,
+                &valid,
+                language.as_str(),
+                parent,
+                client.0.clone(),
+                now,
+            )
+            .await?;
+            notifications::queue_access_request_received(
+                txn,
+                &valid.email,
+                &valid.name,
+                language,
+                now,
+            )
+            .await?;
+            let entry = NewSecurityEntry::new(SecurityEvent::AccessRequested, now)
+                .parent_account(parent)
+                .details(serde_json::json!({ "request": id, "organisation": valid.organisation }));
+            security::record(txn, entry, client).await?;
+            Ok::<_, ApiError>(())
+        })
         .await?;
-    let mut entry = NewSecurityEntry::new(SecurityEvent::AccessRequested, now);
-    entry.parent_account = parent;
-    entry.details = serde_json::json!({ "request": id, "organisation": valid.organisation });
-    security::record(&txn, entry, client).await?;
-    txn.commit().await.map_err(StoreError::from)?;
     tracing::info!(event = "access_requested", request_id = %id, matched = parent.is_some(), "access requested");
     Ok(())
 }
 
 /// Admins see every request; a Manager those matched to their parent account.
 async fn visible_parent(state: &AppState, auth: &AuthUser) -> Result<Option<AccountId>, ApiError> {
-    match (auth.user.role, auth.user.parent_account_id) {
-        (Role::Admin, _) => Ok(None),
-        (Role::Manager, Some(_)) => admin::administered_parent(state, auth, None).await,
-        _ => Err(ApiError::Forbidden),
-    }
+    admin::administered_parent(state, auth, None).await
 }
 
-async fn dto(state: &AppState, m: access_request::Model) -> Result<AccessRequestDto, ApiError> {
-    let parent_account_name = match m.parent_account_id {
-        Some(id) => accounts::find_by_id(&state.db, AccountId::from_uuid(id))
+async fn dto(state: &AppState, m: AccessRequest) -> Result<AccessRequestDto, ApiError> {
+    let parent_account_name = match m.parent_account {
+        Some(id) => accounts::find_by_id(&state.db, id)
             .await?
             .map(|a| a.name.as_str().to_owned()),
         None => None,
     };
     let decided_by = match m.decided_by {
-        Some(id) => users::find_by_id(&state.db, UserId::from_uuid(id))
+        Some(id) => users::find_by_id(&state.db, id)
             .await?
             .map(|u| u.username.as_str().to_owned()),
         None => None,
     };
     Ok(AccessRequestDto {
         id: m.id,
-        facilities: facilities_dto(&access_requests::facilities_from_json(&m.facilities)),
+        facilities: facilities_dto(&m.facilities),
         name: m.name,
         organisation: m.organisation,
         email: m.email,
         phone: m.phone,
         country: m.country,
         remarks: m.remarks,
-        status: match m.status.as_str() {
-            "approved" => AccessRequestStatusDto::Approved,
-            "rejected" => AccessRequestStatusDto::Rejected,
-            _ => AccessRequestStatusDto::Pending,
+        status: match m.status {
+            AccessRequestStatus::Approved => AccessRequestStatusDto::Approved,
+            AccessRequestStatus::Rejected => AccessRequestStatusDto::Rejected,
+            AccessRequestStatus::Pending => AccessRequestStatusDto::Pending,
         },
-        parent_account_id: m.parent_account_id,
+        parent_account_id: m.parent_account.map(|a| a.as_uuid()),
         parent_account_name,
         created_at: m.created_at,
         decided_at: m.decided_at,
         decided_by,
         decision_note: m.decision_note,
-        user_id: m.user_id,
+        user_id: m.user.map(|u| u.as_uuid()),
     })
 }
 
@@ -210,9 +197,9 @@ pub async fn list(
     let parent = visible_parent(state, auth).await?;
     let (page, page_size) = admin::page_bounds(q.page, q.page_size)?;
     let status = q.status.map(|s| match s {
-        AccessRequestStatusDto::Pending => "pending",
-        AccessRequestStatusDto::Approved => "approved",
-        AccessRequestStatusDto::Rejected => "rejected",
+        AccessRequestStatusDto::Pending => AccessRequestStatus::Pending,
+        AccessRequestStatusDto::Approved => AccessRequestStatus::Approved,
+        AccessRequestStatusDto::Rejected => AccessRequestStatus::Rejected,
     });
     let (rows, total) =
         access_requests::page(&state.db, parent, status, page.into(), page_size.into()).await?;
@@ -232,7 +219,7 @@ async fn find(
     state: &AppState,
     auth: &AuthUser,
     id: uuid::Uuid,
-) -> Result<access_request::Model, ApiError> {
+) -> Result<AccessRequest, ApiError> {
     let parent = visible_parent(state, auth).await?;
     access_requests::find(&state.db, id, parent)
         .await?
@@ -262,12 +249,14 @@ pub async fn approve(
     client: &ClientAddress,
 ) -> Result<UserId, ApiError> {
     let request = find(state, auth, id).await?;
-    if request.status != "pending" {
+    if request.status != AccessRequestStatus::Pending {
         return Err(already_decided());
     }
     let parent = match auth.user.role {
-        Role::Admin => body.parent_account_id.or(request.parent_account_id),
-        _ => request.parent_account_id,
+        Role::Admin => body
+            .parent_account_id
+            .or(request.parent_account.map(|a| a.as_uuid())),
+        _ => request.parent_account.map(|a| a.as_uuid()),
     };
     if parent.is_none() {
         return Err(ApiError::Validation(vec![field_error(
@@ -278,28 +267,40 @@ pub async fn approve(
     }
     let user_id = UserId::from_uuid(uuid::Uuid::new_v4());
     let now = state.clock.now();
-    let txn = state.db.begin().await.map_err(StoreError::from)?;
-    if !access_requests::decide(&txn, id, "approved", auth.user.id, None, Some(user_id), now)
-        .await?
-    {
-        return Err(already_decided());
-    }
-    let create = CreateUserRequest {
-        username: body.username.clone(),
-        display_name: request.name.clone(),
-        email: request.email.clone(),
-        role: body.role,
-        account_ids: body.account_ids.clone(),
-        parent_account_id: parent,
-    };
-    admin::create_in(state, &txn, auth, &create, client, user_id).await?;
-    let mut entry = NewSecurityEntry::new(SecurityEvent::AccessApproved, now);
-    entry.user = Some(user_id);
-    entry.actor = Some(auth.user.id);
-    entry.parent_account = parent.map(AccountId::from_uuid);
-    entry.details = serde_json::json!({ "request": id });
-    security::record(&txn, entry, client).await?;
-    txn.commit().await.map_err(StoreError::from)?;
+    state
+        .db
+        .transaction(async |txn| {
+            if !access_requests::decide(
+                txn,
+                id,
+                AccessRequestStatus::Approved,
+                auth.user.id,
+                None,
+                Some(user_id),
+                now,
+            )
+            .await?
+            {
+                return Err(already_decided());
+            }
+            let create = CreateUserRequest {
+                username: body.username.clone(),
+                display_name: request.name.clone(),
+                email: request.email.clone(),
+                role: body.role,
+                account_ids: body.account_ids.clone(),
+                parent_account_id: parent,
+            };
+            admin::create_in(state, txn, auth, &create, client, user_id).await?;
+            let entry = NewSecurityEntry::new(SecurityEvent::AccessApproved, now)
+                .user(user_id)
+                .actor(auth.user.id)
+                .parent_account(parent.map(AccountId::from_uuid))
+                .details(serde_json::json!({ "request": id }));
+            security::record(txn, entry, client).await?;
+            Ok::<_, ApiError>(())
+        })
+        .await?;
     Ok(user_id)
 }
 
@@ -327,35 +328,39 @@ pub async fn reject(
         )]));
     }
     let now = state.clock.now();
-    let txn = state.db.begin().await.map_err(StoreError::from)?;
-    if !access_requests::decide(
-        &txn,
-        id,
-        "rejected",
-        auth.user.id,
-        Some(reason.to_owned()),
-        None,
-        now,
-    )
-    .await?
-    {
-        return Err(already_decided());
-    }
-    let language = request.language.parse::<Language>().unwrap_or(Language::En);
-    notifications::queue_access_request_rejected(
-        &txn,
-        &request.email,
-        &request.name,
-        reason,
-        language,
-        now,
-    )
-    .await?;
-    let mut entry = NewSecurityEntry::new(SecurityEvent::AccessRejected, now);
-    entry.actor = Some(auth.user.id);
-    entry.parent_account = request.parent_account_id.map(AccountId::from_uuid);
-    entry.details = serde_json::json!({ "request": id });
-    security::record(&txn, entry, client).await?;
-    txn.commit().await.map_err(StoreError::from)?;
+    state
+        .db
+        .transaction(async |txn| {
+            if !access_requests::decide(
+                txn,
+                id,
+                AccessRequestStatus::Rejected,
+                auth.user.id,
+                Some(reason.to_owned()),
+                None,
+                now,
+            )
+            .await?
+            {
+                return Err(already_decided());
+            }
+            let language = request.language.parse::<Language>().unwrap_or(Language::En);
+            notifications::queue_access_request_rejected(
+                txn,
+                &request.email,
+                &request.name,
+                reason,
+                language,
+                now,
+            )
+            .await?;
+            let entry = NewSecurityEntry::new(SecurityEvent::AccessRejected, now)
+                .actor(auth.user.id)
+                .parent_account(request.parent_account)
+                .details(serde_json::json!({ "request": id }));
+            security::record(txn, entry, client).await?;
+            Ok::<_, ApiError>(())
+        })
+        .await?;
     get(state, auth, id).await
 }

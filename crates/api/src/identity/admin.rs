@@ -2,36 +2,26 @@
 //! all. Tenancy is part of every query: another parent's user is not found.
 
 use crate::auth::AuthUser;
-use crate::error::{current_request_id, ApiError};
+use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
 use crate::identity::passwords::field_error;
 use crate::identity::{links, security};
-use crate::routes::auth::me::role_dto;
 use crate::state::AppState;
+use crate::wire::{ToDomain, ToWire};
 use api_types::{
-    CreateUserRequest, DeactivationReasonDto, RoleDto, UpdateUserRequest, UserDetail, UserPage,
-    UserQuery, UserStatusDto, UserSummary,
+    CreateUserRequest, DeactivationReasonDto, UpdateUserRequest, UserDetail, UserPage, UserQuery,
+    UserStatusDto, UserSummary,
 };
 use chrono::{DateTime, Utc};
 use domain::{
-    authorize, may_grant, AccountId, Action, Email, Role, SecurityEvent, Target, User, UserId,
-    Username,
+    acting_parent, authorize, may_grant, AccountId, Action, Email, Role, SecurityEvent, Target,
+    User, UserId, Username,
 };
 use persistence::repositories::accounts;
-use persistence::repositories::audit::{self, AuditEntry};
+use persistence::repositories::audit;
 use persistence::repositories::user_tokens::LinkPurpose;
 use persistence::repositories::users::{self, AdminChanges, AdminUser, StatusFilter, UserFilter};
-use persistence::{ConnectionTrait, StoreError, TransactionTrait};
-
-pub fn role_of(dto: RoleDto) -> Role {
-    match dto {
-        RoleDto::Viewer => Role::Viewer,
-        RoleDto::User => Role::User,
-        RoleDto::Manager => Role::Manager,
-        RoleDto::Service => Role::Service,
-        RoleDto::Admin => Role::Admin,
-    }
-}
+use persistence::{Conn, StoreError, Tx};
 
 fn status(u: &AdminUser, now: DateTime<Utc>) -> UserStatusDto {
     if !u.user.active {
@@ -51,7 +41,7 @@ pub fn summary(u: &AdminUser, now: DateTime<Utc>) -> UserSummary {
         username: u.user.username.as_str().to_owned(),
         display_name: u.user.display_name.clone(),
         email: u.user.email.as_str().to_owned(),
-        role: role_dto(u.user.role),
+        role: u.user.role.to_wire(),
         status: status(u, now),
         parent_account_id: u.user.parent_account_id.map(|a| a.as_uuid()),
         account_ids: u.account_ids.iter().map(|a| a.as_uuid()).collect(),
@@ -65,7 +55,7 @@ pub fn summary(u: &AdminUser, now: DateTime<Utc>) -> UserSummary {
 pub fn detail(u: &AdminUser, now: DateTime<Utc>) -> UserDetail {
     UserDetail {
         summary: summary(u, now),
-        settings: crate::routes::auth::me::settings_dto(&u.user.settings),
+        settings: u.user.settings.to_wire(),
         deactivated_at: u.deactivated_at,
         deactivation_reason: match u.deactivated_reason.as_deref() {
             Some("inactivity") => Some(DeactivationReasonDto::Inactivity),
@@ -83,32 +73,21 @@ pub(crate) async fn administered_parent(
     auth: &AuthUser,
     asked: Option<AccountId>,
 ) -> Result<Option<AccountId>, ApiError> {
+    let parent = acting_parent(auth.user.role, auth.user.parent_account_id, asked)
+        .map_err(|_| ApiError::Forbidden)?;
     let principal = auth.principal(&state.db).await?;
-    let target = match (auth.user.role, auth.user.parent_account_id, asked) {
-        (Role::Admin, _, Some(parent)) => Target::ParentAccount(parent),
-        (Role::Admin, _, None) => Target::Portal,
-        (_, Some(own), _) => Target::ParentAccount(own),
-        (_, None, _) => Target::Portal,
-    };
+    let target = parent.map_or(Target::Portal, Target::ParentAccount);
     authorize(&principal, Action::ManageUsers, target)?;
-    Ok(match auth.user.role {
-        Role::Admin => asked,
-        _ => auth.user.parent_account_id,
-    })
+    Ok(parent)
 }
 
+/// The page asked for, by the one paging rule every list shares.
 pub(crate) fn page_bounds(
     page: Option<u32>,
     page_size: Option<u32>,
 ) -> Result<(u32, u32), ApiError> {
-    let page = page.unwrap_or(1);
-    let page_size = page_size.unwrap_or(50);
-    if page == 0 || !(1..=200).contains(&page_size) {
-        return Err(ApiError::InvalidQuery(
-            "page starts at 1 and page_size is 1 to 200".into(),
-        ));
-    }
-    Ok((page, page_size))
+    let page = crate::wire::page_request(page, page_size)?;
+    Ok((page.page, page.page_size))
 }
 
 pub async fn list(state: &AppState, auth: &AuthUser, q: &UserQuery) -> Result<UserPage, ApiError> {
@@ -147,7 +126,7 @@ pub async fn find(state: &AppState, auth: &AuthUser, id: UserId) -> Result<Admin
 
 /// Checks that every account belongs to `parent` (404 names none of them).
 async fn accounts_of_parent(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     parent: Option<AccountId>,
     ids: &[uuid::Uuid],
 ) -> Result<Vec<AccountId>, ApiError> {
@@ -205,19 +184,23 @@ pub async fn create(
     client: &ClientAddress,
 ) -> Result<AdminUser, ApiError> {
     let id = UserId::from_uuid(uuid::Uuid::new_v4());
-    let txn = state.db.begin().await.map_err(StoreError::from)?;
-    create_in(state, &txn, auth, req, client, id).await?;
-    txn.commit().await.map_err(StoreError::from)?;
+    state
+        .db
+        .transaction(async |txn| {
+            create_in(state, txn, auth, req, client, id).await?;
+            Ok::<_, ApiError>(())
+        })
+        .await?;
     users::find_admin(&state.db, id, None)
         .await?
         .ok_or(ApiError::NotFound)
 }
 
-/// Creates the user `id` in `txn` (the caller commits): validation,
+/// Creates the user `id` in the caller's transaction: validation,
 /// assignments, activation email, security and audit log.
 pub async fn create_in(
     state: &AppState,
-    txn: &persistence::DatabaseTransaction,
+    txn: &Tx,
     auth: &AuthUser,
     req: &CreateUserRequest,
     client: &ClientAddress,
@@ -225,7 +208,17 @@ pub async fn create_in(
 ) -> Result<(), ApiError> {
     let asked = req.parent_account_id.map(AccountId::from_uuid);
     let parent = administered_parent(state, auth, asked).await?;
-    let role = role_of(req.role);
+    // An Admin may name any parent account, so it must be one: an unknown id
+    // is a 404 here, not a foreign-key failure at the insert.
+    if let Some(parent) = parent {
+        let known = accounts::find_by_id(txn, parent)
+            .await?
+            .is_some_and(|account| account.is_parent_account());
+        if !known {
+            return Err(ApiError::NotFound);
+        }
+    }
+    let role = req.role.to_domain();
     let mut errors = Vec::new();
     let username = Username::parse(&req.username)
         .map_err(|e| errors.push(field_error("username", "invalid_username", e.to_string())))
@@ -272,23 +265,15 @@ pub async fn create_in(
         "role": role.as_str(),
         "accounts": account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>(),
     });
-    let mut entry = security::about(SecurityEvent::UserCreated, &user, now);
-    entry.actor = Some(auth.user.id);
-    entry.details = details.clone();
+    let entry = security::about(SecurityEvent::UserCreated, &user, now)
+        .actor(auth.user.id)
+        .details(details.clone());
     security::record(txn, entry, client).await?;
     audit::append(
         txn,
-        &AuditEntry {
-            occurred_at: now,
-            actor: Some(auth.user.id),
-            parent_account: parent,
-            action: "user.create".into(),
-            entity_type: "user".into(),
-            entity_id: user.id.to_string(),
-            old_value: None,
-            new_value: Some(details),
-            request_id: current_request_id(),
-        },
+        &crate::audit::in_request("user.create", "user", user.id, now)
+            .by(Some(auth.user.id), parent)
+            .new_value(details),
     )
     .await?;
     Ok(())
@@ -323,7 +308,7 @@ pub async fn update(
     if let Some(raw) = &req.email {
         changes.email = email(raw, &mut errors);
     }
-    if let Some(role) = req.role.map(role_of) {
+    if let Some(role) = req.role.map(ToDomain::to_domain) {
         grantable(auth.user.role, role, &mut errors);
         if role.is_internal() != parent.is_none() {
             errors.push(field_error(
@@ -361,71 +346,67 @@ pub async fn update(
         }
     }
     let now = state.clock.now();
-    let txn = state.db.begin().await.map_err(StoreError::from)?;
-    if !users::update_admin(&txn, id, expected_version, &changes, now).await? {
-        return Err(ApiError::PreconditionFailed {
-            current: before.version,
-        });
-    }
-    if reset_mfa {
-        persistence::repositories::mfa::disable(&txn, id).await?;
-    }
-    let after = users::find_admin(&txn, id, None)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let mut events = Vec::new();
-    if changes.role.is_some() {
-        events.push((
-            SecurityEvent::RoleChanged,
-            serde_json::json!({ "from": before.user.role.as_str(), "to": after.user.role.as_str() }),
-        ));
-    }
-    if changes.account_ids.is_some() {
-        events.push((
-            SecurityEvent::AssignmentChanged,
-            serde_json::json!({ "from": before.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>(), "to": after.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>() }),
-        ));
-    }
-    match changes.active {
-        Some(false) => events.push((
-            SecurityEvent::UserDeactivated,
-            serde_json::json!({ "reason": "manager" }),
-        )),
-        Some(true) => events.push((SecurityEvent::UserReactivated, serde_json::json!({}))),
-        None => {}
-    }
-    if reset_mfa {
-        events.push((
-            SecurityEvent::MfaDisabled,
-            serde_json::json!({ "reset_by": "manager" }),
-        ));
-    }
-    if changes.display_name.is_some() || changes.email.is_some() {
-        events.push((SecurityEvent::UserUpdated, serde_json::json!({})));
-    }
-    for (event, details) in events {
-        let mut entry = security::about(event, &after.user, now);
-        entry.actor = Some(auth.user.id);
-        entry.details = details;
-        security::record(&txn, entry, client).await?;
-    }
-    audit::append(
-        &txn,
-        &AuditEntry {
-            occurred_at: now,
-            actor: Some(auth.user.id),
-            parent_account: parent,
-            action: "user.update".into(),
-            entity_type: "user".into(),
-            entity_id: id.to_string(),
-            old_value: Some(snapshot(&before)),
-            new_value: Some(snapshot(&after)),
-            request_id: current_request_id(),
-        },
-    )
-    .await?;
-    txn.commit().await.map_err(StoreError::from)?;
-    Ok(after)
+    state
+        .db
+        .transaction(async |txn| {
+        if !users::update_admin(txn, id, expected_version, &changes, now).await? {
+            return Err(ApiError::PreconditionFailed {
+                current: before.version,
+            });
+        }
+        if reset_mfa {
+            persistence::repositories::mfa::disable(txn, id).await?;
+        }
+        let after = users::find_admin(txn, id, None)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        let mut events = Vec::new();
+        if changes.role.is_some() {
+            events.push((
+                SecurityEvent::RoleChanged,
+                serde_json::json!({ "from": before.user.role.as_str(), "to": after.user.role.as_str() }),
+            ));
+        }
+        if changes.account_ids.is_some() {
+            events.push((
+                SecurityEvent::AssignmentChanged,
+                serde_json::json!({ "from": before.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>(), "to": after.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>() }),
+            ));
+        }
+        match changes.active {
+            Some(false) => events.push((
+                SecurityEvent::UserDeactivated,
+                serde_json::json!({ "reason": "manager" }),
+            )),
+            Some(true) => events.push((SecurityEvent::UserReactivated, serde_json::json!({}))),
+            None => {}
+        }
+        if reset_mfa {
+            events.push((
+                SecurityEvent::MfaDisabled,
+                serde_json::json!({ "reset_by": "manager" }),
+            ));
+        }
+        if changes.display_name.is_some() || changes.email.is_some() {
+            events.push((SecurityEvent::UserUpdated, serde_json::json!({})));
+        }
+        for (event, details) in events {
+            let entry = security::about(event, &after.user, now)
+                .actor(auth.user.id)
+                .details(details);
+            security::record(txn, entry, client).await?;
+        }
+        audit::append(
+            txn,
+            &crate::audit::in_request("user.update", "user", id, now)
+                .by(Some(auth.user.id), parent)
+                .old_value(snapshot(&before))
+                .new_value(snapshot(&after)),
+        )
+        .await?;
+            Ok(after)
+        })
+        .await
 }
 
 /// Sends a new activation link (voiding the earlier one).
@@ -442,12 +423,16 @@ pub async fn resend_activation(
         ));
     }
     let now = state.clock.now();
-    let txn = state.db.begin().await.map_err(StoreError::from)?;
-    links::send_link(state, &txn, &target.user, LinkPurpose::Activation).await?;
-    let mut entry = security::about(SecurityEvent::UserUpdated, &target.user, now);
-    entry.actor = Some(auth.user.id);
-    entry.details = serde_json::json!({ "activation_email": "sent again" });
-    security::record(&txn, entry, client).await?;
-    txn.commit().await.map_err(StoreError::from)?;
+    state
+        .db
+        .transaction(async |txn| {
+            links::send_link(state, txn, &target.user, LinkPurpose::Activation).await?;
+            let entry = security::about(SecurityEvent::UserUpdated, &target.user, now)
+                .actor(auth.user.id)
+                .details(serde_json::json!({ "activation_email": "sent again" }));
+            security::record(txn, entry, client).await?;
+            Ok::<_, ApiError>(())
+        })
+        .await?;
     Ok(())
 }

@@ -9,7 +9,6 @@ use domain::account_security::{inactive, INACTIVITY_DAYS};
 use domain::SecurityEvent;
 use persistence::repositories::audit::{self, AuditEntry};
 use persistence::repositories::users;
-use persistence::{StoreError, TransactionTrait};
 
 /// One round; answers how many accounts it deactivated. Safe to run in
 /// every process at once: the deactivation is a conditional update.
@@ -35,35 +34,34 @@ pub async fn deactivate_unused(state: &AppState) -> anyhow::Result<u64> {
         if !inactive(last_used, now) {
             continue;
         }
-        let txn = state.db.begin().await.map_err(StoreError::from)?;
-        if !users::deactivate_inactive(&txn, user.id, cutoff, now).await? {
+        let deactivated = state
+            .db
+            .transaction(async |txn| {
+            if !users::deactivate_inactive(txn, user.id, cutoff, now).await? {
+                return Ok(false);
+            }
+            let entry = security::about(SecurityEvent::UserDeactivated, &user, now).details(serde_json::json!({
+                "reason": "inactivity",
+                "last_used": last_used,
+                "accounts_removed": admin.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>(),
+            }));
+            security::record(txn, entry, &ClientAddress(None))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            audit::append(
+                txn,
+                &AuditEntry::new("user.deactivate.inactivity", "user", user.id, now)
+                    .by(None, user.parent_account_id)
+                    .old_value(serde_json::json!({ "active": true, "accounts": admin.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>() }))
+                    .new_value(serde_json::json!({ "active": false, "accounts": [] })),
+            )
+            .await?;
+                Ok::<_, anyhow::Error>(true)
+            })
+            .await?;
+        if !deactivated {
             continue;
         }
-        let mut entry = security::about(SecurityEvent::UserDeactivated, &user, now);
-        entry.details = serde_json::json!({
-            "reason": "inactivity",
-            "last_used": last_used,
-            "accounts_removed": admin.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>(),
-        });
-        security::record(&txn, entry, &ClientAddress(None))
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        audit::append(
-            &txn,
-            &AuditEntry {
-                occurred_at: now,
-                actor: None,
-                parent_account: user.parent_account_id,
-                action: "user.deactivate.inactivity".into(),
-                entity_type: "user".into(),
-                entity_id: user.id.to_string(),
-                old_value: Some(serde_json::json!({ "active": true, "accounts": admin.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>() })),
-                new_value: Some(serde_json::json!({ "active": false, "accounts": [] })),
-                request_id: None,
-            },
-        )
-        .await?;
-        txn.commit().await.map_err(StoreError::from)?;
         tracing::info!(event = "user_deactivated", user_id = %user.id, %last_used, "deactivated after 120 days without use");
         done += 1;
     }

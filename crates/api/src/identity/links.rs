@@ -14,7 +14,7 @@ use domain::{SecurityEvent, User};
 use persistence::repositories::security_log::{self, NewSecurityEntry};
 use persistence::repositories::user_tokens::{self, LinkPurpose, StoredLink};
 use persistence::repositories::{password_history, users};
-use persistence::{ConnectionTrait, StoreError, TransactionTrait};
+use persistence::Conn;
 
 /// Reset requests one address may make in the window; more are dropped
 /// silently (the answer stays the same), so nobody floods an inbox.
@@ -23,7 +23,7 @@ const RESET_REQUESTS_PER_ADDRESS: u64 = 10;
 /// Issues a link for `user` and queues its email (in `db`'s transaction).
 pub async fn send_link(
     state: &AppState,
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     user: &User,
     purpose: LinkPurpose,
 ) -> Result<(), ApiError> {
@@ -70,34 +70,38 @@ pub async fn request_reset(
         }
     }
     let found = users::find_reachable_by_email(&state.db, email).await?;
-    let txn = state.db.begin().await.map_err(StoreError::from)?;
-    if found.is_empty() {
-        // Logged too, so requests for unknown addresses count against the limit.
-        security::record(
-            &txn,
-            NewSecurityEntry::new(SecurityEvent::PasswordResetRequested, now),
-            client,
-        )
+    state
+        .db
+        .transaction(async |txn| {
+            if found.is_empty() {
+                // Logged too, so requests for unknown addresses count against the limit.
+                security::record(
+                    txn,
+                    NewSecurityEntry::new(SecurityEvent::PasswordResetRequested, now),
+                    client,
+                )
+                .await?;
+            }
+            for user in &found {
+                let purpose = if users::login_facts(txn, user.id)
+                    .await?
+                    .is_some_and(|f| f.pending_activation)
+                {
+                    LinkPurpose::Activation
+                } else {
+                    LinkPurpose::Reset
+                };
+                send_link(state, txn, user, purpose).await?;
+                security::record(
+                    txn,
+                    security::about(SecurityEvent::PasswordResetRequested, user, now),
+                    client,
+                )
+                .await?;
+            }
+            Ok::<_, ApiError>(())
+        })
         .await?;
-    }
-    for user in &found {
-        let purpose = if users::login_facts(&txn, user.id)
-            .await?
-            .is_some_and(|f| f.pending_activation)
-        {
-            LinkPurpose::Activation
-        } else {
-            LinkPurpose::Reset
-        };
-        send_link(state, &txn, user, purpose).await?;
-        security::record(
-            &txn,
-            security::about(SecurityEvent::PasswordResetRequested, user, now),
-            client,
-        )
-        .await?;
-    }
-    txn.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
 
@@ -131,18 +135,22 @@ pub async fn set_password(
         passwords::accept_new_password(state, &state.db, user.id, new_password, "new_password")
             .await?;
     let now = state.clock.now();
-    let txn = state.db.begin().await.map_err(StoreError::from)?;
-    if !user_tokens::spend(&txn, link.id, now).await? {
-        return Err(ApiError::LinkUsed);
-    }
-    users::set_password(&txn, user.id, &hash, now).await?;
-    password_history::push(&txn, user.id, &hash, now, PASSWORD_HISTORY as u64).await?;
     let event = match link.purpose {
         LinkPurpose::Activation => SecurityEvent::AccountActivated,
         LinkPurpose::Reset => SecurityEvent::PasswordReset,
     };
-    security::record(&txn, security::about(event, &user, now), client).await?;
-    txn.commit().await.map_err(StoreError::from)?;
+    state
+        .db
+        .transaction(async |txn| {
+            if !user_tokens::spend(txn, link.id, now).await? {
+                return Err(ApiError::LinkUsed);
+            }
+            users::set_password(txn, user.id, &hash, now).await?;
+            password_history::push(txn, user.id, &hash, now, PASSWORD_HISTORY as u64).await?;
+            security::record(txn, security::about(event, &user, now), client).await?;
+            Ok::<_, ApiError>(())
+        })
+        .await?;
     tracing::info!(event = event.as_str(), user_id = %user.id, "password set with a link");
     Ok(())
 }

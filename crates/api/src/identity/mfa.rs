@@ -11,9 +11,8 @@ use crate::identity::secret_box::SecretBox;
 use crate::identity::security;
 use crate::state::AppState;
 use api_types::MfaSetupResponse;
-use domain::{AccountId, Role, SecurityEvent, User};
+use domain::{acting_parent, AccountId, NotAnAdministrator, SecurityEvent, User};
 use persistence::repositories::{accounts, mfa, users};
-use persistence::{StoreError, TransactionTrait};
 use rand::RngCore;
 use totp_rs::{Builder, Secret, Totp};
 
@@ -129,16 +128,20 @@ pub async fn enable(
         })?;
     let codes = new_recovery_codes();
     let hashes: Vec<String> = codes.iter().map(|c| recovery_hash(c)).collect();
-    let txn = state.db.begin().await.map_err(StoreError::from)?;
-    mfa::enable(&txn, user.id, &seal(state, user, &pending)?, step, now).await?;
-    mfa::replace_recovery_codes(&txn, user.id, &hashes, now).await?;
-    security::record(
-        &txn,
-        security::about(SecurityEvent::MfaEnabled, user, now),
-        client,
-    )
-    .await?;
-    txn.commit().await.map_err(StoreError::from)?;
+    state
+        .db
+        .transaction(async |txn| {
+            mfa::enable(txn, user.id, &seal(state, user, &pending)?, step, now).await?;
+            mfa::replace_recovery_codes(txn, user.id, &hashes, now).await?;
+            security::record(
+                txn,
+                security::about(SecurityEvent::MfaEnabled, user, now),
+                client,
+            )
+            .await?;
+            Ok::<_, ApiError>(())
+        })
+        .await?;
     Ok(codes)
 }
 
@@ -180,15 +183,19 @@ pub async fn disable(
         ));
     }
     let now = state.clock.now();
-    let txn = state.db.begin().await.map_err(StoreError::from)?;
-    mfa::disable(&txn, user.id).await?;
-    security::record(
-        &txn,
-        security::about(SecurityEvent::MfaDisabled, user, now),
-        client,
-    )
-    .await?;
-    txn.commit().await.map_err(StoreError::from)?;
+    state
+        .db
+        .transaction(async |txn| {
+            mfa::disable(txn, user.id).await?;
+            security::record(
+                txn,
+                security::about(SecurityEvent::MfaDisabled, user, now),
+                client,
+            )
+            .await?;
+            Ok::<_, ApiError>(())
+        })
+        .await?;
     Ok(())
 }
 
@@ -254,15 +261,15 @@ async fn check_login_code(
 /// The parent account whose policy the caller sets: a Manager's own; an
 /// Admin's named one.
 fn policy_parent(user: &User, asked: Option<AccountId>) -> Result<AccountId, ApiError> {
-    match (user.role, user.parent_account_id, asked) {
-        (Role::Manager, Some(own), _) => Ok(own),
-        (Role::Admin, _, Some(parent)) => Ok(parent),
-        (Role::Admin, _, None) => Err(ApiError::Validation(vec![field_error(
+    match acting_parent(user.role, user.parent_account_id, asked) {
+        Ok(Some(parent)) => Ok(parent),
+        // An Admin who named none.
+        Ok(None) => Err(ApiError::Validation(vec![field_error(
             "parent_account_id",
             "required",
             "Name the parent account.",
         )])),
-        _ => Err(ApiError::Forbidden),
+        Err(NotAnAdministrator) => Err(ApiError::Forbidden),
     }
 }
 
@@ -289,32 +296,29 @@ pub async fn set_policy(
     let (parent, before) = policy(state, user, asked).await?;
     if before != required {
         let now = state.clock.now();
-        let txn = state.db.begin().await.map_err(StoreError::from)?;
-        accounts::set_requires_mfa(&txn, parent, required).await?;
-        let mut entry = persistence::repositories::security_log::NewSecurityEntry::new(
-            SecurityEvent::MfaPolicyChanged,
-            now,
-        );
-        entry.actor = Some(user.id);
-        entry.parent_account = Some(parent);
-        entry.details = serde_json::json!({ "required": required });
-        security::record(&txn, entry, client).await?;
-        persistence::repositories::audit::append(
-            &txn,
-            &persistence::repositories::audit::AuditEntry {
-                occurred_at: now,
-                actor: Some(user.id),
-                parent_account: Some(parent),
-                action: "parent_account.require_mfa".into(),
-                entity_type: "account".into(),
-                entity_id: parent.to_string(),
-                old_value: Some(serde_json::json!({ "require_mfa": before })),
-                new_value: Some(serde_json::json!({ "require_mfa": required })),
-                request_id: crate::error::current_request_id(),
-            },
-        )
-        .await?;
-        txn.commit().await.map_err(StoreError::from)?;
+        state
+            .db
+            .transaction(async |txn| {
+                accounts::set_requires_mfa(txn, parent, required).await?;
+                let entry = persistence::repositories::security_log::NewSecurityEntry::new(
+                    SecurityEvent::MfaPolicyChanged,
+                    now,
+                )
+                .actor(user.id)
+                .parent_account(Some(parent))
+                .details(serde_json::json!({ "required": required }));
+                security::record(txn, entry, client).await?;
+                persistence::repositories::audit::append(
+                    txn,
+                    &crate::audit::in_request("parent_account.require_mfa", "account", parent, now)
+                        .by(Some(user.id), Some(parent))
+                        .old_value(serde_json::json!({ "require_mfa": before }))
+                        .new_value(serde_json::json!({ "require_mfa": required })),
+                )
+                .await?;
+                Ok::<_, ApiError>(())
+            })
+            .await?;
     }
     Ok((parent, required))
 }

@@ -7,7 +7,7 @@ use api_types::FieldError;
 use domain::account_security::PASSWORD_HISTORY;
 use domain::{PasswordPolicy, PasswordRule, UserId};
 use persistence::repositories::{password_history, users};
-use persistence::ConnectionTrait;
+use persistence::Conn;
 
 fn rule_message(rule: PasswordRule) -> String {
     match rule {
@@ -35,7 +35,7 @@ pub fn field_error(field: &str, code: &str, message: impl Into<String>) -> Field
 /// user's last five; otherwise a 422 naming each broken rule on `field`.
 pub async fn accept_new_password(
     state: &AppState,
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     user: UserId,
     password: &str,
     field: &str,

@@ -7,7 +7,7 @@ use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
 use domain::{SecurityEvent, User};
 use persistence::repositories::security_log::{self, NewSecurityEntry};
-use persistence::{ConnectionTrait, TransactionTrait};
+use persistence::Conn;
 
 /// The window of the per-address limit and of the burst check.
 pub const ADDRESS_WINDOW_MINUTES: i64 = 15;
@@ -16,20 +16,16 @@ pub const BURST_LOCKOUTS: u64 = 3;
 
 /// An entry about `user` (their parent account, so their Manager sees it).
 pub fn about(event: SecurityEvent, user: &User, at: DateTime<Utc>) -> NewSecurityEntry {
-    let mut entry = NewSecurityEntry::new(event, at);
-    entry.user = Some(user.id);
-    entry.parent_account = user.parent_account_id;
-    entry
+    NewSecurityEntry::new(event, at)
+        .user(user.id)
+        .parent_account(user.parent_account_id)
 }
 
-pub async fn record<C>(
-    db: &C,
+pub async fn record(
+    db: &impl Conn,
     mut entry: NewSecurityEntry,
     client: &ClientAddress,
-) -> Result<(), ApiError>
-where
-    C: ConnectionTrait + TransactionTrait,
-{
+) -> Result<(), ApiError> {
     entry.client_address = client.0.clone();
     security_log::append(db, &entry).await?;
     Ok(())
@@ -68,8 +64,9 @@ pub async fn note_failure(state: &AppState, client: &ClientAddress) -> Result<()
     )
     .await?;
     if failures == state.config.login_failures_per_address {
-        let mut entry = NewSecurityEntry::new(SecurityEvent::AddressThrottled, now);
-        entry.details = serde_json::json!({ "failed_logins": failures, "window_minutes": ADDRESS_WINDOW_MINUTES });
+        let entry = NewSecurityEntry::new(SecurityEvent::AddressThrottled, now).details(
+            serde_json::json!({ "failed_logins": failures, "window_minutes": ADDRESS_WINDOW_MINUTES }),
+        );
         record(&state.db, entry, client).await?;
     }
     Ok(())
@@ -97,10 +94,10 @@ pub async fn note_lockout(
     .await?;
     if lockouts >= BURST_LOCKOUTS {
         tracing::error!(event = "lockout_burst", %address, lockouts, "several accounts locked from one address");
-        let mut entry = about(SecurityEvent::LockoutBurst, locked, now);
-        entry.user = None;
-        entry.details =
-            serde_json::json!({ "lockouts": lockouts, "window_minutes": ADDRESS_WINDOW_MINUTES });
+        // About the parent account, not the one user.
+        let entry = NewSecurityEntry::new(SecurityEvent::LockoutBurst, now)
+            .parent_account(locked.parent_account_id)
+            .details(serde_json::json!({ "lockouts": lockouts, "window_minutes": ADDRESS_WINDOW_MINUTES }));
         record(&state.db, entry, client).await?;
     }
     Ok(())

@@ -3,7 +3,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use api_types::{ProblemDetails, SecurityLogEntryDto, SecurityLogPage, SecurityLogQuery};
-use domain::{authorize, AccountId, Action, Role, SecurityEvent, Target, UserId};
+use domain::{acting_parent, authorize, AccountId, Action, SecurityEvent, Target, UserId};
 use persistence::repositories::security_log::{self, SecurityLogFilter};
 use persistence::repositories::users;
 use std::collections::{BTreeSet, HashMap};
@@ -27,11 +27,12 @@ pub async fn list_security_log(
     query: web::Query<SecurityLogQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let principal = auth.principal(&state.db).await?;
-    let parent = match (auth.user.role, auth.user.parent_account_id) {
-        (Role::Admin, _) => query.parent_account.map(AccountId::from_uuid),
-        (Role::Manager, Some(own)) => Some(own),
-        _ => return Err(ApiError::Forbidden),
-    };
+    let parent = acting_parent(
+        auth.user.role,
+        auth.user.parent_account_id,
+        query.parent_account.map(AccountId::from_uuid),
+    )
+    .map_err(|_| ApiError::Forbidden)?;
     let target = parent.map_or(Target::Portal, Target::ParentAccount);
     authorize(&principal, Action::ManageUsers, target)?;
     let event = match query.event.as_deref().filter(|e| !e.is_empty()) {
@@ -41,13 +42,7 @@ pub async fn list_security_log(
         ),
         None => None,
     };
-    let page = query.page.unwrap_or(1);
-    let page_size = query.page_size.unwrap_or(50);
-    if page == 0 || !(1..=200).contains(&page_size) {
-        return Err(ApiError::InvalidQuery(
-            "page starts at 1 and page_size is 1 to 200".into(),
-        ));
-    }
+    let (page, page_size) = crate::identity::admin::page_bounds(query.page, query.page_size)?;
     let filter = SecurityLogFilter {
         parent_account: parent,
         event,
@@ -55,14 +50,14 @@ pub async fn list_security_log(
     };
     let (rows, total) =
         security_log::page(&state.db, &filter, page.into(), page_size.into()).await?;
-    let ids: BTreeSet<uuid::Uuid> = rows
+    let ids: BTreeSet<UserId> = rows
         .iter()
-        .flat_map(|r| [r.user_id, r.actor_id])
+        .flat_map(|r| [r.user, r.actor])
         .flatten()
         .collect();
-    let mut names: HashMap<uuid::Uuid, String> = HashMap::new();
+    let mut names: HashMap<UserId, String> = HashMap::new();
     for id in ids {
-        if let Some(u) = users::find_by_id(&state.db, UserId::from_uuid(id)).await? {
+        if let Some(u) = users::find_by_id(&state.db, id).await? {
             names.insert(id, u.username.as_str().to_owned());
         }
     }
@@ -71,13 +66,13 @@ pub async fn list_security_log(
         .map(|r| SecurityLogEntryDto {
             seq: r.seq,
             occurred_at: r.occurred_at,
-            username: r.user_id.and_then(|id| names.get(&id).cloned()),
-            actor_username: r.actor_id.and_then(|id| names.get(&id).cloned()),
+            username: r.user.and_then(|id| names.get(&id).cloned()),
+            actor_username: r.actor.and_then(|id| names.get(&id).cloned()),
             event: r.event,
-            user_id: r.user_id,
-            actor_id: r.actor_id,
+            user_id: r.user.map(|u| u.as_uuid()),
+            actor_id: r.actor.map(|u| u.as_uuid()),
             client_address: r.client_address,
-            details: serde_json::from_str(&r.details).unwrap_or(serde_json::Value::Null),
+            details: r.details,
         })
         .collect();
     Ok(HttpResponse::Ok().json(SecurityLogPage {

@@ -1,15 +1,18 @@
 //! Requests for access from the public form, and the parent account their
 //! identifiers point at.
 
+use crate::db::Conn;
 use crate::entities::{access_request, account, installed_product};
-use crate::error::StoreResult;
+use crate::error::{StoreError, StoreResult};
 use chrono::{DateTime, Utc};
-use domain::access_request::{Facility, IdentifierKind, ValidAccessRequest};
+use domain::access_request::{
+    AccessRequest, AccessRequestStatus, Facility, IdentifierKind, ValidAccessRequest,
+};
 use domain::{AccountId, UserId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +28,7 @@ struct StoredFacility {
     identifiers: Vec<StoredIdentifier>,
 }
 
-pub fn facilities_to_json(facilities: &[Facility]) -> String {
+fn facilities_to_json(facilities: &[Facility]) -> String {
     let stored: Vec<StoredFacility> = facilities
         .iter()
         .map(|f| StoredFacility {
@@ -43,7 +46,7 @@ pub fn facilities_to_json(facilities: &[Facility]) -> String {
     serde_json::to_string(&stored).unwrap_or_else(|_| "[]".into())
 }
 
-pub fn facilities_from_json(json: &str) -> Vec<Facility> {
+fn facilities_from_json(json: &str) -> Vec<Facility> {
     serde_json::from_str::<Vec<StoredFacility>>(json)
         .unwrap_or_default()
         .into_iter()
@@ -62,9 +65,10 @@ pub fn facilities_from_json(json: &str) -> Vec<Facility> {
 /// product (number, technical ID or serial number) or location (account id
 /// or functional location).
 pub async fn match_parent(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     facilities: &[Facility],
 ) -> StoreResult<Option<AccountId>> {
+    let db = db.raw();
     for (kind, value) in facilities.iter().flat_map(|f| f.identifiers.iter()) {
         let product_condition = match kind {
             IdentifierKind::LocationId => {
@@ -98,7 +102,7 @@ pub async fn match_parent(
 }
 
 pub async fn insert(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: uuid::Uuid,
     request: &ValidAccessRequest,
     language: &str,
@@ -106,6 +110,7 @@ pub async fn insert(
     client_address: Option<String>,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
+    let db = db.raw();
     access_request::ActiveModel {
         id: Set(id),
         name: Set(request.name.clone()),
@@ -116,7 +121,7 @@ pub async fn insert(
         facilities: Set(facilities_to_json(&request.facilities)),
         remarks: Set(request.remarks.clone()),
         language: Set(language.to_owned()),
-        status: Set("pending".into()),
+        status: Set(AccessRequestStatus::Pending.as_str().to_owned()),
         parent_account_id: Set(parent.map(|p| p.as_uuid())),
         client_address: Set(client_address),
         created_at: Set(now),
@@ -132,30 +137,57 @@ pub async fn insert(
 
 /// None `parent`: every request (Admins); else only those matched to it.
 pub async fn find(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: uuid::Uuid,
     parent: Option<AccountId>,
-) -> StoreResult<Option<access_request::Model>> {
+) -> StoreResult<Option<AccessRequest>> {
+    let db = db.raw();
     let mut query = access_request::Entity::find_by_id(id);
     if let Some(parent) = parent {
         query = query.filter(access_request::Column::ParentAccountId.eq(parent.as_uuid()));
     }
-    Ok(query.one(db).await?)
+    query.one(db).await?.map(to_domain).transpose()
+}
+
+fn to_domain(m: access_request::Model) -> StoreResult<AccessRequest> {
+    Ok(AccessRequest {
+        status: m
+            .status
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("access request {}: status", m.id)))?,
+        facilities: facilities_from_json(&m.facilities),
+        id: m.id,
+        name: m.name,
+        organisation: m.organisation,
+        email: m.email,
+        phone: m.phone,
+        country: m.country,
+        remarks: m.remarks,
+        language: m.language,
+        parent_account: m.parent_account_id.map(AccountId::from_uuid),
+        client_address: m.client_address,
+        created_at: m.created_at,
+        decided_at: m.decided_at,
+        decided_by: m.decided_by.map(UserId::from_uuid),
+        decision_note: m.decision_note,
+        user: m.user_id.map(UserId::from_uuid),
+    })
 }
 
 pub async fn page(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     parent: Option<AccountId>,
-    status: Option<&str>,
+    status: Option<AccessRequestStatus>,
     page: u64,
     page_size: u64,
-) -> StoreResult<(Vec<access_request::Model>, u64)> {
+) -> StoreResult<(Vec<AccessRequest>, u64)> {
+    let db = db.raw();
     let mut query = access_request::Entity::find();
     if let Some(parent) = parent {
         query = query.filter(access_request::Column::ParentAccountId.eq(parent.as_uuid()));
     }
     if let Some(status) = status {
-        query = query.filter(access_request::Column::Status.eq(status));
+        query = query.filter(access_request::Column::Status.eq(status.as_str()));
     }
     let total = query.clone().count(db).await?;
     let items = query
@@ -164,22 +196,26 @@ pub async fn page(
         .offset(page.saturating_sub(1) * page_size)
         .limit(page_size)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(to_domain)
+        .collect::<StoreResult<_>>()?;
     Ok((items, total))
 }
 
 /// Records the decision if the request is still pending; false otherwise.
 pub async fn decide(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: uuid::Uuid,
-    status: &str,
+    status: AccessRequestStatus,
     by: UserId,
     note: Option<String>,
     user: Option<UserId>,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
+    let db = db.raw();
     let result = access_request::Entity::update_many()
-        .col_expr(access_request::Column::Status, Expr::value(status))
+        .col_expr(access_request::Column::Status, Expr::value(status.as_str()))
         .col_expr(access_request::Column::DecidedAt, Expr::value(now))
         .col_expr(access_request::Column::DecidedBy, Expr::value(by.as_uuid()))
         .col_expr(access_request::Column::DecisionNote, Expr::value(note))
@@ -188,7 +224,7 @@ pub async fn decide(
             Expr::value(user.map(|u| u.as_uuid())),
         )
         .filter(access_request::Column::Id.eq(id))
-        .filter(access_request::Column::Status.eq("pending"))
+        .filter(access_request::Column::Status.eq(AccessRequestStatus::Pending.as_str()))
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)

@@ -1,86 +1,17 @@
+use crate::db::Conn;
 use crate::entities::{account, account_assignment};
 use crate::error::{StoreError, StoreResult};
 use chrono::Utc;
 use domain::{
-    Account, AccountId, AccountKind, AccountName, AccountScope, CountryCode, Role, User,
-    VisibilityReason,
+    Account, AccountId, AccountKind, AccountName, AccountScope, CountryCode, User, VisibilityReason,
 };
-use sea_orm::sea_query::Query;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use std::collections::BTreeSet;
 
-/// Which accounts a user sees, expressed so that it becomes part of the SQL.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AccountVisibility {
-    /// Internal staff.
-    All,
-    /// A Manager: every account of their parent account.
-    ParentAccount(AccountId),
-    /// Viewer and User: the accounts assigned to them, within their parent account.
-    Assigned {
-        user: domain::UserId,
-        parent_account: AccountId,
-    },
-    /// A customer user without a parent account (should not exist): sees nothing.
-    Nothing,
-}
-
-impl AccountVisibility {
-    pub fn of(user: &User) -> Self {
-        match (user.role, user.parent_account_id) {
-            (role, _) if role.is_internal() => AccountVisibility::All,
-            (Role::Manager, Some(parent)) => AccountVisibility::ParentAccount(parent),
-            (_, Some(parent)) => AccountVisibility::Assigned {
-                user: user.id,
-                parent_account: parent,
-            },
-            (_, None) => AccountVisibility::Nothing,
-        }
-    }
-
-    /// `SELECT id FROM accounts WHERE <visible>`, to use as `IN (...)`; None
-    /// when every account is visible.
-    pub fn account_ids(self) -> Option<sea_orm::sea_query::SelectStatement> {
-        if self == AccountVisibility::All {
-            return None;
-        }
-        Some(
-            Query::select()
-                .column(account::Column::Id)
-                .from(account::Entity)
-                .cond_where(self.condition())
-                .to_owned(),
-        )
-    }
-
-    fn condition(self) -> Condition {
-        match self {
-            AccountVisibility::All => Condition::all(),
-            AccountVisibility::ParentAccount(parent) => {
-                Condition::all().add(account::Column::ParentAccountId.eq(parent.as_uuid()))
-            }
-            AccountVisibility::Assigned {
-                user,
-                parent_account,
-            } => Condition::all()
-                // Defence in depth: an assignment can never reach into another parent account.
-                .add(account::Column::ParentAccountId.eq(parent_account.as_uuid()))
-                .add(
-                    account::Column::Id.in_subquery(
-                        Query::select()
-                            .column(account_assignment::Column::AccountId)
-                            .from(account_assignment::Entity)
-                            .and_where(account_assignment::Column::UserId.eq(user.as_uuid()))
-                            .to_owned(),
-                    ),
-                ),
-            AccountVisibility::Nothing => Condition::all().add(account::Column::Id.is_null()),
-        }
-    }
-}
+pub use super::query::AccountVisibility;
 
 fn to_domain(m: account::Model) -> StoreResult<Account> {
     let corrupt = |what: &str| StoreError::Corrupt(format!("account {}: {what}", m.id));
@@ -96,9 +27,10 @@ fn to_domain(m: account::Model) -> StoreResult<Account> {
 }
 
 pub async fn list_visible(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
 ) -> StoreResult<Vec<Account>> {
+    let db = db.raw();
     account::Entity::find()
         .filter(visibility.condition())
         .order_by_asc(account::Column::Name)
@@ -113,7 +45,7 @@ pub async fn list_visible(
 /// Every account the caller sees, with why: assigned ones, and those attached
 /// to visible products (owner, location) and contracts (ship-to).
 pub async fn list_with_reasons(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
 ) -> StoreResult<Vec<(Account, BTreeSet<VisibilityReason>)>> {
     use crate::repositories::{contracts, installed_products};
@@ -147,7 +79,7 @@ pub async fn list_with_reasons(
     if !extra.is_empty() {
         for model in account::Entity::find()
             .filter(account::Column::Id.is_in(extra))
-            .all(db)
+            .all(db.raw())
             .await?
         {
             accounts.push(to_domain(model)?);
@@ -163,10 +95,8 @@ pub async fn list_with_reasons(
         .collect())
 }
 
-pub async fn count_visible(
-    db: &impl ConnectionTrait,
-    visibility: AccountVisibility,
-) -> StoreResult<u64> {
+pub async fn count_visible(db: &impl Conn, visibility: AccountVisibility) -> StoreResult<u64> {
+    let db = db.raw();
     Ok(account::Entity::find()
         .filter(visibility.condition())
         .count(db)
@@ -176,7 +106,7 @@ pub async fn count_visible(
 /// The account and why it is visible, or None when it does not exist *or*
 /// is not visible: callers cannot tell.
 pub async fn find_visible(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
     id: AccountId,
 ) -> StoreResult<Option<(Account, BTreeSet<VisibilityReason>)>> {
@@ -187,7 +117,8 @@ pub async fn find_visible(
         .find(|(a, _)| a.id == id))
 }
 
-pub async fn find_by_id(db: &impl ConnectionTrait, id: AccountId) -> StoreResult<Option<Account>> {
+pub async fn find_by_id(db: &impl Conn, id: AccountId) -> StoreResult<Option<Account>> {
+    let db = db.raw();
     account::Entity::find_by_id(id.as_uuid())
         .one(db)
         .await?
@@ -196,7 +127,8 @@ pub async fn find_by_id(db: &impl ConnectionTrait, id: AccountId) -> StoreResult
 }
 
 /// The scope as a set of ids, for the authorization policy.
-pub async fn scope(db: &impl ConnectionTrait, user: &User) -> StoreResult<AccountScope> {
+pub async fn scope(db: &impl Conn, user: &User) -> StoreResult<AccountScope> {
+    let db = db.raw();
     let visibility = AccountVisibility::of(user);
     if visibility == AccountVisibility::All {
         return Ok(AccountScope::All);
@@ -215,7 +147,8 @@ pub async fn scope(db: &impl ConnectionTrait, user: &User) -> StoreResult<Accoun
     ))
 }
 
-pub async fn insert(db: &impl ConnectionTrait, a: &Account) -> StoreResult<()> {
+pub async fn insert(db: &impl Conn, a: &Account) -> StoreResult<()> {
+    let db = db.raw();
     account::ActiveModel {
         id: Set(a.id.as_uuid()),
         parent_id: Set(a.parent_id.map(|p| p.as_uuid())),
@@ -232,11 +165,8 @@ pub async fn insert(db: &impl ConnectionTrait, a: &Account) -> StoreResult<()> {
     Ok(())
 }
 
-pub async fn assign(
-    db: &impl ConnectionTrait,
-    user: domain::UserId,
-    account: AccountId,
-) -> StoreResult<()> {
+pub async fn assign(db: &impl Conn, user: domain::UserId, account: AccountId) -> StoreResult<()> {
+    let db = db.raw();
     account_assignment::ActiveModel {
         user_id: Set(user.as_uuid()),
         account_id: Set(account.as_uuid()),
@@ -247,12 +177,14 @@ pub async fn assign(
     Ok(())
 }
 
-pub async fn is_empty(db: &impl ConnectionTrait) -> StoreResult<bool> {
+pub async fn is_empty(db: &impl Conn) -> StoreResult<bool> {
+    let db = db.raw();
     Ok(account::Entity::find().count(db).await? == 0)
 }
 
 /// Whether the parent account asks every user for a second factor.
-pub async fn requires_mfa(db: &impl ConnectionTrait, parent: AccountId) -> StoreResult<bool> {
+pub async fn requires_mfa(db: &impl Conn, parent: AccountId) -> StoreResult<bool> {
+    let db = db.raw();
     Ok(account::Entity::find_by_id(parent.as_uuid())
         .one(db)
         .await?
@@ -260,10 +192,11 @@ pub async fn requires_mfa(db: &impl ConnectionTrait, parent: AccountId) -> Store
 }
 
 pub async fn set_requires_mfa(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     parent: AccountId,
     required: bool,
 ) -> StoreResult<()> {
+    let db = db.raw();
     account::Entity::update_many()
         .col_expr(
             account::Column::RequireMfa,

@@ -1,12 +1,12 @@
 //! Rows of case attachments (their files live in the blob store).
 
+use crate::db::Conn;
 use crate::entities::case_attachment;
-use crate::error::StoreResult;
+use crate::error::{StoreError, StoreResult};
 use chrono::{DateTime, Utc};
-use domain::{AttachmentType, CaseId, UserId};
+use domain::{Attachment, AttachmentType, CaseId, UserId};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -27,7 +27,8 @@ pub struct NewAttachment {
     pub uploaded_at: DateTime<Utc>,
 }
 
-pub async fn insert(db: &impl ConnectionTrait, a: &NewAttachment) -> StoreResult<()> {
+pub async fn insert(db: &impl Conn, a: &NewAttachment) -> StoreResult<()> {
+    let db = db.raw();
     case_attachment::ActiveModel {
         id: Set(a.id),
         case_id: Set(a.case.as_uuid()),
@@ -46,20 +47,40 @@ pub async fn insert(db: &impl ConnectionTrait, a: &NewAttachment) -> StoreResult
 }
 
 /// A case's attachments, oldest first. The caller has checked the case is visible.
-pub async fn of_case(
-    db: &impl ConnectionTrait,
-    case: CaseId,
-) -> StoreResult<Vec<case_attachment::Model>> {
-    Ok(case_attachment::Entity::find()
+pub async fn of_case(db: &impl Conn, case: CaseId) -> StoreResult<Vec<Attachment>> {
+    let db = db.raw();
+    case_attachment::Entity::find()
         .filter(A::CaseId.eq(case.as_uuid()))
         .order_by_asc(A::UploadedAt)
         .order_by_asc(A::Id)
         .all(db)
-        .await?)
+        .await?
+        .into_iter()
+        .map(to_domain)
+        .collect()
+}
+
+fn to_domain(m: case_attachment::Model) -> StoreResult<Attachment> {
+    Ok(Attachment {
+        file_type: m
+            .file_type
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("attachment {}: type", m.id)))?,
+        id: m.id,
+        case: CaseId::from_uuid(m.case_id),
+        file_name: m.file_name,
+        size_bytes: u64::try_from(m.size_bytes).unwrap_or_default(),
+        sha256: m.sha256,
+        storage_key: m.storage_key,
+        uploaded_by: m.uploaded_by.map(UserId::from_uuid),
+        uploaded_by_name: m.uploaded_by_name,
+        uploaded_at: m.uploaded_at,
+    })
 }
 
 /// Every storage key a row names, for the orphan sweep.
-pub async fn all_storage_keys(db: &impl ConnectionTrait) -> StoreResult<HashSet<String>> {
+pub async fn all_storage_keys(db: &impl Conn) -> StoreResult<HashSet<String>> {
+    let db = db.raw();
     let keys: Vec<String> = case_attachment::Entity::find()
         .select_only()
         .column(A::StorageKey)

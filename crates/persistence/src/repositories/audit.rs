@@ -1,12 +1,11 @@
 //! The audit log: who changed what, when, old value -> new value.
 
+use crate::db::Conn;
 use crate::entities::audit_log;
 use crate::error::StoreResult;
 use chrono::{DateTime, Utc};
 use domain::{AccountId, UserId};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditEntry {
@@ -22,8 +21,54 @@ pub struct AuditEntry {
     pub request_id: Option<String>,
 }
 
+impl AuditEntry {
+    /// An entry about `entity_type` `entity_id` with no actor, parent
+    /// account, values or request id yet; add them with the methods below.
+    pub fn new(
+        action: impl Into<String>,
+        entity_type: impl Into<String>,
+        entity_id: impl ToString,
+        occurred_at: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            occurred_at,
+            actor: None,
+            parent_account: None,
+            action: action.into(),
+            entity_type: entity_type.into(),
+            entity_id: entity_id.to_string(),
+            old_value: None,
+            new_value: None,
+            request_id: None,
+        }
+    }
+
+    /// Who made the change (None: the system) and whose parent account it concerns.
+    pub fn by(mut self, actor: Option<UserId>, parent_account: Option<AccountId>) -> Self {
+        self.actor = actor;
+        self.parent_account = parent_account;
+        self
+    }
+
+    pub fn old_value(mut self, value: impl Into<Option<serde_json::Value>>) -> Self {
+        self.old_value = value.into();
+        self
+    }
+
+    pub fn new_value(mut self, value: impl Into<Option<serde_json::Value>>) -> Self {
+        self.new_value = value.into();
+        self
+    }
+
+    pub fn request_id(mut self, request_id: Option<String>) -> Self {
+        self.request_id = request_id;
+        self
+    }
+}
+
 /// Appends an entry; call it with the transaction that makes the change.
-pub async fn append(db: &impl ConnectionTrait, e: &AuditEntry) -> StoreResult<()> {
+pub async fn append(db: &impl Conn, e: &AuditEntry) -> StoreResult<()> {
+    let db = db.raw();
     audit_log::ActiveModel {
         id: Default::default(),
         occurred_at: Set(e.occurred_at),
@@ -42,10 +87,11 @@ pub async fn append(db: &impl ConnectionTrait, e: &AuditEntry) -> StoreResult<()
 }
 
 pub async fn for_entity(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     entity_type: &str,
     entity_id: &str,
 ) -> StoreResult<Vec<AuditEntry>> {
+    let db = db.raw();
     Ok(audit_log::Entity::find()
         .filter(audit_log::Column::EntityType.eq(entity_type))
         .filter(audit_log::Column::EntityId.eq(entity_id))

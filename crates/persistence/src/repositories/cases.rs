@@ -1,14 +1,14 @@
 //! Service cases and their timeline. A case is visible when the location or
 //! owner account it was logged for is; the test is part of the SQL.
 
+use crate::db::Conn;
 use crate::entities::{case, case_activity, case_number, installed_product};
 use crate::error::{StoreError, StoreResult};
-use crate::repositories::accounts::AccountVisibility;
-use crate::repositories::installed_products::{lower_like, PageRequest};
+use crate::repositories::query::{lower_like, AccountVisibility, PageRequest};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{
-    AccountId, ActivityKind, CaseId, CaseKind, CaseOrigin, CaseStatus, InstalledProductId,
-    Modality, OperationalState, Priority, UserId,
+    AccountId, ActivityKind, Case, CaseActivity, CaseId, CaseKind, CaseOrigin, CaseStatus,
+    InstalledProductId, Modality, OperationalState, Priority, UserId,
 };
 use sea_orm::sea_query::{Expr, Order};
 use sea_orm::{
@@ -20,7 +20,7 @@ use uuid::Uuid;
 use case::Column as C;
 
 /// Cases logged for an account the caller sees.
-pub fn visible_condition(visibility: AccountVisibility) -> Condition {
+pub(crate) fn visible_condition(visibility: AccountVisibility) -> Condition {
     match visibility.account_ids() {
         None => Condition::all(),
         Some(ids) => Condition::any()
@@ -30,7 +30,8 @@ pub fn visible_condition(visibility: AccountVisibility) -> Condition {
 }
 
 /// Hands out the next case number, unique across server processes.
-pub async fn issue_number(db: &impl ConnectionTrait, now: DateTime<Utc>) -> StoreResult<String> {
+pub async fn issue_number(db: &impl Conn, now: DateTime<Utc>) -> StoreResult<String> {
+    let db = db.raw();
     let row = case_number::ActiveModel {
         id: Default::default(),
         issued_at: Set(now),
@@ -66,7 +67,8 @@ pub struct NewCase {
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn insert(db: &impl ConnectionTrait, c: NewCase) -> StoreResult<()> {
+pub async fn insert(db: &impl Conn, c: NewCase) -> StoreResult<()> {
+    let db = db.raw();
     case::ActiveModel {
         id: Set(c.id.as_uuid()),
         number: Set(c.number),
@@ -102,6 +104,8 @@ pub async fn insert(db: &impl ConnectionTrait, c: NewCase) -> StoreResult<()> {
 /// A timeline entry to store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewActivity {
+    /// Chosen by the caller, so the audit entry can name it.
+    pub id: Uuid,
     pub case: CaseId,
     pub kind: ActivityKind,
     pub text: Option<String>,
@@ -114,8 +118,9 @@ pub struct NewActivity {
     pub occurred_at: DateTime<Utc>,
 }
 
-pub async fn insert_activity(db: &impl ConnectionTrait, a: NewActivity) -> StoreResult<Uuid> {
-    let id = Uuid::new_v4();
+pub async fn insert_activity(db: &impl Conn, a: NewActivity) -> StoreResult<Uuid> {
+    let db = db.raw();
+    let id = a.id;
     case_activity::ActiveModel {
         id: Set(id),
         case_id: Set(a.case.as_uuid()),
@@ -135,10 +140,9 @@ pub async fn insert_activity(db: &impl ConnectionTrait, a: NewActivity) -> Store
 }
 
 /// A case with the names the pages show beside it.
-#[derive(Debug, Clone, PartialEq, Eq, sea_orm::FromQueryResult)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseRow {
-    #[sea_orm(nested)]
-    pub case: case::Model,
+    pub case: Case,
     pub product_number: String,
     pub product_description: String,
     pub product_custom_name: Option<String>,
@@ -148,15 +152,84 @@ pub struct CaseRow {
 
 impl CaseRow {
     pub fn id(&self) -> CaseId {
-        CaseId::from_uuid(self.case.id)
+        self.case.id
     }
+}
 
-    pub fn status(&self) -> StoreResult<CaseStatus> {
-        self.case
-            .status
-            .parse()
-            .map_err(|_| StoreError::Corrupt(format!("case {}: status", self.case.id)))
+/// [`CaseRow`] as the query answers it.
+#[derive(Debug, sea_orm::FromQueryResult)]
+struct StoredCaseRow {
+    #[sea_orm(nested)]
+    case: case::Model,
+    product_number: String,
+    product_description: String,
+    product_custom_name: Option<String>,
+    account_name: String,
+    creator_name: Option<String>,
+}
+
+impl StoredCaseRow {
+    fn into_row(self) -> StoreResult<CaseRow> {
+        Ok(CaseRow {
+            case: to_case(self.case)?,
+            product_number: self.product_number,
+            product_description: self.product_description,
+            product_custom_name: self.product_custom_name,
+            account_name: self.account_name,
+            creator_name: self.creator_name,
+        })
     }
+}
+
+fn to_case(m: case::Model) -> StoreResult<Case> {
+    let corrupt = |what: &str| StoreError::Corrupt(format!("case {}: {what}", m.id));
+    Ok(Case {
+        id: CaseId::from_uuid(m.id),
+        installed_product: InstalledProductId::from_uuid(m.installed_product_id),
+        account: AccountId::from_uuid(m.account_id),
+        owner_account: AccountId::from_uuid(m.owner_account_id),
+        modality: m.modality.parse().map_err(|_| corrupt("modality"))?,
+        priority: Priority::new(i64::from(m.priority)).map_err(|_| corrupt("priority"))?,
+        status: m.status.parse().map_err(|_| corrupt("status"))?,
+        origin: m.origin.parse().map_err(|_| corrupt("origin"))?,
+        kind: m.kind.parse().map_err(|_| corrupt("kind"))?,
+        number: m.number,
+        country: m.country,
+        title: m.title,
+        description: m.description,
+        customer_reference: m.customer_reference,
+        contact_name: m.contact_name,
+        contact_email: m.contact_email,
+        contact_phone: m.contact_phone,
+        bench_part_description: m.bench_part_description,
+        bench_part_serial_number: m.bench_part_serial_number,
+        bench_return_address: m.bench_return_address,
+        created_by: m.created_by.map(UserId::from_uuid),
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+        closed_at: m.closed_at,
+        version: m.version,
+    })
+}
+
+fn to_activity(m: case_activity::Model) -> StoreResult<CaseActivity> {
+    Ok(CaseActivity {
+        kind: m
+            .kind
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("activity {}: kind", m.id)))?,
+        id: m.id,
+        case: CaseId::from_uuid(m.case_id),
+        text: m.text,
+        carrier: m.carrier,
+        tracking_number: m.tracking_number,
+        // Shown when known; an unknown status is left out rather than refused.
+        new_status: m.new_status.and_then(|s| s.parse().ok()),
+        author: m.author_user_id.map(UserId::from_uuid),
+        author_name: m.author_name,
+        from_service: m.from_service,
+        occurred_at: m.occurred_at,
+    })
 }
 
 fn with_names(select: Select<case::Entity>) -> Select<case::Entity> {
@@ -184,28 +257,32 @@ fn with_names(select: Select<case::Entity>) -> Select<case::Entity> {
 }
 
 pub async fn find_visible(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
     id: CaseId,
 ) -> StoreResult<Option<CaseRow>> {
-    Ok(with_names(
+    let db = db.raw();
+    with_names(
         case::Entity::find()
             .filter(C::Id.eq(id.as_uuid()))
             .filter(visible_condition(visibility)),
     )
-    .into_model::<CaseRow>()
+    .into_model::<StoredCaseRow>()
     .one(db)
-    .await?)
+    .await?
+    .map(StoredCaseRow::into_row)
+    .transpose()
 }
 
 /// A case by id, whoever may see it (for the service's own jobs and emails).
-pub async fn find_any(db: &impl ConnectionTrait, id: CaseId) -> StoreResult<Option<CaseRow>> {
-    Ok(
-        with_names(case::Entity::find().filter(C::Id.eq(id.as_uuid())))
-            .into_model::<CaseRow>()
-            .one(db)
-            .await?,
-    )
+pub async fn find_any(db: &impl Conn, id: CaseId) -> StoreResult<Option<CaseRow>> {
+    let db = db.raw();
+    with_names(case::Entity::find().filter(C::Id.eq(id.as_uuid())))
+        .into_model::<StoredCaseRow>()
+        .one(db)
+        .await?
+        .map(StoredCaseRow::into_row)
+        .transpose()
 }
 
 impl CaseRow {
@@ -220,16 +297,17 @@ impl CaseRow {
     }
 }
 
-pub async fn activities(
-    db: &impl ConnectionTrait,
-    id: CaseId,
-) -> StoreResult<Vec<case_activity::Model>> {
-    Ok(case_activity::Entity::find()
+pub async fn activities(db: &impl Conn, id: CaseId) -> StoreResult<Vec<CaseActivity>> {
+    let db = db.raw();
+    case_activity::Entity::find()
         .filter(case_activity::Column::CaseId.eq(id.as_uuid()))
         .order_by_asc(case_activity::Column::OccurredAt)
         .order_by_asc(case_activity::Column::Id)
         .all(db)
-        .await?)
+        .await?
+        .into_iter()
+        .map(to_activity)
+        .collect()
 }
 
 /// Which cases of the visible ones a list shows.
@@ -376,7 +454,7 @@ fn visible_as_value(visibility: AccountVisibility) -> Condition {
 
 /// The count (capped at [`TOTAL_CAP`] + 1) and the sorted page, as
 /// statements: the list runs them, and the benchmark runs the same SQL raw.
-pub fn list_statements(
+pub(crate) fn list_statements(
     visibility: AccountVisibility,
     filter: &CaseFilter,
     sort: CaseSort,
@@ -423,13 +501,14 @@ pub fn list_statements(
 /// A page of the visible cases that match, how many match (up to the cap),
 /// and whether there are more than that.
 pub async fn list_visible(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
     filter: &CaseFilter,
     sort: CaseSort,
     descending: bool,
     page: PageRequest,
 ) -> StoreResult<(Vec<CaseRow>, u64, bool)> {
+    let db = db.raw();
     let (count, sorted) = list_statements(
         visibility,
         filter,
@@ -447,7 +526,13 @@ pub async fn list_visible(
     let counted = u64::try_from(counted).unwrap_or(0);
     let capped = counted > TOTAL_CAP;
     let rows = if counted > page.offset() || capped {
-        sorted.into_model::<CaseRow>().all(db).await?
+        sorted
+            .into_model::<StoredCaseRow>()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(StoredCaseRow::into_row)
+            .collect::<StoreResult<_>>()?
     } else {
         Vec::new()
     };
@@ -463,12 +548,13 @@ pub enum VersionedUpdate {
 
 /// Moves the status if the case is still at `expected` version.
 pub async fn set_status(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: CaseId,
     expected: i32,
     status: CaseStatus,
     now: DateTime<Utc>,
 ) -> StoreResult<VersionedUpdate> {
+    let db = db.raw();
     let mut update = case::Entity::update_many()
         .col_expr(C::Status, Expr::value(status.as_str()))
         .col_expr(C::UpdatedAt, Expr::value(now))
@@ -494,7 +580,8 @@ pub async fn set_status(
 }
 
 /// Marks a change that is not a status move (a new activity or attachment).
-pub async fn touch(db: &impl ConnectionTrait, id: CaseId, now: DateTime<Utc>) -> StoreResult<()> {
+pub async fn touch(db: &impl Conn, id: CaseId, now: DateTime<Utc>) -> StoreResult<()> {
+    let db = db.raw();
     case::Entity::update_many()
         .col_expr(C::UpdatedAt, Expr::value(now))
         .col_expr(C::Version, Expr::col(C::Version).add(1))
@@ -507,9 +594,10 @@ pub async fn touch(db: &impl ConnectionTrait, id: CaseId, now: DateTime<Utc>) ->
 /// Recomputes a product's operational state from its open cases; call it in
 /// the transaction that opens or closes one.
 pub async fn refresh_operational_state(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     product: InstalledProductId,
 ) -> StoreResult<OperationalState> {
+    let db = db.raw();
     let priorities: Vec<i16> = case::Entity::find()
         .select_only()
         .column(C::Priority)

@@ -2,11 +2,11 @@
 //! sees a contract that covers a product they see or was sold to an account
 //! they see; of its covered products, only the ones they see.
 
-use crate::entities::{contract, contract_coverage, contract_line, warranty};
+use crate::db::Conn;
+use crate::entities::{contract, contract_coverage, contract_line, installed_product, warranty};
 use crate::error::StoreResult;
-use crate::repositories::accounts::AccountVisibility;
-use crate::repositories::installed_products::{
-    account_names, lower_like, visible_ids, PageRequest,
+use crate::repositories::query::{
+    lower_like, names_of_accounts, visible_ids, AccountVisibility, PageRequest,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{AccountId, ContractId, ExpiryStatus, InstalledProductId};
@@ -45,14 +45,12 @@ fn covers_visible_product(visibility: AccountVisibility) -> sea_orm::sea_query::
                 Expr::col((contract_line::Entity, contract_line::Column::ContractId))
                     .equals((contract::Entity, contract::Column::Id)),
             )
-            .cond_where(crate::repositories::installed_products::visible_condition(
-                visibility,
-            ))
+            .cond_where(crate::repositories::query::visible_condition(visibility))
             .to_owned(),
     )
 }
 
-pub fn visible_condition(visibility: AccountVisibility) -> Condition {
+pub(crate) fn visible_condition(visibility: AccountVisibility) -> Condition {
     match visibility.account_ids() {
         None => Condition::all(),
         Some(accounts) => Condition::any()
@@ -112,7 +110,7 @@ async fn records(
     visibility: AccountVisibility,
     models: Vec<contract::Model>,
 ) -> StoreResult<Vec<ContractRecord>> {
-    let names = account_names(db, models.iter().map(|m| m.ship_to_account_id)).await?;
+    let names = names_of_accounts(db, models.iter().map(|m| m.ship_to_account_id)).await?;
     let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
     let counts: HashMap<Uuid, i64> = if ids.is_empty() {
         HashMap::new()
@@ -172,12 +170,13 @@ async fn records(
 
 /// Visible contracts, soonest end first.
 pub async fn list_visible(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
     filter: &ContractFilter,
     today: NaiveDate,
     page: PageRequest,
 ) -> StoreResult<(Vec<ContractRecord>, u64)> {
+    let db = db.raw();
     let mut query = contract::Entity::find().filter(visible_condition(visibility));
     if let Some(expiry) = filter.expiry {
         query = query.filter(end_date_in(
@@ -220,7 +219,7 @@ pub async fn list_visible(
 }
 
 /// `(status, count)` of the visible contracts at `today`, in one pass.
-pub fn expiry_select(
+pub(crate) fn expiry_select(
     visibility: AccountVisibility,
     today: NaiveDate,
 ) -> sea_orm::Select<contract::Entity> {
@@ -254,10 +253,11 @@ pub fn expiry_select(
 
 /// Visible contracts per expiry status at `today`: (green, yellow, red, expired).
 pub async fn expiry_counts(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
     today: NaiveDate,
 ) -> StoreResult<[u64; 4]> {
+    let db = db.raw();
     let rows: Vec<(String, i64)> = expiry_select(visibility, today)
         .into_tuple()
         .all(db)
@@ -277,10 +277,11 @@ pub async fn expiry_counts(
 }
 
 pub async fn find_visible(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
     id: ContractId,
 ) -> StoreResult<Option<(ContractRecord, Vec<ContractLineRecord>)>> {
+    let db = db.raw();
     let Some(model) = contract::Entity::find_by_id(id.as_uuid())
         .filter(visible_condition(visibility))
         .one(db)
@@ -335,9 +336,10 @@ pub struct ProductCoverage {
 
 /// Call only for a product the caller sees (its contracts are then visible too).
 pub async fn covering_product(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     product: InstalledProductId,
 ) -> StoreResult<Vec<ProductCoverage>> {
+    let db = db.raw();
     let lines = contract_line::Entity::find()
         .filter(
             contract_line::Column::Id.in_subquery(
@@ -377,9 +379,10 @@ pub async fn covering_product(
 
 /// Ship-to accounts of visible contracts.
 pub async fn ship_to_accounts(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
 ) -> StoreResult<Vec<Uuid>> {
+    let db = db.raw();
     Ok(contract::Entity::find()
         .select_only()
         .column(contract::Column::ShipToAccountId)
@@ -411,12 +414,14 @@ fn warranty_record(w: warranty::Model) -> WarrantyRecord {
 
 /// Warranties of visible products, soonest end first.
 pub async fn warranties_visible(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
     expiry: Option<ExpiryStatus>,
+    text: Option<&str>,
     today: NaiveDate,
     page: PageRequest,
 ) -> StoreResult<(Vec<WarrantyRecord>, u64)> {
+    let db = db.raw();
     let mut query = warranty::Entity::find()
         .filter(warranty::Column::InstalledProductId.in_subquery(visible_ids(visibility)));
     if let Some(expiry) = expiry {
@@ -424,6 +429,43 @@ pub async fn warranties_visible(
             warranty::Column::EndDate,
             expiry.end_date_range(today),
         ));
+    }
+    // Every word must match the warranty's text or its product's number,
+    // serial number or name (like the contracts' search box).
+    for word in text.unwrap_or_default().split_whitespace().take(8) {
+        let products = Query::select()
+            .column(installed_product::Column::Id)
+            .from(installed_product::Entity)
+            .cond_where(
+                Condition::any()
+                    .add(lower_like(
+                        (installed_product::Entity, installed_product::Column::Number),
+                        word,
+                    ))
+                    .add(lower_like(
+                        (
+                            installed_product::Entity,
+                            installed_product::Column::SerialNumber,
+                        ),
+                        word,
+                    ))
+                    .add(lower_like(
+                        (
+                            installed_product::Entity,
+                            installed_product::Column::Description,
+                        ),
+                        word,
+                    )),
+            )
+            .to_owned();
+        query = query.filter(
+            Condition::any()
+                .add(lower_like(
+                    (warranty::Entity, warranty::Column::Description),
+                    word,
+                ))
+                .add(warranty::Column::InstalledProductId.in_subquery(products)),
+        );
     }
     let total = query.clone().count(db).await?;
     let rows = query
@@ -437,9 +479,10 @@ pub async fn warranties_visible(
 }
 
 pub async fn warranties_of(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     product: InstalledProductId,
 ) -> StoreResult<Vec<WarrantyRecord>> {
+    let db = db.raw();
     Ok(warranty::Entity::find()
         .filter(warranty::Column::InstalledProductId.eq(product.as_uuid()))
         .order_by_desc(warranty::Column::EndDate)
@@ -476,10 +519,11 @@ pub struct NewContractLine {
 
 /// Inserts contracts in batches; call `installed_products::refresh_coverage` after.
 pub async fn insert_many(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     contracts: &[NewContract],
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
+    let db = db.raw();
     for chunk in contracts.chunks(500) {
         contract::Entity::insert_many(chunk.iter().map(|c| contract::ActiveModel {
             id: Set(c.id.as_uuid()),
@@ -531,10 +575,8 @@ pub async fn insert_many(
     Ok(())
 }
 
-pub async fn insert_warranties(
-    db: &impl ConnectionTrait,
-    rows: &[WarrantyRecord],
-) -> StoreResult<()> {
+pub async fn insert_warranties(db: &impl Conn, rows: &[WarrantyRecord]) -> StoreResult<()> {
+    let db = db.raw();
     for chunk in rows.chunks(1000) {
         warranty::Entity::insert_many(chunk.iter().map(|w| warranty::ActiveModel {
             id: Set(w.id),

@@ -1,10 +1,11 @@
 //! Stored responses of requests sent with an `Idempotency-Key`.
 
+use crate::db::Conn;
 use crate::entities::idempotency_key;
 use crate::error::{StoreError, StoreResult};
 use chrono::{DateTime, Utc};
 use domain::UserId;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use idempotency_key::Column as K;
 
@@ -24,12 +25,13 @@ pub enum Claim {
 /// Claims `key` for this request. The primary key makes two concurrent first
 /// uses collide in the database, so exactly one of them proceeds.
 pub async fn claim(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     user: UserId,
     key: &str,
     request_hash: &str,
     now: DateTime<Utc>,
 ) -> StoreResult<Claim> {
+    let db = db.raw();
     let inserted = idempotency_key::ActiveModel {
         user_id: Set(user.as_uuid()),
         key: Set(key.to_owned()),
@@ -65,12 +67,13 @@ pub async fn claim(
 
 /// Stores the response a replay answers with.
 pub async fn complete(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     user: UserId,
     key: &str,
     status: u16,
     body: &str,
 ) -> StoreResult<()> {
+    let db = db.raw();
     idempotency_key::Entity::update_many()
         .col_expr(K::ResponseStatus, i32::from(status).into())
         .col_expr(K::ResponseBody, body.into())
@@ -83,7 +86,8 @@ pub async fn complete(
 
 /// Frees a key whose request failed before it changed anything, so that a
 /// retry is processed afresh.
-pub async fn release(db: &impl ConnectionTrait, user: UserId, key: &str) -> StoreResult<()> {
+pub async fn release(db: &impl Conn, user: UserId, key: &str) -> StoreResult<()> {
+    let db = db.raw();
     idempotency_key::Entity::delete_many()
         .filter(K::UserId.eq(user.as_uuid()))
         .filter(K::Key.eq(key))
@@ -94,7 +98,8 @@ pub async fn release(db: &impl ConnectionTrait, user: UserId, key: &str) -> Stor
 }
 
 /// Forgets keys older than `before` (the draft lets servers expire them; 24 h here).
-pub async fn sweep(db: &impl ConnectionTrait, before: DateTime<Utc>) -> StoreResult<u64> {
+pub async fn sweep(db: &impl Conn, before: DateTime<Utc>) -> StoreResult<u64> {
+    let db = db.raw();
     Ok(idempotency_key::Entity::delete_many()
         .filter(K::CreatedAt.lt(before))
         .exec(db)

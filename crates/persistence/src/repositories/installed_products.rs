@@ -1,15 +1,18 @@
 //! Installed products, filtered by the caller's visibility in the SQL itself:
 //! a product is visible when its location or its owner account is.
 
-use crate::entities::{account, installed_product};
+use crate::db::Conn;
+use crate::entities::installed_product;
 use crate::error::{StoreError, StoreResult};
-use crate::repositories::accounts::AccountVisibility;
+use crate::repositories::query::AccountVisibility;
+pub use crate::repositories::query::PageRequest;
+use crate::repositories::query::{lower_like, names_of_accounts, visible_condition};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{
     AccountId, CustomDetails, CustomText, ExpiryStatus, InstalledProduct, InstalledProductId,
     Modality, OperationalState, ProductKind, ProductStatus,
 };
-use sea_orm::sea_query::{Expr, Func, LikeExpr, NullOrdering, Order, Query, SelectStatement};
+use sea_orm::sea_query::{Expr, NullOrdering, Order};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select, Set, Statement,
@@ -18,25 +21,6 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use installed_product::Column as C;
-
-/// Products whose location or owner the caller sees.
-pub fn visible_condition(visibility: AccountVisibility) -> Condition {
-    match visibility.account_ids() {
-        None => Condition::all(),
-        Some(ids) => Condition::any()
-            .add(C::LocationAccountId.in_subquery(ids.clone()))
-            .add(C::OwnerAccountId.in_subquery(ids)),
-    }
-}
-
-/// `SELECT id FROM installed_products WHERE <visible>`.
-pub fn visible_ids(visibility: AccountVisibility) -> SelectStatement {
-    Query::select()
-        .column(C::Id)
-        .from(installed_product::Entity)
-        .cond_where(visible_condition(visibility))
-        .to_owned()
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProductFilter {
@@ -62,36 +46,6 @@ pub enum ProductSort {
     OperationalState,
     InstallDate,
     CoverageEnd,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageRequest {
-    /// 1-based.
-    pub page: u32,
-    pub page_size: u32,
-}
-
-impl PageRequest {
-    pub fn offset(self) -> u64 {
-        u64::from(self.page.saturating_sub(1)) * u64::from(self.page_size)
-    }
-}
-
-/// `%word%` for a case-insensitive LIKE, with the user's `%`, `_` and `\` taken literally.
-pub(crate) fn contains_pattern(word: &str) -> LikeExpr {
-    let escaped = word
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    LikeExpr::new(format!("%{escaped}%")).escape('\\')
-}
-
-pub(crate) fn lower_like(
-    column: impl sea_orm::sea_query::IntoColumnRef,
-    word: &str,
-) -> sea_orm::sea_query::SimpleExpr {
-    Expr::expr(Func::lower(Expr::col(column))).like(contains_pattern(word))
 }
 
 fn date_range(column: C, (from, to): (Option<NaiveDate>, Option<NaiveDate>)) -> Condition {
@@ -241,24 +195,10 @@ fn to_domain(
 }
 
 pub async fn account_names(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     ids: impl IntoIterator<Item = Uuid>,
 ) -> StoreResult<HashMap<Uuid, String>> {
-    let mut ids: Vec<Uuid> = ids.into_iter().collect();
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows: Vec<(Uuid, String)> = account::Entity::find()
-        .select_only()
-        .column(account::Column::Id)
-        .column(account::Column::Name)
-        .filter(account::Column::Id.is_in(ids))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().collect())
+    names_of_accounts(db.raw(), ids).await
 }
 
 #[derive(Debug, sea_orm::FromQueryResult)]
@@ -296,7 +236,7 @@ fn record_with_names(row: ModelWithNames) -> StoreResult<ProductRecord> {
 
 /// The filtered query and its sorted page, as SQL builders: the list runs
 /// them, and the benchmark runs the same SQL raw as its floor.
-pub fn list_selects(
+pub(crate) fn list_selects(
     visibility: AccountVisibility,
     filter: &ProductFilter,
     today: NaiveDate,
@@ -342,7 +282,7 @@ pub fn list_selects(
 }
 
 /// `SELECT COUNT(*) FROM (<query>)`, as sea-orm's paginator counts.
-pub fn count_statement<E: EntityTrait>(select: &Select<E>, backend: DbBackend) -> Statement {
+pub(crate) fn count_statement<E: EntityTrait>(select: &Select<E>, backend: DbBackend) -> Statement {
     let inner = select.build(backend);
     Statement::from_sql_and_values(
         backend,
@@ -356,7 +296,7 @@ pub fn count_statement<E: EntityTrait>(select: &Select<E>, backend: DbBackend) -
 
 /// One page of the visible products that match, and how many match in all.
 pub async fn list_visible(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
     filter: &ProductFilter,
     today: NaiveDate,
@@ -364,6 +304,7 @@ pub async fn list_visible(
     descending: bool,
     page: PageRequest,
 ) -> StoreResult<(Vec<ProductRecord>, u64)> {
+    let db = db.raw();
     let (query, page_query) = list_selects(visibility, filter, today, sort, descending, page);
     let total = query.count(db).await?;
     let rows = page_query.into_model::<ModelWithNames>().all(db).await?;
@@ -376,10 +317,11 @@ pub async fn list_visible(
 
 /// The product, or None when it does not exist *or* is not visible.
 pub async fn find_visible(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
     id: InstalledProductId,
 ) -> StoreResult<Option<ProductRecord>> {
+    let db = db.raw();
     with_account_names(installed_product::Entity::find_by_id(id.as_uuid()))
         .filter(visible_condition(visibility))
         .into_model::<ModelWithNames>()
@@ -391,10 +333,11 @@ pub async fn find_visible(
 
 /// Visible products by id, for naming them on other pages.
 pub async fn refs_visible(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
     ids: Vec<Uuid>,
 ) -> StoreResult<HashMap<Uuid, ProductName>> {
+    let db = db.raw();
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -452,12 +395,13 @@ pub enum CustomDetailsUpdate {
 /// Writes the custom details if the stored version is still `expected_version`
 /// (a compare-and-set in the UPDATE itself, so two writers cannot both win).
 pub async fn update_custom_details(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: InstalledProductId,
     expected_version: i32,
     details: &CustomDetails,
     now: DateTime<Utc>,
 ) -> StoreResult<CustomDetailsUpdate> {
+    let db = db.raw();
     let text = |t: &Option<CustomText>| t.as_ref().map(|t| t.as_str().to_owned());
     let result = installed_product::Entity::update_many()
         .col_expr(C::CustomName, Expr::value(text(&details.custom_name)))
@@ -541,21 +485,19 @@ pub(crate) fn new_model(p: &NewProduct, now: DateTime<Utc>) -> installed_product
     }
 }
 
-pub async fn insert(
-    db: &impl ConnectionTrait,
-    p: &NewProduct,
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
+pub async fn insert(db: &impl Conn, p: &NewProduct, now: DateTime<Utc>) -> StoreResult<()> {
+    let db = db.raw();
     new_model(p, now).insert(db).await?;
     Ok(())
 }
 
 /// Many products in one statement per chunk (seeding at scale).
 pub async fn insert_many(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     products: &[NewProduct],
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
+    let db = db.raw();
     // SQLite allows 32766 bound values per statement; 26 columns a row.
     for chunk in products.chunks(1000) {
         installed_product::Entity::insert_many(chunk.iter().map(|p| new_model(p, now)))
@@ -566,7 +508,8 @@ pub async fn insert_many(
 }
 
 /// Recomputes each product's latest covered end date from its contract lines.
-pub async fn refresh_coverage(db: &impl ConnectionTrait) -> StoreResult<()> {
+pub async fn refresh_coverage(db: &impl Conn) -> StoreResult<()> {
+    let db = db.raw();
     db.execute_unprepared(
         "UPDATE installed_products SET coverage_end_date = (
             SELECT MAX(cl.end_date) FROM contract_lines cl
@@ -579,10 +522,11 @@ pub async fn refresh_coverage(db: &impl ConnectionTrait) -> StoreResult<()> {
 
 /// Sets the operational state (the cases feed it).
 pub async fn set_operational_state(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: InstalledProductId,
     state: OperationalState,
 ) -> StoreResult<()> {
+    let db = db.raw();
     installed_product::Entity::update_many()
         .col_expr(C::OperationalState, Expr::value(state.as_str()))
         .filter(C::Id.eq(id.as_uuid()))
@@ -592,7 +536,9 @@ pub async fn set_operational_state(
 }
 
 /// Visible products counted per location, modality and state, in one pass.
-pub fn state_count_select(visibility: AccountVisibility) -> Select<installed_product::Entity> {
+pub(crate) fn state_count_select(
+    visibility: AccountVisibility,
+) -> Select<installed_product::Entity> {
     installed_product::Entity::find()
         .select_only()
         .column(C::LocationAccountId)
@@ -607,17 +553,19 @@ pub fn state_count_select(visibility: AccountVisibility) -> Select<installed_pro
 
 /// `(location, modality, state, count)` of the visible products.
 pub async fn state_counts(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
 ) -> StoreResult<Vec<(Uuid, String, String, i64)>> {
+    let db = db.raw();
     Ok(state_count_select(visibility).into_tuple().all(db).await?)
 }
 
 /// Owner and location accounts of visible products.
 pub async fn attached_accounts(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     visibility: AccountVisibility,
 ) -> StoreResult<(Vec<Uuid>, Vec<Uuid>)> {
+    let db = db.raw();
     let distinct = |column: C| {
         installed_product::Entity::find()
             .select_only()

@@ -1,18 +1,16 @@
 //! Second factors: the TOTP secret (pending until confirmed), the last
 //! accepted time step (a code works once), and single-use recovery codes.
 
+use crate::db::Conn;
 use crate::entities::{mfa_recovery_code, user};
 use crate::error::StoreResult;
 use chrono::{DateTime, Utc};
 use domain::UserId;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
-pub async fn set_pending_secret(
-    db: &impl ConnectionTrait,
-    id: UserId,
-    secret: &str,
-) -> StoreResult<()> {
+pub async fn set_pending_secret(db: &impl Conn, id: UserId, secret: &str) -> StoreResult<()> {
+    let db = db.raw();
     user::Entity::update_many()
         .col_expr(user::Column::MfaPendingSecret, Expr::value(secret))
         .filter(user::Column::Id.eq(id.as_uuid()))
@@ -21,7 +19,8 @@ pub async fn set_pending_secret(
     Ok(())
 }
 
-pub async fn pending_secret(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<String>> {
+pub async fn pending_secret(db: &impl Conn, id: UserId) -> StoreResult<Option<String>> {
+    let db = db.raw();
     Ok(user::Entity::find_by_id(id.as_uuid())
         .one(db)
         .await?
@@ -30,12 +29,13 @@ pub async fn pending_secret(db: &impl ConnectionTrait, id: UserId) -> StoreResul
 
 /// Makes the pending secret the second factor, with `step` used up.
 pub async fn enable(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: UserId,
     secret: &str,
     step: i64,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
+    let db = db.raw();
     user::Entity::update_many()
         .col_expr(user::Column::MfaSecret, Expr::value(secret))
         .col_expr(
@@ -53,11 +53,12 @@ pub async fn enable(
 /// Replaces the enrolled secret by `sealed` if it is still `stored` (an
 /// enrolment meanwhile wins).
 pub async fn replace_secret(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: UserId,
     stored: &str,
     sealed: &str,
 ) -> StoreResult<()> {
+    let db = db.raw();
     user::Entity::update_many()
         .col_expr(user::Column::MfaSecret, Expr::value(sealed))
         .filter(user::Column::Id.eq(id.as_uuid()))
@@ -67,7 +68,8 @@ pub async fn replace_secret(
     Ok(())
 }
 
-pub async fn disable(db: &impl ConnectionTrait, id: UserId) -> StoreResult<()> {
+pub async fn disable(db: &impl Conn, id: UserId) -> StoreResult<()> {
+    let db = db.raw();
     user::Entity::update_many()
         .col_expr(user::Column::MfaSecret, Expr::value(Option::<String>::None))
         .col_expr(
@@ -91,7 +93,8 @@ pub async fn disable(db: &impl ConnectionTrait, id: UserId) -> StoreResult<()> {
 
 /// Records `step` as used if it is later than the last one; false when the
 /// code (or an earlier one) was used already.
-pub async fn use_step(db: &impl ConnectionTrait, id: UserId, step: i64) -> StoreResult<bool> {
+pub async fn use_step(db: &impl Conn, id: UserId, step: i64) -> StoreResult<bool> {
+    let db = db.raw();
     use sea_orm::Condition;
     let result = user::Entity::update_many()
         .col_expr(user::Column::MfaLastStep, Expr::value(step))
@@ -108,11 +111,12 @@ pub async fn use_step(db: &impl ConnectionTrait, id: UserId, step: i64) -> Store
 
 /// Replaces the user's recovery codes with these hashes.
 pub async fn replace_recovery_codes(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: UserId,
     hashes: &[String],
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
+    let db = db.raw();
     mfa_recovery_code::Entity::delete_many()
         .filter(mfa_recovery_code::Column::UserId.eq(id.as_uuid()))
         .exec(db)
@@ -133,11 +137,12 @@ pub async fn replace_recovery_codes(
 
 /// Spends a recovery code of this user; false when it is unknown or used.
 pub async fn spend_recovery_code(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: UserId,
     hash: &str,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
+    let db = db.raw();
     let result = mfa_recovery_code::Entity::update_many()
         .col_expr(mfa_recovery_code::Column::UsedAt, Expr::value(now))
         .filter(mfa_recovery_code::Column::UserId.eq(id.as_uuid()))

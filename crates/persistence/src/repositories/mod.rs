@@ -12,6 +12,7 @@ pub mod installed_products;
 pub mod mfa;
 pub mod outbox;
 pub mod password_history;
+pub mod query;
 pub mod refresh_tokens;
 pub mod security_log;
 pub mod slcp;

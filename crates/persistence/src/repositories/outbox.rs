@@ -1,12 +1,13 @@
 //! The email outbox: written with the event, delivered by a background sender.
 
+use crate::db::Conn;
 use crate::entities::email_outbox;
 use crate::error::StoreResult;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
 };
 use uuid::Uuid;
 
@@ -22,12 +23,46 @@ pub struct NewEmail {
     pub body: String,
 }
 
+/// A queued email and how its delivery stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuedEmail {
+    pub id: Uuid,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+    /// Not sent before this instant (the pause after a failed attempt).
+    pub send_after: DateTime<Utc>,
+    pub attempts: i32,
+    /// Claimed by a sender until then.
+    pub locked_until: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+    pub sent_at: Option<DateTime<Utc>>,
+    /// Given up after [`MAX_ATTEMPTS`].
+    pub failed_at: Option<DateTime<Utc>>,
+}
+
+impl From<email_outbox::Model> for QueuedEmail {
+    fn from(m: email_outbox::Model) -> Self {
+        Self {
+            id: m.id,
+            to: m.to_address,
+            subject: m.subject,
+            body: m.body_text,
+            created_at: m.created_at,
+            send_after: m.send_after,
+            attempts: m.attempts,
+            locked_until: m.locked_until,
+            last_error: m.last_error,
+            sent_at: m.sent_at,
+            failed_at: m.failed_at,
+        }
+    }
+}
+
 /// Queues an email; call it with the transaction of the event it tells of.
-pub async fn enqueue(
-    db: &impl ConnectionTrait,
-    email: &NewEmail,
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
+pub async fn enqueue(db: &impl Conn, email: &NewEmail, now: DateTime<Utc>) -> StoreResult<()> {
+    let db = db.raw();
     email_outbox::ActiveModel {
         id: Set(Uuid::now_v7()),
         to_address: Set(email.to.clone()),
@@ -61,11 +96,12 @@ fn unsent_and_due(now: DateTime<Utc>) -> Condition {
 /// Claims up to `limit` due emails for `lease`: a conditional update per row,
 /// so of several server processes exactly one wins each email.
 pub async fn claim_due(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     now: DateTime<Utc>,
     lease: Duration,
     limit: u64,
-) -> StoreResult<Vec<email_outbox::Model>> {
+) -> StoreResult<Vec<QueuedEmail>> {
+    let db = db.raw();
     let candidates: Vec<Uuid> = email_outbox::Entity::find()
         .select_only()
         .column(E::Id)
@@ -88,14 +124,15 @@ pub async fn claim_due(
             == 1;
         if won {
             if let Some(row) = email_outbox::Entity::find_by_id(id).one(db).await? {
-                claimed.push(row);
+                claimed.push(QueuedEmail::from(row));
             }
         }
     }
     Ok(claimed)
 }
 
-pub async fn mark_sent(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> StoreResult<()> {
+pub async fn mark_sent(db: &impl Conn, id: Uuid, now: DateTime<Utc>) -> StoreResult<()> {
+    let db = db.raw();
     email_outbox::Entity::update_many()
         .col_expr(E::SentAt, Expr::value(now))
         .col_expr(E::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
@@ -108,11 +145,12 @@ pub async fn mark_sent(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) 
 /// Records a failed attempt: retried after a growing pause, or given up
 /// after [`MAX_ATTEMPTS`]. Returns whether it was given up.
 pub async fn mark_failed(
-    db: &impl ConnectionTrait,
-    row: &email_outbox::Model,
+    db: &impl Conn,
+    row: &QueuedEmail,
     error: &str,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
+    let db = db.raw();
     let give_up = row.attempts >= MAX_ATTEMPTS;
     // 30 s, 1 min, 2 min, ... capped at an hour.
     let pause = Duration::seconds(30 * (1_i64 << row.attempts.clamp(0, 7))).min(Duration::hours(1));
@@ -131,10 +169,14 @@ pub async fn mark_failed(
 }
 
 /// Every queued email, oldest first (for tests and support).
-pub async fn all(db: &impl ConnectionTrait) -> StoreResult<Vec<email_outbox::Model>> {
+pub async fn all(db: &impl Conn) -> StoreResult<Vec<QueuedEmail>> {
+    let db = db.raw();
     Ok(email_outbox::Entity::find()
         .order_by_asc(E::CreatedAt)
         .order_by_asc(E::Id)
         .all(db)
-        .await?)
+        .await?
+        .into_iter()
+        .map(QueuedEmail::from)
+        .collect())
 }

@@ -1,20 +1,17 @@
 //! Earlier password hashes, newest first, kept to the history's length.
 
+use crate::db::Conn;
 use crate::entities::password_history;
 use crate::error::StoreResult;
 use chrono::{DateTime, Utc};
 use domain::UserId;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 /// The newest `limit` hashes.
-pub async fn recent(
-    db: &impl ConnectionTrait,
-    user: UserId,
-    limit: u64,
-) -> StoreResult<Vec<String>> {
+pub async fn recent(db: &impl Conn, user: UserId, limit: u64) -> StoreResult<Vec<String>> {
+    let db = db.raw();
     Ok(password_history::Entity::find()
         .filter(password_history::Column::UserId.eq(user.as_uuid()))
         .order_by_desc(password_history::Column::CreatedAt)
@@ -28,12 +25,13 @@ pub async fn recent(
 
 /// Records `hash` and forgets all but the newest `keep`.
 pub async fn push(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     user: UserId,
     hash: &str,
     now: DateTime<Utc>,
     keep: u64,
 ) -> StoreResult<()> {
+    let db = db.raw();
     password_history::ActiveModel {
         id: Set(uuid::Uuid::new_v4()),
         user_id: Set(user.as_uuid()),

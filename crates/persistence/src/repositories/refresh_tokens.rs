@@ -1,13 +1,12 @@
 //! Refresh tokens: opaque, stored as SHA-256 hashes, single use, grouped in families.
 
+use crate::db::Conn;
 use crate::entities::refresh_token;
 use crate::error::StoreResult;
 use chrono::{DateTime, Utc};
 use domain::UserId;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +28,8 @@ pub struct NewRefreshToken<'a> {
     pub expires_at: DateTime<Utc>,
 }
 
-pub async fn insert(db: &impl ConnectionTrait, t: NewRefreshToken<'_>) -> StoreResult<Uuid> {
+pub async fn insert(db: &impl Conn, t: NewRefreshToken<'_>) -> StoreResult<Uuid> {
+    let db = db.raw();
     let id = Uuid::new_v4();
     refresh_token::ActiveModel {
         id: Set(id),
@@ -47,9 +47,10 @@ pub async fn insert(db: &impl ConnectionTrait, t: NewRefreshToken<'_>) -> StoreR
 }
 
 pub async fn find_by_hash(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     token_hash: &str,
 ) -> StoreResult<Option<StoredRefreshToken>> {
+    let db = db.raw();
     Ok(refresh_token::Entity::find()
         .filter(refresh_token::Column::TokenHash.eq(token_hash))
         .one(db)
@@ -66,11 +67,8 @@ pub async fn find_by_hash(
 }
 
 /// Spends the token; false when another request spent it first (a race or a replay).
-pub async fn mark_used(
-    db: &impl ConnectionTrait,
-    id: Uuid,
-    at: DateTime<Utc>,
-) -> StoreResult<bool> {
+pub async fn mark_used(db: &impl Conn, id: Uuid, at: DateTime<Utc>) -> StoreResult<bool> {
+    let db = db.raw();
     let result = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::UsedAt, Expr::value(at))
         .filter(refresh_token::Column::Id.eq(id))
@@ -81,11 +79,8 @@ pub async fn mark_used(
     Ok(result.rows_affected == 1)
 }
 
-pub async fn revoke_family(
-    db: &impl ConnectionTrait,
-    family_id: Uuid,
-    at: DateTime<Utc>,
-) -> StoreResult<()> {
+pub async fn revoke_family(db: &impl Conn, family_id: Uuid, at: DateTime<Utc>) -> StoreResult<()> {
+    let db = db.raw();
     refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(at))
         .filter(refresh_token::Column::FamilyId.eq(family_id))
@@ -96,7 +91,8 @@ pub async fn revoke_family(
 }
 
 /// A session (family) is live while any of its tokens is unrevoked.
-pub async fn family_is_revoked(db: &impl ConnectionTrait, family_id: Uuid) -> StoreResult<bool> {
+pub async fn family_is_revoked(db: &impl Conn, family_id: Uuid) -> StoreResult<bool> {
+    let db = db.raw();
     let live = refresh_token::Entity::find()
         .filter(refresh_token::Column::FamilyId.eq(family_id))
         .filter(refresh_token::Column::RevokedAt.is_null())

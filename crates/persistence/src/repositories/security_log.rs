@@ -2,14 +2,15 @@
 //! first (an UPDATE), so appenders in every server process queue up and each
 //! entry's hash covers the one before it.
 
+use crate::db::Conn;
 use crate::entities::{security_log, security_log_head};
 use crate::error::{StoreError, StoreResult};
 use chrono::{DateTime, SecondsFormat, Utc};
 use domain::{AccountId, SecurityEvent, UserId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -37,6 +38,29 @@ impl NewSecurityEntry {
             client_address: None,
             details: serde_json::Value::Object(Default::default()),
         }
+    }
+
+    /// The user the entry is about.
+    pub fn user(mut self, user: UserId) -> Self {
+        self.user = Some(user);
+        self
+    }
+
+    /// Who acted, when not the user themselves.
+    pub fn actor(mut self, actor: UserId) -> Self {
+        self.actor = Some(actor);
+        self
+    }
+
+    /// Whose Manager sees the entry (None: portal support only).
+    pub fn parent_account(mut self, parent_account: Option<AccountId>) -> Self {
+        self.parent_account = parent_account;
+        self
+    }
+
+    pub fn details(mut self, details: serde_json::Value) -> Self {
+        self.details = details;
+        self
     }
 }
 
@@ -75,11 +99,8 @@ fn chain_hash(m: &security_log::Model) -> String {
 }
 
 /// Appends one entry (in a savepoint when `db` is a transaction already).
-pub async fn append<C>(db: &C, entry: &NewSecurityEntry) -> StoreResult<i64>
-where
-    C: ConnectionTrait + TransactionTrait,
-{
-    let txn = db.begin().await?;
+pub async fn append(db: &impl Conn, entry: &NewSecurityEntry) -> StoreResult<i64> {
+    let txn = db.raw().begin().await?;
     // Write first: this takes the head's lock before anything is read.
     let bumped = security_log_head::Entity::update_many()
         .col_expr(
@@ -126,6 +147,37 @@ where
     Ok(seq)
 }
 
+/// A written entry, as the security log page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecurityLogEntry {
+    pub seq: i64,
+    pub occurred_at: DateTime<Utc>,
+    /// The event's code as written (text: an entry outlives the codes a
+    /// later version knows).
+    pub event: String,
+    pub user: Option<UserId>,
+    pub actor: Option<UserId>,
+    pub parent_account: Option<AccountId>,
+    pub client_address: Option<String>,
+    /// The details as written; null if they are not JSON.
+    pub details: serde_json::Value,
+}
+
+impl From<security_log::Model> for SecurityLogEntry {
+    fn from(m: security_log::Model) -> Self {
+        Self {
+            seq: m.seq,
+            occurred_at: m.occurred_at,
+            event: m.event,
+            user: m.user_id.map(UserId::from_uuid),
+            actor: m.actor_id.map(UserId::from_uuid),
+            parent_account: m.parent_account_id.map(AccountId::from_uuid),
+            client_address: m.client_address,
+            details: serde_json::from_str(&m.details).unwrap_or(serde_json::Value::Null),
+        }
+    }
+}
+
 /// Filters of the security log page; `parent_account` None means all (Admins).
 #[derive(Debug, Clone, Default)]
 pub struct SecurityLogFilter {
@@ -135,11 +187,12 @@ pub struct SecurityLogFilter {
 }
 
 pub async fn page(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     filter: &SecurityLogFilter,
     page: u64,
     page_size: u64,
-) -> StoreResult<(Vec<security_log::Model>, u64)> {
+) -> StoreResult<(Vec<SecurityLogEntry>, u64)> {
+    let db = db.raw();
     let mut condition = Condition::all();
     if let Some(parent) = filter.parent_account {
         condition = condition.add(security_log::Column::ParentAccountId.eq(parent.as_uuid()));
@@ -157,18 +210,22 @@ pub async fn page(
         .offset((page.saturating_sub(1)) * page_size)
         .limit(page_size)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(SecurityLogEntry::from)
+        .collect();
     Ok((items, total))
 }
 
 /// Events of `kind` from `address` since `since` (the per-address limit and
 /// the burst check).
 pub async fn count_from_address(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     address: &str,
     kinds: &[SecurityEvent],
     since: DateTime<Utc>,
 ) -> StoreResult<u64> {
+    let db = db.raw();
     Ok(security_log::Entity::find()
         .filter(security_log::Column::ClientAddress.eq(address))
         .filter(security_log::Column::OccurredAt.gte(since))
@@ -208,7 +265,8 @@ pub struct ChainReport {
 }
 
 /// Walks the whole chain in order, a thousand entries at a time.
-pub async fn verify(db: &impl ConnectionTrait) -> StoreResult<ChainReport> {
+pub async fn verify(db: &impl Conn) -> StoreResult<ChainReport> {
+    let db = db.raw();
     const BATCH: u64 = 1000;
     let mut expected_prev = GENESIS_HASH.to_owned();
     let mut expected_seq = 1i64;

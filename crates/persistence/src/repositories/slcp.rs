@@ -1,10 +1,11 @@
 //! SLCP links between hardware and software licenses, with their history.
 
+use crate::db::Conn;
 use crate::entities::slcp_link;
 use crate::error::StoreResult;
 use chrono::{DateTime, Utc};
 use domain::InstalledProductId;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,10 +17,8 @@ pub struct SlcpLink {
 }
 
 /// Every link, past and present, with the product at either end; newest first.
-pub async fn links_of(
-    db: &impl ConnectionTrait,
-    product: InstalledProductId,
-) -> StoreResult<Vec<SlcpLink>> {
+pub async fn links_of(db: &impl Conn, product: InstalledProductId) -> StoreResult<Vec<SlcpLink>> {
+    let db = db.raw();
     Ok(slcp_link::Entity::find()
         .filter(
             Condition::any()
@@ -39,7 +38,8 @@ pub async fn links_of(
         .collect())
 }
 
-pub async fn insert_many(db: &impl ConnectionTrait, links: &[SlcpLink]) -> StoreResult<()> {
+pub async fn insert_many(db: &impl Conn, links: &[SlcpLink]) -> StoreResult<()> {
+    let db = db.raw();
     for chunk in links.chunks(1000) {
         slcp_link::Entity::insert_many(chunk.iter().map(|l| slcp_link::ActiveModel {
             id: Set(Uuid::new_v4()),

@@ -2,12 +2,13 @@
 //! one is a conditional update, so a link works once even when two requests
 //! race.
 
+use crate::db::Conn;
 use crate::entities::user_token;
 use crate::error::StoreResult;
 use chrono::{DateTime, Utc};
 use domain::UserId;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkPurpose {
@@ -45,13 +46,14 @@ pub struct StoredLink {
 /// Stores a new link and voids the user's earlier unused ones of the same
 /// purpose: only the newest email works.
 pub async fn issue(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     user: UserId,
     purpose: LinkPurpose,
     token_hash: &str,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> StoreResult<()> {
+    let db = db.raw();
     user_token::Entity::update_many()
         .col_expr(user_token::Column::UsedAt, Expr::value(now))
         .filter(user_token::Column::UserId.eq(user.as_uuid()))
@@ -73,10 +75,8 @@ pub async fn issue(
     Ok(())
 }
 
-pub async fn find_by_hash(
-    db: &impl ConnectionTrait,
-    token_hash: &str,
-) -> StoreResult<Option<StoredLink>> {
+pub async fn find_by_hash(db: &impl Conn, token_hash: &str) -> StoreResult<Option<StoredLink>> {
+    let db = db.raw();
     Ok(user_token::Entity::find()
         .filter(user_token::Column::TokenHash.eq(token_hash))
         .one(db)
@@ -94,11 +94,8 @@ pub async fn find_by_hash(
 }
 
 /// Marks the link used; false when another request spent it first.
-pub async fn spend(
-    db: &impl ConnectionTrait,
-    id: uuid::Uuid,
-    now: DateTime<Utc>,
-) -> StoreResult<bool> {
+pub async fn spend(db: &impl Conn, id: uuid::Uuid, now: DateTime<Utc>) -> StoreResult<bool> {
+    let db = db.raw();
     let result = user_token::Entity::update_many()
         .col_expr(user_token::Column::UsedAt, Expr::value(now))
         .filter(user_token::Column::Id.eq(id))

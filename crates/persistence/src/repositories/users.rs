@@ -1,3 +1,4 @@
+use crate::db::Conn;
 use crate::entities::user;
 use crate::error::{StoreError, StoreResult};
 use chrono::{DateTime, Utc};
@@ -48,9 +49,10 @@ fn to_domain(m: &user::Model) -> StoreResult<User> {
 }
 
 pub async fn find_by_username(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     username: &Username,
 ) -> StoreResult<Option<UserWithCredentials>> {
+    let db = db.raw();
     let Some(m) = user::Entity::find()
         .filter(user::Column::Username.eq(username.as_str()))
         .one(db)
@@ -66,7 +68,8 @@ pub async fn find_by_username(
     }))
 }
 
-pub async fn find_by_id(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<User>> {
+pub async fn find_by_id(db: &impl Conn, id: UserId) -> StoreResult<Option<User>> {
+    let db = db.raw();
     user::Entity::find_by_id(id.as_uuid())
         .one(db)
         .await?
@@ -78,10 +81,11 @@ pub async fn find_by_id(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Op
 /// The user, if their session (refresh-token family) still has a token not
 /// revoked: the check behind every authenticated request, in one query.
 pub async fn find_in_live_session(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: UserId,
     session: uuid::Uuid,
 ) -> StoreResult<Option<User>> {
+    let db = db.raw();
     use crate::entities::refresh_token;
     use sea_orm::sea_query::{Expr, Query};
     let live_token = Query::select()
@@ -100,11 +104,12 @@ pub async fn find_in_live_session(
 }
 
 pub async fn insert(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     u: &User,
     password_hash: &str,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
+    let db = db.raw();
     user::ActiveModel {
         id: Set(u.id.as_uuid()),
         parent_account_id: Set(u.parent_account_id.map(|a| a.as_uuid())),
@@ -151,10 +156,11 @@ fn throttle_of(m: &user::Model) -> LoginThrottle {
 /// is a compare-and-set on the stored count and lock, retried on a race, so
 /// several server processes agree and exactly one of them sees `LockedNow`.
 pub async fn record_failed_login(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: UserId,
     now: DateTime<Utc>,
 ) -> StoreResult<FailureOutcome> {
+    let db = db.raw();
     use sea_orm::sea_query::Expr;
     for _ in 0..5 {
         let Some(m) = user::Entity::find_by_id(id.as_uuid()).one(db).await? else {
@@ -190,11 +196,8 @@ pub async fn record_failed_login(
     )))
 }
 
-pub async fn record_login(
-    db: &impl ConnectionTrait,
-    id: UserId,
-    at: DateTime<Utc>,
-) -> StoreResult<()> {
+pub async fn record_login(db: &impl Conn, id: UserId, at: DateTime<Utc>) -> StoreResult<()> {
+    let db = db.raw();
     user::Entity::update_many()
         .col_expr(
             user::Column::LastLoginAt,
@@ -345,12 +348,13 @@ fn filter_condition(filter: &UserFilter, now: DateTime<Utc>) -> sea_orm::Conditi
 }
 
 pub async fn list_admin(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     filter: &UserFilter,
     now: DateTime<Utc>,
     page: u64,
     page_size: u64,
 ) -> StoreResult<(Vec<AdminUser>, u64)> {
+    let db = db.raw();
     use sea_orm::{PaginatorTrait, QueryOrder, QuerySelect};
     let query = user::Entity::find().filter(filter_condition(filter, now));
     let total = query.clone().count(db).await?;
@@ -372,10 +376,11 @@ pub async fn list_admin(
 
 /// The user, if they belong to `parent` (None: any, for Admins).
 pub async fn find_admin(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: UserId,
     parent: Option<AccountId>,
 ) -> StoreResult<Option<AdminUser>> {
+    let db = db.raw();
     let mut query = user::Entity::find_by_id(id.as_uuid());
     if let Some(parent) = parent {
         query = query.filter(user::Column::ParentAccountId.eq(parent.as_uuid()));
@@ -397,7 +402,8 @@ fn facts_of(m: &user::Model) -> LoginFacts {
     }
 }
 
-pub async fn login_facts(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<LoginFacts>> {
+pub async fn login_facts(db: &impl Conn, id: UserId) -> StoreResult<Option<LoginFacts>> {
+    let db = db.raw();
     Ok(user::Entity::find_by_id(id.as_uuid())
         .one(db)
         .await?
@@ -405,7 +411,8 @@ pub async fn login_facts(db: &impl ConnectionTrait, id: UserId) -> StoreResult<O
         .map(facts_of))
 }
 
-pub async fn password_hash(db: &impl ConnectionTrait, id: UserId) -> StoreResult<Option<String>> {
+pub async fn password_hash(db: &impl Conn, id: UserId) -> StoreResult<Option<String>> {
+    let db = db.raw();
     Ok(user::Entity::find_by_id(id.as_uuid())
         .one(db)
         .await?
@@ -414,10 +421,8 @@ pub async fn password_hash(db: &impl ConnectionTrait, id: UserId) -> StoreResult
 
 /// Users with this email address (it need not be unique), active or waiting
 /// for activation.
-pub async fn find_reachable_by_email(
-    db: &impl ConnectionTrait,
-    email: &str,
-) -> StoreResult<Vec<User>> {
+pub async fn find_reachable_by_email(db: &impl Conn, email: &str) -> StoreResult<Vec<User>> {
+    let db = db.raw();
     use sea_orm::sea_query::{Expr, Func};
     user::Entity::find()
         .filter(
@@ -434,11 +439,12 @@ pub async fn find_reachable_by_email(
 /// Sets a new password: it activates a pending account, lifts a lock, and
 /// ends every session (tokens issued before `now` are refused).
 pub async fn set_password(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: UserId,
     password_hash: &str,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
+    let db = db.raw();
     use sea_orm::sea_query::Expr;
     user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
@@ -463,13 +469,10 @@ pub async fn set_password(
 
 /// A user created by a Manager: no usable password until they follow the
 /// activation link.
-pub async fn insert_invited(
-    db: &impl ConnectionTrait,
-    u: &User,
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
+pub async fn insert_invited(db: &impl Conn, u: &User, now: DateTime<Utc>) -> StoreResult<()> {
     // Not a PHC string: no password verifies against it.
     insert(db, u, "!", now).await?;
+    let db = db.raw();
     user::Entity::update_many()
         .col_expr(
             user::Column::PendingActivation,
@@ -496,12 +499,14 @@ pub struct AdminChanges {
 /// someone changed the user meanwhile. Deactivation and role changes end the
 /// user's sessions.
 pub async fn update_admin(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: UserId,
     expected: i32,
     changes: &AdminChanges,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
+    let conn = db;
+    let db = db.raw();
     use crate::entities::account_assignment;
     use sea_orm::sea_query::Expr;
     let mut update = user::Entity::update_many()
@@ -552,18 +557,19 @@ pub async fn update_admin(
             .exec(db)
             .await?;
         for account in accounts {
-            crate::repositories::accounts::assign(db, id, *account).await?;
+            crate::repositories::accounts::assign(conn, id, *account).await?;
         }
     }
     Ok(true)
 }
 
 pub async fn update_settings(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: UserId,
     settings: &UserSettings,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
+    let db = db.raw();
     use sea_orm::sea_query::Expr;
     user::Entity::update_many()
         .col_expr(
@@ -594,10 +600,8 @@ pub async fn update_settings(
 }
 
 /// Active users with no login, creation or reactivation since `cutoff`.
-pub async fn inactive_since(
-    db: &impl ConnectionTrait,
-    cutoff: DateTime<Utc>,
-) -> StoreResult<Vec<User>> {
+pub async fn inactive_since(db: &impl Conn, cutoff: DateTime<Utc>) -> StoreResult<Vec<User>> {
+    let db = db.raw();
     use sea_orm::Condition;
     user::Entity::find()
         .filter(user::Column::Active.eq(true))
@@ -622,11 +626,12 @@ pub async fn inactive_since(
 /// Deactivates for inactivity and removes the account assignment, unless
 /// the user logged in meanwhile (false then).
 pub async fn deactivate_inactive(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     id: UserId,
     cutoff: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
+    let db = db.raw();
     use crate::entities::account_assignment;
     use sea_orm::sea_query::Expr;
     use sea_orm::Condition;

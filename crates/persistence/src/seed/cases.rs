@@ -2,6 +2,7 @@
 //! operational state, a few closed ones, and in the Netherlands (cut over on
 //! 1 Oct 2018) historical ones closed before that day.
 
+use crate::db::Conn;
 use crate::error::StoreResult;
 use crate::repositories::cases::{self, NewActivity, NewCase};
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -9,7 +10,6 @@ use domain::{
     case_title, AccountId, ActivityKind, CaseId, CaseKind, CaseOrigin, CaseStatus,
     InstalledProductId, Modality, Priority,
 };
-use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 /// A case to seed on one product.
@@ -27,11 +27,7 @@ pub struct DemoCase {
     pub closed_at: Option<DateTime<Utc>>,
 }
 
-pub async fn seed(
-    db: &impl ConnectionTrait,
-    demo: &[DemoCase],
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
+pub async fn seed(db: &impl Conn, demo: &[DemoCase], now: DateTime<Utc>) -> StoreResult<()> {
     for c in demo {
         let created_at = c
             .closed_at
@@ -68,6 +64,7 @@ pub async fn seed(
         )
         .await?;
         let entry = |kind, text: Option<&str>, new_status, at| NewActivity {
+            id: uuid::Uuid::new_v4(),
             case: id,
             kind,
             text: text.map(str::to_owned),

@@ -5,6 +5,7 @@
 
 use super::cases::{self, DemoCase};
 use super::DemoParent;
+use crate::db::Conn;
 use crate::error::StoreResult;
 use crate::repositories::contracts::{self, NewContract, NewContractLine, WarrantyRecord};
 use crate::repositories::installed_products::{self, NewProduct};
@@ -14,7 +15,6 @@ use domain::{
     AccountId, CaseStatus, ContractId, InstalledProductId, Modality, OperationalState, Priority,
     ProductKind, ProductStatus,
 };
-use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 /// A seeded product, for tests and the README.
@@ -58,7 +58,7 @@ fn instant(date: NaiveDate) -> DateTime<Utc> {
 }
 
 pub async fn seed(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     dutch: &DemoParent,
     danish: &DemoParent,
     leasing: &DemoParent,

@@ -11,6 +11,7 @@ pub use installed_base::DemoProduct;
 pub use scale::scale;
 pub use scale_cases::scale_cases;
 
+use crate::db::{Db, Tx};
 use crate::error::StoreResult;
 use crate::repositories::{accounts, audit, users};
 use chrono::Utc;
@@ -18,7 +19,6 @@ use domain::{
     Account, AccountId, AccountKind, AccountName, CountryCode, DateFormat, Email, Language, Role,
     TimeFormat, TimeZoneName, User, UserId, UserSettings, Username,
 };
-use sea_orm::{DatabaseConnection, TransactionTrait};
 use uuid::Uuid;
 
 /// Every demo user has this password (it meets the password policy).
@@ -212,11 +212,11 @@ fn user(
 /// Writes the demo data in one transaction. `hash_password` turns the demo
 /// password into a PHC string (the caller owns the hashing parameters).
 pub async fn demo(
-    db: &DatabaseConnection,
+    db: &Db,
     hash_password: &(dyn Fn(&str) -> String + Sync),
 ) -> StoreResult<DemoData> {
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = Tx::begin(db).await?;
     let mut parents = Vec::new();
     for spec in specs() {
         let country = CountryCode::parse(spec.country)

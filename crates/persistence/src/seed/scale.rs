@@ -2,6 +2,7 @@
 //! existing customer accounts, with a contract per ten products and a
 //! warranty per five, for benchmarks at realistic sizes.
 
+use crate::db::{Db, Sealed, Tx};
 use crate::entities::account;
 use crate::error::{StoreError, StoreResult};
 use crate::repositories::contracts::{self, NewContract, NewContractLine, WarrantyRecord};
@@ -11,9 +12,7 @@ use domain::{
     AccountId, ContractId, InstalledProductId, Modality, OperationalState, ProductKind,
     ProductStatus,
 };
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
 const FAMILIES: [(Modality, &str, &str); 5] = [
@@ -30,17 +29,17 @@ const FAMILIES: [(Modality, &str, &str); 5] = [
 
 /// Adds `count` products (in one transaction per 10,000) and returns how many
 /// the database then holds.
-pub async fn scale(db: &DatabaseConnection, count: u64) -> StoreResult<u64> {
+pub async fn scale(db: &Db, count: u64) -> StoreResult<u64> {
     let locations: Vec<uuid::Uuid> = account::Entity::find()
         .filter(account::Column::Kind.is_in(["site", "hospital", "department"]))
-        .all(db)
+        .all(db.raw())
         .await?
         .into_iter()
         .map(|a| a.id)
         .collect();
     let lessor = account::Entity::find()
         .filter(account::Column::Kind.eq("leasing_company"))
-        .one(db)
+        .one(db.raw())
         .await?
         .map(|a| a.id);
     if locations.is_empty() {
@@ -49,7 +48,7 @@ pub async fn scale(db: &DatabaseConnection, count: u64) -> StoreResult<u64> {
         ));
     }
     let existing = crate::entities::installed_product::Entity::find()
-        .count(db)
+        .count(db.raw())
         .await?;
     let today = Utc::now().date_naive();
     let now = Utc::now();
@@ -136,7 +135,7 @@ pub async fn scale(db: &DatabaseConnection, count: u64) -> StoreResult<u64> {
                 end_date: today + Duration::days(365),
             })
             .collect();
-        let txn = db.begin().await?;
+        let txn = Tx::begin(db).await?;
         installed_products::insert_many(&txn, &products, now).await?;
         contracts::insert_many(&txn, &contracts, now).await?;
         contracts::insert_warranties(&txn, &warranties).await?;
@@ -145,6 +144,6 @@ pub async fn scale(db: &DatabaseConnection, count: u64) -> StoreResult<u64> {
     }
     installed_products::refresh_coverage(db).await?;
     Ok(crate::entities::installed_product::Entity::find()
-        .count(db)
+        .count(db.raw())
         .await?)
 }

@@ -2,14 +2,12 @@
 //! products, created over eight years (so some Dutch ones are historical),
 //! mostly closed, for benchmarks at a million cases.
 
+use crate::db::{Db, Sealed, Tx};
 use crate::entities::{case, installed_product};
 use crate::error::{StoreError, StoreResult};
 use chrono::{Duration, Utc};
 use domain::{case_title, CaseStatus};
-use sea_orm::{
-    ActiveValue::Set, DatabaseConnection, EntityTrait, PaginatorTrait, QuerySelect,
-    TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait, QuerySelect};
 use uuid::Uuid;
 
 const PROBLEMS: [&str; 6] = [
@@ -24,7 +22,7 @@ const PROBLEMS: [&str; 6] = [
 const ROWS_PER_INSERT: usize = 1000;
 
 /// Adds `count` cases and returns how many the database then holds.
-pub async fn scale_cases(db: &DatabaseConnection, count: u64) -> StoreResult<u64> {
+pub async fn scale_cases(db: &Db, count: u64) -> StoreResult<u64> {
     type ProductRow = (Uuid, Uuid, Uuid, String);
     let products: Vec<ProductRow> = installed_product::Entity::find()
         .select_only()
@@ -33,19 +31,19 @@ pub async fn scale_cases(db: &DatabaseConnection, count: u64) -> StoreResult<u64
         .column(installed_product::Column::OwnerAccountId)
         .column(installed_product::Column::Modality)
         .into_tuple()
-        .all(db)
+        .all(db.raw())
         .await?;
     if products.is_empty() {
         return Err(StoreError::Corrupt(
             "no installed products to log cases on: seed the demo data first".into(),
         ));
     }
-    let existing = case::Entity::find().count(db).await?;
+    let existing = case::Entity::find().count(db.raw()).await?;
     let now = Utc::now();
     let mut made = 0u64;
     while made < count {
         let batch = (count - made).min(50_000);
-        let txn = db.begin().await?;
+        let txn = Tx::begin(db).await?;
         let rows: Vec<case::ActiveModel> = (0..batch)
             .map(|i| {
                 let n = existing + made + i;
@@ -96,10 +94,10 @@ pub async fn scale_cases(db: &DatabaseConnection, count: u64) -> StoreResult<u64
         let mut rows = rows.into_iter().peekable();
         while rows.peek().is_some() {
             let chunk: Vec<_> = rows.by_ref().take(ROWS_PER_INSERT).collect();
-            case::Entity::insert_many(chunk).exec(&txn).await?;
+            case::Entity::insert_many(chunk).exec(txn.raw()).await?;
         }
         txn.commit().await?;
         made += batch;
     }
-    Ok(case::Entity::find().count(db).await?)
+    Ok(case::Entity::find().count(db.raw()).await?)
 }

@@ -1,29 +1,10 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::wire::ToWire;
 use actix_web::{get, web, HttpResponse};
-use api_types::{MeResponse, ParentAccountRef, ProblemDetails, RoleDto, UserSettings};
-use domain::Role;
+use api_types::{MeResponse, ParentAccountRef, ProblemDetails};
 use persistence::repositories::accounts;
-
-pub(crate) fn role_dto(role: Role) -> RoleDto {
-    match role {
-        Role::Viewer => RoleDto::Viewer,
-        Role::User => RoleDto::User,
-        Role::Manager => RoleDto::Manager,
-        Role::Service => RoleDto::Service,
-        Role::Admin => RoleDto::Admin,
-    }
-}
-
-pub(crate) fn settings_dto(s: &domain::UserSettings) -> UserSettings {
-    UserSettings {
-        language: s.language.as_str().to_owned(),
-        time_zone: s.time_zone.as_str().to_owned(),
-        date_format: s.date_format.as_str().to_owned(),
-        time_format: s.time_format.as_str().to_owned(),
-    }
-}
 
 pub(crate) async fn me_response(
     state: &AppState,
@@ -49,9 +30,9 @@ pub(crate) async fn me_response(
         username: user.username.as_str().to_owned(),
         display_name: user.display_name,
         email: user.email.as_str().to_owned(),
-        role: role_dto(user.role),
+        role: user.role.to_wire(),
         parent_account,
-        settings: settings_dto(&user.settings),
+        settings: user.settings.to_wire(),
     })
 }
 

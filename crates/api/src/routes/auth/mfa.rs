@@ -127,6 +127,8 @@ pub struct PolicyQuery {
     responses(
         (status = 200, body = MfaPolicy),
         (status = 403, description = "Only Managers and Admins", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 404, description = "An Admin named no parent account that exists", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "An Admin must name the parent account (`parent_account_id` required)", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[get("/mfa-policy")]
@@ -156,6 +158,8 @@ pub async fn get_mfa_policy(
     responses(
         (status = 200, body = MfaPolicy),
         (status = 403, description = "Only Managers and Admins", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 404, description = "An Admin named no parent account that exists", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "An Admin must name the parent account (`parent_account_id` required)", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[put("/mfa-policy")]

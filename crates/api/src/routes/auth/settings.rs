@@ -1,13 +1,13 @@
 use crate::auth::AuthUser;
-use crate::error::{current_request_id, ApiError};
+use crate::error::ApiError;
 use crate::identity::passwords::field_error;
 use crate::state::AppState;
+use crate::wire::ToWire;
 use actix_web::{patch, web, HttpResponse};
 use api_types::{MeResponse, ProblemDetails, UpdateSettingsRequest};
 use domain::{DateFormat, Language, TimeFormat, TimeZoneName, UserSettings};
-use persistence::repositories::audit::{self, AuditEntry};
+use persistence::repositories::audit;
 use persistence::repositories::users;
-use persistence::TransactionTrait;
 
 fn parse(body: &UpdateSettingsRequest) -> Result<UserSettings, ApiError> {
     let mut errors = Vec::new();
@@ -70,30 +70,28 @@ pub async fn update_settings(
 ) -> Result<HttpResponse, ApiError> {
     let settings = parse(&body)?;
     let now = state.clock.now();
-    let before = super::me::settings_dto(&auth.user.settings);
-    let after = super::me::settings_dto(&settings);
-    let txn = state
+    let before = auth.user.settings.to_wire();
+    let after = settings.to_wire();
+    state
         .db
-        .begin()
-        .await
-        .map_err(persistence::StoreError::from)?;
-    users::update_settings(&txn, auth.user.id, &settings, now).await?;
-    audit::append(
-        &txn,
-        &AuditEntry {
-            occurred_at: now,
-            actor: Some(auth.user.id),
-            parent_account: auth.user.parent_account_id,
-            action: "user.settings.update".into(),
-            entity_type: "user".into(),
-            entity_id: auth.user.id.to_string(),
-            old_value: serde_json::to_value(&before).ok(),
-            new_value: serde_json::to_value(&after).ok(),
-            request_id: current_request_id(),
-        },
-    )
-    .await?;
-    txn.commit().await.map_err(persistence::StoreError::from)?;
+        .transaction(async |txn| {
+            users::update_settings(txn, auth.user.id, &settings, now).await?;
+            audit::append(
+                txn,
+                &crate::audit::by(
+                    &auth.user,
+                    "user.settings.update",
+                    "user",
+                    auth.user.id,
+                    now,
+                )
+                .old_value(serde_json::to_value(&before).ok())
+                .new_value(serde_json::to_value(&after).ok()),
+            )
+            .await?;
+            Ok::<_, ApiError>(())
+        })
+        .await?;
     let mut user = auth.user;
     user.settings = settings;
     Ok(HttpResponse::Ok().json(super::me::me_response(&state, user).await?))

@@ -5,7 +5,7 @@ use crate::state::AppState;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{get, web, HttpResponse};
 use api_types::ProblemDetails;
-use domain::{Action, CaseId, CaseKind, InstalledProductId};
+use domain::{Action, CaseId, CaseKind};
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::installed_products;
 
@@ -28,9 +28,9 @@ pub async fn bench_repair_form(
     id: web::Path<uuid::Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = CaseId::from_uuid(id.into_inner());
-    let row = super::authorized_case(&state, &auth, id, Action::ViewCustomerData).await?;
+    let row = crate::cases::authorized_case(&state, &auth, id, Action::ViewCustomerData).await?;
     let case = &row.case;
-    let is_bench_repair = case.kind.parse::<CaseKind>().ok() == Some(CaseKind::BenchRepair);
+    let is_bench_repair = case.kind == CaseKind::BenchRepair;
     let Some(part_description) = case
         .bench_part_description
         .clone()
@@ -42,7 +42,7 @@ pub async fn bench_repair_form(
     let product = installed_products::find_visible(
         &state.db,
         AccountVisibility::of(&auth.user),
-        InstalledProductId::from_uuid(case.installed_product_id),
+        case.installed_product,
     )
     .await?
     .ok_or(ApiError::NotFound)?;

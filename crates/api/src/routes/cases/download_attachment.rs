@@ -5,7 +5,7 @@ use crate::routes::files::{file_response, Disposition};
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use api_types::ProblemDetails;
-use domain::{Action, AttachmentType, CaseId};
+use domain::{Action, CaseId};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -40,12 +40,9 @@ pub async fn download_attachment(
 ) -> Result<HttpResponse, ApiError> {
     let (case_id, attachment_id) = path.into_inner();
     let case_id = CaseId::from_uuid(case_id);
-    super::authorized_case(&state, &auth, case_id, Action::ViewCustomerData).await?;
+    crate::cases::authorized_case(&state, &auth, case_id, Action::ViewCustomerData).await?;
     let attachment = case_attachment(&state, case_id, attachment_id).await?;
-    let file_type: AttachmentType = attachment
-        .file_type
-        .parse()
-        .map_err(|_| ApiError::internal(anyhow::anyhow!("attachment {attachment_id}: type")))?;
+    let file_type = attachment.file_type;
     let disposition = match query.disposition.as_deref() {
         Some("inline") if file_type.previewable() => Disposition::Inline,
         _ => Disposition::Attachment,
@@ -57,10 +54,9 @@ pub async fn download_attachment(
         .map_err(|err| {
             ApiError::internal(anyhow::anyhow!("attachment {attachment_id} file: {err}"))
         })?;
-    let len = u64::try_from(attachment.size_bytes).unwrap_or_default();
     Ok(file_response(
         file,
-        len,
+        attachment.size_bytes,
         file_type.mime(),
         &attachment.file_name,
         disposition,

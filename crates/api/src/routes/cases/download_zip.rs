@@ -4,8 +4,7 @@ use crate::routes::files::{file_response, Disposition};
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use api_types::ProblemDetails;
-use domain::{Action, CaseId};
-use persistence::entities::case_attachment;
+use domain::{Action, Attachment, CaseId};
 use persistence::repositories::attachments;
 use serde::Deserialize;
 use std::io::{Seek, Write};
@@ -24,7 +23,7 @@ pub(crate) async fn case_attachment(
     state: &AppState,
     case: CaseId,
     attachment_id: uuid::Uuid,
-) -> Result<case_attachment::Model, ApiError> {
+) -> Result<Attachment, ApiError> {
     attachments::of_case(&state.db, case)
         .await?
         .into_iter()
@@ -53,9 +52,10 @@ pub async fn download_attachments_zip(
     query: web::Query<ZipQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let case_id = CaseId::from_uuid(id.into_inner());
-    let case = super::authorized_case(&state, &auth, case_id, Action::ViewCustomerData).await?;
+    let case =
+        crate::cases::authorized_case(&state, &auth, case_id, Action::ViewCustomerData).await?;
     let all = attachments::of_case(&state.db, case_id).await?;
-    let chosen: Vec<case_attachment::Model> = match query.ids.as_deref() {
+    let chosen: Vec<Attachment> = match query.ids.as_deref() {
         None => all,
         Some(ids) => {
             let mut chosen = Vec::new();

@@ -1,11 +1,11 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
-use crate::routes::convert;
 use crate::state::AppState;
+use crate::wire::ToDomain;
 use actix_web::{get, web, HttpResponse};
 use api_types::{CasePage, CaseQuery, CaseSort, ProblemDetails, SortOrder};
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use domain::{AccountId, InstalledProductId, Priority};
+use domain::{history_view, AccountId, HistoryView, InstalledProductId, Priority};
 use persistence::repositories::accounts::{self, AccountVisibility};
 use persistence::repositories::cases::{self, CaseFilter, History};
 
@@ -44,7 +44,7 @@ pub async fn list_cases(
     query: web::Query<CaseQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
-    let page = convert::page_request(q.page, q.page_size)?;
+    let page = crate::wire::page_request(q.page, q.page_size)?;
     let priority = q
         .priority
         .map(|p| Priority::new(i64::from(p)))
@@ -62,18 +62,18 @@ pub async fn list_cases(
         .cutovers()
         .map(|(country, day)| (country.to_owned(), day))
         .collect();
-    let history = match (q.historical, q.installed_product) {
-        (Some(true), _) => History::Only(cutovers),
-        (_, Some(_)) if q.historical.is_none() => History::Include,
-        _ => History::Exclude(cutovers),
+    let history = match history_view(q.historical, q.installed_product.is_some()) {
+        HistoryView::Only => History::Only(cutovers),
+        HistoryView::Include => History::Include,
+        HistoryView::Exclude => History::Exclude(cutovers),
     };
     let filter = CaseFilter {
         created_by: q.mine.unwrap_or(false).then_some(auth.user.id),
-        status: q.status.map(super::status),
+        status: q.status.map(ToDomain::to_domain),
         open: q.open,
         priority,
-        origin: q.origin.map(super::origin),
-        modality: q.modality.map(convert::modality),
+        origin: q.origin.map(ToDomain::to_domain),
+        modality: q.modality.map(ToDomain::to_domain),
         account: q.account.map(AccountId::from_uuid),
         installed_product: q.installed_product.map(InstalledProductId::from_uuid),
         created_from: q.created_from.and_then(start_of),

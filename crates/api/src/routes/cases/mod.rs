@@ -12,23 +12,18 @@ pub mod upload_attachments;
 
 use crate::auth::AuthUser;
 use crate::error::ApiError;
-use crate::routes::convert;
 use crate::state::AppState;
+use crate::wire::ToWire;
 use api_types::{
-    AccountRef, ActivityDto, ActivityKindDto, AttachmentDto, AttachmentTypeDto, BenchRepairDto,
-    CaseContactDto, CaseDetail, CaseKindDto, CaseOriginDto, CaseStatusDto, CaseSummary,
-    ContactCentreDto, ProductRef,
+    AccountRef, ActivityDto, AttachmentDto, BenchRepairDto, CaseContactDto, CaseDetail,
+    CaseStatusDto, CaseSummary, ProductRef,
 };
 use domain::phi::{find_patient_data, PhiKind};
-use domain::{
-    authorize, AccountId, Action, ActivityKind, AttachmentType, CaseId, CaseKind, CaseOrigin,
-    CaseStatus, Modality, Target,
-};
-use persistence::entities::{case_activity, case_attachment};
+use domain::{Attachment, CaseActivity, CaseId};
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::attachments;
 use persistence::repositories::cases::{self, CaseRow};
-use persistence::{ConnectionTrait, StoreError};
+use persistence::Conn;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -62,105 +57,26 @@ pub(crate) fn guard_patient_data(field: &str, text: &str, confirmed: bool) -> Re
     })
 }
 
-pub(crate) fn status_dto(s: CaseStatus) -> CaseStatusDto {
-    match s {
-        CaseStatus::New => CaseStatusDto::New,
-        CaseStatus::InProcess => CaseStatusDto::InProcess,
-        CaseStatus::Fixed => CaseStatusDto::Fixed,
-        CaseStatus::Closed => CaseStatusDto::Closed,
-    }
-}
-
-pub(crate) fn status(s: CaseStatusDto) -> CaseStatus {
-    match s {
-        CaseStatusDto::New => CaseStatus::New,
-        CaseStatusDto::InProcess => CaseStatus::InProcess,
-        CaseStatusDto::Fixed => CaseStatus::Fixed,
-        CaseStatusDto::Closed => CaseStatus::Closed,
-    }
-}
-
-pub(crate) fn kind(k: CaseKindDto) -> CaseKind {
-    match k {
-        CaseKindDto::SupportRequest => CaseKind::SupportRequest,
-        CaseKindDto::BenchRepair => CaseKind::BenchRepair,
-        CaseKindDto::PartIdRequest => CaseKind::PartIdRequest,
-    }
-}
-
-fn kind_dto(k: CaseKind) -> CaseKindDto {
-    match k {
-        CaseKind::SupportRequest => CaseKindDto::SupportRequest,
-        CaseKind::BenchRepair => CaseKindDto::BenchRepair,
-        CaseKind::PartIdRequest => CaseKindDto::PartIdRequest,
-    }
-}
-
-pub(crate) fn origin(o: CaseOriginDto) -> CaseOrigin {
-    match o {
-        CaseOriginDto::Phone => CaseOrigin::Phone,
-        CaseOriginDto::Web => CaseOrigin::Web,
-    }
-}
-
-fn origin_dto(o: CaseOrigin) -> CaseOriginDto {
-    match o {
-        CaseOrigin::Phone => CaseOriginDto::Phone,
-        CaseOrigin::Web => CaseOriginDto::Web,
-    }
-}
-
-pub(crate) fn activity_kind(k: ActivityKindDto) -> ActivityKind {
-    match k {
-        ActivityKindDto::ProblemReported => ActivityKind::ProblemReported,
-        ActivityKindDto::SafetyQuestion => ActivityKind::SafetyQuestion,
-        ActivityKindDto::T2Activity => ActivityKind::T2Activity,
-        ActivityKindDto::ExternalRemark => ActivityKind::ExternalRemark,
-        ActivityKindDto::CustomerComment => ActivityKind::CustomerComment,
-        ActivityKindDto::ShipmentTracking => ActivityKind::ShipmentTracking,
-        ActivityKindDto::StatusChanged => ActivityKind::StatusChanged,
-    }
-}
-
-fn activity_kind_dto(k: ActivityKind) -> ActivityKindDto {
-    match k {
-        ActivityKind::ProblemReported => ActivityKindDto::ProblemReported,
-        ActivityKind::SafetyQuestion => ActivityKindDto::SafetyQuestion,
-        ActivityKind::T2Activity => ActivityKindDto::T2Activity,
-        ActivityKind::ExternalRemark => ActivityKindDto::ExternalRemark,
-        ActivityKind::CustomerComment => ActivityKindDto::CustomerComment,
-        ActivityKind::ShipmentTracking => ActivityKindDto::ShipmentTracking,
-        ActivityKind::StatusChanged => ActivityKindDto::StatusChanged,
-    }
-}
-
-fn corrupt(row: &CaseRow, what: &str) -> ApiError {
-    StoreError::Corrupt(format!("case {}: {what}", row.case.id)).into()
-}
-
 pub(crate) fn summary(row: &CaseRow) -> Result<CaseSummary, ApiError> {
     let c = &row.case;
-    let modality: Modality = c.modality.parse().map_err(|_| corrupt(row, "modality"))?;
-    let kind: CaseKind = c.kind.parse().map_err(|_| corrupt(row, "kind"))?;
-    let origin: CaseOrigin = c.origin.parse().map_err(|_| corrupt(row, "origin"))?;
     Ok(CaseSummary {
-        id: c.id,
+        id: c.id.as_uuid(),
         number: c.number.clone(),
         installed_product: ProductRef {
-            id: c.installed_product_id,
+            id: c.installed_product.as_uuid(),
             number: row.product_number.clone(),
             description: row.product_description.clone(),
             custom_name: row.product_custom_name.clone(),
         },
-        modality: convert::modality_dto(modality),
+        modality: c.modality.to_wire(),
         account: AccountRef {
-            id: c.account_id,
+            id: c.account.as_uuid(),
             name: row.account_name.clone(),
         },
-        priority: u8::try_from(c.priority).map_err(|_| corrupt(row, "priority"))?,
-        status: status_dto(row.status()?),
-        origin: origin_dto(origin),
-        kind: kind_dto(kind),
+        priority: c.priority.value(),
+        status: c.status.to_wire(),
+        origin: c.origin.to_wire(),
+        kind: c.kind.to_wire(),
         title: c.title.clone(),
         customer_reference: c.customer_reference.clone(),
         created_at: c.created_at,
@@ -169,50 +85,35 @@ pub(crate) fn summary(row: &CaseRow) -> Result<CaseSummary, ApiError> {
     })
 }
 
-pub(crate) fn attachment_dto(a: case_attachment::Model) -> Result<AttachmentDto, ApiError> {
-    let file_type: AttachmentType = a
-        .file_type
-        .parse()
-        .map_err(|_| ApiError::from(StoreError::Corrupt(format!("attachment {}: type", a.id))))?;
-    let download_url = format!("/api/v1/cases/{}/attachments/{}", a.case_id, a.id);
-    Ok(AttachmentDto {
+pub(crate) fn attachment_dto(a: Attachment) -> AttachmentDto {
+    let file_type = a.file_type;
+    let download_url = format!("/api/v1/cases/{}/attachments/{}", a.case, a.id);
+    AttachmentDto {
         id: a.id,
         file_name: a.file_name,
-        file_type: match file_type {
-            AttachmentType::Jpeg => AttachmentTypeDto::Jpeg,
-            AttachmentType::Png => AttachmentTypeDto::Png,
-            AttachmentType::Heic => AttachmentTypeDto::Heic,
-            AttachmentType::Pdf => AttachmentTypeDto::Pdf,
-        },
-        size_bytes: u64::try_from(a.size_bytes).unwrap_or_default(),
+        file_type: file_type.to_wire(),
+        size_bytes: a.size_bytes,
         uploaded_by: a.uploaded_by_name,
         uploaded_at: a.uploaded_at,
         preview_url: file_type
             .previewable()
             .then(|| format!("{download_url}?disposition=inline")),
         download_url,
-    })
+    }
 }
 
-fn activity_dto(a: case_activity::Model) -> Result<ActivityDto, ApiError> {
-    let kind: ActivityKind = a
-        .kind
-        .parse()
-        .map_err(|_| ApiError::from(StoreError::Corrupt(format!("activity {}: kind", a.id))))?;
-    Ok(ActivityDto {
+fn activity_dto(a: CaseActivity) -> ActivityDto {
+    ActivityDto {
         id: a.id,
-        kind: activity_kind_dto(kind),
+        kind: a.kind.to_wire(),
         text: a.text,
         carrier: a.carrier,
         tracking_number: a.tracking_number,
-        new_status: a
-            .new_status
-            .and_then(|s| s.parse::<CaseStatus>().ok())
-            .map(status_dto),
+        new_status: a.new_status.map(ToWire::to_wire),
         author: a.author_name,
         from_service: a.from_service,
         occurred_at: a.occurred_at,
-    })
+    }
 }
 
 /// The case page's data, or 404 when the caller cannot see the case.
@@ -226,7 +127,7 @@ pub(crate) async fn load_detail(
 
 /// [`load_detail`] through `db` (a transaction, to read what it wrote).
 pub(crate) async fn load_detail_in(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     state: &AppState,
     auth: &AuthUser,
     id: CaseId,
@@ -238,13 +139,18 @@ pub(crate) async fn load_detail_in(
         .await?
         .into_iter()
         .map(activity_dto)
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
     let attachments = attachments::of_case(db, id)
         .await?
         .into_iter()
         .map(attachment_dto)
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
     let summary = summary(&row)?;
+    let critical_contact = row
+        .case
+        .must_be_phoned_in()
+        .then(|| crate::cases::contact_centre(state, &row.case.country))
+        .flatten();
     let c = row.case;
     let bench_repair = c
         .bench_part_description
@@ -253,10 +159,6 @@ pub(crate) async fn load_detail_in(
             part_serial_number: c.bench_part_serial_number,
             return_address: c.bench_return_address,
         });
-    // Phoning in matters while the case is open, not after it is closed.
-    let critical_contact = (summary.priority == 1 && summary.status != CaseStatusDto::Closed)
-        .then(|| contact_centre(state, &c.country))
-        .flatten();
     Ok(CaseDetail {
         open_for_customer_activity: summary.status != CaseStatusDto::Closed,
         summary,
@@ -273,38 +175,4 @@ pub(crate) async fn load_detail_in(
         critical_contact,
         version: c.version,
     })
-}
-
-/// A case the caller sees and may act on: 404 when it is not theirs to see
-/// (as if missing), 403 when their role does not allow `action`.
-pub(crate) async fn authorized_case(
-    state: &AppState,
-    auth: &AuthUser,
-    id: CaseId,
-    action: Action,
-) -> Result<CaseRow, ApiError> {
-    let row = cases::find_visible(&state.db, AccountVisibility::of(&auth.user), id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let case_accounts = [
-        AccountId::from_uuid(row.case.account_id),
-        AccountId::from_uuid(row.case.owner_account_id),
-    ];
-    authorize(
-        &auth.principal(&state.db).await?,
-        action,
-        Target::Accounts(&case_accounts),
-    )?;
-    Ok(row)
-}
-
-pub(crate) fn contact_centre(state: &AppState, country: &str) -> Option<ContactCentreDto> {
-    state
-        .config
-        .markets
-        .contact_centre(country)
-        .map(|phone| ContactCentreDto {
-            country: country.to_owned(),
-            phone: phone.to_owned(),
-        })
 }

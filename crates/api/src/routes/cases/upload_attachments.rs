@@ -1,5 +1,6 @@
 use crate::auth::AuthUser;
-use crate::error::{current_request_id, ApiError};
+use crate::cases::ReceivedFile;
+use crate::error::ApiError;
 use crate::routes::preconditions;
 use crate::state::AppState;
 use actix_multipart::Multipart;
@@ -8,21 +9,23 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 use api_types::{CaseDetail, ProblemDetails};
 use domain::{display_file_name, Action, AttachmentType, CaseId};
 use futures_util::StreamExt;
-use persistence::repositories::attachments::{self, NewAttachment};
-use persistence::repositories::audit::{self, AuditEntry};
-use persistence::repositories::cases;
-use persistence::{IncomingBlob, StoredBlob, TransactionTrait};
+use persistence::IncomingBlob;
 
 /// Files one request may carry.
 const MAX_FILES: u64 = 10;
 /// Room for the multipart headers around the files.
 const ENVELOPE_BYTES: u64 = 64 * 1024;
 
-/// A file written to the blob store, waiting for its row.
-struct Received {
-    blob: StoredBlob,
-    file_name: String,
-    file_type: AttachmentType,
+/// The multipart form of an upload, for the OpenAPI document only: the
+/// handler reads the parts as a stream instead of deserialising this.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct AttachmentUpload {
+    /// 1 to 10 files, each a JPEG, PNG, HEIC or PDF of at most the server's
+    /// limit (`CSPORTAL_MAX_ATTACHMENT_BYTES`, 25 MB by default) and not
+    /// empty. Parts with other names are ignored.
+    #[schema(value_type = Vec<String>, format = Binary, min_items = 1, max_items = 10)]
+    file: Vec<Vec<u8>>,
 }
 
 /// Adds photos (JPEG, PNG, HEIC) and PDF files to a case, as
@@ -33,12 +36,13 @@ struct Received {
     tag = "cases",
     security(("bearer_jwt" = [])),
     params(("id" = uuid::Uuid, Path, description = "Case id")),
-    request_body(content_type = "multipart/form-data", description = "One or more parts named `file`"),
+    request_body(content = AttachmentUpload, content_type = "multipart/form-data", description = "One or more parts named `file`"),
     responses(
         (status = 201, body = CaseDetail, headers(("ETag" = String))),
         (status = 403, description = "Viewers cannot add attachments", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 404, description = "No such case for this caller", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 409, description = "The case is closed (`case_closed`)", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 400, description = "The body is not a readable multipart form (`invalid_upload`)", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 413, description = "A file is larger than the limit", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 415, description = "A file is not JPEG, PNG, HEIC or PDF (`unsupported_file_type`)", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 422, description = "A file is empty (`empty_file`), or no file was sent", body = ProblemDetails, content_type = "application/problem+json"),
@@ -53,9 +57,9 @@ pub async fn upload_attachments(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let id = CaseId::from_uuid(id.into_inner());
-    let row = super::authorized_case(&state, &auth, id, Action::AddAttachment).await?;
+    let row = crate::cases::authorized_case(&state, &auth, id, Action::AddAttachment).await?;
     // Like comments: until the case is Closed.
-    if !row.status()?.is_open() {
+    if !row.case.status.is_open() {
         return Err(ApiError::CaseClosed);
     }
     let limit = state.config.max_attachment_bytes;
@@ -68,7 +72,7 @@ pub async fn upload_attachments(
             return Err(err);
         }
     };
-    if let Err(err) = record(&state, &auth, id, &received).await {
+    if let Err(err) = crate::cases::attach(&state, &auth.user, id, &received).await {
         discard(&state, &received).await;
         return Err(err);
     }
@@ -107,9 +111,9 @@ async fn receive(
     req: &HttpRequest,
     payload: web::Payload,
     limit: u64,
-) -> Result<Vec<Received>, (ApiError, Vec<Received>)> {
+) -> Result<Vec<ReceivedFile>, (ApiError, Vec<ReceivedFile>)> {
     let mut multipart = Multipart::new(req.headers(), payload);
-    let mut received: Vec<Received> = Vec::new();
+    let mut received: Vec<ReceivedFile> = Vec::new();
     while let Some(field) = multipart.next().await {
         let mut field = match field {
             Ok(field) => field,
@@ -188,7 +192,7 @@ async fn receive(
             ));
         };
         match blob.finish(&state.blobs).await {
-            Ok(stored) => received.push(Received {
+            Ok(stored) => received.push(ReceivedFile {
                 blob: stored,
                 file_name: display_file_name(client_name.as_deref(), file_type),
                 file_type,
@@ -209,63 +213,8 @@ async fn receive(
     Ok(received)
 }
 
-/// The rows, the case's new version and the audit entries, in one transaction.
-async fn record(
-    state: &AppState,
-    auth: &AuthUser,
-    id: CaseId,
-    received: &[Received],
-) -> Result<(), ApiError> {
-    let now = state.clock.now();
-    let tx = state
-        .db
-        .begin()
-        .await
-        .map_err(persistence::StoreError::from)?;
-    for r in received {
-        let attachment = NewAttachment {
-            // Time-ordered, so files sent together keep their order.
-            id: uuid::Uuid::now_v7(),
-            case: id,
-            file_name: r.file_name.clone(),
-            file_type: r.file_type,
-            size_bytes: r.blob.size,
-            sha256: r.blob.sha256.clone(),
-            storage_key: r.blob.key.clone(),
-            uploaded_by: Some(auth.user.id),
-            uploaded_by_name: auth.user.display_name.clone(),
-            uploaded_at: now,
-        };
-        attachments::insert(&tx, &attachment).await?;
-        audit::append(
-            &tx,
-            &AuditEntry {
-                occurred_at: now,
-                actor: Some(auth.user.id),
-                parent_account: auth.user.parent_account_id,
-                action: "case.attachment.add".to_owned(),
-                entity_type: "case".to_owned(),
-                entity_id: id.to_string(),
-                old_value: None,
-                new_value: Some(serde_json::json!({
-                    "attachment": attachment.id,
-                    "file_name": attachment.file_name,
-                    "file_type": attachment.file_type.as_str(),
-                    "size_bytes": attachment.size_bytes,
-                    "sha256": attachment.sha256,
-                })),
-                request_id: current_request_id(),
-            },
-        )
-        .await?;
-    }
-    cases::touch(&tx, id, now).await?;
-    tx.commit().await.map_err(persistence::StoreError::from)?;
-    Ok(())
-}
-
 /// Removes stored files whose rows will not come (the sweep catches misses).
-async fn discard(state: &AppState, received: &[Received]) {
+async fn discard(state: &AppState, received: &[ReceivedFile]) {
     for r in received {
         if let Err(err) = state.blobs.delete(&r.blob.key).await {
             tracing::warn!(key = %r.blob.key, error = %err, "could not remove a refused attachment");

@@ -2,6 +2,7 @@ use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::convert;
 use crate::state::AppState;
+use crate::wire::ToDomain;
 use actix_web::{get, web, HttpResponse};
 use api_types::{ContractPage, ContractQuery, ProblemDetails};
 use persistence::repositories::accounts::AccountVisibility;
@@ -26,10 +27,10 @@ pub async fn list_contracts(
     query: web::Query<ContractQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
-    let page = convert::page_request(q.page, q.page_size)?;
+    let page = crate::wire::page_request(q.page, q.page_size)?;
     let today = convert::today(&state, &auth);
     let filter = ContractFilter {
-        expiry: q.expiry.map(convert::expiry),
+        expiry: q.expiry.map(ToDomain::to_domain),
         text: q.q,
     };
     let (records, total) = contracts::list_visible(

@@ -2,6 +2,7 @@ use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::convert;
 use crate::state::AppState;
+use crate::wire::ToWire;
 use actix_web::{get, web, HttpResponse};
 use api_types::{
     DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, ProblemDetails,
@@ -73,7 +74,7 @@ pub async fn get_dashboard(
         by_modality: by_modality
             .into_iter()
             .map(|(m, counts)| ModalityStateCounts {
-                modality: convert::modality_dto(m),
+                modality: m.to_wire(),
                 counts,
             })
             .collect(),

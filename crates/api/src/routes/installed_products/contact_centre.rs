@@ -34,8 +34,7 @@ pub async fn get_contact_centre(
     let location = accounts::find_by_id(&state.db, product.product.location_account_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let centre: ContactCentreDto =
-        crate::routes::cases::contact_centre(&state, location.country.as_str())
-            .ok_or(ApiError::NotFound)?;
+    let centre: ContactCentreDto = crate::cases::contact_centre(&state, location.country.as_str())
+        .ok_or(ApiError::NotFound)?;
     Ok(HttpResponse::Ok().json(centre))
 }

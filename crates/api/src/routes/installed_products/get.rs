@@ -2,6 +2,7 @@ use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::convert;
 use crate::state::AppState;
+use crate::wire::ToWire;
 use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
 use api_types::{
@@ -10,11 +11,11 @@ use api_types::{
 use domain::{authorize, Action, InstalledProductId, Target};
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::{contracts, installed_products, slcp};
-use persistence::ConnectionTrait;
+use persistence::Conn;
 
 /// Reads one visible product with its contracts, warranties and SLCP links.
 pub(crate) async fn load_detail(
-    db: &impl ConnectionTrait,
+    db: &impl Conn,
     auth: &AuthUser,
     today: chrono::NaiveDate,
     id: InstalledProductId,
@@ -63,13 +64,13 @@ pub(crate) async fn load_detail(
         serial_number: record.serial_number.clone(),
         udi: record.udi.clone(),
         technical_id: record.technical_id.clone(),
-        modality: convert::modality_dto(p.modality),
+        modality: p.modality.to_wire(),
         product_family: record.product_family.clone(),
-        kind: convert::kind_dto(p.kind),
+        kind: p.kind.to_wire(),
         functional_location: record.functional_location.clone(),
         install_date: record.install_date,
-        status: convert::status_dto(p.status),
-        operational_state: convert::state_dto(p.operational_state),
+        status: p.status.to_wire(),
+        operational_state: p.operational_state.to_wire(),
         strategic_item: p.strategic_item,
         end_of_life_date: p.end_of_life_date,
         end_of_service_date: p.end_of_service_date,
@@ -121,7 +122,7 @@ pub(crate) async fn load_detail(
                 let other = others.get(&other_id)?;
                 Some(SlcpLinkDto {
                     other: convert::product_ref(other),
-                    other_kind: convert::kind_dto(other.kind),
+                    other_kind: other.kind.to_wire(),
                     linked_at: l.linked_at,
                     unlinked_at: l.unlinked_at,
                 })

@@ -2,6 +2,7 @@ use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::convert;
 use crate::state::AppState;
+use crate::wire::ToDomain;
 use actix_web::{get, web, HttpResponse};
 use api_types::{
     InstalledProductPage, InstalledProductQuery, InstalledProductSort, ProblemDetails, SortOrder,
@@ -42,15 +43,15 @@ pub async fn list_installed_products(
     query: web::Query<InstalledProductQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
-    let page = convert::page_request(q.page, q.page_size)?;
+    let page = crate::wire::page_request(q.page, q.page_size)?;
     let filter = ProductFilter {
-        modality: q.modality.map(convert::modality),
+        modality: q.modality.map(ToDomain::to_domain),
         owner_account: q.owner_account.map(AccountId::from_uuid),
         location_account: q.location_account.map(AccountId::from_uuid),
         functional_location: q.functional_location,
         covered: q.covered,
-        expiry: q.expiry.map(convert::expiry),
-        operational_state: q.operational_state.map(convert::state),
+        expiry: q.expiry.map(ToDomain::to_domain),
+        operational_state: q.operational_state.map(ToDomain::to_domain),
         strategic_item: q.strategic_item,
         text: q.q,
     };

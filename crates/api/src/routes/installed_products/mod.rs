@@ -4,6 +4,7 @@ pub mod list;
 pub mod update_custom_details;
 
 use crate::routes::convert;
+use crate::wire::ToWire;
 use api_types::{CustomDetailsDto, InstalledProductSummary};
 use chrono::NaiveDate;
 use domain::CustomDetails;
@@ -15,29 +16,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get::get_installed_product)
         .service(update_custom_details::update_custom_details)
         .service(contact_centre::get_contact_centre);
-}
-
-/// A product the caller sees and may act on: 404 when it is not theirs to
-/// see (as if missing), 403 when their role does not allow `action`.
-pub(crate) async fn authorized_product(
-    state: &crate::state::AppState,
-    auth: &crate::auth::AuthUser,
-    id: domain::InstalledProductId,
-    action: domain::Action,
-) -> Result<ProductRecord, crate::error::ApiError> {
-    let record = persistence::repositories::installed_products::find_visible(
-        &state.db,
-        persistence::repositories::accounts::AccountVisibility::of(&auth.user),
-        id,
-    )
-    .await?
-    .ok_or(crate::error::ApiError::NotFound)?;
-    domain::authorize(
-        &auth.principal(&state.db).await?,
-        action,
-        domain::Target::Accounts(&record.product.accounts()),
-    )?;
-    Ok(record)
 }
 
 pub(crate) fn custom_details_dto(d: &CustomDetails) -> CustomDetailsDto {
@@ -56,11 +34,11 @@ pub(crate) fn summary(r: ProductRecord, today: NaiveDate) -> InstalledProductSum
         number: p.number.clone(),
         description: r.description,
         serial_number: r.serial_number,
-        modality: convert::modality_dto(p.modality),
+        modality: p.modality.to_wire(),
         product_family: r.product_family,
-        kind: convert::kind_dto(p.kind),
-        status: convert::status_dto(p.status),
-        operational_state: convert::state_dto(p.operational_state),
+        kind: p.kind.to_wire(),
+        status: p.status.to_wire(),
+        operational_state: p.operational_state.to_wire(),
         strategic_item: p.strategic_item,
         custom_name: custom_details_dto(&p.custom_details).custom_name,
         functional_location: r.functional_location,

@@ -1,14 +1,13 @@
 use crate::auth::AuthUser;
-use crate::error::{current_request_id, ApiError};
+use crate::error::ApiError;
 use crate::routes::{convert, preconditions};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{put, web, HttpRequest, HttpResponse};
 use api_types::{FieldError, InstalledProductDetail, ProblemDetails, UpdateCustomDetailsRequest};
 use domain::{Action, CustomDetails, CustomText, InstalledProductId};
-use persistence::repositories::audit::{self, AuditEntry};
+use persistence::repositories::audit;
 use persistence::repositories::installed_products::{self, CustomDetailsUpdate};
-use persistence::TransactionTrait;
 
 fn parse_details(body: &UpdateCustomDetailsRequest) -> Result<CustomDetails, ApiError> {
     let mut errors = Vec::new();
@@ -65,41 +64,42 @@ pub async fn update_custom_details(
 ) -> Result<HttpResponse, ApiError> {
     let id = InstalledProductId::from_uuid(id.into_inner());
     let current =
-        super::authorized_product(&state, &auth, id, Action::MaintainCustomDetails).await?;
+        crate::cases::authorized_product(&state, &auth, id, Action::MaintainCustomDetails).await?;
     let expected = preconditions::expected_version(&req)?;
     let details = parse_details(&body)?;
 
     let now = state.clock.now();
-    let tx = state
+    state
         .db
-        .begin()
-        .await
-        .map_err(persistence::StoreError::from)?;
-    match installed_products::update_custom_details(&tx, id, expected, &details, now).await? {
-        CustomDetailsUpdate::VersionMismatch { current } => {
-            return Err(ApiError::PreconditionFailed { current });
-        }
-        CustomDetailsUpdate::Updated { .. } => {}
-    }
-    audit::append(
-        &tx,
-        &AuditEntry {
-            occurred_at: now,
-            actor: Some(auth.user.id),
-            parent_account: auth.user.parent_account_id,
-            action: "installed_product.custom_details.update".to_owned(),
-            entity_type: "installed_product".to_owned(),
-            entity_id: id.to_string(),
-            old_value: serde_json::to_value(super::custom_details_dto(
-                &current.product.custom_details,
-            ))
-            .ok(),
-            new_value: serde_json::to_value(super::custom_details_dto(&details)).ok(),
-            request_id: current_request_id(),
-        },
-    )
-    .await?;
-    tx.commit().await.map_err(persistence::StoreError::from)?;
+        .transaction(async |tx| {
+            match installed_products::update_custom_details(tx, id, expected, &details, now).await?
+            {
+                CustomDetailsUpdate::VersionMismatch { current } => {
+                    return Err(ApiError::PreconditionFailed { current });
+                }
+                CustomDetailsUpdate::Updated { .. } => {}
+            }
+            audit::append(
+                tx,
+                &crate::audit::by(
+                    &auth.user,
+                    "installed_product.custom_details.update",
+                    "installed_product",
+                    id,
+                    now,
+                )
+                .old_value(
+                    serde_json::to_value(super::custom_details_dto(
+                        &current.product.custom_details,
+                    ))
+                    .ok(),
+                )
+                .new_value(serde_json::to_value(super::custom_details_dto(&details)).ok()),
+            )
+            .await?;
+            Ok::<_, ApiError>(())
+        })
+        .await?;
 
     let detail =
         super::get::load_detail(&state.db, &auth, convert::today(&state, &auth), id).await?;

@@ -15,6 +15,7 @@ use domain::UserId;
     params(("id" = uuid::Uuid, Path, description = "User id")),
     responses(
         (status = 202, description = "The email is on its way"),
+        (status = 403, description = "Only Managers and Admins", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 404, description = "No such user in the caller's parent account", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 409, description = "The account is activated already", body = ProblemDetails, content_type = "application/problem+json"),
     )

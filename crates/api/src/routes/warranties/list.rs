@@ -2,12 +2,17 @@ use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::convert;
 use crate::state::AppState;
+use crate::wire::ToDomain;
 use actix_web::{get, web, HttpResponse};
 use api_types::{ContractQuery, ProblemDetails, WarrantyDto, WarrantyPage};
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::{contracts, installed_products};
 
 /// Warranties of the installed products the caller sees, soonest end first.
+///
+/// `q` matches words in the warranty's description or in its installed
+/// product's number, serial number or name; `expiry` filters by the colour
+/// of the end date.
 #[utoipa::path(
     tag = "contracts",
     security(("bearer_jwt" = [])),
@@ -25,13 +30,14 @@ pub async fn list_warranties(
     query: web::Query<ContractQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
-    let page = convert::page_request(q.page, q.page_size)?;
+    let page = crate::wire::page_request(q.page, q.page_size)?;
     let today = convert::today(&state, &auth);
     let visibility = AccountVisibility::of(&auth.user);
     let (rows, total) = contracts::warranties_visible(
         &state.db,
         visibility,
-        q.expiry.map(convert::expiry),
+        q.expiry.map(ToDomain::to_domain),
+        q.q.as_deref(),
         today,
         page,
     )

@@ -1,0 +1,94 @@
+//! The one step every change to a case goes through.
+
+use crate::error::ApiError;
+use crate::notifications::{self, CaseEvent};
+use crate::state::AppState;
+use chrono::{DateTime, Utc};
+use domain::{CaseId, CaseStatus, InstalledProductId, User};
+use persistence::repositories::attachments::{self, NewAttachment};
+use persistence::repositories::audit::{self, AuditEntry};
+use persistence::repositories::cases::{self, NewActivity, NewCase, VersionedUpdate};
+use persistence::Tx;
+
+/// What happens to the case row itself.
+pub(crate) enum RowChange {
+    /// A new case.
+    Insert(Box<NewCase>),
+    /// Something was added to it (an entry, files): a new version.
+    Touch,
+    /// A status move, refused (412) unless the case is still at `expected`.
+    MoveStatus { expected: i32, to: CaseStatus },
+}
+
+/// A change to one case and everything that goes with it.
+pub(crate) struct CaseChange {
+    pub case: CaseId,
+    pub row: RowChange,
+    pub entry: Option<NewActivity>,
+    pub attachments: Vec<NewAttachment>,
+    /// The installed product whose operational state the change may alter.
+    pub product_state: Option<InstalledProductId>,
+    pub audit: Vec<AuditEntry>,
+    /// What the case's customers are emailed about, if anything.
+    pub notify: Option<CaseEvent>,
+}
+
+/// Stores `change` in `tx`: the case row, its timeline entry and files, the
+/// installed product's operational state, the audit entries, then the
+/// emails (which read the case as changed). `by` made the change; they are
+/// emailed too about a case they opened.
+pub(crate) async fn record(
+    tx: &Tx,
+    state: &AppState,
+    by: &User,
+    change: CaseChange,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let id = change.case;
+    let touch = match change.row {
+        RowChange::Insert(new_case) => {
+            cases::insert(tx, *new_case).await?;
+            false
+        }
+        RowChange::MoveStatus { expected, to } => {
+            if let VersionedUpdate::VersionMismatch { current } =
+                cases::set_status(tx, id, expected, to, now).await?
+            {
+                return Err(ApiError::PreconditionFailed { current });
+            }
+            false
+        }
+        RowChange::Touch => true,
+    };
+    if let Some(entry) = change.entry {
+        cases::insert_activity(tx, entry).await?;
+    }
+    for attachment in &change.attachments {
+        attachments::insert(tx, attachment).await?;
+    }
+    if touch {
+        cases::touch(tx, id, now).await?;
+    }
+    if let Some(product) = change.product_state {
+        cases::refresh_operational_state(tx, product).await?;
+    }
+    for entry in &change.audit {
+        audit::append(tx, entry).await?;
+    }
+    if let Some(event) = change.notify {
+        if let Some(row) = cases::find_any(tx, id).await? {
+            let creator = (event == CaseEvent::Created).then_some(by);
+            notifications::queue_case_emails(
+                tx,
+                &row.case,
+                &row.product_label(),
+                creator,
+                event,
+                now,
+                &state.config.public_url,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}

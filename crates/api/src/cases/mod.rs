@@ -1,0 +1,262 @@
+//! The cases service, beneath the case and installed-product handlers: who
+//! may act on which case or product ([`access`]), and what opening a case,
+//! adding a timeline entry, attaching files and moving a status store. All
+//! four go through one step, [`change::record`]: the case row, its timeline
+//! entry and files, the installed product's operational state, the audit
+//! entries and the customers' emails, in one transaction.
+
+mod access;
+mod change;
+
+pub(crate) use access::{authorized_case, authorized_product, contact_centre};
+
+use crate::error::ApiError;
+use crate::notifications::CaseEvent;
+use crate::state::AppState;
+use change::{record, CaseChange, RowChange};
+use chrono::{DateTime, Utc};
+use domain::{
+    case_title, ActivityAuthor, ActivityKind, AttachmentType, CaseId, CaseOrigin, CaseStatus,
+    CaseText, InstalledProduct, User, ValidNewCase,
+};
+use persistence::repositories::accounts;
+use persistence::repositories::attachments::NewAttachment;
+use persistence::repositories::cases::{self, CaseRow, NewActivity, NewCase};
+use persistence::{StoredBlob, Tx};
+
+/// A timeline entry by `by`, with no texts yet.
+fn entry_by(by: &User, case: CaseId, kind: ActivityKind, now: DateTime<Utc>) -> NewActivity {
+    NewActivity {
+        id: uuid::Uuid::new_v4(),
+        case,
+        kind,
+        text: None,
+        carrier: None,
+        tracking_number: None,
+        new_status: None,
+        author: Some(by.id),
+        author_name: by.display_name.clone(),
+        from_service: false,
+        occurred_at: now,
+    }
+}
+
+/// Opens a case for `product` in `tx`: its number, the problem as its first
+/// timeline entry, the product's new operational state, the audit entry and
+/// the emails. Returns the new case's id.
+pub(crate) async fn open(
+    tx: &Tx,
+    state: &AppState,
+    by: &User,
+    product: &InstalledProduct,
+    case: ValidNewCase,
+    now: DateTime<Utc>,
+) -> Result<CaseId, ApiError> {
+    let country = accounts::find_by_id(tx, product.location_account_id)
+        .await?
+        .map(|a| a.country.as_str().to_owned())
+        .unwrap_or_default();
+    let id = CaseId::from_uuid(uuid::Uuid::new_v4());
+    let text = |t: Option<CaseText>| t.map(CaseText::into_string);
+    let (bench_part, bench_serial, bench_address) = match case.bench_repair {
+        Some(b) => (
+            Some(b.part_description.into_string()),
+            text(b.part_serial_number),
+            text(b.return_address),
+        ),
+        None => (None, None, None),
+    };
+    let description = case.description.into_string();
+    let number = cases::issue_number(tx, now).await?;
+    let new_case = NewCase {
+        id,
+        number: number.clone(),
+        installed_product: product.id,
+        account: product.location_account_id,
+        owner_account: product.owner_account_id,
+        modality: product.modality,
+        country,
+        priority: case.priority,
+        origin: CaseOrigin::Web,
+        kind: case.kind,
+        title: case_title(&description),
+        description: description.clone(),
+        customer_reference: text(case.customer_reference),
+        contact_name: text(case.contact_name),
+        contact_email: text(case.contact_email),
+        contact_phone: text(case.contact_phone),
+        bench_part_description: bench_part,
+        bench_part_serial_number: bench_serial,
+        bench_return_address: bench_address,
+        created_by: Some(by.id),
+        created_at: now,
+    };
+    let audit = crate::audit::by(by, "case.create", "case", id, now).new_value(serde_json::json!({
+        "number": number,
+        "installed_product": product.number,
+        "priority": case.priority.value(),
+        "kind": case.kind.as_str(),
+        "customer_reference": new_case.customer_reference,
+    }));
+    let entry = NewActivity {
+        text: Some(description),
+        ..entry_by(by, id, ActivityKind::ProblemReported, now)
+    };
+    let change = CaseChange {
+        case: id,
+        row: RowChange::Insert(Box::new(new_case)),
+        entry: Some(entry),
+        attachments: Vec::new(),
+        product_state: Some(product.id),
+        audit: vec![audit],
+        notify: Some(CaseEvent::Created),
+    };
+    record(tx, state, by, change, now).await?;
+    Ok(id)
+}
+
+/// The checked texts of a new timeline entry.
+pub(crate) struct EntryTexts {
+    pub text: Option<String>,
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+}
+
+/// Adds a timeline entry; the customers hear of what the service side
+/// writes, not of their own notes.
+pub(crate) async fn add_entry(
+    state: &AppState,
+    by: &User,
+    case: CaseId,
+    kind: ActivityKind,
+    author: ActivityAuthor,
+    texts: EntryTexts,
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let from_service = author == ActivityAuthor::Service;
+    let entry = NewActivity {
+        text: texts.text.clone(),
+        carrier: texts.carrier.clone(),
+        tracking_number: texts.tracking_number.clone(),
+        from_service,
+        ..entry_by(by, case, kind, now)
+    };
+    let audit =
+        crate::audit::by(by, "case.activity.add", "case", case, now).new_value(serde_json::json!({
+            "activity": entry.id,
+            "kind": kind.as_str(),
+            "text": texts.text,
+            "carrier": texts.carrier,
+            "tracking_number": texts.tracking_number,
+        }));
+    let change = CaseChange {
+        case,
+        row: RowChange::Touch,
+        entry: Some(entry),
+        attachments: Vec::new(),
+        product_state: None,
+        audit: vec![audit],
+        notify: from_service.then_some(CaseEvent::ServiceUpdate(texts.text)),
+    };
+    state
+        .db
+        .transaction(async move |tx| record(tx, state, by, change, now).await)
+        .await
+}
+
+/// A file in the blob store, waiting for its row.
+pub(crate) struct ReceivedFile {
+    pub blob: StoredBlob,
+    pub file_name: String,
+    pub file_type: AttachmentType,
+}
+
+/// Attaches stored files to a case, each with its audit entry.
+pub(crate) async fn attach(
+    state: &AppState,
+    by: &User,
+    case: CaseId,
+    files: &[ReceivedFile],
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let attachments: Vec<NewAttachment> = files
+        .iter()
+        .map(|f| NewAttachment {
+            // Time-ordered, so files sent together keep their order.
+            id: uuid::Uuid::now_v7(),
+            case,
+            file_name: f.file_name.clone(),
+            file_type: f.file_type,
+            size_bytes: f.blob.size,
+            sha256: f.blob.sha256.clone(),
+            storage_key: f.blob.key.clone(),
+            uploaded_by: Some(by.id),
+            uploaded_by_name: by.display_name.clone(),
+            uploaded_at: now,
+        })
+        .collect();
+    let audit = attachments
+        .iter()
+        .map(|a| {
+            crate::audit::by(by, "case.attachment.add", "case", case, now).new_value(
+                serde_json::json!({
+                    "attachment": a.id,
+                    "file_name": a.file_name,
+                    "file_type": a.file_type.as_str(),
+                    "size_bytes": a.size_bytes,
+                    "sha256": a.sha256,
+                }),
+            )
+        })
+        .collect();
+    let change = CaseChange {
+        case,
+        row: RowChange::Touch,
+        entry: None,
+        attachments,
+        product_state: None,
+        audit,
+        notify: None,
+    };
+    state
+        .db
+        .transaction(async move |tx| record(tx, state, by, change, now).await)
+        .await
+}
+
+/// Moves a case's status (service side), if it is still at version
+/// `expected`: a timeline entry with the optional note, the product's
+/// operational state follows, and the customers hear of it.
+pub(crate) async fn move_status(
+    state: &AppState,
+    by: &User,
+    row: &CaseRow,
+    expected: i32,
+    to: CaseStatus,
+    note: Option<String>,
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let case = row.case.id;
+    let entry = NewActivity {
+        text: note,
+        new_status: Some(to),
+        from_service: true,
+        ..entry_by(by, case, ActivityKind::StatusChanged, now)
+    };
+    let audit = crate::audit::by(by, "case.status.move", "case", case, now)
+        .old_value(serde_json::json!({ "status": row.case.status.as_str() }))
+        .new_value(serde_json::json!({ "status": to.as_str() }));
+    let change = CaseChange {
+        case,
+        row: RowChange::MoveStatus { expected, to },
+        entry: Some(entry),
+        attachments: Vec::new(),
+        product_state: Some(row.case.installed_product),
+        audit: vec![audit],
+        notify: Some(CaseEvent::StatusChanged(to)),
+    };
+    state
+        .db
+        .transaction(async move |tx| record(tx, state, by, change, now).await)
+        .await
+}

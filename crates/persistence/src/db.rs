@@ -1,0 +1,110 @@
+//! The database handle and its transactions. sea-orm stays inside this
+//! crate: callers hold a [`Db`], open a [`Tx`] with [`Db::transaction`], and
+//! hand either to the repositories, which take `&impl Conn`.
+
+use crate::connection::Backend;
+use crate::error::{StoreError, StoreResult};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use std::fmt;
+
+/// The connection pool. Cheap to clone: clones share the pool.
+#[derive(Debug, Clone)]
+pub struct Db(DatabaseConnection);
+
+/// An open transaction, lent to the closure of [`Db::transaction`].
+pub struct Tx(DatabaseTransaction);
+
+impl fmt::Debug for Tx {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Tx")
+    }
+}
+
+pub(crate) mod sealed {
+    /// What the repositories run their statements on. Private: only this
+    /// crate can reach the sea-orm connection inside a [`super::Conn`].
+    pub trait Sealed {
+        type Raw: sea_orm::ConnectionTrait + sea_orm::TransactionTrait;
+        fn raw(&self) -> &Self::Raw;
+    }
+}
+
+pub(crate) use sealed::Sealed;
+
+/// Where a repository call runs: the pool ([`Db`], each statement on its
+/// own) or a transaction ([`Tx`]). Implemented by those two only.
+pub trait Conn: sealed::Sealed + Sync {}
+
+impl sealed::Sealed for Db {
+    type Raw = DatabaseConnection;
+    fn raw(&self) -> &DatabaseConnection {
+        &self.0
+    }
+}
+
+impl Conn for Db {}
+
+impl sealed::Sealed for Tx {
+    type Raw = DatabaseTransaction;
+    fn raw(&self) -> &DatabaseTransaction {
+        &self.0
+    }
+}
+
+impl Conn for Tx {}
+
+impl Db {
+    pub(crate) fn new(connection: DatabaseConnection) -> Self {
+        Self(connection)
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        match self.0.get_database_backend() {
+            sea_orm::DatabaseBackend::Postgres => Backend::Postgres,
+            // MySQL is not supported; `connect` refuses its URLs.
+            sea_orm::DatabaseBackend::Sqlite | sea_orm::DatabaseBackend::MySql => Backend::Sqlite,
+        }
+    }
+
+    /// Runs `work` in one transaction: committed when it answers `Ok`,
+    /// rolled back when it answers `Err` (or panics). A failure to begin or
+    /// commit comes back as `E::from(StoreError)`.
+    ///
+    /// ```ignore
+    /// let id = db.transaction(async |tx| {
+    ///     repositories::cases::insert(tx, new_case).await?;
+    ///     repositories::audit::append(tx, &entry).await?;
+    ///     Ok::<_, ApiError>(id)
+    /// }).await?;
+    /// ```
+    pub async fn transaction<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        F: AsyncFnOnce(&Tx) -> Result<T, E>,
+        E: From<StoreError>,
+    {
+        let tx = Tx::begin(self).await?;
+        match work(&tx).await {
+            Ok(value) => {
+                tx.commit().await?;
+                Ok(value)
+            }
+            Err(err) => {
+                if let Err(rollback) = tx.0.rollback().await {
+                    tracing::debug!(error = %rollback, "rollback failed; the connection drops it");
+                }
+                Err(err)
+            }
+        }
+    }
+}
+
+impl Tx {
+    pub(crate) async fn begin(db: &Db) -> StoreResult<Tx> {
+        Ok(Tx(db.0.begin().await?))
+    }
+
+    pub(crate) async fn commit(self) -> StoreResult<()> {
+        Ok(self.0.commit().await?)
+    }
+}

@@ -1,0 +1,117 @@
+//! SQL beside the repositories, for benchmarks and tests only: the exact
+//! statements a list runs (a benchmark times them raw as its floor), and
+//! plain SQL a test uses to look at or tamper with what was stored. The
+//! application never uses this module.
+
+use crate::connection::Backend;
+use crate::db::{Db, Sealed};
+use crate::error::StoreResult;
+use crate::repositories::accounts::AccountVisibility;
+use crate::repositories::cases::{self, CaseFilter, CaseSort};
+use crate::repositories::contracts;
+use crate::repositories::installed_products::{self, PageRequest, ProductFilter, ProductSort};
+use chrono::NaiveDate;
+use sea_orm::{ConnectionTrait, DbBackend, QueryTrait};
+
+/// A statement built for one database.
+#[derive(Debug, Clone)]
+pub struct Statement(sea_orm::Statement);
+
+impl Statement {
+    /// The SQL text, with placeholders for its values.
+    pub fn sql(&self) -> &str {
+        &self.0.sql
+    }
+}
+
+fn backend_of(db: &Db) -> DbBackend {
+    match db.backend() {
+        Backend::Sqlite => DbBackend::Sqlite,
+        Backend::Postgres => DbBackend::Postgres,
+    }
+}
+
+/// The count and the page that `GET /api/v1/cases` runs for these arguments.
+pub fn case_list(
+    db: &Db,
+    visibility: AccountVisibility,
+    filter: &CaseFilter,
+    sort: CaseSort,
+    descending: bool,
+    page: PageRequest,
+) -> Vec<Statement> {
+    let backend = backend_of(db);
+    let (count, sorted) =
+        cases::list_statements(visibility, filter, sort, descending, page, backend);
+    vec![Statement(count), Statement(sorted.build(backend))]
+}
+
+/// The count and the page that `GET /api/v1/installed-products` runs.
+pub fn product_list(
+    db: &Db,
+    visibility: AccountVisibility,
+    filter: &ProductFilter,
+    today: NaiveDate,
+    sort: ProductSort,
+    descending: bool,
+    page: PageRequest,
+) -> Vec<Statement> {
+    let backend = backend_of(db);
+    let (query, page_query) =
+        installed_products::list_selects(visibility, filter, today, sort, descending, page);
+    vec![
+        Statement(installed_products::count_statement(&query, backend)),
+        Statement(page_query.build(backend)),
+    ]
+}
+
+/// The dashboard's two aggregates: products per operational state and
+/// contracts per expiry status.
+pub fn dashboard(db: &Db, visibility: AccountVisibility, today: NaiveDate) -> Vec<Statement> {
+    let backend = backend_of(db);
+    vec![
+        Statement(installed_products::state_count_select(visibility).build(backend)),
+        Statement(contracts::expiry_select(visibility, today).build(backend)),
+    ]
+}
+
+/// Runs `statement` and reads every row it answers (discarding them).
+pub async fn run(db: &Db, statement: &Statement) -> StoreResult<()> {
+    db.raw().query_all(statement.0.clone()).await?;
+    Ok(())
+}
+
+/// Runs SQL that answers no rows; returns how many rows it changed.
+pub async fn execute(db: &Db, sql: &str) -> StoreResult<u64> {
+    Ok(db.raw().execute_unprepared(sql).await?.rows_affected())
+}
+
+/// The text in `column` of the first row `sql` answers (None: no row, or NULL).
+pub async fn first_text(db: &Db, sql: &str, column: &str) -> StoreResult<Option<String>> {
+    let rows = query(db, sql).await?;
+    Ok(match rows.first() {
+        Some(row) => row.try_get::<Option<String>>("", column)?,
+        None => None,
+    })
+}
+
+/// The integer in `column` of the first row `sql` answers (None: no row, or NULL).
+pub async fn first_integer(db: &Db, sql: &str, column: &str) -> StoreResult<Option<i64>> {
+    let rows = query(db, sql).await?;
+    Ok(match rows.first() {
+        Some(row) => row.try_get::<Option<i64>>("", column)?,
+        None => None,
+    })
+}
+
+/// Every row: stepping a statement to its end keeps a pooled SQLite
+/// connection from staying on an old snapshot of the schema.
+async fn query(db: &Db, sql: &str) -> StoreResult<Vec<sea_orm::QueryResult>> {
+    let raw = db.raw();
+    Ok(raw
+        .query_all(sea_orm::Statement::from_string(
+            raw.get_database_backend(),
+            sql.to_owned(),
+        ))
+        .await?)
+}
