@@ -52,6 +52,19 @@ impl ReceivedMail {
         }
         String::from_utf8_lossy(&out).into_owned()
     }
+
+    /// The token of the activation or reset link (`...#token=...`) in the
+    /// body; fails the test when there is none.
+    pub fn link_token(&self) -> String {
+        let body = self.body();
+        let (_, after) = body
+            .split_once("#token=")
+            .unwrap_or_else(|| panic!("no link in the email: {body}"));
+        after
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect()
+    }
 }
 
 pub struct SmtpSink {

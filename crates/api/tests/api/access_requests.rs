@@ -2,66 +2,69 @@
 //! account's Manager or an Admin.
 
 use api_types::{
-    AccessRequestDto, AccessRequestPage, AccessRequestStatusDto, ProblemDetails, UserDetail,
-    UserStatusDto,
+    AccessRequestDto, AccessRequestPage, AccessRequestStatusDto, ApproveAccessRequest,
+    CreateAccessRequest, FacilityDto, FacilityIdentifier, IdentifierKindDto, ProblemDetails,
+    RejectAccessRequest, RoleDto, UserDetail, UserStatusDto,
 };
-use serde_json::json;
-use test_support::smtp::SmtpSink;
-use test_support::TestApp;
+use test_support::{expect_problem, TestApp};
 
-fn request(email: &str, identifier: &str) -> serde_json::Value {
-    json!({
-        "name": "Eva Jansen", "organisation": "Lindenhaven UMC", "email": email,
-        "phone": "+31 24 361 1111", "country": "NL", "language": "nl",
-        "facilities": [{"name": "Radiology", "identifiers": [{"kind": "installed_product_number", "value": identifier}]}],
-        "remarks": "I plan MR service for radiology."
-    })
+fn facility(kind: IdentifierKindDto, value: &str) -> FacilityDto {
+    FacilityDto {
+        name: "Radiology".to_owned(),
+        identifiers: vec![FacilityIdentifier {
+            kind,
+            value: value.to_owned(),
+        }],
+    }
 }
 
-async fn submit(app: &TestApp, body: serde_json::Value) -> reqwest::Response {
-    app.client
-        .post(app.url("/api/v1/access-requests"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
+fn request(email: &str, identifier: &str) -> CreateAccessRequest {
+    CreateAccessRequest {
+        name: "Eva Jansen".to_owned(),
+        organisation: "Lindenhaven UMC".to_owned(),
+        email: email.to_owned(),
+        phone: "+31 24 361 1111".to_owned(),
+        country: "NL".to_owned(),
+        language: Some("nl".to_owned()),
+        facilities: vec![facility(
+            IdentifierKindDto::InstalledProductNumber,
+            identifier,
+        )],
+        remarks: Some("I plan MR service for radiology.".to_owned()),
+    }
 }
 
-async fn post_as(
-    app: &TestApp,
-    token: &str,
-    path: &str,
-    body: serde_json::Value,
-) -> reqwest::Response {
-    app.client
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
+async fn submit(app: &TestApp, body: &CreateAccessRequest) -> reqwest::Response {
+    app.post_json_anonymous("/api/v1/access-requests", body)
         .await
-        .unwrap()
 }
 
-async fn app_with_mail() -> (TestApp, SmtpSink) {
-    let sink = SmtpSink::start().await.unwrap();
-    let url = sink.url();
-    let app = TestApp::spawn_with(move |c| c.smtp_url = Some(url))
-        .await
-        .unwrap();
-    (app, sink)
+/// Approval of the request as a User named `username`.
+fn approval(username: &str, account_ids: Vec<uuid::Uuid>) -> ApproveAccessRequest {
+    ApproveAccessRequest {
+        username: username.to_owned(),
+        role: RoleDto::User,
+        account_ids,
+        parent_account_id: None,
+    }
+}
+
+fn rejection(reason: &str) -> RejectAccessRequest {
+    RejectAccessRequest {
+        reason: reason.to_owned(),
+    }
 }
 
 #[tokio::test]
 async fn the_matched_hospitals_manager_approves_a_request_which_creates_the_user() {
-    let (app, sink) = app_with_mail().await;
+    let (app, sink) = TestApp::spawn_with_mail().await.unwrap();
     assert_eq!(
-        submit(&app, request("eva@lindenhaven.example", "IP-40010001"))
+        submit(&app, &request("eva@lindenhaven.example", "IP-40010001"))
             .await
             .status(),
         202
     );
-    api::mail::deliver_due(&app.state).await.unwrap();
-    let confirmation = sink.wait_for(1, std::time::Duration::from_secs(5)).await;
+    let confirmation = app.deliver_mail(&sink, 1).await;
     assert_eq!(confirmation[0].to, ["eva@lindenhaven.example"]);
     assert!(
         confirmation[0].subject().contains("aanvraag"),
@@ -99,21 +102,26 @@ async fn the_matched_hospitals_manager_approves_a_request_which_creates_the_user
             .status(),
         403
     );
+    let approve = format!("{path}/approve");
     assert_eq!(
-        post_as(
-            &app,
+        app.post_json(
+            &approve,
             &danish.access_token,
-            &format!("{path}/approve"),
-            json!({"username": "eva.jansen", "role": "user"})
+            &approval("eva.jansen", Vec::new())
         )
         .await
         .status(),
         404
     );
 
-    let approved = post_as(&app, &manager.access_token, &format!("{path}/approve"), json!({
-        "username": "eva.jansen", "role": "user", "account_ids": [app.demo.dutch.accounts[1].id.as_uuid()]
-    })).await;
+    let site = app.demo.dutch.accounts[1].id.as_uuid();
+    let approved = app
+        .post_json(
+            &approve,
+            &manager.access_token,
+            &approval("eva.jansen", vec![site]),
+        )
+        .await;
     assert_eq!(approved.status(), 201);
     let created: UserDetail = approved.json().await.unwrap();
     assert_eq!(created.summary.status, UserStatusDto::PendingActivation);
@@ -128,8 +136,7 @@ async fn the_matched_hospitals_manager_approves_a_request_which_creates_the_user
         created.summary.parent_account_id,
         Some(app.demo.dutch.parent.id.as_uuid())
     );
-    api::mail::deliver_due(&app.state).await.unwrap();
-    let mails = sink.wait_for(2, std::time::Duration::from_secs(5)).await;
+    let mails = app.deliver_mail(&sink, 2).await;
     assert!(
         mails[1].body().contains("/activate#token="),
         "activation email"
@@ -141,21 +148,21 @@ async fn the_matched_hospitals_manager_approves_a_request_which_creates_the_user
         (decided.decided_by.as_deref(), decided.user_id),
         (Some("nl.manager"), Some(created.summary.id))
     );
-    let again = post_as(
-        &app,
-        &manager.access_token,
-        &format!("{path}/approve"),
-        json!({"username": "eva.two", "role": "user"}),
-    )
-    .await;
+    let again = app
+        .post_json(
+            &approve,
+            &manager.access_token,
+            &approval("eva.two", Vec::new()),
+        )
+        .await;
     assert_eq!(again.status(), 409);
 }
 
 #[tokio::test]
 async fn an_unmatched_request_waits_for_an_admin_who_may_reject_it_with_a_reason() {
-    let (app, sink) = app_with_mail().await;
+    let (app, sink) = TestApp::spawn_with_mail().await.unwrap();
     assert_eq!(
-        submit(&app, request("who@elsewhere.example", "NOT-A-PRODUCT"))
+        submit(&app, &request("who@elsewhere.example", "NOT-A-PRODUCT"))
             .await
             .status(),
         202
@@ -171,49 +178,27 @@ async fn an_unmatched_request_waits_for_an_admin_who_may_reject_it_with_a_reason
         .await;
     assert_eq!(all.total, 1);
     let path = format!("/api/v1/access-requests/{}", all.items[0].id);
-    let no_parent: ProblemDetails = post_as(
-        &app,
-        &admin.access_token,
-        &format!("{path}/approve"),
-        json!({"username": "who", "role": "user"}),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let no_parent: ProblemDetails = app
+        .post_json(
+            &format!("{path}/approve"),
+            &admin.access_token,
+            &approval("who", Vec::new()),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(no_parent.errors[0].code, "parent_account_mismatch");
-    assert_eq!(
-        post_as(
-            &app,
-            &admin.access_token,
-            &format!("{path}/reject"),
-            json!({"reason": " "})
-        )
-        .await
-        .status(),
-        422
-    );
-    let rejected = post_as(
-        &app,
-        &admin.access_token,
-        &format!("{path}/reject"),
-        json!({"reason": "We could not find your hospital; ask your Manager."}),
-    )
-    .await;
+    let reject_path = format!("{path}/reject");
+    let reject = async |reason: &str| {
+        app.post_json(&reject_path, &admin.access_token, &rejection(reason))
+            .await
+    };
+    assert_eq!(reject(" ").await.status(), 422);
+    let rejected = reject("We could not find your hospital; ask your Manager.").await;
     assert_eq!(rejected.status(), 200);
-    assert_eq!(
-        post_as(
-            &app,
-            &admin.access_token,
-            &format!("{path}/reject"),
-            json!({"reason": "again"})
-        )
-        .await
-        .status(),
-        409
-    );
-    api::mail::deliver_due(&app.state).await.unwrap();
-    let mails = sink.wait_for(2, std::time::Duration::from_secs(5)).await;
+    assert_eq!(reject("again").await.status(), 409);
+    let mails = app.deliver_mail(&sink, 2).await;
     assert!(
         mails[1].body().contains("We could not find your hospital"),
         "{}",
@@ -224,10 +209,17 @@ async fn an_unmatched_request_waits_for_an_admin_who_may_reject_it_with_a_reason
 #[tokio::test]
 async fn a_request_names_each_missing_field_and_one_address_cannot_flood() {
     let app = TestApp::spawn().await.unwrap();
-    let bad: ProblemDetails = submit(&app, json!({
-        "name": "", "organisation": "X", "email": "nope", "phone": "call me", "country": "NL",
-        "facilities": [{"name": "Radiology", "identifiers": [{"kind": "asset_id", "value": " "}]}]
-    })).await.json().await.unwrap();
+    let bad = CreateAccessRequest {
+        name: String::new(),
+        organisation: "X".to_owned(),
+        email: "nope".to_owned(),
+        phone: "call me".to_owned(),
+        country: "NL".to_owned(),
+        facilities: vec![facility(IdentifierKindDto::AssetId, " ")],
+        remarks: None,
+        language: None,
+    };
+    let bad = expect_problem(submit(&app, &bad).await, 422).await;
     let codes: Vec<(&str, &str)> = bad
         .errors
         .iter()
@@ -244,12 +236,12 @@ async fn a_request_names_each_missing_field_and_one_address_cannot_flood() {
     );
     for n in 0..5 {
         assert_eq!(
-            submit(&app, request(&format!("p{n}@x.example"), "IP-40010001"))
+            submit(&app, &request(&format!("p{n}@x.example"), "IP-40010001"))
                 .await
                 .status(),
             202
         );
     }
-    let flooded = submit(&app, request("p6@x.example", "IP-40010001")).await;
+    let flooded = submit(&app, &request("p6@x.example", "IP-40010001")).await;
     assert_eq!(flooded.status(), 429);
 }

@@ -1,9 +1,8 @@
-use api_types::{AttachmentTypeDto, CaseDetail, ProblemCode, ProblemDetails};
+use api_types::{AttachmentTypeDto, CaseDetail, CaseKindDto, CaseStatusDto, ProblemCode};
 use persistence::repositories::{attachments, audit};
-use serde_json::json;
 use std::io::{Read, Write};
 use std::path::Path;
-use test_support::TestApp;
+use test_support::{expect_problem, TestApp};
 
 const PNG: &[u8] =
     b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
@@ -29,21 +28,11 @@ fn multipart(files: &[(&str, &[u8])]) -> Vec<u8> {
 }
 
 async fn new_case(app: &TestApp, token: &str) -> CaseDetail {
-    let response = app
-        .client
-        .post(app.url("/api/v1/cases"))
-        .bearer_auth(token)
-        .json(&json!({
-            "installed_product_id": app.demo.product("IP-40010002").id.to_string(),
-            "priority": 4,
-            "description": "Part ID request: which cable is this?",
-            "kind": "part_id_request",
-        }))
-        .send()
+    app.case("IP-40010002")
+        .kind(CaseKindDto::PartIdRequest)
+        .description("Part ID request: which cable is this?")
+        .create(token)
         .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    response.json().await.unwrap()
 }
 
 async fn upload(
@@ -63,11 +52,6 @@ async fn upload(
         .send()
         .await
         .unwrap()
-}
-
-async fn problem(response: reqwest::Response, status: u16) -> ProblemDetails {
-    assert_eq!(response.status(), status);
-    response.json().await.unwrap()
 }
 
 /// Every file in the blob store, temporary ones included.
@@ -226,7 +210,7 @@ async fn a_file_that_is_not_a_photo_or_pdf_is_refused_by_its_content() {
     let token = app.tokens_for("nl.user").await.access_token;
     let case = new_case(&app, &token).await;
     let html = b"<html><body><script>alert(document.cookie)</script></body></html>".as_slice();
-    let p = problem(
+    let p = expect_problem(
         upload(&app, &token, &case, &[("photo.jpg", html)]).await,
         415,
     )
@@ -234,7 +218,7 @@ async fn a_file_that_is_not_a_photo_or_pdf_is_refused_by_its_content() {
     assert_eq!(p.code, ProblemCode::UnsupportedFileType);
     assert!(p.detail.contains("photo.jpg"));
     // A good file beside a bad one: neither is kept.
-    let p = problem(
+    let p = expect_problem(
         upload(
             &app,
             &token,
@@ -259,7 +243,7 @@ async fn empty_and_oversized_files_are_refused_and_nothing_is_kept() {
         .unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
     let case = new_case(&app, &token).await;
-    let p = problem(
+    let p = expect_problem(
         upload(&app, &token, &case, &[("empty.pdf", b"")]).await,
         422,
     )
@@ -268,7 +252,7 @@ async fn empty_and_oversized_files_are_refused_and_nothing_is_kept() {
 
     let mut big = PDF.to_vec();
     big.resize(4096, b' ');
-    let p = problem(upload(&app, &token, &case, &[("big.pdf", &big)]).await, 413).await;
+    let p = expect_problem(upload(&app, &token, &case, &[("big.pdf", &big)]).await, 413).await;
     assert_eq!(p.code, ProblemCode::PayloadTooLarge);
 
     // A declared length far beyond the limit is refused before the body is read.
@@ -286,7 +270,7 @@ async fn empty_and_oversized_files_are_refused_and_nothing_is_kept() {
         .unwrap();
     assert_eq!(response.status(), 413);
 
-    let p = problem(upload(&app, &token, &case, &[]).await, 422).await;
+    let p = expect_problem(upload(&app, &token, &case, &[]).await, 422).await;
     assert_eq!(p.code, ProblemCode::ValidationFailed);
     assert_nothing_stored(&app, &case).await;
 }
@@ -339,7 +323,7 @@ async fn viewers_closed_cases_and_other_parents_are_refused() {
     let attachment = &stored.attachments[0];
 
     let viewer = app.tokens_for("nl.viewer").await.access_token;
-    let p = problem(upload(&app, &viewer, &case, &[("b.png", PNG)]).await, 403).await;
+    let p = expect_problem(upload(&app, &viewer, &case, &[("b.png", PNG)]).await, 403).await;
     assert_eq!(p.code, ProblemCode::Forbidden);
     assert_eq!(
         app.get(&attachment.download_url, &viewer).await.status(),
@@ -348,7 +332,7 @@ async fn viewers_closed_cases_and_other_parents_are_refused() {
     );
 
     let danish = app.tokens_for("dk.manager").await.access_token;
-    let p = problem(upload(&app, &danish, &case, &[("b.png", PNG)]).await, 404).await;
+    let p = expect_problem(upload(&app, &danish, &case, &[("b.png", PNG)]).await, 404).await;
     assert_eq!(p.code, ProblemCode::NotFound);
     assert_eq!(
         app.get(&attachment.download_url, &danish).await.status(),
@@ -366,16 +350,10 @@ async fn viewers_closed_cases_and_other_parents_are_refused() {
 
     let service = app.tokens_for("service").await.access_token;
     let response = app
-        .client
-        .post(app.url(&format!("/api/v1/cases/{}/status", case.summary.id)))
-        .bearer_auth(&service)
-        .header("If-Match", format!("\"v{}\"", stored.version))
-        .json(&json!({"status": "closed"}))
-        .send()
-        .await
-        .unwrap();
+        .move_case_status(&service, &stored, CaseStatusDto::Closed)
+        .await;
     assert_eq!(response.status(), 200);
-    let p = problem(upload(&app, &user, &case, &[("late.png", PNG)]).await, 409).await;
+    let p = expect_problem(upload(&app, &user, &case, &[("late.png", PNG)]).await, 409).await;
     assert_eq!(p.code, ProblemCode::CaseClosed);
 }
 
@@ -407,21 +385,12 @@ async fn housekeeping_removes_orphaned_files_and_keeps_named_ones() {
 async fn a_bench_repair_case_offers_its_form_filled_in() {
     let app = TestApp::spawn().await.unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
-    let response = app
-        .client
-        .post(app.url("/api/v1/cases"))
-        .bearer_auth(&token)
-        .json(&json!({
-            "installed_product_id": app.demo.product("IP-40010002").id.to_string(),
-            "priority": 4,
-            "description": "ECG trigger unit gives no signal",
-            "kind": "bench_repair",
-            "bench_repair": {"part_description": "ECG trigger unit", "part_serial_number": "ECG-55102"},
-        }))
-        .send()
-        .await
-        .unwrap();
-    let case: CaseDetail = response.json().await.unwrap();
+    let case = app
+        .case("IP-40010002")
+        .description("ECG trigger unit gives no signal")
+        .bench_repair("ECG trigger unit", "ECG-55102")
+        .create(&token)
+        .await;
     let form_url = format!("/api/v1/cases/{}/bench-repair-form.pdf", case.summary.id);
     let response = app.get(&form_url, &token).await;
     assert_eq!(response.status(), 200);

@@ -1,5 +1,5 @@
-use api_types::{MeResponse, ProblemDetails, RoleDto, TokenResponse};
-use test_support::TestApp;
+use api_types::{MeResponse, ProblemCode, ProblemDetails, RefreshRequest, RoleDto, TokenResponse};
+use test_support::{expect_problem, ManualClock, TestApp};
 
 #[tokio::test]
 async fn login_returns_tokens_and_a_refresh_cookie_when_credentials_are_right() {
@@ -39,17 +39,14 @@ async fn login_returns_tokens_and_a_refresh_cookie_when_credentials_are_right() 
 #[tokio::test]
 async fn login_answers_the_same_problem_when_the_password_is_wrong_or_the_user_unknown() {
     let app = TestApp::spawn().await.unwrap();
-    let wrong = app.login("nl.manager", "Welcome-2027").await;
-    assert_eq!(wrong.status(), 401);
-    assert_eq!(wrong.headers()["content-type"], "application/problem+json");
-    let wrong: ProblemDetails = wrong.json().await.unwrap();
+    let wrong = expect_problem(app.login("nl.manager", "Welcome-2027").await, 401).await;
     let unknown: ProblemDetails = app
         .login("nobody.here", "Welcome-2026")
         .await
         .json()
         .await
         .unwrap();
-    assert_eq!(wrong.code, api_types::ProblemCode::InvalidCredentials);
+    assert_eq!(wrong.code, ProblemCode::InvalidCredentials);
     assert_eq!(
         (wrong.status, wrong.detail),
         (unknown.status, unknown.detail)
@@ -59,14 +56,15 @@ async fn login_answers_the_same_problem_when_the_password_is_wrong_or_the_user_u
 #[tokio::test]
 async fn me_answers_401_without_a_token_or_with_a_forged_one() {
     let app = TestApp::spawn().await.unwrap();
-    let none = app.client.get(app.url("/api/v1/me")).send().await.unwrap();
+    let none = app.send_anonymous(reqwest::Method::GET, "/api/v1/me").await;
     assert_eq!(none.status(), 401);
     let forged = app
         .get("/api/v1/me", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")
         .await;
-    assert_eq!(forged.status(), 401);
-    let problem: ProblemDetails = forged.json().await.unwrap();
-    assert_eq!(problem.code, api_types::ProblemCode::InvalidToken);
+    assert_eq!(
+        expect_problem(forged, 401).await.code,
+        ProblemCode::InvalidToken
+    );
 }
 
 #[tokio::test]
@@ -74,16 +72,14 @@ async fn refresh_rotates_and_a_reused_refresh_token_ends_the_session() {
     let app = TestApp::spawn().await.unwrap();
     let first = app.tokens_for("dk.user").await;
     let refresh = |token: String| {
-        app.client
-            .post(app.url("/api/v1/auth/refresh"))
-            .json(&api_types::RefreshRequest {
-                refresh_token: Some(token),
-            })
-            .send()
+        let app = &app;
+        let body = RefreshRequest {
+            refresh_token: Some(token),
+        };
+        async move { app.post_json_anonymous("/api/v1/auth/refresh", &body).await }
     };
     let second: TokenResponse = refresh(first.refresh_token.clone())
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -93,39 +89,29 @@ async fn refresh_rotates_and_a_reused_refresh_token_ends_the_session() {
         200
     );
 
-    let replay = refresh(first.refresh_token).await.unwrap();
+    let replay = refresh(first.refresh_token).await;
     assert_eq!(replay.status(), 401);
     assert_eq!(
         app.get("/api/v1/me", &second.access_token).await.status(),
         401,
         "session revoked"
     );
-    assert_eq!(refresh(second.refresh_token).await.unwrap().status(), 401);
+    assert_eq!(refresh(second.refresh_token).await.status(), 401);
 }
 
 #[tokio::test]
 async fn logout_makes_the_access_token_and_the_cookie_useless() {
     let app = TestApp::spawn().await.unwrap();
     let tokens = app.tokens_for("nl.viewer").await;
-    let out = app
-        .client
-        .post(app.url("/api/v1/auth/logout"))
-        .bearer_auth(&tokens.access_token)
-        .send()
-        .await
-        .unwrap();
+    let out = app.post("/api/v1/auth/logout", &tokens.access_token).await;
     assert_eq!(out.status(), 204);
     assert_eq!(
         app.get("/api/v1/me", &tokens.access_token).await.status(),
         401
     );
     let by_cookie = app
-        .client
-        .post(app.url("/api/v1/auth/refresh"))
-        .json(&serde_json::json!({}))
-        .send()
-        .await
-        .unwrap();
+        .post_json_anonymous("/api/v1/auth/refresh", &RefreshRequest::default())
+        .await;
     assert_eq!(by_cookie.status(), 401);
 }
 
@@ -134,21 +120,15 @@ async fn the_refresh_cookie_alone_restores_a_browser_session() {
     let app = TestApp::spawn().await.unwrap();
     app.tokens_for("nl.user").await;
     let restored = app
-        .client
-        .post(app.url("/api/v1/auth/refresh"))
-        .json(&serde_json::json!({}))
-        .send()
-        .await
-        .unwrap();
+        .post_json_anonymous("/api/v1/auth/refresh", &RefreshRequest::default())
+        .await;
     assert_eq!(restored.status(), 200);
 }
 
 #[tokio::test]
 async fn three_wrong_passwords_lock_for_fifteen_minutes_and_email_the_owner() {
-    let sink = test_support::smtp::SmtpSink::start().await.unwrap();
-    let clock = test_support::ManualClock::starting_now();
-    let url = sink.url();
-    let app = TestApp::spawn_with_clock(clock.clone(), move |c| c.smtp_url = Some(url))
+    let clock = ManualClock::starting_now();
+    let (app, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
         .await
         .unwrap();
     let stranger: ProblemDetails = app.login("nobody.here", "x").await.json().await.unwrap();
@@ -156,9 +136,7 @@ async fn three_wrong_passwords_lock_for_fifteen_minutes_and_email_the_owner() {
         assert_eq!(app.login("nl.user", "Wrong-2026!").await.status(), 401);
     }
     // Locked: the right password is refused, in the words of a wrong one.
-    let locked = app.login("nl.user", "Welcome-2026").await;
-    assert_eq!(locked.status(), 401);
-    let locked: ProblemDetails = locked.json().await.unwrap();
+    let locked = expect_problem(app.login("nl.user", "Welcome-2026").await, 401).await;
     assert_eq!(
         (locked.code, locked.detail.clone()),
         (stranger.code, stranger.detail.clone())
@@ -166,8 +144,7 @@ async fn three_wrong_passwords_lock_for_fifteen_minutes_and_email_the_owner() {
     assert!(locked.detail.contains("locked for 15 minutes"));
 
     // One email, in nl.user's Dutch and zone, naming the lock's end.
-    api::mail::deliver_due(&app.state).await.unwrap();
-    let mails = sink.wait_for(1, std::time::Duration::from_secs(5)).await;
+    let mails = app.deliver_mail(&sink, 1).await;
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].to, ["nl.user@demo.csportal.example"]);
     let body = mails[0].body();

@@ -1,10 +1,11 @@
 use api_types::{
-    ActivityKindDto, CaseDetail, CasePage, CaseStatusDto, ContactCentreDto, InstalledProductDetail,
-    OperationalStateDto, ProblemCode, ProblemDetails,
+    ActivityKindDto, CaseContactDto, CaseDetail, CaseKindDto, CasePage, CaseStatusDto,
+    ContactCentreDto, CreateCaseRequest, InstalledProductDetail, OperationalStateDto, ProblemCode,
 };
 use persistence::repositories::audit;
-use serde_json::{json, Value};
-use test_support::TestApp;
+use reqwest::Method;
+use test_support::builders::{activity, shipment_tracking};
+use test_support::{expect_problem, TestApp};
 
 /// The Dutch CT at the main hospital (no open case in the demo data).
 const NL_CT: &str = "IP-40010002";
@@ -15,43 +16,18 @@ fn product_id(app: &TestApp, number: &str) -> String {
     app.demo.product(number).id.to_string()
 }
 
-async fn post(
+/// POSTs a new case with an `Idempotency-Key`.
+async fn post_keyed(
     app: &TestApp,
-    path: &str,
     token: &str,
-    body: &Value,
-    headers: &[(&str, &str)],
+    body: &CreateCaseRequest,
+    key: &str,
 ) -> reqwest::Response {
-    let mut request = app.client.post(app.url(path)).bearer_auth(token).json(body);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    request.send().await.unwrap()
-}
-
-async fn problem(response: reqwest::Response, status: u16) -> ProblemDetails {
-    assert_eq!(response.status(), status);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
-    response.json().await.unwrap()
-}
-
-fn new_case(app: &TestApp, number: &str, priority: u8, description: &str) -> Value {
-    json!({
-        "installed_product_id": product_id(app, number),
-        "priority": priority,
-        "description": description,
-    })
-}
-
-async fn create(app: &TestApp, token: &str, body: &Value) -> CaseDetail {
-    let response = post(app, "/api/v1/cases", token, body, &[]).await;
-    let status = response.status();
-    let text = response.text().await.unwrap();
-    assert_eq!(status, 201, "{text}");
-    serde_json::from_str(&text).unwrap()
+    app.json_request(Method::POST, "/api/v1/cases", Some(token), body)
+        .header("Idempotency-Key", key)
+        .send()
+        .await
+        .unwrap()
 }
 
 async fn product_state(app: &TestApp, token: &str, number: &str) -> OperationalStateDto {
@@ -68,14 +44,18 @@ async fn product_state(app: &TestApp, token: &str, number: &str) -> OperationalS
 async fn a_user_creates_a_case_and_gets_its_number_and_timeline_at_once() {
     let app = TestApp::spawn().await.unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
-    let body = json!({
-        "installed_product_id": product_id(&app, NL_CT),
-        "priority": 4,
-        "description": "Intermittent gradient noise during DWI scans\nStarts after 20 minutes.",
-        "customer_reference": "RAD-2026-118",
-        "contact": {"name": "Ilse de Vries", "email": "ilse@lindenhaven.example", "phone": "+31 20 555 0101"},
-    });
-    let response = post(&app, "/api/v1/cases", &token, &body, &[]).await;
+    let body = app
+        .case(NL_CT)
+        .priority(4)
+        .description("Intermittent gradient noise during DWI scans\nStarts after 20 minutes.")
+        .customer_reference("RAD-2026-118")
+        .contact(CaseContactDto {
+            name: Some("Ilse de Vries".into()),
+            email: Some("ilse@lindenhaven.example".into()),
+            phone: Some("+31 20 555 0101".into()),
+        })
+        .build();
+    let response = app.post_json("/api/v1/cases", &token, &body).await;
     assert_eq!(response.status(), 201);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     let etag = response.headers()["etag"].to_str().unwrap().to_owned();
@@ -118,18 +98,9 @@ async fn a_user_creates_a_case_and_gets_its_number_and_timeline_at_once() {
 async fn case_numbers_are_unique_and_increase() {
     let app = TestApp::spawn().await.unwrap();
     let token = app.tokens_for("nl.manager").await.access_token;
-    let first = create(
-        &app,
-        &token,
-        &new_case(&app, NL_CT, 5, "Planned coil check"),
-    )
-    .await;
-    let second = create(
-        &app,
-        &token,
-        &new_case(&app, NL_CT, 5, "Planned coil check 2"),
-    )
-    .await;
+    let planned = |description| app.case(NL_CT).priority(5).description(description);
+    let first = planned("Planned coil check").create(&token).await;
+    let second = planned("Planned coil check 2").create(&token).await;
     assert_ne!(first.summary.number, second.summary.number);
     assert!(second.summary.number > first.summary.number);
 }
@@ -138,40 +109,37 @@ async fn case_numbers_are_unique_and_increase() {
 async fn a_viewer_may_not_create_a_case_and_another_parents_product_is_missing() {
     let app = TestApp::spawn().await.unwrap();
     let viewer = app.tokens_for("nl.viewer").await.access_token;
-    let response = post(
-        &app,
-        "/api/v1/cases",
-        &viewer,
-        &new_case(&app, NL_CT, 3, "Noise"),
-        &[],
-    )
-    .await;
-    assert_eq!(problem(response, 403).await.code, ProblemCode::Forbidden);
+    let noise = |number| app.case(number).priority(3).description("Noise").build();
+    let response = app.post_json("/api/v1/cases", &viewer, &noise(NL_CT)).await;
+    assert_eq!(
+        expect_problem(response, 403).await.code,
+        ProblemCode::Forbidden
+    );
 
     let user = app.tokens_for("nl.user").await.access_token;
-    let response = post(
-        &app,
-        "/api/v1/cases",
-        &user,
-        &new_case(&app, DK_CT, 3, "Noise"),
-        &[],
-    )
-    .await;
-    assert_eq!(problem(response, 404).await.code, ProblemCode::NotFound);
+    let response = app.post_json("/api/v1/cases", &user, &noise(DK_CT)).await;
+    assert_eq!(
+        expect_problem(response, 404).await.code,
+        ProblemCode::NotFound
+    );
 }
 
 #[tokio::test]
 async fn invalid_fields_are_all_named_and_nothing_is_stored() {
     let app = TestApp::spawn().await.unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
-    let body = json!({
-        "installed_product_id": product_id(&app, NL_CT),
-        "priority": 6,
-        "description": "   ",
-        "kind": "bench_repair",
-        "contact": {"email": "not-an-address"},
-    });
-    let p = problem(post(&app, "/api/v1/cases", &token, &body, &[]).await, 422).await;
+    // A bench repair without its part.
+    let body = app
+        .case(NL_CT)
+        .priority(6)
+        .description("   ")
+        .kind(CaseKindDto::BenchRepair)
+        .contact(CaseContactDto {
+            email: Some("not-an-address".into()),
+            ..Default::default()
+        })
+        .build();
+    let p = expect_problem(app.post_json("/api/v1/cases", &token, &body).await, 422).await;
     assert_eq!(p.code, ProblemCode::ValidationFailed);
     let mut fields: Vec<&str> = p.errors.iter().map(|e| e.field.as_str()).collect();
     fields.sort_unstable();
@@ -188,37 +156,37 @@ async fn a_description_with_patient_data_needs_a_confirmation() {
     let app = TestApp::spawn().await.unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
     let text = "Image artefacts for patient J. Jansen, date of birth 12-03-1954";
-    let p = problem(
-        post(
-            &app,
-            "/api/v1/cases",
-            &token,
-            &new_case(&app, NL_CT, 4, text),
-            &[],
-        )
-        .await,
+    let unconfirmed = app.case(NL_CT).priority(4).description(text).build();
+    let p = expect_problem(
+        app.post_json("/api/v1/cases", &token, &unconfirmed).await,
         422,
     )
     .await;
     assert_eq!(p.code, ProblemCode::PossiblePatientData);
     assert!(p.detail.contains("date of birth"), "{}", p.detail);
 
-    let mut confirmed = new_case(&app, NL_CT, 4, text);
-    confirmed["confirm_no_patient_data"] = json!(true);
-    create(&app, &token, &confirmed).await;
+    app.case(NL_CT)
+        .priority(4)
+        .description(text)
+        .confirm_no_patient_data()
+        .create(&token)
+        .await;
 }
 
 #[tokio::test]
 async fn a_retry_with_the_same_idempotency_key_returns_the_first_case() {
     let app = TestApp::spawn().await.unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
-    let body = new_case(&app, NL_CT, 4, "Table does not move down");
-    let key = [("Idempotency-Key", "0b6f2a0e-6f55-4bb3-9e0a-0d7c8f8e1c11")];
-    let first = post(&app, "/api/v1/cases", &token, &body, &key).await;
+    let body = app
+        .case(NL_CT)
+        .description("Table does not move down")
+        .build();
+    let key = "0b6f2a0e-6f55-4bb3-9e0a-0d7c8f8e1c11";
+    let first = post_keyed(&app, &token, &body, key).await;
     assert_eq!(first.status(), 201);
     let first: CaseDetail = first.json().await.unwrap();
 
-    let retry = post(&app, "/api/v1/cases", &token, &body, &key).await;
+    let retry = post_keyed(&app, &token, &body, key).await;
     assert_eq!(retry.status(), 201);
     assert_eq!(retry.headers()["idempotent-replayed"], "true");
     let retry: CaseDetail = retry.json().await.unwrap();
@@ -227,17 +195,13 @@ async fn a_retry_with_the_same_idempotency_key_returns_the_first_case() {
     let page: CasePage = app.get_json("/api/v1/cases?mine=true", &token).await;
     assert_eq!(page.total, 1, "a retried create never makes two cases");
 
-    let other_body = new_case(&app, NL_CT, 4, "Another problem");
-    let p = problem(
-        post(&app, "/api/v1/cases", &token, &other_body, &key).await,
-        422,
-    )
-    .await;
+    let other_body = app.case(NL_CT).description("Another problem").build();
+    let p = expect_problem(post_keyed(&app, &token, &other_body, key).await, 422).await;
     assert_eq!(p.code, ProblemCode::IdempotencyKeyReused);
 
     // Keys are per user: another user's identical key is a new request.
     let manager = app.tokens_for("nl.manager").await.access_token;
-    let theirs = post(&app, "/api/v1/cases", &manager, &body, &key).await;
+    let theirs = post_keyed(&app, &manager, &body, key).await;
     assert_eq!(theirs.status(), 201);
     assert!(theirs.headers().get("idempotent-replayed").is_none());
 }
@@ -246,9 +210,9 @@ async fn a_retry_with_the_same_idempotency_key_returns_the_first_case() {
 async fn concurrent_retries_make_one_case() {
     let app = TestApp::spawn().await.unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
-    let body = new_case(&app, NL_CT, 4, "Concurrent retry");
-    let key = [("Idempotency-Key", "7a4d2f7c-2f6b-4b9f-8d64-8e2f4c1b0a55")];
-    let responses = futures_join(&app, &token, &body, &key).await;
+    let body = app.case(NL_CT).description("Concurrent retry").build();
+    let key = "7a4d2f7c-2f6b-4b9f-8d64-8e2f4c1b0a55";
+    let responses = futures_join(&app, &token, &body, key).await;
     let mut statuses: Vec<u16> = responses.iter().map(|(s, _)| *s).collect();
     statuses.sort_unstable();
     // Each is either the first (201), a replay (201) or told to wait (409).
@@ -275,11 +239,11 @@ async fn concurrent_retries_make_one_case() {
 async fn futures_join(
     app: &TestApp,
     token: &str,
-    body: &Value,
-    headers: &[(&str, &str)],
+    body: &CreateCaseRequest,
+    key: &str,
 ) -> Vec<(u16, String)> {
     let send = || async {
-        let response = post(app, "/api/v1/cases", token, body, headers).await;
+        let response = post_keyed(app, token, body, key).await;
         (response.status().as_u16(), response.text().await.unwrap())
     };
     let (a, b, c, d) = tokio::join!(send(), send(), send(), send());
@@ -302,12 +266,12 @@ async fn priority_one_names_the_contact_centre_of_the_products_country() {
     assert_eq!(centre.country, "NL");
     assert!(centre.phone.starts_with("+31"), "{}", centre.phone);
 
-    let case = create(
-        &app,
-        &token,
-        &new_case(&app, NL_CT, 1, "Magnet quench alarm"),
-    )
-    .await;
+    let case = app
+        .case(NL_CT)
+        .priority(1)
+        .description("Magnet quench alarm")
+        .create(&token)
+        .await;
     assert_eq!(case.critical_contact, Some(centre));
     assert_eq!(
         product_state(&app, &token, NL_CT).await,
@@ -316,29 +280,13 @@ async fn priority_one_names_the_contact_centre_of_the_products_country() {
 
     // Once closed, there is nothing left to phone in.
     let service = app.tokens_for("service").await.access_token;
-    let closed: CaseDetail = move_status(&app, &service, &case, "closed")
+    let closed: CaseDetail = app
+        .move_case_status(&service, &case, CaseStatusDto::Closed)
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(closed.critical_contact, None);
-}
-
-async fn move_status(
-    app: &TestApp,
-    token: &str,
-    case: &CaseDetail,
-    status: &str,
-) -> reqwest::Response {
-    let etag = format!("\"v{}\"", case.version);
-    post(
-        app,
-        &format!("/api/v1/cases/{}/status", case.summary.id),
-        token,
-        &json!({ "status": status }),
-        &[("If-Match", etag.as_str())],
-    )
-    .await
 }
 
 #[tokio::test]
@@ -350,22 +298,29 @@ async fn the_service_side_moves_status_forward_and_the_product_state_follows() {
         product_state(&app, &user, NL_CT).await,
         OperationalStateDto::Up
     );
-    let case = create(
-        &app,
-        &user,
-        &new_case(&app, NL_CT, 2, "System does not boot"),
-    )
-    .await;
+    let case = app
+        .case(NL_CT)
+        .priority(2)
+        .description("System does not boot")
+        .create(&user)
+        .await;
     assert_eq!(
         product_state(&app, &user, NL_CT).await,
         OperationalStateDto::Down
     );
 
     // Customers cannot move a status.
-    let p = problem(move_status(&app, &user, &case, "fixed").await, 403).await;
+    let p = expect_problem(
+        app.move_case_status(&user, &case, CaseStatusDto::Fixed)
+            .await,
+        403,
+    )
+    .await;
     assert_eq!(p.code, ProblemCode::Forbidden);
 
-    let response = move_status(&app, &service, &case, "in_process").await;
+    let response = app
+        .move_case_status(&service, &case, CaseStatusDto::InProcess)
+        .await;
     assert_eq!(response.status(), 200);
     let in_process: CaseDetail = response.json().await.unwrap();
     assert_eq!(in_process.summary.status, CaseStatusDto::InProcess);
@@ -375,12 +330,23 @@ async fn the_service_side_moves_status_forward_and_the_product_state_follows() {
     assert!(entry.from_service);
 
     // A stale version is refused and changes nothing; so is a step back.
-    let p = problem(move_status(&app, &service, &case, "fixed").await, 412).await;
+    let p = expect_problem(
+        app.move_case_status(&service, &case, CaseStatusDto::Fixed)
+            .await,
+        412,
+    )
+    .await;
     assert_eq!(p.code, ProblemCode::PreconditionFailed);
-    let p = problem(move_status(&app, &service, &in_process, "new").await, 409).await;
+    let p = expect_problem(
+        app.move_case_status(&service, &in_process, CaseStatusDto::New)
+            .await,
+        409,
+    )
+    .await;
     assert_eq!(p.code, ProblemCode::InvalidStatusTransition);
 
-    let closed: CaseDetail = move_status(&app, &service, &in_process, "closed")
+    let closed: CaseDetail = app
+        .move_case_status(&service, &in_process, CaseStatusDto::Closed)
         .await
         .json()
         .await
@@ -411,25 +377,24 @@ async fn customers_add_comments_and_tracking_numbers_until_the_case_is_closed() 
     let user = app.tokens_for("nl.user").await.access_token;
     let viewer = app.tokens_for("nl.viewer").await.access_token;
     let service = app.tokens_for("service").await.access_token;
-    let mut body = new_case(&app, NL_CT, 4, "Coil connector loose");
-    body["kind"] = json!("bench_repair");
-    body["bench_repair"] =
-        json!({"part_description": "Head coil 32ch", "part_serial_number": "HC-3321"});
-    let case = create(&app, &user, &body).await;
+    let case = app
+        .case(NL_CT)
+        .description("Coil connector loose")
+        .bench_repair("Head coil 32ch", "HC-3321")
+        .create(&user)
+        .await;
     assert_eq!(
         case.bench_repair.as_ref().unwrap().part_description,
         "Head coil 32ch"
     );
-    let activities = format!("/api/v1/cases/{}/activities", case.summary.id);
 
-    let response = post(
-        &app,
-        &activities,
-        &user,
-        &json!({"kind": "shipment_tracking", "carrier": "DHL", "tracking_number": "JD014600003828"}),
-        &[],
-    )
-    .await;
+    let response = app
+        .add_activity(
+            &user,
+            &case,
+            &shipment_tracking("DHL", Some("JD014600003828")),
+        )
+        .await;
     assert_eq!(response.status(), 201);
     let tracked: CaseDetail = response.json().await.unwrap();
     let entry = tracked.activities.last().unwrap();
@@ -437,23 +402,24 @@ async fn customers_add_comments_and_tracking_numbers_until_the_case_is_closed() 
     assert_eq!(entry.tracking_number.as_deref(), Some("JD014600003828"));
     assert_eq!(tracked.version, case.version + 1);
 
-    let comment = json!({"kind": "customer_comment", "text": "Shipped today"});
-    let p = problem(post(&app, &activities, &viewer, &comment, &[]).await, 403).await;
+    let comment = activity(ActivityKindDto::CustomerComment, "Shipped today");
+    let p = expect_problem(app.add_activity(&viewer, &case, &comment).await, 403).await;
     assert_eq!(p.code, ProblemCode::Forbidden);
-    let remark = json!({"kind": "t2_activity", "text": "I am not the service side"});
-    let p = problem(post(&app, &activities, &user, &remark, &[]).await, 403).await;
+    let remark = activity(ActivityKindDto::T2Activity, "I am not the service side");
+    let p = expect_problem(app.add_activity(&user, &case, &remark).await, 403).await;
     assert_eq!(p.code, ProblemCode::Forbidden);
-    let empty = json!({"kind": "shipment_tracking", "carrier": "DHL"});
-    let p = problem(post(&app, &activities, &user, &empty, &[]).await, 422).await;
+    let empty = shipment_tracking("DHL", None);
+    let p = expect_problem(app.add_activity(&user, &case, &empty).await, 422).await;
     assert_eq!(p.errors[0].field, "tracking_number");
 
-    let closed: CaseDetail = move_status(&app, &service, &tracked, "closed")
+    let closed: CaseDetail = app
+        .move_case_status(&service, &tracked, CaseStatusDto::Closed)
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(closed.summary.status, CaseStatusDto::Closed);
-    let p = problem(post(&app, &activities, &user, &comment, &[]).await, 409).await;
+    let p = expect_problem(app.add_activity(&user, &case, &comment).await, 409).await;
     assert_eq!(p.code, ProblemCode::CaseClosed);
 }
 
@@ -462,13 +428,20 @@ async fn another_parent_accounts_case_is_missing_for_every_route() {
     let app = TestApp::spawn().await.unwrap();
     let dutch = app.tokens_for("nl.manager").await.access_token;
     let danish = app.tokens_for("dk.manager").await.access_token;
-    let case = create(&app, &dutch, &new_case(&app, NL_CT, 4, "Dutch problem")).await;
+    let case = app
+        .case(NL_CT)
+        .description("Dutch problem")
+        .create(&dutch)
+        .await;
     let path = format!("/api/v1/cases/{}", case.summary.id);
 
     assert_eq!(app.get(&path, &danish).await.status(), 404);
-    let comment = json!({"kind": "customer_comment", "text": "Hello"});
-    let response = post(&app, &format!("{path}/activities"), &danish, &comment, &[]).await;
-    assert_eq!(problem(response, 404).await.code, ProblemCode::NotFound);
+    let comment = activity(ActivityKindDto::CustomerComment, "Hello");
+    let response = app.add_activity(&danish, &case, &comment).await;
+    assert_eq!(
+        expect_problem(response, 404).await.code,
+        ProblemCode::NotFound
+    );
     let page: CasePage = app.get_json("/api/v1/cases", &danish).await;
     assert!(page.items.iter().all(|c| c.id != case.summary.id));
     let response = app
@@ -493,7 +466,11 @@ async fn lists_filter_sort_and_page() {
         (&user, 2, "Gantry stuck"),
         (&manager, 3, "Slow volumetric rendering"),
     ] {
-        create(&app, token, &new_case(&app, NL_CT, priority, text)).await;
+        app.case(NL_CT)
+            .priority(priority)
+            .description(text)
+            .create(token)
+            .await;
     }
     let before: CasePage = app.get_json("/api/v1/cases", &manager).await;
     let base = before.total;
@@ -525,7 +502,10 @@ async fn lists_filter_sort_and_page() {
     assert_eq!(beyond.total, base);
 
     let response = app.get("/api/v1/cases?priority=9", &manager).await;
-    assert_eq!(problem(response, 400).await.code, ProblemCode::InvalidQuery);
+    assert_eq!(
+        expect_problem(response, 400).await.code,
+        ProblemCode::InvalidQuery
+    );
     let response = app.get("/api/v1/cases?status=reopened", &manager).await;
     assert_eq!(response.status(), 400);
 }

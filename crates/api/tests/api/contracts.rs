@@ -114,3 +114,25 @@ async fn warranties_are_those_of_visible_products() {
         ]
     );
 }
+
+#[tokio::test]
+async fn warranty_search_matches_the_description_and_the_products_number() {
+    let app = TestApp::spawn().await.unwrap();
+    let token = app.tokens_for("nl.manager").await.access_token;
+    let numbers = |page: &WarrantyPage| -> Vec<String> {
+        page.items
+            .iter()
+            .map(|w| w.product.number.clone())
+            .collect()
+    };
+    let by_text: WarrantyPage = app
+        .get_json("/api/v1/warranties?q=TRANSDUCER", &token)
+        .await;
+    assert_eq!(numbers(&by_text), vec!["IP-40010007"]);
+    let by_product: WarrantyPage = app.get_json("/api/v1/warranties?q=40010010", &token).await;
+    assert_eq!(numbers(&by_product), vec!["IP-40010010"]);
+    let no_match: WarrantyPage = app
+        .get_json("/api/v1/warranties?q=transducer%2040010010", &token)
+        .await;
+    assert_eq!(no_match.total, 0, "every word must match");
+}

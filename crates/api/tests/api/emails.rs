@@ -1,48 +1,27 @@
-use api_types::CaseDetail;
+use api_types::{ActivityKindDto, CaseContactDto, CaseDetail, CaseStatusDto};
 use persistence::repositories::outbox;
-use serde_json::json;
 use std::time::Duration;
-use test_support::smtp::SmtpSink;
-use test_support::TestApp;
+use test_support::builders::{activity, CaseBuilder};
+use test_support::{TestApp, PUBLIC_URL};
 
-async fn app_with_mail() -> (TestApp, SmtpSink) {
-    let sink = SmtpSink::start().await.unwrap();
-    let url = sink.url();
-    let app = TestApp::spawn_with(move |c| {
-        c.smtp_url = Some(url);
-        c.public_url = "https://portal.example".into();
-    })
-    .await
-    .unwrap();
-    (app, sink)
-}
-
-async fn create_case(app: &TestApp, token: &str, contact: Option<&str>) -> CaseDetail {
-    let mut body = json!({
-        "installed_product_id": app.demo.product("IP-40010002").id.to_string(),
-        "priority": 3,
-        "description": "Reconstruction takes minutes instead of seconds",
-    });
-    if let Some(email) = contact {
-        body["contact"] = json!({"name": "Ilse", "email": email});
-    }
-    let response = app
-        .client
-        .post(app.url("/api/v1/cases"))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    response.json().await.unwrap()
+fn slow_reconstruction(app: &TestApp) -> CaseBuilder<'_> {
+    app.case("IP-40010002")
+        .priority(3)
+        .description("Reconstruction takes minutes instead of seconds")
 }
 
 #[tokio::test]
 async fn the_creator_and_the_contact_are_emailed_in_the_creators_language_and_zone() {
-    let (app, sink) = app_with_mail().await;
+    let (app, sink) = TestApp::spawn_with_mail().await.unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
-    let case = create_case(&app, &token, Some("ilse@lindenhaven.example")).await;
+    let case = slow_reconstruction(&app)
+        .contact(CaseContactDto {
+            name: Some("Ilse".into()),
+            email: Some("ilse@lindenhaven.example".into()),
+            phone: None,
+        })
+        .create(&token)
+        .await;
 
     assert_eq!(api::mail::deliver_due(&app.state).await.unwrap(), 2);
     let mails = sink.wait_for(2, Duration::from_secs(5)).await;
@@ -70,7 +49,7 @@ async fn the_creator_and_the_contact_are_emailed_in_the_creators_language_and_zo
         .format("%d-%m-%Y %H:%M (Europe/Amsterdam)")
         .to_string();
     assert!(body.contains(&local), "{local} not in {body}");
-    assert!(body.contains(&format!("https://portal.example/cases/{}", case.summary.id)));
+    assert!(body.contains(&format!("{PUBLIC_URL}/cases/{}", case.summary.id)));
 
     // Sent once: another round sends nothing.
     assert_eq!(api::mail::deliver_due(&app.state).await.unwrap(), 0);
@@ -79,55 +58,33 @@ async fn the_creator_and_the_contact_are_emailed_in_the_creators_language_and_zo
 
 #[tokio::test]
 async fn status_changes_and_service_updates_are_emailed_but_customer_notes_are_not() {
-    let (app, sink) = app_with_mail().await;
+    let (app, sink) = TestApp::spawn_with_mail().await.unwrap();
     let user = app.tokens_for("dk.user").await.access_token;
     let service = app.tokens_for("service").await.access_token;
-    let response = app
-        .client
-        .post(app.url("/api/v1/cases"))
-        .bearer_auth(&user)
-        .json(&json!({
-            "installed_product_id": app.demo.product("IP-40020001").id.to_string(),
-            "priority": 4,
-            "description": "Monitor flickers again",
-        }))
-        .send()
-        .await
-        .unwrap();
-    let case: CaseDetail = response.json().await.unwrap();
-    let activities = app.url(&format!("/api/v1/cases/{}/activities", case.summary.id));
-    let comment = app
-        .client
-        .post(&activities)
-        .bearer_auth(&user)
-        .json(&json!({"kind": "customer_comment", "text": "Also on the second screen"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(comment.status(), 201);
-    let remark = app
-        .client
-        .post(&activities)
-        .bearer_auth(&service)
-        .json(&json!({"kind": "external_remark", "text": "An engineer visits on Thursday"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(remark.status(), 201);
-    let remarked: CaseDetail = remark.json().await.unwrap();
+    let case = app
+        .case("IP-40020001")
+        .description("Monitor flickers again")
+        .create(&user)
+        .await;
+    let comment = activity(
+        ActivityKindDto::CustomerComment,
+        "Also on the second screen",
+    );
+    let commented = app.add_activity(&user, &case, &comment).await;
+    assert_eq!(commented.status(), 201);
+    let remark = activity(
+        ActivityKindDto::ExternalRemark,
+        "An engineer visits on Thursday",
+    );
+    let remarked = app.add_activity(&service, &case, &remark).await;
+    assert_eq!(remarked.status(), 201);
+    let remarked: CaseDetail = remarked.json().await.unwrap();
     let moved = app
-        .client
-        .post(app.url(&format!("/api/v1/cases/{}/status", case.summary.id)))
-        .bearer_auth(&service)
-        .header("If-Match", format!("\"v{}\"", remarked.version))
-        .json(&json!({"status": "in_process"}))
-        .send()
-        .await
-        .unwrap();
+        .move_case_status(&service, &remarked, CaseStatusDto::InProcess)
+        .await;
     assert_eq!(moved.status(), 200);
 
-    api::mail::deliver_due(&app.state).await.unwrap();
-    let mails = sink.wait_for(3, Duration::from_secs(5)).await;
+    let mails = app.deliver_mail(&sink, 3).await;
     let subjects: Vec<String> = mails.iter().map(|m| m.subject()).collect();
     assert_eq!(subjects.len(), 3, "{subjects:?}");
     // dk.user reads English.
@@ -147,7 +104,7 @@ async fn a_down_smtp_server_loses_nothing() {
         .await
         .unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
-    create_case(&app, &token, None).await;
+    slow_reconstruction(&app).create(&token).await;
     assert_eq!(api::mail::deliver_due(&app.state).await.unwrap(), 0);
     let queued = outbox::all(&app.db).await.unwrap();
     assert_eq!(queued.len(), 1);

@@ -9,6 +9,8 @@ use test_support::TestApp;
 
 const SECRET: &[u8] = b"test-secret-test-secret-test-secret!";
 
+/// JWT claims, not a request body: `json!` so a test can drop or bend any
+/// claim, which no typed claims struct would let it.
 fn claims(app_user: uuid::Uuid, session: uuid::Uuid) -> serde_json::Value {
     let now = chrono::Utc::now().timestamp();
     json!({"sub": app_user, "sid": session, "iss": "csportal", "aud": "csportal-api", "iat": now, "exp": now + 600})
@@ -115,10 +117,8 @@ async fn forged_expired_and_misaddressed_tokens_are_refused() {
 
 #[tokio::test]
 async fn refresh_reset_and_password_change_tokens_are_not_access_tokens() {
-    let sink = test_support::smtp::SmtpSink::start().await.unwrap();
     let clock = test_support::ManualClock::starting_now();
-    let url = sink.url();
-    let app = TestApp::spawn_with_clock(clock.clone(), move |c| c.smtp_url = Some(url))
+    let (app, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
         .await
         .unwrap();
     let tokens = app.tokens_for("nl.user").await;
@@ -128,24 +128,12 @@ async fn refresh_reset_and_password_change_tokens_are_not_access_tokens() {
         "refresh token"
     );
 
-    app.client
-        .post(app.url("/api/v1/auth/password-reset"))
-        .json(&json!({"email": "nl.viewer@demo.csportal.example"}))
-        .send()
-        .await
-        .unwrap();
-    api::mail::deliver_due(&app.state).await.unwrap();
-    let mail = sink
-        .wait_for(1, std::time::Duration::from_secs(5))
-        .await
-        .pop()
-        .unwrap();
-    let body = mail.body();
-    let start = body.find("#token=").unwrap() + 7;
-    let reset: String = body[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
+    let ask = api_types::PasswordResetRequest {
+        email: "nl.viewer@demo.csportal.example".to_owned(),
+    };
+    app.post_json_anonymous("/api/v1/auth/password-reset", &ask)
+        .await;
+    let reset = app.deliver_mail(&sink, 1).await.pop().unwrap().link_token();
     assert_eq!(status_with(&app, &reset).await, 401, "reset link token");
 
     clock.advance(chrono::Duration::days(91));

@@ -3,57 +3,26 @@
 //! security log and the per-address limit.
 
 use api_types::{
-    LinkInfo, LinkPurposeDto, ProblemCode, ProblemDetails, SecurityLogPage, TokenResponse,
-    UserDetail, UserPage, UserStatusDto,
+    ChangePasswordRequest, CreateUserRequest, LinkInfo, LinkPurposeDto, LinkTokenRequest,
+    PasswordResetRequest, ProblemCode, ProblemDetails, RoleDto, SecurityLogPage,
+    SetPasswordRequest, TokenResponse, UpdateSettingsRequest, UpdateUserRequest, UserDetail,
+    UserPage, UserStatusDto,
 };
 use chrono::Duration;
+use reqwest::Method;
 use serde_json::json;
 use std::sync::Arc;
 use test_support::smtp::SmtpSink;
-use test_support::{ManualClock, TestApp};
+use test_support::{expect_problem, if_match, ManualClock, TestApp, PUBLIC_URL};
 
 const NEW_PASSWORD: &str = "Lighthouse-Keeper-77";
 
 async fn app_with_mail() -> (TestApp, SmtpSink, Arc<ManualClock>) {
-    let sink = SmtpSink::start().await.unwrap();
     let clock = ManualClock::starting_now();
-    let url = sink.url();
-    let app = TestApp::spawn_with_clock(clock.clone(), move |c| {
-        c.smtp_url = Some(url);
-        c.public_url = "https://portal.example".into();
-    })
-    .await
-    .unwrap();
+    let (app, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
+        .await
+        .unwrap();
     (app, sink, clock)
-}
-
-async fn post(app: &TestApp, path: &str, body: serde_json::Value) -> reqwest::Response {
-    app.client
-        .post(app.url(path))
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn post_as(
-    app: &TestApp,
-    token: &str,
-    path: &str,
-    body: serde_json::Value,
-) -> reqwest::Response {
-    app.client
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn problem(response: reqwest::Response, status: u16) -> ProblemDetails {
-    assert_eq!(response.status(), status);
-    response.json().await.unwrap()
 }
 
 fn codes(p: &ProblemDetails) -> Vec<&str> {
@@ -62,21 +31,83 @@ fn codes(p: &ProblemDetails) -> Vec<&str> {
 
 /// The token of the newest link email sent to `to`.
 async fn link_token(app: &TestApp, sink: &SmtpSink, to: &str, count: usize) -> String {
-    api::mail::deliver_due(&app.state).await.unwrap();
-    let mails = sink
-        .wait_for(count, std::time::Duration::from_secs(5))
-        .await;
-    let mail = mails
+    app.deliver_mail(sink, count)
+        .await
         .iter()
         .rev()
         .find(|m| m.to.iter().any(|t| t == to))
-        .unwrap_or_else(|| panic!("no email to {to}"));
-    let body = mail.body();
-    let start = body.find("#token=").expect("a link in the email") + "#token=".len();
-    body[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect()
+        .unwrap_or_else(|| panic!("no email to {to}"))
+        .link_token()
+}
+
+async fn ask_reset(app: &TestApp, email: &str) -> reqwest::Response {
+    let body = PasswordResetRequest {
+        email: email.to_owned(),
+    };
+    app.post_json_anonymous("/api/v1/auth/password-reset", &body)
+        .await
+}
+
+async fn check_link(app: &TestApp, token: &str) -> reqwest::Response {
+    let body = LinkTokenRequest {
+        token: token.to_owned(),
+    };
+    app.post_json_anonymous("/api/v1/auth/links/check", &body)
+        .await
+}
+
+async fn set_password(app: &TestApp, token: &str, new_password: &str) -> reqwest::Response {
+    let body = SetPasswordRequest {
+        token: token.to_owned(),
+        new_password: new_password.to_owned(),
+    };
+    app.post_json_anonymous("/api/v1/auth/links/set-password", &body)
+        .await
+}
+
+async fn change_password(
+    app: &TestApp,
+    access_token: &str,
+    current_password: &str,
+    new_password: &str,
+) -> reqwest::Response {
+    let body = ChangePasswordRequest {
+        current_password: current_password.to_owned(),
+        new_password: new_password.to_owned(),
+    };
+    app.post_json("/api/v1/auth/password", access_token, &body)
+        .await
+}
+
+fn new_user(username: &str, display_name: &str, email: &str, role: RoleDto) -> CreateUserRequest {
+    CreateUserRequest {
+        username: username.to_owned(),
+        display_name: display_name.to_owned(),
+        email: email.to_owned(),
+        role,
+        account_ids: Vec::new(),
+        parent_account_id: None,
+    }
+}
+
+/// PATCHes the user `id` at `version`.
+async fn update_user(
+    app: &TestApp,
+    access_token: &str,
+    id: uuid::Uuid,
+    version: i32,
+    changes: &UpdateUserRequest,
+) -> reqwest::Response {
+    app.json_request(
+        Method::PATCH,
+        &format!("/api/v1/users/{id}"),
+        Some(access_token),
+        changes,
+    )
+    .header("If-Match", if_match(version))
+    .send()
+    .await
+    .unwrap()
 }
 
 #[tokio::test]
@@ -87,12 +118,7 @@ async fn a_reset_link_sets_a_password_once_and_lifts_the_lock() {
     }
     assert_eq!(app.login("nl.user", "Welcome-2026").await.status(), 401);
 
-    let asked = post(
-        &app,
-        "/api/v1/auth/password-reset",
-        json!({"email": "nl.user@demo.csportal.example"}),
-    )
-    .await;
+    let asked = ask_reset(&app, "nl.user@demo.csportal.example").await;
     assert_eq!(asked.status(), 202);
     // Lockout email, then the reset email.
     let token = link_token(&app, &sink, "nl.user@demo.csportal.example", 2).await;
@@ -100,95 +126,40 @@ async fn a_reset_link_sets_a_password_once_and_lifts_the_lock() {
     let reset = mails.last().unwrap();
     assert!(reset
         .body()
-        .contains("https://portal.example/reset-password#token="));
+        .contains(&format!("{PUBLIC_URL}/reset-password#token=")));
     assert!(
         reset.body().contains("(Europe/Amsterdam)"),
         "expiry in the user's zone"
     );
 
-    let info: LinkInfo = post(&app, "/api/v1/auth/links/check", json!({"token": token}))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let info: LinkInfo = check_link(&app, &token).await.json().await.unwrap();
     assert_eq!(
         (info.purpose, info.username.as_str()),
         (LinkPurposeDto::Reset, "nl.user")
     );
 
-    let weak = problem(
-        post(
-            &app,
-            "/api/v1/auth/links/set-password",
-            json!({"token": token, "new_password": "Password1!"}),
-        )
-        .await,
-        422,
-    )
-    .await;
+    let weak = expect_problem(set_password(&app, &token, "Password1!").await, 422).await;
     assert_eq!(codes(&weak), ["password_too_common"]);
-    let same = problem(
-        post(
-            &app,
-            "/api/v1/auth/links/set-password",
-            json!({"token": token, "new_password": "Welcome-2026"}),
-        )
-        .await,
-        422,
-    )
-    .await;
+    let same = expect_problem(set_password(&app, &token, "Welcome-2026").await, 422).await;
     assert_eq!(codes(&same), ["password_reused"]);
 
-    let set = post(
-        &app,
-        "/api/v1/auth/links/set-password",
-        json!({"token": token, "new_password": NEW_PASSWORD}),
-    )
-    .await;
+    let set = set_password(&app, &token, NEW_PASSWORD).await;
     assert_eq!(set.status(), 204);
     // The lock is lifted at once, and the old password is gone.
     assert_eq!(app.login("nl.user", NEW_PASSWORD).await.status(), 200);
     assert_eq!(app.login("nl.user", "Welcome-2026").await.status(), 401);
 
-    let again = problem(
-        post(
-            &app,
-            "/api/v1/auth/links/set-password",
-            json!({"token": token, "new_password": "Another-Pass-88"}),
-        )
-        .await,
-        410,
-    )
-    .await;
+    let again = expect_problem(set_password(&app, &token, "Another-Pass-88").await, 410).await;
     assert_eq!(again.code, ProblemCode::LinkUsed);
-    let bogus = problem(
-        post(
-            &app,
-            "/api/v1/auth/links/check",
-            json!({"token": "not-a-token"}),
-        )
-        .await,
-        404,
-    )
-    .await;
+    let bogus = expect_problem(check_link(&app, "not-a-token").await, 404).await;
     assert_eq!(bogus.code, ProblemCode::LinkInvalid);
 }
 
 #[tokio::test]
 async fn a_reset_request_answers_the_same_whether_or_not_the_address_exists() {
     let (app, sink, _clock) = app_with_mail().await;
-    let unknown = post(
-        &app,
-        "/api/v1/auth/password-reset",
-        json!({"email": "nobody@nowhere.example"}),
-    )
-    .await;
-    let known = post(
-        &app,
-        "/api/v1/auth/password-reset",
-        json!({"email": "NL.Viewer@demo.csportal.example"}),
-    )
-    .await;
+    let unknown = ask_reset(&app, "nobody@nowhere.example").await;
+    let known = ask_reset(&app, "NL.Viewer@demo.csportal.example").await;
     assert_eq!(
         (unknown.status().as_u16(), known.status().as_u16()),
         (202, 202)
@@ -203,37 +174,14 @@ async fn a_reset_request_answers_the_same_whether_or_not_the_address_exists() {
 #[tokio::test]
 async fn a_link_works_for_24_hours_to_the_minute() {
     let (app, sink, clock) = app_with_mail().await;
-    post(
-        &app,
-        "/api/v1/auth/password-reset",
-        json!({"email": "nl.viewer@demo.csportal.example"}),
-    )
-    .await;
+    ask_reset(&app, "nl.viewer@demo.csportal.example").await;
     let token = link_token(&app, &sink, "nl.viewer@demo.csportal.example", 1).await;
     clock.advance(Duration::hours(23) + Duration::minutes(59));
-    assert_eq!(
-        post(&app, "/api/v1/auth/links/check", json!({"token": token}))
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(check_link(&app, &token).await.status(), 200);
     clock.advance(Duration::minutes(2));
-    let expired = problem(
-        post(&app, "/api/v1/auth/links/check", json!({"token": token})).await,
-        410,
-    )
-    .await;
+    let expired = expect_problem(check_link(&app, &token).await, 410).await;
     assert_eq!(expired.code, ProblemCode::LinkExpired);
-    let set = problem(
-        post(
-            &app,
-            "/api/v1/auth/links/set-password",
-            json!({"token": token, "new_password": NEW_PASSWORD}),
-        )
-        .await,
-        410,
-    )
-    .await;
+    let set = expect_problem(set_password(&app, &token, NEW_PASSWORD).await, 410).await;
     assert_eq!(set.code, ProblemCode::LinkExpired);
 }
 
@@ -249,31 +197,19 @@ async fn after_90_days_a_login_only_lets_the_user_set_a_new_password() {
     clock.advance(Duration::days(1));
     // A wrong password still reads as a wrong password.
     assert_eq!(app.login("nl.user", "Wrong-2026!").await.status(), 401);
-    let expired = problem(app.login("nl.user", "Welcome-2026").await, 403).await;
+    let expired = expect_problem(app.login("nl.user", "Welcome-2026").await, 403).await;
     assert_eq!(expired.code, ProblemCode::PasswordExpired);
     let change_token = expired.restricted_token.expect("a change token");
 
     // The restricted token opens nothing else.
     assert_eq!(app.get("/api/v1/me", &change_token).await.status(), 401);
-    let reused = problem(
-        post_as(
-            &app,
-            &change_token,
-            "/api/v1/auth/password",
-            json!({"current_password": "Welcome-2026", "new_password": "Welcome-2026"}),
-        )
-        .await,
+    let reused = expect_problem(
+        change_password(&app, &change_token, "Welcome-2026", "Welcome-2026").await,
         422,
     )
     .await;
     assert_eq!(codes(&reused), ["password_reused"]);
-    let changed = post_as(
-        &app,
-        &change_token,
-        "/api/v1/auth/password",
-        json!({"current_password": "Welcome-2026", "new_password": NEW_PASSWORD}),
-    )
-    .await;
+    let changed = change_password(&app, &change_token, "Welcome-2026", NEW_PASSWORD).await;
     assert_eq!(changed.status(), 200);
     let tokens: TokenResponse = changed.json().await.unwrap();
     assert_eq!(
@@ -282,14 +218,9 @@ async fn after_90_days_a_login_only_lets_the_user_set_a_new_password() {
     );
     // Spent: the password it was for is gone.
     assert_eq!(
-        post_as(
-            &app,
-            &change_token,
-            "/api/v1/auth/password",
-            json!({"current_password": NEW_PASSWORD, "new_password": "Another-Pass-88"})
-        )
-        .await
-        .status(),
+        change_password(&app, &change_token, NEW_PASSWORD, "Another-Pass-88")
+            .await
+            .status(),
         401
     );
     assert_eq!(app.login("nl.user", NEW_PASSWORD).await.status(), 200);
@@ -302,49 +233,25 @@ async fn the_last_five_passwords_cannot_be_used_again() {
     for n in 1..=5 {
         let next = format!("Harbour-Crane-{n}{n}x");
         let tokens = app.tokens_for_password("nl.viewer", &current).await;
-        let changed = post_as(
-            &app,
-            &tokens.access_token,
-            "/api/v1/auth/password",
-            json!({"current_password": current, "new_password": next}),
-        )
-        .await;
+        let changed = change_password(&app, &tokens.access_token, &current, &next).await;
         assert_eq!(changed.status(), 200, "change {n}");
         current = next;
     }
     let tokens = app.tokens_for_password("nl.viewer", &current).await;
     // Passwords 2 to 5 and the current one are barred; the first has aged out.
-    let barred = problem(
-        post_as(
-            &app,
-            &tokens.access_token,
-            "/api/v1/auth/password",
-            json!({"current_password": current, "new_password": "Harbour-Crane-22x"}),
-        )
-        .await,
+    let barred = expect_problem(
+        change_password(&app, &tokens.access_token, &current, "Harbour-Crane-22x").await,
         422,
     )
     .await;
     assert_eq!(codes(&barred), ["password_reused"]);
-    let wrong = problem(
-        post_as(
-            &app,
-            &tokens.access_token,
-            "/api/v1/auth/password",
-            json!({"current_password": "Nope-1234!", "new_password": NEW_PASSWORD}),
-        )
-        .await,
+    let wrong = expect_problem(
+        change_password(&app, &tokens.access_token, "Nope-1234!", NEW_PASSWORD).await,
         422,
     )
     .await;
     assert_eq!(codes(&wrong), ["wrong_password"]);
-    let back = post_as(
-        &app,
-        &tokens.access_token,
-        "/api/v1/auth/password",
-        json!({"current_password": current, "new_password": "Welcome-2026"}),
-    )
-    .await;
+    let back = change_password(&app, &tokens.access_token, &current, "Welcome-2026").await;
     assert_eq!(
         back.status(),
         200,
@@ -386,7 +293,7 @@ async fn accounts_unused_for_more_than_120_days_are_deactivated_and_unassigned()
         .unwrap();
     assert!(deactivated >= 1);
     assert!(!still_active(&app).await, "day 121 does not");
-    let refused = problem(app.login("nl.viewer", "Welcome-2026").await, 403).await;
+    let refused = expect_problem(app.login("nl.viewer", "Welcome-2026").await, 403).await;
     assert_eq!(refused.code, ProblemCode::AccountDeactivated);
     assert!(refused.detail.contains("Manager"), "{}", refused.detail);
     // A wrong password tells a stranger nothing about the account.
@@ -418,13 +325,13 @@ async fn accounts_unused_for_more_than_120_days_are_deactivated_and_unassigned()
     )
     .await
     .unwrap());
-    let expired = problem(app.login("nl.manager", "Welcome-2026").await, 403).await;
+    let expired = expect_problem(app.login("nl.manager", "Welcome-2026").await, 403).await;
     assert_eq!(expired.code, ProblemCode::PasswordExpired);
-    let manager: TokenResponse = post_as(
+    let manager: TokenResponse = change_password(
         &app,
         &expired.restricted_token.unwrap(),
-        "/api/v1/auth/password",
-        json!({"current_password": "Welcome-2026", "new_password": NEW_PASSWORD}),
+        "Welcome-2026",
+        NEW_PASSWORD,
     )
     .await
     .json()
@@ -449,7 +356,7 @@ async fn accounts_unused_for_more_than_120_days_are_deactivated_and_unassigned()
         detail.summary.version,
     )
     .await;
-    let back = problem(app.login("nl.viewer", "Welcome-2026").await, 403).await;
+    let back = expect_problem(app.login("nl.viewer", "Welcome-2026").await, 403).await;
     assert_eq!(
         back.code,
         ProblemCode::PasswordExpired,
@@ -458,15 +365,11 @@ async fn accounts_unused_for_more_than_120_days_are_deactivated_and_unassigned()
 }
 
 async fn reactivate(app: &TestApp, token: &str, id: uuid::Uuid, version: i32) {
-    let response = app
-        .client
-        .patch(app.url(&format!("/api/v1/users/{id}")))
-        .bearer_auth(token)
-        .header("If-Match", format!("\"v{version}\""))
-        .json(&json!({"active": true}))
-        .send()
-        .await
-        .unwrap();
+    let changes = UpdateUserRequest {
+        active: Some(true),
+        ..Default::default()
+    };
+    let response = update_user(app, token, id, version, &changes).await;
     assert_eq!(response.status(), 200);
 }
 
@@ -475,16 +378,18 @@ async fn a_manager_creates_a_user_who_inherits_their_settings_and_activates_by_e
     let (app, sink, _clock) = app_with_mail().await;
     let manager = app.tokens_for("nl.manager").await;
     let account = app.demo.dutch.accounts[1].id.as_uuid();
-    let created = post_as(
-        &app,
-        &manager.access_token,
-        "/api/v1/users",
-        json!({
-            "username": "jan.devries", "display_name": "Jan de Vries", "email": "jan@umc.example",
-            "role": "user", "account_ids": [account]
-        }),
-    )
-    .await;
+    let jan = CreateUserRequest {
+        account_ids: vec![account],
+        ..new_user(
+            "jan.devries",
+            "Jan de Vries",
+            "jan@umc.example",
+            RoleDto::User,
+        )
+    };
+    let created = app
+        .post_json("/api/v1/users", &manager.access_token, &jan)
+        .await;
     assert_eq!(created.status(), 201);
     let etag = created.headers()["etag"].to_str().unwrap().to_owned();
     let user: UserDetail = created.json().await.unwrap();
@@ -509,23 +414,10 @@ async fn a_manager_creates_a_user_who_inherits_their_settings_and_activates_by_e
     );
     assert!(mail
         .body()
-        .contains("https://portal.example/activate#token="));
-    let info: LinkInfo = post(&app, "/api/v1/auth/links/check", json!({"token": token}))
-        .await
-        .json()
-        .await
-        .unwrap();
+        .contains(&format!("{PUBLIC_URL}/activate#token=")));
+    let info: LinkInfo = check_link(&app, &token).await.json().await.unwrap();
     assert_eq!(info.purpose, LinkPurposeDto::Activation);
-    assert_eq!(
-        post(
-            &app,
-            "/api/v1/auth/links/set-password",
-            json!({"token": token, "new_password": NEW_PASSWORD})
-        )
-        .await
-        .status(),
-        204
-    );
+    assert_eq!(set_password(&app, &token, NEW_PASSWORD).await.status(), 204);
     let tokens: TokenResponse = app
         .login("jan.devries", NEW_PASSWORD)
         .await
@@ -535,13 +427,26 @@ async fn a_manager_creates_a_user_who_inherits_their_settings_and_activates_by_e
     let me: api_types::MeResponse = app.get_json("/api/v1/me", &tokens.access_token).await;
     assert_eq!(me.settings.language, "nl");
 
-    let taken = problem(post_as(&app, &manager.access_token, "/api/v1/users", json!({
-        "username": "Jan.DeVries", "display_name": "Other Jan", "email": "jan2@umc.example", "role": "viewer"
-    })).await, 409).await;
+    let other_jan = new_user(
+        "Jan.DeVries",
+        "Other Jan",
+        "jan2@umc.example",
+        RoleDto::Viewer,
+    );
+    let taken = expect_problem(
+        app.post_json("/api/v1/users", &manager.access_token, &other_jan)
+            .await,
+        409,
+    )
+    .await;
     assert_eq!(taken.code, ProblemCode::UsernameTaken);
-    let admin_role = problem(post_as(&app, &manager.access_token, "/api/v1/users", json!({
-        "username": "sneaky", "display_name": "Sneaky", "email": "s@umc.example", "role": "admin"
-    })).await, 422).await;
+    let sneaky = new_user("sneaky", "Sneaky", "s@umc.example", RoleDto::Admin);
+    let admin_role = expect_problem(
+        app.post_json("/api/v1/users", &manager.access_token, &sneaky)
+            .await,
+        422,
+    )
+    .await;
     assert!(codes(&admin_role).contains(&"role_not_grantable"));
 }
 
@@ -568,20 +473,27 @@ async fn managers_administer_only_their_own_parent_account_and_others_not_at_all
     // Another parent's user and account do not exist for the Danish Manager.
     let path = format!("/api/v1/users/{}", target.id);
     assert_eq!(app.get(&path, &danish.access_token).await.status(), 404);
-    let patched = app
-        .client
-        .patch(app.url(&path))
-        .bearer_auth(&danish.access_token)
-        .header("If-Match", format!("\"v{}\"", target.version))
-        .json(&json!({"role": "manager"}))
-        .send()
-        .await
-        .unwrap();
+    let promote = UpdateUserRequest {
+        role: Some(RoleDto::Manager),
+        ..Default::default()
+    };
+    let patched = update_user(
+        &app,
+        &danish.access_token,
+        target.id,
+        target.version,
+        &promote,
+    )
+    .await;
     assert_eq!(patched.status(), 404);
     let foreign_account = app.demo.dutch.accounts[1].id.as_uuid();
-    let created = post_as(&app, &danish.access_token, "/api/v1/users", json!({
-        "username": "dk.new", "display_name": "Ny", "email": "ny@dk.example", "role": "user", "account_ids": [foreign_account]
-    })).await;
+    let ny = CreateUserRequest {
+        account_ids: vec![foreign_account],
+        ..new_user("dk.new", "Ny", "ny@dk.example", RoleDto::User)
+    };
+    let created = app
+        .post_json("/api/v1/users", &danish.access_token, &ny)
+        .await;
     assert_eq!(created.status(), 404);
 
     // Users and Viewers administer nobody.
@@ -623,26 +535,29 @@ async fn role_changes_and_lockouts_land_in_a_hash_chained_security_log() {
         .iter()
         .find(|u| u.username == "nl.user")
         .unwrap();
-    let response = app
-        .client
-        .patch(app.url(&format!("/api/v1/users/{}", target.id)))
-        .bearer_auth(&manager.access_token)
-        .header("If-Match", format!("\"v{}\"", target.version))
-        .json(&json!({"role": "viewer"}))
-        .send()
-        .await
-        .unwrap();
+    let to_role = |role| UpdateUserRequest {
+        role: Some(role),
+        ..Default::default()
+    };
+    let manager_token = &manager.access_token;
+    let response = update_user(
+        &app,
+        manager_token,
+        target.id,
+        target.version,
+        &to_role(RoleDto::Viewer),
+    )
+    .await;
     assert_eq!(response.status(), 200);
     // A stale version is refused.
-    let stale = app
-        .client
-        .patch(app.url(&format!("/api/v1/users/{}", target.id)))
-        .bearer_auth(&manager.access_token)
-        .header("If-Match", format!("\"v{}\"", target.version))
-        .json(&json!({"role": "user"}))
-        .send()
-        .await
-        .unwrap();
+    let stale = update_user(
+        &app,
+        manager_token,
+        target.id,
+        target.version,
+        &to_role(RoleDto::User),
+    )
+    .await;
     assert_eq!(stale.status(), 412);
 
     let log: SecurityLogPage = app
@@ -666,14 +581,15 @@ async fn role_changes_and_lockouts_land_in_a_hash_chained_security_log() {
         .all(|e| e.username.as_deref() != Some("dk.user")));
 
     use persistence::repositories::security_log::{verify, ChainBreak};
-    use sea_orm::ConnectionTrait;
     let report = verify(&app.db).await.unwrap();
     assert_eq!(report.first_break, None);
     assert!(report.entries >= 6);
-    app.db
-        .execute_unprepared("UPDATE security_log SET client_address = '10.6.6.6' WHERE seq = 2")
-        .await
-        .unwrap();
+    persistence::raw_sql::execute(
+        &app.db,
+        "UPDATE security_log SET client_address = '10.6.6.6' WHERE seq = 2",
+    )
+    .await
+    .unwrap();
     assert_eq!(
         verify(&app.db).await.unwrap().first_break,
         Some(ChainBreak::Altered { seq: 2 })
@@ -755,9 +671,21 @@ async fn two_server_processes_on_one_database_agree_on_the_lockout() {
 async fn personal_settings_change_and_bad_values_are_named() {
     let app = TestApp::spawn().await.unwrap();
     let tokens = app.tokens_for("dk.user").await;
-    let saved = app.client.patch(app.url("/api/v1/me/settings")).bearer_auth(&tokens.access_token)
-        .json(&json!({"language": "nl", "time_zone": "America/New_York", "date_format": "month_day_year", "time_format": "h12"}))
-        .send().await.unwrap();
+    let settings = |language: &str, time_zone: &str, date_format: &str, time_format: &str| {
+        UpdateSettingsRequest {
+            language: language.to_owned(),
+            time_zone: time_zone.to_owned(),
+            date_format: date_format.to_owned(),
+            time_format: time_format.to_owned(),
+        }
+    };
+    let saved = app
+        .patch_json(
+            "/api/v1/me/settings",
+            &tokens.access_token,
+            &settings("nl", "America/New_York", "month_day_year", "h12"),
+        )
+        .await;
     assert_eq!(saved.status(), 200);
     let me: api_types::MeResponse = app.get_json("/api/v1/me", &tokens.access_token).await;
     assert_eq!(
@@ -768,12 +696,34 @@ async fn personal_settings_change_and_bad_values_are_named() {
         ),
         ("nl", "America/New_York", "h12")
     );
-    let bad = problem(
-        app.client.patch(app.url("/api/v1/me/settings")).bearer_auth(&tokens.access_token)
-            .json(&json!({"language": "fr", "time_zone": "Mars/Olympus", "date_format": "iso", "time_format": "h24"}))
-            .send().await.unwrap(),
+    let bad = expect_problem(
+        app.patch_json(
+            "/api/v1/me/settings",
+            &tokens.access_token,
+            &settings("fr", "Mars/Olympus", "iso", "h24"),
+        )
+        .await,
         422,
     )
     .await;
     assert_eq!(codes(&bad), ["unknown_language", "unknown_time_zone"]);
+}
+
+#[tokio::test]
+async fn an_admin_creating_a_user_for_an_unknown_parent_account_gets_404() {
+    let app = TestApp::spawn().await.unwrap();
+    let admin = app.tokens_for("admin").await;
+    let request = CreateUserRequest {
+        parent_account_id: Some(uuid::Uuid::new_v4()),
+        ..new_user(
+            "ghost.user",
+            "Ghost",
+            "ghost@nowhere.example",
+            RoleDto::User,
+        )
+    };
+    let created = app
+        .post_json("/api/v1/users", &admin.access_token, &request)
+        .await;
+    expect_problem(created, 404).await;
 }

@@ -1,8 +1,10 @@
 use api_types::{
     InstalledProductDetail, InstalledProductPage, OperationalStateDto, ProblemCode, ProblemDetails,
+    UpdateCustomDetailsRequest,
 };
 use persistence::repositories::audit;
-use test_support::TestApp;
+use reqwest::Method;
+use test_support::{expect_problem, TestApp};
 
 const DUTCH: [&str; 10] = [
     "IP-40010001",
@@ -179,8 +181,7 @@ async fn bad_filter_sort_and_page_values_are_400_problems() {
         let response = app
             .get(&format!("/api/v1/installed-products?{query}"), &token)
             .await;
-        assert_eq!(response.status(), 400, "{query}");
-        let problem: ProblemDetails = response.json().await.unwrap();
+        let problem = expect_problem(response, 400).await;
         assert_eq!(problem.code, ProblemCode::InvalidQuery, "{query}");
     }
 }
@@ -238,15 +239,8 @@ async fn another_parent_accounts_user_gets_404_for_every_product_and_update() {
             .get(&format!("/api/v1/installed-products/{id}"), &token)
             .await;
         assert_eq!(get.status(), 404, "{number}");
-        let put = app
-            .client
-            .put(app.url(&format!("/api/v1/installed-products/{id}/custom-details")))
-            .bearer_auth(&token)
-            .header("if-match", "\"v1\"")
-            .json(&serde_json::json!({"custom_name": "mine now"}))
-            .send()
-            .await
-            .unwrap();
+        let put =
+            put_custom_details(&app, &token, id, Some("\"v1\""), &custom_name("mine now")).await;
         assert_eq!(
             put.status(),
             404,
@@ -278,18 +272,23 @@ async fn another_parent_accounts_user_gets_404_for_every_product_and_update() {
     );
 }
 
+fn custom_name(name: &str) -> UpdateCustomDetailsRequest {
+    UpdateCustomDetailsRequest {
+        custom_name: Some(name.to_owned()),
+        ..Default::default()
+    }
+}
+
+/// PUTs custom details with `if_match` as it is (a test may send a bad one).
 async fn put_custom_details(
     app: &TestApp,
     token: &str,
     id: impl std::fmt::Display,
     if_match: Option<&str>,
-    body: serde_json::Value,
+    body: &UpdateCustomDetailsRequest,
 ) -> reqwest::Response {
-    let mut request = app
-        .client
-        .put(app.url(&format!("/api/v1/installed-products/{id}/custom-details")))
-        .bearer_auth(token)
-        .json(&body);
+    let path = format!("/api/v1/installed-products/{id}/custom-details");
+    let mut request = app.json_request(Method::PUT, &path, Some(token), body);
     if let Some(tag) = if_match {
         request = request.header("if-match", tag);
     }
@@ -306,7 +305,10 @@ async fn a_manager_renames_a_product_and_the_audit_log_keeps_old_and_new() {
         &tokens.access_token,
         id,
         Some("\"v1\""),
-        serde_json::json!({"custom_name": "  CT 2 (cardiology) ", "customer_reference": "ASSET-0042"}),
+        &UpdateCustomDetailsRequest {
+            customer_reference: Some("ASSET-0042".to_owned()),
+            ..custom_name("  CT 2 (cardiology) ")
+        },
     )
     .await;
     assert_eq!(response.status(), 200);
@@ -352,25 +354,10 @@ async fn a_stale_if_match_is_412_and_overwrites_nothing() {
     let app = TestApp::spawn().await.unwrap();
     let token = app.tokens_for("nl.manager").await.access_token;
     let id = app.demo.product("IP-40010006").id;
-    let first = put_custom_details(
-        &app,
-        &token,
-        id,
-        Some("\"v1\""),
-        serde_json::json!({"custom_name": "First"}),
-    )
-    .await;
+    let first = put_custom_details(&app, &token, id, Some("\"v1\""), &custom_name("First")).await;
     assert_eq!(first.status(), 200);
-    let second = put_custom_details(
-        &app,
-        &token,
-        id,
-        Some("\"v1\""),
-        serde_json::json!({"custom_name": "Second"}),
-    )
-    .await;
-    assert_eq!(second.status(), 412);
-    let problem: ProblemDetails = second.json().await.unwrap();
+    let second = put_custom_details(&app, &token, id, Some("\"v1\""), &custom_name("Second")).await;
+    let problem = expect_problem(second, 412).await;
     assert_eq!(problem.code, ProblemCode::PreconditionFailed);
     let detail: InstalledProductDetail = app
         .get_json(&format!("/api/v1/installed-products/{id}"), &token)
@@ -385,23 +372,9 @@ async fn a_stale_if_match_is_412_and_overwrites_nothing() {
         1
     );
 
-    let unconditional = put_custom_details(
-        &app,
-        &token,
-        id,
-        None,
-        serde_json::json!({"custom_name": "Blind"}),
-    )
-    .await;
+    let unconditional = put_custom_details(&app, &token, id, None, &custom_name("Blind")).await;
     assert_eq!(unconditional.status(), 428);
-    let garbage = put_custom_details(
-        &app,
-        &token,
-        id,
-        Some("*"),
-        serde_json::json!({"custom_name": "Star"}),
-    )
-    .await;
+    let garbage = put_custom_details(&app, &token, id, Some("*"), &custom_name("Star")).await;
     assert_eq!(garbage.status(), 412);
 }
 
@@ -415,16 +388,9 @@ async fn viewers_and_users_may_not_edit_custom_details() {
             .get_json(&format!("/api/v1/installed-products/{id}"), &token)
             .await;
         assert!(!detail.can_edit_custom_details, "{username}");
-        let response = put_custom_details(
-            &app,
-            &token,
-            id,
-            Some("\"v1\""),
-            serde_json::json!({"custom_name": "x"}),
-        )
-        .await;
-        assert_eq!(response.status(), 403, "{username}");
-        let problem: ProblemDetails = response.json().await.unwrap();
+        let response =
+            put_custom_details(&app, &token, id, Some("\"v1\""), &custom_name("x")).await;
+        let problem = expect_problem(response, 403).await;
         assert_eq!(problem.code, ProblemCode::Forbidden);
     }
 }
@@ -439,11 +405,13 @@ async fn a_custom_name_over_100_characters_is_a_422_naming_the_field() {
         &token,
         id,
         Some("\"v1\""),
-        serde_json::json!({"customer_location": "x".repeat(101)}),
+        &UpdateCustomDetailsRequest {
+            customer_location: Some("x".repeat(101)),
+            ..Default::default()
+        },
     )
     .await;
-    assert_eq!(response.status(), 422);
-    let problem: ProblemDetails = response.json().await.unwrap();
+    let problem = expect_problem(response, 422).await;
     assert_eq!(problem.errors.len(), 1);
     assert_eq!(problem.errors[0].field, "customer_location");
 }

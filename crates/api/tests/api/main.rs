@@ -14,6 +14,5 @@ mod hostile_tokens;
 mod identity;
 mod installed_products;
 mod mfa;
-mod migrations;
 mod openapi;
 mod spa;

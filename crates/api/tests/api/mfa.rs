@@ -2,12 +2,13 @@
 //! account's policy that requires it.
 
 use api_types::{
-    MeResponse, MfaEnabledResponse, MfaSetupResponse, ProblemCode, ProblemDetails, UserPage,
+    ChangePasswordRequest, MeResponse, MfaCodeRequest, MfaEnabledResponse, MfaPolicy,
+    MfaSetupResponse, PasswordConfirmation, ProblemCode, UpdateUserRequest, UserPage,
 };
 use chrono::Duration;
-use serde_json::json;
+use reqwest::Method;
 use std::sync::Arc;
-use test_support::{ManualClock, TestApp};
+use test_support::{expect_problem, if_match, ManualClock, TestApp};
 
 fn code_at(secret: &str, clock: &ManualClock) -> String {
     use domain::Clock;
@@ -18,64 +19,39 @@ fn code_at(secret: &str, clock: &ManualClock) -> String {
     totp.generate(clock.now().timestamp() as u64).to_string()
 }
 
-async fn post_as(
-    app: &TestApp,
-    token: &str,
-    path: &str,
-    body: serde_json::Value,
-) -> reqwest::Response {
-    app.client
-        .post(app.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
+/// Logs in with the right (demo) password and `code`.
+async fn login(app: &TestApp, username: &str, code: Option<&str>) -> reqwest::Response {
+    app.login_with_code(username, "Welcome-2026", code).await
 }
 
-async fn login_with(
-    app: &TestApp,
-    username: &str,
-    password: &str,
-    code: Option<&str>,
-) -> reqwest::Response {
-    app.client
-        .post(app.url("/api/v1/auth/login"))
-        .json(&json!({"username": username, "password": password, "mfa_code": code}))
-        .send()
-        .await
-        .unwrap()
+async fn enable(app: &TestApp, token: &str, code: &str) -> reqwest::Response {
+    let body = MfaCodeRequest {
+        code: code.to_owned(),
+    };
+    app.post_json("/api/v1/me/mfa/enable", token, &body).await
 }
 
-async fn code_of(response: reqwest::Response, status: u16) -> ProblemDetails {
-    assert_eq!(response.status(), status);
-    response.json().await.unwrap()
+async fn require_mfa(app: &TestApp, token: &str, required: bool) -> reqwest::Response {
+    let policy = MfaPolicy {
+        required,
+        parent_account_id: None,
+    };
+    app.put_json("/api/v1/mfa-policy", token, &policy).await
 }
 
 /// Enrols `username` and returns the secret and recovery codes.
 async fn enrol(app: &TestApp, clock: &ManualClock, token: &str) -> (String, MfaEnabledResponse) {
-    let setup: MfaSetupResponse = post_as(app, token, "/api/v1/me/mfa/setup", json!({}))
+    let setup: MfaSetupResponse = app
+        .post("/api/v1/me/mfa/setup", token)
         .await
         .json()
         .await
         .unwrap();
     assert!(setup.otpauth_uri.starts_with("otpauth://totp/"));
     assert!(setup.qr_svg.contains("<svg"));
-    let wrong = post_as(
-        app,
-        token,
-        "/api/v1/me/mfa/enable",
-        json!({"code": "000000"}),
-    )
-    .await;
+    let wrong = enable(app, token, "000000").await;
     assert_eq!(wrong.status(), 422);
-    let enabled = post_as(
-        app,
-        token,
-        "/api/v1/me/mfa/enable",
-        json!({"code": code_at(&setup.secret, clock)}),
-    )
-    .await;
+    let enabled = enable(app, token, &code_at(&setup.secret, clock)).await;
     assert_eq!(enabled.status(), 200);
     (setup.secret, enabled.json().await.unwrap())
 }
@@ -102,62 +78,42 @@ async fn a_second_factor_is_asked_after_the_password_and_each_code_works_once() 
 
     // A wrong password says nothing about the second factor.
     assert_eq!(
-        code_of(login_with(&app, "nl.user", "Wrong-2026!", None).await, 401)
-            .await
-            .code,
+        expect_problem(
+            app.login_with_code("nl.user", "Wrong-2026!", None).await,
+            401
+        )
+        .await
+        .code,
         ProblemCode::InvalidCredentials
     );
     assert_eq!(
-        code_of(login_with(&app, "nl.user", "Welcome-2026", None).await, 401)
+        expect_problem(login(&app, "nl.user", None).await, 401)
             .await
             .code,
         ProblemCode::MfaRequired
     );
     clock.advance(Duration::seconds(30));
     let code = code_at(&secret, &clock);
+    assert_eq!(login(&app, "nl.user", Some(&code)).await.status(), 200);
     assert_eq!(
-        login_with(&app, "nl.user", "Welcome-2026", Some(&code))
+        expect_problem(login(&app, "nl.user", Some(&code)).await, 401)
             .await
-            .status(),
-        200
-    );
-    assert_eq!(
-        code_of(
-            login_with(&app, "nl.user", "Welcome-2026", Some(&code)).await,
-            401
-        )
-        .await
-        .code,
+            .code,
         ProblemCode::InvalidMfaCode,
         "a code works once"
     );
     clock.advance(Duration::seconds(30));
     assert_eq!(
-        login_with(
-            &app,
-            "nl.user",
-            "Welcome-2026",
-            Some(&code_at(&secret, &clock))
-        )
-        .await
-        .status(),
+        login(&app, "nl.user", Some(&code_at(&secret, &clock)))
+            .await
+            .status(),
         200
     );
 
     // A recovery code, written loosely, works once too.
     let recovery = enabled.recovery_codes[3].to_uppercase().replace('-', " ");
-    assert_eq!(
-        login_with(&app, "nl.user", "Welcome-2026", Some(&recovery))
-            .await
-            .status(),
-        200
-    );
-    assert_eq!(
-        login_with(&app, "nl.user", "Welcome-2026", Some(&recovery))
-            .await
-            .status(),
-        401
-    );
+    assert_eq!(login(&app, "nl.user", Some(&recovery)).await.status(), 200);
+    assert_eq!(login(&app, "nl.user", Some(&recovery)).await.status(), 401);
 }
 
 #[tokio::test]
@@ -167,18 +123,12 @@ async fn wrong_codes_count_towards_the_lockout() {
     let (secret, _) = enrol(&app, &clock, &tokens.access_token).await;
     clock.advance(Duration::seconds(60));
     // Two wrong codes and the third is the lock.
-    login_with(&app, "nl.viewer", "Welcome-2026", Some("111111")).await;
-    login_with(&app, "nl.viewer", "Welcome-2026", Some("222222")).await;
-    login_with(&app, "nl.viewer", "Welcome-2026", Some("333333")).await;
-    let locked = login_with(
-        &app,
-        "nl.viewer",
-        "Welcome-2026",
-        Some(&code_at(&secret, &clock)),
-    )
-    .await;
+    login(&app, "nl.viewer", Some("111111")).await;
+    login(&app, "nl.viewer", Some("222222")).await;
+    login(&app, "nl.viewer", Some("333333")).await;
+    let locked = login(&app, "nl.viewer", Some(&code_at(&secret, &clock))).await;
     assert_eq!(
-        code_of(locked, 401).await.code,
+        expect_problem(locked, 401).await.code,
         ProblemCode::InvalidCredentials
     );
 }
@@ -188,20 +138,16 @@ async fn a_manager_requires_a_second_factor_and_users_enrol_at_their_next_login(
     let (app, clock) = app().await;
     let manager = app.tokens_for("nl.manager").await;
     let user = app.tokens_for("nl.user").await;
-    let put = |token: String, required: bool| {
-        let app = &app;
-        async move {
-            app.client
-                .put(app.url("/api/v1/mfa-policy"))
-                .bearer_auth(token)
-                .json(&json!({"required": required}))
-                .send()
-                .await
-                .unwrap()
-        }
-    };
-    assert_eq!(put(user.access_token.clone(), true).await.status(), 403);
-    assert_eq!(put(manager.access_token.clone(), true).await.status(), 200);
+    assert_eq!(
+        require_mfa(&app, &user.access_token, true).await.status(),
+        403
+    );
+    assert_eq!(
+        require_mfa(&app, &manager.access_token, true)
+            .await
+            .status(),
+        200
+    );
     // Another hospital is untouched.
     let danish = app.tokens_for("dk.manager").await;
     let theirs: api_types::MfaPolicy = app
@@ -209,11 +155,7 @@ async fn a_manager_requires_a_second_factor_and_users_enrol_at_their_next_login(
         .await;
     assert!(!theirs.required);
 
-    let refused = code_of(
-        login_with(&app, "nl.viewer", "Welcome-2026", None).await,
-        403,
-    )
-    .await;
+    let refused = expect_problem(login(&app, "nl.viewer", None).await, 403).await;
     assert_eq!(refused.code, ProblemCode::MfaEnrollmentRequired);
     let restricted = refused.restricted_token.unwrap();
     assert_eq!(
@@ -227,13 +169,15 @@ async fn a_manager_requires_a_second_factor_and_users_enrol_at_their_next_login(
         .expect("enrolling with the restricted token opens a session");
     let me: MeResponse = app.get_json("/api/v1/me", &session.access_token).await;
     assert!(me.mfa_enabled && me.mfa_required);
-    let off = post_as(
-        &app,
-        &session.access_token,
-        "/api/v1/me/mfa/disable",
-        json!({"password": "Welcome-2026"}),
-    )
-    .await;
+    let off = app
+        .post_json(
+            "/api/v1/me/mfa/disable",
+            &session.access_token,
+            &PasswordConfirmation {
+                password: "Welcome-2026".to_owned(),
+            },
+        )
+        .await;
     assert_eq!(off.status(), 409, "required: it cannot be turned off");
 
     // A lost phone: the Manager resets it, and the user enrols again.
@@ -242,23 +186,26 @@ async fn a_manager_requires_a_second_factor_and_users_enrol_at_their_next_login(
         .await;
     let viewer = &users.items[0];
     assert!(viewer.mfa_enabled);
+    let reset_mfa = UpdateUserRequest {
+        reset_mfa: Some(true),
+        ..Default::default()
+    };
     let reset = app
-        .client
-        .patch(app.url(&format!("/api/v1/users/{}", viewer.id)))
-        .bearer_auth(&manager.access_token)
-        .header("If-Match", format!("\"v{}\"", viewer.version))
-        .json(&json!({"reset_mfa": true}))
+        .json_request(
+            Method::PATCH,
+            &format!("/api/v1/users/{}", viewer.id),
+            Some(&manager.access_token),
+            &reset_mfa,
+        )
+        .header("If-Match", if_match(viewer.version))
         .send()
         .await
         .unwrap();
     assert_eq!(reset.status(), 200);
     assert_eq!(
-        code_of(
-            login_with(&app, "nl.viewer", "Welcome-2026", None).await,
-            403
-        )
-        .await
-        .code,
+        expect_problem(login(&app, "nl.viewer", None).await, 403)
+            .await
+            .code,
         ProblemCode::MfaEnrollmentRequired
     );
 }
@@ -267,52 +214,43 @@ async fn a_manager_requires_a_second_factor_and_users_enrol_at_their_next_login(
 async fn an_expired_password_and_a_required_second_factor_are_both_asked_for() {
     let (app, clock) = app().await;
     let manager = app.tokens_for("nl.manager").await;
-    let put = app
-        .client
-        .put(app.url("/api/v1/mfa-policy"))
-        .bearer_auth(&manager.access_token)
-        .json(&json!({"required": true}))
-        .send()
-        .await
-        .unwrap();
+    let put = require_mfa(&app, &manager.access_token, true).await;
     assert_eq!(put.status(), 200);
     clock.advance(Duration::days(91));
-    let expired = code_of(login_with(&app, "nl.user", "Welcome-2026", None).await, 403).await;
+    let expired = expect_problem(login(&app, "nl.user", None).await, 403).await;
     assert_eq!(expired.code, ProblemCode::PasswordExpired);
-    let changed = post_as(
-        &app,
-        &expired.restricted_token.unwrap(),
-        "/api/v1/auth/password",
-        json!({"current_password": "Welcome-2026", "new_password": "Lighthouse-Keeper-77"}),
-    )
-    .await;
+    let change = ChangePasswordRequest {
+        current_password: "Welcome-2026".to_owned(),
+        new_password: "Lighthouse-Keeper-77".to_owned(),
+    };
+    let changed = app
+        .post_json(
+            "/api/v1/auth/password",
+            &expired.restricted_token.unwrap(),
+            &change,
+        )
+        .await;
     // The new password is set, but no session before the second factor.
-    let required = code_of(changed, 403).await;
+    let required = expect_problem(changed, 403).await;
     assert_eq!(required.code, ProblemCode::MfaEnrollmentRequired);
     let (_, enabled) = enrol(&app, &clock, &required.restricted_token.unwrap()).await;
     assert!(enabled.session.is_some());
 }
 
 async fn stored_secret(app: &TestApp, username: &str) -> Option<String> {
-    use sea_orm::{ConnectionTrait, Statement};
     let sql = format!("SELECT mfa_secret FROM users WHERE username = '{username}'");
-    let row = app
-        .db
-        .query_one(Statement::from_string(app.db.get_database_backend(), sql))
+    persistence::raw_sql::first_text(&app.db, &sql, "mfa_secret")
         .await
         .unwrap()
-        .unwrap();
-    row.try_get("", "mfa_secret").unwrap()
 }
 
 async fn set_stored_secret(app: &TestApp, username: &str, stored: &str) {
-    use sea_orm::ConnectionTrait;
-    app.db
-        .execute_unprepared(&format!(
-            "UPDATE users SET mfa_secret = '{stored}' WHERE username = '{username}'"
-        ))
-        .await
-        .unwrap();
+    persistence::raw_sql::execute(
+        &app.db,
+        &format!("UPDATE users SET mfa_secret = '{stored}' WHERE username = '{username}'"),
+    )
+    .await
+    .unwrap();
 }
 
 #[tokio::test]
@@ -331,20 +269,12 @@ async fn a_copy_of_the_database_does_not_give_away_second_factors() {
     clock.advance(Duration::seconds(30));
     let code = code_at(&secret, &clock);
     assert_eq!(
-        code_of(
-            login_with(&app, "nl.viewer", "Welcome-2026", Some(&code)).await,
-            503
-        )
-        .await
-        .code,
+        expect_problem(login(&app, "nl.viewer", Some(&code)).await, 503)
+            .await
+            .code,
         ProblemCode::ServiceUnavailable
     );
-    assert_eq!(
-        login_with(&app, "nl.user", "Welcome-2026", Some(&code))
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(login(&app, "nl.user", Some(&code)).await.status(), 200);
 }
 
 #[tokio::test]
@@ -353,12 +283,7 @@ async fn secrets_stored_before_encryption_still_work_and_are_sealed_on_use() {
     let plain = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     set_stored_secret(&app, "nl.viewer", plain).await;
     let code = code_at(plain, &clock);
-    assert_eq!(
-        login_with(&app, "nl.viewer", "Welcome-2026", Some(&code))
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(login(&app, "nl.viewer", Some(&code)).await.status(), 200);
     // Having served a login, it is sealed, and keeps working.
     let stored = stored_secret(&app, "nl.viewer").await.unwrap();
     assert!(
@@ -367,10 +292,5 @@ async fn secrets_stored_before_encryption_still_work_and_are_sealed_on_use() {
     );
     clock.advance(Duration::seconds(30));
     let code = code_at(plain, &clock);
-    assert_eq!(
-        login_with(&app, "nl.viewer", "Welcome-2026", Some(&code))
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(login(&app, "nl.viewer", Some(&code)).await.status(), 200);
 }

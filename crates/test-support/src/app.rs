@@ -1,0 +1,303 @@
+//! The real app on a random port with a fresh, migrated database, and typed
+//! helpers over the api-types DTOs to talk to it.
+
+use crate::fresh_database_with_url;
+use crate::smtp::{ReceivedMail, SmtpSink};
+use api::clock::SystemClock;
+use api::{ApiConfig, AppState};
+use api_types::ProblemDetails;
+use persistence::seed::DemoData;
+use persistence::Db;
+use reqwest::{Method, RequestBuilder, Response};
+use serde::Serialize;
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The portal's address in the apps of [`TestApp::spawn_with_mail`]: the
+/// links in their emails start with it.
+pub const PUBLIC_URL: &str = "https://portal.example";
+
+pub struct TestApp {
+    pub address: String,
+    /// The running app's state, for driving its background jobs in tests.
+    pub state: AppState,
+    pub db: Db,
+    pub demo: DemoData,
+    pub client: reqwest::Client,
+    /// The attachment blob store's folder.
+    pub blobs_dir: tempfile::TempDir,
+    /// Where a second server process would connect.
+    pub database_url: String,
+    _sqlite_dir: Option<tempfile::TempDir>,
+}
+
+impl TestApp {
+    pub async fn spawn() -> anyhow::Result<Self> {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with the configuration adjusted first.
+    pub async fn spawn_with(configure: impl FnOnce(&mut ApiConfig)) -> anyhow::Result<Self> {
+        Self::spawn_with_clock(Arc::new(SystemClock), configure).await
+    }
+
+    /// Like [`TestApp::spawn_with`], on the given clock.
+    pub async fn spawn_with_clock(
+        clock: Arc<dyn domain::Clock>,
+        configure: impl FnOnce(&mut ApiConfig),
+    ) -> anyhow::Result<Self> {
+        let (db, sqlite_dir, database_url) = fresh_database_with_url().await?;
+        persistence::migrate_up(&db).await?;
+        let hash = |p: &str| api::auth::password::hash_blocking(p).unwrap_or_default();
+        let demo = persistence::seed::demo(&db, &hash).await?;
+        let mut config = ApiConfig::with_secret(b"test-secret-test-secret-test-secret!".to_vec());
+        config.secure_cookies = false;
+        config.max_json_bytes = 16 * 1024;
+        let blobs_dir = tempfile::tempdir()?;
+        config.attachments_dir = blobs_dir.path().to_path_buf();
+        configure(&mut config);
+        let state = AppState::new(db.clone(), config, clock).await?;
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let address = format!("http://{}", listener.local_addr()?);
+        let server = api::run_server(listener, state.clone(), 1)?;
+        tokio::spawn(server);
+        let client = reqwest::Client::builder().cookie_store(true).build()?;
+        Ok(Self {
+            address,
+            state,
+            db,
+            demo,
+            client,
+            blobs_dir,
+            database_url,
+            _sqlite_dir: sqlite_dir,
+        })
+    }
+
+    /// Like [`TestApp::spawn`], with emails going to a real SMTP server on
+    /// loopback (read them from the sink) and their links starting with
+    /// [`PUBLIC_URL`].
+    pub async fn spawn_with_mail() -> anyhow::Result<(Self, SmtpSink)> {
+        Self::spawn_with_mail_and_clock(Arc::new(SystemClock)).await
+    }
+
+    /// Like [`TestApp::spawn_with_mail`], on the given clock.
+    pub async fn spawn_with_mail_and_clock(
+        clock: Arc<dyn domain::Clock>,
+    ) -> anyhow::Result<(Self, SmtpSink)> {
+        let sink = SmtpSink::start().await?;
+        let smtp_url = sink.url();
+        let app = Self::spawn_with_clock(clock, move |c| {
+            c.smtp_url = Some(smtp_url);
+            c.public_url = PUBLIC_URL.into();
+        })
+        .await?;
+        Ok((app, sink))
+    }
+
+    /// Sends what the outbox holds now, then waits (5 seconds at most) until
+    /// `sink` has received `count` emails in all; answers all it received.
+    pub async fn deliver_mail(&self, sink: &SmtpSink, count: usize) -> Vec<ReceivedMail> {
+        api::mail::deliver_due(&self.state)
+            .await
+            .expect("outbox delivered");
+        sink.wait_for(count, Duration::from_secs(5)).await
+    }
+
+    /// A second server on this app's database, with its own connection pool
+    /// and state: what a second process of a cluster shares with the first.
+    pub async fn spawn_beside(&self, clock: Arc<dyn domain::Clock>) -> anyhow::Result<Self> {
+        let db = persistence::connect(&self.database_url).await?;
+        let config = (*self.state.config).clone();
+        let state = AppState::new(db.clone(), config, clock).await?;
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let address = format!("http://{}", listener.local_addr()?);
+        tokio::spawn(api::run_server(listener, state.clone(), 1)?);
+        Ok(Self {
+            address,
+            state,
+            db,
+            demo: self.demo.clone(),
+            client: reqwest::Client::builder().cookie_store(true).build()?,
+            blobs_dir: tempfile::tempdir()?,
+            database_url: self.database_url.clone(),
+            _sqlite_dir: None,
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> Response {
+        self.login_with_code(username, password, None).await
+    }
+
+    /// Logs in with a second factor's code (or a recovery code).
+    pub async fn login_with_code(
+        &self,
+        username: &str,
+        password: &str,
+        mfa_code: Option<&str>,
+    ) -> Response {
+        let body = api_types::LoginRequest {
+            username: username.to_owned(),
+            password: password.to_owned(),
+            mfa_code: mfa_code.map(str::to_owned),
+        };
+        self.post_json_anonymous("/api/v1/auth/login", &body).await
+    }
+
+    /// Logs in and returns the token pair (panics when the login fails).
+    pub async fn tokens_for_password(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> api_types::TokenResponse {
+        let response = self.login(username, password).await;
+        assert_eq!(response.status(), 200, "login as {username}");
+        response.json().await.expect("token response")
+    }
+
+    /// Logs in with the demo password and returns the token pair.
+    pub async fn tokens_for(&self, username: &str) -> api_types::TokenResponse {
+        let response = self.login(username, persistence::seed::DEMO_PASSWORD).await;
+        assert_eq!(response.status(), 200, "login of {username}");
+        response.json().await.expect("token response")
+    }
+
+    pub async fn get(&self, path: &str, access_token: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(access_token)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// GETs `path` and decodes a 200 body as `T` (any other status fails the test).
+    pub async fn get_json<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        access_token: &str,
+    ) -> T {
+        let response = self.get(path, access_token).await;
+        let status = response.status();
+        let body = response.text().await.expect("response body");
+        assert_eq!(status, 200, "GET {path}: {body}");
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {path}: {e}: {body}"))
+    }
+    /// A request without a token or a body (public routes, unknown ones).
+    pub async fn send_anonymous(&self, method: Method, path: &str) -> Response {
+        self.client
+            .request(method, self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// POSTs without a body (actions that take none).
+    pub async fn post(&self, path: &str, access_token: &str) -> Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(access_token)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// A request with `body` as JSON, bearer-authenticated when a token is
+    /// given: add headers (`If-Match`, `Idempotency-Key`), then send.
+    pub fn json_request(
+        &self,
+        method: Method,
+        path: &str,
+        access_token: Option<&str>,
+        body: &impl Serialize,
+    ) -> RequestBuilder {
+        let request = self.client.request(method, self.url(path)).json(body);
+        match access_token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        }
+    }
+
+    async fn send_json(
+        &self,
+        method: Method,
+        path: &str,
+        access_token: Option<&str>,
+        body: &impl Serialize,
+    ) -> Response {
+        self.json_request(method, path, access_token, body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// POSTs a request DTO as JSON.
+    pub async fn post_json(
+        &self,
+        path: &str,
+        access_token: &str,
+        body: &impl Serialize,
+    ) -> Response {
+        self.send_json(Method::POST, path, Some(access_token), body)
+            .await
+    }
+
+    /// POSTs a request DTO as JSON without a token (the public routes:
+    /// login, links, password resets, access requests).
+    pub async fn post_json_anonymous(&self, path: &str, body: &impl Serialize) -> Response {
+        self.send_json(Method::POST, path, None, body).await
+    }
+
+    /// PUTs a request DTO as JSON.
+    pub async fn put_json(
+        &self,
+        path: &str,
+        access_token: &str,
+        body: &impl Serialize,
+    ) -> Response {
+        self.send_json(Method::PUT, path, Some(access_token), body)
+            .await
+    }
+
+    /// PATCHes a request DTO as JSON.
+    pub async fn patch_json(
+        &self,
+        path: &str,
+        access_token: &str,
+        body: &impl Serialize,
+    ) -> Response {
+        self.send_json(Method::PATCH, path, Some(access_token), body)
+            .await
+    }
+}
+
+/// The `If-Match` value for a resource at `version` (the API's ETag).
+pub fn if_match(version: i32) -> String {
+    format!("\"v{version}\"")
+}
+
+/// Asserts that `response` is a `status` problem document
+/// (`application/problem+json` with a request id) and decodes it.
+pub async fn expect_problem(response: Response, status: u16) -> ProblemDetails {
+    let actual = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let has_request_id = response.headers().contains_key("x-request-id");
+    let body = response.text().await.expect("response body");
+    assert_eq!(actual, status, "{body}");
+    assert_eq!(content_type, "application/problem+json", "{body}");
+    assert!(has_request_id, "a problem names its request: {body}");
+    let problem: ProblemDetails =
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("not a problem: {e}: {body}"));
+    assert_eq!(problem.status, status, "{body}");
+    problem
+}
