@@ -3,6 +3,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod common;
 mod m20261123_000001_create_accounts;
 mod m20261123_000002_create_users;
 mod m20261123_000003_create_account_assignments;

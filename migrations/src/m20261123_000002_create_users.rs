@@ -1,4 +1,5 @@
 use super::m20261123_000001_create_accounts::Accounts;
+use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -32,57 +33,45 @@ pub enum Users {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table(Users::Table)
-                    .col(uuid(Users::Id).primary_key())
-                    // Null for the service organisation's own staff.
-                    .col(uuid_null(Users::ParentAccountId))
-                    .col(string_len_uniq(Users::Username, 100))
-                    .col(string_len(Users::Email, 254))
-                    .col(string_len(Users::DisplayName, 200))
-                    .col(string_len(Users::Role, 20))
-                    .col(string_len(Users::PasswordHash, 255))
-                    .col(timestamp_with_time_zone(Users::PasswordChangedAt))
-                    .col(string_len(Users::Language, 8))
-                    .col(string_len(Users::TimeZone, 64))
-                    .col(string_len(Users::DateFormat, 20))
-                    .col(string_len(Users::TimeFormat, 8))
-                    .col(boolean(Users::Active))
-                    // Tokens issued before this instant are refused: logout-all,
-                    // password change, deactivation and role change end sessions.
-                    .col(timestamp_with_time_zone(Users::SessionsValidAfter))
-                    .col(integer(Users::FailedLogins).default(0))
-                    .col(timestamp_with_time_zone_null(Users::LockedUntil))
-                    .col(timestamp_with_time_zone_null(Users::LastLoginAt))
-                    .col(timestamp_with_time_zone(Users::CreatedAt))
-                    .col(timestamp_with_time_zone(Users::UpdatedAt))
-                    .col(integer(Users::Version).default(1))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_users_parent_account")
-                            .from(Users::Table, Users::ParentAccountId)
-                            .to(Accounts::Table, Accounts::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_users_parent_account")
-                    .table(Users::Table)
-                    .col(Users::ParentAccountId)
-                    .to_owned(),
-            )
-            .await
+        use Users as U;
+        create_table(
+            manager,
+            Table::create()
+                .table(U::Table)
+                .col(uuid_pk(U::Id))
+                // Null for the service organisation's own staff.
+                .col(uuid_null(U::ParentAccountId))
+                .col(string_len_uniq(U::Username, 100))
+                .col(string_len(U::Email, 254))
+                .col(string_len(U::DisplayName, 200))
+                .col(string_len(U::Role, 20))
+                .col(string_len(U::PasswordHash, 255))
+                .col(timestamp_with_time_zone(U::PasswordChangedAt))
+                .col(string_len(U::Language, 8))
+                .col(string_len(U::TimeZone, 64))
+                .col(string_len(U::DateFormat, 20))
+                .col(string_len(U::TimeFormat, 8))
+                .col(boolean(U::Active))
+                // Tokens issued before this instant are refused: logout-all,
+                // password change, deactivation and role change end sessions.
+                .col(timestamp_with_time_zone(U::SessionsValidAfter))
+                .col(integer(U::FailedLogins).default(0))
+                .col(timestamp_with_time_zone_null(U::LockedUntil))
+                .col(timestamp_with_time_zone_null(U::LastLoginAt))
+                .col(timestamp_with_time_zone(U::CreatedAt))
+                .col(timestamp_with_time_zone(U::UpdatedAt))
+                .col(version(U::Version))
+                .fk_restrict(
+                    "fk_users_parent_account",
+                    U::ParentAccountId,
+                    Accounts::Table,
+                ),
+            [("idx_users_parent_account", vec![U::ParentAccountId])],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(Users::Table).to_owned())
-            .await
+        drop_table(manager, Users::Table).await
     }
 }

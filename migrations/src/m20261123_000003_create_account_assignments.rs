@@ -1,5 +1,6 @@
 use super::m20261123_000001_create_accounts::Accounts;
 use super::m20261123_000002_create_users::Users;
+use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -16,49 +17,23 @@ enum AccountAssignments {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table(AccountAssignments::Table)
-                    .col(uuid(AccountAssignments::UserId))
-                    .col(uuid(AccountAssignments::AccountId))
-                    .col(timestamp_with_time_zone(AccountAssignments::CreatedAt))
-                    .primary_key(
-                        Index::create()
-                            .col(AccountAssignments::UserId)
-                            .col(AccountAssignments::AccountId),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_assignments_user")
-                            .from(AccountAssignments::Table, AccountAssignments::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_assignments_account")
-                            .from(AccountAssignments::Table, AccountAssignments::AccountId)
-                            .to(Accounts::Table, Accounts::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_assignments_account")
-                    .table(AccountAssignments::Table)
-                    .col(AccountAssignments::AccountId)
-                    .to_owned(),
-            )
-            .await
+        use AccountAssignments as A;
+        create_table(
+            manager,
+            Table::create()
+                .table(A::Table)
+                .col(uuid(A::UserId))
+                .col(uuid(A::AccountId))
+                .col(timestamp_with_time_zone(A::CreatedAt))
+                .primary_key(Index::create().col(A::UserId).col(A::AccountId))
+                .fk_cascade("fk_assignments_user", A::UserId, Users::Table)
+                .fk_cascade("fk_assignments_account", A::AccountId, Accounts::Table),
+            [("idx_assignments_account", vec![A::AccountId])],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(AccountAssignments::Table).to_owned())
-            .await
+        drop_table(manager, AccountAssignments::Table).await
     }
 }

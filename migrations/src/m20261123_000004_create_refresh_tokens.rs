@@ -1,4 +1,5 @@
 use super::m20261123_000002_create_users::Users;
+use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -20,54 +21,32 @@ enum RefreshTokens {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table(RefreshTokens::Table)
-                    .col(uuid(RefreshTokens::Id).primary_key())
-                    .col(uuid(RefreshTokens::UserId))
-                    // One family per login: rotation keeps the family, and reuse of a
-                    // spent token revokes the whole family.
-                    .col(uuid(RefreshTokens::FamilyId))
-                    // SHA-256 of the opaque token; the token itself is never stored.
-                    .col(string_len_uniq(RefreshTokens::TokenHash, 64))
-                    .col(timestamp_with_time_zone(RefreshTokens::IssuedAt))
-                    .col(timestamp_with_time_zone(RefreshTokens::ExpiresAt))
-                    .col(timestamp_with_time_zone_null(RefreshTokens::UsedAt))
-                    .col(timestamp_with_time_zone_null(RefreshTokens::RevokedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_refresh_tokens_user")
-                            .from(RefreshTokens::Table, RefreshTokens::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_refresh_tokens_family")
-                    .table(RefreshTokens::Table)
-                    .col(RefreshTokens::FamilyId)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_refresh_tokens_user")
-                    .table(RefreshTokens::Table)
-                    .col(RefreshTokens::UserId)
-                    .to_owned(),
-            )
-            .await
+        use RefreshTokens as R;
+        create_table(
+            manager,
+            Table::create()
+                .table(R::Table)
+                .col(uuid_pk(R::Id))
+                .col(uuid(R::UserId))
+                // One family per login: rotation keeps the family, and reuse of a
+                // spent token revokes the whole family.
+                .col(uuid(R::FamilyId))
+                // SHA-256 of the opaque token; the token itself is never stored.
+                .col(string_len_uniq(R::TokenHash, 64))
+                .col(timestamp_with_time_zone(R::IssuedAt))
+                .col(timestamp_with_time_zone(R::ExpiresAt))
+                .col(timestamp_with_time_zone_null(R::UsedAt))
+                .col(timestamp_with_time_zone_null(R::RevokedAt))
+                .fk_cascade("fk_refresh_tokens_user", R::UserId, Users::Table),
+            [
+                ("idx_refresh_tokens_family", vec![R::FamilyId]),
+                ("idx_refresh_tokens_user", vec![R::UserId]),
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(RefreshTokens::Table).to_owned())
-            .await
+        drop_table(manager, RefreshTokens::Table).await
     }
 }

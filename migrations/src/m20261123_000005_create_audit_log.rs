@@ -1,3 +1,4 @@
+use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -21,49 +22,36 @@ enum AuditLog {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table(AuditLog::Table)
-                    .col(big_integer(AuditLog::Id).auto_increment().primary_key())
-                    .col(timestamp_with_time_zone(AuditLog::OccurredAt))
-                    // No foreign keys: the log outlives the users and accounts it names.
-                    .col(uuid_null(AuditLog::ActorUserId))
-                    .col(uuid_null(AuditLog::ParentAccountId))
-                    .col(string_len(AuditLog::Action, 60))
-                    .col(string_len(AuditLog::EntityType, 60))
-                    .col(string_len(AuditLog::EntityId, 64))
-                    .col(text_null(AuditLog::OldValue))
-                    .col(text_null(AuditLog::NewValue))
-                    .col(string_len_null(AuditLog::RequestId, 64))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_audit_log_entity")
-                    .table(AuditLog::Table)
-                    .col(AuditLog::EntityType)
-                    .col(AuditLog::EntityId)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_audit_log_parent_account")
-                    .table(AuditLog::Table)
-                    .col(AuditLog::ParentAccountId)
-                    .col(AuditLog::OccurredAt)
-                    .to_owned(),
-            )
-            .await
+        create_table(
+            manager,
+            Table::create()
+                .table(AuditLog::Table)
+                .col(big_integer(AuditLog::Id).auto_increment().primary_key())
+                .col(timestamp_with_time_zone(AuditLog::OccurredAt))
+                // No foreign keys: the log outlives the users and accounts it names.
+                .col(uuid_null(AuditLog::ActorUserId))
+                .col(uuid_null(AuditLog::ParentAccountId))
+                .col(string_len(AuditLog::Action, 60))
+                .col(string_len(AuditLog::EntityType, 60))
+                .col(string_len(AuditLog::EntityId, 64))
+                .col(text_null(AuditLog::OldValue))
+                .col(text_null(AuditLog::NewValue))
+                .col(string_len_null(AuditLog::RequestId, 64)),
+            [
+                (
+                    "idx_audit_log_entity",
+                    vec![AuditLog::EntityType, AuditLog::EntityId],
+                ),
+                (
+                    "idx_audit_log_parent_account",
+                    vec![AuditLog::ParentAccountId, AuditLog::OccurredAt],
+                ),
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(AuditLog::Table).to_owned())
-            .await
+        drop_table(manager, AuditLog::Table).await
     }
 }

@@ -1,5 +1,6 @@
 use super::m20261123_000001_create_accounts::Accounts;
 use super::m20261124_000006_create_installed_products::InstalledProducts;
+use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -43,117 +44,94 @@ pub enum ContractCoverage {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use ContractCoverage as V;
+        use ContractLines as L;
+        use Contracts as C;
         manager
             .create_table(
                 Table::create()
-                    .table(Contracts::Table)
-                    .col(uuid(Contracts::Id).primary_key())
-                    .col(string_len_uniq(Contracts::Number, 40))
-                    .col(uuid(Contracts::ShipToAccountId))
-                    .col(string_len_null(Contracts::PoNumber, 60))
-                    .col(string_len(Contracts::ServiceType, 120))
-                    .col(string_len(Contracts::Status, 20))
-                    .col(date(Contracts::StartDate))
-                    .col(date(Contracts::EndDate))
-                    .col(timestamp_with_time_zone(Contracts::CreatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_contracts_ship_to")
-                            .from(Contracts::Table, Contracts::ShipToAccountId)
-                            .to(Accounts::Table, Accounts::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
+                    .table(C::Table)
+                    .col(uuid_pk(C::Id))
+                    .col(string_len_uniq(C::Number, 40))
+                    .col(uuid(C::ShipToAccountId))
+                    .col(string_len_null(C::PoNumber, 60))
+                    .col(string_len(C::ServiceType, 120))
+                    .col(string_len(C::Status, 20))
+                    .col(date(C::StartDate))
+                    .col(date(C::EndDate))
+                    .col(timestamp_with_time_zone(C::CreatedAt))
+                    .fk_restrict("fk_contracts_ship_to", C::ShipToAccountId, Accounts::Table)
                     .to_owned(),
             )
             .await?;
         manager
             .create_table(
                 Table::create()
-                    .table(ContractLines::Table)
-                    .col(uuid(ContractLines::Id).primary_key())
-                    .col(uuid(ContractLines::ContractId))
-                    .col(string_len(ContractLines::LineItemNumber, 40))
-                    .col(string_len(ContractLines::Description, 200))
-                    .col(date(ContractLines::StartDate))
-                    .col(date(ContractLines::EndDate))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_contract_lines_contract")
-                            .from(ContractLines::Table, ContractLines::ContractId)
-                            .to(Contracts::Table, Contracts::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .table(L::Table)
+                    .col(uuid_pk(L::Id))
+                    .col(uuid(L::ContractId))
+                    .col(string_len(L::LineItemNumber, 40))
+                    .col(string_len(L::Description, 200))
+                    .col(date(L::StartDate))
+                    .col(date(L::EndDate))
+                    .fk_cascade("fk_contract_lines_contract", L::ContractId, C::Table)
                     .to_owned(),
             )
             .await?;
         manager
             .create_table(
                 Table::create()
-                    .table(ContractCoverage::Table)
-                    .col(uuid(ContractCoverage::ContractLineId))
-                    .col(uuid(ContractCoverage::InstalledProductId))
+                    .table(V::Table)
+                    .col(uuid(V::ContractLineId))
+                    .col(uuid(V::InstalledProductId))
                     .primary_key(
                         Index::create()
-                            .col(ContractCoverage::ContractLineId)
-                            .col(ContractCoverage::InstalledProductId),
+                            .col(V::ContractLineId)
+                            .col(V::InstalledProductId),
                     )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_contract_coverage_line")
-                            .from(ContractCoverage::Table, ContractCoverage::ContractLineId)
-                            .to(ContractLines::Table, ContractLines::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_contract_coverage_product")
-                            .from(
-                                ContractCoverage::Table,
-                                ContractCoverage::InstalledProductId,
-                            )
-                            .to(InstalledProducts::Table, InstalledProducts::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                    .fk_cascade("fk_contract_coverage_line", V::ContractLineId, L::Table)
+                    .fk_cascade(
+                        "fk_contract_coverage_product",
+                        V::InstalledProductId,
+                        InstalledProducts::Table,
                     )
                     .to_owned(),
             )
             .await?;
-        for index in [
-            Index::create()
-                .name("idx_contract_lines_contract")
-                .table(ContractLines::Table)
-                .col(ContractLines::ContractId)
-                .to_owned(),
-            Index::create()
-                .name("idx_contract_coverage_product")
-                .table(ContractCoverage::Table)
-                .col(ContractCoverage::InstalledProductId)
-                .to_owned(),
-            Index::create()
-                .name("idx_contracts_ship_to")
-                .table(Contracts::Table)
-                .col(Contracts::ShipToAccountId)
-                .to_owned(),
-            Index::create()
-                .name("idx_contracts_end_date")
-                .table(Contracts::Table)
-                .col(Contracts::EndDate)
-                .to_owned(),
-        ] {
-            manager.create_index(index).await?;
-        }
-        Ok(())
+        // The indexes come after all three tables, as they always have: the
+        // order is what SQLite's schema lists.
+        create_indexes(
+            manager,
+            L::Table,
+            [("idx_contract_lines_contract", vec![L::ContractId])],
+        )
+        .await?;
+        create_indexes(
+            manager,
+            V::Table,
+            [("idx_contract_coverage_product", vec![V::InstalledProductId])],
+        )
+        .await?;
+        create_indexes(
+            manager,
+            C::Table,
+            [
+                ("idx_contracts_ship_to", vec![C::ShipToAccountId]),
+                ("idx_contracts_end_date", vec![C::EndDate]),
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            ContractCoverage::Table.into_iden(),
-            ContractLines::Table.into_iden(),
-            Contracts::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_tables(
+            manager,
+            [
+                ContractCoverage::Table.into_iden(),
+                ContractLines::Table.into_iden(),
+                Contracts::Table.into_iden(),
+            ],
+        )
+        .await
     }
 }

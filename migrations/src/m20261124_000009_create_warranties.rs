@@ -1,4 +1,5 @@
 use super::m20261124_000006_create_installed_products::InstalledProducts;
+use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -17,39 +18,27 @@ pub enum Warranties {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table(Warranties::Table)
-                    .col(uuid(Warranties::Id).primary_key())
-                    .col(uuid(Warranties::InstalledProductId))
-                    .col(string_len(Warranties::Description, 200))
-                    .col(date(Warranties::StartDate))
-                    .col(date(Warranties::EndDate))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_warranties_product")
-                            .from(Warranties::Table, Warranties::InstalledProductId)
-                            .to(InstalledProducts::Table, InstalledProducts::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_warranties_product")
-                    .table(Warranties::Table)
-                    .col(Warranties::InstalledProductId)
-                    .to_owned(),
-            )
-            .await
+        use Warranties as W;
+        create_table(
+            manager,
+            Table::create()
+                .table(W::Table)
+                .col(uuid_pk(W::Id))
+                .col(uuid(W::InstalledProductId))
+                .col(string_len(W::Description, 200))
+                .col(date(W::StartDate))
+                .col(date(W::EndDate))
+                .fk_cascade(
+                    "fk_warranties_product",
+                    W::InstalledProductId,
+                    InstalledProducts::Table,
+                ),
+            [("idx_warranties_product", vec![W::InstalledProductId])],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(Warranties::Table).to_owned())
-            .await
+        drop_table(manager, Warranties::Table).await
     }
 }

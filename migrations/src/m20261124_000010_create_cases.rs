@@ -1,6 +1,7 @@
 use super::m20261123_000001_create_accounts::Accounts;
 use super::m20261123_000002_create_users::Users;
 use super::m20261124_000006_create_installed_products::InstalledProducts;
+use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -78,19 +79,6 @@ pub enum IdempotencyKeys {
     CreatedAt,
 }
 
-async fn index(
-    manager: &SchemaManager<'_>,
-    name: &str,
-    cols: impl IntoIterator<Item = Cases>,
-) -> Result<(), DbErr> {
-    let mut index = Index::create();
-    index.name(name).table(Cases::Table);
-    for col in cols {
-        index.col(col);
-    }
-    manager.create_index(index.to_owned()).await
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -104,168 +92,120 @@ impl MigrationTrait for Migration {
             )
             .await?;
         use Cases as C;
-        manager
-            .create_table(
-                Table::create()
-                    .table(C::Table)
-                    .col(uuid(C::Id).primary_key())
-                    .col(string_len_uniq(C::Number, 32))
-                    .col(uuid(C::InstalledProductId))
-                    .col(uuid(C::AccountId))
-                    .col(uuid(C::OwnerAccountId))
-                    .col(string_len(C::Modality, 20))
-                    .col(string_len(C::Country, 2))
-                    .col(small_integer(C::Priority))
-                    .col(string_len(C::Status, 20))
-                    .col(string_len(C::Origin, 10))
-                    .col(string_len(C::Kind, 30))
-                    .col(string_len(C::Title, 160))
-                    .col(text(C::Description))
-                    .col(string_len_null(C::CustomerReference, 200))
-                    .col(string_len_null(C::ContactName, 200))
-                    .col(string_len_null(C::ContactEmail, 254))
-                    .col(string_len_null(C::ContactPhone, 40))
-                    .col(string_len_null(C::BenchPartDescription, 200))
-                    .col(string_len_null(C::BenchPartSerialNumber, 80))
-                    .col(string_len_null(C::BenchReturnAddress, 400))
-                    .col(uuid_null(C::CreatedBy))
-                    .col(timestamp_with_time_zone(C::CreatedAt))
-                    .col(timestamp_with_time_zone(C::UpdatedAt))
-                    .col(timestamp_with_time_zone_null(C::ClosedAt))
-                    .col(integer(C::Version).default(1))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_cases_product")
-                            .from(C::Table, C::InstalledProductId)
-                            .to(InstalledProducts::Table, InstalledProducts::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_cases_account")
-                            .from(C::Table, C::AccountId)
-                            .to(Accounts::Table, Accounts::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_cases_owner")
-                            .from(C::Table, C::OwnerAccountId)
-                            .to(Accounts::Table, Accounts::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_cases_created_by")
-                            .from(C::Table, C::CreatedBy)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        // Lists run newest first within the visible accounts.
-        index(
+        create_table(
             manager,
-            "idx_cases_account_created",
-            [C::AccountId, C::CreatedAt],
+            Table::create()
+                .table(C::Table)
+                .col(uuid_pk(C::Id))
+                .col(string_len_uniq(C::Number, 32))
+                .col(uuid(C::InstalledProductId))
+                .col(uuid(C::AccountId))
+                .col(uuid(C::OwnerAccountId))
+                .col(string_len(C::Modality, 20))
+                .col(string_len(C::Country, 2))
+                .col(small_integer(C::Priority))
+                .col(string_len(C::Status, 20))
+                .col(string_len(C::Origin, 10))
+                .col(string_len(C::Kind, 30))
+                .col(string_len(C::Title, 160))
+                .col(text(C::Description))
+                .col(string_len_null(C::CustomerReference, 200))
+                .col(string_len_null(C::ContactName, 200))
+                .col(string_len_null(C::ContactEmail, 254))
+                .col(string_len_null(C::ContactPhone, 40))
+                .col(string_len_null(C::BenchPartDescription, 200))
+                .col(string_len_null(C::BenchPartSerialNumber, 80))
+                .col(string_len_null(C::BenchReturnAddress, 400))
+                .col(uuid_null(C::CreatedBy))
+                .col(timestamp_with_time_zone(C::CreatedAt))
+                .col(timestamp_with_time_zone(C::UpdatedAt))
+                .col(timestamp_with_time_zone_null(C::ClosedAt))
+                .col(version(C::Version))
+                .fk_restrict(
+                    "fk_cases_product",
+                    C::InstalledProductId,
+                    InstalledProducts::Table,
+                )
+                .fk_restrict("fk_cases_account", C::AccountId, Accounts::Table)
+                .fk_restrict("fk_cases_owner", C::OwnerAccountId, Accounts::Table)
+                .fk(
+                    "fk_cases_created_by",
+                    C::CreatedBy,
+                    Users::Table,
+                    ForeignKeyAction::SetNull,
+                ),
+            [
+                // Lists run newest first within the visible accounts.
+                (
+                    "idx_cases_account_created",
+                    vec![C::AccountId, C::CreatedAt],
+                ),
+                (
+                    "idx_cases_owner_created",
+                    vec![C::OwnerAccountId, C::CreatedAt],
+                ),
+                (
+                    "idx_cases_creator_created",
+                    vec![C::CreatedBy, C::CreatedAt],
+                ),
+                // The operational state reads a product's open cases.
+                (
+                    "idx_cases_product_status",
+                    vec![C::InstalledProductId, C::Status],
+                ),
+                ("idx_cases_created", vec![C::CreatedAt]),
+            ],
         )
         .await?;
-        index(
-            manager,
-            "idx_cases_owner_created",
-            [C::OwnerAccountId, C::CreatedAt],
-        )
-        .await?;
-        index(
-            manager,
-            "idx_cases_creator_created",
-            [C::CreatedBy, C::CreatedAt],
-        )
-        .await?;
-        // The operational state reads a product's open cases.
-        index(
-            manager,
-            "idx_cases_product_status",
-            [C::InstalledProductId, C::Status],
-        )
-        .await?;
-        index(manager, "idx_cases_created", [C::CreatedAt]).await?;
 
         use CaseActivities as A;
-        manager
-            .create_table(
-                Table::create()
-                    .table(A::Table)
-                    .col(uuid(A::Id).primary_key())
-                    .col(uuid(A::CaseId))
-                    .col(string_len(A::Kind, 30))
-                    .col(text_null(A::Text))
-                    .col(string_len_null(A::Carrier, 60))
-                    .col(string_len_null(A::TrackingNumber, 80))
-                    .col(string_len_null(A::NewStatus, 20))
-                    .col(uuid_null(A::AuthorUserId))
-                    .col(string_len(A::AuthorName, 200))
-                    .col(boolean(A::FromService))
-                    .col(timestamp_with_time_zone(A::OccurredAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_case_activities_case")
-                            .from(A::Table, A::CaseId)
-                            .to(C::Table, C::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_case_activities_case")
-                    .table(A::Table)
-                    .col(A::CaseId)
-                    .col(A::OccurredAt)
-                    .to_owned(),
-            )
-            .await?;
+        create_table(
+            manager,
+            Table::create()
+                .table(A::Table)
+                .col(uuid_pk(A::Id))
+                .col(uuid(A::CaseId))
+                .col(string_len(A::Kind, 30))
+                .col(text_null(A::Text))
+                .col(string_len_null(A::Carrier, 60))
+                .col(string_len_null(A::TrackingNumber, 80))
+                .col(string_len_null(A::NewStatus, 20))
+                .col(uuid_null(A::AuthorUserId))
+                .col(string_len(A::AuthorName, 200))
+                .col(boolean(A::FromService))
+                .col(timestamp_with_time_zone(A::OccurredAt))
+                .fk_cascade("fk_case_activities_case", A::CaseId, C::Table),
+            [("idx_case_activities_case", vec![A::CaseId, A::OccurredAt])],
+        )
+        .await?;
 
         use IdempotencyKeys as K;
-        manager
-            .create_table(
-                Table::create()
-                    .table(K::Table)
-                    .col(uuid(K::UserId))
-                    .col(string_len(K::Key, 255))
-                    .col(string_len(K::RequestHash, 64))
-                    .col(integer_null(K::ResponseStatus))
-                    .col(text_null(K::ResponseBody))
-                    .col(timestamp_with_time_zone(K::CreatedAt))
-                    .primary_key(Index::create().col(K::UserId).col(K::Key))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_idempotency_keys_created")
-                    .table(K::Table)
-                    .col(K::CreatedAt)
-                    .to_owned(),
-            )
-            .await
+        create_table(
+            manager,
+            Table::create()
+                .table(K::Table)
+                .col(uuid(K::UserId))
+                .col(string_len(K::Key, 255))
+                .col(string_len(K::RequestHash, 64))
+                .col(integer_null(K::ResponseStatus))
+                .col(text_null(K::ResponseBody))
+                .col(timestamp_with_time_zone(K::CreatedAt))
+                .primary_key(Index::create().col(K::UserId).col(K::Key)),
+            [("idx_idempotency_keys_created", vec![K::CreatedAt])],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            IdempotencyKeys::Table.into_iden(),
-            CaseActivities::Table.into_iden(),
-            Cases::Table.into_iden(),
-            CaseNumbers::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_tables(
+            manager,
+            [
+                IdempotencyKeys::Table.into_iden(),
+                CaseActivities::Table.into_iden(),
+                Cases::Table.into_iden(),
+                CaseNumbers::Table.into_iden(),
+            ],
+        )
+        .await
     }
 }

@@ -1,4 +1,5 @@
 use super::m20261124_000010_create_cases::Cases;
+use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -25,45 +26,27 @@ pub enum CaseAttachments {
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         use CaseAttachments as A;
-        manager
-            .create_table(
-                Table::create()
-                    .table(A::Table)
-                    .col(uuid(A::Id).primary_key())
-                    .col(uuid(A::CaseId))
-                    .col(string_len(A::FileName, 130))
-                    .col(string_len(A::FileType, 10))
-                    .col(big_integer(A::SizeBytes))
-                    .col(string_len(A::Sha256, 64))
-                    .col(string_len_uniq(A::StorageKey, 40))
-                    .col(uuid_null(A::UploadedBy))
-                    .col(string_len(A::UploadedByName, 200))
-                    .col(timestamp_with_time_zone(A::UploadedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_case_attachments_case")
-                            .from(A::Table, A::CaseId)
-                            .to(Cases::Table, Cases::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_case_attachments_case")
-                    .table(A::Table)
-                    .col(A::CaseId)
-                    .col(A::UploadedAt)
-                    .to_owned(),
-            )
-            .await
+        create_table(
+            manager,
+            Table::create()
+                .table(A::Table)
+                .col(uuid_pk(A::Id))
+                .col(uuid(A::CaseId))
+                .col(string_len(A::FileName, 130))
+                .col(string_len(A::FileType, 10))
+                .col(big_integer(A::SizeBytes))
+                .col(string_len(A::Sha256, 64))
+                .col(string_len_uniq(A::StorageKey, 40))
+                .col(uuid_null(A::UploadedBy))
+                .col(string_len(A::UploadedByName, 200))
+                .col(timestamp_with_time_zone(A::UploadedAt))
+                .fk_cascade("fk_case_attachments_case", A::CaseId, Cases::Table),
+            [("idx_case_attachments_case", vec![A::CaseId, A::UploadedAt])],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(CaseAttachments::Table).to_owned())
-            .await
+        drop_table(manager, CaseAttachments::Table).await
     }
 }

@@ -1,3 +1,4 @@
+use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -27,41 +28,31 @@ pub enum EmailOutbox {
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         use EmailOutbox as E;
-        manager
-            .create_table(
-                Table::create()
-                    .table(E::Table)
-                    .col(uuid(E::Id).primary_key())
-                    .col(string_len(E::ToAddress, 254))
-                    .col(string_len(E::Subject, 300))
-                    .col(text(E::BodyText))
-                    .col(timestamp_with_time_zone(E::CreatedAt))
-                    .col(timestamp_with_time_zone(E::SendAfter))
-                    .col(integer(E::Attempts).default(0))
-                    .col(timestamp_with_time_zone_null(E::LockedUntil))
-                    .col(text_null(E::LastError))
-                    .col(timestamp_with_time_zone_null(E::SentAt))
-                    .col(timestamp_with_time_zone_null(E::FailedAt))
-                    .to_owned(),
-            )
-            .await?;
-        // The sender's question: what is unsent and due?
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_email_outbox_due")
-                    .table(E::Table)
-                    .col(E::SentAt)
-                    .col(E::FailedAt)
-                    .col(E::SendAfter)
-                    .to_owned(),
-            )
-            .await
+        create_table(
+            manager,
+            Table::create()
+                .table(E::Table)
+                .col(uuid_pk(E::Id))
+                .col(string_len(E::ToAddress, 254))
+                .col(string_len(E::Subject, 300))
+                .col(text(E::BodyText))
+                .col(timestamp_with_time_zone(E::CreatedAt))
+                .col(timestamp_with_time_zone(E::SendAfter))
+                .col(integer(E::Attempts).default(0))
+                .col(timestamp_with_time_zone_null(E::LockedUntil))
+                .col(text_null(E::LastError))
+                .col(timestamp_with_time_zone_null(E::SentAt))
+                .col(timestamp_with_time_zone_null(E::FailedAt)),
+            // The sender's question: what is unsent and due?
+            [(
+                "idx_email_outbox_due",
+                vec![E::SentAt, E::FailedAt, E::SendAfter],
+            )],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(EmailOutbox::Table).to_owned())
-            .await
+        drop_table(manager, EmailOutbox::Table).await
     }
 }

@@ -1,4 +1,5 @@
 use super::m20261124_000010_create_cases::Cases;
+use crate::common::*;
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -11,43 +12,24 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("idx_cases_created")
-                    .table(Cases::Table)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_cases_created_id")
-                    .table(Cases::Table)
-                    .col(Cases::CreatedAt)
-                    .col(Cases::Id)
-                    .to_owned(),
-            )
-            .await
+        use Cases as C;
+        drop_index(manager, C::Table, "idx_cases_created").await?;
+        create_indexes(
+            manager,
+            C::Table,
+            [("idx_cases_created_id", vec![C::CreatedAt, C::Id])],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("idx_cases_created_id")
-                    .table(Cases::Table)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_cases_created")
-                    .table(Cases::Table)
-                    .col(Cases::CreatedAt)
-                    .to_owned(),
-            )
-            .await
+        use Cases as C;
+        drop_index(manager, C::Table, "idx_cases_created_id").await?;
+        create_indexes(
+            manager,
+            C::Table,
+            [("idx_cases_created", vec![C::CreatedAt])],
+        )
+        .await
     }
 }

@@ -33,6 +33,9 @@ impl MigrationTrait for Migration {
             .await?;
         db.execute_unprepared("DROP INDEX idx_cases_open_priority")
             .await?;
+        // Every index `up` made, or stepping back and up again would fail.
+        db.execute_unprepared("DROP INDEX idx_cases_country_closed")
+            .await?;
         Ok(())
     }
 }

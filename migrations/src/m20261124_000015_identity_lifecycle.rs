@@ -1,4 +1,5 @@
 use super::m20261123_000002_create_users::Users;
+use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -72,102 +73,60 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table(PasswordHistory::Table)
-                    .col(uuid(PasswordHistory::Id).primary_key())
-                    .col(uuid(PasswordHistory::UserId))
-                    .col(string_len(PasswordHistory::PasswordHash, 255))
-                    .col(timestamp_with_time_zone(PasswordHistory::CreatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_password_history_user")
-                            .from(PasswordHistory::Table, PasswordHistory::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_password_history_user")
-                    .table(PasswordHistory::Table)
-                    .col(PasswordHistory::UserId)
-                    .col(PasswordHistory::CreatedAt)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(UserTokens::Table)
-                    .col(uuid(UserTokens::Id).primary_key())
-                    .col(uuid(UserTokens::UserId))
-                    .col(string_len(UserTokens::Purpose, 20))
-                    .col(string_len_uniq(UserTokens::TokenHash, 64))
-                    .col(timestamp_with_time_zone(UserTokens::CreatedAt))
-                    .col(timestamp_with_time_zone(UserTokens::ExpiresAt))
-                    .col(timestamp_with_time_zone_null(UserTokens::UsedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_user_tokens_user")
-                            .from(UserTokens::Table, UserTokens::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_user_tokens_user")
-                    .table(UserTokens::Table)
-                    .col(UserTokens::UserId)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(SecurityLog::Table)
-                    .col(big_integer(SecurityLog::Seq).primary_key())
-                    .col(timestamp_with_time_zone(SecurityLog::OccurredAt))
-                    .col(string_len(SecurityLog::Event, 40))
-                    .col(uuid_null(SecurityLog::UserId))
-                    .col(uuid_null(SecurityLog::ActorId))
-                    .col(uuid_null(SecurityLog::ParentAccountId))
-                    .col(string_len_null(SecurityLog::ClientAddress, 64))
-                    .col(text(SecurityLog::Details))
-                    .col(string_len(SecurityLog::PrevHash, 64))
-                    .col(string_len(SecurityLog::Hash, 64))
-                    .to_owned(),
-            )
-            .await?;
-        for (name, cols) in [
-            (
-                "idx_security_log_parent",
-                vec![SecurityLog::ParentAccountId, SecurityLog::Seq],
-            ),
-            (
-                "idx_security_log_address",
-                vec![SecurityLog::ClientAddress, SecurityLog::OccurredAt],
-            ),
-            (
-                "idx_security_log_event",
-                vec![SecurityLog::Event, SecurityLog::OccurredAt],
-            ),
-        ] {
-            let mut index = Index::create();
-            index.name(name).table(SecurityLog::Table);
-            for col in cols {
-                index.col(col);
-            }
-            manager.create_index(index.to_owned()).await?;
-        }
+        use PasswordHistory as H;
+        create_table(
+            manager,
+            Table::create()
+                .table(H::Table)
+                .col(uuid_pk(H::Id))
+                .col(uuid(H::UserId))
+                .col(string_len(H::PasswordHash, 255))
+                .col(timestamp_with_time_zone(H::CreatedAt))
+                .fk_cascade("fk_password_history_user", H::UserId, Users::Table),
+            [("idx_password_history_user", vec![H::UserId, H::CreatedAt])],
+        )
+        .await?;
+        use UserTokens as T;
+        create_table(
+            manager,
+            Table::create()
+                .table(T::Table)
+                .col(uuid_pk(T::Id))
+                .col(uuid(T::UserId))
+                .col(string_len(T::Purpose, 20))
+                .col(string_len_uniq(T::TokenHash, 64))
+                .col(timestamp_with_time_zone(T::CreatedAt))
+                .col(timestamp_with_time_zone(T::ExpiresAt))
+                .col(timestamp_with_time_zone_null(T::UsedAt))
+                .fk_cascade("fk_user_tokens_user", T::UserId, Users::Table),
+            [("idx_user_tokens_user", vec![T::UserId])],
+        )
+        .await?;
+        use SecurityLog as L;
+        create_table(
+            manager,
+            Table::create()
+                .table(L::Table)
+                .col(big_integer(L::Seq).primary_key())
+                .col(timestamp_with_time_zone(L::OccurredAt))
+                .col(string_len(L::Event, 40))
+                .col(uuid_null(L::UserId))
+                .col(uuid_null(L::ActorId))
+                .col(uuid_null(L::ParentAccountId))
+                .col(string_len_null(L::ClientAddress, 64))
+                .col(text(L::Details))
+                .col(string_len(L::PrevHash, 64))
+                .col(string_len(L::Hash, 64)),
+            [
+                ("idx_security_log_parent", vec![L::ParentAccountId, L::Seq]),
+                (
+                    "idx_security_log_address",
+                    vec![L::ClientAddress, L::OccurredAt],
+                ),
+                ("idx_security_log_event", vec![L::Event, L::OccurredAt]),
+            ],
+        )
+        .await?;
         manager
             .create_table(
                 Table::create()
@@ -191,54 +150,42 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        let columns = [
-            boolean(UsersLifecycle::PendingActivation)
-                .default(false)
-                .to_owned(),
-            timestamp_with_time_zone_null(UsersLifecycle::DeactivatedAt),
-            string_len_null(UsersLifecycle::DeactivatedReason, 20),
-            timestamp_with_time_zone_null(UsersLifecycle::ReactivatedAt),
-        ];
-        for mut column in columns {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(Users::Table)
-                        .add_column(&mut column)
-                        .to_owned(),
-                )
-                .await?;
-        }
-        Ok(())
+        use UsersLifecycle as U;
+        add_columns(
+            manager,
+            Users::Table,
+            [
+                boolean(U::PendingActivation).default(false).take(),
+                timestamp_with_time_zone_null(U::DeactivatedAt),
+                string_len_null(U::DeactivatedReason, 20),
+                timestamp_with_time_zone_null(U::ReactivatedAt),
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for column in [
-            UsersLifecycle::ReactivatedAt,
-            UsersLifecycle::DeactivatedReason,
-            UsersLifecycle::DeactivatedAt,
-            UsersLifecycle::PendingActivation,
-        ] {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(Users::Table)
-                        .drop_column(column)
-                        .to_owned(),
-                )
-                .await?;
-        }
-        manager
-            .drop_table(Table::drop().table(SecurityLogHead::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(SecurityLog::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(UserTokens::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(PasswordHistory::Table).to_owned())
-            .await
+        use UsersLifecycle as U;
+        drop_columns(
+            manager,
+            Users::Table,
+            [
+                U::ReactivatedAt,
+                U::DeactivatedReason,
+                U::DeactivatedAt,
+                U::PendingActivation,
+            ],
+        )
+        .await?;
+        drop_tables(
+            manager,
+            [
+                SecurityLogHead::Table.into_iden(),
+                SecurityLog::Table.into_iden(),
+                UserTokens::Table.into_iden(),
+                PasswordHistory::Table.into_iden(),
+            ],
+        )
+        .await
     }
 }

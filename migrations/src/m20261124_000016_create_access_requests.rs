@@ -1,3 +1,4 @@
+use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -32,46 +33,36 @@ pub enum AccessRequests {
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         use AccessRequests as A;
-        manager
-            .create_table(
-                Table::create()
-                    .table(A::Table)
-                    .col(uuid(A::Id).primary_key())
-                    .col(string_len(A::Name, 200))
-                    .col(string_len(A::Organisation, 200))
-                    .col(string_len(A::Email, 254))
-                    .col(string_len(A::Phone, 40))
-                    .col(string_len(A::Country, 2))
-                    .col(text(A::Facilities))
-                    .col(text_null(A::Remarks))
-                    .col(string_len(A::Language, 8))
-                    .col(string_len(A::Status, 20))
-                    .col(uuid_null(A::ParentAccountId))
-                    .col(string_len_null(A::ClientAddress, 64))
-                    .col(timestamp_with_time_zone(A::CreatedAt))
-                    .col(timestamp_with_time_zone_null(A::DecidedAt))
-                    .col(uuid_null(A::DecidedBy))
-                    .col(text_null(A::DecisionNote))
-                    .col(uuid_null(A::UserId))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_access_requests_parent_status")
-                    .table(A::Table)
-                    .col(A::ParentAccountId)
-                    .col(A::Status)
-                    .col(A::CreatedAt)
-                    .to_owned(),
-            )
-            .await
+        create_table(
+            manager,
+            Table::create()
+                .table(A::Table)
+                .col(uuid_pk(A::Id))
+                .col(string_len(A::Name, 200))
+                .col(string_len(A::Organisation, 200))
+                .col(string_len(A::Email, 254))
+                .col(string_len(A::Phone, 40))
+                .col(string_len(A::Country, 2))
+                .col(text(A::Facilities))
+                .col(text_null(A::Remarks))
+                .col(string_len(A::Language, 8))
+                .col(string_len(A::Status, 20))
+                .col(uuid_null(A::ParentAccountId))
+                .col(string_len_null(A::ClientAddress, 64))
+                .col(timestamp_with_time_zone(A::CreatedAt))
+                .col(timestamp_with_time_zone_null(A::DecidedAt))
+                .col(uuid_null(A::DecidedBy))
+                .col(text_null(A::DecisionNote))
+                .col(uuid_null(A::UserId)),
+            [(
+                "idx_access_requests_parent_status",
+                vec![A::ParentAccountId, A::Status, A::CreatedAt],
+            )],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(AccessRequests::Table).to_owned())
-            .await
+        drop_table(manager, AccessRequests::Table).await
     }
 }

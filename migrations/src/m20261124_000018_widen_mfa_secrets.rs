@@ -3,17 +3,11 @@
 //! the 64 characters the plain base32 secret needed.
 
 use super::m20261123_000002_create_users::Users;
+use super::m20261124_000017_mfa::UsersMfa;
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-#[allow(clippy::enum_variant_names)]
-#[derive(DeriveIden)]
-enum UsersMfa {
-    MfaSecret,
-    MfaPendingSecret,
-}
 
 async fn set_length(manager: &SchemaManager<'_>, length: u32) -> Result<(), DbErr> {
     // SQLite does not enforce a VARCHAR length and cannot alter a column's
