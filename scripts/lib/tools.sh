@@ -37,3 +37,23 @@ build_frontend() {
   ensure_frontend_tools
   trunk build --release --offline
 }
+
+# openapi-python-client and schemathesis (PyPI) in a venv under the cache
+# folder, not in the repo: the contract tests generate a client from
+# api-spec/openapi.json and send the document's requests to the server.
+python_client_venv() {
+  echo "${CSPORTAL_CACHE_DIR:-$HOME/.cache/csportal}/pyvenv"
+}
+python_client_generator() {
+  echo "$(python_client_venv)/bin/openapi-python-client"
+}
+ensure_python_client_generator() {
+  local venv
+  venv="$(python_client_venv)"
+  if ! "$venv/bin/openapi-python-client" --version 2>/dev/null | grep -qF 0.29.1 \
+    || ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -qF 4.32.5; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check \
+      openapi-python-client==0.29.1 schemathesis==4.32.5
+  fi
+}

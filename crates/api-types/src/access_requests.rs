@@ -44,11 +44,19 @@ pub struct FacilityDto {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateAccessRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub organisation: String,
+    #[cfg_attr(feature = "openapi", schema(format = Email, example = "anna@hospital.example"))]
     pub email: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "+31 40 123 4567")
+    )]
     pub phone: String,
     /// ISO 3166-1 alpha-2, e.g. `NL`.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Z]{2}$", example = "NL"))]
     pub country: String,
     pub facilities: Vec<FacilityDto>,
     #[serde(default)]
@@ -97,9 +105,12 @@ pub struct AccessRequestDto {
 #[serde(deny_unknown_fields)]
 pub struct AccessRequestQuery {
     pub status: Option<AccessRequestStatusDto>,
-    /// 1-based; default 1.
+    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
+    /// largest page size): narrow the filter to reach further.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
     pub page: Option<u32>,
-    /// 1 to 200; default 50.
+    /// Rows per page, 1 to 200; default 50.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub page_size: Option<u32>,
 }
 

@@ -176,9 +176,25 @@ pub struct PasswordPolicyResponse {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateSettingsRequest {
+    #[cfg_attr(feature = "openapi", schema(pattern = "^(en|nl)$", example = "nl"))]
     pub language: String,
+    /// An IANA time zone name.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, example = "Europe/Amsterdam")
+    )]
     pub time_zone: String,
+    /// `iso` 2026-11-23, `day_month_year` 23-11-2026, `month_day_year` 11/23/2026.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = "^(iso|day_month_year|month_day_year)$",
+            example = "day_month_year"
+        )
+    )]
     pub date_format: String,
+    /// `h24` 14:30 or `h12` 02:30 PM.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^(h24|h12)$", example = "h24"))]
     pub time_format: String,
 }
 

@@ -98,6 +98,8 @@ pub struct CreateCaseRequest {
     /// 1 Critical need, 2 System down, 3 System restricted, 4 Intermittent
     /// problem, 5 Scheduled activity. A priority-1 case must also be phoned
     /// in: the response names the number.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    #[serde(deserialize_with = "crate::numbers::whole_u8")]
     pub priority: u8,
     /// What is wrong. No patient data: a text that looks like it holds some
     /// answers 422 `possible_patient_data` unless `confirm_no_patient_data`.
@@ -137,6 +139,7 @@ pub struct CaseSummary {
     pub modality: ModalityDto,
     /// The installed product's location account when the case was logged.
     pub account: AccountRef,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub priority: u8,
     pub status: CaseStatusDto,
     pub origin: CaseOriginDto,
@@ -271,6 +274,7 @@ pub struct CaseQuery {
     pub status: Option<CaseStatusDto>,
     /// true: New, In process or Fixed; false: Closed.
     pub open: Option<bool>,
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 5))]
     pub priority: Option<u8>,
     pub origin: Option<CaseOriginDto>,
     pub modality: Option<ModalityDto>,
@@ -288,9 +292,12 @@ pub struct CaseQuery {
     pub historical: Option<bool>,
     pub sort: Option<CaseSort>,
     pub order: Option<SortOrder>,
-    /// 1-based; default 1.
+    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
+    /// largest page size): narrow the filter to reach further.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
     pub page: Option<u32>,
-    /// 1 to 200; default 50.
+    /// Rows per page, 1 to 200; default 50.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub page_size: Option<u32>,
 }
 

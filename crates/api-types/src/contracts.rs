@@ -63,9 +63,16 @@ pub struct ContractDetail {
 #[serde(deny_unknown_fields)]
 pub struct ContractQuery {
     pub expiry: Option<ExpiryStatusDto>,
-    /// Words found in the contract number, PO number or service type.
+    /// Words that must all be found: `/contracts` looks in the contract
+    /// number, PO number and service type; `/warranties` in the warranty's
+    /// description and its installed product's number, serial number and name.
     pub q: Option<String>,
+    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
+    /// largest page size): narrow the filter to reach further.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
     pub page: Option<u32>,
+    /// Rows per page, 1 to 200; default 50.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub page_size: Option<u32>,
 }
 

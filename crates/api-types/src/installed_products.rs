@@ -168,9 +168,12 @@ pub struct InstalledProductQuery {
     pub q: Option<String>,
     pub sort: Option<InstalledProductSort>,
     pub order: Option<SortOrder>,
-    /// 1-based; default 1.
+    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
+    /// largest page size): narrow the filter to reach further.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
     pub page: Option<u32>,
-    /// 1 to 200; default 50.
+    /// Rows per page, 1 to 200; default 50.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub page_size: Option<u32>,
 }
 

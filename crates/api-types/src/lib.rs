@@ -11,6 +11,7 @@ pub mod contracts;
 pub mod dashboard;
 pub mod health;
 pub mod installed_products;
+pub mod numbers;
 pub mod problem;
 pub mod users;
 

@@ -35,7 +35,9 @@ pub enum DeactivationReasonDto {
 pub struct UserSummary {
     pub id: Uuid,
     pub username: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub display_name: String,
+    #[cfg_attr(feature = "openapi", schema(format = Email, example = "jan.devries@hospital.example"))]
     pub email: String,
     pub role: RoleDto,
     pub status: UserStatusDto,
@@ -73,9 +75,12 @@ pub struct UserQuery {
     pub status: Option<UserStatusDto>,
     /// Admins only: the users of this parent account.
     pub parent_account: Option<Uuid>,
-    /// 1-based; default 1.
+    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
+    /// largest page size): narrow the filter to reach further.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
     pub page: Option<u32>,
-    /// 1 to 200; default 50.
+    /// Rows per page, 1 to 200; default 50.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub page_size: Option<u32>,
 }
 
@@ -96,7 +101,9 @@ pub struct UserPage {
 pub struct CreateUserRequest {
     #[cfg_attr(feature = "openapi", schema(example = "jan.devries"))]
     pub username: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub display_name: String,
+    #[cfg_attr(feature = "openapi", schema(format = Email, example = "jan.devries@hospital.example"))]
     pub email: String,
     pub role: RoleDto,
     /// Accounts of the parent account to assign.
@@ -135,9 +142,12 @@ pub struct SecurityLogQuery {
     pub user: Option<Uuid>,
     /// Admins only.
     pub parent_account: Option<Uuid>,
-    /// 1-based; default 1.
+    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
+    /// largest page size): narrow the filter to reach further.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
     pub page: Option<u32>,
-    /// 1 to 200; default 50.
+    /// Rows per page, 1 to 200; default 50.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
     pub page_size: Option<u32>,
 }
 

@@ -21,3 +21,59 @@ fn checked_in_spec_matches_the_code() {
          (or UPDATE_SPEC=1 cargo test -p api --test api) and review the diff."
     );
 }
+
+/// Every `#/components/schemas/...` reference in `value`.
+fn schema_refs(value: &serde_json::Value, found: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::String(target)) = map.get("$ref") {
+                found.push(target.clone());
+            }
+            map.values().for_each(|v| schema_refs(v, found));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| schema_refs(v, found)),
+        _ => {}
+    }
+}
+
+fn spec() -> serde_json::Value {
+    serde_json::from_str(&api::openapi::openapi_json().expect("spec renders")).expect("spec parses")
+}
+
+#[test]
+fn every_schema_reference_in_the_spec_resolves() {
+    let spec = spec();
+    let mut refs = Vec::new();
+    schema_refs(&spec, &mut refs);
+    let schemas = &spec["components"]["schemas"];
+    let missing: Vec<&String> = refs
+        .iter()
+        .filter(|r| {
+            r.strip_prefix("#/components/schemas/")
+                .is_none_or(|name| schemas.get(name).is_none())
+        })
+        .collect();
+    assert!(missing.is_empty(), "unresolved references: {missing:?}");
+}
+
+#[test]
+fn every_operation_is_described_and_says_who_may_call_it() {
+    let spec = spec();
+    let paths = spec["paths"].as_object().expect("paths");
+    for (path, item) in paths {
+        for (method, operation) in item.as_object().expect("path item") {
+            let name = format!("{method} {path}");
+            let description = operation["description"].as_str().unwrap_or_default();
+            assert!(!description.is_empty(), "{name} has no description");
+            let security = operation["security"].as_array().expect("security listed");
+            let responses = operation["responses"].as_object().expect("responses");
+            if security.is_empty() {
+                continue; // public
+            }
+            assert!(
+                responses.contains_key("401"),
+                "{name} is secured but documents no 401"
+            );
+        }
+    }
+}

@@ -1,3 +1,8 @@
+//! The OpenAPI document: collected from the route registrations the server
+//! uses, then completed with what every operation shares ([`contract`]).
+
+mod contract;
+
 use crate::routes;
 use actix_web::App;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -12,9 +17,11 @@ use utoipa_actix_web::AppExt;
 contracts and more, scoped to the caller's accounts. Authenticate at `/api/v1/auth/login` and send \
 `Authorization: Bearer <access_token>`. Errors are RFC 9457 `application/problem+json` documents \
 with a stable `code`.",
-        license(name = "Apache-2.0")
+        license(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")
     ),
     modifiers(&SecurityAddon),
+    // Named only by query parameters, which utoipa does not collect from.
+    components(schemas(api_types::CaseSort, api_types::InstalledProductSort, api_types::SortOrder)),
     tags(
         (name = "auth", description = "Log in, refresh, log out, the current user, passwords, activation and reset links, personal settings"),
         (name = "access requests", description = "Request access (public form) and its approval by Admins or the matched parent account's Manager"),
@@ -22,6 +29,8 @@ with a stable `code`.",
         (name = "accounts", description = "Organisations and locations visible to the caller"),
         (name = "installed products", description = "The installed base: systems, their coverage and custom details"),
         (name = "cases", description = "Service cases and their timeline; create with an Idempotency-Key"),
+        (name = "contracts", description = "Service contracts with their lines and coverage, and warranties"),
+        (name = "dashboard", description = "The home page's figures: installed products by state, modality and location, contracts by expiry"),
         (name = "health", description = "Liveness and readiness probes"),
     )
 )]
@@ -33,7 +42,7 @@ impl Modify for SecurityAddon {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
-            "bearer_jwt",
+            contract::BEARER,
             SecurityScheme::Http(
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
@@ -46,11 +55,12 @@ impl Modify for SecurityAddon {
 
 /// The OpenAPI document, collected from the same route registrations the server uses.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new()
+    let (_, mut api) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .configure(routes::configure)
         .split_for_parts();
+    contract::complete(&mut api);
     api
 }
 
