@@ -35,3 +35,12 @@ export async function openPage(browser, { viewport = { width: 1280, height: 800 
   });
   return { context, page, faults };
 }
+
+/** Asserts that the page does not scroll sideways; `what` names it in the message. */
+export async function assertNoSidewaysScroll(page, what = "the page") {
+  const { overflow, width } = await page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    width: window.innerWidth,
+  }));
+  if (overflow > 0) throw new Error(`${what} is ${overflow} px wider than the ${width} px screen`);
+}

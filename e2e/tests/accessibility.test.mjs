@@ -1,23 +1,11 @@
 // axe-core finds no WCAG 2.2 AA violation on the pages that exist, on a
 // desktop and on a 390 x 844 phone (ux.md, "Checked by tools").
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../lib/server.mjs";
-import { launchBrowser, openPage } from "../lib/browser.mjs";
+import { useServerAndBrowser } from "../lib/fixture.mjs";
 import { accessibilityViolations } from "../lib/axe.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = useServerAndBrowser();
 
 /** A 1 x 1 PNG, to give a case a photo. */
 const PNG = Buffer.from(
@@ -32,8 +20,8 @@ const viewports = {
 
 for (const [name, viewport] of Object.entries(viewports)) {
   test(`login, login error and home pass axe on a ${name}`, async () => {
-    const { context, page, faults } = await openPage(browser, { viewport });
-    await page.goto(`${server.baseUrl}/`);
+    const { context, page, faults } = await portal.newPage({ viewport });
+    await page.goto(`${portal.baseUrl}/`);
     await page.locator("#username").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "login page");
 
@@ -48,7 +36,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("li.account").first().waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "home page");
 
-    await page.goto(`${server.baseUrl}/no-such-page`);
+    await page.goto(`${portal.baseUrl}/no-such-page`);
     await page.locator("main").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "not-found page");
 
@@ -57,8 +45,8 @@ for (const [name, viewport] of Object.entries(viewports)) {
   });
 
   test(`the request access and forgot password pages pass axe on a ${name}`, async () => {
-    const { context, page, faults } = await openPage(browser, { viewport });
-    await page.goto(`${server.baseUrl}/request-access`);
+    const { context, page, faults } = await portal.newPage({ viewport });
+    await page.goto(`${portal.baseUrl}/request-access`);
     await page.locator("form.request-form").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "request access");
 
@@ -70,7 +58,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("button.remove-identifier").first().waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "request access with errors and two facilities");
 
-    await page.goto(`${server.baseUrl}/forgot-password`);
+    await page.goto(`${portal.baseUrl}/forgot-password`);
     await page.locator("#email").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "forgot password");
 
@@ -79,15 +67,12 @@ for (const [name, viewport] of Object.entries(viewports)) {
   });
 
   test(`the installed base, contract and case pages pass axe on a ${name}`, async () => {
-    const { context, page, faults } = await openPage(browser, { viewport });
-    await page.goto(`${server.baseUrl}/login`);
-    await page.locator("#username").fill("nl.manager");
-    await page.locator("#password").fill("Welcome-2026");
-    await page.locator("button[type=submit]").click();
+    const { context, page, faults } = await portal.newPage({ viewport });
+    await portal.signIn(page, "nl.manager");
     await page.locator("a.tile").first().waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "home page with tiles");
 
-    await page.goto(`${server.baseUrl}/installed-products?group=modality`);
+    await page.goto(`${portal.baseUrl}/installed-products?group=modality`);
     await page.locator(".product-link").first().waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "installed products");
 
@@ -96,7 +81,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("form.custom-details").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "installed product detail");
 
-    await page.goto(`${server.baseUrl}/contracts`);
+    await page.goto(`${portal.baseUrl}/contracts`);
     await page.locator("span.expiry-badge").first().waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "contracts");
 
@@ -104,7 +89,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("h1.contract-title").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "contract detail");
 
-    await page.goto(`${server.baseUrl}/cases`);
+    await page.goto(`${portal.baseUrl}/cases`);
     await page.locator("a.case-link").first().waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "cases");
 
@@ -112,12 +97,12 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("h1.case-title").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "case detail");
 
-    await page.goto(`${server.baseUrl}/cases/new`);
+    await page.goto(`${portal.baseUrl}/cases/new`);
     await page.locator("form.case-form").waitFor();
     await page.locator('input[name=priority][value="1"]').check();
     assert.deepEqual(await accessibilityViolations(page), [], "new case form");
 
-    await page.goto(`${server.baseUrl}/cases?status=new`);
+    await page.goto(`${portal.baseUrl}/cases?status=new`);
     await page.locator("a.case-link").first().click();
     await page.locator("#attachment-files").setInputFiles({ name: "label.png", mimeType: "image/png", buffer: PNG });
     await page.locator("li.upload.done").waitFor();
@@ -129,23 +114,23 @@ for (const [name, viewport] of Object.entries(viewports)) {
     assert.deepEqual(await accessibilityViolations(page), [], "photo preview");
     await page.keyboard.press("Escape");
 
-    await page.goto(`${server.baseUrl}/users`);
+    await page.goto(`${portal.baseUrl}/users`);
     await page.locator(".results").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "users");
 
-    await page.goto(`${server.baseUrl}/users/new`);
+    await page.goto(`${portal.baseUrl}/users/new`);
     await page.locator("form.user-form").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "new user form");
 
-    await page.goto(`${server.baseUrl}/security-log`);
+    await page.goto(`${portal.baseUrl}/security-log`);
     await page.locator(".results").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "security log");
 
-    await page.goto(`${server.baseUrl}/settings`);
+    await page.goto(`${portal.baseUrl}/settings`);
     await page.locator("form.settings-form").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "settings");
 
-    await page.goto(`${server.baseUrl}/access-requests`);
+    await page.goto(`${portal.baseUrl}/access-requests`);
     await page.locator(".results").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "access requests");
 

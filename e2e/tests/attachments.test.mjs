@@ -3,24 +3,14 @@
 // pre-filled form is downloaded, signed (here: as is) and uploaded back; a
 // file whose name lies about its type. Files are fetched with the token, so
 // thumbnails and downloads go through blob URLs.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { startServer } from "../lib/server.mjs";
-import { launchBrowser, openPage } from "../lib/browser.mjs";
+import { useServerAndBrowser } from "../lib/fixture.mjs";
+import { assertNoSidewaysScroll } from "../lib/browser.mjs";
+import { fillBenchRepair, openCaseForm, productId, submitCase } from "../lib/cases.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = useServerAndBrowser();
 
 /** A 1 x 1 PNG: the smallest real photo. */
 const PNG = Buffer.from(
@@ -29,32 +19,6 @@ const PNG = Buffer.from(
 );
 /** An HTML page that calls itself a photo. */
 const FAKE_JPEG = Buffer.from("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>\n");
-
-async function signIn(page, username) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.locator("#username").fill(username);
-  await page.locator("#password").fill("Welcome-2026");
-  await page.locator("button[type=submit]").click();
-  await page.locator("header .user-name").waitFor();
-}
-
-/** The id of a product, from its link in the list. */
-async function productId(page, number) {
-  await page.goto(`${server.baseUrl}/installed-products?q=${number}`);
-  const href = await page.locator("a.product-link").first().getAttribute("href");
-  return href.split("/").pop();
-}
-
-/** Submits the case form and returns the case number shown at once. */
-async function submitCase(page) {
-  await page.locator("form.case-form button[type=submit]").click();
-  const created = page.locator("p.form-success[role=status]");
-  await created.waitFor();
-  const number = (await page.locator("span.case-number").first().textContent()).trim();
-  assert.match(number, /^CS-\d{4}-\d{6,}$/);
-  await page.locator("h1.case-title").waitFor();
-  return number;
-}
 
 /** Whether the first thumbnail has been fetched and decoded. */
 async function thumbnailShown(page) {
@@ -67,10 +31,9 @@ async function thumbnailShown(page) {
 }
 
 test("part ID request on a phone: a photo chosen with the form is on the case page", async () => {
-  const { context, page, faults } = await openPage(browser, { viewport: { width: 390, height: 844 } });
-  await signIn(page, "dk.manager");
-  await page.goto(`${server.baseUrl}/cases/new?installed_product=${await productId(page, "IP-40020004")}`);
-  await page.locator("form.case-form").waitFor();
+  const { context, page, faults } = await portal.newPage({ viewport: { width: 390, height: 844 } });
+  await portal.signIn(page, "dk.manager");
+  await openCaseForm(page, "IP-40020004");
   await page.locator('input[name=priority][value="5"]').check();
   await page.locator("#case-kind").selectOption("part_id_request");
   await page.locator("#case-description").fill("Which connector is this? Photo attached.");
@@ -92,21 +55,15 @@ test("part ID request on a phone: a photo chosen with the form is on the case pa
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });
 
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `the case page is ${overflow} px wider than the phone`);
+  await assertNoSidewaysScroll(page, "the case page");
   assert.deepEqual(faults, []);
   await context.close();
 });
 
 test("bench repair: the form is downloaded, uploaded back, and all files come as a zip", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.manager");
-  await page.goto(`${server.baseUrl}/cases/new?installed_product=${await productId(page, "IP-40010002")}`);
-  await page.locator("form.case-form").waitFor();
-  await page.locator('input[name=priority][value="4"]').check();
-  await page.locator("#case-kind").selectOption("bench_repair");
-  await page.locator("#bench-part-description").fill("ECG trigger unit");
-  await page.locator("#case-description").fill("Trigger unit gives no signal; sending it in for repair");
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "nl.manager");
+  await fillBenchRepair(page, "IP-40010002");
   const number = await submitCase(page);
   assert.equal(await page.locator("li.attachment").count(), 0);
   assert.equal(await page.locator("button.download-all").count(), 0, "nothing to zip yet");
@@ -141,10 +98,9 @@ test("bench repair: the form is downloaded, uploaded back, and all files come as
 });
 
 test("a web page named photo.jpg is refused with a readable reason (in Dutch for nl.user)", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.user");
-  await page.goto(`${server.baseUrl}/cases/new?installed_product=${await productId(page, "IP-40010002")}`);
-  await page.locator("form.case-form").waitFor();
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "nl.user");
+  await openCaseForm(page, "IP-40010002");
   await page.locator('input[name=priority][value="4"]').check();
   await page.locator("#case-description").fill("Display flickers after the update");
   await page.locator("#case-attachment-files").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: FAKE_JPEG });
@@ -175,10 +131,10 @@ test("a web page named photo.jpg is refused with a readable reason (in Dutch for
 });
 
 test("a product's cases and historical cases are a link away, and the list says it is narrowed", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.manager");
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "nl.manager");
   const id = await productId(page, "IP-40010002");
-  await page.goto(`${server.baseUrl}/installed-products/${id}`);
+  await page.goto(`${portal.baseUrl}/installed-products/${id}`);
   await page.locator("h1.product-title").waitFor();
   assert.equal(await page.locator("a.historical-cases").getAttribute("href"), `/cases?installed_product=${id}&historical=true`);
   await page.locator("a.product-cases").click();

@@ -2,53 +2,24 @@
 // from an installed product's page, a part ID request on a phone, a bench
 // repair followed by its shipment tracking number. Viewers get no create
 // control; priority 1 names the contact centre before the case is sent.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../lib/server.mjs";
-import { launchBrowser, openPage } from "../lib/browser.mjs";
+import { useServerAndBrowser } from "../lib/fixture.mjs";
+import { assertNoSidewaysScroll } from "../lib/browser.mjs";
+import { fillBenchRepair, submitCase } from "../lib/cases.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(page, username) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.locator("#username").fill(username);
-  await page.locator("#password").fill("Welcome-2026");
-  await page.locator("button[type=submit]").click();
-  await page.locator("header .user-name").waitFor();
-}
+const portal = useServerAndBrowser();
 
 /** Opens an installed product's page through the list's search. */
 async function openProduct(page, number) {
-  await page.goto(`${server.baseUrl}/installed-products?q=${number}`);
+  await page.goto(`${portal.baseUrl}/installed-products?q=${number}`);
   await page.locator("a.product-link").first().click();
   await page.locator("h1.product-title").waitFor();
 }
 
-/** Submits the case form and returns the case number the page announces. */
-async function submitCase(page) {
-  await page.locator("form.case-form button[type=submit]").click();
-  const created = page.locator("p.form-success[role=status]");
-  await created.waitFor();
-  const number = (await page.locator("span.case-number").first().textContent()).trim();
-  assert.match(number, /^CS-\d{4}-\d{6,}$/);
-  assert.ok((await created.textContent()).includes(number), "the created message names the number");
-  return number;
-}
-
 test("support request: a User logs a case from the product's page and comments on it", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.user");
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "nl.user");
   await openProduct(page, "IP-40010002");
   await page.locator("a.create-case").click();
   await page.locator("form.case-form").waitFor();
@@ -75,9 +46,9 @@ test("support request: a User logs a case from the product's page and comments o
 });
 
 test("part ID request on a phone: pick the product, describe the part", async () => {
-  const { context, page, faults } = await openPage(browser, { viewport: { width: 390, height: 844 } });
-  await signIn(page, "dk.manager");
-  await page.goto(`${server.baseUrl}/cases`);
+  const { context, page, faults } = await portal.newPage({ viewport: { width: 390, height: 844 } });
+  await portal.signIn(page, "dk.manager");
+  await page.goto(`${portal.baseUrl}/cases`);
   await page.locator("a.create-case").first().click();
   await page.locator("#case-product-search").fill("IP-40020004");
   await page.locator("li.product-choice button").first().click();
@@ -85,22 +56,15 @@ test("part ID request on a phone: pick the product, describe the part", async ()
   await page.locator("#case-kind").selectOption("part_id_request");
   await page.locator("#case-description").fill("Which cable is this? Photo of the connector follows.");
   await submitCase(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `the case page is ${overflow} px wider than the phone`);
+  await assertNoSidewaysScroll(page, "the case page");
   assert.deepEqual(faults, []);
   await context.close();
 });
 
 test("bench repair: the device's details, then the shipment's tracking number", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.manager");
-  await page.goto(`${server.baseUrl}/cases/new?installed_product=${await productId(page, "IP-40010002")}`);
-  await page.locator("form.case-form").waitFor();
-  await page.locator('input[name=priority][value="4"]').check();
-  await page.locator("#case-kind").selectOption("bench_repair");
-  await page.locator("#bench-part-description").fill("ECG trigger unit");
-  await page.locator("#bench-part-serial").fill("ECG-55102");
-  await page.locator("#case-description").fill("Trigger unit gives no signal; sending it in for repair");
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "nl.manager");
+  await fillBenchRepair(page, "IP-40010002", { serial: "ECG-55102" });
   await submitCase(page);
 
   await page.locator("#tracking-carrier").fill("DHL");
@@ -112,8 +76,8 @@ test("bench repair: the device's details, then the shipment's tracking number", 
 });
 
 test("priority 1 names the contact centre before sending, and patient data needs a confirmation", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.user");
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "nl.user");
   await openProduct(page, "IP-40010002");
   await page.locator("a.create-case").click();
   await page.locator('input[name=priority][value="1"]').check();
@@ -132,9 +96,9 @@ test("priority 1 names the contact centre before sending, and patient data needs
 });
 
 test("a Viewer sees cases but no control to create one", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.viewer");
-  await page.goto(`${server.baseUrl}/cases`);
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "nl.viewer");
+  await page.goto(`${portal.baseUrl}/cases`);
   await page.locator("a.case-link").first().waitFor();
   assert.equal(await page.locator("a.create-case").count(), 0);
   await page.locator("a.case-link").first().click();
@@ -143,10 +107,3 @@ test("a Viewer sees cases but no control to create one", async () => {
   assert.deepEqual(faults, []);
   await context.close();
 });
-
-/** The id of a product, read through the API with the page's own session. */
-async function productId(page, number) {
-  await page.goto(`${server.baseUrl}/installed-products?q=${number}`);
-  const href = await page.locator("a.product-link").first().getAttribute("href");
-  return href.split("/").pop();
-}

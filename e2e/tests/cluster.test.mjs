@@ -1,28 +1,12 @@
 // Two `csportal serve` processes on one database (SQLite file, or
 // PostgreSQL when E2E_DATABASE_URL is set): they agree on a lockout, exactly
 // one of them reports it, and the security log stays one intact chain.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { startServer } from "../lib/server.mjs";
+import { useServerAndBrowser } from "../lib/fixture.mjs";
 
-let first;
-let second;
-
-before(async () => {
-  first = await startServer();
-  second = await startServer({}, { beside: first });
-});
-
-after(async () => {
-  // The one beside first, so the shared database outlives it.
-  for (const server of [second, first]) {
-    if (server) {
-      const status = await server.stop();
-      assert.deepEqual(status, { code: 0, signal: null }, `csportal did not stop cleanly:\n${server.output()}`);
-    }
-  }
-});
+const portal = useServerAndBrowser({ browser: false, processes: 2 });
 
 function login(server, username, password) {
   return fetch(`${server.baseUrl}/api/v1/auth/login`, {
@@ -33,6 +17,7 @@ function login(server, username, password) {
 }
 
 test("two processes on one database agree on the lockout and write one security log", async () => {
+  const [first, second] = portal.servers;
   // Wrong passwords spread over both processes, two of them at once.
   const [a, b] = await Promise.all([login(first, "nl.user", "Wrong-2026!"), login(second, "nl.user", "Wrong-2026!")]);
   assert.deepEqual([a.status, b.status], [401, 401]);

@@ -4,25 +4,14 @@
 // figure is what the browser really fetches for a first screen, measured for
 // both first screens: the login page of a newcomer, and the home page a user
 // reaches by signing in. Each file is counted at its brotli size on the wire.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
-import { startServer } from "../lib/server.mjs";
-import { launchBrowser, openPage } from "../lib/browser.mjs";
+import { useServerAndBrowser } from "../lib/fixture.mjs";
 
 const BUDGET_BYTES = 250 * 1024;
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = useServerAndBrowser();
 
 /** The names of a wasm module's custom sections (debug info, names, producers). */
 function customSections(bytes) {
@@ -78,11 +67,11 @@ const ASSET = /\.(js|wasm|css)$/;
  * `journey` runs in a fresh context, with no cache from an earlier test.
  */
 async function assetsFetchedDuring(journey) {
-  const { context, page, faults } = await openPage(browser);
+  const { context, page, faults } = await portal.newPage();
   const urls = new Set();
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (url.origin === server.baseUrl && ASSET.test(url.pathname)) urls.add(url.pathname);
+    if (url.origin === portal.baseUrl && ASSET.test(url.pathname)) urls.add(url.pathname);
   });
   await journey(page);
   await context.close();
@@ -96,7 +85,7 @@ async function assetsFetchedDuring(journey) {
  * measure the former.
  */
 async function compressedTransfer(path) {
-  const url = new URL(path, server.baseUrl);
+  const url = new URL(path, portal.baseUrl);
   const deadline = Date.now() + 30_000;
   let transfer = await transferSize(url);
   while (!transfer.etag.endsWith('-br"') && transfer.bytes >= 512 && Date.now() < deadline) {
@@ -121,11 +110,11 @@ async function downloadOf(paths) {
 }
 
 test("the app is the stripped release build and compressed before it is measured", async () => {
-  const html = await (await fetch(`${server.baseUrl}/`)).text();
+  const html = await (await fetch(`${portal.baseUrl}/`)).text();
   const boot = html.match(/<script[^>]*src="([^"]+)"[^>]*data-js="([^"]+)"[^>]*data-wasm="([^"]+)"/);
   assert.ok(boot, `no boot script in the page:\n${html}`);
   assert.equal((await compressedTransfer(boot[3])).encoding, "br", "the wasm is not sent brotli-compressed");
-  const module = new Uint8Array(await (await fetch(new URL(boot[3], server.baseUrl), { headers: { "accept-encoding": "identity" } })).arrayBuffer());
+  const module = new Uint8Array(await (await fetch(new URL(boot[3], portal.baseUrl), { headers: { "accept-encoding": "identity" } })).arrayBuffer());
   const sections = customSections(module);
   assert.deepEqual(
     sections.filter((name) => name.startsWith(".debug")),
@@ -136,7 +125,7 @@ test("the app is the stripped release build and compressed before it is measured
 
 test("a newcomer's login page downloads at most 250 KB", async () => {
   const paths = await assetsFetchedDuring(async (page) => {
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${portal.baseUrl}/login`);
     await page.locator("#username").waitFor();
   });
   const { total, report } = await downloadOf(paths);
@@ -148,10 +137,7 @@ test("a newcomer's login page downloads at most 250 KB", async () => {
 
 test("signing in and seeing the home page downloads at most 250 KB in all", async () => {
   const paths = await assetsFetchedDuring(async (page) => {
-    await page.goto(`${server.baseUrl}/login`);
-    await page.locator("#username").fill("nl.manager");
-    await page.locator("#password").fill("Welcome-2026");
-    await page.locator("button[type=submit]").click();
+    await portal.signIn(page, "nl.manager");
     await page.locator("main h1").first().waitFor();
     await page.locator(".tile").first().waitFor();
   });

@@ -2,42 +2,15 @@
 // Europe/Amsterdam; the user activates from the emailed link and logs in;
 // three wrong passwords lock an account, the owner's email names the lock's
 // end in their zone, and the page reads exactly as for a wrong password.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
-import { startServer } from "../lib/server.mjs";
-import { startSmtpSink } from "../lib/smtp.mjs";
-import { launchBrowser, openPage } from "../lib/browser.mjs";
+import { PASSWORD, useServerAndBrowser } from "../lib/fixture.mjs";
 
-const PASSWORD = "Welcome-2026";
 const WRONG_TEXT =
   "The user name or password is wrong. After 3 attempts an account is locked for 15 minutes and its owner is emailed.";
 
-let server;
-let browser;
-let smtp;
-
-before(async () => {
-  smtp = await startSmtpSink();
-  server = await startServer({ CSPORTAL_SMTP_URL: smtp.url });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await smtp?.close();
-  if (server) {
-    const status = await server.stop();
-    assert.deepEqual(status, { code: 0, signal: null }, `csportal did not stop cleanly:\n${server.output()}`);
-  }
-});
-
-async function signIn(page, username, password = PASSWORD) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.locator("#username").fill(username);
-  await page.locator("#password").fill(password);
-  await page.locator("button[type=submit]").click();
-}
+const portal = useServerAndBrowser({ smtp: true });
 
 function tokenOf(mail) {
   const match = mail.body.match(/#token=([A-Za-z0-9_-]+)/);
@@ -46,10 +19,9 @@ function tokenOf(mail) {
 }
 
 test("a Manager creates a user who inherits Dutch and Amsterdam time and activates from the email", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.manager");
-  await page.locator("header .user-name").waitFor();
-  await page.goto(`${server.baseUrl}/users/new`);
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "nl.manager");
+  await page.goto(`${portal.baseUrl}/users/new`);
   await page.locator("#username").fill("jan.devries");
   await page.locator("#display-name").fill("Jan de Vries");
   await page.locator("#email").fill("jan.devries@lindenhaven.example");
@@ -59,13 +31,13 @@ test("a Manager creates a user who inherits Dutch and Amsterdam time and activat
   await page.getByText("Er is een activeringsmail gestuurd naar jan.devries@lindenhaven.example", { exact: false }).waitFor();
 
   // The activation email is in the Manager's Dutch, its expiry in Amsterdam time.
-  const mail = await smtp.waitFor("jan.devries@lindenhaven.example", /Activeer/);
+  const mail = await portal.smtp.waitFor("jan.devries@lindenhaven.example", /Activeer/);
   assert.match(mail.body, /\(Europe\/Amsterdam\)/);
   await context.close();
 
   // The new user follows the link in a fresh browser.
-  const fresh = await openPage(browser);
-  await fresh.page.goto(`${server.baseUrl}/activate#token=${tokenOf(mail)}`);
+  const fresh = await portal.newPage();
+  await fresh.page.goto(`${portal.baseUrl}/activate#token=${tokenOf(mail)}`);
   await fresh.page.locator("#new-password").fill("Lighthouse-Keeper-77");
   await fresh.page.locator("#repeat-password").fill("Lighthouse-Keeper-77");
   await fresh.page.locator("form button[type=submit]").click();
@@ -84,7 +56,7 @@ test("a Manager creates a user who inherits Dutch and Amsterdam time and activat
   assert.deepEqual([me.settings.language, me.settings.time_zone], ["nl", "Europe/Amsterdam"]);
 
   // The link works once.
-  await fresh.page.goto(`${server.baseUrl}/activate#token=${tokenOf(mail)}`);
+  await fresh.page.goto(`${portal.baseUrl}/activate#token=${tokenOf(mail)}`);
   await fresh.page.locator(".link-problem").waitFor();
   assert.deepEqual(faults, []);
   assert.deepEqual(fresh.faults, []);
@@ -92,33 +64,31 @@ test("a Manager creates a user who inherits Dutch and Amsterdam time and activat
 });
 
 test("three wrong passwords lock the account, read like a wrong password, and email the lock's end", async () => {
-  const { context, page, faults } = await openPage(browser);
+  const { context, page, faults } = await portal.newPage();
   const texts = [];
   for (let attempt = 0; attempt < 3; attempt++) {
-    await signIn(page, "dk.viewer", "Wrong-Password-1!");
+    await portal.submitLogin(page, "dk.viewer", "Wrong-Password-1!");
     texts.push((await page.locator("#login-error").textContent()).trim());
   }
-  await signIn(page, "dk.viewer", PASSWORD);
+  await portal.submitLogin(page, "dk.viewer", PASSWORD);
   const locked = (await page.locator("#login-error").textContent()).trim();
-  await signIn(page, "no.such.user", PASSWORD);
+  await portal.submitLogin(page, "no.such.user", PASSWORD);
   const stranger = (await page.locator("#login-error").textContent()).trim();
   for (const text of [...texts, locked, stranger]) assert.equal(text, WRONG_TEXT);
 
-  const mail = await smtp.waitFor("dk.viewer@demo.csportal.example", /locked/i);
+  const mail = await portal.smtp.waitFor("dk.viewer@demo.csportal.example", /locked/i);
   // dk.viewer reads Copenhagen time: the lock's end is stated in it.
   assert.match(mail.body, /locked until .*\(Europe\/Copenhagen\)/);
 
   // The hospital's Manager finds the lock in the security log, ending at the
   // same time (the Manager also reads Copenhagen time), and why it came.
   const until = mail.body.match(/locked until (.*?) \(Europe\/Copenhagen\)/)[1];
-  await signIn(page, "dk.manager");
-  // Signed in (the login page has an h1 too): then a reload keeps the session.
-  await page.locator("header .user-name").waitFor();
-  await page.goto(`${server.baseUrl}/security-log?event=account_locked`);
+  await portal.signIn(page, "dk.manager");
+  await page.goto(`${portal.baseUrl}/security-log?event=account_locked`);
   const lock = page.locator("tr.log-row", { hasText: "dk.viewer" }).first();
   await lock.waitFor();
   assert.equal((await lock.locator("td.log-details").textContent()).trim(), `Locked until ${until}`);
-  await page.goto(`${server.baseUrl}/security-log?event=login_failed`);
+  await page.goto(`${portal.baseUrl}/security-log?event=login_failed`);
   const failures = page.locator("tr.log-row", { hasText: "dk.viewer" });
   await failures.first().waitFor();
   // Newest first: the right password while locked, then the three wrong ones.
@@ -131,8 +101,8 @@ test("three wrong passwords lock the account, read like a wrong password, and em
 });
 
 test("a stranger requests access naming a product; the hospital's Manager approves and the activation email goes out", async () => {
-  const visitor = await openPage(browser, { viewport: { width: 360, height: 780 } });
-  await visitor.page.goto(`${server.baseUrl}/login`);
+  const visitor = await portal.newPage({ viewport: { width: 360, height: 780 } });
+  await visitor.page.goto(`${portal.baseUrl}/login`);
   await visitor.page.getByRole("link", { name: /Request access/ }).click();
   await visitor.page.locator("#requester-name").fill("Eva Jansen");
   await visitor.page.locator("#organisation").fill("Lindenhaven UMC");
@@ -143,14 +113,13 @@ test("a stranger requests access naming a product; the hospital's Manager approv
   await visitor.page.locator("[id^=facility-][id$=-value]").first().fill("IP-40010001");
   await visitor.page.getByRole("button", { name: "Send request" }).click();
   await visitor.page.getByText("We have emailed you a confirmation", { exact: false }).waitFor();
-  await smtp.waitFor("eva.jansen@lindenhaven.example", /received your request/i);
+  await portal.smtp.waitFor("eva.jansen@lindenhaven.example", /received your request/i);
   assert.deepEqual(visitor.faults, []);
   await visitor.context.close();
 
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.manager");
-  await page.locator("header .user-name").waitFor();
-  await page.goto(`${server.baseUrl}/access-requests`);
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "nl.manager");
+  await page.goto(`${portal.baseUrl}/access-requests`);
   await page.getByRole("link", { name: /Eva Jansen/ }).first().click();
   await page.getByText("Lindenhaven University Medical Centre", { exact: false }).first().waitFor();
   await page.locator("#username").fill("eva.jansen");
@@ -158,7 +127,7 @@ test("a stranger requests access naming a product; the hospital's Manager approv
   await page.locator("input[type=checkbox][name=account_ids]").first().check();
   await page.getByRole("button", { name: "Goedkeuren en gebruiker aanmaken" }).click();
   await page.waitForURL(/\/users\//);
-  const activation = await smtp.waitFor("eva.jansen@lindenhaven.example", /Activeer/);
+  const activation = await portal.smtp.waitFor("eva.jansen@lindenhaven.example", /Activeer/);
   assert.match(activation.body, /#token=/);
   assert.deepEqual(faults, []);
   await context.close();
@@ -178,10 +147,9 @@ function totp(secretBase32, time = Date.now()) {
 }
 
 test("a user turns on two-step login, saves the recovery codes and logs in with one", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "dk.user");
-  await page.locator("header .user-name").waitFor();
-  await page.goto(`${server.baseUrl}/settings`);
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "dk.user");
+  await page.goto(`${portal.baseUrl}/settings`);
   await page.locator("a.mfa-turn-on").click();
   await page.locator("img.qr-code").waitFor();
   const secret = (await page.locator(".mfa-secret code").textContent()).replace(/\s/g, "");

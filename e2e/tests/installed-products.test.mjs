@@ -1,31 +1,12 @@
 // The installed base in the browser: a Manager filters to CT, opens a
 // product, renames it and finds the new name in the list; a Viewer gets no
 // edit control. Tiles on the home page lead to filtered lists.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../lib/server.mjs";
-import { launchBrowser, openPage } from "../lib/browser.mjs";
+import { useServerAndBrowser } from "../lib/fixture.mjs";
+import { assertNoSidewaysScroll } from "../lib/browser.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(page, username) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.locator("#username").fill(username);
-  await page.locator("#password").fill("Welcome-2026");
-  await page.locator("button[type=submit]").click();
-  await page.locator("header .user-name").waitFor();
-}
+const portal = useServerAndBrowser();
 
 /** Product numbers shown in the list (table rows on a wide screen, cards on a phone). */
 async function listedNumbers(page) {
@@ -37,9 +18,9 @@ async function listedNumbers(page) {
 }
 
 test("a Manager filters to CT, renames a product and sees the new name in the list", async () => {
-  const { context, page, faults } = await openPage(browser, { locale: "en-GB" });
-  await signIn(page, "dk.manager");
-  await page.goto(`${server.baseUrl}/installed-products`);
+  const { context, page, faults } = await portal.newPage({ locale: "en-GB" });
+  await portal.signIn(page, "dk.manager");
+  await page.goto(`${portal.baseUrl}/installed-products`);
   await page.locator("form.product-filters").waitFor();
   await page.locator("select#filter-modality").selectOption("ct");
   await page.waitForURL(/modality=ct/);
@@ -65,9 +46,9 @@ test("a Manager filters to CT, renames a product and sees the new name in the li
 });
 
 test("a Viewer sees the product but no edit control", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.viewer");
-  await page.goto(`${server.baseUrl}/installed-products?modality=mr`);
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "nl.viewer");
+  await page.goto(`${portal.baseUrl}/installed-products?modality=mr`);
   const numbers = await listedNumbers(page);
   assert.deepEqual(numbers, ["IP-40010001", "IP-40010010"]);
   await page.locator("a.product-link").first().click();
@@ -78,8 +59,8 @@ test("a Viewer sees the product but no edit control", async () => {
 });
 
 test("home tiles lead to the filtered lists and expiry badges carry text", async () => {
-  const { context, page, faults } = await openPage(browser, { viewport: { width: 390, height: 844 } });
-  await signIn(page, "nl.manager");
+  const { context, page, faults } = await portal.newPage({ viewport: { width: 390, height: 844 } });
+  await portal.signIn(page, "nl.manager");
   await page.locator("a.tile").first().waitFor();
   const down = page.locator('a.tile[href*="operational_state=down"]').first();
   await down.click();
@@ -87,12 +68,11 @@ test("home tiles lead to the filtered lists and expiry badges carry text", async
   const numbers = await listedNumbers(page);
   assert.ok(numbers.includes("IP-40010001"), `the down MR is listed: ${numbers}`);
 
-  await page.goto(`${server.baseUrl}/contracts?expiry=red`);
+  await page.goto(`${portal.baseUrl}/contracts?expiry=red`);
   const badge = page.locator("span.expiry-badge.expiry-red").first();
   await badge.waitFor();
   assert.ok((await badge.textContent()).trim().length > 0, "a colour badge without text");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `the contracts page is ${overflow} px wider than the phone`);
+  await assertNoSidewaysScroll(page, "the contracts page");
   assert.deepEqual(faults, []);
   await context.close();
 });

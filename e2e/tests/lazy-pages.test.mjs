@@ -2,30 +2,15 @@
 // When a part cannot be fetched (the connection dropped in a corridor, or a
 // new version was deployed meanwhile) the user reads why and gets the page
 // by reloading: the app does not die with a blank screen.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../lib/server.mjs";
-import { launchBrowser, openPage } from "../lib/browser.mjs";
+import { useServerAndBrowser } from "../lib/fixture.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = useServerAndBrowser();
 
 test("a page whose part cannot be fetched says so, and a reload brings it", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await page.goto(`${server.baseUrl}/login`);
-  await page.locator("#username").fill("nl.manager");
-  await page.locator("#password").fill("Welcome-2026");
-  await page.locator("button[type=submit]").click();
+  const { context, page, faults } = await portal.newPage();
+  await portal.signIn(page, "nl.manager");
   await page.locator("a.tile").first().waitFor();
 
   // The cases part is unreachable for now.

@@ -1,12 +1,11 @@
 // First journeys of a hospital user: sign in, see one's own accounts and no
 // one else's, stay signed in across a reload, sign out; a wrong password is
 // explained on the page.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../lib/server.mjs";
-import { launchBrowser, openPage } from "../lib/browser.mjs";
+import { PASSWORD, useServerAndBrowser } from "../lib/fixture.mjs";
+import { assertNoSidewaysScroll } from "../lib/browser.mjs";
 
-const PASSWORD = "Welcome-2026";
 const LINDENHAVEN = [
   "Lindenhaven University Medical Centre",
   "Lindenhaven UMC - Main Hospital",
@@ -19,28 +18,7 @@ const LINDENHAVEN = [
 const LESSOR = "MedLease Europe B.V.";
 const OTHER_PARENTS = ["Nordkyst Hospital", "Nordkyst Hospital Frederikssund"];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  if (server) {
-    const status = await server.stop();
-    assert.deepEqual(status, { code: 0, signal: null }, `csportal did not stop cleanly:\n${server.output()}`);
-  }
-});
-
-async function signIn(page, username, password = PASSWORD) {
-  await page.goto(`${server.baseUrl}/`);
-  await page.locator("#username").fill(username);
-  await page.locator("#password").fill(password);
-  await page.locator("button[type=submit]").click();
-}
+const portal = useServerAndBrowser();
 
 async function accountNames(page) {
   const names = page.locator("li.account span.account-name");
@@ -49,8 +27,8 @@ async function accountNames(page) {
 }
 
 test("a Manager sees every account of their parent account and none of another's", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.manager");
+  const { context, page, faults } = await portal.newPage();
+  await portal.submitLogin(page, "nl.manager", PASSWORD, { path: "/" });
 
   assert.deepEqual((await accountNames(page)).sort(), [...LINDENHAVEN, LESSOR].sort());
   await assert.doesNotReject(page.locator("header .user-name", { hasText: "Anna de Vries" }).waitFor());
@@ -77,8 +55,8 @@ test("a Manager sees every account of their parent account and none of another's
 });
 
 test("a User sees the accounts assigned to them and those holding their contracts", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.user");
+  const { context, page, faults } = await portal.newPage();
+  await portal.submitLogin(page, "nl.user", PASSWORD, { path: "/" });
   assert.deepEqual((await accountNames(page)).sort(), [
     "Lindenhaven Children's Hospital",
     "Lindenhaven UMC - Main Hospital",
@@ -92,8 +70,8 @@ test("a User sees the accounts assigned to them and those holding their contract
 });
 
 test("a wrong password is explained on the login page and signs no one in", async () => {
-  const { context, page, faults } = await openPage(browser);
-  await signIn(page, "nl.manager", "Not-the-password-1");
+  const { context, page, faults } = await portal.newPage();
+  await portal.submitLogin(page, "nl.manager", "Not-the-password-1", { path: "/" });
 
   const error = page.locator("#login-error[role=alert]");
   await error.waitFor();
@@ -114,8 +92,8 @@ test("a wrong password is explained on the login page and signs no one in", asyn
 });
 
 test("a phone user signs in with the keyboard and the page fits 360 px", async () => {
-  const { context, page, faults } = await openPage(browser, { viewport: { width: 360, height: 740 } });
-  await page.goto(`${server.baseUrl}/`);
+  const { context, page, faults } = await portal.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(`${portal.baseUrl}/`);
   await page.locator("#username").waitFor();
   await page.locator("#username").focus();
   await page.keyboard.type("dk.manager");
@@ -125,8 +103,7 @@ test("a phone user signs in with the keyboard and the page fits 360 px", async (
   await page.keyboard.press("Enter");
 
   assert.deepEqual((await accountNames(page)).sort(), [LESSOR, "Nordkyst Hospital", "Nordkyst Hospital Frederikssund"]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 360 px phone`);
+  await assertNoSidewaysScroll(page, "the page");
   await assert.doesNotReject(page.locator("nav.main-nav").waitFor({ state: "visible" }));
 
   assert.deepEqual(faults, []);

@@ -1,0 +1,103 @@
+// One fixture for every journey file: registers node:test `before` and
+// `after` hooks that start the real csportal binary (lib/server.mjs), Debian's
+// Chromium (lib/browser.mjs) and, when asked, an SMTP sink (lib/smtp.mjs);
+// `after` closes them again and fails the file when a server does not stop
+// cleanly. Call it once, at the top level of a test file:
+//
+//   const portal = useServerAndBrowser();
+//   test("…", async () => {
+//     const { context, page, faults } = await portal.newPage();
+//     await portal.signIn(page, "nl.manager");
+//     await page.goto(`${portal.baseUrl}/cases`);
+//   });
+import { before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "./server.mjs";
+import { launchBrowser, openPage } from "./browser.mjs";
+import { startSmtpSink } from "./smtp.mjs";
+
+/** The password of every demo user. */
+export const PASSWORD = "Welcome-2026";
+
+/** Stops `server` and asserts a graceful stop (exit status 0, no signal). */
+export async function stopCleanly(server) {
+  const status = await server.stop();
+  assert.deepEqual(status, { code: 0, signal: null }, `csportal did not stop cleanly:\n${server.output()}`);
+}
+
+/** Stops every server in turn, even when one does not stop cleanly; then fails on the first that did not. */
+async function stopAllCleanly(servers) {
+  const failures = [];
+  for (const server of servers) await stopCleanly(server).catch((err) => failures.push(err));
+  if (failures.length > 0) throw failures[0];
+}
+
+/**
+ * Options:
+ * - `env`: settings added to the server's environment;
+ * - `smtp`: start an SMTP sink first and point the server at it (`portal.smtp`);
+ * - `browser`: launch Chromium (default true); false for API-only journeys;
+ * - `processes`: how many csportal processes of one installation to run
+ *   (default 1); the others share the first's database and data folder and
+ *   are in `portal.servers`, stopped before the first.
+ *
+ * Returns an object whose `server`, `servers`, `browser` and `smtp` are
+ * filled in by `before`, with helpers that use them.
+ */
+export function useServerAndBrowser({ env = {}, smtp = false, browser = true, processes = 1 } = {}) {
+  const portal = {
+    /** The first (or only) csportal process. */
+    server: undefined,
+    /** Every csportal process, the first one first. */
+    servers: [],
+    browser: undefined,
+    smtp: undefined,
+
+    /** The address of the first server, e.g. `http://127.0.0.1:40123`. */
+    get baseUrl() {
+      return portal.server.baseUrl;
+    },
+
+    /** A fresh browser context and page that records faults (lib/browser.mjs `openPage`). */
+    newPage(options) {
+      return openPage(portal.browser, options);
+    },
+
+    /**
+     * Opens the login page at `path` (the app redirects `/` there), fills in
+     * the form and submits it. Waits for nothing: for wrong passwords.
+     */
+    async submitLogin(page, username, password = PASSWORD, { path = "/login" } = {}) {
+      await page.goto(`${portal.baseUrl}${path}`);
+      await page.locator("#username").fill(username);
+      await page.locator("#password").fill(password);
+      await page.locator("button[type=submit]").click();
+    },
+
+    /** Signs in through the login page and waits until the header names the user. */
+    async signIn(page, username, password = PASSWORD, options) {
+      await portal.submitLogin(page, username, password, options);
+      await page.locator("header .user-name").waitFor();
+    },
+  };
+
+  before(async () => {
+    if (smtp) portal.smtp = await startSmtpSink();
+    const serverEnv = smtp ? { CSPORTAL_SMTP_URL: portal.smtp.url, ...env } : env;
+    portal.server = await startServer(serverEnv);
+    portal.servers.push(portal.server);
+    while (portal.servers.length < processes) {
+      portal.servers.push(await startServer(serverEnv, { beside: portal.server }));
+    }
+    if (browser) portal.browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await portal.browser?.close();
+    await portal.smtp?.close();
+    // The others first, so the shared database and folder outlive them.
+    await stopAllCleanly([...portal.servers].reverse());
+  });
+
+  return portal;
+}
