@@ -4,7 +4,7 @@ use crate::components::layout::SignedInLayout;
 use crate::components::viewport::provide_viewport_context;
 use crate::lazy_pages as lazy;
 use crate::pages::cases::provide_just_created;
-use crate::pages::{login_page::LoginPage, not_found_page::NotFoundPage};
+use crate::pages::not_found_page::NotFoundPage;
 use crate::state::auth::{provide_auth_context, use_texts};
 use crate::state::flash::provide_flash;
 use leptos::prelude::*;
@@ -26,36 +26,37 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <Routes fallback=|| view! { <NotFoundPage/> }>
-                // Without login (the token of an emailed link is in the fragment).
-                <Route path=path!("/login") view=LoginPage/>
-                <Route path=path!("/forgot-password") view={Lazy::<lazy::ForgotPasswordRoute>::new()}/>
-                <Route path=path!("/request-access") view={Lazy::<lazy::RequestAccessRoute>::new()}/>
-                <Route path=path!("/activate") view={Lazy::<lazy::ActivateRoute>::new()}/>
-                <Route path=path!("/reset-password") view={Lazy::<lazy::ResetPasswordRoute>::new()}/>
-                // Signed in, or just refused with `password_expired`: it guards itself.
-                <Route path=path!("/change-password") view={Lazy::<lazy::ChangePasswordRoute>::new()}/>
-                // Signed in, or just refused with `mfa_enrollment_required`: the same.
-                <Route path=path!("/mfa-setup") view={Lazy::<lazy::MfaSetupRoute>::new()}/>
-                <ParentRoute path=path!("") view=SignedInLayout>
-                    <Route path=path!("") view={Lazy::<lazy::HomeRoute>::new()}/>
-                    <Route path=path!("/installed-products") view={Lazy::<lazy::InstalledProductsRoute>::new()}/>
-                    <Route path=path!("/installed-products/:id") view={Lazy::<lazy::InstalledProductRoute>::new()}/>
-                    <Route path=path!("/contracts") view={Lazy::<lazy::ContractsRoute>::new()}/>
-                    <Route path=path!("/contracts/:id") view={Lazy::<lazy::ContractRoute>::new()}/>
-                    <Route path=path!("/cases") view={Lazy::<lazy::CasesRoute>::new()}/>
-                    // Before `/cases/:id`, which would take "new" for an id.
-                    <Route path=path!("/cases/new") view={Lazy::<lazy::NewCaseRoute>::new()}/>
-                    <Route path=path!("/cases/:id") view={Lazy::<lazy::CaseRoute>::new()}/>
-                    <Route path=path!("/settings") view={Lazy::<lazy::SettingsRoute>::new()}/>
-                    <Route path=path!("/users") view={Lazy::<lazy::UsersRoute>::new()}/>
-                    <Route path=path!("/users/new") view={Lazy::<lazy::NewUserRoute>::new()}/>
-                    <Route path=path!("/users/:id") view={Lazy::<lazy::UserRoute>::new()}/>
-                    <Route path=path!("/security-log") view={Lazy::<lazy::SecurityLogRoute>::new()}/>
-                    <Route path=path!("/access-requests") view={Lazy::<lazy::AccessRequestsRoute>::new()}/>
-                    <Route path=path!("/access-requests/:id") view={Lazy::<lazy::AccessRequestRoute>::new()}/>
-                </ParentRoute>
-            </Routes>
+            {routes()}
         </Router>
     }
 }
+
+/// The router's table, from the route table (routes.rs): the pages before
+/// sign-in, then those inside the signed-in layout, which guards them.
+macro_rules! app_routes {
+    (
+        eager { $($eager:ident => $eager_path:tt ($eager_page:ident in $($eager_module:ident)::+) $(title($eager_title:expr))?),* $(,)? }
+        public { $($public_group:ident($public_kind:ident) {
+            $($public:ident => $public_path:tt ($public_page:ident in $($public_module:ident)::+) $(title($public_title:expr))?),* $(,)?
+        })* }
+        signed_in { $($group:ident($kind:ident) {
+            $($route:ident => $path:tt ($page:ident in $($module:ident)::+) $(title($title:expr))?),* $(,)?
+        })* }
+        $($nav:tt)*
+    ) => {
+        fn routes() -> impl IntoView {
+            $(use crate::pages::$($eager_module)::+::$eager_page;)*
+            view! {
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    $(<Route path=path!($eager_path) view=$eager_page/>)*
+                    $($(<Route path=path!($public_path) view={Lazy::<lazy::$public>::new()}/>)*)*
+                    <ParentRoute path=path!("") view=SignedInLayout>
+                        $($(<Route path=path!($path) view={Lazy::<lazy::$route>::new()}/>)*)*
+                    </ParentRoute>
+                </Routes>
+            }
+        }
+    };
+}
+
+crate::routes::route_table!(app_routes);

@@ -4,6 +4,9 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 use domain::{DateFormat, TimeFormat};
 
+/// How the user writes dates and times, and their zone.
+pub type Dates = (DateFormat, TimeFormat, String);
+
 /// A date in the user's format: `2026-11-23`, `23-11-2026` or `11/23/2026`.
 pub fn format_date(date: NaiveDate, format: DateFormat) -> String {
     let (y, m, d) = (date.year(), date.month(), date.day());
@@ -243,6 +246,22 @@ fn intl_date_parts(
     )
 }
 
+/// A phone number as a `tel:` link: its digits and a leading `+`. After a
+/// country code (`+31`, `0031`) the national trunk prefix written as "(0)"
+/// is not dialled: "+31 (0)40 279 1111" -> "tel:+31402791111".
+pub fn tel_href(phone: &str) -> String {
+    let phone = phone.trim();
+    let international = phone.starts_with('+') || phone.starts_with("00");
+    let phone = if international {
+        phone.replacen("(0)", "", 1)
+    } else {
+        phone.to_owned()
+    };
+    let plus = if phone.starts_with('+') { "+" } else { "" };
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    format!("tel:{plus}{digits}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,5 +366,16 @@ mod tests {
         .collect();
         assert_eq!(date_from_parts(&parts), Some(day(2026, 11, 23)));
         assert_eq!(date_from_parts(&parts[..2]), None);
+    }
+
+    #[test]
+    fn phone_links_dial_digits_without_the_trunk_prefix_after_a_country_code() {
+        assert_eq!(tel_href("+31 (0)40 279 1111"), "tel:+31402791111");
+        assert_eq!(tel_href("+31 (0)24-361 1111"), "tel:+31243611111");
+        assert_eq!(tel_href("0031 (0)40 279 1111"), "tel:0031402791111");
+        assert_eq!(tel_href("+31 40 279 7000"), "tel:+31402797000");
+        assert_eq!(tel_href("024 361 11 11"), "tel:0243611111");
+        // Without a country code the 0 is dialled.
+        assert_eq!(tel_href("(0)24 361 1111"), "tel:0243611111");
     }
 }

@@ -4,41 +4,38 @@
 //! login page (ux.md: <= 250 KB brotli). A few groups rather than one per
 //! page: every split point multiplies the small shared parts a visit fetches.
 //!
+//! The groups and their pages are the route table's (routes.rs); each
+//! route's `LazyRoute` here is named after its `Page` variant.
+//!
 //! On targets other than wasm (unit tests) the groups are plain calls.
 
-use crate::pages::access_requests::{
-    access_request_page::AccessRequestPage, access_requests_page::AccessRequestsPage,
-    request_access_page::RequestAccessPage,
-};
-use crate::pages::account::{
-    change_password_page::ChangePasswordPage,
-    forgot_password_page::ForgotPasswordPage,
-    mfa_setup_page::MfaSetupPage,
-    set_password_page::{ActivatePage, ResetPasswordPage},
-    settings_page::SettingsPage,
-};
-use crate::pages::cases::{case_page::CasePage, cases_page::CasesPage, new_case_page::NewCasePage};
-use crate::pages::users::{
-    new_user_page::NewUserPage, security_log_page::SecurityLogPage, user_page::UserPage,
-    users_page::UsersPage,
-};
-use crate::pages::{
-    contract_page::ContractPage, contracts_page::ContractsPage, home_page::HomePage,
-    installed_product_page::InstalledProductPage, installed_products_page::InstalledProductsPage,
-};
 use crate::state::auth::use_texts;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::LazyRoute;
+
+/// The groups of the route table: those before sign-in on their own, the
+/// others inside the signed-in layout.
+macro_rules! lazy_groups {
+    (
+        eager { $($eager:tt)* }
+        public { $($public_group:ident($public_kind:ident) { $($public:tt)* })* }
+        signed_in { $($group:ident($kind:ident) { $($rows:tt)* })* }
+        $($nav:tt)*
+    ) => {
+        $(lazy_pages!($public_group, $public_kind, on_its_own, { $($public)* });)*
+        $(lazy_pages!($group, $kind, in_layout, { $($rows)* });)*
+    };
+}
 
 /// One group: `$group` loads its part and builds the page named by `$which`;
 /// each `$route` is a `LazyRoute` for the router. `$frame` places the notice
 /// shown when the part cannot be fetched (inside the signed-in layout, or on
 /// its own for the pages before sign-in).
 macro_rules! lazy_pages {
-    ($group:ident, $which:ident, $frame:expr, { $($route:ident => $page:ident),* $(,)? }) => {
-        // Named after the routes, which all end in "Route".
-        #[allow(clippy::enum_variant_names)]
+    ($group:ident, $which:ident, $frame:expr, {
+        $($route:ident => $path:literal ($page:ident in $($module:ident)::+) $(title($title:expr))?),* $(,)?
+    }) => {
         #[derive(Clone, Copy)]
         enum $which {
             $($route),*
@@ -49,7 +46,10 @@ macro_rules! lazy_pages {
         #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $group(which: $which) -> Result<AnyView, SplitLoaderError> {
             Ok(match which {
-                $($which::$route => view! { <$page/> }.into_any(),)*
+                $($which::$route => {
+                    use crate::pages::$($module)::+::$page;
+                    view! { <$page/> }.into_any()
+                })*
             })
         }
 
@@ -72,37 +72,7 @@ macro_rules! lazy_pages {
     };
 }
 
-lazy_pages!(public_pages, PublicPage, on_its_own, {
-    ForgotPasswordRoute => ForgotPasswordPage,
-    ActivateRoute => ActivatePage,
-    ResetPasswordRoute => ResetPasswordPage,
-    RequestAccessRoute => RequestAccessPage,
-    ChangePasswordRoute => ChangePasswordPage,
-    MfaSetupRoute => MfaSetupPage,
-});
-lazy_pages!(home_page, HomeView, in_layout, {
-    HomeRoute => HomePage,
-});
-lazy_pages!(product_pages, ProductPage, in_layout, {
-    InstalledProductsRoute => InstalledProductsPage,
-    InstalledProductRoute => InstalledProductPage,
-    ContractsRoute => ContractsPage,
-    ContractRoute => ContractPage,
-});
-lazy_pages!(case_pages, CasePageKind, in_layout, {
-    CasesRoute => CasesPage,
-    CaseRoute => CasePage,
-    NewCaseRoute => NewCasePage,
-});
-lazy_pages!(admin_pages, AdminPage, in_layout, {
-    SettingsRoute => SettingsPage,
-    UsersRoute => UsersPage,
-    NewUserRoute => NewUserPage,
-    UserRoute => UserPage,
-    SecurityLogRoute => SecurityLogPage,
-    AccessRequestsRoute => AccessRequestsPage,
-    AccessRequestRoute => AccessRequestPage,
-});
+crate::routes::route_table!(lazy_groups);
 
 /// These routes sit inside the signed-in layout, which has the main landmark.
 fn in_layout(notice: AnyView) -> AnyView {

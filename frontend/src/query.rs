@@ -9,6 +9,23 @@ use api_types::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+/// The [`ListView`] items of a view that keeps the API's query in its field
+/// `query`: the query's type, the list's page, and the two accessors.
+macro_rules! query_field {
+    ($query:ty, $page:expr) => {
+        type Query = $query;
+        const PAGE: Page = $page;
+
+        fn query(&self) -> &$query {
+            &self.query
+        }
+
+        fn page_mut(&mut self) -> &mut Option<u32> {
+            &mut self.query.page
+        }
+    };
+}
+
 mod access_requests;
 mod cases;
 mod users;
@@ -18,6 +35,50 @@ pub use users::{security_log_query_pairs, user_query_pairs, SecurityLogView, Use
 
 /// Query parameters in order: name and (unencoded) value.
 pub type Pairs = Vec<(&'static str, String)>;
+
+/// What a list page keeps in its URL: the API's filters, sort and page, and
+/// what the app adds (a grouping, a tab). `use_list_page` builds the page's
+/// scaffolding on it.
+pub trait ListView: Clone + Default + PartialEq + Send + Sync + 'static {
+    /// What the list asks the server: an answer to another query is stale.
+    type Query: Clone + PartialEq + Send + Sync + 'static;
+
+    /// The list's page.
+    const PAGE: Page;
+
+    /// Reads the view from the URL's query parameters; unknown or invalid
+    /// values are left out rather than failing the page.
+    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self;
+
+    /// The URL's parameters for this view.
+    fn pairs(&self) -> Pairs;
+
+    /// What the server is asked for this view.
+    fn query(&self) -> &Self::Query;
+
+    /// The page number (none: the first).
+    fn page_mut(&mut self) -> &mut Option<u32>;
+
+    /// Whether any filter narrows the list (sort, page and grouping do not).
+    fn is_filtered(&self) -> bool;
+
+    /// The page's URL for this view.
+    fn href(&self) -> String {
+        format!("{}{}", Self::PAGE.path(), query_string(&self.pairs()))
+    }
+
+    /// The same view on another page (1 is left out of the URL).
+    fn with_page(&self, page: u32) -> Self {
+        let mut view = self.clone();
+        *view.page_mut() = (page > 1).then_some(page);
+        view
+    }
+
+    /// Where "clear filters" leads.
+    fn cleared(&self) -> Self {
+        Self::default()
+    }
+}
 
 /// Percent-encodes everything but the URL's unreserved characters.
 pub fn encode_component(raw: &str) -> String {
@@ -181,10 +242,10 @@ pub struct ProductListView {
     pub group: Grouping,
 }
 
-impl ProductListView {
-    /// Reads the view from the URL's query parameters; unknown or invalid
-    /// values are left out rather than failing the page.
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+impl ListView for ProductListView {
+    query_field!(InstalledProductQuery, Page::InstalledProducts);
+
+    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         Self {
             query: InstalledProductQuery {
                 modality: parsed(get("modality")),
@@ -207,8 +268,8 @@ impl ProductListView {
         }
     }
 
-    /// The URL parameters: the API's, then the grouping.
-    pub fn pairs(&self) -> Pairs {
+    /// The API's parameters, then the grouping.
+    fn pairs(&self) -> Pairs {
         let mut pairs = product_query_pairs(&self.query);
         if self.group != Grouping::None {
             pairs.push(("group", self.group.as_str().to_owned()));
@@ -216,17 +277,7 @@ impl ProductListView {
         pairs
     }
 
-    /// The page's URL for this view.
-    pub fn href(&self) -> String {
-        format!(
-            "{}{}",
-            Page::InstalledProducts.path(),
-            query_string(&self.pairs())
-        )
-    }
-
-    /// Whether any filter narrows the list (sort, page and grouping do not).
-    pub fn is_filtered(&self) -> bool {
+    fn is_filtered(&self) -> bool {
         let q = &self.query;
         q.modality.is_some()
             || q.owner_account.is_some()
@@ -238,14 +289,9 @@ impl ProductListView {
             || q.strategic_item.is_some()
             || q.q.is_some()
     }
+}
 
-    /// The same view on another page (1 is left out of the URL).
-    pub fn with_page(&self, page: u32) -> Self {
-        let mut view = self.clone();
-        view.query.page = (page > 1).then_some(page);
-        view
-    }
-
+impl ProductListView {
     /// The view after a click on a column header: the same column flips
     /// between ascending and descending, another column starts ascending.
     /// Back to the first page either way.
@@ -301,8 +347,12 @@ pub struct ContractListView {
     pub query: ContractQuery,
 }
 
-impl ContractListView {
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+impl ListView for ContractListView {
+    /// The tab too: either list's answer is stale on the other tab.
+    type Query = ContractListView;
+    const PAGE: Page = Page::Contracts;
+
+    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         Self {
             tab: match get("tab").as_deref().map(str::trim) {
                 Some("warranties") => ContractTab::Warranties,
@@ -317,7 +367,7 @@ impl ContractListView {
         }
     }
 
-    pub fn pairs(&self) -> Pairs {
+    fn pairs(&self) -> Pairs {
         let mut pairs = Pairs::new();
         if self.tab == ContractTab::Warranties {
             pairs.push(("tab", "warranties".to_owned()));
@@ -326,16 +376,25 @@ impl ContractListView {
         pairs
     }
 
-    pub fn href(&self) -> String {
-        format!("{}{}", Page::Contracts.path(), query_string(&self.pairs()))
+    fn query(&self) -> &Self {
+        self
     }
 
-    pub fn with_page(&self, page: u32) -> Self {
-        let mut view = self.clone();
-        view.query.page = (page > 1).then_some(page);
-        view
+    fn page_mut(&mut self) -> &mut Option<u32> {
+        &mut self.query.page
     }
 
+    fn is_filtered(&self) -> bool {
+        self.query.expiry.is_some() || self.query.q.is_some()
+    }
+
+    /// The same tab, unfiltered.
+    fn cleared(&self) -> Self {
+        Self::default().on_tab(self.tab)
+    }
+}
+
+impl ContractListView {
     /// The other tab, keeping the filters, from its first page.
     pub fn on_tab(&self, tab: ContractTab) -> Self {
         let mut view = self.with_page(1);
@@ -521,6 +580,24 @@ mod tests {
         assert_eq!(contracts.query.page, None);
         assert_eq!(contracts.query.expiry, Some(ExpiryStatusDto::Yellow));
         assert_eq!(contract_query_pairs(&contracts.query).len(), 2);
+    }
+
+    #[test]
+    fn every_list_pages_and_clears_the_same_way() {
+        let mut contracts = ContractListView::default().on_tab(ContractTab::Warranties);
+        contracts.query.q = Some("PO".to_owned());
+        let third = contracts.with_page(3);
+        assert_eq!(third.href(), "/contracts?tab=warranties&q=PO&page=3");
+        assert_eq!(third.with_page(1).query.page, None);
+        assert!(third.is_filtered());
+        assert_eq!(third.cleared().href(), "/contracts?tab=warranties");
+        assert_eq!(*third.query(), third, "the tab is part of what is asked");
+
+        let mut products = ProductListView::default().with_page(2);
+        products.group = Grouping::Modality;
+        assert!(!products.is_filtered(), "grouping and page do not filter");
+        assert_eq!(products.cleared().href(), "/installed-products");
+        assert_eq!(products.query().page, Some(2));
     }
 
     #[test]

@@ -1,58 +1,151 @@
-//! Every page of the app and its path, in one place.
+//! Every page of the app in one table, [`route_table!`]: its path, where its
+//! code is (the first download, or which lazily loaded group), its document
+//! title and its navigation entry. The [`Page`] enum and [`Page::path`] here,
+//! the router's `<Routes>` (app.rs) and the lazy groups (lazy_pages.rs) are
+//! all made from it, so each path is written once.
 
+use crate::i18n::{TextFn, Texts};
 use std::fmt::Display;
 
-/// A page the app can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    Home,
-    Login,
-    InstalledProducts,
-    Contracts,
-    Cases,
-    NewCase,
-    ForgotPassword,
-    // Opened from the links in the emails (`#token=...`), not from the app.
-    #[allow(dead_code)]
-    Activate,
-    #[allow(dead_code)]
-    ResetPassword,
-    ChangePassword,
-    /// Enrolling a second factor: signed in, or after `mfa_enrollment_required`.
-    MfaSetup,
-    Settings,
-    Users,
-    NewUser,
-    SecurityLog,
-    /// Without login: anyone may ask for an account.
-    RequestAccess,
-    AccessRequests,
+/// The route table. Hands it to `$then!`, which makes of it what it needs:
+///
+/// - `eager`: pages in the first download (`Variant => "path" (Component in
+///   module::path)`, the module under `crate::pages`);
+/// - `public` and `signed_in`: the lazily loaded groups
+///   (`group(Kind) { rows }`, each cut into a wasm part of its own), before
+///   sign-in and inside the signed-in layout. In route order: the first route
+///   that matches wins, so `/cases/new` comes before `/cases/:id`. A row may
+///   end in `title(|t| ...)`: the document title (list pages use it);
+/// - `nav`: the navigation entries in order (`Variant(Icon, "class", |t|
+///   label)`), then those for users who manage users.
+///
+/// A page with a parameter (`:id`) has a variant too, but is linked through
+/// its `*_path(id)` function below.
+macro_rules! route_table {
+    ($then:ident) => {
+        $then! {
+            eager {
+                Login => "/login" (LoginPage in login_page) title(|t| t.login_title),
+            }
+            public {
+                // Without login (the token of an emailed link is in the
+                // fragment); `/change-password` and `/mfa-setup` also serve a
+                // user who was just refused with `password_expired` or
+                // `mfa_enrollment_required`, so they guard themselves.
+                public_pages(PublicPage) {
+                    ForgotPassword => "/forgot-password" (ForgotPasswordPage in account::forgot_password_page),
+                    Activate => "/activate" (ActivatePage in account::set_password_page),
+                    ResetPassword => "/reset-password" (ResetPasswordPage in account::set_password_page),
+                    RequestAccess => "/request-access" (RequestAccessPage in access_requests::request_access_page),
+                    ChangePassword => "/change-password" (ChangePasswordPage in account::change_password_page),
+                    MfaSetup => "/mfa-setup" (MfaSetupPage in account::mfa_setup_page),
+                }
+            }
+            signed_in {
+                home_page(HomeView) {
+                    Home => "/" (HomePage in home_page)
+                        title(|t| crate::i18n::home_texts::HOME_TEXTS.of(t).home_title),
+                }
+                product_pages(ProductPage) {
+                    InstalledProducts => "/installed-products" (InstalledProductsPage in installed_products_page)
+                        title(|t| crate::i18n::product_texts::PRODUCT_TEXTS.of(t).products_title),
+                    InstalledProduct => "/installed-products/:id" (InstalledProductPage in installed_product_page),
+                    Contracts => "/contracts" (ContractsPage in contracts_page)
+                        title(|t| crate::i18n::product_texts::PRODUCT_TEXTS.of(t).contracts_title),
+                    Contract => "/contracts/:id" (ContractPage in contract_page),
+                }
+                case_pages(CasePageKind) {
+                    Cases => "/cases" (CasesPage in cases::cases_page)
+                        title(|t| crate::i18n::case_texts::CASE_TEXTS.of(t).cases_title),
+                    NewCase => "/cases/new" (NewCasePage in cases::new_case_page),
+                    Case => "/cases/:id" (CasePage in cases::case_page),
+                }
+                admin_pages(AdminPage) {
+                    Settings => "/settings" (SettingsPage in account::settings_page),
+                    Users => "/users" (UsersPage in users::users_page)
+                        title(|t| crate::i18n::admin_texts::ADMIN_TEXTS.of(t).users_title),
+                    NewUser => "/users/new" (NewUserPage in users::new_user_page),
+                    User => "/users/:id" (UserPage in users::user_page),
+                    SecurityLog => "/security-log" (SecurityLogPage in users::security_log_page)
+                        title(|t| crate::i18n::admin_texts::ADMIN_TEXTS.of(t).security_log_title),
+                    AccessRequests => "/access-requests" (AccessRequestsPage in access_requests::access_requests_page)
+                        title(|t| crate::i18n::admin_texts::ADMIN_TEXTS.of(t).access_requests_title),
+                    AccessRequest => "/access-requests/:id" (AccessRequestPage in access_requests::access_request_page),
+                }
+            }
+            nav {
+                Home(HomeIcon, "", |t| t.nav_home),
+                InstalledProducts(ProductsIcon, "", |t| t.nav_installed_products),
+                Cases(CasesIcon, "nav-cases", |t| t.nav_cases),
+                Contracts(ContractsIcon, "", |t| t.nav_contracts),
+            }
+            manage_users_nav {
+                Users(UsersIcon, "nav-users", |t| t.nav_users),
+                AccessRequests(AccessRequestsIcon, "nav-access-requests", |t| t.nav_access_requests),
+                SecurityLog(SecurityLogIcon, "nav-security-log", |t| t.nav_security_log),
+            }
+        }
+    };
+}
+pub(crate) use route_table;
+
+/// The rows of the table as `(variant, path, title)`, whatever their group.
+macro_rules! page_enum {
+    (
+        eager { $($eager:tt)* }
+        public { $($public_group:ident($public_kind:ident) { $($public:tt)* })* }
+        signed_in { $($group:ident($kind:ident) { $($rows:tt)* })* }
+        $($nav:tt)*
+    ) => {
+        page_enum!(@rows [] $($eager)* $($($public)*)* $($($rows)*)*);
+    };
+    (@rows [$($done:tt)*]
+        $variant:ident => $path:literal ($page:ident in $($module:ident)::+) $(title($title:expr))?,
+        $($rest:tt)*
+    ) => {
+        page_enum!(@rows [$($done)* ($variant, $path, [$($title)?])] $($rest)*);
+    };
+    (@title $t:ident $title:expr) => {{
+        let title: TextFn = $title;
+        Some(title($t))
+    }};
+    (@title $t:ident) => {
+        None
+    };
+    (@rows [$(($variant:ident, $path:literal, [$($title:expr)?]))*]) => {
+        /// A page the app can show.
+        // Some are only reached from the emails' links, or through their
+        // `*_path(id)` below.
+        #[allow(dead_code)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Page {
+            $($variant,)*
+        }
+
+        impl Page {
+            /// Every page, in route order.
+            #[cfg_attr(not(test), allow(dead_code))]
+            pub const ALL: &[Page] = &[$(Page::$variant,)*];
+
+            /// The path of the page, for links and redirects (the route's
+            /// pattern, with `:id`, for a page of one thing).
+            pub const fn path(self) -> &'static str {
+                match self {
+                    $(Page::$variant => $path,)*
+                }
+            }
+
+            /// The document title the table gives the page, if any.
+            pub fn title(self, t: &'static Texts) -> Option<&'static str> {
+                match self {
+                    $(Page::$variant => page_enum!(@title t $($title)?),)*
+                }
+            }
+        }
+    };
 }
 
-impl Page {
-    /// The path of the page, for links and redirects.
-    pub const fn path(self) -> &'static str {
-        match self {
-            Page::Home => "/",
-            Page::Login => "/login",
-            Page::InstalledProducts => "/installed-products",
-            Page::Contracts => "/contracts",
-            Page::Cases => "/cases",
-            Page::NewCase => "/cases/new",
-            Page::ForgotPassword => "/forgot-password",
-            Page::Activate => "/activate",
-            Page::ResetPassword => "/reset-password",
-            Page::ChangePassword => "/change-password",
-            Page::MfaSetup => "/mfa-setup",
-            Page::Settings => "/settings",
-            Page::Users => "/users",
-            Page::NewUser => "/users/new",
-            Page::SecurityLog => "/security-log",
-            Page::RequestAccess => "/request-access",
-            Page::AccessRequests => "/access-requests",
-        }
-    }
-}
+route_table!(page_enum);
 
 /// The detail page of one installed product.
 pub fn installed_product_path(id: impl Display) -> String {
@@ -109,25 +202,8 @@ mod tests {
 
     #[test]
     fn paths_are_absolute_and_distinct() {
-        let pages = [
-            Page::Home,
-            Page::Login,
-            Page::InstalledProducts,
-            Page::Contracts,
-            Page::Cases,
-            Page::NewCase,
-            Page::ForgotPassword,
-            Page::Activate,
-            Page::ResetPassword,
-            Page::ChangePassword,
-            Page::MfaSetup,
-            Page::Settings,
-            Page::Users,
-            Page::NewUser,
-            Page::SecurityLog,
-            Page::RequestAccess,
-            Page::AccessRequests,
-        ];
+        let pages = Page::ALL;
+        assert!(pages.contains(&Page::Home) && pages.contains(&Page::Login));
         for (i, page) in pages.iter().enumerate() {
             assert!(page.path().starts_with('/'), "{page:?}");
             for other in &pages[i + 1..] {
@@ -135,6 +211,33 @@ mod tests {
             }
         }
         assert!(API_DOCS_PATH.starts_with("/api/"));
+    }
+
+    #[test]
+    fn a_page_of_one_thing_sits_under_its_list_and_after_its_siblings() {
+        for (i, page) in Page::ALL.iter().enumerate() {
+            if let Some(list) = page.path().strip_suffix("/:id") {
+                assert!(Page::ALL[..i].iter().any(|p| p.path() == list), "{page:?}");
+                // `/cases/new` must come first, or `:id` would take "new".
+                for later in &Page::ALL[i + 1..] {
+                    assert!(!later.path().starts_with(&format!("{list}/")), "{later:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn list_pages_have_titles() {
+        let t = crate::i18n::texts(domain::Language::En);
+        for page in [
+            Page::Home,
+            Page::Cases,
+            Page::InstalledProducts,
+            Page::Contracts,
+        ] {
+            assert!(page.title(t).is_some_and(|s| !s.is_empty()), "{page:?}");
+        }
+        assert_eq!(Page::Case.title(t), None);
     }
 
     #[test]

@@ -61,22 +61,24 @@ impl From<gloo_net::Error> for ApiError {
     }
 }
 
+/// A problem document for tests: `code`, and the server's `request_id`.
+#[cfg(test)]
+pub fn problem(code: ProblemCode, request_id: Option<&str>) -> ApiError {
+    ApiError::Problem(ProblemDetails {
+        type_uri: "about:blank".into(),
+        title: "t".into(),
+        status: 400,
+        detail: "server detail, not shown".into(),
+        code,
+        request_id: request_id.map(str::to_owned),
+        errors: Vec::new(),
+        restricted_token: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn problem(code: ProblemCode, request_id: Option<&str>) -> ApiError {
-        ApiError::Problem(ProblemDetails {
-            type_uri: "about:blank".into(),
-            title: "t".into(),
-            status: 401,
-            detail: "d".into(),
-            code,
-            request_id: request_id.map(str::to_owned),
-            errors: Vec::new(),
-            restricted_token: None,
-        })
-    }
 
     #[test]
     fn invalid_token_and_unauthenticated_ask_for_a_refresh() {

@@ -1,11 +1,12 @@
 //! Files behind the bearer token: a plain link cannot send it, so downloads
 //! are fetched into a `Blob`, and uploads go through `XMLHttpRequest`, whose
-//! upload events report progress (fetch has none).
+//! upload events report progress (fetch has none). Both take the token from
+//! [`Api::with_token`], so a refused one is refreshed like any call's.
 
-use super::client::{bearer, case_attachments_url, problem, problem_from_body};
+use super::cases::case_attachments_url;
+use super::http::{authorization, problem_from_body, Api, Call};
 use super::ApiError;
 use api_types::CaseDetail;
-use gloo_net::http::Request;
 use std::fmt::Display;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,27 +19,36 @@ pub struct FetchedFile {
     pub file_name: Option<String>,
 }
 
-/// `GET href` (an API URL) into a `Blob`, without copying it through wasm.
-pub async fn fetch_file(token: &str, href: &str) -> Result<FetchedFile, ApiError> {
-    let response = Request::get(href)
-        .header("Authorization", &bearer(token))
-        .send()
-        .await?;
-    if !response.ok() {
-        return Err(problem(response).await);
+impl Api {
+    /// `GET href` (an API URL) into a `Blob`, without copying it through wasm.
+    pub async fn fetch_file(self, href: &str) -> Result<FetchedFile, ApiError> {
+        let response = self.send(&Call::get_url(href)).await?;
+        let file_name = response
+            .headers()
+            .get("Content-Disposition")
+            .and_then(|value| disposition_file_name(&value));
+        let raw: web_sys::Response = response.into();
+        let promise = raw.blob().map_err(js_error)?;
+        let blob = JsFuture::from(promise)
+            .await
+            .map_err(js_error)?
+            .dyn_into::<Blob>()
+            .map_err(js_error)?;
+        Ok(FetchedFile { blob, file_name })
     }
-    let file_name = response
-        .headers()
-        .get("Content-Disposition")
-        .and_then(|value| disposition_file_name(&value));
-    let raw: web_sys::Response = response.into();
-    let promise = raw.blob().map_err(js_error)?;
-    let blob = JsFuture::from(promise)
-        .await
-        .map_err(js_error)?
-        .dyn_into::<Blob>()
-        .map_err(js_error)?;
-    Ok(FetchedFile { blob, file_name })
+
+    /// `POST /cases/{id}/attachments` with one file; `progress` gets the
+    /// percent sent so far whenever the browser reports it.
+    pub async fn upload_attachment(
+        self,
+        case_id: impl Display,
+        file: &File,
+        progress: impl Fn(u8) + Clone + 'static,
+    ) -> Result<CaseDetail, ApiError> {
+        let href = case_attachments_url(case_id);
+        self.with_token(|token| upload(&href, token, file, progress.clone()))
+            .await
+    }
 }
 
 /// The `filename` of a `Content-Disposition` header (the server's ASCII
@@ -50,19 +60,17 @@ pub fn disposition_file_name(header: &str) -> Option<String> {
     })
 }
 
-/// `POST /cases/{id}/attachments` with one file; `progress` gets the
-/// percent sent so far whenever the browser reports it.
-pub async fn upload_attachment(
-    token: &str,
-    case_id: impl Display,
+/// One try of an upload to `href`, with `token`.
+async fn upload(
+    href: &str,
+    token: String,
     file: &File,
     progress: impl Fn(u8) + 'static,
 ) -> Result<CaseDetail, ApiError> {
     let xhr = XmlHttpRequest::new().map_err(js_error)?;
-    xhr.open("POST", &case_attachments_url(case_id))
-        .map_err(js_error)?;
-    xhr.set_request_header("Authorization", &bearer(token))
-        .map_err(js_error)?;
+    xhr.open("POST", href).map_err(js_error)?;
+    let (name, value) = authorization(&token);
+    xhr.set_request_header(name, &value).map_err(js_error)?;
     let form = FormData::new().map_err(js_error)?;
     form.append_with_blob_and_filename("file", file, &file.name())
         .map_err(js_error)?;

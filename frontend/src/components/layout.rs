@@ -5,7 +5,7 @@ use crate::components::icons::{
     AccessRequestsIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ProductsIcon,
     SecurityLogIcon, UsersIcon,
 };
-use crate::i18n::TextFn;
+use crate::i18n::{TextFn, Texts};
 use crate::routes::{Page, API_DOCS_PATH};
 use crate::state::auth::{use_auth, use_texts, AuthStatus};
 use crate::state::flash::{notice_text, use_flash};
@@ -102,51 +102,14 @@ pub fn Layout(children: Children) -> impl IntoView {
         <div class="shell">
             <nav class="main-nav" aria-label=move || t.get().main_navigation>
                 <ul>
-                    <li>
-                        <A href=Page::Home.path()>
-                            <HomeIcon/>
-                            <span class="nav-label">{move || t.get().nav_home}</span>
-                        </A>
-                    </li>
-                    <li>
-                        <A href=Page::InstalledProducts.path()>
-                            <ProductsIcon/>
-                            <span class="nav-label">{move || t.get().nav_installed_products}</span>
-                        </A>
-                    </li>
-                    <li>
-                        <A href=Page::Cases.path() attr:class="nav-cases">
-                            <CasesIcon/>
-                            <span class="nav-label">{move || t.get().nav_cases}</span>
-                        </A>
-                    </li>
-                    <li>
-                        <A href=Page::Contracts.path()>
-                            <ContractsIcon/>
-                            <span class="nav-label">{move || t.get().nav_contracts}</span>
-                        </A>
-                    </li>
+                    {NAV.iter().map(|entry| nav_item(entry, t, None)).collect_view()}
                     // Managers and Admins. Not on the phone's bottom bar (style.css):
                     // there the Settings page links to them.
-                    {move || manages_users().then(|| view! {
-                        <li class="nav-admin">
-                            <A href=Page::Users.path() attr:class="nav-users">
-                                <UsersIcon/>
-                                <span class="nav-label">{t.get().nav_users}</span>
-                            </A>
-                        </li>
-                        <li class="nav-admin">
-                            <A href=Page::AccessRequests.path() attr:class="nav-access-requests">
-                                <AccessRequestsIcon/>
-                                <span class="nav-label">{t.get().nav_access_requests}</span>
-                            </A>
-                        </li>
-                        <li class="nav-admin">
-                            <A href=Page::SecurityLog.path() attr:class="nav-security-log">
-                                <SecurityLogIcon/>
-                                <span class="nav-label">{t.get().nav_security_log}</span>
-                            </A>
-                        </li>
+                    {move || manages_users().then(|| {
+                        MANAGE_USERS_NAV
+                            .iter()
+                            .map(|entry| nav_item(entry, t, Some("nav-admin")))
+                            .collect_view()
                     })}
                     // Not on the phone's bottom bar (style.css): four items keep their labels legible at 360 px.
                     <li class="nav-docs">
@@ -163,6 +126,58 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {children()}
             </main>
         </div>
+    }
+}
+
+/// An entry of the main navigation: its page, icon, link class and label.
+pub struct NavEntry {
+    pub page: Page,
+    icon: fn() -> AnyView,
+    class: &'static str,
+    pub label: TextFn,
+}
+
+/// The navigation entries of the route table (routes.rs): for everyone, and
+/// for those who manage users.
+macro_rules! nav_entries {
+    (
+        eager { $($eager:tt)* }
+        public { $($public:tt)* }
+        signed_in { $($signed_in:tt)* }
+        nav { $($page:ident($icon:ident, $class:literal, $label:expr)),* $(,)? }
+        manage_users_nav { $($admin:ident($admin_icon:ident, $admin_class:literal, $admin_label:expr)),* $(,)? }
+    ) => {
+        const NAV: &[NavEntry] = &[$(NavEntry {
+            page: Page::$page,
+            icon: || view! { <$icon/> }.into_any(),
+            class: $class,
+            label: $label,
+        }),*];
+        pub const MANAGE_USERS_NAV: &[NavEntry] = &[$(NavEntry {
+            page: Page::$admin,
+            icon: || view! { <$admin_icon/> }.into_any(),
+            class: $admin_class,
+            label: $admin_label,
+        }),*];
+    };
+}
+
+crate::routes::route_table!(nav_entries);
+
+fn nav_item(
+    entry: &'static NavEntry,
+    t: Signal<&'static Texts>,
+    item_class: Option<&'static str>,
+) -> impl IntoView {
+    let label = entry.label;
+    let class = (!entry.class.is_empty()).then_some(entry.class);
+    view! {
+        <li class=item_class>
+            <A href=entry.page.path() attr:class=class>
+                {(entry.icon)()}
+                <span class="nav-label">{move || label(t.get())}</span>
+            </A>
+        </li>
     }
 }
 

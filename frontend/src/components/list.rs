@@ -1,13 +1,35 @@
-//! The scaffolding of the list pages: the filter form's buttons, the result
-//! summary, the "loading / error / results" switch, the rows (a sentence,
-//! cards on a phone or a table) and the pager under them.
+//! The scaffolding of the list pages. [`use_list_page`] reads the page's
+//! [`ListView`] from the URL, loads its answer (telling a stale one), goes to
+//! the view the filter form asks for, and draws the filter form's frame, the
+//! result summary, the "loading / error / results" switch, the rows (a
+//! sentence, cards on a phone or a table) and the pager under them. A page
+//! brings its filters, its columns and its cards.
+//!
+//! Cells (style.css): text wraps between words, never inside one; a cell or
+//! span of class `ident` (a product, case, contract or serial number, a user
+//! name) or `date` never wraps at all.
 
-use crate::api::ApiError;
+use crate::api::{Api, ApiError};
+use crate::components::document::set_title;
 use crate::components::pager::{pager, PageState};
-use crate::i18n::{error_message, Texts};
-use crate::state::auth::use_texts;
+use crate::components::viewport::use_narrow;
+use crate::format::Dates;
+use crate::i18n::{count_text, error_message, fill, TextFn, Texts};
+use crate::query::ListView;
+use crate::state::auth::{use_auth, use_texts};
+use api_types::{
+    AccessRequestDto, AccessRequestPage, CasePage, CaseSummary, ContractPage, ContractSummary,
+    InstalledProductPage, InstalledProductSummary, SecurityLogEntryDto, SecurityLogPage, SortOrder,
+    UserPage, UserSummary, WarrantyDto, WarrantyPage,
+};
+use leptos::ev::{Event, SubmitEvent};
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::future::Future;
+use std::rc::Rc;
 
 /// A list's answer, with what it answers (to tell a stale one).
 pub type Loaded<Q, P> = (Q, Result<P, ApiError>);
@@ -132,4 +154,457 @@ pub fn results_view(
         </div>
     }
     .into_any()
+}
+
+/// The cards of a phone, one `card` a row.
+pub fn cards<T, C: IntoView>(items: Vec<T>, card: impl FnMut(T) -> C) -> AnyView {
+    card_list(items.into_iter().map(card).collect_view().into_any())
+}
+
+/// A list's table (`class`: its classes), one `row` an item.
+pub fn table<T, R: IntoView>(
+    class: &'static str,
+    heads: AnyView,
+    items: Vec<T>,
+    row: impl FnMut(T) -> R,
+) -> AnyView {
+    data_table(
+        class,
+        heads,
+        items.into_iter().map(row).collect_view().into_any(),
+    )
+}
+
+/// Free text for a cell: it wraps between words, and a word with a hyphen
+/// or slash in it (an error code "E-214", "IP-40010001") stays whole, where
+/// the browser would otherwise break after the hyphen.
+pub fn prose(text: &str) -> AnyView {
+    prose_parts(text)
+        .into_iter()
+        .map(|(part, whole)| {
+            if whole {
+                view! { <span class="ident">{part}</span> }.into_any()
+            } else {
+                part.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// `text` in runs: plain text, and words kept whole (`true`).
+fn prose_parts(text: &str) -> Vec<(String, bool)> {
+    let mut parts: Vec<(String, bool)> = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        let end = rest[start..]
+            .find(char::is_whitespace)
+            .map_or(rest.len(), |i| start + i);
+        let (space, word) = (&rest[..start], &rest[start..end]);
+        let whole = word.contains(['-', '/', '\u{2010}']);
+        match parts.last_mut() {
+            Some((run, false)) if !whole => {
+                run.push_str(space);
+                run.push_str(word);
+            }
+            _ if whole => {
+                if !space.is_empty() {
+                    match parts.last_mut() {
+                        Some((run, false)) => run.push_str(space),
+                        _ => parts.push((space.to_owned(), false)),
+                    }
+                }
+                parts.push((word.to_owned(), true));
+            }
+            _ => parts.push((format!("{space}{word}"), false)),
+        }
+        rest = &rest[end..];
+    }
+    parts
+}
+
+/// Column headers that only name their column.
+pub fn column_heads(t: &'static Texts, columns: &[TextFn]) -> AnyView {
+    columns
+        .iter()
+        .map(|label| view! { <th scope="col">{label(t)}</th> })
+        .collect_view()
+        .into_any()
+}
+
+/// A header that sorts by its column: a link to the view sorted so (`href`),
+/// so the sort is in the URL. `order`: how the list is sorted by this
+/// column now, if it is.
+pub fn sort_header(href: String, label: &'static str, order: Option<SortOrder>) -> impl IntoView {
+    let (aria_sort, arrow) = match order {
+        Some(SortOrder::Asc) => (Some("ascending"), "▲"),
+        Some(SortOrder::Desc) => (Some("descending"), "▼"),
+        None => (None, "↕"),
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <a href=href class="sort-link" data-noscroll="">
+                {label}
+                <span class="sort-arrow" aria-hidden="true">{arrow}</span>
+            </a>
+        </th>
+    }
+}
+
+/// The value of a filter form's select.
+pub fn select_value(select: NodeRef<html::Select>) -> String {
+    select
+        .get_untracked()
+        .map(|el| el.value())
+        .unwrap_or_default()
+}
+
+/// The words of a filter form's search field, trimmed; none when empty.
+pub fn search_value(input: NodeRef<html::Input>) -> Option<String> {
+    input
+        .get_untracked()
+        .map(|el| el.value().trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+/// The options of a select that shows the URL's view: each `(value,
+/// label)`, selected while `chosen` of the view is its value.
+pub fn choice_options<V: ListView>(
+    current: Memo<V>,
+    chosen: fn(&V) -> String,
+    options: impl IntoIterator<Item = (String, AnyView)>,
+) -> impl IntoView {
+    options
+        .into_iter()
+        .map(|(value, label)| {
+            let selected = {
+                let value = value.clone();
+                move || current.with(|v| chosen(v) == value)
+            };
+            view! { <option value=value prop:selected=selected>{label}</option> }
+        })
+        .collect_view()
+}
+
+/// One page of a list's answer: its rows and where it is.
+pub trait Paged {
+    type Item;
+
+    /// How many rows match, on all pages.
+    fn total(&self) -> u64;
+
+    fn into_parts(self) -> (Vec<Self::Item>, PageState);
+}
+
+/// Implements [`Paged`] for the answers of lists (`Page => Item`). A new
+/// list page may call it from its own file: `crate::components::list::paged!(FooPage => Foo);`.
+macro_rules! paged {
+    ($($page:ty => $item:ty),* $(,)?) => {
+        $(
+            impl $crate::components::list::Paged for $page {
+                type Item = $item;
+
+                fn total(&self) -> u64 {
+                    self.total
+                }
+
+                fn into_parts(self) -> (Vec<$item>, $crate::components::pager::PageState) {
+                    let (page, page_size, total) = (self.page, self.page_size, self.total);
+                    (self.items, $crate::components::pager::PageState { page, page_size, total })
+                }
+            }
+        )*
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use paged;
+
+paged!(
+    CasePage => CaseSummary,
+    InstalledProductPage => InstalledProductSummary,
+    ContractPage => ContractSummary,
+    WarrantyPage => WarrantyDto,
+    UserPage => UserSummary,
+    SecurityLogPage => SecurityLogEntryDto,
+    AccessRequestPage => AccessRequestDto,
+);
+
+/// A list page: its view (the URL's) and the answer the server gave, with
+/// the query it answers. Cheap to copy; made by [`use_list_page`].
+pub struct ListPage<V: ListView, P: 'static> {
+    /// The texts of the current language.
+    pub t: Signal<&'static Texts>,
+    /// The view in the URL now.
+    pub current: Memo<V>,
+    /// The last answer and the query it answers: stale while a newer one loads.
+    pub answer: LocalResource<Loaded<V::Query, P>>,
+    navigate: StoredValue<Navigate, LocalStorage>,
+}
+
+/// Goes to a URL of the app, keeping the scroll position.
+type Navigate = Rc<dyn Fn(&str)>;
+
+impl<V: ListView, P: 'static> Clone for ListPage<V, P> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<V: ListView, P: 'static> Copy for ListPage<V, P> {}
+
+/// Sets up a list page: the document title (the route table's), the view
+/// read from the URL, and its answer, which `fetch` asks the server for.
+pub fn use_list_page<V, P, Fut>(fetch: impl Fn(Api, V::Query) -> Fut + 'static) -> ListPage<V, P>
+where
+    V: ListView,
+    P: 'static,
+    Fut: Future<Output = Result<P, ApiError>> + 'static,
+{
+    let api = use_auth().api();
+    let t = use_texts();
+    Effect::new(move |_| {
+        let t = t.get();
+        set_title(V::PAGE.title(t).unwrap_or_default(), t.product_name);
+    });
+
+    let query_map = use_query_map();
+    let current = Memo::new(move |_| query_map.with(|m| V::from_query(|k| m.get(k))));
+    let answer = LocalResource::new(move || {
+        let query = current.with(|v| v.query().clone());
+        let loading = fetch(api, query.clone());
+        async move { (query, loading.await) }
+    });
+    let navigate = use_navigate();
+    let navigate: Navigate = Rc::new(move |href: &str| {
+        navigate(
+            href,
+            NavigateOptions {
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    });
+    ListPage {
+        t,
+        current,
+        answer,
+        navigate: StoredValue::new_local(navigate),
+    }
+}
+
+impl<V: ListView, P: 'static> ListPage<V, P> {
+    /// Shows `view`: its URL, keeping the scroll position.
+    fn go(self, view: &V) {
+        if let Some(navigate) = self.navigate.try_get_value() {
+            navigate(&view.href());
+        }
+    }
+
+    /// Applies the filter form: `read` turns the view (back on its first
+    /// page) into what the controls say.
+    fn apply(self, read: impl Fn(V) -> V) {
+        self.go(&read(self.current.get_untracked().with_page(1)));
+    }
+
+    /// For a control that applies as soon as it changes (`on:change`).
+    pub fn on_change(self, read: impl Fn(V) -> V + Copy + 'static) -> impl Fn(Event) + Clone {
+        move |_| self.apply(read)
+    }
+
+    /// The filter form (`class`, named `label`): `fields`, then the apply
+    /// button and, while filtered, "clear filters". Submitting applies `read`
+    /// (see [`ListPage::on_change`]).
+    pub fn filter_form(
+        self,
+        class: &'static str,
+        label: impl Into<Signal<&'static str>>,
+        apply: impl Into<Signal<&'static str>>,
+        read: impl Fn(V) -> V + Copy + 'static,
+        fields: impl IntoView,
+    ) -> impl IntoView {
+        let (label, apply): (Signal<&'static str>, Signal<&'static str>) =
+            (label.into(), apply.into());
+        let current = self.current;
+        let on_submit = move |ev: SubmitEvent| {
+            ev.prevent_default();
+            self.apply(read);
+        };
+        let clear_href =
+            Signal::derive(move || current.with(|v| v.is_filtered().then(|| v.cleared().href())));
+        view! {
+            <form class=class role="search" aria-label=move || label.get() on:submit=on_submit>
+                {fields}
+                <FilterActions apply=apply clear_href=clear_href/>
+            </form>
+        }
+    }
+
+    /// `f` of the page the server answered, if it answered one.
+    pub fn with_answered<R>(self, f: impl FnOnce(&P) -> Option<R>) -> Option<R> {
+        self.answer.with(|loaded| {
+            loaded
+                .as_ref()
+                .and_then(|(_, r)| r.as_ref().ok())
+                .and_then(f)
+        })
+    }
+
+    /// While the list is narrowed to one `kind` of thing reached from
+    /// elsewhere (a product, a user), says so and links to the list without
+    /// it. `widened` is the view without it (none while not narrowed);
+    /// `name` names it from the answer; `texts` are the note (with `{kind}`),
+    /// the name of an unknown one, and the link's text.
+    pub fn narrowed_notice(
+        self,
+        kind: &'static str,
+        widened: impl Fn(&V) -> Option<V> + Send + Sync + 'static,
+        name: impl Fn(&P) -> Option<String> + Send + Sync + 'static,
+        texts: impl Fn(&'static Texts) -> [&'static str; 3] + Send + Sync + 'static,
+    ) -> impl IntoView {
+        let t = self.t;
+        move || {
+            let all = self.current.with(&widened)?.with_page(1);
+            let [notice, unknown, link] = texts(t.get());
+            let named = self.with_answered(&name);
+            let notice = fill(notice, &[(kind, named.as_deref().unwrap_or(unknown))]);
+            let link_class = format!("remove-{kind}-filter");
+            Some(view! {
+                <p class=format!("filter-notice {kind}-filter")>
+                    <span>{notice}</span>
+                    " "
+                    <A href=all.href() attr:class=link_class>{link}</A>
+                </p>
+            })
+        }
+    }
+}
+
+impl<V: ListView, P: Paged + Clone + 'static> ListPage<V, P> {
+    /// The status line (`loading`, then the total in the words of `count`:
+    /// one, and many with `{n}`) and under it a spinner, the error, or the
+    /// `results` of the answer.
+    pub fn answer_view(
+        self,
+        loading: impl Fn(&'static Texts) -> &'static str + Copy + Send + Sync + 'static,
+        count: impl Fn(&'static Texts) -> (&'static str, &'static str) + Send + Sync + 'static,
+        results: impl Fn(Shown<V>, P) -> AnyView + Send + Sync + 'static,
+    ) -> impl IntoView {
+        let (auth, t, narrow) = (use_auth(), self.t, use_narrow());
+        let (current, answer) = (self.current, self.answer);
+        let summary = move || {
+            let t = t.get();
+            answer.with(|loaded| {
+                summary_text(
+                    t,
+                    loading(t),
+                    loaded.as_ref(),
+                    |query| current.with(|v| v.query() != query),
+                    |page| {
+                        let (one, many) = count(t);
+                        count_text(one, many, page.total())
+                    },
+                )
+            })
+        };
+        view! {
+            <p class="result-summary" role="status">{summary}</p>
+            {move || {
+                let t = t.get();
+                load_view(t, loading(t), answer.get(), |answered, page| {
+                    let view = current.get();
+                    let stale = *view.query() != answered;
+                    let (dates, narrow) = (auth.dates(), narrow.get());
+                    results(Shown { t, view, answered, stale, narrow, dates }, page)
+                })
+            }}
+        }
+    }
+}
+
+/// What an answer is shown with.
+pub struct Shown<V: ListView> {
+    pub t: &'static Texts,
+    /// The view the rows are shown for (the URL's).
+    pub view: V,
+    /// The query the answer answers.
+    pub answered: V::Query,
+    /// Whether a newer answer is on its way.
+    pub stale: bool,
+    /// Cards rather than a table.
+    pub narrow: bool,
+    /// How the user writes dates and times.
+    pub dates: Dates,
+}
+
+impl<V: ListView> Shown<V> {
+    /// `none` when the list has no rows at all, `empty` when filtered.
+    pub fn empty_text(&self, none: &'static str, empty: &'static str) -> &'static str {
+        if self.view.is_filtered() {
+            empty
+        } else {
+            none
+        }
+    }
+
+    /// The rows of `page` (the sentence `empty` when there are none, `cards`
+    /// on a phone, else a `table`) and the pager under them.
+    pub fn rows<Pg: Paged>(
+        &self,
+        page: Pg,
+        empty: &'static str,
+        cards: impl FnOnce(Vec<Pg::Item>) -> AnyView,
+        table: impl FnOnce(Vec<Pg::Item>) -> AnyView,
+    ) -> AnyView {
+        let (items, pages) = page.into_parts();
+        let body = list_body(items, empty, self.narrow, cards, table);
+        results_view(self.t, self.stale, body, pages, &|n| {
+            self.view.with_page(n).href()
+        })
+    }
+
+    /// [`Shown::rows`] of a `card` an item on a phone, else a table (`class`)
+    /// of `heads` and a `row` an item.
+    pub fn cards_or_table<Pg: Paged, C: IntoView, R: IntoView>(
+        &self,
+        page: Pg,
+        empty: &'static str,
+        class: &'static str,
+        heads: AnyView,
+        card: impl FnMut(Pg::Item) -> C,
+        row: impl FnMut(Pg::Item) -> R,
+    ) -> AnyView {
+        self.rows(
+            page,
+            empty,
+            |items| cards(items, card),
+            |items| table(class, heads, items, row),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prose_parts;
+
+    #[test]
+    fn prose_keeps_hyphenated_words_whole_and_the_rest_as_runs() {
+        let run = |s: &str, whole| (s.to_owned(), whole);
+        assert_eq!(
+            prose_parts("Error E-214 on the CT after update"),
+            vec![
+                run("Error ", false),
+                run("E-214", true),
+                run(" on the CT after update", false)
+            ]
+        );
+        assert_eq!(prose_parts("plain words"), vec![run("plain words", false)]);
+        assert_eq!(
+            prose_parts("a-b c/d"),
+            vec![run("a-b", true), run(" ", false), run("c/d", true)]
+        );
+        assert_eq!(prose_parts(""), vec![]);
+    }
 }

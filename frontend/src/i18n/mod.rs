@@ -734,20 +734,7 @@ pub fn problem_text(t: &Texts, code: ProblemCode) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use api_types::ProblemDetails;
-
-    fn problem(code: ProblemCode, request_id: Option<&str>) -> ApiError {
-        ApiError::Problem(ProblemDetails {
-            type_uri: "about:blank".into(),
-            title: "t".into(),
-            status: 400,
-            detail: "server detail, not shown".into(),
-            code,
-            request_id: request_id.map(str::to_owned),
-            errors: Vec::new(),
-            restricted_token: None,
-        })
-    }
+    use crate::api::error::problem;
 
     #[test]
     fn browser_tags_starting_with_nl_choose_dutch() {

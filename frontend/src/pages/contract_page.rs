@@ -1,7 +1,7 @@
 //! `/contracts/{id}`: a contract header, its line items and the installed
 //! products each covers.
 
-use crate::api::{client, ApiError};
+use crate::api::ApiError;
 use crate::components::badges::expiry_badge;
 use crate::components::document::set_title;
 use crate::i18n::product_texts::PRODUCT_TEXTS;
@@ -28,12 +28,7 @@ pub fn ContractPage() -> impl IntoView {
     let contract: LocalResource<Loaded> = LocalResource::new(move || {
         let id = id.get();
         async move {
-            let result = auth
-                .call(|token| {
-                    let id = id.clone();
-                    async move { client::contract(&token, &id).await }
-                })
-                .await;
+            let result = auth.api().contract(&id).await;
             (id, result)
         }
     });

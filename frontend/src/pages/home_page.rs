@@ -1,19 +1,19 @@
 //! `/`: what is up and what is not, contracts by expiry, and the caller's accounts.
 
-use crate::api::client;
 use crate::components::badges::state_badge;
 use crate::components::document::set_title;
+use crate::components::viewport::use_narrow;
 use crate::i18n::home_texts::HOME_TEXTS;
 use crate::i18n::{
     account_kind, count_text, country_name, error_message, expiry_label, fill, modality_name,
     state_name, visibility_reason, Texts, EXPIRIES, STATES,
 };
-use crate::query::{wire_name, ContractListView, ProductListView};
+use crate::query::{wire_name, ContractListView, ListView, ProductListView};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{
     AccountResponse, ContractQuery, DashboardResponse, ExpiryCounts, ExpiryStatusDto,
-    InstalledProductQuery, ModalityDto, OperationalStateDto, StateCounts,
+    InstalledProductQuery, LocationStateCounts, ModalityDto, OperationalStateDto, StateCounts,
 };
 use domain::Language;
 use leptos::prelude::*;
@@ -23,14 +23,14 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    Effect::new(move |_| set_title(HOME_TEXTS.of(t.get()).home_title, t.get().product_name));
+    Effect::new(move |_| {
+        let t = t.get();
+        set_title(Page::Home.title(t).unwrap_or_default(), t.product_name);
+    });
 
-    let dashboard = LocalResource::new(move || {
-        auth.call(|token| async move { client::dashboard(&token).await })
-    });
-    let accounts = LocalResource::new(move || {
-        auth.call(|token| async move { client::accounts(&token).await })
-    });
+    let narrow = use_narrow();
+    let dashboard = LocalResource::new(move || auth.api().dashboard());
+    let accounts = LocalResource::new(move || auth.api().accounts());
     let loading = move || accounts.with(Option::is_none);
 
     view! {
@@ -65,7 +65,7 @@ pub fn HomePage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Some(Ok(dashboard)) => glance(t, dashboard).into_any(),
+                Some(Ok(dashboard)) => glance(t, dashboard, narrow.get()).into_any(),
             }
         }}
         <section class="accounts" aria-labelledby="accounts-heading" aria-busy=move || loading().to_string()>
@@ -109,8 +109,9 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The two overview sections: installed products by state, contracts by expiry.
-fn glance(t: &'static Texts, d: DashboardResponse) -> impl IntoView {
+/// The two overview sections: installed products by state, contracts by
+/// expiry. `narrow`: the counts per location as cards rather than a table.
+fn glance(t: &'static Texts, d: DashboardResponse, narrow: bool) -> impl IntoView {
     let products = total_products(&d.installed_products);
     let contracts = total_contracts(&d.contracts_by_expiry);
     if products == 0 && contracts == 0 {
@@ -155,53 +156,9 @@ fn glance(t: &'static Texts, d: DashboardResponse) -> impl IntoView {
         }
     });
     let by_location = (!d.by_location.is_empty()).then(|| {
-        let heads = STATES
-            .into_iter()
-            .map(|state| view! { <th scope="col">{state_badge(t, state)}</th> })
-            .collect_view();
-        let rows = d
-            .by_location
-            .into_iter()
-            .map(|l| {
-                let cells = STATES
-                    .into_iter()
-                    .map(|state| {
-                        let count = state_count(&l.counts, state);
-                        let mut view = ProductListView::default();
-                        view.query.location_account = Some(l.location.id);
-                        view.query.operational_state = Some(state);
-                        let label =
-                            format!("{}: {count} {}", l.location.name, state_name(t, state));
-                        let cell = if count == 0 {
-                            view! { <span class="count-zero">"0"</span> }.into_any()
-                        } else {
-                            view! { <A href=view.href() attr:aria-label=label>{count}</A> }
-                                .into_any()
-                        };
-                        view! { <td>{cell}</td> }
-                    })
-                    .collect_view();
-                view! {
-                    <tr>
-                        <th scope="row">{l.location.name}</th>
-                        {cells}
-                    </tr>
-                }
-            })
-            .collect_view();
         view! {
             <h3>{HOME_TEXTS.of(t).by_location_heading}</h3>
-            <div class="table-scroll">
-                <table class="state-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.col_location}</th>
-                            {heads}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {by_location(t, d.by_location, narrow)}
         }
     });
     let expiry_tiles = EXPIRIES
@@ -234,6 +191,88 @@ fn glance(t: &'static Texts, d: DashboardResponse) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The installed products of each location by state: a table, or on a
+/// phone a card a location.
+fn by_location(t: &'static Texts, locations: Vec<LocationStateCounts>, narrow: bool) -> AnyView {
+    if narrow {
+        let cards = locations
+            .into_iter()
+            .map(|l| {
+                let facts = STATES
+                    .into_iter()
+                    .map(|state| {
+                        let count = location_count(t, &l, state);
+                        view! {
+                            <div>
+                                <dt>{state_badge(t, state)}</dt>
+                                <dd>{count}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <li class="card location-card">
+                        <h4 class="item-title">{l.location.name.clone()}</h4>
+                        <dl class="facts">{facts}</dl>
+                    </li>
+                }
+            })
+            .collect_view();
+        return view! { <ul class="cards location-cards">{cards}</ul> }.into_any();
+    }
+    let heads = STATES
+        .into_iter()
+        .map(|state| view! { <th scope="col">{state_badge(t, state)}</th> })
+        .collect_view();
+    let rows = locations
+        .into_iter()
+        .map(|l| {
+            let cells = STATES
+                .into_iter()
+                .map(|state| view! { <td>{location_count(t, &l, state)}</td> })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{l.location.name.clone()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="state-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t.col_location}</th>
+                        {heads}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// How many installed products of a location are in `state`: a link to them,
+/// or a plain 0.
+fn location_count(
+    t: &'static Texts,
+    l: &LocationStateCounts,
+    state: OperationalStateDto,
+) -> AnyView {
+    let count = state_count(&l.counts, state);
+    if count == 0 {
+        return view! { <span class="count-zero">"0"</span> }.into_any();
+    }
+    let mut view = ProductListView::default();
+    view.query.location_account = Some(l.location.id);
+    view.query.operational_state = Some(state);
+    let label = format!("{}: {count} {}", l.location.name, state_name(t, state));
+    view! { <A href=view.href() attr:aria-label=label>{count}</A> }.into_any()
 }
 
 /// A link to the installed products in `state` (of one modality, if given).

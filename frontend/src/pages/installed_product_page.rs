@@ -1,8 +1,8 @@
 //! `/installed-products/{id}`: everything about one installed product, and
 //! the form for its custom details (Managers).
 
-use crate::api::client::{self, Tagged};
 use crate::api::ApiError;
+use crate::api::Tagged;
 use crate::components::badges::{expiry_badge, state_badge};
 use crate::components::document::set_title;
 use crate::format::{date_in_zone, format_date};
@@ -44,12 +44,7 @@ pub fn InstalledProductPage() -> impl IntoView {
     let product: LocalResource<Loaded> = LocalResource::new(move || {
         let id = id.get();
         async move {
-            let result = auth
-                .call(|token| {
-                    let id = id.clone();
-                    async move { client::installed_product(&token, &id).await }
-                })
-                .await;
+            let result = auth.api().installed_product(&id).await;
             (id, result)
         }
     });
@@ -491,12 +486,8 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
             };
             let etag = loaded.etag.clone();
             let result = auth
-                .call(|token| {
-                    let (id, etag, request) = (id.clone(), etag.clone(), request.clone());
-                    async move {
-                        client::update_custom_details(&token, &id, etag.as_deref(), &request).await
-                    }
-                })
+                .api()
+                .update_custom_details(&id, etag.as_deref(), &request)
                 .await;
             match result {
                 Ok(saved) => {
@@ -519,12 +510,7 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
         let Some((id, _)) = current() else {
             return;
         };
-        let result = auth
-            .call(|token| {
-                let id = id.clone();
-                async move { client::installed_product(&token, &id).await }
-            })
-            .await;
+        let result = auth.api().installed_product(&id).await;
         match result {
             Ok(fresh) => {
                 show(id, fresh);

@@ -1,96 +1,46 @@
 //! `/installed-products`: the installed base, filtered, sorted, paged and
 //! grouped, all kept in the URL.
 
-use crate::api::client;
 use crate::components::badges::{expiry_badge, state_badge};
-use crate::components::document::set_title;
-use crate::components::list;
 use crate::components::list::{
-    card_list, list_body, load_view, results_view, summary_text, FilterActions,
+    card_list, choice_options, search_value, select_value, sort_header, use_list_page, Shown,
 };
-use crate::components::pager::PageState;
-use crate::components::viewport::use_narrow;
 use crate::format::format_date;
 use crate::i18n::product_texts::PRODUCT_TEXTS;
 use crate::i18n::{
-    count_text, expiry_label, grouping_name, modality_name, state_name, TextFn, Texts, EXPIRIES,
-    MODALITIES, STATES,
+    expiry_label, grouping_name, modality_name, state_name, TextFn, Texts, EXPIRIES, MODALITIES,
+    STATES,
 };
 use crate::query::{
-    coverage_choice, from_wire, set_coverage_choice, wire_name, Grouping, ProductListView, COVERED,
-    NOT_COVERED,
+    coverage_choice, from_wire, set_coverage_choice, wire_name, Grouping, ListView,
+    ProductListView, COVERED, NOT_COVERED,
 };
-use crate::routes::{installed_product_path, Page};
-use crate::state::auth::{use_auth, use_texts};
+use crate::routes::installed_product_path;
+use crate::state::auth::use_auth;
 use api_types::{
-    AccountResponse, ExpiryStatusDto, InstalledProductPage, InstalledProductQuery,
-    InstalledProductSort, InstalledProductSummary, ModalityDto, SortOrder,
+    AccountResponse, ExpiryStatusDto, InstalledProductPage, InstalledProductSort,
+    InstalledProductSummary, ModalityDto,
 };
 use domain::DateFormat;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
-
-/// The list's answer, with the query it answers (to tell a stale one).
-type Loaded = list::Loaded<InstalledProductQuery, InstalledProductPage>;
+use std::array;
 
 #[component]
 pub fn InstalledProductsPage() -> impl IntoView {
-    let auth = use_auth();
-    let t = use_texts();
-    let narrow = use_narrow();
-    Effect::new(move |_| {
-        set_title(
-            PRODUCT_TEXTS.of(t.get()).products_title,
-            t.get().product_name,
-        )
+    let list = use_list_page::<ProductListView, _, _>(|api, query| async move {
+        api.installed_products(&query).await
     });
-
-    let query_map = use_query_map();
-    let current = Memo::new(move |_| query_map.with(|m| ProductListView::from_query(|k| m.get(k))));
-    let products: LocalResource<Loaded> = LocalResource::new(move || {
-        let query = current.with(|v| v.query.clone());
-        async move {
-            let result = auth
-                .call(|token| {
-                    let query = query.clone();
-                    async move { client::installed_products(&token, &query).await }
-                })
-                .await;
-            (query, result)
-        }
-    });
-    let accounts = LocalResource::new(move || {
-        auth.call(|token| async move { client::accounts(&token).await })
-    });
+    let (auth, t, current) = (use_auth(), list.t, list.current);
+    let accounts = LocalResource::new(move || auth.api().accounts());
 
     // The filters apply as soon as a select changes; the search on submit.
-    let navigate = use_navigate();
-    let go = move |view: ProductListView| {
-        navigate(
-            &view.href(),
-            NavigateOptions {
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
-    };
-    let modality_select = NodeRef::<html::Select>::new();
-    let state_select = NodeRef::<html::Select>::new();
-    let coverage_select = NodeRef::<html::Select>::new();
-    let strategic_select = NodeRef::<html::Select>::new();
-    let location_select = NodeRef::<html::Select>::new();
-    let group_select = NodeRef::<html::Select>::new();
+    let [modality_select, state_select, coverage_select, strategic_select, location_select, group_select] =
+        array::from_fn(|_| NodeRef::<html::Select>::new());
     let q_input = NodeRef::<html::Input>::new();
-    let read_filters = move || {
-        let select = |node: NodeRef<html::Select>| {
-            node.get_untracked()
-                .map(|el| el.value())
-                .unwrap_or_default()
-        };
-        let mut view = current.get_untracked();
+    let read = move |mut view: ProductListView| {
+        let select = select_value;
         let q = &mut view.query;
         q.modality = from_wire(&select(modality_select));
         q.operational_state = from_wire(&select(state_select));
@@ -101,219 +51,110 @@ pub fn InstalledProductsPage() -> impl IntoView {
             _ => None,
         };
         q.location_account = from_wire(&select(location_select));
-        q.q = q_input
-            .get_untracked()
-            .map(|el| el.value().trim().to_owned())
-            .filter(|s| !s.is_empty());
-        q.page = None;
+        q.q = search_value(q_input);
         view.group = Grouping::parse(&select(group_select));
         view
     };
-    let apply = {
-        let go = go.clone();
-        move || go(read_filters())
-    };
-    let on_change = {
-        let apply = apply.clone();
-        move |_: leptos::ev::Event| apply()
-    };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        apply();
-    };
+    let on_change = list.on_change(read);
 
-    let selected = move |pick: fn(&ProductListView) -> String, value: String| {
-        move || current.with(|v| pick(v) == value)
-    };
+    let modalities = MODALITIES.map(|m| {
+        (
+            wire_name(&m),
+            (move || modality_name(t.get(), m)).into_any(),
+        )
+    });
+    let states = STATES.map(|s| (wire_name(&s), (move || state_name(t.get(), s)).into_any()));
+    let groups = Grouping::ALL.map(|g| {
+        (
+            g.as_str().to_owned(),
+            (move || grouping_name(t.get(), g)).into_any(),
+        )
+    });
+    let any = |label: TextFn| labelled(t, [("", label)]);
 
-    let summary = move || {
-        let t = t.get();
-        products.with(|loaded| {
-            summary_text(
-                t,
-                PRODUCT_TEXTS.of(t).products_loading,
-                loaded.as_ref(),
-                |query| current.with(|v| v.query != *query),
-                |page| count_text(t.products_total_one, t.products_total, page.total),
-            )
-        })
+    let fields = view! {
+        <div class="filter">
+            <label for="filter-modality">{move || t.get().filter_modality}</label>
+            <select id="filter-modality" name="modality" node_ref=modality_select on:change=on_change.clone()>
+                {choice_options(current, modality_value, any(|t| t.any_modality).into_iter().chain(modalities))}
+            </select>
+        </div>
+        <div class="filter">
+            <label for="filter-state">{move || PRODUCT_TEXTS.of(t.get()).filter_state}</label>
+            <select id="filter-state" name="operational_state" node_ref=state_select on:change=on_change.clone()>
+                {choice_options(current, state_value, any(|t| PRODUCT_TEXTS.of(t).any_state).into_iter().chain(states))}
+            </select>
+        </div>
+        <div class="filter">
+            <label for="filter-coverage">{move || t.get().filter_coverage}</label>
+            <select id="filter-coverage" name="coverage" node_ref=coverage_select on:change=on_change.clone()>
+                {choice_options(current, |v| coverage_choice(&v.query), labelled(t, coverage_options()))}
+            </select>
+        </div>
+        <div class="filter">
+            <label for="filter-strategic">{move || PRODUCT_TEXTS.of(t.get()).filter_strategic}</label>
+            <select id="filter-strategic" name="strategic_item" node_ref=strategic_select on:change=on_change.clone()>
+                {choice_options(current, strategic_value, labelled(t, strategic_options()))}
+            </select>
+        </div>
+        <div class="filter">
+            <label for="filter-location">{move || t.get().filter_location}</label>
+            <select id="filter-location" name="location_account" node_ref=location_select on:change=on_change.clone()>
+                {choice_options(current, location_value, any(|t| PRODUCT_TEXTS.of(t).any_location))}
+                {move || {
+                    let accounts = accounts.get()?.ok()?.items;
+                    let options = location_options(accounts).into_iter().map(|(value, label)| (value, label.into_any()));
+                    Some(choice_options(current, location_value, options))
+                }}
+            </select>
+        </div>
+        <div class="filter filter-search">
+            <label for="filter-q">{move || t.get().filter_q}</label>
+            <input
+                id="filter-q"
+                name="q"
+                type="search"
+                node_ref=q_input
+                aria-describedby="filter-q-help"
+                prop:value=move || current.with(|v| v.query.q.clone().unwrap_or_default())
+            />
+            <p id="filter-q-help" class="field-help">{move || PRODUCT_TEXTS.of(t.get()).filter_q_help}</p>
+        </div>
+        <div class="filter">
+            <label for="filter-group">{move || PRODUCT_TEXTS.of(t.get()).group_by}</label>
+            <select id="filter-group" name="group" node_ref=group_select on:change=on_change>
+                {choice_options(current, |v| v.group.as_str().to_owned(), groups)}
+            </select>
+        </div>
     };
 
     view! {
         <h1>{move || PRODUCT_TEXTS.of(t.get()).products_title}</h1>
-        <form
-            class="product-filters filters"
-            role="search"
-            aria-label=move || PRODUCT_TEXTS.of(t.get()).product_filters_label
-            on:submit=on_submit
-        >
-            <div class="filter">
-                <label for="filter-modality">{move || t.get().filter_modality}</label>
-                <select id="filter-modality" name="modality" node_ref=modality_select on:change=on_change.clone()>
-                    <option value="" prop:selected=selected(|v| modality_value(v.query.modality), String::new())>
-                        {move || t.get().any_modality}
-                    </option>
-                    {MODALITIES
-                        .into_iter()
-                        .map(|m| {
-                            let value = wire_name(&m);
-                            view! {
-                                <option value=value.clone() prop:selected=selected(|v| modality_value(v.query.modality), value)>
-                                    {move || modality_name(t.get(), m)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="filter">
-                <label for="filter-state">{move || PRODUCT_TEXTS.of(t.get()).filter_state}</label>
-                <select id="filter-state" name="operational_state" node_ref=state_select on:change=on_change.clone()>
-                    <option value="" prop:selected=selected(state_value, String::new())>
-                        {move || PRODUCT_TEXTS.of(t.get()).any_state}
-                    </option>
-                    {STATES
-                        .into_iter()
-                        .map(|s| {
-                            let value = wire_name(&s);
-                            view! {
-                                <option value=value.clone() prop:selected=selected(state_value, value)>
-                                    {move || state_name(t.get(), s)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="filter">
-                <label for="filter-coverage">{move || t.get().filter_coverage}</label>
-                <select id="filter-coverage" name="coverage" node_ref=coverage_select on:change=on_change.clone()>
-                    {coverage_options()
-                        .into_iter()
-                        .map(|(value, label)| {
-                            view! {
-                                <option value=value prop:selected=selected(|v| coverage_choice(&v.query), value.to_owned())>
-                                    {move || label(t.get())}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="filter">
-                <label for="filter-strategic">{move || PRODUCT_TEXTS.of(t.get()).filter_strategic}</label>
-                <select id="filter-strategic" name="strategic_item" node_ref=strategic_select on:change=on_change.clone()>
-                    {strategic_options()
-                        .into_iter()
-                        .map(|(value, label)| {
-                            view! {
-                                <option value=value prop:selected=selected(strategic_value, value.to_owned())>
-                                    {move || label(t.get())}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="filter">
-                <label for="filter-location">{move || t.get().filter_location}</label>
-                <select id="filter-location" name="location_account" node_ref=location_select on:change=on_change.clone()>
-                    <option value="" prop:selected=selected(location_value, String::new())>
-                        {move || PRODUCT_TEXTS.of(t.get()).any_location}
-                    </option>
-                    {move || {
-                        accounts
-                            .get()
-                            .and_then(Result::ok)
-                            .map(|list| {
-                                location_options(list.items)
-                                    .into_iter()
-                                    .map(|(value, label)| {
-                                        view! {
-                                            <option value=value.clone() prop:selected=selected(location_value, value)>
-                                                {label}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()
-                            })
-                    }}
-                </select>
-            </div>
-            <div class="filter filter-search">
-                <label for="filter-q">{move || t.get().filter_q}</label>
-                <input
-                    id="filter-q"
-                    name="q"
-                    type="search"
-                    node_ref=q_input
-                    aria-describedby="filter-q-help"
-                    prop:value=move || current.with(|v| v.query.q.clone().unwrap_or_default())
-                />
-                <p id="filter-q-help" class="field-help">{move || PRODUCT_TEXTS.of(t.get()).filter_q_help}</p>
-            </div>
-            <div class="filter">
-                <label for="filter-group">{move || PRODUCT_TEXTS.of(t.get()).group_by}</label>
-                <select id="filter-group" name="group" node_ref=group_select on:change=on_change>
-                    {Grouping::ALL
-                        .into_iter()
-                        .map(|g| {
-                            view! {
-                                <option value=g.as_str() prop:selected=move || current.with(|v| v.group == g)>
-                                    {move || grouping_name(t.get(), g)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <FilterActions
-                apply=Signal::derive(move || PRODUCT_TEXTS.of(t.get()).apply_product_filters)
-                clear_href=Signal::derive(move || {
-                    current
-                        .with(ProductListView::is_filtered)
-                        .then(|| Page::InstalledProducts.path().to_owned())
-                })
-            />
-        </form>
-        <p class="result-summary" role="status">{summary}</p>
-        {move || {
-            let t = t.get();
-            let date_format = auth.date_format();
-            load_view(t, PRODUCT_TEXTS.of(t).products_loading, products.get(), |query, page| {
-                let view = current.get();
-                let stale = view.query != query;
-                results(t, date_format, &view, page, narrow.get(), stale)
-            })
-        }}
+        {list.filter_form(
+            "product-filters filters",
+            Signal::derive(move || PRODUCT_TEXTS.of(t.get()).product_filters_label),
+            Signal::derive(move || PRODUCT_TEXTS.of(t.get()).apply_product_filters),
+            read,
+            fields,
+        )}
+        {list.answer_view(
+            |t| PRODUCT_TEXTS.of(t).products_loading,
+            |t| (t.products_total_one, t.products_total),
+            results,
+        )}
     }
 }
 
 /// The rows (a table, or cards on a phone), grouped if asked, and the pager.
-fn results(
-    t: &'static Texts,
-    date_format: DateFormat,
-    view: &ProductListView,
-    page: InstalledProductPage,
-    narrow: bool,
-    stale: bool,
-) -> AnyView {
-    let pages = PageState {
-        page: page.page,
-        page_size: page.page_size,
-        total: page.total,
-    };
-    let empty = if view.is_filtered() {
-        PRODUCT_TEXTS.of(t).products_empty
-    } else {
-        PRODUCT_TEXTS.of(t).products_none
-    };
+fn results(shown: Shown<ProductListView>, page: InstalledProductPage) -> AnyView {
+    let (t, date_format) = (shown.t, shown.dates.0);
+    let (view, texts) = (&shown.view, PRODUCT_TEXTS.of(t));
+    let empty = shown.empty_text(texts.products_none, texts.products_empty);
     // No products make no groups.
-    let groups = group_products(page.items, view.group);
-    let cards = |groups| product_cards(t, date_format, groups);
-    let table = |groups| product_table(t, date_format, view, groups).into_any();
-    let body = list_body(groups, empty, narrow, cards, table);
-    results_view(t, stale, body, pages, &|n| view.with_page(n).href())
+    let cards = |items| product_cards(t, date_format, group_products(items, view.group));
+    let table =
+        |items| product_table(t, date_format, view, group_products(items, view.group)).into_any();
+    shown.rows(page, empty, cards, table)
 }
 
 /// The sortable table of wide screens.
@@ -323,32 +164,30 @@ fn product_table(
     view: &ProductListView,
     groups: Vec<ProductGroup>,
 ) -> impl IntoView {
+    // No sort in the URL is the default sort (by number, ascending): its
+    // header says so.
     let heads = COLUMNS
         .into_iter()
-        .map(|(column, label)| sort_header(view, column, label(t)))
-        .collect_view();
-    let columns = COLUMNS.len().to_string();
-    let bodies = groups
-        .into_iter()
-        .map(|group| {
-            let heading = group_heading(t, &group);
-            let rows = group
-                .items
-                .into_iter()
-                .map(|p| product_row(t, date_format, p))
-                .collect_view();
-            view! {
-                <tbody>
-                    {heading.map(|heading| view! {
-                        <tr class="group-row">
-                            <th scope="rowgroup" colspan=columns.clone()>{heading}</th>
-                        </tr>
-                    })}
-                    {rows}
-                </tbody>
-            }
+        .map(|(column, label)| {
+            let sorted = view.query.sort.unwrap_or_default() == column;
+            let order = sorted.then(|| view.query.order.unwrap_or_default());
+            sort_header(view.sorted_by(column).href(), label(t), order)
         })
         .collect_view();
+    let columns = COLUMNS.len().to_string();
+    let rows = |p| product_row(t, date_format, p);
+    let bodies = each_group(t, groups, rows, |heading, rows| {
+        view! {
+            <tbody>
+                {heading.map(|heading| view! {
+                    <tr class="group-row">
+                        <th scope="rowgroup" colspan=columns.clone()>{heading}</th>
+                    </tr>
+                })}
+                {rows}
+            </tbody>
+        }
+    });
     view! {
         <div class="table-scroll">
             <table class="data-table product-table">
@@ -381,41 +220,8 @@ const COLUMNS: [(InstalledProductSort, TextFn); 6] = [
     }),
 ];
 
-/// A column header that sorts by its column: a link, so the sort is in the URL.
-fn sort_header(
-    view: &ProductListView,
-    column: InstalledProductSort,
-    label: &'static str,
-) -> impl IntoView {
-    let sorted = view.query.sort.unwrap_or_default() == column;
-    let order = view.query.order.unwrap_or_default();
-    let aria_sort = sorted.then_some(match order {
-        SortOrder::Asc => "ascending",
-        SortOrder::Desc => "descending",
-    });
-    let arrow = match (sorted, order) {
-        (false, _) => "↕",
-        (true, SortOrder::Asc) => "▲",
-        (true, SortOrder::Desc) => "▼",
-    };
-    view! {
-        <th scope="col" aria-sort=aria_sort>
-            <a href=view.sorted_by(column).href() class="sort-link" data-noscroll="">
-                {label}
-                <span class="sort-arrow" aria-hidden="true">{arrow}</span>
-            </a>
-        </th>
-    }
-}
-
-fn product_row(
-    t: &'static Texts,
-    date_format: DateFormat,
-    p: InstalledProductSummary,
-) -> impl IntoView {
-    let name = display_name(p.custom_name.as_deref(), &p.description).to_owned();
-    let also = (name != p.description).then(|| p.description.clone());
-    let coverage = coverage_view(t, date_format, &p);
+fn product_row(t: &'static Texts, format: DateFormat, p: InstalledProductSummary) -> impl IntoView {
+    let ((name, also), coverage) = (names(&p), coverage_view(t, format, &p));
     view! {
         <tr class="product-row">
             <td>
@@ -425,7 +231,7 @@ fn product_row(
             </td>
             <td>
                 <span class="product-number">{p.number}</span>
-                <span class="secondary">{p.serial_number}</span>
+                <span class="secondary ident">{p.serial_number}</span>
             </td>
             <td>{modality_name(t, p.modality)}</td>
             <td>{p.location.name}</td>
@@ -437,19 +243,31 @@ fn product_row(
 
 /// The cards of a phone: one list, or a heading and a list per group.
 fn product_cards(t: &'static Texts, date_format: DateFormat, groups: Vec<ProductGroup>) -> AnyView {
+    let cards = |p| product_card(t, date_format, p);
+    each_group(t, groups, cards, |heading, cards| {
+        view! {
+            {heading.map(|heading| view! { <h2 class="group-heading">{heading}</h2> })}
+            {card_list(cards)}
+        }
+    })
+}
+
+/// Each group as `group` draws it from its heading (none when the rows are
+/// not grouped) and its products, each drawn by `item`.
+fn each_group<I: IntoView, G: IntoView>(
+    t: &'static Texts,
+    groups: Vec<ProductGroup>,
+    item: impl Fn(InstalledProductSummary) -> I,
+    group: impl Fn(Option<String>, AnyView) -> G,
+) -> AnyView {
     groups
         .into_iter()
-        .map(|group| {
-            let heading = group_heading(t, &group);
-            let cards = group
-                .items
-                .into_iter()
-                .map(|p| product_card(t, date_format, p))
-                .collect_view();
-            view! {
-                {heading.map(|heading| view! { <h2 class="group-heading">{heading}</h2> })}
-                {card_list(cards.into_any())}
-            }
+        .map(|g| {
+            let heading = group_heading(t, &g);
+            group(
+                heading,
+                g.items.into_iter().map(&item).collect_view().into_any(),
+            )
         })
         .collect_view()
         .into_any()
@@ -457,12 +275,11 @@ fn product_cards(t: &'static Texts, date_format: DateFormat, groups: Vec<Product
 
 fn product_card(
     t: &'static Texts,
-    date_format: DateFormat,
+    format: DateFormat,
     p: InstalledProductSummary,
 ) -> impl IntoView {
-    let name = display_name(p.custom_name.as_deref(), &p.description).to_owned();
-    let also = (name != p.description).then(|| p.description.clone());
-    let coverage = coverage_view(t, date_format, &p);
+    let coverage = coverage_view(t, format, &p);
+    let (name, also) = names(&p);
     view! {
         <li class="card product-card">
             <div class="card-head">
@@ -512,6 +329,13 @@ fn coverage_view(
         .into_any(),
         None => view! { <span class="muted">{PRODUCT_TEXTS.of(t).not_covered}</span> }.into_any(),
     }
+}
+
+/// The name a product goes by, and its description when that is not it.
+fn names(p: &InstalledProductSummary) -> (String, Option<String>) {
+    let name = display_name(p.custom_name.as_deref(), &p.description).to_owned();
+    let also = (name != p.description).then(|| p.description.clone());
+    (name, also)
 }
 
 /// The name a product goes by: the customer's own name if set, else its description.
@@ -606,8 +430,8 @@ fn group_heading(t: &Texts, group: &ProductGroup) -> Option<String> {
     Some(format!("{label} ({})", group.items.len()))
 }
 
-fn modality_value(m: Option<ModalityDto>) -> String {
-    m.map(|m| wire_name(&m)).unwrap_or_default()
+fn modality_value(v: &ProductListView) -> String {
+    v.query.modality.map(|m| wire_name(&m)).unwrap_or_default()
 }
 
 fn state_value(v: &ProductListView) -> String {
@@ -629,6 +453,14 @@ fn location_value(v: &ProductListView) -> String {
         .location_account
         .map(|id| id.to_string())
         .unwrap_or_default()
+}
+
+/// Options of fixed values, labelled in the current language.
+fn labelled<const N: usize>(
+    t: Signal<&'static Texts>,
+    options: [(&'static str, TextFn); N],
+) -> [(String, AnyView); N] {
+    options.map(|(value, label)| (value.to_owned(), (move || label(t.get())).into_any()))
 }
 
 fn coverage_options() -> [(&'static str, TextFn); 7] {

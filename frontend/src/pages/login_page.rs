@@ -5,13 +5,13 @@
 //! `/mfa-setup`; a deactivated account and too many attempts are explained
 //! in the user's language.
 
-use crate::api::client::LoginRefused;
 use crate::api::ApiError;
+use crate::api::LoginRefused;
 use crate::components::document::set_title;
 use crate::components::forms::{drawn, focus_later};
 use crate::i18n::{error_message, retry_message, Texts};
 use crate::routes::Page;
-use crate::state::auth::{use_auth, use_texts, AuthStatus};
+use crate::state::auth::{use_auth, use_texts, Auth, AuthStatus};
 use crate::state::flash::{notice_text, use_flash};
 use api_types::ProblemCode;
 use leptos::html;
@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use std::rc::Rc;
 
 const USERNAME_ID: &str = "username";
 const CODE_ID: &str = "mfa-code";
@@ -79,18 +80,15 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
-    let username_input = NodeRef::<html::Input>::new();
-    let password_input = NodeRef::<html::Input>::new();
-    let code_input = NodeRef::<html::Input>::new();
-    let failure = RwSignal::new(None::<LoginFailure>);
-    // After a right password for an account with a second factor: the user
-    // name and password, in memory only, to send again with the code.
-    let credentials = StoredValue::new(None::<(String, String)>);
-    let code_step = RwSignal::new(false);
-    // Typing a recovery code: letters on a phone's keyboard, not digits.
-    let recovery = RwSignal::new(false);
-    // The user name typed, for the form when it comes back.
-    let typed_username = StoredValue::new(String::new());
+    let form = LoginForm::new(t);
+    let login = login_action(
+        auth,
+        form,
+        Rc::new(move |path: &str| {
+            to_restricted(path, NavigateOptions::default());
+        }),
+    );
+    let submitting = login.pending().into();
     // "Your password is set", after an activation or reset link.
     let flash = use_flash();
     let ready = drawn();
@@ -100,224 +98,7 @@ pub fn LoginPage() -> impl IntoView {
             .then(|| flash.for_path(Page::Login.path()))
             .flatten()
     };
-
-    let login = Action::new_local(move |(username, password, code): &Attempt| {
-        let (username, password, code) = (username.clone(), password.clone(), code.clone());
-        let navigate = to_restricted.clone();
-        async move {
-            let with_code = code.is_some();
-            let Err(refused) = auth.login(username.clone(), password.clone(), code).await else {
-                credentials.set_value(None);
-                return;
-            };
-            // The password was right, but first a new one, or a second
-            // factor to set up, with the token the answer carried (kept in memory).
-            let next = match refused.error.code() {
-                Some(ProblemCode::PasswordExpired) if auth.password_change_pending() => {
-                    Some(Page::ChangePassword)
-                }
-                Some(ProblemCode::MfaEnrollmentRequired) if auth.mfa_enrollment_pending() => {
-                    Some(Page::MfaSetup)
-                }
-                _ => None,
-            };
-            if let Some(page) = next {
-                credentials.set_value(None);
-                navigate(page.path(), NavigateOptions::default());
-                return;
-            }
-            let code_asked = refused.error.code() == Some(ProblemCode::MfaRequired);
-            if code_asked && !with_code {
-                credentials.set_value(Some((username, password)));
-                failure.set(None);
-                recovery.set(false);
-                code_step.set(true);
-                focus_later(CODE_ID);
-                return;
-            }
-            if with_code && back_to_password(&refused.error) {
-                credentials.set_value(None);
-                code_step.set(false);
-                focus_later(USERNAME_ID);
-            } else if with_code {
-                // A wrong code: type it again.
-                if let Some(input) = code_input.get_untracked() {
-                    input.set_value("");
-                }
-                focus_later(CODE_ID);
-            }
-            failure.set(Some(LoginFailure::Api(refused)));
-        }
-    });
-    let submitting = login.pending();
-
-    let value = |input: NodeRef<html::Input>| {
-        input
-            .get_untracked()
-            .map(|el| el.value())
-            .unwrap_or_default()
-    };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if submitting.get_untracked() {
-            return;
-        }
-        let (username, password) = (
-            value(username_input).trim().to_owned(),
-            value(password_input),
-        );
-        typed_username.set_value(username.clone());
-        if username.is_empty() || password.is_empty() {
-            failure.set(Some(LoginFailure::MissingFields));
-            return;
-        }
-        failure.set(None);
-        login.dispatch((username, password, None));
-    };
-    let on_code_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if submitting.get_untracked() {
-            return;
-        }
-        let code = value(code_input).trim().to_owned();
-        if code.is_empty() {
-            failure.set(Some(LoginFailure::MissingCode));
-            return;
-        }
-        let Some((username, password)) = credentials.get_value() else {
-            code_step.set(false);
-            return;
-        };
-        failure.set(None);
-        login.dispatch((username, password, Some(code)));
-    };
-    let start_again = move |_| {
-        credentials.set_value(None);
-        failure.set(None);
-        code_step.set(false);
-        focus_later(USERNAME_ID);
-    };
-    let failed = move || failure.with(Option::is_some);
-    let described = move |help: &'static str| {
-        move || {
-            let mut ids = help.to_owned();
-            if failed() {
-                ids.push_str(" login-error");
-            }
-            Some(ids.trim().to_owned()).filter(|ids| !ids.is_empty())
-        }
-    };
-    let button_text = move || {
-        if submitting.get() {
-            t.get().login_busy
-        } else {
-            t.get().login_button
-        }
-    };
-
-    let password_form = move || {
-        view! {
-            <form class="login-form" on:submit=on_submit novalidate>
-                <div class="field">
-                    <label for=USERNAME_ID>
-                        {move || t.get().username_label}
-                        <span class="required">" " {move || t.get().required_marker}</span>
-                    </label>
-                    <input
-                        node_ref=username_input
-                        id=USERNAME_ID
-                        name="username"
-                        type="text"
-                        autocomplete="username"
-                        autocapitalize="none"
-                        spellcheck="false"
-                        required
-                        value=typed_username.get_value()
-                        aria-invalid=move || failed().then_some("true")
-                        aria-describedby=described("")
-                    />
-                </div>
-                <div class="field">
-                    <label for="password">
-                        {move || t.get().password_label}
-                        <span class="required">" " {move || t.get().required_marker}</span>
-                    </label>
-                    <input
-                        node_ref=password_input
-                        id="password"
-                        name="password"
-                        type="password"
-                        autocomplete="current-password"
-                        required
-                        aria-invalid=move || failed().then_some("true")
-                        aria-describedby=described("")
-                    />
-                </div>
-                <button type="submit" class="button-primary" disabled=move || submitting.get()>
-                    {button_text}
-                </button>
-            </form>
-            <p class="login-links">
-                <A href=Page::ForgotPassword.path() attr:class="forgot-password">
-                    {move || t.get().forgot_password_link}
-                </A>
-            </p>
-            <p class="login-links request-access">
-                {move || t.get().no_account}
-                " "
-                <A href=Page::RequestAccess.path() attr:class="request-access-link">
-                    {move || t.get().request_access_link}
-                </A>
-            </p>
-        }
-    };
-    // The second step: the code, sent with the user name and password kept above.
-    let code_form = move || {
-        view! {
-            <form class="login-form mfa-code-form" on:submit=on_code_submit novalidate>
-                <div class="field">
-                    <label for=CODE_ID>
-                        {move || t.get().mfa_code_label}
-                        <span class="required">" " {move || t.get().required_marker}</span>
-                    </label>
-                    <input
-                        node_ref=code_input
-                        id=CODE_ID
-                        name="mfa_code"
-                        type="text"
-                        inputmode=move || if recovery.get() { "text" } else { "numeric" }
-                        autocomplete="one-time-code"
-                        autocapitalize="none"
-                        spellcheck="false"
-                        required
-                        aria-invalid=move || failed().then_some("true")
-                        aria-describedby=described("mfa-code-hint")
-                    />
-                    <p id="mfa-code-hint" class="field-help">{move || t.get().mfa_code_hint}</p>
-                </div>
-                <div class="choice recovery-choice">
-                    <input
-                        type="checkbox"
-                        id="use-recovery-code"
-                        prop:checked=recovery
-                        on:change=move |ev| {
-                            recovery.set(event_target_checked(&ev));
-                            focus_later(CODE_ID);
-                        }
-                    />
-                    <label for="use-recovery-code">{move || t.get().mfa_use_recovery_code}</label>
-                </div>
-                <button type="submit" class="button-primary" disabled=move || submitting.get()>
-                    {button_text}
-                </button>
-            </form>
-            <p class="login-links">
-                <button type="button" class="link-button start-again" on:click=start_again>
-                    {move || t.get().start_again}
-                </button>
-            </p>
-        }
-    };
+    let code_step = form.code_step;
 
     view! {
         <main id="main" class="login-main" tabindex="-1">
@@ -333,7 +114,7 @@ pub fn LoginPage() -> impl IntoView {
                     })}
                 </div>
                 {move || {
-                    failure
+                    form.failure
                         .get()
                         .map(|failure| {
                             view! {
@@ -343,9 +124,297 @@ pub fn LoginPage() -> impl IntoView {
                             }
                         })
                 }}
-                {move || if code_step.get() { code_form().into_any() } else { password_form().into_any() }}
+                {move || {
+                    if code_step.get() {
+                        code_form(form, submitting, login).into_any()
+                    } else {
+                        password_form(form, submitting, login).into_any()
+                    }
+                }}
             </div>
         </main>
+    }
+}
+
+/// Goes to a page of the app.
+type Go = Rc<dyn Fn(&str)>;
+
+/// What the two steps of the login share: their fields, the last failure,
+/// and what is kept between the steps.
+#[derive(Clone, Copy)]
+struct LoginForm {
+    t: Signal<&'static Texts>,
+    username: NodeRef<html::Input>,
+    password: NodeRef<html::Input>,
+    code: NodeRef<html::Input>,
+    failure: RwSignal<Option<LoginFailure>>,
+    // After a right password for an account with a second factor: the user
+    // name and password, in memory only, to send again with the code.
+    credentials: StoredValue<Option<(String, String)>>,
+    code_step: RwSignal<bool>,
+    // Typing a recovery code: letters on a phone's keyboard, not digits.
+    recovery: RwSignal<bool>,
+    // The user name typed, for the form when it comes back.
+    typed_username: StoredValue<String>,
+}
+
+impl LoginForm {
+    fn new(t: Signal<&'static Texts>) -> Self {
+        Self {
+            t,
+            username: NodeRef::new(),
+            password: NodeRef::new(),
+            code: NodeRef::new(),
+            failure: RwSignal::new(None),
+            credentials: StoredValue::new(None),
+            code_step: RwSignal::new(false),
+            recovery: RwSignal::new(false),
+            typed_username: StoredValue::new(String::new()),
+        }
+    }
+
+    fn failed(self) -> bool {
+        self.failure.with(Option::is_some)
+    }
+
+    /// The field's `aria-describedby`: its help and, after a failure, the error.
+    fn described(self, help: &'static str) -> impl Fn() -> Option<String> + Copy {
+        move || {
+            let mut ids = help.to_owned();
+            if self.failed() {
+                ids.push_str(" login-error");
+            }
+            Some(ids.trim().to_owned()).filter(|ids| !ids.is_empty())
+        }
+    }
+
+    /// Back to the first step.
+    fn start_again(self) {
+        self.credentials.set_value(None);
+        self.failure.set(None);
+        self.code_step.set(false);
+        focus_later(USERNAME_ID);
+    }
+}
+
+fn value(input: NodeRef<html::Input>) -> String {
+    input
+        .get_untracked()
+        .map(|el| el.value())
+        .unwrap_or_default()
+}
+
+/// Sends an attempt and takes the answer: signed in, on to a required step
+/// (`go`), the code step, or a failure to show.
+fn login_action(auth: Auth, form: LoginForm, go: Go) -> Action<Attempt, ()> {
+    let go = StoredValue::new_local(go);
+    Action::new_local(move |(username, password, code): &Attempt| {
+        let (username, password, code) = (username.clone(), password.clone(), code.clone());
+        let go = go.get_value();
+        async move {
+            let with_code = code.is_some();
+            let Err(refused) = auth.login(username.clone(), password.clone(), code).await else {
+                form.credentials.set_value(None);
+                return;
+            };
+            // The password was right, but first a new one, or a second
+            // factor to set up, with the token the answer carried (kept in memory).
+            let next = match refused.error.code() {
+                Some(ProblemCode::PasswordExpired) if auth.password_change_pending() => {
+                    Some(Page::ChangePassword)
+                }
+                Some(ProblemCode::MfaEnrollmentRequired) if auth.mfa_enrollment_pending() => {
+                    Some(Page::MfaSetup)
+                }
+                _ => None,
+            };
+            if let Some(page) = next {
+                form.credentials.set_value(None);
+                go(page.path());
+                return;
+            }
+            let code_asked = refused.error.code() == Some(ProblemCode::MfaRequired);
+            if code_asked && !with_code {
+                form.credentials.set_value(Some((username, password)));
+                form.failure.set(None);
+                form.recovery.set(false);
+                form.code_step.set(true);
+                focus_later(CODE_ID);
+                return;
+            }
+            if with_code && back_to_password(&refused.error) {
+                form.credentials.set_value(None);
+                form.code_step.set(false);
+                focus_later(USERNAME_ID);
+            } else if with_code {
+                // A wrong code: type it again.
+                if let Some(input) = form.code.get_untracked() {
+                    input.set_value("");
+                }
+                focus_later(CODE_ID);
+            }
+            form.failure.set(Some(LoginFailure::Api(refused)));
+        }
+    })
+}
+
+/// The submit button: "Log in", or busy while an attempt is under way.
+fn submit_button(t: Signal<&'static Texts>, submitting: Signal<bool>) -> impl IntoView {
+    view! {
+        <button type="submit" class="button-primary" disabled=move || submitting.get()>
+            {move || if submitting.get() { t.get().login_busy } else { t.get().login_button }}
+        </button>
+    }
+}
+
+/// A required text field's label.
+fn required_label(
+    t: Signal<&'static Texts>,
+    id: &'static str,
+    label: fn(&Texts) -> &'static str,
+) -> impl IntoView {
+    view! {
+        <label for=id>
+            {move || label(t.get())}
+            <span class="required">" " {move || t.get().required_marker}</span>
+        </label>
+    }
+}
+
+/// The first step: user name and password, and the links for those who
+/// have neither at hand.
+fn password_form(
+    form: LoginForm,
+    submitting: Signal<bool>,
+    login: Action<Attempt, ()>,
+) -> impl IntoView {
+    let t = form.t;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if submitting.get_untracked() {
+            return;
+        }
+        let (username, password) = (value(form.username).trim().to_owned(), value(form.password));
+        form.typed_username.set_value(username.clone());
+        if username.is_empty() || password.is_empty() {
+            form.failure.set(Some(LoginFailure::MissingFields));
+            return;
+        }
+        form.failure.set(None);
+        login.dispatch((username, password, None));
+    };
+    let invalid = move || form.failed().then_some("true");
+    view! {
+        <form class="login-form" on:submit=on_submit novalidate>
+            <div class="field">
+                {required_label(t, USERNAME_ID, |t| t.username_label)}
+                <input
+                    node_ref=form.username
+                    id=USERNAME_ID
+                    name="username"
+                    type="text"
+                    autocomplete="username"
+                    autocapitalize="none"
+                    spellcheck="false"
+                    required
+                    value=form.typed_username.get_value()
+                    aria-invalid=invalid
+                    aria-describedby=form.described("")
+                />
+            </div>
+            <div class="field">
+                {required_label(t, "password", |t| t.password_label)}
+                <input
+                    node_ref=form.password
+                    id="password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    aria-invalid=invalid
+                    aria-describedby=form.described("")
+                />
+            </div>
+            {submit_button(t, submitting)}
+        </form>
+        <p class="login-links">
+            <A href=Page::ForgotPassword.path() attr:class="forgot-password">
+                {move || t.get().forgot_password_link}
+            </A>
+        </p>
+        <p class="login-links request-access">
+            {move || t.get().no_account}
+            " "
+            <A href=Page::RequestAccess.path() attr:class="request-access-link">
+                {move || t.get().request_access_link}
+            </A>
+        </p>
+    }
+}
+
+/// The second step: the code, sent with the user name and password kept
+/// from the first.
+fn code_form(
+    form: LoginForm,
+    submitting: Signal<bool>,
+    login: Action<Attempt, ()>,
+) -> impl IntoView {
+    let (t, recovery) = (form.t, form.recovery);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if submitting.get_untracked() {
+            return;
+        }
+        let code = value(form.code).trim().to_owned();
+        if code.is_empty() {
+            form.failure.set(Some(LoginFailure::MissingCode));
+            return;
+        }
+        let Some((username, password)) = form.credentials.get_value() else {
+            form.code_step.set(false);
+            return;
+        };
+        form.failure.set(None);
+        login.dispatch((username, password, Some(code)));
+    };
+    view! {
+        <form class="login-form mfa-code-form" on:submit=on_submit novalidate>
+            <div class="field">
+                {required_label(t, CODE_ID, |t| t.mfa_code_label)}
+                <input
+                    node_ref=form.code
+                    id=CODE_ID
+                    name="mfa_code"
+                    type="text"
+                    inputmode=move || if recovery.get() { "text" } else { "numeric" }
+                    autocomplete="one-time-code"
+                    autocapitalize="none"
+                    spellcheck="false"
+                    required
+                    aria-invalid=move || form.failed().then_some("true")
+                    aria-describedby=form.described("mfa-code-hint")
+                />
+                <p id="mfa-code-hint" class="field-help">{move || t.get().mfa_code_hint}</p>
+            </div>
+            <div class="choice recovery-choice">
+                <input
+                    type="checkbox"
+                    id="use-recovery-code"
+                    prop:checked=recovery
+                    on:change=move |ev| {
+                        recovery.set(event_target_checked(&ev));
+                        focus_later(CODE_ID);
+                    }
+                />
+                <label for="use-recovery-code">{move || t.get().mfa_use_recovery_code}</label>
+            </div>
+            {submit_button(t, submitting)}
+        </form>
+        <p class="login-links">
+            <button type="button" class="link-button start-again" on:click=move |_| form.start_again()>
+                {move || t.get().start_again}
+            </button>
+        </p>
     }
 }
 

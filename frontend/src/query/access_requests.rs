@@ -2,7 +2,7 @@
 //! a view can be bookmarked. Without a status the list shows the requests
 //! waiting for a decision; `status=all` shows every request.
 
-use super::{page_number, page_size, parsed, push, push_wire, query_string, wire_name, Pairs};
+use super::{page_number, page_size, parsed, push, push_wire, wire_name, ListView, Pairs};
 use crate::routes::Page;
 use api_types::{AccessRequestQuery, AccessRequestStatusDto};
 
@@ -36,9 +36,11 @@ impl Default for AccessRequestListView {
     }
 }
 
-impl AccessRequestListView {
+impl ListView for AccessRequestListView {
+    query_field!(AccessRequestQuery, Page::AccessRequests);
+
     /// Reads the view from the URL; a missing or unknown status is "pending".
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         let raw = get("status");
         let status = if raw.as_deref().map(str::trim) == Some(ALL_STATUSES) {
             None
@@ -54,6 +56,26 @@ impl AccessRequestListView {
         }
     }
 
+    /// The status only when it is not "pending", the default.
+    fn pairs(&self) -> Pairs {
+        let mut pairs = Pairs::new();
+        match self.query.status {
+            Some(AccessRequestStatusDto::Pending) => {}
+            None => pairs.push(("status", ALL_STATUSES.to_owned())),
+            Some(status) => pairs.push(("status", wire_name(&status))),
+        }
+        push(&mut pairs, "page", self.query.page);
+        push(&mut pairs, "page_size", self.query.page_size);
+        pairs
+    }
+
+    /// Whether the list shows anything but the pending requests.
+    fn is_filtered(&self) -> bool {
+        self.query.status != Some(AccessRequestStatusDto::Pending)
+    }
+}
+
+impl AccessRequestListView {
     /// The status select's value: a status's wire name, or `all`.
     pub fn status_choice(&self) -> String {
         self.query
@@ -71,34 +93,12 @@ impl AccessRequestListView {
         };
         view
     }
-
-    pub fn href(&self) -> String {
-        let mut pairs = Pairs::new();
-        match self.query.status {
-            Some(AccessRequestStatusDto::Pending) => {}
-            None => pairs.push(("status", ALL_STATUSES.to_owned())),
-            Some(status) => pairs.push(("status", wire_name(&status))),
-        }
-        push(&mut pairs, "page", self.query.page);
-        push(&mut pairs, "page_size", self.query.page_size);
-        format!("{}{}", Page::AccessRequests.path(), query_string(&pairs))
-    }
-
-    /// Whether the list shows anything but the pending requests.
-    pub fn is_filtered(&self) -> bool {
-        self.query.status != Some(AccessRequestStatusDto::Pending)
-    }
-
-    pub fn with_page(&self, page: u32) -> Self {
-        let mut view = self.clone();
-        view.query.page = (page > 1).then_some(page);
-        view
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::query_string;
     use std::collections::HashMap;
 
     fn view_of(pairs: &[(&str, &str)]) -> AccessRequestListView {

@@ -1,7 +1,7 @@
 //! The cases list's URL: the API's `CaseQuery` names, so a view can be
 //! bookmarked and the same pairs go to `GET /cases`.
 
-use super::{flag, page_number, page_size, parsed, push, push_wire, query_string, text, Pairs};
+use super::{flag, page_number, page_size, parsed, push, push_wire, text, ListView, Pairs};
 use crate::routes::Page;
 use api_types::{CaseQuery, CaseSort, CaseStatusDto, SortOrder};
 
@@ -33,10 +33,12 @@ pub struct CaseListView {
     pub query: CaseQuery,
 }
 
-impl CaseListView {
+impl ListView for CaseListView {
+    query_field!(CaseQuery, Page::Cases);
+
     /// Reads the view from the URL; invalid values are left out. `false` for
     /// `mine` and `historical` is the default, so it is dropped too.
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         let on = |name: &str| flag(get(name)).filter(|b| *b);
         Self {
             query: CaseQuery {
@@ -62,16 +64,11 @@ impl CaseListView {
         }
     }
 
-    pub fn pairs(&self) -> Pairs {
+    fn pairs(&self) -> Pairs {
         case_query_pairs(&self.query)
     }
 
-    pub fn href(&self) -> String {
-        format!("{}{}", Page::Cases.path(), query_string(&self.pairs()))
-    }
-
-    /// Whether any filter narrows the list (sort and page do not).
-    pub fn is_filtered(&self) -> bool {
+    fn is_filtered(&self) -> bool {
         let q = &self.query;
         q.mine.is_some()
             || q.status.is_some()
@@ -86,13 +83,9 @@ impl CaseListView {
             || q.q.is_some()
             || q.historical.is_some()
     }
+}
 
-    pub fn with_page(&self, page: u32) -> Self {
-        let mut view = self.clone();
-        view.query.page = (page > 1).then_some(page);
-        view
-    }
-
+impl CaseListView {
     /// After a click on a column header: the sorted column flips its order;
     /// another column starts in its natural order (newest or most urgent
     /// first). Both are written out, since the server's default is its own.

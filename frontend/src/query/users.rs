@@ -2,7 +2,7 @@
 //! and `SecurityLogQuery` names, so a view can be bookmarked and the same
 //! pairs go to the server.
 
-use super::{page_number, page_size, parsed, push, push_wire, query_string, text, Pairs};
+use super::{page_number, page_size, parsed, push, push_wire, text, ListView, Pairs};
 use crate::routes::Page;
 use api_types::{SecurityLogQuery, UserQuery};
 
@@ -34,9 +34,11 @@ pub struct UserListView {
     pub query: UserQuery,
 }
 
-impl UserListView {
+impl ListView for UserListView {
+    query_field!(UserQuery, Page::Users);
+
     /// Reads the view from the URL; invalid values are left out.
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         Self {
             query: UserQuery {
                 q: text(get("q")),
@@ -48,24 +50,14 @@ impl UserListView {
         }
     }
 
-    pub fn href(&self) -> String {
-        format!(
-            "{}{}",
-            Page::Users.path(),
-            query_string(&user_query_pairs(&self.query))
-        )
+    fn pairs(&self) -> Pairs {
+        user_query_pairs(&self.query)
     }
 
     /// Whether any filter narrows the list (the page does not).
-    pub fn is_filtered(&self) -> bool {
+    fn is_filtered(&self) -> bool {
         let q = &self.query;
         q.q.is_some() || q.status.is_some() || q.parent_account.is_some()
-    }
-
-    pub fn with_page(&self, page: u32) -> Self {
-        let mut view = self.clone();
-        view.query.page = (page > 1).then_some(page);
-        view
     }
 }
 
@@ -75,9 +67,11 @@ pub struct SecurityLogView {
     pub query: SecurityLogQuery,
 }
 
-impl SecurityLogView {
+impl ListView for SecurityLogView {
+    query_field!(SecurityLogQuery, Page::SecurityLog);
+
     /// Reads the view from the URL; only known event codes are kept.
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         Self {
             query: SecurityLogQuery {
                 event: text(get("event")).filter(|e| e.parse::<domain::SecurityEvent>().is_ok()),
@@ -89,23 +83,13 @@ impl SecurityLogView {
         }
     }
 
-    pub fn href(&self) -> String {
-        format!(
-            "{}{}",
-            Page::SecurityLog.path(),
-            query_string(&security_log_query_pairs(&self.query))
-        )
+    fn pairs(&self) -> Pairs {
+        security_log_query_pairs(&self.query)
     }
 
-    pub fn is_filtered(&self) -> bool {
+    fn is_filtered(&self) -> bool {
         let q = &self.query;
         q.event.is_some() || q.user.is_some() || q.parent_account.is_some()
-    }
-
-    pub fn with_page(&self, page: u32) -> Self {
-        let mut view = self.clone();
-        view.query.page = (page > 1).then_some(page);
-        view
     }
 }
 

@@ -2,18 +2,16 @@
 //! localStorage); after a reload the HttpOnly refresh cookie restores the
 //! session through `POST /auth/refresh`.
 
-use crate::api::client::{self, LoginRefused};
-use crate::api::ApiError;
-use crate::format::{date_format_from_setting, time_format_from_setting};
+use crate::api::{Api, ApiError, LoginRefused};
+use crate::format::{date_format_from_setting, time_format_from_setting, Dates};
 use crate::i18n::{browser_language, language_from_setting, texts, Texts};
 use api_types::{
     ChangePasswordRequest, LoginRequest, MeResponse, MfaCodeRequest, MfaSetupResponse, ProblemCode,
-    ProblemDetails, RoleDto, TokenResponse,
+    RoleDto, TokenResponse,
 };
 use domain::{Action, DateFormat, Language, Role, TimeFormat};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
-use std::future::Future;
 
 /// Whether anyone is signed in. `Unknown` until the start-up refresh answers.
 /// What a password change led to.
@@ -91,6 +89,11 @@ pub fn use_texts() -> Signal<&'static Texts> {
 }
 
 impl Auth {
+    /// The API client, sending this session's access token.
+    pub fn api(self) -> Api {
+        Api::new(self)
+    }
+
     pub fn status(self) -> AuthStatus {
         self.status_memo.get()
     }
@@ -143,16 +146,18 @@ impl Auth {
         })
     }
 
+    /// How the signed-in user writes dates and times, and their zone.
+    pub fn dates(self) -> Dates {
+        (self.date_format(), self.time_format(), self.time_zone())
+    }
+
     /// At start-up: trade the refresh cookie, if any, for an access token.
     pub async fn restore(self) {
         if self.refresh_shared().await.is_err() {
             self.sign_out_locally();
             return;
         }
-        match self
-            .call(|token| async move { client::me(&token).await })
-            .await
-        {
+        match self.api().me().await {
             Ok(me) => self.signed_in(me),
             Err(err) => {
                 leptos::logging::warn!("restoring the session failed: {err}");
@@ -190,12 +195,14 @@ impl Auth {
     ) -> Result<(), LoginRefused> {
         self.password_change.set_value(None);
         self.mfa_enrollment.set_value(None);
-        let tokens = match client::login(&LoginRequest {
-            username,
-            password,
-            mfa_code,
-        })
-        .await
+        let tokens = match self
+            .api()
+            .login(&LoginRequest {
+                username,
+                password,
+                mfa_code,
+            })
+            .await
         {
             Ok(tokens) => tokens,
             Err(refused) => {
@@ -226,10 +233,9 @@ impl Auth {
     /// token of an `mfa_enrollment_required` login when there is one, else
     /// with the session's.
     pub async fn mfa_setup(self) -> Result<MfaSetupResponse, ApiError> {
-        if let Some(restricted) = self.mfa_enrollment.get_value() {
-            return client::mfa_setup(&restricted).await;
-        }
-        self.call(|token| async move { client::mfa_setup(&token).await })
+        self.api()
+            .or_restricted(self.mfa_enrollment)
+            .mfa_setup()
             .await
     }
 
@@ -238,16 +244,11 @@ impl Auth {
     /// carries a session, which starts here like after a login.
     pub async fn mfa_enable(self, code: String) -> Result<Vec<String>, ApiError> {
         let request = MfaCodeRequest { code };
-        let answer = match self.mfa_enrollment.get_value() {
-            Some(restricted) => client::mfa_enable(&restricted, &request).await?,
-            None => {
-                self.call(|token| {
-                    let request = request.clone();
-                    async move { client::mfa_enable(&token, &request).await }
-                })
-                .await?
-            }
-        };
+        let answer = self
+            .api()
+            .or_restricted(self.mfa_enrollment)
+            .mfa_enable(&request)
+            .await?;
         self.mfa_enrollment.set_value(None);
         match answer.session {
             // The codes are shown whatever happens here: they exist now.
@@ -275,10 +276,7 @@ impl Auth {
     /// Loads the signed-in user again (`GET /me`), for state another user
     /// may have changed, such as the parent account's requirement.
     pub async fn reload_me(self) {
-        match self
-            .call(|token| async move { client::me(&token).await })
-            .await
-        {
+        match self.api().me().await {
             Ok(me) => {
                 if self.me.with_untracked(|old| old.as_ref() != Some(&me)) {
                     self.me.set(Some(me));
@@ -301,16 +299,11 @@ impl Auth {
         self,
         request: ChangePasswordRequest,
     ) -> Result<PasswordChanged, ApiError> {
-        let answer = match self.password_change.get_value() {
-            Some(restricted) => client::change_password(&restricted, &request).await,
-            None => {
-                self.call(|token| {
-                    let request = request.clone();
-                    async move { client::change_password(&token, &request).await }
-                })
-                .await
-            }
-        };
+        let answer = self
+            .api()
+            .or_restricted(self.password_change)
+            .change_password(&request)
+            .await;
         let tokens = match answer {
             Ok(tokens) => tokens,
             // Changed, but the organisation requires a second factor before
@@ -334,7 +327,7 @@ impl Auth {
     /// Takes a new pair of tokens (the refresh token came as a cookie too)
     /// and loads the user.
     async fn start_session(self, tokens: TokenResponse) -> Result<(), ApiError> {
-        let me = client::me(&tokens.access_token).await?;
+        let me = self.api().me_with(&tokens.access_token).await?;
         self.token.set_value(Some(tokens.access_token));
         self.signed_in(me);
         Ok(())
@@ -346,59 +339,26 @@ impl Auth {
         self.password_change.set_value(None);
         self.mfa_enrollment.set_value(None);
         if self.token.with_value(Option::is_some) {
-            if let Err(err) = self
-                .call(|token| async move { client::logout(&token).await })
-                .await
-            {
+            if let Err(err) = self.api().logout().await {
                 leptos::logging::warn!("logout failed: {err}");
             }
         }
         self.sign_out_locally();
     }
 
-    /// Runs an authenticated call. When the access token was refused as
-    /// expired, refreshes once and retries; when that fails too, the session
-    /// is over and the app goes back to the login page.
-    pub async fn call<T, F, Fut>(self, request: F) -> Result<T, ApiError>
-    where
-        F: Fn(String) -> Fut,
-        Fut: Future<Output = Result<T, ApiError>>,
-    {
-        let Some(token) = self.token.get_value() else {
-            self.sign_out_locally();
-            return Err(not_signed_in());
-        };
-        match request(token.clone()).await {
-            Err(err) if err.is_invalid_token() => {
-                // Another call may have refreshed while this one was on its way.
-                let fresh = match self.token.get_value() {
-                    Some(current) if current != token => current,
-                    _ => match self.refresh_shared().await {
-                        Ok(fresh) => fresh,
-                        Err(refresh_err) => {
-                            self.sign_out_locally();
-                            return Err(refresh_err);
-                        }
-                    },
-                };
-                let result = request(fresh).await;
-                if matches!(&result, Err(err) if err.is_invalid_token()) {
-                    self.sign_out_locally();
-                }
-                result
-            }
-            other => other,
-        }
+    /// The session's access token, for the API client.
+    pub(crate) fn access_token(self) -> Option<String> {
+        self.token.get_value()
     }
 
     /// One refresh at a time; concurrent callers await the same one.
-    async fn refresh_shared(self) -> Result<String, ApiError> {
+    pub(crate) async fn refresh_shared(self) -> Result<String, ApiError> {
         let in_flight = self.refreshing.with_value(Clone::clone);
         let refresh = match in_flight {
             Some(refresh) => refresh,
             None => {
                 let fut: LocalBoxFuture<'static, Result<String, ApiError>> =
-                    async { client::refresh().await.map(|tokens| tokens.access_token) }
+                    async move { self.api().refresh().await.map(|tokens| tokens.access_token) }
                         .boxed_local();
                 let refresh = fut.shared();
                 self.refreshing.set_value(Some(refresh.clone()));
@@ -425,7 +385,8 @@ impl Auth {
         self.status.set(AuthStatus::SignedIn);
     }
 
-    fn sign_out_locally(self) {
+    /// Forgets the session here (the app goes back to the login page).
+    pub(crate) fn sign_out_locally(self) {
         self.token.set_value(None);
         self.me.set(None);
         self.status.set(AuthStatus::SignedOut);
@@ -441,20 +402,6 @@ pub const fn domain_role(role: RoleDto) -> Role {
         RoleDto::Service => Role::Service,
         RoleDto::Admin => Role::Admin,
     }
-}
-
-/// The error of a call made while nobody is signed in.
-fn not_signed_in() -> ApiError {
-    ApiError::Problem(ProblemDetails {
-        type_uri: "about:blank".to_owned(),
-        title: "Unauthorized".to_owned(),
-        status: 401,
-        detail: "Not signed in.".to_owned(),
-        code: ProblemCode::Unauthenticated,
-        request_id: None,
-        errors: Vec::new(),
-        restricted_token: None,
-    })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! what, and when.
 
 use super::suggested_username;
-use crate::api::{client, ApiError};
+use crate::api::ApiError;
 use crate::components::badges::access_status_badge;
 use crate::components::confirm::ConfirmBox;
 use crate::components::document::set_title;
@@ -14,15 +14,15 @@ use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
     Failure, FieldRef,
 };
-use crate::format::format_date_time_zone;
+use crate::format::{format_date_time_zone, tel_href};
 use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{
     country_label, error_message, field_error_text, fill, identifier_kind_name, Texts, MAX_REMARKS,
 };
 use crate::pages::users::users_page::Dates;
 use crate::pages::users::{
-    account_choices, account_tree, grantable_roles, role_choices, user_error_text, user_text_field,
-    username_error, ACCOUNT_IDS, PARENT_ACCOUNT, ROLE, USERNAME,
+    grantable_roles, user_error_text, user_text_field, username_error, Grant, GrantFields,
+    ParentChoice, ACCOUNT_IDS, PARENT_ACCOUNT, ROLE, USERNAME,
 };
 use crate::query::from_wire;
 use crate::routes::{user_path, Page};
@@ -55,12 +55,7 @@ pub fn AccessRequestPage() -> impl IntoView {
     let request: LocalResource<Loaded> = LocalResource::new(move || {
         let id = id.get();
         async move {
-            let result = auth
-                .call(|token| {
-                    let id = id.clone();
-                    async move { client::access_request(&token, &id).await }
-                })
-                .await;
+            let result = auth.api().access_request(&id).await;
             (id, result)
         }
     });
@@ -171,12 +166,7 @@ async fn show_latest(
     id: String,
 ) {
     outcome.set(Some((false, ADMIN_TEXTS.of(t).already_decided.to_owned())));
-    let fresh = auth
-        .call(|token| {
-            let id = id.clone();
-            async move { client::access_request(&token, &id).await }
-        })
-        .await;
+    let fresh = auth.api().access_request(&id).await;
     match fresh {
         Ok(fresh) => {
             show(resource, fresh);
@@ -192,17 +182,6 @@ fn decision_error(t: &Texts, err: &ApiError) -> String {
         Some(ProblemCode::NotFound) => ADMIN_TEXTS.of(t).decision_not_found.to_owned(),
         _ => error_message(t, err),
     }
-}
-
-/// A phone number as a `tel:` link: its digits and a leading `+`, without
-/// the trunk prefix written as `(0)` after a country code.
-fn tel_href(phone: &str) -> String {
-    let dialled: String = phone
-        .replace("(0)", "")
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{dialled}")
 }
 
 fn request_facts(t: &'static Texts, dates: &Dates, d: &AccessRequestDto) -> impl IntoView {
@@ -348,9 +327,7 @@ fn ApproveForm(
     outcome: Outcome,
 ) -> impl IntoView {
     let auth = use_auth();
-    let accounts = LocalResource::new(move || {
-        auth.call(|token| async move { client::accounts(&token).await })
-    });
+    let accounts = LocalResource::new(move || auth.api().accounts());
     view! {
         <section class="panel approve-panel" aria-labelledby="approve-heading">
             <h2 id="approve-heading">{ADMIN_TEXTS.of(t).approve_heading}</h2>
@@ -386,7 +363,6 @@ fn ApproveFields(
     let actor = auth.role();
     let roles = approvable_roles(actor);
     let username = RwSignal::new(suggested_username(&request.email));
-    let role = RwSignal::new(Some(RoleDto::User));
     // The matched parent account; a Manager's own; an Admin picks one when
     // nothing matched.
     let matched = request.parent_account_id.map(|p| p.to_string());
@@ -395,12 +371,12 @@ fn ApproveFields(
         .me()
         .and_then(|me| me.parent_account)
         .map(|p| p.id.to_string());
-    let parent = RwSignal::new(if choose_parent {
+    let parent = if choose_parent {
         String::new()
     } else {
         matched.or(own_parent).unwrap_or_default()
-    });
-    let chosen = RwSignal::new(Vec::<AccountId>::new());
+    };
+    let grant = Grant::new(RoleDto::User, parent);
     let failure = RwSignal::new(None::<Failure>);
     let errors = Memo::new(move |_| failure.with(Failure::field_errors));
     let accounts = StoredValue::new(accounts);
@@ -410,12 +386,7 @@ fn ApproveFields(
         let (body, id) = (body.clone(), id.clone());
         let navigate = navigate.clone();
         async move {
-            let result = auth
-                .call(|token| {
-                    let (body, id) = (body.clone(), id.clone());
-                    async move { client::approve_access_request(&token, &id, &body).await }
-                })
-                .await;
+            let result = auth.api().approve_access_request(&id, &body).await;
             match result {
                 Ok(user) => {
                     let path = user_path(user.summary.id);
@@ -455,11 +426,11 @@ fn ApproveFields(
         let mut invalid: Vec<FieldError> = username_error(&username.get_untracked())
             .into_iter()
             .collect();
-        let chosen_role = role.get_untracked();
+        let chosen_role = grant.role.get_untracked();
         if chosen_role.is_none() {
             invalid.push(field_error(ROLE, "required"));
         }
-        if choose_parent && parent.with_untracked(String::is_empty) {
+        if choose_parent && grant.parent.with_untracked(String::is_empty) {
             invalid.push(field_error(PARENT_ACCOUNT, "required"));
         }
         let (Some(chosen_role), true) = (chosen_role, invalid.is_empty()) else {
@@ -471,66 +442,24 @@ fn ApproveFields(
         approve.dispatch(ApproveAccessRequest {
             username: username.get_untracked().trim().to_owned(),
             role: chosen_role,
-            account_ids: chosen
+            account_ids: grant
+                .chosen
                 .get_untracked()
                 .iter()
                 .map(AccountId::as_uuid)
                 .collect(),
             parent_account_id: if choose_parent {
-                from_wire(&parent.get_untracked())
+                from_wire(&grant.parent.get_untracked())
             } else {
                 None
             },
         });
     };
 
-    // An Admin's choice of parent account, when the identifiers matched none.
-    let parents = choose_parent.then(|| {
-        let mut tops: Vec<(String, String)> = accounts.with_value(|all| {
-            all.iter()
-                .filter(|a| a.parent_id.is_none())
-                .map(|a| (a.id.to_string(), a.name.clone()))
-                .collect()
-        });
-        tops.sort_by(|a, b| a.1.cmp(&b.1));
-        let codes = move || errors.with(|e| codes_for(e, PARENT_ACCOUNT));
-        view! {
-            <div class="field">
-                <label for="parent-account">{ADMIN_TEXTS.of(t).parent_account_label} {required_marker(t)}</label>
-                <select
-                    id="parent-account"
-                    name="parent_account_id"
-                    required
-                    aria-invalid=move || (!codes().is_empty()).then_some("true")
-                    aria-describedby=move || {
-                        if codes().is_empty() {
-                            "parent-account-help"
-                        } else {
-                            "parent-account-help parent-account-error"
-                        }
-                    }
-                    on:change=move |ev| {
-                        parent.set(event_target_value(&ev));
-                        chosen.set(Vec::new());
-                    }
-                >
-                    <option value="" selected=move || parent.with(String::is_empty)>{ADMIN_TEXTS.of(t).choose_parent_account}</option>
-                    {tops
-                        .into_iter()
-                        .map(|(id, name)| {
-                            let this = id.clone();
-                            view! { <option value=id selected=move || parent.with(|p| *p == this)>{name}</option> }
-                        })
-                        .collect_view()}
-                </select>
-                <p id="parent-account-help" class="field-help">{ADMIN_TEXTS.of(t).approve_parent_help}</p>
-                {field_errors_view("parent-account-error".to_owned(), codes, move |c| user_error_text(t, c))}
-            </div>
-        }
-    });
-    let choices = move || {
-        let tree = accounts.with_value(|all| parent.with(|p| account_tree(all, Some(p.as_str()))));
-        account_choices(t, tree, chosen)
+    let parent_choice = if choose_parent {
+        ParentChoice::Required
+    } else {
+        ParentChoice::Fixed
     };
 
     view! {
@@ -545,9 +474,7 @@ fn ApproveFields(
                 })}
             </div>
             {user_text_field(t, USERNAME, "username", t.username_label, Some(ADMIN_TEXTS.of(t).username_help), "text", "off", username, failure)}
-            {role_choices(t, roles, role, errors, false)}
-            {parents}
-            {choices}
+            <GrantFields t roles grant errors accounts parent_choice/>
             <button type="submit" class="button-primary button-inline approve-button" disabled=move || pending.get()>
                 {move || if pending.get() { ADMIN_TEXTS.of(t).creating_user } else { ADMIN_TEXTS.of(t).approve_button }}
             </button>
@@ -600,12 +527,7 @@ fn RejectForm(
     let reject = Action::new_local(move |body: &RejectAccessRequest| {
         let (body, id, email) = (body.clone(), id.clone(), email.clone());
         async move {
-            let result = auth
-                .call(|token| {
-                    let (body, id) = (body.clone(), id.clone());
-                    async move { client::reject_access_request(&token, &id, &body).await }
-                })
-                .await;
+            let result = auth.api().reject_access_request(&id, &body).await;
             confirming.set(false);
             match result {
                 Ok(decided) => {
@@ -723,11 +645,5 @@ mod tests {
         assert_eq!(reason_check("  "), Some("required"));
         assert_eq!(reason_check(&"x".repeat(2001)), Some("too_long"));
         assert_eq!(reason_check(" Not one of our hospitals. "), None);
-    }
-
-    #[test]
-    fn phone_links_dial_the_digits() {
-        assert_eq!(tel_href("+31 (0)24-361 1111"), "tel:+31243611111");
-        assert_eq!(tel_href("024 361 11 11"), "tel:0243611111");
     }
 }

@@ -3,7 +3,6 @@
 //! the right hospital's Manager. The answer is the same whether or not the
 //! identifiers matched anything.
 
-use crate::api::client;
 use crate::components::document::set_title;
 use crate::components::forms::{
     failure_summary_by, field_error, field_errors_view, focus_later, required_marker, Failure,
@@ -290,7 +289,7 @@ pub fn RequestAccessPage() -> impl IntoView {
     let send = Action::new_local(move |request: &CreateAccessRequest| {
         let request = request.clone();
         async move {
-            match client::create_access_request(&request).await {
+            match auth.api().create_access_request(&request).await {
                 Ok(()) => {
                     sent.set(true);
                     focus_later(TITLE_ID);

@@ -2,7 +2,6 @@
 //! answer is the same whether or not an account uses the address, so the
 //! page never tells who has an account.
 
-use crate::api::client;
 use crate::components::document::set_title;
 use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
@@ -11,7 +10,7 @@ use crate::components::forms::{
 use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::Texts;
 use crate::routes::Page;
-use crate::state::auth::use_texts;
+use crate::state::auth::{use_auth, use_texts};
 use api_types::PasswordResetRequest;
 use domain::Email;
 use leptos::prelude::*;
@@ -48,6 +47,7 @@ pub fn email_error_text(t: &Texts, code: &str) -> String {
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
+    let api = use_auth().api();
     let t = use_texts();
     Effect::new(move |_| set_title(PUBLIC_TEXTS.of(t.get()).forgot_title, t.get().product_name));
     let email = RwSignal::new(String::new());
@@ -57,7 +57,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let send = Action::new_local(move |request: &PasswordResetRequest| {
         let request = request.clone();
         async move {
-            match client::request_password_reset(&request).await {
+            match api.request_password_reset(&request).await {
                 Ok(()) => sent.set(true),
                 Err(err) => {
                     failure.set(Some(Failure::of(err)));

@@ -3,7 +3,7 @@
 //! password), and for Managers and Admins whether a parent account requires
 //! it of everyone.
 
-use crate::api::{client, ApiError};
+use crate::api::ApiError;
 use crate::components::badges::mfa_state_badge;
 use crate::components::confirm::ConfirmBox;
 use crate::components::forms::{
@@ -15,7 +15,7 @@ use crate::components::password::forget_errors_of;
 use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{error_message, fill, password_error_text, Texts};
 use crate::routes::Page;
-use crate::state::auth::use_auth;
+use crate::state::auth::{use_auth, Auth};
 use api_types::{AccountListResponse, MfaPolicy, PasswordConfirmation, ProblemCode, RoleDto};
 use domain::AccountId;
 use leptos::prelude::*;
@@ -68,155 +68,8 @@ pub fn MfaSection(t: &'static Texts) -> impl IntoView {
         auth.me()
             .map_or((false, false), |me| (me.mfa_enabled, me.mfa_required))
     };
-    let confirming = RwSignal::new(None::<Change>);
-    let password = RwSignal::new(String::new());
-    let failure = RwSignal::new(None::<Failure>);
-    let outcome = RwSignal::new(None::<Outcome>);
-    let new_codes = RwSignal::new(None::<Vec<String>>);
-
-    let change = Action::new_local(move |(which, typed): &(Change, String)| {
-        let (which, request) = (
-            *which,
-            PasswordConfirmation {
-                password: typed.clone(),
-            },
-        );
-        async move {
-            let result = auth
-                .call(|token| {
-                    let request = request.clone();
-                    async move {
-                        match which {
-                            Change::NewCodes => client::mfa_recovery_codes(&token, &request)
-                                .await
-                                .map(|answer| Some(answer.recovery_codes)),
-                            Change::TurnOff => {
-                                client::mfa_disable(&token, &request).await.map(|()| None)
-                            }
-                        }
-                    }
-                })
-                .await;
-            match result {
-                Ok(codes) => {
-                    confirming.set(None);
-                    password.set(String::new());
-                    if which == Change::TurnOff {
-                        auth.set_mfa_state(Some(false), None);
-                        outcome.set(Some(Outcome::TurnedOff));
-                        focus_later("mfa-heading");
-                    } else {
-                        new_codes.set(codes);
-                        outcome.set(Some(Outcome::NewCodes));
-                        focus_later("mfa-new-codes-heading");
-                    }
-                }
-                Err(err) if err.code() == Some(ProblemCode::Conflict) => {
-                    confirming.set(None);
-                    password.set(String::new());
-                    let found = if which == Change::TurnOff {
-                        auth.set_mfa_state(None, Some(true));
-                        Outcome::Required
-                    } else {
-                        auth.set_mfa_state(Some(false), None);
-                        Outcome::NotEnrolled
-                    };
-                    outcome.set(Some(found));
-                    focus_later("mfa-heading");
-                }
-                Err(err) => {
-                    failure.set(Some(Failure::of(err)));
-                    focus_later(ERRORS_ID);
-                }
-            }
-        }
-    });
-    let pending = change.pending();
-    let ask = move |which: Change| {
-        outcome.set(None);
-        failure.set(None);
-        new_codes.set(None);
-        password.set(String::new());
-        confirming.set(Some(which));
-        focus_later("mfa-confirm-question");
-    };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(which) = confirming.get_untracked() else {
-            return;
-        };
-        if pending.get_untracked() {
-            return;
-        }
-        let typed = password.get_untracked();
-        if typed.is_empty() {
-            failure.set(Some(Failure::Invalid(vec![field_error(
-                PASSWORD, "required",
-            )])));
-            focus_later(ERRORS_ID);
-            return;
-        }
-        failure.set(None);
-        change.dispatch((which, typed));
-    };
-    let password_codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), PASSWORD));
-
-    let confirm_form = move |which: Change| {
-        let (question, yes, class) = match which {
-            Change::NewCodes => (
-                ADMIN_TEXTS.of(t).mfa_new_codes_confirm,
-                ADMIN_TEXTS.of(t).mfa_make_new_codes,
-                "button-primary button-inline confirm-yes",
-            ),
-            Change::TurnOff => (
-                ADMIN_TEXTS.of(t).mfa_turn_off_confirm,
-                ADMIN_TEXTS.of(t).mfa_turn_off,
-                "button-danger confirm-yes",
-            ),
-        };
-        view! {
-            <form class="confirm-box mfa-confirm" on:submit=on_submit novalidate>
-                <p id="mfa-confirm-question" tabindex="-1">{question}</p>
-                <div id=ERRORS_ID tabindex="-1">
-                    {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| password_error_text(t, c)))}
-                </div>
-                <div class="field">
-                    <label for=PASSWORD_ID>{t.password_label} {required_marker(t)}</label>
-                    <input
-                        id=PASSWORD_ID
-                        name=PASSWORD
-                        type="password"
-                        autocomplete="current-password"
-                        required
-                        aria-invalid=move || (!password_codes().is_empty()).then_some("true")
-                        aria-describedby=move || (!password_codes().is_empty()).then_some("mfa-password-error")
-                        prop:value=password
-                        on:input=move |ev| {
-                            password.set(event_target_value(&ev));
-                            forget_errors_of(failure, PASSWORD);
-                        }
-                    />
-                    {field_errors_view("mfa-password-error".to_owned(), password_codes, move |c| password_error_text(t, c))}
-                </div>
-                <div class="button-row">
-                    <button type="submit" class=class disabled=move || pending.get()>
-                        {move || if pending.get() { t.saving } else { yes }}
-                    </button>
-                    <button
-                        type="button"
-                        class="button-secondary confirm-cancel"
-                        on:click=move |_| {
-                            confirming.set(None);
-                            failure.set(None);
-                            focus_later("mfa-heading");
-                        }
-                    >
-                        {t.cancel}
-                    </button>
-                </div>
-            </form>
-        }
-    };
+    let form = MfaForm::new();
+    let change = change_action(auth, form);
 
     let actions = move || {
         let (enabled, required) = state();
@@ -226,16 +79,16 @@ pub fn MfaSection(t: &'static Texts) -> impl IntoView {
             }
             .into_any();
         }
-        if let Some(which) = confirming.get() {
-            return confirm_form(which).into_any();
+        if let Some(which) = form.confirming.get() {
+            return confirm_form(t, form, which, change).into_any();
         }
         view! {
             <div class="button-row">
-                <button type="button" class="button-secondary mfa-new-codes" on:click=move |_| ask(Change::NewCodes)>
+                <button type="button" class="button-secondary mfa-new-codes" on:click=move |_| form.ask(Change::NewCodes)>
                     {ADMIN_TEXTS.of(t).mfa_new_codes}
                 </button>
                 {(!required).then(|| view! {
-                    <button type="button" class="button-secondary mfa-turn-off" on:click=move |_| ask(Change::TurnOff)>
+                    <button type="button" class="button-secondary mfa-turn-off" on:click=move |_| form.ask(Change::TurnOff)>
                         {ADMIN_TEXTS.of(t).mfa_turn_off}
                     </button>
                 })}
@@ -261,33 +114,216 @@ pub fn MfaSection(t: &'static Texts) -> impl IntoView {
                 })
             }}
             <div class="form-live" aria-live="polite">
-                {move || outcome.get().map(|o| {
+                {move || form.outcome.get().map(|o| {
                     let (class, text) = outcome_text(t, o);
                     view! { <p class=class>{text}</p> }
                 })}
             </div>
-            {move || new_codes.get().map(|codes| {
-                let username = auth.me().map(|me| me.username);
-                view! {
-                    <div class="mfa-new-codes-box">
-                        <h3 id="mfa-new-codes-heading" tabindex="-1">{t.recovery_codes_label}</h3>
-                        <RecoveryCodes t codes username/>
-                        <button
-                            type="button"
-                            class="button-primary button-inline codes-saved"
-                            on:click=move |_| {
-                                new_codes.set(None);
-                                outcome.set(None);
-                                focus_later("mfa-heading");
-                            }
-                        >
-                            {t.done}
-                        </button>
-                    </div>
-                }
-            })}
+            {move || form.new_codes.get().map(|codes| new_codes_box(t, auth, form, codes))}
             {actions}
         </section>
+    }
+}
+
+/// The state of [`MfaSection`]: the change being confirmed, the password
+/// typed for it, and what came of the last one.
+#[derive(Clone, Copy)]
+struct MfaForm {
+    confirming: RwSignal<Option<Change>>,
+    password: RwSignal<String>,
+    failure: RwSignal<Option<Failure>>,
+    outcome: RwSignal<Option<Outcome>>,
+    new_codes: RwSignal<Option<Vec<String>>>,
+}
+
+impl MfaForm {
+    fn new() -> Self {
+        Self {
+            confirming: RwSignal::new(None),
+            password: RwSignal::new(String::new()),
+            failure: RwSignal::new(None),
+            outcome: RwSignal::new(None),
+            new_codes: RwSignal::new(None),
+        }
+    }
+
+    /// Asks for the password that confirms `which`.
+    fn ask(self, which: Change) {
+        self.outcome.set(None);
+        self.failure.set(None);
+        self.new_codes.set(None);
+        self.password.set(String::new());
+        self.confirming.set(Some(which));
+        focus_later("mfa-confirm-question");
+    }
+
+    /// Done confirming (or cancelled): back to the buttons.
+    fn close(self) {
+        self.confirming.set(None);
+        self.password.set(String::new());
+    }
+}
+
+/// Sends a confirmed change and shows what came of it.
+fn change_action(auth: Auth, form: MfaForm) -> Action<(Change, String), ()> {
+    Action::new_local(move |(which, typed): &(Change, String)| {
+        let (which, request) = (
+            *which,
+            PasswordConfirmation {
+                password: typed.clone(),
+            },
+        );
+        async move {
+            let api = auth.api();
+            let result = match which {
+                Change::NewCodes => api
+                    .mfa_recovery_codes(&request)
+                    .await
+                    .map(|answer| Some(answer.recovery_codes)),
+                Change::TurnOff => api.mfa_disable(&request).await.map(|()| None),
+            };
+            match result {
+                Ok(codes) => {
+                    form.close();
+                    if which == Change::TurnOff {
+                        auth.set_mfa_state(Some(false), None);
+                        form.outcome.set(Some(Outcome::TurnedOff));
+                        focus_later("mfa-heading");
+                    } else {
+                        form.new_codes.set(codes);
+                        form.outcome.set(Some(Outcome::NewCodes));
+                        focus_later("mfa-new-codes-heading");
+                    }
+                }
+                Err(err) if err.code() == Some(ProblemCode::Conflict) => {
+                    form.close();
+                    let found = if which == Change::TurnOff {
+                        auth.set_mfa_state(None, Some(true));
+                        Outcome::Required
+                    } else {
+                        auth.set_mfa_state(Some(false), None);
+                        Outcome::NotEnrolled
+                    };
+                    form.outcome.set(Some(found));
+                    focus_later("mfa-heading");
+                }
+                Err(err) => {
+                    form.failure.set(Some(Failure::of(err)));
+                    focus_later(ERRORS_ID);
+                }
+            }
+        }
+    })
+}
+
+/// The password that confirms `which`, and the buttons to do it or not.
+fn confirm_form(
+    t: &'static Texts,
+    form: MfaForm,
+    which: Change,
+    change: Action<(Change, String), ()>,
+) -> impl IntoView {
+    let MfaForm {
+        password, failure, ..
+    } = form;
+    let pending = change.pending();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if form.confirming.get_untracked().is_none() || pending.get_untracked() {
+            return;
+        }
+        let typed = password.get_untracked();
+        if typed.is_empty() {
+            failure.set(Some(Failure::Invalid(vec![field_error(
+                PASSWORD, "required",
+            )])));
+            focus_later(ERRORS_ID);
+            return;
+        }
+        failure.set(None);
+        change.dispatch((which, typed));
+    };
+    let password_codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), PASSWORD));
+    let (question, yes, class) = match which {
+        Change::NewCodes => (
+            ADMIN_TEXTS.of(t).mfa_new_codes_confirm,
+            ADMIN_TEXTS.of(t).mfa_make_new_codes,
+            "button-primary button-inline confirm-yes",
+        ),
+        Change::TurnOff => (
+            ADMIN_TEXTS.of(t).mfa_turn_off_confirm,
+            ADMIN_TEXTS.of(t).mfa_turn_off,
+            "button-danger confirm-yes",
+        ),
+    };
+    view! {
+        <form class="confirm-box mfa-confirm" on:submit=on_submit novalidate>
+            <p id="mfa-confirm-question" tabindex="-1">{question}</p>
+            <div id=ERRORS_ID tabindex="-1">
+                {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| password_error_text(t, c)))}
+            </div>
+            <div class="field">
+                <label for=PASSWORD_ID>{t.password_label} {required_marker(t)}</label>
+                <input
+                    id=PASSWORD_ID
+                    name=PASSWORD
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    aria-invalid=move || (!password_codes().is_empty()).then_some("true")
+                    aria-describedby=move || (!password_codes().is_empty()).then_some("mfa-password-error")
+                    prop:value=password
+                    on:input=move |ev| {
+                        password.set(event_target_value(&ev));
+                        forget_errors_of(failure, PASSWORD);
+                    }
+                />
+                {field_errors_view("mfa-password-error".to_owned(), password_codes, move |c| password_error_text(t, c))}
+            </div>
+            <div class="button-row">
+                <button type="submit" class=class disabled=move || pending.get()>
+                    {move || if pending.get() { t.saving } else { yes }}
+                </button>
+                <button
+                    type="button"
+                    class="button-secondary confirm-cancel"
+                    on:click=move |_| {
+                        form.confirming.set(None);
+                        failure.set(None);
+                        focus_later("mfa-heading");
+                    }
+                >
+                    {t.cancel}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// New recovery codes, shown once, until the user says they are saved.
+fn new_codes_box(
+    t: &'static Texts,
+    auth: Auth,
+    form: MfaForm,
+    codes: Vec<String>,
+) -> impl IntoView {
+    let username = auth.me().map(|me| me.username);
+    view! {
+        <div class="mfa-new-codes-box">
+            <h3 id="mfa-new-codes-heading" tabindex="-1">{t.recovery_codes_label}</h3>
+            <RecoveryCodes t codes username/>
+            <button
+                type="button"
+                class="button-primary button-inline codes-saved"
+                on:click=move |_| {
+                    form.new_codes.set(None);
+                    form.outcome.set(None);
+                    focus_later("mfa-heading");
+                }
+            >
+                {t.done}
+            </button>
+        </div>
     }
 }
 
@@ -327,7 +363,8 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
         if !admin {
             return Ok(Vec::new());
         }
-        auth.call(|token| async move { client::accounts(&token).await })
+        auth.api()
+            .accounts()
             .await
             .map(|list| parent_accounts(&list))
     });
@@ -336,12 +373,7 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
         async move {
             let id = asked?;
             let named = admin.then(|| id.to_string());
-            let result = auth
-                .call(|token| {
-                    let named = named.clone();
-                    async move { client::mfa_policy(&token, named.as_deref()).await }
-                })
-                .await;
+            let result = auth.api().mfa_policy(named.as_deref()).await;
             Some((id, result))
         }
     });
@@ -368,12 +400,7 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
                 required: wanted,
                 parent_account_id: admin.then(|| id.as_uuid()),
             };
-            let result = auth
-                .call(|token| {
-                    let request = request.clone();
-                    async move { client::set_mfa_policy(&token, &request).await }
-                })
-                .await;
+            let result = auth.api().set_mfa_policy(&request).await;
             confirming.set(false);
             focus_later("mfa-policy-switch");
             match result {

@@ -3,7 +3,7 @@
 //! so it lands in no access log. The page checks the link first, explains
 //! an expired, used or unknown one, and otherwise sets the password.
 
-use crate::api::{client, ApiError};
+use crate::api::ApiError;
 use crate::components::document::set_title;
 use crate::components::forms::{failure_summary, focus_later, Failure, FieldRef};
 use crate::components::password::{
@@ -106,6 +106,7 @@ fn title(t: &Texts, purpose: LinkPurposeDto) -> &'static str {
 
 #[component]
 fn LinkPasswordPage(purpose: LinkPurposeDto) -> impl IntoView {
+    let api = use_auth().api();
     let t = use_texts();
     Effect::new(move |_| set_title(title(t.get(), purpose), t.get().product_name));
     let token = fragment_token();
@@ -117,7 +118,7 @@ fn LinkPasswordPage(purpose: LinkPurposeDto) -> impl IntoView {
             let token = token.clone();
             async move {
                 let token = token?;
-                Some(client::check_link(&LinkTokenRequest { token }).await)
+                Some(api.check_link(&LinkTokenRequest { token }).await)
             }
         }
     });
@@ -222,7 +223,7 @@ fn SetPasswordForm(
         let request = request.clone();
         let navigate = navigate.clone();
         async move {
-            match client::set_password(&request).await {
+            match auth.api().set_password(&request).await {
                 Ok(()) => {
                     flash.show_on(Page::Login.path(), Notice::PasswordSet);
                     navigate(Page::Login.path(), NavigateOptions::default());

@@ -5,11 +5,11 @@
 //! account requires it and to user administration (the phone's bottom bar
 //! has no room).
 
-use crate::api::client;
 use crate::components::document::set_title;
 use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, Failure, FieldRef,
 };
+use crate::components::layout::MANAGE_USERS_NAV;
 use crate::format::{
     browser_time_zones, date_in_zone, date_time_in_zone, format_date, format_date_time_zone,
     format_time, now,
@@ -18,7 +18,7 @@ use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{date_format_name, field_error_text, time_format_name, Texts, TIME_FORMATS};
 use crate::pages::account::mfa_settings::{MfaPolicySection, MfaSection};
 use crate::routes::Page;
-use crate::state::auth::{use_auth, use_texts};
+use crate::state::auth::{use_auth, use_texts, Auth};
 use api_types::UpdateSettingsRequest;
 use domain::{DateFormat, Language, TimeFormat, TimeZoneName};
 use leptos::prelude::*;
@@ -64,65 +64,21 @@ pub fn SettingsPage() -> impl IntoView {
     let t = use_texts();
     Effect::new(move |_| set_title(t.get().settings_title, t.get().product_name));
 
-    // The form starts from the saved settings and keeps what is typed
-    // across the language switch a save brings.
-    let language = RwSignal::new(auth.language());
-    let zone = RwSignal::new(auth.time_zone());
-    let date_format = RwSignal::new(auth.date_format());
-    let time_format = RwSignal::new(auth.time_format());
-    let failure = RwSignal::new(None::<Failure>);
-    let saved = RwSignal::new(false);
-
-    let save = Action::new_local(move |request: &UpdateSettingsRequest| {
-        let request = request.clone();
-        async move {
-            let result = auth
-                .call(|token| {
-                    let request = request.clone();
-                    async move { client::update_settings(&token, &request).await }
-                })
-                .await;
-            match result {
-                Ok(me) => {
-                    // The settings as the server keeps them.
-                    zone.set(me.settings.time_zone.clone());
-                    auth.update_me(me);
-                    language.set(auth.language());
-                    date_format.set(auth.date_format());
-                    time_format.set(auth.time_format());
-                    saved.set(true);
-                }
-                Err(err) => {
-                    failure.set(Some(Failure::of(err)));
-                    focus_later(ERRORS_ID);
-                }
-            }
-        }
-    });
+    let form = SettingsForm::new(auth);
+    let SettingsForm {
+        language,
+        zone,
+        date_format,
+        time_format,
+        failure,
+        saved,
+    } = form;
+    let save = save_action(auth, form);
     let pending = save.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        saved.set(false);
-        match settings_request(
-            language.get_untracked(),
-            &zone.get_untracked(),
-            date_format.get_untracked(),
-            time_format.get_untracked(),
-        ) {
-            Ok(request) => {
-                failure.set(None);
-                save.dispatch(request);
-            }
-            Err(code) => {
-                failure.set(Some(Failure::Invalid(vec![field_error(
-                    TIME_ZONE.field,
-                    &code,
-                )])));
-                focus_later(ERRORS_ID);
-            }
+        if !pending.get_untracked() {
+            form.submit(save);
         }
     };
     let zone_codes =
@@ -150,6 +106,9 @@ pub fn SettingsPage() -> impl IntoView {
             let now = now();
             // Examples in the chosen zone (the saved one while the typed one is unknown).
             let example_zone = move || valid_zone.get().unwrap_or_else(|| auth.time_zone());
+            let example_date = move |format| format_date(date_in_zone(now, &example_zone()), format);
+            let example_time =
+                move |format| format_time(date_time_in_zone(now, &example_zone()).time(), format);
             view! {
                 <section class="panel settings-panel">
                     <p class="hint">{ADMIN_TEXTS.of(t).settings_intro}</p>
@@ -157,104 +116,10 @@ pub fn SettingsPage() -> impl IntoView {
                         {move || failure.get().map(|f| failure_summary(t, &f, &[TIME_ZONE], |c| settings_error_text(t, c)))}
                     </div>
                     <form class="settings-form" on:submit=on_submit novalidate>
-                        <div class="field">
-                            <label for="language">{ADMIN_TEXTS.of(t).language_label}</label>
-                            <select
-                                id="language"
-                                name="language"
-                                on:change=move |ev| {
-                                    language.set(event_target_value(&ev).parse().unwrap_or_default());
-                                }
-                            >
-                                {LANGUAGES
-                                    .into_iter()
-                                    .map(|(lang, name)| view! {
-                                        <option value=lang.as_str() lang=lang.as_str() selected=move || language.get() == lang>
-                                            {name}
-                                        </option>
-                                    })
-                                    .collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for=TIME_ZONE.id>{ADMIN_TEXTS.of(t).time_zone_label}</label>
-                            <input
-                                id=TIME_ZONE.id
-                                name=TIME_ZONE.field
-                                type="text"
-                                list="time-zone-list"
-                                autocomplete="off"
-                                autocapitalize="none"
-                                spellcheck="false"
-                                aria-invalid=move || (!zone_codes().is_empty()).then_some("true")
-                                aria-describedby=move || {
-                                    if zone_codes().is_empty() { "time-zone-help" } else { "time-zone-help time-zone-error" }
-                                }
-                                prop:value=zone
-                                on:input=move |ev| zone.set(event_target_value(&ev))
-                            />
-                            <datalist id="time-zone-list">
-                                {zones.with_value(|zones| {
-                                    zones.iter().map(|z| view! { <option value=z.clone()></option> }).collect_view()
-                                })}
-                            </datalist>
-                            <p id="time-zone-help" class="field-help">{ADMIN_TEXTS.of(t).time_zone_help}</p>
-                            {field_errors_view("time-zone-error".to_owned(), zone_codes, move |c| settings_error_text(t, c))}
-                        </div>
-                        <fieldset class="choice-group">
-                            <legend>{ADMIN_TEXTS.of(t).date_format_label}</legend>
-                            {DateFormat::ALL
-                                .into_iter()
-                                .map(move |format| {
-                                    let id = format!("date-format-{}", format.as_str());
-                                    let example = move || format_date(date_in_zone(now, &example_zone()), format);
-                                    view! {
-                                        <div class="choice">
-                                            <input
-                                                type="radio"
-                                                name="date_format"
-                                                id=id.clone()
-                                                value=format.as_str()
-                                                prop:checked=move || date_format.get() == format
-                                                on:change=move |_| date_format.set(format)
-                                            />
-                                            <label for=id>
-                                                {date_format_name(t, format)}
-                                                " "
-                                                <span class="secondary-inline">"(" {example} ")"</span>
-                                            </label>
-                                        </div>
-                                    }
-                                })
-                                .collect_view()}
-                        </fieldset>
-                        <fieldset class="choice-group">
-                            <legend>{ADMIN_TEXTS.of(t).time_format_label}</legend>
-                            {TIME_FORMATS
-                                .into_iter()
-                                .map(move |format| {
-                                    let id = format!("time-format-{}", format.as_str());
-                                    let example = move || format_time(date_time_in_zone(now, &example_zone()).time(), format);
-                                    view! {
-                                        <div class="choice">
-                                            <input
-                                                type="radio"
-                                                name="time_format"
-                                                id=id.clone()
-                                                value=format.as_str()
-                                                prop:checked=move || time_format.get() == format
-                                                on:change=move |_| time_format.set(format)
-                                            />
-                                            <label for=id>
-                                                {time_format_name(t, format)}
-                                                " "
-                                                <span class="secondary-inline">"(" {example} ")"</span>
-                                            </label>
-                                        </div>
-                                    }
-                                })
-                                .collect_view()}
-                        </fieldset>
+                        {language_field(t, language)}
+                        {time_zone_field(t, zone, zone_codes, zones)}
+                        {date_format_choices(t, date_format, example_date)}
+                        {time_format_choices(t, time_format, example_time)}
                         <div class="settings-preview">
                             <p id="preview-label" class="preview-label">{ADMIN_TEXTS.of(t).preview_label}</p>
                             <output aria-labelledby="preview-label" class="preview-value">
@@ -269,26 +134,245 @@ pub fn SettingsPage() -> impl IntoView {
                         </button>
                     </form>
                 </section>
-                <section class="panel" aria-labelledby="password-heading">
-                    <h2 id="password-heading">{ADMIN_TEXTS.of(t).password_heading}</h2>
-                    <p class="hint">{ADMIN_TEXTS.of(t).password_hint}</p>
-                    <A href=Page::ChangePassword.path() attr:class="change-password-link">{ADMIN_TEXTS.of(t).change_password_link}</A>
-                </section>
+                {password_panel(t)}
                 <MfaSection t/>
                 {move || manages_users.get().then(|| view! { <MfaPolicySection t/> })}
-                {move || auth.may(domain::Action::ManageUsers).then(|| view! {
-                    <section class="panel" aria-labelledby="admin-heading">
-                        <h2 id="admin-heading">{ADMIN_TEXTS.of(t).admin_heading}</h2>
-                        <p class="hint">{ADMIN_TEXTS.of(t).admin_hint}</p>
-                        <ul class="link-list">
-                            <li><A href=Page::Users.path()>{t.nav_users}</A></li>
-                            <li><A href=Page::AccessRequests.path()>{t.nav_access_requests}</A></li>
-                            <li><A href=Page::SecurityLog.path()>{t.nav_security_log}</A></li>
-                        </ul>
-                    </section>
-                })}
+                {move || auth.may(domain::Action::ManageUsers).then(|| admin_panel(t))}
             }
         }}
+    }
+}
+
+/// The settings form's values: it starts from the saved settings and keeps
+/// what is typed across the language switch a save brings.
+#[derive(Clone, Copy)]
+struct SettingsForm {
+    language: RwSignal<Language>,
+    zone: RwSignal<String>,
+    date_format: RwSignal<DateFormat>,
+    time_format: RwSignal<TimeFormat>,
+    failure: RwSignal<Option<Failure>>,
+    saved: RwSignal<bool>,
+}
+
+impl SettingsForm {
+    fn new(auth: Auth) -> Self {
+        Self {
+            language: RwSignal::new(auth.language()),
+            zone: RwSignal::new(auth.time_zone()),
+            date_format: RwSignal::new(auth.date_format()),
+            time_format: RwSignal::new(auth.time_format()),
+            failure: RwSignal::new(None),
+            saved: RwSignal::new(false),
+        }
+    }
+
+    /// Saves the chosen values, or shows why they cannot be.
+    fn submit(self, save: Action<UpdateSettingsRequest, ()>) {
+        self.saved.set(false);
+        match settings_request(
+            self.language.get_untracked(),
+            &self.zone.get_untracked(),
+            self.date_format.get_untracked(),
+            self.time_format.get_untracked(),
+        ) {
+            Ok(request) => {
+                self.failure.set(None);
+                save.dispatch(request);
+            }
+            Err(code) => {
+                self.failure.set(Some(Failure::Invalid(vec![field_error(
+                    TIME_ZONE.field,
+                    &code,
+                )])));
+                focus_later(ERRORS_ID);
+            }
+        }
+    }
+}
+
+/// Saves the settings; the form then shows them as the server keeps them.
+fn save_action(auth: Auth, form: SettingsForm) -> Action<UpdateSettingsRequest, ()> {
+    Action::new_local(move |request: &UpdateSettingsRequest| {
+        let request = request.clone();
+        async move {
+            let result = auth.api().update_settings(&request).await;
+            match result {
+                Ok(me) => {
+                    form.zone.set(me.settings.time_zone.clone());
+                    auth.update_me(me);
+                    form.language.set(auth.language());
+                    form.date_format.set(auth.date_format());
+                    form.time_format.set(auth.time_format());
+                    form.saved.set(true);
+                }
+                Err(err) => {
+                    form.failure.set(Some(Failure::of(err)));
+                    focus_later(ERRORS_ID);
+                }
+            }
+        }
+    })
+}
+
+/// The language, each by its own name.
+fn language_field(t: &'static Texts, language: RwSignal<Language>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="language">{ADMIN_TEXTS.of(t).language_label}</label>
+            <select
+                id="language"
+                name="language"
+                on:change=move |ev| {
+                    language.set(event_target_value(&ev).parse().unwrap_or_default());
+                }
+            >
+                {LANGUAGES
+                    .into_iter()
+                    .map(|(lang, name)| view! {
+                        <option value=lang.as_str() lang=lang.as_str() selected=move || language.get() == lang>
+                            {name}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The time zone: typed, with the browser's zones to pick from.
+fn time_zone_field(
+    t: &'static Texts,
+    zone: RwSignal<String>,
+    zone_codes: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
+    zones: StoredValue<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=TIME_ZONE.id>{ADMIN_TEXTS.of(t).time_zone_label}</label>
+            <input
+                id=TIME_ZONE.id
+                name=TIME_ZONE.field
+                type="text"
+                list="time-zone-list"
+                autocomplete="off"
+                autocapitalize="none"
+                spellcheck="false"
+                aria-invalid=move || (!zone_codes().is_empty()).then_some("true")
+                aria-describedby=move || {
+                    if zone_codes().is_empty() { "time-zone-help" } else { "time-zone-help time-zone-error" }
+                }
+                prop:value=zone
+                on:input=move |ev| zone.set(event_target_value(&ev))
+            />
+            <datalist id="time-zone-list">
+                {zones.with_value(|zones| {
+                    zones.iter().map(|z| view! { <option value=z.clone()></option> }).collect_view()
+                })}
+            </datalist>
+            <p id="time-zone-help" class="field-help">{ADMIN_TEXTS.of(t).time_zone_help}</p>
+            {field_errors_view("time-zone-error".to_owned(), zone_codes, move |c| settings_error_text(t, c))}
+        </div>
+    }
+}
+
+/// A radio for each date format, with today's date written so.
+fn date_format_choices(
+    t: &'static Texts,
+    date_format: RwSignal<DateFormat>,
+    example: impl Fn(DateFormat) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <fieldset class="choice-group">
+            <legend>{ADMIN_TEXTS.of(t).date_format_label}</legend>
+            {DateFormat::ALL
+                .into_iter()
+                .map(move |format| {
+                    let id = format!("date-format-{}", format.as_str());
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="radio"
+                                name="date_format"
+                                id=id.clone()
+                                value=format.as_str()
+                                prop:checked=move || date_format.get() == format
+                                on:change=move |_| date_format.set(format)
+                            />
+                            <label for=id>
+                                {date_format_name(t, format)}
+                                " "
+                                <span class="secondary-inline">"(" {move || example(format)} ")"</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// A radio for each time format, with the time now written so.
+fn time_format_choices(
+    t: &'static Texts,
+    time_format: RwSignal<TimeFormat>,
+    example: impl Fn(TimeFormat) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <fieldset class="choice-group">
+            <legend>{ADMIN_TEXTS.of(t).time_format_label}</legend>
+            {TIME_FORMATS
+                .into_iter()
+                .map(move |format| {
+                    let id = format!("time-format-{}", format.as_str());
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="radio"
+                                name="time_format"
+                                id=id.clone()
+                                value=format.as_str()
+                                prop:checked=move || time_format.get() == format
+                                on:change=move |_| time_format.set(format)
+                            />
+                            <label for=id>
+                                {time_format_name(t, format)}
+                                " "
+                                <span class="secondary-inline">"(" {move || example(format)} ")"</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// The way to a new password.
+fn password_panel(t: &'static Texts) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="password-heading">
+            <h2 id="password-heading">{ADMIN_TEXTS.of(t).password_heading}</h2>
+            <p class="hint">{ADMIN_TEXTS.of(t).password_hint}</p>
+            <A href=Page::ChangePassword.path() attr:class="change-password-link">{ADMIN_TEXTS.of(t).change_password_link}</A>
+        </section>
+    }
+}
+
+/// For Managers and Admins: the user administration pages, which the
+/// phone's bottom bar has no room for (the route table's entries).
+fn admin_panel(t: &'static Texts) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="admin-heading">
+            <h2 id="admin-heading">{ADMIN_TEXTS.of(t).admin_heading}</h2>
+            <p class="hint">{ADMIN_TEXTS.of(t).admin_hint}</p>
+            <ul class="link-list">
+                {MANAGE_USERS_NAV
+                    .iter()
+                    .map(|entry| view! { <li><A href=entry.page.path()>{(entry.label)(t)}</A></li> })
+                    .collect_view()}
+            </ul>
+        </section>
     }
 }
 

@@ -6,7 +6,6 @@ use super::fields::{
     errors_of, outcome_summary, patient_data_confirm, text_field, Control, FieldSpec, LONG_MAX,
 };
 use super::submit::{optional, outcome_of, Outcome};
-use crate::api::client;
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{TextFn, Texts};
 use crate::state::auth::use_auth;
@@ -120,12 +119,7 @@ pub fn ActivityForm(
         let request = request.clone();
         let id = case_id.get_value();
         async move {
-            let result = auth
-                .call(|token| {
-                    let (id, request) = (id.clone(), request.clone());
-                    async move { client::add_case_activity(&token, &id, &request).await }
-                })
-                .await;
+            let result = auth.api().add_case_activity(&id, &request).await;
             match result {
                 Ok(updated) => {
                     for value in values {

@@ -5,8 +5,8 @@
 
 use super::case_page::{Dates, Loaded};
 use super::upload::{file_inputs, UploadQueue};
-use crate::api::client::{attachments_zip_url, bench_repair_form_url};
-use crate::api::files::{fetch_file, FetchedFile};
+use crate::api::cases::{attachments_zip_url, bench_repair_form_url};
+use crate::api::files::FetchedFile;
 use crate::api::ApiError;
 use crate::components::download::{save_blob, ObjectUrl};
 use crate::format::{format_date_time, format_size};
@@ -66,12 +66,7 @@ impl Files {
     }
 
     async fn fetch(self, href: &str) -> Result<FetchedFile, ApiError> {
-        self.auth
-            .call(|token| {
-                let href = href.to_owned();
-                async move { fetch_file(&token, &href).await }
-            })
-            .await
+        self.auth.api().fetch_file(href).await
     }
 
     /// Fetches `href` and saves it as `name` (or the server's name for it).

@@ -5,7 +5,7 @@
 use super::activity_forms::{ActivityForm, COMMENT, TRACKING};
 use super::attachments::attachments_section;
 use super::{critical_notice, JustCreated};
-use crate::api::{client, ApiError};
+use crate::api::ApiError;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::document::set_title;
 use crate::format::format_date_time;
@@ -57,12 +57,7 @@ pub fn CasePage() -> impl IntoView {
             if let Some(case) = ready {
                 return (id, Ok(case));
             }
-            let result = auth
-                .call(|token| {
-                    let id = id.clone();
-                    async move { client::case(&token, &id).await }
-                })
-                .await;
+            let result = auth.api().case(&id).await;
             (id, result)
         }
     });

@@ -13,6 +13,7 @@ mod product_picker;
 mod submit;
 mod upload;
 
+use crate::format::tel_href;
 use crate::i18n::Texts;
 use api_types::{CaseDetail, ContactCentreDto};
 use leptos::prelude::*;
@@ -42,15 +43,6 @@ impl JustCreated {
     }
 }
 
-/// `tel:` link of a number written with spaces.
-pub fn tel_href(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{digits}")
-}
-
 /// "A critical case must also be phoned in …", with the number when known.
 /// `alert`: announce it (the form, where it appears on choosing priority 1).
 pub fn critical_notice(
@@ -73,14 +65,4 @@ pub fn critical_notice(
         .into_any(),
     };
     view! { <p class="critical-notice" role=alert.then_some("alert")>{body}</p> }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phone_links_keep_only_digits_and_plus() {
-        assert_eq!(tel_href("+31 40 279 7000"), "tel:+31402797000");
-    }
 }

@@ -14,7 +14,7 @@ use super::product_picker::{PickedProduct, ProductPicker};
 use super::submit::{new_idempotency_key, outcome_of, IdempotencyKeys, Outcome};
 use super::upload::{file_inputs, UploadQueue};
 use super::{critical_notice, JustCreated};
-use crate::api::{client, ApiError};
+use crate::api::ApiError;
 use crate::components::document::set_title;
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{case_kind_name, fill, priority_text, Texts, CASE_KINDS, PRIORITIES};
@@ -39,12 +39,7 @@ pub fn NewCasePage() -> impl IntoView {
     let preselected = RwSignal::new(None::<Option<PickedProduct>>);
     if let Some(id) = preselect {
         leptos::task::spawn_local(async move {
-            let result = auth
-                .call(|token| {
-                    let id = id.clone();
-                    async move { client::installed_product(&token, &id).await }
-                })
-                .await;
+            let result = auth.api().installed_product(&id).await;
             let picked = result
                 .ok()
                 .map(|detail| PickedProduct::from_detail(&detail.value));
@@ -115,12 +110,7 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
             return;
         };
         leptos::task::spawn_local(async move {
-            let result = auth
-                .call(|token| {
-                    let id = id.clone();
-                    async move { client::contact_centre(&token, &id).await }
-                })
-                .await;
+            let result = auth.api().contact_centre(&id).await;
             // The answer for a product chosen meanwhile is dropped.
             let current = product.try_with_untracked(|p| p.as_ref().map(|p| p.id == id));
             if current == Some(Some(true)) {
@@ -150,12 +140,7 @@ fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView 
         let (key, request) = (key.clone(), request.clone());
         let navigate = navigate.clone();
         async move {
-            let result = auth
-                .call(|token| {
-                    let (key, request) = (key.clone(), request.clone());
-                    async move { client::create_case(&token, &key, &request).await }
-                })
-                .await;
+            let result = auth.api().create_case(&key, &request).await;
             match result {
                 Ok(case) if queue.has_waiting() => {
                     let path = case_path(case.summary.id);

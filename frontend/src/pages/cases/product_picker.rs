@@ -2,7 +2,7 @@
 //! products as buttons, and the chosen one shown plainly with a way back.
 
 use super::fields::required_marker;
-use crate::api::{client, ApiError};
+use crate::api::ApiError;
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{count_text, error_message, Texts};
 use crate::pages::installed_products_page::display_name;
@@ -82,12 +82,7 @@ pub fn ProductPicker(
                 page_size: Some(RESULTS),
                 ..InstalledProductQuery::default()
             };
-            let result = auth
-                .call(|token| {
-                    let query = query.clone();
-                    async move { client::installed_products(&token, &query).await }
-                })
-                .await;
+            let result = auth.api().installed_products(&query).await;
             // A slower answer to an older search is dropped.
             if search.try_get_untracked().as_ref() == Some(&q) {
                 results.try_set(Some((q, result)));

@@ -2,7 +2,7 @@
 //! has its own progress bar: at once on the case page, once the case exists
 //! on the create form.
 
-use crate::api::{files, ApiError};
+use crate::api::ApiError;
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{error_message, fill, problem_text, Texts};
 use crate::state::auth::Auth;
@@ -132,14 +132,9 @@ impl UploadQueue {
             let state = next.state;
             state.try_set(UploadState::Sending(0));
             let result: Result<CaseDetail, ApiError> = auth
-                .call(|token| {
-                    let (id, file) = (case_id.clone(), next.file.clone());
-                    async move {
-                        files::upload_attachment(&token, id, &file, move |percent| {
-                            state.try_set(UploadState::Sending(percent));
-                        })
-                        .await
-                    }
+                .api()
+                .upload_attachment(&case_id, &next.file, move |percent| {
+                    state.try_set(UploadState::Sending(percent));
                 })
                 .await;
             let message = match result {

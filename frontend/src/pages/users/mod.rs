@@ -8,7 +8,9 @@ pub mod security_log_page;
 pub mod user_page;
 pub mod users_page;
 
-use crate::components::forms::{codes_for, field_error, required_marker, Failure};
+use crate::components::forms::{
+    codes_for, field_error, field_errors_view, required_marker, Failure,
+};
 use crate::i18n::{account_kind, field_error_text, role_help, role_name, Texts, ROLES};
 use crate::state::auth::domain_role;
 use api_types::{AccountResponse, FieldError, RoleDto, UserDetail};
@@ -211,6 +213,130 @@ pub fn account_choices(
             <p id="accounts-help" class="field-help">{ADMIN_TEXTS.of(t).accounts_assign_help}</p>
             {body}
         </fieldset>
+    }
+}
+
+/// What a new user is granted (the new-user and approve forms): a role, the
+/// parent account (`""`: none) and the accounts under it.
+#[derive(Clone, Copy)]
+pub struct Grant {
+    pub role: RwSignal<Option<RoleDto>>,
+    pub parent: RwSignal<String>,
+    pub chosen: RwSignal<Vec<AccountId>>,
+}
+
+impl Grant {
+    pub fn new(role: RoleDto, parent: String) -> Self {
+        Self {
+            role: RwSignal::new(Some(role)),
+            parent: RwSignal::new(parent),
+            chosen: RwSignal::new(Vec::new()),
+        }
+    }
+}
+
+/// Whether the form lets an Admin pick the parent account.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ParentChoice {
+    /// No: the Manager's own, or the one the request matched.
+    Fixed,
+    /// Yes, "none" being a choice (a new user).
+    Optional,
+    /// Yes, and one must be picked (a request that matched none).
+    Required,
+}
+
+/// The grant part of the new-user and approve forms: the role radios, the
+/// parent account select (see [`ParentChoice`]), and the account checkboxes
+/// of the chosen parent.
+#[component]
+pub fn GrantFields(
+    t: &'static Texts,
+    roles: Vec<RoleDto>,
+    grant: Grant,
+    errors: Memo<Vec<FieldError>>,
+    accounts: StoredValue<Vec<AccountResponse>>,
+    parent_choice: ParentChoice,
+) -> impl IntoView {
+    let parents = (parent_choice != ParentChoice::Fixed)
+        .then(|| parent_select(t, grant, errors, accounts, parent_choice));
+    let choices = move || {
+        let tree =
+            accounts.with_value(|all| grant.parent.with(|p| account_tree(all, Some(p.as_str()))));
+        account_choices(t, tree, grant.chosen)
+    };
+    view! {
+        {role_choices(t, roles, grant.role, errors, false)}
+        {parents}
+        {choices}
+    }
+}
+
+/// An Admin's choice of parent account: the tops of the trees. Changing it
+/// clears the chosen accounts.
+fn parent_select(
+    t: &'static Texts,
+    grant: Grant,
+    errors: Memo<Vec<FieldError>>,
+    accounts: StoredValue<Vec<AccountResponse>>,
+    choice: ParentChoice,
+) -> impl IntoView {
+    let parent = grant.parent;
+    let required = choice == ParentChoice::Required;
+    let mut tops: Vec<(String, String)> = accounts.with_value(|all| {
+        all.iter()
+            .filter(|a| a.parent_id.is_none())
+            .map(|a| (a.id.to_string(), a.name.clone()))
+            .collect()
+    });
+    tops.sort_by(|a, b| a.1.cmp(&b.1));
+    let codes = move || errors.with(|e| codes_for(e, PARENT_ACCOUNT));
+    let texts = ADMIN_TEXTS.of(t);
+    let first = if required {
+        texts.choose_parent_account
+    } else {
+        texts.parent_account_none
+    };
+    let described_by = move || {
+        required.then(|| {
+            if codes().is_empty() {
+                "parent-account-help"
+            } else {
+                "parent-account-help parent-account-error"
+            }
+        })
+    };
+    view! {
+        <div class="field">
+            <label for="parent-account">
+                {texts.parent_account_label}
+                {required.then(|| required_marker(t))}
+            </label>
+            <select
+                id="parent-account"
+                name="parent_account_id"
+                required=required
+                aria-invalid=move || (required && !codes().is_empty()).then_some("true")
+                aria-describedby=described_by
+                on:change=move |ev| {
+                    parent.set(event_target_value(&ev));
+                    grant.chosen.set(Vec::new());
+                }
+            >
+                <option value="" selected=move || parent.with(String::is_empty)>{first}</option>
+                {tops
+                    .into_iter()
+                    .map(|(id, name)| {
+                        let this = id.clone();
+                        view! { <option value=id selected=move || parent.with(|p| *p == this)>{name}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            {required.then(|| view! {
+                <p id="parent-account-help" class="field-help">{texts.approve_parent_help}</p>
+                {field_errors_view("parent-account-error".to_owned(), codes, move |c| user_error_text(t, c))}
+            })}
+        </div>
     }
 }
 

@@ -3,11 +3,9 @@
 //! email and the creator's language, time zone and formats.
 
 use super::{
-    account_choices, account_tree, contact_errors, grantable_roles, role_choices, user_error_text,
-    user_text_field, username_error, ACCOUNT_IDS, DISPLAY_NAME, EMAIL, PARENT_ACCOUNT, ROLE,
-    USERNAME,
+    contact_errors, grantable_roles, user_error_text, user_text_field, username_error, Grant,
+    GrantFields, ParentChoice, ACCOUNT_IDS, DISPLAY_NAME, EMAIL, PARENT_ACCOUNT, ROLE, USERNAME,
 };
-use crate::api::client;
 use crate::components::document::set_title;
 use crate::components::forms::{failure_summary, field_error, focus_later, Failure, FieldRef};
 use crate::i18n::admin_texts::ADMIN_TEXTS;
@@ -62,9 +60,7 @@ pub fn NewUserPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
     Effect::new(move |_| set_title(ADMIN_TEXTS.of(t.get()).new_user, t.get().product_name));
-    let accounts = LocalResource::new(move || {
-        auth.call(|token| async move { client::accounts(&token).await })
-    });
+    let accounts = LocalResource::new(move || auth.api().accounts());
     view! {
         <p class="back-link">
             <A href=Page::Users.path()>{move || ADMIN_TEXTS.of(t.get()).back_to_users}</A>
@@ -102,15 +98,13 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
     let roles = grantable_roles(actor);
 
     let [username, display_name, email] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let role = RwSignal::new(Some(RoleDto::Viewer));
     // A Manager's own parent account; an Admin picks one (empty: none).
     let own_parent = auth
         .me()
         .and_then(|me| me.parent_account)
         .map(|p| p.id.to_string())
         .unwrap_or_default();
-    let parent = RwSignal::new(own_parent);
-    let chosen = RwSignal::new(Vec::<AccountId>::new());
+    let grant = Grant::new(RoleDto::Viewer, own_parent);
     let failure = RwSignal::new(None::<Failure>);
     let errors = Memo::new(move |_| failure.with(Failure::field_errors));
     let accounts = StoredValue::new(accounts);
@@ -119,12 +113,7 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
         let request = request.clone();
         let navigate = navigate.clone();
         async move {
-            let result = auth
-                .call(|token| {
-                    let request = request.clone();
-                    async move { client::create_user(&token, &request).await }
-                })
-                .await;
+            let result = auth.api().create_user(&request).await;
             match result {
                 Ok(user) => {
                     let path = user_path(user.summary.id);
@@ -162,7 +151,7 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
             .into_iter()
             .collect();
         invalid.extend(contact_errors(&name, &address));
-        let Some(chosen_role) = role.get_untracked() else {
+        let Some(chosen_role) = grant.role.get_untracked() else {
             invalid.push(field_error(ROLE, "required"));
             failure.set(Some(Failure::Invalid(invalid)));
             focus_later(ERRORS_ID);
@@ -179,48 +168,24 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
             display_name: name.trim().to_owned(),
             email: address.trim().to_owned(),
             role: chosen_role,
-            account_ids: chosen
+            account_ids: grant
+                .chosen
                 .get_untracked()
                 .iter()
                 .map(AccountId::as_uuid)
                 .collect(),
             parent_account_id: if admin {
-                from_wire(&parent.get_untracked())
+                from_wire(&grant.parent.get_untracked())
             } else {
                 None
             },
         });
     };
 
-    // An Admin's choice of parent account: the tops of the trees.
-    let parents = admin.then(|| {
-        let mut tops: Vec<(String, String)> = accounts.with_value(|all| {
-            all.iter()
-                .filter(|a| a.parent_id.is_none())
-                .map(|a| (a.id.to_string(), a.name.clone()))
-                .collect()
-        });
-        tops.sort_by(|a, b| a.1.cmp(&b.1));
-        view! {
-            <div class="field">
-                <label for="parent-account">{ADMIN_TEXTS.of(t).parent_account_label}</label>
-                <select
-                    id="parent-account"
-                    name="parent_account_id"
-                    on:change=move |ev| {
-                        parent.set(event_target_value(&ev));
-                        chosen.set(Vec::new());
-                    }
-                >
-                    <option value="">{ADMIN_TEXTS.of(t).parent_account_none}</option>
-                    {tops.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                </select>
-            </div>
-        }
-    });
-    let choices = move || {
-        let tree = accounts.with_value(|all| parent.with(|p| account_tree(all, Some(p.as_str()))));
-        account_choices(t, tree, chosen)
+    let parent_choice = if admin {
+        ParentChoice::Optional
+    } else {
+        ParentChoice::Fixed
     };
 
     view! {
@@ -232,9 +197,7 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
             {user_text_field(t, USERNAME, "username", t.username_label, Some(ADMIN_TEXTS.of(t).username_help), "text", "off", username, failure)}
             {user_text_field(t, DISPLAY_NAME, "display-name", ADMIN_TEXTS.of(t).display_name_label, None, "text", "off", display_name, failure)}
             {user_text_field(t, EMAIL, "email", t.email_label, Some(ADMIN_TEXTS.of(t).new_user_email_help), "email", "off", email, failure)}
-            {role_choices(t, roles, role, errors, false)}
-            {parents}
-            {choices}
+            <GrantFields t roles grant errors accounts parent_choice/>
             <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
                 {move || if pending.get() { ADMIN_TEXTS.of(t).creating_user } else { ADMIN_TEXTS.of(t).create_user_button }}
             </button>

@@ -9,8 +9,8 @@ use super::{
     account_choices, account_tree, contact_errors, grantable_roles, if_match, role_choices,
     user_error_text, user_text_field, ACCOUNT_IDS, DISPLAY_NAME, EMAIL, ROLE,
 };
-use crate::api::client::{self, Tagged};
 use crate::api::ApiError;
+use crate::api::Tagged;
 use crate::components::badges::{mfa_state_badge, user_status_badge};
 use crate::components::confirm::ConfirmBox;
 use crate::components::document::set_title;
@@ -42,18 +42,11 @@ pub fn UserPage() -> impl IntoView {
     let user: LocalResource<Loaded> = LocalResource::new(move || {
         let id = id.get();
         async move {
-            let result = auth
-                .call(|token| {
-                    let id = id.clone();
-                    async move { client::user(&token, &id).await }
-                })
-                .await;
+            let result = auth.api().user(&id).await;
             (id, result)
         }
     });
-    let accounts = LocalResource::new(move || {
-        auth.call(|token| async move { client::accounts(&token).await })
-    });
+    let accounts = LocalResource::new(move || auth.api().accounts());
     // The user as shown now (after a save, reload or (de)activation too).
     let detail = Memo::new(move |_| {
         user.with(|loaded| match loaded {
@@ -200,9 +193,7 @@ fn ActivationEmail(t: &'static Texts, user: UserDetail) -> impl IntoView {
     let email = user.summary.email;
     let outcome = RwSignal::new(None::<Result<(), ApiError>>);
     let send = Action::new_local(move |_: &()| async move {
-        let result = auth
-            .call(|token| async move { client::send_activation_email(&token, id).await })
-            .await;
+        let result = auth.api().send_activation_email(id).await;
         outcome.set(Some(result));
     });
     let pending = send.pending();
@@ -295,17 +286,9 @@ async fn patch(
     };
     let id = loaded.value.summary.id;
     let etag = if_match(loaded.etag.as_deref(), &loaded.value);
-    let result = auth
-        .call(|token| {
-            let (etag, request) = (etag.clone(), request.clone());
-            async move { client::update_user(&token, id, &etag, &request).await }
-        })
-        .await;
+    let result = auth.api().update_user(id, &etag, &request).await;
     if matches!(&result, Err(err) if err.code() == Some(ProblemCode::PreconditionFailed)) {
-        if let Ok(fresh) = auth
-            .call(|token| async move { client::user(&token, id).await })
-            .await
-        {
+        if let Ok(fresh) = auth.api().user(id).await {
             show(user, fresh);
         }
     }
@@ -404,12 +387,7 @@ fn EditUserForm(
             };
             let id = loaded.value.summary.id;
             let etag = if_match(loaded.etag.as_deref(), &loaded.value);
-            let result = auth
-                .call(|token| {
-                    let (etag, request) = (etag.clone(), request.clone());
-                    async move { client::update_user(&token, id, &etag, &request).await }
-                })
-                .await;
+            let result = auth.api().update_user(id, &etag, &request).await;
             match result {
                 Ok(saved) => {
                     fill_form(&saved.value);
@@ -432,9 +410,7 @@ fn EditUserForm(
             return;
         };
         let id = loaded.value.summary.id;
-        let result = auth
-            .call(|token| async move { client::user(&token, id).await })
-            .await;
+        let result = auth.api().user(id).await;
         match result {
             Ok(fresh) => {
                 show(fresh);

@@ -1,0 +1,86 @@
+//! Service cases (`/cases`), their activities and attachments' URLs.
+
+use super::http::{url, Api, Call};
+use super::ApiError;
+use crate::query::{case_query_pairs, query_string};
+use api_types::{CaseDetail, CasePage, CaseQuery, CreateActivityRequest, CreateCaseRequest};
+use std::fmt::Display;
+
+impl Api {
+    /// `GET /cases`: one page of the visible cases.
+    pub async fn cases(self, query: &CaseQuery) -> Result<CasePage, ApiError> {
+        self.get(&format!("/cases{}", query_string(&case_query_pairs(query))))
+            .await
+    }
+
+    /// `GET /cases/{id}`: a case with its timeline; 404 when it is not visible.
+    pub async fn case(self, id: impl Display) -> Result<CaseDetail, ApiError> {
+        self.get(&case_path(id)).await
+    }
+
+    /// `POST /cases` with an `Idempotency-Key`: a retry with the same key and
+    /// body answers the first response instead of making a second case.
+    pub async fn create_case(
+        self,
+        idempotency_key: &str,
+        request: &CreateCaseRequest,
+    ) -> Result<CaseDetail, ApiError> {
+        let call = Call::post("/cases", request)?.header("Idempotency-Key", Some(idempotency_key));
+        self.json(call).await
+    }
+
+    /// `POST /cases/{id}/activities`: the case as it is after the new entry.
+    pub async fn add_case_activity(
+        self,
+        id: impl Display,
+        request: &CreateActivityRequest,
+    ) -> Result<CaseDetail, ApiError> {
+        self.post(&case_activities_path(id), request).await
+    }
+}
+
+fn case_path(id: impl Display) -> String {
+    format!("/cases/{id}")
+}
+
+fn case_activities_path(id: impl Display) -> String {
+    format!("/cases/{id}/activities")
+}
+
+/// `POST` here: one or more files as `multipart/form-data`.
+pub fn case_attachments_url(id: impl Display) -> String {
+    url(&format!("/cases/{id}/attachments"))
+}
+
+/// All of a case's attachments as one zip file.
+pub fn attachments_zip_url(id: impl Display) -> String {
+    url(&format!("/cases/{id}/attachments.zip"))
+}
+
+/// The pre-filled bench repair form of a bench repair case.
+pub fn bench_repair_form_url(id: impl Display) -> String {
+    url(&format!("/cases/{id}/bench-repair-form.pdf"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_paths_embed_the_id() {
+        assert_eq!(url(&case_path("k1")), "/api/v1/cases/k1");
+        assert_eq!(
+            url(&case_activities_path("k1")),
+            "/api/v1/cases/k1/activities"
+        );
+        assert_eq!(case_attachments_url("k1"), "/api/v1/cases/k1/attachments");
+        assert_eq!(
+            attachments_zip_url("k1"),
+            "/api/v1/cases/k1/attachments.zip"
+        );
+        assert_eq!(
+            bench_repair_form_url("k1"),
+            "/api/v1/cases/k1/bench-repair-form.pdf"
+        );
+    }
+}

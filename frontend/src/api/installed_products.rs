@@ -1,0 +1,79 @@
+//! The installed base (`/installed-products`).
+
+use super::http::{Api, Call, Tagged};
+use super::ApiError;
+use crate::query::{product_query_pairs, query_string};
+use api_types::{
+    ContactCentreDto, InstalledProductDetail, InstalledProductPage, InstalledProductQuery,
+    UpdateCustomDetailsRequest,
+};
+use std::fmt::Display;
+
+impl Api {
+    /// `GET /installed-products`: one page of the visible installed products.
+    pub async fn installed_products(
+        self,
+        query: &InstalledProductQuery,
+    ) -> Result<InstalledProductPage, ApiError> {
+        let pairs = product_query_pairs(query);
+        self.get(&format!("{INSTALLED_PRODUCTS}{}", query_string(&pairs)))
+            .await
+    }
+
+    /// `GET /installed-products/{id}`: everything about one product, and its `ETag`.
+    pub async fn installed_product(
+        self,
+        id: impl Display,
+    ) -> Result<Tagged<InstalledProductDetail>, ApiError> {
+        self.tagged(Call::get(&installed_product_path(id))).await
+    }
+
+    /// `PUT /installed-products/{id}/custom-details` with `If-Match`: 412
+    /// when someone else changed the product since `etag` was read.
+    pub async fn update_custom_details(
+        self,
+        id: impl Display,
+        etag: Option<&str>,
+        request: &UpdateCustomDetailsRequest,
+    ) -> Result<Tagged<InstalledProductDetail>, ApiError> {
+        let call = Call::put(&custom_details_path(id), request)?.header("If-Match", etag);
+        self.tagged(call).await
+    }
+
+    /// `GET /installed-products/{id}/contact-centre`: where to phone a critical case.
+    pub async fn contact_centre(
+        self,
+        installed_product: impl Display,
+    ) -> Result<ContactCentreDto, ApiError> {
+        let path = installed_product_path(installed_product);
+        self.get(&format!("{path}/contact-centre")).await
+    }
+}
+
+const INSTALLED_PRODUCTS: &str = "/installed-products";
+
+fn installed_product_path(id: impl Display) -> String {
+    format!("{INSTALLED_PRODUCTS}/{id}")
+}
+
+fn custom_details_path(id: impl Display) -> String {
+    format!("{INSTALLED_PRODUCTS}/{id}/custom-details")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::http::url;
+
+    #[test]
+    fn installed_product_paths_embed_the_id() {
+        assert_eq!(
+            url(&installed_product_path("ab12")),
+            "/api/v1/installed-products/ab12"
+        );
+        assert_eq!(
+            url(&custom_details_path("ab12")),
+            "/api/v1/installed-products/ab12/custom-details"
+        );
+    }
+}

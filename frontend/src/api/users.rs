@@ -1,0 +1,67 @@
+//! The users a Manager or Admin administers (`/users`) and the security log.
+
+use super::http::{Api, Call, Tagged};
+use super::ApiError;
+use crate::query::{query_string, security_log_query_pairs, user_query_pairs};
+use api_types::{
+    CreateUserRequest, SecurityLogPage, SecurityLogQuery, UpdateUserRequest, UserDetail, UserPage,
+    UserQuery,
+};
+use std::fmt::Display;
+
+impl Api {
+    /// `GET /users`: one page of the users the caller manages.
+    pub async fn users(self, query: &UserQuery) -> Result<UserPage, ApiError> {
+        self.get(&format!("/users{}", query_string(&user_query_pairs(query))))
+            .await
+    }
+
+    /// `POST /users`: 201 with the new user, who gets an activation email.
+    pub async fn create_user(self, request: &CreateUserRequest) -> Result<UserDetail, ApiError> {
+        self.post("/users", request).await
+    }
+
+    /// `GET /users/{id}`, and its `ETag`.
+    pub async fn user(self, id: impl Display) -> Result<Tagged<UserDetail>, ApiError> {
+        self.tagged(Call::get(&user_path(id))).await
+    }
+
+    /// `PATCH /users/{id}` with `If-Match`: 412 when the user changed meanwhile.
+    pub async fn update_user(
+        self,
+        id: impl Display,
+        etag: &str,
+        request: &UpdateUserRequest,
+    ) -> Result<Tagged<UserDetail>, ApiError> {
+        let call = Call::patch(&user_path(id), request)?.header("If-Match", Some(etag));
+        self.tagged(call).await
+    }
+
+    /// `POST /users/{id}/activation-email`: 202, a new activation link is on its way.
+    pub async fn send_activation_email(self, id: impl Display) -> Result<(), ApiError> {
+        let path = format!("{}/activation-email", user_path(id));
+        self.no_content(Call::post_empty(&path)).await
+    }
+
+    /// `GET /security-log`: one page of security events, newest first.
+    pub async fn security_log(self, query: &SecurityLogQuery) -> Result<SecurityLogPage, ApiError> {
+        let pairs = security_log_query_pairs(query);
+        self.get(&format!("/security-log{}", query_string(&pairs)))
+            .await
+    }
+}
+
+fn user_path(id: impl Display) -> String {
+    format!("/users/{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::http::url;
+
+    #[test]
+    fn user_paths_embed_the_id() {
+        assert_eq!(url(&user_path("u1")), "/api/v1/users/u1");
+    }
+}
