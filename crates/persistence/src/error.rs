@@ -17,6 +17,15 @@ pub enum StoreError {
 /// and its own causes); opaque, so no driver type leaves this crate.
 pub struct DatabaseError(sea_orm::DbErr);
 
+impl DatabaseError {
+    /// The writer stayed busy longer than a request waits for it.
+    pub(crate) fn busy() -> Self {
+        DatabaseError(sea_orm::DbErr::ConnectionAcquire(
+            sea_orm::ConnAcquireErr::Timeout,
+        ))
+    }
+}
+
 impl fmt::Debug for DatabaseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&self.0, f)
