@@ -3,6 +3,7 @@
 //! which creates the user.
 
 use crate::auth::RoleDto;
+use crate::PageInfo;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -118,9 +119,8 @@ pub struct AccessRequestQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccessRequestPage {
     pub items: Vec<AccessRequestDto>,
-    pub total: u64,
-    pub page: u32,
-    pub page_size: u32,
+    #[serde(flatten)]
+    pub paging: PageInfo,
 }
 
 /// Approves a request: creates the user (with an activation email).

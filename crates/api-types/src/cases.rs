@@ -1,6 +1,7 @@
 //! Service cases and their timeline (activities).
 
 use crate::installed_products::{AccountRef, ModalityDto, ProductRef, SortOrder};
+use crate::PageInfo;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -301,18 +302,17 @@ pub struct CaseQuery {
     pub page_size: Option<u32>,
 }
 
-/// A page of cases, with the total that matches the filters.
+/// A page of cases, with the total that matches the filters (counted up
+/// to 10,000).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CasePage {
     pub items: Vec<CaseSummary>,
-    /// Matching cases, counted up to 10,000.
-    pub total: u64,
+    #[serde(flatten)]
+    pub paging: PageInfo,
     /// More than `total` match ("10,000 or more"): narrow the filters.
     #[serde(default)]
     pub total_is_lower_bound: bool,
-    pub page: u32,
-    pub page_size: u32,
     /// The cut-over date of the caller's market: cases closed before it are
     /// historical. None when the market has none.
     pub historical_before: Option<NaiveDate>,

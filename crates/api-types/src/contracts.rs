@@ -1,6 +1,7 @@
 //! Contracts (header with line items) and warranties.
 
 use crate::installed_products::{AccountRef, ExpiryStatusDto, ProductRef, WarrantyDto};
+use crate::PageInfo;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -28,9 +29,8 @@ pub struct ContractSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContractPage {
     pub items: Vec<ContractSummary>,
-    pub total: u64,
-    pub page: u32,
-    pub page_size: u32,
+    #[serde(flatten)]
+    pub paging: PageInfo,
 }
 
 /// A line item: the entitlement for the installed products it covers.
@@ -80,7 +80,6 @@ pub struct ContractQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WarrantyPage {
     pub items: Vec<WarrantyDto>,
-    pub total: u64,
-    pub page: u32,
-    pub page_size: u32,
+    #[serde(flatten)]
+    pub paging: PageInfo,
 }

@@ -1,5 +1,6 @@
 //! Installed products (the installed base): list, detail, custom details.
 
+use crate::PageInfo;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -117,10 +118,8 @@ pub struct InstalledProductSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InstalledProductPage {
     pub items: Vec<InstalledProductSummary>,
-    pub total: u64,
-    /// 1-based.
-    pub page: u32,
-    pub page_size: u32,
+    #[serde(flatten)]
+    pub paging: PageInfo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

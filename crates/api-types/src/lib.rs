@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod health;
 pub mod installed_products;
 pub mod numbers;
+pub mod paging;
 pub mod problem;
 pub mod users;
 
@@ -46,7 +47,8 @@ pub use installed_products::{
     ModalityDto, OperationalStateDto, ProductContractDto, ProductKindDto, ProductRef,
     ProductStatusDto, SlcpLinkDto, SortOrder, UpdateCustomDetailsRequest, WarrantyDto,
 };
-pub use problem::{FieldError, ProblemCode, ProblemDetails};
+pub use paging::PageInfo;
+pub use problem::{FieldError, FieldErrorCode, ProblemCode, ProblemDetails};
 pub use users::{
     CreateUserRequest, DeactivationReasonDto, SecurityLogEntryDto, SecurityLogPage,
     SecurityLogQuery, UpdateUserRequest, UserDetail, UserPage, UserQuery, UserStatusDto,

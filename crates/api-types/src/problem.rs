@@ -107,6 +107,162 @@ impl ProblemCode {
     }
 }
 
+/// The broken rule of one field of a 422 `validation_failed` problem:
+/// stable, snake_case; clients match or translate them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldErrorCode {
+    /// Missing or empty.
+    Required,
+    /// Longer than the field allows.
+    TooLong,
+    /// A number outside its range (a case's priority is 1 to 5).
+    OutOfRange,
+    /// A part of the request that does not go with the rest of it.
+    NotAllowed,
+    InvalidEmail,
+    InvalidPhone,
+    InvalidCountry,
+    InvalidUsername,
+    InvalidDisplayName,
+    /// An `Idempotency-Key` that is not 1 to 255 visible characters.
+    InvalidIdempotencyKey,
+    /// An access request names no facility.
+    FacilityRequired,
+    /// An access request names more than 20 facilities.
+    TooManyFacilities,
+    /// A facility of an access request has no identifier.
+    IdentifierRequired,
+    /// More attachments than one upload takes.
+    TooManyFiles,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordNeedsDigit,
+    PasswordNeedsSpecial,
+    PasswordNeedsLowerCase,
+    PasswordNeedsUpperCase,
+    /// One of the 10,000 most common passwords.
+    PasswordTooCommon,
+    /// One of the user's last five passwords.
+    PasswordReused,
+    /// The current password given to confirm a change is wrong.
+    WrongPassword,
+    /// The authenticator or recovery code is wrong or was used already.
+    InvalidMfaCode,
+    /// A Manager gives the roles Viewer, User and Manager only.
+    RoleNotGrantable,
+    /// The role and the parent account do not go together.
+    ParentAccountMismatch,
+    /// A user cannot deactivate their own account.
+    CannotDisableSelf,
+    UnknownLanguage,
+    UnknownTimeZone,
+    UnknownDateFormat,
+    UnknownTimeFormat,
+    /// The browser app's own check before sending: the repeated password
+    /// differs. Never on the wire.
+    #[serde(skip)]
+    PasswordsDiffer,
+    /// The browser app's own check before sending: an authenticator code is
+    /// six digits. Never on the wire.
+    #[serde(skip)]
+    SixDigits,
+    /// The browser app shows a `username_taken` problem on the user name
+    /// field. Never on the wire.
+    #[serde(skip)]
+    UsernameTaken,
+    /// A code this client does not know (a newer server); never sent.
+    #[serde(other)]
+    Unknown,
+}
+
+impl FieldErrorCode {
+    /// Every code the server sends, and `Unknown` last.
+    pub const ALL: [FieldErrorCode; 32] = [
+        FieldErrorCode::Required,
+        FieldErrorCode::TooLong,
+        FieldErrorCode::OutOfRange,
+        FieldErrorCode::NotAllowed,
+        FieldErrorCode::InvalidEmail,
+        FieldErrorCode::InvalidPhone,
+        FieldErrorCode::InvalidCountry,
+        FieldErrorCode::InvalidUsername,
+        FieldErrorCode::InvalidDisplayName,
+        FieldErrorCode::InvalidIdempotencyKey,
+        FieldErrorCode::FacilityRequired,
+        FieldErrorCode::TooManyFacilities,
+        FieldErrorCode::IdentifierRequired,
+        FieldErrorCode::TooManyFiles,
+        FieldErrorCode::PasswordTooShort,
+        FieldErrorCode::PasswordTooLong,
+        FieldErrorCode::PasswordNeedsDigit,
+        FieldErrorCode::PasswordNeedsSpecial,
+        FieldErrorCode::PasswordNeedsLowerCase,
+        FieldErrorCode::PasswordNeedsUpperCase,
+        FieldErrorCode::PasswordTooCommon,
+        FieldErrorCode::PasswordReused,
+        FieldErrorCode::WrongPassword,
+        FieldErrorCode::InvalidMfaCode,
+        FieldErrorCode::RoleNotGrantable,
+        FieldErrorCode::ParentAccountMismatch,
+        FieldErrorCode::CannotDisableSelf,
+        FieldErrorCode::UnknownLanguage,
+        FieldErrorCode::UnknownTimeZone,
+        FieldErrorCode::UnknownDateFormat,
+        FieldErrorCode::UnknownTimeFormat,
+        FieldErrorCode::Unknown,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FieldErrorCode::Required => "required",
+            FieldErrorCode::TooLong => "too_long",
+            FieldErrorCode::OutOfRange => "out_of_range",
+            FieldErrorCode::NotAllowed => "not_allowed",
+            FieldErrorCode::InvalidEmail => "invalid_email",
+            FieldErrorCode::InvalidPhone => "invalid_phone",
+            FieldErrorCode::InvalidCountry => "invalid_country",
+            FieldErrorCode::InvalidUsername => "invalid_username",
+            FieldErrorCode::InvalidDisplayName => "invalid_display_name",
+            FieldErrorCode::InvalidIdempotencyKey => "invalid_idempotency_key",
+            FieldErrorCode::FacilityRequired => "facility_required",
+            FieldErrorCode::TooManyFacilities => "too_many_facilities",
+            FieldErrorCode::IdentifierRequired => "identifier_required",
+            FieldErrorCode::TooManyFiles => "too_many_files",
+            FieldErrorCode::PasswordTooShort => "password_too_short",
+            FieldErrorCode::PasswordTooLong => "password_too_long",
+            FieldErrorCode::PasswordNeedsDigit => "password_needs_digit",
+            FieldErrorCode::PasswordNeedsSpecial => "password_needs_special",
+            FieldErrorCode::PasswordNeedsLowerCase => "password_needs_lower_case",
+            FieldErrorCode::PasswordNeedsUpperCase => "password_needs_upper_case",
+            FieldErrorCode::PasswordTooCommon => "password_too_common",
+            FieldErrorCode::PasswordReused => "password_reused",
+            FieldErrorCode::WrongPassword => "wrong_password",
+            FieldErrorCode::InvalidMfaCode => "invalid_mfa_code",
+            FieldErrorCode::RoleNotGrantable => "role_not_grantable",
+            FieldErrorCode::ParentAccountMismatch => "parent_account_mismatch",
+            FieldErrorCode::CannotDisableSelf => "cannot_disable_self",
+            FieldErrorCode::UnknownLanguage => "unknown_language",
+            FieldErrorCode::UnknownTimeZone => "unknown_time_zone",
+            FieldErrorCode::UnknownDateFormat => "unknown_date_format",
+            FieldErrorCode::UnknownTimeFormat => "unknown_time_format",
+            FieldErrorCode::PasswordsDiffer => "passwords_differ",
+            FieldErrorCode::SixDigits => "six_digits",
+            FieldErrorCode::UsernameTaken => "username_taken",
+            FieldErrorCode::Unknown => "unknown",
+        }
+    }
+
+    /// The code spelled `code`; `Unknown` for any other text.
+    pub fn from_code(code: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str() == code)
+            .unwrap_or(FieldErrorCode::Unknown)
+    }
+}
+
 /// One invalid field of a request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -114,7 +270,7 @@ pub struct FieldError {
     /// The field's name as in the request body, e.g. `password`.
     pub field: String,
     /// A stable code for the broken rule, e.g. `password_needs_digit`.
-    pub code: String,
+    pub code: FieldErrorCode,
     pub message: String,
 }
 
@@ -140,4 +296,22 @@ pub struct ProblemDetails {
     /// (`POST /api/v1/me/mfa/setup`, then `/enable`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restricted_token: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_error_codes_are_spelled_as_serde_spells_them() {
+        for code in FieldErrorCode::ALL {
+            let json = serde_json::to_value(code).unwrap();
+            assert_eq!(json, serde_json::Value::from(code.as_str()));
+            assert_eq!(FieldErrorCode::from_code(code.as_str()), code);
+            let back: FieldErrorCode = serde_json::from_value(json).unwrap();
+            assert_eq!(back, code);
+        }
+        let newer: FieldErrorCode = serde_json::from_str("\"from_a_newer_server\"").unwrap();
+        assert_eq!(newer, FieldErrorCode::Unknown);
+    }
 }

@@ -2,6 +2,7 @@
 //! and the security log.
 
 use crate::auth::{RoleDto, UserSettings};
+use crate::PageInfo;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -88,9 +89,8 @@ pub struct UserQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UserPage {
     pub items: Vec<UserSummary>,
-    pub total: u64,
-    pub page: u32,
-    pub page_size: u32,
+    #[serde(flatten)]
+    pub paging: PageInfo,
 }
 
 /// A new user; they get an activation email and the creator's language,
@@ -174,7 +174,6 @@ pub struct SecurityLogEntryDto {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SecurityLogPage {
     pub items: Vec<SecurityLogEntryDto>,
-    pub total: u64,
-    pub page: u32,
-    pub page_size: u32,
+    #[serde(flatten)]
+    pub paging: PageInfo,
 }

@@ -284,7 +284,7 @@ impl From<Vec<domain::FieldProblem>> for ApiError {
                 .into_iter()
                 .map(|p| FieldError {
                     field: p.field,
-                    code: p.code,
+                    code: api_types::FieldErrorCode::from_code(&p.code),
                     message: p.message,
                 })
                 .collect(),
@@ -374,11 +374,46 @@ mod tests {
     async fn validation_errors_list_each_field() {
         let json = body_json(ApiError::Validation(vec![FieldError {
             field: "password".into(),
-            code: "password_needs_digit".into(),
+            code: api_types::FieldErrorCode::PasswordNeedsDigit,
             message: "add a digit".into(),
         }]))
         .await;
         assert_eq!(json["status"], 422);
         assert_eq!(json["errors"][0]["code"], "password_needs_digit");
+    }
+
+    /// The domain names its rules in text; each must be a listed code, or
+    /// the server would send `unknown`.
+    #[test]
+    fn every_domain_code_is_a_field_error_code() {
+        use api_types::FieldErrorCode;
+        use domain::{CaseTextError, PasswordRule};
+        let codes = [
+            PasswordRule::MinLength { min: 1 }.code(),
+            PasswordRule::MaxLength { max: 1 }.code(),
+            PasswordRule::Digit.code(),
+            PasswordRule::SpecialCharacter.code(),
+            PasswordRule::LowerCase.code(),
+            PasswordRule::UpperCase.code(),
+            PasswordRule::NotCommon.code(),
+            CaseTextError::Empty.code(),
+            CaseTextError::TooLong { max: 1 }.code(),
+            // `domain::new_case` and `domain::access_request`.
+            "out_of_range",
+            "invalid_email",
+            "not_allowed",
+            "invalid_phone",
+            "invalid_country",
+            "facility_required",
+            "too_many_facilities",
+            "identifier_required",
+        ];
+        for code in codes {
+            assert_ne!(
+                FieldErrorCode::from_code(code),
+                FieldErrorCode::Unknown,
+                "{code}"
+            );
+        }
     }
 }

@@ -18,6 +18,15 @@ use domain::{
 };
 use persistence::repositories::query::PageRequest;
 
+/// Where a list answer is: the page asked for and the rows that match.
+pub fn page_info(page: PageRequest, total: u64) -> api_types::PageInfo {
+    api_types::PageInfo {
+        total,
+        page: page.page,
+        page_size: page.page_size,
+    }
+}
+
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 pub const MAX_PAGE_SIZE: u32 = 200;
 

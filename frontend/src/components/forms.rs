@@ -3,7 +3,7 @@
 
 use crate::api::ApiError;
 use crate::i18n::{error_message, Texts};
-use api_types::{FieldError, ProblemCode};
+use api_types::{FieldError, FieldErrorCode, ProblemCode};
 use leptos::prelude::*;
 
 /// What a form shows after a failed send.
@@ -35,10 +35,10 @@ impl Failure {
     }
 }
 
-pub fn field_error(field: &str, code: &str) -> FieldError {
+pub fn field_error(field: &str, code: FieldErrorCode) -> FieldError {
     FieldError {
         field: field.to_owned(),
-        code: code.to_owned(),
+        code,
         message: String::new(),
     }
 }
@@ -49,11 +49,11 @@ fn field_key(name: &str) -> &str {
 }
 
 /// The error codes the server (or the check before sending) gave `field`.
-pub fn codes_for(errors: &[FieldError], field: &str) -> Vec<String> {
+pub fn codes_for(errors: &[FieldError], field: &str) -> Vec<FieldErrorCode> {
     errors
         .iter()
         .filter(|e| field_key(&e.field) == field_key(field))
-        .map(|e| e.code.clone())
+        .map(|e| e.code)
         .collect()
 }
 
@@ -70,7 +70,7 @@ pub fn failure_summary(
     t: &'static Texts,
     failure: &Failure,
     fields: &[FieldRef],
-    text: impl Fn(&str) -> String,
+    text: impl Fn(FieldErrorCode) -> String,
 ) -> impl IntoView {
     failure_summary_by(
         t,
@@ -92,7 +92,7 @@ pub fn failure_summary_by(
     t: &'static Texts,
     failure: &Failure,
     field: impl Fn(&str) -> Option<(String, String)>,
-    text: impl Fn(&str, &str) -> String,
+    text: impl Fn(&str, FieldErrorCode) -> String,
 ) -> AnyView {
     match failure {
         Failure::Failed(err) => {
@@ -104,7 +104,7 @@ pub fn failure_summary_by(
                 .map(|e| {
                     match field(&e.field) {
                         Some((label, id)) => {
-                            let line = format!("{label}: {}", text(&e.field, &e.code));
+                            let line = format!("{label}: {}", text(&e.field, e.code));
                             view! {
                                 <li>
                                     <a href=format!("#{id}") rel="external">{line}</a>
@@ -133,15 +133,15 @@ pub fn failure_summary_by(
 /// The errors of one field, next to it, with the id its input points to.
 pub fn field_errors_view(
     error_id: String,
-    codes: impl Fn() -> Vec<String> + Send + Sync + 'static,
-    text: impl Fn(&str) -> String + Send + Sync + 'static,
+    codes: impl Fn() -> Vec<FieldErrorCode> + Send + Sync + 'static,
+    text: impl Fn(FieldErrorCode) -> String + Send + Sync + 'static,
 ) -> impl IntoView {
     move || {
         let codes = codes();
         (!codes.is_empty()).then(|| {
             let lines = codes
                 .iter()
-                .map(|code| text(code))
+                .map(|code| text(*code))
                 .collect::<Vec<_>>()
                 .join(" ");
             view! { <p id=error_id.clone() class="field-error">{lines}</p> }
@@ -188,13 +188,16 @@ mod tests {
     #[test]
     fn codes_match_on_the_last_part_of_the_field_name() {
         let errors = vec![
-            field_error("/new_password", "password_needs_digit"),
-            field_error("new_password", "password_too_common"),
-            field_error("current_password", "wrong_password"),
+            field_error("/new_password", FieldErrorCode::PasswordNeedsDigit),
+            field_error("new_password", FieldErrorCode::PasswordTooCommon),
+            field_error("current_password", FieldErrorCode::WrongPassword),
         ];
         assert_eq!(
             codes_for(&errors, "new_password"),
-            vec!["password_needs_digit", "password_too_common"]
+            vec![
+                FieldErrorCode::PasswordNeedsDigit,
+                FieldErrorCode::PasswordTooCommon
+            ]
         );
         assert!(codes_for(&errors, "email").is_empty());
     }

@@ -19,8 +19,8 @@ use crate::query::ListView;
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{
     AccessRequestDto, AccessRequestPage, CasePage, CaseSummary, ContractPage, ContractSummary,
-    InstalledProductPage, InstalledProductSummary, SecurityLogEntryDto, SecurityLogPage, SortOrder,
-    UserPage, UserSummary, WarrantyDto, WarrantyPage,
+    InstalledProductPage, InstalledProductSummary, PageInfo, SecurityLogEntryDto, SecurityLogPage,
+    SortOrder, UserPage, UserSummary, WarrantyDto, WarrantyPage,
 };
 use leptos::ev::{Event, SubmitEvent};
 use leptos::html;
@@ -293,10 +293,25 @@ pub fn choice_options<V: ListView>(
 pub trait Paged {
     type Item;
 
+    /// The answer's page, page size and total.
+    fn paging(&self) -> PageInfo;
+
     /// How many rows match, on all pages.
-    fn total(&self) -> u64;
+    fn total(&self) -> u64 {
+        self.paging().total
+    }
 
     fn into_parts(self) -> (Vec<Self::Item>, PageState);
+}
+
+impl From<PageInfo> for PageState {
+    fn from(info: PageInfo) -> Self {
+        PageState {
+            page: info.page,
+            page_size: info.page_size,
+            total: info.total,
+        }
+    }
 }
 
 /// Implements [`Paged`] for the answers of lists (`Page => Item`). A new
@@ -307,13 +322,12 @@ macro_rules! paged {
             impl $crate::components::list::Paged for $page {
                 type Item = $item;
 
-                fn total(&self) -> u64 {
-                    self.total
+                fn paging(&self) -> ::api_types::PageInfo {
+                    self.paging
                 }
 
                 fn into_parts(self) -> (Vec<$item>, $crate::components::pager::PageState) {
-                    let (page, page_size, total) = (self.page, self.page_size, self.total);
-                    (self.items, $crate::components::pager::PageState { page, page_size, total })
+                    (self.items, self.paging.into())
                 }
             }
         )*

@@ -8,7 +8,7 @@ use crate::components::forms::{
     codes_for, field_error, field_errors_view, required_marker, Failure,
 };
 use crate::i18n::{fill, password_error_text, password_rule_text, Texts};
-use api_types::FieldError;
+use api_types::{FieldError, FieldErrorCode};
 use domain::{PasswordPolicy, PasswordRule};
 use leptos::prelude::*;
 
@@ -35,10 +35,13 @@ pub fn new_password_errors(password: &str, repeat: &str) -> Vec<FieldError> {
     let mut errors: Vec<FieldError> = PasswordPolicy::specification()
         .violations(password)
         .into_iter()
-        .map(|rule| field_error(NEW_PASSWORD, rule.code()))
+        .map(|rule| field_error(NEW_PASSWORD, FieldErrorCode::from_code(rule.code())))
         .collect();
     if password != repeat {
-        errors.push(field_error(REPEAT_PASSWORD, "passwords_differ"));
+        errors.push(field_error(
+            REPEAT_PASSWORD,
+            FieldErrorCode::PasswordsDiffer,
+        ));
     }
     errors
 }
@@ -79,14 +82,10 @@ pub fn NewPasswordFields(
     let errors = Memo::new(move |_| failure.with(Failure::field_errors));
     let codes = move |field: &'static str| move || errors.with(|e| codes_for(e, field));
     let too_common = move || {
-        errors.with(|e| {
-            codes_for(e, NEW_PASSWORD)
-                .iter()
-                .any(|c| c == "password_too_common")
-        })
+        errors.with(|e| codes_for(e, NEW_PASSWORD).contains(&FieldErrorCode::PasswordTooCommon))
     };
     let kind = move || if show.get() { "text" } else { "password" };
-    let text = move |code: &str| password_error_text(t, code);
+    let text = move |code: FieldErrorCode| password_error_text(t, code);
     let described = move |id: &'static str, extra: &'static str, field: &'static str| {
         move || {
             let mut ids = extra.to_owned();
@@ -199,11 +198,8 @@ pub fn NewPasswordFields(
 mod tests {
     use super::*;
 
-    fn codes(errors: &[FieldError]) -> Vec<(&str, &str)> {
-        errors
-            .iter()
-            .map(|e| (e.field.as_str(), e.code.as_str()))
-            .collect()
+    fn codes(errors: &[FieldError]) -> Vec<(&str, FieldErrorCode)> {
+        errors.iter().map(|e| (e.field.as_str(), e.code)).collect()
     }
 
     #[test]
@@ -212,8 +208,8 @@ mod tests {
         assert_eq!(
             codes(&new_password_errors("welcome-2026", "welcome-2027")),
             vec![
-                (NEW_PASSWORD, "password_needs_upper_case"),
-                (REPEAT_PASSWORD, "passwords_differ")
+                (NEW_PASSWORD, FieldErrorCode::PasswordNeedsUpperCase),
+                (REPEAT_PASSWORD, FieldErrorCode::PasswordsDiffer)
             ]
         );
     }

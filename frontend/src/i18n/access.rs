@@ -2,7 +2,7 @@
 //! countries of the form, and its field errors.
 
 use super::{country_name, field_error_text, fill, language_from_setting, Texts};
-use api_types::{AccessRequestStatusDto, IdentifierKindDto};
+use api_types::{AccessRequestStatusDto, FieldErrorCode, IdentifierKindDto};
 
 /// The statuses of a request, in the order it moves through them.
 pub const ACCESS_STATUSES: [AccessRequestStatusDto; 3] = [
@@ -72,7 +72,7 @@ pub fn country_choices(t: &Texts) -> Vec<(&'static str, String)> {
 
 /// The sentence for an error of the request form's `field` (as the server
 /// names it, `facilities[0].identifiers`), by its code.
-pub fn access_error_text(t: &Texts, field: &str, code: &str) -> String {
+pub fn access_error_text(t: &Texts, field: &str, code: FieldErrorCode) -> String {
     let max = if field.ends_with("identifiers") {
         MAX_IDENTIFIER
     } else if field == "remarks" {
@@ -81,12 +81,12 @@ pub fn access_error_text(t: &Texts, field: &str, code: &str) -> String {
         MAX_TEXT
     };
     match code {
-        "too_long" => fill(t.field_too_long_n, &[("n", &max.to_string())]),
-        "invalid_email" => t.email_invalid.to_owned(),
-        "invalid_phone" => t.phone_invalid.to_owned(),
-        "invalid_country" => t.country_invalid.to_owned(),
-        "facility_required" => t.facility_required.to_owned(),
-        "identifier_required" => t.identifier_required.to_owned(),
+        FieldErrorCode::TooLong => fill(t.field_too_long_n, &[("n", &max.to_string())]),
+        FieldErrorCode::InvalidEmail => t.email_invalid.to_owned(),
+        FieldErrorCode::InvalidPhone => t.phone_invalid.to_owned(),
+        FieldErrorCode::InvalidCountry => t.country_invalid.to_owned(),
+        FieldErrorCode::FacilityRequired => t.facility_required.to_owned(),
+        FieldErrorCode::IdentifierRequired => t.identifier_required.to_owned(),
         code => field_error_text(t, code).to_owned(),
     }
 }
@@ -157,21 +157,24 @@ mod tests {
     fn too_long_names_the_fields_own_limit() {
         let en = texts(Language::En);
         assert_eq!(
-            access_error_text(en, "remarks", "too_long"),
+            access_error_text(en, "remarks", FieldErrorCode::TooLong),
             "Use at most 2000 characters."
         );
         assert_eq!(
-            access_error_text(en, "facilities[1].identifiers", "too_long"),
+            access_error_text(en, "facilities[1].identifiers", FieldErrorCode::TooLong),
             "Use at most 100 characters."
         );
         assert_eq!(
-            access_error_text(en, "organisation", "too_long"),
+            access_error_text(en, "organisation", FieldErrorCode::TooLong),
             "Use at most 200 characters."
         );
         assert_eq!(
-            access_error_text(en, "facilities", "facility_required"),
+            access_error_text(en, "facilities", FieldErrorCode::FacilityRequired),
             en.facility_required
         );
-        assert_eq!(access_error_text(en, "name", "required"), en.field_required);
+        assert_eq!(
+            access_error_text(en, "name", FieldErrorCode::Required),
+            en.field_required
+        );
     }
 }

@@ -31,8 +31,8 @@ pub use users::{
 use crate::api::ApiError;
 use crate::query::Grouping;
 use api_types::{
-    AccountKindDto, ExpiryStatusDto, ModalityDto, OperationalStateDto, ProblemCode, ProductKindDto,
-    ProductStatusDto, VisibilityReasonDto,
+    AccountKindDto, ExpiryStatusDto, FieldErrorCode, ModalityDto, OperationalStateDto, ProblemCode,
+    ProductKindDto, ProductStatusDto, VisibilityReasonDto,
 };
 use domain::Language;
 
@@ -637,10 +637,10 @@ pub fn grouping_name(t: &Texts, grouping: Grouping) -> &'static str {
 }
 
 /// A field error of a 422 problem, by its stable code.
-pub fn field_error_text(t: &Texts, code: &str) -> &'static str {
+pub fn field_error_text(t: &Texts, code: FieldErrorCode) -> &'static str {
     match code {
-        "too_long" => t.field_too_long,
-        "required" => t.field_required,
+        FieldErrorCode::TooLong => t.field_too_long,
+        FieldErrorCode::Required => t.field_required,
         _ => t.field_invalid,
     }
 }
@@ -987,8 +987,14 @@ mod tests {
     #[test]
     fn field_errors_are_translated_by_code() {
         let en = texts(Language::En);
-        assert_eq!(field_error_text(en, "too_long"), en.field_too_long);
-        assert_eq!(field_error_text(en, "whatever"), en.field_invalid);
+        assert_eq!(
+            field_error_text(en, FieldErrorCode::TooLong),
+            en.field_too_long
+        );
+        assert_eq!(
+            field_error_text(en, FieldErrorCode::Unknown),
+            en.field_invalid
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! security events, date and time formats.
 
 use super::{fill, Texts};
-use api_types::{RoleDto, UserStatusDto};
+use api_types::{FieldErrorCode, RoleDto, UserStatusDto};
 use domain::{DateFormat, PasswordPolicy, PasswordRule, SecurityEvent, TimeFormat};
 
 /// Every role, customer roles first.
@@ -106,26 +106,26 @@ pub fn password_rule_text(t: &Texts, rule: PasswordRule) -> String {
 
 /// A field error of the password forms, by the server's code: the rules'
 /// codes (`password_needs_digit`, ...), `password_reused`, `wrong_password`.
-pub fn password_error_text(t: &Texts, code: &str) -> String {
+pub fn password_error_text(t: &Texts, code: FieldErrorCode) -> String {
     let n = |n: usize| n.to_string();
     match code {
-        "password_too_short" => fill(
+        FieldErrorCode::PasswordTooShort => fill(
             t.pw_error_too_short,
             &[("n", &n(PasswordPolicy::MIN_LENGTH))],
         ),
-        "password_too_long" => fill(
+        FieldErrorCode::PasswordTooLong => fill(
             t.pw_error_too_long,
             &[("n", &n(PasswordPolicy::MAX_LENGTH))],
         ),
-        "password_needs_digit" => t.pw_error_digit.to_owned(),
-        "password_needs_special" => t.pw_error_special.to_owned(),
-        "password_needs_lower_case" => t.pw_error_lower_case.to_owned(),
-        "password_needs_upper_case" => t.pw_error_upper_case.to_owned(),
-        "password_too_common" => t.pw_error_too_common.to_owned(),
-        "password_reused" => t.pw_error_reused.to_owned(),
-        "wrong_password" => t.pw_error_wrong_current.to_owned(),
-        "passwords_differ" => t.passwords_differ.to_owned(),
-        "required" => t.field_required.to_owned(),
+        FieldErrorCode::PasswordNeedsDigit => t.pw_error_digit.to_owned(),
+        FieldErrorCode::PasswordNeedsSpecial => t.pw_error_special.to_owned(),
+        FieldErrorCode::PasswordNeedsLowerCase => t.pw_error_lower_case.to_owned(),
+        FieldErrorCode::PasswordNeedsUpperCase => t.pw_error_upper_case.to_owned(),
+        FieldErrorCode::PasswordTooCommon => t.pw_error_too_common.to_owned(),
+        FieldErrorCode::PasswordReused => t.pw_error_reused.to_owned(),
+        FieldErrorCode::WrongPassword => t.pw_error_wrong_current.to_owned(),
+        FieldErrorCode::PasswordsDiffer => t.passwords_differ.to_owned(),
+        FieldErrorCode::Required => t.field_required.to_owned(),
         _ => t.field_invalid.to_owned(),
     }
 }
@@ -188,13 +188,20 @@ mod tests {
             .collect();
         assert_eq!(texts[0], "At least 8 characters");
         for rule in PasswordPolicy::specification().rules() {
-            assert_ne!(password_error_text(en, rule.code()), en.field_invalid);
+            assert_ne!(
+                password_error_text(en, FieldErrorCode::from_code(rule.code())),
+                en.field_invalid
+            );
         }
-        for code in ["password_too_common", "password_reused", "wrong_password"] {
-            assert_ne!(password_error_text(en, code), en.field_invalid, "{code}");
+        for code in [
+            FieldErrorCode::PasswordTooCommon,
+            FieldErrorCode::PasswordReused,
+            FieldErrorCode::WrongPassword,
+        ] {
+            assert_ne!(password_error_text(en, code), en.field_invalid, "{code:?}");
         }
         assert_eq!(
-            password_error_text(en, "password_too_short"),
+            password_error_text(en, FieldErrorCode::PasswordTooShort),
             "Use at least 8 characters."
         );
     }

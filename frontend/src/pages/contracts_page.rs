@@ -10,7 +10,7 @@ use crate::i18n::{expiry_label, TextFn, Texts, EXPIRIES};
 use crate::pages::installed_products_page::display_name;
 use crate::query::{from_wire, wire_name, ContractListView, ContractTab, ListView};
 use crate::routes::{contract_path, installed_product_path};
-use api_types::{ContractPage, ContractSummary, WarrantyDto, WarrantyPage};
+use api_types::{ContractPage, ContractSummary, PageInfo, WarrantyDto, WarrantyPage};
 use domain::DateFormat;
 use leptos::html;
 use leptos::prelude::*;
@@ -152,10 +152,10 @@ impl Row {
 impl Paged for Listing {
     type Item = Row;
 
-    fn total(&self) -> u64 {
+    fn paging(&self) -> PageInfo {
         match self {
-            Listing::Contracts(page) => page.total,
-            Listing::Warranties(page) => page.total,
+            Listing::Contracts(page) => page.paging,
+            Listing::Warranties(page) => page.paging,
         }
     }
 

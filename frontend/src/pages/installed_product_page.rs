@@ -16,7 +16,9 @@ use crate::routes::{
     contract_path, installed_product_path, new_case_for_product_path, product_cases_path, Page,
 };
 use crate::state::auth::{use_auth, use_texts};
-use api_types::{FieldError, InstalledProductDetail, ProblemCode, UpdateCustomDetailsRequest};
+use api_types::{
+    FieldError, FieldErrorCode, InstalledProductDetail, ProblemCode, UpdateCustomDetailsRequest,
+};
 use chrono::NaiveDate;
 use domain::{CustomText, DateFormat};
 use leptos::prelude::*;
@@ -424,7 +426,7 @@ pub fn too_long_fields(request: &UpdateCustomDetailsRequest) -> Vec<FieldError> 
         })
         .map(|((field, _, _), _)| FieldError {
             field: (*field).to_owned(),
-            code: "too_long".to_owned(),
+            code: FieldErrorCode::TooLong,
             message: String::new(),
         })
         .collect()
@@ -542,7 +544,7 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
             Some(Outcome::Invalid(errors)) => errors
                 .iter()
                 .find(|e| e.field == field)
-                .map(|e| field_error_text(t.get(), &e.code)),
+                .map(|e| field_error_text(t.get(), e.code)),
             _ => None,
         })
     };
@@ -581,7 +583,7 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
                             .iter()
                             .filter_map(|(field, id, label)| {
                                 let error = errors.iter().find(|e| e.field == *field)?;
-                                let text = format!("{}: {}", label(t), field_error_text(t, &error.code));
+                                let text = format!("{}: {}", label(t), field_error_text(t, error.code));
                                 Some(view! {
                                     <li>
                                         <a href=format!("#{id}") rel="external">{text}</a>
@@ -685,7 +687,7 @@ mod tests {
         let errors = too_long_fields(&request);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].field, "customer_reference");
-        assert_eq!(errors[0].code, "too_long");
+        assert_eq!(errors[0].code, FieldErrorCode::TooLong);
     }
 
     #[test]
@@ -700,7 +702,7 @@ mod tests {
         );
         let field = FieldError {
             field: "custom_name".into(),
-            code: "too_long".into(),
+            code: FieldErrorCode::TooLong,
             message: "m".into(),
         };
         assert_eq!(

@@ -7,6 +7,7 @@ use crate::identity::client::ClientAddress;
 use crate::identity::{mfa, passwords, security};
 use crate::notifications;
 use crate::state::AppState;
+use api_types::FieldErrorCode;
 use domain::account_security::{password_expired, FailureOutcome, PASSWORD_HISTORY};
 use domain::{SecurityEvent, User, Username};
 use persistence::repositories::security_log::NewSecurityEntry;
@@ -256,7 +257,7 @@ pub async fn change_password(
         .await?;
         return Err(ApiError::Validation(vec![passwords::field_error(
             "current_password",
-            "wrong_password",
+            FieldErrorCode::WrongPassword,
             "The current password is wrong.",
         )]));
     }

@@ -14,7 +14,7 @@ use crate::wire::{ToDomain, ToWire};
 use api_types::{
     AccessRequestDto, AccessRequestPage, AccessRequestQuery, AccessRequestStatusDto,
     ApproveAccessRequest, CreateAccessRequest, CreateUserRequest, FacilityDto, FacilityIdentifier,
-    RejectAccessRequest,
+    FieldErrorCode, RejectAccessRequest,
 };
 use chrono::Duration;
 use domain::access_request::{AccessRequest, AccessRequestForm, AccessRequestStatus, Facility};
@@ -105,7 +105,13 @@ pub async fn submit(
         ApiError::Validation(
             errors
                 .into_iter()
-                .map(|e| field_error(&e.field, e.code, form_message(e.code)))
+                .map(|e| {
+                    field_error(
+                        &e.field,
+                        FieldErrorCode::from_code(e.code),
+                        form_message(e.code),
+                    )
+                })
                 .collect(),
         )
     })?;
@@ -195,23 +201,27 @@ pub async fn list(
     q: &AccessRequestQuery,
 ) -> Result<AccessRequestPage, ApiError> {
     let parent = visible_parent(state, auth).await?;
-    let (page, page_size) = admin::page_bounds(q.page, q.page_size)?;
+    let page = crate::wire::page_request(q.page, q.page_size)?;
     let status = q.status.map(|s| match s {
         AccessRequestStatusDto::Pending => AccessRequestStatus::Pending,
         AccessRequestStatusDto::Approved => AccessRequestStatus::Approved,
         AccessRequestStatusDto::Rejected => AccessRequestStatus::Rejected,
     });
-    let (rows, total) =
-        access_requests::page(&state.db, parent, status, page.into(), page_size.into()).await?;
+    let (rows, total) = access_requests::page(
+        &state.db,
+        parent,
+        status,
+        page.page.into(),
+        page.page_size.into(),
+    )
+    .await?;
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
         items.push(dto(state, row).await?);
     }
     Ok(AccessRequestPage {
         items,
-        total,
-        page,
-        page_size,
+        paging: crate::wire::page_info(page, total),
     })
 }
 
@@ -261,7 +271,7 @@ pub async fn approve(
     if parent.is_none() {
         return Err(ApiError::Validation(vec![field_error(
             "parent_account_id",
-            "parent_account_mismatch",
+            FieldErrorCode::ParentAccountMismatch,
             "The request matched no parent account: choose the one the user belongs to.",
         )]));
     }
@@ -316,14 +326,14 @@ pub async fn reject(
     if reason.is_empty() {
         return Err(ApiError::Validation(vec![field_error(
             "reason",
-            "required",
+            FieldErrorCode::Required,
             "Say why; the requester reads it.",
         )]));
     }
     if reason.chars().count() > 2000 {
         return Err(ApiError::Validation(vec![field_error(
             "reason",
-            "too_long",
+            FieldErrorCode::TooLong,
             "Keep the reason to 2000 characters.",
         )]));
     }

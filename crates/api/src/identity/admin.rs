@@ -9,8 +9,8 @@ use crate::identity::{links, security};
 use crate::state::AppState;
 use crate::wire::{ToDomain, ToWire};
 use api_types::{
-    CreateUserRequest, DeactivationReasonDto, UpdateUserRequest, UserDetail, UserPage, UserQuery,
-    UserStatusDto, UserSummary,
+    CreateUserRequest, DeactivationReasonDto, FieldErrorCode, UpdateUserRequest, UserDetail,
+    UserPage, UserQuery, UserStatusDto, UserSummary,
 };
 use chrono::{DateTime, Utc};
 use domain::{
@@ -81,19 +81,10 @@ pub(crate) async fn administered_parent(
     Ok(parent)
 }
 
-/// The page asked for, by the one paging rule every list shares.
-pub(crate) fn page_bounds(
-    page: Option<u32>,
-    page_size: Option<u32>,
-) -> Result<(u32, u32), ApiError> {
-    let page = crate::wire::page_request(page, page_size)?;
-    Ok((page.page, page.page_size))
-}
-
 pub async fn list(state: &AppState, auth: &AuthUser, q: &UserQuery) -> Result<UserPage, ApiError> {
     let parent =
         administered_parent(state, auth, q.parent_account.map(AccountId::from_uuid)).await?;
-    let (page, page_size) = page_bounds(q.page, q.page_size)?;
+    let page = crate::wire::page_request(q.page, q.page_size)?;
     let now = state.clock.now();
     let filter = UserFilter {
         parent_account: parent,
@@ -105,13 +96,17 @@ pub async fn list(state: &AppState, auth: &AuthUser, q: &UserQuery) -> Result<Us
             UserStatusDto::Deactivated => StatusFilter::Deactivated,
         }),
     };
-    let (items, total) =
-        users::list_admin(&state.db, &filter, now, page.into(), page_size.into()).await?;
+    let (items, total) = users::list_admin(
+        &state.db,
+        &filter,
+        now,
+        page.page.into(),
+        page.page_size.into(),
+    )
+    .await?;
     Ok(UserPage {
         items: items.iter().map(|u| summary(u, now)).collect(),
-        total,
-        page,
-        page_size,
+        paging: crate::wire::page_info(page, total),
     })
 }
 
@@ -148,7 +143,7 @@ fn display_name(raw: &str, errors: &mut Vec<api_types::FieldError>) -> String {
     if name.is_empty() || name.chars().count() > 200 {
         errors.push(field_error(
             "display_name",
-            "invalid_display_name",
+            FieldErrorCode::InvalidDisplayName,
             "Give a name of 1 to 200 characters.",
         ));
     }
@@ -160,7 +155,7 @@ fn email(raw: &str, errors: &mut Vec<api_types::FieldError>) -> Option<Email> {
         .map_err(|_| {
             errors.push(field_error(
                 "email",
-                "invalid_email",
+                FieldErrorCode::InvalidEmail,
                 "Give an email address such as name@hospital.example.",
             ))
         })
@@ -171,7 +166,7 @@ fn grantable(actor: Role, role: Role, errors: &mut Vec<api_types::FieldError>) {
     if !may_grant(actor, role) {
         errors.push(field_error(
             "role",
-            "role_not_grantable",
+            FieldErrorCode::RoleNotGrantable,
             "A Manager gives the roles Viewer, User and Manager only.",
         ));
     }
@@ -221,7 +216,13 @@ pub async fn create_in(
     let role = req.role.to_domain();
     let mut errors = Vec::new();
     let username = Username::parse(&req.username)
-        .map_err(|e| errors.push(field_error("username", "invalid_username", e.to_string())))
+        .map_err(|e| {
+            errors.push(field_error(
+                "username",
+                FieldErrorCode::InvalidUsername,
+                e.to_string(),
+            ))
+        })
         .ok();
     let name = display_name(&req.display_name, &mut errors);
     let address = email(&req.email, &mut errors);
@@ -229,7 +230,7 @@ pub async fn create_in(
     if role.is_internal() != parent.is_none() {
         errors.push(field_error(
             "parent_account_id",
-            "parent_account_mismatch",
+            FieldErrorCode::ParentAccountMismatch,
             "Customer roles need a parent account; Service and Admin staff have none.",
         ));
     }
@@ -313,7 +314,7 @@ pub async fn update(
         if role.is_internal() != parent.is_none() {
             errors.push(field_error(
                 "role",
-                "parent_account_mismatch",
+                FieldErrorCode::ParentAccountMismatch,
                 "Customer users keep customer roles; staff keep staff roles.",
             ));
         }
@@ -324,7 +325,7 @@ pub async fn update(
     if req.active == Some(false) && id == auth.user.id {
         errors.push(field_error(
             "active",
-            "cannot_disable_self",
+            FieldErrorCode::CannotDisableSelf,
             "You cannot disable your own account; ask another Manager or portal support.",
         ));
     }

@@ -10,7 +10,7 @@ use crate::identity::passwords::field_error;
 use crate::identity::secret_box::SecretBox;
 use crate::identity::security;
 use crate::state::AppState;
-use api_types::MfaSetupResponse;
+use api_types::{FieldErrorCode, MfaSetupResponse};
 use domain::{acting_parent, AccountId, NotAnAdministrator, SecurityEvent, User};
 use persistence::repositories::{accounts, mfa, users};
 use rand::RngCore;
@@ -122,7 +122,7 @@ pub async fn enable(
         check_code(&totp(&pending, user.username.as_str())?, code, now).ok_or_else(|| {
             ApiError::Validation(vec![field_error(
                 "code",
-                "invalid_mfa_code",
+                FieldErrorCode::InvalidMfaCode,
                 "The code does not match; check the app's clock and enter the current code.",
             )])
         })?;
@@ -157,7 +157,7 @@ async fn confirm_password(state: &AppState, user: &User, password: &str) -> Resu
     } else {
         Err(ApiError::Validation(vec![field_error(
             "password",
-            "wrong_password",
+            FieldErrorCode::WrongPassword,
             "The password is wrong.",
         )]))
     }
@@ -266,7 +266,7 @@ fn policy_parent(user: &User, asked: Option<AccountId>) -> Result<AccountId, Api
         // An Admin who named none.
         Ok(None) => Err(ApiError::Validation(vec![field_error(
             "parent_account_id",
-            "required",
+            FieldErrorCode::Required,
             "Name the parent account.",
         )])),
         Err(NotAnAdministrator) => Err(ApiError::Forbidden),

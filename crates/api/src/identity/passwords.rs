@@ -3,7 +3,7 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use api_types::FieldError;
+use api_types::{FieldError, FieldErrorCode};
 use domain::account_security::PASSWORD_HISTORY;
 use domain::{PasswordPolicy, PasswordRule, UserId};
 use persistence::repositories::{password_history, users};
@@ -23,10 +23,10 @@ fn rule_message(rule: PasswordRule) -> String {
     }
 }
 
-pub fn field_error(field: &str, code: &str, message: impl Into<String>) -> FieldError {
+pub fn field_error(field: &str, code: FieldErrorCode, message: impl Into<String>) -> FieldError {
     FieldError {
         field: field.into(),
-        code: code.into(),
+        code,
         message: message.into(),
     }
 }
@@ -44,7 +44,13 @@ pub async fn accept_new_password(
         return Err(ApiError::Validation(
             broken
                 .into_iter()
-                .map(|rule| field_error(field, rule.code(), rule_message(rule)))
+                .map(|rule| {
+                    field_error(
+                        field,
+                        FieldErrorCode::from_code(rule.code()),
+                        rule_message(rule),
+                    )
+                })
                 .collect(),
         ));
     }
@@ -65,7 +71,7 @@ pub async fn accept_new_password(
         {
             return Err(ApiError::Validation(vec![field_error(
                 field,
-                "password_reused",
+                FieldErrorCode::PasswordReused,
                 format!("This is one of your last {PASSWORD_HISTORY} passwords; choose a new one."),
             )]));
         }

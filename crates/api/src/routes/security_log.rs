@@ -42,14 +42,14 @@ pub async fn list_security_log(
         ),
         None => None,
     };
-    let (page, page_size) = crate::identity::admin::page_bounds(query.page, query.page_size)?;
+    let page = crate::wire::page_request(query.page, query.page_size)?;
     let filter = SecurityLogFilter {
         parent_account: parent,
         event,
         user: query.user.map(UserId::from_uuid),
     };
     let (rows, total) =
-        security_log::page(&state.db, &filter, page.into(), page_size.into()).await?;
+        security_log::page(&state.db, &filter, page.page.into(), page.page_size.into()).await?;
     let ids: BTreeSet<UserId> = rows
         .iter()
         .flat_map(|r| [r.user, r.actor])
@@ -77,8 +77,6 @@ pub async fn list_security_log(
         .collect();
     Ok(HttpResponse::Ok().json(SecurityLogPage {
         items,
-        total,
-        page,
-        page_size,
+        paging: crate::wire::page_info(page, total),
     }))
 }

@@ -79,7 +79,7 @@ async fn the_matched_hospitals_manager_approves_a_request_which_creates_the_user
             &manager.access_token,
         )
         .await;
-    assert_eq!(page.total, 1);
+    assert_eq!(page.paging.total, 1);
     let pending = &page.items[0];
     assert_eq!(
         pending.parent_account_name.as_deref(),
@@ -92,7 +92,7 @@ async fn the_matched_hospitals_manager_approves_a_request_which_creates_the_user
     let theirs: AccessRequestPage = app
         .get_json("/api/v1/access-requests", &danish.access_token)
         .await;
-    assert_eq!(theirs.total, 0);
+    assert_eq!(theirs.paging.total, 0);
     let path = format!("/api/v1/access-requests/{}", pending.id);
     assert_eq!(app.get(&path, &danish.access_token).await.status(), 404);
     let user = app.tokens_for("nl.user").await;
@@ -171,12 +171,15 @@ async fn an_unmatched_request_waits_for_an_admin_who_may_reject_it_with_a_reason
     let none: AccessRequestPage = app
         .get_json("/api/v1/access-requests", &manager.access_token)
         .await;
-    assert_eq!(none.total, 0, "no hospital matched: Managers do not see it");
+    assert_eq!(
+        none.paging.total, 0,
+        "no hospital matched: Managers do not see it"
+    );
     let admin = app.tokens_for("admin").await;
     let all: AccessRequestPage = app
         .get_json("/api/v1/access-requests", &admin.access_token)
         .await;
-    assert_eq!(all.total, 1);
+    assert_eq!(all.paging.total, 1);
     let path = format!("/api/v1/access-requests/{}", all.items[0].id);
     let no_parent: ProblemDetails = app
         .post_json(
@@ -188,7 +191,10 @@ async fn an_unmatched_request_waits_for_an_admin_who_may_reject_it_with_a_reason
         .json()
         .await
         .unwrap();
-    assert_eq!(no_parent.errors[0].code, "parent_account_mismatch");
+    assert_eq!(
+        no_parent.errors[0].code,
+        api_types::FieldErrorCode::ParentAccountMismatch
+    );
     let reject_path = format!("{path}/reject");
     let reject = async |reason: &str| {
         app.post_json(&reject_path, &admin.access_token, &rejection(reason))

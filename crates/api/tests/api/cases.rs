@@ -148,7 +148,7 @@ async fn invalid_fields_are_all_named_and_nothing_is_stored() {
         ["bench_repair", "contact.email", "description", "priority"]
     );
     let page: CasePage = app.get_json("/api/v1/cases?mine=true", &token).await;
-    assert_eq!(page.total, 0);
+    assert_eq!(page.paging.total, 0);
 }
 
 #[tokio::test]
@@ -193,7 +193,10 @@ async fn a_retry_with_the_same_idempotency_key_returns_the_first_case() {
     assert_eq!(retry.summary.number, first.summary.number);
 
     let page: CasePage = app.get_json("/api/v1/cases?mine=true", &token).await;
-    assert_eq!(page.total, 1, "a retried create never makes two cases");
+    assert_eq!(
+        page.paging.total, 1,
+        "a retried create never makes two cases"
+    );
 
     let other_body = app.case(NL_CT).description("Another problem").build();
     let p = expect_problem(post_keyed(&app, &token, &other_body, key).await, 422).await;
@@ -233,7 +236,7 @@ async fn concurrent_retries_make_one_case() {
         .collect();
     assert_eq!(numbers.len(), 1, "{numbers:?}");
     let page: CasePage = app.get_json("/api/v1/cases?mine=true", &token).await;
-    assert_eq!(page.total, 1);
+    assert_eq!(page.paging.total, 1);
 }
 
 async fn futures_join(
@@ -473,10 +476,10 @@ async fn lists_filter_sort_and_page() {
             .await;
     }
     let before: CasePage = app.get_json("/api/v1/cases", &manager).await;
-    let base = before.total;
+    let base = before.paging.total;
 
     let mine: CasePage = app.get_json("/api/v1/cases?mine=true", &user).await;
-    assert_eq!(mine.total, 2);
+    assert_eq!(mine.paging.total, 2);
     assert_eq!(
         mine.items[0].title, "Gantry stuck",
         "newest first by default"
@@ -486,20 +489,20 @@ async fn lists_filter_sort_and_page() {
         .await;
     assert_eq!(by_priority.items[0].priority, 2, "most urgent first");
     let found: CasePage = app.get_json("/api/v1/cases?q=VOLUMETRIC", &manager).await;
-    assert_eq!(found.total, 1);
+    assert_eq!(found.paging.total, 1);
     let p2: CasePage = app.get_json("/api/v1/cases?priority=2", &manager).await;
     assert!(p2.items.iter().all(|c| c.priority == 2));
     let paged: CasePage = app
         .get_json("/api/v1/cases?page=2&page_size=2", &manager)
         .await;
-    assert_eq!(paged.total, base);
-    assert_eq!(paged.page, 2);
+    assert_eq!(paged.paging.total, base);
+    assert_eq!(paged.paging.page, 2);
     assert!(paged.items.len() <= 2);
     let beyond: CasePage = app
         .get_json("/api/v1/cases?page=999&page_size=2", &manager)
         .await;
     assert!(beyond.items.is_empty());
-    assert_eq!(beyond.total, base);
+    assert_eq!(beyond.paging.total, base);
 
     let response = app.get("/api/v1/cases?priority=9", &manager).await;
     assert_eq!(
@@ -520,7 +523,7 @@ async fn historical_cases_are_reached_on_purpose_only() {
         generic.historical_before,
         chrono::NaiveDate::from_ymd_opt(2018, 10, 1)
     );
-    assert!(generic.total > 0);
+    assert!(generic.paging.total > 0);
     assert!(generic.items.iter().all(|c| c.title != historical));
     assert!(
         generic
@@ -550,7 +553,7 @@ async fn historical_cases_are_reached_on_purpose_only() {
     let danish = app.tokens_for("dk.manager").await.access_token;
     let dk: CasePage = app.get_json("/api/v1/cases?historical=true", &danish).await;
     assert_eq!(dk.historical_before, None);
-    assert_eq!(dk.total, 0);
+    assert_eq!(dk.paging.total, 0);
 }
 
 #[tokio::test]
@@ -583,7 +586,7 @@ async fn totals_stop_counting_at_ten_thousand_and_say_so() {
         .unwrap();
     let service = app.tokens_for("service").await.access_token;
     let all: CasePage = app.get_json("/api/v1/cases?page_size=5", &service).await;
-    assert_eq!(all.total, 10_000);
+    assert_eq!(all.paging.total, 10_000);
     assert!(all.total_is_lower_bound);
     assert_eq!(all.items.len(), 5);
     assert!(
@@ -603,6 +606,6 @@ async fn totals_stop_counting_at_ten_thousand_and_say_so() {
         .get_json("/api/v1/cases?priority=1&open=true&page_size=200", &service)
         .await;
     assert!(!narrow.total_is_lower_bound);
-    assert!(narrow.total > 0 && narrow.total < 200);
-    assert_eq!(narrow.total as usize, narrow.items.len());
+    assert!(narrow.paging.total > 0 && narrow.paging.total < 200);
+    assert_eq!(narrow.paging.total as usize, narrow.items.len());
 }

@@ -42,7 +42,7 @@ async fn contracts_come_soonest_end_first_with_the_colour_of_the_callers_today()
         vec![("SC-70000003", ExpiryStatusDto::Red)]
     );
     let by_po: ContractPage = app.get_json("/api/v1/contracts?q=lch-5531", &token).await;
-    assert_eq!(by_po.total, 1);
+    assert_eq!(by_po.paging.total, 1);
 }
 
 #[tokio::test]
@@ -134,5 +134,5 @@ async fn warranty_search_matches_the_description_and_the_products_number() {
     let no_match: WarrantyPage = app
         .get_json("/api/v1/warranties?q=transducer%2040010010", &token)
         .await;
-    assert_eq!(no_match.total, 0, "every word must match");
+    assert_eq!(no_match.paging.total, 0, "every word must match");
 }

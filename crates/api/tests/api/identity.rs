@@ -615,7 +615,7 @@ async fn one_address_failing_too_often_is_throttled_and_a_lockout_burst_reported
             &admin.access_token,
         )
         .await;
-    assert_eq!(bursts.total, 1, "{:?}", bursts.items);
+    assert_eq!(bursts.paging.total, 1, "{:?}", bursts.items);
     // The tenth failure reaches the limit: the next attempt is refused unseen.
     assert_eq!(app.login("nobody.here", "x").await.status(), 401);
     let throttled = app.login("dk.user", "Welcome-2026").await;
@@ -627,7 +627,7 @@ async fn one_address_failing_too_often_is_throttled_and_a_lockout_burst_reported
             &admin.access_token,
         )
         .await;
-    assert_eq!(throttles.total, 1);
+    assert_eq!(throttles.paging.total, 1);
     clock.advance(Duration::minutes(15) + Duration::seconds(1));
     assert_eq!(app.login("dk.user", "Welcome-2026").await.status(), 200);
 }
@@ -656,7 +656,10 @@ async fn two_server_processes_on_one_database_agree_on_the_lockout() {
             &admin.access_token,
         )
         .await;
-    assert_eq!(locks.total, 1, "exactly one process saw the lock happen");
+    assert_eq!(
+        locks.paging.total, 1,
+        "exactly one process saw the lock happen"
+    );
     clock.advance(Duration::minutes(15));
     assert_eq!(second.login("nl.user", "Welcome-2026").await.status(), 200);
     use persistence::repositories::security_log::verify;
@@ -726,4 +729,29 @@ async fn an_admin_creating_a_user_for_an_unknown_parent_account_gets_404() {
         .post_json("/api/v1/users", &admin.access_token, &request)
         .await;
     expect_problem(created, 404).await;
+}
+
+#[tokio::test]
+async fn a_burst_of_user_creations_all_succeed() {
+    let app = TestApp::spawn().await.unwrap();
+    let manager = app.tokens_for("nl.manager").await;
+    // As many at once as the SQLite pool has connections: each creation is a
+    // transaction that also reads on a second connection.
+    let creations = (0..8).map(|i| {
+        let request = new_user(
+            &format!("burst.user{i}"),
+            &format!("Burst {i}"),
+            &format!("burst{i}@umc.example"),
+            RoleDto::User,
+        );
+        let app = &app;
+        let token = manager.access_token.clone();
+        async move {
+            app.post_json("/api/v1/users", &token, &request)
+                .await
+                .status()
+        }
+    });
+    let statuses = futures_util::future::join_all(creations).await;
+    assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
 }

@@ -38,7 +38,7 @@ async fn a_manager_lists_every_product_at_or_owned_by_their_accounts() {
         DUTCH.to_vec(),
         "sorted by number by default"
     );
-    assert_eq!(page.total, 10);
+    assert_eq!(page.paging.total, 10);
     let leased = page
         .items
         .iter()
@@ -118,7 +118,7 @@ async fn filters_combine_and_the_total_counts_every_match() {
     for (query, expected) in cases {
         let page = list(&app, &token, &query).await;
         assert_eq!(numbers(&page), expected, "{query}");
-        assert_eq!(page.total, expected.len() as u64, "{query}");
+        assert_eq!(page.paging.total, expected.len() as u64, "{query}");
     }
 }
 
@@ -135,7 +135,7 @@ async fn pages_neither_overlap_nor_skip_and_sorting_applies_before_paging() {
         )
         .await;
         assert_eq!(page.items.len(), expected_len, "page {page_number}");
-        assert_eq!(page.total, 10);
+        assert_eq!(page.paging.total, 10);
         seen.extend(page.items.into_iter().map(|p| p.description));
     }
     let mut sorted = seen.clone();

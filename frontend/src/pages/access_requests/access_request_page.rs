@@ -30,7 +30,7 @@ use crate::state::auth::{use_auth, use_texts, Auth};
 use crate::state::flash::{use_flash, Notice};
 use api_types::{
     AccessRequestDto, AccessRequestStatusDto, AccountResponse, ApproveAccessRequest, FieldError,
-    ProblemCode, RejectAccessRequest, RoleDto,
+    FieldErrorCode, ProblemCode, RejectAccessRequest, RoleDto,
 };
 use domain::AccountId;
 use leptos::prelude::*;
@@ -401,7 +401,7 @@ fn ApproveFields(
                 Err(err) if err.code() == Some(ProblemCode::UsernameTaken) => {
                     failure.set(Some(Failure::Invalid(vec![field_error(
                         USERNAME,
-                        "username_taken",
+                        FieldErrorCode::UsernameTaken,
                     )])));
                     focus_later(APPROVE_ERRORS_ID);
                 }
@@ -428,10 +428,10 @@ fn ApproveFields(
             .collect();
         let chosen_role = grant.role.get_untracked();
         if chosen_role.is_none() {
-            invalid.push(field_error(ROLE, "required"));
+            invalid.push(field_error(ROLE, FieldErrorCode::Required));
         }
         if choose_parent && grant.parent.with_untracked(String::is_empty) {
-            invalid.push(field_error(PARENT_ACCOUNT, "required"));
+            invalid.push(field_error(PARENT_ACCOUNT, FieldErrorCode::Required));
         }
         let (Some(chosen_role), true) = (chosen_role, invalid.is_empty()) else {
             failure.set(Some(Failure::Invalid(invalid)));
@@ -491,20 +491,20 @@ const REJECT_FIELDS: [FieldRef; 1] = [FieldRef {
 }];
 
 /// What is wrong with a reason, caught before asking to confirm.
-fn reason_check(reason: &str) -> Option<&'static str> {
+fn reason_check(reason: &str) -> Option<FieldErrorCode> {
     let reason = reason.trim();
     if reason.is_empty() {
-        Some("required")
+        Some(FieldErrorCode::Required)
     } else if reason.chars().count() > MAX_REMARKS {
-        Some("too_long")
+        Some(FieldErrorCode::TooLong)
     } else {
         None
     }
 }
 
-fn reason_error_text(t: &Texts, code: &str) -> String {
+fn reason_error_text(t: &Texts, code: FieldErrorCode) -> String {
     match code {
-        "too_long" => fill(t.field_too_long_n, &[("n", &MAX_REMARKS.to_string())]),
+        FieldErrorCode::TooLong => fill(t.field_too_long_n, &[("n", &MAX_REMARKS.to_string())]),
         code => field_error_text(t, code).to_owned(),
     }
 }
@@ -642,8 +642,11 @@ mod tests {
 
     #[test]
     fn a_reason_is_required_and_at_most_2000_characters() {
-        assert_eq!(reason_check("  "), Some("required"));
-        assert_eq!(reason_check(&"x".repeat(2001)), Some("too_long"));
+        assert_eq!(reason_check("  "), Some(FieldErrorCode::Required));
+        assert_eq!(
+            reason_check(&"x".repeat(2001)),
+            Some(FieldErrorCode::TooLong)
+        );
         assert_eq!(reason_check(" Not one of our hospitals. "), None);
     }
 }

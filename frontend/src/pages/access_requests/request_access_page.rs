@@ -16,8 +16,8 @@ use crate::query::{from_wire, wire_name};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{
-    CreateAccessRequest, FacilityDto, FacilityIdentifier, FieldError, IdentifierKindDto,
-    ProblemCode,
+    CreateAccessRequest, FacilityDto, FacilityIdentifier, FieldError, FieldErrorCode,
+    IdentifierKindDto, ProblemCode,
 };
 use domain::access_request::{AccessRequestForm, Facility, IdentifierKind};
 use leptos::prelude::*;
@@ -139,12 +139,12 @@ impl RequestForm {
 
     /// The error codes of the field with this wire name (exactly: the
     /// facilities' `name` is not the requester's).
-    fn codes(self, field: &str) -> Vec<String> {
+    fn codes(self, field: &str) -> Vec<FieldErrorCode> {
         self.failure
             .with(|f| codes_exact(&Failure::field_errors(f), field))
     }
 
-    fn facility_codes(self, key: usize, part: &'static str) -> Vec<String> {
+    fn facility_codes(self, key: usize, part: &'static str) -> Vec<FieldErrorCode> {
         self.facility_field(key, part)
             .map(|field| self.codes(&field))
             .unwrap_or_default()
@@ -235,9 +235,9 @@ pub fn request_errors(form: &AccessRequestForm) -> Vec<FieldError> {
                 _ => None,
             };
             let code = if typed.is_some_and(|v| v.trim().is_empty()) {
-                "required"
+                FieldErrorCode::Required
             } else {
-                e.code
+                FieldErrorCode::from_code(e.code)
             };
             field_error(&e.field, code)
         })
@@ -245,11 +245,11 @@ pub fn request_errors(form: &AccessRequestForm) -> Vec<FieldError> {
 }
 
 /// A field's error codes by its whole wire name (`/email` as `email`).
-fn codes_exact(errors: &[FieldError], field: &str) -> Vec<String> {
+fn codes_exact(errors: &[FieldError], field: &str) -> Vec<FieldErrorCode> {
     errors
         .iter()
         .filter(|e| e.field.trim_start_matches('/') == field)
-        .map(|e| e.code.clone())
+        .map(|e| e.code)
         .collect()
 }
 
@@ -665,8 +665,8 @@ fn identifier_row(
         let long = id
             .value
             .with(|v| v.trim().chars().count() > crate::i18n::MAX_IDENTIFIER);
-        (codes.iter().any(|c| c == "identifier_required") && empty)
-            || (codes.iter().any(|c| c == "too_long") && long)
+        (codes.contains(&FieldErrorCode::IdentifierRequired) && empty)
+            || (codes.contains(&FieldErrorCode::TooLong) && long)
     };
     let (kind, value) = (id.kind, id.value);
     view! {
@@ -753,7 +753,7 @@ mod tests {
         }
     }
 
-    fn codes(errors: Vec<FieldError>) -> Vec<(String, String)> {
+    fn codes(errors: Vec<FieldError>) -> Vec<(String, FieldErrorCode)> {
         errors.into_iter().map(|e| (e.field, e.code)).collect()
     }
 
@@ -769,9 +769,9 @@ mod tests {
         assert_eq!(
             codes(request_errors(&empty)),
             [
-                ("email".to_owned(), "required".to_owned()),
-                ("phone".to_owned(), "required".to_owned()),
-                ("country".to_owned(), "required".to_owned()),
+                ("email".to_owned(), FieldErrorCode::Required),
+                ("phone".to_owned(), FieldErrorCode::Required),
+                ("country".to_owned(), FieldErrorCode::Required),
             ]
         );
         let wrong = AccessRequestForm {
@@ -780,7 +780,7 @@ mod tests {
         };
         assert_eq!(
             codes(request_errors(&wrong)),
-            [("email".to_owned(), "invalid_email".to_owned())]
+            [("email".to_owned(), FieldErrorCode::InvalidEmail)]
         );
     }
 
@@ -795,7 +795,7 @@ mod tests {
             codes(request_errors(&f)),
             [(
                 "facilities[1].identifiers".to_owned(),
-                "identifier_required".to_owned()
+                FieldErrorCode::IdentifierRequired
             )]
         );
     }
@@ -803,11 +803,14 @@ mod tests {
     #[test]
     fn facility_fields_are_told_from_the_requesters_own() {
         let errors = vec![
-            field_error("facilities[0].name", "required"),
-            field_error("name", "too_long"),
+            field_error("facilities[0].name", FieldErrorCode::Required),
+            field_error("name", FieldErrorCode::TooLong),
         ];
-        assert_eq!(codes_exact(&errors, "name"), ["too_long"]);
-        assert_eq!(codes_exact(&errors, "facilities[0].name"), ["required"]);
+        assert_eq!(codes_exact(&errors, "name"), [FieldErrorCode::TooLong]);
+        assert_eq!(
+            codes_exact(&errors, "facilities[0].name"),
+            [FieldErrorCode::Required]
+        );
         assert_eq!(
             facility_part("facilities[12].identifiers"),
             Some((12, "identifiers"))

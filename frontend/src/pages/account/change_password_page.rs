@@ -17,7 +17,7 @@ use crate::i18n::{password_error_text, Texts};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts, PasswordChanged};
 use crate::state::flash::{use_flash, Notice};
-use api_types::ChangePasswordRequest;
+use api_types::{ChangePasswordRequest, FieldErrorCode};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -123,7 +123,7 @@ fn ChangePasswordForm(t: &'static Texts) -> impl IntoView {
         let new_password = password.get_untracked();
         let mut errors = Vec::new();
         if current_password.is_empty() {
-            errors.push(field_error(CURRENT_PASSWORD, "required"));
+            errors.push(field_error(CURRENT_PASSWORD, FieldErrorCode::Required));
         }
         errors.extend(new_password_errors(&new_password, &repeat.get_untracked()));
         if !errors.is_empty() {

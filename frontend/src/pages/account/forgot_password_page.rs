@@ -11,7 +11,7 @@ use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::Texts;
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
-use api_types::PasswordResetRequest;
+use api_types::{FieldErrorCode, PasswordResetRequest};
 use domain::Email;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,22 +24,22 @@ const EMAIL: FieldRef = FieldRef {
 const ERRORS_ID: &str = "forgot-errors";
 
 /// What is wrong with the typed address, caught before sending.
-pub fn email_check(raw: &str) -> Option<&'static str> {
+pub fn email_check(raw: &str) -> Option<FieldErrorCode> {
     let raw = raw.trim();
     if raw.is_empty() {
-        Some("required")
+        Some(FieldErrorCode::Required)
     } else if Email::parse(raw).is_err() {
-        Some("invalid")
+        Some(FieldErrorCode::InvalidEmail)
     } else {
         None
     }
 }
 
 /// The sentence for an email field error.
-pub fn email_error_text(t: &Texts, code: &str) -> String {
+pub fn email_error_text(t: &Texts, code: FieldErrorCode) -> String {
     match code {
-        "required" => t.field_required,
-        "invalid" => t.email_invalid,
+        FieldErrorCode::Required => t.field_required,
+        FieldErrorCode::InvalidEmail => t.email_invalid,
         _ => t.field_invalid,
     }
     .to_owned()
@@ -144,8 +144,8 @@ mod tests {
 
     #[test]
     fn addresses_are_checked_before_sending() {
-        assert_eq!(email_check("  "), Some("required"));
-        assert_eq!(email_check("anna"), Some("invalid"));
+        assert_eq!(email_check("  "), Some(FieldErrorCode::Required));
+        assert_eq!(email_check("anna"), Some(FieldErrorCode::InvalidEmail));
         assert_eq!(email_check(" anna@umc.example "), None);
     }
 }

@@ -16,7 +16,9 @@ use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{error_message, fill, password_error_text, Texts};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, Auth};
-use api_types::{AccountListResponse, MfaPolicy, PasswordConfirmation, ProblemCode, RoleDto};
+use api_types::{
+    AccountListResponse, FieldErrorCode, MfaPolicy, PasswordConfirmation, ProblemCode, RoleDto,
+};
 use domain::AccountId;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -235,7 +237,8 @@ fn confirm_form(
         let typed = password.get_untracked();
         if typed.is_empty() {
             failure.set(Some(Failure::Invalid(vec![field_error(
-                PASSWORD, "required",
+                PASSWORD,
+                FieldErrorCode::Required,
             )])));
             focus_later(ERRORS_ID);
             return;

@@ -18,7 +18,7 @@ use crate::i18n::{error_message, field_error_text, Texts};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
 use crate::state::flash::{use_flash, Notice};
-use api_types::{MfaSetupResponse, ProblemCode};
+use api_types::{FieldErrorCode, MfaSetupResponse, ProblemCode};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -36,21 +36,21 @@ const FIELDS: [FieldRef; 1] = [FieldRef {
 }];
 
 /// The sentence for an error of the code field.
-pub fn mfa_code_error_text(t: &Texts, code: &str) -> String {
+pub fn mfa_code_error_text(t: &Texts, code: FieldErrorCode) -> String {
     match code {
-        "invalid_mfa_code" => PUBLIC_TEXTS.of(t).mfa_code_mismatch,
-        "six_digits" => PUBLIC_TEXTS.of(t).mfa_code_six_digits,
+        FieldErrorCode::InvalidMfaCode => PUBLIC_TEXTS.of(t).mfa_code_mismatch,
+        FieldErrorCode::SixDigits => PUBLIC_TEXTS.of(t).mfa_code_six_digits,
         code => field_error_text(t, code),
     }
     .to_owned()
 }
 
 /// The code typed, or what is wrong with it before sending.
-fn code_or_error(typed: &str) -> Result<String, &'static str> {
+fn code_or_error(typed: &str) -> Result<String, FieldErrorCode> {
     if typed.trim().is_empty() {
-        return Err("required");
+        return Err(FieldErrorCode::Required);
     }
-    six_digits(typed).ok_or("six_digits")
+    six_digits(typed).ok_or(FieldErrorCode::SixDigits)
 }
 
 #[component]
@@ -295,8 +295,8 @@ mod tests {
 
     #[test]
     fn a_code_is_checked_before_sending() {
-        assert_eq!(code_or_error("  "), Err("required"));
-        assert_eq!(code_or_error("12 34"), Err("six_digits"));
+        assert_eq!(code_or_error("  "), Err(FieldErrorCode::Required));
+        assert_eq!(code_or_error("12 34"), Err(FieldErrorCode::SixDigits));
         assert_eq!(code_or_error("123 456"), Ok("123456".to_owned()));
     }
 
@@ -304,13 +304,16 @@ mod tests {
     fn code_errors_have_their_own_sentences() {
         let en = texts(Language::En);
         assert_eq!(
-            mfa_code_error_text(en, "invalid_mfa_code"),
+            mfa_code_error_text(en, FieldErrorCode::InvalidMfaCode),
             PUBLIC_TEXTS.of(en).mfa_code_mismatch
         );
         assert_eq!(
-            mfa_code_error_text(en, "six_digits"),
+            mfa_code_error_text(en, FieldErrorCode::SixDigits),
             PUBLIC_TEXTS.of(en).mfa_code_six_digits
         );
-        assert_eq!(mfa_code_error_text(en, "required"), en.field_required);
+        assert_eq!(
+            mfa_code_error_text(en, FieldErrorCode::Required),
+            en.field_required
+        );
     }
 }

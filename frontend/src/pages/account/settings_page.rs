@@ -19,7 +19,7 @@ use crate::i18n::{date_format_name, field_error_text, time_format_name, Texts, T
 use crate::pages::account::mfa_settings::{MfaPolicySection, MfaSection};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts, Auth};
-use api_types::UpdateSettingsRequest;
+use api_types::{FieldErrorCode, UpdateSettingsRequest};
 use domain::{DateFormat, Language, TimeFormat, TimeZoneName};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -35,9 +35,9 @@ const ERRORS_ID: &str = "settings-errors";
 const LANGUAGES: [(Language, &str); 2] = [(Language::En, "English"), (Language::Nl, "Nederlands")];
 
 /// The sentence for a settings field error.
-fn settings_error_text(t: &Texts, code: &str) -> String {
+fn settings_error_text(t: &Texts, code: FieldErrorCode) -> String {
     match code {
-        "invalid" | "unknown_time_zone" => ADMIN_TEXTS.of(t).time_zone_invalid.to_owned(),
+        FieldErrorCode::UnknownTimeZone => ADMIN_TEXTS.of(t).time_zone_invalid.to_owned(),
         code => field_error_text(t, code).to_owned(),
     }
 }
@@ -48,8 +48,8 @@ pub fn settings_request(
     zone: &str,
     date_format: DateFormat,
     time_format: TimeFormat,
-) -> Result<UpdateSettingsRequest, String> {
-    let zone = TimeZoneName::parse(zone.trim()).map_err(|_| "invalid".to_owned())?;
+) -> Result<UpdateSettingsRequest, FieldErrorCode> {
+    let zone = TimeZoneName::parse(zone.trim()).map_err(|_| FieldErrorCode::UnknownTimeZone)?;
     Ok(UpdateSettingsRequest {
         language: language.as_str().to_owned(),
         time_zone: zone.as_str().to_owned(),
@@ -183,7 +183,7 @@ impl SettingsForm {
             Err(code) => {
                 self.failure.set(Some(Failure::Invalid(vec![field_error(
                     TIME_ZONE.field,
-                    &code,
+                    code,
                 )])));
                 focus_later(ERRORS_ID);
             }
@@ -244,7 +244,7 @@ fn language_field(t: &'static Texts, language: RwSignal<Language>) -> impl IntoV
 fn time_zone_field(
     t: &'static Texts,
     zone: RwSignal<String>,
-    zone_codes: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
+    zone_codes: impl Fn() -> Vec<FieldErrorCode> + Copy + Send + Sync + 'static,
     zones: StoredValue<Vec<String>>,
 ) -> impl IntoView {
     view! {

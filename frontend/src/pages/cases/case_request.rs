@@ -6,7 +6,9 @@ use super::product_picker::SEARCH_ID;
 use super::submit::optional;
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::query::from_wire;
-use api_types::{BenchRepairDto, CaseContactDto, CaseKindDto, CreateCaseRequest, FieldError};
+use api_types::{
+    BenchRepairDto, CaseContactDto, CaseKindDto, CreateCaseRequest, FieldError, FieldErrorCode,
+};
 
 pub const PRODUCT: FieldSpec = FieldSpec {
     control: Control::Custom,
@@ -122,10 +124,10 @@ pub fn create_request(v: &CaseFormValues) -> Result<CreateCaseRequest, Vec<Field
     let mut errors: Vec<FieldError> = Vec::new();
     let product = v.product.as_deref().and_then(from_wire);
     if product.is_none() {
-        errors.push(field_error(PRODUCT.field, "required"));
+        errors.push(field_error(PRODUCT.field, FieldErrorCode::Required));
     }
     if v.priority.is_none() {
-        errors.push(field_error(PRIORITY.field, "required"));
+        errors.push(field_error(PRIORITY.field, FieldErrorCode::Required));
     }
     let mut checks = vec![
         (&DESCRIPTION, &v.description),
@@ -186,11 +188,8 @@ mod tests {
         }
     }
 
-    fn codes(errors: &[FieldError]) -> Vec<(&str, &str)> {
-        errors
-            .iter()
-            .map(|e| (e.field.as_str(), e.code.as_str()))
-            .collect()
+    fn codes(errors: &[FieldError]) -> Vec<(&str, FieldErrorCode)> {
+        errors.iter().map(|e| (e.field.as_str(), e.code)).collect()
     }
 
     #[test]
@@ -199,9 +198,9 @@ mod tests {
         assert_eq!(
             codes(&errors),
             [
-                ("installed_product_id", "required"),
-                ("priority", "required"),
-                ("description", "required"),
+                ("installed_product_id", FieldErrorCode::Required),
+                ("priority", FieldErrorCode::Required),
+                ("description", FieldErrorCode::Required),
             ]
         );
     }
@@ -228,7 +227,7 @@ mod tests {
         let errors = create_request(&values).unwrap_err();
         assert_eq!(
             codes(&errors),
-            [("bench_repair.part_description", "required")]
+            [("bench_repair.part_description", FieldErrorCode::Required)]
         );
         values.part_description = " C5-1 transducer ".to_owned();
         values.part_serial = "SN-77".to_owned();
@@ -254,8 +253,8 @@ mod tests {
         assert_eq!(
             codes(&errors),
             [
-                ("description", "too_long"),
-                ("customer_reference", "too_long")
+                ("description", FieldErrorCode::TooLong),
+                ("customer_reference", FieldErrorCode::TooLong)
             ]
         );
     }

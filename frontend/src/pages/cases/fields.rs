@@ -5,7 +5,7 @@
 use super::submit::Outcome;
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{error_message, field_error_text, fill, TextFn, Texts};
-use api_types::FieldError;
+use api_types::{FieldError, FieldErrorCode};
 use leptos::prelude::*;
 
 /// The most characters of a case's long texts (description, comment) and of
@@ -58,9 +58,9 @@ impl FieldSpec {
     pub fn check(&self, value: &str) -> Option<FieldError> {
         let value = value.trim();
         let code = if self.required && value.is_empty() {
-            "required"
+            FieldErrorCode::Required
         } else if value.chars().count() > self.max {
-            "too_long"
+            FieldErrorCode::TooLong
         } else {
             return None;
         };
@@ -80,10 +80,10 @@ impl FieldSpec {
     }
 }
 
-pub fn field_error(field: &str, code: &str) -> FieldError {
+pub fn field_error(field: &str, code: FieldErrorCode) -> FieldError {
     FieldError {
         field: field.to_owned(),
-        code: code.to_owned(),
+        code,
         message: String::new(),
     }
 }
@@ -103,8 +103,8 @@ pub fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a FieldE
 
 /// The sentence shown for a field error.
 pub fn error_text(t: &Texts, spec: &FieldSpec, error: &FieldError) -> String {
-    match error.code.as_str() {
-        "too_long" => fill(t.field_too_long_n, &[("n", &spec.max.to_string())]),
+    match error.code {
+        FieldErrorCode::TooLong => fill(t.field_too_long_n, &[("n", &spec.max.to_string())]),
         code => field_error_text(t, code).to_owned(),
     }
 }
@@ -306,11 +306,11 @@ mod tests {
     fn checks_catch_blank_required_and_long_values() {
         assert_eq!(
             REQUIRED.check("  ").map(|e| e.code),
-            Some("required".into())
+            Some(FieldErrorCode::Required)
         );
         assert_eq!(
             REQUIRED.check("123456").map(|e| e.code),
-            Some("too_long".into())
+            Some(FieldErrorCode::TooLong)
         );
         assert_eq!(REQUIRED.check(" 12345 "), None);
         let optional = FieldSpec::text("x", "x", |t| CASE_TEXTS.of(t).comment_label);
@@ -325,7 +325,10 @@ mod tests {
         );
         assert_eq!(field_key("/contact/email"), "email");
         assert_eq!(field_key("description"), "description");
-        let errors = vec![field_error("/bench_repair/part_description", "required")];
+        let errors = vec![field_error(
+            "/bench_repair/part_description",
+            FieldErrorCode::Required,
+        )];
         assert!(error_for(&errors, REQUIRED.field).is_some());
         assert!(error_for(&errors, "description").is_none());
     }
@@ -333,12 +336,12 @@ mod tests {
     #[test]
     fn too_long_names_the_fields_own_limit() {
         let t = texts(Language::En);
-        let error = field_error("part_description", "too_long");
+        let error = field_error("part_description", FieldErrorCode::TooLong);
         assert_eq!(
             error_text(t, &REQUIRED, &error),
             "Use at most 5 characters."
         );
-        let error = field_error("part_description", "required");
+        let error = field_error("part_description", FieldErrorCode::Required);
         assert_eq!(error_text(t, &REQUIRED, &error), t.field_required);
     }
 }

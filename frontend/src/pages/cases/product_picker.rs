@@ -181,7 +181,9 @@ pub fn ProductPicker(
             return CASE_TEXTS.of(t).product_searching.to_owned();
         }
         match results.get() {
-            Some((_, Ok(page))) => count_text(t.products_total_one, t.products_total, page.total),
+            Some((_, Ok(page))) => {
+                count_text(t.products_total_one, t.products_total, page.paging.total)
+            }
             _ => String::new(),
         }
     };

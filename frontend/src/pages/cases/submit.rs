@@ -167,7 +167,7 @@ mod tests {
         );
         let field = FieldError {
             field: "description".into(),
-            code: "required".into(),
+            code: api_types::FieldErrorCode::Required,
             message: "m".into(),
         };
         assert_eq!(

@@ -13,7 +13,7 @@ use crate::components::forms::{
 };
 use crate::i18n::{account_kind, field_error_text, role_help, role_name, Texts, ROLES};
 use crate::state::auth::domain_role;
-use api_types::{AccountResponse, FieldError, RoleDto, UserDetail};
+use api_types::{AccountResponse, FieldError, FieldErrorCode, RoleDto, UserDetail};
 use domain::{AccountId, Email, Username};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -27,13 +27,13 @@ pub const ACCOUNT_IDS: &str = "account_ids";
 pub const PARENT_ACCOUNT: &str = "parent_account_id";
 
 /// The sentence for a user form field error.
-pub fn user_error_text(t: &Texts, code: &str) -> String {
+pub fn user_error_text(t: &Texts, code: FieldErrorCode) -> String {
     match code {
-        "invalid_username" => ADMIN_TEXTS.of(t).username_invalid,
-        "invalid_email" => t.email_invalid,
-        "username_taken" => t.error_username_taken,
-        "role_not_grantable" => ADMIN_TEXTS.of(t).role_not_grantable,
-        "parent_account_mismatch" => ADMIN_TEXTS.of(t).parent_account_mismatch,
+        FieldErrorCode::InvalidUsername => ADMIN_TEXTS.of(t).username_invalid,
+        FieldErrorCode::InvalidEmail => t.email_invalid,
+        FieldErrorCode::UsernameTaken => t.error_username_taken,
+        FieldErrorCode::RoleNotGrantable => ADMIN_TEXTS.of(t).role_not_grantable,
+        FieldErrorCode::ParentAccountMismatch => ADMIN_TEXTS.of(t).parent_account_mismatch,
         code => field_error_text(t, code),
     }
     .to_owned()
@@ -43,11 +43,13 @@ pub fn user_error_text(t: &Texts, code: &str) -> String {
 pub fn contact_errors(display_name: &str, email: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if display_name.trim().is_empty() {
-        errors.push(field_error(DISPLAY_NAME, "required"));
+        errors.push(field_error(DISPLAY_NAME, FieldErrorCode::Required));
     }
     match email.trim() {
-        "" => errors.push(field_error(EMAIL, "required")),
-        typed if Email::parse(typed).is_err() => errors.push(field_error(EMAIL, "invalid_email")),
+        "" => errors.push(field_error(EMAIL, FieldErrorCode::Required)),
+        typed if Email::parse(typed).is_err() => {
+            errors.push(field_error(EMAIL, FieldErrorCode::InvalidEmail))
+        }
         _ => {}
     }
     errors
@@ -56,8 +58,10 @@ pub fn contact_errors(display_name: &str, email: &str) -> Vec<FieldError> {
 /// The user name check before sending.
 pub fn username_error(username: &str) -> Option<FieldError> {
     match username.trim() {
-        "" => Some(field_error(USERNAME, "required")),
-        typed if Username::parse(typed).is_err() => Some(field_error(USERNAME, "invalid_username")),
+        "" => Some(field_error(USERNAME, FieldErrorCode::Required)),
+        typed if Username::parse(typed).is_err() => {
+            Some(field_error(USERNAME, FieldErrorCode::InvalidUsername))
+        }
         _ => None,
     }
 }
@@ -417,14 +421,14 @@ mod tests {
         assert_eq!(
             codes(contact_errors(" ", "anna")),
             vec![
-                (DISPLAY_NAME.to_owned(), "required".to_owned()),
-                (EMAIL.to_owned(), "invalid_email".to_owned())
+                (DISPLAY_NAME.to_owned(), FieldErrorCode::Required),
+                (EMAIL.to_owned(), FieldErrorCode::InvalidEmail)
             ]
         );
         assert!(contact_errors("Anna", "anna@umc.example").is_empty());
         assert_eq!(
             username_error("an").map(|e| e.code),
-            Some("invalid_username".into())
+            Some(FieldErrorCode::InvalidUsername)
         );
         assert_eq!(username_error("anna.devries"), None);
     }

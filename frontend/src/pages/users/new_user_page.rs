@@ -14,7 +14,7 @@ use crate::query::from_wire;
 use crate::routes::{user_path, Page};
 use crate::state::auth::{use_auth, use_texts};
 use crate::state::flash::{use_flash, Notice};
-use api_types::{AccountResponse, CreateUserRequest, ProblemCode, RoleDto};
+use api_types::{AccountResponse, CreateUserRequest, FieldErrorCode, ProblemCode, RoleDto};
 use domain::AccountId;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -128,7 +128,7 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
                 Err(err) if err.code() == Some(ProblemCode::UsernameTaken) => {
                     failure.set(Some(Failure::Invalid(vec![field_error(
                         USERNAME,
-                        "username_taken",
+                        FieldErrorCode::UsernameTaken,
                     )])));
                     focus_later(ERRORS_ID);
                 }
@@ -152,7 +152,7 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
             .collect();
         invalid.extend(contact_errors(&name, &address));
         let Some(chosen_role) = grant.role.get_untracked() else {
-            invalid.push(field_error(ROLE, "required"));
+            invalid.push(field_error(ROLE, FieldErrorCode::Required));
             failure.set(Some(Failure::Invalid(invalid)));
             focus_later(ERRORS_ID);
             return;

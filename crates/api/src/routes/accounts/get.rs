@@ -15,7 +15,6 @@ use uuid::Uuid;
     responses(
         (status = 200, body = AccountResponse),
         (status = 404, description = "No such account for this caller", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[get("/accounts/{id}")]

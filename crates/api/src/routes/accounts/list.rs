@@ -2,7 +2,7 @@ use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::{get, web, HttpResponse};
-use api_types::{AccountListResponse, ProblemDetails};
+use api_types::AccountListResponse;
 use persistence::repositories::accounts::{self, AccountVisibility};
 
 /// The accounts visible to the caller, sorted by name, each with why: those
@@ -13,7 +13,6 @@ use persistence::repositories::accounts::{self, AccountVisibility};
     security(("bearer_jwt" = [])),
     responses(
         (status = 200, body = AccountListResponse),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[get("/accounts")]

@@ -2,7 +2,6 @@ use crate::auth::{service, AuthUser};
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::{post, web, HttpResponse};
-use api_types::ProblemDetails;
 
 /// Log out: revokes this session's refresh tokens; its access tokens stop working at once.
 #[utoipa::path(
@@ -10,7 +9,6 @@ use api_types::ProblemDetails;
     security(("bearer_jwt" = [])),
     responses(
         (status = 204, description = "Logged out; the refresh cookie is cleared"),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/logout")]

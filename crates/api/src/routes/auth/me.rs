@@ -3,7 +3,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use crate::wire::ToWire;
 use actix_web::{get, web, HttpResponse};
-use api_types::{MeResponse, ParentAccountRef, ProblemDetails};
+use api_types::{MeResponse, ParentAccountRef};
 use persistence::repositories::accounts;
 
 pub(crate) async fn me_response(
@@ -42,7 +42,6 @@ pub(crate) async fn me_response(
     security(("bearer_jwt" = [])),
     responses(
         (status = 200, body = MeResponse),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[get("/me")]

@@ -4,7 +4,7 @@ use crate::identity::passwords::field_error;
 use crate::state::AppState;
 use crate::wire::ToWire;
 use actix_web::{patch, web, HttpResponse};
-use api_types::{MeResponse, ProblemDetails, UpdateSettingsRequest};
+use api_types::{FieldErrorCode, MeResponse, ProblemDetails, UpdateSettingsRequest};
 use domain::{DateFormat, Language, TimeFormat, TimeZoneName, UserSettings};
 use persistence::repositories::audit;
 use persistence::repositories::users;
@@ -14,28 +14,28 @@ fn parse(body: &UpdateSettingsRequest) -> Result<UserSettings, ApiError> {
     let language = body.language.parse::<Language>().map_err(|_| {
         errors.push(field_error(
             "language",
-            "unknown_language",
+            FieldErrorCode::UnknownLanguage,
             "Choose en or nl.",
         ))
     });
     let time_zone = TimeZoneName::parse(&body.time_zone).map_err(|_| {
         errors.push(field_error(
             "time_zone",
-            "unknown_time_zone",
+            FieldErrorCode::UnknownTimeZone,
             "Choose an IANA time zone such as Europe/Amsterdam.",
         ))
     });
     let date_format = body.date_format.parse::<DateFormat>().map_err(|_| {
         errors.push(field_error(
             "date_format",
-            "unknown_date_format",
+            FieldErrorCode::UnknownDateFormat,
             "Choose iso, day_month_year or month_day_year.",
         ))
     });
     let time_format = body.time_format.parse::<TimeFormat>().map_err(|_| {
         errors.push(field_error(
             "time_format",
-            "unknown_time_format",
+            FieldErrorCode::UnknownTimeFormat,
             "Choose h24 or h12.",
         ))
     });
@@ -58,7 +58,6 @@ fn parse(body: &UpdateSettingsRequest) -> Result<UserSettings, ApiError> {
     request_body = UpdateSettingsRequest,
     responses(
         (status = 200, body = MeResponse),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 422, description = "An unknown language, zone or format", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]

@@ -43,7 +43,7 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     if key.is_empty() || key.len() > 255 {
         return Err(ApiError::Validation(vec![FieldError {
             field: IDEMPOTENCY_KEY.into(),
-            code: "invalid_idempotency_key".into(),
+            code: api_types::FieldErrorCode::InvalidIdempotencyKey,
             message: "Idempotency-Key is 1 to 255 visible characters (a UUID is best)".into(),
         }]));
     }

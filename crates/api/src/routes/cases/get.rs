@@ -15,7 +15,6 @@ use domain::CaseId;
     params(("id" = uuid::Uuid, Path, description = "Case id")),
     responses(
         (status = 200, body = CaseDetail, headers(("ETag" = String, description = "The case's version"))),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 404, description = "No such case for this caller", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]

@@ -34,7 +34,6 @@ fn start_of(day: NaiveDate) -> Option<DateTime<Utc>> {
     responses(
         (status = 200, body = CasePage),
         (status = 400, description = "A filter, sort or page value is invalid", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[get("/cases")]
@@ -109,10 +108,8 @@ pub async fn list_cases(
             .iter()
             .map(super::summary)
             .collect::<Result<Vec<_>, _>>()?,
-        total,
+        paging: crate::wire::page_info(page, total),
         total_is_lower_bound,
-        page: page.page,
-        page_size: page.page_size,
         historical_before: parent_country.and_then(|c| markets.cutover(&c)),
     }))
 }

@@ -130,7 +130,7 @@ async fn receive(
         if received.len() as u64 >= MAX_FILES {
             let err = ApiError::Validation(vec![api_types::FieldError {
                 field: "file".into(),
-                code: "too_many_files".into(),
+                code: api_types::FieldErrorCode::TooManyFiles,
                 message: format!("at most {MAX_FILES} files per request"),
             }]);
             return Err((err, received));
@@ -204,7 +204,7 @@ async fn receive(
         return Err((
             ApiError::Validation(vec![api_types::FieldError {
                 field: "file".into(),
-                code: "required".into(),
+                code: api_types::FieldErrorCode::Required,
                 message: "send at least one multipart part named `file`".into(),
             }]),
             received,

@@ -17,7 +17,6 @@ use persistence::repositories::{contracts, installed_products};
     responses(
         (status = 200, body = ContractDetail),
         (status = 404, description = "No such contract for this caller", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[get("/contracts/{id}")]

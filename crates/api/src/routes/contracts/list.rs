@@ -17,7 +17,6 @@ use persistence::repositories::contracts::{self, ContractFilter};
     responses(
         (status = 200, body = ContractPage),
         (status = 400, description = "A filter or page value is invalid", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[get("/contracts")]
@@ -46,8 +45,6 @@ pub async fn list_contracts(
             .into_iter()
             .map(|c| super::summary(c, today))
             .collect(),
-        total,
-        page: page.page,
-        page_size: page.page_size,
+        paging: crate::wire::page_info(page, total),
     }))
 }

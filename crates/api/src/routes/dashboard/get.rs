@@ -5,8 +5,7 @@ use crate::state::AppState;
 use crate::wire::ToWire;
 use actix_web::{get, web, HttpResponse};
 use api_types::{
-    DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, ProblemDetails,
-    StateCounts,
+    DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, StateCounts,
 };
 use domain::{Modality, OperationalState};
 use persistence::repositories::accounts::AccountVisibility;
@@ -31,7 +30,6 @@ fn add(counts: &mut StateCounts, state: &str, n: i64) {
     security(("bearer_jwt" = [])),
     responses(
         (status = 200, body = DashboardResponse),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[get("/dashboard")]

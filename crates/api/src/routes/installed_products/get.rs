@@ -142,7 +142,6 @@ pub(crate) async fn load_detail(
     responses(
         (status = 200, body = InstalledProductDetail, headers(("ETag" = String, description = "The product's version"))),
         (status = 404, description = "No such installed product for this caller", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[get("/installed-products/{id}")]

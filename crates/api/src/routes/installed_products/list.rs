@@ -33,7 +33,6 @@ fn sort(s: InstalledProductSort) -> ProductSort {
     responses(
         (status = 200, body = InstalledProductPage),
         (status = 400, description = "A filter, sort or page value is invalid", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[get("/installed-products")]
@@ -71,8 +70,6 @@ pub async fn list_installed_products(
             .into_iter()
             .map(|r| super::summary(r, today))
             .collect(),
-        total,
-        page: page.page,
-        page_size: page.page_size,
+        paging: crate::wire::page_info(page, total),
     }))
 }

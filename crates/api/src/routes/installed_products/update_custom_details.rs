@@ -16,7 +16,7 @@ fn parse_details(body: &UpdateCustomDetailsRequest) -> Result<CustomDetails, Api
         Err(err) => {
             errors.push(FieldError {
                 field: name.to_owned(),
-                code: "too_long".to_owned(),
+                code: api_types::FieldErrorCode::TooLong,
                 message: format!("{name} has {err}"),
             });
             None

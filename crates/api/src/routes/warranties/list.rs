@@ -20,7 +20,6 @@ use persistence::repositories::{contracts, installed_products};
     responses(
         (status = 200, body = WarrantyPage),
         (status = 400, description = "A filter or page value is invalid", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token", body = ProblemDetails, content_type = "application/problem+json"),
     )
 )]
 #[get("/warranties")]
@@ -66,8 +65,6 @@ pub async fn list_warranties(
         .collect();
     Ok(HttpResponse::Ok().json(WarrantyPage {
         items,
-        total,
-        page: page.page,
-        page_size: page.page_size,
+        paging: crate::wire::page_info(page, total),
     }))
 }
