@@ -212,20 +212,7 @@ pub async fn login(
             .map_err(ApiError::internal)?;
         return Err(ApiError::MfaEnrollmentRequired { enrollment_token });
     }
-    let tokens = state
-        .db
-        .transaction(async |txn| {
-            let tokens = issue(state, user, Uuid::new_v4(), txn).await?;
-            users::record_login(txn, user.id, now).await?;
-            security::record(
-                txn,
-                security::about(SecurityEvent::Login, user, now),
-                client,
-            )
-            .await?;
-            Ok::<_, ApiError>(tokens)
-        })
-        .await?;
+    let tokens = open_session(state, user, client).await?;
     tracing::info!(event = "login", user_id = %user.id, "login succeeded");
     Ok(tokens)
 }
