@@ -62,11 +62,13 @@ pub fn build_app(
     >,
 > {
     let limit = state.config.max_json_bytes;
-    let (app, api) = App::new()
+    let (app, mut api) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .configure(routes::configure)
         .split_for_parts();
+    // Served as checked in: the shared answers, servers and security too.
+    crate::openapi::complete(&mut api);
     let routes = RouteTable::from_openapi(&api);
     app.app_data(web::Data::new(state))
         .app_data(web::Data::new(routes))

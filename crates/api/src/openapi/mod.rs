@@ -53,6 +53,12 @@ impl Modify for SecurityAddon {
     }
 }
 
+/// Completes a collected document with what every operation shares (see
+/// [`contract`]); the served document and the checked-in one both pass here.
+pub(crate) fn complete(doc: &mut utoipa::openapi::OpenApi) {
+    contract::complete(doc);
+}
+
 /// The OpenAPI document, collected from the same route registrations the server uses.
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let (_, mut api) = App::new()
@@ -60,7 +66,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi())
         .configure(routes::configure)
         .split_for_parts();
-    contract::complete(&mut api);
+    complete(&mut api);
     api
 }
 

@@ -77,3 +77,19 @@ fn every_operation_is_described_and_says_who_may_call_it() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_served_spec_is_the_checked_in_one() {
+    let app = test_support::TestApp::spawn().await.unwrap();
+    let served: serde_json::Value = reqwest::get(app.url("/api/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        served,
+        spec(),
+        "/api/openapi.json differs from the generated spec"
+    );
+}
