@@ -5,7 +5,11 @@
 //! The generic answers come from the app's own extractors (app.rs): a bad
 //! path or query value is a 400, a JSON body that does not parse a 400, one
 //! over the limit a 413 and one of another media type a 415; a secured
-//! operation without a valid token is a 401.
+//! operation without a valid token is a 401. Two follow from the API's
+//! rules: an id in the path that the caller cannot see is a 404 like a
+//! missing one (tenancy), and an `If-Match` header is required (428) and
+//! checked (412). A handler's own 4xx answers name only their cause: their
+//! body is always a problem document.
 
 use utoipa::openapi::path::{Operation, ParameterIn, PathItem};
 use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
@@ -24,11 +28,34 @@ pub fn complete(doc: &mut OpenApi) {
     // Secured unless an operation says otherwise, so a new handler that
     // forgets to say is documented as needing a token rather than as public.
     doc.security = Some(vec![SecurityRequirement::new(BEARER, Vec::<String>::new())]);
-    for item in doc.paths.paths.values_mut() {
+    for (path, item) in doc.paths.paths.iter_mut() {
         for operation in operations(item) {
+            operation.tags = tag_of(path).map(|tag| vec![tag.to_owned()]);
             complete_operation(operation);
         }
     }
+}
+
+/// An operation's tag (one of `ApiDoc`'s) follows from the resource its path
+/// names, so handlers of one resource cannot disagree.
+fn tag_of(path: &str) -> Option<&'static str> {
+    let resource = path
+        .trim_start_matches("/api/v1")
+        .trim_start_matches('/')
+        .split('/')
+        .next()?;
+    Some(match resource {
+        "access-requests" => "access requests",
+        "accounts" => "accounts",
+        "auth" | "me" => "auth",
+        "cases" => "cases",
+        "contracts" | "warranties" => "contracts",
+        "dashboard" => "dashboard",
+        "installed-products" => "installed products",
+        "users" | "security-log" | "mfa-policy" => "users",
+        "healthz" | "readyz" => "health",
+        _ => return None,
+    })
 }
 
 fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
@@ -48,14 +75,16 @@ fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
 
 fn complete_operation(operation: &mut Operation) {
     describe(operation);
-    let secured = operation
-        .security
-        .as_ref()
-        .is_some_and(|requirements| !requirements.is_empty());
-    if !secured {
-        // Public: an explicit empty list overrides the document's default.
-        operation.security = Some(Vec::new());
-    }
+    // A handler says `security(())` to be public; saying nothing keeps the
+    // document's default (a token).
+    let public = operation.security.as_ref().is_some_and(|requirements| {
+        requirements
+            .iter()
+            .all(|r| *r == SecurityRequirement::default())
+    });
+    let secured = !public;
+    // Public: an explicit empty list overrides the document's default.
+    operation.security = public.then(Vec::new);
     let has_params = |place: ParameterIn| {
         operation
             .parameters
@@ -67,11 +96,16 @@ fn complete_operation(operation: &mut Operation) {
         has_params(ParameterIn::Path),
         has_params(ParameterIn::Query),
     );
+    let if_match = operation
+        .parameters
+        .iter()
+        .flatten()
+        .any(|p| p.parameter_in == ParameterIn::Header && p.name == "If-Match");
     let json_body = operation
         .request_body
         .as_ref()
         .is_some_and(|body| body.content.keys().any(|media| media == "application/json"));
-    let generic: [(bool, &str, &str, &str); 6] = [
+    let generic: [(bool, &str, &str, &str); 9] = [
         (
             secured,
             "401",
@@ -79,6 +113,24 @@ fn complete_operation(operation: &mut Operation) {
             "No access token (`unauthenticated`), or an invalid or expired one",
         ),
         (has_path, "400", "invalid_path", "A path value is malformed"),
+        (
+            has_path,
+            "404",
+            "not_found",
+            "Nothing by this id for the caller; another parent account's ids answer the same",
+        ),
+        (
+            if_match,
+            "412",
+            "precondition_failed",
+            "It changed since it was read: read it again",
+        ),
+        (
+            if_match,
+            "428",
+            "precondition_required",
+            "If-Match is missing",
+        ),
         (
             has_query,
             "400",
@@ -111,6 +163,9 @@ fn complete_operation(operation: &mut Operation) {
     }
     for (status, response) in &mut operation.responses.responses {
         if let RefOr::T(response) = response {
+            if (status.starts_with('4') || status.starts_with('5')) && response.content.is_empty() {
+                response.content = problem("").content;
+            }
             give_binary_content_a_schema(response);
             if response.description.is_empty() {
                 response.description = reason_phrase(status).to_owned();

@@ -20,8 +20,14 @@ with a stable `code`.",
         license(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")
     ),
     modifiers(&SecurityAddon),
-    // Named only by query parameters, which utoipa does not collect from.
-    components(schemas(api_types::CaseSort, api_types::InstalledProductSort, api_types::SortOrder)),
+    // Named only by query parameters, which utoipa does not collect from,
+    // and by the problem answers `contract` adds.
+    components(schemas(
+        api_types::CaseSort,
+        api_types::InstalledProductSort,
+        api_types::SortOrder,
+        api_types::ProblemDetails
+    )),
     tags(
         (name = "auth", description = "Log in, refresh, log out, the current user, passwords, activation and reset links, personal settings"),
         (name = "access requests", description = "Request access (public form) and its approval by Admins or the matched parent account's Manager"),

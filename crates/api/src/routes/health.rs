@@ -1,9 +1,9 @@
-use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
+use crate::routes::AppData;
+use actix_web::{get, HttpResponse};
 use api_types::HealthResponse;
 
 /// Liveness: the process answers.
-#[utoipa::path(tag = "health", responses((status = 200, body = HealthResponse)))]
+#[utoipa::path(security(()), responses((status = 200, body = HealthResponse)))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(HealthResponse {
@@ -12,12 +12,12 @@ pub async fn healthz() -> HttpResponse {
 }
 
 /// Readiness: the database answers too.
-#[utoipa::path(tag = "health", responses(
+#[utoipa::path(security(()), responses(
     (status = 200, body = HealthResponse),
     (status = 503, description = "The database is unreachable", body = HealthResponse),
 ))]
 #[get("/readyz")]
-pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+pub async fn readyz(state: AppData) -> HttpResponse {
     match persistence::connection::ping(&state.db).await {
         Ok(()) => HttpResponse::Ok().json(HealthResponse {
             status: "ok".into(),

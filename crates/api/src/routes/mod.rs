@@ -3,6 +3,7 @@
 
 pub mod access_requests;
 pub mod accounts;
+pub(crate) mod answers;
 pub mod auth;
 pub mod cases;
 pub mod contracts;
@@ -17,6 +18,13 @@ pub mod users;
 pub mod warranties;
 
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
+
+/// What a handler answers: its response, or an `ApiError` as problem+json.
+pub type Reply = Result<actix_web::HttpResponse, crate::error::ApiError>;
+/// The app's shared state as a handler receives it.
+pub type AppData = actix_web::web::Data<crate::state::AppState>;
+/// The `{id}` of a resource path; a malformed one is a 400 `invalid_path`.
+pub type IdPath = actix_web::web::Path<uuid::Uuid>;
 
 /// Every documented route: health probes and `/api/v1`.
 pub fn configure(cfg: &mut ServiceConfig) {

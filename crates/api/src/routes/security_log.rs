@@ -1,8 +1,9 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::routes::answers;
+use crate::routes::{AppData, Reply};
 use actix_web::{get, web, HttpResponse};
-use api_types::{ProblemDetails, SecurityLogEntryDto, SecurityLogPage, SecurityLogQuery};
+use api_types::{SecurityLogEntryDto, SecurityLogPage, SecurityLogQuery};
 use domain::{acting_parent, authorize, AccountId, Action, SecurityEvent, Target, UserId};
 use persistence::repositories::security_log::{self, SecurityLogFilter};
 use persistence::repositories::users;
@@ -12,20 +13,18 @@ use std::collections::{BTreeSet, HashMap};
 /// and assignment changes, with client address and time. Managers see
 /// their parent account's; Admins all.
 #[utoipa::path(
-    tag = "users",
-    security(("bearer_jwt" = [])),
     params(SecurityLogQuery),
     responses(
         (status = 200, body = SecurityLogPage),
-        (status = 403, description = "Only Managers and Admins read the security log", body = ProblemDetails, content_type = "application/problem+json"),
+        answers::ManagersAndAdminsOnly,
     )
 )]
 #[get("/security-log")]
 pub async fn list_security_log(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
     query: web::Query<SecurityLogQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let principal = auth.principal(&state.db).await?;
     let parent = acting_parent(
         auth.user.role,

@@ -57,15 +57,28 @@ fn every_schema_reference_in_the_spec_resolves() {
 }
 
 #[test]
-fn every_operation_is_described_and_says_who_may_call_it() {
+fn every_operation_is_described_tagged_and_says_who_may_call_it() {
     let spec = spec();
     let paths = spec["paths"].as_object().expect("paths");
+    let tags: Vec<&str> = spec["tags"]
+        .as_array()
+        .expect("tags")
+        .iter()
+        .filter_map(|tag| tag["name"].as_str())
+        .collect();
     for (path, item) in paths {
         for (method, operation) in item.as_object().expect("path item") {
             let name = format!("{method} {path}");
             let description = operation["description"].as_str().unwrap_or_default();
             assert!(!description.is_empty(), "{name} has no description");
-            let security = operation["security"].as_array().expect("security listed");
+            let tag = operation["tags"][0].as_str().unwrap_or_default();
+            assert!(tags.contains(&tag), "{name} has no tag of the document");
+            // Secured by the document's default unless it says otherwise.
+            let security = operation
+                .get("security")
+                .unwrap_or(&spec["security"])
+                .as_array()
+                .expect("security listed");
             let responses = operation["responses"].as_object().expect("responses");
             if security.is_empty() {
                 continue; // public

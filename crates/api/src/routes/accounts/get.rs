@@ -1,28 +1,19 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::routes::{AppData, Reply};
 use actix_web::{get, web, HttpResponse};
-use api_types::{AccountResponse, ProblemDetails};
+use api_types::AccountResponse;
 use domain::AccountId;
 use persistence::repositories::accounts::{self, AccountVisibility};
 use uuid::Uuid;
 
 /// One account. An account the caller may not see answers 404, exactly like a missing one.
 #[utoipa::path(
-    tag = "accounts",
-    security(("bearer_jwt" = [])),
     params(("id" = Uuid, Path, description = "Account id")),
-    responses(
-        (status = 200, body = AccountResponse),
-        (status = 404, description = "No such account for this caller", body = ProblemDetails, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = AccountResponse))
 )]
 #[get("/accounts/{id}")]
-pub async fn get_account(
-    state: web::Data<AppState>,
-    auth: AuthUser,
-    id: web::Path<Uuid>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn get_account(state: AppData, auth: AuthUser, id: web::Path<Uuid>) -> Reply {
     let id = AccountId::from_uuid(id.into_inner());
     let account = accounts::find_visible(&state.db, AccountVisibility::of(&auth.user), id)
         .await?

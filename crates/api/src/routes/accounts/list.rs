@@ -1,7 +1,6 @@
 use crate::auth::AuthUser;
-use crate::error::ApiError;
-use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
+use crate::routes::{AppData, Reply};
+use actix_web::{get, HttpResponse};
 use api_types::AccountListResponse;
 use persistence::repositories::accounts::{self, AccountVisibility};
 
@@ -9,17 +8,10 @@ use persistence::repositories::accounts::{self, AccountVisibility};
 /// assigned to them (a Manager: every account of their parent account), and
 /// the owner, location and contract-holder accounts of what they see.
 #[utoipa::path(
-    tag = "accounts",
-    security(("bearer_jwt" = [])),
-    responses(
-        (status = 200, body = AccountListResponse),
-    )
+    responses((status = 200, body = AccountListResponse))
 )]
 #[get("/accounts")]
-pub async fn list_accounts(
-    state: web::Data<AppState>,
-    auth: AuthUser,
-) -> Result<HttpResponse, ApiError> {
+pub async fn list_accounts(state: AppData, auth: AuthUser) -> Reply {
     let items = accounts::list_with_reasons(&state.db, AccountVisibility::of(&auth.user)).await?;
     Ok(HttpResponse::Ok().json(AccountListResponse {
         total: items.len() as u64,

@@ -1,26 +1,22 @@
-use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
 use crate::identity::links;
-use crate::state::AppState;
+use crate::routes::answers;
+use crate::routes::{AppData, Reply};
 use actix_web::{post, web, HttpResponse};
-use api_types::{LinkInfo, LinkPurposeDto, LinkTokenRequest, ProblemDetails, SetPasswordRequest};
+use api_types::{LinkInfo, LinkPurposeDto, LinkTokenRequest, SetPasswordRequest};
 use persistence::repositories::user_tokens::LinkPurpose;
 
 /// Tells what an activation or reset link is for, before the user types a password.
 #[utoipa::path(
-    tag = "auth",
+    security(()),
     request_body = LinkTokenRequest,
     responses(
         (status = 200, body = LinkInfo),
-        (status = 404, description = "No such link (`link_invalid`)", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 410, description = "The link expired (`link_expired`) or was used (`link_used`)", body = ProblemDetails, content_type = "application/problem+json"),
+        answers::LinkRefused,
     )
 )]
 #[post("/auth/links/check")]
-pub async fn check_link(
-    state: web::Data<AppState>,
-    body: web::Json<LinkTokenRequest>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn check_link(state: AppData, body: web::Json<LinkTokenRequest>) -> Reply {
     let (link, user) = links::check(&state, &body.token).await?;
     Ok(HttpResponse::Ok().json(LinkInfo {
         purpose: match link.purpose {
@@ -35,21 +31,20 @@ pub async fn check_link(
 /// Sets a password with an activation or reset link: it activates the
 /// account, lifts a lockout, ends every session, and spends the link.
 #[utoipa::path(
-    tag = "auth",
+    security(()),
     request_body = SetPasswordRequest,
     responses(
         (status = 204, description = "Password set; log in with it"),
-        (status = 404, description = "No such link (`link_invalid`)", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 410, description = "The link expired (`link_expired`) or was used (`link_used`)", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "The password breaks a rule (each in `errors`, e.g. `password_too_common`, `password_reused`)", body = ProblemDetails, content_type = "application/problem+json"),
+        answers::LinkRefused,
+        (status = 422, description = "The password breaks a rule (each in `errors`, e.g. `password_too_common`, `password_reused`)"),
     )
 )]
 #[post("/auth/links/set-password")]
 pub async fn set_password_with_link(
-    state: web::Data<AppState>,
+    state: AppData,
     client: ClientAddress,
     body: web::Json<SetPasswordRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     links::set_password(&state, &body.token, &body.new_password, &client).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,31 +1,26 @@
 use crate::auth::service;
-use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
-use crate::state::AppState;
-use actix_web::{post, web, HttpResponse};
-use api_types::{LoginRequest, ProblemDetails, TokenResponse};
+use crate::routes::{AppData, Reply};
+use actix_web::{post, web};
+use api_types::{LoginRequest, TokenResponse};
 
 /// Log in with user name and password.
 ///
 /// Answers the same, in the same time, for an unknown user and a wrong password.
 #[utoipa::path(
-    tag = "auth",
+    security(()),
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Logged in; the refresh token is also set as an HttpOnly cookie", body = TokenResponse),
-        (status = 401, description = "Wrong user name or password, or a locked account (the same answer); after a right password: `mfa_required` (send `mfa_code`) or `invalid_mfa_code`", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 403, description = "Right password, but it is older than 90 days (`password_expired`, with a `restricted_token`), a second factor must be enrolled first (`mfa_enrollment_required`, with a `restricted_token`), or the account is deactivated (`account_deactivated`)", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed logins from this client address; see Retry-After", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = "4XX", description = "Bad request", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = "5XX", description = "Server error", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong user name or password, or a locked account (the same answer); after a right password: `mfa_required` (send `mfa_code`) or `invalid_mfa_code`"),
+        (status = 403, description = "Right password, but it is older than 90 days (`password_expired`, with a `restricted_token`), a second factor must be enrolled first (`mfa_enrollment_required`, with a `restricted_token`), or the account is deactivated (`account_deactivated`)"),
+        (status = 429, description = "Too many failed logins from this client address; see Retry-After"),
+        (status = "4XX", description = "Bad request"),
+        (status = "5XX", description = "Server error"),
     )
 )]
 #[post("/auth/login")]
-pub async fn login(
-    state: web::Data<AppState>,
-    client: ClientAddress,
-    body: web::Json<LoginRequest>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn login(state: AppData, client: ClientAddress, body: web::Json<LoginRequest>) -> Reply {
     let tokens = service::login(
         &state,
         &body.username,

@@ -1,8 +1,9 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
+use crate::routes::{AppData, Reply};
 use crate::state::AppState;
 use crate::wire::ToWire;
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, HttpResponse};
 use api_types::{MeResponse, ParentAccountRef};
 use persistence::repositories::accounts;
 
@@ -38,13 +39,9 @@ pub(crate) async fn me_response(
 
 /// The signed-in user, their role, parent account and settings.
 #[utoipa::path(
-    tag = "auth",
-    security(("bearer_jwt" = [])),
-    responses(
-        (status = 200, body = MeResponse),
-    )
+    responses((status = 200, body = MeResponse))
 )]
 #[get("/me")]
-pub async fn me(state: web::Data<AppState>, auth: AuthUser) -> Result<HttpResponse, ApiError> {
+pub async fn me(state: AppData, auth: AuthUser) -> Reply {
     Ok(HttpResponse::Ok().json(me_response(&state, auth.user).await?))
 }

@@ -1,15 +1,16 @@
 //! The signed-in user's second factor, and a parent account's MFA policy.
 
+use crate::routes::answers;
+
 use crate::auth::service;
 use crate::auth::{AuthUser, MfaEnroller};
-use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
 use crate::identity::mfa;
-use crate::state::AppState;
+use crate::routes::{AppData, Reply};
 use actix_web::{get, post, put, web, HttpResponse};
 use api_types::{
     MfaCodeRequest, MfaEnabledResponse, MfaPolicy, MfaSetupResponse, PasswordConfirmation,
-    ProblemDetails, RecoveryCodesResponse,
+    RecoveryCodesResponse,
 };
 use domain::AccountId;
 
@@ -17,40 +18,30 @@ use domain::AccountId;
 /// with an access token or the `restricted_token` of an
 /// `mfa_enrollment_required` login answer.
 #[utoipa::path(
-    tag = "auth",
-    security(("bearer_jwt" = [])),
-    responses(
-        (status = 200, body = MfaSetupResponse),
-        (status = 401, description = "No valid token", body = ProblemDetails, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = MfaSetupResponse))
 )]
 #[post("/me/mfa/setup")]
-pub async fn mfa_setup(
-    state: web::Data<AppState>,
-    caller: MfaEnroller,
-) -> Result<HttpResponse, ApiError> {
+pub async fn mfa_setup(state: AppData, caller: MfaEnroller) -> Reply {
     Ok(HttpResponse::Ok().json(mfa::setup(&state, &caller.user).await?))
 }
 
 /// Confirms enrolment with a code from the app; answers ten recovery codes
 /// (and a session when enrolling with the restricted token).
 #[utoipa::path(
-    tag = "auth",
-    security(("bearer_jwt" = [])),
     request_body = MfaCodeRequest,
     responses(
         (status = 200, body = MfaEnabledResponse),
-        (status = 409, description = "No enrolment started", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "The code does not match", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 409, description = "No enrolment started"),
+        (status = 422, description = "The code does not match"),
     )
 )]
 #[post("/me/mfa/enable")]
 pub async fn mfa_enable(
-    state: web::Data<AppState>,
+    state: AppData,
     caller: MfaEnroller,
     client: ClientAddress,
     body: web::Json<MfaCodeRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let recovery_codes = mfa::enable(&state, &caller.user, &body.code, &client).await?;
     if !caller.restricted {
         return Ok(HttpResponse::Ok().json(MfaEnabledResponse {
@@ -69,43 +60,39 @@ pub async fn mfa_enable(
 
 /// Turns the second factor off (not when the parent account requires it).
 #[utoipa::path(
-    tag = "auth",
-    security(("bearer_jwt" = [])),
     request_body = PasswordConfirmation,
     responses(
         (status = 204, description = "Turned off"),
-        (status = 409, description = "The parent account requires a second factor", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "The password is wrong", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 409, description = "The parent account requires a second factor"),
+        answers::WrongPassword,
     )
 )]
 #[post("/me/mfa/disable")]
 pub async fn mfa_disable(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
     client: ClientAddress,
     body: web::Json<PasswordConfirmation>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     mfa::disable(&state, &auth.user, &body.password, &client).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
 /// Ten new recovery codes; the earlier ones stop working.
 #[utoipa::path(
-    tag = "auth",
-    security(("bearer_jwt" = [])),
     request_body = PasswordConfirmation,
     responses(
         (status = 200, body = RecoveryCodesResponse),
-        (status = 409, description = "No second factor enrolled", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "The password is wrong", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 409, description = "No second factor enrolled"),
+        answers::WrongPassword,
     )
 )]
 #[post("/me/mfa/recovery-codes")]
 pub async fn mfa_recovery_codes(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
     body: web::Json<PasswordConfirmation>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let recovery_codes = mfa::new_codes(&state, &auth.user, &body.password).await?;
     Ok(HttpResponse::Ok().json(RecoveryCodesResponse { recovery_codes }))
 }
@@ -121,22 +108,19 @@ pub struct PolicyQuery {
 /// Whether the parent account requires a second factor of every user
 /// (Managers: their own; Admins: `parent_account`).
 #[utoipa::path(
-    tag = "users",
-    security(("bearer_jwt" = [])),
     params(PolicyQuery),
     responses(
         (status = 200, body = MfaPolicy),
-        (status = 403, description = "Only Managers and Admins", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 404, description = "An Admin named no parent account that exists", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "An Admin must name the parent account (`parent_account_id` required)", body = ProblemDetails, content_type = "application/problem+json"),
+        answers::ManagersAndAdminsOnly,
+        answers::ParentAccountRequired,
     )
 )]
 #[get("/mfa-policy")]
 pub async fn get_mfa_policy(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
     query: web::Query<PolicyQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let (parent, required) = mfa::policy(
         &state,
         &auth.user,
@@ -152,23 +136,20 @@ pub async fn get_mfa_policy(
 /// Requires (or stops requiring) a second factor of every user of the
 /// parent account; users without one enrol at their next login.
 #[utoipa::path(
-    tag = "users",
-    security(("bearer_jwt" = [])),
     request_body = MfaPolicy,
     responses(
         (status = 200, body = MfaPolicy),
-        (status = 403, description = "Only Managers and Admins", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 404, description = "An Admin named no parent account that exists", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "An Admin must name the parent account (`parent_account_id` required)", body = ProblemDetails, content_type = "application/problem+json"),
+        answers::ManagersAndAdminsOnly,
+        answers::ParentAccountRequired,
     )
 )]
 #[put("/mfa-policy")]
 pub async fn put_mfa_policy(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
     client: ClientAddress,
     body: web::Json<MfaPolicy>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let (parent, required) = mfa::set_policy(
         &state,
         &auth.user,

@@ -4,7 +4,7 @@ use domain::account_security::{PASSWORD_HISTORY, PASSWORD_MAX_AGE_DAYS};
 use domain::{PasswordPolicy, PasswordRule};
 
 /// The password rules, in the order to show them.
-#[utoipa::path(tag = "auth", responses((status = 200, body = PasswordPolicyResponse)))]
+#[utoipa::path(security(()), responses((status = 200, body = PasswordPolicyResponse)))]
 #[get("/auth/password-policy")]
 pub async fn password_policy() -> HttpResponse {
     let rules = PasswordPolicy::specification();

@@ -1,9 +1,8 @@
-use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
 use crate::identity::links;
-use crate::state::AppState;
+use crate::routes::{AppData, Reply};
 use actix_web::{post, web, HttpResponse};
-use api_types::{PasswordResetRequest, ProblemDetails};
+use api_types::PasswordResetRequest;
 
 /// Asks for a password-reset link by email.
 ///
@@ -11,19 +10,19 @@ use api_types::{PasswordResetRequest, ProblemDetails};
 /// account with it gets a link valid for 24 hours (an account still waiting
 /// for activation gets a new activation link).
 #[utoipa::path(
-    tag = "auth",
+    security(()),
     request_body = PasswordResetRequest,
     responses(
         (status = 202, description = "If an account uses this address, a link is on its way"),
-        (status = "4XX", description = "Bad request", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = "4XX", description = "Bad request"),
     )
 )]
 #[post("/auth/password-reset")]
 pub async fn request_password_reset(
-    state: web::Data<AppState>,
+    state: AppData,
     client: ClientAddress,
     body: web::Json<PasswordResetRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     links::request_reset(&state, &body.email, &client).await?;
     Ok(HttpResponse::Accepted().finish())
 }

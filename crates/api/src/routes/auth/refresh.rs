@@ -1,9 +1,9 @@
 use super::REFRESH_COOKIE;
 use crate::auth::service;
 use crate::error::ApiError;
-use crate::state::AppState;
-use actix_web::{post, web, HttpRequest, HttpResponse};
-use api_types::{ProblemDetails, RefreshRequest, TokenResponse};
+use crate::routes::{AppData, Reply};
+use actix_web::{post, web, HttpRequest};
+use api_types::{RefreshRequest, TokenResponse};
 
 /// Exchange a refresh token for a new token pair.
 ///
@@ -11,20 +11,16 @@ use api_types::{ProblemDetails, RefreshRequest, TokenResponse};
 /// (browsers; send `{}`). Each refresh token works once; using a spent one again
 /// ends the whole session.
 #[utoipa::path(
-    tag = "auth",
+    security(()),
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "New tokens", body = TokenResponse),
-        (status = 401, description = "Missing, expired, revoked or reused refresh token", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = "5XX", description = "Server error", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "Missing, expired, revoked or reused refresh token"),
+        (status = "5XX", description = "Server error"),
     )
 )]
 #[post("/auth/refresh")]
-pub async fn refresh(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: web::Json<RefreshRequest>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn refresh(state: AppData, req: HttpRequest, body: web::Json<RefreshRequest>) -> Reply {
     let token = body
         .into_inner()
         .refresh_token

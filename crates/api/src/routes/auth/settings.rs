@@ -1,10 +1,10 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::identity::passwords::field_error;
-use crate::state::AppState;
+use crate::routes::{AppData, Reply};
 use crate::wire::ToWire;
 use actix_web::{patch, web, HttpResponse};
-use api_types::{FieldErrorCode, MeResponse, ProblemDetails, UpdateSettingsRequest};
+use api_types::{FieldErrorCode, MeResponse, UpdateSettingsRequest};
 use domain::{DateFormat, Language, TimeFormat, TimeZoneName, UserSettings};
 use persistence::repositories::audit;
 use persistence::repositories::users;
@@ -53,20 +53,18 @@ fn parse(body: &UpdateSettingsRequest) -> Result<UserSettings, ApiError> {
 /// Changes the signed-in user's language, time zone and date and time
 /// formats; every time in the app and in emails follows them.
 #[utoipa::path(
-    tag = "auth",
-    security(("bearer_jwt" = [])),
     request_body = UpdateSettingsRequest,
     responses(
         (status = 200, body = MeResponse),
-        (status = 422, description = "An unknown language, zone or format", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "An unknown language, zone or format"),
     )
 )]
 #[patch("/me/settings")]
 pub async fn update_settings(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
     body: web::Json<UpdateSettingsRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let settings = parse(&body)?;
     let now = state.clock.now();
     let before = auth.user.settings.to_wire();

@@ -1,37 +1,35 @@
 use crate::auth::AuthUser;
 use crate::cases::EntryTexts;
 use crate::error::ApiError;
+use crate::routes::answers;
 use crate::routes::preconditions;
-use crate::state::AppState;
+use crate::routes::{AppData, IdPath, Reply};
 use crate::wire::ToDomain;
 use actix_web::http::header;
 use actix_web::{post, web, HttpResponse};
-use api_types::{CaseDetail, CreateActivityRequest, ProblemDetails};
+use api_types::{CaseDetail, CreateActivityRequest};
 use domain::{validate_entry, Action, ActivityAuthor, ActivityError, CaseId, CaseText};
 
 /// Adds an entry to a case's timeline: customers (Users, Managers) add
 /// comments and shipment tracking numbers until the case is Closed; the
 /// service side also adds safety questions, T2 activities and external remarks.
 #[utoipa::path(
-    tag = "cases",
-    security(("bearer_jwt" = [])),
     params(("id" = uuid::Uuid, Path, description = "Case id")),
     request_body = CreateActivityRequest,
     responses(
         (status = 201, body = CaseDetail, headers(("ETag" = String))),
-        (status = 403, description = "Viewers cannot add entries; customers cannot add service-side kinds", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 404, description = "No such case for this caller", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 409, description = "The case is closed (`case_closed`)", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "A field is missing or too long, or the text looks like patient data (`possible_patient_data`)", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "Viewers cannot add entries; customers cannot add service-side kinds"),
+        answers::CaseClosed,
+        (status = 422, description = "A field is missing or too long, or the text looks like patient data (`possible_patient_data`)"),
     )
 )]
 #[post("/cases/{id}/activities")]
 pub async fn add_activity(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
-    id: web::Path<uuid::Uuid>,
+    id: IdPath,
     body: web::Json<CreateActivityRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let id = CaseId::from_uuid(id.into_inner());
     let row = crate::cases::authorized_case(&state, &auth, id, Action::AddCaseActivity).await?;
     let author = if auth.user.role.is_internal() {

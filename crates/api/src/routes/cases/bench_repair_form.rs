@@ -1,10 +1,9 @@
 use crate::auth::AuthUser;
 use crate::documents::bench_repair::{self, BenchRepairForm};
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::routes::{AppData, IdPath, Reply};
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
-use actix_web::{get, web, HttpResponse};
-use api_types::ProblemDetails;
+use actix_web::{get, HttpResponse};
 use domain::{Action, CaseId, CaseKind};
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::installed_products;
@@ -13,20 +12,14 @@ use persistence::repositories::installed_products;
 /// the case number, installed product, serial number, account and part,
 /// ready to print, sign and send with the device (and upload back).
 #[utoipa::path(
-    tag = "cases",
-    security(("bearer_jwt" = [])),
     params(("id" = uuid::Uuid, Path, description = "Case id")),
     responses(
         (status = 200, description = "The form", content_type = "application/pdf"),
-        (status = 404, description = "No such case for this caller, or it is not a bench repair", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 404, description = "No such case for this caller, or it is not a bench repair"),
     )
 )]
 #[get("/cases/{id}/bench-repair-form.pdf")]
-pub async fn bench_repair_form(
-    state: web::Data<AppState>,
-    auth: AuthUser,
-    id: web::Path<uuid::Uuid>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn bench_repair_form(state: AppData, auth: AuthUser, id: IdPath) -> Reply {
     let id = CaseId::from_uuid(id.into_inner());
     let row = crate::cases::authorized_case(&state, &auth, id, Action::ViewCustomerData).await?;
     let case = &row.case;

@@ -1,11 +1,12 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::preconditions;
+use crate::routes::{AppData, Reply};
 use crate::state::AppState;
 use crate::wire::ToDomain;
 use actix_web::http::{header, StatusCode};
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use api_types::{CaseDetail, CreateCaseRequest, FieldError, ProblemDetails};
+use api_types::{CaseDetail, CreateCaseRequest, FieldError};
 use domain::new_case::BenchRepairInput;
 use domain::{
     validate_new_case, Action, InstalledProduct, InstalledProductId, NewCaseInput, ValidNewCase,
@@ -55,25 +56,23 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
 /// and never makes a second case. A priority-1 case must also be phoned in:
 /// `critical_contact` names the number.
 #[utoipa::path(
-    tag = "cases",
-    security(("bearer_jwt" = [])),
     params(("Idempotency-Key" = Option<String>, Header, description = "A unique value (UUID) per new case; resend it on retries")),
     request_body = CreateCaseRequest,
     responses(
         (status = 201, body = CaseDetail, headers(("ETag" = String), ("Location" = String))),
-        (status = 403, description = "Viewers cannot create cases", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 404, description = "No such installed product for this caller", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 409, description = "The first request with this Idempotency-Key is still running", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "A field is invalid, a text looks like patient data (`possible_patient_data`), or the Idempotency-Key was used for another body", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "Viewers cannot create cases"),
+        (status = 404, description = "No such installed product for this caller"),
+        (status = 409, description = "The first request with this Idempotency-Key is still running"),
+        (status = 422, description = "A field is invalid, a text looks like patient data (`possible_patient_data`), or the Idempotency-Key was used for another body"),
     )
 )]
 #[post("/cases")]
 pub async fn create_case(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
     req: HttpRequest,
     body: web::Json<CreateCaseRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let body = body.into_inner();
     let product_id = InstalledProductId::from_uuid(body.installed_product_id);
     let product =

@@ -2,9 +2,8 @@ use super::download_zip::case_attachment;
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::files::{file_response, Disposition};
-use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use api_types::ProblemDetails;
+use crate::routes::{AppData, Reply};
+use actix_web::{get, web};
 use domain::{Action, CaseId};
 use serde::Deserialize;
 
@@ -19,8 +18,6 @@ pub struct DownloadQuery {
 /// One attachment of a case, streamed. Saved as a download unless
 /// `disposition=inline` asks to show a JPEG, PNG or PDF.
 #[utoipa::path(
-    tag = "cases",
-    security(("bearer_jwt" = [])),
     params(
         ("id" = uuid::Uuid, Path, description = "Case id"),
         ("attachment_id" = uuid::Uuid, Path, description = "Attachment id"),
@@ -28,16 +25,16 @@ pub struct DownloadQuery {
     ),
     responses(
         (status = 200, description = "The file", content_type = "application/octet-stream"),
-        (status = 404, description = "No such case or attachment for this caller", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 404, description = "No such case or attachment for this caller"),
     )
 )]
 #[get("/cases/{id}/attachments/{attachment_id}")]
 pub async fn download_attachment(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
     path: web::Path<(uuid::Uuid, uuid::Uuid)>,
     query: web::Query<DownloadQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let (case_id, attachment_id) = path.into_inner();
     let case_id = CaseId::from_uuid(case_id);
     crate::cases::authorized_case(&state, &auth, case_id, Action::ViewCustomerData).await?;

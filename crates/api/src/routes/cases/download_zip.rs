@@ -1,9 +1,9 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::files::{file_response, Disposition};
+use crate::routes::{AppData, IdPath, Reply};
 use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use api_types::ProblemDetails;
+use actix_web::{get, web};
 use domain::{Action, Attachment, CaseId};
 use persistence::repositories::attachments;
 use serde::Deserialize;
@@ -35,22 +35,20 @@ pub(crate) async fn case_attachment(
 /// equal names stay apart. The zip is built in an unnamed temporary file and
 /// streamed, so neither it nor the files are held in memory.
 #[utoipa::path(
-    tag = "cases",
-    security(("bearer_jwt" = [])),
     params(("id" = uuid::Uuid, Path, description = "Case id"), ZipQuery),
     responses(
         (status = 200, description = "A zip file", content_type = "application/zip"),
-        (status = 400, description = "`ids` holds something that is not an id", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 404, description = "No such case, or an id that is not one of its attachments", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 400, description = "`ids` holds something that is not an id"),
+        (status = 404, description = "No such case, or an id that is not one of its attachments"),
     )
 )]
 #[get("/cases/{id}/attachments.zip")]
 pub async fn download_attachments_zip(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
-    id: web::Path<uuid::Uuid>,
+    id: IdPath,
     query: web::Query<ZipQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let case_id = CaseId::from_uuid(id.into_inner());
     let case =
         crate::cases::authorized_case(&state, &auth, case_id, Action::ViewCustomerData).await?;

@@ -1,9 +1,9 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::routes::{AppData, Reply};
 use crate::wire::ToDomain;
 use actix_web::{get, web, HttpResponse};
-use api_types::{CasePage, CaseQuery, CaseSort, ProblemDetails, SortOrder};
+use api_types::{CasePage, CaseQuery, CaseSort, SortOrder};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::{history_view, AccountId, HistoryView, InstalledProductId, Priority};
 use persistence::repositories::accounts::{self, AccountVisibility};
@@ -28,20 +28,11 @@ fn start_of(day: NaiveDate) -> Option<DateTime<Utc>> {
 /// market's cut-over date are left out, except with `historical=true` (only
 /// those) or `installed_product` (all of that product's).
 #[utoipa::path(
-    tag = "cases",
-    security(("bearer_jwt" = [])),
     params(CaseQuery),
-    responses(
-        (status = 200, body = CasePage),
-        (status = 400, description = "A filter, sort or page value is invalid", body = ProblemDetails, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = CasePage))
 )]
 #[get("/cases")]
-pub async fn list_cases(
-    state: web::Data<AppState>,
-    auth: AuthUser,
-    query: web::Query<CaseQuery>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn list_cases(state: AppData, auth: AuthUser, query: web::Query<CaseQuery>) -> Reply {
     let q = query.into_inner();
     let page = crate::wire::page_request(q.page, q.page_size)?;
     let priority = q

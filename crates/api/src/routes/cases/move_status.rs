@@ -1,11 +1,11 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::preconditions;
-use crate::state::AppState;
+use crate::routes::{AppData, IdPath, Reply};
 use crate::wire::ToDomain;
 use actix_web::http::header;
-use actix_web::{post, web, HttpRequest, HttpResponse};
-use api_types::{CaseDetail, MoveCaseStatusRequest, ProblemDetails};
+use actix_web::{post, web, HttpResponse};
+use api_types::{CaseDetail, MoveCaseStatusRequest};
 use domain::{Action, CaseId, CaseText, FieldProblem};
 
 /// Moves a case forward (service side only): New, In process, Fixed,
@@ -13,33 +13,28 @@ use domain::{Action, CaseId, CaseText, FieldProblem};
 /// and the installed product's operational state follows its open cases.
 /// Send the `ETag` you read as `If-Match`.
 #[utoipa::path(
-    tag = "cases",
-    security(("bearer_jwt" = [])),
     params(
         ("id" = uuid::Uuid, Path, description = "Case id"),
-        ("If-Match" = String, Header, description = "The ETag of the case as last read"),
+        preconditions::IfMatch,
     ),
     request_body = MoveCaseStatusRequest,
     responses(
         (status = 200, body = CaseDetail, headers(("ETag" = String))),
-        (status = 403, description = "Only the service organisation moves a status", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 404, description = "No such case for this caller", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 409, description = "Not a forward move (`invalid_status_transition`)", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 412, description = "The case changed since it was read", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match is missing", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "Only the service organisation moves a status"),
+        (status = 409, description = "Not a forward move (`invalid_status_transition`)"),
     )
 )]
 #[post("/cases/{id}/status")]
 pub async fn move_case_status(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
-    req: HttpRequest,
-    id: web::Path<uuid::Uuid>,
+    if_match: preconditions::IfMatch,
+    id: IdPath,
     body: web::Json<MoveCaseStatusRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let id = CaseId::from_uuid(id.into_inner());
     let row = crate::cases::authorized_case(&state, &auth, id, Action::MoveCaseStatus).await?;
-    let expected = preconditions::expected_version(&req)?;
+    let expected = if_match.expected_version()?;
     let to = row
         .case
         .status

@@ -1,12 +1,14 @@
 use crate::auth::AuthUser;
 use crate::cases::ReceivedFile;
 use crate::error::ApiError;
+use crate::routes::answers;
 use crate::routes::preconditions;
+use crate::routes::{AppData, IdPath, Reply};
 use crate::state::AppState;
 use actix_multipart::Multipart;
 use actix_web::http::header;
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use api_types::{CaseDetail, ProblemDetails};
+use api_types::CaseDetail;
 use domain::{display_file_name, Action, AttachmentType, CaseId};
 use futures_util::StreamExt;
 use persistence::IncomingBlob;
@@ -33,29 +35,26 @@ pub struct AttachmentUpload {
 /// the content, not the name. Each file is streamed to disk and made durable
 /// before its row is written; if any file is refused, none is kept.
 #[utoipa::path(
-    tag = "cases",
-    security(("bearer_jwt" = [])),
     params(("id" = uuid::Uuid, Path, description = "Case id")),
     request_body(content = AttachmentUpload, content_type = "multipart/form-data", description = "One or more parts named `file`"),
     responses(
         (status = 201, body = CaseDetail, headers(("ETag" = String))),
-        (status = 403, description = "Viewers cannot add attachments", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 404, description = "No such case for this caller", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 409, description = "The case is closed (`case_closed`)", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 400, description = "The body is not a readable multipart form (`invalid_upload`)", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 413, description = "A file is larger than the limit", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 415, description = "A file is not JPEG, PNG, HEIC or PDF (`unsupported_file_type`)", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "A file is empty (`empty_file`), or no file was sent", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "Viewers cannot add attachments"),
+        answers::CaseClosed,
+        (status = 400, description = "The body is not a readable multipart form (`invalid_upload`)"),
+        (status = 413, description = "A file is larger than the limit"),
+        (status = 415, description = "A file is not JPEG, PNG, HEIC or PDF (`unsupported_file_type`)"),
+        (status = 422, description = "A file is empty (`empty_file`), or no file was sent"),
     )
 )]
 #[post("/cases/{id}/attachments")]
 pub async fn upload_attachments(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
     req: HttpRequest,
-    id: web::Path<uuid::Uuid>,
+    id: IdPath,
     payload: web::Payload,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let id = CaseId::from_uuid(id.into_inner());
     let row = crate::cases::authorized_case(&state, &auth, id, Action::AddAttachment).await?;
     // Like comments: until the case is Closed.

@@ -1,9 +1,9 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::convert;
-use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use api_types::{ContractDetail, ContractLineDto, ProblemDetails};
+use crate::routes::{AppData, IdPath, Reply};
+use actix_web::{get, HttpResponse};
+use api_types::{ContractDetail, ContractLineDto};
 use domain::ContractId;
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::{contracts, installed_products};
@@ -11,20 +11,11 @@ use persistence::repositories::{contracts, installed_products};
 /// One contract with its line items; each line lists only the covered
 /// products the caller sees.
 #[utoipa::path(
-    tag = "contracts",
-    security(("bearer_jwt" = [])),
     params(("id" = uuid::Uuid, Path, description = "Contract id")),
-    responses(
-        (status = 200, body = ContractDetail),
-        (status = 404, description = "No such contract for this caller", body = ProblemDetails, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = ContractDetail))
 )]
 #[get("/contracts/{id}")]
-pub async fn get_contract(
-    state: web::Data<AppState>,
-    auth: AuthUser,
-    id: web::Path<uuid::Uuid>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn get_contract(state: AppData, auth: AuthUser, id: IdPath) -> Reply {
     let visibility = AccountVisibility::of(&auth.user);
     let (record, lines) = contracts::find_visible(
         &state.db,

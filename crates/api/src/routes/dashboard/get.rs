@@ -1,9 +1,8 @@
 use crate::auth::AuthUser;
-use crate::error::ApiError;
 use crate::routes::convert;
-use crate::state::AppState;
+use crate::routes::{AppData, Reply};
 use crate::wire::ToWire;
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, HttpResponse};
 use api_types::{
     DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, StateCounts,
 };
@@ -26,17 +25,10 @@ fn add(counts: &mut StateCounts, state: &str, n: i64) {
 /// What is up and what is not, by modality and by location, and contracts by
 /// expiry colour: the home page in one request.
 #[utoipa::path(
-    tag = "dashboard",
-    security(("bearer_jwt" = [])),
-    responses(
-        (status = 200, body = DashboardResponse),
-    )
+    responses((status = 200, body = DashboardResponse))
 )]
 #[get("/dashboard")]
-pub async fn get_dashboard(
-    state: web::Data<AppState>,
-    auth: AuthUser,
-) -> Result<HttpResponse, ApiError> {
+pub async fn get_dashboard(state: AppData, auth: AuthUser) -> Reply {
     let visibility = AccountVisibility::of(&auth.user);
     let today = convert::today(&state, &auth);
     let rows = installed_products::state_counts(&state.db, visibility).await?;

@@ -1,8 +1,8 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
-use crate::state::AppState;
-use actix_web::{get, web, HttpResponse};
-use api_types::{ContactCentreDto, ProblemDetails};
+use crate::routes::{AppData, IdPath, Reply};
+use actix_web::{get, HttpResponse};
+use api_types::ContactCentreDto;
 use domain::InstalledProductId;
 use persistence::repositories::accounts::{self, AccountVisibility};
 use persistence::repositories::installed_products;
@@ -10,20 +10,14 @@ use persistence::repositories::installed_products;
 /// The contact centre that takes this product's critical (priority 1) cases
 /// by phone: the case form shows it before a priority-1 case is sent.
 #[utoipa::path(
-    tag = "installed products",
-    security(("bearer_jwt" = [])),
     params(("id" = uuid::Uuid, Path, description = "Installed product id")),
     responses(
         (status = 200, body = ContactCentreDto),
-        (status = 404, description = "No such installed product for this caller, or no contact centre for its country", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 404, description = "No such installed product for this caller, or no contact centre for its country"),
     )
 )]
 #[get("/installed-products/{id}/contact-centre")]
-pub async fn get_contact_centre(
-    state: web::Data<AppState>,
-    auth: AuthUser,
-    id: web::Path<uuid::Uuid>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn get_contact_centre(state: AppData, auth: AuthUser, id: IdPath) -> Reply {
     let product = installed_products::find_visible(
         &state.db,
         AccountVisibility::of(&auth.user),

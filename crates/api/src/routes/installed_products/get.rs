@@ -1,13 +1,11 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::convert;
-use crate::state::AppState;
+use crate::routes::{AppData, IdPath, Reply};
 use crate::wire::ToWire;
 use actix_web::http::header;
-use actix_web::{get, web, HttpResponse};
-use api_types::{
-    InstalledProductDetail, ProblemDetails, ProductContractDto, SlcpLinkDto, WarrantyDto,
-};
+use actix_web::{get, HttpResponse};
+use api_types::{InstalledProductDetail, ProductContractDto, SlcpLinkDto, WarrantyDto};
 use domain::{authorize, Action, InstalledProductId, Target};
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::{contracts, installed_products, slcp};
@@ -136,20 +134,11 @@ pub(crate) async fn load_detail(
 /// One installed product with everything the portal knows about it. The
 /// `ETag` header is what `If-Match` takes when the custom details change.
 #[utoipa::path(
-    tag = "installed products",
-    security(("bearer_jwt" = [])),
     params(("id" = uuid::Uuid, Path, description = "Installed product id")),
-    responses(
-        (status = 200, body = InstalledProductDetail, headers(("ETag" = String, description = "The product's version"))),
-        (status = 404, description = "No such installed product for this caller", body = ProblemDetails, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = InstalledProductDetail, headers(("ETag" = String, description = "The product's version"))))
 )]
 #[get("/installed-products/{id}")]
-pub async fn get_installed_product(
-    state: web::Data<AppState>,
-    auth: AuthUser,
-    id: web::Path<uuid::Uuid>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn get_installed_product(state: AppData, auth: AuthUser, id: IdPath) -> Reply {
     let today = convert::today(&state, &auth);
     let detail = load_detail(
         &state.db,

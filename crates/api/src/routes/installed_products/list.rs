@@ -1,12 +1,9 @@
 use crate::auth::AuthUser;
-use crate::error::ApiError;
 use crate::routes::convert;
-use crate::state::AppState;
+use crate::routes::{AppData, Reply};
 use crate::wire::ToDomain;
 use actix_web::{get, web, HttpResponse};
-use api_types::{
-    InstalledProductPage, InstalledProductQuery, InstalledProductSort, ProblemDetails, SortOrder,
-};
+use api_types::{InstalledProductPage, InstalledProductQuery, InstalledProductSort, SortOrder};
 use domain::AccountId;
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::installed_products::{self, ProductFilter, ProductSort};
@@ -27,20 +24,15 @@ fn sort(s: InstalledProductSort) -> ProductSort {
 /// The installed products the caller sees (location or owner account visible),
 /// filtered, sorted and paged; `total` counts every match.
 #[utoipa::path(
-    tag = "installed products",
-    security(("bearer_jwt" = [])),
     params(InstalledProductQuery),
-    responses(
-        (status = 200, body = InstalledProductPage),
-        (status = 400, description = "A filter, sort or page value is invalid", body = ProblemDetails, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = InstalledProductPage))
 )]
 #[get("/installed-products")]
 pub async fn list_installed_products(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
     query: web::Query<InstalledProductQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let q = query.into_inner();
     let page = crate::wire::page_request(q.page, q.page_size)?;
     let filter = ProductFilter {

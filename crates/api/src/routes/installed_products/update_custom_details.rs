@@ -1,10 +1,10 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::{convert, preconditions};
-use crate::state::AppState;
+use crate::routes::{AppData, IdPath, Reply};
 use actix_web::http::header;
-use actix_web::{put, web, HttpRequest, HttpResponse};
-use api_types::{FieldError, InstalledProductDetail, ProblemDetails, UpdateCustomDetailsRequest};
+use actix_web::{put, web, HttpResponse};
+use api_types::{FieldError, InstalledProductDetail, UpdateCustomDetailsRequest};
 use domain::{Action, CustomDetails, CustomText, InstalledProductId};
 use persistence::repositories::audit;
 use persistence::repositories::installed_products::{self, CustomDetailsUpdate};
@@ -38,34 +38,29 @@ fn parse_details(body: &UpdateCustomDetailsRequest) -> Result<CustomDetails, Api
 /// (Managers). Send the `ETag` you read as `If-Match`: a product changed
 /// meanwhile answers 412 and nothing is overwritten.
 #[utoipa::path(
-    tag = "installed products",
-    security(("bearer_jwt" = [])),
     params(
         ("id" = uuid::Uuid, Path, description = "Installed product id"),
-        ("If-Match" = String, Header, description = "The ETag of the product as last read"),
+        preconditions::IfMatch,
     ),
     request_body = UpdateCustomDetailsRequest,
     responses(
         (status = 200, body = InstalledProductDetail, headers(("ETag" = String, description = "The new version"))),
-        (status = 403, description = "Only a Manager maintains custom details", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 404, description = "No such installed product for this caller", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 412, description = "The product changed since it was read", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "A field is too long", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match is missing", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "Only a Manager maintains custom details"),
+        (status = 422, description = "A field is too long"),
     )
 )]
 #[put("/installed-products/{id}/custom-details")]
 pub async fn update_custom_details(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
-    req: HttpRequest,
-    id: web::Path<uuid::Uuid>,
+    if_match: preconditions::IfMatch,
+    id: IdPath,
     body: web::Json<UpdateCustomDetailsRequest>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let id = InstalledProductId::from_uuid(id.into_inner());
     let current =
         crate::cases::authorized_product(&state, &auth, id, Action::MaintainCustomDetails).await?;
-    let expected = preconditions::expected_version(&req)?;
+    let expected = if_match.expected_version()?;
     let details = parse_details(&body)?;
 
     let now = state.clock.now();

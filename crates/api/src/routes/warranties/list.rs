@@ -1,10 +1,9 @@
 use crate::auth::AuthUser;
-use crate::error::ApiError;
 use crate::routes::convert;
-use crate::state::AppState;
+use crate::routes::{AppData, Reply};
 use crate::wire::ToDomain;
 use actix_web::{get, web, HttpResponse};
-use api_types::{ContractQuery, ProblemDetails, WarrantyDto, WarrantyPage};
+use api_types::{ContractQuery, WarrantyDto, WarrantyPage};
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::{contracts, installed_products};
 
@@ -14,20 +13,15 @@ use persistence::repositories::{contracts, installed_products};
 /// product's number, serial number or name; `expiry` filters by the colour
 /// of the end date.
 #[utoipa::path(
-    tag = "contracts",
-    security(("bearer_jwt" = [])),
     params(ContractQuery),
-    responses(
-        (status = 200, body = WarrantyPage),
-        (status = 400, description = "A filter or page value is invalid", body = ProblemDetails, content_type = "application/problem+json"),
-    )
+    responses((status = 200, body = WarrantyPage))
 )]
 #[get("/warranties")]
 pub async fn list_warranties(
-    state: web::Data<AppState>,
+    state: AppData,
     auth: AuthUser,
     query: web::Query<ContractQuery>,
-) -> Result<HttpResponse, ApiError> {
+) -> Reply {
     let q = query.into_inner();
     let page = crate::wire::page_request(q.page, q.page_size)?;
     let today = convert::today(&state, &auth);

@@ -1,0 +1,57 @@
+//! Problem answers several operations share, for their `#[utoipa::path]`
+//! `responses(...)`; the body (a problem document) is added by
+//! `openapi::contract` like for every other 4xx.
+
+use utoipa::IntoResponses;
+
+/// For the administration of users and of access requests.
+#[derive(IntoResponses)]
+#[response(
+    status = 403,
+    description = "Only Managers (for their parent account) and Admins (`forbidden`)"
+)]
+pub struct ManagersAndAdminsOnly;
+
+/// Where the caller proves who they are again.
+#[derive(IntoResponses)]
+#[response(
+    status = 422,
+    description = "The password is wrong (`password`: `wrong_password`)"
+)]
+pub struct WrongPassword;
+
+/// Activation and reset links.
+// Named in `responses(...)` only, never built.
+#[allow(dead_code)]
+#[derive(IntoResponses)]
+pub enum LinkRefused {
+    #[response(status = 404, description = "No such link (`link_invalid`)")]
+    Invalid,
+    #[response(
+        status = 410,
+        description = "The link expired (`link_expired`) or was used (`link_used`)"
+    )]
+    Spent,
+}
+
+/// A closed case takes no new entries.
+#[derive(IntoResponses)]
+#[response(status = 409, description = "The case is closed (`case_closed`)")]
+pub struct CaseClosed;
+
+/// An Admin names the parent account they act on; a Manager acts on theirs.
+// Named in `responses(...)` only, never built.
+#[allow(dead_code)]
+#[derive(IntoResponses)]
+pub enum ParentAccountRequired {
+    #[response(
+        status = 404,
+        description = "An Admin named no parent account that exists"
+    )]
+    Unknown,
+    #[response(
+        status = 422,
+        description = "An Admin must name the parent account (`parent_account_id` required)"
+    )]
+    Missing,
+}
