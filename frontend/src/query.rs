@@ -10,7 +10,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 /// The [`ListView`] items of a view that keeps the API's query in its field
-/// `query`: the query's type, the list's page, and the two accessors.
+/// `query`: the query's type, the list's page, and the two accessors. With
+/// the query's pairs function, the view is the query and nothing more.
 macro_rules! query_field {
     ($query:ty, $page:expr) => {
         type Query = $query;
@@ -24,6 +25,66 @@ macro_rules! query_field {
             &mut self.query.page
         }
     };
+    ($query:ty, $page:expr, $pairs:ident) => {
+        query_field!($query, $page);
+
+        fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+            Self {
+                query: QueryParams::read(get),
+            }
+        }
+
+        fn pairs(&self) -> Pairs {
+            $pairs(&self.query)
+        }
+
+        fn is_filtered(&self) -> bool {
+            self.query.is_filtered()
+        }
+    };
+}
+
+/// An API query's parameters, one row a field, in the DTO's order (the
+/// URL's and the API's): `name: read => write`. `read` makes the field of
+/// the URL's value (invalid values are left out), `write` (`push` or
+/// `push_wire`) puts it back. The rows before `;` filter the list; those
+/// after it (sort, page) do not. Makes `$pairs(&query)` and [`QueryParams`].
+macro_rules! query_params {
+    ($query:ident, $pairs:ident {
+        $($filter:ident: $filter_read:expr => $filter_write:ident,)*
+        ;
+        $($other:ident: $other_read:expr => $other_write:ident,)*
+    }) => {
+        /// The query's parameters, in the DTO's order.
+        pub fn $pairs(q: &$query) -> $crate::query::Pairs {
+            let mut pairs = $crate::query::Pairs::new();
+            $($filter_write(&mut pairs, stringify!($filter), q.$filter.as_ref());)*
+            $($other_write(&mut pairs, stringify!($other), q.$other.as_ref());)*
+            pairs
+        }
+
+        impl $crate::query::QueryParams for $query {
+            fn read(get: impl Fn(&str) -> Option<String>) -> Self {
+                Self {
+                    $($filter: ($filter_read)(get(stringify!($filter))),)*
+                    $($other: ($other_read)(get(stringify!($other))),)*
+                }
+            }
+
+            fn is_filtered(&self) -> bool {
+                false $(|| self.$filter.is_some())*
+            }
+        }
+    };
+}
+
+/// An API query read from a URL (see `query_params!`).
+pub trait QueryParams {
+    /// The query of the URL's parameters.
+    fn read(get: impl Fn(&str) -> Option<String>) -> Self;
+
+    /// Whether any filter narrows the list (sort and page do not).
+    fn is_filtered(&self) -> bool;
 }
 
 mod access_requests;
@@ -162,42 +223,30 @@ fn push_wire<T: Serialize>(pairs: &mut Pairs, name: &'static str, value: Option<
     }
 }
 
-/// `GET /installed-products` parameters, in the DTO's order.
-pub fn product_query_pairs(q: &InstalledProductQuery) -> Pairs {
-    let mut pairs = Pairs::new();
-    push_wire(&mut pairs, "modality", q.modality.as_ref());
-    push(&mut pairs, "owner_account", q.owner_account);
-    push(&mut pairs, "location_account", q.location_account);
-    push(
-        &mut pairs,
-        "functional_location",
-        q.functional_location.as_ref(),
-    );
-    push(&mut pairs, "covered", q.covered);
-    push_wire(&mut pairs, "expiry", q.expiry.as_ref());
-    push_wire(
-        &mut pairs,
-        "operational_state",
-        q.operational_state.as_ref(),
-    );
-    push(&mut pairs, "strategic_item", q.strategic_item);
-    push(&mut pairs, "q", q.q.as_ref());
-    push_wire(&mut pairs, "sort", q.sort.as_ref());
-    push_wire(&mut pairs, "order", q.order.as_ref());
-    push(&mut pairs, "page", q.page);
-    push(&mut pairs, "page_size", q.page_size);
-    pairs
-}
+query_params!(InstalledProductQuery, product_query_pairs {
+    modality: parsed => push_wire,
+    owner_account: parsed => push,
+    location_account: parsed => push,
+    functional_location: text => push,
+    covered: flag => push,
+    expiry: parsed => push_wire,
+    operational_state: parsed => push_wire,
+    strategic_item: flag => push,
+    q: text => push,
+    ;
+    sort: parsed => push_wire,
+    order: parsed => push_wire,
+    page: page_number => push,
+    page_size: page_size => push,
+});
 
-/// `GET /contracts` and `GET /warranties` parameters.
-pub fn contract_query_pairs(q: &ContractQuery) -> Pairs {
-    let mut pairs = Pairs::new();
-    push_wire(&mut pairs, "expiry", q.expiry.as_ref());
-    push(&mut pairs, "q", q.q.as_ref());
-    push(&mut pairs, "page", q.page);
-    push(&mut pairs, "page_size", q.page_size);
-    pairs
-}
+query_params!(ContractQuery, contract_query_pairs {
+    expiry: parsed => push_wire,
+    q: text => push,
+    ;
+    page: page_number => push,
+    page_size: page_size => push,
+});
 
 /// How the installed products list groups the rows of the current page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -246,25 +295,10 @@ impl ListView for ProductListView {
     query_field!(InstalledProductQuery, Page::InstalledProducts);
 
     fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+        let group = get("group").map(|g| Grouping::parse(&g));
         Self {
-            query: InstalledProductQuery {
-                modality: parsed(get("modality")),
-                owner_account: parsed(get("owner_account")),
-                location_account: parsed(get("location_account")),
-                functional_location: text(get("functional_location")),
-                covered: flag(get("covered")),
-                expiry: parsed(get("expiry")),
-                operational_state: parsed(get("operational_state")),
-                strategic_item: flag(get("strategic_item")),
-                q: text(get("q")),
-                sort: parsed(get("sort")),
-                order: parsed(get("order")),
-                page: page_number(get("page")),
-                page_size: page_size(get("page_size")),
-            },
-            group: get("group")
-                .map(|g| Grouping::parse(&g))
-                .unwrap_or_default(),
+            query: QueryParams::read(get),
+            group: group.unwrap_or_default(),
         }
     }
 
@@ -278,16 +312,7 @@ impl ListView for ProductListView {
     }
 
     fn is_filtered(&self) -> bool {
-        let q = &self.query;
-        q.modality.is_some()
-            || q.owner_account.is_some()
-            || q.location_account.is_some()
-            || q.functional_location.is_some()
-            || q.covered.is_some()
-            || q.expiry.is_some()
-            || q.operational_state.is_some()
-            || q.strategic_item.is_some()
-            || q.q.is_some()
+        self.query.is_filtered()
     }
 }
 
@@ -358,12 +383,7 @@ impl ListView for ContractListView {
                 Some("warranties") => ContractTab::Warranties,
                 _ => ContractTab::Contracts,
             },
-            query: ContractQuery {
-                expiry: parsed(get("expiry")),
-                q: text(get("q")),
-                page: page_number(get("page")),
-                page_size: page_size(get("page_size")),
-            },
+            query: QueryParams::read(get),
         }
     }
 
@@ -385,7 +405,7 @@ impl ListView for ContractListView {
     }
 
     fn is_filtered(&self) -> bool {
-        self.query.expiry.is_some() || self.query.q.is_some()
+        self.query.is_filtered()
     }
 
     /// The same tab, unfiltered.
@@ -403,6 +423,28 @@ impl ContractListView {
     }
 }
 
+/// The view of a URL with these parameters, decoded as the router hands
+/// them over.
+#[cfg(test)]
+fn read_view<V: ListView>(pairs: &[(&str, &str)]) -> V {
+    V::from_query(|name| {
+        let value = pairs.iter().find(|(key, _)| *key == name);
+        value.map(|(_, value)| (*value).to_owned())
+    })
+}
+
+/// `view`, and the view of a bare URL (no parameters), are read back from
+/// their own URLs unchanged.
+#[cfg(test)]
+fn assert_round_trips<V: ListView + std::fmt::Debug>(view: &V) {
+    assert!(V::default().pairs().is_empty());
+    for view in [view.clone(), V::default()] {
+        let pairs = view.pairs();
+        let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(read_view::<V>(&pairs), view);
+    }
+}
+
 /// Pages needed for `total` items (at least one, so "page 1 of 1" when empty).
 pub fn page_count(total: u64, page_size: u32) -> u32 {
     let size = u64::from(page_size.max(1));
@@ -415,13 +457,6 @@ pub fn page_count(total: u64, page_size: u32) -> u32 {
 mod tests {
     use super::*;
     use api_types::{ModalityDto, OperationalStateDto};
-    use std::collections::HashMap;
-
-    /// The URL as the router hands it over: decoded name/value pairs.
-    fn lookup(pairs: &Pairs) -> impl Fn(&str) -> Option<String> + '_ {
-        let map: HashMap<&str, &String> = pairs.iter().map(|(k, v)| (*k, v)).collect();
-        move |name| map.get(name).map(|v| (*v).clone())
-    }
 
     fn full_view() -> ProductListView {
         ProductListView {
@@ -470,11 +505,7 @@ mod tests {
 
     #[test]
     fn product_view_round_trips_through_the_url() {
-        let view = full_view();
-        assert_eq!(ProductListView::from_query(lookup(&view.pairs())), view);
-        let empty = ProductListView::default();
-        assert!(empty.pairs().is_empty());
-        assert_eq!(ProductListView::from_query(lookup(&empty.pairs())), empty);
+        assert_round_trips(&full_view());
     }
 
     #[test]
@@ -501,25 +532,19 @@ mod tests {
 
     #[test]
     fn invalid_values_are_dropped_not_fatal() {
-        let pairs: Pairs = vec![
-            ("modality", "xray".to_owned()),
-            ("owner_account", "not-a-uuid".to_owned()),
-            ("covered", "yes".to_owned()),
-            ("q", "   ".to_owned()),
-            ("page", "0".to_owned()),
-            ("page_size", "5000".to_owned()),
-            ("sort", "price".to_owned()),
-            ("group", "colour".to_owned()),
-        ];
-        assert_eq!(
-            ProductListView::from_query(lookup(&pairs)),
-            ProductListView::default()
-        );
-        let page_one: Pairs = vec![("page", "1".to_owned())];
-        assert_eq!(
-            ProductListView::from_query(lookup(&page_one)).query.page,
-            None
-        );
+        let view: ProductListView = read_view(&[
+            ("modality", "xray"),
+            ("owner_account", "not-a-uuid"),
+            ("covered", "yes"),
+            ("q", "   "),
+            ("page", "0"),
+            ("page_size", "5000"),
+            ("sort", "price"),
+            ("group", "colour"),
+        ]);
+        assert_eq!(view, ProductListView::default());
+        let page_one: ProductListView = read_view(&[("page", "1")]);
+        assert_eq!(page_one.query.page, None);
     }
 
     #[test]
@@ -571,7 +596,7 @@ mod tests {
                 page_size: None,
             },
         };
-        assert_eq!(ContractListView::from_query(lookup(&view.pairs())), view);
+        assert_round_trips(&view);
         assert_eq!(
             view.href(),
             "/contracts?tab=warranties&expiry=yellow&q=PO%204711&page=2"

@@ -4,7 +4,10 @@
 //! the router's `<Routes>` (app.rs) and the lazy groups (lazy_pages.rs) are
 //! all made from it, so each path is written once.
 
+use crate::components::document::set_title;
 use crate::i18n::{TextFn, Texts};
+use crate::state::auth::use_texts;
+use leptos::prelude::Get;
 use std::fmt::Display;
 
 /// The route table. Hands it to `$then!`, which makes of it what it needs:
@@ -147,19 +150,42 @@ macro_rules! page_enum {
 
 route_table!(page_enum);
 
-/// The detail page of one installed product.
-pub fn installed_product_path(id: impl Display) -> String {
-    format!("{}/{id}", Page::InstalledProducts.path())
+impl Page {
+    /// Keeps the document title at the table's title of the page, in the
+    /// reader's language.
+    pub fn use_title(self) {
+        let t = use_texts();
+        leptos::prelude::Effect::new(move |_| {
+            let t = t.get();
+            set_title(self.title(t).unwrap_or_default(), t.product_name);
+        });
+    }
 }
 
-/// The detail page of one contract.
-pub fn contract_path(id: impl Display) -> String {
-    format!("{}/{id}", Page::Contracts.path())
+/// The pages of one thing, under its list's page: `name => List` makes
+/// `name(id)`, the path `/list/{id}`.
+macro_rules! item_paths {
+    ($($(#[$doc:meta])* $name:ident => $list:ident,)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(id: impl Display) -> String {
+                format!("{}/{id}", Page::$list.path())
+            }
+        )*
+    };
 }
 
-/// The page of one service case.
-pub fn case_path(id: impl Display) -> String {
-    format!("{}/{id}", Page::Cases.path())
+item_paths! {
+    /// The detail page of one installed product.
+    installed_product_path => InstalledProducts,
+    /// The detail page of one contract.
+    contract_path => Contracts,
+    /// The page of one service case.
+    case_path => Cases,
+    /// The page of one user (Managers and Admins).
+    user_path => Users,
+    /// The page of one request for access (Managers and Admins).
+    access_request_path => AccessRequests,
 }
 
 /// The create-case form, with this installed product already picked.
@@ -177,19 +203,9 @@ pub fn product_cases_path(product: impl Display, historical: bool) -> String {
     )
 }
 
-/// The page of one user (Managers and Admins).
-pub fn user_path(id: impl Display) -> String {
-    format!("{}/{id}", Page::Users.path())
-}
-
 /// The security log narrowed to the events about one user.
 pub fn user_security_log_path(id: impl Display) -> String {
     format!("{}?user={id}", Page::SecurityLog.path())
-}
-
-/// The page of one request for access (Managers and Admins).
-pub fn access_request_path(id: impl Display) -> String {
-    format!("{}/{id}", Page::AccessRequests.path())
 }
 
 /// The server's interactive API documentation: outside the app, so linked

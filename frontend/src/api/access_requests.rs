@@ -3,7 +3,7 @@
 
 use super::http::{Api, Call, LoginRefused};
 use super::ApiError;
-use crate::query::{access_request_query_pairs, query_string};
+use crate::query::access_request_query_pairs;
 use api_types::{
     AccessRequestDto, AccessRequestPage, AccessRequestQuery, ApproveAccessRequest,
     CreateAccessRequest, RejectAccessRequest, UserDetail,
@@ -22,42 +22,41 @@ impl Api {
             .map(drop)
     }
 
-    /// `GET /access-requests`: one page of the requests the caller may decide, newest first.
-    pub async fn access_requests(
-        self,
-        query: &AccessRequestQuery,
-    ) -> Result<AccessRequestPage, ApiError> {
-        let pairs = access_request_query_pairs(query);
-        self.get(&format!("{ACCESS_REQUESTS}{}", query_string(&pairs)))
-            .await
-    }
-
     /// `GET /access-requests/{id}`: 404 when the caller may not see it.
     pub async fn access_request(self, id: impl Display) -> Result<AccessRequestDto, ApiError> {
         self.get(&access_request_path(id)).await
     }
+}
 
+list_endpoints! {
+    /// `GET /access-requests`: one page of the requests the caller may decide, newest first.
+    access_requests(AccessRequestQuery) -> AccessRequestPage =
+        ACCESS_REQUESTS, access_request_query_pairs;
+}
+
+/// The decisions on a request: `name(Body) -> Answer = "decision"` is
+/// `POST /access-requests/{id}/{decision}`.
+macro_rules! decisions {
+    ($($(#[$doc:meta])* $name:ident($body:ty) -> $answer:ty = $decision:literal;)*) => {
+        impl Api {
+            $(
+                $(#[$doc])*
+                pub async fn $name(self, id: impl Display, request: &$body) -> Result<$answer, ApiError> {
+                    let path = format!("{}/{}", access_request_path(id), $decision);
+                    self.post(&path, request).await
+                }
+            )*
+        }
+    };
+}
+
+decisions! {
     /// `POST /access-requests/{id}/approve`: 201 with the new user, who gets
     /// an activation email; 409 when the request was already decided.
-    pub async fn approve_access_request(
-        self,
-        id: impl Display,
-        request: &ApproveAccessRequest,
-    ) -> Result<UserDetail, ApiError> {
-        let path = format!("{}/approve", access_request_path(id));
-        self.post(&path, request).await
-    }
-
+    approve_access_request(ApproveAccessRequest) -> UserDetail = "approve";
     /// `POST /access-requests/{id}/reject`: the request as decided; the
     /// requester is emailed the reason.
-    pub async fn reject_access_request(
-        self,
-        id: impl Display,
-        request: &RejectAccessRequest,
-    ) -> Result<AccessRequestDto, ApiError> {
-        let path = format!("{}/reject", access_request_path(id));
-        self.post(&path, request).await
-    }
+    reject_access_request(RejectAccessRequest) -> AccessRequestDto = "reject";
 }
 
 const ACCESS_REQUESTS: &str = "/access-requests";

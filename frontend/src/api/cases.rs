@@ -2,17 +2,16 @@
 
 use super::http::{url, Api, Call};
 use super::ApiError;
-use crate::query::{case_query_pairs, query_string};
+use crate::query::case_query_pairs;
 use api_types::{CaseDetail, CasePage, CaseQuery, CreateActivityRequest, CreateCaseRequest};
 use std::fmt::Display;
 
-impl Api {
+list_endpoints! {
     /// `GET /cases`: one page of the visible cases.
-    pub async fn cases(self, query: &CaseQuery) -> Result<CasePage, ApiError> {
-        self.get(&format!("/cases{}", query_string(&case_query_pairs(query))))
-            .await
-    }
+    cases(CaseQuery) -> CasePage = "/cases", case_query_pairs;
+}
 
+impl Api {
     /// `GET /cases/{id}`: a case with its timeline; 404 when it is not visible.
     pub async fn case(self, id: impl Display) -> Result<CaseDetail, ApiError> {
         self.get(&case_path(id)).await

@@ -121,10 +121,9 @@ mod tests {
 
     #[test]
     fn progress_is_a_whole_percent() {
-        assert_eq!(percent(0.0, 200.0), 0);
-        assert_eq!(percent(101.0, 200.0), 51);
-        assert_eq!(percent(200.0, 200.0), 100);
-        assert_eq!(percent(300.0, 200.0), 100);
+        for (sent, whole) in [(0.0, 0), (101.0, 51), (200.0, 100), (300.0, 100)] {
+            assert_eq!(percent(sent, 200.0), whole, "{sent} of 200");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! resource.
 
 use super::ApiError;
+use crate::query::query_string;
 use crate::state::auth::Auth;
 use api_types::{ProblemCode, ProblemDetails};
 use gloo_net::http::{Method, RequestBuilder, Response};
@@ -128,6 +129,15 @@ impl Api {
     /// `GET path` with the token.
     pub(super) async fn get<T: DeserializeOwned>(self, path: &str) -> Result<T, ApiError> {
         self.json(Call::get(path)).await
+    }
+
+    /// `GET path` of a list, with its query's parameters (`pairs`).
+    pub(super) async fn get_list<T: DeserializeOwned>(
+        self,
+        path: &str,
+        pairs: &[(&'static str, String)],
+    ) -> Result<T, ApiError> {
+        self.get(&format!("{path}{}", query_string(pairs))).await
     }
 
     /// `POST path` with the token and a JSON body.

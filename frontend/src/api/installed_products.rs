@@ -2,24 +2,20 @@
 
 use super::http::{Api, Call, Tagged};
 use super::ApiError;
-use crate::query::{product_query_pairs, query_string};
+use crate::query::product_query_pairs;
 use api_types::{
     ContactCentreDto, InstalledProductDetail, InstalledProductPage, InstalledProductQuery,
     UpdateCustomDetailsRequest,
 };
 use std::fmt::Display;
 
-impl Api {
+list_endpoints! {
     /// `GET /installed-products`: one page of the visible installed products.
-    pub async fn installed_products(
-        self,
-        query: &InstalledProductQuery,
-    ) -> Result<InstalledProductPage, ApiError> {
-        let pairs = product_query_pairs(query);
-        self.get(&format!("{INSTALLED_PRODUCTS}{}", query_string(&pairs)))
-            .await
-    }
+    installed_products(InstalledProductQuery) -> InstalledProductPage =
+        INSTALLED_PRODUCTS, product_query_pairs;
+}
 
+impl Api {
     /// `GET /installed-products/{id}`: everything about one product, and its `ETag`.
     pub async fn installed_product(
         self,

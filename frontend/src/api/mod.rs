@@ -2,6 +2,26 @@
 //! DTOs: one [`Api`] (from `auth.api()`) with a method per endpoint, the
 //! endpoints grouped by resource below.
 
+/// The `GET` of each list, from one row a list (`name(Query) -> Page =
+/// path, pairs`): one page of it, with the query's parameters (`pairs`) in
+/// the URL. The query is borrowed or owned, so a list page can hand the
+/// method itself to `use_list_page`.
+macro_rules! list_endpoints {
+    ($($(#[$doc:meta])* $name:ident($query:ty) -> $page:ty = $path:expr, $pairs:path;)*) => {
+        impl $crate::api::Api {
+            $(
+                $(#[$doc])*
+                pub async fn $name(
+                    self,
+                    query: impl ::std::borrow::Borrow<$query>,
+                ) -> Result<$page, $crate::api::ApiError> {
+                    self.get_list($path, &$pairs(query.borrow())).await
+                }
+            )*
+        }
+    };
+}
+
 mod access_requests;
 mod accounts;
 mod auth;

@@ -2,20 +2,21 @@
 
 use super::http::{Api, Call, Tagged};
 use super::ApiError;
-use crate::query::{query_string, security_log_query_pairs, user_query_pairs};
+use crate::query::{security_log_query_pairs, user_query_pairs};
 use api_types::{
     CreateUserRequest, SecurityLogPage, SecurityLogQuery, UpdateUserRequest, UserDetail, UserPage,
     UserQuery,
 };
 use std::fmt::Display;
 
-impl Api {
+list_endpoints! {
     /// `GET /users`: one page of the users the caller manages.
-    pub async fn users(self, query: &UserQuery) -> Result<UserPage, ApiError> {
-        self.get(&format!("/users{}", query_string(&user_query_pairs(query))))
-            .await
-    }
+    users(UserQuery) -> UserPage = "/users", user_query_pairs;
+    /// `GET /security-log`: one page of security events, newest first.
+    security_log(SecurityLogQuery) -> SecurityLogPage = "/security-log", security_log_query_pairs;
+}
 
+impl Api {
     /// `POST /users`: 201 with the new user, who gets an activation email.
     pub async fn create_user(self, request: &CreateUserRequest) -> Result<UserDetail, ApiError> {
         self.post("/users", request).await
@@ -41,13 +42,6 @@ impl Api {
     pub async fn send_activation_email(self, id: impl Display) -> Result<(), ApiError> {
         let path = format!("{}/activation-email", user_path(id));
         self.no_content(Call::post_empty(&path)).await
-    }
-
-    /// `GET /security-log`: one page of security events, newest first.
-    pub async fn security_log(self, query: &SecurityLogQuery) -> Result<SecurityLogPage, ApiError> {
-        let pairs = security_log_query_pairs(query);
-        self.get(&format!("/security-log{}", query_string(&pairs)))
-            .await
     }
 }
 

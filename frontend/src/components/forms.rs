@@ -44,7 +44,7 @@ pub fn field_error(field: &str, code: FieldErrorCode) -> FieldError {
 }
 
 /// The last part of a field name (`/new_password` or `settings.time_zone`).
-fn field_key(name: &str) -> &str {
+pub fn field_key(name: &str) -> &str {
     name.rsplit(['.', '/']).next().unwrap_or(name)
 }
 
@@ -58,6 +58,7 @@ pub fn codes_for(errors: &[FieldError], field: &str) -> Vec<FieldErrorCode> {
 }
 
 /// One form field the summary can link to: request name, input id, label.
+#[derive(Clone, Copy)]
 pub struct FieldRef {
     pub field: &'static str,
     pub id: &'static str,
@@ -98,36 +99,39 @@ pub fn failure_summary_by(
         Failure::Failed(err) => {
             view! { <p class="form-error" role="alert">{error_message(t, err)}</p> }.into_any()
         }
-        Failure::Invalid(errors) => {
-            let items = errors
-                .iter()
-                .map(|e| {
-                    match field(&e.field) {
-                        Some((label, id)) => {
-                            let line = format!("{label}: {}", text(&e.field, e.code));
-                            view! {
-                                <li>
-                                    <a href=format!("#{id}") rel="external">{line}</a>
-                                </li>
-                            }
-                            .into_any()
-                        }
-                        // A field the form does not show: the server's own words.
-                        None => {
-                            view! { <li>{format!("{}: {}", e.field, e.message)}</li> }.into_any()
-                        }
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="form-error" role="alert">
-                    <p>{t.form_errors_summary}</p>
-                    <ul>{items}</ul>
-                </div>
-            }
-            .into_any()
-        }
+        Failure::Invalid(errors) => invalid_summary(t, errors, |e| {
+            field(&e.field).map(|(label, id)| (id, format!("{label}: {}", text(&e.field, e.code))))
+        }),
     }
+}
+
+/// The list of what is wrong, each line linking to its field: `line(error)`
+/// gives the input id and the sentence of a field the form shows.
+pub fn invalid_summary(
+    t: &'static Texts,
+    errors: &[FieldError],
+    line: impl Fn(&FieldError) -> Option<(String, String)>,
+) -> AnyView {
+    let items = errors
+        .iter()
+        .map(|e| match line(e) {
+            Some((id, text)) => view! {
+                <li>
+                    <a href=format!("#{id}") rel="external">{text}</a>
+                </li>
+            }
+            .into_any(),
+            // A field the form does not show: the server's own words.
+            None => view! { <li>{format!("{}: {}", e.field, e.message)}</li> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <div class="form-error" role="alert">
+            <p>{t.form_errors_summary}</p>
+            <ul>{items}</ul>
+        </div>
+    }
+    .into_any()
 }
 
 /// The errors of one field, next to it, with the id its input points to.
@@ -146,6 +150,191 @@ pub fn field_errors_view(
                 .join(" ");
             view! { <p id=error_id.clone() class="field-error">{lines}</p> }
         })
+    }
+}
+
+/// A form's submit handler: the page stays (no reload), and a second press
+/// while the first send is on its way does nothing.
+pub fn submit_once(
+    pending: Memo<bool>,
+    send: impl Fn() + Copy + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static {
+    move |ev| {
+        ev.prevent_default();
+        if !pending.get_untracked() {
+            send();
+        }
+    }
+}
+
+/// Shows what a send failed on and moves the focus to the summary `id`.
+pub fn show_failure(failure: RwSignal<Option<Failure>>, err: ApiError, id: &str) {
+    failure.set(Some(Failure::of(err)));
+    focus_later(id);
+}
+
+/// Shows the fields a check before sending found wrong, focus on `id`.
+pub fn show_invalid(failure: RwSignal<Option<Failure>>, invalid: Vec<FieldError>, id: &str) {
+    failure.set(Some(Failure::Invalid(invalid)));
+    focus_later(id);
+}
+
+/// A form's submit button: disabled, with `busy` on it, while sending.
+#[component]
+pub fn SubmitButton(
+    class: &'static str,
+    #[prop(into)] pending: Signal<bool>,
+    busy: &'static str,
+    idle: &'static str,
+) -> impl IntoView {
+    view! {
+        <button type="submit" class=class disabled=move || pending.get()>
+            {move || if pending.get() { busy } else { idle }}
+        </button>
+    }
+}
+
+/// Someone else changed the record meanwhile (412): what happened, and a
+/// button that loads the latest.
+pub fn conflict_notice(
+    text: &'static str,
+    reload_label: &'static str,
+    busy: impl Fn() -> bool + Send + Sync + 'static,
+    reload: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="form-error" role="alert">
+            <p>{text}</p>
+            <button type="button" class="button-secondary" disabled=busy on:click=move |_| reload()>
+                {reload_label}
+            </button>
+        </div>
+    }
+}
+
+/// A labelled, required text input with its help and errors.
+#[derive(Clone, Copy)]
+pub struct TextInput {
+    /// The request name, as the server's errors name it.
+    pub field: &'static str,
+    pub id: &'static str,
+    pub label: &'static str,
+    pub help: Option<&'static str>,
+    /// `type`: text, email, tel.
+    pub kind: &'static str,
+    pub autocomplete: &'static str,
+    /// No capitals or spelling fixes (addresses, user names).
+    pub plain: bool,
+}
+
+impl TextInput {
+    /// A field whose text is plain unless it is of `type` text.
+    pub fn new(
+        field: &'static str,
+        id: &'static str,
+        label: &'static str,
+        help: Option<&'static str>,
+        kind: &'static str,
+        autocomplete: &'static str,
+    ) -> Self {
+        Self {
+            field,
+            id,
+            label,
+            help,
+            kind,
+            autocomplete,
+            plain: kind != "text",
+        }
+    }
+
+    /// The field, `codes()` its errors and `text(code)` their sentences.
+    pub fn view(
+        self,
+        t: &'static Texts,
+        value: RwSignal<String>,
+        codes: impl Fn() -> Vec<FieldErrorCode> + Copy + Send + Sync + 'static,
+        text: impl Fn(FieldErrorCode) -> String + Send + Sync + 'static,
+    ) -> impl IntoView {
+        let help_id = format!("{}-help", self.id);
+        let error_id = format!("{}-error", self.id);
+        let described = {
+            let (help_id, error_id) = (help_id.clone(), error_id.clone());
+            move || {
+                let mut ids = Vec::new();
+                if self.help.is_some() {
+                    ids.push(help_id.clone());
+                }
+                if !codes().is_empty() {
+                    ids.push(error_id.clone());
+                }
+                Some(ids.join(" ")).filter(|ids| !ids.is_empty())
+            }
+        };
+        view! {
+            <div class="field">
+                <label for=self.id>{self.label} {required_marker(t)}</label>
+                <input
+                    id=self.id
+                    name=self.field
+                    type=self.kind
+                    autocomplete=self.autocomplete
+                    autocapitalize=self.plain.then_some("none")
+                    spellcheck=self.plain.then_some("false")
+                    required
+                    aria-invalid=move || (!codes().is_empty()).then_some("true")
+                    aria-describedby=described
+                    prop:value=value
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+                {self.help.map(|help| view! { <p id=help_id class="field-help">{help}</p> })}
+                {field_errors_view(error_id, codes, text)}
+            </div>
+        }
+    }
+}
+
+/// One radio of a group: checked while `chosen` holds `choice`, choosing it
+/// sets it.
+#[component]
+pub fn RadioInput<T>(
+    name: &'static str,
+    id: String,
+    value: String,
+    choice: T,
+    chosen: RwSignal<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <input
+            type="radio"
+            name=name
+            id=id
+            value=value
+            prop:checked=move || chosen.get() == choice
+            on:change=move |_| chosen.set(choice)
+        />
+    }
+}
+
+/// A labelled select of choices that need no check; `chosen(value)` on
+/// each change.
+pub fn select_field(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    options: impl IntoView,
+    chosen: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name on:change=move |ev| chosen(event_target_value(&ev))>
+                {options}
+            </select>
+        </div>
     }
 }
 

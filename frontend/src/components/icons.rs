@@ -3,88 +3,109 @@
 
 use leptos::prelude::*;
 
-#[component]
-pub fn HomeIcon() -> impl IntoView {
+/// One stroke of an icon on its 24 × 24 grid.
+#[derive(Clone, Copy)]
+enum Shape {
+    Path(&'static str),
+    /// Centre x, y and radius.
+    Circle(&'static str, &'static str, &'static str),
+    /// x, y, width, height, corner radius.
+    Rect(
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    ),
+}
+
+use Shape::{Circle, Path, Rect};
+
+/// The head and shoulders of the people icons.
+const PERSON: [Shape; 2] = [
+    Circle("9", "8", "3.5"),
+    Path("M2.5 20c.5-3.5 3.2-5.5 6.5-5.5s6 2 6.5 5.5"),
+];
+
+fn nav_icon(shapes: &'static [Shape]) -> impl IntoView {
+    let shapes = shapes
+        .iter()
+        .map(|shape| match *shape {
+            Path(d) => view! { <path d=d></path> }.into_any(),
+            Circle(cx, cy, r) => view! { <circle cx=cx cy=cy r=r></circle> }.into_any(),
+            Rect(x, y, width, height, rx) => {
+                view! { <rect x=x y=y width=width height=height rx=rx></rect> }.into_any()
+            }
+        })
+        .collect_view();
     view! {
         <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M3 11 12 3.5 21 11"></path>
-            <path d="M5.5 9.5V20.5h13V9.5"></path>
-            <path d="M10 20.5v-6h4v6"></path>
+            {shapes}
         </svg>
     }
+}
+
+#[component]
+pub fn HomeIcon() -> impl IntoView {
+    nav_icon(&[
+        Path("M3 11 12 3.5 21 11"),
+        Path("M5.5 9.5V20.5h13V9.5"),
+        Path("M10 20.5v-6h4v6"),
+    ])
 }
 
 #[component]
 pub fn DocsIcon() -> impl IntoView {
-    view! {
-        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M6 3h8.5L19 7.5V21H6z"></path>
-            <path d="M14 3v5h5"></path>
-            <path d="M9 13h7M9 17h7"></path>
-        </svg>
-    }
+    nav_icon(&[
+        Path("M6 3h8.5L19 7.5V21H6z"),
+        Path("M14 3v5h5"),
+        Path("M9 13h7M9 17h7"),
+    ])
 }
 
 #[component]
 pub fn ProductsIcon() -> impl IntoView {
-    view! {
-        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <rect x="3" y="4" width="18" height="12" rx="1.5"></rect>
-            <path d="M8 20h8M12 16v4"></path>
-        </svg>
-    }
+    nav_icon(&[Rect("3", "4", "18", "12", "1.5"), Path("M8 20h8M12 16v4")])
 }
 
 #[component]
 pub fn CasesIcon() -> impl IntoView {
-    view! {
-        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M9 3.5h6v3H9z"></path>
-            <path d="M9 5H5.5v15.5h13V5H15"></path>
-            <path d="M9 11.5h6M9 15.5h4"></path>
-        </svg>
-    }
+    nav_icon(&[
+        Path("M9 3.5h6v3H9z"),
+        Path("M9 5H5.5v15.5h13V5H15"),
+        Path("M9 11.5h6M9 15.5h4"),
+    ])
 }
 
 #[component]
 pub fn ContractsIcon() -> impl IntoView {
-    view! {
-        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M12 3 4.5 6v5.5c0 4.5 3.2 8.2 7.5 9.5 4.3-1.3 7.5-5 7.5-9.5V6z"></path>
-            <path d="m8.5 12 2.5 2.5 4.5-5"></path>
-        </svg>
-    }
+    nav_icon(&[
+        Path("M12 3 4.5 6v5.5c0 4.5 3.2 8.2 7.5 9.5 4.3-1.3 7.5-5 7.5-9.5V6z"),
+        Path("m8.5 12 2.5 2.5 4.5-5"),
+    ])
 }
 
 #[component]
 pub fn UsersIcon() -> impl IntoView {
-    view! {
-        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <circle cx="9" cy="8" r="3.5"></circle>
-            <path d="M2.5 20c.5-3.5 3.2-5.5 6.5-5.5s6 2 6.5 5.5"></path>
-            <path d="M15.5 4.8a3.5 3.5 0 0 1 0 6.4M18 14.8c2 .8 3.2 2.6 3.5 5.2"></path>
-        </svg>
-    }
+    const SHAPES: [Shape; 3] = [
+        PERSON[0],
+        PERSON[1],
+        Path("M15.5 4.8a3.5 3.5 0 0 1 0 6.4M18 14.8c2 .8 3.2 2.6 3.5 5.2"),
+    ];
+    nav_icon(&SHAPES)
 }
 
 #[component]
 pub fn SecurityLogIcon() -> impl IntoView {
-    view! {
-        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <rect x="5" y="10.5" width="14" height="10" rx="1.5"></rect>
-            <path d="M8.5 10.5V7.5a3.5 3.5 0 0 1 7 0v3"></path>
-            <path d="M12 14.5v2.5"></path>
-        </svg>
-    }
+    nav_icon(&[
+        Rect("5", "10.5", "14", "10", "1.5"),
+        Path("M8.5 10.5V7.5a3.5 3.5 0 0 1 7 0v3"),
+        Path("M12 14.5v2.5"),
+    ])
 }
 
 #[component]
 pub fn AccessRequestsIcon() -> impl IntoView {
-    view! {
-        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <circle cx="9" cy="8" r="3.5"></circle>
-            <path d="M2.5 20c.5-3.5 3.2-5.5 6.5-5.5s6 2 6.5 5.5"></path>
-            <path d="M18.5 7.5v6M15.5 10.5h6"></path>
-        </svg>
-    }
+    const SHAPES: [Shape; 3] = [PERSON[0], PERSON[1], Path("M18.5 7.5v6M15.5 10.5h6")];
+    nav_icon(&SHAPES)
 }

@@ -10,7 +10,6 @@
 //! name) or `date` never wraps at all.
 
 use crate::api::{Api, ApiError};
-use crate::components::document::set_title;
 use crate::components::pager::{pager, PageState};
 use crate::components::viewport::use_narrow;
 use crate::format::Dates;
@@ -226,6 +225,11 @@ fn prose_parts(text: &str) -> Vec<(String, bool)> {
     parts
 }
 
+/// One fact of a card's `<dl class="facts">`.
+pub fn fact(label: &'static str, value: impl IntoView) -> impl IntoView {
+    view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
+}
+
 /// Column headers that only name their column.
 pub fn column_heads(t: &'static Texts, columns: &[TextFn]) -> AnyView {
     columns
@@ -268,6 +272,54 @@ pub fn search_value(input: NodeRef<html::Input>) -> Option<String> {
         .get_untracked()
         .map(|el| el.value().trim().to_owned())
         .filter(|s| !s.is_empty())
+}
+
+/// A filter (a cell of the form, of `class`): its label and select (`id`,
+/// sent as `name`) of `options`, applied as soon as it changes (`on_change`).
+pub fn filter_select(
+    class: &'static str,
+    (id, name): (&'static str, &'static str),
+    label: impl IntoView + 'static,
+    select: NodeRef<html::Select>,
+    on_change: impl Fn(Event) + 'static,
+    options: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <div class=class>
+            <label for=id>{label}</label>
+            <select id=id name=name node_ref=select on:change=on_change>{options}</select>
+        </div>
+    }
+}
+
+/// The `<option>`s of `(value, label)`, for a select whose value
+/// [`ListPage::kept_select`] sets.
+pub fn options<L: IntoView + 'static>(
+    choices: impl IntoIterator<Item = (String, L)>,
+) -> impl IntoView {
+    choices
+        .into_iter()
+        .map(|(value, label)| view! { <option value=value>{label}</option> })
+        .collect_view()
+}
+
+/// The filter form's search field (`id`, sent as `q`), showing `value` of
+/// the URL's view, with its `help` (applied on submit).
+pub fn search_filter(
+    id: &'static str,
+    label: impl IntoView + 'static,
+    input: NodeRef<html::Input>,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    help: impl IntoView + 'static,
+) -> impl IntoView {
+    let help_id = format!("{id}-help");
+    view! {
+        <div class="filter filter-search">
+            <label for=id>{label}</label>
+            <input id=id name="q" type="search" node_ref=input aria-describedby=help_id.clone() prop:value=value/>
+            <p id=help_id class="field-help">{help}</p>
+        </div>
+    }
 }
 
 /// The options of a select that shows the URL's view: each `(value,
@@ -346,6 +398,10 @@ paged!(
     AccessRequestPage => AccessRequestDto,
 );
 
+/// A list's words for its answer's status line: while loading, then the
+/// total, one and many (with `{n}`).
+pub type AnswerWords = [TextFn; 3];
+
 /// A list page: its view (the URL's) and the answer the server gave, with
 /// the query it answers. Cheap to copy; made by [`use_list_page`].
 pub struct ListPage<V: ListView, P: 'static> {
@@ -379,10 +435,7 @@ where
 {
     let api = use_auth().api();
     let t = use_texts();
-    Effect::new(move |_| {
-        let t = t.get();
-        set_title(V::PAGE.title(t).unwrap_or_default(), t.product_name);
-    });
+    V::PAGE.use_title();
 
     let query_map = use_query_map();
     let current = Memo::new(move |_| query_map.with(|m| V::from_query(|k| m.get(k))));
@@ -410,6 +463,12 @@ where
 }
 
 impl<V: ListView, P: 'static> ListPage<V, P> {
+    /// The page's heading: its document title (the route table's).
+    pub fn heading(self) -> impl IntoView {
+        let t = self.t;
+        view! { <h1>{move || V::PAGE.title(t.get())}</h1> }
+    }
+
     /// Shows `view`: its URL, keeping the scroll position.
     fn go(self, view: &V) {
         if let Some(navigate) = self.navigate.try_get_value() {
@@ -421,6 +480,20 @@ impl<V: ListView, P: 'static> ListPage<V, P> {
     /// page) into what the controls say.
     fn apply(self, read: impl Fn(V) -> V) {
         self.go(&read(self.current.get_untracked().with_page(1)));
+    }
+
+    /// A filter form's select that shows `value` of the URL's view: on
+    /// arrival, after back, forward or "clear filters" (one effect, rather
+    /// than reactive options).
+    pub fn kept_select(self, value: impl Fn(&V) -> String + 'static) -> NodeRef<html::Select> {
+        let (current, select) = (self.current, NodeRef::<html::Select>::new());
+        Effect::new(move |_| {
+            let value = current.with(&value);
+            if let Some(el) = select.get() {
+                el.set_value(&value);
+            }
+        });
+        select
     }
 
     /// For a control that applies as soon as it changes (`on:change`).
@@ -453,6 +526,22 @@ impl<V: ListView, P: 'static> ListPage<V, P> {
                 {fields}
                 <FilterActions apply=apply clear_href=clear_href/>
             </form>
+        }
+    }
+
+    /// [`ListPage::filter_form`] drawn anew in the reader's language (which
+    /// changes only in the settings): `form(t)` gives the form's name, its
+    /// apply button's text and its fields in the texts `t`.
+    pub fn filter_form_in<F: IntoView + 'static>(
+        self,
+        class: &'static str,
+        read: impl Fn(V) -> V + Copy + Send + Sync + 'static,
+        form: impl Fn(&'static Texts) -> (&'static str, &'static str, F) + Send + Sync + 'static,
+    ) -> impl IntoView {
+        let t = self.t;
+        move || {
+            let (label, apply, fields) = form(t.get());
+            self.filter_form(class, label, apply, read, fields)
         }
     }
 
@@ -497,15 +586,14 @@ impl<V: ListView, P: 'static> ListPage<V, P> {
 }
 
 impl<V: ListView, P: Paged + Clone + 'static> ListPage<V, P> {
-    /// The status line (`loading`, then the total in the words of `count`:
-    /// one, and many with `{n}`) and under it a spinner, the error, or the
-    /// `results` of the answer.
+    /// The status line and under it a spinner, the error, or the `results`
+    /// of the answer, in the [`AnswerWords`] that `words` gives.
     pub fn answer_view(
         self,
-        loading: impl Fn(&'static Texts) -> &'static str + Copy + Send + Sync + 'static,
-        count: impl Fn(&'static Texts) -> (&'static str, &'static str) + Send + Sync + 'static,
-        results: impl Fn(Shown<V>, P) -> AnyView + Send + Sync + 'static,
+        words: impl Fn() -> AnswerWords + Copy + Send + Sync + 'static,
+        results: impl Fn(Shown<V, P>) -> AnyView + Send + Sync + 'static,
     ) -> impl IntoView {
+        let loading = move |t| words()[0](t);
         let (auth, t, narrow) = (use_auth(), self.t, use_narrow());
         let (current, answer) = (self.current, self.answer);
         let summary = move || {
@@ -517,8 +605,8 @@ impl<V: ListView, P: Paged + Clone + 'static> ListPage<V, P> {
                     loaded.as_ref(),
                     |query| current.with(|v| v.query() != query),
                     |page| {
-                        let (one, many) = count(t);
-                        count_text(one, many, page.total())
+                        let [_, one, many] = words();
+                        count_text(one(t), many(t), page.total())
                     },
                 )
             })
@@ -531,15 +619,15 @@ impl<V: ListView, P: Paged + Clone + 'static> ListPage<V, P> {
                     let view = current.get();
                     let stale = *view.query() != answered;
                     let (dates, narrow) = (auth.dates(), narrow.get());
-                    results(Shown { t, view, answered, stale, narrow, dates }, page)
+                    results(Shown { t, view, answered, stale, narrow, dates, page })
                 })
             }}
         }
     }
 }
 
-/// What an answer is shown with.
-pub struct Shown<V: ListView> {
+/// An answer's page, and what it is shown with.
+pub struct Shown<V: ListView, P> {
     pub t: &'static Texts,
     /// The view the rows are shown for (the URL's).
     pub view: V,
@@ -551,9 +639,11 @@ pub struct Shown<V: ListView> {
     pub narrow: bool,
     /// How the user writes dates and times.
     pub dates: Dates,
+    /// The page the server answered.
+    pub page: P,
 }
 
-impl<V: ListView> Shown<V> {
+impl<V: ListView, P: Paged> Shown<V, P> {
     /// `none` when the list has no rows at all, `empty` when filtered.
     pub fn empty_text(&self, none: &'static str, empty: &'static str) -> &'static str {
         if self.view.is_filtered() {
@@ -563,38 +653,38 @@ impl<V: ListView> Shown<V> {
         }
     }
 
-    /// The rows of `page` (the sentence `empty` when there are none, `cards`
-    /// on a phone, else a `table`) and the pager under them.
-    pub fn rows<Pg: Paged>(
-        &self,
-        page: Pg,
+    /// The rows of the page (the sentence `empty` when there are none,
+    /// `cards` on a phone, else a `table`) and the pager under them.
+    pub fn rows(
+        self,
         empty: &'static str,
-        cards: impl FnOnce(Vec<Pg::Item>) -> AnyView,
-        table: impl FnOnce(Vec<Pg::Item>) -> AnyView,
+        cards: impl FnOnce(Vec<P::Item>) -> AnyView,
+        table: impl FnOnce(Vec<P::Item>) -> AnyView,
     ) -> AnyView {
-        let (items, pages) = page.into_parts();
+        let (items, pages) = self.page.into_parts();
         let body = list_body(items, empty, self.narrow, cards, table);
+        let view = self.view;
         results_view(self.t, self.stale, body, pages, &|n| {
-            self.view.with_page(n).href()
+            view.with_page(n).href()
         })
     }
 
     /// [`Shown::rows`] of a `card` an item on a phone, else a table (`class`)
-    /// of `heads` and a `row` an item.
-    pub fn cards_or_table<Pg: Paged, C: IntoView, R: IntoView>(
-        &self,
-        page: Pg,
+    /// of `heads` and a `row` an item; both are drawn in the reader's texts
+    /// and dates.
+    pub fn cards_or_table<C: IntoView, R: IntoView>(
+        self,
         empty: &'static str,
         class: &'static str,
         heads: AnyView,
-        card: impl FnMut(Pg::Item) -> C,
-        row: impl FnMut(Pg::Item) -> R,
+        card: impl Fn(&'static Texts, &Dates, P::Item) -> C,
+        row: impl Fn(&'static Texts, &Dates, P::Item) -> R,
     ) -> AnyView {
+        let (t, dates) = (self.t, self.dates.clone());
         self.rows(
-            page,
             empty,
-            |items| cards(items, card),
-            |items| table(class, heads, items, row),
+            |items| cards(items, |item| card(t, &dates, item)),
+            |items| table(class, heads, items, |item| row(t, &dates, item)),
         )
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod badges;
 pub mod confirm;
+pub mod detail;
 pub mod document;
 pub mod download;
 pub mod forms;
@@ -11,4 +12,5 @@ pub mod list;
 pub mod mfa;
 pub mod pager;
 pub mod password;
+pub mod public_card;
 pub mod viewport;

@@ -5,7 +5,7 @@
 //! server's answer is shown next to the field.
 
 use crate::components::forms::{
-    codes_for, field_error, field_errors_view, required_marker, Failure,
+    codes_for, field_error, field_errors_view, required_marker, Failure, FieldRef,
 };
 use crate::i18n::{fill, password_error_text, password_rule_text, Texts};
 use api_types::{FieldError, FieldErrorCode};
@@ -61,6 +61,70 @@ pub fn forget_errors_of(failure: RwSignal<Option<Failure>>, field: &'static str)
     }
 }
 
+/// The summary's links to the new password and its repetition.
+pub const NEW_PASSWORD_REFS: [FieldRef; 2] = [
+    FieldRef {
+        field: NEW_PASSWORD,
+        id: NEW_PASSWORD_ID,
+        label: |t| t.new_password_label,
+    },
+    FieldRef {
+        field: REPEAT_PASSWORD,
+        id: REPEAT_PASSWORD_ID,
+        label: |t| t.repeat_password_label,
+    },
+];
+
+/// A required password input, described by `help` and its errors; typing
+/// drops its errors. With `show` it turns to text while the passwords are
+/// shown, so it also turns off capitals and spelling fixes.
+#[allow(clippy::too_many_arguments)]
+pub fn password_input(
+    t: &'static Texts,
+    id: &'static str,
+    field: &'static str,
+    label: &'static str,
+    autocomplete: &'static str,
+    help: Option<&'static str>,
+    value: RwSignal<String>,
+    show: Option<RwSignal<bool>>,
+    failure: RwSignal<Option<Failure>>,
+) -> impl IntoView {
+    let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), field));
+    let error_id = format!("{id}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || {
+            let error = (!codes().is_empty()).then_some(error_id.as_str());
+            let ids: Vec<&str> = help.into_iter().chain(error).collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let plain = show.is_some().then_some(());
+    view! {
+        <div class="field">
+            <label for=id>{label} {required_marker(t)}</label>
+            <input
+                id=id
+                name=field
+                type=move || if show.is_some_and(|s| s.get()) { "text" } else { "password" }
+                autocomplete=autocomplete
+                autocapitalize=plain.map(|()| "none")
+                spellcheck=plain.map(|()| "false")
+                required
+                aria-invalid=move || (!codes().is_empty()).then_some("true")
+                aria-describedby=described
+                prop:value=value
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    forget_errors_of(failure, field);
+                }
+            />
+            {field_errors_view(error_id, codes, move |c| password_error_text(t, c))}
+        </div>
+    }
+}
+
 /// The new password, its repetition, the live rules and "show the passwords".
 /// `show` also switches any other password field of the form.
 #[component]
@@ -80,20 +144,8 @@ pub fn NewPasswordFields(
     });
     let matches = Memo::new(move |_| password.with(|p| repeat.with(|r| !p.is_empty() && p == r)));
     let errors = Memo::new(move |_| failure.with(Failure::field_errors));
-    let codes = move |field: &'static str| move || errors.with(|e| codes_for(e, field));
     let too_common = move || {
         errors.with(|e| codes_for(e, NEW_PASSWORD).contains(&FieldErrorCode::PasswordTooCommon))
-    };
-    let kind = move || if show.get() { "text" } else { "password" };
-    let text = move |code: FieldErrorCode| password_error_text(t, code);
-    let described = move |id: &'static str, extra: &'static str, field: &'static str| {
-        move || {
-            let mut ids = extra.to_owned();
-            if !codes(field)().is_empty() {
-                ids.push_str(&format!(" {id}-error"));
-            }
-            ids
-        }
     };
 
     // One sentence for screen readers, changed only when the count does.
@@ -123,26 +175,7 @@ pub fn NewPasswordFields(
     };
 
     view! {
-        <div class="field">
-            <label for=NEW_PASSWORD_ID>{t.new_password_label} {required_marker(t)}</label>
-            <input
-                id=NEW_PASSWORD_ID
-                name=NEW_PASSWORD
-                type=kind
-                autocomplete="new-password"
-                autocapitalize="none"
-                spellcheck="false"
-                required
-                aria-invalid=move || (!codes(NEW_PASSWORD)().is_empty()).then_some("true")
-                aria-describedby=described(NEW_PASSWORD_ID, "password-rules", NEW_PASSWORD)
-                prop:value=password
-                on:input=move |ev| {
-                    password.set(event_target_value(&ev));
-                    forget_errors_of(failure, NEW_PASSWORD);
-                }
-            />
-            {field_errors_view(format!("{NEW_PASSWORD_ID}-error"), codes(NEW_PASSWORD), text)}
-        </div>
+        {password_input(t, NEW_PASSWORD_ID, NEW_PASSWORD, t.new_password_label, "new-password", Some("password-rules"), password, Some(show), failure)}
         <div id="password-rules" class="password-rules">
             <p class="password-rules-heading">{t.password_rules_heading}</p>
             <ul>
@@ -162,26 +195,7 @@ pub fn NewPasswordFields(
             </ul>
             <p class="visually-hidden" aria-live="polite">{summary}</p>
         </div>
-        <div class="field">
-            <label for=REPEAT_PASSWORD_ID>{t.repeat_password_label} {required_marker(t)}</label>
-            <input
-                id=REPEAT_PASSWORD_ID
-                name=REPEAT_PASSWORD
-                type=kind
-                autocomplete="new-password"
-                autocapitalize="none"
-                spellcheck="false"
-                required
-                aria-invalid=move || (!codes(REPEAT_PASSWORD)().is_empty()).then_some("true")
-                aria-describedby=described(REPEAT_PASSWORD_ID, "", REPEAT_PASSWORD)
-                prop:value=repeat
-                on:input=move |ev| {
-                    repeat.set(event_target_value(&ev));
-                    forget_errors_of(failure, REPEAT_PASSWORD);
-                }
-            />
-            {field_errors_view(format!("{REPEAT_PASSWORD_ID}-error"), codes(REPEAT_PASSWORD), text)}
-        </div>
+        {password_input(t, REPEAT_PASSWORD_ID, REPEAT_PASSWORD, t.repeat_password_label, "new-password", None, repeat, Some(show), failure)}
         <div class="choice show-passwords">
             <input
                 type="checkbox"

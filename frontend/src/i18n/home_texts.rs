@@ -1,26 +1,9 @@
 //! Words only the home page use. They load with those pages, not in every
-//! first download (see [`LazyTexts`]).
+//! first download (see [`LazyTexts`](super::LazyTexts)).
 
-use super::LazyTexts;
-
-pub struct HomeTexts {
-    pub home_title: &'static str,
-    pub welcome: &'static str,
-    pub accounts_heading: &'static str,
-    pub accounts_empty: &'static str,
-    pub accounts_hint: &'static str,
-    pub accounts_why: &'static str,
-    pub visible_because_label: &'static str,
-    pub glance_heading: &'static str,
-    pub glance_loading: &'static str,
-    pub glance_empty: &'static str,
-    pub by_modality_heading: &'static str,
-    pub by_location_heading: &'static str,
-    pub contracts_glance_heading: &'static str,
-}
-
-pub static HOME_TEXTS: LazyTexts<HomeTexts> = LazyTexts {
-    en: HomeTexts {
+lazy_texts! {
+    pub struct HomeTexts, pub static HOME_TEXTS;
+    en {
         home_title: "Home",
         welcome: "Welcome",
         accounts_heading: "Your accounts",
@@ -34,8 +17,8 @@ pub static HOME_TEXTS: LazyTexts<HomeTexts> = LazyTexts {
         by_modality_heading: "By modality",
         by_location_heading: "By location",
         contracts_glance_heading: "Contracts by expiry",
-    },
-    nl: HomeTexts {
+    }
+    nl {
         home_title: "Start",
         welcome: "Welkom",
         accounts_heading: "Uw accounts",
@@ -49,5 +32,5 @@ pub static HOME_TEXTS: LazyTexts<HomeTexts> = LazyTexts {
         by_modality_heading: "Per modaliteit",
         by_location_heading: "Per locatie",
         contracts_glance_heading: "Contracten naar einddatum",
-    },
-};
+    }
+}

@@ -2,6 +2,26 @@
 //! words only one group of lazily loaded pages uses, in a [`LazyTexts`]; a
 //! string missing from one language is a compile error, not a blank on screen.
 
+/// Declares a [`LazyTexts`] group's struct and its static from one list, so
+/// each word is named once; the Dutch block must fill the very fields the
+/// English one declares, or it does not compile.
+macro_rules! lazy_texts {
+    (
+        pub struct $ty:ident, pub static $name:ident;
+        en { $($field:ident: $en:literal,)* }
+        nl { $($nl_field:ident: $nl:literal,)* }
+    ) => {
+        pub struct $ty {
+            $(pub $field: &'static str,)*
+        }
+
+        pub static $name: $crate::i18n::LazyTexts<$ty> = $crate::i18n::LazyTexts {
+            en: $ty { $($field: $en,)* },
+            nl: $ty { $($nl_field: $nl,)* },
+        };
+    };
+}
+
 mod access;
 pub mod admin_texts;
 pub mod case_texts;

@@ -1,75 +1,9 @@
 //! Words only the pages before sign-in (password links, request access, two-step enrolment) use. They load with those pages, not in every
-//! first download (see [`LazyTexts`]).
+//! first download (see [`LazyTexts`](super::LazyTexts)).
 
-use super::LazyTexts;
-
-pub struct PublicTexts {
-    pub forgot_title: &'static str,
-    pub forgot_intro: &'static str,
-    pub forgot_button: &'static str,
-    pub forgot_sent: &'static str,
-    pub forgot_sent_hint: &'static str,
-    pub back_to_login: &'static str,
-    pub activate_title: &'static str,
-    pub reset_title: &'static str,
-    pub activate_intro: &'static str,
-    pub reset_intro: &'static str,
-    pub link_checking: &'static str,
-    pub link_expired_title: &'static str,
-    pub link_expired_text: &'static str,
-    pub link_used_title: &'static str,
-    pub link_used_text: &'static str,
-    pub link_invalid_title: &'static str,
-    pub link_invalid_text: &'static str,
-    pub ask_new_link: &'static str,
-    pub set_password_button: &'static str,
-    pub activate_button: &'static str,
-    pub current_password_label: &'static str,
-    pub change_password_title: &'static str,
-    pub change_password_intro: &'static str,
-    pub password_expired_notice: &'static str,
-    pub change_password_button: &'static str,
-    pub mfa_setup_title: &'static str,
-    pub mfa_setup_intro: &'static str,
-    pub mfa_required_notice: &'static str,
-    pub mfa_setup_loading: &'static str,
-    pub mfa_step_scan: &'static str,
-    pub mfa_scan_help: &'static str,
-    pub mfa_qr_alt: &'static str,
-    pub mfa_secret_label: &'static str,
-    pub mfa_open_in_app: &'static str,
-    pub mfa_step_code: &'static str,
-    pub mfa_setup_code_help: &'static str,
-    pub mfa_checking_code: &'static str,
-    pub mfa_code_six_digits: &'static str,
-    pub mfa_code_mismatch: &'static str,
-    pub mfa_setup_expired: &'static str,
-    pub mfa_step_codes: &'static str,
-    pub codes_saved_continue: &'static str,
-    pub request_access_title: &'static str,
-    pub request_access_intro: &'static str,
-    pub requester_name_label: &'static str,
-    pub organisation_help: &'static str,
-    pub request_email_help: &'static str,
-    pub phone_help: &'static str,
-    pub choose_country: &'static str,
-    pub facilities_help: &'static str,
-    pub facility_name_label: &'static str,
-    pub facility_name_help: &'static str,
-    pub identifiers_label: &'static str,
-    pub identifiers_help: &'static str,
-    pub identifier_kind_label: &'static str,
-    pub identifier_value_label: &'static str,
-    pub add_facility: &'static str,
-    pub remarks_help: &'static str,
-    pub send_request: &'static str,
-    pub request_sent_title: &'static str,
-    pub request_sent: &'static str,
-    pub request_sent_hint: &'static str,
-}
-
-pub static PUBLIC_TEXTS: LazyTexts<PublicTexts> = LazyTexts {
-    en: PublicTexts {
+lazy_texts! {
+    pub struct PublicTexts, pub static PUBLIC_TEXTS;
+    en {
         forgot_title: "Forgot your password?",
         forgot_intro: "Enter the email address of your portal account. We send a link to it with which you set a new password.",
         forgot_button: "Send the link",
@@ -132,8 +66,8 @@ pub static PUBLIC_TEXTS: LazyTexts<PublicTexts> = LazyTexts {
         request_sent_title: "Request sent",
         request_sent: "Thank you. We have emailed you a confirmation; you will get another email when your request is approved.",
         request_sent_hint: "No email within a few minutes? Check your spam folder.",
-    },
-    nl: PublicTexts {
+    }
+    nl {
         forgot_title: "Wachtwoord vergeten?",
         forgot_intro: "Vul het e-mailadres van uw portaalaccount in. We sturen er een link naartoe waarmee u een nieuw wachtwoord instelt.",
         forgot_button: "Link versturen",
@@ -196,5 +130,5 @@ pub static PUBLIC_TEXTS: LazyTexts<PublicTexts> = LazyTexts {
         request_sent_title: "Aanvraag verstuurd",
         request_sent: "Dank u. We hebben u een bevestiging gemaild; u krijgt nog een e-mail zodra uw aanvraag is goedgekeurd.",
         request_sent_hint: "Geen e-mail binnen een paar minuten? Kijk in uw map met ongewenste e-mail.",
-    },
-};
+    }
+}

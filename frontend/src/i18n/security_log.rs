@@ -1,31 +1,9 @@
 //! The security log's words for what an event's details say. They load with
-//! the administration pages (see [`LazyTexts`]).
+//! the administration pages (see [`LazyTexts`](super::LazyTexts)).
 
-use super::LazyTexts;
-
-pub struct SecurityLogTexts {
-    pub column: &'static str,
-    pub locked_until: &'static str,
-    pub lockout_burst: &'static str,
-    pub address_throttled: &'static str,
-    pub accounts_changed: &'static str,
-    pub mfa_required_on: &'static str,
-    pub mfa_required_off: &'static str,
-    pub unknown_user: &'static str,
-    pub wrong_password: &'static str,
-    pub wrong_current_password: &'static str,
-    pub while_locked: &'static str,
-    pub deactivated: &'static str,
-    pub password_expired: &'static str,
-    pub mfa_not_set_up: &'static str,
-    pub mfa_code_asked: &'static str,
-    pub wrong_mfa_code: &'static str,
-    pub by_manager: &'static str,
-    pub inactivity: &'static str,
-}
-
-pub static SECURITY_LOG: LazyTexts<SecurityLogTexts> = LazyTexts {
-    en: SecurityLogTexts {
+lazy_texts! {
+    pub struct SecurityLogTexts, pub static SECURITY_LOG;
+    en {
         column: "Details",
         locked_until: "Locked until {time}",
         lockout_burst: "{count} accounts locked within {minutes} minutes",
@@ -44,8 +22,8 @@ pub static SECURITY_LOG: LazyTexts<SecurityLogTexts> = LazyTexts {
         wrong_mfa_code: "Wrong or already used code",
         by_manager: "By a Manager",
         inactivity: "After more than 120 days without logging in",
-    },
-    nl: SecurityLogTexts {
+    }
+    nl {
         column: "Details",
         locked_until: "Geblokkeerd tot {time}",
         lockout_burst: "{count} accounts geblokkeerd binnen {minutes} minuten",
@@ -64,8 +42,8 @@ pub static SECURITY_LOG: LazyTexts<SecurityLogTexts> = LazyTexts {
         wrong_mfa_code: "Onjuiste of al gebruikte code",
         by_manager: "Door een manager",
         inactivity: "Na meer dan 120 dagen zonder aanmelding",
-    },
-};
+    }
+}
 
 #[cfg(test)]
 mod tests {

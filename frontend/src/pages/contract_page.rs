@@ -1,11 +1,11 @@
 //! `/contracts/{id}`: a contract header, its line items and the installed
 //! products each covers.
 
-use crate::api::ApiError;
 use crate::components::badges::expiry_badge;
+use crate::components::detail::{item_list, load_by_id, load_error, loading};
 use crate::components::document::set_title;
 use crate::i18n::product_texts::PRODUCT_TEXTS;
-use crate::i18n::{error_message, Texts};
+use crate::i18n::Texts;
 use crate::pages::installed_product_page::period;
 use crate::pages::installed_products_page::display_name;
 use crate::routes::{installed_product_path, Page};
@@ -14,24 +14,12 @@ use api_types::{ContractDetail, ContractLineDto, ProblemCode};
 use domain::DateFormat;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
-
-/// The contract's answer, with the id it answers.
-type Loaded = (String, Result<ContractDetail, ApiError>);
 
 #[component]
 pub fn ContractPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let contract: LocalResource<Loaded> = LocalResource::new(move || {
-        let id = id.get();
-        async move {
-            let result = auth.api().contract(&id).await;
-            (id, result)
-        }
-    });
+    let (id, contract) = load_by_id(move |id| async move { auth.api().contract(&id).await });
     Effect::new(move |_| {
         let t = t.get();
         let page = contract.with(|c| match c {
@@ -55,24 +43,9 @@ pub fn ContractPage() -> impl IntoView {
             match contract.get() {
                 Some((for_id, result)) if for_id == id.get() => match result {
                     Ok(contract) => contract_view(t, auth.date_format(), contract).into_any(),
-                    Err(err) => {
-                        let text = if err.code() == Some(ProblemCode::NotFound) {
-                            PRODUCT_TEXTS.of(t).contract_not_found.to_owned()
-                        } else {
-                            error_message(t, &err)
-                        };
-                        view! { <p class="page-error" role="alert">{text}</p> }.into_any()
-                    }
+                    Err(err) => load_error(t, &err, &[ProblemCode::NotFound], PRODUCT_TEXTS.of(t).contract_not_found),
                 },
-                _ => {
-                    view! {
-                        <p class="loading" role="status">
-                            <span class="spinner" aria-hidden="true"></span>
-                            {PRODUCT_TEXTS.of(t).contract_loading}
-                        </p>
-                    }
-                        .into_any()
-                }
+                _ => loading(PRODUCT_TEXTS.of(t).contract_loading),
             }
         }}
     }
@@ -80,16 +53,9 @@ pub fn ContractPage() -> impl IntoView {
 
 fn contract_view(t: &'static Texts, format: DateFormat, c: ContractDetail) -> impl IntoView {
     let s = c.summary;
-    let lines = if c.lines.is_empty() {
-        view! { <p class="muted">{PRODUCT_TEXTS.of(t).no_lines}</p> }.into_any()
-    } else {
-        view! {
-            <ul class="item-list">
-                {c.lines.into_iter().map(|line| line_item(t, format, line)).collect_view()}
-            </ul>
-        }
-        .into_any()
-    };
+    let lines = item_list(c.lines, PRODUCT_TEXTS.of(t).no_lines, |line| {
+        line_item(t, format, line)
+    });
     view! {
         <div class="title-row">
             <h1 class="contract-title">{format!("{} {}", PRODUCT_TEXTS.of(t).contract_heading_prefix, s.number)}</h1>

@@ -2,9 +2,12 @@
 //! expiration status and words, paged, all kept in the URL.
 
 use crate::components::badges::expiry_badge;
-use crate::components::list::{choice_options, prose, use_list_page, Paged, Shown};
+use crate::components::list::{
+    choice_options, fact, filter_select, prose, search_filter, search_value, select_value,
+    use_list_page, AnswerWords, Paged, Shown,
+};
 use crate::components::pager::PageState;
-use crate::format::format_date;
+use crate::format::{format_date, Dates};
 use crate::i18n::product_texts::PRODUCT_TEXTS;
 use crate::i18n::{expiry_label, TextFn, Texts, EXPIRIES};
 use crate::pages::installed_products_page::display_name;
@@ -36,20 +39,11 @@ pub fn ContractsPage() -> impl IntoView {
     let expiry_select = NodeRef::<html::Select>::new();
     let q_input = NodeRef::<html::Input>::new();
     let read = move |mut view: ContractListView| {
-        view.query.expiry = expiry_select
-            .get_untracked()
-            .and_then(|el| from_wire(&el.value()));
-        view.query.q = q_input
-            .get_untracked()
-            .map(|el| el.value().trim().to_owned())
-            .filter(|s| !s.is_empty());
+        view.query.expiry = from_wire(&select_value(expiry_select));
+        view.query.q = search_value(q_input);
         view
     };
     let tab = move || current.with(|v| v.tab);
-    let loading = move |t: &'static Texts| match tab() {
-        ContractTab::Contracts => PRODUCT_TEXTS.of(t).contracts_loading,
-        ContractTab::Warranties => PRODUCT_TEXTS.of(t).warranties_loading,
-    };
     let tab_link = move |target: ContractTab, label: TextFn| {
         view! {
             <a
@@ -61,34 +55,19 @@ pub fn ContractsPage() -> impl IntoView {
             </a>
         }
     };
+    let q = move || current.with(|v| v.query.q.clone().unwrap_or_default());
+    let q_help = move || match tab() {
+        ContractTab::Contracts => PRODUCT_TEXTS.of(t.get()).contract_q_help,
+        ContractTab::Warranties => PRODUCT_TEXTS.of(t.get()).warranty_q_help,
+    };
     let fields = view! {
-        <div class="filter">
-            <label for="filter-expiry">{move || PRODUCT_TEXTS.of(t.get()).filter_expiry}</label>
-            <select id="filter-expiry" name="expiry" node_ref=expiry_select on:change=list.on_change(read)>
-                {choice_options(current, expiry_value, expiry_options(t))}
-            </select>
-        </div>
-        <div class="filter filter-search">
-            <label for="filter-contract-q">{move || t.get().filter_q}</label>
-            <input
-                id="filter-contract-q"
-                name="q"
-                type="search"
-                node_ref=q_input
-                aria-describedby="filter-contract-q-help"
-                prop:value=move || current.with(|v| v.query.q.clone().unwrap_or_default())
-            />
-            <p id="filter-contract-q-help" class="field-help">
-                {move || match tab() {
-                    ContractTab::Contracts => PRODUCT_TEXTS.of(t.get()).contract_q_help,
-                    ContractTab::Warranties => PRODUCT_TEXTS.of(t.get()).warranty_q_help,
-                }}
-            </p>
-        </div>
+        {filter_select("filter", ("filter-expiry", "expiry"), move || PRODUCT_TEXTS.of(t.get()).filter_expiry, expiry_select, list.on_change(read),
+            choice_options(current, expiry_value, expiry_options(t)))}
+        {search_filter("filter-contract-q", move || t.get().filter_q, q_input, q, q_help)}
     };
 
     view! {
-        <h1>{move || PRODUCT_TEXTS.of(t.get()).contracts_title}</h1>
+        {list.heading()}
         <nav class="tabs" aria-label=move || PRODUCT_TEXTS.of(t.get()).contract_tabs_label>
             {tab_link(ContractTab::Contracts, |t| PRODUCT_TEXTS.of(t).tab_contracts)}
             {tab_link(ContractTab::Warranties, |t| PRODUCT_TEXTS.of(t).tab_warranties)}
@@ -104,12 +83,9 @@ pub fn ContractsPage() -> impl IntoView {
             fields,
         )}
         {list.answer_view(
-            loading,
-            move |t| match tab() {
-                ContractTab::Contracts => (t.contracts_total_one, t.contracts_total),
-                ContractTab::Warranties => {
-                    (PRODUCT_TEXTS.of(t).warranties_total_one, t.warranties_total)
-                }
+            move || match tab() {
+                ContractTab::Contracts => CONTRACTS_ANSWER,
+                ContractTab::Warranties => WARRANTIES_ANSWER,
             },
             results,
         )}
@@ -174,12 +150,12 @@ fn rows_of<Pg: Paged>(page: Pg, row: fn(Pg::Item) -> Row) -> (Vec<Row>, PageStat
 
 /// The rows of either list. The pager and the empty text follow the view the
 /// answer is for.
-fn results(shown: Shown<ContractListView>, listing: Listing) -> AnyView {
+fn results(shown: Shown<ContractListView, Listing>) -> AnyView {
     let shown = Shown {
         view: shown.answered.clone(),
         ..shown
     };
-    let (t, format) = (shown.t, shown.dates.0);
+    let t = shown.t;
     let texts = PRODUCT_TEXTS.of(t);
     let (empty, heads) = match shown.view.tab {
         ContractTab::Contracts => (
@@ -191,11 +167,23 @@ fn results(shown: Shown<ContractListView>, listing: Listing) -> AnyView {
             warranty_heads(t),
         ),
     };
-    let card = |row: Row| row.card(t, format);
-    shown.cards_or_table(listing, empty, "data-table", heads, card, |row| {
-        row.row(t, format)
+    let card = |t, dates: &Dates, row: Row| row.card(t, dates.0);
+    shown.cards_or_table(empty, "data-table", heads, card, |t, dates, row| {
+        row.row(t, dates.0)
     })
 }
+
+const CONTRACTS_ANSWER: AnswerWords = [
+    |t| PRODUCT_TEXTS.of(t).contracts_loading,
+    |t| t.contracts_total_one,
+    |t| t.contracts_total,
+];
+
+const WARRANTIES_ANSWER: AnswerWords = [
+    |t| PRODUCT_TEXTS.of(t).warranties_loading,
+    |t| PRODUCT_TEXTS.of(t).warranties_total_one,
+    |t| t.warranties_total,
+];
 
 fn contract_heads(t: &'static Texts) -> AnyView {
     view! {
@@ -232,11 +220,11 @@ fn contract_card(t: &'static Texts, format: DateFormat, c: ContractSummary) -> i
                 {expiry_badge(t, c.expiry, c.days_left)}
             </div>
             <dl class="facts">
-                <div><dt>{PRODUCT_TEXTS.of(t).col_ship_to}</dt><dd>{c.ship_to.name}</dd></div>
-                <div><dt>{PRODUCT_TEXTS.of(t).col_service_type}</dt><dd>{c.service_type}</dd></div>
-                <div><dt>{t.col_status}</dt><dd>{c.status}</dd></div>
-                <div><dt>{PRODUCT_TEXTS.of(t).col_end}</dt><dd>{format_date(c.end_date, format)}</dd></div>
-                <div><dt>{PRODUCT_TEXTS.of(t).col_covered_products}</dt><dd>{c.covered_products}</dd></div>
+                {fact(PRODUCT_TEXTS.of(t).col_ship_to, c.ship_to.name)}
+                {fact(PRODUCT_TEXTS.of(t).col_service_type, c.service_type)}
+                {fact(t.col_status, c.status)}
+                {fact(PRODUCT_TEXTS.of(t).col_end, format_date(c.end_date, format))}
+                {fact(PRODUCT_TEXTS.of(t).col_covered_products, c.covered_products)}
             </dl>
         </li>
     }
@@ -282,10 +270,10 @@ fn warranty_card(t: &'static Texts, format: DateFormat, w: WarrantyDto) -> impl 
                 {expiry_badge(t, w.expiry, w.days_left)}
             </div>
             <dl class="facts">
-                <div><dt>{PRODUCT_TEXTS.of(t).col_number}</dt><dd>{w.product.number}</dd></div>
-                <div><dt>{PRODUCT_TEXTS.of(t).col_description}</dt><dd>{prose(&w.description)}</dd></div>
-                <div><dt>{PRODUCT_TEXTS.of(t).col_start}</dt><dd>{format_date(w.start_date, format)}</dd></div>
-                <div><dt>{PRODUCT_TEXTS.of(t).col_end}</dt><dd>{format_date(w.end_date, format)}</dd></div>
+                {fact(PRODUCT_TEXTS.of(t).col_number, w.product.number)}
+                {fact(PRODUCT_TEXTS.of(t).col_description, prose(&w.description))}
+                {fact(PRODUCT_TEXTS.of(t).col_start, format_date(w.start_date, format))}
+                {fact(PRODUCT_TEXTS.of(t).col_end, format_date(w.end_date, format))}
             </dl>
         </li>
     }

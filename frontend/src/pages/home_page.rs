@@ -1,7 +1,6 @@
 //! `/`: what is up and what is not, contracts by expiry, and the caller's accounts.
 
 use crate::components::badges::state_badge;
-use crate::components::document::set_title;
 use crate::components::viewport::use_narrow;
 use crate::i18n::home_texts::HOME_TEXTS;
 use crate::i18n::{
@@ -23,10 +22,7 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    Effect::new(move |_| {
-        let t = t.get();
-        set_title(Page::Home.title(t).unwrap_or_default(), t.product_name);
-    });
+    Page::Home.use_title();
 
     let narrow = use_narrow();
     let dashboard = LocalResource::new(move || auth.api().dashboard());
@@ -172,25 +168,28 @@ fn glance(t: &'static Texts, d: DashboardResponse, narrow: bool) -> impl IntoVie
         <section class="glance" aria-labelledby="glance-heading">
             <h2 id="glance-heading">{HOME_TEXTS.of(t).glance_heading}</h2>
             <ul class="tiles">{overall}</ul>
-            <p class="see-all">
-                <A href=Page::InstalledProducts.path()>
-                    {fill(t.all_products_link, &[("n", &products.to_string())])}
-                </A>
-            </p>
+            {see_all(Page::InstalledProducts, t.all_products_link, products)}
             {by_modality}
             {by_location}
         </section>
         <section class="glance" aria-labelledby="contracts-glance-heading">
             <h2 id="contracts-glance-heading">{HOME_TEXTS.of(t).contracts_glance_heading}</h2>
             <ul class="tiles">{expiry_tiles}</ul>
-            <p class="see-all">
-                <A href=Page::Contracts.path()>
-                    {fill(t.all_contracts_link, &[("n", &contracts.to_string())])}
-                </A>
-            </p>
+            {see_all(Page::Contracts, t.all_contracts_link, contracts)}
         </section>
     }
     .into_any()
+}
+
+/// The link under a glance to the whole list (`page`): `text` with its
+/// count `n`.
+fn see_all(page: Page, text: &'static str, n: u64) -> impl IntoView {
+    let text = fill(text, &[("n", &n.to_string())]);
+    view! {
+        <p class="see-all">
+            <A href=page.path()>{text}</A>
+        </p>
+    }
 }
 
 /// The installed products of each location by state: a table, or on a

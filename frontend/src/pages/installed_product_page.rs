@@ -4,7 +4,9 @@
 use crate::api::ApiError;
 use crate::api::Tagged;
 use crate::components::badges::{expiry_badge, state_badge};
+use crate::components::detail::{facts_panel, item_list, load_by_id, load_error, loading};
 use crate::components::document::set_title;
+use crate::components::forms::{conflict_notice, invalid_summary};
 use crate::format::{date_in_zone, format_date};
 use crate::i18n::product_texts::PRODUCT_TEXTS;
 use crate::i18n::{
@@ -23,7 +25,6 @@ use chrono::NaiveDate;
 use domain::{CustomText, DateFormat};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 type Detail = Tagged<InstalledProductDetail>;
 /// The product's answer, with the id it answers (to tell a stale one).
@@ -41,15 +42,8 @@ enum LoadState {
 pub fn InstalledProductPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let product: LocalResource<Loaded> = LocalResource::new(move || {
-        let id = id.get();
-        async move {
-            let result = auth.api().installed_product(&id).await;
-            (id, result)
-        }
-    });
+    let (id, product) =
+        load_by_id(move |id| async move { auth.api().installed_product(&id).await });
     let state = Memo::new(move |_| {
         product.with(|loaded| match loaded {
             Some((for_id, _)) if *for_id != id.get() => LoadState::Loading,
@@ -91,23 +85,10 @@ pub fn InstalledProductPage() -> impl IntoView {
             <A href=Page::InstalledProducts.path()>{move || PRODUCT_TEXTS.of(t.get()).back_to_products}</A>
         </p>
         {move || match state.get() {
-            LoadState::Loading => {
-                view! {
-                    <p class="loading" role="status">
-                        <span class="spinner" aria-hidden="true"></span>
-                        {move || t.get().product_loading}
-                    </p>
-                }
-                    .into_any()
-            }
+            LoadState::Loading => loading(t.get().product_loading),
             LoadState::Failed(err) => {
                 let t = t.get();
-                let text = if err.code() == Some(ProblemCode::NotFound) {
-                    PRODUCT_TEXTS.of(t).product_not_found.to_owned()
-                } else {
-                    error_message(t, &err)
-                };
-                view! { <p class="page-error" role="alert">{text}</p> }.into_any()
+                load_error(t, &err, &[ProblemCode::NotFound], PRODUCT_TEXTS.of(t).product_not_found)
             }
             LoadState::Loaded => {
                 let texts = t.get();
@@ -240,111 +221,65 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
         .into_any(),
         None => view! { <p class="muted">{PRODUCT_TEXTS.of(t).coverage_none}</p> }.into_any(),
     };
-    let contracts = if d.contracts.is_empty() {
-        view! { <p class="muted">{PRODUCT_TEXTS.of(t).no_product_contracts}</p> }.into_any()
-    } else {
+    let contracts = item_list(d.contracts, PRODUCT_TEXTS.of(t).no_product_contracts, |c| {
         view! {
-            <ul class="item-list">
-                {d
-                    .contracts
-                    .into_iter()
-                    .map(|c| {
-                        view! {
-                            <li class="item">
-                                <div class="item-head">
-                                    <A href=contract_path(c.contract_id)>{c.contract_number}</A>
-                                    {expiry_badge(t, c.expiry, c.days_left)}
-                                </div>
-                                <dl class="facts">
-                                    <div><dt>{PRODUCT_TEXTS.of(t).col_line_item}</dt><dd>{c.line_item_number}</dd></div>
-                                    <div><dt>{PRODUCT_TEXTS.of(t).col_description}</dt><dd>{c.description}</dd></div>
-                                    <div><dt>{PRODUCT_TEXTS.of(t).col_service_type}</dt><dd>{c.service_type}</dd></div>
-                                    <div><dt>{PRODUCT_TEXTS.of(t).col_period}</dt><dd>{period(c.start_date, c.end_date, format)}</dd></div>
-                                </dl>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <li class="item">
+                <div class="item-head">
+                    <A href=contract_path(c.contract_id)>{c.contract_number}</A>
+                    {expiry_badge(t, c.expiry, c.days_left)}
+                </div>
+                <dl class="facts">
+                    <div><dt>{PRODUCT_TEXTS.of(t).col_line_item}</dt><dd>{c.line_item_number}</dd></div>
+                    <div><dt>{PRODUCT_TEXTS.of(t).col_description}</dt><dd>{c.description}</dd></div>
+                    <div><dt>{PRODUCT_TEXTS.of(t).col_service_type}</dt><dd>{c.service_type}</dd></div>
+                    <div><dt>{PRODUCT_TEXTS.of(t).col_period}</dt><dd>{period(c.start_date, c.end_date, format)}</dd></div>
+                </dl>
+            </li>
         }
-        .into_any()
-    };
-    let warranties = if d.warranties.is_empty() {
-        view! { <p class="muted">{PRODUCT_TEXTS.of(t).no_warranties}</p> }.into_any()
-    } else {
+    });
+    let warranties = item_list(d.warranties, PRODUCT_TEXTS.of(t).no_warranties, |w| {
         view! {
-            <ul class="item-list">
-                {d
-                    .warranties
-                    .into_iter()
-                    .map(|w| {
-                        view! {
-                            <li class="item">
-                                <div class="item-head">
-                                    <span class="item-title">{w.description}</span>
-                                    {expiry_badge(t, w.expiry, w.days_left)}
-                                </div>
-                                <dl class="facts">
-                                    <div><dt>{PRODUCT_TEXTS.of(t).col_period}</dt><dd>{period(w.start_date, w.end_date, format)}</dd></div>
-                                </dl>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <li class="item">
+                <div class="item-head">
+                    <span class="item-title">{w.description}</span>
+                    {expiry_badge(t, w.expiry, w.days_left)}
+                </div>
+                <dl class="facts">
+                    <div><dt>{PRODUCT_TEXTS.of(t).col_period}</dt><dd>{period(w.start_date, w.end_date, format)}</dd></div>
+                </dl>
+            </li>
         }
-        .into_any()
-    };
+    });
     let zone = dates.1.clone();
-    let slcp = if d.slcp_links.is_empty() {
-        view! { <p class="muted">{PRODUCT_TEXTS.of(t).no_slcp}</p> }.into_any()
-    } else {
-        let mut links = d.slcp_links;
-        // Current links first, then the most recent.
-        links.sort_by(|a, b| {
-            (a.unlinked_at.is_some(), std::cmp::Reverse(a.linked_at))
-                .cmp(&(b.unlinked_at.is_some(), std::cmp::Reverse(b.linked_at)))
-        });
+    let mut links = d.slcp_links;
+    // Current links first, then the most recent.
+    links.sort_by(|a, b| {
+        (a.unlinked_at.is_some(), std::cmp::Reverse(a.linked_at))
+            .cmp(&(b.unlinked_at.is_some(), std::cmp::Reverse(b.linked_at)))
+    });
+    let slcp = item_list(links, PRODUCT_TEXTS.of(t).no_slcp, |l| {
+        let name = display_name(l.other.custom_name.as_deref(), &l.other.description).to_owned();
+        let linked = format_date(date_in_zone(l.linked_at, &zone), format);
+        let unlinked = match l.unlinked_at {
+            Some(at) => format_date(date_in_zone(at, &zone), format),
+            None => PRODUCT_TEXTS.of(t).still_linked.to_owned(),
+        };
         view! {
-            <ul class="item-list">
-                {links
-                    .into_iter()
-                    .map(|l| {
-                        let name = display_name(l.other.custom_name.as_deref(), &l.other.description).to_owned();
-                        let linked = format_date(date_in_zone(l.linked_at, &zone), format);
-                        let unlinked = match l.unlinked_at {
-                            Some(at) => format_date(date_in_zone(at, &zone), format),
-                            None => PRODUCT_TEXTS.of(t).still_linked.to_owned(),
-                        };
-                        view! {
-                            <li class="item">
-                                <div class="item-head">
-                                    <A href=installed_product_path(l.other.id)>{name}</A>
-                                    <span class="secondary">{l.other.number}</span>
-                                </div>
-                                <dl class="facts">
-                                    <div><dt>{PRODUCT_TEXTS.of(t).col_kind}</dt><dd>{product_kind_name(t, l.other_kind)}</dd></div>
-                                    <div><dt>{PRODUCT_TEXTS.of(t).col_linked}</dt><dd>{linked}</dd></div>
-                                    <div><dt>{PRODUCT_TEXTS.of(t).col_unlinked}</dt><dd>{unlinked}</dd></div>
-                                </dl>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <li class="item">
+                <div class="item-head">
+                    <A href=installed_product_path(l.other.id)>{name}</A>
+                    <span class="secondary">{l.other.number}</span>
+                </div>
+                <dl class="facts">
+                    <div><dt>{PRODUCT_TEXTS.of(t).col_kind}</dt><dd>{product_kind_name(t, l.other_kind)}</dd></div>
+                    <div><dt>{PRODUCT_TEXTS.of(t).col_linked}</dt><dd>{linked}</dd></div>
+                    <div><dt>{PRODUCT_TEXTS.of(t).col_unlinked}</dt><dd>{unlinked}</dd></div>
+                </dl>
+            </li>
         }
-        .into_any()
-    };
+    });
     view! {
-        <section class="panel" aria-labelledby="details-heading">
-            <h2 id="details-heading">{t.details_heading}</h2>
-            <dl class="facts facts-wide">
-                {facts
-                    .into_iter()
-                    .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
-                    .collect_view()}
-            </dl>
-        </section>
+        {facts_panel("details-heading", t.details_heading, facts)}
         <section class="panel" aria-labelledby="coverage-heading">
             <h2 id="coverage-heading">{PRODUCT_TEXTS.of(t).coverage_heading}</h2>
             {coverage}
@@ -551,57 +486,9 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
 
     view! {
         <form class="custom-details" on:submit=on_submit novalidate>
-            {move || {
-                let t = t.get();
-                match outcome.get() {
-                    Some(Outcome::Conflict) => {
-                        view! {
-                            <div class="form-error" role="alert">
-                                <p>{PRODUCT_TEXTS.of(t).custom_conflict}</p>
-                                <button
-                                    type="button"
-                                    class="button-secondary"
-                                    disabled=busy
-                                    on:click=move |_| {
-                                        reload.dispatch(());
-                                    }
-                                >
-                                    {PRODUCT_TEXTS.of(t).reload_product}
-                                </button>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                    Some(Outcome::Forbidden) => {
-                        view! { <p class="form-error" role="alert">{PRODUCT_TEXTS.of(t).custom_forbidden}</p> }.into_any()
-                    }
-                    Some(Outcome::Failed(err)) => {
-                        view! { <p class="form-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-                    }
-                    Some(Outcome::Invalid(errors)) => {
-                        let items = FIELDS
-                            .iter()
-                            .filter_map(|(field, id, label)| {
-                                let error = errors.iter().find(|e| e.field == *field)?;
-                                let text = format!("{}: {}", label(t), field_error_text(t, error.code));
-                                Some(view! {
-                                    <li>
-                                        <a href=format!("#{id}") rel="external">{text}</a>
-                                    </li>
-                                })
-                            })
-                            .collect_view();
-                        view! {
-                            <div class="form-error" role="alert">
-                                <p>{t.form_errors_summary}</p>
-                                <ul>{items}</ul>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                    Some(Outcome::Saved | Outcome::Reloaded) | None => ().into_any(),
-                }
-            }}
+            {custom_summary(t, outcome, busy, move || {
+                reload.dispatch(());
+            })}
             <div class="form-live" aria-live="polite">
                 {move || {
                     let t = t.get();
@@ -612,45 +499,91 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
                     }
                 }}
             </div>
-            {FIELDS
-                .iter()
-                .zip(values)
-                .map(|((field, id, label), value)| {
-                    let help_id = format!("{id}-help");
-                    let error_id = format!("{id}-error");
-                    let described = {
-                        let (help_id, error_id) = (help_id.clone(), error_id.clone());
-                        move || match field_error(field) {
-                            Some(_) => format!("{help_id} {error_id}"),
-                            None => help_id.clone(),
-                        }
-                    };
-                    view! {
-                        <div class="field">
-                            <label for=*id>{move || label(t.get())}</label>
-                            <input
-                                id=*id
-                                name=*field
-                                type="text"
-                                autocomplete="off"
-                                prop:value=value
-                                on:input=move |ev| value.set(event_target_value(&ev))
-                                aria-invalid=move || field_error(field).map(|_| "true")
-                                aria-describedby=described
-                            />
-                            <p id=help_id class="field-help">{move || PRODUCT_TEXTS.of(t.get()).custom_field_help}</p>
-                            {move || field_error(field).map(|text| view! {
-                                <p id=error_id.clone() class="field-error">{text}</p>
-                            })}
-                        </div>
-                    }
-                })
-                .collect_view()}
+            {custom_inputs(t, values, field_error)}
             <button type="submit" class="button-primary button-inline" disabled=busy>
                 {move || if save.pending().get() { t.get().saving } else { PRODUCT_TEXTS.of(t.get()).save_custom_details }}
             </button>
         </form>
     }
+}
+
+/// What went wrong with the last save or reload; for a conflict, the way
+/// to the latest.
+fn custom_summary(
+    t: Signal<&'static Texts>,
+    outcome: RwSignal<Option<Outcome>>,
+    busy: impl Fn() -> bool + Copy + Send + Sync + 'static,
+    reload: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        let t = t.get();
+        match outcome.get() {
+            Some(Outcome::Conflict) => {
+                conflict_notice(PRODUCT_TEXTS.of(t).custom_conflict, PRODUCT_TEXTS.of(t).reload_product, busy, reload)
+                    .into_any()
+            }
+            Some(Outcome::Forbidden) => {
+                view! { <p class="form-error" role="alert">{PRODUCT_TEXTS.of(t).custom_forbidden}</p> }.into_any()
+            }
+            Some(Outcome::Failed(err)) => {
+                view! { <p class="form-error" role="alert">{error_message(t, &err)}</p> }.into_any()
+            }
+            Some(Outcome::Invalid(errors)) => {
+                // In the order of the form; only the fields it shows.
+                let shown: Vec<FieldError> = FIELDS
+                    .iter()
+                    .filter_map(|(field, ..)| errors.iter().find(|e| e.field == *field).cloned())
+                    .collect();
+                invalid_summary(t, &shown, |e| {
+                    let (_, id, label) = FIELDS.iter().find(|(field, ..)| e.field == *field)?;
+                    Some((id.to_string(), format!("{}: {}", label(t), field_error_text(t, e.code))))
+                })
+            }
+            Some(Outcome::Saved | Outcome::Reloaded) | None => ().into_any(),
+        }
+    }
+}
+
+/// The three custom texts, each with its help and error.
+fn custom_inputs(
+    t: Signal<&'static Texts>,
+    values: [RwSignal<String>; 3],
+    field_error: impl Fn(&'static str) -> Option<&'static str> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    FIELDS
+        .iter()
+        .zip(values)
+        .map(|((field, id, label), value)| {
+            let help_id = format!("{id}-help");
+            let error_id = format!("{id}-error");
+            let described = {
+                let (help_id, error_id) = (help_id.clone(), error_id.clone());
+                move || match field_error(field) {
+                    Some(_) => format!("{help_id} {error_id}"),
+                    None => help_id.clone(),
+                }
+            };
+            view! {
+                <div class="field">
+                    <label for=*id>{move || label(t.get())}</label>
+                    <input
+                        id=*id
+                        name=*field
+                        type="text"
+                        autocomplete="off"
+                        prop:value=value
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                        aria-invalid=move || field_error(field).map(|_| "true")
+                        aria-describedby=described
+                    />
+                    <p id=help_id class="field-help">{move || PRODUCT_TEXTS.of(t.get()).custom_field_help}</p>
+                    {move || field_error(field).map(|text| view! {
+                        <p id=error_id.clone() class="field-error">{text}</p>
+                    })}
+                </div>
+            }
+        })
+        .collect_view()
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! `/installed-products`: the installed base, filtered, sorted, paged and
 //! grouped, all kept in the URL.
 
+use crate::api::Api;
 use crate::components::badges::{expiry_badge, state_badge};
 use crate::components::list::{
-    card_list, choice_options, search_value, select_value, sort_header, use_list_page, Shown,
+    card_list, choice_options, fact, filter_select, search_filter, search_value, select_value,
+    sort_header, use_list_page, Shown,
 };
 use crate::format::format_date;
 use crate::i18n::product_texts::PRODUCT_TEXTS;
@@ -29,9 +31,7 @@ use std::array;
 
 #[component]
 pub fn InstalledProductsPage() -> impl IntoView {
-    let list = use_list_page::<ProductListView, _, _>(|api, query| async move {
-        api.installed_products(&query).await
-    });
+    let list = use_list_page::<ProductListView, _, _>(Api::installed_products);
     let (auth, t, current) = (use_auth(), list.t, list.current);
     let accounts = LocalResource::new(move || auth.api().accounts());
 
@@ -72,64 +72,31 @@ pub fn InstalledProductsPage() -> impl IntoView {
     });
     let any = |label: TextFn| labelled(t, [("", label)]);
 
+    let q = move || current.with(|v| v.query.q.clone().unwrap_or_default());
     let fields = view! {
-        <div class="filter">
-            <label for="filter-modality">{move || t.get().filter_modality}</label>
-            <select id="filter-modality" name="modality" node_ref=modality_select on:change=on_change.clone()>
-                {choice_options(current, modality_value, any(|t| t.any_modality).into_iter().chain(modalities))}
-            </select>
-        </div>
-        <div class="filter">
-            <label for="filter-state">{move || PRODUCT_TEXTS.of(t.get()).filter_state}</label>
-            <select id="filter-state" name="operational_state" node_ref=state_select on:change=on_change.clone()>
-                {choice_options(current, state_value, any(|t| PRODUCT_TEXTS.of(t).any_state).into_iter().chain(states))}
-            </select>
-        </div>
-        <div class="filter">
-            <label for="filter-coverage">{move || t.get().filter_coverage}</label>
-            <select id="filter-coverage" name="coverage" node_ref=coverage_select on:change=on_change.clone()>
-                {choice_options(current, |v| coverage_choice(&v.query), labelled(t, coverage_options()))}
-            </select>
-        </div>
-        <div class="filter">
-            <label for="filter-strategic">{move || PRODUCT_TEXTS.of(t.get()).filter_strategic}</label>
-            <select id="filter-strategic" name="strategic_item" node_ref=strategic_select on:change=on_change.clone()>
-                {choice_options(current, strategic_value, labelled(t, strategic_options()))}
-            </select>
-        </div>
-        <div class="filter">
-            <label for="filter-location">{move || t.get().filter_location}</label>
-            <select id="filter-location" name="location_account" node_ref=location_select on:change=on_change.clone()>
-                {choice_options(current, location_value, any(|t| PRODUCT_TEXTS.of(t).any_location))}
-                {move || {
-                    let accounts = accounts.get()?.ok()?.items;
-                    let options = location_options(accounts).into_iter().map(|(value, label)| (value, label.into_any()));
-                    Some(choice_options(current, location_value, options))
-                }}
-            </select>
-        </div>
-        <div class="filter filter-search">
-            <label for="filter-q">{move || t.get().filter_q}</label>
-            <input
-                id="filter-q"
-                name="q"
-                type="search"
-                node_ref=q_input
-                aria-describedby="filter-q-help"
-                prop:value=move || current.with(|v| v.query.q.clone().unwrap_or_default())
-            />
-            <p id="filter-q-help" class="field-help">{move || PRODUCT_TEXTS.of(t.get()).filter_q_help}</p>
-        </div>
-        <div class="filter">
-            <label for="filter-group">{move || PRODUCT_TEXTS.of(t.get()).group_by}</label>
-            <select id="filter-group" name="group" node_ref=group_select on:change=on_change>
-                {choice_options(current, |v| v.group.as_str().to_owned(), groups)}
-            </select>
-        </div>
+        {filter_select("filter", ("filter-modality", "modality"), move || t.get().filter_modality, modality_select, on_change.clone(),
+            choice_options(current, modality_value, any(|t| t.any_modality).into_iter().chain(modalities)))}
+        {filter_select("filter", ("filter-state", "operational_state"), move || PRODUCT_TEXTS.of(t.get()).filter_state, state_select, on_change.clone(),
+            choice_options(current, state_value, any(|t| PRODUCT_TEXTS.of(t).any_state).into_iter().chain(states)))}
+        {filter_select("filter", ("filter-coverage", "coverage"), move || t.get().filter_coverage, coverage_select, on_change.clone(),
+            choice_options(current, |v| coverage_choice(&v.query), labelled(t, coverage_options())))}
+        {filter_select("filter", ("filter-strategic", "strategic_item"), move || PRODUCT_TEXTS.of(t.get()).filter_strategic, strategic_select, on_change.clone(),
+            choice_options(current, strategic_value, labelled(t, strategic_options())))}
+        {filter_select("filter", ("filter-location", "location_account"), move || t.get().filter_location, location_select, on_change.clone(), view! {
+            {choice_options(current, location_value, any(|t| PRODUCT_TEXTS.of(t).any_location))}
+            {move || {
+                let accounts = accounts.get()?.ok()?.items;
+                let options = location_options(accounts).into_iter().map(|(value, label)| (value, label.into_any()));
+                Some(choice_options(current, location_value, options))
+            }}
+        })}
+        {search_filter("filter-q", move || t.get().filter_q, q_input, q, move || PRODUCT_TEXTS.of(t.get()).filter_q_help)}
+        {filter_select("filter", ("filter-group", "group"), move || PRODUCT_TEXTS.of(t.get()).group_by, group_select, on_change,
+            choice_options(current, |v| v.group.as_str().to_owned(), groups))}
     };
 
     view! {
-        <h1>{move || PRODUCT_TEXTS.of(t.get()).products_title}</h1>
+        {list.heading()}
         {list.filter_form(
             "product-filters filters",
             Signal::derive(move || PRODUCT_TEXTS.of(t.get()).product_filters_label),
@@ -137,24 +104,21 @@ pub fn InstalledProductsPage() -> impl IntoView {
             read,
             fields,
         )}
-        {list.answer_view(
-            |t| PRODUCT_TEXTS.of(t).products_loading,
-            |t| (t.products_total_one, t.products_total),
-            results,
-        )}
+        {list.answer_view(|| [|t| PRODUCT_TEXTS.of(t).products_loading, |t| t.products_total_one, |t| t.products_total], results)}
     }
 }
 
 /// The rows (a table, or cards on a phone), grouped if asked, and the pager.
-fn results(shown: Shown<ProductListView>, page: InstalledProductPage) -> AnyView {
+fn results(shown: Shown<ProductListView, InstalledProductPage>) -> AnyView {
     let (t, date_format) = (shown.t, shown.dates.0);
-    let (view, texts) = (&shown.view, PRODUCT_TEXTS.of(t));
+    // The rows consume `shown`; the groups and headers still read the view.
+    let (view, texts) = (shown.view.clone(), PRODUCT_TEXTS.of(t));
     let empty = shown.empty_text(texts.products_none, texts.products_empty);
     // No products make no groups.
     let cards = |items| product_cards(t, date_format, group_products(items, view.group));
     let table =
-        |items| product_table(t, date_format, view, group_products(items, view.group)).into_any();
-    shown.rows(page, empty, cards, table)
+        |items| product_table(t, date_format, &view, group_products(items, view.group)).into_any();
+    shown.rows(empty, cards, table)
 }
 
 /// The sortable table of wide screens.
@@ -292,24 +256,10 @@ fn product_card(
                     <dt>{PRODUCT_TEXTS.of(t).col_number}</dt>
                     <dd><span class="product-number">{p.number}</span></dd>
                 </div>
-                <div>
-                    <dt>{PRODUCT_TEXTS.of(t).col_modality}</dt>
-                    <dd>{modality_name(t, p.modality)}</dd>
-                </div>
-                <div>
-                    <dt>{t.col_location}</dt>
-                    <dd>{p.location.name.clone()}</dd>
-                </div>
-                <div>
-                    <dt>{PRODUCT_TEXTS.of(t).col_coverage}</dt>
-                    <dd>{coverage}</dd>
-                </div>
-                {p.strategic_item.then(|| view! {
-                    <div>
-                        <dt>{PRODUCT_TEXTS.of(t).strategic_label}</dt>
-                        <dd>{t.yes}</dd>
-                    </div>
-                })}
+                {fact(PRODUCT_TEXTS.of(t).col_modality, modality_name(t, p.modality))}
+                {fact(t.col_location, p.location.name.clone())}
+                {fact(PRODUCT_TEXTS.of(t).col_coverage, coverage)}
+                {p.strategic_item.then(|| fact(PRODUCT_TEXTS.of(t).strategic_label, t.yes))}
             </dl>
         </li>
     }

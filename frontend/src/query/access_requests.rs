@@ -99,11 +99,10 @@ impl AccessRequestListView {
 mod tests {
     use super::*;
     use crate::query::query_string;
-    use std::collections::HashMap;
+    use crate::query::read_view;
 
     fn view_of(pairs: &[(&str, &str)]) -> AccessRequestListView {
-        let map: HashMap<&str, &str> = pairs.iter().copied().collect();
-        AccessRequestListView::from_query(|name| map.get(name).map(|v| (*v).to_owned()))
+        read_view(pairs)
     }
 
     #[test]

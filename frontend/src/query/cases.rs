@@ -1,30 +1,42 @@
 //! The cases list's URL: the API's `CaseQuery` names, so a view can be
 //! bookmarked and the same pairs go to `GET /cases`.
 
-use super::{flag, page_number, page_size, parsed, push, push_wire, text, ListView, Pairs};
+use super::{
+    flag, page_number, page_size, parsed, push, push_wire, text, ListView, Pairs, QueryParams,
+};
 use crate::routes::Page;
 use api_types::{CaseQuery, CaseSort, CaseStatusDto, SortOrder};
 
-/// `GET /cases` parameters, in the DTO's order.
-pub fn case_query_pairs(q: &CaseQuery) -> Pairs {
-    let mut pairs = Pairs::new();
-    push(&mut pairs, "mine", q.mine);
-    push_wire(&mut pairs, "status", q.status.as_ref());
-    push(&mut pairs, "open", q.open);
-    push(&mut pairs, "priority", q.priority);
-    push_wire(&mut pairs, "origin", q.origin.as_ref());
-    push_wire(&mut pairs, "modality", q.modality.as_ref());
-    push(&mut pairs, "account", q.account);
-    push(&mut pairs, "installed_product", q.installed_product);
-    push(&mut pairs, "created_from", q.created_from);
-    push(&mut pairs, "created_to", q.created_to);
-    push(&mut pairs, "q", q.q.as_ref());
-    push(&mut pairs, "historical", q.historical);
-    push_wire(&mut pairs, "sort", q.sort.as_ref());
-    push_wire(&mut pairs, "order", q.order.as_ref());
-    push(&mut pairs, "page", q.page);
-    push(&mut pairs, "page_size", q.page_size);
-    pairs
+// `false` for `mine` and `historical` is the default, so it is left out.
+query_params!(CaseQuery, case_query_pairs {
+    mine: on => push,
+    status: parsed => push_wire,
+    open: flag => push,
+    priority: priority => push,
+    origin: parsed => push_wire,
+    modality: parsed => push_wire,
+    account: parsed => push,
+    installed_product: parsed => push,
+    created_from: parsed => push,
+    created_to: parsed => push,
+    q: text => push,
+    historical: on => push,
+    ;
+    sort: parsed => push_wire,
+    order: parsed => push_wire,
+    page: page_number => push,
+    page_size: page_size => push,
+});
+
+/// A flag that is only ever set.
+fn on(raw: Option<String>) -> Option<bool> {
+    flag(raw).filter(|b| *b)
+}
+
+/// A priority, 1 (highest) to 5.
+fn priority(raw: Option<String>) -> Option<u8> {
+    raw.and_then(|p| p.trim().parse::<u8>().ok())
+        .filter(|p| (1..=5).contains(p))
 }
 
 /// Everything the cases page keeps in its URL.
@@ -34,55 +46,7 @@ pub struct CaseListView {
 }
 
 impl ListView for CaseListView {
-    query_field!(CaseQuery, Page::Cases);
-
-    /// Reads the view from the URL; invalid values are left out. `false` for
-    /// `mine` and `historical` is the default, so it is dropped too.
-    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
-        let on = |name: &str| flag(get(name)).filter(|b| *b);
-        Self {
-            query: CaseQuery {
-                mine: on("mine"),
-                status: parsed(get("status")),
-                open: flag(get("open")),
-                priority: get("priority")
-                    .and_then(|p| p.trim().parse::<u8>().ok())
-                    .filter(|p| (1..=5).contains(p)),
-                origin: parsed(get("origin")),
-                modality: parsed(get("modality")),
-                account: parsed(get("account")),
-                installed_product: parsed(get("installed_product")),
-                created_from: parsed(get("created_from")),
-                created_to: parsed(get("created_to")),
-                q: text(get("q")),
-                historical: on("historical"),
-                sort: parsed(get("sort")),
-                order: parsed(get("order")),
-                page: page_number(get("page")),
-                page_size: page_size(get("page_size")),
-            },
-        }
-    }
-
-    fn pairs(&self) -> Pairs {
-        case_query_pairs(&self.query)
-    }
-
-    fn is_filtered(&self) -> bool {
-        let q = &self.query;
-        q.mine.is_some()
-            || q.status.is_some()
-            || q.open.is_some()
-            || q.priority.is_some()
-            || q.origin.is_some()
-            || q.modality.is_some()
-            || q.account.is_some()
-            || q.installed_product.is_some()
-            || q.created_from.is_some()
-            || q.created_to.is_some()
-            || q.q.is_some()
-            || q.historical.is_some()
-    }
+    query_field!(CaseQuery, Page::Cases, case_query_pairs);
 }
 
 impl CaseListView {
@@ -137,14 +101,9 @@ pub fn set_status_choice(q: &mut CaseQuery, choice: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::{assert_round_trips, read_view};
     use api_types::{CaseOriginDto, ModalityDto};
     use chrono::NaiveDate;
-    use std::collections::HashMap;
-
-    fn lookup(pairs: &Pairs) -> impl Fn(&str) -> Option<String> + '_ {
-        let map: HashMap<&str, &String> = pairs.iter().map(|(k, v)| (*k, v)).collect();
-        move |name| map.get(name).map(|v| (*v).clone())
-    }
 
     fn full_view() -> CaseListView {
         CaseListView {
@@ -172,9 +131,8 @@ mod tests {
     #[test]
     fn case_view_round_trips_through_the_url() {
         let view = full_view();
-        assert_eq!(CaseListView::from_query(lookup(&view.pairs())), view);
+        assert_round_trips(&view);
         let empty = CaseListView::default();
-        assert!(empty.pairs().is_empty());
         assert_eq!(empty.href(), "/cases");
         assert!(!empty.is_filtered());
         assert!(view.is_filtered());
@@ -197,20 +155,17 @@ mod tests {
 
     #[test]
     fn invalid_and_default_values_are_dropped() {
-        let pairs: Pairs = vec![
-            ("mine", "false".to_owned()),
-            ("historical", "yes".to_owned()),
-            ("priority", "6".to_owned()),
-            ("status", "open".to_owned()),
-            ("installed_product", "nope".to_owned()),
-            ("created_from", "2026-13-01".to_owned()),
-            ("sort", "title".to_owned()),
-            ("page", "1".to_owned()),
-        ];
-        assert_eq!(
-            CaseListView::from_query(lookup(&pairs)),
-            CaseListView::default()
-        );
+        let view: CaseListView = read_view(&[
+            ("mine", "false"),
+            ("historical", "yes"),
+            ("priority", "6"),
+            ("status", "open"),
+            ("installed_product", "nope"),
+            ("created_from", "2026-13-01"),
+            ("sort", "title"),
+            ("page", "1"),
+        ]);
+        assert_eq!(view, CaseListView::default());
     }
 
     #[test]

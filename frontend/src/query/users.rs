@@ -2,31 +2,28 @@
 //! and `SecurityLogQuery` names, so a view can be bookmarked and the same
 //! pairs go to the server.
 
-use super::{page_number, page_size, parsed, push, push_wire, text, ListView, Pairs};
+use super::{page_number, page_size, parsed, push, push_wire, text, ListView, Pairs, QueryParams};
 use crate::routes::Page;
 use api_types::{SecurityLogQuery, UserQuery};
 
-/// `GET /users` parameters, in the DTO's order.
-pub fn user_query_pairs(q: &UserQuery) -> Pairs {
-    let mut pairs = Pairs::new();
-    push(&mut pairs, "q", q.q.as_ref());
-    push_wire(&mut pairs, "status", q.status.as_ref());
-    push(&mut pairs, "parent_account", q.parent_account);
-    push(&mut pairs, "page", q.page);
-    push(&mut pairs, "page_size", q.page_size);
-    pairs
-}
+query_params!(UserQuery, user_query_pairs {
+    q: text => push,
+    status: parsed => push_wire,
+    parent_account: parsed => push,
+    ;
+    page: page_number => push,
+    page_size: page_size => push,
+});
 
-/// `GET /security-log` parameters, in the DTO's order.
-pub fn security_log_query_pairs(q: &SecurityLogQuery) -> Pairs {
-    let mut pairs = Pairs::new();
-    push(&mut pairs, "event", q.event.as_ref());
-    push(&mut pairs, "user", q.user);
-    push(&mut pairs, "parent_account", q.parent_account);
-    push(&mut pairs, "page", q.page);
-    push(&mut pairs, "page_size", q.page_size);
-    pairs
-}
+// Only known event codes are kept.
+query_params!(SecurityLogQuery, security_log_query_pairs {
+    event: |raw| text(raw).filter(|e| e.parse::<domain::SecurityEvent>().is_ok()) => push,
+    user: parsed => push,
+    parent_account: parsed => push,
+    ;
+    page: page_number => push,
+    page_size: page_size => push,
+});
 
 /// Everything the users page keeps in its URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,30 +32,7 @@ pub struct UserListView {
 }
 
 impl ListView for UserListView {
-    query_field!(UserQuery, Page::Users);
-
-    /// Reads the view from the URL; invalid values are left out.
-    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
-        Self {
-            query: UserQuery {
-                q: text(get("q")),
-                status: parsed(get("status")),
-                parent_account: parsed(get("parent_account")),
-                page: page_number(get("page")),
-                page_size: page_size(get("page_size")),
-            },
-        }
-    }
-
-    fn pairs(&self) -> Pairs {
-        user_query_pairs(&self.query)
-    }
-
-    /// Whether any filter narrows the list (the page does not).
-    fn is_filtered(&self) -> bool {
-        let q = &self.query;
-        q.q.is_some() || q.status.is_some() || q.parent_account.is_some()
-    }
+    query_field!(UserQuery, Page::Users, user_query_pairs);
 }
 
 /// Everything the security log page keeps in its URL.
@@ -68,44 +42,21 @@ pub struct SecurityLogView {
 }
 
 impl ListView for SecurityLogView {
-    query_field!(SecurityLogQuery, Page::SecurityLog);
-
-    /// Reads the view from the URL; only known event codes are kept.
-    fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
-        Self {
-            query: SecurityLogQuery {
-                event: text(get("event")).filter(|e| e.parse::<domain::SecurityEvent>().is_ok()),
-                user: parsed(get("user")),
-                parent_account: parsed(get("parent_account")),
-                page: page_number(get("page")),
-                page_size: page_size(get("page_size")),
-            },
-        }
-    }
-
-    fn pairs(&self) -> Pairs {
-        security_log_query_pairs(&self.query)
-    }
-
-    fn is_filtered(&self) -> bool {
-        let q = &self.query;
-        q.event.is_some() || q.user.is_some() || q.parent_account.is_some()
-    }
+    query_field!(
+        SecurityLogQuery,
+        Page::SecurityLog,
+        security_log_query_pairs
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::read_view;
     use api_types::UserStatusDto;
-    use std::collections::HashMap;
 
     fn view_of(pairs: &[(&str, &str)]) -> (UserListView, SecurityLogView) {
-        let map: HashMap<&str, &str> = pairs.iter().copied().collect();
-        let get = |name: &str| map.get(name).map(|v| (*v).to_owned());
-        (
-            UserListView::from_query(get),
-            SecurityLogView::from_query(get),
-        )
+        (read_view(pairs), read_view(pairs))
     }
 
     #[test]

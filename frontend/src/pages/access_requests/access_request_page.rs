@@ -9,10 +9,11 @@ use super::suggested_username;
 use crate::api::ApiError;
 use crate::components::badges::access_status_badge;
 use crate::components::confirm::ConfirmBox;
+use crate::components::detail::{load_by_id, load_error, loading, split_answer, when_loaded};
 use crate::components::document::set_title;
 use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
-    Failure, FieldRef,
+    show_failure, show_invalid, submit_once, Failure, FieldRef, SubmitButton, TextInput,
 };
 use crate::format::{format_date_time_zone, tel_href};
 use crate::i18n::admin_texts::ADMIN_TEXTS;
@@ -21,10 +22,10 @@ use crate::i18n::{
 };
 use crate::pages::users::users_page::Dates;
 use crate::pages::users::{
-    grantable_roles, user_error_text, user_text_field, username_error, Grant, GrantFields,
-    ParentChoice, ACCOUNT_IDS, PARENT_ACCOUNT, ROLE, USERNAME,
+    grantable_roles, open_new_user, own_parent, show_create_failure, user_error_text,
+    user_text_field, username_error, Grant, GrantFields, ParentChoice, GRANT_REFS, USERNAME,
+    USERNAME_REF,
 };
-use crate::query::from_wire;
 use crate::routes::{user_path, Page};
 use crate::state::auth::{use_auth, use_texts, Auth};
 use crate::state::flash::{use_flash, Notice};
@@ -35,8 +36,7 @@ use api_types::{
 use domain::AccountId;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
 
 /// The request's answer, with the id it answers (to tell a stale one).
 type Loaded = (String, Result<AccessRequestDto, ApiError>);
@@ -50,28 +50,9 @@ const DECISION_HEADING: &str = "decision-heading";
 pub fn AccessRequestPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let request: LocalResource<Loaded> = LocalResource::new(move || {
-        let id = id.get();
-        async move {
-            let result = auth.api().access_request(&id).await;
-            (id, result)
-        }
-    });
+    let (id, request) = load_by_id(move |id| async move { auth.api().access_request(&id).await });
     // The request as shown now (after a decision here too).
-    let detail = Memo::new(move |_| {
-        request.with(|loaded| match loaded {
-            Some((for_id, Ok(d))) if *for_id == id.get() => Some(d.clone()),
-            _ => None,
-        })
-    });
-    let failed = Memo::new(move |_| {
-        request.with(|loaded| match loaded {
-            Some((for_id, Err(err))) if *for_id == id.get() => Some(err.clone()),
-            _ => None,
-        })
-    });
+    let (detail, failed) = split_answer(id, request, AccessRequestDto::clone);
     Effect::new(move |_| {
         let t = t.get();
         let page = match (detail.get(), failed.get()) {
@@ -97,22 +78,11 @@ pub fn AccessRequestPage() -> impl IntoView {
         {move || {
             let t = t.get();
             if let Some(err) = failed.get() {
-                let text = if matches!(err.code(), Some(ProblemCode::NotFound | ProblemCode::Forbidden)) {
-                    ADMIN_TEXTS.of(t).access_request_not_found.to_owned()
-                } else {
-                    error_message(t, &err)
-                };
-                return view! { <p class="page-error" role="alert">{text}</p> }.into_any();
+                return load_error(t, &err, &[ProblemCode::NotFound, ProblemCode::Forbidden], ADMIN_TEXTS.of(t).access_request_not_found);
             }
             // Built once per request: the forms keep what is typed.
             if shown_id.get().is_none() {
-                return view! {
-                    <p class="loading" role="status">
-                        <span class="spinner" aria-hidden="true"></span>
-                        {ADMIN_TEXTS.of(t).access_request_loading}
-                    </p>
-                }
-                .into_any();
+                return loading(ADMIN_TEXTS.of(t).access_request_loading);
             }
             view! {
                 <div class="title-row">
@@ -287,28 +257,23 @@ fn decision_panel(t: &'static Texts, dates: &Dates, d: &AccessRequestDto) -> imp
 }
 
 const APPROVE_ERRORS_ID: &str = "approve-errors";
-const APPROVE_FIELDS: [FieldRef; 4] = [
-    FieldRef {
-        field: USERNAME,
-        id: "username",
-        label: |t| t.username_label,
-    },
-    FieldRef {
-        field: ROLE,
-        id: "role-viewer",
-        label: |t| ADMIN_TEXTS.of(t).role_label,
-    },
-    FieldRef {
-        field: PARENT_ACCOUNT,
-        id: "parent-account",
-        label: |t| ADMIN_TEXTS.of(t).parent_account_label,
-    },
-    FieldRef {
-        field: ACCOUNT_IDS,
-        id: "accounts-help",
-        label: |t| ADMIN_TEXTS.of(t).accounts_assign_label,
-    },
-];
+const APPROVE_FIELDS: [FieldRef; 4] = [USERNAME_REF, GRANT_REFS[0], GRANT_REFS[1], GRANT_REFS[2]];
+
+/// The summary of a decision form: a refused decision in the page's own
+/// words, or the fields to fix.
+fn decision_summary(
+    t: &'static Texts,
+    failure: &Failure,
+    fields: &[FieldRef],
+    text: impl Fn(FieldErrorCode) -> String,
+) -> AnyView {
+    match failure {
+        Failure::Failed(err) => {
+            view! { <p class="form-error" role="alert">{decision_error(t, err)}</p> }.into_any()
+        }
+        invalid => failure_summary(t, invalid, fields, text).into_any(),
+    }
+}
 
 /// The roles an approval may give: the customer roles the approver may grant.
 fn approvable_roles(actor: Option<RoleDto>) -> Vec<RoleDto> {
@@ -331,20 +296,10 @@ fn ApproveForm(
     view! {
         <section class="panel approve-panel" aria-labelledby="approve-heading">
             <h2 id="approve-heading">{ADMIN_TEXTS.of(t).approve_heading}</h2>
-            {move || match accounts.get() {
-                None => view! {
-                    <p class="loading" role="status">
-                        <span class="spinner" aria-hidden="true"></span>
-                        {t.accounts_loading}
-                    </p>
-                }
-                .into_any(),
-                Some(Err(err)) => view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any(),
-                Some(Ok(list)) => view! {
-                    <ApproveFields t request=request.clone() accounts=list.items resource outcome/>
-                }
-                .into_any(),
-            }}
+            {when_loaded(t, accounts, t.accounts_loading, move |list| view! {
+                <ApproveFields t request=request.clone() accounts=list.items resource outcome/>
+            }
+            .into_any())}
         </section>
     }
 }
@@ -366,15 +321,14 @@ fn ApproveFields(
     // The matched parent account; a Manager's own; an Admin picks one when
     // nothing matched.
     let matched = request.parent_account_id.map(|p| p.to_string());
-    let choose_parent = actor == Some(RoleDto::Admin) && matched.is_none();
-    let own_parent = auth
-        .me()
-        .and_then(|me| me.parent_account)
-        .map(|p| p.id.to_string());
-    let parent = if choose_parent {
-        String::new()
+    let parent_choice = if actor == Some(RoleDto::Admin) && matched.is_none() {
+        ParentChoice::Required
     } else {
-        matched.or(own_parent).unwrap_or_default()
+        ParentChoice::Fixed
+    };
+    let parent = match parent_choice {
+        ParentChoice::Fixed => matched.or(own_parent(auth)).unwrap_or_default(),
+        _ => String::new(),
     };
     let grant = Grant::new(RoleDto::User, parent);
     let failure = RwSignal::new(None::<Failure>);
@@ -386,98 +340,47 @@ fn ApproveFields(
         let (body, id) = (body.clone(), id.clone());
         let navigate = navigate.clone();
         async move {
-            let result = auth.api().approve_access_request(&id, &body).await;
-            match result {
-                Ok(user) => {
-                    let path = user_path(user.summary.id);
-                    flash.show_on(
-                        &path,
-                        Notice::AccessGranted {
-                            email: user.summary.email.clone(),
-                        },
-                    );
-                    navigate(&path, NavigateOptions::default());
-                }
-                Err(err) if err.code() == Some(ProblemCode::UsernameTaken) => {
-                    failure.set(Some(Failure::Invalid(vec![field_error(
-                        USERNAME,
-                        FieldErrorCode::UsernameTaken,
-                    )])));
-                    focus_later(APPROVE_ERRORS_ID);
-                }
+            match auth.api().approve_access_request(&id, &body).await {
+                Ok(user) => open_new_user(flash, navigate, &user, |email| Notice::AccessGranted {
+                    email,
+                }),
                 Err(err) if err.code() == Some(ProblemCode::Conflict) => {
                     show_latest(t, auth, resource, outcome, id).await;
                 }
-                Err(err) => {
-                    failure.set(Some(Failure::of(err)));
-                    focus_later(APPROVE_ERRORS_ID);
-                }
+                Err(err) => show_create_failure(failure, err, APPROVE_ERRORS_ID),
             }
         }
     });
     let pending = approve.pending();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let on_submit = submit_once(pending, move || {
         outcome.set(None);
         let mut invalid: Vec<FieldError> = username_error(&username.get_untracked())
             .into_iter()
             .collect();
-        let chosen_role = grant.role.get_untracked();
-        if chosen_role.is_none() {
-            invalid.push(field_error(ROLE, FieldErrorCode::Required));
-        }
-        if choose_parent && grant.parent.with_untracked(String::is_empty) {
-            invalid.push(field_error(PARENT_ACCOUNT, FieldErrorCode::Required));
-        }
+        let chosen_role = grant.check(parent_choice, &mut invalid);
         let (Some(chosen_role), true) = (chosen_role, invalid.is_empty()) else {
-            failure.set(Some(Failure::Invalid(invalid)));
-            focus_later(APPROVE_ERRORS_ID);
+            show_invalid(failure, invalid, APPROVE_ERRORS_ID);
             return;
         };
         failure.set(None);
         approve.dispatch(ApproveAccessRequest {
             username: username.get_untracked().trim().to_owned(),
             role: chosen_role,
-            account_ids: grant
-                .chosen
-                .get_untracked()
-                .iter()
-                .map(AccountId::as_uuid)
-                .collect(),
-            parent_account_id: if choose_parent {
-                from_wire(&grant.parent.get_untracked())
-            } else {
-                None
-            },
+            account_ids: grant.account_ids(AccountId::as_uuid),
+            parent_account_id: grant.picked_parent(parent_choice),
         });
-    };
-
-    let parent_choice = if choose_parent {
-        ParentChoice::Required
-    } else {
-        ParentChoice::Fixed
-    };
+    });
 
     view! {
         <form class="case-form user-form approve-form" on:submit=on_submit novalidate>
             <p class="hint">{ADMIN_TEXTS.of(t).new_user_intro}</p>
             <div id=APPROVE_ERRORS_ID tabindex="-1">
-                {move || failure.get().map(|f| match f {
-                    Failure::Failed(err) => {
-                        view! { <p class="form-error" role="alert">{decision_error(t, &err)}</p> }.into_any()
-                    }
-                    invalid => failure_summary(t, &invalid, &APPROVE_FIELDS, |c| user_error_text(t, c)).into_any(),
-                })}
+                {move || failure.get().map(|f| decision_summary(t, &f, &APPROVE_FIELDS, move |c| user_error_text(t, c)))}
             </div>
-            {user_text_field(t, USERNAME, "username", t.username_label, Some(ADMIN_TEXTS.of(t).username_help), "text", "off", username, failure)}
+            {user_text_field(t, TextInput::new(USERNAME, "username", t.username_label, Some(ADMIN_TEXTS.of(t).username_help), "text", "off"), username, failure)}
             <GrantFields t roles grant errors accounts parent_choice/>
-            <button type="submit" class="button-primary button-inline approve-button" disabled=move || pending.get()>
-                {move || if pending.get() { ADMIN_TEXTS.of(t).creating_user } else { ADMIN_TEXTS.of(t).approve_button }}
-            </button>
+            <SubmitButton class="button-primary button-inline approve-button" pending busy=ADMIN_TEXTS.of(t).creating_user idle=ADMIN_TEXTS.of(t).approve_button/>
         </form>
     }
 }
@@ -538,10 +441,7 @@ fn RejectForm(
                 Err(err) if err.code() == Some(ProblemCode::Conflict) => {
                     show_latest(t, auth, resource, outcome, id).await;
                 }
-                Err(err) => {
-                    failure.set(Some(Failure::of(err)));
-                    focus_later(REJECT_ERRORS_ID);
-                }
+                Err(err) => show_failure(failure, err, REJECT_ERRORS_ID),
             }
         }
     });
@@ -551,8 +451,7 @@ fn RejectForm(
         ev.prevent_default();
         outcome.set(None);
         if let Some(code) = reason.with_untracked(|r| reason_check(r)) {
-            failure.set(Some(Failure::Invalid(vec![field_error(REASON, code)])));
-            focus_later(REJECT_ERRORS_ID);
+            show_invalid(failure, vec![field_error(REASON, code)], REJECT_ERRORS_ID);
             return;
         }
         failure.set(None);
@@ -567,12 +466,7 @@ fn RejectForm(
             <h2 id="reject-heading">{ADMIN_TEXTS.of(t).reject_heading}</h2>
             <form class="case-form reject-form" on:submit=on_submit novalidate>
                 <div id=REJECT_ERRORS_ID tabindex="-1">
-                    {move || failure.get().map(|f| match f {
-                        Failure::Failed(err) => {
-                            view! { <p class="form-error" role="alert">{decision_error(t, &err)}</p> }.into_any()
-                        }
-                        invalid => failure_summary(t, &invalid, &REJECT_FIELDS, |c| reason_error_text(t, c)).into_any(),
-                    })}
+                    {move || failure.get().map(|f| decision_summary(t, &f, &REJECT_FIELDS, move |c| reason_error_text(t, c)))}
                 </div>
                 <div class="field">
                     <label for="reject-reason">{ADMIN_TEXTS.of(t).reject_reason_label} {required_marker(t)}</label>

@@ -5,15 +5,16 @@
 
 use crate::components::document::set_title;
 use crate::components::forms::{
-    failure_summary_by, field_error, field_errors_view, focus_later, required_marker, Failure,
+    failure_summary_by, field_error, field_errors_view, focus_later, required_marker, show_failure,
+    show_invalid, submit_once, Failure, SubmitButton, TextInput,
 };
+use crate::components::public_card::{public_card, SentTexts};
 use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::{
     access_error_text, country_choices, fill, identifier_kind_name, retry_message, Texts,
     IDENTIFIER_KINDS,
 };
 use crate::query::{from_wire, wire_name};
-use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{
     CreateAccessRequest, FacilityDto, FacilityIdentifier, FieldError, FieldErrorCode,
@@ -21,7 +22,6 @@ use api_types::{
 };
 use domain::access_request::{AccessRequestForm, Facility, IdentifierKind};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 const ERRORS_ID: &str = "request-errors";
 const TITLE_ID: &str = "request-title";
@@ -296,88 +296,76 @@ pub fn RequestAccessPage() -> impl IntoView {
                 }
                 Err(refused) => {
                     retry_after.set(refused.retry_after_secs);
-                    form.failure.set(Some(Failure::of(refused.error)));
-                    focus_later(ERRORS_ID);
+                    show_failure(form.failure, refused.error, ERRORS_ID);
                 }
             }
         }
     });
     let pending = send.pending();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let on_submit = submit_once(pending, move || {
         form.checked_keys.set(
             form.facilities
                 .with_untracked(|f| f.iter().map(|row| row.key).collect()),
         );
         let invalid = request_errors(&form.values());
         if !invalid.is_empty() {
-            form.failure.set(Some(Failure::Invalid(invalid)));
-            focus_later(ERRORS_ID);
+            show_invalid(form.failure, invalid, ERRORS_ID);
             return;
         }
         form.failure.set(None);
         retry_after.set(None);
         send.dispatch(form.request(auth.language().as_str()));
-    };
+    });
 
-    view! {
-        <main id="main" class="login-main" tabindex="-1">
-            <div class="login-card request-card">
-                <p class="login-product">{move || t.get().product_name}</p>
-                <h1 id=TITLE_ID tabindex="-1">
-                    {move || if sent.get() { PUBLIC_TEXTS.of(t.get()).request_sent_title } else { PUBLIC_TEXTS.of(t.get()).request_access_title }}
-                </h1>
-                <div class="form-live" role="status" aria-live="polite">
-                    {move || sent.get().then(|| {
-                        let t = t.get();
-                        view! {
-                            <p class="form-success request-sent">{PUBLIC_TEXTS.of(t).request_sent}</p>
-                            <p class="hint">{PUBLIC_TEXTS.of(t).request_sent_hint}</p>
-                        }
-                    })}
-                </div>
-                // The texts are read once per render: the language changes only at sign-in.
-                {move || {
-                    let t = t.get();
-                    (!sent.get()).then(|| view! {
-                        <p class="login-intro">{PUBLIC_TEXTS.of(t).request_access_intro}</p>
-                        <div id=ERRORS_ID tabindex="-1">
-                            {move || form.failure.get().map(|failure| match (&failure, retry_after.get()) {
-                                (Failure::Failed(err), Some(secs)) if err.code() == Some(ProblemCode::TooManyRequests) => {
-                                    view! { <p class="form-error" role="alert">{retry_message(t, secs)}</p> }.into_any()
-                                }
-                                _ => failure_summary_by(
-                                    t,
-                                    &failure,
-                                    |field| summary_target(t, form, field),
-                                    |field, code| access_error_text(t, field, code),
-                                )
-                                .into_any(),
-                            })}
-                        </div>
-                        <form class="request-form" on:submit=on_submit novalidate>
-                            {text_input(t, form, NAME, "requester-name", PUBLIC_TEXTS.of(t).requester_name_label, None, "text", "name", form.name)}
-                            {text_input(t, form, ORGANISATION, "organisation", t.organisation_label, Some(PUBLIC_TEXTS.of(t).organisation_help), "text", "organization", form.organisation)}
-                            {text_input(t, form, EMAIL, "email", t.email_label, Some(PUBLIC_TEXTS.of(t).request_email_help), "email", "email", form.email)}
-                            {text_input(t, form, PHONE, "phone", t.phone_label, Some(PUBLIC_TEXTS.of(t).phone_help), "tel", "tel", form.phone)}
-                            {country_select(t, form)}
-                            {facilities_fieldset(t, form)}
-                            {remarks_field(t, form)}
-                            <button type="submit" class="button-primary" disabled=move || pending.get()>
-                                {move || if pending.get() { t.sending } else { PUBLIC_TEXTS.of(t).send_request }}
-                            </button>
-                        </form>
-                    })
-                }}
-                <p class="login-links">
-                    <A href=Page::Login.path() attr:class="back-to-login">{move || PUBLIC_TEXTS.of(t.get()).back_to_login}</A>
-                </p>
+    let done = SentTexts {
+        class: "form-success request-sent",
+        text: |t| PUBLIC_TEXTS.of(t).request_sent,
+        hint: |t| PUBLIC_TEXTS.of(t).request_sent_hint,
+    };
+    let title = |t, sent| {
+        if sent {
+            PUBLIC_TEXTS.of(t).request_sent_title
+        } else {
+            PUBLIC_TEXTS.of(t).request_access_title
+        }
+    };
+    public_card(
+        "login-card request-card",
+        Some(TITLE_ID),
+        title,
+        sent,
+        done,
+        move |t| {
+            view! {
+            <p class="login-intro">{PUBLIC_TEXTS.of(t).request_access_intro}</p>
+            <div id=ERRORS_ID tabindex="-1">
+                {move || form.failure.get().map(|failure| match (&failure, retry_after.get()) {
+                    (Failure::Failed(err), Some(secs)) if err.code() == Some(ProblemCode::TooManyRequests) => {
+                        view! { <p class="form-error" role="alert">{retry_message(t, secs)}</p> }.into_any()
+                    }
+                    _ => failure_summary_by(
+                        t,
+                        &failure,
+                        |field| summary_target(t, form, field),
+                        |field, code| access_error_text(t, field, code),
+                    )
+                    .into_any(),
+                })}
             </div>
-        </main>
-    }
+            <form class="request-form" on:submit=on_submit novalidate>
+                {text_input(t, form, TextInput::new(NAME, "requester-name", PUBLIC_TEXTS.of(t).requester_name_label, None, "text", "name"), form.name)}
+                {text_input(t, form, TextInput::new(ORGANISATION, "organisation", t.organisation_label, Some(PUBLIC_TEXTS.of(t).organisation_help), "text", "organization"), form.organisation)}
+                {text_input(t, form, TextInput::new(EMAIL, "email", t.email_label, Some(PUBLIC_TEXTS.of(t).request_email_help), "email", "email"), form.email)}
+                {text_input(t, form, TextInput::new(PHONE, "phone", t.phone_label, Some(PUBLIC_TEXTS.of(t).phone_help), "tel", "tel"), form.phone)}
+                {country_select(t, form)}
+                {facilities_fieldset(t, form)}
+                {remarks_field(t, form)}
+                <SubmitButton class="button-primary" pending busy=t.sending idle=PUBLIC_TEXTS.of(t).send_request/>
+            </form>
+        }
+        .into_any()
+        },
+    )
 }
 
 /// Where the summary's line for `field` links, and its label.
@@ -427,51 +415,15 @@ fn id_value_id(facility: usize, identifier: usize) -> String {
 }
 
 /// A labelled, required input with its help and errors.
-#[allow(clippy::too_many_arguments)]
 fn text_input(
     t: &'static Texts,
     form: RequestForm,
-    field: &'static str,
-    id: &'static str,
-    label: &'static str,
-    help: Option<&'static str>,
-    kind: &'static str,
-    autocomplete: &'static str,
+    input: TextInput,
     value: RwSignal<String>,
 ) -> impl IntoView {
+    let field = input.field;
     let codes = move || form.codes(field);
-    let help_id = format!("{id}-help");
-    let error_id = format!("{id}-error");
-    let described = {
-        let (help_id, error_id) = (help_id.clone(), error_id.clone());
-        move || {
-            described_by(&[
-                (help.is_some(), help_id.clone()),
-                (!codes().is_empty(), error_id.clone()),
-            ])
-        }
-    };
-    let plain = kind != "text";
-    view! {
-        <div class="field">
-            <label for=id>{label} {required_marker(t)}</label>
-            <input
-                id=id
-                name=field
-                type=kind
-                autocomplete=autocomplete
-                autocapitalize=plain.then_some("none")
-                spellcheck=plain.then_some("false")
-                required
-                aria-invalid=move || (!codes().is_empty()).then_some("true")
-                aria-describedby=described
-                prop:value=value
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-            {help.map(|help| view! { <p id=help_id class="field-help">{help}</p> })}
-            {field_errors_view(error_id, codes, move |c| access_error_text(t, field, c))}
-        </div>
-    }
+    input.view(t, value, codes, move |c| access_error_text(t, field, c))
 }
 
 fn country_select(t: &'static Texts, form: RequestForm) -> impl IntoView {

@@ -4,22 +4,31 @@
 
 use crate::components::document::set_title;
 use crate::components::forms::{
-    codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
-    Failure, FieldRef,
+    codes_for, failure_summary, field_error, show_failure, show_invalid, submit_once, Failure,
+    FieldRef, SubmitButton, TextInput,
 };
+use crate::components::public_card::{public_card, SentTexts};
 use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::Texts;
-use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{FieldErrorCode, PasswordResetRequest};
 use domain::Email;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 const EMAIL: FieldRef = FieldRef {
     field: "email",
     id: "email",
     label: |t| t.email_label,
+};
+/// The address field (its label in the reader's language).
+const EMAIL_INPUT: TextInput = TextInput {
+    field: "email",
+    id: "email",
+    label: "",
+    help: None,
+    kind: "email",
+    autocomplete: "email",
+    plain: true,
 };
 const ERRORS_ID: &str = "forgot-errors";
 
@@ -59,83 +68,49 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         async move {
             match api.request_password_reset(&request).await {
                 Ok(()) => sent.set(true),
-                Err(err) => {
-                    failure.set(Some(Failure::of(err)));
-                    focus_later(ERRORS_ID);
-                }
+                Err(err) => show_failure(failure, err, ERRORS_ID),
             }
         }
     });
     let pending = send.pending();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let on_submit = submit_once(pending, move || {
         let typed = email.get_untracked();
         if let Some(code) = email_check(&typed) {
-            failure.set(Some(Failure::Invalid(vec![field_error(EMAIL.field, code)])));
-            focus_later(ERRORS_ID);
+            show_invalid(failure, vec![field_error(EMAIL.field, code)], ERRORS_ID);
             return;
         }
         failure.set(None);
         send.dispatch(PasswordResetRequest {
             email: typed.trim().to_owned(),
         });
-    };
+    });
     let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), EMAIL.field));
 
-    view! {
-        <main id="main" class="login-main" tabindex="-1">
-            <div class="login-card">
-                <p class="login-product">{move || t.get().product_name}</p>
-                <h1>{move || PUBLIC_TEXTS.of(t.get()).forgot_title}</h1>
-                <div class="form-live" role="status" aria-live="polite">
-                    {move || sent.get().then(|| {
-                        let t = t.get();
-                        view! {
-                            <p class="form-success forgot-sent">{PUBLIC_TEXTS.of(t).forgot_sent}</p>
-                            <p class="hint">{PUBLIC_TEXTS.of(t).forgot_sent_hint}</p>
-                        }
-                    })}
-                </div>
-                {move || {
-                    let t = t.get();
-                    (!sent.get()).then(|| view! {
-                        <p class="login-intro">{PUBLIC_TEXTS.of(t).forgot_intro}</p>
-                        <div id=ERRORS_ID tabindex="-1">
-                            {move || failure.get().map(|f| failure_summary(t, &f, &[EMAIL], |c| email_error_text(t, c)))}
-                        </div>
-                        <form class="login-form forgot-form" on:submit=on_submit novalidate>
-                            <div class="field">
-                                <label for=EMAIL.id>{t.email_label} {required_marker(t)}</label>
-                                <input
-                                    id=EMAIL.id
-                                    name=EMAIL.field
-                                    type="email"
-                                    autocomplete="email"
-                                    autocapitalize="none"
-                                    spellcheck="false"
-                                    required
-                                    aria-invalid=move || (!codes().is_empty()).then_some("true")
-                                    aria-describedby=move || (!codes().is_empty()).then_some("email-error")
-                                    prop:value=email
-                                    on:input=move |ev| email.set(event_target_value(&ev))
-                                />
-                                {field_errors_view("email-error".to_owned(), codes, move |c| email_error_text(t, c))}
-                            </div>
-                            <button type="submit" class="button-primary" disabled=move || pending.get()>
-                                {move || if pending.get() { t.sending } else { PUBLIC_TEXTS.of(t).forgot_button }}
-                            </button>
-                        </form>
-                    })
-                }}
-                <p class="login-links">
-                    <A href=Page::Login.path() attr:class="back-to-login">{move || PUBLIC_TEXTS.of(t.get()).back_to_login}</A>
-                </p>
+    let done = SentTexts {
+        class: "form-success forgot-sent",
+        text: |t| PUBLIC_TEXTS.of(t).forgot_sent,
+        hint: |t| PUBLIC_TEXTS.of(t).forgot_sent_hint,
+    };
+    public_card(
+        "login-card",
+        None,
+        |t, _| PUBLIC_TEXTS.of(t).forgot_title,
+        sent,
+        done,
+        move |t| {
+            view! {
+            <p class="login-intro">{PUBLIC_TEXTS.of(t).forgot_intro}</p>
+            <div id=ERRORS_ID tabindex="-1">
+                {move || failure.get().map(|f| failure_summary(t, &f, &[EMAIL], |c| email_error_text(t, c)))}
             </div>
-        </main>
-    }
+            <form class="login-form forgot-form" on:submit=on_submit novalidate>
+                {TextInput { label: t.email_label, ..EMAIL_INPUT }.view(t, email, codes, move |c| email_error_text(t, c))}
+                <SubmitButton class="button-primary" pending busy=t.sending idle=PUBLIC_TEXTS.of(t).forgot_button/>
+            </form>
+        }
+        .into_any()
+        },
+    )
 }
 
 #[cfg(test)]

@@ -6,12 +6,13 @@
 use crate::api::ApiError;
 use crate::components::badges::mfa_state_badge;
 use crate::components::confirm::ConfirmBox;
+use crate::components::detail::{loading, page_error};
 use crate::components::forms::{
-    codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
-    Failure, FieldRef,
+    failure_summary, field_error, focus_later, select_field, show_invalid, Failure, FieldRef,
+    SubmitButton,
 };
 use crate::components::mfa::RecoveryCodes;
-use crate::components::password::forget_errors_of;
+use crate::components::password::password_input;
 use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{error_message, fill, password_error_text, Texts};
 use crate::routes::Page;
@@ -236,17 +237,13 @@ fn confirm_form(
         }
         let typed = password.get_untracked();
         if typed.is_empty() {
-            failure.set(Some(Failure::Invalid(vec![field_error(
-                PASSWORD,
-                FieldErrorCode::Required,
-            )])));
-            focus_later(ERRORS_ID);
+            let missing = field_error(PASSWORD, FieldErrorCode::Required);
+            show_invalid(failure, vec![missing], ERRORS_ID);
             return;
         }
         failure.set(None);
         change.dispatch((which, typed));
     };
-    let password_codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), PASSWORD));
     let (question, yes, class) = match which {
         Change::NewCodes => (
             ADMIN_TEXTS.of(t).mfa_new_codes_confirm,
@@ -265,28 +262,9 @@ fn confirm_form(
             <div id=ERRORS_ID tabindex="-1">
                 {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| password_error_text(t, c)))}
             </div>
-            <div class="field">
-                <label for=PASSWORD_ID>{t.password_label} {required_marker(t)}</label>
-                <input
-                    id=PASSWORD_ID
-                    name=PASSWORD
-                    type="password"
-                    autocomplete="current-password"
-                    required
-                    aria-invalid=move || (!password_codes().is_empty()).then_some("true")
-                    aria-describedby=move || (!password_codes().is_empty()).then_some("mfa-password-error")
-                    prop:value=password
-                    on:input=move |ev| {
-                        password.set(event_target_value(&ev));
-                        forget_errors_of(failure, PASSWORD);
-                    }
-                />
-                {field_errors_view("mfa-password-error".to_owned(), password_codes, move |c| password_error_text(t, c))}
-            </div>
+            {password_input(t, PASSWORD_ID, PASSWORD, t.password_label, "current-password", None, password, None, failure)}
             <div class="button-row">
-                <button type="submit" class=class disabled=move || pending.get()>
-                    {move || if pending.get() { t.saving } else { yes }}
-                </button>
+                <SubmitButton class pending busy=t.saving idle=yes/>
                 <button
                     type="button"
                     class="button-secondary confirm-cancel"
@@ -380,23 +358,59 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
             Some((id, result))
         }
     });
-    // The requirement of the parent account shown now.
-    let required = Memo::new(move |_| {
-        let shown = parent.with(|p| p.as_ref().map(|(id, _)| *id));
-        policy.with(|loaded| match loaded {
+    let state = PolicyState {
+        parent,
+        policy,
+        confirming: RwSignal::new(false),
+        saved: RwSignal::new(None),
+    };
+    let save = save_policy(auth, admin, state);
+    let choose = admin.then(|| parent_choice(t, state, parents));
+
+    view! {
+        <section class="panel mfa-policy-panel" aria-labelledby="mfa-policy-heading">
+            <h2 id="mfa-policy-heading">{ADMIN_TEXTS.of(t).mfa_policy_heading}</h2>
+            <p class="hint">{ADMIN_TEXTS.of(t).mfa_policy_help}</p>
+            {choose}
+            <div class="form-live" aria-live="polite">{policy_message(t, state)}</div>
+            {policy_switch(t, state, save)}
+        </section>
+    }
+    .into_any()
+}
+
+/// What the parts of the policy section share.
+#[derive(Clone, Copy)]
+struct PolicyState {
+    /// The parent account shown.
+    parent: RwSignal<Option<Parent>>,
+    policy: LocalResource<Loaded>,
+    confirming: RwSignal<bool>,
+    /// Some(required) after a save; Err after a failed one.
+    saved: RwSignal<Option<Result<bool, ApiError>>>,
+}
+
+impl PolicyState {
+    fn name(self) -> String {
+        self.parent
+            .with(|p| p.as_ref().map(|(_, n)| n.clone()).unwrap_or_default())
+    }
+
+    /// The requirement of the parent account shown now.
+    fn required(self) -> Option<bool> {
+        let shown = self.parent.with(|p| p.as_ref().map(|(id, _)| *id));
+        self.policy.with(|loaded| match loaded {
             Some(Some((id, Ok(p)))) if Some(*id) == shown => Some(p.required),
             _ => None,
         })
-    });
-    let name = move || parent.with(|p| p.as_ref().map(|(_, n)| n.clone()).unwrap_or_default());
-    let confirming = RwSignal::new(false);
-    // Some(required) after a save; Err after a failed one.
-    let saved = RwSignal::new(None::<Result<bool, ApiError>>);
+    }
+}
 
-    let save = Action::new_local(move |wanted: &bool| {
+fn save_policy(auth: Auth, admin: bool, state: PolicyState) -> Action<bool, ()> {
+    Action::new_local(move |wanted: &bool| {
         let wanted = *wanted;
         async move {
-            let Some((id, _)) = parent.get_untracked() else {
+            let Some((id, _)) = state.parent.get_untracked() else {
                 return;
             };
             let request = MfaPolicy {
@@ -404,23 +418,26 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
                 parent_account_id: admin.then(|| id.as_uuid()),
             };
             let result = auth.api().set_mfa_policy(&request).await;
-            confirming.set(false);
+            state.confirming.set(false);
             focus_later("mfa-policy-switch");
             match result {
                 Ok(answer) => {
                     if !admin {
                         auth.set_mfa_state(None, Some(answer.required));
                     }
-                    saved.set(Some(Ok(answer.required)));
-                    policy.set(Some(Some((id, Ok(answer)))));
+                    state.saved.set(Some(Ok(answer.required)));
+                    state.policy.set(Some(Some((id, Ok(answer)))));
                 }
-                Err(err) => saved.set(Some(Err(err))),
+                Err(err) => state.saved.set(Some(Err(err))),
             }
         }
-    });
-    let pending = save.pending();
+    })
+}
 
-    let message = move || {
+fn policy_message(t: &'static Texts, state: PolicyState) -> impl IntoView {
+    let name = move || state.name();
+    let saved = state.saved;
+    move || {
         saved.get().map(|result| match result {
             Ok(on) => {
                 let template = if on {
@@ -435,49 +452,65 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
                 view! { <p class="form-error" role="alert">{error_message(t, &err)}</p> }.into_any()
             }
         })
-    };
+    }
+}
 
-    let choose = admin.then_some(move || match parents.get() {
-            None => view! {
-                <p class="loading" role="status">
-                    <span class="spinner" aria-hidden="true"></span>
-                    {t.accounts_loading}
-                </p>
-            }
-            .into_any(),
-            Some(Err(err)) => view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any(),
-            Some(Ok(tops)) => {
-                let options = tops.clone();
-                view! {
-                    <div class="field">
-                        <label for="mfa-policy-parent">{ADMIN_TEXTS.of(t).parent_account_label}</label>
-                        <select
-                            id="mfa-policy-parent"
-                            name="parent_account"
-                            on:change=move |ev| {
-                                let value = event_target_value(&ev);
-                                saved.set(None);
-                                confirming.set(false);
-                                parent.set(tops.iter().find(|(id, _)| id.to_string() == value).cloned());
-                            }
-                        >
-                            <option value="">{ADMIN_TEXTS.of(t).choose_parent_account}</option>
-                            {options
-                                .into_iter()
-                                .map(|(id, name)| view! {
-                                    <option value=id.to_string() selected=move || parent.with(|p| p.as_ref().map(|p| p.0) == Some(id))>
-                                        {name}
-                                    </option>
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                }
-                .into_any()
-            }
-    });
+/// An Admin's choice of the parent account.
+fn parent_choice(
+    t: &'static Texts,
+    state: PolicyState,
+    parents: LocalResource<Result<Vec<Parent>, ApiError>>,
+) -> impl IntoView {
+    let PolicyState {
+        parent,
+        confirming,
+        saved,
+        ..
+    } = state;
+    move || match parents.get() {
+        None => loading(t.accounts_loading),
+        Some(Err(err)) => page_error(error_message(t, &err)),
+        Some(Ok(tops)) => {
+            let options = view! {
+                <option value="">{ADMIN_TEXTS.of(t).choose_parent_account}</option>
+                {tops
+                    .iter()
+                    .map(|&(id, ref name)| view! {
+                        <option value=id.to_string() selected=move || parent.with(|p| p.as_ref().map(|p| p.0) == Some(id))>
+                            {name.clone()}
+                        </option>
+                    })
+                    .collect_view()}
+            };
+            let pick = move |value: String| {
+                saved.set(None);
+                confirming.set(false);
+                parent.set(tops.iter().find(|(id, _)| id.to_string() == value).cloned());
+            };
+            select_field(
+                "mfa-policy-parent",
+                "parent_account",
+                ADMIN_TEXTS.of(t).parent_account_label,
+                options,
+                pick,
+            )
+            .into_any()
+        }
+    }
+}
 
-    let switch = move || {
+/// The switch of the parent account shown, and its confirmation.
+fn policy_switch(t: &'static Texts, state: PolicyState, save: Action<bool, ()>) -> impl IntoView {
+    let PolicyState {
+        parent,
+        policy,
+        confirming,
+        saved,
+    } = state;
+    let name = move || state.name();
+    let required = Memo::new(move |_| state.required());
+    let pending = save.pending();
+    move || {
         parent.with(Option::is_some).then(|| match (required.get(), policy.get()) {
             (Some(on), _) => {
                 let label = fill(t.mfa_policy_switch, &[("parent", &name())]);
@@ -527,29 +560,10 @@ pub fn MfaPolicySection(t: &'static Texts) -> impl IntoView {
                 }
                 .into_any()
             }
-            (None, Some(Some((_, Err(err))))) => {
-                view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-            }
-            (None, _) => view! {
-                <p class="loading" role="status">
-                    <span class="spinner" aria-hidden="true"></span>
-                    {ADMIN_TEXTS.of(t).mfa_policy_loading}
-                </p>
-            }
-            .into_any(),
+            (None, Some(Some((_, Err(err))))) => page_error(error_message(t, &err)),
+            (None, _) => loading(ADMIN_TEXTS.of(t).mfa_policy_loading),
         })
-    };
-
-    view! {
-        <section class="panel mfa-policy-panel" aria-labelledby="mfa-policy-heading">
-            <h2 id="mfa-policy-heading">{ADMIN_TEXTS.of(t).mfa_policy_heading}</h2>
-            <p class="hint">{ADMIN_TEXTS.of(t).mfa_policy_help}</p>
-            {choose}
-            <div class="form-live" aria-live="polite">{message}</div>
-            {switch}
-        </section>
     }
-    .into_any()
 }
 
 #[cfg(test)]

@@ -4,13 +4,13 @@
 //! `mfa_enrollment_required` the restricted token in memory (never in
 //! storage) enrols, and the answer opens the session.
 
+use super::settings_or_step;
 use crate::api::ApiError;
-use crate::components::document::set_title;
+use crate::components::detail::loading;
 use crate::components::forms::{
-    codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
-    Failure, FieldRef,
+    codes_for, conflict_notice, failure_summary, field_error, field_errors_view, focus_later,
+    required_marker, show_failure, show_invalid, submit_once, Failure, FieldRef, SubmitButton,
 };
-use crate::components::layout::{required_step_card, SignedIn};
 use crate::components::mfa::{group_secret, six_digits, svg_data_url, RecoveryCodes};
 use crate::components::password::forget_errors_of;
 use crate::i18n::public_texts::PUBLIC_TEXTS;
@@ -56,36 +56,25 @@ fn code_or_error(typed: &str) -> Result<String, FieldErrorCode> {
 #[component]
 pub fn MfaSetupPage() -> impl IntoView {
     let auth = use_auth();
-    let t = use_texts();
-    Effect::new(move |_| {
-        set_title(
-            PUBLIC_TEXTS.of(t.get()).mfa_setup_title,
-            t.get().product_name,
-        )
-    });
-    // Decided once: the steps keep their frame while the new session starts.
-    if auth.mfa_enrollment_pending() {
-        required_step_card(
-            "login-card mfa-card",
-            |t| PUBLIC_TEXTS.of(t).mfa_setup_title,
-            |t| PUBLIC_TEXTS.of(t).mfa_required_notice,
-            view! { <MfaSteps enrolling=true/> }.into_any(),
-        )
-    } else {
-        view! {
-            <SignedIn>
-                <p class="back-link">
-                    <A href=Page::Settings.path()>{move || t.get().settings_title}</A>
-                </p>
-                <h1>{move || PUBLIC_TEXTS.of(t.get()).mfa_setup_title}</h1>
-                <p class="hint">{move || PUBLIC_TEXTS.of(t.get()).mfa_setup_intro}</p>
-                <div class="mfa-steps-page">
-                    <MfaSteps enrolling=false/>
-                </div>
-            </SignedIn>
-        }
-        .into_any()
-    }
+    settings_or_step(
+        auth.mfa_enrollment_pending(),
+        "login-card mfa-card",
+        |t| PUBLIC_TEXTS.of(t).mfa_setup_title,
+        |t| PUBLIC_TEXTS.of(t).mfa_required_notice,
+        |t| PUBLIC_TEXTS.of(t).mfa_setup_intro,
+        |enrolling| {
+            if enrolling {
+                view! { <MfaSteps enrolling/> }.into_any()
+            } else {
+                view! {
+                    <div class="mfa-steps-page">
+                        <MfaSteps enrolling/>
+                    </div>
+                }
+                .into_any()
+            }
+        },
+    )
 }
 
 /// The three steps. `enrolling`: with the restricted token of a refused
@@ -116,38 +105,27 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
                     expired.set(true);
                     focus_later(ERRORS_ID);
                 }
-                Err(err) => {
-                    failure.set(Some(Failure::of(err)));
-                    focus_later(ERRORS_ID);
-                }
+                Err(err) => show_failure(failure, err, ERRORS_ID),
             }
         }
     });
     let pending = enable.pending();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let on_submit = submit_once(pending, move || {
         expired.set(false);
         match code_or_error(&code.get_untracked()) {
             Ok(typed) => {
                 failure.set(None);
                 enable.dispatch(typed);
             }
-            Err(error) => {
-                failure.set(Some(Failure::Invalid(vec![field_error(CODE, error)])));
-                focus_later(ERRORS_ID);
-            }
+            Err(error) => show_invalid(failure, vec![field_error(CODE, error)], ERRORS_ID),
         }
-    };
+    });
     let start_again = move || {
         expired.set(false);
         failure.set(None);
         code.set(String::new());
         setup.refetch();
     };
-    let code_errors = move || failure.with(|f| codes_for(&Failure::field_errors(f), CODE));
     let done = move |_| {
         let to = if enrolling {
             Page::Home
@@ -161,61 +139,16 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
     // The scan and code steps, once the server has answered the setup.
     let steps = move |t: &'static Texts, s: MfaSetupResponse| {
         view! {
-            <section class="mfa-step" aria-labelledby="mfa-scan-heading">
-                <h2 id="mfa-scan-heading">{PUBLIC_TEXTS.of(t).mfa_step_scan}</h2>
-                <p class="hint">{PUBLIC_TEXTS.of(t).mfa_scan_help}</p>
-                <img class="qr-code" src=svg_data_url(&s.qr_svg) alt=PUBLIC_TEXTS.of(t).mfa_qr_alt/>
-                <p class="mfa-secret-label">{PUBLIC_TEXTS.of(t).mfa_secret_label}</p>
-                <p class="mfa-secret">
-                    <code>{group_secret(&s.secret)}</code>
-                </p>
-                <p>
-                    // Another scheme: the router leaves it to the browser, which offers the app.
-                    <a href=s.otpauth_uri class="otpauth-link" rel="external">{PUBLIC_TEXTS.of(t).mfa_open_in_app}</a>
-                </p>
-            </section>
+            {scan_step(t, &s)}
             <section class="mfa-step" aria-labelledby="mfa-code-heading">
                 <h2 id="mfa-code-heading">{PUBLIC_TEXTS.of(t).mfa_step_code}</h2>
                 <div id=ERRORS_ID tabindex="-1">
                     {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| mfa_code_error_text(t, c)))}
-                    {move || expired.get().then(|| view! {
-                        <div class="form-error" role="alert">
-                            <p>{PUBLIC_TEXTS.of(t).mfa_setup_expired}</p>
-                            <button type="button" class="button-secondary" on:click=move |_| start_again()>
-                                {t.start_again}
-                            </button>
-                        </div>
+                    {move || expired.get().then(|| {
+                        conflict_notice(PUBLIC_TEXTS.of(t).mfa_setup_expired, t.start_again, || false, start_again)
                     })}
                 </div>
-                <form class="mfa-code-form" on:submit=on_submit novalidate>
-                    <div class="field">
-                        <label for=CODE_ID>{t.mfa_code_label} {required_marker(t)}</label>
-                        <input
-                            id=CODE_ID
-                            name=CODE
-                            type="text"
-                            inputmode="numeric"
-                            autocomplete="one-time-code"
-                            autocapitalize="none"
-                            spellcheck="false"
-                            required
-                            aria-invalid=move || (!code_errors().is_empty()).then_some("true")
-                            aria-describedby=move || {
-                                if code_errors().is_empty() { "mfa-code-help" } else { "mfa-code-help mfa-code-error" }
-                            }
-                            prop:value=code
-                            on:input=move |ev| {
-                                code.set(event_target_value(&ev));
-                                forget_errors_of(failure, CODE);
-                            }
-                        />
-                        <p id="mfa-code-help" class="field-help">{PUBLIC_TEXTS.of(t).mfa_setup_code_help}</p>
-                        {field_errors_view("mfa-code-error".to_owned(), code_errors, move |c| mfa_code_error_text(t, c))}
-                    </div>
-                    <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
-                        {move || if pending.get() { PUBLIC_TEXTS.of(t).mfa_checking_code } else { t.mfa_enable_button }}
-                    </button>
-                </form>
+                {code_form(t, code, failure, pending, on_submit)}
             </section>
         }
     };
@@ -245,13 +178,7 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
             .into_any();
         }
         let body = match setup.get() {
-            None => view! {
-                <p class="loading" role="status">
-                    <span class="spinner" aria-hidden="true"></span>
-                    {PUBLIC_TEXTS.of(t).mfa_setup_loading}
-                </p>
-            }
-            .into_any(),
+            None => loading(PUBLIC_TEXTS.of(t).mfa_setup_loading),
             Some(Err(err)) => failed_setup(t, &err, start_again).into_any(),
             Some(Ok(s)) => steps(t, s).into_any(),
         };
@@ -266,6 +193,66 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
         .into_any()
     };
     view! { {live} {current} }
+}
+
+/// Step 1: the QR code, the key to type instead, and the link for an app
+/// on this device.
+fn scan_step(t: &'static Texts, s: &MfaSetupResponse) -> impl IntoView {
+    view! {
+        <section class="mfa-step" aria-labelledby="mfa-scan-heading">
+            <h2 id="mfa-scan-heading">{PUBLIC_TEXTS.of(t).mfa_step_scan}</h2>
+            <p class="hint">{PUBLIC_TEXTS.of(t).mfa_scan_help}</p>
+            <img class="qr-code" src=svg_data_url(&s.qr_svg) alt=PUBLIC_TEXTS.of(t).mfa_qr_alt/>
+            <p class="mfa-secret-label">{PUBLIC_TEXTS.of(t).mfa_secret_label}</p>
+            <p class="mfa-secret">
+                <code>{group_secret(&s.secret)}</code>
+            </p>
+            <p>
+                // Another scheme: the router leaves it to the browser, which offers the app.
+                <a href=s.otpauth_uri.clone() class="otpauth-link" rel="external">{PUBLIC_TEXTS.of(t).mfa_open_in_app}</a>
+            </p>
+        </section>
+    }
+}
+
+/// Step 2's form: the code the app shows.
+fn code_form(
+    t: &'static Texts,
+    code: RwSignal<String>,
+    failure: RwSignal<Option<Failure>>,
+    pending: Memo<bool>,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+) -> impl IntoView {
+    let code_errors = move || failure.with(|f| codes_for(&Failure::field_errors(f), CODE));
+    view! {
+        <form class="mfa-code-form" on:submit=on_submit novalidate>
+            <div class="field">
+                <label for=CODE_ID>{t.mfa_code_label} {required_marker(t)}</label>
+                <input
+                    id=CODE_ID
+                    name=CODE
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="one-time-code"
+                    autocapitalize="none"
+                    spellcheck="false"
+                    required
+                    aria-invalid=move || (!code_errors().is_empty()).then_some("true")
+                    aria-describedby=move || {
+                        if code_errors().is_empty() { "mfa-code-help" } else { "mfa-code-help mfa-code-error" }
+                    }
+                    prop:value=code
+                    on:input=move |ev| {
+                        code.set(event_target_value(&ev));
+                        forget_errors_of(failure, CODE);
+                    }
+                />
+                <p id="mfa-code-help" class="field-help">{PUBLIC_TEXTS.of(t).mfa_setup_code_help}</p>
+                {field_errors_view("mfa-code-error".to_owned(), code_errors, move |c| mfa_code_error_text(t, c))}
+            </div>
+            <SubmitButton class="button-primary button-inline" pending busy=PUBLIC_TEXTS.of(t).mfa_checking_code idle=t.mfa_enable_button/>
+        </form>
+    }
 }
 
 /// The setup call failed: why (a restricted token lasts 15 minutes, after

@@ -5,11 +5,10 @@
 
 use crate::api::ApiError;
 use crate::components::document::set_title;
-use crate::components::forms::{failure_summary, focus_later, Failure, FieldRef};
-use crate::components::password::{
-    new_password_errors, NewPasswordFields, NEW_PASSWORD, NEW_PASSWORD_ID, REPEAT_PASSWORD,
-    REPEAT_PASSWORD_ID,
+use crate::components::forms::{
+    failure_summary, show_failure, show_invalid, submit_once, Failure, SubmitButton,
 };
+use crate::components::password::{new_password_errors, NewPasswordFields, NEW_PASSWORD_REFS};
 use crate::format::{browser_time_zone, format_date_time_zone};
 use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::{error_message, fill, password_error_text, Texts};
@@ -191,18 +190,6 @@ fn unusable_view(t: &'static Texts, purpose: LinkPurposeDto, why: &Unusable) -> 
 }
 
 const ERRORS_ID: &str = "set-password-errors";
-const FIELDS: [FieldRef; 2] = [
-    FieldRef {
-        field: NEW_PASSWORD,
-        id: NEW_PASSWORD_ID,
-        label: |t| t.new_password_label,
-    },
-    FieldRef {
-        field: REPEAT_PASSWORD,
-        id: REPEAT_PASSWORD_ID,
-        label: |t| t.repeat_password_label,
-    },
-];
 
 #[component]
 fn SetPasswordForm(
@@ -229,10 +216,7 @@ fn SetPasswordForm(
                     navigate(Page::Login.path(), NavigateOptions::default());
                 }
                 Err(err) => match Unusable::of(err) {
-                    Unusable::Failed(err) => {
-                        failure.set(Some(Failure::of(err)));
-                        focus_later(ERRORS_ID);
-                    }
+                    Unusable::Failed(err) => show_failure(failure, err, ERRORS_ID),
                     why => unusable.set(Some(why)),
                 },
             }
@@ -240,16 +224,11 @@ fn SetPasswordForm(
     });
     let pending = save.pending();
     let token = StoredValue::new(token);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let on_submit = submit_once(pending, move || {
         let new_password = password.get_untracked();
         let errors = new_password_errors(&new_password, &repeat.get_untracked());
         if !errors.is_empty() {
-            failure.set(Some(Failure::Invalid(errors)));
-            focus_later(ERRORS_ID);
+            show_invalid(failure, errors, ERRORS_ID);
             return;
         }
         failure.set(None);
@@ -257,7 +236,7 @@ fn SetPasswordForm(
             token: token.get_value(),
             new_password,
         });
-    };
+    });
 
     // Before sign-in the browser's zone; the user's own once signed in.
     let zone = if auth.status() == AuthStatus::SignedIn {
@@ -286,15 +265,13 @@ fn SetPasswordForm(
         </dl>
         <p class="hint">{fill(t.link_valid_until, &[("time", &until)])}</p>
         <div id=ERRORS_ID tabindex="-1">
-            {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| password_error_text(t, c)))}
+            {move || failure.get().map(|f| failure_summary(t, &f, &NEW_PASSWORD_REFS, |c| password_error_text(t, c)))}
         </div>
         <form class="login-form set-password-form" on:submit=on_submit novalidate>
             // For password managers: the account the new password belongs to.
             <input type="text" name="username" autocomplete="username" value=info.username hidden readonly/>
             <NewPasswordFields t password repeat show failure/>
-            <button type="submit" class="button-primary" disabled=move || pending.get()>
-                {move || if pending.get() { t.saving } else { button }}
-            </button>
+            <SubmitButton class="button-primary" pending busy=t.saving idle=button/>
         </form>
     }
 }

@@ -7,7 +7,8 @@
 
 use crate::components::document::set_title;
 use crate::components::forms::{
-    codes_for, failure_summary, field_error, field_errors_view, focus_later, Failure, FieldRef,
+    codes_for, failure_summary, field_error, field_errors_view, focus_later, select_field,
+    show_failure, Failure, FieldRef, RadioInput,
 };
 use crate::components::layout::MANAGE_USERS_NAV;
 use crate::format::{
@@ -118,8 +119,8 @@ pub fn SettingsPage() -> impl IntoView {
                     <form class="settings-form" on:submit=on_submit novalidate>
                         {language_field(t, language)}
                         {time_zone_field(t, zone, zone_codes, zones)}
-                        {date_format_choices(t, date_format, example_date)}
-                        {time_format_choices(t, time_format, example_time)}
+                        {format_choices(ADMIN_TEXTS.of(t).date_format_label, "date_format", DateFormat::ALL, date_format, move |f| date_format_name(t, f), DateFormat::as_str, example_date)}
+                        {format_choices(ADMIN_TEXTS.of(t).time_format_label, "time_format", TIME_FORMATS, time_format, move |f| time_format_name(t, f), TimeFormat::as_str, example_time)}
                         <div class="settings-preview">
                             <p id="preview-label" class="preview-label">{ADMIN_TEXTS.of(t).preview_label}</p>
                             <output aria-labelledby="preview-label" class="preview-value">
@@ -206,10 +207,7 @@ fn save_action(auth: Auth, form: SettingsForm) -> Action<UpdateSettingsRequest, 
                     form.time_format.set(auth.time_format());
                     form.saved.set(true);
                 }
-                Err(err) => {
-                    form.failure.set(Some(Failure::of(err)));
-                    focus_later(ERRORS_ID);
-                }
+                Err(err) => show_failure(form.failure, err, ERRORS_ID),
             }
         }
     })
@@ -217,27 +215,23 @@ fn save_action(auth: Auth, form: SettingsForm) -> Action<UpdateSettingsRequest, 
 
 /// The language, each by its own name.
 fn language_field(t: &'static Texts, language: RwSignal<Language>) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for="language">{ADMIN_TEXTS.of(t).language_label}</label>
-            <select
-                id="language"
-                name="language"
-                on:change=move |ev| {
-                    language.set(event_target_value(&ev).parse().unwrap_or_default());
-                }
-            >
-                {LANGUAGES
-                    .into_iter()
-                    .map(|(lang, name)| view! {
-                        <option value=lang.as_str() lang=lang.as_str() selected=move || language.get() == lang>
-                            {name}
-                        </option>
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-    }
+    let options = LANGUAGES
+        .into_iter()
+        .map(|(lang, name)| view! {
+            <option value=lang.as_str() lang=lang.as_str() selected=move || language.get() == lang>
+                {name}
+            </option>
+        })
+        .collect_view();
+    select_field(
+        "language",
+        "language",
+        ADMIN_TEXTS.of(t).language_label,
+        options,
+        move |value| {
+            language.set(value.parse().unwrap_or_default());
+        },
+    )
 }
 
 /// The time zone: typed, with the browser's zones to pick from.
@@ -276,67 +270,32 @@ fn time_zone_field(
     }
 }
 
-/// A radio for each date format, with today's date written so.
-fn date_format_choices(
-    t: &'static Texts,
-    date_format: RwSignal<DateFormat>,
-    example: impl Fn(DateFormat) -> String + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+/// A radio for each format, with an example (today's date, the time now)
+/// written so.
+fn format_choices<F>(
+    legend: &'static str,
+    name: &'static str,
+    formats: impl IntoIterator<Item = F>,
+    chosen: RwSignal<F>,
+    format_name: impl Fn(F) -> &'static str,
+    wire: fn(F) -> &'static str,
+    example: impl Fn(F) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    F: Copy + PartialEq + Send + Sync + 'static,
+{
     view! {
         <fieldset class="choice-group">
-            <legend>{ADMIN_TEXTS.of(t).date_format_label}</legend>
-            {DateFormat::ALL
+            <legend>{legend}</legend>
+            {formats
                 .into_iter()
                 .map(move |format| {
-                    let id = format!("date-format-{}", format.as_str());
+                    let id = format!("{}-{}", name.replace('_', "-"), wire(format));
                     view! {
                         <div class="choice">
-                            <input
-                                type="radio"
-                                name="date_format"
-                                id=id.clone()
-                                value=format.as_str()
-                                prop:checked=move || date_format.get() == format
-                                on:change=move |_| date_format.set(format)
-                            />
+                            <RadioInput name id=id.clone() value=wire(format).to_owned() choice=format chosen/>
                             <label for=id>
-                                {date_format_name(t, format)}
-                                " "
-                                <span class="secondary-inline">"(" {move || example(format)} ")"</span>
-                            </label>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
-    }
-}
-
-/// A radio for each time format, with the time now written so.
-fn time_format_choices(
-    t: &'static Texts,
-    time_format: RwSignal<TimeFormat>,
-    example: impl Fn(TimeFormat) -> String + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    view! {
-        <fieldset class="choice-group">
-            <legend>{ADMIN_TEXTS.of(t).time_format_label}</legend>
-            {TIME_FORMATS
-                .into_iter()
-                .map(move |format| {
-                    let id = format!("time-format-{}", format.as_str());
-                    view! {
-                        <div class="choice">
-                            <input
-                                type="radio"
-                                name="time_format"
-                                id=id.clone()
-                                value=format.as_str()
-                                prop:checked=move || time_format.get() == format
-                                on:change=move |_| time_format.set(format)
-                            />
-                            <label for=id>
-                                {time_format_name(t, format)}
+                                {format_name(format)}
                                 " "
                                 <span class="secondary-inline">"(" {move || example(format)} ")"</span>
                             </label>

@@ -5,7 +5,8 @@ use super::case_page::Loaded;
 use super::fields::{
     errors_of, outcome_summary, patient_data_confirm, text_field, Control, FieldSpec, LONG_MAX,
 };
-use super::submit::{optional, outcome_of, Outcome};
+use super::submit::{optional, show_refusal, Outcome};
+use crate::components::forms::{submit_once, SubmitButton};
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{TextFn, Texts};
 use crate::state::auth::use_auth;
@@ -130,23 +131,13 @@ pub fn ActivityForm(
                     done.set(true);
                     case.set(Some((id, Ok(updated))));
                 }
-                Err(err) => {
-                    let next = outcome_of(err);
-                    if next == Outcome::NeedsConfirm {
-                        needs_confirm.set(true);
-                    }
-                    outcome.set(Some(next));
-                }
+                Err(err) => show_refusal(err, outcome, needs_confirm),
             }
         }
     });
     let pending = add.pending();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let on_submit = submit_once(pending, move || {
         done.set(false);
         let typed = values.map(|v| v.get_untracked());
         let confirmed = needs_confirm.get_untracked() && confirm.get_untracked();
@@ -157,7 +148,7 @@ pub fn ActivityForm(
                 add.dispatch(request);
             }
         }
-    };
+    });
     let heading_id = format!("{}-heading", spec.class);
 
     view! {
@@ -175,9 +166,7 @@ pub fn ActivityForm(
                     .map(|(field, value)| text_field(t, field, value, errors))
                     .collect_view()}
                 {move || needs_confirm.get().then(|| patient_data_confirm(t, spec.confirm_id, confirm))}
-                <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
-                    {move || if pending.get() { CASE_TEXTS.of(t).adding } else { (spec.button)(t) }}
-                </button>
+                <SubmitButton class="button-primary button-inline" pending busy=CASE_TEXTS.of(t).adding idle=(spec.button)(t)/>
             </form>
         </section>
     }

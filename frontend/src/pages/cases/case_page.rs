@@ -7,6 +7,7 @@ use super::attachments::attachments_section;
 use super::{critical_notice, JustCreated};
 use crate::api::ApiError;
 use crate::components::badges::{case_status_badge, priority_badge};
+use crate::components::detail::{facts_panel, loading, page_error};
 use crate::components::document::set_title;
 use crate::format::format_date_time;
 use crate::i18n::case_texts::CASE_TEXTS;
@@ -102,15 +103,7 @@ pub fn CasePage() -> impl IntoView {
         {move || {
             let t = t.get();
             match state.get() {
-                LoadState::Loading => {
-                    view! {
-                        <p class="loading" role="status">
-                            <span class="spinner" aria-hidden="true"></span>
-                            {CASE_TEXTS.of(t).case_loading}
-                        </p>
-                    }
-                        .into_any()
-                }
+                LoadState::Loading => loading(CASE_TEXTS.of(t).case_loading),
                 LoadState::NotFound => {
                     view! {
                         <h1>{CASE_TEXTS.of(t).case_not_found_title}</h1>
@@ -118,9 +111,7 @@ pub fn CasePage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                LoadState::Failed(err) => {
-                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-                }
+                LoadState::Failed(err) => page_error(error_message(t, &err)),
                 LoadState::Loaded => {
                     let may_add = auth.may(domain::Action::AddCaseActivity);
                     let case_id = id.get_untracked();
@@ -253,15 +244,7 @@ fn case_view(t: &'static Texts, dates: &Dates, d: CaseDetail) -> impl IntoView {
             {case_status_badge(t, s.status)}
         </div>
         {d.critical_contact.map(|contact| critical_notice(t, Some(contact), false, false))}
-        <section class="panel" aria-labelledby="case-details-heading">
-            <h2 id="case-details-heading">{t.details_heading}</h2>
-            <dl class="facts facts-wide">
-                {facts
-                    .into_iter()
-                    .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
-                    .collect_view()}
-            </dl>
-        </section>
+        {facts_panel("case-details-heading", t.details_heading, facts)}
         <section class="panel" aria-labelledby="case-description-heading">
             <h2 id="case-description-heading">{t.description_label}</h2>
             <p class="multiline case-description">{d.description}</p>

@@ -1,8 +1,10 @@
 //! `/cases`: the visible cases, filtered, sorted and paged, all in the URL.
 
+use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::list::{
-    prose, search_value, select_value, sort_header, use_list_page, Shown,
+    fact, filter_select, options, prose, search_filter, search_value, select_value, sort_header,
+    use_list_page, Shown,
 };
 use crate::format::{format_date, format_date_time, Dates};
 use crate::i18n::case_texts::CASE_TEXTS;
@@ -24,15 +26,19 @@ use std::array;
 
 #[component]
 pub fn CasesPage() -> impl IntoView {
-    let list =
-        use_list_page::<CaseListView, _, _>(|api, query| async move { api.cases(&query).await });
+    let list = use_list_page::<CaseListView, _, _>(Api::cases);
     let (auth, t, current) = (use_auth(), list.t, list.current);
     // The market's cut-over date, once a page has named it.
     let historical_before = Memo::new(move |_| list.with_answered(|page| page.historical_before));
 
     let [mine_box, historical_box, q_input] = array::from_fn(|_| NodeRef::<html::Input>::new());
-    let [status_select, priority_select, modality_select] =
-        array::from_fn(|_| NodeRef::<html::Select>::new());
+    // The selects show the URL's view: on arrival, and after back, forward
+    // or "Clear filters".
+    let status_select = list.kept_select(|v| status_choice(&v.query));
+    let priority_select =
+        list.kept_select(|v| v.query.priority.map(|p| p.to_string()).unwrap_or_default());
+    let modality_select =
+        list.kept_select(|v| v.query.modality.map(|m| wire_name(&m)).unwrap_or_default());
     // Checkboxes and selects apply at once; the search on submit.
     let read = move |mut view: CaseListView| {
         let checked = |node: NodeRef<html::Input>| {
@@ -53,39 +59,21 @@ pub fn CasesPage() -> impl IntoView {
         view
     };
     let on_change = list.on_change(read);
-
-    // The controls show the URL's view: on arrival, and after back, forward
-    // or "Clear filters" (one effect, not a closure per option).
-    Effect::new(move |_| {
-        let view = current.get();
-        let q = &view.query;
-        if let Some(el) = mine_box.get() {
-            el.set_checked(q.mine == Some(true));
-        }
-        if let Some(el) = status_select.get() {
-            el.set_value(&status_choice(q));
-        }
-        if let Some(el) = priority_select.get() {
-            el.set_value(&q.priority.map(|p| p.to_string()).unwrap_or_default());
-        }
-        if let Some(el) = modality_select.get() {
-            el.set_value(&q.modality.map(|m| wire_name(&m)).unwrap_or_default());
-        }
-        if let Some(el) = q_input.get() {
-            el.set_value(q.q.as_deref().unwrap_or_default());
-        }
-    });
+    let mine = move || current.with(|v| v.query.mine == Some(true));
+    let q = move || current.with(|v| v.query.q.clone().unwrap_or_default());
 
     view! {
         <div class="title-row">
-            <h1>{move || CASE_TEXTS.of(t.get()).cases_title}</h1>
+            {list.heading()}
             {move || auth.may(domain::Action::CreateCase).then(|| view! {
                 <A href=Page::NewCase.path() attr:class="create-case button-link">{t.get().create_case}</A>
             })}
         </div>
-        // The texts are read once per render: the language only changes at sign-in.
-        {move || {
-            let t = t.get();
+        {list.filter_form_in("case-filters filters", read, move |t| {
+            let texts = CASE_TEXTS.of(t);
+            let statuses = options(CASE_STATUSES.map(|s| (wire_name(&s), case_status_name(t, s))));
+            let priorities = options(PRIORITIES.map(|p| (p.to_string(), priority_text(t, p))));
+            let modalities = options(MODALITIES.map(|m| (wire_name(&m), modality_name(t, m))));
             let fields = view! {
                 <div class="filter filter-check">
                     <input
@@ -93,52 +81,25 @@ pub fn CasesPage() -> impl IntoView {
                         name="mine"
                         type="checkbox"
                         node_ref=mine_box
+                        prop:checked=mine
                         on:change=on_change.clone()
                     />
-                    <label for="filter-mine">{CASE_TEXTS.of(t).filter_mine}</label>
+                    <label for="filter-mine">{texts.filter_mine}</label>
                 </div>
-                <div class="filter">
-                    <label for="filter-status">{t.col_status}</label>
-                    <select id="filter-status" name="status" node_ref=status_select on:change=on_change.clone()>
-                        <option value="">{CASE_TEXTS.of(t).any_case_status}</option>
-                        <option value=OPEN>{CASE_TEXTS.of(t).open_cases_option}</option>
-                        {CASE_STATUSES
-                            .into_iter()
-                            .map(|s| view! { <option value=wire_name(&s)>{case_status_name(t, s)}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="filter">
-                    <label for="filter-priority">{CASE_TEXTS.of(t).filter_priority}</label>
-                    <select id="filter-priority" name="priority" node_ref=priority_select on:change=on_change.clone()>
-                        <option value="">{CASE_TEXTS.of(t).any_priority}</option>
-                        {PRIORITIES
-                            .into_iter()
-                            .map(|p| view! { <option value=p.to_string()>{priority_text(t, p)}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="filter">
-                    <label for="filter-modality">{t.filter_modality}</label>
-                    <select id="filter-modality" name="modality" node_ref=modality_select on:change=on_change.clone()>
-                        <option value="">{t.any_modality}</option>
-                        {MODALITIES
-                            .into_iter()
-                            .map(|m| view! { <option value=wire_name(&m)>{modality_name(t, m)}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="filter filter-search">
-                    <label for="filter-q">{t.filter_q}</label>
-                    <input
-                        id="filter-q"
-                        name="q"
-                        type="search"
-                        node_ref=q_input
-                        aria-describedby="filter-q-help"
-                    />
-                    <p id="filter-q-help" class="field-help">{CASE_TEXTS.of(t).case_q_help}</p>
-                </div>
+                {filter_select("filter", ("filter-status", "status"), t.col_status, status_select, on_change.clone(), view! {
+                    <option value="">{texts.any_case_status}</option>
+                    <option value=OPEN>{texts.open_cases_option}</option>
+                    {statuses}
+                })}
+                {filter_select("filter", ("filter-priority", "priority"), texts.filter_priority, priority_select, on_change.clone(), view! {
+                    <option value="">{texts.any_priority}</option>
+                    {priorities}
+                })}
+                {filter_select("filter", ("filter-modality", "modality"), t.filter_modality, modality_select, on_change.clone(), view! {
+                    <option value="">{t.any_modality}</option>
+                    {modalities}
+                })}
+                {search_filter("filter-q", t.filter_q, q_input, q, texts.case_q_help)}
                 {
                     let on_change = on_change.clone();
                     move || {
@@ -167,36 +128,23 @@ pub fn CasesPage() -> impl IntoView {
                     }
                 }
             };
-            let texts = CASE_TEXTS.of(t);
-            list.filter_form("case-filters filters", texts.case_filters_label, texts.apply_case_filters, read, fields)
-        }}
+            (texts.case_filters_label, texts.apply_case_filters, fields)
+        })}
         // Reached from an installed product's page: say so, and offer the way out.
         {list.narrowed_notice("product", without_product, first_product, |t| {
             let texts = CASE_TEXTS.of(t);
             [t.filter_product_notice, texts.filter_product_unknown, texts.remove_product_filter]
         })}
-        {list.answer_view(
-            |t| CASE_TEXTS.of(t).cases_loading,
-            |t| (CASE_TEXTS.of(t).cases_total_one, t.cases_total),
-            results,
-        )}
+        {list.answer_view(|| [|t| CASE_TEXTS.of(t).cases_loading, |t| CASE_TEXTS.of(t).cases_total_one, |t| t.cases_total], results)}
     }
 }
 
 /// The rows (a table, or cards on a phone) and the pager.
-fn results(shown: Shown<CaseListView>, page: CasePage) -> AnyView {
-    let (t, dates) = (shown.t, &shown.dates);
-    let texts = CASE_TEXTS.of(t);
+fn results(shown: Shown<CaseListView, CasePage>) -> AnyView {
+    let texts = CASE_TEXTS.of(shown.t);
     let empty = shown.empty_text(texts.cases_none, texts.cases_empty);
-    let heads = case_heads(t, &shown.view);
-    shown.cards_or_table(
-        page,
-        empty,
-        "data-table case-table",
-        heads,
-        |c| case_card(t, dates, c),
-        |c| case_row(t, dates, c),
-    )
+    let heads = case_heads(shown.t, &shown.view);
+    shown.cards_or_table(empty, "data-table case-table", heads, case_card, case_row)
 }
 
 /// The columns of the table; those with a sort sort by it.
@@ -294,18 +242,9 @@ fn case_card(t: &'static Texts, dates: &Dates, c: CaseSummary) -> impl IntoView 
                         <span class="secondary">{name}</span>
                     </dd>
                 </div>
-                <div>
-                    <dt>{CASE_TEXTS.of(t).col_account}</dt>
-                    <dd>{c.account.name}</dd>
-                </div>
-                <div>
-                    <dt>{CASE_TEXTS.of(t).col_priority}</dt>
-                    <dd>{priority_badge(t, c.priority)}</dd>
-                </div>
-                <div>
-                    <dt>{CASE_TEXTS.of(t).col_created}</dt>
-                    <dd>{created}</dd>
-                </div>
+                {fact(CASE_TEXTS.of(t).col_account, c.account.name)}
+                {fact(CASE_TEXTS.of(t).col_priority, priority_badge(t, c.priority))}
+                {fact(CASE_TEXTS.of(t).col_created, created)}
             </dl>
         </li>
     }

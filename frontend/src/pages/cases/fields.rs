@@ -3,6 +3,10 @@
 //! patient-data notice and its confirmation.
 
 use super::submit::Outcome;
+// The server may write a nested field as `bench_repair.part_description`
+// or `/bench_repair/part_description`: `field_key` matches on the last part.
+use crate::components::forms::invalid_summary;
+pub use crate::components::forms::{field_error, field_key, focus_later, required_marker};
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{error_message, field_error_text, fill, TextFn, Texts};
 use api_types::{FieldError, FieldErrorCode};
@@ -80,20 +84,6 @@ impl FieldSpec {
     }
 }
 
-pub fn field_error(field: &str, code: FieldErrorCode) -> FieldError {
-    FieldError {
-        field: field.to_owned(),
-        code,
-        message: String::new(),
-    }
-}
-
-/// The last part of a field name: the server may write a nested field as
-/// `bench_repair.part_description` or `/bench_repair/part_description`.
-pub fn field_key(name: &str) -> &str {
-    name.rsplit(['.', '/']).next().unwrap_or(name)
-}
-
 /// The error of a field, matched on the last part of the names.
 pub fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a FieldError> {
     errors
@@ -115,11 +105,6 @@ pub fn errors_of(outcome: &Option<Outcome>) -> Vec<FieldError> {
         Some(Outcome::Invalid(errors)) => errors.clone(),
         _ => Vec::new(),
     }
-}
-
-/// "(required)" after a label.
-pub fn required_marker(t: &'static Texts) -> impl IntoView {
-    view! { <span class="required">" " {t.required_marker}</span> }
 }
 
 /// A field's own error, next to it; `None` when it has none.
@@ -225,38 +210,12 @@ pub fn outcome_summary(
             view! { <p class="form-error" role="alert">{t.error_possible_patient_data}</p> }
                 .into_any()
         }
-        Outcome::Invalid(errors) => {
-            let items = errors
-                .iter()
-                .map(|e| {
-                    match specs
-                        .iter()
-                        .find(|s| field_key(s.field) == field_key(&e.field))
-                    {
-                        Some(spec) => {
-                            let text = format!("{}: {}", (spec.label)(t), error_text(t, spec, e));
-                            view! {
-                                <li>
-                                    <a href=format!("#{}", spec.id) rel="external">{text}</a>
-                                </li>
-                            }
-                            .into_any()
-                        }
-                        // A field the form does not show: the server's own words.
-                        None => {
-                            view! { <li>{format!("{}: {}", e.field, e.message)}</li> }.into_any()
-                        }
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="form-error" role="alert">
-                    <p>{t.form_errors_summary}</p>
-                    <ul>{items}</ul>
-                </div>
-            }
-            .into_any()
-        }
+        Outcome::Invalid(errors) => invalid_summary(t, errors, |e| {
+            let key = field_key(&e.field);
+            let spec = specs.iter().find(|s| field_key(s.field) == key)?;
+            let text = format!("{}: {}", (spec.label)(t), error_text(t, spec, e));
+            Some((spec.id.to_owned(), text))
+        }),
     }
 }
 
@@ -285,8 +244,6 @@ pub fn patient_data_confirm(
         </div>
     }
 }
-
-pub use crate::components::forms::focus_later;
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 
 use crate::api::ApiError;
 use api_types::{FieldError, ProblemCode};
+use leptos::prelude::*;
 
 /// The `Idempotency-Key` of the create form: one per content. Resending the
 /// same body (after a network error, say) reuses the key, so the server
@@ -88,6 +89,20 @@ pub fn outcome_of(err: ApiError) -> Outcome {
         }
         _ => Outcome::Failed(err),
     }
+}
+
+/// Shows why a send was refused; after `possible_patient_data` the form
+/// asks for the confirmation from then on.
+pub fn show_refusal(
+    err: ApiError,
+    outcome: RwSignal<Option<Outcome>>,
+    needs_confirm: RwSignal<bool>,
+) {
+    let next = outcome_of(err);
+    if next == Outcome::NeedsConfirm {
+        needs_confirm.set(true);
+    }
+    outcome.set(Some(next));
 }
 
 /// The trimmed text, or None when blank.

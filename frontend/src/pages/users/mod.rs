@@ -8,12 +8,16 @@ pub mod security_log_page;
 pub mod user_page;
 pub mod users_page;
 
+use crate::api::ApiError;
 use crate::components::forms::{
-    codes_for, field_error, field_errors_view, required_marker, Failure,
+    codes_for, field_error, field_errors_view, required_marker, show_failure, show_invalid,
+    Failure, FieldRef, RadioInput, TextInput,
 };
 use crate::i18n::{account_kind, field_error_text, role_help, role_name, Texts, ROLES};
-use crate::state::auth::domain_role;
-use api_types::{AccountResponse, FieldError, FieldErrorCode, RoleDto, UserDetail};
+use crate::routes::user_path;
+use crate::state::auth::{domain_role, Auth};
+use crate::state::flash::{Flash, Notice};
+use api_types::{AccountResponse, FieldError, FieldErrorCode, ProblemCode, RoleDto, UserDetail};
 use domain::{AccountId, Email, Username};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -25,6 +29,42 @@ pub const EMAIL: &str = "email";
 pub const ROLE: &str = "role";
 pub const ACCOUNT_IDS: &str = "account_ids";
 pub const PARENT_ACCOUNT: &str = "parent_account_id";
+
+/// The error summary's links to the user forms' fields.
+pub const USERNAME_REF: FieldRef = FieldRef {
+    field: USERNAME,
+    id: "username",
+    label: |t| t.username_label,
+};
+pub const DISPLAY_NAME_REF: FieldRef = FieldRef {
+    field: DISPLAY_NAME,
+    id: "display-name",
+    label: |t| ADMIN_TEXTS.of(t).display_name_label,
+};
+pub const EMAIL_REF: FieldRef = FieldRef {
+    field: EMAIL,
+    id: "email",
+    label: |t| t.email_label,
+};
+/// The [`GrantFields`] (the role links to its first radio).
+pub const GRANT_REFS: [FieldRef; 3] = [
+    FieldRef {
+        field: ROLE,
+        id: "role-viewer",
+        label: |t| ADMIN_TEXTS.of(t).role_label,
+    },
+    FieldRef {
+        field: PARENT_ACCOUNT,
+        id: "parent-account",
+        label: |t| ADMIN_TEXTS.of(t).parent_account_label,
+    },
+    ACCOUNTS_REF,
+];
+pub const ACCOUNTS_REF: FieldRef = FieldRef {
+    field: ACCOUNT_IDS,
+    id: "accounts-help",
+    label: |t| ADMIN_TEXTS.of(t).accounts_assign_label,
+};
 
 /// The sentence for a user form field error.
 pub fn user_error_text(t: &Texts, code: FieldErrorCode) -> String {
@@ -144,14 +184,13 @@ pub fn role_choices(
                     let help = format!("{id}-help");
                     view! {
                         <div class="choice choice-described">
-                            <input
-                                type="radio"
+                            <RadioInput
                                 name="role"
                                 id=id.clone()
                                 value=crate::query::wire_name(&r)
-                                aria-describedby=help.clone()
-                                prop:checked=move || role.get() == Some(r)
-                                on:change=move |_| role.set(Some(r))
+                                choice=Some(r)
+                                chosen=role
+                                attr:aria-describedby=help.clone()
                             />
                             <label for=id>{role_name(t, r)}</label>
                             <p id=help class="field-help choice-help">{role_help(t, r)}</p>
@@ -236,6 +275,61 @@ impl Grant {
             parent: RwSignal::new(parent),
             chosen: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// The chosen role, after adding to `invalid` what is missing.
+    pub fn check(self, choice: ParentChoice, invalid: &mut Vec<FieldError>) -> Option<RoleDto> {
+        let role = self.role.get_untracked();
+        if role.is_none() {
+            invalid.push(field_error(ROLE, FieldErrorCode::Required));
+        }
+        if choice == ParentChoice::Required && self.parent.with_untracked(String::is_empty) {
+            invalid.push(field_error(PARENT_ACCOUNT, FieldErrorCode::Required));
+        }
+        role
+    }
+
+    /// The chosen accounts, as the request names them.
+    pub fn account_ids<U>(self, id: impl Fn(&AccountId) -> U) -> Vec<U> {
+        self.chosen.get_untracked().iter().map(id).collect()
+    }
+
+    /// The parent account picked in the form, if the form offers one.
+    pub fn picked_parent<U: serde::de::DeserializeOwned>(self, choice: ParentChoice) -> Option<U> {
+        if choice == ParentChoice::Fixed {
+            None
+        } else {
+            crate::query::from_wire(&self.parent.get_untracked())
+        }
+    }
+}
+
+/// The caller's own parent account (a Manager's), as text.
+pub fn own_parent(auth: Auth) -> Option<String> {
+    auth.me()
+        .and_then(|me| me.parent_account)
+        .map(|p| p.id.to_string())
+}
+
+/// A user just created (or granted access): their page, with `notice`.
+pub fn open_new_user(
+    flash: Flash,
+    navigate: impl Fn(&str, leptos_router::NavigateOptions),
+    user: &UserDetail,
+    notice: fn(String) -> Notice,
+) {
+    let path = user_path(user.summary.id);
+    flash.show_on(&path, notice(user.summary.email.clone()));
+    navigate(&path, leptos_router::NavigateOptions::default());
+}
+
+/// A failed create or approve: a taken user name is marked on its field.
+pub fn show_create_failure(failure: RwSignal<Option<Failure>>, err: ApiError, id: &str) {
+    if err.code() == Some(ProblemCode::UsernameTaken) {
+        let taken = field_error(USERNAME, FieldErrorCode::UsernameTaken);
+        show_invalid(failure, vec![taken], id);
+    } else {
+        show_failure(failure, err, id);
     }
 }
 
@@ -344,55 +438,21 @@ fn parent_select(
     }
 }
 
-/// A labelled text input of the user forms, with its help and errors.
-#[allow(clippy::too_many_arguments)]
+/// A labelled text input of the user forms, with its help and errors; a
+/// user name is plain text too.
 pub fn user_text_field(
     t: &'static Texts,
-    field: &'static str,
-    id: &'static str,
-    label: &'static str,
-    help: Option<&'static str>,
-    kind: &'static str,
-    autocomplete: &'static str,
+    input: TextInput,
     value: RwSignal<String>,
     failure: RwSignal<Option<Failure>>,
 ) -> impl IntoView {
+    let field = input.field;
     let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), field));
-    let help_id = format!("{id}-help");
-    let error_id = format!("{id}-error");
-    let described = {
-        let (help_id, error_id) = (help_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if help.is_some() {
-                ids.push(help_id.clone());
-            }
-            if !codes().is_empty() {
-                ids.push(error_id.clone());
-            }
-            Some(ids.join(" ")).filter(|ids| !ids.is_empty())
-        }
+    let input = TextInput {
+        plain: input.plain || field == USERNAME,
+        ..input
     };
-    view! {
-        <div class="field">
-            <label for=id>{label} {required_marker(t)}</label>
-            <input
-                id=id
-                name=field
-                type=kind
-                autocomplete=autocomplete
-                autocapitalize=(kind != "text" || field == USERNAME).then_some("none")
-                spellcheck=(kind != "text" || field == USERNAME).then_some("false")
-                required
-                aria-invalid=move || (!codes().is_empty()).then_some("true")
-                aria-describedby=described
-                prop:value=value
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-            {help.map(|help| view! { <p id=help_id class="field-help">{help}</p> })}
-            {crate::components::forms::field_errors_view(error_id, codes, move |c| user_error_text(t, c))}
-        </div>
-    }
+    input.view(t, value, codes, move |c| user_error_text(t, c))
 }
 
 #[cfg(test)]

@@ -3,56 +3,34 @@
 //! email and the creator's language, time zone and formats.
 
 use super::{
-    contact_errors, grantable_roles, user_error_text, user_text_field, username_error, Grant,
-    GrantFields, ParentChoice, ACCOUNT_IDS, DISPLAY_NAME, EMAIL, PARENT_ACCOUNT, ROLE, USERNAME,
+    contact_errors, grantable_roles, open_new_user, own_parent, show_create_failure,
+    user_error_text, user_text_field, username_error, Grant, GrantFields, ParentChoice,
+    DISPLAY_NAME, DISPLAY_NAME_REF, EMAIL, EMAIL_REF, GRANT_REFS, USERNAME, USERNAME_REF,
 };
+use crate::components::detail::when_loaded;
 use crate::components::document::set_title;
-use crate::components::forms::{failure_summary, field_error, focus_later, Failure, FieldRef};
+use crate::components::forms::{
+    failure_summary, show_invalid, submit_once, Failure, FieldRef, SubmitButton, TextInput,
+};
 use crate::i18n::admin_texts::ADMIN_TEXTS;
-use crate::i18n::{error_message, Texts};
-use crate::query::from_wire;
-use crate::routes::{user_path, Page};
+use crate::i18n::Texts;
+use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
 use crate::state::flash::{use_flash, Notice};
-use api_types::{AccountResponse, CreateUserRequest, FieldErrorCode, ProblemCode, RoleDto};
+use api_types::{AccountResponse, CreateUserRequest, RoleDto};
 use domain::AccountId;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 const ERRORS_ID: &str = "new-user-errors";
 const FIELDS: [FieldRef; 6] = [
-    FieldRef {
-        field: USERNAME,
-        id: "username",
-        label: |t| t.username_label,
-    },
-    FieldRef {
-        field: DISPLAY_NAME,
-        id: "display-name",
-        label: |t| ADMIN_TEXTS.of(t).display_name_label,
-    },
-    FieldRef {
-        field: EMAIL,
-        id: "email",
-        label: |t| t.email_label,
-    },
-    FieldRef {
-        field: ROLE,
-        id: "role-viewer",
-        label: |t| ADMIN_TEXTS.of(t).role_label,
-    },
-    FieldRef {
-        field: PARENT_ACCOUNT,
-        id: "parent-account",
-        label: |t| ADMIN_TEXTS.of(t).parent_account_label,
-    },
-    FieldRef {
-        field: ACCOUNT_IDS,
-        id: "accounts-help",
-        label: |t| ADMIN_TEXTS.of(t).accounts_assign_label,
-    },
+    USERNAME_REF,
+    DISPLAY_NAME_REF,
+    EMAIL_REF,
+    GRANT_REFS[0],
+    GRANT_REFS[1],
+    GRANT_REFS[2],
 ];
 
 #[component]
@@ -71,19 +49,10 @@ pub fn NewUserPage() -> impl IntoView {
             if !auth.may(domain::Action::ManageUsers) {
                 return view! { <p class="page-error" role="alert">{t.error_forbidden}</p> }.into_any();
             }
-            match accounts.get() {
-                None => view! {
-                    <p class="loading" role="status">
-                        <span class="spinner" aria-hidden="true"></span>
-                        {t.accounts_loading}
-                    </p>
-                }
-                .into_any(),
-                Some(Err(err)) => {
-                    view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-                }
-                Some(Ok(list)) => view! { <NewUserForm t accounts=list.items/> }.into_any(),
-            }
+            when_loaded(t, accounts, t.accounts_loading, move |list| {
+                view! { <NewUserForm t accounts=list.items/> }.into_any()
+            })
+            .into_any()
         }}
     }
 }
@@ -99,94 +68,51 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
 
     let [username, display_name, email] = std::array::from_fn(|_| RwSignal::new(String::new()));
     // A Manager's own parent account; an Admin picks one (empty: none).
-    let own_parent = auth
-        .me()
-        .and_then(|me| me.parent_account)
-        .map(|p| p.id.to_string())
-        .unwrap_or_default();
-    let grant = Grant::new(RoleDto::Viewer, own_parent);
+    let grant = Grant::new(RoleDto::Viewer, own_parent(auth).unwrap_or_default());
     let failure = RwSignal::new(None::<Failure>);
     let errors = Memo::new(move |_| failure.with(Failure::field_errors));
     let accounts = StoredValue::new(accounts);
+    let parent_choice = if admin {
+        ParentChoice::Optional
+    } else {
+        ParentChoice::Fixed
+    };
 
     let create = Action::new_local(move |request: &CreateUserRequest| {
         let request = request.clone();
         let navigate = navigate.clone();
         async move {
-            let result = auth.api().create_user(&request).await;
-            match result {
-                Ok(user) => {
-                    let path = user_path(user.summary.id);
-                    flash.show_on(
-                        &path,
-                        Notice::UserCreated {
-                            email: user.summary.email.clone(),
-                        },
-                    );
-                    navigate(&path, NavigateOptions::default());
-                }
-                Err(err) if err.code() == Some(ProblemCode::UsernameTaken) => {
-                    failure.set(Some(Failure::Invalid(vec![field_error(
-                        USERNAME,
-                        FieldErrorCode::UsernameTaken,
-                    )])));
-                    focus_later(ERRORS_ID);
-                }
-                Err(err) => {
-                    failure.set(Some(Failure::of(err)));
-                    focus_later(ERRORS_ID);
-                }
+            match auth.api().create_user(&request).await {
+                Ok(user) => open_new_user(flash, navigate, &user, |email| Notice::UserCreated {
+                    email,
+                }),
+                Err(err) => show_create_failure(failure, err, ERRORS_ID),
             }
         }
     });
     let pending = create.pending();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
+    let on_submit = submit_once(pending, move || {
         let (name, address) = (display_name.get_untracked(), email.get_untracked());
         let mut invalid: Vec<_> = username_error(&username.get_untracked())
             .into_iter()
             .collect();
         invalid.extend(contact_errors(&name, &address));
-        let Some(chosen_role) = grant.role.get_untracked() else {
-            invalid.push(field_error(ROLE, FieldErrorCode::Required));
-            failure.set(Some(Failure::Invalid(invalid)));
-            focus_later(ERRORS_ID);
+        let chosen_role = grant.check(parent_choice, &mut invalid);
+        let (Some(chosen_role), true) = (chosen_role, invalid.is_empty()) else {
+            show_invalid(failure, invalid, ERRORS_ID);
             return;
         };
-        if !invalid.is_empty() {
-            failure.set(Some(Failure::Invalid(invalid)));
-            focus_later(ERRORS_ID);
-            return;
-        }
         failure.set(None);
         create.dispatch(CreateUserRequest {
             username: username.get_untracked().trim().to_owned(),
             display_name: name.trim().to_owned(),
             email: address.trim().to_owned(),
             role: chosen_role,
-            account_ids: grant
-                .chosen
-                .get_untracked()
-                .iter()
-                .map(AccountId::as_uuid)
-                .collect(),
-            parent_account_id: if admin {
-                from_wire(&grant.parent.get_untracked())
-            } else {
-                None
-            },
+            account_ids: grant.account_ids(AccountId::as_uuid),
+            parent_account_id: grant.picked_parent(parent_choice),
         });
-    };
-
-    let parent_choice = if admin {
-        ParentChoice::Optional
-    } else {
-        ParentChoice::Fixed
-    };
+    });
 
     view! {
         <form class="case-form user-form" on:submit=on_submit novalidate>
@@ -194,13 +120,11 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
             <div id=ERRORS_ID tabindex="-1">
                 {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| user_error_text(t, c)))}
             </div>
-            {user_text_field(t, USERNAME, "username", t.username_label, Some(ADMIN_TEXTS.of(t).username_help), "text", "off", username, failure)}
-            {user_text_field(t, DISPLAY_NAME, "display-name", ADMIN_TEXTS.of(t).display_name_label, None, "text", "off", display_name, failure)}
-            {user_text_field(t, EMAIL, "email", t.email_label, Some(ADMIN_TEXTS.of(t).new_user_email_help), "email", "off", email, failure)}
+            {user_text_field(t, TextInput::new(USERNAME, "username", t.username_label, Some(ADMIN_TEXTS.of(t).username_help), "text", "off"), username, failure)}
+            {user_text_field(t, TextInput::new(DISPLAY_NAME, "display-name", ADMIN_TEXTS.of(t).display_name_label, None, "text", "off"), display_name, failure)}
+            {user_text_field(t, TextInput::new(EMAIL, "email", t.email_label, Some(ADMIN_TEXTS.of(t).new_user_email_help), "email", "off"), email, failure)}
             <GrantFields t roles grant errors accounts parent_choice/>
-            <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
-                {move || if pending.get() { ADMIN_TEXTS.of(t).creating_user } else { ADMIN_TEXTS.of(t).create_user_button }}
-            </button>
+            <SubmitButton class="button-primary button-inline" pending busy=ADMIN_TEXTS.of(t).creating_user idle=ADMIN_TEXTS.of(t).create_user_button/>
         </form>
     }
 }

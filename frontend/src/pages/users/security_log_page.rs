@@ -4,7 +4,8 @@
 
 use super::security_details::event_details;
 use super::users_page::Dates;
-use crate::components::list::{select_value, use_list_page, Shown};
+use crate::api::Api;
+use crate::components::list::{fact, filter_select, options, select_value, use_list_page, Shown};
 use crate::format::format_date_time;
 use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::security_log::SECURITY_LOG;
@@ -12,63 +13,45 @@ use crate::i18n::{event_code_name, fill, security_event_name, Texts};
 use crate::query::SecurityLogView;
 use api_types::{SecurityLogEntryDto, SecurityLogPage};
 use domain::SecurityEvent;
-use leptos::html;
 use leptos::prelude::*;
 
 #[component]
 pub fn SecurityLogPage() -> impl IntoView {
-    let list = use_list_page::<SecurityLogView, _, _>(|api, query| async move {
-        api.security_log(&query).await
-    });
-    let (t, current) = (list.t, list.current);
+    let list = use_list_page::<SecurityLogView, _, _>(Api::security_log);
+    let t = list.t;
 
-    let event_select = NodeRef::<html::Select>::new();
+    let event_select = list.kept_select(|v| v.query.event.clone().unwrap_or_default());
     let read = move |mut view: SecurityLogView| {
         view.query.event = Some(select_value(event_select)).filter(|e| !e.is_empty());
         view
     };
-    let on_change = list.on_change(read);
-    Effect::new(move |_| {
-        let view = current.get();
-        if let Some(el) = event_select.get() {
-            el.set_value(view.query.event.as_deref().unwrap_or_default());
-        }
-    });
 
     view! {
-        <h1>{move || ADMIN_TEXTS.of(t.get()).security_log_title}</h1>
+        {list.heading()}
         <p class="hint">{move || ADMIN_TEXTS.of(t.get()).security_log_intro}</p>
-        {move || {
-            let t = t.get();
-            let fields = view! {
-                <div class="filter filter-search">
-                    <label for="filter-event">{ADMIN_TEXTS.of(t).filter_event}</label>
-                    <select id="filter-event" name="event" node_ref=event_select on:change=on_change.clone()>
-                        <option value="">{ADMIN_TEXTS.of(t).any_event}</option>
-                        {SecurityEvent::ALL
-                            .iter()
-                            .map(|e| view! { <option value=e.as_str()>{security_event_name(t, *e)}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-            };
+        {list.filter_form_in("log-filters filters", read, move |t| {
             let texts = ADMIN_TEXTS.of(t);
-            list.filter_form("log-filters filters", texts.security_filters_label, texts.apply_event_filter, read, fields)
-        }}
+            let events = SecurityEvent::ALL.iter().map(|e| (e.as_str().to_owned(), security_event_name(t, *e)));
+            let events = options(events);
+            // As wide as a search field: the events' names are long.
+            let fields = view! {
+                {filter_select("filter filter-search", ("filter-event", "event"), texts.filter_event, event_select, list.on_change(read), view! {
+                    <option value="">{texts.any_event}</option>
+                    {events}
+                })}
+            };
+            (texts.security_filters_label, texts.apply_event_filter, fields)
+        })}
         // Reached from a user's page: say whose events these are.
         {list.narrowed_notice("user", without_user, |page| page.items.first()?.username.clone(), |t| {
             let texts = ADMIN_TEXTS.of(t);
             [t.filter_user_notice, texts.filter_user_unknown, texts.remove_user_filter]
         })}
-        {list.answer_view(
-            |t| ADMIN_TEXTS.of(t).security_log_loading,
-            |t| (ADMIN_TEXTS.of(t).events_total_one, t.events_total),
-            results,
-        )}
+        {list.answer_view(|| [|t| ADMIN_TEXTS.of(t).security_log_loading, |t| ADMIN_TEXTS.of(t).events_total_one, |t| t.events_total], results)}
     }
 }
 
-fn results(shown: Shown<SecurityLogView>, page: SecurityLogPage) -> AnyView {
+fn results(shown: Shown<SecurityLogView, SecurityLogPage>) -> AnyView {
     let (t, dates) = (shown.t, &shown.dates);
     let texts = ADMIN_TEXTS.of(t);
     let empty = shown.empty_text(texts.security_log_none, texts.security_log_empty);
@@ -82,15 +65,8 @@ fn results(shown: Shown<SecurityLogView>, page: SecurityLogPage) -> AnyView {
         <th scope="col">{texts.col_client_address}</th>
         <th scope="col">{SECURITY_LOG.of(t).column}</th>
     };
-    let card = |e| event_card(t, dates, e);
-    shown.cards_or_table(
-        page,
-        empty,
-        "data-table log-table",
-        heads.into_any(),
-        card,
-        |e| event_row(t, dates, e),
-    )
+    let heads = heads.into_any();
+    shown.cards_or_table(empty, "data-table log-table", heads, event_card, event_row)
 }
 
 /// The log without its user filter, while it has one.
@@ -122,10 +98,10 @@ fn event_row(t: &'static Texts, dates: &Dates, e: SecurityLogEntryDto) -> impl I
 fn event_card(t: &'static Texts, dates: &Dates, e: SecurityLogEntryDto) -> impl IntoView {
     let time = format!("{} ({})", when(dates, &e), dates.2);
     let details = event_details(t, dates, &e.event, &e.details);
-    let fact = |label: &'static str, value: Option<String>| {
-        value.filter(|v| !v.is_empty()).map(|value| {
-            view! { <div><dt>{label}</dt><dd>{value}</dd></div> }
-        })
+    let known = |label, value: Option<String>| {
+        value
+            .filter(|v| !v.is_empty())
+            .map(|value| fact(label, value))
     };
     view! {
         <li class="card log-card">
@@ -134,10 +110,10 @@ fn event_card(t: &'static Texts, dates: &Dates, e: SecurityLogEntryDto) -> impl 
                 <span class="log-time secondary-inline">{time}</span>
             </div>
             <dl class="facts">
-                {fact(ADMIN_TEXTS.of(t).col_user, e.username)}
-                {fact(ADMIN_TEXTS.of(t).col_actor, e.actor_username)}
-                {fact(ADMIN_TEXTS.of(t).col_client_address, e.client_address)}
-                {fact(SECURITY_LOG.of(t).column, details)}
+                {known(ADMIN_TEXTS.of(t).col_user, e.username)}
+                {known(ADMIN_TEXTS.of(t).col_actor, e.actor_username)}
+                {known(ADMIN_TEXTS.of(t).col_client_address, e.client_address)}
+                {known(SECURITY_LOG.of(t).column, details)}
             </dl>
         </li>
     }

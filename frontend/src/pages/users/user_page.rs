@@ -7,14 +7,19 @@
 use super::users_page::{last_login, Dates};
 use super::{
     account_choices, account_tree, contact_errors, grantable_roles, if_match, role_choices,
-    user_error_text, user_text_field, ACCOUNT_IDS, DISPLAY_NAME, EMAIL, ROLE,
+    user_error_text, user_text_field, ACCOUNTS_REF, DISPLAY_NAME, DISPLAY_NAME_REF, EMAIL,
+    EMAIL_REF, ROLE,
 };
 use crate::api::ApiError;
 use crate::api::Tagged;
 use crate::components::badges::{mfa_state_badge, user_status_badge};
 use crate::components::confirm::ConfirmBox;
+use crate::components::detail::{load_by_id, load_error, loading, split_answer, when_loaded};
 use crate::components::document::set_title;
-use crate::components::forms::{failure_summary, focus_later, Failure, FieldRef};
+use crate::components::forms::{
+    conflict_notice, failure_summary, focus_later, show_failure, show_invalid, Failure, FieldRef,
+    TextInput,
+};
 use crate::format::{date_in_zone, format_date, format_date_time, format_date_time_zone, now};
 use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::{error_message, fill, role_name, user_status_name, Texts};
@@ -27,7 +32,6 @@ use api_types::{
 use domain::AccountId;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 type Detail = Tagged<UserDetail>;
 /// The user's answer, with the id it answers (to tell a stale one).
@@ -37,29 +41,10 @@ type Loaded = (String, Result<Detail, ApiError>);
 pub fn UserPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let user: LocalResource<Loaded> = LocalResource::new(move || {
-        let id = id.get();
-        async move {
-            let result = auth.api().user(&id).await;
-            (id, result)
-        }
-    });
+    let (id, user) = load_by_id(move |id| async move { auth.api().user(&id).await });
     let accounts = LocalResource::new(move || auth.api().accounts());
     // The user as shown now (after a save, reload or (de)activation too).
-    let detail = Memo::new(move |_| {
-        user.with(|loaded| match loaded {
-            Some((for_id, Ok(d))) if *for_id == id.get() => Some(d.value.clone()),
-            _ => None,
-        })
-    });
-    let failed = Memo::new(move |_| {
-        user.with(|loaded| match loaded {
-            Some((for_id, Err(err))) if *for_id == id.get() => Some(err.clone()),
-            _ => None,
-        })
-    });
+    let (detail, failed) = split_answer(id, user, |d: &Detail| d.value.clone());
     Effect::new(move |_| {
         let t = t.get();
         let page = match (detail.get(), failed.get()) {
@@ -78,23 +63,12 @@ pub fn UserPage() -> impl IntoView {
         {move || {
             let t = t.get();
             if let Some(err) = failed.get() {
-                let text = if matches!(err.code(), Some(ProblemCode::NotFound | ProblemCode::Forbidden)) {
-                    ADMIN_TEXTS.of(t).user_not_found.to_owned()
-                } else {
-                    error_message(t, &err)
-                };
-                return view! { <p class="page-error" role="alert">{text}</p> }.into_any();
+                return load_error(t, &err, &[ProblemCode::NotFound, ProblemCode::Forbidden], ADMIN_TEXTS.of(t).user_not_found);
             }
             // Built once per user: the forms keep what is typed while the
             // user is saved or reloaded.
             let Some(initial) = shown_id.get() else {
-                return view! {
-                    <p class="loading" role="status">
-                        <span class="spinner" aria-hidden="true"></span>
-                        {ADMIN_TEXTS.of(t).user_loading}
-                    </p>
-                }
-                .into_any();
+                return loading(ADMIN_TEXTS.of(t).user_loading);
             };
             let own = auth.me().is_some_and(|me| me.id == initial);
             let first = detail.get_untracked();
@@ -110,20 +84,10 @@ pub fn UserPage() -> impl IntoView {
                     <A href=user_security_log_path(initial)>{ADMIN_TEXTS.of(t).user_security_log_link}</A>
                 </p>
                 {own.then(|| view! { <p class="hint own-account">{ADMIN_TEXTS.of(t).own_account_note}</p> })}
-                {move || match accounts.get() {
-                    None => view! {
-                        <p class="loading" role="status">
-                            <span class="spinner" aria-hidden="true"></span>
-                            {t.accounts_loading}
-                        </p>
-                    }
-                    .into_any(),
-                    Some(Err(err)) => view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any(),
-                    Some(Ok(list)) => view! {
-                        <EditUserForm t own accounts=list.items user/>
-                    }
-                    .into_any(),
-                }}
+                {when_loaded(t, accounts, t.accounts_loading, move |list| view! {
+                    <EditUserForm t own accounts=list.items user/>
+                }
+                .into_any())}
                 {(!own).then(|| view! { <MfaPanel t detail user/> <AccessPanel t detail user/> })}
             }
             .into_any()
@@ -229,26 +193,14 @@ fn ActivationEmail(t: &'static Texts, user: UserDetail) -> impl IntoView {
 
 const ERRORS_ID: &str = "edit-user-errors";
 const FIELDS: [FieldRef; 4] = [
-    FieldRef {
-        field: DISPLAY_NAME,
-        id: "display-name",
-        label: |t| ADMIN_TEXTS.of(t).display_name_label,
-    },
-    FieldRef {
-        field: EMAIL,
-        id: "email",
-        label: |t| t.email_label,
-    },
+    DISPLAY_NAME_REF,
+    EMAIL_REF,
     FieldRef {
         field: ROLE,
         id: "role-group",
         label: |t| ADMIN_TEXTS.of(t).role_label,
     },
-    FieldRef {
-        field: ACCOUNT_IDS,
-        id: "accounts-help",
-        label: |t| ADMIN_TEXTS.of(t).accounts_assign_label,
-    },
+    ACCOUNTS_REF,
 ];
 
 /// What came of the last save or reload.
@@ -295,6 +247,27 @@ async fn patch(
     result
 }
 
+/// A change asked for on a panel, once confirmed: sent, the confirmation
+/// closed, and the user as saved shown (then `done()`) or the error kept.
+async fn confirmed_patch(
+    auth: Auth,
+    user: LocalResource<Loaded>,
+    request: UpdateUserRequest,
+    confirming: RwSignal<bool>,
+    failure: RwSignal<Option<ApiError>>,
+    done: impl FnOnce(),
+) {
+    let result = patch(auth, user, request).await;
+    confirming.set(false);
+    match result {
+        Ok(saved) => {
+            show(user, saved);
+            done();
+        }
+        Err(err) => failure.set(Some(err)),
+    }
+}
+
 /// Only what differs from the user as loaded: absent fields stay.
 pub fn changes(
     user: &UserDetail,
@@ -322,6 +295,155 @@ fn is_empty(request: &UpdateUserRequest) -> bool {
     *request == UpdateUserRequest::default()
 }
 
+/// What the edit form holds.
+#[derive(Clone, Copy)]
+struct UserFields {
+    display_name: RwSignal<String>,
+    email: RwSignal<String>,
+    role: RwSignal<Option<api_types::RoleDto>>,
+    chosen: RwSignal<Vec<AccountId>>,
+}
+
+impl UserFields {
+    fn of(d: &UserDetail) -> Self {
+        let fields = Self {
+            display_name: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
+            role: RwSignal::new(None),
+            chosen: RwSignal::new(Vec::new()),
+        };
+        fields.fill(d);
+        fields
+    }
+
+    /// After a save: the form shows what the server has.
+    fn fill(self, d: &UserDetail) {
+        self.display_name.set(d.summary.display_name.clone());
+        self.email.set(d.summary.email.clone());
+        self.role.set(Some(d.summary.role));
+        let ids = d.summary.account_ids.iter();
+        self.chosen
+            .set(ids.map(|id| AccountId::from_uuid(*id)).collect());
+    }
+}
+
+/// What the edit form does and says: the save and reload, their outcome
+/// and the error summary.
+#[derive(Clone, Copy)]
+struct Editing {
+    save: Action<UpdateUserRequest, ()>,
+    reload: Action<(), ()>,
+    failure: RwSignal<Option<Failure>>,
+    outcome: RwSignal<Option<Outcome>>,
+}
+
+impl Editing {
+    fn new(auth: Auth, user: LocalResource<Loaded>, fields: UserFields) -> Self {
+        let failure = RwSignal::new(None::<Failure>);
+        let outcome = RwSignal::new(None::<Outcome>);
+        let save = Action::new_local(move |request: &UpdateUserRequest| {
+            let request = request.clone();
+            async move {
+                let Some(loaded) = current(user) else {
+                    return;
+                };
+                let id = loaded.value.summary.id;
+                let etag = if_match(loaded.etag.as_deref(), &loaded.value);
+                match auth.api().update_user(id, &etag, &request).await {
+                    Ok(saved) => {
+                        fields.fill(&saved.value);
+                        show(user, saved);
+                        outcome.set(Some(Outcome::Saved));
+                    }
+                    Err(err) if err.code() == Some(ProblemCode::PreconditionFailed) => {
+                        outcome.set(Some(Outcome::Conflict));
+                        focus_later(ERRORS_ID);
+                    }
+                    Err(err) => show_failure(failure, err, ERRORS_ID),
+                }
+            }
+        });
+        let reload = Action::new_local(move |_: &()| async move {
+            let Some(loaded) = current(user) else {
+                return;
+            };
+            match auth.api().user(loaded.value.summary.id).await {
+                Ok(fresh) => {
+                    show(user, fresh);
+                    outcome.set(Some(Outcome::Reloaded));
+                }
+                Err(err) => failure.set(Some(Failure::Failed(err))),
+            }
+        });
+        Self {
+            save,
+            reload,
+            failure,
+            outcome,
+        }
+    }
+
+    fn busy(self) -> bool {
+        self.save.pending().get() || self.reload.pending().get()
+    }
+
+    /// Checks the name and address, then sends what changed (nothing
+    /// changed: saved).
+    fn submit(self, user: LocalResource<Loaded>, fields: UserFields) {
+        self.outcome.set(None);
+        let (name, address) = (
+            fields.display_name.get_untracked(),
+            fields.email.get_untracked(),
+        );
+        let invalid = contact_errors(&name, &address);
+        if !invalid.is_empty() {
+            show_invalid(self.failure, invalid, ERRORS_ID);
+            return;
+        }
+        self.failure.set(None);
+        let Some(loaded) = current(user) else {
+            return;
+        };
+        let role = fields.role.get_untracked();
+        let request = changes(
+            &loaded.value,
+            &name,
+            &address,
+            role,
+            &fields.chosen.get_untracked(),
+        );
+        if is_empty(&request) {
+            self.outcome.set(Some(Outcome::Saved));
+        } else {
+            self.save.dispatch(request);
+        }
+    }
+
+    /// The error summary, or a conflict with the way to the latest.
+    fn summary(self, t: &'static Texts) -> impl IntoView {
+        let busy = move || self.busy();
+        view! {
+            {move || self.failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| user_error_text(t, c)))}
+            {move || (self.outcome.get() == Some(Outcome::Conflict)).then(|| {
+                conflict_notice(ADMIN_TEXTS.of(t).user_conflict, ADMIN_TEXTS.of(t).reload_user, busy, move || {
+                    self.reload.dispatch(());
+                })
+            })}
+        }
+    }
+
+    fn done(self, t: &'static Texts) -> impl IntoView {
+        move || {
+            let text = match self.outcome.get() {
+                Some(Outcome::Saved) => ADMIN_TEXTS.of(t).user_saved,
+                Some(Outcome::Reloaded) => ADMIN_TEXTS.of(t).user_reloaded,
+                _ => return None,
+            };
+            Some(view! { <p class="form-success" role="status">{text}</p> })
+        }
+    }
+}
+
 #[component]
 fn EditUserForm(
     t: &'static Texts,
@@ -330,163 +452,42 @@ fn EditUserForm(
     user: LocalResource<Loaded>,
 ) -> impl IntoView {
     let auth = use_auth();
-    let current = move || current(user);
-    let show = move |detail: Detail| show(user, detail);
-    let Some(loaded) = current() else {
+    let Some(loaded) = current(user) else {
         return ().into_any();
     };
     let initial = loaded.value;
-    let display_name = RwSignal::new(initial.summary.display_name.clone());
-    let email = RwSignal::new(initial.summary.email.clone());
-    let role = RwSignal::new(Some(initial.summary.role));
-    let chosen = RwSignal::new(
-        initial
-            .summary
-            .account_ids
-            .iter()
-            .map(|id| AccountId::from_uuid(*id))
-            .collect::<Vec<_>>(),
-    );
-    let failure = RwSignal::new(None::<Failure>);
+    let fields = UserFields::of(&initial);
+    let editing = Editing::new(auth, user, fields);
+    let failure = editing.failure;
     let errors = Memo::new(move |_| failure.with(Failure::field_errors));
-    let outcome = RwSignal::new(None::<Outcome>);
 
     // The roles the caller may give, and the user's own (to show it checked).
     let mut roles = grantable_roles(auth.role());
     if !roles.contains(&initial.summary.role) {
         roles.insert(0, initial.summary.role);
     }
-    let tree = account_tree(
-        &accounts,
-        initial
-            .summary
-            .parent_account_id
-            .map(|p| p.to_string())
-            .as_deref(),
-    );
-
-    // After a save or reload: the form shows what the server has.
-    let fill_form = move |d: &UserDetail| {
-        display_name.set(d.summary.display_name.clone());
-        email.set(d.summary.email.clone());
-        role.set(Some(d.summary.role));
-        chosen.set(
-            d.summary
-                .account_ids
-                .iter()
-                .map(|id| AccountId::from_uuid(*id))
-                .collect(),
-        );
-    };
-
-    let save = Action::new_local(move |request: &UpdateUserRequest| {
-        let request = request.clone();
-        async move {
-            let Some(loaded) = current() else {
-                return;
-            };
-            let id = loaded.value.summary.id;
-            let etag = if_match(loaded.etag.as_deref(), &loaded.value);
-            let result = auth.api().update_user(id, &etag, &request).await;
-            match result {
-                Ok(saved) => {
-                    fill_form(&saved.value);
-                    show(saved);
-                    outcome.set(Some(Outcome::Saved));
-                }
-                Err(err) if err.code() == Some(ProblemCode::PreconditionFailed) => {
-                    outcome.set(Some(Outcome::Conflict));
-                    focus_later(ERRORS_ID);
-                }
-                Err(err) => {
-                    failure.set(Some(Failure::of(err)));
-                    focus_later(ERRORS_ID);
-                }
-            }
-        }
-    });
-    let reload = Action::new_local(move |_: &()| async move {
-        let Some(loaded) = current() else {
-            return;
-        };
-        let id = loaded.value.summary.id;
-        let result = auth.api().user(id).await;
-        match result {
-            Ok(fresh) => {
-                show(fresh);
-                outcome.set(Some(Outcome::Reloaded));
-            }
-            Err(err) => failure.set(Some(Failure::Failed(err))),
-        }
-    });
-    let busy = move || save.pending().get() || reload.pending().get();
-
+    let parent = initial.summary.parent_account_id.map(|p| p.to_string());
+    let tree = account_tree(&accounts, parent.as_deref());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy() {
-            return;
-        }
-        outcome.set(None);
-        let (name, address) = (display_name.get_untracked(), email.get_untracked());
-        let invalid = contact_errors(&name, &address);
-        if !invalid.is_empty() {
-            failure.set(Some(Failure::Invalid(invalid)));
-            focus_later(ERRORS_ID);
-            return;
-        }
-        failure.set(None);
-        let Some(loaded) = current() else {
-            return;
-        };
-        let request = changes(
-            &loaded.value,
-            &name,
-            &address,
-            role.get_untracked(),
-            &chosen.get_untracked(),
-        );
-        if is_empty(&request) {
-            outcome.set(Some(Outcome::Saved));
-        } else {
-            save.dispatch(request);
+        if !editing.busy() {
+            editing.submit(user, fields);
         }
     };
+    let saving = Signal::derive(move || editing.save.pending().get());
 
     view! {
         <section class="panel" aria-labelledby="edit-user-heading">
             <h2 id="edit-user-heading">{ADMIN_TEXTS.of(t).edit_user_heading}</h2>
             <form class="case-form user-form" on:submit=on_submit novalidate>
-                <div id=ERRORS_ID tabindex="-1">
-                    {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| user_error_text(t, c)))}
-                    {move || (outcome.get() == Some(Outcome::Conflict)).then(|| view! {
-                        <div class="form-error" role="alert">
-                            <p>{ADMIN_TEXTS.of(t).user_conflict}</p>
-                            <button
-                                type="button"
-                                class="button-secondary"
-                                disabled=busy
-                                on:click=move |_| {
-                                    reload.dispatch(());
-                                }
-                            >
-                                {ADMIN_TEXTS.of(t).reload_user}
-                            </button>
-                        </div>
-                    })}
-                </div>
-                <div class="form-live" aria-live="polite">
-                    {move || match outcome.get() {
-                        Some(Outcome::Saved) => Some(view! { <p class="form-success" role="status">{ADMIN_TEXTS.of(t).user_saved}</p> }),
-                        Some(Outcome::Reloaded) => Some(view! { <p class="form-success" role="status">{ADMIN_TEXTS.of(t).user_reloaded}</p> }),
-                        _ => None,
-                    }}
-                </div>
-                {user_text_field(t, DISPLAY_NAME, "display-name", ADMIN_TEXTS.of(t).display_name_label, None, "text", "off", display_name, failure)}
-                {user_text_field(t, EMAIL, "email", t.email_label, None, "email", "off", email, failure)}
-                <div id="role-group">{role_choices(t, roles, role, errors, own)}</div>
-                {account_choices(t, tree, chosen)}
-                <button type="submit" class="button-primary button-inline" disabled=busy>
-                    {move || if save.pending().get() { t.saving } else { ADMIN_TEXTS.of(t).save_user }}
+                <div id=ERRORS_ID tabindex="-1">{editing.summary(t)}</div>
+                <div class="form-live" aria-live="polite">{editing.done(t)}</div>
+                {user_text_field(t, TextInput::new(DISPLAY_NAME, "display-name", ADMIN_TEXTS.of(t).display_name_label, None, "text", "off"), fields.display_name, failure)}
+                {user_text_field(t, TextInput::new(EMAIL, "email", t.email_label, None, "email", "off"), fields.email, failure)}
+                <div id="role-group">{role_choices(t, roles, fields.role, errors, own)}</div>
+                {account_choices(t, tree, fields.chosen)}
+                <button type="submit" class="button-primary button-inline" disabled=move || editing.busy()>
+                    {move || if saving.get() { t.saving } else { ADMIN_TEXTS.of(t).save_user }}
                 </button>
             </form>
         </section>
@@ -528,34 +529,22 @@ fn AccessPanel(
                 ..UpdateUserRequest::default()
             };
             // Changed meanwhile (412): the latest is shown; ask again.
-            let result = patch(auth, user, request).await;
-            confirming.set(false);
-            match result {
-                Ok(saved) => {
-                    done.set(Some(active));
-                    show(user, saved);
-                }
-                Err(err) => failure.set(Some(err)),
-            }
+            confirmed_patch(auth, user, request, confirming, failure, || {
+                done.set(Some(active))
+            })
+            .await;
         }
     });
     let pending = change.pending();
     let message = move || {
-        if let Some(err) = failure.get() {
-            let text = if err.code() == Some(ProblemCode::PreconditionFailed) {
-                ADMIN_TEXTS.of(t).user_reloaded.to_owned()
-            } else {
-                error_message(t, &err)
-            };
-            return Some(view! { <p class="form-error" role="alert">{text}</p> }.into_any());
-        }
-        done.get().map(|active| {
-            let text = if active {
-                ADMIN_TEXTS.of(t).user_reactivated_done
-            } else {
-                ADMIN_TEXTS.of(t).user_deactivated_done
-            };
-            view! { <p class="form-success" role="status">{text}</p> }.into_any()
+        change_message(t, failure, || {
+            done.get().map(|active| {
+                if active {
+                    ADMIN_TEXTS.of(t).user_reactivated_done
+                } else {
+                    ADMIN_TEXTS.of(t).user_deactivated_done
+                }
+            })
         })
     };
 
@@ -609,6 +598,24 @@ fn AccessPanel(
     }
 }
 
+/// What came of a change made on a panel: the error (412: the latest is
+/// shown now, ask again), else `done()`.
+fn change_message(
+    t: &'static Texts,
+    failure: RwSignal<Option<ApiError>>,
+    done: impl Fn() -> Option<&'static str>,
+) -> Option<AnyView> {
+    if let Some(err) = failure.get() {
+        let text = if err.code() == Some(ProblemCode::PreconditionFailed) {
+            ADMIN_TEXTS.of(t).user_reloaded.to_owned()
+        } else {
+            error_message(t, &err)
+        };
+        return Some(view! { <p class="form-error" role="alert">{text}</p> }.into_any());
+    }
+    done().map(|text| view! { <p class="form-success" role="status">{text}</p> }.into_any())
+}
+
 /// "Reset two-step login" after a confirmation, for a user who has a
 /// second factor (a lost phone without recovery codes).
 #[component]
@@ -634,29 +641,16 @@ fn MfaPanel(
             reset_mfa: Some(true),
             ..UpdateUserRequest::default()
         };
-        let result = patch(auth, user, request).await;
-        confirming.set(false);
-        match result {
-            Ok(saved) => {
-                done.set(true);
-                show(user, saved);
-                focus_later("mfa-reset-heading");
-            }
-            Err(err) => failure.set(Some(err)),
-        }
+        confirmed_patch(auth, user, request, confirming, failure, || {
+            done.set(true);
+            focus_later("mfa-reset-heading");
+        })
+        .await;
     });
     let pending = reset.pending();
     let message = move || {
-        if let Some(err) = failure.get() {
-            let text = if err.code() == Some(ProblemCode::PreconditionFailed) {
-                ADMIN_TEXTS.of(t).user_reloaded.to_owned()
-            } else {
-                error_message(t, &err)
-            };
-            return Some(view! { <p class="form-error" role="alert">{text}</p> }.into_any());
-        }
-        done.get().then(|| {
-            view! { <p class="form-success" role="status">{ADMIN_TEXTS.of(t).mfa_reset_done}</p> }.into_any()
+        change_message(t, failure, || {
+            done.get().then_some(ADMIN_TEXTS.of(t).mfa_reset_done)
         })
     };
     // Shown while the user has a second factor, and with the outcome of a reset.

@@ -1,9 +1,11 @@
 //! `/users` (Managers and Admins): the users they manage, searched and
 //! filtered by status, paged, all in the URL.
 
+use crate::api::Api;
 use crate::components::badges::user_status_badge;
 use crate::components::list::{
-    column_heads, prose, search_value, select_value, use_list_page, Shown,
+    column_heads, fact, filter_select, options, prose, search_filter, search_value, select_value,
+    use_list_page, Shown,
 };
 use crate::format::format_date_time;
 pub use crate::format::Dates;
@@ -19,11 +21,11 @@ use leptos_router::components::A;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let list =
-        use_list_page::<UserListView, _, _>(|api, query| async move { api.users(&query).await });
+    let list = use_list_page::<UserListView, _, _>(Api::users);
     let (auth, t, current) = (use_auth(), list.t, list.current);
 
-    let status_select = NodeRef::<html::Select>::new();
+    let status_select =
+        list.kept_select(|v| v.query.status.map(|s| wire_name(&s)).unwrap_or_default());
     let q_input = NodeRef::<html::Input>::new();
     // The status applies at once; the search on submit.
     let read = move |mut view: UserListView| {
@@ -31,65 +33,36 @@ pub fn UsersPage() -> impl IntoView {
         view.query.q = search_value(q_input);
         view
     };
-    let on_change = list.on_change(read);
-    // The controls show the URL's view: on arrival, after back or forward.
-    Effect::new(move |_| {
-        let view = current.get();
-        if let Some(el) = status_select.get() {
-            el.set_value(&view.query.status.map(|s| wire_name(&s)).unwrap_or_default());
-        }
-        if let Some(el) = q_input.get() {
-            el.set_value(view.query.q.as_deref().unwrap_or_default());
-        }
-    });
+    let q = move || current.with(|v| v.query.q.clone().unwrap_or_default());
 
     view! {
         <div class="title-row">
-            <h1>{move || ADMIN_TEXTS.of(t.get()).users_title}</h1>
+            {list.heading()}
             {move || auth.may(domain::Action::ManageUsers).then(|| view! {
                 <A href=Page::NewUser.path() attr:class="new-user button-link">{ADMIN_TEXTS.of(t.get()).new_user}</A>
             })}
         </div>
-        // The texts are read once per render: the language changes only in the settings.
-        {move || {
-            let t = t.get();
-            let fields = view! {
-                <div class="filter filter-search">
-                    <label for="filter-q">{t.filter_q}</label>
-                    <input id="filter-q" name="q" type="search" node_ref=q_input aria-describedby="filter-q-help"/>
-                    <p id="filter-q-help" class="field-help">{ADMIN_TEXTS.of(t).user_q_help}</p>
-                </div>
-                <div class="filter">
-                    <label for="filter-status">{t.col_status}</label>
-                    <select id="filter-status" name="status" node_ref=status_select on:change=on_change.clone()>
-                        <option value="">{ADMIN_TEXTS.of(t).any_user_status}</option>
-                        {USER_STATUSES
-                            .into_iter()
-                            .map(|s| view! { <option value=wire_name(&s)>{user_status_name(t, s)}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-            };
+        {list.filter_form_in("user-filters filters", read, move |t| {
             let texts = ADMIN_TEXTS.of(t);
-            list.filter_form("user-filters filters", texts.user_filters_label, texts.apply_user_filters, read, fields)
-        }}
-        {list.answer_view(
-            |t| ADMIN_TEXTS.of(t).users_loading,
-            |t| (ADMIN_TEXTS.of(t).users_total_one, t.users_total),
-            results,
-        )}
+            let statuses = options(USER_STATUSES.map(|s| (wire_name(&s), user_status_name(t, s))));
+            let fields = view! {
+                {search_filter("filter-q", t.filter_q, q_input, q, texts.user_q_help)}
+                {filter_select("filter", ("filter-status", "status"), t.col_status, status_select, list.on_change(read), view! {
+                    <option value="">{texts.any_user_status}</option>
+                    {statuses}
+                })}
+            };
+            (texts.user_filters_label, texts.apply_user_filters, fields)
+        })}
+        {list.answer_view(|| [|t| ADMIN_TEXTS.of(t).users_loading, |t| ADMIN_TEXTS.of(t).users_total_one, |t| t.users_total], results)}
     }
 }
 
-fn results(shown: Shown<UserListView>, page: UserPage) -> AnyView {
-    let (t, dates) = (shown.t, &shown.dates);
-    let texts = ADMIN_TEXTS.of(t);
+fn results(shown: Shown<UserListView, UserPage>) -> AnyView {
+    let texts = ADMIN_TEXTS.of(shown.t);
     let empty = shown.empty_text(texts.users_none, texts.users_empty);
-    let heads = column_heads(t, &COLUMNS);
-    let card = |u| user_card(t, dates, u);
-    shown.cards_or_table(page, empty, "data-table user-table", heads, card, |u| {
-        user_row(t, dates, u)
-    })
+    let heads = column_heads(shown.t, &COLUMNS);
+    shown.cards_or_table(empty, "data-table user-table", heads, user_card, user_row)
 }
 
 const COLUMNS: [TextFn; 6] = [
@@ -139,8 +112,8 @@ fn user_card(t: &'static Texts, dates: &Dates, u: UserSummary) -> impl IntoView 
             <dl class="facts">
                 <div><dt>{t.username_label}</dt><dd class="username">{u.username}</dd></div>
                 <div><dt>{ADMIN_TEXTS.of(t).col_email}</dt><dd class="email" title=u.email.clone()>{u.email.clone()}</dd></div>
-                <div><dt>{ADMIN_TEXTS.of(t).col_role}</dt><dd>{role_name(t, u.role)}</dd></div>
-                <div><dt>{ADMIN_TEXTS.of(t).col_last_login}</dt><dd>{last}</dd></div>
+                {fact(ADMIN_TEXTS.of(t).col_role, role_name(t, u.role))}
+                {fact(ADMIN_TEXTS.of(t).col_last_login, last)}
             </dl>
         </li>
     }
