@@ -23,10 +23,14 @@ impl MigrationTrait for Migration {
         use Accounts as A;
         create_table(
             manager,
-            Table::create()
-                .table(A::Table)
-                .col(uuid_pk(A::Id))
-                .col(uuid_null(A::ParentId))
+            entity_table(A::Table, A::Id)
+                .ref_col(
+                    uuid_null,
+                    A::ParentId,
+                    "fk_accounts_parent",
+                    A::Table,
+                    ForeignKeyAction::Restrict,
+                )
                 // The top of the tree, denormalised so "every account of a parent
                 // account" is one indexed lookup; a parent account points at itself.
                 .col(uuid(A::ParentAccountId))
@@ -34,8 +38,7 @@ impl MigrationTrait for Migration {
                 .col(string_len(A::Kind, 40))
                 .col(string_len(A::Country, 2))
                 .col(string_len_null(A::City, 120))
-                .col(timestamp_with_time_zone(A::CreatedAt))
-                .fk_restrict("fk_accounts_parent", A::ParentId, A::Table),
+                .col(timestamp_with_time_zone(A::CreatedAt)),
             [
                 (
                     "idx_accounts_parent_account",

@@ -30,17 +30,35 @@ pub enum Users {
     Version,
 }
 
+/// A table of a user's own rows (tokens, password history, recovery codes):
+/// the uuid `id`, then `user_id`, with a foreign key `fk` that deletes the
+/// rows with their user.
+pub fn user_owned_table(
+    table: impl IntoIden,
+    id: impl IntoIden,
+    user_id: impl IntoIden,
+    fk: &str,
+) -> TableCreateStatement {
+    entity_table(table, id)
+        .owned_by(user_id, fk, Users::Table)
+        .take()
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         use Users as U;
         create_table(
             manager,
-            Table::create()
-                .table(U::Table)
-                .col(uuid_pk(U::Id))
+            entity_table(U::Table, U::Id)
                 // Null for the service organisation's own staff.
-                .col(uuid_null(U::ParentAccountId))
+                .ref_col(
+                    uuid_null,
+                    U::ParentAccountId,
+                    "fk_users_parent_account",
+                    Accounts::Table,
+                    ForeignKeyAction::Restrict,
+                )
                 .col(string_len_uniq(U::Username, 100))
                 .col(string_len(U::Email, 254))
                 .col(string_len(U::DisplayName, 200))
@@ -58,14 +76,8 @@ impl MigrationTrait for Migration {
                 .col(integer(U::FailedLogins).default(0))
                 .col(timestamp_with_time_zone_null(U::LockedUntil))
                 .col(timestamp_with_time_zone_null(U::LastLoginAt))
-                .col(timestamp_with_time_zone(U::CreatedAt))
-                .col(timestamp_with_time_zone(U::UpdatedAt))
-                .col(version(U::Version))
-                .fk_restrict(
-                    "fk_users_parent_account",
-                    U::ParentAccountId,
-                    Accounts::Table,
-                ),
+                .stamps(U::CreatedAt, U::UpdatedAt)
+                .col(version(U::Version)),
             [("idx_users_parent_account", vec![U::ParentAccountId])],
         )
         .await

@@ -22,12 +22,10 @@ impl MigrationTrait for Migration {
             manager,
             Table::create()
                 .table(A::Table)
-                .col(uuid(A::UserId))
-                .col(uuid(A::AccountId))
+                .owned_by(A::UserId, "fk_assignments_user", Users::Table)
+                .owned_by(A::AccountId, "fk_assignments_account", Accounts::Table)
                 .col(timestamp_with_time_zone(A::CreatedAt))
-                .primary_key(Index::create().col(A::UserId).col(A::AccountId))
-                .fk_cascade("fk_assignments_user", A::UserId, Users::Table)
-                .fk_cascade("fk_assignments_account", A::AccountId, Accounts::Table),
+                .primary_key(Index::create().col(A::UserId).col(A::AccountId)),
             [("idx_assignments_account", vec![A::AccountId])],
         )
         .await

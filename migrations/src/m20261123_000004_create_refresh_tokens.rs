@@ -1,4 +1,4 @@
-use super::m20261123_000002_create_users::Users;
+use super::m20261123_000002_create_users::user_owned_table;
 use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -24,10 +24,7 @@ impl MigrationTrait for Migration {
         use RefreshTokens as R;
         create_table(
             manager,
-            Table::create()
-                .table(R::Table)
-                .col(uuid_pk(R::Id))
-                .col(uuid(R::UserId))
+            user_owned_table(R::Table, R::Id, R::UserId, "fk_refresh_tokens_user")
                 // One family per login: rotation keeps the family, and reuse of a
                 // spent token revokes the whole family.
                 .col(uuid(R::FamilyId))
@@ -36,8 +33,7 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone(R::IssuedAt))
                 .col(timestamp_with_time_zone(R::ExpiresAt))
                 .col(timestamp_with_time_zone_null(R::UsedAt))
-                .col(timestamp_with_time_zone_null(R::RevokedAt))
-                .fk_cascade("fk_refresh_tokens_user", R::UserId, Users::Table),
+                .col(timestamp_with_time_zone_null(R::RevokedAt)),
             [
                 ("idx_refresh_tokens_family", vec![R::FamilyId]),
                 ("idx_refresh_tokens_user", vec![R::UserId]),

@@ -43,9 +43,7 @@ impl MigrationTrait for Migration {
         use InstalledProducts as P;
         create_table(
             manager,
-            Table::create()
-                .table(P::Table)
-                .col(uuid_pk(P::Id))
+            entity_table(P::Table, P::Id)
                 .col(string_len_uniq(P::Number, 40))
                 .col(string_len(P::Description, 200))
                 .col(string_len(P::SerialNumber, 80))
@@ -57,8 +55,16 @@ impl MigrationTrait for Migration {
                 .col(string_len_null(P::FunctionalLocation, 200))
                 .col(date_null(P::InstallDate))
                 .col(string_len(P::Status, 20))
-                .col(uuid(P::OwnerAccountId))
-                .col(uuid(P::LocationAccountId))
+                .refers_to(
+                    P::OwnerAccountId,
+                    "fk_installed_products_owner",
+                    Accounts::Table,
+                )
+                .refers_to(
+                    P::LocationAccountId,
+                    "fk_installed_products_location",
+                    Accounts::Table,
+                )
                 .col(string_len_null(P::CustomName, 100))
                 .col(string_len_null(P::CustomerReference, 100))
                 .col(string_len_null(P::CustomerLocation, 100))
@@ -67,19 +73,8 @@ impl MigrationTrait for Migration {
                 .col(date_null(P::EndOfLifeDate))
                 .col(date_null(P::EndOfServiceDate))
                 .col(date_null(P::CoverageEndDate))
-                .col(timestamp_with_time_zone(P::CreatedAt))
-                .col(timestamp_with_time_zone(P::UpdatedAt))
-                .col(version(P::Version))
-                .fk_restrict(
-                    "fk_installed_products_owner",
-                    P::OwnerAccountId,
-                    Accounts::Table,
-                )
-                .fk_restrict(
-                    "fk_installed_products_location",
-                    P::LocationAccountId,
-                    Accounts::Table,
-                ),
+                .stamps(P::CreatedAt, P::UpdatedAt)
+                .col(version(P::Version)),
             // Visibility is "location or owner in scope": one index per side; the
             // list's default order (number) comes from the unique index.
             [

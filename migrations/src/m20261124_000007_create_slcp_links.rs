@@ -23,23 +23,19 @@ impl MigrationTrait for Migration {
         use SlcpLinks as L;
         create_table(
             manager,
-            Table::create()
-                .table(L::Table)
-                .col(uuid_pk(L::Id))
-                .col(uuid(L::HardwareProductId))
-                .col(uuid(L::LicenseProductId))
-                .col(timestamp_with_time_zone(L::LinkedAt))
-                .col(timestamp_with_time_zone_null(L::UnlinkedAt))
-                .fk_cascade(
-                    "fk_slcp_links_hardware",
+            entity_table(L::Table, L::Id)
+                .owned_by(
                     L::HardwareProductId,
+                    "fk_slcp_links_hardware",
                     InstalledProducts::Table,
                 )
-                .fk_cascade(
-                    "fk_slcp_links_license",
+                .owned_by(
                     L::LicenseProductId,
+                    "fk_slcp_links_license",
                     InstalledProducts::Table,
-                ),
+                )
+                .col(timestamp_with_time_zone(L::LinkedAt))
+                .col(timestamp_with_time_zone_null(L::UnlinkedAt)),
             [
                 ("idx_slcp_links_hardware", vec![L::HardwareProductId]),
                 ("idx_slcp_links_license", vec![L::LicenseProductId]),

@@ -47,57 +47,40 @@ impl MigrationTrait for Migration {
         use ContractCoverage as V;
         use ContractLines as L;
         use Contracts as C;
-        manager
-            .create_table(
-                Table::create()
-                    .table(C::Table)
-                    .col(uuid_pk(C::Id))
+        create_tables(
+            manager,
+            [
+                entity_table(C::Table, C::Id)
                     .col(string_len_uniq(C::Number, 40))
-                    .col(uuid(C::ShipToAccountId))
+                    .refers_to(C::ShipToAccountId, "fk_contracts_ship_to", Accounts::Table)
                     .col(string_len_null(C::PoNumber, 60))
                     .col(string_len(C::ServiceType, 120))
                     .col(string_len(C::Status, 20))
                     .col(date(C::StartDate))
                     .col(date(C::EndDate))
-                    .col(timestamp_with_time_zone(C::CreatedAt))
-                    .fk_restrict("fk_contracts_ship_to", C::ShipToAccountId, Accounts::Table)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(L::Table)
-                    .col(uuid_pk(L::Id))
-                    .col(uuid(L::ContractId))
+                    .col(timestamp_with_time_zone(C::CreatedAt)),
+                entity_table(L::Table, L::Id)
+                    .owned_by(L::ContractId, "fk_contract_lines_contract", C::Table)
                     .col(string_len(L::LineItemNumber, 40))
                     .col(string_len(L::Description, 200))
                     .col(date(L::StartDate))
-                    .col(date(L::EndDate))
-                    .fk_cascade("fk_contract_lines_contract", L::ContractId, C::Table)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
+                    .col(date(L::EndDate)),
                 Table::create()
                     .table(V::Table)
-                    .col(uuid(V::ContractLineId))
-                    .col(uuid(V::InstalledProductId))
+                    .owned_by(V::ContractLineId, "fk_contract_coverage_line", L::Table)
+                    .owned_by(
+                        V::InstalledProductId,
+                        "fk_contract_coverage_product",
+                        InstalledProducts::Table,
+                    )
                     .primary_key(
                         Index::create()
                             .col(V::ContractLineId)
                             .col(V::InstalledProductId),
-                    )
-                    .fk_cascade("fk_contract_coverage_line", V::ContractLineId, L::Table)
-                    .fk_cascade(
-                        "fk_contract_coverage_product",
-                        V::InstalledProductId,
-                        InstalledProducts::Table,
-                    )
-                    .to_owned(),
-            )
-            .await?;
+                    ),
+            ],
+        )
+        .await?;
         // The indexes come after all three tables, as they always have: the
         // order is what SQLite's schema lists.
         create_indexes(

@@ -21,18 +21,15 @@ impl MigrationTrait for Migration {
         use Warranties as W;
         create_table(
             manager,
-            Table::create()
-                .table(W::Table)
-                .col(uuid_pk(W::Id))
-                .col(uuid(W::InstalledProductId))
+            entity_table(W::Table, W::Id)
+                .owned_by(
+                    W::InstalledProductId,
+                    "fk_warranties_product",
+                    InstalledProducts::Table,
+                )
                 .col(string_len(W::Description, 200))
                 .col(date(W::StartDate))
-                .col(date(W::EndDate))
-                .fk_cascade(
-                    "fk_warranties_product",
-                    W::InstalledProductId,
-                    InstalledProducts::Table,
-                ),
+                .col(date(W::EndDate)),
             [("idx_warranties_product", vec![W::InstalledProductId])],
         )
         .await

@@ -82,25 +82,26 @@ pub enum IdempotencyKeys {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table(CaseNumbers::Table)
-                    .col(pk_auto(CaseNumbers::Id))
-                    .col(timestamp_with_time_zone(CaseNumbers::IssuedAt))
-                    .to_owned(),
-            )
-            .await?;
+        create_tables(
+            manager,
+            [Table::create()
+                .table(CaseNumbers::Table)
+                .col(pk_auto(CaseNumbers::Id))
+                .col(timestamp_with_time_zone(CaseNumbers::IssuedAt))],
+        )
+        .await?;
         use Cases as C;
         create_table(
             manager,
-            Table::create()
-                .table(C::Table)
-                .col(uuid_pk(C::Id))
+            entity_table(C::Table, C::Id)
                 .col(string_len_uniq(C::Number, 32))
-                .col(uuid(C::InstalledProductId))
-                .col(uuid(C::AccountId))
-                .col(uuid(C::OwnerAccountId))
+                .refers_to(
+                    C::InstalledProductId,
+                    "fk_cases_product",
+                    InstalledProducts::Table,
+                )
+                .refers_to(C::AccountId, "fk_cases_account", Accounts::Table)
+                .refers_to(C::OwnerAccountId, "fk_cases_owner", Accounts::Table)
                 .col(string_len(C::Modality, 20))
                 .col(string_len(C::Country, 2))
                 .col(small_integer(C::Priority))
@@ -116,24 +117,16 @@ impl MigrationTrait for Migration {
                 .col(string_len_null(C::BenchPartDescription, 200))
                 .col(string_len_null(C::BenchPartSerialNumber, 80))
                 .col(string_len_null(C::BenchReturnAddress, 400))
-                .col(uuid_null(C::CreatedBy))
-                .col(timestamp_with_time_zone(C::CreatedAt))
-                .col(timestamp_with_time_zone(C::UpdatedAt))
-                .col(timestamp_with_time_zone_null(C::ClosedAt))
-                .col(version(C::Version))
-                .fk_restrict(
-                    "fk_cases_product",
-                    C::InstalledProductId,
-                    InstalledProducts::Table,
-                )
-                .fk_restrict("fk_cases_account", C::AccountId, Accounts::Table)
-                .fk_restrict("fk_cases_owner", C::OwnerAccountId, Accounts::Table)
-                .fk(
-                    "fk_cases_created_by",
+                .ref_col(
+                    uuid_null,
                     C::CreatedBy,
+                    "fk_cases_created_by",
                     Users::Table,
                     ForeignKeyAction::SetNull,
-                ),
+                )
+                .stamps(C::CreatedAt, C::UpdatedAt)
+                .col(timestamp_with_time_zone_null(C::ClosedAt))
+                .col(version(C::Version)),
             [
                 // Lists run newest first within the visible accounts.
                 (
@@ -161,10 +154,8 @@ impl MigrationTrait for Migration {
         use CaseActivities as A;
         create_table(
             manager,
-            Table::create()
-                .table(A::Table)
-                .col(uuid_pk(A::Id))
-                .col(uuid(A::CaseId))
+            entity_table(A::Table, A::Id)
+                .owned_by(A::CaseId, "fk_case_activities_case", C::Table)
                 .col(string_len(A::Kind, 30))
                 .col(text_null(A::Text))
                 .col(string_len_null(A::Carrier, 60))
@@ -173,8 +164,7 @@ impl MigrationTrait for Migration {
                 .col(uuid_null(A::AuthorUserId))
                 .col(string_len(A::AuthorName, 200))
                 .col(boolean(A::FromService))
-                .col(timestamp_with_time_zone(A::OccurredAt))
-                .fk_cascade("fk_case_activities_case", A::CaseId, C::Table),
+                .col(timestamp_with_time_zone(A::OccurredAt)),
             [("idx_case_activities_case", vec![A::CaseId, A::OccurredAt])],
         )
         .await?;

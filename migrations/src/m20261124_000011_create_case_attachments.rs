@@ -28,10 +28,8 @@ impl MigrationTrait for Migration {
         use CaseAttachments as A;
         create_table(
             manager,
-            Table::create()
-                .table(A::Table)
-                .col(uuid_pk(A::Id))
-                .col(uuid(A::CaseId))
+            entity_table(A::Table, A::Id)
+                .owned_by(A::CaseId, "fk_case_attachments_case", Cases::Table)
                 .col(string_len(A::FileName, 130))
                 .col(string_len(A::FileType, 10))
                 .col(big_integer(A::SizeBytes))
@@ -39,8 +37,7 @@ impl MigrationTrait for Migration {
                 .col(string_len_uniq(A::StorageKey, 40))
                 .col(uuid_null(A::UploadedBy))
                 .col(string_len(A::UploadedByName, 200))
-                .col(timestamp_with_time_zone(A::UploadedAt))
-                .fk_cascade("fk_case_attachments_case", A::CaseId, Cases::Table),
+                .col(timestamp_with_time_zone(A::UploadedAt)),
             [("idx_case_attachments_case", vec![A::CaseId, A::UploadedAt])],
         )
         .await

@@ -30,9 +30,7 @@ impl MigrationTrait for Migration {
         use EmailOutbox as E;
         create_table(
             manager,
-            Table::create()
-                .table(E::Table)
-                .col(uuid_pk(E::Id))
+            entity_table(E::Table, E::Id)
                 .col(string_len(E::ToAddress, 254))
                 .col(string_len(E::Subject, 300))
                 .col(text(E::BodyText))

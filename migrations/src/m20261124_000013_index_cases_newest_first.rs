@@ -13,22 +13,22 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         use Cases as C;
-        drop_index(manager, C::Table, "idx_cases_created").await?;
-        create_indexes(
+        replace_index(
             manager,
             C::Table,
-            [("idx_cases_created_id", vec![C::CreatedAt, C::Id])],
+            "idx_cases_created",
+            ("idx_cases_created_id", vec![C::CreatedAt, C::Id]),
         )
         .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         use Cases as C;
-        drop_index(manager, C::Table, "idx_cases_created_id").await?;
-        create_indexes(
+        replace_index(
             manager,
             C::Table,
-            [("idx_cases_created", vec![C::CreatedAt])],
+            "idx_cases_created_id",
+            ("idx_cases_created", vec![C::CreatedAt]),
         )
         .await
     }

@@ -1,3 +1,4 @@
+use crate::common::*;
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -11,31 +12,27 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let db = manager.get_connection();
-        db.execute_unprepared(
-            "CREATE INDEX idx_cases_open_priority ON cases (priority, created_at, id) WHERE closed_at IS NULL",
+        execute_all(
+            manager,
+            &[
+                "CREATE INDEX idx_cases_open_priority ON cases (priority, created_at, id) WHERE closed_at IS NULL",
+                "CREATE INDEX idx_cases_open_created ON cases (created_at, id) WHERE closed_at IS NULL",
+                "CREATE INDEX idx_cases_country_closed ON cases (country, closed_at)",
+            ],
         )
-        .await?;
-        db.execute_unprepared(
-            "CREATE INDEX idx_cases_open_created ON cases (created_at, id) WHERE closed_at IS NULL",
-        )
-        .await?;
-        db.execute_unprepared(
-            "CREATE INDEX idx_cases_country_closed ON cases (country, closed_at)",
-        )
-        .await?;
-        Ok(())
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let db = manager.get_connection();
-        db.execute_unprepared("DROP INDEX idx_cases_open_created")
-            .await?;
-        db.execute_unprepared("DROP INDEX idx_cases_open_priority")
-            .await?;
         // Every index `up` made, or stepping back and up again would fail.
-        db.execute_unprepared("DROP INDEX idx_cases_country_closed")
-            .await?;
-        Ok(())
+        execute_all(
+            manager,
+            &[
+                "DROP INDEX idx_cases_open_created",
+                "DROP INDEX idx_cases_open_priority",
+                "DROP INDEX idx_cases_country_closed",
+            ],
+        )
+        .await
     }
 }

@@ -1,4 +1,4 @@
-use super::m20261123_000002_create_users::Users;
+use super::m20261123_000002_create_users::{user_owned_table, Users};
 use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -76,29 +76,21 @@ impl MigrationTrait for Migration {
         use PasswordHistory as H;
         create_table(
             manager,
-            Table::create()
-                .table(H::Table)
-                .col(uuid_pk(H::Id))
-                .col(uuid(H::UserId))
+            user_owned_table(H::Table, H::Id, H::UserId, "fk_password_history_user")
                 .col(string_len(H::PasswordHash, 255))
-                .col(timestamp_with_time_zone(H::CreatedAt))
-                .fk_cascade("fk_password_history_user", H::UserId, Users::Table),
+                .col(timestamp_with_time_zone(H::CreatedAt)),
             [("idx_password_history_user", vec![H::UserId, H::CreatedAt])],
         )
         .await?;
         use UserTokens as T;
         create_table(
             manager,
-            Table::create()
-                .table(T::Table)
-                .col(uuid_pk(T::Id))
-                .col(uuid(T::UserId))
+            user_owned_table(T::Table, T::Id, T::UserId, "fk_user_tokens_user")
                 .col(string_len(T::Purpose, 20))
                 .col(string_len_uniq(T::TokenHash, 64))
                 .col(timestamp_with_time_zone(T::CreatedAt))
                 .col(timestamp_with_time_zone(T::ExpiresAt))
-                .col(timestamp_with_time_zone_null(T::UsedAt))
-                .fk_cascade("fk_user_tokens_user", T::UserId, Users::Table),
+                .col(timestamp_with_time_zone_null(T::UsedAt)),
             [("idx_user_tokens_user", vec![T::UserId])],
         )
         .await?;
@@ -127,16 +119,15 @@ impl MigrationTrait for Migration {
             ],
         )
         .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(SecurityLogHead::Table)
-                    .col(integer(SecurityLogHead::Id).primary_key())
-                    .col(big_integer(SecurityLogHead::Seq))
-                    .col(string_len(SecurityLogHead::Hash, 64))
-                    .to_owned(),
-            )
-            .await?;
+        create_tables(
+            manager,
+            [Table::create()
+                .table(SecurityLogHead::Table)
+                .col(integer(SecurityLogHead::Id).primary_key())
+                .col(big_integer(SecurityLogHead::Seq))
+                .col(string_len(SecurityLogHead::Hash, 64))],
+        )
+        .await?;
         manager
             .exec_stmt(
                 Query::insert()

@@ -35,9 +35,7 @@ impl MigrationTrait for Migration {
         use AccessRequests as A;
         create_table(
             manager,
-            Table::create()
-                .table(A::Table)
-                .col(uuid_pk(A::Id))
+            entity_table(A::Table, A::Id)
                 .col(string_len(A::Name, 200))
                 .col(string_len(A::Organisation, 200))
                 .col(string_len(A::Email, 254))

@@ -1,5 +1,5 @@
 use super::m20261123_000001_create_accounts::Accounts;
-use super::m20261123_000002_create_users::Users;
+use super::m20261123_000002_create_users::{user_owned_table, Users};
 use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -59,14 +59,10 @@ impl MigrationTrait for Migration {
         use MfaRecoveryCodes as R;
         create_table(
             manager,
-            Table::create()
-                .table(R::Table)
-                .col(uuid_pk(R::Id))
-                .col(uuid(R::UserId))
+            user_owned_table(R::Table, R::Id, R::UserId, "fk_mfa_recovery_codes_user")
                 .col(string_len_uniq(R::CodeHash, 64))
                 .col(timestamp_with_time_zone(R::CreatedAt))
-                .col(timestamp_with_time_zone_null(R::UsedAt))
-                .fk_cascade("fk_mfa_recovery_codes_user", R::UserId, Users::Table),
+                .col(timestamp_with_time_zone_null(R::UsedAt)),
             [("idx_mfa_recovery_codes_user", vec![R::UserId])],
         )
         .await
