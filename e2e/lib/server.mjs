@@ -59,7 +59,7 @@ export async function startServer(extraEnv = {}, { beside } = {}) {
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
 
-  const child = spawn(binary, ["serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(binary, ["serve", "--demo"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const exited = new Promise((resolveExit) => child.on("exit", (code, signal) => resolveExit({ code, signal })));
   const baseUrl = await new Promise((resolveUrl, reject) => {

@@ -4,8 +4,8 @@
 // end in their zone, and the page reads exactly as for a wrong password.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createHmac } from "node:crypto";
 import { PASSWORD, useServerAndBrowser } from "../lib/fixture.mjs";
+import { turnOnTwoStepLogin } from "../lib/mfa.mjs";
 
 const WRONG_TEXT =
   "The user name or password is wrong. After 3 attempts an account is locked for 15 minutes and its owner is emailed.";
@@ -133,32 +133,11 @@ test("a stranger requests access naming a product; the hospital's Manager approv
   await context.close();
 });
 
-/** RFC 6238: the 6-digit TOTP code of a base32 secret at `time` (ms). */
-function totp(secretBase32, time = Date.now()) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const c of secretBase32.replace(/[\s=]/g, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(time / 30_000)));
-  const mac = createHmac("sha1", key).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0xf;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
-}
-
 test("a user turns on two-step login, saves the recovery codes and logs in with one", async () => {
   const { context, page, faults } = await portal.newPage();
   await portal.signIn(page, "dk.user");
-  await page.goto(`${portal.baseUrl}/settings`);
-  await page.locator("a.mfa-turn-on").click();
-  await page.locator("img.qr-code").waitFor();
-  const secret = (await page.locator(".mfa-secret code").textContent()).replace(/\s/g, "");
-  await page.locator("#mfa-code").fill(totp(secret));
-  await page.locator("#mfa-code").press("Enter");
-  await page.locator("ul#recovery-codes li").first().waitFor();
-  const codes = (await page.locator("ul#recovery-codes li").allTextContents()).map((c) => c.trim());
+  const codes = await turnOnTwoStepLogin(page);
   assert.equal(codes.length, 10);
-  await page.locator("button.codes-saved").click();
   await page.locator("header button.logout").click();
   await page.waitForURL(/\/login/);
 

@@ -37,6 +37,14 @@ impl TestApp {
         Self::spawn_with(|_| {}).await
     }
 
+    /// Like [`TestApp::spawn`], signed in as the demo user `username`:
+    /// answers the app and that user's access token.
+    pub async fn spawn_signed_in(username: &str) -> anyhow::Result<(Self, String)> {
+        let app = Self::spawn().await?;
+        let token = app.tokens_for(username).await.access_token;
+        Ok((app, token))
+    }
+
     /// Like [`TestApp::spawn`], with the configuration adjusted first.
     pub async fn spawn_with(configure: impl FnOnce(&mut ApiConfig)) -> anyhow::Result<Self> {
         Self::spawn_with_clock(Arc::new(SystemClock), configure).await
@@ -279,6 +287,40 @@ impl TestApp {
 /// The `If-Match` value for a resource at `version` (the API's ETag).
 pub fn if_match(version: i32) -> String {
     format!("\"v{version}\"")
+}
+
+/// Asserts that `response` answers `status` and decodes its body as `T`.
+pub async fn expect_json<T: serde::de::DeserializeOwned>(response: Response, status: u16) -> T {
+    let actual = response.status();
+    let body = response.text().await.expect("response body");
+    assert_eq!(actual, status, "{body}");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("unexpected body: {e}: {body}"))
+}
+
+/// Asserts that `response` is a `status` problem document (see
+/// [`expect_problem`]) with the problem code `code`, and decodes it.
+pub async fn expect_problem_code(
+    response: Response,
+    status: u16,
+    code: api_types::ProblemCode,
+) -> ProblemDetails {
+    let problem = expect_problem(response, status).await;
+    assert_eq!(problem.code, code, "{problem:?}");
+    problem
+}
+
+/// Asserts that `first` and `second` are both `status` problem documents
+/// that tell nothing apart (the same code and detail: no enumeration), and
+/// answers the first.
+pub async fn expect_same_problem(first: Response, second: Response, status: u16) -> ProblemDetails {
+    let first = expect_problem(first, status).await;
+    let second = expect_problem(second, status).await;
+    assert_eq!(
+        (first.code, &first.detail),
+        (second.code, &second.detail),
+        "the two problems differ"
+    );
+    first
 }
 
 /// Asserts that `response` is a `status` problem document

@@ -14,7 +14,10 @@ mod database;
 pub mod smtp;
 
 #[cfg(feature = "app")]
-pub use app::{expect_problem, if_match, TestApp, PUBLIC_URL};
+pub use app::{
+    expect_json, expect_problem, expect_problem_code, expect_same_problem, if_match, TestApp,
+    PUBLIC_URL,
+};
 pub use database::{fresh_database, fresh_database_url, fresh_database_with_url};
 use std::sync::Arc;
 

@@ -39,6 +39,13 @@ async fn submit(app: &TestApp, body: &CreateAccessRequest) -> reqwest::Response 
         .await
 }
 
+/// Submits the request of `email` naming `identifier`; fails the test
+/// unless it is accepted (202).
+async fn submit_accepted(app: &TestApp, email: &str, identifier: &str) {
+    let response = submit(app, &request(email, identifier)).await;
+    assert_eq!(response.status(), 202, "request of {email}");
+}
+
 /// Approval of the request as a User named `username`.
 fn approval(username: &str, account_ids: Vec<uuid::Uuid>) -> ApproveAccessRequest {
     ApproveAccessRequest {
@@ -58,12 +65,7 @@ fn rejection(reason: &str) -> RejectAccessRequest {
 #[tokio::test]
 async fn the_matched_hospitals_manager_approves_a_request_which_creates_the_user() {
     let (app, sink) = TestApp::spawn_with_mail().await.unwrap();
-    assert_eq!(
-        submit(&app, &request("eva@lindenhaven.example", "IP-40010001"))
-            .await
-            .status(),
-        202
-    );
+    submit_accepted(&app, "eva@lindenhaven.example", "IP-40010001").await;
     let confirmation = app.deliver_mail(&sink, 1).await;
     assert_eq!(confirmation[0].to, ["eva@lindenhaven.example"]);
     assert!(
@@ -161,12 +163,7 @@ async fn the_matched_hospitals_manager_approves_a_request_which_creates_the_user
 #[tokio::test]
 async fn an_unmatched_request_waits_for_an_admin_who_may_reject_it_with_a_reason() {
     let (app, sink) = TestApp::spawn_with_mail().await.unwrap();
-    assert_eq!(
-        submit(&app, &request("who@elsewhere.example", "NOT-A-PRODUCT"))
-            .await
-            .status(),
-        202
-    );
+    submit_accepted(&app, "who@elsewhere.example", "NOT-A-PRODUCT").await;
     let manager = app.tokens_for("nl.manager").await;
     let none: AccessRequestPage = app
         .get_json("/api/v1/access-requests", &manager.access_token)
@@ -241,12 +238,7 @@ async fn a_request_names_each_missing_field_and_one_address_cannot_flood() {
         ]
     );
     for n in 0..5 {
-        assert_eq!(
-            submit(&app, &request(&format!("p{n}@x.example"), "IP-40010001"))
-                .await
-                .status(),
-            202
-        );
+        submit_accepted(&app, &format!("p{n}@x.example"), "IP-40010001").await;
     }
     let flooded = submit(&app, &request("p6@x.example", "IP-40010001")).await;
     assert_eq!(flooded.status(), 429);

@@ -1,5 +1,5 @@
-use api_types::{AccountListResponse, ProblemDetails, VisibilityReasonDto};
-use test_support::TestApp;
+use api_types::{AccountListResponse, VisibilityReasonDto};
+use test_support::{expect_same_problem, TestApp};
 
 fn names(list: &AccountListResponse) -> Vec<&str> {
     list.items.iter().map(|a| a.name.as_str()).collect()
@@ -14,8 +14,7 @@ fn reasons<'a>(list: &'a AccountListResponse, name: &str) -> Option<&'a [Visibil
 
 #[tokio::test]
 async fn a_manager_is_assigned_every_account_of_their_parent_account_and_sees_why_others_show() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let list: AccountListResponse = app.get_json("/api/v1/accounts", &token).await;
     for a in &app.demo.dutch.accounts {
         let why = reasons(&list, a.name).unwrap_or_else(|| panic!("{} missing", a.name));
@@ -43,8 +42,7 @@ async fn a_manager_is_assigned_every_account_of_their_parent_account_and_sees_wh
 
 #[tokio::test]
 async fn a_user_is_assigned_only_their_accounts() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let list: AccountListResponse = app.get_json("/api/v1/accounts", &token).await;
     let mut expected: Vec<&str> = app.demo.dutch.assigned.iter().map(|a| a.name).collect();
     expected.sort();
@@ -66,8 +64,7 @@ async fn a_user_is_assigned_only_their_accounts() {
 
 #[tokio::test]
 async fn another_parent_accounts_account_answers_404_exactly_like_a_missing_one() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("dk.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("dk.manager").await.unwrap();
     let foreign = app.demo.dutch.parent.id;
     let foreign = app
         .get(&format!("/api/v1/accounts/{foreign}"), &token)
@@ -78,22 +75,12 @@ async fn another_parent_accounts_account_answers_404_exactly_like_a_missing_one(
             &token,
         )
         .await;
-    assert_eq!(
-        (foreign.status().as_u16(), missing.status().as_u16()),
-        (404, 404)
-    );
-    let (foreign, missing): (ProblemDetails, ProblemDetails) =
-        (foreign.json().await.unwrap(), missing.json().await.unwrap());
-    assert_eq!(
-        (foreign.code, foreign.detail),
-        (missing.code, missing.detail)
-    );
+    expect_same_problem(foreign, missing, 404).await;
 }
 
 #[tokio::test]
 async fn an_unassigned_account_of_the_own_parent_is_404_for_a_viewer() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.viewer").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.viewer").await.unwrap();
     let eye_clinic = app
         .demo
         .dutch

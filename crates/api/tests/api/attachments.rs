@@ -2,7 +2,7 @@ use api_types::{AttachmentTypeDto, CaseDetail, CaseKindDto, CaseStatusDto, Probl
 use persistence::repositories::{attachments, audit};
 use std::io::{Read, Write};
 use std::path::Path;
-use test_support::{expect_problem, TestApp};
+use test_support::{expect_json, expect_problem_code, TestApp};
 
 const PNG: &[u8] =
     b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
@@ -41,6 +41,16 @@ async fn upload(
     case: &CaseDetail,
     files: &[(&str, &[u8])],
 ) -> reqwest::Response {
+    upload_body(app, token, case, multipart(files)).await
+}
+
+/// POSTs `body` as it is to `case`'s attachments, declared as multipart.
+async fn upload_body(
+    app: &TestApp,
+    token: &str,
+    case: &CaseDetail,
+    body: Vec<u8>,
+) -> reqwest::Response {
     app.client
         .post(app.url(&format!("/api/v1/cases/{}/attachments", case.summary.id)))
         .bearer_auth(token)
@@ -48,10 +58,20 @@ async fn upload(
             "content-type",
             format!("multipart/form-data; boundary={BOUNDARY}"),
         )
-        .body(multipart(files))
+        .body(body)
         .send()
         .await
         .unwrap()
+}
+
+/// Uploads `files` to `case`; fails the test unless they are stored (201).
+async fn uploaded(
+    app: &TestApp,
+    token: &str,
+    case: &CaseDetail,
+    files: &[(&str, &[u8])],
+) -> CaseDetail {
+    expect_json(upload(app, token, case, files).await, 201).await
 }
 
 /// Every file in the blob store, temporary ones included.
@@ -81,10 +101,9 @@ async fn assert_nothing_stored(app: &TestApp, case: &CaseDetail) {
 
 #[tokio::test]
 async fn photos_and_pdfs_are_stored_listed_and_downloaded_safely() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let case = new_case(&app, &token).await;
-    let response = upload(
+    let updated = uploaded(
         &app,
         &token,
         &case,
@@ -95,8 +114,6 @@ async fn photos_and_pdfs_are_stored_listed_and_downloaded_safely() {
         ],
     )
     .await;
-    assert_eq!(response.status(), 201);
-    let updated: CaseDetail = response.json().await.unwrap();
     assert_eq!(updated.version, case.version + 1);
     let names: Vec<&str> = updated
         .attachments
@@ -158,19 +175,15 @@ async fn photos_and_pdfs_are_stored_listed_and_downloaded_safely() {
 
 #[tokio::test]
 async fn the_whole_case_downloads_as_one_zip() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let case = new_case(&app, &token).await;
-    let updated: CaseDetail = upload(
+    let updated = uploaded(
         &app,
         &token,
         &case,
         &[("a.png", PNG), ("a.png", PNG), ("b.pdf", PDF)],
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     let zip_url = format!("/api/v1/cases/{}/attachments.zip", case.summary.id);
     let response = app.get(&zip_url, &token).await;
     assert_eq!(response.status(), 200);
@@ -206,19 +219,18 @@ async fn the_whole_case_downloads_as_one_zip() {
 
 #[tokio::test]
 async fn a_file_that_is_not_a_photo_or_pdf_is_refused_by_its_content() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let case = new_case(&app, &token).await;
     let html = b"<html><body><script>alert(document.cookie)</script></body></html>".as_slice();
-    let p = expect_problem(
+    let p = expect_problem_code(
         upload(&app, &token, &case, &[("photo.jpg", html)]).await,
         415,
+        ProblemCode::UnsupportedFileType,
     )
     .await;
-    assert_eq!(p.code, ProblemCode::UnsupportedFileType);
     assert!(p.detail.contains("photo.jpg"));
     // A good file beside a bad one: neither is kept.
-    let p = expect_problem(
+    expect_problem_code(
         upload(
             &app,
             &token,
@@ -230,9 +242,9 @@ async fn a_file_that_is_not_a_photo_or_pdf_is_refused_by_its_content() {
         )
         .await,
         415,
+        ProblemCode::UnsupportedFileType,
     )
     .await;
-    assert_eq!(p.code, ProblemCode::UnsupportedFileType);
     assert_nothing_stored(&app, &case).await;
 }
 
@@ -243,42 +255,38 @@ async fn empty_and_oversized_files_are_refused_and_nothing_is_kept() {
         .unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
     let case = new_case(&app, &token).await;
-    let p = expect_problem(
+    expect_problem_code(
         upload(&app, &token, &case, &[("empty.pdf", b"")]).await,
         422,
+        ProblemCode::EmptyFile,
     )
     .await;
-    assert_eq!(p.code, ProblemCode::EmptyFile);
 
     let mut big = PDF.to_vec();
     big.resize(4096, b' ');
-    let p = expect_problem(upload(&app, &token, &case, &[("big.pdf", &big)]).await, 413).await;
-    assert_eq!(p.code, ProblemCode::PayloadTooLarge);
+    expect_problem_code(
+        upload(&app, &token, &case, &[("big.pdf", &big)]).await,
+        413,
+        ProblemCode::PayloadTooLarge,
+    )
+    .await;
 
     // A declared length far beyond the limit is refused before the body is read.
-    let response = app
-        .client
-        .post(app.url(&format!("/api/v1/cases/{}/attachments", case.summary.id)))
-        .bearer_auth(&token)
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .body(vec![b'x'; 200_000])
-        .send()
-        .await
-        .unwrap();
+    let response = upload_body(&app, &token, &case, vec![b'x'; 200_000]).await;
     assert_eq!(response.status(), 413);
 
-    let p = expect_problem(upload(&app, &token, &case, &[]).await, 422).await;
-    assert_eq!(p.code, ProblemCode::ValidationFailed);
+    expect_problem_code(
+        upload(&app, &token, &case, &[]).await,
+        422,
+        ProblemCode::ValidationFailed,
+    )
+    .await;
     assert_nothing_stored(&app, &case).await;
 }
 
 #[tokio::test]
 async fn a_client_that_disconnects_mid_upload_leaves_nothing() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let case = new_case(&app, &token).await;
     let mut body = multipart(&[("scan.pdf", &[PDF, &vec![b' '; 200_000]].concat())]);
     let total = body.len();
@@ -312,19 +320,18 @@ async fn a_client_that_disconnects_mid_upload_leaves_nothing() {
 
 #[tokio::test]
 async fn viewers_closed_cases_and_other_parents_are_refused() {
-    let app = TestApp::spawn().await.unwrap();
-    let user = app.tokens_for("nl.user").await.access_token;
+    let (app, user) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let case = new_case(&app, &user).await;
-    let stored: CaseDetail = upload(&app, &user, &case, &[("a.png", PNG)])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stored = uploaded(&app, &user, &case, &[("a.png", PNG)]).await;
     let attachment = &stored.attachments[0];
 
     let viewer = app.tokens_for("nl.viewer").await.access_token;
-    let p = expect_problem(upload(&app, &viewer, &case, &[("b.png", PNG)]).await, 403).await;
-    assert_eq!(p.code, ProblemCode::Forbidden);
+    expect_problem_code(
+        upload(&app, &viewer, &case, &[("b.png", PNG)]).await,
+        403,
+        ProblemCode::Forbidden,
+    )
+    .await;
     assert_eq!(
         app.get(&attachment.download_url, &viewer).await.status(),
         200,
@@ -332,8 +339,12 @@ async fn viewers_closed_cases_and_other_parents_are_refused() {
     );
 
     let danish = app.tokens_for("dk.manager").await.access_token;
-    let p = expect_problem(upload(&app, &danish, &case, &[("b.png", PNG)]).await, 404).await;
-    assert_eq!(p.code, ProblemCode::NotFound);
+    expect_problem_code(
+        upload(&app, &danish, &case, &[("b.png", PNG)]).await,
+        404,
+        ProblemCode::NotFound,
+    )
+    .await;
     assert_eq!(
         app.get(&attachment.download_url, &danish).await.status(),
         404
@@ -353,20 +364,19 @@ async fn viewers_closed_cases_and_other_parents_are_refused() {
         .move_case_status(&service, &stored, CaseStatusDto::Closed)
         .await;
     assert_eq!(response.status(), 200);
-    let p = expect_problem(upload(&app, &user, &case, &[("late.png", PNG)]).await, 409).await;
-    assert_eq!(p.code, ProblemCode::CaseClosed);
+    expect_problem_code(
+        upload(&app, &user, &case, &[("late.png", PNG)]).await,
+        409,
+        ProblemCode::CaseClosed,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn housekeeping_removes_orphaned_files_and_keeps_named_ones() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let case = new_case(&app, &token).await;
-    let stored: CaseDetail = upload(&app, &token, &case, &[("a.png", PNG)])
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stored = uploaded(&app, &token, &case, &[("a.png", PNG)]).await;
     // A blob whose row never came (a crash between the rename and the commit).
     let store = persistence::BlobStore::open(app.blobs_dir.path()).unwrap();
     let mut orphan = store.begin().await.unwrap();
@@ -383,8 +393,7 @@ async fn housekeeping_removes_orphaned_files_and_keeps_named_ones() {
 
 #[tokio::test]
 async fn a_bench_repair_case_offers_its_form_filled_in() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let case = app
         .case("IP-40010002")
         .description("ECG trigger unit gives no signal")

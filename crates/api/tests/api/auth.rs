@@ -1,5 +1,14 @@
 use api_types::{MeResponse, ProblemCode, ProblemDetails, RefreshRequest, RoleDto, TokenResponse};
-use test_support::{expect_problem, ManualClock, TestApp};
+use test_support::{
+    expect_json, expect_problem, expect_problem_code, expect_same_problem, ManualClock, TestApp,
+};
+
+/// Asks for new tokens with `refresh_token`, or (`None`) with the refresh
+/// cookie alone.
+async fn refresh(app: &TestApp, refresh_token: Option<String>) -> reqwest::Response {
+    let body = RefreshRequest { refresh_token };
+    app.post_json_anonymous("/api/v1/auth/refresh", &body).await
+}
 
 #[tokio::test]
 async fn login_returns_tokens_and_a_refresh_cookie_when_credentials_are_right() {
@@ -21,12 +30,7 @@ async fn login_returns_tokens_and_a_refresh_cookie_when_credentials_are_right() 
     );
     let tokens: TokenResponse = response.json().await.unwrap();
     assert_eq!(tokens.token_type, "Bearer");
-    let me: MeResponse = app
-        .get("/api/v1/me", &tokens.access_token)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let me: MeResponse = app.get_json("/api/v1/me", &tokens.access_token).await;
     assert_eq!(me.username, "nl.manager");
     assert_eq!(me.role, RoleDto::Manager);
     assert_eq!(me.settings.language, "nl");
@@ -39,18 +43,10 @@ async fn login_returns_tokens_and_a_refresh_cookie_when_credentials_are_right() 
 #[tokio::test]
 async fn login_answers_the_same_problem_when_the_password_is_wrong_or_the_user_unknown() {
     let app = TestApp::spawn().await.unwrap();
-    let wrong = expect_problem(app.login("nl.manager", "Welcome-2027").await, 401).await;
-    let unknown: ProblemDetails = app
-        .login("nobody.here", "Welcome-2026")
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(wrong.code, ProblemCode::InvalidCredentials);
-    assert_eq!(
-        (wrong.status, wrong.detail),
-        (unknown.status, unknown.detail)
-    );
+    let wrong = app.login("nl.manager", "Welcome-2027").await;
+    let unknown = app.login("nobody.here", "Welcome-2026").await;
+    let problem = expect_same_problem(wrong, unknown, 401).await;
+    assert_eq!(problem.code, ProblemCode::InvalidCredentials);
 }
 
 #[tokio::test]
@@ -61,42 +57,32 @@ async fn me_answers_401_without_a_token_or_with_a_forged_one() {
     let forged = app
         .get("/api/v1/me", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")
         .await;
-    assert_eq!(
-        expect_problem(forged, 401).await.code,
-        ProblemCode::InvalidToken
-    );
+    expect_problem_code(forged, 401, ProblemCode::InvalidToken).await;
 }
 
 #[tokio::test]
 async fn refresh_rotates_and_a_reused_refresh_token_ends_the_session() {
     let app = TestApp::spawn().await.unwrap();
     let first = app.tokens_for("dk.user").await;
-    let refresh = |token: String| {
-        let app = &app;
-        let body = RefreshRequest {
-            refresh_token: Some(token),
-        };
-        async move { app.post_json_anonymous("/api/v1/auth/refresh", &body).await }
-    };
-    let second: TokenResponse = refresh(first.refresh_token.clone())
-        .await
-        .json()
-        .await
-        .unwrap();
+    let second: TokenResponse =
+        expect_json(refresh(&app, Some(first.refresh_token.clone())).await, 200).await;
     assert_ne!(second.refresh_token, first.refresh_token);
     assert_eq!(
         app.get("/api/v1/me", &second.access_token).await.status(),
         200
     );
 
-    let replay = refresh(first.refresh_token).await;
+    let replay = refresh(&app, Some(first.refresh_token)).await;
     assert_eq!(replay.status(), 401);
     assert_eq!(
         app.get("/api/v1/me", &second.access_token).await.status(),
         401,
         "session revoked"
     );
-    assert_eq!(refresh(second.refresh_token).await.status(), 401);
+    assert_eq!(
+        refresh(&app, Some(second.refresh_token)).await.status(),
+        401
+    );
 }
 
 #[tokio::test]
@@ -109,9 +95,7 @@ async fn logout_makes_the_access_token_and_the_cookie_useless() {
         app.get("/api/v1/me", &tokens.access_token).await.status(),
         401
     );
-    let by_cookie = app
-        .post_json_anonymous("/api/v1/auth/refresh", &RefreshRequest::default())
-        .await;
+    let by_cookie = refresh(&app, None).await;
     assert_eq!(by_cookie.status(), 401);
 }
 
@@ -119,9 +103,7 @@ async fn logout_makes_the_access_token_and_the_cookie_useless() {
 async fn the_refresh_cookie_alone_restores_a_browser_session() {
     let app = TestApp::spawn().await.unwrap();
     app.tokens_for("nl.user").await;
-    let restored = app
-        .post_json_anonymous("/api/v1/auth/refresh", &RefreshRequest::default())
-        .await;
+    let restored = refresh(&app, None).await;
     assert_eq!(restored.status(), 200);
 }
 

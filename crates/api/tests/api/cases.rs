@@ -5,7 +5,7 @@ use api_types::{
 use persistence::repositories::audit;
 use reqwest::Method;
 use test_support::builders::{activity, shipment_tracking};
-use test_support::{expect_problem, TestApp};
+use test_support::{expect_json, expect_problem, expect_problem_code, TestApp};
 
 /// The Dutch CT at the main hospital (no open case in the demo data).
 const NL_CT: &str = "IP-40010002";
@@ -42,8 +42,7 @@ async fn product_state(app: &TestApp, token: &str, number: &str) -> OperationalS
 
 #[tokio::test]
 async fn a_user_creates_a_case_and_gets_its_number_and_timeline_at_once() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let body = app
         .case(NL_CT)
         .priority(4)
@@ -96,8 +95,7 @@ async fn a_user_creates_a_case_and_gets_its_number_and_timeline_at_once() {
 
 #[tokio::test]
 async fn case_numbers_are_unique_and_increase() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let planned = |description| app.case(NL_CT).priority(5).description(description);
     let first = planned("Planned coil check").create(&token).await;
     let second = planned("Planned coil check 2").create(&token).await;
@@ -107,27 +105,19 @@ async fn case_numbers_are_unique_and_increase() {
 
 #[tokio::test]
 async fn a_viewer_may_not_create_a_case_and_another_parents_product_is_missing() {
-    let app = TestApp::spawn().await.unwrap();
-    let viewer = app.tokens_for("nl.viewer").await.access_token;
+    let (app, viewer) = TestApp::spawn_signed_in("nl.viewer").await.unwrap();
     let noise = |number| app.case(number).priority(3).description("Noise").build();
     let response = app.post_json("/api/v1/cases", &viewer, &noise(NL_CT)).await;
-    assert_eq!(
-        expect_problem(response, 403).await.code,
-        ProblemCode::Forbidden
-    );
+    expect_problem_code(response, 403, ProblemCode::Forbidden).await;
 
     let user = app.tokens_for("nl.user").await.access_token;
     let response = app.post_json("/api/v1/cases", &user, &noise(DK_CT)).await;
-    assert_eq!(
-        expect_problem(response, 404).await.code,
-        ProblemCode::NotFound
-    );
+    expect_problem_code(response, 404, ProblemCode::NotFound).await;
 }
 
 #[tokio::test]
 async fn invalid_fields_are_all_named_and_nothing_is_stored() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     // A bench repair without its part.
     let body = app
         .case(NL_CT)
@@ -139,8 +129,12 @@ async fn invalid_fields_are_all_named_and_nothing_is_stored() {
             ..Default::default()
         })
         .build();
-    let p = expect_problem(app.post_json("/api/v1/cases", &token, &body).await, 422).await;
-    assert_eq!(p.code, ProblemCode::ValidationFailed);
+    let p = expect_problem_code(
+        app.post_json("/api/v1/cases", &token, &body).await,
+        422,
+        ProblemCode::ValidationFailed,
+    )
+    .await;
     let mut fields: Vec<&str> = p.errors.iter().map(|e| e.field.as_str()).collect();
     fields.sort_unstable();
     assert_eq!(
@@ -153,16 +147,15 @@ async fn invalid_fields_are_all_named_and_nothing_is_stored() {
 
 #[tokio::test]
 async fn a_description_with_patient_data_needs_a_confirmation() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let text = "Image artefacts for patient J. Jansen, date of birth 12-03-1954";
     let unconfirmed = app.case(NL_CT).priority(4).description(text).build();
-    let p = expect_problem(
+    let p = expect_problem_code(
         app.post_json("/api/v1/cases", &token, &unconfirmed).await,
         422,
+        ProblemCode::PossiblePatientData,
     )
     .await;
-    assert_eq!(p.code, ProblemCode::PossiblePatientData);
     assert!(p.detail.contains("date of birth"), "{}", p.detail);
 
     app.case(NL_CT)
@@ -175,8 +168,7 @@ async fn a_description_with_patient_data_needs_a_confirmation() {
 
 #[tokio::test]
 async fn a_retry_with_the_same_idempotency_key_returns_the_first_case() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let body = app
         .case(NL_CT)
         .description("Table does not move down")
@@ -199,8 +191,12 @@ async fn a_retry_with_the_same_idempotency_key_returns_the_first_case() {
     );
 
     let other_body = app.case(NL_CT).description("Another problem").build();
-    let p = expect_problem(post_keyed(&app, &token, &other_body, key).await, 422).await;
-    assert_eq!(p.code, ProblemCode::IdempotencyKeyReused);
+    expect_problem_code(
+        post_keyed(&app, &token, &other_body, key).await,
+        422,
+        ProblemCode::IdempotencyKeyReused,
+    )
+    .await;
 
     // Keys are per user: another user's identical key is a new request.
     let manager = app.tokens_for("nl.manager").await.access_token;
@@ -211,8 +207,7 @@ async fn a_retry_with_the_same_idempotency_key_returns_the_first_case() {
 
 #[tokio::test]
 async fn concurrent_retries_make_one_case() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let body = app.case(NL_CT).description("Concurrent retry").build();
     let key = "7a4d2f7c-2f6b-4b9f-8d64-8e2f4c1b0a55";
     let responses = futures_join(&app, &token, &body, key).await;
@@ -255,8 +250,7 @@ async fn futures_join(
 
 #[tokio::test]
 async fn priority_one_names_the_contact_centre_of_the_products_country() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let centre: ContactCentreDto = app
         .get_json(
             &format!(
@@ -283,19 +277,18 @@ async fn priority_one_names_the_contact_centre_of_the_products_country() {
 
     // Once closed, there is nothing left to phone in.
     let service = app.tokens_for("service").await.access_token;
-    let closed: CaseDetail = app
-        .move_case_status(&service, &case, CaseStatusDto::Closed)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let closed: CaseDetail = expect_json(
+        app.move_case_status(&service, &case, CaseStatusDto::Closed)
+            .await,
+        200,
+    )
+    .await;
     assert_eq!(closed.critical_contact, None);
 }
 
 #[tokio::test]
 async fn the_service_side_moves_status_forward_and_the_product_state_follows() {
-    let app = TestApp::spawn().await.unwrap();
-    let user = app.tokens_for("nl.user").await.access_token;
+    let (app, user) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let service = app.tokens_for("service").await.access_token;
     assert_eq!(
         product_state(&app, &user, NL_CT).await,
@@ -313,13 +306,13 @@ async fn the_service_side_moves_status_forward_and_the_product_state_follows() {
     );
 
     // Customers cannot move a status.
-    let p = expect_problem(
+    expect_problem_code(
         app.move_case_status(&user, &case, CaseStatusDto::Fixed)
             .await,
         403,
+        ProblemCode::Forbidden,
     )
     .await;
-    assert_eq!(p.code, ProblemCode::Forbidden);
 
     let response = app
         .move_case_status(&service, &case, CaseStatusDto::InProcess)
@@ -333,27 +326,27 @@ async fn the_service_side_moves_status_forward_and_the_product_state_follows() {
     assert!(entry.from_service);
 
     // A stale version is refused and changes nothing; so is a step back.
-    let p = expect_problem(
+    expect_problem_code(
         app.move_case_status(&service, &case, CaseStatusDto::Fixed)
             .await,
         412,
+        ProblemCode::PreconditionFailed,
     )
     .await;
-    assert_eq!(p.code, ProblemCode::PreconditionFailed);
-    let p = expect_problem(
+    expect_problem_code(
         app.move_case_status(&service, &in_process, CaseStatusDto::New)
             .await,
         409,
+        ProblemCode::InvalidStatusTransition,
     )
     .await;
-    assert_eq!(p.code, ProblemCode::InvalidStatusTransition);
 
-    let closed: CaseDetail = app
-        .move_case_status(&service, &in_process, CaseStatusDto::Closed)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let closed: CaseDetail = expect_json(
+        app.move_case_status(&service, &in_process, CaseStatusDto::Closed)
+            .await,
+        200,
+    )
+    .await;
     assert_eq!(closed.summary.status, CaseStatusDto::Closed);
     assert!(closed.summary.closed_at.is_some());
     assert!(!closed.open_for_customer_activity);
@@ -376,8 +369,7 @@ async fn the_service_side_moves_status_forward_and_the_product_state_follows() {
 
 #[tokio::test]
 async fn customers_add_comments_and_tracking_numbers_until_the_case_is_closed() {
-    let app = TestApp::spawn().await.unwrap();
-    let user = app.tokens_for("nl.user").await.access_token;
+    let (app, user) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let viewer = app.tokens_for("nl.viewer").await.access_token;
     let service = app.tokens_for("service").await.access_token;
     let case = app
@@ -406,30 +398,41 @@ async fn customers_add_comments_and_tracking_numbers_until_the_case_is_closed() 
     assert_eq!(tracked.version, case.version + 1);
 
     let comment = activity(ActivityKindDto::CustomerComment, "Shipped today");
-    let p = expect_problem(app.add_activity(&viewer, &case, &comment).await, 403).await;
-    assert_eq!(p.code, ProblemCode::Forbidden);
+    expect_problem_code(
+        app.add_activity(&viewer, &case, &comment).await,
+        403,
+        ProblemCode::Forbidden,
+    )
+    .await;
     let remark = activity(ActivityKindDto::T2Activity, "I am not the service side");
-    let p = expect_problem(app.add_activity(&user, &case, &remark).await, 403).await;
-    assert_eq!(p.code, ProblemCode::Forbidden);
+    expect_problem_code(
+        app.add_activity(&user, &case, &remark).await,
+        403,
+        ProblemCode::Forbidden,
+    )
+    .await;
     let empty = shipment_tracking("DHL", None);
     let p = expect_problem(app.add_activity(&user, &case, &empty).await, 422).await;
     assert_eq!(p.errors[0].field, "tracking_number");
 
-    let closed: CaseDetail = app
-        .move_case_status(&service, &tracked, CaseStatusDto::Closed)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let closed: CaseDetail = expect_json(
+        app.move_case_status(&service, &tracked, CaseStatusDto::Closed)
+            .await,
+        200,
+    )
+    .await;
     assert_eq!(closed.summary.status, CaseStatusDto::Closed);
-    let p = expect_problem(app.add_activity(&user, &case, &comment).await, 409).await;
-    assert_eq!(p.code, ProblemCode::CaseClosed);
+    expect_problem_code(
+        app.add_activity(&user, &case, &comment).await,
+        409,
+        ProblemCode::CaseClosed,
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn another_parent_accounts_case_is_missing_for_every_route() {
-    let app = TestApp::spawn().await.unwrap();
-    let dutch = app.tokens_for("nl.manager").await.access_token;
+    let (app, dutch) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let danish = app.tokens_for("dk.manager").await.access_token;
     let case = app
         .case(NL_CT)
@@ -441,10 +444,7 @@ async fn another_parent_accounts_case_is_missing_for_every_route() {
     assert_eq!(app.get(&path, &danish).await.status(), 404);
     let comment = activity(ActivityKindDto::CustomerComment, "Hello");
     let response = app.add_activity(&danish, &case, &comment).await;
-    assert_eq!(
-        expect_problem(response, 404).await.code,
-        ProblemCode::NotFound
-    );
+    expect_problem_code(response, 404, ProblemCode::NotFound).await;
     let page: CasePage = app.get_json("/api/v1/cases", &danish).await;
     assert!(page.items.iter().all(|c| c.id != case.summary.id));
     let response = app
@@ -461,8 +461,7 @@ async fn another_parent_accounts_case_is_missing_for_every_route() {
 
 #[tokio::test]
 async fn lists_filter_sort_and_page() {
-    let app = TestApp::spawn().await.unwrap();
-    let user = app.tokens_for("nl.user").await.access_token;
+    let (app, user) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let manager = app.tokens_for("nl.manager").await.access_token;
     for (token, priority, text) in [
         (&user, 4, "Printer of the console jams"),
@@ -505,18 +504,14 @@ async fn lists_filter_sort_and_page() {
     assert_eq!(beyond.paging.total, base);
 
     let response = app.get("/api/v1/cases?priority=9", &manager).await;
-    assert_eq!(
-        expect_problem(response, 400).await.code,
-        ProblemCode::InvalidQuery
-    );
+    expect_problem_code(response, 400, ProblemCode::InvalidQuery).await;
     let response = app.get("/api/v1/cases?status=reopened", &manager).await;
     assert_eq!(response.status(), 400);
 }
 
 #[tokio::test]
 async fn historical_cases_are_reached_on_purpose_only() {
-    let app = TestApp::spawn().await.unwrap();
-    let dutch = app.tokens_for("nl.manager").await.access_token;
+    let (app, dutch) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let historical = "Coil recognition fails on the knee coil";
     let generic: CasePage = app.get_json("/api/v1/cases?page_size=200", &dutch).await;
     assert_eq!(
@@ -558,8 +553,7 @@ async fn historical_cases_are_reached_on_purpose_only() {
 
 #[tokio::test]
 async fn demo_open_cases_set_the_demo_operational_states() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let open: CasePage = app
         .get_json(
             &format!(

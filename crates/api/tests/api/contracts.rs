@@ -10,8 +10,7 @@ fn numbers(page: &ContractPage) -> Vec<(&str, ExpiryStatusDto)> {
 
 #[tokio::test]
 async fn contracts_come_soonest_end_first_with_the_colour_of_the_callers_today() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let page: ContractPage = app.get_json("/api/v1/contracts", &token).await;
     assert_eq!(
         numbers(&page),
@@ -47,8 +46,7 @@ async fn contracts_come_soonest_end_first_with_the_colour_of_the_callers_today()
 
 #[tokio::test]
 async fn a_contract_lists_only_the_covered_products_the_caller_sees() {
-    let app = TestApp::spawn().await.unwrap();
-    let nl = app.tokens_for("nl.manager").await.access_token;
+    let (app, nl) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let page: ContractPage = app.get_json("/api/v1/contracts?q=SC-70000005", &nl).await;
     let id = page.items[0].id;
     let detail: ContractDetail = app.get_json(&format!("/api/v1/contracts/{id}"), &nl).await;
@@ -77,8 +75,7 @@ async fn a_contract_lists_only_the_covered_products_the_caller_sees() {
 
 #[tokio::test]
 async fn another_parent_accounts_contract_answers_404() {
-    let app = TestApp::spawn().await.unwrap();
-    let nl = app.tokens_for("nl.manager").await.access_token;
+    let (app, nl) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let dutch_only: ContractPage = app.get_json("/api/v1/contracts?q=SC-70000002", &nl).await;
     let dk = app.tokens_for("dk.manager").await.access_token;
     let response = app
@@ -98,8 +95,7 @@ async fn another_parent_accounts_contract_answers_404() {
 
 #[tokio::test]
 async fn warranties_are_those_of_visible_products() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let page: WarrantyPage = app.get_json("/api/v1/warranties", &token).await;
     let rows: Vec<(&str, ExpiryStatusDto)> = page
         .items
@@ -117,8 +113,7 @@ async fn warranties_are_those_of_visible_products() {
 
 #[tokio::test]
 async fn warranty_search_matches_the_description_and_the_products_number() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let numbers = |page: &WarrantyPage| -> Vec<String> {
         page.items
             .iter()

@@ -3,7 +3,7 @@
 
 use api_types::{LoginRequest, ProblemCode};
 use reqwest::Method;
-use test_support::{expect_problem, TestApp};
+use test_support::{expect_problem_code, TestApp};
 
 #[tokio::test]
 async fn bad_json_is_a_400_problem() {
@@ -17,8 +17,7 @@ async fn bad_json_is_a_400_problem() {
         .send()
         .await
         .unwrap();
-    let p = expect_problem(response, 400).await;
-    assert_eq!(p.code, ProblemCode::InvalidJson);
+    let p = expect_problem_code(response, 400, ProblemCode::InvalidJson).await;
     assert!(p.request_id.is_some());
 }
 
@@ -28,15 +27,11 @@ async fn unknown_api_routes_and_wrong_methods_are_problem_documents() {
     let response = app
         .send_anonymous(Method::GET, "/api/v1/nothing-here")
         .await;
-    assert_eq!(
-        expect_problem(response, 404).await.code,
-        ProblemCode::RouteNotFound
-    );
+    expect_problem_code(response, 404, ProblemCode::RouteNotFound).await;
     // A documented path with the wrong method: 405 and the methods it takes.
     let response = app.send_anonymous(Method::GET, "/api/v1/auth/login").await;
     assert_eq!(response.headers()["allow"], "POST");
-    let p = expect_problem(response, 405).await;
-    assert_eq!(p.code, ProblemCode::MethodNotAllowed);
+    let p = expect_problem_code(response, 405, ProblemCode::MethodNotAllowed).await;
     assert!(p.detail.contains("GET"), "{}", p.detail);
     let response = app
         .send_anonymous(
@@ -45,15 +40,9 @@ async fn unknown_api_routes_and_wrong_methods_are_problem_documents() {
         )
         .await;
     assert_eq!(response.headers()["allow"], "GET");
-    assert_eq!(
-        expect_problem(response, 405).await.code,
-        ProblemCode::MethodNotAllowed
-    );
+    expect_problem_code(response, 405, ProblemCode::MethodNotAllowed).await;
     let response = app.send_anonymous(Method::GET, "/api/elsewhere").await;
-    assert_eq!(
-        expect_problem(response, 404).await.code,
-        ProblemCode::RouteNotFound
-    );
+    expect_problem_code(response, 404, ProblemCode::RouteNotFound).await;
 }
 
 #[tokio::test]
@@ -65,10 +54,7 @@ async fn an_oversized_body_is_a_413_problem() {
         mfa_code: None,
     };
     let response = app.post_json_anonymous("/api/v1/auth/login", &huge).await;
-    assert_eq!(
-        expect_problem(response, 413).await.code,
-        ProblemCode::PayloadTooLarge
-    );
+    expect_problem_code(response, 413, ProblemCode::PayloadTooLarge).await;
 }
 
 #[tokio::test]

@@ -13,7 +13,9 @@ use reqwest::Method;
 use serde_json::json;
 use std::sync::Arc;
 use test_support::smtp::SmtpSink;
-use test_support::{expect_problem, if_match, ManualClock, TestApp, PUBLIC_URL};
+use test_support::{
+    expect_json, expect_problem, expect_problem_code, if_match, ManualClock, TestApp, PUBLIC_URL,
+};
 
 const NEW_PASSWORD: &str = "Lighthouse-Keeper-77";
 
@@ -132,7 +134,7 @@ async fn a_reset_link_sets_a_password_once_and_lifts_the_lock() {
         "expiry in the user's zone"
     );
 
-    let info: LinkInfo = check_link(&app, &token).await.json().await.unwrap();
+    let info: LinkInfo = expect_json(check_link(&app, &token).await, 200).await;
     assert_eq!(
         (info.purpose, info.username.as_str()),
         (LinkPurposeDto::Reset, "nl.user")
@@ -149,10 +151,18 @@ async fn a_reset_link_sets_a_password_once_and_lifts_the_lock() {
     assert_eq!(app.login("nl.user", NEW_PASSWORD).await.status(), 200);
     assert_eq!(app.login("nl.user", "Welcome-2026").await.status(), 401);
 
-    let again = expect_problem(set_password(&app, &token, "Another-Pass-88").await, 410).await;
-    assert_eq!(again.code, ProblemCode::LinkUsed);
-    let bogus = expect_problem(check_link(&app, "not-a-token").await, 404).await;
-    assert_eq!(bogus.code, ProblemCode::LinkInvalid);
+    expect_problem_code(
+        set_password(&app, &token, "Another-Pass-88").await,
+        410,
+        ProblemCode::LinkUsed,
+    )
+    .await;
+    expect_problem_code(
+        check_link(&app, "not-a-token").await,
+        404,
+        ProblemCode::LinkInvalid,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -179,10 +189,18 @@ async fn a_link_works_for_24_hours_to_the_minute() {
     clock.advance(Duration::hours(23) + Duration::minutes(59));
     assert_eq!(check_link(&app, &token).await.status(), 200);
     clock.advance(Duration::minutes(2));
-    let expired = expect_problem(check_link(&app, &token).await, 410).await;
-    assert_eq!(expired.code, ProblemCode::LinkExpired);
-    let set = expect_problem(set_password(&app, &token, NEW_PASSWORD).await, 410).await;
-    assert_eq!(set.code, ProblemCode::LinkExpired);
+    expect_problem_code(
+        check_link(&app, &token).await,
+        410,
+        ProblemCode::LinkExpired,
+    )
+    .await;
+    expect_problem_code(
+        set_password(&app, &token, NEW_PASSWORD).await,
+        410,
+        ProblemCode::LinkExpired,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -197,8 +215,12 @@ async fn after_90_days_a_login_only_lets_the_user_set_a_new_password() {
     clock.advance(Duration::days(1));
     // A wrong password still reads as a wrong password.
     assert_eq!(app.login("nl.user", "Wrong-2026!").await.status(), 401);
-    let expired = expect_problem(app.login("nl.user", "Welcome-2026").await, 403).await;
-    assert_eq!(expired.code, ProblemCode::PasswordExpired);
+    let expired = expect_problem_code(
+        app.login("nl.user", "Welcome-2026").await,
+        403,
+        ProblemCode::PasswordExpired,
+    )
+    .await;
     let change_token = expired.restricted_token.expect("a change token");
 
     // The restricted token opens nothing else.
@@ -210,8 +232,7 @@ async fn after_90_days_a_login_only_lets_the_user_set_a_new_password() {
     .await;
     assert_eq!(codes(&reused), ["password_reused"]);
     let changed = change_password(&app, &change_token, "Welcome-2026", NEW_PASSWORD).await;
-    assert_eq!(changed.status(), 200);
-    let tokens: TokenResponse = changed.json().await.unwrap();
+    let tokens: TokenResponse = expect_json(changed, 200).await;
     assert_eq!(
         app.get("/api/v1/me", &tokens.access_token).await.status(),
         200
@@ -293,8 +314,12 @@ async fn accounts_unused_for_more_than_120_days_are_deactivated_and_unassigned()
         .unwrap();
     assert!(deactivated >= 1);
     assert!(!still_active(&app).await, "day 121 does not");
-    let refused = expect_problem(app.login("nl.viewer", "Welcome-2026").await, 403).await;
-    assert_eq!(refused.code, ProblemCode::AccountDeactivated);
+    let refused = expect_problem_code(
+        app.login("nl.viewer", "Welcome-2026").await,
+        403,
+        ProblemCode::AccountDeactivated,
+    )
+    .await;
     assert!(refused.detail.contains("Manager"), "{}", refused.detail);
     // A wrong password tells a stranger nothing about the account.
     assert_eq!(app.login("nl.viewer", "Wrong-2026!").await.status(), 401);
@@ -325,18 +350,15 @@ async fn accounts_unused_for_more_than_120_days_are_deactivated_and_unassigned()
     )
     .await
     .unwrap());
-    let expired = expect_problem(app.login("nl.manager", "Welcome-2026").await, 403).await;
-    assert_eq!(expired.code, ProblemCode::PasswordExpired);
-    let manager: TokenResponse = change_password(
-        &app,
-        &expired.restricted_token.unwrap(),
-        "Welcome-2026",
-        NEW_PASSWORD,
+    let expired = expect_problem_code(
+        app.login("nl.manager", "Welcome-2026").await,
+        403,
+        ProblemCode::PasswordExpired,
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
+    let restricted = expired.restricted_token.unwrap();
+    let changed = change_password(&app, &restricted, "Welcome-2026", NEW_PASSWORD).await;
+    let manager: TokenResponse = expect_json(changed, 200).await;
     let detail: UserDetail = app
         .get_json(
             &format!("/api/v1/users/{}", viewer.id),
@@ -415,15 +437,10 @@ async fn a_manager_creates_a_user_who_inherits_their_settings_and_activates_by_e
     assert!(mail
         .body()
         .contains(&format!("{PUBLIC_URL}/activate#token=")));
-    let info: LinkInfo = check_link(&app, &token).await.json().await.unwrap();
+    let info: LinkInfo = expect_json(check_link(&app, &token).await, 200).await;
     assert_eq!(info.purpose, LinkPurposeDto::Activation);
     assert_eq!(set_password(&app, &token, NEW_PASSWORD).await.status(), 204);
-    let tokens: TokenResponse = app
-        .login("jan.devries", NEW_PASSWORD)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let tokens = app.tokens_for_password("jan.devries", NEW_PASSWORD).await;
     let me: api_types::MeResponse = app.get_json("/api/v1/me", &tokens.access_token).await;
     assert_eq!(me.settings.language, "nl");
 
@@ -433,13 +450,13 @@ async fn a_manager_creates_a_user_who_inherits_their_settings_and_activates_by_e
         "jan2@umc.example",
         RoleDto::Viewer,
     );
-    let taken = expect_problem(
+    expect_problem_code(
         app.post_json("/api/v1/users", &manager.access_token, &other_jan)
             .await,
         409,
+        ProblemCode::UsernameTaken,
     )
     .await;
-    assert_eq!(taken.code, ProblemCode::UsernameTaken);
     let sneaky = new_user("sneaky", "Sneaky", "s@umc.example", RoleDto::Admin);
     let admin_role = expect_problem(
         app.post_json("/api/v1/users", &manager.access_token, &sneaky)

@@ -4,7 +4,7 @@ use api_types::{
 };
 use persistence::repositories::audit;
 use reqwest::Method;
-use test_support::{expect_problem, TestApp};
+use test_support::{expect_problem, expect_problem_code, TestApp};
 
 const DUTCH: [&str; 10] = [
     "IP-40010001",
@@ -28,11 +28,15 @@ async fn list(app: &TestApp, token: &str, query: &str) -> InstalledProductPage {
         .await
 }
 
+/// The list `username` gets for `query`, on an app of its own.
+async fn listed_for(username: &str, query: &str) -> InstalledProductPage {
+    let (app, token) = TestApp::spawn_signed_in(username).await.unwrap();
+    list(&app, &token, query).await
+}
+
 #[tokio::test]
 async fn a_manager_lists_every_product_at_or_owned_by_their_accounts() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
-    let page = list(&app, &token, "").await;
+    let page = listed_for("nl.manager", "").await;
     assert_eq!(
         numbers(&page),
         DUTCH.to_vec(),
@@ -50,9 +54,7 @@ async fn a_manager_lists_every_product_at_or_owned_by_their_accounts() {
 
 #[tokio::test]
 async fn a_user_sees_only_products_of_accounts_assigned_to_them() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
-    let page = list(&app, &token, "page_size=200").await;
+    let page = listed_for("nl.user", "page_size=200").await;
     let expected: Vec<&str> = DUTCH
         .iter()
         .copied()
@@ -67,9 +69,7 @@ async fn a_user_sees_only_products_of_accounts_assigned_to_them() {
 
 #[tokio::test]
 async fn the_leasing_company_sees_its_leased_products_in_both_countries_and_nothing_else() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("lease.manager").await.access_token;
-    let page = list(&app, &token, "").await;
+    let page = listed_for("lease.manager", "").await;
     assert_eq!(
         numbers(&page),
         vec!["IP-40010004", "IP-40010010", "IP-40020002"]
@@ -78,8 +78,7 @@ async fn the_leasing_company_sees_its_leased_products_in_both_countries_and_noth
 
 #[tokio::test]
 async fn filters_combine_and_the_total_counts_every_match() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let children = app.demo.dutch.accounts[2].id;
     let cases: Vec<(String, Vec<&str>)> = vec![
         (
@@ -124,8 +123,7 @@ async fn filters_combine_and_the_total_counts_every_match() {
 
 #[tokio::test]
 async fn pages_neither_overlap_nor_skip_and_sorting_applies_before_paging() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let mut seen = Vec::new();
     for (page_number, expected_len) in [(1, 4), (2, 4), (3, 2), (4, 0)] {
         let page = list(
@@ -166,8 +164,7 @@ async fn pages_neither_overlap_nor_skip_and_sorting_applies_before_paging() {
 
 #[tokio::test]
 async fn bad_filter_sort_and_page_values_are_400_problems() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     for query in [
         "page=0",
         "page_size=201",
@@ -188,8 +185,7 @@ async fn bad_filter_sort_and_page_values_are_400_problems() {
 
 #[tokio::test]
 async fn the_detail_shows_contracts_warranties_and_the_license_history() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let license = app.demo.product("IP-40010003").id;
     let response = app
         .get(&format!("/api/v1/installed-products/{license}"), &token)
@@ -231,8 +227,7 @@ async fn the_detail_shows_contracts_warranties_and_the_license_history() {
 
 #[tokio::test]
 async fn another_parent_accounts_user_gets_404_for_every_product_and_update() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("dk.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("dk.manager").await.unwrap();
     for number in DUTCH {
         let id = app.demo.product(number).id;
         let get = app
@@ -351,14 +346,12 @@ async fn a_manager_renames_a_product_and_the_audit_log_keeps_old_and_new() {
 
 #[tokio::test]
 async fn a_stale_if_match_is_412_and_overwrites_nothing() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let id = app.demo.product("IP-40010006").id;
     let first = put_custom_details(&app, &token, id, Some("\"v1\""), &custom_name("First")).await;
     assert_eq!(first.status(), 200);
     let second = put_custom_details(&app, &token, id, Some("\"v1\""), &custom_name("Second")).await;
-    let problem = expect_problem(second, 412).await;
-    assert_eq!(problem.code, ProblemCode::PreconditionFailed);
+    expect_problem_code(second, 412, ProblemCode::PreconditionFailed).await;
     let detail: InstalledProductDetail = app
         .get_json(&format!("/api/v1/installed-products/{id}"), &token)
         .await;
@@ -390,15 +383,13 @@ async fn viewers_and_users_may_not_edit_custom_details() {
         assert!(!detail.can_edit_custom_details, "{username}");
         let response =
             put_custom_details(&app, &token, id, Some("\"v1\""), &custom_name("x")).await;
-        let problem = expect_problem(response, 403).await;
-        assert_eq!(problem.code, ProblemCode::Forbidden);
+        expect_problem_code(response, 403, ProblemCode::Forbidden).await;
     }
 }
 
 #[tokio::test]
 async fn a_custom_name_over_100_characters_is_a_422_naming_the_field() {
-    let app = TestApp::spawn().await.unwrap();
-    let token = app.tokens_for("nl.manager").await.access_token;
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let id = app.demo.product("IP-40010002").id;
     let response = put_custom_details(
         &app,

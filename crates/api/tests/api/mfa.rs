@@ -8,9 +8,11 @@ use api_types::{
 use chrono::Duration;
 use reqwest::Method;
 use std::sync::Arc;
-use test_support::{expect_problem, if_match, ManualClock, TestApp};
+use test_support::{
+    expect_json, expect_problem, expect_problem_code, if_match, ManualClock, TestApp,
+};
 
-fn code_at(secret: &str, clock: &ManualClock) -> String {
+pub(crate) fn code_at(secret: &str, clock: &ManualClock) -> String {
     use domain::Clock;
     let totp = totp_rs::Builder::new()
         .with_secret(totp_rs::Secret::try_from_base32(secret).unwrap())
@@ -40,13 +42,13 @@ async fn require_mfa(app: &TestApp, token: &str, required: bool) -> reqwest::Res
 }
 
 /// Enrols `username` and returns the secret and recovery codes.
-async fn enrol(app: &TestApp, clock: &ManualClock, token: &str) -> (String, MfaEnabledResponse) {
-    let setup: MfaSetupResponse = app
-        .post("/api/v1/me/mfa/setup", token)
-        .await
-        .json()
-        .await
-        .unwrap();
+pub(crate) async fn enrol(
+    app: &TestApp,
+    clock: &ManualClock,
+    token: &str,
+) -> (String, MfaEnabledResponse) {
+    let setup: MfaSetupResponse =
+        expect_json(app.post("/api/v1/me/mfa/setup", token).await, 200).await;
     assert!(setup.otpauth_uri.starts_with("otpauth://totp/"));
     assert!(setup.qr_svg.contains("<svg"));
     let wrong = enable(app, token, "000000").await;
@@ -127,10 +129,7 @@ async fn wrong_codes_count_towards_the_lockout() {
     login(&app, "nl.viewer", Some("222222")).await;
     login(&app, "nl.viewer", Some("333333")).await;
     let locked = login(&app, "nl.viewer", Some(&code_at(&secret, &clock))).await;
-    assert_eq!(
-        expect_problem(locked, 401).await.code,
-        ProblemCode::InvalidCredentials
-    );
+    expect_problem_code(locked, 401, ProblemCode::InvalidCredentials).await;
 }
 
 #[tokio::test]
@@ -155,8 +154,12 @@ async fn a_manager_requires_a_second_factor_and_users_enrol_at_their_next_login(
         .await;
     assert!(!theirs.required);
 
-    let refused = expect_problem(login(&app, "nl.viewer", None).await, 403).await;
-    assert_eq!(refused.code, ProblemCode::MfaEnrollmentRequired);
+    let refused = expect_problem_code(
+        login(&app, "nl.viewer", None).await,
+        403,
+        ProblemCode::MfaEnrollmentRequired,
+    )
+    .await;
     let restricted = refused.restricted_token.unwrap();
     assert_eq!(
         app.get("/api/v1/me", &restricted).await.status(),
@@ -217,8 +220,12 @@ async fn an_expired_password_and_a_required_second_factor_are_both_asked_for() {
     let put = require_mfa(&app, &manager.access_token, true).await;
     assert_eq!(put.status(), 200);
     clock.advance(Duration::days(91));
-    let expired = expect_problem(login(&app, "nl.user", None).await, 403).await;
-    assert_eq!(expired.code, ProblemCode::PasswordExpired);
+    let expired = expect_problem_code(
+        login(&app, "nl.user", None).await,
+        403,
+        ProblemCode::PasswordExpired,
+    )
+    .await;
     let change = ChangePasswordRequest {
         current_password: "Welcome-2026".to_owned(),
         new_password: "Lighthouse-Keeper-77".to_owned(),
@@ -231,8 +238,7 @@ async fn an_expired_password_and_a_required_second_factor_are_both_asked_for() {
         )
         .await;
     // The new password is set, but no session before the second factor.
-    let required = expect_problem(changed, 403).await;
-    assert_eq!(required.code, ProblemCode::MfaEnrollmentRequired);
+    let required = expect_problem_code(changed, 403, ProblemCode::MfaEnrollmentRequired).await;
     let (_, enabled) = enrol(&app, &clock, &required.restricted_token.unwrap()).await;
     assert!(enabled.session.is_some());
 }

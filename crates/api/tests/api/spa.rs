@@ -35,9 +35,17 @@ async fn app_with_a_built_frontend() -> BuiltApp {
     }
 }
 
-fn raw_client() -> reqwest::Client {
-    // reqwest here decodes nothing (no brotli/gzip features): the bytes are the wire's.
-    reqwest::Client::new()
+/// GETs `url` with `headers`, decoding nothing (reqwest here has no
+/// brotli/gzip features): the bytes are the wire's.
+async fn fetch(url: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    headers
+        .iter()
+        .fold(reqwest::Client::new().get(url), |request, (name, value)| {
+            request.header(*name, *value)
+        })
+        .send()
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -47,12 +55,7 @@ async fn the_bundle_goes_out_brotli_compressed_and_cached_for_a_year() {
     // Compression runs in the background after start; it takes milliseconds here.
     let deadline = Instant::now() + Duration::from_secs(20);
     let response = loop {
-        let response = raw_client()
-            .get(&url)
-            .header("accept-encoding", "gzip, deflate, br")
-            .send()
-            .await
-            .unwrap();
+        let response = fetch(&url, &[("accept-encoding", "gzip, deflate, br")]).await;
         if response.headers().get("content-encoding").is_some() || Instant::now() > deadline {
             break response;
         }
@@ -79,31 +82,19 @@ async fn the_bundle_goes_out_brotli_compressed_and_cached_for_a_year() {
     );
 
     // A client that takes only gzip gets gzip; one that takes nothing gets the file.
-    let gzip = raw_client()
-        .get(&url)
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .unwrap();
+    let gzip = fetch(&url, &[("accept-encoding", "gzip")]).await;
     assert_eq!(gzip.headers()["content-encoding"], "gzip");
-    let plain = raw_client()
-        .get(&url)
-        .header("accept-encoding", "identity")
-        .send()
-        .await
-        .unwrap();
+    let plain = fetch(&url, &[("accept-encoding", "identity")]).await;
     assert!(plain.headers().get("content-encoding").is_none());
     assert_eq!(plain.text().await.unwrap(), built.bundle);
 
     // Revalidation with the ETag costs no body.
     let etag = headers["etag"].to_str().unwrap().to_owned();
-    let again = raw_client()
-        .get(&url)
-        .header("accept-encoding", "br")
-        .header("if-none-match", &etag)
-        .send()
-        .await
-        .unwrap();
+    let again = fetch(
+        &url,
+        &[("accept-encoding", "br"), ("if-none-match", etag.as_str())],
+    )
+    .await;
     assert_eq!(again.status(), 304);
 }
 
@@ -111,7 +102,7 @@ async fn the_bundle_goes_out_brotli_compressed_and_cached_for_a_year() {
 async fn deep_links_get_the_app_and_missing_files_a_404() {
     let built = app_with_a_built_frontend().await;
     for path in ["/", "/login", "/installed-products/IP-1"] {
-        let response = raw_client().get(built.app.url(path)).send().await.unwrap();
+        let response = fetch(&built.app.url(path), &[]).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
         assert!(response.headers()["content-type"]
@@ -120,23 +111,18 @@ async fn deep_links_get_the_app_and_missing_files_a_404() {
             .starts_with("text/html"));
         assert!(response.text().await.unwrap().contains(BUNDLE), "{path}");
     }
-    let stale = raw_client()
-        .get(built.app.url("/frontend-ffffffffffffffff.js"))
-        .send()
-        .await
-        .unwrap();
+    let stale = fetch(&built.app.url("/frontend-ffffffffffffffff.js"), &[]).await;
     assert_eq!(stale.status(), 404);
 }
 
 #[tokio::test]
 async fn api_responses_are_compressed_for_clients_that_ask() {
     let app = TestApp::spawn().await.unwrap();
-    let response = raw_client()
-        .get(app.url("/api/openapi.json"))
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .unwrap();
+    let response = fetch(
+        &app.url("/api/openapi.json"),
+        &[("accept-encoding", "gzip")],
+    )
+    .await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-encoding"], "gzip");
 }
