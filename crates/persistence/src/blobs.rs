@@ -231,12 +231,24 @@ mod tests {
         out
     }
 
-    #[tokio::test]
-    async fn a_finished_blob_is_stored_whole_under_its_key() {
+    /// A store in a fresh directory (kept alive by the returned guard).
+    fn new_store() -> (tempfile::TempDir, BlobStore) {
         let dir = tempfile::tempdir().unwrap();
         let store = BlobStore::open(dir.path()).unwrap();
+        (dir, store)
+    }
+
+    /// A blob begun in `store` holding `bytes`, not finished yet.
+    async fn blob_with(store: &BlobStore, bytes: &[u8]) -> IncomingBlob {
         let mut blob = store.begin().await.unwrap();
-        blob.write(b"%PDF-1.7 hello ").await.unwrap();
+        blob.write(bytes).await.unwrap();
+        blob
+    }
+
+    #[tokio::test]
+    async fn a_finished_blob_is_stored_whole_under_its_key() {
+        let (dir, store) = new_store();
+        let mut blob = blob_with(&store, b"%PDF-1.7 hello ").await;
         blob.write(b"world").await.unwrap();
         assert!(blob.head().starts_with(b"%PDF-"));
         let stored = blob.finish(&store).await.unwrap();
@@ -249,18 +261,14 @@ mod tests {
 
     #[tokio::test]
     async fn an_abandoned_blob_leaves_nothing_behind() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = BlobStore::open(dir.path()).unwrap();
-        let mut blob = store.begin().await.unwrap();
-        blob.write(b"half a file").await.unwrap();
-        drop(blob);
+        let (dir, store) = new_store();
+        drop(blob_with(&store, b"half a file").await);
         assert!(files_under(dir.path()).is_empty());
     }
 
     #[tokio::test]
     async fn keys_from_outside_never_become_paths() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = BlobStore::open(dir.path()).unwrap();
+        let (_dir, store) = new_store();
         assert!(store.blob_path("../../etc/passwd").is_none());
         assert!(store.open_blob("..").await.is_err());
         store.delete("/etc/passwd").await.unwrap();
@@ -268,13 +276,10 @@ mod tests {
 
     #[tokio::test]
     async fn the_sweep_removes_only_old_unknown_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = BlobStore::open(dir.path()).unwrap();
+        let (dir, store) = new_store();
         let mut known = HashSet::new();
         for keep in [true, false] {
-            let mut blob = store.begin().await.unwrap();
-            blob.write(b"x").await.unwrap();
-            let stored = blob.finish(&store).await.unwrap();
+            let stored = blob_with(&store, b"x").await.finish(&store).await.unwrap();
             if keep {
                 known.insert(stored.key);
             }

@@ -60,3 +60,12 @@ impl From<sea_orm::DbErr> for StoreError {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The error for a field of stored `record` `id` that does not read back
+/// (`corrupt("status")` gives "case <id>: status").
+pub(crate) fn corrupt_field<I: fmt::Display>(
+    record: &'static str,
+    id: I,
+) -> impl Fn(&str) -> StoreError {
+    move |what| StoreError::Corrupt(format!("{record} {id}: {what}"))
+}

@@ -10,6 +10,7 @@ use crate::repositories::accounts::AccountVisibility;
 use crate::repositories::cases::{self, CaseFilter, CaseSort};
 use crate::repositories::contracts;
 use crate::repositories::installed_products::{self, PageRequest, ProductFilter, ProductSort};
+use crate::repositories::query::count_statement;
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, DbBackend, QueryTrait};
 
@@ -60,7 +61,8 @@ pub fn product_list(
     let (query, page_query) =
         installed_products::list_selects(visibility, filter, today, sort, descending, page);
     vec![
-        Statement(installed_products::count_statement(&query, backend)),
+        // The paginator's count, as `list_visible` runs it.
+        Statement(count_statement(query.build(backend), "sub_query", backend)),
         Statement(page_query.build(backend)),
     ]
 }

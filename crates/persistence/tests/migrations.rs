@@ -4,10 +4,11 @@
 
 use persistence::{raw_sql, Backend, Db};
 
-/// Every table the migrations make (23 `Table::create` in `migrations/src`).
+/// Every table the migrations make (24 `Table::create` in `migrations/src`).
 /// A migration that adds or drops a table changes this list.
 const TABLES: &[&str] = &[
     "access_requests",
+    "address_attempts",
     "account_assignments",
     "accounts",
     "audit_log",

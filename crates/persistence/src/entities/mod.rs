@@ -3,6 +3,7 @@
 pub mod access_request;
 pub mod account;
 pub mod account_assignment;
+pub mod address_attempt;
 pub mod audit_log;
 pub mod case;
 pub mod case_activity;

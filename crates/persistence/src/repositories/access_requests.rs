@@ -3,16 +3,16 @@
 
 use crate::db::Conn;
 use crate::entities::{access_request, account, installed_product};
-use crate::error::{StoreError, StoreResult};
+use crate::error::{corrupt_field, StoreResult};
+use crate::repositories::query::{count_and_page, window};
 use chrono::{DateTime, Utc};
 use domain::access_request::{
     AccessRequest, AccessRequestStatus, Facility, IdentifierKind, ValidAccessRequest,
 };
 use domain::{AccountId, UserId};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, Order};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -154,7 +154,7 @@ fn to_domain(m: access_request::Model) -> StoreResult<AccessRequest> {
         status: m
             .status
             .parse()
-            .map_err(|_| StoreError::Corrupt(format!("access request {}: status", m.id)))?,
+            .map_err(|_| corrupt_field("access request", m.id)("status"))?,
         facilities: facilities_from_json(&m.facilities),
         id: m.id,
         name: m.name,
@@ -189,14 +189,17 @@ pub async fn page(
     if let Some(status) = status {
         query = query.filter(access_request::Column::Status.eq(status.as_str()));
     }
-    let total = query.clone().count(db).await?;
-    let items = query
-        .order_by_desc(access_request::Column::CreatedAt)
-        .order_by_desc(access_request::Column::Id)
-        .offset(page.saturating_sub(1) * page_size)
-        .limit(page_size)
-        .all(db)
-        .await?
+    let (models, total) = count_and_page(
+        db,
+        query,
+        &[
+            (access_request::Column::CreatedAt, Order::Desc),
+            (access_request::Column::Id, Order::Desc),
+        ],
+        window(page, page_size),
+    )
+    .await?;
+    let items = models
         .into_iter()
         .map(to_domain)
         .collect::<StoreResult<_>>()?;

@@ -1,6 +1,6 @@
 use crate::db::Conn;
 use crate::entities::{account, account_assignment};
-use crate::error::{StoreError, StoreResult};
+use crate::error::{corrupt_field, StoreResult};
 use chrono::Utc;
 use domain::{
     Account, AccountId, AccountKind, AccountName, AccountScope, CountryCode, User, VisibilityReason,
@@ -11,10 +11,11 @@ use sea_orm::{
 };
 use std::collections::BTreeSet;
 
+use super::query::all_converted;
 pub use super::query::AccountVisibility;
 
 fn to_domain(m: account::Model) -> StoreResult<Account> {
-    let corrupt = |what: &str| StoreError::Corrupt(format!("account {}: {what}", m.id));
+    let corrupt = corrupt_field("account", m.id);
     Ok(Account {
         id: AccountId::from_uuid(m.id),
         parent_id: m.parent_id.map(AccountId::from_uuid),
@@ -30,16 +31,11 @@ pub async fn list_visible(
     db: &impl Conn,
     visibility: AccountVisibility,
 ) -> StoreResult<Vec<Account>> {
-    let db = db.raw();
-    account::Entity::find()
+    let visible = account::Entity::find()
         .filter(visibility.condition())
         .order_by_asc(account::Column::Name)
-        .order_by_asc(account::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(to_domain)
-        .collect()
+        .order_by_asc(account::Column::Id);
+    all_converted(db.raw(), visible, to_domain).await
 }
 
 /// Every account the caller sees, with why: assigned ones, and those attached

@@ -2,7 +2,8 @@
 
 use crate::db::Conn;
 use crate::entities::case_attachment;
-use crate::error::{StoreError, StoreResult};
+use crate::error::{corrupt_field, StoreResult};
+use crate::repositories::query::all_converted;
 use chrono::{DateTime, Utc};
 use domain::{Attachment, AttachmentType, CaseId, UserId};
 use sea_orm::{
@@ -48,16 +49,11 @@ pub async fn insert(db: &impl Conn, a: &NewAttachment) -> StoreResult<()> {
 
 /// A case's attachments, oldest first. The caller has checked the case is visible.
 pub async fn of_case(db: &impl Conn, case: CaseId) -> StoreResult<Vec<Attachment>> {
-    let db = db.raw();
-    case_attachment::Entity::find()
+    let oldest_first = case_attachment::Entity::find()
         .filter(A::CaseId.eq(case.as_uuid()))
         .order_by_asc(A::UploadedAt)
-        .order_by_asc(A::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(to_domain)
-        .collect()
+        .order_by_asc(A::Id);
+    all_converted(db.raw(), oldest_first, to_domain).await
 }
 
 fn to_domain(m: case_attachment::Model) -> StoreResult<Attachment> {
@@ -65,7 +61,7 @@ fn to_domain(m: case_attachment::Model) -> StoreResult<Attachment> {
         file_type: m
             .file_type
             .parse()
-            .map_err(|_| StoreError::Corrupt(format!("attachment {}: type", m.id)))?,
+            .map_err(|_| corrupt_field("attachment", m.id)("type"))?,
         id: m.id,
         case: CaseId::from_uuid(m.case_id),
         file_name: m.file_name,

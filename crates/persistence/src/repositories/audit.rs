@@ -3,6 +3,7 @@
 use crate::db::Conn;
 use crate::entities::audit_log;
 use crate::error::StoreResult;
+use crate::repositories::query::all_into;
 use chrono::{DateTime, Utc};
 use domain::{AccountId, UserId};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -91,15 +92,16 @@ pub async fn for_entity(
     entity_type: &str,
     entity_id: &str,
 ) -> StoreResult<Vec<AuditEntry>> {
-    let db = db.raw();
-    Ok(audit_log::Entity::find()
+    let entries = audit_log::Entity::find()
         .filter(audit_log::Column::EntityType.eq(entity_type))
         .filter(audit_log::Column::EntityId.eq(entity_id))
-        .order_by_asc(audit_log::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| AuditEntry {
+        .order_by_asc(audit_log::Column::Id);
+    all_into(db.raw(), entries).await
+}
+
+impl From<audit_log::Model> for AuditEntry {
+    fn from(m: audit_log::Model) -> Self {
+        AuditEntry {
             occurred_at: m.occurred_at,
             actor: m.actor_user_id.map(UserId::from_uuid),
             parent_account: m.parent_account_id.map(AccountId::from_uuid),
@@ -109,6 +111,6 @@ pub async fn for_entity(
             old_value: m.old_value.and_then(|v| serde_json::from_str(&v).ok()),
             new_value: m.new_value.and_then(|v| serde_json::from_str(&v).ok()),
             request_id: m.request_id,
-        })
-        .collect())
+        }
+    }
 }

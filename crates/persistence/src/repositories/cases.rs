@@ -3,8 +3,11 @@
 
 use crate::db::Conn;
 use crate::entities::{case, case_activity, case_number, installed_product};
-use crate::error::{StoreError, StoreResult};
-use crate::repositories::query::{lower_like, AccountVisibility, PageRequest};
+use crate::error::{corrupt_field, StoreError, StoreResult};
+use crate::repositories::query::{
+    all_converted, any_like, bump_version, count_statement, either_account_visible, paged,
+    search_words, with_subselects, AccountVisibility, PageRequest,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{
     AccountId, ActivityKind, Case, CaseActivity, CaseId, CaseKind, CaseOrigin, CaseStatus,
@@ -21,12 +24,7 @@ use case::Column as C;
 
 /// Cases logged for an account the caller sees.
 pub(crate) fn visible_condition(visibility: AccountVisibility) -> Condition {
-    match visibility.account_ids() {
-        None => Condition::all(),
-        Some(ids) => Condition::any()
-            .add(C::AccountId.in_subquery(ids.clone()))
-            .add(C::OwnerAccountId.in_subquery(ids)),
-    }
+    either_account_visible(visibility, C::AccountId, C::OwnerAccountId)
 }
 
 /// Hands out the next case number, unique across server processes.
@@ -182,7 +180,7 @@ impl StoredCaseRow {
 }
 
 fn to_case(m: case::Model) -> StoreResult<Case> {
-    let corrupt = |what: &str| StoreError::Corrupt(format!("case {}: {what}", m.id));
+    let corrupt = corrupt_field("case", m.id);
     Ok(Case {
         id: CaseId::from_uuid(m.id),
         installed_product: InstalledProductId::from_uuid(m.installed_product_id),
@@ -217,7 +215,7 @@ fn to_activity(m: case_activity::Model) -> StoreResult<CaseActivity> {
         kind: m
             .kind
             .parse()
-            .map_err(|_| StoreError::Corrupt(format!("activity {}: kind", m.id)))?,
+            .map_err(|_| corrupt_field("activity", m.id)("kind"))?,
         id: m.id,
         case: CaseId::from_uuid(m.case_id),
         text: m.text,
@@ -233,27 +231,16 @@ fn to_activity(m: case_activity::Model) -> StoreResult<CaseActivity> {
 }
 
 fn with_names(select: Select<case::Entity>) -> Select<case::Entity> {
-    select
-        .column_as(
-            Expr::cust("(SELECT number FROM installed_products ip WHERE ip.id = cases.installed_product_id)"),
-            "product_number",
-        )
-        .column_as(
-            Expr::cust("(SELECT description FROM installed_products ip WHERE ip.id = cases.installed_product_id)"),
-            "product_description",
-        )
-        .column_as(
-            Expr::cust("(SELECT custom_name FROM installed_products ip WHERE ip.id = cases.installed_product_id)"),
-            "product_custom_name",
-        )
-        .column_as(
-            Expr::cust("(SELECT name FROM accounts a WHERE a.id = cases.account_id)"),
-            "account_name",
-        )
-        .column_as(
-            Expr::cust("(SELECT display_name FROM users u WHERE u.id = cases.created_by)"),
-            "creator_name",
-        )
+    with_subselects(
+        select,
+        &[
+            ("(SELECT number FROM installed_products ip WHERE ip.id = cases.installed_product_id)", "product_number"),
+            ("(SELECT description FROM installed_products ip WHERE ip.id = cases.installed_product_id)", "product_description"),
+            ("(SELECT custom_name FROM installed_products ip WHERE ip.id = cases.installed_product_id)", "product_custom_name"),
+            ("(SELECT name FROM accounts a WHERE a.id = cases.account_id)", "account_name"),
+            ("(SELECT display_name FROM users u WHERE u.id = cases.created_by)", "creator_name"),
+        ],
+    )
 }
 
 pub async fn find_visible(
@@ -298,16 +285,15 @@ impl CaseRow {
 }
 
 pub async fn activities(db: &impl Conn, id: CaseId) -> StoreResult<Vec<CaseActivity>> {
-    let db = db.raw();
-    case_activity::Entity::find()
-        .filter(case_activity::Column::CaseId.eq(id.as_uuid()))
-        .order_by_asc(case_activity::Column::OccurredAt)
-        .order_by_asc(case_activity::Column::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(to_activity)
-        .collect()
+    all_converted(
+        db.raw(),
+        case_activity::Entity::find()
+            .filter(case_activity::Column::CaseId.eq(id.as_uuid()))
+            .order_by_asc(case_activity::Column::OccurredAt)
+            .order_by_asc(case_activity::Column::Id),
+        to_activity,
+    )
+    .await
 }
 
 /// Which cases of the visible ones a list shows.
@@ -362,54 +348,35 @@ fn historical_condition(cutovers: &[(String, NaiveDate)]) -> Condition {
 
 impl CaseFilter {
     fn condition(&self) -> Condition {
-        let mut c = Condition::all();
-        if let Some(u) = self.created_by {
-            c = c.add(C::CreatedBy.eq(u.as_uuid()));
-        }
-        if let Some(s) = self.status {
-            c = c.add(C::Status.eq(s.as_str()));
-        }
         // closed_at is set exactly when a case is closed; testing it (not the
         // status) lets the partial indexes over open cases serve the query.
-        match self.open {
-            Some(true) => c = c.add(C::ClosedAt.is_null()),
-            Some(false) => c = c.add(C::ClosedAt.is_not_null()),
-            None => {}
-        }
-        if let Some(p) = self.priority {
-            c = c.add(C::Priority.eq(i16::from(p.value())));
-        }
-        if let Some(o) = self.origin {
-            c = c.add(C::Origin.eq(o.as_str()));
-        }
-        if let Some(m) = self.modality {
-            c = c.add(C::Modality.eq(m.as_str()));
-        }
-        if let Some(a) = self.account {
-            c = c.add(C::AccountId.eq(a.as_uuid()));
-        }
-        if let Some(p) = self.installed_product {
-            c = c.add(C::InstalledProductId.eq(p.as_uuid()));
-        }
-        if let Some(from) = self.created_from {
-            c = c.add(C::CreatedAt.gte(from));
-        }
-        if let Some(before) = self.created_before {
-            c = c.add(C::CreatedAt.lt(before));
-        }
-        for word in self
-            .text
-            .as_deref()
-            .unwrap_or_default()
-            .split_whitespace()
-            .take(8)
-        {
-            c = c.add(
-                Condition::any()
-                    .add(lower_like((case::Entity, C::Number), word))
-                    .add(lower_like((case::Entity, C::Description), word))
-                    .add(lower_like((case::Entity, C::CustomerReference), word)),
-            );
+        let open = self.open.map(|open| match open {
+            true => C::ClosedAt.is_null(),
+            false => C::ClosedAt.is_not_null(),
+        });
+        let mut c = Condition::all()
+            .add_option(self.created_by.map(|u| C::CreatedBy.eq(u.as_uuid())))
+            .add_option(self.status.map(|s| C::Status.eq(s.as_str())))
+            .add_option(open)
+            .add_option(self.priority.map(|p| C::Priority.eq(i16::from(p.value()))))
+            .add_option(self.origin.map(|o| C::Origin.eq(o.as_str())))
+            .add_option(self.modality.map(|m| C::Modality.eq(m.as_str())))
+            .add_option(self.account.map(|a| C::AccountId.eq(a.as_uuid())))
+            .add_option(
+                self.installed_product
+                    .map(|p| C::InstalledProductId.eq(p.as_uuid())),
+            )
+            .add_option(self.created_from.map(|from| C::CreatedAt.gte(from)))
+            .add_option(self.created_before.map(|before| C::CreatedAt.lt(before)));
+        for word in search_words(self.text.as_deref()) {
+            c = c.add(any_like(
+                &[
+                    (case::Entity, C::Number),
+                    (case::Entity, C::Description),
+                    (case::Entity, C::CustomerReference),
+                ],
+                word,
+            ));
         }
         match &self.history {
             History::Exclude(cutovers) if !cutovers.is_empty() => {
@@ -469,14 +436,7 @@ pub(crate) fn list_statements(
         .filter(filter.condition())
         .limit(TOTAL_CAP + 1)
         .build(backend);
-    let count = Statement::from_sql_and_values(
-        backend,
-        format!(
-            "SELECT COUNT(*) AS num_items FROM ({}) matching",
-            matching.sql
-        ),
-        matching.values.map(|v| v.0).unwrap_or_default(),
-    );
+    let count = count_statement(matching, "matching", backend);
     let order = if descending { Order::Desc } else { Order::Asc };
     let column = match sort {
         CaseSort::CreatedAt => C::CreatedAt,
@@ -492,9 +452,8 @@ pub(crate) fn list_statements(
             .filter(filter.condition())
             .order_by(column, order.clone())
             .order_by(C::Id, order),
-    )
-    .offset(page.offset())
-    .limit(u64::from(page.page_size));
+    );
+    let sorted = paged(sorted, page.window());
     (count, sorted)
 }
 
@@ -555,12 +514,14 @@ pub async fn set_status(
     now: DateTime<Utc>,
 ) -> StoreResult<VersionedUpdate> {
     let db = db.raw();
-    let mut update = case::Entity::update_many()
-        .col_expr(C::Status, Expr::value(status.as_str()))
-        .col_expr(C::UpdatedAt, Expr::value(now))
-        .col_expr(C::Version, Expr::col(C::Version).add(1))
-        .filter(C::Id.eq(id.as_uuid()))
-        .filter(C::Version.eq(expected));
+    let mut update = bump_version(
+        case::Entity::update_many().col_expr(C::Status, Expr::value(status.as_str())),
+        C::UpdatedAt,
+        C::Version,
+        now,
+    )
+    .filter(C::Id.eq(id.as_uuid()))
+    .filter(C::Version.eq(expected));
     if status == CaseStatus::Closed {
         update = update.col_expr(C::ClosedAt, Expr::value(now));
     }
@@ -582,9 +543,7 @@ pub async fn set_status(
 /// Marks a change that is not a status move (a new activity or attachment).
 pub async fn touch(db: &impl Conn, id: CaseId, now: DateTime<Utc>) -> StoreResult<()> {
     let db = db.raw();
-    case::Entity::update_many()
-        .col_expr(C::UpdatedAt, Expr::value(now))
-        .col_expr(C::Version, Expr::col(C::Version).add(1))
+    bump_version(case::Entity::update_many(), C::UpdatedAt, C::Version, now)
         .filter(C::Id.eq(id.as_uuid()))
         .exec(db)
         .await?;

@@ -6,14 +6,14 @@ use crate::db::Conn;
 use crate::entities::{contract, contract_coverage, contract_line, installed_product, warranty};
 use crate::error::StoreResult;
 use crate::repositories::query::{
-    lower_like, names_of_accounts, visible_ids, AccountVisibility, PageRequest,
+    all_into, any_like, column_where, count_and_page, insert_chunked, lower_like,
+    names_of_accounts, search_words, visible_ids, within_dates, AccountVisibility, PageRequest,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{AccountId, ContractId, ExpiryStatus, InstalledProductId};
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Expr, Order, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -57,20 +57,6 @@ pub(crate) fn visible_condition(visibility: AccountVisibility) -> Condition {
             .add(contract::Column::ShipToAccountId.in_subquery(accounts))
             .add(covers_visible_product(visibility)),
     }
-}
-
-fn end_date_in(
-    column: impl ColumnTrait,
-    (from, to): (Option<NaiveDate>, Option<NaiveDate>),
-) -> Condition {
-    let mut c = Condition::all();
-    if let Some(from) = from {
-        c = c.add(column.gte(from));
-    }
-    if let Some(to) = to {
-        c = c.add(column.lte(to));
-    }
-    c
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -179,42 +165,32 @@ pub async fn list_visible(
     let db = db.raw();
     let mut query = contract::Entity::find().filter(visible_condition(visibility));
     if let Some(expiry) = filter.expiry {
-        query = query.filter(end_date_in(
+        query = query.filter(within_dates(
+            Condition::all(),
             contract::Column::EndDate,
             expiry.end_date_range(today),
         ));
     }
-    for word in filter
-        .text
-        .as_deref()
-        .unwrap_or_default()
-        .split_whitespace()
-        .take(8)
-    {
-        query = query.filter(
-            Condition::any()
-                .add(lower_like(
-                    (contract::Entity, contract::Column::Number),
-                    word,
-                ))
-                .add(lower_like(
-                    (contract::Entity, contract::Column::PoNumber),
-                    word,
-                ))
-                .add(lower_like(
-                    (contract::Entity, contract::Column::ServiceType),
-                    word,
-                )),
-        );
+    for word in search_words(filter.text.as_deref()) {
+        query = query.filter(any_like(
+            &[
+                (contract::Entity, contract::Column::Number),
+                (contract::Entity, contract::Column::PoNumber),
+                (contract::Entity, contract::Column::ServiceType),
+            ],
+            word,
+        ));
     }
-    let total = query.clone().count(db).await?;
-    let models = query
-        .order_by_asc(contract::Column::EndDate)
-        .order_by_asc(contract::Column::Number)
-        .offset(page.offset())
-        .limit(u64::from(page.page_size))
-        .all(db)
-        .await?;
+    let (models, total) = count_and_page(
+        db,
+        query,
+        &[
+            (contract::Column::EndDate, Order::Asc),
+            (contract::Column::Number, Order::Asc),
+        ],
+        page.window(),
+    )
+    .await?;
     Ok((records(db, visibility, models).await?, total))
 }
 
@@ -341,15 +317,10 @@ pub async fn covering_product(
 ) -> StoreResult<Vec<ProductCoverage>> {
     let db = db.raw();
     let lines = contract_line::Entity::find()
-        .filter(
-            contract_line::Column::Id.in_subquery(
-                Query::select()
-                    .column(contract_coverage::Column::ContractLineId)
-                    .from(contract_coverage::Entity)
-                    .and_where(contract_coverage::Column::InstalledProductId.eq(product.as_uuid()))
-                    .to_owned(),
-            ),
-        )
+        .filter(contract_line::Column::Id.in_subquery(column_where(
+            contract_coverage::Column::ContractLineId,
+            contract_coverage::Column::InstalledProductId.eq(product.as_uuid()),
+        )))
         .order_by_desc(contract_line::Column::EndDate)
         .all(db)
         .await?;
@@ -402,13 +373,15 @@ pub struct WarrantyRecord {
     pub end_date: NaiveDate,
 }
 
-fn warranty_record(w: warranty::Model) -> WarrantyRecord {
-    WarrantyRecord {
-        id: w.id,
-        product: w.installed_product_id,
-        description: w.description,
-        start_date: w.start_date,
-        end_date: w.end_date,
+impl From<warranty::Model> for WarrantyRecord {
+    fn from(w: warranty::Model) -> Self {
+        WarrantyRecord {
+            id: w.id,
+            product: w.installed_product_id,
+            description: w.description,
+            start_date: w.start_date,
+            end_date: w.end_date,
+        }
     }
 }
 
@@ -425,39 +398,32 @@ pub async fn warranties_visible(
     let mut query = warranty::Entity::find()
         .filter(warranty::Column::InstalledProductId.in_subquery(visible_ids(visibility)));
     if let Some(expiry) = expiry {
-        query = query.filter(end_date_in(
+        query = query.filter(within_dates(
+            Condition::all(),
             warranty::Column::EndDate,
             expiry.end_date_range(today),
         ));
     }
     // Every word must match the warranty's text or its product's number,
     // serial number or name (like the contracts' search box).
-    for word in text.unwrap_or_default().split_whitespace().take(8) {
-        let products = Query::select()
-            .column(installed_product::Column::Id)
-            .from(installed_product::Entity)
-            .cond_where(
-                Condition::any()
-                    .add(lower_like(
-                        (installed_product::Entity, installed_product::Column::Number),
-                        word,
-                    ))
-                    .add(lower_like(
-                        (
-                            installed_product::Entity,
-                            installed_product::Column::SerialNumber,
-                        ),
-                        word,
-                    ))
-                    .add(lower_like(
-                        (
-                            installed_product::Entity,
-                            installed_product::Column::Description,
-                        ),
-                        word,
-                    )),
-            )
-            .to_owned();
+    for word in search_words(text) {
+        let products = column_where(
+            installed_product::Column::Id,
+            any_like(
+                &[
+                    (installed_product::Entity, installed_product::Column::Number),
+                    (
+                        installed_product::Entity,
+                        installed_product::Column::SerialNumber,
+                    ),
+                    (
+                        installed_product::Entity,
+                        installed_product::Column::Description,
+                    ),
+                ],
+                word,
+            ),
+        );
         query = query.filter(
             Condition::any()
                 .add(lower_like(
@@ -467,30 +433,27 @@ pub async fn warranties_visible(
                 .add(warranty::Column::InstalledProductId.in_subquery(products)),
         );
     }
-    let total = query.clone().count(db).await?;
-    let rows = query
-        .order_by_asc(warranty::Column::EndDate)
-        .order_by_asc(warranty::Column::Id)
-        .offset(page.offset())
-        .limit(u64::from(page.page_size))
-        .all(db)
-        .await?;
-    Ok((rows.into_iter().map(warranty_record).collect(), total))
+    let (rows, total) = count_and_page(
+        db,
+        query,
+        &[
+            (warranty::Column::EndDate, Order::Asc),
+            (warranty::Column::Id, Order::Asc),
+        ],
+        page.window(),
+    )
+    .await?;
+    Ok((rows.into_iter().map(WarrantyRecord::from).collect(), total))
 }
 
 pub async fn warranties_of(
     db: &impl Conn,
     product: InstalledProductId,
 ) -> StoreResult<Vec<WarrantyRecord>> {
-    let db = db.raw();
-    Ok(warranty::Entity::find()
+    let of_product = warranty::Entity::find()
         .filter(warranty::Column::InstalledProductId.eq(product.as_uuid()))
-        .order_by_desc(warranty::Column::EndDate)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(warranty_record)
-        .collect())
+        .order_by_desc(warranty::Column::EndDate);
+    all_into(db.raw(), of_product).await
 }
 
 /// A new contract with its lines (seeding and the service side).
@@ -525,7 +488,7 @@ pub async fn insert_many(
 ) -> StoreResult<()> {
     let db = db.raw();
     for chunk in contracts.chunks(500) {
-        contract::Entity::insert_many(chunk.iter().map(|c| contract::ActiveModel {
+        insert_chunked(db, chunk, 500, |c| contract::ActiveModel {
             id: Set(c.id.as_uuid()),
             number: Set(c.number.clone()),
             ship_to_account_id: Set(c.ship_to.as_uuid()),
@@ -535,58 +498,46 @@ pub async fn insert_many(
             start_date: Set(c.start_date),
             end_date: Set(c.end_date),
             created_at: Set(now),
-        }))
-        .exec(db)
+        })
         .await?;
         let lines: Vec<_> = chunk
             .iter()
             .flat_map(|c| c.lines.iter().map(move |l| (c.id, l)))
             .collect();
-        for lines in lines.chunks(1000) {
-            contract_line::Entity::insert_many(lines.iter().map(|(contract, l)| {
-                contract_line::ActiveModel {
-                    id: Set(l.id),
-                    contract_id: Set(contract.as_uuid()),
-                    line_item_number: Set(l.line_item_number.clone()),
-                    description: Set(l.description.clone()),
-                    start_date: Set(l.start_date),
-                    end_date: Set(l.end_date),
-                }
-            }))
-            .exec(db)
-            .await?;
-        }
+        insert_chunked(db, &lines, 1000, |(contract, l)| {
+            contract_line::ActiveModel {
+                id: Set(l.id),
+                contract_id: Set(contract.as_uuid()),
+                line_item_number: Set(l.line_item_number.clone()),
+                description: Set(l.description.clone()),
+                start_date: Set(l.start_date),
+                end_date: Set(l.end_date),
+            }
+        })
+        .await?;
         let coverage: Vec<_> = chunk
             .iter()
             .flat_map(|c| c.lines.iter())
             .flat_map(|l| l.covers.iter().map(move |p| (l.id, *p)))
             .collect();
-        for rows in coverage.chunks(2000) {
-            contract_coverage::Entity::insert_many(rows.iter().map(|(line, product)| {
-                contract_coverage::ActiveModel {
-                    contract_line_id: Set(*line),
-                    installed_product_id: Set(product.as_uuid()),
-                }
-            }))
-            .exec(db)
-            .await?;
-        }
+        insert_chunked(db, &coverage, 2000, |(line, product)| {
+            contract_coverage::ActiveModel {
+                contract_line_id: Set(*line),
+                installed_product_id: Set(product.as_uuid()),
+            }
+        })
+        .await?;
     }
     Ok(())
 }
 
 pub async fn insert_warranties(db: &impl Conn, rows: &[WarrantyRecord]) -> StoreResult<()> {
-    let db = db.raw();
-    for chunk in rows.chunks(1000) {
-        warranty::Entity::insert_many(chunk.iter().map(|w| warranty::ActiveModel {
-            id: Set(w.id),
-            installed_product_id: Set(w.product),
-            description: Set(w.description.clone()),
-            start_date: Set(w.start_date),
-            end_date: Set(w.end_date),
-        }))
-        .exec(db)
-        .await?;
-    }
-    Ok(())
+    insert_chunked(db.raw(), rows, 1000, |w| warranty::ActiveModel {
+        id: Set(w.id),
+        installed_product_id: Set(w.product),
+        description: Set(w.description.clone()),
+        start_date: Set(w.start_date),
+        end_date: Set(w.end_date),
+    })
+    .await
 }

@@ -3,10 +3,13 @@
 
 use crate::db::Conn;
 use crate::entities::installed_product;
-use crate::error::{StoreError, StoreResult};
+use crate::error::{corrupt_field, StoreError, StoreResult};
 use crate::repositories::query::AccountVisibility;
 pub use crate::repositories::query::PageRequest;
-use crate::repositories::query::{lower_like, names_of_accounts, visible_condition};
+use crate::repositories::query::{
+    any_like, bump_version, insert_chunked, lower_like, names_of_accounts, paged, search_words,
+    visible_condition, with_subselects, within_dates,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{
     AccountId, CustomDetails, CustomText, ExpiryStatus, InstalledProduct, InstalledProductId,
@@ -14,8 +17,8 @@ use domain::{
 };
 use sea_orm::sea_query::{Expr, NullOrdering, Order};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select, Set, Statement,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select, Set,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -48,80 +51,57 @@ pub enum ProductSort {
     CoverageEnd,
 }
 
-fn date_range(column: C, (from, to): (Option<NaiveDate>, Option<NaiveDate>)) -> Condition {
-    let mut condition = Condition::all().add(column.is_not_null());
-    if let Some(from) = from {
-        condition = condition.add(column.gte(from));
-    }
-    if let Some(to) = to {
-        condition = condition.add(column.lte(to));
-    }
-    condition
-}
-
 impl ProductFilter {
     fn condition(&self, today: NaiveDate) -> Condition {
-        let mut c = Condition::all();
-        if let Some(m) = self.modality {
-            c = c.add(C::Modality.eq(m.as_str()));
-        }
-        if let Some(a) = self.owner_account {
-            c = c.add(C::OwnerAccountId.eq(a.as_uuid()));
-        }
-        if let Some(a) = self.location_account {
-            c = c.add(C::LocationAccountId.eq(a.as_uuid()));
-        }
-        if let Some(text) = self
+        let functional_location = self
             .functional_location
             .as_deref()
             .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            c = c.add(lower_like(
-                (installed_product::Entity, C::FunctionalLocation),
-                text,
-            ));
-        }
-        match self.covered {
-            Some(true) => c = c.add(C::CoverageEndDate.gte(today)),
-            Some(false) => {
-                c = c.add(
-                    Condition::any()
-                        .add(C::CoverageEndDate.is_null())
-                        .add(C::CoverageEndDate.lt(today)),
+            .filter(|t| !t.is_empty());
+        let covered = self.covered.map(|covered| match covered {
+            true => Condition::all().add(C::CoverageEndDate.gte(today)),
+            false => Condition::any()
+                .add(C::CoverageEndDate.is_null())
+                .add(C::CoverageEndDate.lt(today)),
+        });
+        let expiry = self.expiry.map(|expiry| {
+            within_dates(
+                Condition::all().add(C::CoverageEndDate.is_not_null()),
+                C::CoverageEndDate,
+                expiry.end_date_range(today),
+            )
+        });
+        let mut c =
+            Condition::all()
+                .add_option(self.modality.map(|m| C::Modality.eq(m.as_str())))
+                .add_option(
+                    self.owner_account
+                        .map(|a| C::OwnerAccountId.eq(a.as_uuid())),
                 )
-            }
-            None => {}
-        }
-        if let Some(expiry) = self.expiry {
-            c = c.add(date_range(C::CoverageEndDate, expiry.end_date_range(today)));
-        }
-        if let Some(s) = self.operational_state {
-            c = c.add(C::OperationalState.eq(s.as_str()));
-        }
-        if let Some(s) = self.strategic_item {
-            c = c.add(C::StrategicItem.eq(s));
-        }
-        for word in self
-            .text
-            .as_deref()
-            .unwrap_or_default()
-            .split_whitespace()
-            .take(8)
-        {
-            c = c.add(
-                Condition::any()
-                    .add(lower_like((installed_product::Entity, C::Number), word))
-                    .add(lower_like(
-                        (installed_product::Entity, C::SerialNumber),
-                        word,
-                    ))
-                    .add(lower_like(
-                        (installed_product::Entity, C::Description),
-                        word,
-                    ))
-                    .add(lower_like((installed_product::Entity, C::CustomName), word)),
-            );
+                .add_option(
+                    self.location_account
+                        .map(|a| C::LocationAccountId.eq(a.as_uuid())),
+                )
+                .add_option(functional_location.map(|text| {
+                    lower_like((installed_product::Entity, C::FunctionalLocation), text)
+                }))
+                .add_option(covered)
+                .add_option(expiry)
+                .add_option(
+                    self.operational_state
+                        .map(|s| C::OperationalState.eq(s.as_str())),
+                )
+                .add_option(self.strategic_item.map(|s| C::StrategicItem.eq(s)));
+        for word in search_words(self.text.as_deref()) {
+            c = c.add(any_like(
+                &[
+                    (installed_product::Entity, C::Number),
+                    (installed_product::Entity, C::SerialNumber),
+                    (installed_product::Entity, C::Description),
+                    (installed_product::Entity, C::CustomName),
+                ],
+                word,
+            ));
         }
         c
     }
@@ -147,7 +127,7 @@ fn to_domain(
     m: installed_product::Model,
     names: &HashMap<Uuid, String>,
 ) -> StoreResult<ProductRecord> {
-    let corrupt = |what: &str| StoreError::Corrupt(format!("installed product {}: {what}", m.id));
+    let corrupt = corrupt_field("installed product", m.id);
     let text = |raw: &Option<String>| {
         CustomText::parse(raw.as_deref()).map_err(|_| corrupt("custom details"))
     };
@@ -209,19 +189,23 @@ struct ModelWithNames {
     location_name: String,
 }
 
+const LOCATION_NAME: &str =
+    "(SELECT name FROM accounts WHERE accounts.id = installed_products.location_account_id)";
+
 /// Adds the owner's and location's names to a product query (no second round trip).
 fn with_account_names(
     select: Select<installed_product::Entity>,
 ) -> Select<installed_product::Entity> {
-    select
-        .column_as(
-            Expr::cust("(SELECT name FROM accounts WHERE accounts.id = installed_products.owner_account_id)"),
-            "owner_name",
-        )
-        .column_as(
-            Expr::cust("(SELECT name FROM accounts WHERE accounts.id = installed_products.location_account_id)"),
-            "location_name",
-        )
+    with_subselects(
+        select,
+        &[
+            (
+                "(SELECT name FROM accounts WHERE accounts.id = installed_products.owner_account_id)",
+                "owner_name",
+            ),
+            (LOCATION_NAME, "location_name"),
+        ],
+    )
 }
 
 fn record_with_names(row: ModelWithNames) -> StoreResult<ProductRecord> {
@@ -255,10 +239,7 @@ pub(crate) fn list_selects(
         ProductSort::Number => query.clone(),
         ProductSort::Description => query.clone().order_by(C::Description, order.clone()),
         ProductSort::Modality => query.clone().order_by(C::Modality, order.clone()),
-        ProductSort::Location => query.clone().order_by(
-            Expr::cust("(SELECT name FROM accounts WHERE accounts.id = installed_products.location_account_id)"),
-            order.clone(),
-        ),
+        ProductSort::Location => query.clone().order_by(Expr::cust(LOCATION_NAME), order.clone()),
         ProductSort::CustomName => query.clone().order_by_with_nulls(C::CustomName, order.clone(), NullOrdering::Last),
         ProductSort::OperationalState => query.clone().order_by(
             // Worst first when descending: critical, down, restricted, up.
@@ -274,24 +255,11 @@ pub(crate) fn list_selects(
     } else {
         Order::Asc
     };
-    let page_query = with_account_names(sorted)
-        .order_by(C::Number, number_order)
-        .offset(page.offset())
-        .limit(u64::from(page.page_size));
+    let page_query = paged(
+        with_account_names(sorted).order_by(C::Number, number_order),
+        page.window(),
+    );
     (query, page_query)
-}
-
-/// `SELECT COUNT(*) FROM (<query>)`, as sea-orm's paginator counts.
-pub(crate) fn count_statement<E: EntityTrait>(select: &Select<E>, backend: DbBackend) -> Statement {
-    let inner = select.build(backend);
-    Statement::from_sql_and_values(
-        backend,
-        format!(
-            "SELECT COUNT(*) AS num_items FROM ({}) sub_query",
-            inner.sql
-        ),
-        inner.values.map(|v| v.0).unwrap_or_default(),
-    )
 }
 
 /// One page of the visible products that match, and how many match in all.
@@ -358,7 +326,7 @@ pub async fn refs_visible(
         .map(|(id, number, description, custom_name, kind)| {
             let kind = kind
                 .parse::<ProductKind>()
-                .map_err(|_| StoreError::Corrupt(format!("installed product {id}: kind")))?;
+                .map_err(|_| corrupt_field("installed product", id)("kind"))?;
             Ok((
                 id,
                 ProductName {
@@ -403,7 +371,7 @@ pub async fn update_custom_details(
 ) -> StoreResult<CustomDetailsUpdate> {
     let db = db.raw();
     let text = |t: &Option<CustomText>| t.as_ref().map(|t| t.as_str().to_owned());
-    let result = installed_product::Entity::update_many()
+    let changes = installed_product::Entity::update_many()
         .col_expr(C::CustomName, Expr::value(text(&details.custom_name)))
         .col_expr(
             C::CustomerReference,
@@ -412,9 +380,8 @@ pub async fn update_custom_details(
         .col_expr(
             C::CustomerLocation,
             Expr::value(text(&details.customer_location)),
-        )
-        .col_expr(C::UpdatedAt, Expr::value(now))
-        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        );
+    let result = bump_version(changes, C::UpdatedAt, C::Version, now)
         .filter(C::Id.eq(id.as_uuid()))
         .filter(C::Version.eq(expected_version))
         .exec(db)
@@ -497,14 +464,8 @@ pub async fn insert_many(
     products: &[NewProduct],
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    let db = db.raw();
-    // SQLite allows 32766 bound values per statement; 26 columns a row.
-    for chunk in products.chunks(1000) {
-        installed_product::Entity::insert_many(chunk.iter().map(|p| new_model(p, now)))
-            .exec(db)
-            .await?;
-    }
-    Ok(())
+    // 26 columns a row.
+    insert_chunked(db.raw(), products, 1000, |p| new_model(p, now)).await
 }
 
 /// Recomputes each product's latest covered end date from its contract lines.

@@ -4,25 +4,24 @@
 use crate::db::Conn;
 use crate::entities::{mfa_recovery_code, user};
 use crate::error::StoreResult;
+use crate::repositories::query::delete_where;
+use crate::repositories::users::{model, update_user};
 use chrono::{DateTime, Utc};
 use domain::UserId;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 pub async fn set_pending_secret(db: &impl Conn, id: UserId, secret: &str) -> StoreResult<()> {
     let db = db.raw();
-    user::Entity::update_many()
+    update_user(id)
         .col_expr(user::Column::MfaPendingSecret, Expr::value(secret))
-        .filter(user::Column::Id.eq(id.as_uuid()))
         .exec(db)
         .await?;
     Ok(())
 }
 
 pub async fn pending_secret(db: &impl Conn, id: UserId) -> StoreResult<Option<String>> {
-    let db = db.raw();
-    Ok(user::Entity::find_by_id(id.as_uuid())
-        .one(db)
+    Ok(model(db.raw(), id)
         .await?
         .and_then(|m| m.mfa_pending_secret))
 }
@@ -36,7 +35,7 @@ pub async fn enable(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let db = db.raw();
-    user::Entity::update_many()
+    update_user(id)
         .col_expr(user::Column::MfaSecret, Expr::value(secret))
         .col_expr(
             user::Column::MfaPendingSecret,
@@ -44,7 +43,6 @@ pub async fn enable(
         )
         .col_expr(user::Column::MfaEnabledAt, Expr::value(now))
         .col_expr(user::Column::MfaLastStep, Expr::value(step))
-        .filter(user::Column::Id.eq(id.as_uuid()))
         .exec(db)
         .await?;
     Ok(())
@@ -59,9 +57,8 @@ pub async fn replace_secret(
     sealed: &str,
 ) -> StoreResult<()> {
     let db = db.raw();
-    user::Entity::update_many()
+    update_user(id)
         .col_expr(user::Column::MfaSecret, Expr::value(sealed))
-        .filter(user::Column::Id.eq(id.as_uuid()))
         .filter(user::Column::MfaSecret.eq(stored))
         .exec(db)
         .await?;
@@ -70,7 +67,7 @@ pub async fn replace_secret(
 
 pub async fn disable(db: &impl Conn, id: UserId) -> StoreResult<()> {
     let db = db.raw();
-    user::Entity::update_many()
+    update_user(id)
         .col_expr(user::Column::MfaSecret, Expr::value(Option::<String>::None))
         .col_expr(
             user::Column::MfaPendingSecret,
@@ -81,13 +78,9 @@ pub async fn disable(db: &impl Conn, id: UserId) -> StoreResult<()> {
             Expr::value(Option::<DateTime<Utc>>::None),
         )
         .col_expr(user::Column::MfaLastStep, Expr::value(Option::<i64>::None))
-        .filter(user::Column::Id.eq(id.as_uuid()))
         .exec(db)
         .await?;
-    mfa_recovery_code::Entity::delete_many()
-        .filter(mfa_recovery_code::Column::UserId.eq(id.as_uuid()))
-        .exec(db)
-        .await?;
+    delete_recovery_codes(db, id).await?;
     Ok(())
 }
 
@@ -96,9 +89,8 @@ pub async fn disable(db: &impl Conn, id: UserId) -> StoreResult<()> {
 pub async fn use_step(db: &impl Conn, id: UserId, step: i64) -> StoreResult<bool> {
     let db = db.raw();
     use sea_orm::Condition;
-    let result = user::Entity::update_many()
+    let result = update_user(id)
         .col_expr(user::Column::MfaLastStep, Expr::value(step))
-        .filter(user::Column::Id.eq(id.as_uuid()))
         .filter(
             Condition::any()
                 .add(user::Column::MfaLastStep.is_null())
@@ -109,6 +101,11 @@ pub async fn use_step(db: &impl Conn, id: UserId, step: i64) -> StoreResult<bool
     Ok(result.rows_affected == 1)
 }
 
+async fn delete_recovery_codes(db: &impl ConnectionTrait, id: UserId) -> StoreResult<()> {
+    let of_user = mfa_recovery_code::Column::UserId.eq(id.as_uuid());
+    delete_where::<mfa_recovery_code::Entity>(db, of_user).await
+}
+
 /// Replaces the user's recovery codes with these hashes.
 pub async fn replace_recovery_codes(
     db: &impl Conn,
@@ -117,10 +114,7 @@ pub async fn replace_recovery_codes(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let db = db.raw();
-    mfa_recovery_code::Entity::delete_many()
-        .filter(mfa_recovery_code::Column::UserId.eq(id.as_uuid()))
-        .exec(db)
-        .await?;
+    delete_recovery_codes(db, id).await?;
     for hash in hashes {
         mfa_recovery_code::ActiveModel {
             id: Set(uuid::Uuid::new_v4()),

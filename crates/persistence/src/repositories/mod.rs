@@ -3,12 +3,14 @@
 
 pub mod access_requests;
 pub mod accounts;
+pub mod address_attempts;
 pub mod attachments;
 pub mod audit;
 pub mod cases;
 pub mod contracts;
 pub mod idempotency;
 pub mod installed_products;
+pub mod login_attempts;
 pub mod mfa;
 pub mod outbox;
 pub mod password_history;

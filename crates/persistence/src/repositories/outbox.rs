@@ -3,6 +3,7 @@
 use crate::db::Conn;
 use crate::entities::email_outbox;
 use crate::error::StoreResult;
+use crate::repositories::query::all_into;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -170,13 +171,8 @@ pub async fn mark_failed(
 
 /// Every queued email, oldest first (for tests and support).
 pub async fn all(db: &impl Conn) -> StoreResult<Vec<QueuedEmail>> {
-    let db = db.raw();
-    Ok(email_outbox::Entity::find()
+    let oldest_first = email_outbox::Entity::find()
         .order_by_asc(E::CreatedAt)
-        .order_by_asc(E::Id)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(QueuedEmail::from)
-        .collect())
+        .order_by_asc(E::Id);
+    all_into(db.raw(), oldest_first).await
 }

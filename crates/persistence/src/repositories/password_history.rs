@@ -3,6 +3,7 @@
 use crate::db::Conn;
 use crate::entities::password_history;
 use crate::error::StoreResult;
+use crate::repositories::query::delete_where;
 use chrono::{DateTime, Utc};
 use domain::UserId;
 use sea_orm::{
@@ -51,9 +52,7 @@ pub async fn push(
         .all(db)
         .await?;
     if !stale.is_empty() {
-        password_history::Entity::delete_many()
-            .filter(password_history::Column::Id.is_in(stale))
-            .exec(db)
+        delete_where::<password_history::Entity>(db, password_history::Column::Id.is_in(stale))
             .await?;
     }
     Ok(())

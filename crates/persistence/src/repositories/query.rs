@@ -3,9 +3,16 @@
 
 use crate::entities::{account, account_assignment, installed_product};
 use crate::error::StoreResult;
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::{AccountId, Role, User};
-use sea_orm::sea_query::{Expr, Func, LikeExpr, Query, SelectStatement};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{
+    Expr, Func, IntoColumnRef, IntoCondition, LikeExpr, Order, Query, SelectStatement,
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait,
+    FromQueryResult, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select, Statement,
+    UpdateMany,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -46,13 +53,7 @@ impl AccountVisibility {
         if self == AccountVisibility::All {
             return None;
         }
-        Some(
-            Query::select()
-                .column(account::Column::Id)
-                .from(account::Entity)
-                .cond_where(self.condition())
-                .to_owned(),
-        )
+        Some(column_where(account::Column::Id, self.condition()))
     }
 
     pub(crate) fn condition(self) -> Condition {
@@ -67,37 +68,70 @@ impl AccountVisibility {
             } => Condition::all()
                 // Defence in depth: an assignment can never reach into another parent account.
                 .add(account::Column::ParentAccountId.eq(parent_account.as_uuid()))
-                .add(
-                    account::Column::Id.in_subquery(
-                        Query::select()
-                            .column(account_assignment::Column::AccountId)
-                            .from(account_assignment::Entity)
-                            .and_where(account_assignment::Column::UserId.eq(user.as_uuid()))
-                            .to_owned(),
-                    ),
-                ),
+                .add(account::Column::Id.in_subquery(column_where(
+                    account_assignment::Column::AccountId,
+                    account_assignment::Column::UserId.eq(user.as_uuid()),
+                ))),
             AccountVisibility::Nothing => Condition::all().add(account::Column::Id.is_null()),
         }
     }
 }
 
-/// Products whose location or owner the caller sees.
-pub(crate) fn visible_condition(visibility: AccountVisibility) -> Condition {
+/// Rows whose `first` or `second` account the caller sees.
+pub(crate) fn either_account_visible(
+    visibility: AccountVisibility,
+    first: impl ColumnTrait,
+    second: impl ColumnTrait,
+) -> Condition {
     match visibility.account_ids() {
         None => Condition::all(),
         Some(ids) => Condition::any()
-            .add(C::LocationAccountId.in_subquery(ids.clone()))
-            .add(C::OwnerAccountId.in_subquery(ids)),
+            .add(first.in_subquery(ids.clone()))
+            .add(second.in_subquery(ids)),
     }
+}
+
+/// Products whose location or owner the caller sees.
+pub(crate) fn visible_condition(visibility: AccountVisibility) -> Condition {
+    either_account_visible(visibility, C::LocationAccountId, C::OwnerAccountId)
 }
 
 /// `SELECT id FROM installed_products WHERE <visible>`.
 pub(crate) fn visible_ids(visibility: AccountVisibility) -> SelectStatement {
+    column_where(C::Id, visible_condition(visibility))
+}
+
+/// `SELECT <column> FROM <its table> WHERE <condition>`, for `IN (...)`.
+pub(crate) fn column_where<C: ColumnTrait>(
+    column: C,
+    condition: impl IntoCondition,
+) -> SelectStatement {
     Query::select()
-        .column(C::Id)
-        .from(installed_product::Entity)
-        .cond_where(visible_condition(visibility))
+        .column(column)
+        .from(column.entity_name())
+        .cond_where(condition)
         .to_owned()
+}
+
+/// Deletes the rows of `E` that match `condition`.
+pub(crate) async fn delete_where<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    condition: impl IntoCondition,
+) -> StoreResult<()> {
+    E::delete_many().filter(condition).exec(db).await?;
+    Ok(())
+}
+
+/// Runs `select` and converts each row with `From`.
+pub(crate) async fn all_into<E, T>(
+    db: &impl ConnectionTrait,
+    select: Select<E>,
+) -> StoreResult<Vec<T>>
+where
+    E: EntityTrait,
+    T: From<E::Model>,
+{
+    Ok(select.all(db).await?.into_iter().map(T::from).collect())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,8 +143,128 @@ pub struct PageRequest {
 
 impl PageRequest {
     pub fn offset(self) -> u64 {
-        u64::from(self.page.saturating_sub(1)) * u64::from(self.page_size)
+        self.window().0
     }
+
+    pub(crate) fn window(self) -> (u64, u64) {
+        window(u64::from(self.page), u64::from(self.page_size))
+    }
+}
+
+/// `(offset, limit)` of the 1-based `page`.
+pub(crate) fn window(page: u64, page_size: u64) -> (u64, u64) {
+    (page.saturating_sub(1) * page_size, page_size)
+}
+
+/// Limits `select` to a window from [`window`].
+pub(crate) fn paged<Q: QuerySelect>(select: Q, (offset, limit): (u64, u64)) -> Q {
+    select.offset(offset).limit(limit)
+}
+
+/// How many rows `query` matches, and the page of them in `order`.
+pub(crate) async fn count_and_page<E>(
+    db: &impl ConnectionTrait,
+    query: Select<E>,
+    order: &[(E::Column, Order)],
+    page: (u64, u64),
+) -> StoreResult<(Vec<E::Model>, u64)>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+{
+    let total = query.clone().count(db).await?;
+    let sorted = order
+        .iter()
+        .fold(query, |q, (column, o)| q.order_by(*column, o.clone()));
+    let models = paged(sorted, page).all(db).await?;
+    Ok((models, total))
+}
+
+/// `SELECT COUNT(*) AS num_items FROM (<inner>) <alias>`, as sea-orm's paginator counts.
+pub(crate) fn count_statement(inner: Statement, alias: &str, backend: DbBackend) -> Statement {
+    Statement::from_sql_and_values(
+        backend,
+        format!("SELECT COUNT(*) AS num_items FROM ({}) {alias}", inner.sql),
+        inner.values.map(|v| v.0).unwrap_or_default(),
+    )
+}
+
+/// Adds `(sql, alias)` scalar subqueries as columns (names beside a row,
+/// without a second round trip).
+pub(crate) fn with_subselects<E: EntityTrait>(
+    select: Select<E>,
+    columns: &[(&str, &str)],
+) -> Select<E> {
+    columns.iter().fold(select, |s, (sql, alias)| {
+        s.column_as(Expr::cust(*sql), *alias)
+    })
+}
+
+/// Runs `select` and converts each row, stopping at the first that fails.
+pub(crate) async fn all_converted<E, T>(
+    db: &impl ConnectionTrait,
+    select: Select<E>,
+    convert: impl FnMut(E::Model) -> StoreResult<T>,
+) -> StoreResult<Vec<T>>
+where
+    E: EntityTrait,
+    E::Model: FromQueryResult,
+{
+    select.all(db).await?.into_iter().map(convert).collect()
+}
+
+/// Inserts `rows` with one statement per `chunk` of them (SQLite binds at
+/// most 32766 values a statement).
+pub(crate) async fn insert_chunked<T, A>(
+    db: &impl ConnectionTrait,
+    rows: &[T],
+    chunk: usize,
+    to_model: impl Fn(&T) -> A,
+) -> StoreResult<()>
+where
+    A: ActiveModelTrait,
+{
+    for rows in rows.chunks(chunk) {
+        A::Entity::insert_many(rows.iter().map(&to_model))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Marks a versioned row changed: `updated_at = now, version = version + 1`.
+pub(crate) fn bump_version<E: EntityTrait>(
+    update: UpdateMany<E>,
+    updated_at: E::Column,
+    version: E::Column,
+    now: DateTime<Utc>,
+) -> UpdateMany<E> {
+    update
+        .col_expr(updated_at, Expr::value(now))
+        .col_expr(version, Expr::col(version).add(1))
+}
+
+/// Adds `from <= column <= to` for the bounds given to `condition`.
+pub(crate) fn within_dates(
+    condition: Condition,
+    column: impl ColumnTrait,
+    (from, to): (Option<NaiveDate>, Option<NaiveDate>),
+) -> Condition {
+    condition
+        .add_option(from.map(|from| column.gte(from)))
+        .add_option(to.map(|to| column.lte(to)))
+}
+
+/// The words of a search box (at most eight); each must match.
+pub(crate) fn search_words(text: Option<&str>) -> impl Iterator<Item = &str> {
+    text.unwrap_or_default().split_whitespace().take(8)
+}
+
+/// `word` found in any of `columns`, case-insensitively.
+pub(crate) fn any_like<T: IntoColumnRef + Copy>(columns: &[T], word: &str) -> Condition {
+    columns.iter().fold(Condition::any(), |any, column| {
+        any.add(lower_like(*column, word))
+    })
 }
 
 /// `%word%` for a case-insensitive LIKE, with the user's `%`, `_` and `\` taken literally.

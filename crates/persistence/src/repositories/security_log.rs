@@ -5,9 +5,10 @@
 use crate::db::Conn;
 use crate::entities::{security_log, security_log_head};
 use crate::error::{StoreError, StoreResult};
+use crate::repositories::query::{count_and_page, window};
 use chrono::{DateTime, SecondsFormat, Utc};
 use domain::{AccountId, SecurityEvent, UserId};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, Order};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, TransactionTrait,
@@ -203,18 +204,17 @@ pub async fn page(
     if let Some(user) = filter.user {
         condition = condition.add(security_log::Column::UserId.eq(user.as_uuid()));
     }
-    let query = security_log::Entity::find().filter(condition);
-    let total = query.clone().count(db).await?;
-    let items = query
-        .order_by_desc(security_log::Column::Seq)
-        .offset((page.saturating_sub(1)) * page_size)
-        .limit(page_size)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(SecurityLogEntry::from)
-        .collect();
-    Ok((items, total))
+    let (models, total) = count_and_page(
+        db,
+        security_log::Entity::find().filter(condition),
+        &[(security_log::Column::Seq, Order::Desc)],
+        window(page, page_size),
+    )
+    .await?;
+    Ok((
+        models.into_iter().map(SecurityLogEntry::from).collect(),
+        total,
+    ))
 }
 
 /// Events of `kind` from `address` since `since` (the per-address limit and

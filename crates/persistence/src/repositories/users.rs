@@ -1,13 +1,20 @@
 use crate::db::Conn;
 use crate::entities::user;
-use crate::error::{StoreError, StoreResult};
+use crate::error::{corrupt_field, StoreResult};
+use crate::repositories::query::{
+    all_converted, bump_version, count_and_page, delete_where, window,
+};
 use chrono::{DateTime, Utc};
-use domain::account_security::{FailureOutcome, LoginThrottle};
+use domain::account_security::LoginThrottle;
 use domain::{
     AccountId, DateFormat, Email, Language, Role, TimeFormat, TimeZoneName, User, UserId,
     UserSettings, Username,
 };
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::sea_query::{Expr, Order};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    UpdateMany,
+};
 
 /// A user with the PHC string of their password, for login only.
 #[derive(Debug, Clone)]
@@ -19,8 +26,45 @@ pub struct UserWithCredentials {
     pub facts: LoginFacts,
 }
 
+/// The stored row of a user.
+pub(crate) async fn model(
+    db: &impl ConnectionTrait,
+    id: UserId,
+) -> StoreResult<Option<user::Model>> {
+    Ok(user::Entity::find_by_id(id.as_uuid()).one(db).await?)
+}
+
+/// An UPDATE of the one user `id`.
+pub(crate) fn update_user(id: UserId) -> UpdateMany<user::Entity> {
+    user::Entity::update_many().filter(user::Column::Id.eq(id.as_uuid()))
+}
+
+/// `updated_at = now, version = version + 1` for a user.
+fn bump(update: UpdateMany<user::Entity>, now: DateTime<Utc>) -> UpdateMany<user::Entity> {
+    bump_version(update, user::Column::UpdatedAt, user::Column::Version, now)
+}
+
+/// Deactivates for `reason` and ends the user's sessions.
+fn deactivation(
+    update: UpdateMany<user::Entity>,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> UpdateMany<user::Entity> {
+    update
+        .col_expr(user::Column::Active, Expr::value(false))
+        .col_expr(user::Column::DeactivatedAt, Expr::value(now))
+        .col_expr(user::Column::DeactivatedReason, Expr::value(reason))
+        .col_expr(user::Column::SessionsValidAfter, Expr::value(now))
+}
+
+/// Removes every account assignment of `id`.
+async fn unassign_all(db: &impl ConnectionTrait, id: UserId) -> StoreResult<()> {
+    use crate::entities::account_assignment::{Column, Entity};
+    delete_where::<Entity>(db, Column::UserId.eq(id.as_uuid())).await
+}
+
 fn to_domain(m: &user::Model) -> StoreResult<User> {
-    let corrupt = |what: &str| StoreError::Corrupt(format!("user {}: {what}", m.id));
+    let corrupt = corrupt_field("user", m.id);
     Ok(User {
         id: UserId::from_uuid(m.id),
         parent_account_id: m.parent_account_id.map(AccountId::from_uuid),
@@ -69,9 +113,7 @@ pub async fn find_by_username(
 }
 
 pub async fn find_by_id(db: &impl Conn, id: UserId) -> StoreResult<Option<User>> {
-    let db = db.raw();
-    user::Entity::find_by_id(id.as_uuid())
-        .one(db)
+    model(db.raw(), id)
         .await?
         .as_ref()
         .map(to_domain)
@@ -87,7 +129,7 @@ pub async fn find_in_live_session(
 ) -> StoreResult<Option<User>> {
     let db = db.raw();
     use crate::entities::refresh_token;
-    use sea_orm::sea_query::{Expr, Query};
+    use sea_orm::sea_query::Query;
     let live_token = Query::select()
         .expr(Expr::val(1))
         .from(refresh_token::Entity)
@@ -152,66 +194,15 @@ fn throttle_of(m: &user::Model) -> LoginThrottle {
     }
 }
 
-/// Counts a wrong password against `id` and returns what it did. The write
-/// is a compare-and-set on the stored count and lock, retried on a race, so
-/// several server processes agree and exactly one of them sees `LockedNow`.
-pub async fn record_failed_login(
-    db: &impl Conn,
-    id: UserId,
-    now: DateTime<Utc>,
-) -> StoreResult<FailureOutcome> {
-    let db = db.raw();
-    use sea_orm::sea_query::Expr;
-    for _ in 0..5 {
-        let Some(m) = user::Entity::find_by_id(id.as_uuid()).one(db).await? else {
-            return Err(StoreError::Corrupt(format!("user {id} vanished")));
-        };
-        let before = throttle_of(&m);
-        let (after, outcome) = before.fail(now);
-        if after == before {
-            return Ok(outcome);
-        }
-        let same_lock = match before.locked_until {
-            Some(until) => user::Column::LockedUntil.eq(until),
-            None => user::Column::LockedUntil.is_null(),
-        };
-        let written = user::Entity::update_many()
-            .col_expr(
-                user::Column::FailedLogins,
-                Expr::value(i32::try_from(after.failed_logins).unwrap_or(i32::MAX)),
-            )
-            .col_expr(user::Column::LockedUntil, Expr::value(after.locked_until))
-            .filter(user::Column::Id.eq(id.as_uuid()))
-            .filter(user::Column::FailedLogins.eq(m.failed_logins))
-            .filter(same_lock)
-            .exec(db)
-            .await?
-            .rows_affected;
-        if written == 1 {
-            return Ok(outcome);
-        }
-    }
-    Err(StoreError::Corrupt(format!(
-        "user {id}: failed-login count kept changing"
-    )))
-}
-
 pub async fn record_login(db: &impl Conn, id: UserId, at: DateTime<Utc>) -> StoreResult<()> {
     let db = db.raw();
-    user::Entity::update_many()
-        .col_expr(
-            user::Column::LastLoginAt,
-            sea_orm::sea_query::Expr::value(at),
-        )
-        .col_expr(
-            user::Column::FailedLogins,
-            sea_orm::sea_query::Expr::value(0),
-        )
+    update_user(id)
+        .col_expr(user::Column::LastLoginAt, Expr::value(at))
+        .col_expr(user::Column::FailedLogins, Expr::value(0))
         .col_expr(
             user::Column::LockedUntil,
-            sea_orm::sea_query::Expr::value(Option::<DateTime<Utc>>::None),
+            Expr::value(Option::<DateTime<Utc>>::None),
         )
-        .filter(user::Column::Id.eq(id.as_uuid()))
         .exec(db)
         .await?;
     Ok(())
@@ -301,15 +292,14 @@ fn admin_view(m: &user::Model, assignments: &[(uuid::Uuid, uuid::Uuid)]) -> Stor
     })
 }
 
-fn filter_condition(filter: &UserFilter, now: DateTime<Utc>) -> sea_orm::Condition {
-    use sea_orm::Condition;
+fn filter_condition(filter: &UserFilter, now: DateTime<Utc>) -> Condition {
     let mut condition = Condition::all();
     if let Some(parent) = filter.parent_account {
         condition = condition.add(user::Column::ParentAccountId.eq(parent.as_uuid()));
     }
     if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         let pattern = format!("%{}%", q.to_lowercase().replace(['%', '_'], ""));
-        use sea_orm::sea_query::{Expr, Func};
+        use sea_orm::sea_query::Func;
         let like =
             |col: user::Column| Expr::expr(Func::lower(Expr::col(col))).like(pattern.clone());
         condition = condition.add(
@@ -355,16 +345,16 @@ pub async fn list_admin(
     page_size: u64,
 ) -> StoreResult<(Vec<AdminUser>, u64)> {
     let db = db.raw();
-    use sea_orm::{PaginatorTrait, QueryOrder, QuerySelect};
-    let query = user::Entity::find().filter(filter_condition(filter, now));
-    let total = query.clone().count(db).await?;
-    let models = query
-        .order_by_asc(user::Column::DisplayName)
-        .order_by_asc(user::Column::Id)
-        .offset(page.saturating_sub(1) * page_size)
-        .limit(page_size)
-        .all(db)
-        .await?;
+    let (models, total) = count_and_page(
+        db,
+        user::Entity::find().filter(filter_condition(filter, now)),
+        &[
+            (user::Column::DisplayName, Order::Asc),
+            (user::Column::Id, Order::Asc),
+        ],
+        window(page, page_size),
+    )
+    .await?;
     let ids: Vec<uuid::Uuid> = models.iter().map(|m| m.id).collect();
     let assignments = assignments_of(db, &ids).await?;
     let items = models
@@ -403,37 +393,24 @@ fn facts_of(m: &user::Model) -> LoginFacts {
 }
 
 pub async fn login_facts(db: &impl Conn, id: UserId) -> StoreResult<Option<LoginFacts>> {
-    let db = db.raw();
-    Ok(user::Entity::find_by_id(id.as_uuid())
-        .one(db)
-        .await?
-        .as_ref()
-        .map(facts_of))
+    Ok(model(db.raw(), id).await?.as_ref().map(facts_of))
 }
 
 pub async fn password_hash(db: &impl Conn, id: UserId) -> StoreResult<Option<String>> {
-    let db = db.raw();
-    Ok(user::Entity::find_by_id(id.as_uuid())
-        .one(db)
-        .await?
-        .map(|m| m.password_hash))
+    Ok(model(db.raw(), id).await?.map(|m| m.password_hash))
 }
 
 /// Users with this email address (it need not be unique), active or waiting
 /// for activation.
 pub async fn find_reachable_by_email(db: &impl Conn, email: &str) -> StoreResult<Vec<User>> {
     let db = db.raw();
-    use sea_orm::sea_query::{Expr, Func};
-    user::Entity::find()
+    use sea_orm::sea_query::Func;
+    let reachable = user::Entity::find()
         .filter(
             Expr::expr(Func::lower(Expr::col(user::Column::Email))).eq(email.trim().to_lowercase()),
         )
-        .filter(user::Column::Active.eq(true))
-        .all(db)
-        .await?
-        .iter()
-        .map(to_domain)
-        .collect()
+        .filter(user::Column::Active.eq(true));
+    all_converted(db, reachable, |m| to_domain(&m)).await
 }
 
 /// Sets a new password: it activates a pending account, lifts a lock, and
@@ -445,8 +422,7 @@ pub async fn set_password(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let db = db.raw();
-    use sea_orm::sea_query::Expr;
-    user::Entity::update_many()
+    let changes = update_user(id)
         .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
         .col_expr(user::Column::PasswordChangedAt, Expr::value(now))
         .col_expr(user::Column::SessionsValidAfter, Expr::value(now))
@@ -455,15 +431,8 @@ pub async fn set_password(
             user::Column::LockedUntil,
             Expr::value(Option::<DateTime<Utc>>::None),
         )
-        .col_expr(user::Column::PendingActivation, Expr::value(false))
-        .col_expr(user::Column::UpdatedAt, Expr::value(now))
-        .col_expr(
-            user::Column::Version,
-            Expr::col(user::Column::Version).add(1),
-        )
-        .filter(user::Column::Id.eq(id.as_uuid()))
-        .exec(db)
-        .await?;
+        .col_expr(user::Column::PendingActivation, Expr::value(false));
+    bump(changes, now).exec(db).await?;
     Ok(())
 }
 
@@ -472,14 +441,9 @@ pub async fn set_password(
 pub async fn insert_invited(db: &impl Conn, u: &User, now: DateTime<Utc>) -> StoreResult<()> {
     // Not a PHC string: no password verifies against it.
     insert(db, u, "!", now).await?;
-    let db = db.raw();
-    user::Entity::update_many()
-        .col_expr(
-            user::Column::PendingActivation,
-            sea_orm::sea_query::Expr::value(true),
-        )
-        .filter(user::Column::Id.eq(u.id.as_uuid()))
-        .exec(db)
+    update_user(u.id)
+        .col_expr(user::Column::PendingActivation, Expr::value(true))
+        .exec(db.raw())
         .await?;
     Ok(())
 }
@@ -507,12 +471,9 @@ pub async fn update_admin(
 ) -> StoreResult<bool> {
     let conn = db;
     let db = db.raw();
-    use crate::entities::account_assignment;
-    use sea_orm::sea_query::Expr;
-    let mut update = user::Entity::update_many()
+    let mut update = update_user(id)
         .col_expr(user::Column::UpdatedAt, Expr::value(now))
         .col_expr(user::Column::Version, Expr::value(expected + 1))
-        .filter(user::Column::Id.eq(id.as_uuid()))
         .filter(user::Column::Version.eq(expected));
     if let Some(name) = &changes.display_name {
         update = update.col_expr(user::Column::DisplayName, Expr::value(name.clone()));
@@ -526,13 +487,7 @@ pub async fn update_admin(
             .col_expr(user::Column::SessionsValidAfter, Expr::value(now));
     }
     match changes.active {
-        Some(false) => {
-            update = update
-                .col_expr(user::Column::Active, Expr::value(false))
-                .col_expr(user::Column::DeactivatedAt, Expr::value(now))
-                .col_expr(user::Column::DeactivatedReason, Expr::value("manager"))
-                .col_expr(user::Column::SessionsValidAfter, Expr::value(now));
-        }
+        Some(false) => update = deactivation(update, "manager", now),
         Some(true) => {
             update = update
                 .col_expr(user::Column::Active, Expr::value(true))
@@ -552,10 +507,7 @@ pub async fn update_admin(
         return Ok(false);
     }
     if let Some(accounts) = &changes.account_ids {
-        account_assignment::Entity::delete_many()
-            .filter(account_assignment::Column::UserId.eq(id.as_uuid()))
-            .exec(db)
-            .await?;
+        unassign_all(db, id).await?;
         for account in accounts {
             crate::repositories::accounts::assign(conn, id, *account).await?;
         }
@@ -570,8 +522,7 @@ pub async fn update_settings(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let db = db.raw();
-    use sea_orm::sea_query::Expr;
-    user::Entity::update_many()
+    let changes = update_user(id)
         .col_expr(
             user::Column::Language,
             Expr::value(settings.language.as_str()),
@@ -587,23 +538,15 @@ pub async fn update_settings(
         .col_expr(
             user::Column::TimeFormat,
             Expr::value(settings.time_format.as_str()),
-        )
-        .col_expr(user::Column::UpdatedAt, Expr::value(now))
-        .col_expr(
-            user::Column::Version,
-            Expr::col(user::Column::Version).add(1),
-        )
-        .filter(user::Column::Id.eq(id.as_uuid()))
-        .exec(db)
-        .await?;
+        );
+    bump(changes, now).exec(db).await?;
     Ok(())
 }
 
 /// Active users with no login, creation or reactivation since `cutoff`.
 pub async fn inactive_since(db: &impl Conn, cutoff: DateTime<Utc>) -> StoreResult<Vec<User>> {
     let db = db.raw();
-    use sea_orm::Condition;
-    user::Entity::find()
+    let inactive = user::Entity::find()
         .filter(user::Column::Active.eq(true))
         .filter(user::Column::CreatedAt.lt(cutoff))
         .filter(
@@ -615,12 +558,8 @@ pub async fn inactive_since(db: &impl Conn, cutoff: DateTime<Utc>) -> StoreResul
             Condition::any()
                 .add(user::Column::ReactivatedAt.is_null())
                 .add(user::Column::ReactivatedAt.lt(cutoff)),
-        )
-        .all(db)
-        .await?
-        .iter()
-        .map(to_domain)
-        .collect()
+        );
+    all_converted(db, inactive, |m| to_domain(&m)).await
 }
 
 /// Deactivates for inactivity and removes the account assignment, unless
@@ -632,20 +571,7 @@ pub async fn deactivate_inactive(
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
     let db = db.raw();
-    use crate::entities::account_assignment;
-    use sea_orm::sea_query::Expr;
-    use sea_orm::Condition;
-    let done = user::Entity::update_many()
-        .col_expr(user::Column::Active, Expr::value(false))
-        .col_expr(user::Column::DeactivatedAt, Expr::value(now))
-        .col_expr(user::Column::DeactivatedReason, Expr::value("inactivity"))
-        .col_expr(user::Column::SessionsValidAfter, Expr::value(now))
-        .col_expr(user::Column::UpdatedAt, Expr::value(now))
-        .col_expr(
-            user::Column::Version,
-            Expr::col(user::Column::Version).add(1),
-        )
-        .filter(user::Column::Id.eq(id.as_uuid()))
+    let done = bump(deactivation(update_user(id), "inactivity", now), now)
         .filter(user::Column::Active.eq(true))
         .filter(
             Condition::any()
@@ -657,10 +583,7 @@ pub async fn deactivate_inactive(
         .rows_affected
         == 1;
     if done {
-        account_assignment::Entity::delete_many()
-            .filter(account_assignment::Column::UserId.eq(id.as_uuid()))
-            .exec(db)
-            .await?;
+        unassign_all(db, id).await?;
     }
     Ok(done)
 }
