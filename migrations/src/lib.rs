@@ -22,6 +22,7 @@ mod m20261124_000015_identity_lifecycle;
 mod m20261124_000016_create_access_requests;
 mod m20261124_000017_mfa;
 mod m20261124_000018_widen_mfa_secrets;
+mod m20261206_000019_create_address_attempts;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000016_create_access_requests::Migration),
             Box::new(m20261124_000017_mfa::Migration),
             Box::new(m20261124_000018_widen_mfa_secrets::Migration),
+            Box::new(m20261206_000019_create_address_attempts::Migration),
         ]
     }
 }

@@ -18,67 +18,20 @@ pub const INACTIVITY_DAYS: i64 = 120;
 /// A new password may not be one of the last this many.
 pub const PASSWORD_HISTORY: usize = 5;
 
-/// The login counter and lock of one user, as stored.
+/// The login counter and lock of one user, as stored. The counting itself
+/// is one conditional statement in the database
+/// (`persistence::repositories::login_attempts`), so that concurrent
+/// attempts cannot all be judged on one reading of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct LoginThrottle {
     pub failed_logins: u32,
     pub locked_until: Option<DateTime<Utc>>,
 }
 
-/// What a failed attempt did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailureOutcome {
-    /// Counted; `left` more attempts before the lock.
-    Counted { left: u32 },
-    /// This attempt locked the account (send the lockout email once).
-    LockedNow { until: DateTime<Utc> },
-    /// The account was locked already; nothing changes.
-    StillLocked { until: DateTime<Utc> },
-}
-
 impl LoginThrottle {
     /// The lock's end while it lasts; None once it has passed.
     pub fn locked_at(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         self.locked_until.filter(|until| now < *until)
-    }
-
-    /// A wrong password: counts, and locks on the third. A lock that has
-    /// run out starts a fresh count.
-    pub fn fail(self, now: DateTime<Utc>) -> (Self, FailureOutcome) {
-        if let Some(until) = self.locked_at(now) {
-            return (self, FailureOutcome::StillLocked { until });
-        }
-        let previous = if self.locked_until.is_some() {
-            0
-        } else {
-            self.failed_logins
-        };
-        let failed = previous + 1;
-        if failed >= LOCKOUT_THRESHOLD {
-            let until = now + Duration::minutes(LOCKOUT_MINUTES);
-            (
-                Self {
-                    failed_logins: failed,
-                    locked_until: Some(until),
-                },
-                FailureOutcome::LockedNow { until },
-            )
-        } else {
-            (
-                Self {
-                    failed_logins: failed,
-                    locked_until: None,
-                },
-                FailureOutcome::Counted {
-                    left: LOCKOUT_THRESHOLD - failed,
-                },
-            )
-        }
-    }
-
-    /// A correct password (or a reset) clears count and lock.
-    pub fn cleared() -> Self {
-        Self::default()
     }
 }
 
@@ -107,48 +60,6 @@ mod tests {
 
     fn t0() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap()
-    }
-
-    #[test]
-    fn the_third_wrong_password_locks_for_fifteen_minutes_to_the_second() {
-        let (one, outcome) = LoginThrottle::default().fail(t0());
-        assert_eq!(outcome, FailureOutcome::Counted { left: 2 });
-        let (two, outcome) = one.fail(t0() + Duration::seconds(5));
-        assert_eq!(outcome, FailureOutcome::Counted { left: 1 });
-        let locked_at = t0() + Duration::seconds(10);
-        let (three, outcome) = two.fail(locked_at);
-        let until = locked_at + Duration::minutes(15);
-        assert_eq!(outcome, FailureOutcome::LockedNow { until });
-        assert_eq!(three.locked_at(until - Duration::seconds(1)), Some(until));
-        assert_eq!(three.locked_at(until), None, "free again at 15:00 exactly");
-    }
-
-    #[test]
-    fn attempts_during_a_lock_neither_extend_it_nor_email_again() {
-        let locked = LoginThrottle {
-            failed_logins: 3,
-            locked_until: Some(t0() + Duration::minutes(15)),
-        };
-        let (after, outcome) = locked.fail(t0() + Duration::minutes(1));
-        assert_eq!(after, locked);
-        assert_eq!(
-            outcome,
-            FailureOutcome::StillLocked {
-                until: t0() + Duration::minutes(15)
-            }
-        );
-    }
-
-    #[test]
-    fn after_a_lock_runs_out_the_count_starts_again() {
-        let expired = LoginThrottle {
-            failed_logins: 3,
-            locked_until: Some(t0()),
-        };
-        let (after, outcome) = expired.fail(t0() + Duration::seconds(1));
-        assert_eq!(outcome, FailureOutcome::Counted { left: 2 });
-        assert_eq!(after.failed_logins, 1);
-        assert_eq!(LoginThrottle::cleared(), LoginThrottle::default());
     }
 
     #[test]

@@ -46,11 +46,7 @@ async fn run() {
     let empty = median_ms(START_RUNS, || {
         let data = tempfile::tempdir().unwrap();
         let http = http.clone();
-        async move {
-            let mut command = csportal(data.path());
-            command.env("CSPORTAL_SEED_DEMO", "false");
-            time_to_ready(&http, command).await
-        }
+        async move { time_to_ready(&http, csportal(data.path())).await }
     })
     .await;
     let demo_dir = tempfile::tempdir().unwrap();

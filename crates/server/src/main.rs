@@ -23,8 +23,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Migrate, seed demo data into an empty database, and serve the API and the app.
-    Serve,
+    /// Migrate and serve the API and the app. A new database gets nothing
+    /// but its schema: see `csportal seed --demo`, or `serve --demo`.
+    Serve {
+        /// Load the demo customers, accounts and users (README) into an
+        /// empty database first. Never for a real installation: the demo
+        /// users share one published password.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Apply pending database migrations and exit.
     Migrate,
     /// Load data into the database.
@@ -114,7 +121,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("added {count} service cases; the database now holds {total}");
             }
         }
-        Command::Serve => serve(settings, db).await?,
+        Command::Serve { demo } => serve(settings, db, demo).await?,
         Command::Audit {
             action: AuditCommand::Verify,
         } => {
@@ -148,11 +155,11 @@ async fn seed_demo(db: &persistence::Db) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn serve(settings: Settings, db: persistence::Db) -> anyhow::Result<()> {
+async fn serve(settings: Settings, db: persistence::Db, demo: bool) -> anyhow::Result<()> {
     persistence::migrate_up(&db)
         .await
         .context("migrating the database")?;
-    if settings.seed_demo_when_empty && persistence::repositories::accounts::is_empty(&db).await? {
+    if demo && persistence::repositories::accounts::is_empty(&db).await? {
         seed_demo(&db).await?;
     }
     let listener = TcpListener::bind(&settings.bind)

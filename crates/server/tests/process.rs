@@ -8,9 +8,9 @@ use common::server_process::{csportal, ServerProcess};
 use std::time::Duration;
 
 #[tokio::test]
-async fn serve_on_an_empty_folder_migrates_seeds_and_stops_on_sigterm() {
+async fn serve_demo_on_an_empty_folder_migrates_seeds_and_stops_on_sigterm() {
     let data = tempfile::tempdir().expect("tempdir");
-    let mut server = ServerProcess::start(csportal(data.path()));
+    let mut server = ServerProcess::start_with(csportal(data.path()), &["serve", "--demo"]);
     let http = reqwest::Client::new();
 
     let ready = http
@@ -61,7 +61,7 @@ fn a_bad_setting_stops_the_start_with_a_message_naming_it() {
     let data = tempfile::tempdir().expect("tempdir");
     for (name, value) in [
         ("CSPORTAL_JWT_SECRET", "too-short"),
-        ("CSPORTAL_SEED_DEMO", "perhaps"),
+        ("CSPORTAL_SECURE_COOKIES", "perhaps"),
         ("CSPORTAL_ACCESS_TOKEN_TTL_SECONDS", "fifteen minutes"),
     ] {
         let out = csportal(data.path())
@@ -76,6 +76,37 @@ fn a_bad_setting_stops_the_start_with_a_message_naming_it() {
             "the message does not name {name}: {stderr}"
         );
     }
+}
+
+#[tokio::test]
+async fn serve_without_demo_creates_nothing_but_the_schema() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut server = ServerProcess::start(csportal(data.path()));
+    let http = reqwest::Client::new();
+    let ready = http
+        .get(server.url("/readyz"))
+        .send()
+        .await
+        .expect("readyz");
+    assert_eq!(ready.status(), 200, "migrated and ready");
+    for demo_user in ["nl.manager", "admin", "service"] {
+        let login = http
+            .post(server.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({"username": demo_user, "password": "Welcome-2026"}))
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(login.status(), 401, "{demo_user} exists without --demo");
+    }
+    let exit = server
+        .terminate(Duration::from_secs(30))
+        .expect("csportal stops within 30 s of SIGTERM");
+    assert!(exit.success(), "exit status {exit:?}\n{}", server.output());
+    assert!(
+        !server.output().contains("demo data loaded"),
+        "{}",
+        server.output()
+    );
 }
 
 #[test]

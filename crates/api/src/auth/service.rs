@@ -1,14 +1,14 @@
 //! Login, refresh, logout and password change: the orchestration between
 //! the password hasher, the token keys, the stores and the security log.
 
+use crate::auth::attempts::Attempt;
 use crate::auth::tokens::{hash_refresh_token, new_refresh_token};
 use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
 use crate::identity::{mfa, passwords, security};
-use crate::notifications;
 use crate::state::AppState;
 use api_types::FieldErrorCode;
-use domain::account_security::{password_expired, FailureOutcome, PASSWORD_HISTORY};
+use domain::account_security::{password_expired, PASSWORD_HISTORY};
 use domain::{SecurityEvent, User, Username};
 use persistence::repositories::security_log::NewSecurityEntry;
 use persistence::repositories::{password_history, refresh_tokens, users};
@@ -57,37 +57,41 @@ fn with_reason(entry: NewSecurityEntry, reason: &str) -> NewSecurityEntry {
     entry.details(serde_json::json!({ "reason": reason }))
 }
 
-/// A wrong secret for a known user (password, current password or second
-/// factor): counts towards the lockout, locks on the third, emails the owner
-/// once, and reports bursts.
-async fn count_failure(
+/// Checks a signed-in user's password before a change, under the account
+/// lockout like a login: a wrong one counts, and a locked account is
+/// refused as if it were wrong (422 `wrong_password` on `field`).
+pub async fn confirm_password(
     state: &AppState,
     user: &User,
+    password: &str,
     client: &ClientAddress,
-    event: SecurityEvent,
-    reason: &str,
+    field: &str,
+    wrong: &str,
 ) -> Result<(), ApiError> {
-    let now = state.clock.now();
-    let outcome = users::record_failed_login(&state.db, user.id, now).await?;
-    let entry = with_reason(security::about(event, user, now), reason);
-    security::record(&state.db, entry, client).await?;
-    if let FailureOutcome::LockedNow { until } = outcome {
-        tracing::warn!(event = "account_locked", user_id = %user.id, %until, "account locked after repeated failed logins");
-        state
-            .db
-            .transaction(async |txn| {
-                notifications::queue_lockout_email(txn, user, until, now).await?;
-                let entry = security::about(SecurityEvent::AccountLocked, user, now)
-                    .details(serde_json::json!({ "locked_until": until }));
-                security::record(txn, entry, client).await?;
-                Ok::<_, ApiError>(())
-            })
-            .await?;
-        security::note_lockout(state, client, user).await?;
-    } else {
-        tracing::info!(event = event.as_str(), user_id = %user.id, reason, "login refused");
+    let attempt = Attempt::reserve(state, user).await?;
+    let stored = match attempt {
+        Some(_) => users::password_hash(&state.db, user.id).await?,
+        None => None,
+    };
+    let matches = state
+        .passwords
+        .verify(stored.as_deref(), password)
+        .await
+        .map_err(ApiError::internal)?;
+    match attempt {
+        Some(attempt) if matches => return attempt.release().await,
+        Some(attempt) => {
+            attempt
+                .wrong(client, SecurityEvent::LoginFailed, "wrong_current_password")
+                .await?
+        }
+        None => {}
     }
-    Ok(())
+    Err(ApiError::Validation(vec![passwords::field_error(
+        field,
+        FieldErrorCode::WrongPassword,
+        wrong,
+    )]))
 }
 
 /// Checks the password (same time and answer for unknown users and locked
@@ -100,16 +104,22 @@ pub async fn login(
     mfa_code: Option<&str>,
     client: &ClientAddress,
 ) -> Result<IssuedTokens, ApiError> {
-    security::check_address(state, client).await?;
+    let address_attempt = security::reserve_address(state, client).await?;
     let found = match Username::parse(username) {
         Ok(name) => users::find_by_username(&state.db, &name).await?,
         Err(_) => None,
     };
-    // A pending account has no password: verify against the dummy hash so
-    // it takes as long as any other.
+    // Counted before the password is checked, so a burst of guesses cannot
+    // all be judged on one count (None: locked).
+    let attempt = match &found {
+        Some(found) => Attempt::reserve(state, &found.user).await?,
+        None => None,
+    };
+    // Unknown, locked and pending accounts are checked against the dummy
+    // hash, so every refusal takes as long as a wrong password.
     let stored_hash = found
         .as_ref()
-        .filter(|f| !f.facts.pending_activation)
+        .filter(|f| !f.facts.pending_activation && attempt.is_some())
         .map(|f| f.password_hash.as_str());
     let matches = state
         .passwords
@@ -117,7 +127,7 @@ pub async fn login(
         .await
         .map_err(ApiError::internal)?;
     let now = state.clock.now();
-    let Some(found) = found else {
+    let Some(found) = &found else {
         tracing::info!(event = "login_failed", "login refused: unknown user name");
         // No user name in the entry: people type passwords into that field.
         let entry = with_reason(
@@ -131,8 +141,8 @@ pub async fn login(
     let user = &found.user;
     // A locked account answers exactly like a wrong password: a stranger
     // learns nothing, and the owner has the email.
-    if let Some(until) = found.throttle.locked_at(now) {
-        tracing::warn!(event = "login_locked", user_id = %user.id, %until, "login refused: account locked");
+    let Some(attempt) = attempt else {
+        tracing::warn!(event = "login_locked", user_id = %user.id, "login refused: account locked");
         let entry = with_reason(
             security::about(SecurityEvent::LoginFailed, user, now),
             "locked",
@@ -140,20 +150,17 @@ pub async fn login(
         security::record(&state.db, entry, client).await?;
         security::note_failure(state, client).await?;
         return Err(ApiError::InvalidCredentials);
-    }
+    };
     if !matches {
-        count_failure(
-            state,
-            user,
-            client,
-            SecurityEvent::LoginFailed,
-            "wrong_password",
-        )
-        .await?;
+        attempt
+            .wrong(client, SecurityEvent::LoginFailed, "wrong_password")
+            .await?;
         security::note_failure(state, client).await?;
         return Err(ApiError::InvalidCredentials);
     }
     if !user.active {
+        attempt.release().await?;
+        security::forget_address_attempt(state, address_attempt).await?;
         tracing::info!(event = "login_refused", user_id = %user.id, "login refused: deactivated");
         let entry = with_reason(
             security::about(SecurityEvent::LoginRefused, user, now),
@@ -167,6 +174,10 @@ pub async fn login(
     // The second factor comes before anything a restricted token could open.
     if let Some(secret) = found.facts.mfa_secret.as_deref() {
         let Some(code) = mfa_code.map(str::trim).filter(|c| !c.is_empty()) else {
+            // The password alone proves nothing here; the code's own
+            // attempt will count.
+            attempt.release().await?;
+            security::forget_address_attempt(state, address_attempt).await?;
             let entry = with_reason(
                 security::about(SecurityEvent::LoginRefused, user, now),
                 "mfa_required",
@@ -175,18 +186,16 @@ pub async fn login(
             return Err(ApiError::MfaRequired);
         };
         if !mfa::verify_login_code(state, user, secret, code, client).await? {
-            count_failure(
-                state,
-                user,
-                client,
-                SecurityEvent::MfaFailed,
-                "wrong_mfa_code",
-            )
-            .await?;
+            attempt
+                .wrong(client, SecurityEvent::MfaFailed, "wrong_mfa_code")
+                .await?;
             security::note_failure(state, client).await?;
             return Err(ApiError::InvalidMfaCode);
         }
     }
+    // Both factors were right: whatever comes next, the count starts afresh.
+    attempt.passed().await?;
+    security::forget_address_attempt(state, address_attempt).await?;
     if password_expired(found.facts.password_changed_at, now) {
         tracing::info!(event = "login_refused", user_id = %user.id, "password expired: change token issued");
         let entry = with_reason(
@@ -227,27 +236,15 @@ pub async fn change_password(
     client: &ClientAddress,
 ) -> Result<IssuedTokens, ApiError> {
     let now = state.clock.now();
-    let stored = users::password_hash(&state.db, user.id).await?;
-    let matches = state
-        .passwords
-        .verify(stored.as_deref(), current_password)
-        .await
-        .map_err(ApiError::internal)?;
-    if !matches {
-        count_failure(
-            state,
-            user,
-            client,
-            SecurityEvent::LoginFailed,
-            "wrong_current_password",
-        )
-        .await?;
-        return Err(ApiError::Validation(vec![passwords::field_error(
-            "current_password",
-            FieldErrorCode::WrongPassword,
-            "The current password is wrong.",
-        )]));
-    }
+    confirm_password(
+        state,
+        user,
+        current_password,
+        client,
+        "current_password",
+        "The current password is wrong.",
+    )
+    .await?;
     let hash =
         passwords::accept_new_password(state, &state.db, user.id, new_password, "new_password")
             .await?;

@@ -145,22 +145,23 @@ pub async fn enable(
     Ok(codes)
 }
 
-async fn confirm_password(state: &AppState, user: &User, password: &str) -> Result<(), ApiError> {
-    let stored = users::password_hash(&state.db, user.id).await?;
-    if state
-        .passwords
-        .verify(stored.as_deref(), password)
-        .await
-        .map_err(ApiError::internal)?
-    {
-        Ok(())
-    } else {
-        Err(ApiError::Validation(vec![field_error(
-            "password",
-            FieldErrorCode::WrongPassword,
-            "The password is wrong.",
-        )]))
-    }
+/// Re-checks the password before a change to the second factor (counts
+/// toward the lockout like a login).
+async fn confirm_password(
+    state: &AppState,
+    user: &User,
+    password: &str,
+    client: &ClientAddress,
+) -> Result<(), ApiError> {
+    crate::auth::service::confirm_password(
+        state,
+        user,
+        password,
+        client,
+        "password",
+        "The password is wrong.",
+    )
+    .await
 }
 
 pub async fn required_for(state: &AppState, user: &User) -> Result<bool, ApiError> {
@@ -176,7 +177,7 @@ pub async fn disable(
     password: &str,
     client: &ClientAddress,
 ) -> Result<(), ApiError> {
-    confirm_password(state, user, password).await?;
+    confirm_password(state, user, password, client).await?;
     if required_for(state, user).await? {
         return Err(ApiError::Conflict(
             "Your organisation requires a second factor; it cannot be turned off.".into(),
@@ -203,8 +204,9 @@ pub async fn new_codes(
     state: &AppState,
     user: &User,
     password: &str,
+    client: &ClientAddress,
 ) -> Result<Vec<String>, ApiError> {
-    confirm_password(state, user, password).await?;
+    confirm_password(state, user, password, client).await?;
     let facts = users::login_facts(&state.db, user.id)
         .await?
         .ok_or(ApiError::NotFound)?;

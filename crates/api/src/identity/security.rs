@@ -6,6 +6,7 @@ use crate::identity::client::ClientAddress;
 use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
 use domain::{SecurityEvent, User};
+use persistence::repositories::address_attempts::{self, AddressAttempt};
 use persistence::repositories::security_log::{self, NewSecurityEntry};
 use persistence::Conn;
 
@@ -31,20 +32,37 @@ pub async fn record(
     Ok(())
 }
 
-/// Refuses a login from an address that failed too often lately (429).
-pub async fn check_address(state: &AppState, client: &ClientAddress) -> Result<(), ApiError> {
+/// Counts a login attempt from `client` before its password is checked,
+/// and refuses it (429) when the address failed too often lately. Keep the
+/// attempt when the password is wrong; [`forget_address_attempt`] it when
+/// it was right.
+pub async fn reserve_address(
+    state: &AppState,
+    client: &ClientAddress,
+) -> Result<Option<AddressAttempt>, ApiError> {
     let Some(address) = client.as_deref() else {
-        return Ok(());
+        return Ok(None);
     };
-    let since = state.clock.now() - Duration::minutes(ADDRESS_WINDOW_MINUTES);
-    let failures =
-        security_log::count_from_address(&state.db, address, &[SecurityEvent::LoginFailed], since)
-            .await?;
-    if failures >= state.config.login_failures_per_address {
-        tracing::warn!(event = "address_throttled", %address, failures, "login refused: too many failures from this address");
+    let now = state.clock.now();
+    let since = now - Duration::minutes(ADDRESS_WINDOW_MINUTES);
+    let (attempt, attempts) = address_attempts::reserve(&state.db, address, now, since).await?;
+    if attempts > state.config.login_failures_per_address {
+        address_attempts::forget(&state.db, attempt).await?;
+        tracing::warn!(event = "address_throttled", %address, attempts, "login refused: too many failures from this address");
         return Err(ApiError::TooManyRequests {
             retry_after: (ADDRESS_WINDOW_MINUTES * 60) as u64,
         });
+    }
+    Ok(Some(attempt))
+}
+
+/// The attempt's password was right: it does not count against the address.
+pub async fn forget_address_attempt(
+    state: &AppState,
+    attempt: Option<AddressAttempt>,
+) -> Result<(), ApiError> {
+    if let Some(attempt) = attempt {
+        address_attempts::forget(&state.db, attempt).await?;
     }
     Ok(())
 }

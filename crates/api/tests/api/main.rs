@@ -13,6 +13,7 @@ mod errors;
 mod hostile_tokens;
 mod identity;
 mod installed_products;
+mod lockout;
 mod mfa;
 mod openapi;
 mod spa;

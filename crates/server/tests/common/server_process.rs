@@ -11,12 +11,11 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// Variables of the developer's shell that would leak into the child.
-const INHERITED_SETTINGS: [&str; 6] = [
+const INHERITED_SETTINGS: [&str; 5] = [
     "DATABASE_URL",
     "CSPORTAL_BIND",
     "CSPORTAL_STATIC_DIR",
     "CSPORTAL_JWT_SECRET",
-    "CSPORTAL_SEED_DEMO",
     "CSPORTAL_WORKERS",
 ];
 
@@ -44,9 +43,14 @@ pub struct ServerProcess {
 
 impl ServerProcess {
     /// Starts `command serve` and waits until it prints the address it listens on.
-    pub fn start(mut command: Command) -> Self {
+    pub fn start(command: Command) -> Self {
+        Self::start_with(command, &["serve"])
+    }
+
+    /// Starts `command <args>` (a `serve`) and waits until it listens.
+    pub fn start_with(mut command: Command, args: &[&str]) -> Self {
         let mut child = command
-            .arg("serve")
+            .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -91,9 +91,10 @@ pub async fn mfa_disable(
 pub async fn mfa_recovery_codes(
     state: AppData,
     auth: AuthUser,
+    client: ClientAddress,
     body: web::Json<PasswordConfirmation>,
 ) -> Reply {
-    let recovery_codes = mfa::new_codes(&state, &auth.user, &body.password).await?;
+    let recovery_codes = mfa::new_codes(&state, &auth.user, &body.password, &client).await?;
     Ok(HttpResponse::Ok().json(RecoveryCodesResponse { recovery_codes }))
 }
 
