@@ -106,13 +106,20 @@ impl ApiConfig {
     }
 }
 
-/// The markets of the demo installation (numbers of the demo contact centres).
-pub const DEFAULT_CONTACT_CENTRES: &str =
+/// The demo installation's contact centres: invented numbers, so they are
+/// used only with the demo data (`serve --demo`, the tests). A real
+/// installation names its own (`CSPORTAL_CONTACT_CENTRES`); a country without
+/// one tells users to phone their local service organisation.
+pub const DEMO_CONTACT_CENTRES: &str =
     "NL=+31 40 279 1111, DK=+45 43 29 1111, DE=+49 40 5078 1111, GB=+44 1483 79 1111";
-/// The Netherlands and Germany moved to this platform on 1 Oct 2018; Denmark
-/// started on it, so it has no historical cases.
-pub const DEFAULT_CASE_CUTOVERS: &str = "NL=2018-10-01, DE=2018-10-01, GB=2019-04-01";
+/// The markets' moves to the current platform, as the service FAQ lists them:
+/// 1 October 2018 for Australia and New Zealand, South Korea, the United
+/// Kingdom and Ireland, the Netherlands and Germany. Markets with "no historic
+/// data available" (Central Eastern Europe, Middle East and Turkey) and those
+/// that started on the platform (Denmark) are left out: no historical cases.
+pub const DEFAULT_CASE_CUTOVERS: &str = "AU=2018-10-01, NZ=2018-10-01, KR=2018-10-01, \
+GB=2018-10-01, IE=2018-10-01, NL=2018-10-01, DE=2018-10-01";
 
 fn default_markets() -> domain::Markets {
-    domain::Markets::parse(DEFAULT_CONTACT_CENTRES, DEFAULT_CASE_CUTOVERS).unwrap_or_default()
+    domain::Markets::parse("", DEFAULT_CASE_CUTOVERS).unwrap_or_default()
 }

@@ -69,6 +69,32 @@ impl Markets {
         })
     }
 
+    /// Whether any country has a contact centre.
+    pub fn has_contact_centres(&self) -> bool {
+        !self.contact_centres.is_empty()
+    }
+
+    /// These markets with the contact centres of `raw` (as in [`Markets::parse`]).
+    pub fn with_contact_centres(self, raw: &str) -> Result<Self, MarketSettingError> {
+        Ok(Self {
+            contact_centres: Self::parse(raw, "")?.contact_centres,
+            ..self
+        })
+    }
+
+    /// Of `countries`, those without a contact centre, upper-cased and sorted.
+    pub fn without_contact_centre<'a>(
+        &self,
+        countries: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<String> {
+        let missing: std::collections::BTreeSet<String> = countries
+            .into_iter()
+            .map(str::to_ascii_uppercase)
+            .filter(|c| !self.contact_centres.contains_key(c))
+            .collect();
+        missing.into_iter().collect()
+    }
+
     pub fn contact_centre(&self, country: &str) -> Option<&str> {
         self.contact_centres
             .get(&country.to_ascii_uppercase())
@@ -98,6 +124,19 @@ mod tests {
         assert_eq!(m.contact_centre("DE"), None);
         assert_eq!(m.cutover("NL"), NaiveDate::from_ymd_opt(2018, 10, 1));
         assert_eq!(m.cutover("DK"), None, "a market without a cut-over");
+    }
+
+    #[test]
+    fn countries_without_a_contact_centre_are_named_once() {
+        let m = Markets::default()
+            .with_contact_centres("NL=+31 40 279 7000")
+            .unwrap();
+        assert!(m.has_contact_centres());
+        assert_eq!(
+            m.without_contact_centre(["nl", "DK", "dk", "GB"]),
+            ["DK", "GB"]
+        );
+        assert!(!Markets::default().has_contact_centres());
     }
 
     #[test]

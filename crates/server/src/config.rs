@@ -156,8 +156,7 @@ impl Settings {
         api.login_failures_per_address = parse_var("CSPORTAL_LOGIN_FAILURES_PER_ADDRESS", 20u64)?;
         api.max_attachment_bytes = parse_var("CSPORTAL_MAX_ATTACHMENT_BYTES", 25 * 1024 * 1024u64)?;
         api.markets = domain::Markets::parse(
-            &var("CSPORTAL_CONTACT_CENTRES")
-                .unwrap_or_else(|| api::config::DEFAULT_CONTACT_CENTRES.into()),
+            &var("CSPORTAL_CONTACT_CENTRES").unwrap_or_default(),
             &var("CSPORTAL_CASE_CUTOVERS")
                 .unwrap_or_else(|| api::config::DEFAULT_CASE_CUTOVERS.into()),
         )?;

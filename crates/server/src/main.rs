@@ -155,13 +155,46 @@ async fn seed_demo(db: &persistence::Db) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn serve(settings: Settings, db: persistence::Db, demo: bool) -> anyhow::Result<()> {
+/// A priority-1 case must be phoned in: where no number is configured, users
+/// are told to phone their local service organisation, and the operator is
+/// told here which countries those are.
+async fn warn_of_countries_without_contact_centre(
+    settings: &Settings,
+    db: &persistence::Db,
+) -> anyhow::Result<()> {
+    let countries = persistence::repositories::accounts::product_countries(db).await?;
+    let missing = settings
+        .api
+        .markets
+        .without_contact_centre(countries.iter().map(String::as_str));
+    if !missing.is_empty() {
+        tracing::warn!(
+            event = "no_contact_centre",
+            countries = %missing.join(", "),
+            "no contact centre configured (CSPORTAL_CONTACT_CENTRES) for countries with installed products: priority-1 cases there tell users to phone their local service organisation"
+        );
+    }
+    Ok(())
+}
+
+async fn serve(mut settings: Settings, db: persistence::Db, demo: bool) -> anyhow::Result<()> {
     persistence::migrate_up(&db)
         .await
         .context("migrating the database")?;
-    if demo && persistence::repositories::accounts::is_empty(&db).await? {
-        seed_demo(&db).await?;
+    if demo {
+        if persistence::repositories::accounts::is_empty(&db).await? {
+            seed_demo(&db).await?;
+        }
+        // The demo's invented numbers, unless real ones are configured.
+        if !settings.api.markets.has_contact_centres() {
+            settings.api.markets = settings
+                .api
+                .markets
+                .clone()
+                .with_contact_centres(api::config::DEMO_CONTACT_CENTRES)?;
+        }
     }
+    warn_of_countries_without_contact_centre(&settings, &db).await?;
     let listener = TcpListener::bind(&settings.bind)
         .with_context(|| format!("cannot listen on {}", settings.bind))?;
     let address = listener.local_addr()?;

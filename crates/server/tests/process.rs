@@ -109,6 +109,42 @@ async fn serve_without_demo_creates_nothing_but_the_schema() {
     );
 }
 
+#[tokio::test]
+async fn serve_names_the_countries_whose_products_have_no_contact_centre() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let seeded = csportal(data.path())
+        .args(["seed", "--demo"])
+        .output()
+        .expect("seed runs");
+    assert!(seeded.status.success());
+    // Demo data, but started as a real installation: no invented numbers.
+    let mut server = ServerProcess::start(csportal(data.path()));
+    let warned = server
+        .output()
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .find(|entry| entry["fields"]["event"] == "no_contact_centre")
+        .unwrap_or_else(|| panic!("no warning:\n{}", server.output()));
+    let countries = warned["fields"]["countries"].as_str().unwrap_or_default();
+    assert!(
+        countries.contains("NL") && countries.contains("DK"),
+        "{countries}"
+    );
+    server
+        .terminate(Duration::from_secs(30))
+        .expect("csportal stops");
+
+    // With --demo the demo's numbers are used, and nothing is missing.
+    let mut demo = ServerProcess::start_with(csportal(data.path()), &["serve", "--demo"]);
+    assert!(
+        !demo.output().contains("no_contact_centre"),
+        "{}",
+        demo.output()
+    );
+    demo.terminate(Duration::from_secs(30))
+        .expect("csportal stops");
+}
+
 #[test]
 fn seed_demo_fills_an_empty_database_only() {
     let data = tempfile::tempdir().expect("tempdir");

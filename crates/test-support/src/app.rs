@@ -64,6 +64,11 @@ impl TestApp {
         config.max_json_bytes = 16 * 1024;
         let blobs_dir = tempfile::tempdir()?;
         config.attachments_dir = blobs_dir.path().to_path_buf();
+        // A demo app: the demo's contact centres, as `serve --demo` has.
+        config.markets = config
+            .markets
+            .clone()
+            .with_contact_centres(api::config::DEMO_CONTACT_CENTRES)?;
         configure(&mut config);
         let state = AppState::new(db.clone(), config, clock).await?;
         let listener = TcpListener::bind("127.0.0.1:0")?;

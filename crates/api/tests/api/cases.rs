@@ -287,6 +287,29 @@ async fn priority_one_names_the_contact_centre_of_the_products_country() {
 }
 
 #[tokio::test]
+async fn without_a_configured_number_priority_one_invents_none() {
+    // A real installation that named no contact centres.
+    let app = TestApp::spawn_with(|config| {
+        config.markets = domain::Markets::parse("", api::config::DEFAULT_CASE_CUTOVERS).unwrap()
+    })
+    .await
+    .unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let path = format!(
+        "/api/v1/installed-products/{}/contact-centre",
+        product_id(&app, NL_CT)
+    );
+    expect_problem_code(app.get(&path, &token).await, 404, ProblemCode::NotFound).await;
+    let case = app
+        .case(NL_CT)
+        .priority(1)
+        .description("Magnet quench alarm")
+        .create(&token)
+        .await;
+    assert_eq!(case.critical_contact, None, "no invented number");
+}
+
+#[tokio::test]
 async fn the_service_side_moves_status_forward_and_the_product_state_follows() {
     let (app, user) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let service = app.tokens_for("service").await.access_token;

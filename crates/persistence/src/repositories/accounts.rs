@@ -178,6 +178,25 @@ pub async fn is_empty(db: &impl Conn) -> StoreResult<bool> {
     Ok(account::Entity::find().count(db).await? == 0)
 }
 
+/// The countries where installed products stand (their location accounts'),
+/// for the start-up check that each has a contact centre.
+pub async fn product_countries(db: &impl Conn) -> StoreResult<Vec<String>> {
+    use crate::entities::installed_product;
+    use sea_orm::sea_query::Query;
+    let locations = Query::select()
+        .column(installed_product::Column::LocationAccountId)
+        .from(installed_product::Entity)
+        .to_owned();
+    Ok(account::Entity::find()
+        .select_only()
+        .column(account::Column::Country)
+        .distinct()
+        .filter(account::Column::Id.in_subquery(locations))
+        .into_tuple::<String>()
+        .all(db.raw())
+        .await?)
+}
+
 /// Whether the parent account asks every user for a second factor.
 pub async fn requires_mfa(db: &impl Conn, parent: AccountId) -> StoreResult<bool> {
     let db = db.raw();

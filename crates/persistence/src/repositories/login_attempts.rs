@@ -7,17 +7,17 @@
 use crate::db::Conn;
 use crate::entities::user;
 use crate::error::StoreResult;
+use crate::repositories::users::update_user;
 use chrono::{DateTime, Duration, Utc};
 use domain::account_security::{LOCKOUT_MINUTES, LOCKOUT_THRESHOLD};
 use domain::UserId;
 use sea_orm::sea_query::{CaseStatement, Expr, Query, SimpleExpr};
-use sea_orm::{ConnectionTrait, IdenStatic};
+use sea_orm::{ConnectionTrait, IdenStatic, QueryFilter, QueryTrait};
 
-/// A reserved attempt: its place in the count (1 to the threshold) and, for
-/// the one that reaches the threshold, the lock it has set already.
+/// A reserved attempt; the one that reached the threshold carries the lock
+/// it has set already.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reserved {
-    pub number: u32,
     pub locks_until: Option<DateTime<Utc>>,
 }
 
@@ -58,16 +58,13 @@ pub async fn reserve(
         )
         .finally(Expr::val(None::<DateTime<Utc>>))
         .into();
-    let statement = Query::update()
-        .table(user::Entity)
-        .value(user::Column::FailedLogins, count)
-        .value(user::Column::LockedUntil, lock)
-        .and_where(col(user::Column::Id).eq(id.as_uuid()))
-        .and_where(unlocked.or(lock_ran_out()))
-        .returning(
-            Query::returning().columns([user::Column::FailedLogins, user::Column::LockedUntil]),
-        )
-        .to_owned();
+    let mut statement = update_user(id)
+        .col_expr(user::Column::FailedLogins, count)
+        .col_expr(user::Column::LockedUntil, lock)
+        .filter(unlocked.or(lock_ran_out()))
+        .into_query();
+    // RETURNING (SQLite 3.35+, PostgreSQL): whether this attempt set the lock.
+    statement.returning(Query::returning().column(user::Column::LockedUntil));
     let db = db.raw();
     let row = db
         .query_one(db.get_database_backend().build(&statement))
@@ -75,24 +72,20 @@ pub async fn reserve(
     let Some(row) = row else {
         return Ok(None);
     };
-    let number: i32 = row.try_get("", user::Column::FailedLogins.as_str())?;
-    let locks_until: Option<DateTime<Utc>> = row.try_get("", user::Column::LockedUntil.as_str())?;
     Ok(Some(Reserved {
-        number: u32::try_from(number).unwrap_or(0),
-        locks_until,
+        locks_until: row.try_get("", user::Column::LockedUntil.as_str())?,
     }))
 }
 
 /// The secret was right and the user is in: the count and any lock go.
 pub async fn clear(db: &impl Conn, id: UserId) -> StoreResult<()> {
-    let statement = Query::update()
-        .table(user::Entity)
-        .value(user::Column::FailedLogins, 0)
-        .value(user::Column::LockedUntil, Expr::val(None::<DateTime<Utc>>))
-        .and_where(col(user::Column::Id).eq(id.as_uuid()))
-        .to_owned();
-    let db = db.raw();
-    db.execute(db.get_database_backend().build(&statement))
+    update_user(id)
+        .col_expr(user::Column::FailedLogins, Expr::value(0))
+        .col_expr(
+            user::Column::LockedUntil,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .exec(db.raw())
         .await?;
     Ok(())
 }
@@ -101,11 +94,6 @@ pub async fn clear(db: &impl Conn, id: UserId) -> StoreResult<()> {
 /// is still due): the attempt no longer counts. Only the attempt that set
 /// the lock may lift it; nobody could reserve after it.
 pub async fn release(db: &impl Conn, id: UserId, reserved: Reserved) -> StoreResult<()> {
-    let lock: SimpleExpr = if reserved.locks_until.is_some() {
-        Expr::val(None::<DateTime<Utc>>).into()
-    } else {
-        col(user::Column::LockedUntil).into()
-    };
     let count: SimpleExpr = CaseStatement::new()
         .case(
             col(user::Column::FailedLogins).gt(0),
@@ -113,14 +101,13 @@ pub async fn release(db: &impl Conn, id: UserId, reserved: Reserved) -> StoreRes
         )
         .finally(Expr::val(0))
         .into();
-    let statement = Query::update()
-        .table(user::Entity)
-        .value(user::Column::FailedLogins, count)
-        .value(user::Column::LockedUntil, lock)
-        .and_where(col(user::Column::Id).eq(id.as_uuid()))
-        .to_owned();
-    let db = db.raw();
-    db.execute(db.get_database_backend().build(&statement))
-        .await?;
+    let mut update = update_user(id).col_expr(user::Column::FailedLogins, count);
+    if reserved.locks_until.is_some() {
+        update = update.col_expr(
+            user::Column::LockedUntil,
+            Expr::value(None::<DateTime<Utc>>),
+        );
+    }
+    update.exec(db.raw()).await?;
     Ok(())
 }
