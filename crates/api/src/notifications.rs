@@ -250,6 +250,15 @@ pub enum LinkEmail {
     Reset,
 }
 
+/// Where an activation token is used: in the fragment, which browsers never
+/// send to a server, so it stays out of access logs.
+pub fn activation_url(public_url: &str, token: &str) -> String {
+    format!(
+        "{}/activate#token={token}",
+        public_url.trim_end_matches('/')
+    )
+}
+
 /// The activation or reset link, valid until `expires_at` (shown in the
 /// user's zone and format). The token rides in the fragment, which browsers
 /// never send to a server, so it stays out of access logs.
@@ -265,13 +274,14 @@ pub async fn queue_link_email(
     let base = public_url.trim_end_matches('/');
     let until = user.settings.format_instant(expires_at);
     let name = user.username.as_str();
+    let activation = activation_url(public_url, token);
     let (subject, body) = match (kind, user.settings.language) {
         (LinkEmail::Activation, Language::Nl) => (
             "Activeer uw account voor het Customer Services Portal".to_owned(),
             format!(
                 "Er is een account voor u aangemaakt met gebruikersnaam {name}.\n\n\
                  Kies uw wachtwoord via deze link (geldig tot {until}, één keer te gebruiken):\n\
-                 {base}/activate#token={token}\n\n\
+                 {activation}\n\n\
                  Is de link verlopen? Vraag via {base}/forgot-password een nieuwe aan.\n"
             ),
         ),
@@ -280,7 +290,7 @@ pub async fn queue_link_email(
             format!(
                 "An account was created for you with the user name {name}.\n\n\
                  Choose your password with this link (valid until {until}, usable once):\n\
-                 {base}/activate#token={token}\n\n\
+                 {activation}\n\n\
                  Has the link expired? Ask for a new one at {base}/forgot-password.\n"
             ),
         ),

@@ -49,10 +49,32 @@ enum Command {
     },
     /// Print the OpenAPI document (as checked in at api-spec/openapi.json).
     Openapi,
+    /// Portal-support users, for starting a real installation.
+    Admin {
+        #[command(subcommand)]
+        action: AdminCommand,
+    },
     /// The security log.
     Audit {
         #[command(subcommand)]
         action: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Creates a portal-support user (Admin) and prints their single-use
+    /// activation link, valid 24 hours: the first user of a new installation.
+    Create {
+        /// The user name to log in with, e.g. j.jansen.
+        #[arg(long)]
+        username: String,
+        /// Their name as the portal shows it.
+        #[arg(long)]
+        name: String,
+        /// Their email address (reset links go there).
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -122,6 +144,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Serve { demo } => serve(settings, db, demo).await?,
+        Command::Admin {
+            action:
+                AdminCommand::Create {
+                    username,
+                    name,
+                    email,
+                },
+        } => {
+            persistence::migrate_up(&db).await?;
+            let state = api::AppState::new(db, settings.api, Arc::new(SystemClock)).await?;
+            let link =
+                api::identity::admin::create_admin_from_console(&state, &username, &name, &email)
+                    .await
+                    .map_err(console_error)?;
+            println!(
+                "{username} (Admin) created. Open this link within 24 hours to choose a password; it works once:\n{link}"
+            );
+        }
         Command::Audit {
             action: AuditCommand::Verify,
         } => {
@@ -175,6 +215,30 @@ async fn warn_of_countries_without_contact_centre(
         );
     }
     Ok(())
+}
+
+/// An API refusal in words for the console: which fields and why.
+fn console_error(err: api::error::ApiError) -> anyhow::Error {
+    use api::error::ApiError;
+    match err {
+        ApiError::Validation(errors) => anyhow::anyhow!(
+            "{}",
+            errors
+                .iter()
+                .map(|e| {
+                    let flag = if e.field == "display_name" {
+                        "name"
+                    } else {
+                        &e.field
+                    };
+                    format!("--{flag}: {}", e.message)
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        ApiError::UsernameTaken(name) => anyhow::anyhow!("the user name {name} is taken"),
+        other => anyhow::anyhow!("{other}"),
+    }
 }
 
 async fn serve(mut settings: Settings, db: persistence::Db, demo: bool) -> anyhow::Result<()> {

@@ -145,6 +145,67 @@ async fn serve_names_the_countries_whose_products_have_no_contact_centre() {
         .expect("csportal stops");
 }
 
+#[tokio::test]
+async fn admin_create_starts_a_real_installation_with_a_single_use_link() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let create = |username: &str, email: &str| {
+        csportal(data.path())
+            .env("CSPORTAL_PUBLIC_URL", "https://portal.example")
+            .args([
+                "admin",
+                "create",
+                "--username",
+                username,
+                "--name",
+                "First Admin",
+            ])
+            .args(["--email", email])
+            .output()
+            .expect("csportal runs")
+    };
+    let bad = create("first.admin", "not-an-address");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--email"));
+
+    let created = create("first.admin", "first.admin@hospital.example");
+    let stdout = String::from_utf8_lossy(&created.stdout).into_owned();
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let token = stdout
+        .split("https://portal.example/activate#token=")
+        .nth(1)
+        .map(str::trim)
+        .unwrap_or_else(|| panic!("no link in {stdout}"))
+        .to_owned();
+    let taken = create("first.admin", "other@hospital.example");
+    assert!(String::from_utf8_lossy(&taken.stderr).contains("taken"));
+
+    let mut server = ServerProcess::start(csportal(data.path()));
+    let http = reqwest::Client::new();
+    let set = |token: String| {
+        http.post(server.url("/api/v1/auth/links/set-password"))
+            .json(&serde_json::json!({"token": token, "new_password": "Tulip-Harbour-2026!"}))
+            .send()
+    };
+    assert_eq!(set(token.clone()).await.expect("set").status(), 204);
+    assert_eq!(
+        set(token).await.expect("set").status(),
+        410,
+        "the link works once"
+    );
+    let login = http
+        .post(server.url("/api/v1/auth/login"))
+        .json(&serde_json::json!({"username": "first.admin", "password": "Tulip-Harbour-2026!"}))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(login.status(), 200);
+    server.terminate(Duration::from_secs(30)).expect("stops");
+}
+
 #[test]
 fn seed_demo_fills_an_empty_database_only() {
     let data = tempfile::tempdir().expect("tempdir");

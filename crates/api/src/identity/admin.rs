@@ -280,6 +280,81 @@ pub async fn create_in(
     Ok(())
 }
 
+/// The operator's way to start a real installation (`csportal admin
+/// create`): a portal-support user (Admin) without a password, and the
+/// single-use 24-hour activation link to hand over. Nobody is signed in, so
+/// the log entries name no actor and say where it came from.
+pub async fn create_admin_from_console(
+    state: &AppState,
+    username: &str,
+    name: &str,
+    address: &str,
+) -> Result<String, ApiError> {
+    let mut errors = Vec::new();
+    let username = Username::parse(username)
+        .map_err(|e| {
+            errors.push(field_error(
+                "username",
+                FieldErrorCode::InvalidUsername,
+                e.to_string(),
+            ))
+        })
+        .ok();
+    let name = display_name(name, &mut errors);
+    let address = email(address, &mut errors);
+    let (Some(username), Some(address), true) = (username, address, errors.is_empty()) else {
+        return Err(ApiError::Validation(errors));
+    };
+    let now = state.clock.now();
+    let user = User {
+        id: UserId::from_uuid(uuid::Uuid::new_v4()),
+        parent_account_id: None,
+        username,
+        email: address,
+        display_name: name,
+        role: Role::Admin,
+        settings: domain::UserSettings::default(),
+        active: true,
+        sessions_valid_after: now,
+    };
+    let token = state
+        .db
+        .transaction(async |txn| {
+            match users::insert_invited(txn, &user, now).await {
+                Err(StoreError::Duplicate(_)) => {
+                    return Err(ApiError::UsernameTaken(user.username.as_str().to_owned()))
+                }
+                other => other?,
+            }
+            let (token, _) = links::issue(state, txn, &user, LinkPurpose::Activation).await?;
+            let details = serde_json::json!({
+                "username": user.username.as_str(),
+                "role": Role::Admin.as_str(),
+                "by": "console",
+            });
+            let entry =
+                security::about(SecurityEvent::UserCreated, &user, now).details(details.clone());
+            security::record(txn, entry, &ClientAddress(None)).await?;
+            audit::append(
+                txn,
+                &persistence::repositories::audit::AuditEntry::new(
+                    "user.create",
+                    "user",
+                    user.id,
+                    now,
+                )
+                .new_value(details),
+            )
+            .await?;
+            Ok::<_, ApiError>(token)
+        })
+        .await?;
+    Ok(crate::notifications::activation_url(
+        &state.config.public_url,
+        &token,
+    ))
+}
+
 fn snapshot(u: &AdminUser) -> serde_json::Value {
     serde_json::json!({
         "display_name": u.user.display_name,

@@ -8,7 +8,7 @@ use crate::identity::client::ClientAddress;
 use crate::identity::{passwords, security};
 use crate::notifications::{self, LinkEmail};
 use crate::state::AppState;
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use domain::account_security::{link_valid, LINK_VALID_HOURS, PASSWORD_HISTORY};
 use domain::{SecurityEvent, User};
 use persistence::repositories::security_log::{self, NewSecurityEntry};
@@ -20,6 +20,21 @@ use persistence::Conn;
 /// silently (the answer stays the same), so nobody floods an inbox.
 const RESET_REQUESTS_PER_ADDRESS: u64 = 10;
 
+/// A new single-use link for `user`, stored hashed: the raw token and its
+/// end are returned once, to be mailed or printed.
+pub async fn issue(
+    state: &AppState,
+    db: &impl Conn,
+    user: &User,
+    purpose: LinkPurpose,
+) -> Result<(String, DateTime<Utc>), ApiError> {
+    let now = state.clock.now();
+    let token = new_random_token();
+    let expires_at = now + Duration::hours(LINK_VALID_HOURS);
+    user_tokens::issue(db, user.id, purpose, &sha256_hex(&token), now, expires_at).await?;
+    Ok((token, expires_at))
+}
+
 /// Issues a link for `user` and queues its email (in `db`'s transaction).
 pub async fn send_link(
     state: &AppState,
@@ -28,9 +43,7 @@ pub async fn send_link(
     purpose: LinkPurpose,
 ) -> Result<(), ApiError> {
     let now = state.clock.now();
-    let token = new_random_token();
-    let expires_at = now + Duration::hours(LINK_VALID_HOURS);
-    user_tokens::issue(db, user.id, purpose, &sha256_hex(&token), now, expires_at).await?;
+    let (token, expires_at) = issue(state, db, user, purpose).await?;
     let kind = match purpose {
         LinkPurpose::Activation => LinkEmail::Activation,
         LinkPurpose::Reset => LinkEmail::Reset,
