@@ -230,12 +230,19 @@ pub struct MfaEnabledResponse {
     pub session: Option<TokenResponse>,
 }
 
-/// Confirms a sensitive change with the current password.
+/// Confirms a change to how one signs in: the current password and, where
+/// a second factor is on, a current code from it (or a recovery code). An
+/// access token alone is not enough: whoever holds a stolen one must not be
+/// able to replace the owner's factor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PasswordConfirmation {
     pub password: String,
+    /// Required where a second factor is on.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(example = "123456"))]
+    pub code: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 //! last used time step is stored. A Manager can require it for the whole
 //! parent account.
 
+use crate::auth::attempts::Attempt;
 use crate::auth::tokens::hash_refresh_token as sha256_hex;
 use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
@@ -10,7 +11,7 @@ use crate::identity::passwords::field_error;
 use crate::identity::secret_box::SecretBox;
 use crate::identity::security;
 use crate::state::AppState;
-use api_types::{FieldErrorCode, MfaSetupResponse};
+use api_types::{FieldErrorCode, MfaSetupResponse, PasswordConfirmation};
 use domain::{acting_parent, AccountId, NotAnAdministrator, SecurityEvent, User};
 use persistence::repositories::{accounts, mfa, users};
 use rand::RngCore;
@@ -88,7 +89,18 @@ fn check_code(totp: &Totp, code: &str, now: chrono::DateTime<chrono::Utc>) -> Op
 }
 
 /// Starts enrolment: a new secret, kept pending until a code confirms it.
-pub async fn setup(state: &AppState, user: &User) -> Result<MfaSetupResponse, ApiError> {
+/// Starts enrolling (or replacing) a second factor. `confirmation` is None
+/// only for the restricted token of an `mfa_enrollment_required` login,
+/// whose password was checked a moment ago.
+pub async fn setup(
+    state: &AppState,
+    user: &User,
+    confirmation: Option<&PasswordConfirmation>,
+    client: &ClientAddress,
+) -> Result<MfaSetupResponse, ApiError> {
+    if let Some(confirmation) = confirmation {
+        confirm_owner(state, user, confirmation, client).await?;
+    }
     let secret = new_secret();
     let uri = totp(&secret, user.username.as_str())?
         .to_url()
@@ -145,23 +157,61 @@ pub async fn enable(
     Ok(codes)
 }
 
-/// Re-checks the password before a change to the second factor (counts
-/// toward the lockout like a login).
-async fn confirm_password(
+/// Proves the caller is still the owner before a change to how they sign
+/// in: the password and, where a factor is on, a current code from it (or a
+/// recovery code). Each wrong secret counts toward the lockout like a login.
+async fn confirm_owner(
     state: &AppState,
     user: &User,
-    password: &str,
+    confirmation: &PasswordConfirmation,
     client: &ClientAddress,
 ) -> Result<(), ApiError> {
     crate::auth::service::confirm_password(
         state,
         user,
-        password,
+        &confirmation.password,
         client,
         "password",
         "The password is wrong.",
     )
-    .await
+    .await?;
+    let facts = users::login_facts(&state.db, user.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let Some(stored) = facts.mfa_secret else {
+        return Ok(());
+    };
+    let code = confirmation
+        .code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let Some(code) = code else {
+        return Err(ApiError::Validation(vec![field_error(
+            "code",
+            FieldErrorCode::Required,
+            "Give the current code from your authenticator app, or a recovery code.",
+        )]));
+    };
+    let wrong_code = || {
+        ApiError::Validation(vec![field_error(
+            "code",
+            FieldErrorCode::InvalidMfaCode,
+            "The code does not match; enter the current code from your authenticator app.",
+        )])
+    };
+    // A locked account is refused unchecked, like a wrong code.
+    let Some(attempt) = Attempt::reserve(state, user).await? else {
+        return Err(wrong_code());
+    };
+    if verify_login_code(state, user, &stored, code, client).await? {
+        attempt.release().await
+    } else {
+        attempt
+            .wrong(client, SecurityEvent::MfaFailed, "wrong_mfa_code")
+            .await?;
+        Err(wrong_code())
+    }
 }
 
 pub async fn required_for(state: &AppState, user: &User) -> Result<bool, ApiError> {
@@ -174,10 +224,10 @@ pub async fn required_for(state: &AppState, user: &User) -> Result<bool, ApiErro
 pub async fn disable(
     state: &AppState,
     user: &User,
-    password: &str,
+    confirmation: &PasswordConfirmation,
     client: &ClientAddress,
 ) -> Result<(), ApiError> {
-    confirm_password(state, user, password, client).await?;
+    confirm_owner(state, user, confirmation, client).await?;
     if required_for(state, user).await? {
         return Err(ApiError::Conflict(
             "Your organisation requires a second factor; it cannot be turned off.".into(),
@@ -203,10 +253,10 @@ pub async fn disable(
 pub async fn new_codes(
     state: &AppState,
     user: &User,
-    password: &str,
+    confirmation: &PasswordConfirmation,
     client: &ClientAddress,
 ) -> Result<Vec<String>, ApiError> {
-    confirm_password(state, user, password, client).await?;
+    confirm_owner(state, user, confirmation, client).await?;
     let facts = users::login_facts(&state.db, user.id)
         .await?
         .ok_or(ApiError::NotFound)?;

@@ -12,13 +12,14 @@ use utoipa::IntoResponses;
 )]
 pub struct ManagersAndAdminsOnly;
 
-/// Where the caller proves who they are again.
+/// Where the caller proves who they are again before a change to how they
+/// sign in.
 #[derive(IntoResponses)]
 #[response(
     status = 422,
-    description = "The password is wrong (`password`: `wrong_password`)"
+    description = "The password is wrong (`password`: `wrong_password`), or a second factor is on and its code is missing (`code`: `required`) or wrong (`code`: `invalid_mfa_code`)"
 )]
-pub struct WrongPassword;
+pub struct OwnerNotConfirmed;
 
 /// Activation and reset links.
 // Named in `responses(...)` only, never built.

@@ -120,6 +120,7 @@ async fn wrong_passwords_to_turn_off_the_second_factor_count_towards_the_lockout
     let tokens = app.tokens_for("nl.user").await;
     let wrong = PasswordConfirmation {
         password: WRONG.to_owned(),
+        code: None,
     };
     for path in [
         "/api/v1/me/mfa/disable",

@@ -47,8 +47,12 @@ pub(crate) async fn enrol(
     clock: &ManualClock,
     token: &str,
 ) -> (String, MfaEnabledResponse) {
-    let setup: MfaSetupResponse =
-        expect_json(app.post("/api/v1/me/mfa/setup", token).await, 200).await;
+    let setup: MfaSetupResponse = expect_json(
+        app.post_json("/api/v1/me/mfa/setup", token, &confirmation(None))
+            .await,
+        200,
+    )
+    .await;
     assert!(setup.otpauth_uri.starts_with("otpauth://totp/"));
     assert!(setup.qr_svg.contains("<svg"));
     let wrong = enable(app, token, "000000").await;
@@ -56,6 +60,14 @@ pub(crate) async fn enrol(
     let enabled = enable(app, token, &code_at(&setup.secret, clock)).await;
     assert_eq!(enabled.status(), 200);
     (setup.secret, enabled.json().await.unwrap())
+}
+
+/// The demo password, and `code` where a factor is on.
+pub(crate) fn confirmation(code: Option<&str>) -> PasswordConfirmation {
+    PasswordConfirmation {
+        password: "Welcome-2026".to_owned(),
+        code: code.map(str::to_owned),
+    }
 }
 
 async fn app() -> (TestApp, Arc<ManualClock>) {
@@ -166,19 +178,19 @@ async fn a_manager_requires_a_second_factor_and_users_enrol_at_their_next_login(
         401,
         "it opens nothing else"
     );
-    let (_, enabled) = enrol(&app, &clock, &restricted).await;
+    let (secret, enabled) = enrol(&app, &clock, &restricted).await;
     let session = enabled
         .session
         .expect("enrolling with the restricted token opens a session");
     let me: MeResponse = app.get_json("/api/v1/me", &session.access_token).await;
     assert!(me.mfa_enabled && me.mfa_required);
+    clock.advance(Duration::seconds(30));
+    let code = code_at(&secret, &clock);
     let off = app
         .post_json(
             "/api/v1/me/mfa/disable",
             &session.access_token,
-            &PasswordConfirmation {
-                password: "Welcome-2026".to_owned(),
-            },
+            &confirmation(Some(&code)),
         )
         .await;
     assert_eq!(off.status(), 409, "required: it cannot be turned off");
@@ -299,4 +311,46 @@ async fn secrets_stored_before_encryption_still_work_and_are_sealed_on_use() {
     clock.advance(Duration::seconds(30));
     let code = code_at(plain, &clock);
     assert_eq!(login(&app, "nl.viewer", Some(&code)).await.status(), 200);
+}
+
+#[tokio::test]
+async fn an_access_token_alone_cannot_replace_turn_off_or_renew_a_second_factor() {
+    let (app, clock) = app().await;
+    let tokens = app.tokens_for("nl.user").await;
+    let token = &tokens.access_token;
+    let (secret, _) = enrol(&app, &clock, token).await;
+    clock.advance(Duration::seconds(30));
+    for path in [
+        "/api/v1/me/mfa/setup",
+        "/api/v1/me/mfa/disable",
+        "/api/v1/me/mfa/recovery-codes",
+    ] {
+        // Only the password: the code is asked for.
+        let answer = app.post_json(path, token, &confirmation(None)).await;
+        let problem = expect_problem_code(answer, 422, ProblemCode::ValidationFailed).await;
+        assert_eq!(
+            (problem.errors[0].field.as_str(), problem.errors[0].code),
+            ("code", api_types::FieldErrorCode::Required),
+            "{path}"
+        );
+    }
+    // No body at all, as a stolen token would send it.
+    let bare = app.post("/api/v1/me/mfa/setup", token).await;
+    expect_problem_code(bare, 422, ProblemCode::ValidationFailed).await;
+    // A wrong code is refused (and counted).
+    let wrong = app
+        .post_json("/api/v1/me/mfa/setup", token, &confirmation(Some("000000")))
+        .await;
+    let problem = expect_problem_code(wrong, 422, ProblemCode::ValidationFailed).await;
+    assert_eq!(
+        problem.errors[0].code,
+        api_types::FieldErrorCode::InvalidMfaCode
+    );
+    // The owner, with password and current code, replaces it.
+    let code = code_at(&secret, &clock);
+    let replaced = app
+        .post_json("/api/v1/me/mfa/setup", token, &confirmation(Some(&code)))
+        .await;
+    let fresh: MfaSetupResponse = expect_json(replaced, 200).await;
+    assert_ne!(fresh.secret, secret);
 }

@@ -14,15 +14,41 @@ use api_types::{
 };
 use domain::AccountId;
 
-/// Starts enrolling a second factor: a new secret and its QR code. Works
-/// with an access token or the `restricted_token` of an
-/// `mfa_enrollment_required` login answer.
+/// Starts enrolling, or replacing, a second factor: a new secret and its QR
+/// code. With an access token the body confirms the current password (and,
+/// when a factor is on, a current code); with the `restricted_token` of an
+/// `mfa_enrollment_required` login, whose password was just checked, no body
+/// is needed.
 #[utoipa::path(
-    responses((status = 200, body = MfaSetupResponse))
+    request_body(content = PasswordConfirmation, description = "Ignored with the restricted token"),
+    responses(
+        (status = 200, body = MfaSetupResponse),
+        answers::OwnerNotConfirmed,
+    )
 )]
 #[post("/me/mfa/setup")]
-pub async fn mfa_setup(state: AppData, caller: MfaEnroller) -> Reply {
-    Ok(HttpResponse::Ok().json(mfa::setup(&state, &caller.user).await?))
+pub async fn mfa_setup(
+    state: AppData,
+    caller: MfaEnroller,
+    client: ClientAddress,
+    body: Option<web::Json<PasswordConfirmation>>,
+) -> Reply {
+    let confirmation = match (&body, caller.restricted) {
+        (_, true) => None,
+        (Some(body), false) => Some(&**body),
+        (None, false) => return Err(password_required()),
+    };
+    let setup = mfa::setup(&state, &caller.user, confirmation, &client).await?;
+    Ok(HttpResponse::Ok().json(setup))
+}
+
+/// A signed-in caller sent no confirmation at all.
+fn password_required() -> crate::error::ApiError {
+    crate::error::ApiError::Validation(vec![crate::identity::passwords::field_error(
+        "password",
+        api_types::FieldErrorCode::Required,
+        "Confirm with your current password.",
+    )])
 }
 
 /// Confirms enrolment with a code from the app; answers ten recovery codes
@@ -64,7 +90,7 @@ pub async fn mfa_enable(
     responses(
         (status = 204, description = "Turned off"),
         (status = 409, description = "The parent account requires a second factor"),
-        answers::WrongPassword,
+        answers::OwnerNotConfirmed,
     )
 )]
 #[post("/me/mfa/disable")]
@@ -74,7 +100,7 @@ pub async fn mfa_disable(
     client: ClientAddress,
     body: web::Json<PasswordConfirmation>,
 ) -> Reply {
-    mfa::disable(&state, &auth.user, &body.password, &client).await?;
+    mfa::disable(&state, &auth.user, &body, &client).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -84,7 +110,7 @@ pub async fn mfa_disable(
     responses(
         (status = 200, body = RecoveryCodesResponse),
         (status = 409, description = "No second factor enrolled"),
-        answers::WrongPassword,
+        answers::OwnerNotConfirmed,
     )
 )]
 #[post("/me/mfa/recovery-codes")]
@@ -94,7 +120,7 @@ pub async fn mfa_recovery_codes(
     client: ClientAddress,
     body: web::Json<PasswordConfirmation>,
 ) -> Reply {
-    let recovery_codes = mfa::new_codes(&state, &auth.user, &body.password, &client).await?;
+    let recovery_codes = mfa::new_codes(&state, &auth.user, &body, &client).await?;
     Ok(HttpResponse::Ok().json(RecoveryCodesResponse { recovery_codes }))
 }
 
