@@ -20,7 +20,9 @@ use totp_rs::{Builder, Secret, Totp};
 const ISSUER: &str = "Customer Services Portal";
 const RECOVERY_CODES: usize = 10;
 /// Unambiguous lower-case letters and digits for recovery codes.
-const RECOVERY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+const RECOVERY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz023456789";
+/// 16 characters of 32: 80 bits, out of reach of guessing even offline.
+const RECOVERY_CODE_CHARS: usize = 16;
 
 fn totp(secret_base32: &str, account: &str) -> Result<Totp, ApiError> {
     let secret = Secret::try_from_base32(secret_base32)
@@ -56,28 +58,40 @@ fn new_secret() -> String {
     Secret::from(bytes).to_base32()
 }
 
+/// Ten codes such as `k7tq-2m9x-...`, in groups of four for reading aloud.
 fn new_recovery_codes() -> Vec<String> {
     let mut rng = rand::rngs::OsRng;
     (0..RECOVERY_CODES)
         .map(|_| {
-            let chars: String = (0..10)
+            let chars: Vec<String> = (0..RECOVERY_CODE_CHARS)
                 .map(|_| {
-                    RECOVERY_ALPHABET[(rng.next_u32() as usize) % RECOVERY_ALPHABET.len()] as char
+                    // 32 letters: the modulo picks each one equally often.
+                    let pick = rng.next_u32() as usize % RECOVERY_ALPHABET.len();
+                    char::from(RECOVERY_ALPHABET[pick]).to_string()
                 })
                 .collect();
-            format!("{}-{}", &chars[..5], &chars[5..])
+            chars
+                .chunks(4)
+                .map(|group| group.concat())
+                .collect::<Vec<_>>()
+                .join("-")
         })
         .collect()
 }
 
 /// Recovery codes compare without dashes, spaces or case.
-fn recovery_hash(code: &str) -> String {
-    let bare: String = code
-        .chars()
+fn bare_code(code: &str) -> String {
+    code.chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
-        .collect();
-    sha256_hex(&bare)
+        .collect()
+}
+
+/// A recovery code as stored: keyed with the data key, bound to its user.
+fn recovery_hash(state: &AppState, user: &User, code: &str) -> String {
+    state
+        .secrets
+        .keyed_hash(&bare_code(code), user.id.as_uuid().as_bytes())
 }
 
 /// The time step `code` belongs to at `now`, if it is right.
@@ -139,7 +153,10 @@ pub async fn enable(
             )])
         })?;
     let codes = new_recovery_codes();
-    let hashes: Vec<String> = codes.iter().map(|c| recovery_hash(c)).collect();
+    let hashes: Vec<String> = codes
+        .iter()
+        .map(|c| recovery_hash(state, user, c))
+        .collect();
     state
         .db
         .transaction(async |txn| {
@@ -264,7 +281,10 @@ pub async fn new_codes(
         return Err(ApiError::Conflict("No second factor is enrolled.".into()));
     }
     let codes = new_recovery_codes();
-    let hashes: Vec<String> = codes.iter().map(|c| recovery_hash(c)).collect();
+    let hashes: Vec<String> = codes
+        .iter()
+        .map(|c| recovery_hash(state, user, c))
+        .collect();
     mfa::replace_recovery_codes(&state.db, user.id, &hashes, state.clock.now()).await?;
     Ok(codes)
 }
@@ -298,7 +318,14 @@ async fn check_login_code(
     if let Some(step) = check_code(&totp(secret, user.username.as_str())?, code, now) {
         return Ok(mfa::use_step(&state.db, user.id, step).await?);
     }
-    if mfa::spend_recovery_code(&state.db, user.id, &recovery_hash(code), now).await? {
+    // Codes issued before keying were stored as plain SHA-256; they work
+    // until used or renewed.
+    let spent =
+        mfa::spend_recovery_code(&state.db, user.id, &recovery_hash(state, user, code), now)
+            .await?
+            || mfa::spend_recovery_code(&state.db, user.id, &sha256_hex(&bare_code(code)), now)
+                .await?;
+    if spent {
         security::record(
             &state.db,
             security::about(SecurityEvent::MfaRecoveryCodeUsed, user, now),
@@ -388,9 +415,10 @@ mod tests {
         unique.dedup();
         assert_eq!(unique.len(), 10);
         let code = &codes[0];
+        assert_eq!(code.len(), 19, "16 characters in groups of four: {code}");
         assert_eq!(
-            recovery_hash(code),
-            recovery_hash(&code.to_uppercase().replace('-', " "))
+            bare_code(code),
+            bare_code(&code.to_uppercase().replace('-', " "))
         );
     }
 

@@ -7,6 +7,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rand::RngCore;
 use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
+use ring::hmac;
 
 /// Marks a sealed value; a stored value without it is from before
 /// encryption (plain base32) and is read as it is.
@@ -19,15 +20,28 @@ pub struct CannotOpen;
 
 pub struct SecretBox {
     key: LessSafeKey,
+    /// For recovery codes: derived from the data key, so a copy of the
+    /// database cannot test guesses offline.
+    code_key: hmac::Key,
 }
+
+/// Marks a keyed hash; a stored hash without it is a plain SHA-256 from
+/// before keying.
+const KEYED_PREFIX: &str = "hmac1:";
 
 impl SecretBox {
     pub const KEY_BYTES: usize = 32;
 
     pub fn new(key: &[u8]) -> Result<Self, CannotOpen> {
+        let derived = hmac::sign(
+            &hmac::Key::new(hmac::HMAC_SHA256, key),
+            b"csportal recovery codes v1",
+        );
+        let code_key = hmac::Key::new(hmac::HMAC_SHA256, derived.as_ref());
         let key = UnboundKey::new(&AES_256_GCM, key).map_err(|_| CannotOpen)?;
         Ok(Self {
             key: LessSafeKey::new(key),
+            code_key,
         })
     }
 
@@ -45,6 +59,20 @@ impl SecretBox {
         let mut out = nonce.to_vec();
         out.extend_from_slice(&sealed);
         Ok(format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(out)))
+    }
+
+    /// `value` hashed with the data key for `owner` (the user's id), as text
+    /// for a column: HMAC-SHA256, so a copied hash is useless elsewhere and
+    /// without the key.
+    pub fn keyed_hash(&self, value: &str, owner: &[u8]) -> String {
+        let mut context = hmac::Context::with_key(&self.code_key);
+        context.update(owner);
+        context.update(b"\0");
+        context.update(value.as_bytes());
+        format!(
+            "{KEYED_PREFIX}{}",
+            URL_SAFE_NO_PAD.encode(context.sign().as_ref())
+        )
     }
 
     /// Whether `stored` was sealed (else it is from before encryption).

@@ -354,3 +354,40 @@ async fn an_access_token_alone_cannot_replace_turn_off_or_renew_a_second_factor(
     let fresh: MfaSetupResponse = expect_json(replaced, 200).await;
     assert_ne!(fresh.secret, secret);
 }
+
+#[tokio::test]
+async fn recovery_codes_carry_80_bits_and_are_stored_keyed() {
+    let (app, clock) = app().await;
+    let tokens = app.tokens_for("nl.user").await;
+    let (_, enabled) = enrol(&app, &clock, &tokens.access_token).await;
+    let code = &enabled.recovery_codes[0];
+    let bare: String = code.chars().filter(char::is_ascii_alphanumeric).collect();
+    assert_eq!(bare.len(), 16, "16 of 32 characters: 80 bits ({code})");
+    let stored = persistence::raw_sql::first_text(
+        &app.db,
+        "SELECT code_hash FROM mfa_recovery_codes LIMIT 1",
+        "code_hash",
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(stored.starts_with("hmac1:"), "{stored}");
+
+    // A code stored before keying (plain SHA-256) still works, once.
+    let legacy_code = "abcde23456";
+    let legacy_hash = api::auth::tokens::hash_refresh_token(legacy_code);
+    persistence::raw_sql::execute(
+        &app.db,
+        &format!("UPDATE mfa_recovery_codes SET code_hash = '{legacy_hash}' WHERE code_hash = '{stored}'"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        login(&app, "nl.user", Some("ABCDE-23456")).await.status(),
+        200
+    );
+    assert_eq!(
+        login(&app, "nl.user", Some(legacy_code)).await.status(),
+        401
+    );
+}
