@@ -33,6 +33,12 @@ text_enum! {
         MfaFailed = "mfa_failed",
         MfaRecoveryCodeUsed = "mfa_recovery_code_used",
         MfaPolicyChanged = "mfa_policy_changed",
+        MfaRecoveryCodesRenewed = "mfa_recovery_codes_renewed",
+        Logout = "logout",
+        /// "Sign out everywhere": every session of the user ended.
+        SessionsEnded = "sessions_ended",
+        /// A refresh token spent twice (stolen or replayed): its session ended.
+        RefreshTokenReused = "refresh_token_reused",
     }
 }
 

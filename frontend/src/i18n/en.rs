@@ -236,6 +236,10 @@ pub static EN: Texts = Texts {
     event_mfa_failed: "Wrong second-factor code",
     event_mfa_recovery_code_used: "Recovery code used",
     event_mfa_policy_changed: "Second-factor requirement changed",
+    event_mfa_recovery_codes_renewed: "New recovery codes",
+    event_logout: "Signed out",
+    event_sessions_ended: "Signed out everywhere",
+    event_refresh_token_reused: "Session ended: a sign-in token was used twice",
 
     // Second factor (TOTP).
     mfa_code_title: "Two-step login",

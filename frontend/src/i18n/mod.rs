@@ -43,9 +43,9 @@ pub use cases::{
     priority_text, CASE_KINDS, CASE_STATUSES, PRIORITIES,
 };
 pub use users::{
-    date_format_name, event_code_name, password_error_text, password_rule_text, role_help,
-    role_name, security_event_name, time_format_name, user_status_name, ROLES, TIME_FORMATS,
-    USER_STATUSES,
+    confirm_code_error_text, date_format_name, event_code_name, password_error_text,
+    password_rule_text, role_help, role_name, security_event_name, time_format_name,
+    user_status_name, ROLES, TIME_FORMATS, USER_STATUSES,
 };
 
 use crate::api::ApiError;
@@ -352,6 +352,10 @@ pub struct Texts {
     pub event_mfa_failed: &'static str,
     pub event_mfa_recovery_code_used: &'static str,
     pub event_mfa_policy_changed: &'static str,
+    pub event_mfa_recovery_codes_renewed: &'static str,
+    pub event_logout: &'static str,
+    pub event_sessions_ended: &'static str,
+    pub event_refresh_token_reused: &'static str,
 
     // Second factor (TOTP): the login's code step, enrolment, settings,
     // the parent account's requirement, the reset by a Manager.

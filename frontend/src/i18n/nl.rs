@@ -236,6 +236,10 @@ pub static NL: Texts = Texts {
     event_mfa_failed: "Verkeerde code tweede factor",
     event_mfa_recovery_code_used: "Herstelcode gebruikt",
     event_mfa_policy_changed: "Verplichting tweede factor gewijzigd",
+    event_mfa_recovery_codes_renewed: "Nieuwe herstelcodes",
+    event_logout: "Afgemeld",
+    event_sessions_ended: "Overal afgemeld",
+    event_refresh_token_reused: "Sessie beëindigd: een aanmeldtoken is twee keer gebruikt",
 
     // Second factor (TOTP).
     mfa_code_title: "Inloggen in twee stappen",

@@ -79,6 +79,10 @@ pub fn security_event_name(t: &Texts, event: SecurityEvent) -> &'static str {
         SecurityEvent::MfaFailed => t.event_mfa_failed,
         SecurityEvent::MfaRecoveryCodeUsed => t.event_mfa_recovery_code_used,
         SecurityEvent::MfaPolicyChanged => t.event_mfa_policy_changed,
+        SecurityEvent::MfaRecoveryCodesRenewed => t.event_mfa_recovery_codes_renewed,
+        SecurityEvent::Logout => t.event_logout,
+        SecurityEvent::SessionsEnded => t.event_sessions_ended,
+        SecurityEvent::RefreshTokenReused => t.event_refresh_token_reused,
     }
 }
 
@@ -128,6 +132,17 @@ pub fn password_error_text(t: &Texts, code: FieldErrorCode) -> String {
         FieldErrorCode::Required => t.field_required.to_owned(),
         _ => t.field_invalid.to_owned(),
     }
+}
+
+/// A field error of the current code that confirms a change to the second
+/// factor (from the authenticator app, or a recovery code): `required`,
+/// `invalid_mfa_code`.
+pub fn confirm_code_error_text(t: &Texts, code: FieldErrorCode) -> String {
+    match code {
+        FieldErrorCode::InvalidMfaCode => t.error_invalid_mfa_code,
+        code => super::field_error_text(t, code),
+    }
+    .to_owned()
 }
 
 pub fn date_format_name(t: &Texts, format: DateFormat) -> &'static str {

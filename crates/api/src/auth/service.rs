@@ -301,6 +301,10 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<IssuedToke
     if stored.used_at.is_some() {
         refresh_tokens::revoke_family(&state.db, stored.family_id, now).await?;
         tracing::warn!(event = "refresh_token_reuse", user_id = %stored.user_id, "refresh token reused; session revoked");
+        if let Some(user) = users::find_by_id(&state.db, stored.user_id).await? {
+            let entry = security::about(SecurityEvent::RefreshTokenReused, &user, now);
+            security::record(&state.db, entry, &ClientAddress(None)).await?;
+        }
         return Err(ApiError::InvalidToken);
     }
     let user = users::find_by_id(&state.db, stored.user_id)
@@ -322,9 +326,39 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<IssuedToke
 
 /// Ends the caller's session: its refresh tokens are revoked, and its access
 /// tokens stop working at once (the extractor checks the session).
-pub async fn logout(state: &AppState, session_id: Uuid) -> Result<(), ApiError> {
-    refresh_tokens::revoke_family(&state.db, session_id, state.clock.now()).await?;
-    Ok(())
+pub async fn logout(
+    state: &AppState,
+    user: &User,
+    session_id: Uuid,
+    client: &ClientAddress,
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    state
+        .db
+        .transaction(async |txn| {
+            refresh_tokens::revoke_family(txn, session_id, now).await?;
+            let entry = security::about(SecurityEvent::Logout, user, now);
+            security::record(txn, entry, client).await
+        })
+        .await
+}
+
+/// "Sign out everywhere": every session of the caller ends, this one too
+/// (a lost phone, a shared computer left signed in).
+pub async fn logout_everywhere(
+    state: &AppState,
+    user: &User,
+    client: &ClientAddress,
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    state
+        .db
+        .transaction(async |txn| {
+            refresh_tokens::revoke_all_of_user(txn, user.id, now).await?;
+            let entry = security::about(SecurityEvent::SessionsEnded, user, now);
+            security::record(txn, entry, client).await
+        })
+        .await
 }
 
 /// A new session for `user` after a restricted step completed it (second

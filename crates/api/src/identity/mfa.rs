@@ -285,7 +285,15 @@ pub async fn new_codes(
         .iter()
         .map(|c| recovery_hash(state, user, c))
         .collect();
-    mfa::replace_recovery_codes(&state.db, user.id, &hashes, state.clock.now()).await?;
+    let now = state.clock.now();
+    state
+        .db
+        .transaction(async |txn| {
+            mfa::replace_recovery_codes(txn, user.id, &hashes, now).await?;
+            let entry = security::about(SecurityEvent::MfaRecoveryCodesRenewed, user, now);
+            security::record(txn, entry, client).await
+        })
+        .await?;
     Ok(codes)
 }
 

@@ -158,3 +158,66 @@ async fn a_right_password_clears_the_count() {
         "not locked"
     );
 }
+
+/// The codes of `username`'s security-log entries, newest first (Admin's view).
+async fn events_of(app: &TestApp, username: &str) -> Vec<String> {
+    let admin = app.tokens_for("admin").await;
+    let own = app.tokens_for(username).await;
+    let me: MeResponse = app.get_json("/api/v1/me", &own.access_token).await;
+    let user_id = me.id;
+    let page: api_types::SecurityLogPage = app
+        .get_json(
+            &format!("/api/v1/security-log?user={user_id}&page_size=200"),
+            &admin.access_token,
+        )
+        .await;
+    page.items.into_iter().map(|e| e.event).collect()
+}
+
+#[tokio::test]
+async fn signing_out_everywhere_ends_every_session_and_is_logged() {
+    let app = TestApp::spawn().await.unwrap();
+    let laptop = app.tokens_for("dk.user").await;
+    let phone = app.tokens_for("dk.user").await;
+    let other_user = app.tokens_for("dk.manager").await;
+    let ended = app
+        .post("/api/v1/auth/logout-everywhere", &phone.access_token)
+        .await;
+    assert_eq!(ended.status(), 204);
+    for token in [&laptop.access_token, &phone.access_token] {
+        assert_eq!(app.get("/api/v1/me", token).await.status(), 401);
+    }
+    let refreshed = refresh(&app, Some(laptop.refresh_token.clone())).await;
+    expect_problem_code(refreshed, 401, ProblemCode::InvalidToken).await;
+    // Someone else's session is untouched.
+    assert_eq!(
+        app.get("/api/v1/me", &other_user.access_token)
+            .await
+            .status(),
+        200
+    );
+    assert!(events_of(&app, "dk.user")
+        .await
+        .contains(&"sessions_ended".to_owned()));
+}
+
+#[tokio::test]
+async fn logging_out_and_a_reused_refresh_token_are_in_the_security_log() {
+    let app = TestApp::spawn().await.unwrap();
+    let first = app.tokens_for("dk.user").await;
+    let _rotated: TokenResponse =
+        expect_json(refresh(&app, Some(first.refresh_token.clone())).await, 200).await;
+    let replayed = refresh(&app, Some(first.refresh_token)).await;
+    assert_eq!(replayed.status(), 401);
+    let other = app.tokens_for("dk.user").await;
+    assert_eq!(
+        app.post("/api/v1/auth/logout", &other.access_token)
+            .await
+            .status(),
+        204
+    );
+    let events = events_of(&app, "dk.user").await;
+    for event in ["refresh_token_reused", "logout"] {
+        assert!(events.contains(&event.to_owned()), "{event} in {events:?}");
+    }
+}

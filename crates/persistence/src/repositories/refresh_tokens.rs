@@ -90,6 +90,21 @@ pub async fn revoke_family(db: &impl Conn, family_id: Uuid, at: DateTime<Utc>) -
     Ok(())
 }
 
+/// Ends every session of `user` ("sign out everywhere").
+pub async fn revoke_all_of_user(
+    db: &impl Conn,
+    user: domain::UserId,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(at))
+        .filter(refresh_token::Column::UserId.eq(user.as_uuid()))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(db.raw())
+        .await?;
+    Ok(())
+}
+
 /// A session (family) is live while any of its tokens is unrevoked.
 pub async fn family_is_revoked(db: &impl Conn, family_id: Uuid) -> StoreResult<bool> {
     let db = db.raw();

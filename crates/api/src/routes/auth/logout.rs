@@ -1,4 +1,5 @@
 use crate::auth::{service, AuthUser};
+use crate::identity::client::ClientAddress;
 use crate::routes::{AppData, Reply};
 use actix_web::{post, HttpResponse};
 
@@ -7,8 +8,8 @@ use actix_web::{post, HttpResponse};
     responses((status = 204, description = "Logged out; the refresh cookie is cleared"))
 )]
 #[post("/auth/logout")]
-pub async fn logout(state: AppData, auth: AuthUser) -> Reply {
-    service::logout(&state, auth.session_id).await?;
+pub async fn logout(state: AppData, auth: AuthUser, client: ClientAddress) -> Reply {
+    service::logout(&state, &auth.user, auth.session_id, &client).await?;
     Ok(HttpResponse::NoContent()
         .cookie(super::clear_refresh_cookie(&state))
         .finish())

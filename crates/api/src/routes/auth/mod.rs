@@ -2,6 +2,7 @@ pub mod change_password;
 pub mod links;
 pub mod login;
 pub mod logout;
+pub mod logout_everywhere;
 pub mod me;
 pub mod mfa;
 pub mod password_policy;
@@ -20,6 +21,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(login::login)
         .service(refresh::refresh)
         .service(logout::logout)
+        .service(logout_everywhere::logout_everywhere)
         .service(me::me)
         .service(settings::update_settings)
         .service(change_password::change_password)
