@@ -136,7 +136,7 @@ test("a stranger requests access naming a product; the hospital's Manager approv
 test("a user turns on two-step login, saves the recovery codes and logs in with one", async () => {
   const { context, page, faults } = await portal.newPage();
   await portal.signIn(page, "dk.user");
-  const codes = await turnOnTwoStepLogin(page);
+  const { codes } = await turnOnTwoStepLogin(page);
   assert.equal(codes.length, 10);
   await page.locator("header button.logout").click();
   await page.waitForURL(/\/login/);

@@ -149,11 +149,6 @@ impl Api {
         self.json(Call::post(path, body)?).await
     }
 
-    /// `POST path` with the token and the empty JSON object.
-    pub(super) async fn post_empty<T: DeserializeOwned>(self, path: &str) -> Result<T, ApiError> {
-        self.json(Call::post_empty(path)).await
-    }
-
     /// `call` without a token (the endpoints before sign-in).
     pub(super) async fn public<T: DeserializeOwned>(call: Call) -> Result<T, ApiError> {
         Self::once(&call, None).await

@@ -13,8 +13,16 @@ impl Api {
     /// `POST /me/mfa/setup` with an access token or the `restricted_token` of
     /// an `mfa_enrollment_required` login (see [`Api::or_restricted`]): a new
     /// secret, pending until [`Api::mfa_enable`] confirms it with a code.
-    pub async fn mfa_setup(self) -> Result<MfaSetupResponse, ApiError> {
-        self.post_empty(MFA_SETUP).await
+    /// With an access token, `request` confirms the current password and,
+    /// when a factor is on (replacing it), a current code; 422
+    /// `wrong_password` on field `password`, `required` or `invalid_mfa_code`
+    /// on field `code`. The restricted token needs no confirmation: the
+    /// server ignores the body then.
+    pub async fn mfa_setup(
+        self,
+        request: &PasswordConfirmation,
+    ) -> Result<MfaSetupResponse, ApiError> {
+        self.post(MFA_SETUP, request).await
     }
 
     /// `POST /me/mfa/enable`: the ten recovery codes (and a session when
@@ -27,14 +35,17 @@ impl Api {
         self.post(MFA_ENABLE, request).await
     }
 
-    /// `POST /me/mfa/disable`: 204; 422 `wrong_password`, 409 when the parent
+    /// `POST /me/mfa/disable`, confirmed with the password and a current code
+    /// (or a recovery code): 204; 422 `wrong_password` on field `password`,
+    /// `required` or `invalid_mfa_code` on field `code`; 409 when the parent
     /// account requires a second factor.
     pub async fn mfa_disable(self, request: &PasswordConfirmation) -> Result<(), ApiError> {
         self.no_content(Call::post(MFA_DISABLE, request)?).await
     }
 
-    /// `POST /me/mfa/recovery-codes`: ten new codes (the old ones stop
-    /// working); 422 `wrong_password`, 409 when no second factor is enrolled.
+    /// `POST /me/mfa/recovery-codes`, confirmed like [`Api::mfa_disable`]: ten
+    /// new codes (the old ones stop working); 422 as there, 409 when no
+    /// second factor is enrolled.
     pub async fn mfa_recovery_codes(
         self,
         request: &PasswordConfirmation,

@@ -1,10 +1,17 @@
 //! What the second-factor pages share: the key in groups of four, the QR
-//! code as an image, the check of a typed code, and the recovery codes with
-//! copy and download.
+//! code as an image, the check of a typed code, the recovery codes with
+//! copy and download, and the password and current code that confirm a
+//! change to the second factor.
 
 use crate::components::download::save_text;
-use crate::i18n::Texts;
+use crate::components::forms::{
+    codes_for, failure_summary_by, field_error, field_errors_view, field_key, required_marker,
+    Failure, FieldRef,
+};
+use crate::components::password::forget_errors_of;
+use crate::i18n::{confirm_code_error_text, password_error_text, Texts};
 use crate::query::encode_component;
+use api_types::{FieldError, FieldErrorCode, PasswordConfirmation};
 use leptos::prelude::*;
 
 /// The name the recovery codes are saved under.
@@ -32,6 +39,99 @@ pub fn svg_data_url(svg: &str) -> String {
 pub fn six_digits(typed: &str) -> Option<String> {
     let code: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
     (code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())).then_some(code)
+}
+
+/// The request's names of a confirmation's fields, as the server's errors
+/// name them.
+pub const CONFIRM_PASSWORD: &str = "password";
+pub const CONFIRM_CODE: &str = "code";
+
+/// What confirms a change to the second factor, checked before sending: the
+/// password, and the current code when one is asked for (`code` is None
+/// when no factor is on). Both are required.
+pub fn confirmation(
+    password: String,
+    code: Option<String>,
+) -> Result<PasswordConfirmation, Vec<FieldError>> {
+    let mut missing = Vec::new();
+    if password.is_empty() {
+        missing.push(field_error(CONFIRM_PASSWORD, FieldErrorCode::Required));
+    }
+    let code = code.map(|c| c.trim().to_owned());
+    if code.as_deref().is_some_and(str::is_empty) {
+        missing.push(field_error(CONFIRM_CODE, FieldErrorCode::Required));
+    }
+    if missing.is_empty() {
+        Ok(PasswordConfirmation { password, code })
+    } else {
+        Err(missing)
+    }
+}
+
+/// The summary above a confirmation's fields (`fields`: the password's and
+/// the code's), each error in the words of its field.
+pub fn confirmation_summary(
+    t: &'static Texts,
+    failure: &Failure,
+    fields: &'static [FieldRef],
+) -> AnyView {
+    failure_summary_by(
+        t,
+        failure,
+        |name| {
+            fields
+                .iter()
+                .find(|f| field_key(f.field) == field_key(name))
+                .map(|f| ((f.label)(t).to_owned(), f.id.to_owned()))
+        },
+        |name, code| {
+            if field_key(name) == CONFIRM_CODE {
+                confirm_code_error_text(t, code)
+            } else {
+                password_error_text(t, code)
+            }
+        },
+    )
+}
+
+/// The current code of the second factor that is on, confirming a change:
+/// from the authenticator app or a recovery code. Recovery codes have
+/// letters, so the keyboard is the ordinary one; typing drops its errors.
+pub fn confirm_code_input(
+    t: &'static Texts,
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    failure: RwSignal<Option<Failure>>,
+) -> impl IntoView {
+    let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), CONFIRM_CODE));
+    let error_id = format!("{id}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || (!codes().is_empty()).then(|| error_id.clone())
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label} {required_marker(t)}</label>
+            <input
+                id=id
+                name=CONFIRM_CODE
+                type="text"
+                autocomplete="one-time-code"
+                autocapitalize="none"
+                spellcheck="false"
+                required
+                aria-invalid=move || (!codes().is_empty()).then_some("true")
+                aria-describedby=described
+                prop:value=value
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    forget_errors_of(failure, CONFIRM_CODE);
+                }
+            />
+            {field_errors_view(error_id, codes, move |c| confirm_code_error_text(t, c))}
+        </div>
+    }
 }
 
 /// The downloaded file: what it holds, whose, how to use it, then one code a line.
@@ -130,6 +230,38 @@ mod tests {
     use super::*;
     use crate::i18n::texts;
     use domain::Language;
+
+    #[test]
+    fn a_confirmation_needs_the_password_and_the_code_asked_for() {
+        let codes = |r: Result<PasswordConfirmation, Vec<FieldError>>| {
+            r.unwrap_err()
+                .into_iter()
+                .map(|e| (e.field, e.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            codes(confirmation(String::new(), Some(" ".to_owned()))),
+            vec![
+                (CONFIRM_PASSWORD.to_owned(), FieldErrorCode::Required),
+                (CONFIRM_CODE.to_owned(), FieldErrorCode::Required),
+            ]
+        );
+        assert_eq!(
+            confirmation("pw".to_owned(), Some(" 123 456 ".to_owned())),
+            Ok(PasswordConfirmation {
+                password: "pw".to_owned(),
+                code: Some("123 456".to_owned()),
+            })
+        );
+        // No factor on: no code asked for, none sent.
+        assert_eq!(
+            confirmation("pw".to_owned(), None),
+            Ok(PasswordConfirmation {
+                password: "pw".to_owned(),
+                code: None,
+            })
+        );
+    }
 
     #[test]
     fn the_key_is_shown_in_groups_of_four() {

@@ -6,8 +6,8 @@ use crate::api::{Api, ApiError, LoginRefused};
 use crate::format::{date_format_from_setting, time_format_from_setting, Dates};
 use crate::i18n::{browser_language, language_from_setting, texts, Texts};
 use api_types::{
-    ChangePasswordRequest, LoginRequest, MeResponse, MfaCodeRequest, MfaSetupResponse, ProblemCode,
-    RoleDto, TokenResponse,
+    ChangePasswordRequest, LoginRequest, MeResponse, MfaCodeRequest, MfaSetupResponse,
+    PasswordConfirmation, ProblemCode, RoleDto, TokenResponse,
 };
 use domain::{Action, DateFormat, Language, Role, TimeFormat};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -229,13 +229,23 @@ impl Auth {
         self.mfa_enrollment.with_value(Option::is_some)
     }
 
-    /// Starts enrolling a second factor (`POST /me/mfa/setup`): with the
-    /// token of an `mfa_enrollment_required` login when there is one, else
-    /// with the session's.
-    pub async fn mfa_setup(self) -> Result<MfaSetupResponse, ApiError> {
+    /// Starts enrolling (or replacing) a second factor (`POST
+    /// /me/mfa/setup`): with the token of an `mfa_enrollment_required` login
+    /// when there is one, which needs no confirmation (`None`), else with
+    /// the session's, confirmed with the password (and, when a factor is
+    /// on, a current code).
+    pub async fn mfa_setup(
+        self,
+        confirmation: Option<PasswordConfirmation>,
+    ) -> Result<MfaSetupResponse, ApiError> {
+        // The server ignores the body with the restricted token.
+        let request = confirmation.unwrap_or(PasswordConfirmation {
+            password: String::new(),
+            code: None,
+        });
         self.api()
             .or_restricted(self.mfa_enrollment)
-            .mfa_setup()
+            .mfa_setup(&request)
             .await
     }
 

@@ -1,6 +1,6 @@
 //! The Settings page's two-step login: the user's own second factor (on or
-//! off, new recovery codes, turning it off, each confirmed with the
-//! password), and for Managers and Admins whether a parent account requires
+//! off, new recovery codes, a new authenticator app, turning it off, each
+//! confirmed with the password and a current code), and for Managers and Admins whether a parent account requires
 //! it of everyone.
 
 use crate::api::ApiError;
@@ -8,33 +8,39 @@ use crate::components::badges::mfa_state_badge;
 use crate::components::confirm::ConfirmBox;
 use crate::components::detail::{loading, page_error};
 use crate::components::forms::{
-    failure_summary, field_error, focus_later, select_field, show_invalid, Failure, FieldRef,
-    SubmitButton,
+    focus_later, select_field, show_invalid, Failure, FieldRef, SubmitButton,
 };
-use crate::components::mfa::RecoveryCodes;
+use crate::components::mfa::{
+    confirm_code_input, confirmation, confirmation_summary, RecoveryCodes, CONFIRM_CODE,
+    CONFIRM_PASSWORD,
+};
 use crate::components::password::password_input;
 use crate::i18n::admin_texts::ADMIN_TEXTS;
-use crate::i18n::{error_message, fill, password_error_text, Texts};
+use crate::i18n::{error_message, fill, Texts};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, Auth};
-use api_types::{
-    AccountListResponse, FieldErrorCode, MfaPolicy, PasswordConfirmation, ProblemCode, RoleDto,
-};
+use api_types::{AccountListResponse, MfaPolicy, PasswordConfirmation, ProblemCode, RoleDto};
 use domain::AccountId;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The request's name of the password, as the server's errors name it.
-const PASSWORD: &str = "password";
 const PASSWORD_ID: &str = "mfa-password";
+const CODE_ID: &str = "mfa-confirm-code";
 const ERRORS_ID: &str = "mfa-errors";
-const FIELDS: [FieldRef; 1] = [FieldRef {
-    field: PASSWORD,
-    id: PASSWORD_ID,
-    label: |t| t.password_label,
-}];
+static FIELDS: [FieldRef; 2] = [
+    FieldRef {
+        field: CONFIRM_PASSWORD,
+        id: PASSWORD_ID,
+        label: |t| t.password_label,
+    },
+    FieldRef {
+        field: CONFIRM_CODE,
+        id: CODE_ID,
+        label: |t| ADMIN_TEXTS.of(t).mfa_confirm_code_label,
+    },
+];
 
-/// What the password confirms.
+/// What the password and code confirm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Change {
     NewCodes,
@@ -90,6 +96,8 @@ pub fn MfaSection(t: &'static Texts) -> impl IntoView {
                 <button type="button" class="button-secondary mfa-new-codes" on:click=move |_| form.ask(Change::NewCodes)>
                     {ADMIN_TEXTS.of(t).mfa_new_codes}
                 </button>
+                // The setup page asks for the password and a current code first.
+                <A href=Page::MfaSetup.path() attr:class="pager-link mfa-replace">{ADMIN_TEXTS.of(t).mfa_replace}</A>
                 {(!required).then(|| view! {
                     <button type="button" class="button-secondary mfa-turn-off" on:click=move |_| form.ask(Change::TurnOff)>
                         {ADMIN_TEXTS.of(t).mfa_turn_off}
@@ -129,11 +137,12 @@ pub fn MfaSection(t: &'static Texts) -> impl IntoView {
 }
 
 /// The state of [`MfaSection`]: the change being confirmed, the password
-/// typed for it, and what came of the last one.
+/// and code typed for it, and what came of the last one.
 #[derive(Clone, Copy)]
 struct MfaForm {
     confirming: RwSignal<Option<Change>>,
     password: RwSignal<String>,
+    code: RwSignal<String>,
     failure: RwSignal<Option<Failure>>,
     outcome: RwSignal<Option<Outcome>>,
     new_codes: RwSignal<Option<Vec<String>>>,
@@ -144,18 +153,20 @@ impl MfaForm {
         Self {
             confirming: RwSignal::new(None),
             password: RwSignal::new(String::new()),
+            code: RwSignal::new(String::new()),
             failure: RwSignal::new(None),
             outcome: RwSignal::new(None),
             new_codes: RwSignal::new(None),
         }
     }
 
-    /// Asks for the password that confirms `which`.
+    /// Asks for the password and code that confirm `which`.
     fn ask(self, which: Change) {
         self.outcome.set(None);
         self.failure.set(None);
         self.new_codes.set(None);
         self.password.set(String::new());
+        self.code.set(String::new());
         self.confirming.set(Some(which));
         focus_later("mfa-confirm-question");
     }
@@ -164,18 +175,14 @@ impl MfaForm {
     fn close(self) {
         self.confirming.set(None);
         self.password.set(String::new());
+        self.code.set(String::new());
     }
 }
 
 /// Sends a confirmed change and shows what came of it.
-fn change_action(auth: Auth, form: MfaForm) -> Action<(Change, String), ()> {
-    Action::new_local(move |(which, typed): &(Change, String)| {
-        let (which, request) = (
-            *which,
-            PasswordConfirmation {
-                password: typed.clone(),
-            },
-        );
+fn change_action(auth: Auth, form: MfaForm) -> Action<(Change, PasswordConfirmation), ()> {
+    Action::new_local(move |(which, request): &(Change, PasswordConfirmation)| {
+        let (which, request) = (*which, request.clone());
         async move {
             let api = auth.api();
             let result = match which {
@@ -219,15 +226,19 @@ fn change_action(auth: Auth, form: MfaForm) -> Action<(Change, String), ()> {
     })
 }
 
-/// The password that confirms `which`, and the buttons to do it or not.
+/// The password and current code that confirm `which` (a factor is on, so
+/// the code is required), and the buttons to do it or not.
 fn confirm_form(
     t: &'static Texts,
     form: MfaForm,
     which: Change,
-    change: Action<(Change, String), ()>,
+    change: Action<(Change, PasswordConfirmation), ()>,
 ) -> impl IntoView {
     let MfaForm {
-        password, failure, ..
+        password,
+        code,
+        failure,
+        ..
     } = form;
     let pending = change.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -235,14 +246,13 @@ fn confirm_form(
         if form.confirming.get_untracked().is_none() || pending.get_untracked() {
             return;
         }
-        let typed = password.get_untracked();
-        if typed.is_empty() {
-            let missing = field_error(PASSWORD, FieldErrorCode::Required);
-            show_invalid(failure, vec![missing], ERRORS_ID);
-            return;
+        match confirmation(password.get_untracked(), Some(code.get_untracked())) {
+            Ok(request) => {
+                failure.set(None);
+                change.dispatch((which, request));
+            }
+            Err(missing) => show_invalid(failure, missing, ERRORS_ID),
         }
-        failure.set(None);
-        change.dispatch((which, typed));
     };
     let (question, yes, class) = match which {
         Change::NewCodes => (
@@ -260,9 +270,10 @@ fn confirm_form(
         <form class="confirm-box mfa-confirm" on:submit=on_submit novalidate>
             <p id="mfa-confirm-question" tabindex="-1">{question}</p>
             <div id=ERRORS_ID tabindex="-1">
-                {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| password_error_text(t, c)))}
+                {move || failure.get().map(|f| confirmation_summary(t, &f, &FIELDS))}
             </div>
-            {password_input(t, PASSWORD_ID, PASSWORD, t.password_label, "current-password", None, password, None, failure)}
+            {password_input(t, PASSWORD_ID, CONFIRM_PASSWORD, t.password_label, "current-password", None, password, None, failure)}
+            {confirm_code_input(t, CODE_ID, ADMIN_TEXTS.of(t).mfa_confirm_code_label, code, failure)}
             <div class="button-row">
                 <SubmitButton class pending busy=t.saving idle=yes/>
                 <button

@@ -1,8 +1,9 @@
 //! `/mfa-setup`: enrolling a second factor in three steps: scan the QR code
 //! (or type the key), confirm with a code, save the recovery codes. Signed-in
-//! users come from Settings; after a login refused with
-//! `mfa_enrollment_required` the restricted token in memory (never in
-//! storage) enrols, and the answer opens the session.
+//! users come from Settings and first confirm with their current password
+//! (and, replacing a factor that is on, a current code from it); after a
+//! login refused with `mfa_enrollment_required` the restricted token in
+//! memory (never in storage) enrols, and the answer opens the session.
 
 use super::settings_or_step;
 use crate::api::ApiError;
@@ -11,14 +12,17 @@ use crate::components::forms::{
     codes_for, conflict_notice, failure_summary, field_error, field_errors_view, focus_later,
     required_marker, show_failure, show_invalid, submit_once, Failure, FieldRef, SubmitButton,
 };
-use crate::components::mfa::{group_secret, six_digits, svg_data_url, RecoveryCodes};
-use crate::components::password::forget_errors_of;
+use crate::components::mfa::{
+    confirm_code_input, confirmation, confirmation_summary, group_secret, six_digits, svg_data_url,
+    RecoveryCodes, CONFIRM_CODE, CONFIRM_PASSWORD,
+};
+use crate::components::password::{forget_errors_of, password_input};
 use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::{error_message, field_error_text, Texts};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
 use crate::state::flash::{use_flash, Notice};
-use api_types::{FieldErrorCode, MfaSetupResponse, ProblemCode};
+use api_types::{FieldErrorCode, MfaSetupResponse, PasswordConfirmation, ProblemCode};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -29,11 +33,29 @@ const CODE: &str = "code";
 const CODE_ID: &str = "mfa-code";
 const ERRORS_ID: &str = "mfa-setup-errors";
 const CODES_HEADING_ID: &str = "recovery-codes-heading";
+const SCAN_HEADING_ID: &str = "mfa-scan-heading";
 const FIELDS: [FieldRef; 1] = [FieldRef {
     field: CODE,
     id: CODE_ID,
     label: |t| t.mfa_code_label,
 }];
+
+const CONFIRM_HEADING_ID: &str = "mfa-confirm-heading";
+const CONFIRM_ERRORS_ID: &str = "mfa-confirm-errors";
+const CONFIRM_PASSWORD_ID: &str = "mfa-setup-password";
+const CONFIRM_CODE_ID: &str = "mfa-confirm-code";
+static CONFIRM_FIELDS: [FieldRef; 2] = [
+    FieldRef {
+        field: CONFIRM_PASSWORD,
+        id: CONFIRM_PASSWORD_ID,
+        label: |t| PUBLIC_TEXTS.of(t).current_password_label,
+    },
+    FieldRef {
+        field: CONFIRM_CODE,
+        id: CONFIRM_CODE_ID,
+        label: |t| PUBLIC_TEXTS.of(t).mfa_confirm_code_label,
+    },
+];
 
 /// The sentence for an error of the code field.
 pub fn mfa_code_error_text(t: &Texts, code: FieldErrorCode) -> String {
@@ -77,6 +99,31 @@ pub fn MfaSetupPage() -> impl IntoView {
     )
 }
 
+/// What a signed-in user confirms the setup with, before the steps.
+#[derive(Clone, Copy)]
+struct Confirm {
+    password: RwSignal<String>,
+    /// Asked for when a factor is on: the new one replaces it.
+    code: RwSignal<String>,
+    failure: RwSignal<Option<Failure>>,
+}
+
+impl Confirm {
+    fn new() -> Self {
+        Self {
+            password: RwSignal::new(String::new()),
+            code: RwSignal::new(String::new()),
+            failure: RwSignal::new(None),
+        }
+    }
+
+    fn clear(self) {
+        self.password.set(String::new());
+        self.code.set(String::new());
+        self.failure.set(None);
+    }
+}
+
 /// The three steps. `enrolling`: with the restricted token of a refused
 /// login; done, the user goes on to the home page, else back to Settings.
 #[component]
@@ -85,8 +132,47 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
     let t = use_texts();
     let flash = use_flash();
     let navigate = use_navigate();
+    // A signed-in user whose factor is on replaces it: its code confirms too.
+    let replacing = Memo::new(move |_| !enrolling && auth.me().is_some_and(|me| me.mfa_enabled));
+    let confirm = Confirm::new();
     // Every visit starts a new enrolment: a secret the server keeps pending.
-    let setup = LocalResource::new(move || auth.mfa_setup());
+    // None: not asked for yet (a signed-in user confirms first), or on its way.
+    let setup = RwSignal::new(None::<Result<MfaSetupResponse, ApiError>>);
+    let start = Action::new_local(move |request: &Option<PasswordConfirmation>| {
+        let request = request.clone();
+        async move {
+            match auth.mfa_setup(request).await {
+                Ok(answer) => {
+                    confirm.clear();
+                    setup.set(Some(Ok(answer)));
+                    if !enrolling {
+                        focus_later(SCAN_HEADING_ID);
+                    }
+                }
+                // The password or code was wrong or missing: said next to them.
+                Err(err) if !enrolling && err.code() == Some(ProblemCode::ValidationFailed) => {
+                    show_failure(confirm.failure, err, CONFIRM_ERRORS_ID);
+                }
+                Err(err) => setup.set(Some(Err(err))),
+            }
+        }
+    });
+    if enrolling {
+        start.dispatch(None);
+    }
+    let starting = start.pending();
+    let on_confirm = submit_once(starting, move || {
+        let code = replacing
+            .get_untracked()
+            .then(|| confirm.code.get_untracked());
+        match confirmation(confirm.password.get_untracked(), code) {
+            Ok(request) => {
+                confirm.failure.set(None);
+                start.dispatch(Some(request));
+            }
+            Err(missing) => show_invalid(confirm.failure, missing, CONFIRM_ERRORS_ID),
+        }
+    });
     let code = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<Failure>);
     // 409: the pending secret is gone; start again for a new one.
@@ -120,11 +206,17 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
             Err(error) => show_invalid(failure, vec![field_error(CODE, error)], ERRORS_ID),
         }
     });
+    // A signed-in user confirms again; the restricted token needs not.
     let start_again = move || {
         expired.set(false);
         failure.set(None);
         code.set(String::new());
-        setup.refetch();
+        setup.set(None);
+        if enrolling {
+            start.dispatch(None);
+        } else {
+            focus_later(CONFIRM_HEADING_ID);
+        }
     };
     let done = move |_| {
         let to = if enrolling {
@@ -178,7 +270,8 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
             .into_any();
         }
         let body = match setup.get() {
-            None => loading(PUBLIC_TEXTS.of(t).mfa_setup_loading),
+            None if enrolling => loading(PUBLIC_TEXTS.of(t).mfa_setup_loading),
+            None => confirm_step(t, confirm, replacing, starting, on_confirm).into_any(),
             Some(Err(err)) => failed_setup(t, &err, start_again).into_any(),
             Some(Ok(s)) => steps(t, s).into_any(),
         };
@@ -195,12 +288,46 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
     view! { {live} {current} }
 }
 
+/// Before a signed-in user's steps: the current password and, when a factor
+/// is on (the new one replaces it), a current code from it or a recovery
+/// code.
+fn confirm_step(
+    t: &'static Texts,
+    confirm: Confirm,
+    replacing: Memo<bool>,
+    pending: Memo<bool>,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+) -> impl IntoView {
+    let Confirm {
+        password,
+        code,
+        failure,
+    } = confirm;
+    let texts = PUBLIC_TEXTS.of(t);
+    view! {
+        <section class="mfa-step" aria-labelledby=CONFIRM_HEADING_ID>
+            <h2 id=CONFIRM_HEADING_ID tabindex="-1">{texts.mfa_step_confirm}</h2>
+            <p class="hint">
+                {move || if replacing.get() { texts.mfa_replace_confirm_intro } else { texts.mfa_setup_confirm_intro }}
+            </p>
+            <div id=CONFIRM_ERRORS_ID tabindex="-1">
+                {move || failure.get().map(|f| confirmation_summary(t, &f, &CONFIRM_FIELDS))}
+            </div>
+            <form class="mfa-confirm-form" on:submit=on_submit novalidate>
+                {password_input(t, CONFIRM_PASSWORD_ID, CONFIRM_PASSWORD, texts.current_password_label, "current-password", None, password, None, failure)}
+                {move || replacing.get().then(|| confirm_code_input(t, CONFIRM_CODE_ID, texts.mfa_confirm_code_label, code, failure))}
+                <SubmitButton class="button-primary button-inline" pending busy=texts.mfa_confirming idle=texts.mfa_setup_continue/>
+            </form>
+        </section>
+    }
+}
+
 /// Step 1: the QR code, the key to type instead, and the link for an app
 /// on this device.
 fn scan_step(t: &'static Texts, s: &MfaSetupResponse) -> impl IntoView {
     view! {
-        <section class="mfa-step" aria-labelledby="mfa-scan-heading">
-            <h2 id="mfa-scan-heading">{PUBLIC_TEXTS.of(t).mfa_step_scan}</h2>
+        <section class="mfa-step" aria-labelledby=SCAN_HEADING_ID>
+            <h2 id=SCAN_HEADING_ID tabindex="-1">{PUBLIC_TEXTS.of(t).mfa_step_scan}</h2>
             <p class="hint">{PUBLIC_TEXTS.of(t).mfa_scan_help}</p>
             <img class="qr-code" src=svg_data_url(&s.qr_svg) alt=PUBLIC_TEXTS.of(t).mfa_qr_alt/>
             <p class="mfa-secret-label">{PUBLIC_TEXTS.of(t).mfa_secret_label}</p>
