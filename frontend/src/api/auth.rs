@@ -55,6 +55,12 @@ impl Api {
         self.no_content(Call::post_empty("/auth/logout")).await
     }
 
+    /// `POST /auth/logout-everywhere`: ends every session of the user.
+    pub async fn logout_everywhere(self) -> Result<(), ApiError> {
+        self.no_content(Call::post_empty("/auth/logout-everywhere"))
+            .await
+    }
+
     /// `GET /me`: the signed-in user.
     pub async fn me(self) -> Result<MeResponse, ApiError> {
         self.get(ME).await

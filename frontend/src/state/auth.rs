@@ -356,6 +356,14 @@ impl Auth {
         self.sign_out_locally();
     }
 
+    /// Ends every session of the user on the server, this one included,
+    /// then forgets everything here.
+    pub async fn logout_everywhere(self) -> Result<(), ApiError> {
+        self.api().logout_everywhere().await?;
+        self.sign_out_locally();
+        Ok(())
+    }
+
     /// The session's access token, for the API client.
     pub(crate) fn access_token(self) -> Option<String> {
         self.token.get_value()

@@ -5,6 +5,7 @@
 //! account requires it and to user administration (the phone's bottom bar
 //! has no room).
 
+use crate::api::ApiError;
 use crate::components::document::set_title;
 use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, select_field,
@@ -16,7 +17,9 @@ use crate::format::{
     format_time, now,
 };
 use crate::i18n::admin_texts::ADMIN_TEXTS;
-use crate::i18n::{date_format_name, field_error_text, time_format_name, Texts, TIME_FORMATS};
+use crate::i18n::{
+    date_format_name, error_message, field_error_text, time_format_name, Texts, TIME_FORMATS,
+};
 use crate::pages::account::mfa_settings::{MfaPolicySection, MfaSection};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts, Auth};
@@ -136,6 +139,7 @@ pub fn SettingsPage() -> impl IntoView {
                     </form>
                 </section>
                 {password_panel(t)}
+                {sessions_panel(t, auth)}
                 <MfaSection t/>
                 {move || manages_users.get().then(|| view! { <MfaPolicySection t/> })}
                 {move || auth.may(domain::Action::ManageUsers).then(|| admin_panel(t))}
@@ -314,6 +318,34 @@ fn password_panel(t: &'static Texts) -> impl IntoView {
             <h2 id="password-heading">{ADMIN_TEXTS.of(t).password_heading}</h2>
             <p class="hint">{ADMIN_TEXTS.of(t).password_hint}</p>
             <A href=Page::ChangePassword.path() attr:class="change-password-link">{ADMIN_TEXTS.of(t).change_password_link}</A>
+        </section>
+    }
+}
+
+/// "Sign out everywhere": every session ends, and this browser goes to the
+/// login page like after a logout.
+fn sessions_panel(t: &'static Texts, auth: Auth) -> impl IntoView {
+    let failed = RwSignal::new(None::<ApiError>);
+    let end_all = Action::new_local(move |()| async move {
+        if let Err(err) = auth.logout_everywhere().await {
+            failed.set(Some(err));
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">{ADMIN_TEXTS.of(t).sessions_heading}</h2>
+            <p class="hint">{ADMIN_TEXTS.of(t).sessions_hint}</p>
+            <div role="alert">
+                {move || failed.get().map(|err| view! { <p class="form-error">{error_message(t, &err)}</p> })}
+            </div>
+            <button
+                type="button"
+                class="button-secondary sign-out-everywhere"
+                disabled=move || end_all.pending().get()
+                on:click=move |_| { end_all.dispatch(()); }
+            >
+                {ADMIN_TEXTS.of(t).sign_out_everywhere}
+            </button>
         </section>
     }
 }
