@@ -23,6 +23,7 @@ mod m20261124_000016_create_access_requests;
 mod m20261124_000017_mfa;
 mod m20261124_000018_widen_mfa_secrets;
 mod m20261206_000019_create_address_attempts;
+mod m20261206_000020_login_attempts_in_flight;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000017_mfa::Migration),
             Box::new(m20261124_000018_widen_mfa_secrets::Migration),
             Box::new(m20261206_000019_create_address_attempts::Migration),
+            Box::new(m20261206_000020_login_attempts_in_flight::Migration),
         ]
     }
 }

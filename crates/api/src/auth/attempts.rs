@@ -1,8 +1,9 @@
 //! One attempt at a user's secret (password, current password or second
-//! factor) under the account lockout. The attempt is reserved, counted as a
-//! failure, before the secret is checked
-//! (`persistence::repositories::login_attempts`): a burst of concurrent
-//! guesses, from one process or several, gets at most the threshold judged.
+//! factor) under the account lockout. The attempt takes a slot before the
+//! secret is checked (`persistence::repositories::login_attempts`): a burst
+//! of concurrent guesses, from one process or several, gets at most the
+//! threshold judged, and right passwords checked at the same moment wait
+//! for a slot rather than count as failures.
 
 use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
@@ -10,27 +11,34 @@ use crate::identity::security;
 use crate::notifications;
 use crate::state::AppState;
 use domain::{SecurityEvent, User};
-use persistence::repositories::login_attempts::{self, Reserved};
+use persistence::repositories::login_attempts::{self, Reservation};
+use std::time::Duration;
+
+/// How long an attempt waits for a slot while others are being checked
+/// (each takes one password hash, tens of milliseconds).
+const WAIT_FOR_SLOT: Duration = Duration::from_secs(5);
+const RETRY_EVERY: Duration = Duration::from_millis(20);
 
 #[must_use = "an attempt is judged: wrong, passed or released"]
 pub struct Attempt<'a> {
     state: &'a AppState,
     user: &'a User,
-    reserved: Reserved,
 }
 
 impl<'a> Attempt<'a> {
-    /// None while the account is locked: the caller answers as for a wrong
-    /// secret without checking it.
+    /// None while the account is locked (or stays busy past the wait): the
+    /// caller answers as for a wrong secret without checking it.
     pub async fn reserve(state: &'a AppState, user: &'a User) -> Result<Option<Self>, ApiError> {
-        let now = state.clock.now();
-        Ok(login_attempts::reserve(&state.db, user.id, now)
-            .await?
-            .map(|reserved| Self {
-                state,
-                user,
-                reserved,
-            }))
+        let deadline = tokio::time::Instant::now() + WAIT_FOR_SLOT;
+        loop {
+            let now = state.clock.now();
+            match login_attempts::reserve(&state.db, user.id, now).await? {
+                Reservation::Granted => return Ok(Some(Self { state, user })),
+                Reservation::Locked => return Ok(None),
+                Reservation::Busy if tokio::time::Instant::now() >= deadline => return Ok(None),
+                Reservation::Busy => tokio::time::sleep(RETRY_EVERY).await,
+            }
+        }
     }
 
     /// A wrong secret: logged; the attempt that reached the threshold (and
@@ -43,10 +51,18 @@ impl<'a> Attempt<'a> {
     ) -> Result<(), ApiError> {
         let (state, user) = (self.state, self.user);
         let now = state.clock.now();
-        let entry =
-            security::about(event, user, now).details(serde_json::json!({ "reason": reason }));
-        security::record(&state.db, entry, client).await?;
-        let Some(until) = self.reserved.locks_until else {
+        // The count and its log entry together: neither without the other.
+        let locked_until = state
+            .db
+            .transaction(async |txn| {
+                let locked_until = login_attempts::wrong(txn, user.id, now).await?;
+                let entry = security::about(event, user, now)
+                    .details(serde_json::json!({ "reason": reason }));
+                security::record(txn, entry, client).await?;
+                Ok::<_, ApiError>(locked_until)
+            })
+            .await?;
+        let Some(until) = locked_until else {
             tracing::info!(event = event.as_str(), user_id = %user.id, reason, "login refused");
             return Ok(());
         };
@@ -66,13 +82,13 @@ impl<'a> Attempt<'a> {
 
     /// Every secret was right and the user is in: count and lock go.
     pub async fn passed(self) -> Result<(), ApiError> {
-        Ok(login_attempts::clear(&self.state.db, self.user.id).await?)
+        Ok(login_attempts::passed(&self.state.db, self.user.id).await?)
     }
 
     /// The secret was right but proves nothing on its own (a second factor
     /// is due, or it only confirmed a change): the attempt stops counting,
     /// earlier failures still count.
     pub async fn release(self) -> Result<(), ApiError> {
-        Ok(login_attempts::release(&self.state.db, self.user.id, self.reserved).await?)
+        Ok(login_attempts::release(&self.state.db, self.user.id).await?)
     }
 }

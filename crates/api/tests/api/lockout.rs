@@ -209,3 +209,17 @@ async fn a_burst_from_one_address_gets_no_more_judged_than_its_limit() {
     let refused = app.login("nl.user", RIGHT).await;
     expect_problem_code(refused, 429, ProblemCode::TooManyRequests).await;
 }
+
+#[tokio::test]
+async fn right_passwords_sent_at_the_same_moment_all_get_in() {
+    // An integration's parallel workers share one account: attempts being
+    // checked are not failures, so nobody is refused or locked.
+    let clock = ManualClock::starting_now();
+    let app = app_with_clock(clock).await;
+    let logins = (0..12).map(|_| app.login("nl.user", RIGHT));
+    for answer in join_all(logins).await {
+        assert_eq!(answer.status(), 200);
+    }
+    assert!(!locked(&app, "nl.user").await);
+    assert_eq!(logged(&app, "login_failed").await.paging.total, 0);
+}

@@ -33,6 +33,8 @@ pub struct Model {
     pub mfa_pending_secret: Option<String>,
     pub mfa_enabled_at: Option<DateTimeUtc>,
     pub mfa_last_step: Option<i64>,
+    pub login_attempts_in_flight: i32,
+    pub login_attempt_reserved_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,8 +1,10 @@
-//! The account lockout's counter, changed only by single conditional
-//! statements: concurrent requests and several server processes agree
-//! without reading first. An attempt is reserved (counted as a failure)
-//! before its secret is checked, so a burst of guesses cannot all be judged
-//! on a count read before any of them was counted.
+//! The account lockout's counters, changed only by single conditional
+//! statements, so concurrent requests and several server processes agree
+//! without reading first. An attempt takes a slot before its secret is
+//! checked: failures plus attempts being checked never exceed the
+//! threshold, so a burst of guesses gets no more judged than a slow
+//! attacker would, and right passwords checked at the same moment wait for
+//! a slot instead of counting as failures.
 
 use crate::db::Conn;
 use crate::entities::user;
@@ -11,103 +13,176 @@ use crate::repositories::users::update_user;
 use chrono::{DateTime, Duration, Utc};
 use domain::account_security::{LOCKOUT_MINUTES, LOCKOUT_THRESHOLD};
 use domain::UserId;
-use sea_orm::sea_query::{CaseStatement, Expr, Query, SimpleExpr};
-use sea_orm::{ConnectionTrait, IdenStatic, QueryFilter, QueryTrait};
+use sea_orm::sea_query::{CaseStatement, Expr, Query, SimpleExpr, UpdateStatement};
+use sea_orm::{ConnectionTrait, EntityTrait, IdenStatic, QueryFilter, QueryTrait};
 
-/// A reserved attempt; the one that reached the threshold carries the lock
-/// it has set already.
+/// A login takes well under a second: slots reserved longer ago than this
+/// belong to requests that died before their verdict, and are freed.
+const STALE_SECONDS: i64 = 30;
+
+/// What [`reserve`] got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reserved {
-    pub locks_until: Option<DateTime<Utc>>,
+pub enum Reservation {
+    /// A slot: check the secret, then call [`wrong`], [`passed`] or [`release`].
+    Granted,
+    /// Locked (or no such user): refuse without checking.
+    Locked,
+    /// Every slot is taken by attempts being checked: try again shortly.
+    Busy,
 }
 
 fn col(column: user::Column) -> Expr {
     Expr::col((user::Entity, column))
 }
 
-/// Counts one attempt against `id` unless the account is locked (None then,
-/// and for an unknown id). A lock that has run out starts a fresh count; the
-/// attempt that reaches the threshold sets the lock in the same statement,
-/// so a request that dies before its verdict cannot leave the count open.
-pub async fn reserve(
+fn case(
+    condition: SimpleExpr,
+    then: impl Into<SimpleExpr>,
+    otherwise: impl Into<SimpleExpr>,
+) -> SimpleExpr {
+    CaseStatement::new()
+        .case(condition, then.into())
+        .finally(otherwise.into())
+        .into()
+}
+
+fn threshold() -> i32 {
+    i32::try_from(LOCKOUT_THRESHOLD).unwrap_or(i32::MAX)
+}
+
+/// One fewer attempt in flight (never below zero: a slot freed as stale may
+/// still be given back by its request).
+fn one_fewer_in_flight() -> SimpleExpr {
+    let in_flight = || col(user::Column::LoginAttemptsInFlight);
+    case(in_flight().gt(0), in_flight().sub(1), Expr::val(0))
+}
+
+/// Runs `update` for the one user and returns the columns it asks back.
+async fn run_returning(
     db: &impl Conn,
-    id: UserId,
-    now: DateTime<Utc>,
-) -> StoreResult<Option<Reserved>> {
-    let threshold = i32::try_from(LOCKOUT_THRESHOLD).unwrap_or(i32::MAX);
-    let until = now + Duration::minutes(LOCKOUT_MINUTES);
+    mut update: UpdateStatement,
+    columns: &[user::Column],
+) -> StoreResult<Option<sea_orm::QueryResult>> {
+    // RETURNING: SQLite 3.35+ and PostgreSQL both answer it.
+    update.returning(Query::returning().columns(columns.iter().copied()));
+    let db = db.raw();
+    Ok(db
+        .query_one(db.get_database_backend().build(&update))
+        .await?)
+}
+
+/// Takes a slot for one attempt against `id`. A lock that has run out
+/// starts a fresh count.
+pub async fn reserve(db: &impl Conn, id: UserId, now: DateTime<Utc>) -> StoreResult<Reservation> {
     let lock_ran_out = || {
         col(user::Column::LockedUntil)
             .is_not_null()
             .and(col(user::Column::LockedUntil).lte(now))
     };
-    let unlocked = col(user::Column::LockedUntil)
-        .is_null()
-        .and(col(user::Column::FailedLogins).lt(threshold));
-    // Both SETs read the row as it was (SQL evaluates them before writing).
-    let count: SimpleExpr = CaseStatement::new()
-        .case(lock_ran_out(), Expr::val(1))
-        .finally(col(user::Column::FailedLogins).add(1))
-        .into();
-    let lock: SimpleExpr = CaseStatement::new()
-        .case(
-            col(user::Column::LockedUntil)
-                .is_null()
-                .and(col(user::Column::FailedLogins).gte(threshold - 1)),
-            Expr::val(until),
+    let stale =
+        || col(user::Column::LoginAttemptReservedAt).lt(now - Duration::seconds(STALE_SECONDS));
+    // Every SET reads the row as it was (SQL evaluates them before writing).
+    let failures = || {
+        case(
+            lock_ran_out(),
+            Expr::val(0),
+            col(user::Column::FailedLogins),
         )
-        .finally(Expr::val(None::<DateTime<Utc>>))
-        .into();
-    let mut statement = update_user(id)
-        .col_expr(user::Column::FailedLogins, count)
-        .col_expr(user::Column::LockedUntil, lock)
-        .filter(unlocked.or(lock_ran_out()))
-        .into_query();
-    // RETURNING (SQLite 3.35+, PostgreSQL): whether this attempt set the lock.
-    statement.returning(Query::returning().column(user::Column::LockedUntil));
-    let db = db.raw();
-    let row = db
-        .query_one(db.get_database_backend().build(&statement))
-        .await?;
-    let Some(row) = row else {
-        return Ok(None);
     };
-    Ok(Some(Reserved {
-        locks_until: row.try_get("", user::Column::LockedUntil.as_str())?,
-    }))
+    let in_flight = || {
+        case(
+            stale(),
+            Expr::val(0),
+            col(user::Column::LoginAttemptsInFlight),
+        )
+    };
+    let update = update_user(id)
+        .col_expr(user::Column::FailedLogins, failures())
+        .col_expr(
+            user::Column::LockedUntil,
+            case(
+                lock_ran_out(),
+                Expr::val(None::<DateTime<Utc>>),
+                col(user::Column::LockedUntil),
+            ),
+        )
+        .col_expr(
+            user::Column::LoginAttemptsInFlight,
+            Expr::expr(in_flight()).add(1),
+        )
+        .col_expr(user::Column::LoginAttemptReservedAt, Expr::value(now))
+        .filter(col(user::Column::LockedUntil).is_null().or(lock_ran_out()))
+        .filter(Expr::expr(Expr::expr(failures()).add(in_flight())).lt(threshold()))
+        .into_query();
+    if run_returning(db, update, &[user::Column::Id])
+        .await?
+        .is_some()
+    {
+        return Ok(Reservation::Granted);
+    }
+    let row = user::Entity::find_by_id(id.as_uuid()).one(db.raw()).await?;
+    Ok(match row {
+        Some(row) if row.locked_until.is_none_or(|until| until <= now) => Reservation::Busy,
+        _ => Reservation::Locked,
+    })
 }
 
-/// The secret was right and the user is in: the count and any lock go.
-pub async fn clear(db: &impl Conn, id: UserId) -> StoreResult<()> {
+/// The secret was wrong: it counts. The attempt that brings the failures to
+/// the threshold sets the lock and gets its end back (once: every other
+/// attempt was refused a slot from then on).
+pub async fn wrong(
+    db: &impl Conn,
+    id: UserId,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<DateTime<Utc>>> {
+    let until = now + Duration::minutes(LOCKOUT_MINUTES);
+    let reaches_threshold = Expr::expr(col(user::Column::FailedLogins).add(1)).gte(threshold());
+    let update = update_user(id)
+        .col_expr(
+            user::Column::FailedLogins,
+            col(user::Column::FailedLogins).add(1),
+        )
+        .col_expr(user::Column::LoginAttemptsInFlight, one_fewer_in_flight())
+        .col_expr(
+            user::Column::LockedUntil,
+            case(
+                reaches_threshold.and(col(user::Column::LockedUntil).is_null()),
+                Expr::val(until),
+                col(user::Column::LockedUntil),
+            ),
+        )
+        .into_query();
+    let returned = [user::Column::FailedLogins, user::Column::LockedUntil];
+    let Some(row) = run_returning(db, update, &returned).await? else {
+        return Ok(None);
+    };
+    let failures: i32 = row.try_get("", user::Column::FailedLogins.as_str())?;
+    let locked_until: Option<DateTime<Utc>> =
+        row.try_get("", user::Column::LockedUntil.as_str())?;
+    Ok(locked_until.filter(|_| failures == threshold()))
+}
+
+/// Every secret was right and the user is in: the failures and any lock go.
+pub async fn passed(db: &impl Conn, id: UserId) -> StoreResult<()> {
     update_user(id)
         .col_expr(user::Column::FailedLogins, Expr::value(0))
         .col_expr(
             user::Column::LockedUntil,
             Expr::value(None::<DateTime<Utc>>),
         )
+        .col_expr(user::Column::LoginAttemptsInFlight, one_fewer_in_flight())
         .exec(db.raw())
         .await?;
     Ok(())
 }
 
-/// The secret was right but the step proves nothing more (a second factor
-/// is still due): the attempt no longer counts. Only the attempt that set
-/// the lock may lift it; nobody could reserve after it.
-pub async fn release(db: &impl Conn, id: UserId, reserved: Reserved) -> StoreResult<()> {
-    let count: SimpleExpr = CaseStatement::new()
-        .case(
-            col(user::Column::FailedLogins).gt(0),
-            col(user::Column::FailedLogins).sub(1),
-        )
-        .finally(Expr::val(0))
-        .into();
-    let mut update = update_user(id).col_expr(user::Column::FailedLogins, count);
-    if reserved.locks_until.is_some() {
-        update = update.col_expr(
-            user::Column::LockedUntil,
-            Expr::value(None::<DateTime<Utc>>),
-        );
-    }
-    update.exec(db.raw()).await?;
+/// The secret was right but proves nothing on its own (a second factor is
+/// still due, or it only confirmed a change): the slot is given back and the
+/// failures stay as they were.
+pub async fn release(db: &impl Conn, id: UserId) -> StoreResult<()> {
+    update_user(id)
+        .col_expr(user::Column::LoginAttemptsInFlight, one_fewer_in_flight())
+        .exec(db.raw())
+        .await?;
     Ok(())
 }

@@ -181,6 +181,8 @@ pub async fn insert(
         mfa_pending_secret: Set(None),
         mfa_enabled_at: Set(None),
         mfa_last_step: Set(None),
+        login_attempts_in_flight: Set(0),
+        login_attempt_reserved_at: Set(None),
     }
     .insert(db)
     .await?;
