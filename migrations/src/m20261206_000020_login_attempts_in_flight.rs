@@ -24,7 +24,9 @@ impl MigrationTrait for Migration {
             manager,
             Users::Table,
             [
-                integer(UsersAttempts::LoginAttemptsInFlight).default(0).take(),
+                integer(UsersAttempts::LoginAttemptsInFlight)
+                    .default(0)
+                    .take(),
                 timestamp_with_time_zone_null(UsersAttempts::LoginAttemptReservedAt),
             ],
         )

@@ -324,39 +324,38 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<IssuedToke
     Ok(tokens)
 }
 
-/// Ends the caller's session: its refresh tokens are revoked, and its access
-/// tokens stop working at once (the extractor checks the session).
+/// Which sessions a logout ends.
+pub enum Logout {
+    /// The caller's own (its refresh-token family).
+    ThisSession(Uuid),
+    /// "Sign out everywhere": every session of the caller, this one too (a
+    /// lost phone, a shared computer left signed in).
+    Everywhere,
+}
+
+/// Ends sessions: their refresh tokens are revoked, and their access tokens
+/// stop working at once (the extractor checks the session).
 pub async fn logout(
     state: &AppState,
     user: &User,
-    session_id: Uuid,
+    which: Logout,
     client: &ClientAddress,
 ) -> Result<(), ApiError> {
     let now = state.clock.now();
     state
         .db
         .transaction(async |txn| {
-            refresh_tokens::revoke_family(txn, session_id, now).await?;
-            let entry = security::about(SecurityEvent::Logout, user, now);
-            security::record(txn, entry, client).await
-        })
-        .await
-}
-
-/// "Sign out everywhere": every session of the caller ends, this one too
-/// (a lost phone, a shared computer left signed in).
-pub async fn logout_everywhere(
-    state: &AppState,
-    user: &User,
-    client: &ClientAddress,
-) -> Result<(), ApiError> {
-    let now = state.clock.now();
-    state
-        .db
-        .transaction(async |txn| {
-            refresh_tokens::revoke_all_of_user(txn, user.id, now).await?;
-            let entry = security::about(SecurityEvent::SessionsEnded, user, now);
-            security::record(txn, entry, client).await
+            let event = match which {
+                Logout::ThisSession(family) => {
+                    refresh_tokens::revoke_family(txn, family, now).await?;
+                    SecurityEvent::Logout
+                }
+                Logout::Everywhere => {
+                    refresh_tokens::revoke_all_of_user(txn, user.id, now).await?;
+                    SecurityEvent::SessionsEnded
+                }
+            };
+            security::record(txn, security::about(event, user, now), client).await
         })
         .await
 }

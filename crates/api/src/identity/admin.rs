@@ -138,6 +138,18 @@ async fn accounts_of_parent(
     Ok(out)
 }
 
+fn username(raw: &str, errors: &mut Vec<api_types::FieldError>) -> Option<Username> {
+    Username::parse(raw)
+        .map_err(|e| {
+            errors.push(field_error(
+                "username",
+                FieldErrorCode::InvalidUsername,
+                e.to_string(),
+            ))
+        })
+        .ok()
+}
+
 fn display_name(raw: &str, errors: &mut Vec<api_types::FieldError>) -> String {
     let name = raw.trim().to_owned();
     if name.is_empty() || name.chars().count() > 200 {
@@ -215,15 +227,7 @@ pub async fn create_in(
     }
     let role = req.role.to_domain();
     let mut errors = Vec::new();
-    let username = Username::parse(&req.username)
-        .map_err(|e| {
-            errors.push(field_error(
-                "username",
-                FieldErrorCode::InvalidUsername,
-                e.to_string(),
-            ))
-        })
-        .ok();
+    let username = username(&req.username, &mut errors);
     let name = display_name(&req.display_name, &mut errors);
     let address = email(&req.email, &mut errors);
     grantable(auth.user.role, role, &mut errors);
@@ -286,20 +290,12 @@ pub async fn create_in(
 /// the log entries name no actor and say where it came from.
 pub async fn create_admin_from_console(
     state: &AppState,
-    username: &str,
+    user_name: &str,
     name: &str,
     address: &str,
 ) -> Result<String, ApiError> {
     let mut errors = Vec::new();
-    let username = Username::parse(username)
-        .map_err(|e| {
-            errors.push(field_error(
-                "username",
-                FieldErrorCode::InvalidUsername,
-                e.to_string(),
-            ))
-        })
-        .ok();
+    let username = username(user_name, &mut errors);
     let name = display_name(name, &mut errors);
     let address = email(address, &mut errors);
     let (Some(username), Some(address), true) = (username, address, errors.is_empty()) else {

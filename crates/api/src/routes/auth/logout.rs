@@ -1,4 +1,5 @@
-use crate::auth::{service, AuthUser};
+use crate::auth::service::{self, Logout};
+use crate::auth::AuthUser;
 use crate::identity::client::ClientAddress;
 use crate::routes::{AppData, Reply};
 use actix_web::{post, HttpResponse};
@@ -9,7 +10,13 @@ use actix_web::{post, HttpResponse};
 )]
 #[post("/auth/logout")]
 pub async fn logout(state: AppData, auth: AuthUser, client: ClientAddress) -> Reply {
-    service::logout(&state, &auth.user, auth.session_id, &client).await?;
+    service::logout(
+        &state,
+        &auth.user,
+        Logout::ThisSession(auth.session_id),
+        &client,
+    )
+    .await?;
     Ok(HttpResponse::NoContent()
         .cookie(super::clear_refresh_cookie(&state))
         .finish())

@@ -1,4 +1,5 @@
-use crate::auth::{service, AuthUser};
+use crate::auth::service::{self, Logout};
+use crate::auth::AuthUser;
 use crate::identity::client::ClientAddress;
 use crate::routes::{AppData, Reply};
 use actix_web::{post, HttpResponse};
@@ -10,7 +11,7 @@ use actix_web::{post, HttpResponse};
 )]
 #[post("/auth/logout-everywhere")]
 pub async fn logout_everywhere(state: AppData, auth: AuthUser, client: ClientAddress) -> Reply {
-    service::logout_everywhere(&state, &auth.user, &client).await?;
+    service::logout(&state, &auth.user, Logout::Everywhere, &client).await?;
     Ok(HttpResponse::NoContent()
         .cookie(super::clear_refresh_cookie(&state))
         .finish())
