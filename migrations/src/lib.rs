@@ -24,6 +24,8 @@ mod m20261124_000017_mfa;
 mod m20261124_000018_widen_mfa_secrets;
 mod m20261206_000019_create_address_attempts;
 mod m20261206_000020_login_attempts_in_flight;
+mod m20261206_000021_custom_details_per_parent_account;
+mod m20261206_000022_create_throttle_claims;
 
 pub struct Migrator;
 
@@ -51,6 +53,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000018_widen_mfa_secrets::Migration),
             Box::new(m20261206_000019_create_address_attempts::Migration),
             Box::new(m20261206_000020_login_attempts_in_flight::Migration),
+            Box::new(m20261206_000021_custom_details_per_parent_account::Migration),
+            Box::new(m20261206_000022_create_throttle_claims::Migration),
         ]
     }
 }

@@ -23,13 +23,18 @@ pub struct AccountResponse {
     pub kind: AccountKindDto,
     /// ISO 3166-1 alpha-2.
     pub country: String,
+    /// Absent for an account of another parent account.
     pub city: Option<String>,
-    /// The account directly above this one in the tree; absent for a parent account.
+    /// The account directly above this one in the tree; absent for a parent
+    /// account, and for an account of another parent account.
     pub parent_id: Option<Uuid>,
-    /// The top of this account's tree (the customer's parent account).
-    pub parent_account_id: Uuid,
-    /// Why the caller sees this account; an account reached only through a
-    /// product or contract shows its name and place, nothing more.
+    /// The top of this account's tree (the customer's parent account);
+    /// absent for an account of another parent account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_account_id: Option<Uuid>,
+    /// Why the caller sees this account; an account of another parent
+    /// account, reached through a product or contract, shows its name, type
+    /// and country, nothing more.
     pub visible_because: Vec<VisibilityReasonDto>,
 }
 

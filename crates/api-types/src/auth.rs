@@ -27,8 +27,10 @@ pub struct TokenResponse {
     /// Seconds until the access token expires.
     pub expires_in: i64,
     /// Opaque, single use: exchange it at `/api/v1/auth/refresh` for a new pair.
-    /// Browsers also get it as an HttpOnly cookie and need not keep it.
-    pub refresh_token: String,
+    /// Every caller gets it as an HttpOnly cookie; callers that are not
+    /// browsers (no `Sec-Fetch-Mode` header) also get it here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
 }
 
 /// The refresh token may come in the body (integrators) or in the cookie (browsers).

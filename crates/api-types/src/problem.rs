@@ -62,6 +62,9 @@ pub enum ProblemCode {
     /// The parent account requires a second factor: enrol one with the
     /// `restricted_token` of this answer.
     MfaEnrollmentRequired,
+    /// The case, or the parent account, holds as many attachment bytes as
+    /// the installation allows.
+    AttachmentQuotaExceeded,
 }
 
 impl ProblemCode {
@@ -103,6 +106,7 @@ impl ProblemCode {
             ProblemCode::MfaRequired => "mfa_required",
             ProblemCode::InvalidMfaCode => "invalid_mfa_code",
             ProblemCode::MfaEnrollmentRequired => "mfa_enrollment_required",
+            ProblemCode::AttachmentQuotaExceeded => "attachment_quota_exceeded",
         }
     }
 }
@@ -156,6 +160,9 @@ pub enum FieldErrorCode {
     ParentAccountMismatch,
     /// A user cannot deactivate their own account.
     CannotDisableSelf,
+    /// A user cannot reset their own second factor through user
+    /// administration (their settings change it, with a current code).
+    CannotResetOwnFactor,
     UnknownLanguage,
     UnknownTimeZone,
     UnknownDateFormat,
@@ -179,7 +186,7 @@ pub enum FieldErrorCode {
 
 impl FieldErrorCode {
     /// Every code the server sends, and `Unknown` last.
-    pub const ALL: [FieldErrorCode; 32] = [
+    pub const ALL: [FieldErrorCode; 33] = [
         FieldErrorCode::Required,
         FieldErrorCode::TooLong,
         FieldErrorCode::OutOfRange,
@@ -207,6 +214,7 @@ impl FieldErrorCode {
         FieldErrorCode::RoleNotGrantable,
         FieldErrorCode::ParentAccountMismatch,
         FieldErrorCode::CannotDisableSelf,
+        FieldErrorCode::CannotResetOwnFactor,
         FieldErrorCode::UnknownLanguage,
         FieldErrorCode::UnknownTimeZone,
         FieldErrorCode::UnknownDateFormat,
@@ -243,6 +251,7 @@ impl FieldErrorCode {
             FieldErrorCode::RoleNotGrantable => "role_not_grantable",
             FieldErrorCode::ParentAccountMismatch => "parent_account_mismatch",
             FieldErrorCode::CannotDisableSelf => "cannot_disable_self",
+            FieldErrorCode::CannotResetOwnFactor => "cannot_reset_own_factor",
             FieldErrorCode::UnknownLanguage => "unknown_language",
             FieldErrorCode::UnknownTimeZone => "unknown_time_zone",
             FieldErrorCode::UnknownDateFormat => "unknown_date_format",

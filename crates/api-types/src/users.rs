@@ -126,9 +126,15 @@ pub struct UpdateUserRequest {
     /// false disables the account and ends its sessions; true reactivates it.
     pub active: Option<bool>,
     /// true removes the user's second factor (a lost phone without recovery
-    /// codes); they enrol again at their next login if it is required.
+    /// codes); they enrol again at their next login if it is required. Not
+    /// one's own: that is changed in one's settings, with a current code.
     #[serde(default)]
     pub reset_mfa: Option<bool>,
+    /// Changing one's own email address needs one's password and, where a
+    /// second factor is on, a current code: the address is where password
+    /// resets go.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmation: Option<crate::PasswordConfirmation>,
 }
 
 /// Filters and page of `GET /security-log`, newest first.

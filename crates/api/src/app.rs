@@ -87,6 +87,8 @@ pub fn build_app(
             }),
         )
         .service(web::resource("/api/docs").route(web::get().to(docs_redirect)))
+        // For the operator's scraper, outside the API and its document.
+        .service(web::resource("/metrics").route(web::get().to(crate::metrics::metrics)))
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
         .service(web::scope("/api").default_service(web::to(api_route_not_found)))
         .configure(crate::spa::configure)

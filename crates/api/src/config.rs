@@ -13,6 +13,12 @@ pub struct ApiConfig {
     pub jwt_audience: String,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
+    /// How long a session lasts from its login however often it is
+    /// refreshed: a stolen refresh token is not a key for ever.
+    pub session_max_age: Duration,
+    /// Portal-support (Admin) and Service users must sign in with a second
+    /// factor; they see every parent account.
+    pub staff_mfa_required: bool,
     /// Mark the refresh cookie `Secure` (always, unless explicitly served over plain http).
     pub secure_cookies: bool,
     /// Send `Strict-Transport-Security` (only when served over TLS).
@@ -27,6 +33,12 @@ pub struct ApiConfig {
     pub attachments_dir: PathBuf,
     /// Largest attachment accepted, in bytes.
     pub max_attachment_bytes: u64,
+    /// Zip downloads built at once by one server process; more wait (503).
+    pub max_concurrent_zips: usize,
+    /// Attachment bytes one case may hold in all.
+    pub case_attachment_quota_bytes: u64,
+    /// Attachment bytes the cases of one parent account may hold in all.
+    pub parent_attachment_quota_bytes: u64,
     /// Where case emails go out (`smtp://host:port`, `smtps://...`); None
     /// keeps them queued in the outbox.
     pub smtp_url: Option<String>,
@@ -42,6 +54,8 @@ pub struct ApiConfig {
     /// Failed logins one client address may make in 15 minutes before its
     /// login attempts are refused for a while.
     pub login_failures_per_address: u64,
+    /// The bearer token `/metrics` wants; None: no `/metrics` at all.
+    pub metrics_token: Option<String>,
 }
 
 impl std::fmt::Debug for ApiConfig {
@@ -53,6 +67,8 @@ impl std::fmt::Debug for ApiConfig {
             .field("jwt_audience", &self.jwt_audience)
             .field("access_token_ttl", &self.access_token_ttl)
             .field("refresh_token_ttl", &self.refresh_token_ttl)
+            .field("session_max_age", &self.session_max_age)
+            .field("staff_mfa_required", &self.staff_mfa_required)
             .field("secure_cookies", &self.secure_cookies)
             .field("hsts", &self.hsts)
             .field("max_json_bytes", &self.max_json_bytes)
@@ -60,6 +76,14 @@ impl std::fmt::Debug for ApiConfig {
             .field("static_dir", &self.static_dir)
             .field("attachments_dir", &self.attachments_dir)
             .field("max_attachment_bytes", &self.max_attachment_bytes)
+            .field(
+                "case_attachment_quota_bytes",
+                &self.case_attachment_quota_bytes,
+            )
+            .field(
+                "parent_attachment_quota_bytes",
+                &self.parent_attachment_quota_bytes,
+            )
             .field("smtp_url", &self.smtp_url.as_ref().map(|_| "<set>"))
             .field("mail_from", &self.mail_from)
             .field("public_url", &self.public_url)
@@ -68,6 +92,10 @@ impl std::fmt::Debug for ApiConfig {
             .field(
                 "login_failures_per_address",
                 &self.login_failures_per_address,
+            )
+            .field(
+                "metrics_token",
+                &self.metrics_token.as_ref().map(|_| "<set>"),
             )
             .finish()
     }
@@ -88,6 +116,8 @@ impl ApiConfig {
             jwt_audience: "csportal-api".into(),
             access_token_ttl: Duration::from_secs(15 * 60),
             refresh_token_ttl: Duration::from_secs(14 * 24 * 3600),
+            session_max_age: Duration::from_secs(12 * 3600),
+            staff_mfa_required: true,
             secure_cookies: true,
             hsts: false,
             max_json_bytes: 64 * 1024,
@@ -96,12 +126,18 @@ impl ApiConfig {
             static_dir: None,
             attachments_dir: PathBuf::from("./data/attachments"),
             max_attachment_bytes: 25 * 1024 * 1024,
+            // Each reads every file of a case from disk: a few at a time.
+            max_concurrent_zips: 2,
+            // Twenty full-size files per case; 50 GB per customer.
+            case_attachment_quota_bytes: 500 * 1024 * 1024,
+            parent_attachment_quota_bytes: 50 * 1024 * 1024 * 1024,
             smtp_url: None,
             mail_from: "Customer Services Portal <no-reply@csportal.invalid>".into(),
             public_url: "http://127.0.0.1:8080".into(),
             markets: default_markets(),
             trust_forwarded_for: false,
             login_failures_per_address: 20,
+            metrics_token: None,
         }
     }
 }
@@ -122,4 +158,16 @@ GB=2018-10-01, IE=2018-10-01, NL=2018-10-01, DE=2018-10-01";
 
 fn default_markets() -> domain::Markets {
     domain::Markets::parse("", DEFAULT_CASE_CUTOVERS).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staff_need_a_second_factor_and_sessions_end_within_a_day_unless_configured_otherwise() {
+        let config = ApiConfig::with_secret(vec![7; 32]);
+        assert!(config.staff_mfa_required);
+        assert_eq!(config.session_max_age, Duration::from_secs(12 * 3600));
+    }
 }

@@ -13,6 +13,9 @@ tokio::task_local! {
     pub static REQUEST_ID: String;
 }
 
+/// What a 503 asks clients to wait before trying again.
+pub const SERVICE_RETRY_SECONDS: u64 = 5;
+
 pub fn current_request_id() -> Option<String> {
     REQUEST_ID.try_with(|id| id.clone()).ok()
 }
@@ -53,6 +56,8 @@ pub enum ApiError {
     PreconditionRequired,
     #[error("The request body is larger than the {limit} bytes this operation accepts.")]
     PayloadTooLarge { limit: usize },
+    #[error("The {scope} holds {limit_mb} MB of attachments, the most this installation keeps; nothing was added.")]
+    AttachmentQuotaExceeded { scope: &'static str, limit_mb: u64 },
     #[error("Send the body as application/json.")]
     UnsupportedMediaType,
     #[error("The {field} looks like it holds patient data ({what}). Remove it, or if it holds none, send the request again with `confirm_no_patient_data: true`.")]
@@ -101,6 +106,9 @@ pub enum ApiError {
     TooManyRequests { retry_after: u64 },
     #[error("The service is temporarily unavailable; try again shortly.")]
     ServiceUnavailable(#[source] anyhow::Error),
+    /// Every slot of a costly operation is taken (zip downloads).
+    #[error("The server is busy with other {0}; try again in a few seconds.")]
+    Busy(&'static str),
     #[error("Something went wrong on our side; quote the request id to support.")]
     Internal(#[source] anyhow::Error),
 }
@@ -172,6 +180,11 @@ impl ApiError {
                 C::PayloadTooLarge,
                 "Payload too large",
             ),
+            E::AttachmentQuotaExceeded { .. } => (
+                S::PAYLOAD_TOO_LARGE,
+                C::AttachmentQuotaExceeded,
+                "Attachment quota exceeded",
+            ),
             E::UnsupportedMediaType => (
                 S::UNSUPPORTED_MEDIA_TYPE,
                 C::UnsupportedMediaType,
@@ -222,7 +235,7 @@ impl ApiError {
                 C::TooManyRequests,
                 "Too many requests",
             ),
-            E::ServiceUnavailable(_) => (
+            E::ServiceUnavailable(_) | E::Busy(_) => (
                 S::SERVICE_UNAVAILABLE,
                 C::ServiceUnavailable,
                 "Service unavailable",
@@ -325,6 +338,11 @@ impl ResponseError for ApiError {
             }
             ApiError::TooManyRequests { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            // The database is away for a moment (a restart, a fail-over):
+            // clients and proxies retry instead of giving up.
+            ApiError::ServiceUnavailable(_) | ApiError::Busy(_) => {
+                response.insert_header((header::RETRY_AFTER, SERVICE_RETRY_SECONDS.to_string()));
             }
             ApiError::MethodNotAllowed {
                 allow: Some(allow), ..

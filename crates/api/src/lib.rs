@@ -13,6 +13,7 @@ pub mod error;
 pub mod identity;
 pub mod jobs;
 pub mod mail;
+pub mod metrics;
 pub mod middleware;
 pub mod notifications;
 pub mod openapi;

@@ -125,7 +125,15 @@ pub async fn request_context(
     }
 
     let status = res.status().as_u16();
-    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let elapsed = started.elapsed().as_secs_f64();
+    if let Some(state) = &state {
+        let route = res.request().match_pattern();
+        let route = route.as_deref().unwrap_or("unmatched");
+        state
+            .metrics
+            .observe_request(route, &method, status, elapsed);
+    }
+    let elapsed_ms = elapsed * 1000.0;
     span.in_scope(|| tracing::info!(status, elapsed_ms, "request completed"));
     Ok(res)
 }

@@ -327,32 +327,31 @@ pub async fn queue_link_email(
     .await
 }
 
-/// Confirms a request for access to the address it came from.
+/// Confirms a request for access to the address it names. Anyone can type
+/// any address into the public form, so the email repeats nothing from it:
+/// no name or remark of a stranger's reaches an inbox through the portal.
 pub async fn queue_access_request_received(
     db: &impl Conn,
     to: &domain::Email,
-    name: &str,
     language: Language,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let (subject, body) = match language {
         Language::Nl => (
             "Uw aanvraag voor toegang is ontvangen".to_owned(),
-            format!(
-                "Beste {name},\n\nWe hebben uw aanvraag voor toegang tot het Customer Services Portal ontvangen. \
-                 De beheerder van uw organisatie of portal support beoordeelt hem; \
-                 na goedkeuring krijgt u een e-mail met een link om uw account te activeren.\n\n\
-                 Hebt u niets aangevraagd? Dan kunt u deze e-mail negeren.\n"
-            ),
+            "We hebben een aanvraag voor toegang tot het Customer Services Portal ontvangen \
+             met dit e-mailadres. De beheerder van uw organisatie of portal support beoordeelt hem; \
+             na goedkeuring krijgt u een e-mail met een link om uw account te activeren.\n\n\
+             Hebt u niets aangevraagd? Dan kunt u deze e-mail negeren.\n"
+                .to_owned(),
         ),
         _ => (
             "We received your request for access".to_owned(),
-            format!(
-                "Dear {name},\n\nWe received your request for access to the Customer Services Portal. \
-                 Your organisation's Manager or portal support will review it; \
-                 once it is approved you get an email with a link to activate your account.\n\n\
-                 Did you not ask for access? Ignore this email.\n"
-            ),
+            "We received a request for access to the Customer Services Portal for this email \
+             address. Your organisation's Manager or portal support will review it; \
+             once it is approved you get an email with a link to activate your account.\n\n\
+             Did you not ask for access? Ignore this email.\n"
+                .to_owned(),
         ),
     };
     outbox::enqueue(

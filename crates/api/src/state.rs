@@ -5,6 +5,7 @@ use crate::identity::secret_box::SecretBox;
 use crate::spa::SpaAssets;
 use anyhow::Context;
 use domain::Clock;
+use persistence::repositories::security_log::{self, ChainKey};
 use persistence::{BlobStore, Db};
 use std::sync::Arc;
 
@@ -20,7 +21,16 @@ pub struct AppState {
     pub blobs: Arc<BlobStore>,
     /// Seals and opens second-factor secrets.
     pub secrets: Arc<SecretBox>,
+    /// Keys the security log's hash chain.
+    pub chain_key: Arc<ChainKey>,
+    /// This process's Prometheus metrics.
+    pub metrics: Arc<crate::metrics::Metrics>,
+    /// Slots for zip downloads being built.
+    pub zip_slots: Arc<tokio::sync::Semaphore>,
 }
+
+/// An upload that wrote nothing for this long is no longer being written.
+const STALE_UPLOAD: std::time::Duration = std::time::Duration::from_secs(120);
 
 impl AppState {
     /// Builds the state; hashing the dummy password takes a moment (once).
@@ -31,6 +41,8 @@ impl AppState {
                 ApiConfig::MIN_SECRET_BYTES
             );
         }
+        let data_key = config.data_key.clone();
+        let zip_slots = config.max_concurrent_zips.max(1);
         let secrets = SecretBox::new(&config.data_key).map_err(|_| {
             anyhow::anyhow!(
                 "the data key must be {} bytes (CSPORTAL_DATA_KEY, base64)",
@@ -46,7 +58,13 @@ impl AppState {
                 config.attachments_dir.display()
             )
         })?;
-        Ok(Self {
+        // Parts a crash left would otherwise wait for the hourly sweep.
+        match blobs.clear_stale_incoming(STALE_UPLOAD) {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "removed unfinished uploads left by a stop"),
+            Err(err) => tracing::warn!(error = %err, "cannot clear unfinished uploads"),
+        }
+        let state = Self {
             db,
             config: Arc::new(config),
             clock,
@@ -55,6 +73,26 @@ impl AppState {
             spa: Arc::new(spa),
             blobs: Arc::new(blobs),
             secrets: Arc::new(secrets),
-        })
+            chain_key: Arc::new(crate::identity::security::chain_key(&data_key)),
+            metrics: Arc::new(crate::metrics::Metrics::new()),
+            zip_slots: Arc::new(tokio::sync::Semaphore::new(zip_slots)),
+        };
+        // A chain written before keying is keyed once, as the first server
+        // of this version starts.
+        let keyed = security_log::key_legacy_chain(&state.db, &state.chain_key).await?;
+        if keyed > 0 {
+            tracing::info!(keyed, "security log chain keyed");
+        }
+        // From here on a plain second-factor secret is refused.
+        let sealed = crate::identity::mfa::seal_plain_secrets(&state)
+            .await
+            .map_err(|err| anyhow::anyhow!("sealing second-factor secrets: {err}"))?;
+        if sealed > 0 {
+            tracing::info!(
+                sealed,
+                "second-factor secrets from before encryption sealed"
+            );
+        }
+        Ok(state)
     }
 }

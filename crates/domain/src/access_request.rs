@@ -92,7 +92,8 @@ const MAX_REMARKS: usize = 2000;
 const MAX_FACILITIES: usize = 20;
 
 fn text(field: &str, raw: &str, max: usize, errors: &mut Vec<FormError>) -> String {
-    let value = raw.trim().to_owned();
+    // A Manager reads it: no reordering of what they see.
+    let value = crate::text::strip_bidi_controls(raw).trim().to_owned();
     let code = if value.is_empty() {
         Some("required")
     } else if value.chars().count() > max {

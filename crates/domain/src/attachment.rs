@@ -84,7 +84,7 @@ impl AttachmentType {
 }
 
 /// The name shown and offered on download: the client's base name without
-/// paths or control characters, at most 120 characters, ending in the
+/// paths, control or bidirectional characters, at most 120 characters, ending in the
 /// extension of the detected type (a PDF named `x.exe` becomes `x.exe.pdf`).
 pub fn display_file_name(client_name: Option<&str>, kind: AttachmentType) -> String {
     let base = client_name
@@ -94,7 +94,11 @@ pub fn display_file_name(client_name: Option<&str>, kind: AttachmentType) -> Str
         .unwrap_or_default();
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*'))
+        .filter(|c| {
+            !c.is_control()
+                && !crate::text::is_bidi_control(*c)
+                && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*')
+        })
         .take(120)
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').trim();
@@ -187,6 +191,11 @@ mod tests {
             "attachment.heic"
         );
         assert_eq!(display_file_name(Some(".hidden"), pdf), "hidden.pdf");
+        assert_eq!(
+            display_file_name(Some("invoice\u{202E}fdp.exe"), pdf),
+            "invoicefdp.exe.pdf",
+            "no right-to-left override disguises the extension"
+        );
         assert!(
             display_file_name(Some(&"x".repeat(500)), pdf)
                 .chars()

@@ -203,7 +203,9 @@ impl CaseText {
     pub const SHORT_MAX: usize = 200;
 
     pub fn parse(raw: &str, max: usize) -> Result<Self, CaseTextError> {
-        let trimmed = raw.trim();
+        // Others read it (the service desk, colleagues): no reordering.
+        let cleaned = crate::text::strip_bidi_controls(raw);
+        let trimmed = cleaned.trim();
         if trimmed.is_empty() {
             return Err(CaseTextError::Empty);
         }

@@ -99,7 +99,8 @@ impl CustomText {
     pub const MAX_CHARS: usize = 100;
 
     pub fn parse(raw: Option<&str>) -> Result<Option<Self>, CustomTextTooLong> {
-        let Some(trimmed) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
+        let cleaned = raw.map(crate::text::strip_bidi_controls);
+        let Some(trimmed) = cleaned.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
             return Ok(None);
         };
         if trimmed.chars().count() > Self::MAX_CHARS {

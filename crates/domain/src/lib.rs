@@ -20,6 +20,7 @@ pub mod password;
 pub mod phi;
 pub mod policy;
 pub mod security_event;
+pub mod text;
 pub mod user;
 
 pub use account::{Account, AccountKind, AccountName, CountryCode, VisibilityReason};
@@ -47,6 +48,7 @@ pub use policy::{
     Target,
 };
 pub use security_event::{may_grant, SecurityEvent};
+pub use text::strip_bidi_controls;
 pub use user::{
     DateFormat, Email, Language, Role, TimeFormat, TimeZoneName, User, UserSettings, Username,
 };

@@ -19,6 +19,8 @@ text_enum! {
         AccountActivated = "account_activated",
         UserCreated = "user_created",
         UserUpdated = "user_updated",
+        /// A user's email address changed (the old address is told).
+        EmailChanged = "email_changed",
         RoleChanged = "role_changed",
         AssignmentChanged = "assignment_changed",
         UserDeactivated = "user_deactivated",

@@ -105,6 +105,27 @@ impl BlobStore {
         }
     }
 
+    /// Removes temporary files no upload is writing any more: at start, the
+    /// parts a crash left. Another server process sharing the folder may be
+    /// writing one right now, so only files untouched for `idle` go.
+    pub fn clear_stale_incoming(&self, idle: Duration) -> io::Result<u64> {
+        let now = SystemTime::now();
+        let mut removed = 0;
+        for file in std::fs::read_dir(self.root.join(INCOMING))? {
+            let file = file?;
+            let idle_for = file
+                .metadata()?
+                .modified()
+                .ok()
+                .and_then(|m| now.duration_since(m).ok());
+            if idle_for.is_some_and(|age| age >= idle) {
+                std::fs::remove_file(file.path())?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
     /// Removes blobs no row names (`known` holds the keys rows name) and
     /// abandoned temporary files, both only when older than `grace`, so a
     /// blob between its rename and its row's commit is never touched.
@@ -272,6 +293,31 @@ mod tests {
         assert!(store.blob_path("../../etc/passwd").is_none());
         assert!(store.open_blob("..").await.is_err());
         store.delete("/etc/passwd").await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn parts_left_by_a_crash_go_and_uploads_being_written_stay() {
+        let (dir, store) = new_store();
+        let incoming = dir.path().join(INCOMING);
+        let crashed = incoming.join("left-by-a-crash.part");
+        std::fs::write(&crashed, b"half").unwrap();
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&crashed)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+        let writing = blob_with(&store, b"still coming").await;
+        assert_eq!(
+            store
+                .clear_stale_incoming(Duration::from_secs(120))
+                .unwrap(),
+            1
+        );
+        assert!(!crashed.exists());
+        assert_eq!(files_under(&incoming).len(), 1, "the live upload stays");
+        drop(writing);
     }
 
     #[tokio::test]

@@ -78,6 +78,22 @@ impl Db {
         }
     }
 
+    /// The pool's connections: (in use, idle), for the metrics.
+    pub fn pool_connections(&self) -> (i64, i64) {
+        let (size, idle) = match self.backend() {
+            Backend::Postgres => {
+                let pool = self.pool.get_postgres_connection_pool();
+                (pool.size(), pool.num_idle())
+            }
+            Backend::Sqlite => {
+                let pool = self.pool.get_sqlite_connection_pool();
+                (pool.size(), pool.num_idle())
+            }
+        };
+        let idle = i64::try_from(idle).unwrap_or(i64::MAX);
+        (i64::from(size) - idle, idle)
+    }
+
     /// Which database this is.
     pub fn backend(&self) -> Backend {
         match self.pool.get_database_backend() {

@@ -50,6 +50,9 @@ impl From<sea_orm::DbErr> for StoreError {
         if let Some(SqlErr::UniqueConstraintViolation(detail)) = err.sql_err() {
             return StoreError::Duplicate(detail);
         }
+        if connection_lost(&err) {
+            return StoreError::Unavailable(DatabaseError(err));
+        }
         match err {
             DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => {
                 StoreError::Unavailable(DatabaseError(err))
@@ -68,4 +71,31 @@ pub(crate) fn corrupt_field<I: fmt::Display>(
     id: I,
 ) -> impl Fn(&str) -> StoreError {
     move |what| StoreError::Corrupt(format!("{record} {id}: {what}"))
+}
+
+/// Whether a statement failed because the database went away (stopped,
+/// restarted, unreachable) rather than because of the statement: callers
+/// are told to come back shortly, and the pool reconnects by itself.
+fn connection_lost(err: &sea_orm::DbErr) -> bool {
+    use sea_orm::sqlx::Error as Sqlx;
+    use sea_orm::{DbErr, RuntimeErr};
+    let (DbErr::Query(RuntimeErr::SqlxError(sqlx))
+    | DbErr::Exec(RuntimeErr::SqlxError(sqlx))
+    | DbErr::Conn(RuntimeErr::SqlxError(sqlx))) = err
+    else {
+        return false;
+    };
+    match sqlx {
+        Sqlx::Io(_)
+        | Sqlx::Tls(_)
+        | Sqlx::PoolTimedOut
+        | Sqlx::PoolClosed
+        | Sqlx::WorkerCrashed => true,
+        // PostgreSQL's "connection exception" class (08) and its shutdown
+        // and crash answers (57P01-57P03).
+        Sqlx::Database(db) => db.code().is_some_and(|code| {
+            code.starts_with("08") || matches!(code.as_ref(), "57P01" | "57P02" | "57P03")
+        }),
+        _ => false,
+    }
 }

@@ -41,16 +41,25 @@ fn parse_bool(name: &str, default: bool) -> anyhow::Result<bool> {
     }
 }
 
+/// Text that is not base64 must be at least this long to pass as a key.
+const MIN_TEXT_SECRET_CHARS: usize = 64;
+
 /// The secret from CSPORTAL_JWT_SECRET, or one generated once and kept in the
 /// data folder (fine for one node; several nodes must share the variable).
 fn jwt_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
     if let Some(secret) = var("CSPORTAL_JWT_SECRET") {
-        let bytes = STANDARD
-            .decode(secret.trim())
-            .unwrap_or_else(|_| secret.into_bytes());
+        // A random key in base64, or else text long enough that a person's
+        // passphrase is refused: anyone holding one token can try guesses
+        // of the key offline, as fast as they like.
+        let bytes = match STANDARD.decode(secret.trim()) {
+            Ok(bytes) => bytes,
+            Err(_) if secret.chars().count() >= MIN_TEXT_SECRET_CHARS => secret.into_bytes(),
+            Err(_) => Vec::new(),
+        };
         if bytes.len() < ApiConfig::MIN_SECRET_BYTES {
             bail!(
-                "CSPORTAL_JWT_SECRET must hold at least {} bytes (e.g. `openssl rand -base64 32`)",
+                "CSPORTAL_JWT_SECRET must be a random key of at least {} bytes in base64 \
+                 (e.g. `openssl rand -base64 32`), not a passphrase",
                 ApiConfig::MIN_SECRET_BYTES
             );
         }
@@ -131,16 +140,23 @@ impl Settings {
             Some(PathBuf::from("frontend/dist")).filter(|d| d.join("index.html").is_file())
         });
 
-        let mut api = ApiConfig::with_secret(jwt_secret(&data_dir)?);
-        api.data_key = data_key(&data_dir)?;
+        // Keys apart from the database where the operator can: a copy of
+        // the data folder (a backup) then holds no key.
+        let keys_dir = var("CSPORTAL_KEYS_DIR").map_or_else(|| data_dir.clone(), PathBuf::from);
+        std::fs::create_dir_all(&keys_dir)
+            .with_context(|| format!("cannot create the keys folder {}", keys_dir.display()))?;
+        let mut api = ApiConfig::with_secret(jwt_secret(&keys_dir)?);
+        api.data_key = data_key(&keys_dir)?;
         api.access_token_ttl =
             Duration::from_secs(parse_var("CSPORTAL_ACCESS_TOKEN_TTL_SECONDS", 900u64)?);
         api.refresh_token_ttl = Duration::from_secs(parse_var(
             "CSPORTAL_REFRESH_TOKEN_TTL_SECONDS",
             14 * 24 * 3600u64,
         )?);
+        api.session_max_age =
+            Duration::from_secs(parse_var("CSPORTAL_SESSION_HOURS", 12u64)? * 3600);
+        api.staff_mfa_required = parse_bool("CSPORTAL_STAFF_MFA_REQUIRED", true)?;
         api.secure_cookies = parse_bool("CSPORTAL_SECURE_COOKIES", true)?;
-        api.hsts = parse_bool("CSPORTAL_HSTS", false)?;
         api.max_json_bytes = parse_var("CSPORTAL_MAX_JSON_BYTES", 64 * 1024usize)?;
         api.static_dir = static_dir;
         api.attachments_dir = var("CSPORTAL_ATTACHMENTS_DIR")
@@ -152,9 +168,26 @@ impl Settings {
         if let Some(url) = var("CSPORTAL_PUBLIC_URL") {
             api.public_url = url;
         }
+        // Users reach it over TLS (at a proxy, most likely): browsers must
+        // never fall back to plain http for it.
+        api.hsts = parse_bool("CSPORTAL_HSTS", api.public_url.starts_with("https://"))?;
         api.trust_forwarded_for = parse_bool("CSPORTAL_TRUST_FORWARDED_FOR", false)?;
         api.login_failures_per_address = parse_var("CSPORTAL_LOGIN_FAILURES_PER_ADDRESS", 20u64)?;
+        api.metrics_token = match var("CSPORTAL_METRICS_TOKEN") {
+            Some(token) if token.trim().chars().count() < 24 => bail!(
+                "CSPORTAL_METRICS_TOKEN must be at least 24 characters (e.g. `openssl rand -base64 24`)"
+            ),
+            token => token.map(|t| t.trim().to_owned()),
+        };
         api.max_attachment_bytes = parse_var("CSPORTAL_MAX_ATTACHMENT_BYTES", 25 * 1024 * 1024u64)?;
+        api.case_attachment_quota_bytes = parse_var(
+            "CSPORTAL_CASE_ATTACHMENT_QUOTA_BYTES",
+            api.case_attachment_quota_bytes,
+        )?;
+        api.parent_attachment_quota_bytes = parse_var(
+            "CSPORTAL_PARENT_ATTACHMENT_QUOTA_BYTES",
+            api.parent_attachment_quota_bytes,
+        )?;
         api.markets = domain::Markets::parse(
             &var("CSPORTAL_CONTACT_CENTRES").unwrap_or_default(),
             &var("CSPORTAL_CASE_CUTOVERS")

@@ -165,7 +165,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Audit {
             action: AuditCommand::Verify,
         } => {
-            let report = persistence::repositories::security_log::verify(&db).await?;
+            let key = api::identity::security::chain_key(&settings.api.data_key);
+            let report = persistence::repositories::security_log::verify(&db, &key).await?;
             match report.first_break {
                 None => println!(
                     "security log intact: {} entries, hash chain verified",
@@ -248,6 +249,10 @@ async fn serve(mut settings: Settings, db: persistence::Db, demo: bool) -> anyho
     if demo {
         if persistence::repositories::accounts::is_empty(&db).await? {
             seed_demo(&db).await?;
+        }
+        // Demo staff sign in with a password alone, unless told otherwise.
+        if std::env::var_os("CSPORTAL_STAFF_MFA_REQUIRED").is_none() {
+            settings.api.staff_mfa_required = false;
         }
         // The demo's invented numbers, unless real ones are configured.
         if !settings.api.markets.has_contact_centres() {

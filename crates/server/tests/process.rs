@@ -61,6 +61,12 @@ fn a_bad_setting_stops_the_start_with_a_message_naming_it() {
     let data = tempfile::tempdir().expect("tempdir");
     for (name, value) in [
         ("CSPORTAL_JWT_SECRET", "too-short"),
+        // 41 bytes, but a phrase a person chose: guessable offline from any token.
+        (
+            "CSPORTAL_JWT_SECRET",
+            "correct horse battery staple on the roof",
+        ),
+        ("CSPORTAL_SESSION_HOURS", "half a day"),
         ("CSPORTAL_SECURE_COOKIES", "perhaps"),
         ("CSPORTAL_ACCESS_TOKEN_TTL_SECONDS", "fifteen minutes"),
     ] {
@@ -202,7 +208,36 @@ async fn admin_create_starts_a_real_installation_with_a_single_use_link() {
         .send()
         .await
         .expect("login");
-    assert_eq!(login.status(), 200);
+    // Outside demo mode staff enrol a second factor before their first session.
+    assert_eq!(login.status(), 403);
+    let problem: serde_json::Value = login.json().await.expect("problem");
+    assert_eq!(problem["code"], "mfa_enrollment_required", "{problem}");
+    assert!(problem["restricted_token"].is_string(), "{problem}");
+    server.terminate(Duration::from_secs(30)).expect("stops");
+}
+
+#[tokio::test]
+async fn a_public_https_address_turns_hsts_on() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut behind_tls = csportal(data.path());
+    behind_tls.env("CSPORTAL_PUBLIC_URL", "https://portal.example");
+    let mut server = ServerProcess::start(behind_tls);
+    let answer = reqwest::get(server.url("/readyz")).await.expect("readyz");
+    let hsts = answer
+        .headers()
+        .get("strict-transport-security")
+        .map(|v| v.to_str().unwrap_or_default().to_owned());
+    assert!(
+        hsts.as_deref().is_some_and(|v| v.contains("max-age=")),
+        "{hsts:?}"
+    );
+    server.terminate(Duration::from_secs(30)).expect("stops");
+
+    // Plain http (a laptop, the demo) does not pin browsers to https.
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut server = ServerProcess::start(csportal(data.path()));
+    let answer = reqwest::get(server.url("/readyz")).await.expect("readyz");
+    assert!(answer.headers().get("strict-transport-security").is_none());
     server.terminate(Duration::from_secs(30)).expect("stops");
 }
 
@@ -246,4 +281,23 @@ fn an_unreachable_database_is_reported_without_its_password() {
         !stderr.contains("s3cret-pw"),
         "the password leaked: {stderr}"
     );
+}
+
+#[tokio::test]
+async fn generated_keys_go_to_the_keys_folder_apart_from_the_data() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let keys = tempfile::tempdir().expect("tempdir");
+    let mut command = csportal(data.path());
+    command.env("CSPORTAL_KEYS_DIR", keys.path());
+    let mut server = ServerProcess::start(command);
+    let ready = reqwest::get(server.url("/readyz")).await.expect("readyz");
+    assert_eq!(ready.status(), 200);
+    server.terminate(Duration::from_secs(30)).expect("stops");
+    for key in ["jwt-secret", "data-key"] {
+        assert!(
+            keys.path().join(key).is_file(),
+            "{key} not in the keys folder"
+        );
+        assert!(!data.path().join(key).exists(), "{key} beside the database");
+    }
 }

@@ -64,7 +64,9 @@ impl TestApp {
         config.max_json_bytes = 16 * 1024;
         let blobs_dir = tempfile::tempdir()?;
         config.attachments_dir = blobs_dir.path().to_path_buf();
-        // A demo app: the demo's contact centres, as `serve --demo` has.
+        // A demo app, as `serve --demo` has: staff sign in with a password
+        // alone, and the demo's contact centres.
+        config.staff_mfa_required = false;
         config.markets = config
             .markets
             .clone()
@@ -121,7 +123,17 @@ impl TestApp {
     /// A second server on this app's database, with its own connection pool
     /// and state: what a second process of a cluster shares with the first.
     pub async fn spawn_beside(&self, clock: Arc<dyn domain::Clock>) -> anyhow::Result<Self> {
-        let db = persistence::connect(&self.database_url).await?;
+        self.spawn_beside_at(&self.database_url, clock).await
+    }
+
+    /// Like [`TestApp::spawn_beside`], reaching the database at `database_url`
+    /// (this app's database behind a [`crate::proxy::TcpProxy`], say).
+    pub async fn spawn_beside_at(
+        &self,
+        database_url: &str,
+        clock: Arc<dyn domain::Clock>,
+    ) -> anyhow::Result<Self> {
+        let db = persistence::connect(database_url).await?;
         let config = (*self.state.config).clone();
         let state = AppState::new(db.clone(), config, clock).await?;
         let listener = TcpListener::bind("127.0.0.1:0")?;

@@ -11,6 +11,7 @@ mod app;
 #[cfg(feature = "app")]
 pub mod builders;
 mod database;
+pub mod proxy;
 pub mod smtp;
 
 #[cfg(feature = "app")]

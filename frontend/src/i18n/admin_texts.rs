@@ -149,6 +149,10 @@ lazy_texts! {
         confirm_reject: "Yes, reject",
         role_not_grantable: "You cannot give this role.",
         parent_account_mismatch: "Choose accounts of the parent account only.",
+        cannot_reset_own_factor: "You cannot reset your own two-step login here; change it in your settings.",
+        own_email_confirm_hint: "Changing your own email address needs your password.",
+        own_email_confirm_hint_mfa: "Changing your own email address needs your password and a current code from your authenticator app.",
+        own_password_label: "Your password",
     }
     nl {
         settings_intro: "De taal van het portaal, en hoe het datums en tijden voor u schrijft.",
@@ -296,5 +300,9 @@ lazy_texts! {
         confirm_reject: "Ja, afwijzen",
         role_not_grantable: "U kunt deze rol niet toekennen.",
         parent_account_mismatch: "Kies alleen accounts van het hoofdaccount.",
+        cannot_reset_own_factor: "U kunt uw eigen inloggen in twee stappen hier niet resetten; wijzig het in uw instellingen.",
+        own_email_confirm_hint: "Voor het wijzigen van uw eigen e-mailadres is uw wachtwoord nodig.",
+        own_email_confirm_hint_mfa: "Voor het wijzigen van uw eigen e-mailadres zijn uw wachtwoord en een actuele code uit uw authenticator-app nodig.",
+        own_password_label: "Uw wachtwoord",
     }
 }

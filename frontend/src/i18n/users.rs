@@ -66,6 +66,7 @@ pub fn security_event_name(t: &Texts, event: SecurityEvent) -> &'static str {
         SecurityEvent::AccountActivated => t.event_account_activated,
         SecurityEvent::UserCreated => t.event_user_created,
         SecurityEvent::UserUpdated => t.event_user_updated,
+        SecurityEvent::EmailChanged => t.event_email_changed,
         SecurityEvent::RoleChanged => t.event_role_changed,
         SecurityEvent::AssignmentChanged => t.event_assignment_changed,
         SecurityEvent::UserDeactivated => t.event_user_deactivated,

@@ -585,7 +585,7 @@ mod tests {
             country: "NL".to_owned(),
             city: None,
             parent_id: None,
-            parent_account_id: account(1, "").id,
+            parent_account_id: Some(account(1, "").id),
             visible_because: Vec::new(),
         };
         let radiology = AccountResponse {

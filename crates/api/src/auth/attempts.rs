@@ -58,7 +58,7 @@ impl<'a> Attempt<'a> {
                 let locked_until = login_attempts::wrong(txn, user.id, now).await?;
                 let entry = security::about(event, user, now)
                     .details(serde_json::json!({ "reason": reason }));
-                security::record(txn, entry, client).await?;
+                security::record(state, txn, entry, client).await?;
                 Ok::<_, ApiError>(locked_until)
             })
             .await?;
@@ -67,13 +67,14 @@ impl<'a> Attempt<'a> {
             return Ok(());
         };
         tracing::warn!(event = "account_locked", user_id = %user.id, %until, "account locked after repeated failed logins");
+        state.metrics.lockout();
         state
             .db
             .transaction(async |txn| {
                 notifications::queue_lockout_email(txn, user, until, now).await?;
                 let entry = security::about(SecurityEvent::AccountLocked, user, now)
                     .details(serde_json::json!({ "locked_until": until }));
-                security::record(txn, entry, client).await?;
+                security::record(state, txn, entry, client).await?;
                 Ok::<_, ApiError>(())
             })
             .await?;

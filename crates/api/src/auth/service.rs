@@ -8,6 +8,7 @@ use crate::identity::client::ClientAddress;
 use crate::identity::{mfa, passwords, security};
 use crate::state::AppState;
 use api_types::FieldErrorCode;
+use chrono::{DateTime, Utc};
 use domain::account_security::{password_expired, PASSWORD_HISTORY};
 use domain::{SecurityEvent, User, Username};
 use persistence::repositories::security_log::NewSecurityEntry;
@@ -21,16 +22,20 @@ pub struct IssuedTokens {
     pub refresh_token: String,
 }
 
+/// A new token pair in the session `family_id`, which began at `started`:
+/// the refresh token never outlives the session's absolute lifetime.
 async fn issue(
     state: &AppState,
     user: &User,
     family_id: Uuid,
+    started: DateTime<Utc>,
     db: &impl persistence::Conn,
 ) -> Result<IssuedTokens, ApiError> {
     let now = state.clock.now();
     let refresh_token = new_refresh_token();
     let refresh_ttl =
         chrono::Duration::from_std(state.config.refresh_token_ttl).map_err(ApiError::internal)?;
+    let session_ends = started + session_max_age(state)?;
     refresh_tokens::insert(
         db,
         refresh_tokens::NewRefreshToken {
@@ -38,7 +43,7 @@ async fn issue(
             family_id,
             token_hash: &hash_refresh_token(&refresh_token),
             issued_at: now,
-            expires_at: now + refresh_ttl,
+            expires_at: (now + refresh_ttl).min(session_ends),
         },
     )
     .await?;
@@ -51,6 +56,10 @@ async fn issue(
         expires_in: state.tokens.access_ttl_seconds(),
         refresh_token,
     })
+}
+
+fn session_max_age(state: &AppState) -> Result<chrono::Duration, ApiError> {
+    chrono::Duration::from_std(state.config.session_max_age).map_err(ApiError::internal)
 }
 
 fn with_reason(entry: NewSecurityEntry, reason: &str) -> NewSecurityEntry {
@@ -134,7 +143,7 @@ pub async fn login(
             NewSecurityEntry::new(SecurityEvent::LoginFailed, now),
             "unknown_user",
         );
-        security::record(&state.db, entry, client).await?;
+        security::record(state, &state.db, entry, client).await?;
         security::note_failure(state, client).await?;
         return Err(ApiError::InvalidCredentials);
     };
@@ -147,7 +156,7 @@ pub async fn login(
             security::about(SecurityEvent::LoginFailed, user, now),
             "locked",
         );
-        security::record(&state.db, entry, client).await?;
+        security::record(state, &state.db, entry, client).await?;
         security::note_failure(state, client).await?;
         return Err(ApiError::InvalidCredentials);
     };
@@ -166,7 +175,7 @@ pub async fn login(
             security::about(SecurityEvent::LoginRefused, user, now),
             "deactivated",
         );
-        security::record(&state.db, entry, client).await?;
+        security::record(state, &state.db, entry, client).await?;
         return Err(ApiError::AccountDeactivated {
             inactivity: found.facts.deactivated_reason.as_deref() == Some("inactivity"),
         });
@@ -182,7 +191,7 @@ pub async fn login(
                 security::about(SecurityEvent::LoginRefused, user, now),
                 "mfa_required",
             );
-            security::record(&state.db, entry, client).await?;
+            security::record(state, &state.db, entry, client).await?;
             return Err(ApiError::MfaRequired);
         };
         if !mfa::verify_login_code(state, user, secret, code, client).await? {
@@ -202,7 +211,7 @@ pub async fn login(
             security::about(SecurityEvent::LoginRefused, user, now),
             "password_expired",
         );
-        security::record(&state.db, entry, client).await?;
+        security::record(state, &state.db, entry, client).await?;
         let change_token = state
             .tokens
             .issue_password_change(user.id.as_uuid(), found.facts.password_changed_at, now)
@@ -214,7 +223,7 @@ pub async fn login(
             security::about(SecurityEvent::LoginRefused, user, now),
             "mfa_enrollment_required",
         );
-        security::record(&state.db, entry, client).await?;
+        security::record(state, &state.db, entry, client).await?;
         let enrollment_token = state
             .tokens
             .issue_mfa_enrollment(user.id.as_uuid(), found.facts.password_changed_at, now)
@@ -259,8 +268,11 @@ pub async fn change_password(
         .db
         .transaction(async |txn| {
             users::set_password(txn, user.id, &hash, now).await?;
+            // Whatever second the old sessions began in, they end here.
+            refresh_tokens::revoke_all_of_user(txn, user.id, now).await?;
             password_history::push(txn, user.id, &hash, now, PASSWORD_HISTORY as u64).await?;
             security::record(
+                state,
                 txn,
                 security::about(SecurityEvent::PasswordChanged, user, now),
                 client,
@@ -269,7 +281,7 @@ pub async fn change_password(
             if must_enrol {
                 return Ok(None);
             }
-            let tokens = issue(state, user, Uuid::new_v4(), txn).await?;
+            let tokens = issue(state, user, Uuid::new_v4(), now, txn).await?;
             users::record_login(txn, user.id, now).await?;
             Ok::<_, ApiError>(Some(tokens))
         })
@@ -290,6 +302,10 @@ pub async fn change_password(
 
 /// Spends a refresh token and issues a new pair in the same session. A token
 /// spent twice means it was stolen or replayed: the whole session is revoked.
+/// The session ends, whatever its tokens say, once it is older than the
+/// absolute lifetime, or when the account has changed under it so that a new
+/// login would be refused or restricted: deactivated, password expired, a
+/// second factor newly required.
 pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<IssuedTokens, ApiError> {
     let now = state.clock.now();
     let stored = refresh_tokens::find_by_hash(&state.db, &hash_refresh_token(refresh_token))
@@ -303,14 +319,30 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<IssuedToke
         tracing::warn!(event = "refresh_token_reuse", user_id = %stored.user_id, "refresh token reused; session revoked");
         if let Some(user) = users::find_by_id(&state.db, stored.user_id).await? {
             let entry = security::about(SecurityEvent::RefreshTokenReused, &user, now);
-            security::record(&state.db, entry, &ClientAddress(None)).await?;
+            security::record(state, &state.db, entry, &ClientAddress(None)).await?;
         }
         return Err(ApiError::InvalidToken);
     }
+    let started = refresh_tokens::family_started_at(&state.db, stored.family_id)
+        .await?
+        .unwrap_or(stored.issued_at);
     let user = users::find_by_id(&state.db, stored.user_id)
         .await?
-        .filter(|u| u.active && stored.issued_at >= u.sessions_valid_after)
-        .ok_or(ApiError::InvalidToken)?;
+        .filter(|u| u.active && stored.issued_at >= u.sessions_valid_after);
+    let facts = users::login_facts(&state.db, stored.user_id).await?;
+    let still_valid = match (&user, &facts) {
+        (Some(user), Some(facts)) => {
+            now < started + session_max_age(state)?
+                && !password_expired(facts.password_changed_at, now)
+                && (facts.mfa_secret.is_some() || !mfa::required_for(state, user).await?)
+        }
+        _ => false,
+    };
+    let (Some(user), true) = (user, still_valid) else {
+        // Ended for good: its remaining tokens must not work either.
+        refresh_tokens::revoke_family(&state.db, stored.family_id, now).await?;
+        return Err(ApiError::InvalidToken);
+    };
     let tokens = state
         .db
         .transaction(async |txn| {
@@ -318,7 +350,7 @@ pub async fn refresh(state: &AppState, refresh_token: &str) -> Result<IssuedToke
                 // Another request spent it a moment ago.
                 return Err(ApiError::InvalidToken);
             }
-            issue(state, &user, stored.family_id, txn).await
+            issue(state, &user, stored.family_id, started, txn).await
         })
         .await?;
     Ok(tokens)
@@ -355,7 +387,7 @@ pub async fn logout(
                     SecurityEvent::SessionsEnded
                 }
             };
-            security::record(txn, security::about(event, user, now), client).await
+            security::record(state, txn, security::about(event, user, now), client).await
         })
         .await
 }
@@ -371,9 +403,10 @@ pub async fn open_session(
     let tokens = state
         .db
         .transaction(async |txn| {
-            let tokens = issue(state, user, Uuid::new_v4(), txn).await?;
+            let tokens = issue(state, user, Uuid::new_v4(), now, txn).await?;
             users::record_login(txn, user.id, now).await?;
             security::record(
+                state,
                 txn,
                 security::about(SecurityEvent::Login, user, now),
                 client,

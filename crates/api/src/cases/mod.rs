@@ -218,10 +218,41 @@ pub(crate) async fn attach(
         audit,
         notify: None,
     };
+    let adding: u64 = files.iter().map(|f| f.blob.size).sum();
     state
         .db
-        .transaction(async move |tx| record(tx, state, by, change, now).await)
+        .transaction(async move |tx| {
+            within_quota(state, tx, case, adding).await?;
+            record(tx, state, by, change, now).await
+        })
         .await
+}
+
+/// Refuses (413) files that would take the case or its customer past the
+/// installation's attachment quota. Holds the customer's lock until the
+/// transaction ends, so concurrent uploads are counted one after another.
+async fn within_quota(
+    state: &AppState,
+    tx: &persistence::Tx,
+    case: CaseId,
+    adding: u64,
+) -> Result<(), ApiError> {
+    let usage = persistence::repositories::attachments::usage_locked(tx, case).await?;
+    let mb = |bytes: u64| bytes / (1024 * 1024);
+    let config = &state.config;
+    if usage.case_bytes + adding > config.case_attachment_quota_bytes {
+        return Err(ApiError::AttachmentQuotaExceeded {
+            scope: "case",
+            limit_mb: mb(config.case_attachment_quota_bytes),
+        });
+    }
+    if usage.parent_bytes + adding > config.parent_attachment_quota_bytes {
+        return Err(ApiError::AttachmentQuotaExceeded {
+            scope: "organisation",
+            limit_mb: mb(config.parent_attachment_quota_bytes),
+        });
+    }
+    Ok(())
 }
 
 /// Moves a case's status (service side), if it is still at version

@@ -2,6 +2,7 @@
 //! user) or rejection by an Admin or the Manager of the matched parent
 //! account.
 
+use crate::auth::tokens::hash_refresh_token as sha256_hex;
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::identity::admin;
@@ -21,7 +22,7 @@ use domain::access_request::{AccessRequest, AccessRequestForm, AccessRequestStat
 use domain::{AccountId, Language, Role, SecurityEvent, UserId};
 use persistence::repositories::access_requests;
 use persistence::repositories::security_log::{self, NewSecurityEntry};
-use persistence::repositories::{accounts, users};
+use persistence::repositories::{accounts, throttle, users};
 
 /// Requests one address may send in the window.
 const REQUESTS_PER_ADDRESS: u64 = 5;
@@ -134,18 +135,20 @@ pub async fn submit(
                 now,
             )
             .await?;
-            notifications::queue_access_request_received(
-                txn,
-                &valid.email,
-                &valid.name,
-                language,
-                now,
-            )
-            .await?;
+            // Anyone can type any address into the form: its owner gets one
+            // confirmation an hour at most, and nothing the form said.
+            let key = format!(
+                "access_request:{}",
+                sha256_hex(&valid.email.as_str().to_lowercase())
+            );
+            if throttle::claim(txn, &key, now, Duration::hours(1)).await? {
+                notifications::queue_access_request_received(txn, &valid.email, language, now)
+                    .await?;
+            }
             let entry = NewSecurityEntry::new(SecurityEvent::AccessRequested, now)
                 .parent_account(parent)
                 .details(serde_json::json!({ "request": id, "organisation": valid.organisation }));
-            security::record(txn, entry, client).await?;
+            security::record(state, txn, entry, client).await?;
             Ok::<_, ApiError>(())
         })
         .await?;
@@ -307,7 +310,7 @@ pub async fn approve(
                 .actor(auth.user.id)
                 .parent_account(parent.map(AccountId::from_uuid))
                 .details(serde_json::json!({ "request": id }));
-            security::record(txn, entry, client).await?;
+            security::record(state, txn, entry, client).await?;
             Ok::<_, ApiError>(())
         })
         .await?;
@@ -368,7 +371,7 @@ pub async fn reject(
                 .actor(auth.user.id)
                 .parent_account(request.parent_account)
                 .details(serde_json::json!({ "request": id }));
-            security::record(txn, entry, client).await?;
+            security::record(state, txn, entry, client).await?;
             Ok::<_, ApiError>(())
         })
         .await?;

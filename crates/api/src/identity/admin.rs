@@ -5,7 +5,7 @@ use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
 use crate::identity::passwords::field_error;
-use crate::identity::{links, security};
+use crate::identity::{account_emails, links, security};
 use crate::state::AppState;
 use crate::wire::{ToDomain, ToWire};
 use api_types::{
@@ -19,6 +19,7 @@ use domain::{
 };
 use persistence::repositories::accounts;
 use persistence::repositories::audit;
+use persistence::repositories::refresh_tokens;
 use persistence::repositories::user_tokens::LinkPurpose;
 use persistence::repositories::users::{self, AdminChanges, AdminUser, StatusFilter, UserFilter};
 use persistence::{Conn, StoreError, Tx};
@@ -151,7 +152,8 @@ fn username(raw: &str, errors: &mut Vec<api_types::FieldError>) -> Option<Userna
 }
 
 fn display_name(raw: &str, errors: &mut Vec<api_types::FieldError>) -> String {
-    let name = raw.trim().to_owned();
+    // Shown to colleagues and the service desk: no reordering controls.
+    let name = domain::strip_bidi_controls(raw).trim().to_owned();
     if name.is_empty() || name.chars().count() > 200 {
         errors.push(field_error(
             "display_name",
@@ -273,7 +275,7 @@ pub async fn create_in(
     let entry = security::about(SecurityEvent::UserCreated, &user, now)
         .actor(auth.user.id)
         .details(details.clone());
-    security::record(txn, entry, client).await?;
+    security::record(state, txn, entry, client).await?;
     audit::append(
         txn,
         &crate::audit::in_request("user.create", "user", user.id, now)
@@ -330,7 +332,7 @@ pub async fn create_admin_from_console(
             });
             let entry =
                 security::about(SecurityEvent::UserCreated, &user, now).details(details.clone());
-            security::record(txn, entry, &ClientAddress(None)).await?;
+            security::record(state, txn, entry, &ClientAddress(None)).await?;
             audit::append(
                 txn,
                 &persistence::repositories::audit::AuditEntry::new(
@@ -403,9 +405,31 @@ pub async fn update(
     if req.active.is_some_and(|a| a != before.user.active) {
         changes.active = req.active;
     }
+    let own = id == auth.user.id;
+    if req.reset_mfa == Some(true) && own {
+        errors.push(field_error(
+            "reset_mfa",
+            FieldErrorCode::CannotResetOwnFactor,
+            "You cannot reset your own second factor here; replace or turn it off in your settings.",
+        ));
+    }
     let reset_mfa = req.reset_mfa == Some(true) && before.mfa_enabled;
+    // The same address again is no change (and needs no confirmation).
+    if changes.email.as_ref() == Some(&before.user.email) {
+        changes.email = None;
+    }
+    if own && changes.email.is_some() && req.confirmation.is_none() {
+        errors.push(field_error(
+            "confirmation",
+            FieldErrorCode::Required,
+            "Confirm a change of your own email address with your password (and a current code where your second factor is on).",
+        ));
+    }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
+    }
+    if let (true, Some(_), Some(confirmation)) = (own, &changes.email, &req.confirmation) {
+        crate::identity::mfa::confirm_owner(state, &auth.user, confirmation, client).await?;
     }
     if let Some(ids) = &req.account_ids {
         let accounts = accounts_of_parent(&state.db, parent, ids).await?;
@@ -432,6 +456,21 @@ pub async fn update(
         let after = users::find_admin(txn, id, None)
             .await?
             .ok_or(ApiError::NotFound)?;
+        // Whoever may hold the account's sessions is not the person the
+        // account now describes: they sign in again. A change of one's own
+        // address keeps the session that made it.
+        if changes.email.is_some() || reset_mfa || changes.role.is_some() {
+            let keep = own.then_some(auth.session_id);
+            refresh_tokens::revoke_others_of_user(txn, id, keep, now).await?;
+        }
+        // The person is told at the address they had, so a takeover of the
+        // account through its address does not go unnoticed.
+        if changes.email.is_some() {
+            account_emails::queue_email_changed(txn, &before.user, &after.user.email, &auth.user, now).await?;
+        }
+        if reset_mfa {
+            account_emails::queue_factor_reset(txn, &after.user, &auth.user, now).await?;
+        }
         let mut events = Vec::new();
         if changes.role.is_some() {
             events.push((
@@ -459,14 +498,20 @@ pub async fn update(
                 serde_json::json!({ "reset_by": "manager" }),
             ));
         }
-        if changes.display_name.is_some() || changes.email.is_some() {
+        if changes.email.is_some() {
+            events.push((
+                SecurityEvent::EmailChanged,
+                serde_json::json!({ "from": before.user.email.as_str(), "to": after.user.email.as_str() }),
+            ));
+        }
+        if changes.display_name.is_some() {
             events.push((SecurityEvent::UserUpdated, serde_json::json!({})));
         }
         for (event, details) in events {
             let entry = security::about(event, &after.user, now)
                 .actor(auth.user.id)
                 .details(details);
-            security::record(txn, entry, client).await?;
+            security::record(state, txn, entry, client).await?;
         }
         audit::append(
             txn,
@@ -502,7 +547,7 @@ pub async fn resend_activation(
             let entry = security::about(SecurityEvent::UserUpdated, &target.user, now)
                 .actor(auth.user.id)
                 .details(serde_json::json!({ "activation_email": "sent again" }));
-            security::record(txn, entry, client).await?;
+            security::record(state, txn, entry, client).await?;
             Ok::<_, ApiError>(())
         })
         .await?;

@@ -45,7 +45,7 @@ pub async fn deactivate_unused(state: &AppState) -> anyhow::Result<u64> {
                 "last_used": last_used,
                 "accounts_removed": admin.account_ids.iter().map(|a| a.as_uuid()).collect::<Vec<_>>(),
             }));
-            security::record(txn, entry, &ClientAddress(None))
+            security::record(state, txn, entry, &ClientAddress(None))
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             audit::append(

@@ -13,7 +13,7 @@ use domain::account_security::{link_valid, LINK_VALID_HOURS, PASSWORD_HISTORY};
 use domain::{SecurityEvent, User};
 use persistence::repositories::security_log::{self, NewSecurityEntry};
 use persistence::repositories::user_tokens::{self, LinkPurpose, StoredLink};
-use persistence::repositories::{password_history, users};
+use persistence::repositories::{password_history, refresh_tokens, users};
 use persistence::Conn;
 
 /// Reset requests one address may make in the window; more are dropped
@@ -89,6 +89,7 @@ pub async fn request_reset(
             if found.is_empty() {
                 // Logged too, so requests for unknown addresses count against the limit.
                 security::record(
+                    state,
                     txn,
                     NewSecurityEntry::new(SecurityEvent::PasswordResetRequested, now),
                     client,
@@ -106,6 +107,7 @@ pub async fn request_reset(
                 };
                 send_link(state, txn, user, purpose).await?;
                 security::record(
+                    state,
                     txn,
                     security::about(SecurityEvent::PasswordResetRequested, user, now),
                     client,
@@ -159,8 +161,12 @@ pub async fn set_password(
                 return Err(ApiError::LinkUsed);
             }
             users::set_password(txn, user.id, &hash, now).await?;
+            // Every session ends, also one opened within this same second
+            // (the token's time, which the password's stamp is compared
+            // with, counts whole seconds).
+            refresh_tokens::revoke_all_of_user(txn, user.id, now).await?;
             password_history::push(txn, user.id, &hash, now, PASSWORD_HISTORY as u64).await?;
-            security::record(txn, security::about(event, &user, now), client).await?;
+            security::record(state, txn, security::about(event, &user, now), client).await?;
             Ok::<_, ApiError>(())
         })
         .await?;

@@ -163,6 +163,7 @@ pub async fn enable(
             mfa::enable(txn, user.id, &seal(state, user, &pending)?, step, now).await?;
             mfa::replace_recovery_codes(txn, user.id, &hashes, now).await?;
             security::record(
+                state,
                 txn,
                 security::about(SecurityEvent::MfaEnabled, user, now),
                 client,
@@ -177,7 +178,7 @@ pub async fn enable(
 /// Proves the caller is still the owner before a change to how they sign
 /// in: the password and, where a factor is on, a current code from it (or a
 /// recovery code). Each wrong secret counts toward the lockout like a login.
-async fn confirm_owner(
+pub(crate) async fn confirm_owner(
     state: &AppState,
     user: &User,
     confirmation: &PasswordConfirmation,
@@ -231,10 +232,12 @@ async fn confirm_owner(
     }
 }
 
+/// Whether `user` must have a second factor: customers when their parent
+/// account requires one, staff when the installation does (the default).
 pub async fn required_for(state: &AppState, user: &User) -> Result<bool, ApiError> {
     Ok(match user.parent_account_id {
         Some(parent) => accounts::requires_mfa(&state.db, parent).await?,
-        None => false,
+        None => state.config.staff_mfa_required,
     })
 }
 
@@ -256,6 +259,7 @@ pub async fn disable(
         .transaction(async |txn| {
             mfa::disable(txn, user.id).await?;
             security::record(
+                state,
                 txn,
                 security::about(SecurityEvent::MfaDisabled, user, now),
                 client,
@@ -291,15 +295,14 @@ pub async fn new_codes(
         .transaction(async |txn| {
             mfa::replace_recovery_codes(txn, user.id, &hashes, now).await?;
             let entry = security::about(SecurityEvent::MfaRecoveryCodesRenewed, user, now);
-            security::record(txn, entry, client).await
+            security::record(state, txn, entry, client).await
         })
         .await?;
     Ok(codes)
 }
 
 /// Checks a login's second factor: a TOTP code not used before, or an
-/// unused recovery code. Logs which one was used. A secret stored before
-/// encryption is sealed once it has served a login.
+/// unused recovery code. Logs which one was used.
 pub async fn verify_login_code(
     state: &AppState,
     user: &User,
@@ -308,11 +311,23 @@ pub async fn verify_login_code(
     client: &ClientAddress,
 ) -> Result<bool, ApiError> {
     let secret = open(state, user, stored)?;
-    let passed = check_login_code(state, user, &secret, code, client).await?;
-    if passed && !SecretBox::is_sealed(stored) {
-        mfa::replace_secret(&state.db, user.id, stored, &seal(state, user, &secret)?).await?;
+    check_login_code(state, user, &secret, code, client).await
+}
+
+/// Seals the secrets enrolled before they were encrypted. Every server does
+/// it as it starts, so from then on a plain value is refused: it can only
+/// have been written behind the portal's back.
+pub async fn seal_plain_secrets(state: &AppState) -> Result<usize, ApiError> {
+    let plain = mfa::plain_secrets(&state.db, SecretBox::PREFIX).await?;
+    for (id, secret) in &plain {
+        let sealed = state
+            .secrets
+            .seal(secret, id.as_uuid().as_bytes())
+            .map_err(|_| ApiError::internal(anyhow::anyhow!("cannot seal a TOTP secret")))?;
+        // Another server starting at the same time may have sealed it first.
+        mfa::replace_secret(&state.db, *id, secret, &sealed).await?;
     }
-    Ok(passed)
+    Ok(plain.len())
 }
 
 async fn check_login_code(
@@ -335,6 +350,7 @@ async fn check_login_code(
                 .await?;
     if spent {
         security::record(
+            state,
             &state.db,
             security::about(SecurityEvent::MfaRecoveryCodeUsed, user, now),
             client,
@@ -394,7 +410,7 @@ pub async fn set_policy(
                 .actor(user.id)
                 .parent_account(Some(parent))
                 .details(serde_json::json!({ "required": required }));
-                security::record(txn, entry, client).await?;
+                security::record(state, txn, entry, client).await?;
                 persistence::repositories::audit::append(
                     txn,
                     &crate::audit::in_request("parent_account.require_mfa", "account", parent, now)

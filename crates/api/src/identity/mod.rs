@@ -2,6 +2,7 @@
 //! their history, user administration, inactivity, and the security log.
 
 pub mod access;
+pub mod account_emails;
 pub mod admin;
 pub mod client;
 pub mod inactivity;

@@ -75,15 +75,20 @@ impl SecretBox {
         )
     }
 
+    /// What every sealed value starts with.
+    pub const PREFIX: &'static str = PREFIX;
+
     /// Whether `stored` was sealed (else it is from before encryption).
     pub fn is_sealed(stored: &str) -> bool {
         stored.starts_with(PREFIX)
     }
 
-    /// The secret in `stored`, which must have been sealed for `owner`.
+    /// The secret in `stored`, which must have been sealed for `owner`. A
+    /// plain value is refused: every server seals those it finds when it
+    /// starts, so one seen later was written behind the portal's back.
     pub fn open(&self, stored: &str, owner: &[u8]) -> Result<String, CannotOpen> {
         let Some(encoded) = stored.strip_prefix(PREFIX) else {
-            return Ok(stored.to_owned());
+            return Err(CannotOpen);
         };
         let bytes = URL_SAFE_NO_PAD.decode(encoded).map_err(|_| CannotOpen)?;
         if bytes.len() < NONCE_LEN {
@@ -141,8 +146,8 @@ mod tests {
     }
 
     #[test]
-    fn values_stored_before_encryption_read_as_they_are() {
-        assert_eq!(boxed(7).open(SECRET, b"u").unwrap(), SECRET);
+    fn a_plain_value_is_refused() {
+        assert!(boxed(7).open(SECRET, b"u").is_err());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
 use domain::{SecurityEvent, User};
 use persistence::repositories::address_attempts::{self, AddressAttempt};
-use persistence::repositories::security_log::{self, NewSecurityEntry};
+use persistence::repositories::security_log::{self, ChainKey, NewSecurityEntry};
 use persistence::Conn;
 
 /// The window of the per-address limit and of the burst check.
@@ -23,13 +23,21 @@ pub fn about(event: SecurityEvent, user: &User, at: DateTime<Utc>) -> NewSecurit
 }
 
 pub async fn record(
+    state: &AppState,
     db: &impl Conn,
     mut entry: NewSecurityEntry,
     client: &ClientAddress,
 ) -> Result<(), ApiError> {
     entry.client_address = client.0.clone();
-    security_log::append(db, &entry).await?;
+    security_log::append(db, &entry, &state.chain_key).await?;
     Ok(())
+}
+
+/// The security log chain's HMAC key: derived from the data key, which is
+/// kept outside the database.
+pub fn chain_key(data_key: &[u8]) -> ChainKey {
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, data_key);
+    ChainKey::new(ring::hmac::sign(&key, b"csportal security log chain v1").as_ref())
 }
 
 /// Counts a login attempt from `client` before its password is checked,
@@ -85,7 +93,7 @@ pub async fn note_failure(state: &AppState, client: &ClientAddress) -> Result<()
         let entry = NewSecurityEntry::new(SecurityEvent::AddressThrottled, now).details(
             serde_json::json!({ "failed_logins": failures, "window_minutes": ADDRESS_WINDOW_MINUTES }),
         );
-        record(&state.db, entry, client).await?;
+        record(state, &state.db, entry, client).await?;
     }
     Ok(())
 }
@@ -116,7 +124,7 @@ pub async fn note_lockout(
         let entry = NewSecurityEntry::new(SecurityEvent::LockoutBurst, now)
             .parent_account(locked.parent_account_id)
             .details(serde_json::json!({ "lockouts": lockouts, "window_minutes": ADDRESS_WINDOW_MINUTES }));
-        record(&state.db, entry, client).await?;
+        record(state, &state.db, entry, client).await?;
     }
     Ok(())
 }

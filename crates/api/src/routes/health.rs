@@ -24,9 +24,14 @@ pub async fn readyz(state: AppData) -> HttpResponse {
         }),
         Err(err) => {
             tracing::warn!(error = %err, "readiness check failed");
-            HttpResponse::ServiceUnavailable().json(HealthResponse {
-                status: "unavailable".into(),
-            })
+            HttpResponse::ServiceUnavailable()
+                .insert_header((
+                    "Retry-After",
+                    crate::error::SERVICE_RETRY_SECONDS.to_string(),
+                ))
+                .json(HealthResponse {
+                    status: "unavailable".into(),
+                })
         }
     }
 }

@@ -243,3 +243,23 @@ async fn a_request_names_each_missing_field_and_one_address_cannot_flood() {
     let flooded = submit(&app, &request("p6@x.example", "IP-40010001")).await;
     assert_eq!(flooded.status(), 429);
 }
+
+#[tokio::test]
+async fn the_confirmation_repeats_nothing_from_the_form_and_goes_once_an_hour_at_most() {
+    let (app, sink) = TestApp::spawn_with_mail().await.unwrap();
+    let mut lure = request("victim@elsewhere.example", "IP-40010001");
+    lure.name = "Win a prize at https://evil.example".to_owned();
+    // A burst at one address, as a spammer would send it (the per-address
+    // request limit of the form is five).
+    let sent = futures_util::future::join_all((0..5).map(|_| submit(&app, &lure))).await;
+    assert!(sent.iter().all(|r| r.status() == 202));
+    // Delivery sends everything queued before it answers.
+    let mails = app.deliver_mail(&sink, 1).await;
+    assert_eq!(mails.len(), 1, "one confirmation for the burst");
+    assert_eq!(mails[0].to, ["victim@elsewhere.example"]);
+    let body = mails[0].body();
+    assert!(
+        !body.contains("evil.example") && !body.contains("prize"),
+        "{body}"
+    );
+}

@@ -103,3 +103,43 @@ async fn an_unassigned_account_of_the_own_parent_is_404_for_a_viewer() {
         200
     );
 }
+
+#[tokio::test]
+async fn an_account_of_another_parent_account_shows_its_name_type_and_country_only() {
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
+    let list: AccountListResponse = app.get_json("/api/v1/accounts", &token).await;
+    let lease = list
+        .items
+        .iter()
+        .find(|a| a.name == "MedLease Europe B.V.")
+        .unwrap();
+    assert_eq!(
+        (
+            lease.city.as_deref(),
+            lease.parent_id,
+            lease.parent_account_id
+        ),
+        (None, None, None)
+    );
+    assert!(!lease.country.is_empty());
+    let one: api_types::AccountResponse = app
+        .get_json(&format!("/api/v1/accounts/{}", lease.id), &token)
+        .await;
+    assert_eq!(&one, lease);
+    // Their own accounts keep where they are and whose they are.
+    let own = list
+        .items
+        .iter()
+        .find(|a| a.visible_because.contains(&VisibilityReasonDto::Assigned))
+        .unwrap();
+    assert!(own.parent_account_id.is_some());
+    // The leasing company's own Manager sees all of it.
+    let theirs = app.tokens_for("lease.manager").await.access_token;
+    let list: AccountListResponse = app.get_json("/api/v1/accounts", &theirs).await;
+    let lease = list
+        .items
+        .iter()
+        .find(|a| a.name == "MedLease Europe B.V.")
+        .unwrap();
+    assert!(lease.parent_account_id.is_some());
+}

@@ -455,3 +455,84 @@ fn pdf_text(pdf: &[u8]) -> String {
     }
     text
 }
+
+#[tokio::test]
+async fn parts_not_named_file_are_ignored_up_to_64_kib_and_refused_beyond() {
+    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
+    let case = new_case(&app, &token).await;
+    let with_extra = |extra: usize| {
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n{}\r\n",
+            "x".repeat(extra)
+        )
+        .into_bytes();
+        body.extend(multipart(&[("connector.png", PNG)]));
+        body
+    };
+    let small = upload_body(&app, &token, &case, with_extra(1000)).await;
+    let stored: CaseDetail = expect_json(small, 201).await;
+    assert_eq!(stored.attachments.len(), 1);
+    let large = upload_body(&app, &token, &case, with_extra(1024 * 1024)).await;
+    expect_problem_code(large, 400, ProblemCode::InvalidUpload).await;
+    assert_eq!(
+        stored_files(app.blobs_dir.path()).len(),
+        1,
+        "nothing more is kept"
+    );
+}
+
+#[tokio::test]
+async fn a_case_and_a_customer_hold_attachments_up_to_their_quota_also_under_concurrent_uploads() {
+    let png = PNG.len() as u64;
+    let app = TestApp::spawn_with(|c| {
+        c.case_attachment_quota_bytes = 3 * png;
+        c.parent_attachment_quota_bytes = 5 * png;
+    })
+    .await
+    .unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let case = new_case(&app, &token).await;
+    // Eight at once for room of three: exactly three fit.
+    let answers = futures_util::future::join_all(
+        (0..8).map(|_| upload(&app, &token, &case, &[("p.png", PNG)])),
+    )
+    .await;
+    let stored = answers.iter().filter(|a| a.status() == 201).count();
+    assert_eq!(
+        stored,
+        3,
+        "{:?}",
+        answers.iter().map(|a| a.status()).collect::<Vec<_>>()
+    );
+    for answer in answers.into_iter().filter(|a| a.status() != 201) {
+        expect_problem_code(answer, 413, ProblemCode::AttachmentQuotaExceeded).await;
+    }
+    // The customer's room (five) runs out on another case.
+    let other = new_case(&app, &token).await;
+    uploaded(&app, &token, &other, &[("a.png", PNG), ("b.png", PNG)]).await;
+    let over = upload(&app, &token, &other, &[("c.png", PNG)]).await;
+    expect_problem_code(over, 413, ProblemCode::AttachmentQuotaExceeded).await;
+    assert_eq!(
+        stored_files(app.blobs_dir.path()).len(),
+        5,
+        "refused files are not kept"
+    );
+}
+
+#[tokio::test]
+async fn zips_beyond_the_concurrent_limit_wait_with_a_503_and_retry_after() {
+    let app = TestApp::spawn_with(|c| c.max_concurrent_zips = 1)
+        .await
+        .unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let case = new_case(&app, &token).await;
+    uploaded(&app, &token, &case, &[("p.png", PNG)]).await;
+    let zip_url = format!("/api/v1/cases/{}/attachments.zip", case.summary.id);
+    // Another download holds the one slot.
+    let busy = app.state.zip_slots.clone().try_acquire_owned().unwrap();
+    let refused = app.get(&zip_url, &token).await;
+    assert!(refused.headers().get("retry-after").is_some());
+    expect_problem_code(refused, 503, ProblemCode::ServiceUnavailable).await;
+    drop(busy);
+    assert_eq!(app.get(&zip_url, &token).await.status(), 200);
+}

@@ -65,24 +65,21 @@ async fn refresh_rotates_and_a_reused_refresh_token_ends_the_session() {
     let app = TestApp::spawn().await.unwrap();
     let first = app.tokens_for("dk.user").await;
     let second: TokenResponse =
-        expect_json(refresh(&app, Some(first.refresh_token.clone())).await, 200).await;
+        expect_json(refresh(&app, first.refresh_token.clone()).await, 200).await;
     assert_ne!(second.refresh_token, first.refresh_token);
     assert_eq!(
         app.get("/api/v1/me", &second.access_token).await.status(),
         200
     );
 
-    let replay = refresh(&app, Some(first.refresh_token)).await;
+    let replay = refresh(&app, first.refresh_token).await;
     assert_eq!(replay.status(), 401);
     assert_eq!(
         app.get("/api/v1/me", &second.access_token).await.status(),
         401,
         "session revoked"
     );
-    assert_eq!(
-        refresh(&app, Some(second.refresh_token)).await.status(),
-        401
-    );
+    assert_eq!(refresh(&app, second.refresh_token).await.status(), 401);
 }
 
 #[tokio::test]
@@ -187,7 +184,7 @@ async fn signing_out_everywhere_ends_every_session_and_is_logged() {
     for token in [&laptop.access_token, &phone.access_token] {
         assert_eq!(app.get("/api/v1/me", token).await.status(), 401);
     }
-    let refreshed = refresh(&app, Some(laptop.refresh_token.clone())).await;
+    let refreshed = refresh(&app, laptop.refresh_token.clone()).await;
     expect_problem_code(refreshed, 401, ProblemCode::InvalidToken).await;
     // Someone else's session is untouched.
     assert_eq!(
@@ -206,8 +203,8 @@ async fn logging_out_and_a_reused_refresh_token_are_in_the_security_log() {
     let app = TestApp::spawn().await.unwrap();
     let first = app.tokens_for("dk.user").await;
     let _rotated: TokenResponse =
-        expect_json(refresh(&app, Some(first.refresh_token.clone())).await, 200).await;
-    let replayed = refresh(&app, Some(first.refresh_token)).await;
+        expect_json(refresh(&app, first.refresh_token.clone()).await, 200).await;
+    let replayed = refresh(&app, first.refresh_token).await;
     assert_eq!(replayed.status(), 401);
     let other = app.tokens_for("dk.user").await;
     assert_eq!(

@@ -45,7 +45,7 @@ async fn contracts_come_soonest_end_first_with_the_colour_of_the_callers_today()
 }
 
 #[tokio::test]
-async fn a_contract_lists_only_the_covered_products_the_caller_sees() {
+async fn a_shared_contract_shows_a_hospital_only_its_own_lines_and_not_the_holders_order() {
     let (app, nl) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let page: ContractPage = app.get_json("/api/v1/contracts?q=SC-70000005", &nl).await;
     let id = page.items[0].id;
@@ -63,14 +63,28 @@ async fn a_contract_lists_only_the_covered_products_the_caller_sees() {
             )
         })
         .collect();
-    assert_eq!(lines, vec![("10", vec!["IP-40010004"]), ("20", vec![])]);
+    // Line 20 covers the leasing company's scanner at another hospital.
+    assert_eq!(lines, vec![("10", vec!["IP-40010004"])]);
+    assert_eq!(detail.summary.covered_products, 1);
+    assert_eq!(
+        detail.summary.po_number, None,
+        "the leasing company's order"
+    );
+    let by_their_po: ContractPage = app.get_json("/api/v1/contracts?q=ML-2023-044", &nl).await;
+    assert_eq!(by_their_po.paging.total, 0);
 
-    // The leasing company sees both of its scanners on it.
+    // The leasing company, which holds it, sees both lines and its order.
     let lease = app.tokens_for("lease.manager").await.access_token;
     let detail: ContractDetail = app
         .get_json(&format!("/api/v1/contracts/{id}"), &lease)
         .await;
     assert_eq!(detail.summary.covered_products, 2);
+    assert_eq!(detail.lines.len(), 2);
+    assert_eq!(detail.summary.po_number.as_deref(), Some("ML-2023-044"));
+    let by_po: ContractPage = app
+        .get_json("/api/v1/contracts?q=ML-2023-044", &lease)
+        .await;
+    assert_eq!(by_po.paging.total, 1);
 }
 
 #[tokio::test]

@@ -598,7 +598,7 @@ async fn role_changes_and_lockouts_land_in_a_hash_chained_security_log() {
         .all(|e| e.username.as_deref() != Some("dk.user")));
 
     use persistence::repositories::security_log::{verify, ChainBreak};
-    let report = verify(&app.db).await.unwrap();
+    let report = verify(&app.db, &app.state.chain_key).await.unwrap();
     assert_eq!(report.first_break, None);
     assert!(report.entries >= 6);
     persistence::raw_sql::execute(
@@ -608,7 +608,10 @@ async fn role_changes_and_lockouts_land_in_a_hash_chained_security_log() {
     .await
     .unwrap();
     assert_eq!(
-        verify(&app.db).await.unwrap().first_break,
+        verify(&app.db, &app.state.chain_key)
+            .await
+            .unwrap()
+            .first_break,
         Some(ChainBreak::Altered { seq: 2 })
     );
 }
@@ -681,7 +684,10 @@ async fn two_server_processes_on_one_database_agree_on_the_lockout() {
     assert_eq!(second.login("nl.user", "Welcome-2026").await.status(), 200);
     use persistence::repositories::security_log::verify;
     assert_eq!(
-        verify(&first.db).await.unwrap().first_break,
+        verify(&first.db, &first.state.chain_key)
+            .await
+            .unwrap()
+            .first_break,
         None,
         "one chain from two writers"
     );

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod access_requests;
+mod account_changes;
 mod accounts;
 mod attachments;
 mod auth;
@@ -14,6 +15,10 @@ mod hostile_tokens;
 mod identity;
 mod installed_products;
 mod lockout;
+mod metrics;
 mod mfa;
 mod openapi;
+mod outage;
+mod sessions;
+mod shared_products;
 mod spa;

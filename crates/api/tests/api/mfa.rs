@@ -296,21 +296,31 @@ async fn a_copy_of_the_database_does_not_give_away_second_factors() {
 }
 
 #[tokio::test]
-async fn secrets_stored_before_encryption_still_work_and_are_sealed_on_use() {
+async fn secrets_stored_before_encryption_are_sealed_at_start_and_plain_ones_refused_after() {
     let (app, clock) = app().await;
     let plain = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     set_stored_secret(&app, "nl.viewer", plain).await;
-    let code = code_at(plain, &clock);
-    assert_eq!(login(&app, "nl.viewer", Some(&code)).await.status(), 200);
-    // Having served a login, it is sealed, and keeps working.
+    // A server starting (here a second one on the same database) seals it.
+    let _restarted = app.spawn_beside(clock.clone()).await.unwrap();
     let stored = stored_secret(&app, "nl.viewer").await.unwrap();
     assert!(
         stored.starts_with("enc1:") && !stored.contains(plain),
         "{stored}"
     );
-    clock.advance(Duration::seconds(30));
     let code = code_at(plain, &clock);
     assert_eq!(login(&app, "nl.viewer", Some(&code)).await.status(), 200);
+
+    // Written behind the portal's back afterwards: refused as the
+    // server's fault, never let through.
+    set_stored_secret(&app, "nl.viewer", plain).await;
+    clock.advance(Duration::seconds(30));
+    let code = code_at(plain, &clock);
+    expect_problem_code(
+        login(&app, "nl.viewer", Some(&code)).await,
+        503,
+        ProblemCode::ServiceUnavailable,
+    )
+    .await;
 }
 
 #[tokio::test]

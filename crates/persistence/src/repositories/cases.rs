@@ -2,8 +2,11 @@
 //! owner account it was logged for is; the test is part of the SQL.
 
 use crate::db::Conn;
-use crate::entities::{case, case_activity, case_number, installed_product};
+use crate::entities::{
+    case, case_activity, case_number, installed_product, product_custom_details,
+};
 use crate::error::{corrupt_field, StoreError, StoreResult};
+use crate::repositories::custom_details::{self, Viewer};
 use crate::repositories::query::{
     all_converted, any_like, bump_version, count_statement, either_account_visible, paged,
     search_words, with_subselects, AccountVisibility, PageRequest,
@@ -25,6 +28,12 @@ use case::Column as C;
 /// Cases logged for an account the caller sees.
 pub(crate) fn visible_condition(visibility: AccountVisibility) -> Condition {
     either_account_visible(visibility, C::AccountId, C::OwnerAccountId)
+}
+
+/// Whose custom product names case rows show: the caller's parent
+/// account's; for staff, those of the account the case was logged for.
+fn viewer(visibility: AccountVisibility) -> Viewer {
+    Viewer::of(visibility, (case::Entity, C::AccountId))
 }
 
 /// Hands out the next case number, unique across server processes.
@@ -230,13 +239,19 @@ fn to_activity(m: case_activity::Model) -> StoreResult<CaseActivity> {
     })
 }
 
-fn with_names(select: Select<case::Entity>) -> Select<case::Entity> {
+/// Adds the names a case row shows; its product's custom name is the one
+/// `viewer` keeps.
+fn with_names(select: Select<case::Entity>, viewer: &Viewer) -> Select<case::Entity> {
+    let custom_name = custom_details::detail(
+        product_custom_details::Column::CustomName,
+        (case::Entity, C::InstalledProductId),
+        viewer,
+    );
     with_subselects(
-        select,
+        select.column_as(custom_name, "product_custom_name"),
         &[
             ("(SELECT number FROM installed_products ip WHERE ip.id = cases.installed_product_id)", "product_number"),
             ("(SELECT description FROM installed_products ip WHERE ip.id = cases.installed_product_id)", "product_description"),
-            ("(SELECT custom_name FROM installed_products ip WHERE ip.id = cases.installed_product_id)", "product_custom_name"),
             ("(SELECT name FROM accounts a WHERE a.id = cases.account_id)", "account_name"),
             ("(SELECT display_name FROM users u WHERE u.id = cases.created_by)", "creator_name"),
         ],
@@ -253,6 +268,7 @@ pub async fn find_visible(
         case::Entity::find()
             .filter(C::Id.eq(id.as_uuid()))
             .filter(visible_condition(visibility)),
+        &viewer(visibility),
     )
     .into_model::<StoredCaseRow>()
     .one(db)
@@ -264,7 +280,14 @@ pub async fn find_visible(
 /// A case by id, whoever may see it (for the service's own jobs and emails).
 pub async fn find_any(db: &impl Conn, id: CaseId) -> StoreResult<Option<CaseRow>> {
     let db = db.raw();
-    with_names(case::Entity::find().filter(C::Id.eq(id.as_uuid())))
+    // The emails go to its creator and contact: the names their parent
+    // account gave (that of the account it was logged for, when the
+    // service side logged it).
+    let viewer = Viewer::ParentIn(Expr::cust(
+        "COALESCE((SELECT u.parent_account_id FROM users u WHERE u.id = cases.created_by), \
+         (SELECT a.parent_account_id FROM accounts a WHERE a.id = cases.account_id))",
+    ));
+    with_names(case::Entity::find().filter(C::Id.eq(id.as_uuid())), &viewer)
         .into_model::<StoredCaseRow>()
         .one(db)
         .await?
@@ -452,6 +475,7 @@ pub(crate) fn list_statements(
             .filter(filter.condition())
             .order_by(column, order.clone())
             .order_by(C::Id, order),
+        &viewer(visibility),
     );
     let sorted = paged(sorted, page.window());
     (count, sorted)

@@ -1,6 +1,8 @@
 //! Contracts (header, line items, covered products) and warranties. A caller
 //! sees a contract that covers a product they see or was sold to an account
-//! they see; of its covered products, only the ones they see.
+//! they see; of its lines, only those covering a product they see, and of
+//! those lines' products only the ones they see; its purchase order only
+//! when it was sold to an account they see.
 
 use crate::db::Conn;
 use crate::entities::{contract, contract_coverage, contract_line, installed_product, warranty};
@@ -91,12 +93,45 @@ pub struct ContractLineRecord {
     pub covered: Vec<Uuid>,
 }
 
+/// Contracts held by an account the caller sees: the holder's own facts
+/// (its purchase order) are theirs to see; a hospital that sees a contract
+/// only through a leased product does not.
+fn held_by_visible_account(visibility: AccountVisibility) -> Condition {
+    match visibility.account_ids() {
+        None => Condition::all(),
+        Some(accounts) => {
+            Condition::all().add(contract::Column::ShipToAccountId.in_subquery(accounts))
+        }
+    }
+}
+
+/// Of `holders`, the accounts the caller sees.
+async fn visible_holders(
+    db: &impl ConnectionTrait,
+    visibility: AccountVisibility,
+    holders: impl Iterator<Item = Uuid>,
+) -> StoreResult<std::collections::HashSet<Uuid>> {
+    use crate::entities::account;
+    let holders: Vec<Uuid> = holders.collect();
+    Ok(account::Entity::find()
+        .select_only()
+        .column(account::Column::Id)
+        .filter(account::Column::Id.is_in(holders))
+        .filter(visibility.condition())
+        .into_tuple::<Uuid>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
 async fn records(
     db: &impl ConnectionTrait,
     visibility: AccountVisibility,
     models: Vec<contract::Model>,
 ) -> StoreResult<Vec<ContractRecord>> {
     let names = names_of_accounts(db, models.iter().map(|m| m.ship_to_account_id)).await?;
+    let own = visible_holders(db, visibility, models.iter().map(|m| m.ship_to_account_id)).await?;
     let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
     let counts: HashMap<Uuid, i64> = if ids.is_empty() {
         HashMap::new()
@@ -144,8 +179,8 @@ async fn records(
                 .unwrap_or_default(),
             ship_to: AccountId::from_uuid(m.ship_to_account_id),
             covered_products: counts.get(&m.id).copied().unwrap_or(0).max(0) as u64,
+            po_number: m.po_number.filter(|_| own.contains(&m.ship_to_account_id)),
             number: m.number,
-            po_number: m.po_number,
             service_type: m.service_type,
             status: m.status,
             start_date: m.start_date,
@@ -172,14 +207,20 @@ pub async fn list_visible(
         ));
     }
     for word in search_words(filter.text.as_deref()) {
-        query = query.filter(any_like(
-            &[
-                (contract::Entity, contract::Column::Number),
-                (contract::Entity, contract::Column::PoNumber),
-                (contract::Entity, contract::Column::ServiceType),
-            ],
+        let own_po = held_by_visible_account(visibility).add(lower_like(
+            (contract::Entity, contract::Column::PoNumber),
             word,
         ));
+        query = query.filter(
+            any_like(
+                &[
+                    (contract::Entity, contract::Column::Number),
+                    (contract::Entity, contract::Column::ServiceType),
+                ],
+                word,
+            )
+            .add(own_po),
+        );
     }
     let (models, total) = count_and_page(
         db,
@@ -280,6 +321,7 @@ pub async fn find_visible(
         .all(db)
         .await?;
     let record = records(db, visibility, vec![model]).await?.remove(0);
+    let sees_everything = visibility.account_ids().is_none();
     let lines = lines
         .into_iter()
         .map(|l| ContractLineRecord {
@@ -294,6 +336,8 @@ pub async fn find_visible(
             start_date: l.start_date,
             end_date: l.end_date,
         })
+        // Lines of products another parent account holds are theirs.
+        .filter(|l| sees_everything || !l.covered.is_empty())
         .collect();
     Ok(Some((record, lines)))
 }

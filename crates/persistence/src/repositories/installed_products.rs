@@ -3,19 +3,21 @@
 
 use crate::db::Conn;
 use crate::entities::installed_product;
+use crate::entities::product_custom_details as details;
 use crate::error::{corrupt_field, StoreError, StoreResult};
-use crate::repositories::query::AccountVisibility;
+use crate::repositories::custom_details::{self, DetailColumns, Viewer};
 pub use crate::repositories::query::PageRequest;
 use crate::repositories::query::{
     any_like, bump_version, insert_chunked, lower_like, names_of_accounts, paged, search_words,
     visible_condition, with_subselects, within_dates,
 };
+use crate::repositories::query::{contains_pattern, AccountVisibility};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{
-    AccountId, CustomDetails, CustomText, ExpiryStatus, InstalledProduct, InstalledProductId,
-    Modality, OperationalState, ProductKind, ProductStatus,
+    AccountId, CustomDetails, ExpiryStatus, InstalledProduct, InstalledProductId, Modality,
+    OperationalState, ProductKind, ProductStatus,
 };
-use sea_orm::sea_query::{Expr, NullOrdering, Order};
+use sea_orm::sea_query::{Expr, Func, NullOrdering, Order};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Select, Set,
@@ -52,7 +54,7 @@ pub enum ProductSort {
 }
 
 impl ProductFilter {
-    fn condition(&self, today: NaiveDate) -> Condition {
+    fn condition(&self, today: NaiveDate, viewer: &Viewer) -> Condition {
         let functional_location = self
             .functional_location
             .as_deref()
@@ -93,15 +95,24 @@ impl ProductFilter {
                 )
                 .add_option(self.strategic_item.map(|s| C::StrategicItem.eq(s)));
         for word in search_words(self.text.as_deref()) {
-            c = c.add(any_like(
-                &[
-                    (installed_product::Entity, C::Number),
-                    (installed_product::Entity, C::SerialNumber),
-                    (installed_product::Entity, C::Description),
-                    (installed_product::Entity, C::CustomName),
-                ],
-                word,
-            ));
+            // The caller's own custom name only: another customer's naming
+            // of a shared product must not answer a search.
+            let own_name = custom_details::detail(
+                details::Column::CustomName,
+                (installed_product::Entity, C::Id),
+                viewer,
+            );
+            c = c.add(
+                any_like(
+                    &[
+                        (installed_product::Entity, C::Number),
+                        (installed_product::Entity, C::SerialNumber),
+                        (installed_product::Entity, C::Description),
+                    ],
+                    word,
+                )
+                .add(Expr::expr(Func::lower(own_name)).like(contains_pattern(word))),
+            );
         }
         c
     }
@@ -126,11 +137,9 @@ pub struct ProductRecord {
 fn to_domain(
     m: installed_product::Model,
     names: &HashMap<Uuid, String>,
+    custom: &DetailColumns,
 ) -> StoreResult<ProductRecord> {
     let corrupt = corrupt_field("installed product", m.id);
-    let text = |raw: &Option<String>| {
-        CustomText::parse(raw.as_deref()).map_err(|_| corrupt("custom details"))
-    };
     let product = InstalledProduct {
         id: InstalledProductId::from_uuid(m.id),
         number: m.number.clone(),
@@ -146,11 +155,7 @@ fn to_domain(
         strategic_item: m.strategic_item,
         end_of_life_date: m.end_of_life_date,
         end_of_service_date: m.end_of_service_date,
-        custom_details: CustomDetails {
-            custom_name: text(&m.custom_name)?,
-            customer_reference: text(&m.customer_reference)?,
-            customer_location: text(&m.customer_location)?,
-        },
+        custom_details: custom.parse().map_err(|_| corrupt("custom details"))?,
         version: m.version,
     };
     let name = |id: &Uuid| {
@@ -187,15 +192,22 @@ struct ModelWithNames {
     product: installed_product::Model,
     owner_name: String,
     location_name: String,
+    #[sea_orm(nested)]
+    custom: DetailColumns,
 }
 
 const LOCATION_NAME: &str =
     "(SELECT name FROM accounts WHERE accounts.id = installed_products.location_account_id)";
 
-/// Adds the owner's and location's names to a product query (no second round trip).
+/// Adds the owner's and location's names and the viewer's custom details
+/// to a product query (no second round trip).
 fn with_account_names(
     select: Select<installed_product::Entity>,
+    viewer: &Viewer,
 ) -> Select<installed_product::Entity> {
+    let select = custom_details::columns(viewer)
+        .into_iter()
+        .fold(select, |s, (expr, alias)| s.column_as(expr, alias));
     with_subselects(
         select,
         &[
@@ -215,7 +227,7 @@ fn record_with_names(row: ModelWithNames) -> StoreResult<ProductRecord> {
     ]
     .into_iter()
     .collect();
-    to_domain(row.product, &names)
+    to_domain(row.product, &names, &row.custom)
 }
 
 /// The filtered query and its sorted page, as SQL builders: the list runs
@@ -231,16 +243,21 @@ pub(crate) fn list_selects(
     Select<installed_product::Entity>,
     Select<installed_product::Entity>,
 ) {
+    let viewer = Viewer::of_products(visibility);
     let query = installed_product::Entity::find()
         .filter(visible_condition(visibility))
-        .filter(filter.condition(today));
+        .filter(filter.condition(today, &viewer));
     let order = if descending { Order::Desc } else { Order::Asc };
     let sorted = match sort {
         ProductSort::Number => query.clone(),
         ProductSort::Description => query.clone().order_by(C::Description, order.clone()),
         ProductSort::Modality => query.clone().order_by(C::Modality, order.clone()),
         ProductSort::Location => query.clone().order_by(Expr::cust(LOCATION_NAME), order.clone()),
-        ProductSort::CustomName => query.clone().order_by_with_nulls(C::CustomName, order.clone(), NullOrdering::Last),
+        ProductSort::CustomName => query.clone().order_by_with_nulls(
+            custom_details::detail(details::Column::CustomName, (installed_product::Entity, C::Id), &viewer),
+            order.clone(),
+            NullOrdering::Last,
+        ),
         ProductSort::OperationalState => query.clone().order_by(
             // Worst first when descending: critical, down, restricted, up.
             Expr::cust("CASE operational_state WHEN 'critical' THEN 3 WHEN 'down' THEN 2 WHEN 'restricted' THEN 1 ELSE 0 END"),
@@ -256,7 +273,7 @@ pub(crate) fn list_selects(
         Order::Asc
     };
     let page_query = paged(
-        with_account_names(sorted).order_by(C::Number, number_order),
+        with_account_names(sorted, &viewer).order_by(C::Number, number_order),
         page.window(),
     );
     (query, page_query)
@@ -290,7 +307,8 @@ pub async fn find_visible(
     id: InstalledProductId,
 ) -> StoreResult<Option<ProductRecord>> {
     let db = db.raw();
-    with_account_names(installed_product::Entity::find_by_id(id.as_uuid()))
+    let viewer = Viewer::of_products(visibility);
+    with_account_names(installed_product::Entity::find_by_id(id.as_uuid()), &viewer)
         .filter(visible_condition(visibility))
         .into_model::<ModelWithNames>()
         .one(db)
@@ -315,7 +333,11 @@ pub async fn refs_visible(
             .column(C::Id)
             .column(C::Number)
             .column(C::Description)
-            .column(C::CustomName)
+            .expr(custom_details::detail(
+                details::Column::CustomName,
+                (installed_product::Entity, C::Id),
+                &Viewer::of_products(visibility),
+            ))
             .column(C::Kind)
             .filter(C::Id.is_in(ids))
             .filter(visible_condition(visibility))
@@ -360,39 +382,36 @@ pub enum CustomDetailsUpdate {
     },
 }
 
-/// Writes the custom details if the stored version is still `expected_version`
-/// (a compare-and-set in the UPDATE itself, so two writers cannot both win).
+/// Writes `parent`'s custom details if the product's stored version is
+/// still `expected_version` (a compare-and-set in the UPDATE itself, so two
+/// writers cannot both win). Call it inside a transaction: the version and
+/// the details change together.
 pub async fn update_custom_details(
     db: &impl Conn,
     id: InstalledProductId,
+    parent: AccountId,
     expected_version: i32,
     details: &CustomDetails,
     now: DateTime<Utc>,
 ) -> StoreResult<CustomDetailsUpdate> {
-    let db = db.raw();
-    let text = |t: &Option<CustomText>| t.as_ref().map(|t| t.as_str().to_owned());
-    let changes = installed_product::Entity::update_many()
-        .col_expr(C::CustomName, Expr::value(text(&details.custom_name)))
-        .col_expr(
-            C::CustomerReference,
-            Expr::value(text(&details.customer_reference)),
-        )
-        .col_expr(
-            C::CustomerLocation,
-            Expr::value(text(&details.customer_location)),
-        );
-    let result = bump_version(changes, C::UpdatedAt, C::Version, now)
-        .filter(C::Id.eq(id.as_uuid()))
-        .filter(C::Version.eq(expected_version))
-        .exec(db)
-        .await?;
+    let result = bump_version(
+        installed_product::Entity::update_many(),
+        C::UpdatedAt,
+        C::Version,
+        now,
+    )
+    .filter(C::Id.eq(id.as_uuid()))
+    .filter(C::Version.eq(expected_version))
+    .exec(db.raw())
+    .await?;
     if result.rows_affected == 1 {
+        custom_details::save(db, id, parent, details, now).await?;
         return Ok(CustomDetailsUpdate::Updated {
             version: expected_version + 1,
         });
     }
     let current = installed_product::Entity::find_by_id(id.as_uuid())
-        .one(db)
+        .one(db.raw())
         .await?
         .map(|m| m.version)
         .ok_or_else(|| StoreError::Corrupt(format!("installed product {id} vanished")))?;
@@ -438,9 +457,6 @@ pub(crate) fn new_model(p: &NewProduct, now: DateTime<Utc>) -> installed_product
         status: Set(p.status.as_str().to_owned()),
         owner_account_id: Set(p.owner.as_uuid()),
         location_account_id: Set(p.location.as_uuid()),
-        custom_name: Set(None),
-        customer_reference: Set(None),
-        customer_location: Set(None),
         operational_state: Set(p.operational_state.as_str().to_owned()),
         strategic_item: Set(p.strategic_item),
         end_of_life_date: Set(p.end_of_life_date),

@@ -65,6 +65,29 @@ pub async fn replace_secret(
     Ok(())
 }
 
+/// Enrolled secrets stored without the `sealed_prefix` (from before they
+/// were encrypted), with their users.
+pub async fn plain_secrets(
+    db: &impl Conn,
+    sealed_prefix: &str,
+) -> StoreResult<Vec<(UserId, String)>> {
+    use sea_orm::QuerySelect;
+    let rows: Vec<(uuid::Uuid, String)> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::MfaSecret)
+        .filter(user::Column::MfaSecret.is_not_null())
+        // The prefix holds no LIKE wildcards.
+        .filter(user::Column::MfaSecret.not_like(format!("{sealed_prefix}%")))
+        .into_tuple()
+        .all(db.raw())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, secret)| (UserId::from_uuid(id), secret))
+        .collect())
+}
+
 pub async fn disable(db: &impl Conn, id: UserId) -> StoreResult<()> {
     let db = db.raw();
     update_user(id)

@@ -61,6 +61,23 @@ impl From<email_outbox::Model> for QueuedEmail {
     }
 }
 
+/// Emails waiting to go out, and those given up after [`MAX_ATTEMPTS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backlog {
+    pub pending: u64,
+    pub failed: u64,
+}
+
+pub async fn backlog(db: &impl Conn) -> StoreResult<Backlog> {
+    use sea_orm::PaginatorTrait;
+    let db = db.raw();
+    let unsent = || email_outbox::Entity::find().filter(E::SentAt.is_null());
+    Ok(Backlog {
+        pending: unsent().filter(E::FailedAt.is_null()).count(db).await?,
+        failed: unsent().filter(E::FailedAt.is_not_null()).count(db).await?,
+    })
+}
+
 /// Queues an email; call it with the transaction of the event it tells of.
 pub async fn enqueue(db: &impl Conn, email: &NewEmail, now: DateTime<Utc>) -> StoreResult<()> {
     let db = db.raw();

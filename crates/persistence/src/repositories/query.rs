@@ -47,6 +47,18 @@ impl AccountVisibility {
         }
     }
 
+    /// The customer's parent account; None for staff (and for nobody).
+    pub(crate) fn parent_account(self) -> Option<AccountId> {
+        match self {
+            AccountVisibility::ParentAccount(parent)
+            | AccountVisibility::Assigned {
+                parent_account: parent,
+                ..
+            } => Some(parent),
+            AccountVisibility::All | AccountVisibility::Nothing => None,
+        }
+    }
+
     /// `SELECT id FROM accounts WHERE <visible>`, to use as `IN (...)`; None
     /// when every account is visible.
     pub(crate) fn account_ids(self) -> Option<sea_orm::sea_query::SelectStatement> {

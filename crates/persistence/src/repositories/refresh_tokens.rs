@@ -96,13 +96,42 @@ pub async fn revoke_all_of_user(
     user: domain::UserId,
     at: DateTime<Utc>,
 ) -> StoreResult<()> {
-    refresh_token::Entity::update_many()
+    revoke_others_of_user(db, user, None, at).await
+}
+
+/// Ends every session of `user` but `keep` (the one that made a change to
+/// the account ends the others, and stays signed in).
+pub async fn revoke_others_of_user(
+    db: &impl Conn,
+    user: domain::UserId,
+    keep: Option<Uuid>,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    let mut update = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(at))
         .filter(refresh_token::Column::UserId.eq(user.as_uuid()))
-        .filter(refresh_token::Column::RevokedAt.is_null())
-        .exec(db.raw())
-        .await?;
+        .filter(refresh_token::Column::RevokedAt.is_null());
+    if let Some(keep) = keep {
+        update = update.filter(refresh_token::Column::FamilyId.ne(keep));
+    }
+    update.exec(db.raw()).await?;
     Ok(())
+}
+
+/// When the session began: the first token of its family was issued at
+/// login, and every refresh since belongs to the same family.
+pub async fn family_started_at(
+    db: &impl Conn,
+    family_id: Uuid,
+) -> StoreResult<Option<DateTime<Utc>>> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    Ok(refresh_token::Entity::find()
+        .filter(refresh_token::Column::FamilyId.eq(family_id))
+        .order_by_asc(refresh_token::Column::IssuedAt)
+        .limit(1)
+        .one(db.raw())
+        .await?
+        .map(|m| m.issued_at))
 }
 
 /// A session (family) is live while any of its tokens is unrevoked.

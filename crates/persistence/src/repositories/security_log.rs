@@ -74,11 +74,31 @@ fn opt<T: ToString>(value: &Option<T>) -> String {
     value.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
-/// SHA-256 over every field and the previous hash, fields separated by a
-/// character none of them can hold unescaped (details are JSON text).
-fn chain_hash(m: &security_log::Model) -> String {
-    let mut hasher = Sha256::new();
-    for part in [
+/// The key of the chain's HMAC. It is kept outside the database (derived
+/// from the data key), so whoever can write to the database cannot rewrite
+/// entries and fit new hashes to them.
+#[derive(Clone)]
+pub struct ChainKey(Vec<u8>);
+
+impl ChainKey {
+    pub fn new(key: impl Into<Vec<u8>>) -> Self {
+        Self(key.into())
+    }
+}
+
+impl std::fmt::Debug for ChainKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ChainKey(<redacted>)")
+    }
+}
+
+/// Marks a keyed hash; the others are plain SHA-256 from before keying.
+const KEYED: &str = "k1:";
+
+/// Every field and the previous hash, fields separated by a character none
+/// of them can hold unescaped (details are JSON text).
+fn chain_parts(m: &security_log::Model) -> [String; 9] {
+    [
         m.seq.to_string(),
         m.occurred_at.to_rfc3339_opts(SecondsFormat::Micros, true),
         m.event.clone(),
@@ -88,7 +108,33 @@ fn chain_hash(m: &security_log::Model) -> String {
         opt(&m.client_address),
         m.details.clone(),
         m.prev_hash.clone(),
-    ] {
+    ]
+}
+
+/// HMAC-SHA256 of the entry under `key`, as `k1:` and base64 (fits the
+/// 64-character column).
+fn chain_hash(m: &security_log::Model, key: &ChainKey) -> String {
+    use base64::Engine;
+    use hmac::Mac;
+    // HMAC takes a key of any length.
+    let Ok(mut mac) = hmac::Hmac::<Sha256>::new_from_slice(&key.0) else {
+        unreachable!("HMAC accepts every key length")
+    };
+    for part in chain_parts(m) {
+        mac.update(part.as_bytes());
+        mac.update(&[0x1f]);
+    }
+    let tag = mac.finalize().into_bytes();
+    format!(
+        "{KEYED}{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(tag)
+    )
+}
+
+/// The hash of an entry written before the chain was keyed.
+fn legacy_hash(m: &security_log::Model) -> String {
+    let mut hasher = Sha256::new();
+    for part in chain_parts(m) {
         hasher.update(part.as_bytes());
         hasher.update([0x1f]);
     }
@@ -100,7 +146,7 @@ fn chain_hash(m: &security_log::Model) -> String {
 }
 
 /// Appends one entry (in a savepoint when `db` is a transaction already).
-pub async fn append(db: &impl Conn, entry: &NewSecurityEntry) -> StoreResult<i64> {
+pub async fn append(db: &impl Conn, entry: &NewSecurityEntry, key: &ChainKey) -> StoreResult<i64> {
     let txn = db.raw().begin().await?;
     // Write first: this takes the head's lock before anything is read.
     let bumped = security_log_head::Entity::update_many()
@@ -133,7 +179,7 @@ pub async fn append(db: &impl Conn, entry: &NewSecurityEntry) -> StoreResult<i64
         prev_hash: head.hash,
         hash: String::new(),
     };
-    model.hash = chain_hash(&model);
+    model.hash = chain_hash(&model, key);
     security_log_head::Entity::update_many()
         .col_expr(
             security_log_head::Column::Hash,
@@ -264,8 +310,9 @@ pub struct ChainReport {
     pub first_break: Option<ChainBreak>,
 }
 
-/// Walks the whole chain in order, a thousand entries at a time.
-pub async fn verify(db: &impl Conn) -> StoreResult<ChainReport> {
+/// Walks the whole chain in order, a thousand entries at a time: every
+/// entry must carry its keyed hash.
+pub async fn verify(db: &impl Conn, key: &ChainKey) -> StoreResult<ChainReport> {
     let db = db.raw();
     const BATCH: u64 = 1000;
     let mut expected_prev = GENESIS_HASH.to_owned();
@@ -286,7 +333,7 @@ pub async fn verify(db: &impl Conn) -> StoreResult<ChainReport> {
                     first_break: Some(ChainBreak::Missing { seq: m.seq }),
                 });
             }
-            if m.prev_hash != expected_prev || chain_hash(&m) != m.hash {
+            if m.prev_hash != expected_prev || chain_hash(&m, key) != m.hash {
                 return Ok(ChainReport {
                     entries,
                     first_break: Some(ChainBreak::Altered { seq: m.seq }),
@@ -317,4 +364,77 @@ pub async fn verify(db: &impl Conn) -> StoreResult<ChainReport> {
         entries,
         first_break,
     })
+}
+
+/// Keys a chain written before keying: checks the old SHA-256 chain, then
+/// writes every entry's keyed hash, in order, holding the head's lock so
+/// no entry is appended meanwhile. Answers how many entries it keyed
+/// (none when the chain is keyed already); a broken old chain is left as
+/// it is, for [`verify`] to report.
+pub async fn key_legacy_chain(db: &impl Conn, key: &ChainKey) -> StoreResult<u64> {
+    let unkeyed = security_log::Entity::find()
+        .filter(security_log::Column::Hash.not_like(format!("{KEYED}%")))
+        .count(db.raw())
+        .await?;
+    if unkeyed == 0 {
+        return Ok(0);
+    }
+    let txn = db.raw().begin().await?;
+    // The head's lock first, as appenders take it.
+    security_log_head::Entity::update_many()
+        .col_expr(
+            security_log_head::Column::Seq,
+            Expr::col(security_log_head::Column::Seq).into(),
+        )
+        .filter(security_log_head::Column::Id.eq(1))
+        .exec(&txn)
+        .await?;
+    let entries = security_log::Entity::find()
+        .order_by_asc(security_log::Column::Seq)
+        .all(&txn)
+        .await?;
+    if entries.iter().all(|m| m.hash.starts_with(KEYED)) {
+        // Another server keyed it while this one waited for the lock.
+        return Ok(0);
+    }
+    let mut old_prev = GENESIS_HASH.to_owned();
+    for m in &entries {
+        // Another server of the new version may have appended keyed
+        // entries on top of the old ones already.
+        let hash = if m.hash.starts_with(KEYED) {
+            chain_hash(m, key)
+        } else {
+            legacy_hash(m)
+        };
+        if m.prev_hash != old_prev || hash != m.hash {
+            tracing::error!(
+                seq = m.seq,
+                "the security log's old chain is broken here; not keying it"
+            );
+            return Ok(0);
+        }
+        old_prev = m.hash.clone();
+    }
+    let mut prev = GENESIS_HASH.to_owned();
+    for mut m in entries {
+        m.prev_hash = prev;
+        m.hash = chain_hash(&m, key);
+        prev = m.hash.clone();
+        security_log::Entity::update_many()
+            .col_expr(
+                security_log::Column::PrevHash,
+                Expr::value(m.prev_hash.clone()),
+            )
+            .col_expr(security_log::Column::Hash, Expr::value(m.hash.clone()))
+            .filter(security_log::Column::Seq.eq(m.seq))
+            .exec(&txn)
+            .await?;
+    }
+    security_log_head::Entity::update_many()
+        .col_expr(security_log_head::Column::Hash, Expr::value(prev))
+        .filter(security_log_head::Column::Id.eq(1))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(unkeyed)
 }

@@ -11,8 +11,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// Variables of the developer's shell that would leak into the child.
-const INHERITED_SETTINGS: [&str; 5] = [
+const INHERITED_SETTINGS: [&str; 6] = [
     "DATABASE_URL",
+    "CSPORTAL_KEYS_DIR",
     "CSPORTAL_BIND",
     "CSPORTAL_STATIC_DIR",
     "CSPORTAL_JWT_SECRET",

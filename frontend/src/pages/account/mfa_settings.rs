@@ -594,7 +594,7 @@ mod tests {
             country: "NL".to_owned(),
             city: None,
             parent_id: parent.map(uuid),
-            parent_account_id: uuid(parent.unwrap_or(id)),
+            parent_account_id: Some(uuid(parent.unwrap_or(id))),
             visible_because: Vec::new(),
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::i18n::admin_texts::ADMIN_TEXTS;
 pub mod new_user_page;
+mod own_email;
 pub mod security_details;
 pub mod security_log_page;
 pub mod user_page;
@@ -13,7 +14,10 @@ use crate::components::forms::{
     codes_for, field_error, field_errors_view, required_marker, show_failure, show_invalid,
     Failure, FieldRef, RadioInput, TextInput,
 };
-use crate::i18n::{account_kind, field_error_text, role_help, role_name, Texts, ROLES};
+use crate::i18n::{
+    account_kind, confirm_code_error_text, field_error_text, password_error_text, role_help,
+    role_name, Texts, ROLES,
+};
 use crate::routes::user_path;
 use crate::state::auth::{domain_role, Auth};
 use crate::state::flash::{Flash, Notice};
@@ -74,6 +78,11 @@ pub fn user_error_text(t: &Texts, code: FieldErrorCode) -> String {
         FieldErrorCode::UsernameTaken => t.error_username_taken,
         FieldErrorCode::RoleNotGrantable => ADMIN_TEXTS.of(t).role_not_grantable,
         FieldErrorCode::ParentAccountMismatch => ADMIN_TEXTS.of(t).parent_account_mismatch,
+        FieldErrorCode::CannotResetOwnFactor => ADMIN_TEXTS.of(t).cannot_reset_own_factor,
+        // The password and code that confirm a change of one's own address,
+        // in the words the settings page uses for them.
+        FieldErrorCode::WrongPassword => return password_error_text(t, code),
+        FieldErrorCode::InvalidMfaCode => return confirm_code_error_text(t, code),
         code => field_error_text(t, code),
     }
     .to_owned()
@@ -133,7 +142,7 @@ pub fn account_tree(
     };
     let ours: Vec<&AccountResponse> = accounts
         .iter()
-        .filter(|a| a.parent_account_id.to_string() == top)
+        .filter(|a| a.parent_account_id.is_some_and(|p| p.to_string() == top))
         .collect();
     let mut children: HashMap<Option<String>, Vec<&AccountResponse>> = HashMap::new();
     for account in &ours {
@@ -493,6 +502,24 @@ mod tests {
         assert_eq!(username_error("anna.devries"), None);
     }
 
+    #[test]
+    fn own_factor_and_confirmation_errors_have_their_sentences() {
+        let nl = crate::i18n::texts(domain::Language::Nl);
+        let text = |code| user_error_text(nl, code);
+        assert_eq!(
+            text(FieldErrorCode::WrongPassword),
+            nl.pw_error_wrong_current
+        );
+        assert_eq!(
+            text(FieldErrorCode::InvalidMfaCode),
+            nl.error_invalid_mfa_code
+        );
+        assert_eq!(
+            text(FieldErrorCode::CannotResetOwnFactor),
+            ADMIN_TEXTS.of(nl).cannot_reset_own_factor
+        );
+    }
+
     fn account(id: u128, name: &str, parent: Option<u128>, top: u128) -> AccountResponse {
         let uuid =
             |n: u128| serde_json::from_value(serde_json::json!(format!("{n:032x}"))).unwrap();
@@ -503,7 +530,7 @@ mod tests {
             country: "NL".to_owned(),
             city: None,
             parent_id: parent.map(uuid),
-            parent_account_id: uuid(top),
+            parent_account_id: Some(uuid(top)),
             visible_because: Vec::new(),
         }
     }

@@ -1,9 +1,11 @@
 //! `/users/{id}` (Managers and Admins): one user, the form to change their
-//! name, address, role and accounts (with `If-Match`), deactivating and
-//! reactivating them after a confirmation, resetting their second factor
-//! (a lost phone) after a confirmation, and sending the activation email
-//! again while they have not activated the account.
+//! name, address (one's own needs the password: see `own_email`), role and
+//! accounts (with `If-Match`), deactivating and reactivating them after a
+//! confirmation, resetting their second factor (a lost phone) after a
+//! confirmation, and sending the activation email again while they have
+//! not activated the account.
 
+use super::own_email::{own_email_fields, OwnEmail, CONFIRM_REFS};
 use super::users_page::{last_login, Dates};
 use super::{
     account_choices, account_tree, contact_errors, grantable_roles, if_match, role_choices,
@@ -192,9 +194,12 @@ fn ActivationEmail(t: &'static Texts, user: UserDetail) -> impl IntoView {
 }
 
 const ERRORS_ID: &str = "edit-user-errors";
-const FIELDS: [FieldRef; 4] = [
+const FIELDS: [FieldRef; 7] = [
     DISPLAY_NAME_REF,
     EMAIL_REF,
+    CONFIRM_REFS[0],
+    CONFIRM_REFS[1],
+    CONFIRM_REFS[2],
     FieldRef {
         field: ROLE,
         id: "role-group",
@@ -288,6 +293,7 @@ pub fn changes(
         account_ids: (chosen != before).then(|| accounts.iter().map(AccountId::as_uuid).collect()),
         active: None,
         reset_mfa: None,
+        confirmation: None,
     }
 }
 
@@ -335,10 +341,17 @@ struct Editing {
     reload: Action<(), ()>,
     failure: RwSignal<Option<Failure>>,
     outcome: RwSignal<Option<Outcome>>,
+    /// On one's own page: what confirms a new address.
+    own: Option<OwnEmail>,
 }
 
 impl Editing {
-    fn new(auth: Auth, user: LocalResource<Loaded>, fields: UserFields) -> Self {
+    fn new(
+        auth: Auth,
+        user: LocalResource<Loaded>,
+        fields: UserFields,
+        own: Option<OwnEmail>,
+    ) -> Self {
         let failure = RwSignal::new(None::<Failure>);
         let outcome = RwSignal::new(None::<Outcome>);
         let save = Action::new_local(move |request: &UpdateUserRequest| {
@@ -352,6 +365,9 @@ impl Editing {
                 match auth.api().update_user(id, &etag, &request).await {
                     Ok(saved) => {
                         fields.fill(&saved.value);
+                        if let Some(own) = own {
+                            own.clear();
+                        }
                         show(user, saved);
                         outcome.set(Some(Outcome::Saved));
                     }
@@ -380,6 +396,7 @@ impl Editing {
             reload,
             failure,
             outcome,
+            own,
         }
     }
 
@@ -387,31 +404,39 @@ impl Editing {
         self.save.pending().get() || self.reload.pending().get()
     }
 
-    /// Checks the name and address, then sends what changed (nothing
-    /// changed: saved).
+    /// Checks the name and address (and, for a new address of one's own,
+    /// the password and code), then sends what changed (nothing changed:
+    /// saved).
     fn submit(self, user: LocalResource<Loaded>, fields: UserFields) {
         self.outcome.set(None);
+        let Some(loaded) = current(user) else {
+            return;
+        };
         let (name, address) = (
             fields.display_name.get_untracked(),
             fields.email.get_untracked(),
         );
-        let invalid = contact_errors(&name, &address);
-        if !invalid.is_empty() {
-            show_invalid(self.failure, invalid, ERRORS_ID);
-            return;
-        }
-        self.failure.set(None);
-        let Some(loaded) = current(user) else {
-            return;
-        };
+        let mut invalid = contact_errors(&name, &address);
         let role = fields.role.get_untracked();
-        let request = changes(
+        let mut request = changes(
             &loaded.value,
             &name,
             &address,
             role,
             &fields.chosen.get_untracked(),
         );
+        // Only a new address of one's own needs the password (and code).
+        if let Some(own) = self.own.filter(|_| request.email.is_some()) {
+            match own.confirmation() {
+                Ok(confirmation) => request.confirmation = Some(confirmation),
+                Err(missing) => invalid.extend(missing),
+            }
+        }
+        if !invalid.is_empty() {
+            show_invalid(self.failure, invalid, ERRORS_ID);
+            return;
+        }
+        self.failure.set(None);
         if is_empty(&request) {
             self.outcome.set(Some(Outcome::Saved));
         } else {
@@ -457,8 +482,19 @@ fn EditUserForm(
     };
     let initial = loaded.value;
     let fields = UserFields::of(&initial);
-    let editing = Editing::new(auth, user, fields);
+    let own_email = own.then(|| OwnEmail::new(auth));
+    let editing = Editing::new(auth, user, fields, own_email);
     let failure = editing.failure;
+    // The address typed differs from the one saved (as `changes` sees it).
+    let email_changed = Memo::new(move |_| {
+        let saved = user.with(|l| {
+            l.as_ref()
+                .and_then(|(_, r)| r.as_ref().ok().map(|d| d.value.summary.email.clone()))
+        });
+        fields
+            .email
+            .with(|typed| saved.is_some_and(|s| typed.trim() != s))
+    });
     let errors = Memo::new(move |_| failure.with(Failure::field_errors));
 
     // The roles the caller may give, and the user's own (to show it checked).
@@ -484,6 +520,7 @@ fn EditUserForm(
                 <div class="form-live" aria-live="polite">{editing.done(t)}</div>
                 {user_text_field(t, TextInput::new(DISPLAY_NAME, "display-name", ADMIN_TEXTS.of(t).display_name_label, None, "text", "off"), fields.display_name, failure)}
                 {user_text_field(t, TextInput::new(EMAIL, "email", t.email_label, None, "email", "off"), fields.email, failure)}
+                {own_email.map(|o| own_email_fields(t, o, email_changed, failure))}
                 <div id="role-group">{role_choices(t, roles, fields.role, errors, own)}</div>
                 {account_choices(t, tree, fields.chosen)}
                 <button type="submit" class="button-primary button-inline" disabled=move || editing.busy()>

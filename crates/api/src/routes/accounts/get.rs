@@ -18,5 +18,5 @@ pub async fn get_account(state: AppData, auth: AuthUser, id: web::Path<Uuid>) ->
     let account = accounts::find_visible(&state.db, AccountVisibility::of(&auth.user), id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    Ok(HttpResponse::Ok().json(super::account_response(account)))
+    Ok(HttpResponse::Ok().json(super::account_response(&auth.user, account)))
 }

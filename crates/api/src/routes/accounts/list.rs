@@ -15,6 +15,9 @@ pub async fn list_accounts(state: AppData, auth: AuthUser) -> Reply {
     let items = accounts::list_with_reasons(&state.db, AccountVisibility::of(&auth.user)).await?;
     Ok(HttpResponse::Ok().json(AccountListResponse {
         total: items.len() as u64,
-        items: items.into_iter().map(super::account_response).collect(),
+        items: items
+            .into_iter()
+            .map(|a| super::account_response(&auth.user, a))
+            .collect(),
     }))
 }

@@ -2,7 +2,7 @@ use crate::auth::service;
 use crate::auth::PasswordChanger;
 use crate::identity::client::ClientAddress;
 use crate::routes::{AppData, Reply};
-use actix_web::{post, web};
+use actix_web::{post, web, HttpRequest};
 use api_types::{ChangePasswordRequest, TokenResponse};
 
 /// Changes the password. Works with an access token or with the
@@ -19,6 +19,7 @@ use api_types::{ChangePasswordRequest, TokenResponse};
 #[post("/auth/password")]
 pub async fn change_password(
     state: AppData,
+    req: HttpRequest,
     caller: PasswordChanger,
     client: ClientAddress,
     body: web::Json<ChangePasswordRequest>,
@@ -31,5 +32,5 @@ pub async fn change_password(
         &client,
     )
     .await?;
-    Ok(super::tokens_response(&state, tokens))
+    Ok(super::tokens_response(&state, &req, tokens))
 }

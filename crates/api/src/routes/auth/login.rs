@@ -1,7 +1,9 @@
 use crate::auth::service;
+use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
+use crate::metrics::LoginOutcome;
 use crate::routes::{AppData, Reply};
-use actix_web::{post, web};
+use actix_web::{post, web, HttpRequest};
 use api_types::{LoginRequest, TokenResponse};
 
 /// Log in with user name and password.
@@ -11,7 +13,7 @@ use api_types::{LoginRequest, TokenResponse};
     security(()),
     request_body = LoginRequest,
     responses(
-        (status = 200, description = "Logged in; the refresh token is also set as an HttpOnly cookie", body = TokenResponse),
+        (status = 200, description = "Logged in; the refresh token is set as an HttpOnly cookie, and is in the body only for callers that are not browsers", body = TokenResponse),
         (status = 401, description = "Wrong user name or password, or a locked account (the same answer); after a right password: `mfa_required` (send `mfa_code`) or `invalid_mfa_code`"),
         (status = 403, description = "Right password, but it is older than 90 days (`password_expired`, with a `restricted_token`), a second factor must be enrolled first (`mfa_enrollment_required`, with a `restricted_token`), or the account is deactivated (`account_deactivated`)"),
         (status = 429, description = "Too many failed logins from this client address; see Retry-After"),
@@ -20,14 +22,26 @@ use api_types::{LoginRequest, TokenResponse};
     )
 )]
 #[post("/auth/login")]
-pub async fn login(state: AppData, client: ClientAddress, body: web::Json<LoginRequest>) -> Reply {
-    let tokens = service::login(
+pub async fn login(
+    state: AppData,
+    req: HttpRequest,
+    client: ClientAddress,
+    body: web::Json<LoginRequest>,
+) -> Reply {
+    let result = service::login(
         &state,
         &body.username,
         &body.password,
         body.mfa_code.as_deref(),
         &client,
     )
-    .await?;
-    Ok(super::tokens_response(&state, tokens))
+    .await;
+    match &result {
+        Ok(_) => state.metrics.login(LoginOutcome::Succeeded),
+        Err(ApiError::InvalidCredentials | ApiError::InvalidMfaCode) => {
+            state.metrics.login(LoginOutcome::Failed)
+        }
+        Err(_) => {}
+    }
+    Ok(super::tokens_response(&state, &req, result?))
 }

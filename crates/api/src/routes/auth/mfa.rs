@@ -7,7 +7,7 @@ use crate::auth::{AuthUser, MfaEnroller};
 use crate::identity::client::ClientAddress;
 use crate::identity::mfa;
 use crate::routes::{AppData, Reply};
-use actix_web::{get, post, put, web, HttpResponse};
+use actix_web::{get, post, put, web, HttpRequest, HttpResponse};
 use api_types::{
     MfaCodeRequest, MfaEnabledResponse, MfaPolicy, MfaSetupResponse, PasswordConfirmation,
     RecoveryCodesResponse,
@@ -64,6 +64,7 @@ fn password_required() -> crate::error::ApiError {
 #[post("/me/mfa/enable")]
 pub async fn mfa_enable(
     state: AppData,
+    req: HttpRequest,
     caller: MfaEnroller,
     client: ClientAddress,
     body: web::Json<MfaCodeRequest>,
@@ -80,7 +81,7 @@ pub async fn mfa_enable(
         .cookie(super::session_cookie(&state, &tokens))
         .json(MfaEnabledResponse {
             recovery_codes,
-            session: Some(super::token_body(tokens)),
+            session: Some(super::token_body(&req, tokens)),
         }))
 }
 

@@ -13,7 +13,7 @@ pub mod settings;
 use crate::auth::service::IssuedTokens;
 use crate::state::AppState;
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
-use actix_web::HttpResponse;
+use actix_web::{HttpRequest, HttpResponse};
 use api_types::TokenResponse;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -54,23 +54,41 @@ fn refresh_cookie(state: &AppState, value: String, max_age_seconds: i64) -> Cook
 
 /// The refresh cookie of a new session.
 pub(crate) fn session_cookie(state: &AppState, tokens: &IssuedTokens) -> Cookie<'static> {
-    let max_age = state.config.refresh_token_ttl.as_secs() as i64;
+    let max_age = state
+        .config
+        .refresh_token_ttl
+        .min(state.config.session_max_age)
+        .as_secs() as i64;
     refresh_cookie(state, tokens.refresh_token.clone(), max_age)
 }
 
-pub(crate) fn token_body(tokens: IssuedTokens) -> TokenResponse {
+/// Whether the caller is a browser: browsers send `Sec-Fetch-Mode` with
+/// every request, and no script can set or remove it. A browser keeps its
+/// refresh token in the HttpOnly cookie only, out of reach of any script
+/// that gets into the page.
+fn from_browser(req: &HttpRequest) -> bool {
+    req.headers().contains_key("sec-fetch-mode")
+}
+
+/// The JSON answer of a new token pair: the refresh token in it for
+/// integrators, not for browsers (they have the cookie).
+pub(crate) fn token_body(req: &HttpRequest, tokens: IssuedTokens) -> TokenResponse {
     TokenResponse {
         access_token: tokens.access_token,
         token_type: "Bearer".into(),
         expires_in: tokens.expires_in,
-        refresh_token: tokens.refresh_token,
+        refresh_token: (!from_browser(req)).then_some(tokens.refresh_token),
     }
 }
 
-pub(crate) fn tokens_response(state: &AppState, tokens: IssuedTokens) -> HttpResponse {
+pub(crate) fn tokens_response(
+    state: &AppState,
+    req: &HttpRequest,
+    tokens: IssuedTokens,
+) -> HttpResponse {
     HttpResponse::Ok()
         .cookie(session_cookie(state, &tokens))
-        .json(token_body(tokens))
+        .json(token_body(req, tokens))
 }
 
 pub(crate) fn clear_refresh_cookie(state: &AppState) -> Cookie<'static> {

@@ -28,5 +28,5 @@ pub async fn refresh(state: AppData, req: HttpRequest, body: web::Json<RefreshRe
         .filter(|t| !t.is_empty())
         .ok_or(ApiError::InvalidToken)?;
     let tokens = service::refresh(&state, &token).await?;
-    Ok(super::tokens_response(&state, tokens))
+    Ok(super::tokens_response(&state, &req, tokens))
 }

@@ -40,6 +40,7 @@ pub(crate) async fn case_attachment(
         (status = 200, description = "A zip file", content_type = "application/zip"),
         (status = 400, description = "`ids` holds something that is not an id"),
         (status = 404, description = "No such case, or an id that is not one of its attachments"),
+        (status = 503, description = "Other zip files are being built; try again after `Retry-After` seconds"),
     )
 )]
 #[get("/cases/{id}/attachments.zip")]
@@ -77,6 +78,12 @@ pub async fn download_attachments_zip(
             .ok_or_else(|| ApiError::internal(anyhow::anyhow!("attachment {}: key", a.id)))?;
         entries.push((format!("{:02}-{}", i + 1, a.file_name), path));
     }
+    // Building one reads every file of a case: a few at a time per process.
+    let _slot = state
+        .zip_slots
+        .clone()
+        .try_acquire_owned()
+        .map_err(|_| ApiError::Busy("zip downloads"))?;
     let temp_dir = state.blobs.root().join(".incoming");
     let (file, len) = tokio::task::spawn_blocking(move || write_zip(&temp_dir, &entries))
         .await

@@ -17,6 +17,27 @@ use persistence::IncomingBlob;
 const MAX_FILES: u64 = 10;
 /// Room for the multipart headers around the files.
 const ENVELOPE_BYTES: u64 = 64 * 1024;
+/// What parts other than `file` may hold in all: they are read and thrown
+/// away, and must not be a way to stream gigabytes through a worker.
+const IGNORED_PART_BYTES: u64 = 64 * 1024;
+/// An upload that sends nothing for this long is given up: a slow trickle
+/// must not hold a connection, a worker and a half-written file open.
+const BODY_IDLE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The next item of a body stream, or an error once the client has sent
+/// nothing for [`BODY_IDLE`].
+async fn next_within<S: futures_util::Stream + Unpin>(
+    stream: &mut S,
+) -> Result<Option<S::Item>, ApiError> {
+    tokio::time::timeout(BODY_IDLE, stream.next())
+        .await
+        .map_err(|_| {
+            ApiError::InvalidUpload(format!(
+                "nothing arrived for {} seconds; send the upload again",
+                BODY_IDLE.as_secs()
+            ))
+        })
+}
 
 /// The multipart form of an upload, for the OpenAPI document only: the
 /// handler reads the parts as a stream instead of deserialising this.
@@ -25,7 +46,7 @@ const ENVELOPE_BYTES: u64 = 64 * 1024;
 pub struct AttachmentUpload {
     /// 1 to 10 files, each a JPEG, PNG, HEIC or PDF of at most the server's
     /// limit (`CSPORTAL_MAX_ATTACHMENT_BYTES`, 25 MB by default) and not
-    /// empty. Parts with other names are ignored.
+    /// empty. Parts with other names are ignored (64 KiB of them at most).
     #[schema(value_type = Vec<String>, format = Binary, min_items = 1, max_items = 10)]
     file: Vec<Vec<u8>>,
 }
@@ -42,7 +63,7 @@ pub struct AttachmentUpload {
         (status = 403, description = "Viewers cannot add attachments"),
         answers::CaseClosed,
         (status = 400, description = "The body is not a readable multipart form (`invalid_upload`)"),
-        (status = 413, description = "A file is larger than the limit"),
+        (status = 413, description = "A file is larger than the limit (`payload_too_large`), or the case or its customer holds as many attachment bytes as the installation allows (`attachment_quota_exceeded`)"),
         (status = 415, description = "A file is not JPEG, PNG, HEIC or PDF (`unsupported_file_type`)"),
         (status = 422, description = "A file is empty (`empty_file`), or no file was sent"),
     )
@@ -113,7 +134,13 @@ async fn receive(
 ) -> Result<Vec<ReceivedFile>, (ApiError, Vec<ReceivedFile>)> {
     let mut multipart = Multipart::new(req.headers(), payload);
     let mut received: Vec<ReceivedFile> = Vec::new();
-    while let Some(field) = multipart.next().await {
+    let mut ignored: u64 = 0;
+    loop {
+        let field = match next_within(&mut multipart).await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(err) => return Err((err, received)),
+        };
         let mut field = match field {
             Ok(field) => field,
             Err(err) => {
@@ -124,6 +151,24 @@ async fn receive(
             }
         };
         if field.name() != Some("file") {
+            loop {
+                match next_within(&mut field).await {
+                    Ok(Some(Ok(chunk))) => ignored += chunk.len() as u64,
+                    Ok(Some(Err(err))) => {
+                        let err = ApiError::InvalidUpload(format!("the upload broke off: {err}"));
+                        return Err((err, received));
+                    }
+                    Ok(None) => break,
+                    Err(err) => return Err((err, received)),
+                }
+                if ignored > IGNORED_PART_BYTES {
+                    let err = ApiError::InvalidUpload(format!(
+                        "parts not named `file` may hold {} KiB in all",
+                        IGNORED_PART_BYTES / 1024
+                    ));
+                    return Err((err, received));
+                }
+            }
             continue;
         }
         if received.len() as u64 >= MAX_FILES {
@@ -144,11 +189,13 @@ async fn receive(
             Err(err) => return Err((ApiError::internal(err), received)),
         };
         let mut file_type = None;
-        while let Some(chunk) = field.next().await {
-            let chunk = match chunk {
-                Ok(chunk) => chunk,
+        loop {
+            let chunk = match next_within(&mut field).await {
+                Ok(Some(Ok(chunk))) => chunk,
+                Ok(None) => break,
+                Err(err) => return Err((err, received)),
                 // The client went away or sent garbage: the blob drops itself.
-                Err(err) => {
+                Ok(Some(Err(err))) => {
                     return Err((
                         ApiError::InvalidUpload(format!("the upload broke off: {err}")),
                         received,
@@ -191,11 +238,14 @@ async fn receive(
             ));
         };
         match blob.finish(&state.blobs).await {
-            Ok(stored) => received.push(ReceivedFile {
-                blob: stored,
-                file_name: display_file_name(client_name.as_deref(), file_type),
-                file_type,
-            }),
+            Ok(stored) => {
+                state.metrics.uploaded(stored.size);
+                received.push(ReceivedFile {
+                    blob: stored,
+                    file_name: display_file_name(client_name.as_deref(), file_type),
+                    file_type,
+                });
+            }
             Err(err) => return Err((ApiError::internal(err), received)),
         }
     }

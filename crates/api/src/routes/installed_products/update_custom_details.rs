@@ -6,8 +6,8 @@ use actix_web::http::header;
 use actix_web::{put, web, HttpResponse};
 use api_types::{FieldError, InstalledProductDetail, UpdateCustomDetailsRequest};
 use domain::{Action, CustomDetails, CustomText, InstalledProductId};
-use persistence::repositories::audit;
 use persistence::repositories::installed_products::{self, CustomDetailsUpdate};
+use persistence::repositories::{accounts, audit};
 
 fn parse_details(body: &UpdateCustomDetailsRequest) -> Result<CustomDetails, ApiError> {
     let mut errors = Vec::new();
@@ -35,8 +35,10 @@ fn parse_details(body: &UpdateCustomDetailsRequest) -> Result<CustomDetails, Api
 }
 
 /// Sets the custom asset name, customer reference and customer location
-/// (Managers). Send the `ETag` you read as `If-Match`: a product changed
-/// meanwhile answers 412 and nothing is overwritten.
+/// (Managers). Each parent account keeps its own: of a product owned by one
+/// customer and located at another, each sees and sets only its own. Send
+/// the `ETag` you read as `If-Match`: a product changed meanwhile answers
+/// 412 and nothing is overwritten.
 #[utoipa::path(
     params(
         ("id" = uuid::Uuid, Path, description = "Installed product id"),
@@ -63,11 +65,23 @@ pub async fn update_custom_details(
     let expected = if_match.expected_version()?;
     let details = parse_details(&body)?;
 
+    // Each parent account keeps its own details of a shared product; staff
+    // maintain those of the hospital where it stands.
+    let parent = match auth.user.parent_account_id {
+        Some(parent) if !auth.user.role.is_internal() => parent,
+        _ => {
+            accounts::find_by_id(&state.db, current.product.location_account_id)
+                .await?
+                .ok_or(ApiError::NotFound)?
+                .parent_account_id
+        }
+    };
     let now = state.clock.now();
     state
         .db
         .transaction(async |tx| {
-            match installed_products::update_custom_details(tx, id, expected, &details, now).await?
+            match installed_products::update_custom_details(tx, id, parent, expected, &details, now)
+                .await?
             {
                 CustomDetailsUpdate::VersionMismatch { current } => {
                     return Err(ApiError::PreconditionFailed { current });

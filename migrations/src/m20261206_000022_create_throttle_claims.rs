@@ -1,0 +1,35 @@
+use crate::common::*;
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+/// "At most once per period" for things strangers can trigger (the
+/// confirmation of an access request, say): one row per key, claimed by a
+/// conditional insert or update, so of concurrent requests in any server
+/// process exactly one wins.
+#[derive(DeriveIden)]
+pub enum ThrottleClaims {
+    Table,
+    Key,
+    ClaimedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use ThrottleClaims as T;
+        create_tables(
+            manager,
+            [Table::create()
+                .table(T::Table)
+                .col(string_len(T::Key, 100).primary_key())
+                .col(timestamp_with_time_zone(T::ClaimedAt))],
+        )
+        .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        drop_table(manager, ThrottleClaims::Table).await
+    }
+}
