@@ -44,7 +44,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await context.close();
   });
 
-  test(`the request access and forgot password pages pass axe on a ${name}`, async () => {
+  test(`the request access, forgot password and confirm contact pages pass axe on a ${name}`, async () => {
     const { context, page, faults } = await portal.newPage({ viewport });
     await page.goto(`${portal.baseUrl}/request-access`);
     await page.locator("form.request-form").waitFor();
@@ -61,6 +61,11 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.goto(`${portal.baseUrl}/forgot-password`);
     await page.locator("#email").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "forgot password");
+
+    // A case contact's confirmation link that is not (or no longer) valid.
+    await page.goto(`${portal.baseUrl}/confirm-contact#token=not-a-token`);
+    await page.locator(".link-problem").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "confirm contact, refused");
 
     assert.deepEqual(faults, []);
     await context.close();

@@ -26,6 +26,7 @@ mod m20261206_000019_create_address_attempts;
 mod m20261206_000020_login_attempts_in_flight;
 mod m20261206_000021_custom_details_per_parent_account;
 mod m20261206_000022_create_throttle_claims;
+mod m20261206_000023_create_contact_confirmations;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000020_login_attempts_in_flight::Migration),
             Box::new(m20261206_000021_custom_details_per_parent_account::Migration),
             Box::new(m20261206_000022_create_throttle_claims::Migration),
+            Box::new(m20261206_000023_create_contact_confirmations::Migration),
         ]
     }
 }

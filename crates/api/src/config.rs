@@ -25,6 +25,8 @@ pub struct ApiConfig {
     pub hsts: bool,
     /// Largest JSON request body accepted.
     pub max_json_bytes: usize,
+    /// A request body is given up when nothing of it arrives for this long.
+    pub body_idle_timeout: Duration,
     /// Concurrent password hashes; more wait, so a login flood cannot starve other requests.
     pub max_concurrent_hashes: usize,
     /// The built browser app (`frontend/dist`); None serves a page saying how to build it.
@@ -72,6 +74,7 @@ impl std::fmt::Debug for ApiConfig {
             .field("secure_cookies", &self.secure_cookies)
             .field("hsts", &self.hsts)
             .field("max_json_bytes", &self.max_json_bytes)
+            .field("body_idle_timeout", &self.body_idle_timeout)
             .field("max_concurrent_hashes", &self.max_concurrent_hashes)
             .field("static_dir", &self.static_dir)
             .field("attachments_dir", &self.attachments_dir)
@@ -121,6 +124,7 @@ impl ApiConfig {
             secure_cookies: true,
             hsts: false,
             max_json_bytes: 64 * 1024,
+            body_idle_timeout: Duration::from_secs(30),
             // One hash per core: more only queues inside the OS and holds more 19 MiB memories.
             max_concurrent_hashes: std::thread::available_parallelism().map_or(2, |n| n.get()),
             static_dir: None,

@@ -4,11 +4,15 @@
 use crate::error::{ApiError, REQUEST_ID};
 use crate::state::AppState;
 use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::Payload;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::error::PayloadError;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
-use actix_web::{web, ResponseError};
+use actix_web::{web, HttpMessage, ResponseError};
+use futures_util::StreamExt;
+use std::time::Duration;
 use std::time::Instant;
 use tracing::Instrument;
 
@@ -60,8 +64,32 @@ fn is_problem(res: &ServiceResponse<BoxBody>) -> bool {
         .is_some_and(|v| v.starts_with("application/problem+json"))
 }
 
+/// The request body, given up when the client sends nothing for `idle`: a
+/// slow trickle must not hold a connection and a worker's buffers open.
+/// Readers see an I/O error (a 400 problem for a JSON body).
+fn with_idle_timeout(payload: Payload, idle: Duration) -> Payload {
+    let stream = futures_util::stream::unfold(Some(payload), move |state| async move {
+        let mut payload = state?;
+        match tokio::time::timeout(idle, payload.next()).await {
+            Ok(Some(chunk)) => Some((chunk, Some(payload))),
+            Ok(None) => None,
+            Err(_) => {
+                let stalled = std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    format!("nothing of the body arrived for {} seconds", idle.as_secs()),
+                );
+                Some((Err(PayloadError::Io(stalled)), None))
+            }
+        }
+    });
+    let boxed: std::pin::Pin<
+        Box<dyn futures_util::Stream<Item = Result<web::Bytes, PayloadError>>>,
+    > = Box::pin(stream.fuse()); // readers may poll again after the end
+    Payload::from(boxed)
+}
+
 pub async fn request_context(
-    req: ServiceRequest,
+    mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let request_id = request_id_of(&req);
@@ -69,6 +97,10 @@ pub async fn request_context(
     // The path only: query strings may carry tokens and never reach the log.
     let path = req.path().to_owned();
     let state = req.app_data::<web::Data<AppState>>().cloned();
+    if let Some(idle) = state.as_ref().map(|s| s.config.body_idle_timeout) {
+        let body = req.take_payload();
+        req.set_payload(with_idle_timeout(body, idle));
+    }
     let span =
         tracing::info_span!("request", request_id = %request_id, method = %method, path = %path);
     let started = Instant::now();

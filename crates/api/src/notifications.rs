@@ -24,13 +24,21 @@ struct Recipient {
     settings: UserSettings,
 }
 
+/// Who is told of a case's change, and a contact address that may not be
+/// told yet (it is nobody's account and unconfirmed).
+struct Audience {
+    recipients: Vec<Recipient>,
+    unconfirmed_contact: Option<Recipient>,
+}
+
 /// The case's creator and its contact (once if they are the same address).
-/// The contact reads in the creator's settings: they are colleagues.
+/// The contact reads in the creator's settings: they are colleagues. A
+/// contact that is no colleague's address and not confirmed is set apart.
 async fn recipients(
     db: &impl Conn,
     c: &Case,
     creator: Option<&User>,
-) -> Result<Vec<Recipient>, StoreError> {
+) -> Result<Audience, StoreError> {
     let loaded;
     let creator = match (creator, c.created_by) {
         (Some(user), _) => Some(user),
@@ -42,20 +50,33 @@ async fn recipients(
     };
     let settings = creator.map(|u| u.settings.clone()).unwrap_or_default();
     let mut out: Vec<Recipient> = Vec::new();
-    let addresses = creator
-        .filter(|u| u.active)
-        .map(|u| u.email.as_str().to_owned())
-        .into_iter()
-        .chain(c.contact_email.clone());
-    for address in addresses {
-        if !out.iter().any(|r| r.address.eq_ignore_ascii_case(&address)) {
-            out.push(Recipient {
-                address,
-                settings: settings.clone(),
-            });
+    if let Some(creator) = creator.filter(|u| u.active) {
+        out.push(Recipient {
+            address: creator.email.as_str().to_owned(),
+            settings: settings.clone(),
+        });
+    }
+    let mut unconfirmed_contact = None;
+    if let Some(address) = c.contact_email.clone() {
+        let contact = Recipient {
+            address,
+            settings: settings.clone(),
+        };
+        if out
+            .iter()
+            .any(|r| r.address.eq_ignore_ascii_case(&contact.address))
+        {
+            // The creator is the contact.
+        } else if crate::cases::contacts::may_receive(db, c, &contact.address).await? {
+            out.push(contact);
+        } else {
+            unconfirmed_contact = Some(contact);
         }
     }
-    Ok(out)
+    Ok(Audience {
+        recipients: out,
+        unconfirmed_contact,
+    })
 }
 
 struct Words {
@@ -183,7 +204,21 @@ pub async fn queue_case_emails(
     at: DateTime<Utc>,
     public_url: &str,
 ) -> Result<usize, StoreError> {
-    let recipients = recipients(db, c, creator).await?;
+    let Audience {
+        recipients,
+        unconfirmed_contact,
+    } = recipients(db, c, creator).await?;
+    if let (CaseEvent::Created, Some(contact)) = (&event, &unconfirmed_contact) {
+        crate::cases::contacts::ask_to_confirm(
+            db,
+            c,
+            &contact.address,
+            &contact.settings,
+            at,
+            public_url,
+        )
+        .await?;
+    }
     for r in &recipients {
         let (subject, body) = compose(c, product, &event, at, &r.settings, public_url);
         outbox::enqueue(

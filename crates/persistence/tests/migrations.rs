@@ -4,7 +4,7 @@
 
 use persistence::{raw_sql, Backend, Db};
 
-/// Every table the migrations make (26 `Table::create` in `migrations/src`).
+/// Every table the migrations make (27 `Table::create` in `migrations/src`).
 /// A migration that adds or drops a table changes this list.
 const TABLES: &[&str] = &[
     "access_requests",
@@ -16,6 +16,7 @@ const TABLES: &[&str] = &[
     "case_attachments",
     "case_numbers",
     "cases",
+    "contact_confirmations",
     "contract_coverage",
     "contract_lines",
     "contracts",
@@ -86,4 +87,111 @@ async fn migrations_make_every_table_drop_them_all_and_make_them_again() {
 
     persistence::migrate_up(&db).await.unwrap();
     assert_eq!(tables(&db).await, every_table(), "after up again");
+}
+
+/// Migration 21: the one shared row of custom details becomes one row per
+/// parent account that sees the product, so neither side loses its names.
+#[tokio::test]
+async fn custom_details_of_a_shared_product_are_kept_for_both_parent_accounts() {
+    use migration::{Migrator, MigratorTrait};
+    use sea_orm::sea_query::{Alias, Query};
+    use sea_orm::{ConnectionTrait, Database};
+
+    let (url, _dir) = test_support::fresh_database_url().await.unwrap();
+    let conn = Database::connect(&url).await.unwrap();
+    // Up to the last migration before per-parent details.
+    Migrator::up(&conn, Some(20)).await.unwrap();
+    let backend = conn.get_database_backend();
+    let now = chrono::Utc::now();
+    let (hospital, lessor) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+    for (id, name) in [(hospital, "Lindenhaven"), (lessor, "MedLease")] {
+        let insert = Query::insert()
+            .into_table(Alias::new("accounts"))
+            .columns(
+                [
+                    "id",
+                    "parent_account_id",
+                    "name",
+                    "kind",
+                    "country",
+                    "created_at",
+                ]
+                .map(Alias::new),
+            )
+            .values_panic([
+                id.into(),
+                id.into(),
+                name.into(),
+                "hospital".into(),
+                "NL".into(),
+                now.into(),
+            ])
+            .to_owned();
+        conn.execute(backend.build(&insert)).await.unwrap();
+    }
+    let product = uuid::Uuid::new_v4();
+    let insert = Query::insert()
+        .into_table(Alias::new("installed_products"))
+        .columns(
+            [
+                "id",
+                "number",
+                "description",
+                "serial_number",
+                "modality",
+                "product_family",
+                "kind",
+                "status",
+                "owner_account_id",
+                "location_account_id",
+                "custom_name",
+                "customer_reference",
+                "created_at",
+                "updated_at",
+            ]
+            .map(Alias::new),
+        )
+        .values_panic([
+            product.into(),
+            "IP-1".into(),
+            "CT".into(),
+            "SN-1".into(),
+            "ct".into(),
+            "CT family".into(),
+            "system".into(),
+            "installed".into(),
+            lessor.into(),
+            hospital.into(),
+            "CT Cardio 2".into(),
+            "ASSET-42".into(),
+            now.into(),
+            now.into(),
+        ])
+        .to_owned();
+    conn.execute(backend.build(&insert)).await.unwrap();
+
+    Migrator::up(&conn, None).await.unwrap();
+    let select = Query::select()
+        .columns(["parent_account_id", "custom_name", "customer_reference"].map(Alias::new))
+        .from(Alias::new("product_custom_details"))
+        .and_where(sea_orm::sea_query::Expr::col(Alias::new("installed_product_id")).eq(product))
+        .to_owned();
+    let rows = conn.query_all(backend.build(&select)).await.unwrap();
+    let mut kept: Vec<(uuid::Uuid, String, String)> = rows
+        .iter()
+        .map(|row| {
+            (
+                row.try_get("", "parent_account_id").unwrap(),
+                row.try_get("", "custom_name").unwrap(),
+                row.try_get("", "customer_reference").unwrap(),
+            )
+        })
+        .collect();
+    kept.sort();
+    let mut expected = vec![
+        (hospital, "CT Cardio 2".to_owned(), "ASSET-42".to_owned()),
+        (lessor, "CT Cardio 2".to_owned(), "ASSET-42".to_owned()),
+    ];
+    expected.sort();
+    assert_eq!(kept, expected);
 }

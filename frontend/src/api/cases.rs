@@ -1,9 +1,12 @@
-//! Service cases (`/cases`), their activities and attachments' URLs.
+//! Service cases (`/cases`), their activities and attachments' URLs; the
+//! confirmation of a case contact's address (`/contact-confirmations`).
 
 use super::http::{url, Api, Call};
 use super::ApiError;
 use crate::query::case_query_pairs;
-use api_types::{CaseDetail, CasePage, CaseQuery, CreateActivityRequest, CreateCaseRequest};
+use api_types::{
+    CaseDetail, CasePage, CaseQuery, CreateActivityRequest, CreateCaseRequest, LinkTokenRequest,
+};
 use std::fmt::Display;
 
 list_endpoints! {
@@ -35,6 +38,13 @@ impl Api {
         request: &CreateActivityRequest,
     ) -> Result<CaseDetail, ApiError> {
         self.post(&case_activities_path(id), request).await
+    }
+
+    /// `POST /contact-confirmations` (no login), with the token of the link
+    /// emailed to a case's contact address: 204 also when it was confirmed
+    /// before; 410 `link_expired`, 404 `link_invalid`.
+    pub async fn confirm_contact(self, request: &LinkTokenRequest) -> Result<(), ApiError> {
+        Api::public_no_content(Call::post("/contact-confirmations", request)?).await
     }
 }
 

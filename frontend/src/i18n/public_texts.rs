@@ -1,5 +1,7 @@
-//! Words only the pages before sign-in (password links, request access, two-step enrolment) use. They load with those pages, not in every
-//! first download (see [`LazyTexts`](super::LazyTexts)).
+//! Words only the pages before sign-in (password links, request access,
+//! two-step enrolment, confirming a case contact's address) use. They load
+//! with those pages, not in every first download (see
+//! [`LazyTexts`](super::LazyTexts)).
 
 lazy_texts! {
     pub struct PublicTexts, pub static PUBLIC_TEXTS;
@@ -72,6 +74,13 @@ lazy_texts! {
         request_sent_title: "Request sent",
         request_sent: "Thank you. We have emailed you a confirmation; you will get another email when your request is approved.",
         request_sent_hint: "No email within a few minutes? Check your spam folder.",
+        confirm_contact_title: "Confirm your email address",
+        contact_confirming: "Confirming your address…",
+        contact_confirmed_title: "Address confirmed",
+        contact_confirmed: "You will now receive emails about the service cases that name this address.",
+        contact_confirmed_hint: "You can close this page.",
+        contact_link_expired: "This link has expired. Ask the colleague who named you as contact to log the case again, or contact the service desk.",
+        contact_link_invalid: "This link is not valid. Check that you copied all of it.",
     }
     nl {
         forgot_title: "Wachtwoord vergeten?",
@@ -142,5 +151,12 @@ lazy_texts! {
         request_sent_title: "Aanvraag verstuurd",
         request_sent: "Dank u. We hebben u een bevestiging gemaild; u krijgt nog een e-mail zodra uw aanvraag is goedgekeurd.",
         request_sent_hint: "Geen e-mail binnen een paar minuten? Kijk in uw map met ongewenste e-mail.",
+        confirm_contact_title: "Uw e-mailadres bevestigen",
+        contact_confirming: "Uw adres wordt bevestigd…",
+        contact_confirmed_title: "Adres bevestigd",
+        contact_confirmed: "U ontvangt voortaan e-mails over de servicemeldingen waarin dit adres als contactadres is opgegeven.",
+        contact_confirmed_hint: "U kunt deze pagina sluiten.",
+        contact_link_expired: "Deze link is verlopen. Vraag de collega die u als contactpersoon heeft opgegeven om de melding opnieuw te maken, of neem contact op met de servicedesk.",
+        contact_link_invalid: "Deze link is niet geldig. Controleer of u de hele link hebt gekopieerd.",
     }
 }

@@ -7,6 +7,7 @@
 
 mod access;
 mod change;
+pub mod contacts;
 
 pub(crate) use access::{authorized_case, authorized_product, contact_centre};
 

@@ -48,7 +48,7 @@ fn tag_of(path: &str) -> Option<&'static str> {
         "access-requests" => "access requests",
         "accounts" => "accounts",
         "auth" | "me" => "auth",
-        "cases" => "cases",
+        "cases" | "contact-confirmations" => "cases",
         "contracts" | "warranties" => "contracts",
         "dashboard" => "dashboard",
         "installed-products" => "installed products",

@@ -6,6 +6,7 @@ pub mod accounts;
 pub(crate) mod answers;
 pub mod auth;
 pub mod cases;
+pub mod contacts;
 pub mod contracts;
 pub(crate) mod convert;
 pub mod dashboard;
@@ -41,6 +42,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(dashboard::configure)
                 .configure(users::configure)
                 .configure(access_requests::configure)
+                .configure(contacts::configure)
                 .service(security_log::list_security_log),
         );
 }

@@ -11,13 +11,14 @@ fn slow_reconstruction(app: &TestApp) -> CaseBuilder<'_> {
 }
 
 #[tokio::test]
-async fn the_creator_and_the_contact_are_emailed_in_the_creators_language_and_zone() {
+async fn the_creator_and_a_colleague_as_contact_are_emailed_in_the_creators_language_and_zone() {
     let (app, sink) = TestApp::spawn_with_mail().await.unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
+    // A colleague's address: the portal knows whose it is.
     let case = slow_reconstruction(&app)
         .contact(CaseContactDto {
-            name: Some("Ilse".into()),
-            email: Some("ilse@lindenhaven.example".into()),
+            name: Some("Sanne".into()),
+            email: Some("NL.Viewer@demo.csportal.example".into()),
             phone: None,
         })
         .create(&token)
@@ -28,7 +29,7 @@ async fn the_creator_and_the_contact_are_emailed_in_the_creators_language_and_zo
     let mut to: Vec<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
     to.sort();
     assert_eq!(to.len(), 2);
-    assert!(to.contains(&"ilse@lindenhaven.example".to_owned()));
+    assert!(to.contains(&"NL.Viewer@demo.csportal.example".to_owned()));
     let mail = &mails[0];
     assert!(
         mail.subject().contains(&case.summary.number),
@@ -115,4 +116,65 @@ async fn a_down_smtp_server_loses_nothing() {
         queued[0].send_after > queued[0].created_at,
         "retried later, not at once"
     );
+}
+
+#[tokio::test]
+async fn a_contact_who_is_nobodys_account_confirms_once_before_getting_case_emails() {
+    let (app, sink) = TestApp::spawn_with_mail().await.unwrap();
+    let user = app.tokens_for("nl.user").await.access_token;
+    let contact = CaseContactDto {
+        name: Some("Ilse".into()),
+        email: Some("ilse@elsewhere.example".into()),
+        phone: None,
+    };
+    let first = slow_reconstruction(&app)
+        .contact(contact.clone())
+        .create(&user)
+        .await;
+    slow_reconstruction(&app)
+        .contact(contact)
+        .create(&user)
+        .await;
+    // The two case emails to the creator, one request to confirm.
+    let mails = app.deliver_mail(&sink, 3).await;
+    assert_eq!(mails.len(), 3);
+    let asked: Vec<_> = mails
+        .iter()
+        .filter(|m| m.to == ["ilse@elsewhere.example"])
+        .collect();
+    assert_eq!(asked.len(), 1, "one request for both cases");
+    let body = asked[0].body();
+    assert!(body.contains(&first.summary.number), "{body}");
+    assert!(
+        !body.contains("Reconstruction"),
+        "nothing of the case: {body}"
+    );
+    assert!(body.contains(&format!("{PUBLIC_URL}/confirm-contact#token=")));
+
+    let confirm = |token: String| {
+        let body = api_types::LinkTokenRequest { token };
+        let app = &app;
+        async move {
+            app.post_json_anonymous("/api/v1/contact-confirmations", &body)
+                .await
+                .status()
+        }
+    };
+    let token = asked[0].link_token();
+    assert_eq!(confirm("not-a-token".into()).await, 404);
+    assert_eq!(confirm(token.clone()).await, 204);
+    assert_eq!(confirm(token).await, 204, "confirming again does no harm");
+
+    // From now on the case's emails reach her.
+    let service = app.tokens_for("service").await.access_token;
+    let moved = app
+        .move_case_status(&service, &first, CaseStatusDto::InProcess)
+        .await;
+    assert_eq!(moved.status(), 200);
+    let mails = app.deliver_mail(&sink, 5).await;
+    let to_her = mails
+        .iter()
+        .filter(|m| m.to == ["ilse@elsewhere.example"])
+        .count();
+    assert_eq!(to_her, 2, "the request, then the status change");
 }

@@ -69,3 +69,32 @@ async fn readyz_reports_a_reachable_database_and_responses_carry_security_header
     assert!(csp.contains("frame-ancestors 'none'"));
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
 }
+
+#[tokio::test]
+async fn a_body_that_stops_arriving_is_given_up_with_a_400_problem() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::spawn_with(|c| c.body_idle_timeout = std::time::Duration::from_secs(1))
+        .await
+        .unwrap();
+    let address = app.address.trim_start_matches("http://").to_owned();
+    let mut socket = tokio::net::TcpStream::connect(&address).await.unwrap();
+    // A login whose body promises 100 bytes and sends 12, then nothing.
+    let head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: portal\r\n\
+                Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"username\":";
+    socket.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    let read_head = async {
+        let mut chunk = [0u8; 4096];
+        while !answer.windows(4).any(|w| w == b"\r\n\r\n") {
+            match socket.read(&mut chunk).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => answer.extend_from_slice(&chunk[..n]),
+            }
+        }
+    };
+    let waited = tokio::time::timeout(std::time::Duration::from_secs(10), read_head).await;
+    assert!(waited.is_ok(), "the server still waits for the body");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("application/problem+json"), "{answer}");
+}

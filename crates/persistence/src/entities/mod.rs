@@ -9,6 +9,7 @@ pub mod case;
 pub mod case_activity;
 pub mod case_attachment;
 pub mod case_number;
+pub mod contact_confirmation;
 pub mod contract;
 pub mod contract_coverage;
 pub mod contract_line;

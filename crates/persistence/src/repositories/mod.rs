@@ -7,6 +7,7 @@ pub mod address_attempts;
 pub mod attachments;
 pub mod audit;
 pub mod cases;
+pub mod contacts;
 pub mod contracts;
 pub mod custom_details;
 pub mod idempotency;

@@ -147,6 +147,14 @@ fn legacy_hash(m: &security_log::Model) -> String {
 
 /// Appends one entry (in a savepoint when `db` is a transaction already).
 pub async fn append(db: &impl Conn, entry: &NewSecurityEntry, key: &ChainKey) -> StoreResult<i64> {
+    append_hashed(db, entry, |m| chain_hash(m, key)).await
+}
+
+async fn append_hashed(
+    db: &impl Conn,
+    entry: &NewSecurityEntry,
+    hash: impl Fn(&security_log::Model) -> String,
+) -> StoreResult<i64> {
     let txn = db.raw().begin().await?;
     // Write first: this takes the head's lock before anything is read.
     let bumped = security_log_head::Entity::update_many()
@@ -179,7 +187,7 @@ pub async fn append(db: &impl Conn, entry: &NewSecurityEntry, key: &ChainKey) ->
         prev_hash: head.hash,
         hash: String::new(),
     };
-    model.hash = chain_hash(&model, key);
+    model.hash = hash(&model);
     security_log_head::Entity::update_many()
         .col_expr(
             security_log_head::Column::Hash,
@@ -437,4 +445,59 @@ pub async fn key_legacy_chain(db: &impl Conn, key: &ChainKey) -> StoreResult<u64
         .await?;
     txn.commit().await?;
     Ok(unkeyed)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    async fn log_with_old_chain(entries: usize) -> (crate::Db, Option<tempfile::TempDir>) {
+        // The URL only: a `Db` from test-support would be another build of
+        // this crate.
+        let (url, dir) = test_support::fresh_database_url().await.unwrap();
+        let db = crate::connect(&url).await.unwrap();
+        crate::migrate_up(&db).await.unwrap();
+        for n in 0..entries {
+            let entry = NewSecurityEntry::new(SecurityEvent::Login, Utc::now())
+                .details(serde_json::json!({ "n": n }));
+            append_hashed(&db, &entry, legacy_hash).await.unwrap();
+        }
+        (db, dir)
+    }
+
+    #[tokio::test]
+    async fn an_old_chain_is_keyed_once_and_verifies_only_with_the_key() {
+        let (db, _dir) = log_with_old_chain(3).await;
+        let key = ChainKey::new(vec![7u8; 32]);
+        assert!(
+            verify(&db, &key).await.unwrap().first_break.is_some(),
+            "unkeyed"
+        );
+        assert_eq!(key_legacy_chain(&db, &key).await.unwrap(), 3);
+        assert_eq!(key_legacy_chain(&db, &key).await.unwrap(), 0, "once");
+        let entry = NewSecurityEntry::new(SecurityEvent::Logout, Utc::now());
+        append(&db, &entry, &key).await.unwrap();
+        let report = verify(&db, &key).await.unwrap();
+        assert_eq!((report.entries, report.first_break), (4, None));
+        let other = ChainKey::new(vec![8u8; 32]);
+        assert_eq!(
+            verify(&db, &other).await.unwrap().first_break,
+            Some(ChainBreak::Altered { seq: 1 })
+        );
+    }
+
+    #[tokio::test]
+    async fn a_broken_old_chain_is_left_for_verify_to_report() {
+        let (db, _dir) = log_with_old_chain(3).await;
+        crate::raw_sql::execute(
+            &db,
+            "UPDATE security_log SET event = 'logout' WHERE seq = 2",
+        )
+        .await
+        .unwrap();
+        let key = ChainKey::new(vec![7u8; 32]);
+        assert_eq!(key_legacy_chain(&db, &key).await.unwrap(), 0);
+        assert!(verify(&db, &key).await.unwrap().first_break.is_some());
+    }
 }

@@ -1,7 +1,9 @@
 //! The user's own account: forgotten password, activation and reset links,
-//! changing the password, the second factor, personal settings.
+//! changing the password, the second factor, personal settings; and, like
+//! the links, the emailed confirmation of a case contact's address.
 
 pub mod change_password_page;
+pub mod confirm_contact_page;
 pub mod forgot_password_page;
 pub mod mfa_settings;
 pub mod mfa_setup_page;

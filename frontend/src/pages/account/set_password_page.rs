@@ -69,7 +69,8 @@ fn percent_decode(raw: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| raw.to_owned())
 }
 
-fn fragment_token() -> Option<String> {
+/// The token of the page's own URL fragment (also `/confirm-contact`'s).
+pub fn fragment_token() -> Option<String> {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .and_then(|hash| token_from_fragment(&hash))

@@ -20,24 +20,6 @@ const ENVELOPE_BYTES: u64 = 64 * 1024;
 /// What parts other than `file` may hold in all: they are read and thrown
 /// away, and must not be a way to stream gigabytes through a worker.
 const IGNORED_PART_BYTES: u64 = 64 * 1024;
-/// An upload that sends nothing for this long is given up: a slow trickle
-/// must not hold a connection, a worker and a half-written file open.
-const BODY_IDLE: std::time::Duration = std::time::Duration::from_secs(30);
-
-/// The next item of a body stream, or an error once the client has sent
-/// nothing for [`BODY_IDLE`].
-async fn next_within<S: futures_util::Stream + Unpin>(
-    stream: &mut S,
-) -> Result<Option<S::Item>, ApiError> {
-    tokio::time::timeout(BODY_IDLE, stream.next())
-        .await
-        .map_err(|_| {
-            ApiError::InvalidUpload(format!(
-                "nothing arrived for {} seconds; send the upload again",
-                BODY_IDLE.as_secs()
-            ))
-        })
-}
 
 /// The multipart form of an upload, for the OpenAPI document only: the
 /// handler reads the parts as a stream instead of deserialising this.
@@ -136,10 +118,9 @@ async fn receive(
     let mut received: Vec<ReceivedFile> = Vec::new();
     let mut ignored: u64 = 0;
     loop {
-        let field = match next_within(&mut multipart).await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(err) => return Err((err, received)),
+        // A stalled body ends here too: the request context gives it up.
+        let Some(field) = multipart.next().await else {
+            break;
         };
         let mut field = match field {
             Ok(field) => field,
@@ -152,14 +133,13 @@ async fn receive(
         };
         if field.name() != Some("file") {
             loop {
-                match next_within(&mut field).await {
-                    Ok(Some(Ok(chunk))) => ignored += chunk.len() as u64,
-                    Ok(Some(Err(err))) => {
+                match field.next().await {
+                    Some(Ok(chunk)) => ignored += chunk.len() as u64,
+                    Some(Err(err)) => {
                         let err = ApiError::InvalidUpload(format!("the upload broke off: {err}"));
                         return Err((err, received));
                     }
-                    Ok(None) => break,
-                    Err(err) => return Err((err, received)),
+                    None => break,
                 }
                 if ignored > IGNORED_PART_BYTES {
                     let err = ApiError::InvalidUpload(format!(
@@ -190,12 +170,11 @@ async fn receive(
         };
         let mut file_type = None;
         loop {
-            let chunk = match next_within(&mut field).await {
-                Ok(Some(Ok(chunk))) => chunk,
-                Ok(None) => break,
-                Err(err) => return Err((err, received)),
+            let chunk = match field.next().await {
+                Some(Ok(chunk)) => chunk,
+                None => break,
                 // The client went away or sent garbage: the blob drops itself.
-                Ok(Some(Err(err))) => {
+                Some(Err(err)) => {
                     return Err((
                         ApiError::InvalidUpload(format!("the upload broke off: {err}")),
                         received,
