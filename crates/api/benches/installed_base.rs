@@ -76,6 +76,19 @@ async fn run() {
             raw: list_raw(filtered, 1),
         },
         common::Scenario {
+            // Every row's number, serial, description and custom name are
+            // looked at: the search's worst case.
+            name: "search, no match",
+            path: "/api/v1/installed-products?page_size=50&q=zzqq".into(),
+            raw: list_raw(
+                ProductFilter {
+                    text: Some("zzqq".into()),
+                    ..ProductFilter::default()
+                },
+                1,
+            ),
+        },
+        common::Scenario {
             name: "dashboard",
             path: "/api/v1/dashboard".into(),
             raw: dashboard_raw,
