@@ -8,6 +8,22 @@ use persistence::repositories::outbox::{self, NewEmail};
 use persistence::repositories::users;
 use persistence::{Conn, StoreError};
 
+/// Queues one email (in the caller's transaction, with the change it tells of).
+pub(crate) async fn queue(
+    db: &impl Conn,
+    to: impl Into<String>,
+    subject: String,
+    body: String,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let email = NewEmail {
+        to: to.into(),
+        subject,
+        body,
+    };
+    outbox::enqueue(db, &email, now).await
+}
+
 /// What happened to a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CaseEvent {
@@ -221,16 +237,7 @@ pub async fn queue_case_emails(
     }
     for r in &recipients {
         let (subject, body) = compose(c, product, &event, at, &r.settings, public_url);
-        outbox::enqueue(
-            db,
-            &NewEmail {
-                to: r.address.clone(),
-                subject,
-                body,
-            },
-            at,
-        )
-        .await?;
+        queue(db, r.address.clone(), subject, body, at).await?;
     }
     Ok(recipients.len())
 }
@@ -266,16 +273,7 @@ pub async fn queue_lockout_email(
             ),
         ),
     };
-    outbox::enqueue(
-        db,
-        &NewEmail {
-            to: user.email.as_str().to_owned(),
-            subject,
-            body,
-        },
-        now,
-    )
-    .await
+    queue(db, user.email.as_str().to_owned(), subject, body, now).await
 }
 
 /// Which link an email carries.
@@ -350,16 +348,7 @@ pub async fn queue_link_email(
             ),
         ),
     };
-    outbox::enqueue(
-        db,
-        &NewEmail {
-            to: user.email.as_str().to_owned(),
-            subject,
-            body,
-        },
-        now,
-    )
-    .await
+    queue(db, user.email.as_str().to_owned(), subject, body, now).await
 }
 
 /// Confirms a request for access to the address it names. Anyone can type
@@ -389,16 +378,7 @@ pub async fn queue_access_request_received(
                 .to_owned(),
         ),
     };
-    outbox::enqueue(
-        db,
-        &NewEmail {
-            to: to.as_str().to_owned(),
-            subject,
-            body,
-        },
-        now,
-    )
-    .await
+    queue(db, to.as_str().to_owned(), subject, body, now).await
 }
 
 /// Tells a requester their request was not approved, and why.
@@ -420,14 +400,5 @@ pub async fn queue_access_request_rejected(
             format!("Dear {name},\n\nYour request for access was not approved. The reason:\n\n{reason}\n"),
         ),
     };
-    outbox::enqueue(
-        db,
-        &NewEmail {
-            to: to.to_owned(),
-            subject,
-            body,
-        },
-        now,
-    )
-    .await
+    queue(db, to.to_owned(), subject, body, now).await
 }

@@ -103,72 +103,47 @@ async fn custom_details_of_a_shared_product_are_kept_for_both_parent_accounts() 
     Migrator::up(&conn, Some(20)).await.unwrap();
     let backend = conn.get_database_backend();
     let now = chrono::Utc::now();
+    let insert = |table: &str, row: Vec<(&str, sea_orm::Value)>| {
+        let (columns, values): (Vec<_>, Vec<_>) = row.into_iter().unzip();
+        let statement = Query::insert()
+            .into_table(Alias::new(table))
+            .columns(columns.into_iter().map(Alias::new))
+            .values_panic(values.into_iter().map(Into::into))
+            .to_owned();
+        let conn = &conn;
+        async move { conn.execute(backend.build(&statement)).await.unwrap() }
+    };
     let (hospital, lessor) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
     for (id, name) in [(hospital, "Lindenhaven"), (lessor, "MedLease")] {
-        let insert = Query::insert()
-            .into_table(Alias::new("accounts"))
-            .columns(
-                [
-                    "id",
-                    "parent_account_id",
-                    "name",
-                    "kind",
-                    "country",
-                    "created_at",
-                ]
-                .map(Alias::new),
-            )
-            .values_panic([
-                id.into(),
-                id.into(),
-                name.into(),
-                "hospital".into(),
-                "NL".into(),
-                now.into(),
-            ])
-            .to_owned();
-        conn.execute(backend.build(&insert)).await.unwrap();
+        let account = vec![
+            ("id", id.into()),
+            ("parent_account_id", id.into()),
+            ("name", name.into()),
+            ("kind", "hospital".into()),
+            ("country", "NL".into()),
+            ("created_at", now.into()),
+        ];
+        insert("accounts", account).await;
     }
     let product = uuid::Uuid::new_v4();
-    let insert = Query::insert()
-        .into_table(Alias::new("installed_products"))
-        .columns(
-            [
-                "id",
-                "number",
-                "description",
-                "serial_number",
-                "modality",
-                "product_family",
-                "kind",
-                "status",
-                "owner_account_id",
-                "location_account_id",
-                "custom_name",
-                "customer_reference",
-                "created_at",
-                "updated_at",
-            ]
-            .map(Alias::new),
-        )
-        .values_panic([
-            product.into(),
-            "IP-1".into(),
-            "CT".into(),
-            "SN-1".into(),
-            "ct".into(),
-            "CT family".into(),
-            "system".into(),
-            "installed".into(),
-            lessor.into(),
-            hospital.into(),
-            "CT Cardio 2".into(),
-            "ASSET-42".into(),
-            now.into(),
-            now.into(),
-        ])
-        .to_owned();
-    conn.execute(backend.build(&insert)).await.unwrap();
+    let text = |t: &str| sea_orm::Value::from(t);
+    let leased = vec![
+        ("id", product.into()),
+        ("number", text("IP-1")),
+        ("description", text("CT")),
+        ("serial_number", text("SN-1")),
+        ("modality", text("ct")),
+        ("product_family", text("CT family")),
+        ("kind", text("system")),
+        ("status", text("installed")),
+        ("owner_account_id", lessor.into()),
+        ("location_account_id", hospital.into()),
+        ("custom_name", text("CT Cardio 2")),
+        ("customer_reference", text("ASSET-42")),
+        ("created_at", now.into()),
+        ("updated_at", now.into()),
+    ];
+    insert("installed_products", leased).await;
 
     Migrator::up(&conn, None).await.unwrap();
     let select = Query::select()

@@ -7,30 +7,44 @@ mod common;
 use common::server_process::{csportal, ServerProcess};
 use std::time::Duration;
 
-#[tokio::test]
-async fn serve_demo_on_an_empty_folder_migrates_seeds_and_stops_on_sigterm() {
-    let data = tempfile::tempdir().expect("tempdir");
-    let mut server = ServerProcess::start_with(csportal(data.path()), &["serve", "--demo"]);
-    let http = reqwest::Client::new();
-
+/// `/readyz` on `server` answers 200: migrated and serving.
+async fn assert_ready(http: &reqwest::Client, server: &ServerProcess) {
     let ready = http
         .get(server.url("/readyz"))
         .send()
         .await
         .expect("readyz");
     assert_eq!(ready.status(), 200);
+}
+
+/// `POST /api/v1/auth/login` on `server`.
+async fn log_in(
+    http: &reqwest::Client,
+    server: &ServerProcess,
+    username: &str,
+    password: &str,
+) -> reqwest::Response {
+    http.post(server.url("/api/v1/auth/login"))
+        .json(&serde_json::json!({ "username": username, "password": password }))
+        .send()
+        .await
+        .expect("login")
+}
+
+#[tokio::test]
+async fn serve_demo_on_an_empty_folder_migrates_seeds_and_stops_on_sigterm() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut server = ServerProcess::start_with(csportal(data.path()), &["serve", "--demo"]);
+    let http = reqwest::Client::new();
+
+    assert_ready(&http, &server).await;
     assert!(
         data.path().join("csportal.db").is_file(),
         "no SQLite file under the data folder"
     );
 
     // The demo data was seeded into the empty database: a demo login works.
-    let login = http
-        .post(server.url("/api/v1/auth/login"))
-        .json(&serde_json::json!({"username": "nl.manager", "password": "Welcome-2026"}))
-        .send()
-        .await
-        .expect("login");
+    let login = log_in(&http, &server, "nl.manager", "Welcome-2026").await;
     assert_eq!(login.status(), 200);
     let request_id = login
         .headers()
@@ -89,19 +103,9 @@ async fn serve_without_demo_creates_nothing_but_the_schema() {
     let data = tempfile::tempdir().expect("tempdir");
     let mut server = ServerProcess::start(csportal(data.path()));
     let http = reqwest::Client::new();
-    let ready = http
-        .get(server.url("/readyz"))
-        .send()
-        .await
-        .expect("readyz");
-    assert_eq!(ready.status(), 200, "migrated and ready");
+    assert_ready(&http, &server).await;
     for demo_user in ["nl.manager", "admin", "service"] {
-        let login = http
-            .post(server.url("/api/v1/auth/login"))
-            .json(&serde_json::json!({"username": demo_user, "password": "Welcome-2026"}))
-            .send()
-            .await
-            .expect("login");
+        let login = log_in(&http, &server, demo_user, "Welcome-2026").await;
         assert_eq!(login.status(), 401, "{demo_user} exists without --demo");
     }
     let exit = server
@@ -202,12 +206,7 @@ async fn admin_create_starts_a_real_installation_with_a_single_use_link() {
         410,
         "the link works once"
     );
-    let login = http
-        .post(server.url("/api/v1/auth/login"))
-        .json(&serde_json::json!({"username": "first.admin", "password": "Tulip-Harbour-2026!"}))
-        .send()
-        .await
-        .expect("login");
+    let login = log_in(&http, &server, "first.admin", "Tulip-Harbour-2026!").await;
     // Outside demo mode staff enrol a second factor before their first session.
     assert_eq!(login.status(), 403);
     let problem: serde_json::Value = login.json().await.expect("problem");

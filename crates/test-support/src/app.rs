@@ -97,6 +97,14 @@ impl TestApp {
         Self::spawn_with_mail_and_clock(Arc::new(SystemClock)).await
     }
 
+    /// Like [`TestApp::spawn_with_mail`], on a clock the test moves by hand.
+    pub async fn spawn_with_mail_on_manual_clock(
+    ) -> anyhow::Result<(Self, SmtpSink, Arc<crate::ManualClock>)> {
+        let clock = crate::ManualClock::starting_now();
+        let (app, sink) = Self::spawn_with_mail_and_clock(clock.clone()).await?;
+        Ok((app, sink, clock))
+    }
+
     /// Like [`TestApp::spawn_with_mail`], on the given clock.
     pub async fn spawn_with_mail_and_clock(
         clock: Arc<dyn domain::Clock>,
@@ -172,6 +180,14 @@ impl TestApp {
             mfa_code: mfa_code.map(str::to_owned),
         };
         self.post_json_anonymous("/api/v1/auth/login", &body).await
+    }
+
+    /// Asks for new tokens with `refresh_token`, or (`None`) with the
+    /// refresh cookie alone.
+    pub async fn refresh(&self, refresh_token: Option<String>) -> Response {
+        let body = api_types::RefreshRequest { refresh_token };
+        self.post_json_anonymous("/api/v1/auth/refresh", &body)
+            .await
     }
 
     /// Logs in and returns the token pair (panics when the login fails).

@@ -10,7 +10,6 @@ use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
 use domain::{Case, Language, UserSettings};
 use persistence::repositories::contacts::{self, Confirmation};
-use persistence::repositories::outbox::{self, NewEmail};
 use persistence::repositories::{accounts, throttle};
 use persistence::{Conn, StoreError};
 
@@ -82,12 +81,7 @@ pub(crate) async fn ask_to_confirm(
             ),
         ),
     };
-    let email = NewEmail {
-        to: address.to_owned(),
-        subject,
-        body,
-    };
-    outbox::enqueue(db, &email, now).await
+    crate::notifications::queue(db, address, subject, body, now).await
 }
 
 /// Confirms the address of a link (public: the owner of the address may

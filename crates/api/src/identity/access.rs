@@ -21,7 +21,7 @@ use chrono::Duration;
 use domain::access_request::{AccessRequest, AccessRequestForm, AccessRequestStatus, Facility};
 use domain::{AccountId, Language, Role, SecurityEvent, UserId};
 use persistence::repositories::access_requests;
-use persistence::repositories::security_log::{self, NewSecurityEntry};
+use persistence::repositories::security_log::NewSecurityEntry;
 use persistence::repositories::{accounts, throttle, users};
 
 /// Requests one address may send in the window.
@@ -68,19 +68,11 @@ pub async fn submit(
     client: &ClientAddress,
 ) -> Result<(), ApiError> {
     let now = state.clock.now();
-    if let Some(address) = client.as_deref() {
-        let recent = security_log::count_from_address(
-            &state.db,
-            address,
-            &[SecurityEvent::AccessRequested],
-            now - Duration::minutes(security::ADDRESS_WINDOW_MINUTES),
-        )
-        .await?;
-        if recent >= REQUESTS_PER_ADDRESS {
-            return Err(ApiError::TooManyRequests {
-                retry_after: (security::ADDRESS_WINDOW_MINUTES * 60) as u64,
-            });
-        }
+    let recent = security::recent_from(state, client, SecurityEvent::AccessRequested).await?;
+    if recent.is_some_and(|n| n >= REQUESTS_PER_ADDRESS) {
+        return Err(ApiError::TooManyRequests {
+            retry_after: (security::ADDRESS_WINDOW_MINUTES * 60) as u64,
+        });
     }
     let form = AccessRequestForm {
         name: body.name.clone(),

@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Utc};
 use domain::{Email, Language, User};
-use persistence::repositories::outbox::{self, NewEmail};
 use persistence::{Conn, StoreError};
 
 /// Who made the change, as the person would know them.
@@ -19,56 +18,50 @@ fn by_whom(user: &User, actor: &User) -> String {
     }
 }
 
-/// Tells `before` (the user as they were) at their old address that their
-/// address is now `new`.
-pub async fn queue_email_changed(
-    db: &impl Conn,
-    before: &User,
-    new: &Email,
-    actor: &User,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let when = before.settings.format_instant(now);
-    let who = by_whom(before, actor);
-    let name = before.username.as_str();
-    let new = new.as_str();
-    let (subject, body) = match before.settings.language {
-        Language::Nl => (
-            "Het e-mailadres van uw account is gewijzigd".to_owned(),
-            format!(
-                "Het e-mailadres van uw account (gebruikersnaam {name}) is op {when} \
-                 gewijzigd in {new} door {who}.\n\
-                 Nieuwe wachtwoordlinks gaan voortaan naar dat adres; uw andere sessies zijn beëindigd.\n\n\
-                 Was dit niet de bedoeling? Neem dan direct contact op met de beheerder van uw \
-                 organisatie of met portal support.\n"
-            ),
-        ),
-        _ => (
-            "Your account's email address was changed".to_owned(),
-            format!(
-                "The email address of your account (user name {name}) was changed to {new} \
-                 on {when} by {who}.\n\
-                 Password links go to that address from now on; your other sessions have ended.\n\n\
-                 Was this not meant to happen? Contact your organisation's Manager or portal \
-                 support at once.\n"
-            ),
-        ),
-    };
-    enqueue(db, before.email.as_str(), subject, body, now).await
+/// What changed about how a person signs in.
+pub enum AccountChange<'a> {
+    /// Their address is now this one; they are told at the old one.
+    EmailChanged { new: &'a Email },
+    /// Their second factor was removed.
+    FactorReset,
 }
 
-/// Tells `user` that `actor` removed their second factor.
-pub async fn queue_factor_reset(
+/// Tells `user` (as they were before the change, so at the address they
+/// had) that `actor` made `change`, in their language, zone and format.
+pub async fn queue_account_change(
     db: &impl Conn,
     user: &User,
+    change: AccountChange<'_>,
     actor: &User,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let when = user.settings.format_instant(now);
     let who = by_whom(user, actor);
     let name = user.username.as_str();
-    let (subject, body) = match user.settings.language {
-        Language::Nl => (
+    let (subject, body) = match (change, user.settings.language) {
+        (AccountChange::EmailChanged { new }, Language::Nl) => (
+            "Het e-mailadres van uw account is gewijzigd".to_owned(),
+            format!(
+                "Het e-mailadres van uw account (gebruikersnaam {name}) is op {when} \
+                 gewijzigd in {new} door {who}.\n\
+                 Nieuwe wachtwoordlinks gaan voortaan naar dat adres; uw andere sessies zijn beëindigd.\n\n\
+                 Was dit niet de bedoeling? Neem dan direct contact op met de beheerder van uw \
+                 organisatie of met portal support.\n",
+                new = new.as_str()
+            ),
+        ),
+        (AccountChange::EmailChanged { new }, _) => (
+            "Your account's email address was changed".to_owned(),
+            format!(
+                "The email address of your account (user name {name}) was changed to {new} \
+                 on {when} by {who}.\n\
+                 Password links go to that address from now on; your other sessions have ended.\n\n\
+                 Was this not meant to happen? Contact your organisation's Manager or portal \
+                 support at once.\n",
+                new = new.as_str()
+            ),
+        ),
+        (AccountChange::FactorReset, Language::Nl) => (
             "De tweestapsverificatie van uw account is verwijderd".to_owned(),
             format!(
                 "De tweede stap (authenticator-app) van uw account (gebruikersnaam {name}) is op \
@@ -78,7 +71,7 @@ pub async fn queue_factor_reset(
                  organisatie of met portal support.\n"
             ),
         ),
-        _ => (
+        (AccountChange::FactorReset, _) => (
             "Your account's two-step login was removed".to_owned(),
             format!(
                 "The second step (authenticator app) of your account (user name {name}) was \
@@ -89,20 +82,5 @@ pub async fn queue_factor_reset(
             ),
         ),
     };
-    enqueue(db, user.email.as_str(), subject, body, now).await
-}
-
-async fn enqueue(
-    db: &impl Conn,
-    to: &str,
-    subject: String,
-    body: String,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let email = NewEmail {
-        to: to.to_owned(),
-        subject,
-        body,
-    };
-    outbox::enqueue(db, &email, now).await
+    crate::notifications::queue(db, user.email.as_str(), subject, body, now).await
 }

@@ -3,9 +3,10 @@
 
 use crate::auth::AuthUser;
 use crate::error::ApiError;
+use crate::identity::account_emails::{self, AccountChange};
 use crate::identity::client::ClientAddress;
 use crate::identity::passwords::field_error;
-use crate::identity::{account_emails, links, security};
+use crate::identity::{links, security};
 use crate::state::AppState;
 use crate::wire::{ToDomain, ToWire};
 use api_types::{
@@ -466,10 +467,11 @@ pub async fn update(
         // The person is told at the address they had, so a takeover of the
         // account through its address does not go unnoticed.
         if changes.email.is_some() {
-            account_emails::queue_email_changed(txn, &before.user, &after.user.email, &auth.user, now).await?;
+            let change = AccountChange::EmailChanged { new: &after.user.email };
+            account_emails::queue_account_change(txn, &before.user, change, &auth.user, now).await?;
         }
         if reset_mfa {
-            account_emails::queue_factor_reset(txn, &after.user, &auth.user, now).await?;
+            account_emails::queue_account_change(txn, &after.user, AccountChange::FactorReset, &auth.user, now).await?;
         }
         let mut events = Vec::new();
         if changes.role.is_some() {

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use chrono::{DateTime, Duration, Utc};
 use domain::account_security::{link_valid, LINK_VALID_HOURS, PASSWORD_HISTORY};
 use domain::{SecurityEvent, User};
-use persistence::repositories::security_log::{self, NewSecurityEntry};
+use persistence::repositories::security_log::NewSecurityEntry;
 use persistence::repositories::user_tokens::{self, LinkPurpose, StoredLink};
 use persistence::repositories::{password_history, refresh_tokens, users};
 use persistence::Conn;
@@ -69,18 +69,11 @@ pub async fn request_reset(
     client: &ClientAddress,
 ) -> Result<(), ApiError> {
     let now = state.clock.now();
-    if let Some(address) = client.as_deref() {
-        let recent = security_log::count_from_address(
-            &state.db,
-            address,
-            &[SecurityEvent::PasswordResetRequested],
-            now - Duration::minutes(security::ADDRESS_WINDOW_MINUTES),
-        )
-        .await?;
-        if recent >= RESET_REQUESTS_PER_ADDRESS {
-            tracing::warn!(event = "reset_throttled", %address, "password reset request dropped");
-            return Ok(());
-        }
+    let recent =
+        security::recent_from(state, client, SecurityEvent::PasswordResetRequested).await?;
+    if recent.is_some_and(|n| n >= RESET_REQUESTS_PER_ADDRESS) {
+        tracing::warn!(event = "reset_throttled", address = ?client.0, "password reset request dropped");
+        return Ok(());
     }
     let found = users::find_reachable_by_email(&state.db, email).await?;
     state

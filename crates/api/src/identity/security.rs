@@ -40,6 +40,21 @@ pub fn chain_key(data_key: &[u8]) -> ChainKey {
     ChainKey::new(ring::hmac::sign(&key, b"csportal security log chain v1").as_ref())
 }
 
+/// How many `event`s `client`'s address caused in the per-address window;
+/// None when the address is not known.
+pub async fn recent_from(
+    state: &AppState,
+    client: &ClientAddress,
+    event: SecurityEvent,
+) -> Result<Option<u64>, ApiError> {
+    let Some(address) = client.as_deref() else {
+        return Ok(None);
+    };
+    let since = state.clock.now() - Duration::minutes(ADDRESS_WINDOW_MINUTES);
+    let count = security_log::count_from_address(&state.db, address, &[event], since).await?;
+    Ok(Some(count))
+}
+
 /// Counts a login attempt from `client` before its password is checked,
 /// and refuses it (429) when the address failed too often lately. Keep the
 /// attempt when the password is wrong; [`forget_address_attempt`] it when

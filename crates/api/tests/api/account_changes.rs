@@ -7,16 +7,13 @@ use api_types::{
 };
 use reqwest::Method;
 use test_support::smtp::SmtpSink;
-use test_support::{
-    expect_json, expect_problem, expect_problem_code, if_match, ManualClock, TestApp,
-};
+use test_support::{expect_json, expect_problem, expect_problem_code, if_match, TestApp};
 
 const DEMO_PASSWORD: &str = persistence::seed::DEMO_PASSWORD;
 
 async fn app_with_mail() -> (TestApp, SmtpSink) {
-    TestApp::spawn_with_mail_and_clock(ManualClock::starting_now())
-        .await
-        .unwrap()
+    let (app, sink, _clock) = TestApp::spawn_with_mail_on_manual_clock().await.unwrap();
+    (app, sink)
 }
 
 async fn user_named(app: &TestApp, token: &str, username: &str) -> UserSummary {
@@ -158,13 +155,7 @@ async fn a_managers_change_of_someones_email_tells_the_old_address_and_ends_thei
     .await;
     assert_eq!(changed.status(), 200);
     assert!(!still_signed_in(&app, &user.access_token).await);
-    let refresh = api_types::RefreshRequest {
-        refresh_token: user.refresh_token.clone(),
-    };
-    let refreshed = app
-        .post_json_anonymous("/api/v1/auth/refresh", &refresh)
-        .await;
-    assert_eq!(refreshed.status(), 401);
+    assert_eq!(app.refresh(user.refresh_token.clone()).await.status(), 401);
     assert!(still_signed_in(&app, &manager.access_token).await);
 
     let mails = app.deliver_mail(&sink, 1).await;
@@ -190,10 +181,7 @@ async fn a_managers_change_of_someones_email_tells_the_old_address_and_ends_thei
 
 #[tokio::test]
 async fn a_second_factor_reset_tells_its_owner_and_ends_their_sessions() {
-    let clock = ManualClock::starting_now();
-    let (app, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
-        .await
-        .unwrap();
+    let (app, sink, clock) = TestApp::spawn_with_mail_on_manual_clock().await.unwrap();
     let user = app.tokens_for("nl.user").await;
     crate::mfa::enrol(&app, &clock, &user.access_token).await;
     let manager = app.tokens_for("nl.manager").await;
@@ -246,11 +234,6 @@ async fn a_password_reset_by_link_ends_every_session() {
         .await;
     assert_eq!(set.status(), 204);
     assert!(!still_signed_in(&app, &session.access_token).await);
-    let refresh = api_types::RefreshRequest {
-        refresh_token: session.refresh_token.clone(),
-    };
-    let refreshed = app
-        .post_json_anonymous("/api/v1/auth/refresh", &refresh)
-        .await;
+    let refreshed = app.refresh(session.refresh_token.clone()).await;
     expect_problem_code(refreshed, 401, ProblemCode::InvalidToken).await;
 }

@@ -5,6 +5,10 @@ fn names(list: &AccountListResponse) -> Vec<&str> {
     list.items.iter().map(|a| a.name.as_str()).collect()
 }
 
+fn named<'a>(list: &'a AccountListResponse, name: &str) -> &'a api_types::AccountResponse {
+    list.items.iter().find(|a| a.name == name).unwrap()
+}
+
 fn reasons<'a>(list: &'a AccountListResponse, name: &str) -> Option<&'a [VisibilityReasonDto]> {
     list.items
         .iter()
@@ -108,11 +112,7 @@ async fn an_unassigned_account_of_the_own_parent_is_404_for_a_viewer() {
 async fn an_account_of_another_parent_account_shows_its_name_type_and_country_only() {
     let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
     let list: AccountListResponse = app.get_json("/api/v1/accounts", &token).await;
-    let lease = list
-        .items
-        .iter()
-        .find(|a| a.name == "MedLease Europe B.V.")
-        .unwrap();
+    let lease = named(&list, "MedLease Europe B.V.");
     assert_eq!(
         (
             lease.city.as_deref(),
@@ -136,10 +136,7 @@ async fn an_account_of_another_parent_account_shows_its_name_type_and_country_on
     // The leasing company's own Manager sees all of it.
     let theirs = app.tokens_for("lease.manager").await.access_token;
     let list: AccountListResponse = app.get_json("/api/v1/accounts", &theirs).await;
-    let lease = list
-        .items
-        .iter()
-        .find(|a| a.name == "MedLease Europe B.V.")
-        .unwrap();
-    assert!(lease.parent_account_id.is_some());
+    assert!(named(&list, "MedLease Europe B.V.")
+        .parent_account_id
+        .is_some());
 }

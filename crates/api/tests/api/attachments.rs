@@ -35,6 +35,16 @@ async fn new_case(app: &TestApp, token: &str) -> CaseDetail {
         .await
 }
 
+/// An app configured by `configure`, nl.user's token and a new case of theirs.
+async fn user_with_case(
+    configure: impl FnOnce(&mut api::ApiConfig),
+) -> (TestApp, String, CaseDetail) {
+    let app = TestApp::spawn_with(configure).await.unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let case = new_case(&app, &token).await;
+    (app, token, case)
+}
+
 async fn upload(
     app: &TestApp,
     token: &str,
@@ -86,6 +96,10 @@ fn stored_files(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
+}
+
+fn files_kept(app: &TestApp) -> usize {
+    stored_files(app.blobs_dir.path()).len()
 }
 
 async fn assert_nothing_stored(app: &TestApp, case: &CaseDetail) {
@@ -250,11 +264,7 @@ async fn a_file_that_is_not_a_photo_or_pdf_is_refused_by_its_content() {
 
 #[tokio::test]
 async fn empty_and_oversized_files_are_refused_and_nothing_is_kept() {
-    let app = TestApp::spawn_with(|c| c.max_attachment_bytes = 1024)
-        .await
-        .unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
-    let case = new_case(&app, &token).await;
+    let (app, token, case) = user_with_case(|c| c.max_attachment_bytes = 1024).await;
     expect_problem_code(
         upload(&app, &token, &case, &[("empty.pdf", b"")]).await,
         422,
@@ -474,24 +484,17 @@ async fn parts_not_named_file_are_ignored_up_to_64_kib_and_refused_beyond() {
     assert_eq!(stored.attachments.len(), 1);
     let large = upload_body(&app, &token, &case, with_extra(1024 * 1024)).await;
     expect_problem_code(large, 400, ProblemCode::InvalidUpload).await;
-    assert_eq!(
-        stored_files(app.blobs_dir.path()).len(),
-        1,
-        "nothing more is kept"
-    );
+    assert_eq!(files_kept(&app), 1, "nothing more is kept");
 }
 
 #[tokio::test]
 async fn a_case_and_a_customer_hold_attachments_up_to_their_quota_also_under_concurrent_uploads() {
     let png = PNG.len() as u64;
-    let app = TestApp::spawn_with(|c| {
+    let (app, token, case) = user_with_case(|c| {
         c.case_attachment_quota_bytes = 3 * png;
         c.parent_attachment_quota_bytes = 5 * png;
     })
-    .await
-    .unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
-    let case = new_case(&app, &token).await;
+    .await;
     // Eight at once for room of three: exactly three fit.
     let answers = futures_util::future::join_all(
         (0..8).map(|_| upload(&app, &token, &case, &[("p.png", PNG)])),
@@ -512,20 +515,12 @@ async fn a_case_and_a_customer_hold_attachments_up_to_their_quota_also_under_con
     uploaded(&app, &token, &other, &[("a.png", PNG), ("b.png", PNG)]).await;
     let over = upload(&app, &token, &other, &[("c.png", PNG)]).await;
     expect_problem_code(over, 413, ProblemCode::AttachmentQuotaExceeded).await;
-    assert_eq!(
-        stored_files(app.blobs_dir.path()).len(),
-        5,
-        "refused files are not kept"
-    );
+    assert_eq!(files_kept(&app), 5, "refused files are not kept");
 }
 
 #[tokio::test]
 async fn zips_beyond_the_concurrent_limit_wait_with_a_503_and_retry_after() {
-    let app = TestApp::spawn_with(|c| c.max_concurrent_zips = 1)
-        .await
-        .unwrap();
-    let token = app.tokens_for("nl.user").await.access_token;
-    let case = new_case(&app, &token).await;
+    let (app, token, case) = user_with_case(|c| c.max_concurrent_zips = 1).await;
     uploaded(&app, &token, &case, &[("p.png", PNG)]).await;
     let zip_url = format!("/api/v1/cases/{}/attachments.zip", case.summary.id);
     // Another download holds the one slot.

@@ -1,14 +1,7 @@
-use api_types::{MeResponse, ProblemCode, ProblemDetails, RefreshRequest, RoleDto, TokenResponse};
+use api_types::{MeResponse, ProblemCode, ProblemDetails, RoleDto, TokenResponse};
 use test_support::{
-    expect_json, expect_problem, expect_problem_code, expect_same_problem, ManualClock, TestApp,
+    expect_json, expect_problem, expect_problem_code, expect_same_problem, TestApp,
 };
-
-/// Asks for new tokens with `refresh_token`, or (`None`) with the refresh
-/// cookie alone.
-async fn refresh(app: &TestApp, refresh_token: Option<String>) -> reqwest::Response {
-    let body = RefreshRequest { refresh_token };
-    app.post_json_anonymous("/api/v1/auth/refresh", &body).await
-}
 
 #[tokio::test]
 async fn login_returns_tokens_and_a_refresh_cookie_when_credentials_are_right() {
@@ -65,21 +58,21 @@ async fn refresh_rotates_and_a_reused_refresh_token_ends_the_session() {
     let app = TestApp::spawn().await.unwrap();
     let first = app.tokens_for("dk.user").await;
     let second: TokenResponse =
-        expect_json(refresh(&app, first.refresh_token.clone()).await, 200).await;
+        expect_json(app.refresh(first.refresh_token.clone()).await, 200).await;
     assert_ne!(second.refresh_token, first.refresh_token);
     assert_eq!(
         app.get("/api/v1/me", &second.access_token).await.status(),
         200
     );
 
-    let replay = refresh(&app, first.refresh_token).await;
+    let replay = app.refresh(first.refresh_token).await;
     assert_eq!(replay.status(), 401);
     assert_eq!(
         app.get("/api/v1/me", &second.access_token).await.status(),
         401,
         "session revoked"
     );
-    assert_eq!(refresh(&app, second.refresh_token).await.status(), 401);
+    assert_eq!(app.refresh(second.refresh_token).await.status(), 401);
 }
 
 #[tokio::test]
@@ -92,7 +85,7 @@ async fn logout_makes_the_access_token_and_the_cookie_useless() {
         app.get("/api/v1/me", &tokens.access_token).await.status(),
         401
     );
-    let by_cookie = refresh(&app, None).await;
+    let by_cookie = app.refresh(None).await;
     assert_eq!(by_cookie.status(), 401);
 }
 
@@ -100,16 +93,13 @@ async fn logout_makes_the_access_token_and_the_cookie_useless() {
 async fn the_refresh_cookie_alone_restores_a_browser_session() {
     let app = TestApp::spawn().await.unwrap();
     app.tokens_for("nl.user").await;
-    let restored = refresh(&app, None).await;
+    let restored = app.refresh(None).await;
     assert_eq!(restored.status(), 200);
 }
 
 #[tokio::test]
 async fn three_wrong_passwords_lock_for_fifteen_minutes_and_email_the_owner() {
-    let clock = ManualClock::starting_now();
-    let (app, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
-        .await
-        .unwrap();
+    let (app, sink, clock) = TestApp::spawn_with_mail_on_manual_clock().await.unwrap();
     let stranger: ProblemDetails = app.login("nobody.here", "x").await.json().await.unwrap();
     for _ in 0..3 {
         assert_eq!(app.login("nl.user", "Wrong-2026!").await.status(), 401);
@@ -184,7 +174,7 @@ async fn signing_out_everywhere_ends_every_session_and_is_logged() {
     for token in [&laptop.access_token, &phone.access_token] {
         assert_eq!(app.get("/api/v1/me", token).await.status(), 401);
     }
-    let refreshed = refresh(&app, laptop.refresh_token.clone()).await;
+    let refreshed = app.refresh(laptop.refresh_token.clone()).await;
     expect_problem_code(refreshed, 401, ProblemCode::InvalidToken).await;
     // Someone else's session is untouched.
     assert_eq!(
@@ -203,8 +193,8 @@ async fn logging_out_and_a_reused_refresh_token_are_in_the_security_log() {
     let app = TestApp::spawn().await.unwrap();
     let first = app.tokens_for("dk.user").await;
     let _rotated: TokenResponse =
-        expect_json(refresh(&app, first.refresh_token.clone()).await, 200).await;
-    let replayed = refresh(&app, first.refresh_token).await;
+        expect_json(app.refresh(first.refresh_token.clone()).await, 200).await;
+    let replayed = app.refresh(first.refresh_token).await;
     assert_eq!(replayed.status(), 401);
     let other = app.tokens_for("dk.user").await;
     assert_eq!(

@@ -114,10 +114,7 @@ async fn forged_expired_and_misaddressed_tokens_are_refused() {
 
 #[tokio::test]
 async fn refresh_reset_and_password_change_tokens_are_not_access_tokens() {
-    let clock = test_support::ManualClock::starting_now();
-    let (app, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
-        .await
-        .unwrap();
+    let (app, sink, clock) = TestApp::spawn_with_mail_on_manual_clock().await.unwrap();
     let tokens = app.tokens_for("nl.user").await;
     assert_eq!(
         status_with(&app, tokens.refresh_token.as_deref().unwrap_or_default()).await,

@@ -20,11 +20,7 @@ use test_support::{
 const NEW_PASSWORD: &str = "Lighthouse-Keeper-77";
 
 async fn app_with_mail() -> (TestApp, SmtpSink, Arc<ManualClock>) {
-    let clock = ManualClock::starting_now();
-    let (app, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
-        .await
-        .unwrap();
-    (app, sink, clock)
+    TestApp::spawn_with_mail_on_manual_clock().await.unwrap()
 }
 
 fn codes(p: &ProblemDetails) -> Vec<&str> {

@@ -2,13 +2,26 @@
 
 use api_types::{MfaPolicy, ProblemCode, RefreshRequest, TokenResponse};
 use chrono::Duration;
+use std::sync::Arc;
 use test_support::{expect_json, expect_problem_code, ManualClock, TestApp};
 
 async fn refresh(app: &TestApp, tokens: &TokenResponse) -> reqwest::Response {
-    let body = RefreshRequest {
-        refresh_token: tokens.refresh_token.clone(),
-    };
-    app.post_json_anonymous("/api/v1/auth/refresh", &body).await
+    app.refresh(tokens.refresh_token.clone()).await
+}
+
+/// An app on a clock the test moves, configured by `configure`.
+async fn app_on_clock(configure: impl FnOnce(&mut api::ApiConfig)) -> (TestApp, Arc<ManualClock>) {
+    let clock = ManualClock::starting_now();
+    let app = TestApp::spawn_with_clock(clock.clone(), configure)
+        .await
+        .unwrap();
+    (app, clock)
+}
+
+/// The right password of `username` is answered 403 `code`.
+async fn login_refused(app: &TestApp, username: &str, code: ProblemCode) {
+    let answer = app.login(username, persistence::seed::DEMO_PASSWORD).await;
+    expect_problem_code(answer, 403, code).await;
 }
 
 /// Refreshes and answers the new pair (the test fails on anything but 200).
@@ -18,10 +31,7 @@ async fn refreshed(app: &TestApp, tokens: &TokenResponse) -> TokenResponse {
 
 #[tokio::test]
 async fn a_session_ends_twelve_hours_after_login_however_often_it_is_refreshed() {
-    let clock = ManualClock::starting_now();
-    let app = TestApp::spawn_with_clock(clock.clone(), |_| {})
-        .await
-        .unwrap();
+    let (app, clock) = app_on_clock(|_| {}).await;
     let mut tokens = app.tokens_for("nl.user").await;
     // An app left open all day refreshes every ten minutes.
     for _ in 0..71 {
@@ -37,12 +47,8 @@ async fn a_session_ends_twelve_hours_after_login_however_often_it_is_refreshed()
 
 #[tokio::test]
 async fn the_absolute_session_lifetime_is_configurable() {
-    let clock = ManualClock::starting_now();
-    let app = TestApp::spawn_with_clock(clock.clone(), |c| {
-        c.session_max_age = std::time::Duration::from_secs(3600);
-    })
-    .await
-    .unwrap();
+    let (app, clock) =
+        app_on_clock(|c| c.session_max_age = std::time::Duration::from_secs(3600)).await;
     let tokens = app.tokens_for("nl.user").await;
     clock.advance(Duration::minutes(59));
     let tokens = refreshed(&app, &tokens).await;
@@ -52,25 +58,18 @@ async fn the_absolute_session_lifetime_is_configurable() {
 
 #[tokio::test]
 async fn a_refresh_is_refused_once_the_password_has_expired() {
-    let clock = ManualClock::starting_now();
-    let app = TestApp::spawn_with_clock(clock.clone(), |c| {
+    let (app, clock) = app_on_clock(|c| {
         c.session_max_age = std::time::Duration::from_secs(200 * 24 * 3600);
         c.refresh_token_ttl = std::time::Duration::from_secs(200 * 24 * 3600);
     })
-    .await
-    .unwrap();
+    .await;
     let tokens = app.tokens_for("dk.user").await;
     clock.advance(Duration::days(30));
     let tokens = refreshed(&app, &tokens).await;
     clock.advance(Duration::days(61));
     assert_eq!(refresh(&app, &tokens).await.status(), 401);
     // The login says why, and hands out the token to change it.
-    expect_problem_code(
-        app.login("dk.user", persistence::seed::DEMO_PASSWORD).await,
-        403,
-        ProblemCode::PasswordExpired,
-    )
-    .await;
+    login_refused(&app, "dk.user", ProblemCode::PasswordExpired).await;
 }
 
 #[tokio::test]
@@ -88,12 +87,7 @@ async fn a_refresh_is_refused_once_the_parent_account_requires_a_second_factor()
         .await;
     assert_eq!(put.status(), 200);
     assert_eq!(refresh(&app, &user).await.status(), 401);
-    expect_problem_code(
-        app.login("nl.user", persistence::seed::DEMO_PASSWORD).await,
-        403,
-        ProblemCode::MfaEnrollmentRequired,
-    )
-    .await;
+    login_refused(&app, "nl.user", ProblemCode::MfaEnrollmentRequired).await;
     // Another hospital's sessions go on.
     let danish = app.tokens_for("dk.user").await;
     refreshed(&app, &danish).await;
@@ -117,12 +111,8 @@ async fn staff_must_enrol_a_second_factor_before_their_first_session_where_requi
         .await
         .unwrap();
     for staff in ["admin", "service"] {
-        let refused = expect_problem_code(
-            app.login(staff, persistence::seed::DEMO_PASSWORD).await,
-            403,
-            ProblemCode::MfaEnrollmentRequired,
-        )
-        .await;
+        let answer = app.login(staff, persistence::seed::DEMO_PASSWORD).await;
+        let refused = expect_problem_code(answer, 403, ProblemCode::MfaEnrollmentRequired).await;
         assert!(refused.restricted_token.is_some(), "{staff} can enrol");
     }
     // Customers follow their parent account's policy, which is off.
