@@ -5,7 +5,7 @@ use actix_web::body::SizedStream;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::web::Bytes;
 use actix_web::HttpResponse;
-use tokio::io::AsyncReadExt;
+use tokio::io::{AsyncRead, AsyncReadExt};
 
 const CHUNK_BYTES: usize = 64 * 1024;
 
@@ -27,18 +27,42 @@ pub fn file_response(
     file_name: &str,
     disposition: Disposition,
 ) -> HttpResponse {
-    let stream = futures_util::stream::unfold(Some(file), |file| async move {
-        let mut file = file?;
+    file_headers(content_type, file_name, disposition).body(SizedStream::new(len, chunks(file)))
+}
+
+/// Like [`file_response`] for bytes made while they are sent (a zip of
+/// several files): no length is known, so the body goes out chunked.
+pub fn streamed_response(
+    reader: impl AsyncRead + Unpin + 'static,
+    content_type: &str,
+    file_name: &str,
+    disposition: Disposition,
+) -> HttpResponse {
+    file_headers(content_type, file_name, disposition).streaming(chunks(reader))
+}
+
+fn chunks(
+    reader: impl AsyncRead + Unpin + 'static,
+) -> impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> {
+    futures_util::stream::unfold(Some(reader), |reader| async move {
+        let mut reader = reader?;
         let mut buf = vec![0u8; CHUNK_BYTES];
-        match file.read(&mut buf).await {
+        match reader.read(&mut buf).await {
             Ok(0) => None,
             Ok(n) => {
                 buf.truncate(n);
-                Some((Ok::<_, std::io::Error>(Bytes::from(buf)), Some(file)))
+                Some((Ok(Bytes::from(buf)), Some(reader)))
             }
             Err(err) => Some((Err(err), None)),
         }
-    });
+    })
+}
+
+fn file_headers(
+    content_type: &str,
+    file_name: &str,
+    disposition: Disposition,
+) -> actix_web::HttpResponseBuilder {
     let ascii: String = file_name
         .chars()
         .map(|c| {
@@ -74,11 +98,12 @@ pub fn file_response(
     } else {
         "default-src 'none'; img-src 'self'; sandbox"
     };
-    HttpResponse::Ok()
+    let mut response = HttpResponse::Ok();
+    response
         .insert_header((header::CONTENT_TYPE, content_type))
         .insert_header(disposition)
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .insert_header((header::CONTENT_SECURITY_POLICY, policy))
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .body(SizedStream::new(len, stream))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"));
+    response
 }

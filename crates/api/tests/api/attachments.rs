@@ -1,4 +1,5 @@
 use api_types::{AttachmentTypeDto, CaseDetail, CaseKindDto, CaseStatusDto, ProblemCode};
+use chrono::{Datelike, Timelike};
 use persistence::repositories::{attachments, audit};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -220,6 +221,25 @@ async fn the_whole_case_downloads_as_one_zip() {
         .read_to_end(&mut pdf)
         .unwrap();
     assert_eq!(pdf, PDF);
+    // Zip times carry no zone: they are the downloader's wall clock.
+    let uploaded_at = updated.attachments[2].uploaded_at.with_timezone(
+        &domain::TimeZoneName::parse("Europe/Amsterdam")
+            .unwrap()
+            .tz(),
+    );
+    let stamped = archive
+        .by_name("03-b.pdf")
+        .unwrap()
+        .last_modified()
+        .unwrap();
+    assert_eq!(
+        (stamped.day(), stamped.hour(), stamped.minute()),
+        (
+            uploaded_at.day() as u8,
+            uploaded_at.hour() as u8,
+            uploaded_at.minute() as u8
+        )
+    );
 
     let one = format!("{zip_url}?ids={}", updated.attachments[2].id);
     let bytes = app.get(&one, &token).await.bytes().await.unwrap();
@@ -529,5 +549,37 @@ async fn zips_beyond_the_concurrent_limit_wait_with_a_503_and_retry_after() {
     assert!(refused.headers().get("retry-after").is_some());
     expect_problem_code(refused, 503, ProblemCode::ServiceUnavailable).await;
     drop(busy);
+    assert_eq!(app.get(&zip_url, &token).await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_zip_is_written_while_it_is_sent_and_holds_its_slot_until_the_end() {
+    let (app, token, case) = user_with_case(|c| c.max_concurrent_zips = 1).await;
+    // More than the pipe and the sockets hold, so the writer must wait for the reader.
+    let mut big = PDF.to_vec();
+    big.resize(20 * 1024 * 1024, b' ');
+    uploaded(&app, &token, &case, &[("scan.pdf", &big)]).await;
+    let zip_url = format!("/api/v1/cases/{}/attachments.zip", case.summary.id);
+
+    let sending = app.get(&zip_url, &token).await;
+    assert_eq!(sending.status(), 200);
+    assert!(
+        sending.headers().get("content-length").is_none(),
+        "the length is not known before the zip is written"
+    );
+    // Unread, the first download is still being written: it keeps the slot.
+    let refused = app.get(&zip_url, &token).await;
+    expect_problem_code(refused, 503, ProblemCode::ServiceUnavailable).await;
+
+    let bytes = sending.bytes().await.unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut scan = Vec::new();
+    archive
+        .by_name("01-scan.pdf")
+        .unwrap()
+        .read_to_end(&mut scan)
+        .unwrap();
+    assert!(scan == big, "the file comes out as it went in");
+    // The body ends only after the writer has let go of the slot.
     assert_eq!(app.get(&zip_url, &token).await.status(), 200);
 }
