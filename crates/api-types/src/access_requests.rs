@@ -3,7 +3,6 @@
 //! which creates the user.
 
 use crate::auth::RoleDto;
-use crate::PageInfo;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -99,28 +98,15 @@ pub struct AccessRequestDto {
     pub user_id: Option<Uuid>,
 }
 
-/// Filters and page of `GET /access-requests`, newest first.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-#[serde(deny_unknown_fields)]
-pub struct AccessRequestQuery {
-    pub status: Option<AccessRequestStatusDto>,
-    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
-    /// largest page size): narrow the filter to reach further.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
-    pub page: Option<u32>,
-    /// Rows per page, 1 to 200; default 50.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
-    pub page_size: Option<u32>,
+list_query! {
+    /// Filters and page of `GET /access-requests`, newest first.
+    pub struct AccessRequestQuery {
+        pub status: Option<AccessRequestStatusDto>,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct AccessRequestPage {
-    pub items: Vec<AccessRequestDto>,
-    #[serde(flatten)]
-    pub paging: PageInfo,
+list_page! {
+    pub struct AccessRequestPage of AccessRequestDto
 }
 
 /// Approves a request: creates the user (with an activation email).

@@ -264,42 +264,33 @@ pub enum CaseSort {
     Number,
 }
 
-/// Filters, sort and page of `GET /cases`; every field optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-#[serde(deny_unknown_fields)]
-pub struct CaseQuery {
-    /// Only the cases the caller logged.
-    pub mine: Option<bool>,
-    pub status: Option<CaseStatusDto>,
-    /// true: New, In process or Fixed; false: Closed.
-    pub open: Option<bool>,
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 5))]
-    pub priority: Option<u8>,
-    pub origin: Option<CaseOriginDto>,
-    pub modality: Option<ModalityDto>,
-    /// The location account the case was logged for.
-    pub account: Option<Uuid>,
-    pub installed_product: Option<Uuid>,
-    /// Logged on or after this day (UTC).
-    pub created_from: Option<NaiveDate>,
-    /// Logged on or before this day (UTC).
-    pub created_to: Option<NaiveDate>,
-    /// Words found in the number, description or customer reference.
-    pub q: Option<String>,
-    /// Historical cases only: those closed before their market's cut-over
-    /// date. Without it they are left out (except with `installed_product`).
-    pub historical: Option<bool>,
-    pub sort: Option<CaseSort>,
-    pub order: Option<SortOrder>,
-    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
-    /// largest page size): narrow the filter to reach further.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
-    pub page: Option<u32>,
-    /// Rows per page, 1 to 200; default 50.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
-    pub page_size: Option<u32>,
+list_query! {
+    /// Filters, sort and page of `GET /cases`; every field optional.
+    pub struct CaseQuery {
+        /// Only the cases the caller logged.
+        pub mine: Option<bool>,
+        pub status: Option<CaseStatusDto>,
+        /// true: New, In process or Fixed; false: Closed.
+        pub open: Option<bool>,
+        #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 5))]
+        pub priority: Option<u8>,
+        pub origin: Option<CaseOriginDto>,
+        pub modality: Option<ModalityDto>,
+        /// The location account the case was logged for.
+        pub account: Option<Uuid>,
+        pub installed_product: Option<Uuid>,
+        /// Logged on or after this day (UTC).
+        pub created_from: Option<NaiveDate>,
+        /// Logged on or before this day (UTC).
+        pub created_to: Option<NaiveDate>,
+        /// Words found in the number, description or customer reference.
+        pub q: Option<String>,
+        /// Historical cases only: those closed before their market's cut-over
+        /// date. Without it they are left out (except with `installed_product`).
+        pub historical: Option<bool>,
+        pub sort: Option<CaseSort>,
+        pub order: Option<SortOrder>,
+    }
 }
 
 /// A page of cases, with the total that matches the filters (counted up

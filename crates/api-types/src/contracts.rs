@@ -1,7 +1,6 @@
 //! Contracts (header with line items) and warranties.
 
 use crate::installed_products::{AccountRef, ExpiryStatusDto, ProductRef, WarrantyDto};
-use crate::PageInfo;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -25,12 +24,8 @@ pub struct ContractSummary {
     pub covered_products: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ContractPage {
-    pub items: Vec<ContractSummary>,
-    #[serde(flatten)]
-    pub paging: PageInfo,
+list_page! {
+    pub struct ContractPage of ContractSummary
 }
 
 /// A line item: the entitlement for the installed products it covers.
@@ -56,30 +51,17 @@ pub struct ContractDetail {
     pub lines: Vec<ContractLineDto>,
 }
 
-/// Filters and page of `GET /contracts`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-#[serde(deny_unknown_fields)]
-pub struct ContractQuery {
-    pub expiry: Option<ExpiryStatusDto>,
-    /// Words that must all be found: `/contracts` looks in the contract
-    /// number, PO number and service type; `/warranties` in the warranty's
-    /// description and its installed product's number, serial number and name.
-    pub q: Option<String>,
-    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
-    /// largest page size): narrow the filter to reach further.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
-    pub page: Option<u32>,
-    /// Rows per page, 1 to 200; default 50.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
-    pub page_size: Option<u32>,
+list_query! {
+    /// Filters and page of `GET /contracts`.
+    pub struct ContractQuery {
+        pub expiry: Option<ExpiryStatusDto>,
+        /// Words that must all be found: `/contracts` looks in the contract
+        /// number, PO number and service type; `/warranties` in the warranty's
+        /// description and its installed product's number, serial number and name.
+        pub q: Option<String>,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct WarrantyPage {
-    pub items: Vec<WarrantyDto>,
-    #[serde(flatten)]
-    pub paging: PageInfo,
+list_page! {
+    pub struct WarrantyPage of WarrantyDto
 }

@@ -1,6 +1,5 @@
 //! Installed products (the installed base): list, detail, custom details.
 
-use crate::PageInfo;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -113,13 +112,9 @@ pub struct InstalledProductSummary {
     pub coverage: Option<CoverageDto>,
 }
 
-/// A page of installed products, with the total that matches the filters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct InstalledProductPage {
-    pub items: Vec<InstalledProductSummary>,
-    #[serde(flatten)]
-    pub paging: PageInfo,
+list_page! {
+    /// A page of installed products, with the total that matches the filters.
+    pub struct InstalledProductPage of InstalledProductSummary
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -146,34 +141,25 @@ pub enum SortOrder {
     Desc,
 }
 
-/// Filters, sort and page of `GET /installed-products`; every field optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-#[serde(deny_unknown_fields)]
-pub struct InstalledProductQuery {
-    pub modality: Option<ModalityDto>,
-    pub owner_account: Option<Uuid>,
-    pub location_account: Option<Uuid>,
-    /// Part of the functional location description (case-insensitive).
-    pub functional_location: Option<String>,
-    /// true: covered by a contract that has not ended; false: not covered.
-    pub covered: Option<bool>,
-    /// Colour of the coverage (implies covered, except `expired`).
-    pub expiry: Option<ExpiryStatusDto>,
-    pub operational_state: Option<OperationalStateDto>,
-    pub strategic_item: Option<bool>,
-    /// Words found in the number, serial number, description or custom name.
-    pub q: Option<String>,
-    pub sort: Option<InstalledProductSort>,
-    pub order: Option<SortOrder>,
-    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
-    /// largest page size): narrow the filter to reach further.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
-    pub page: Option<u32>,
-    /// Rows per page, 1 to 200; default 50.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
-    pub page_size: Option<u32>,
+list_query! {
+    /// Filters, sort and page of `GET /installed-products`; every field optional.
+    pub struct InstalledProductQuery {
+        pub modality: Option<ModalityDto>,
+        pub owner_account: Option<Uuid>,
+        pub location_account: Option<Uuid>,
+        /// Part of the functional location description (case-insensitive).
+        pub functional_location: Option<String>,
+        /// true: covered by a contract that has not ended; false: not covered.
+        pub covered: Option<bool>,
+        /// Colour of the coverage (implies covered, except `expired`).
+        pub expiry: Option<ExpiryStatusDto>,
+        pub operational_state: Option<OperationalStateDto>,
+        pub strategic_item: Option<bool>,
+        /// Words found in the number, serial number, description or custom name.
+        pub q: Option<String>,
+        pub sort: Option<InstalledProductSort>,
+        pub order: Option<SortOrder>,
+    }
 }
 
 /// The customer's own names for a product, maintained by their Manager.

@@ -3,6 +3,42 @@
 //! serde only; `utoipa::ToSchema` behind the `openapi` feature so the browser app
 //! builds without it.
 
+/// A list endpoint's query: its filters, then `page` and `page_size` with
+/// the bounds every list enforces. Unknown parameters are refused.
+macro_rules! list_query {
+    ($(#[$meta:meta])* pub struct $name:ident { $($filters:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+        #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $($filters)*
+            /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
+            /// largest page size): narrow the filter to reach further.
+            #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
+            pub page: Option<u32>,
+            /// Rows per page, 1 to 200; default 50.
+            #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
+            pub page_size: Option<u32>,
+        }
+    };
+}
+
+/// One page of a list: its rows and the paging facts beside them.
+macro_rules! list_page {
+    ($(#[$meta:meta])* pub struct $name:ident of $item:ty) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub struct $name {
+            pub items: Vec<$item>,
+            #[serde(flatten)]
+            pub paging: $crate::PageInfo,
+        }
+    };
+}
+
 pub mod access_requests;
 pub mod accounts;
 pub mod auth;

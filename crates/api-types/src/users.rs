@@ -2,7 +2,6 @@
 //! and the security log.
 
 use crate::auth::{RoleDto, UserSettings};
-use crate::PageInfo;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -65,32 +64,19 @@ pub struct UserDetail {
     pub locked_until: Option<DateTime<Utc>>,
 }
 
-/// Filters and page of `GET /users`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-#[serde(deny_unknown_fields)]
-pub struct UserQuery {
-    /// Words found in the user name, name or email.
-    pub q: Option<String>,
-    pub status: Option<UserStatusDto>,
-    /// Admins only: the users of this parent account.
-    pub parent_account: Option<Uuid>,
-    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
-    /// largest page size): narrow the filter to reach further.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
-    pub page: Option<u32>,
-    /// Rows per page, 1 to 200; default 50.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
-    pub page_size: Option<u32>,
+list_query! {
+    /// Filters and page of `GET /users`.
+    pub struct UserQuery {
+        /// Words found in the user name, name or email.
+        pub q: Option<String>,
+        pub status: Option<UserStatusDto>,
+        /// Admins only: the users of this parent account.
+        pub parent_account: Option<Uuid>,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct UserPage {
-    pub items: Vec<UserSummary>,
-    #[serde(flatten)]
-    pub paging: PageInfo,
+list_page! {
+    pub struct UserPage of UserSummary
 }
 
 /// A new user; they get an activation email and the creator's language,
@@ -137,24 +123,15 @@ pub struct UpdateUserRequest {
     pub confirmation: Option<crate::PasswordConfirmation>,
 }
 
-/// Filters and page of `GET /security-log`, newest first.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-#[serde(deny_unknown_fields)]
-pub struct SecurityLogQuery {
-    /// An event code, e.g. `account_locked` or `lockout_burst`.
-    pub event: Option<String>,
-    pub user: Option<Uuid>,
-    /// Admins only.
-    pub parent_account: Option<Uuid>,
-    /// 1-based; default 1. Pages end at 50,000 (ten million rows at the
-    /// largest page size): narrow the filter to reach further.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50_000))]
-    pub page: Option<u32>,
-    /// Rows per page, 1 to 200; default 50.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
-    pub page_size: Option<u32>,
+list_query! {
+    /// Filters and page of `GET /security-log`, newest first.
+    pub struct SecurityLogQuery {
+        /// An event code, e.g. `account_locked` or `lockout_burst`.
+        pub event: Option<String>,
+        pub user: Option<Uuid>,
+        /// Admins only.
+        pub parent_account: Option<Uuid>,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -176,10 +153,6 @@ pub struct SecurityLogEntryDto {
     pub details: serde_json::Value,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct SecurityLogPage {
-    pub items: Vec<SecurityLogEntryDto>,
-    #[serde(flatten)]
-    pub paging: PageInfo,
+list_page! {
+    pub struct SecurityLogPage of SecurityLogEntryDto
 }

@@ -13,7 +13,9 @@ mod common;
 use chrono::Utc;
 use persistence::raw_sql;
 use persistence::repositories::accounts::AccountVisibility;
-use persistence::repositories::installed_products::{PageRequest, ProductFilter, ProductSort};
+use persistence::repositories::installed_products::{
+    PageRequest, ProductFilter, ProductListing, ProductSort,
+};
 use std::time::Instant;
 use test_support::TestApp;
 
@@ -39,18 +41,18 @@ async fn run() {
     let today = Utc::now().date_naive();
 
     let list_raw = |filter: ProductFilter, page: u32| {
-        raw_sql::product_list(
-            &app.db,
+        let listing = ProductListing {
             visibility,
-            &filter,
+            filter,
             today,
-            ProductSort::Number,
-            false,
-            PageRequest {
+            sort: ProductSort::Number,
+            descending: false,
+            page: PageRequest {
                 page,
                 page_size: 50,
             },
-        )
+        };
+        raw_sql::product_list(&app.db, &listing)
     };
     let filtered = ProductFilter {
         modality: Some(domain::Modality::Ct),

@@ -85,15 +85,24 @@ impl FieldProblem {
     }
 }
 
+/// An optional text of at most `max` characters; a problem is noted under `field`.
+fn optional_text(
+    problems: &mut Vec<FieldProblem>,
+    field: &str,
+    raw: Option<&str>,
+    max: usize,
+) -> Option<CaseText> {
+    CaseText::parse_optional(raw, max)
+        .map_err(|e| problems.push(FieldProblem::text(field, e)))
+        .ok()
+        .flatten()
+}
+
 /// Checks a new case; the problems come in the order of the fields.
 pub fn validate_new_case(input: &NewCaseInput<'_>) -> Result<ValidNewCase, Vec<FieldProblem>> {
     let mut problems = Vec::new();
-    let mut optional = |field: &str, raw: Option<&str>, max: usize| {
-        CaseText::parse_optional(raw, max)
-            .map_err(|e| problems.push(FieldProblem::text(field, e)))
-            .ok()
-            .flatten()
-    };
+    let mut optional =
+        |field: &str, raw: Option<&str>, max: usize| optional_text(&mut problems, field, raw, max);
     let customer_reference = optional(
         "customer_reference",
         input.customer_reference,
@@ -202,12 +211,8 @@ pub fn validate_entry(
     tracking_number: Option<&str>,
 ) -> Result<ValidEntry, Vec<FieldProblem>> {
     let mut problems = Vec::new();
-    let mut optional = |field: &str, raw: Option<&str>, max: usize| {
-        CaseText::parse_optional(raw, max)
-            .map_err(|e| problems.push(FieldProblem::text(field, e)))
-            .ok()
-            .flatten()
-    };
+    let mut optional =
+        |field: &str, raw: Option<&str>, max: usize| optional_text(&mut problems, field, raw, max);
     let text = optional("text", text, CaseText::DESCRIPTION_MAX);
     let carrier = optional("carrier", carrier, CARRIER_MAX);
     let tracking_number = optional("tracking_number", tracking_number, TRACKING_NUMBER_MAX);

@@ -171,10 +171,60 @@ pub fn acting_parent(
     }
 }
 
+/// Whether an account is shown whole (where it sits, whose it is) or only
+/// by name, type and country: one of another parent account (a leasing
+/// company that owns a scanner here) is that customer's own business.
+pub fn sees_account_whole(role: Role, own: Option<AccountId>, accounts_parent: AccountId) -> bool {
+    role.is_internal() || own == Some(accounts_parent)
+}
+
+/// Whose custom details of a product a caller reads and sets: each parent
+/// account keeps its own of a shared product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailsOwner {
+    /// The customer's own parent account.
+    Own(AccountId),
+    /// Staff maintain those of the hospital where the product stands.
+    LocationsParent,
+}
+
+pub fn custom_details_owner(role: Role, own: Option<AccountId>) -> DetailsOwner {
+    match own {
+        Some(own) if !role.is_internal() => DetailsOwner::Own(own),
+        _ => DetailsOwner::LocationsParent,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use uuid::Uuid;
+
+    #[test]
+    fn an_account_of_another_parent_is_shown_by_name_only_except_to_staff() {
+        let (own, other) = (account(100), account(200));
+        assert!(sees_account_whole(Role::Viewer, Some(own), own));
+        assert!(!sees_account_whole(Role::Manager, Some(own), other));
+        assert!(sees_account_whole(Role::Service, None, other));
+        assert!(sees_account_whole(Role::Admin, None, other));
+    }
+
+    #[test]
+    fn customers_keep_their_own_custom_details_and_staff_edit_the_hospitals() {
+        let own = account(100);
+        assert_eq!(
+            custom_details_owner(Role::Manager, Some(own)),
+            DetailsOwner::Own(own)
+        );
+        assert_eq!(
+            custom_details_owner(Role::Service, None),
+            DetailsOwner::LocationsParent
+        );
+        assert_eq!(
+            custom_details_owner(Role::Admin, None),
+            DetailsOwner::LocationsParent
+        );
+    }
 
     fn account(n: u128) -> AccountId {
         AccountId::from_uuid(Uuid::from_u128(n))

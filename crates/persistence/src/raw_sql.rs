@@ -9,7 +9,7 @@ use crate::error::StoreResult;
 use crate::repositories::accounts::AccountVisibility;
 use crate::repositories::cases::{self, CaseFilter, CaseSort};
 use crate::repositories::contracts;
-use crate::repositories::installed_products::{self, PageRequest, ProductFilter, ProductSort};
+use crate::repositories::installed_products::{self, PageRequest, ProductListing};
 use crate::repositories::query::count_statement;
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, DbBackend, QueryTrait};
@@ -48,18 +48,9 @@ pub fn case_list(
 }
 
 /// The count and the page that `GET /api/v1/installed-products` runs.
-pub fn product_list(
-    db: &Db,
-    visibility: AccountVisibility,
-    filter: &ProductFilter,
-    today: NaiveDate,
-    sort: ProductSort,
-    descending: bool,
-    page: PageRequest,
-) -> Vec<Statement> {
+pub fn product_list(db: &Db, listing: &ProductListing) -> Vec<Statement> {
     let backend = backend_of(db);
-    let (query, page_query) =
-        installed_products::list_selects(visibility, filter, today, sort, descending, page);
+    let (query, page_query) = installed_products::list_selects(listing);
     vec![
         // The paginator's count, as `list_visible` runs it.
         Statement(count_statement(query.build(backend), "sub_query", backend)),

@@ -64,14 +64,24 @@ impl From<gloo_net::Error> for ApiError {
 /// A problem document for tests: `code`, and the server's `request_id`.
 #[cfg(test)]
 pub fn problem(code: ProblemCode, request_id: Option<&str>) -> ApiError {
+    let mut problem = problem_with(code, Vec::new());
+    if let ApiError::Problem(details) = &mut problem {
+        details.request_id = request_id.map(str::to_owned);
+    }
+    problem
+}
+
+/// A problem document for tests naming invalid fields.
+#[cfg(test)]
+pub fn problem_with(code: ProblemCode, errors: Vec<api_types::FieldError>) -> ApiError {
     ApiError::Problem(ProblemDetails {
         type_uri: "about:blank".into(),
         title: "t".into(),
         status: 400,
         detail: "server detail, not shown".into(),
         code,
-        request_id: request_id.map(str::to_owned),
-        errors: Vec::new(),
+        request_id: None,
+        errors,
         restricted_token: None,
     })
 }

@@ -73,17 +73,20 @@ pub fn failure_summary(
     fields: &[FieldRef],
     text: impl Fn(FieldErrorCode) -> String,
 ) -> impl IntoView {
-    failure_summary_by(
-        t,
-        failure,
-        |name| {
-            fields
-                .iter()
-                .find(|f| field_key(f.field) == field_key(name))
-                .map(|f| ((f.label)(t).to_owned(), f.id.to_owned()))
-        },
-        |_, code| text(code),
-    )
+    failure_summary_by(t, failure, field_of(t, fields), |_, code| text(code))
+}
+
+/// The label and input id of the field a server error names, among `fields`.
+pub fn field_of<'a>(
+    t: &'static Texts,
+    fields: &'a [FieldRef],
+) -> impl Fn(&str) -> Option<(String, String)> + 'a {
+    move |name| {
+        fields
+            .iter()
+            .find(|f| field_key(f.field) == field_key(name))
+            .map(|f| ((f.label)(t).to_owned(), f.id.to_owned()))
+    }
 }
 
 /// The summary of a form whose fields come and go (`facilities[2].name`):
@@ -389,5 +392,106 @@ mod tests {
             ]
         );
         assert!(codes_for(&errors, "email").is_empty());
+    }
+}
+
+/// Drops the errors of one field (the user is changing it).
+pub fn forget_errors_of(failure: RwSignal<Option<Failure>>, field: &'static str) {
+    let has = failure.with_untracked(|f| !codes_for(&Failure::field_errors(f), field).is_empty());
+    if has {
+        failure.update(|f| {
+            if let Some(Failure::Invalid(errors)) = f {
+                errors.retain(|e| codes_for(std::slice::from_ref(e), field).is_empty());
+                if errors.is_empty() {
+                    *f = None;
+                }
+            }
+        });
+    }
+}
+
+/// How a [`checked_input`] shows what is typed.
+#[derive(Clone, Copy)]
+pub enum Typing {
+    /// A password, hidden.
+    Secret,
+    /// A password the user may show; shown, it is text.
+    Revealable(RwSignal<bool>),
+    /// A code: the number pad when `numeric` (recovery codes have letters).
+    Code { numeric: bool },
+}
+
+/// What a [`checked_input`] is: request name, input id, label, browser
+/// autofill, and the help that describes it (an element elsewhere, or a
+/// line below the input when `help_text` is given).
+pub struct CheckedInput {
+    pub id: &'static str,
+    pub field: &'static str,
+    pub label: &'static str,
+    pub autocomplete: &'static str,
+    pub typing: Typing,
+    pub help: Option<&'static str>,
+    pub help_text: Option<&'static str>,
+}
+
+/// A required input for a password or a code, described by its help and
+/// its errors (in `error_text`'s words); typing drops its errors. Whatever
+/// shows as text turns off capitals and spelling fixes.
+pub fn checked_input(
+    t: &'static Texts,
+    input: CheckedInput,
+    value: RwSignal<String>,
+    failure: RwSignal<Option<Failure>>,
+    error_text: impl Fn(FieldErrorCode) -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let CheckedInput {
+        id,
+        field,
+        label,
+        autocomplete,
+        typing,
+        help,
+        help_text,
+    } = input;
+    let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), field));
+    let error_id = format!("{id}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || {
+            let error = (!codes().is_empty()).then_some(error_id.as_str());
+            let ids: Vec<&str> = help.into_iter().chain(error).collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let input_type = move || match typing {
+        Typing::Secret => "password",
+        Typing::Revealable(shown) if !shown.get() => "password",
+        _ => "text",
+    };
+    let plain = (!matches!(typing, Typing::Secret)).then_some(());
+    let numeric = matches!(typing, Typing::Code { numeric: true }).then_some("numeric");
+    view! {
+        <div class="field">
+            <label for=id>{label} {required_marker(t)}</label>
+            <input
+                id=id
+                name=field
+                type=input_type
+                inputmode=numeric
+                autocomplete=autocomplete
+                autocapitalize=plain.map(|()| "none")
+                spellcheck=plain.map(|()| "false")
+                required
+                aria-invalid=move || (!codes().is_empty()).then_some("true")
+                aria-describedby=described
+                prop:value=value
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    forget_errors_of(failure, field);
+                }
+            />
+            {help_text.map(|text| view! { <p id=help class="field-help">{text}</p> })}
+            {field_errors_view(error_id, codes, error_text)}
+        </div>
     }
 }

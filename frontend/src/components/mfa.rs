@@ -5,10 +5,9 @@
 
 use crate::components::download::save_text;
 use crate::components::forms::{
-    codes_for, failure_summary_by, field_error, field_errors_view, field_key, required_marker,
-    Failure, FieldRef,
+    checked_input, failure_summary_by, field_error, field_key, field_of, CheckedInput, Failure,
+    FieldRef, Typing,
 };
-use crate::components::password::forget_errors_of;
 use crate::i18n::{confirm_code_error_text, password_error_text, Texts};
 use crate::query::encode_component;
 use api_types::{FieldError, FieldErrorCode, PasswordConfirmation};
@@ -75,23 +74,13 @@ pub fn confirmation_summary(
     failure: &Failure,
     fields: &'static [FieldRef],
 ) -> AnyView {
-    failure_summary_by(
-        t,
-        failure,
-        |name| {
-            fields
-                .iter()
-                .find(|f| field_key(f.field) == field_key(name))
-                .map(|f| ((f.label)(t).to_owned(), f.id.to_owned()))
-        },
-        |name, code| {
-            if field_key(name) == CONFIRM_CODE {
-                confirm_code_error_text(t, code)
-            } else {
-                password_error_text(t, code)
-            }
-        },
-    )
+    failure_summary_by(t, failure, field_of(t, fields), |name, code| {
+        if field_key(name) == CONFIRM_CODE {
+            confirm_code_error_text(t, code)
+        } else {
+            password_error_text(t, code)
+        }
+    })
 }
 
 /// The current code of the second factor that is on, confirming a change:
@@ -104,34 +93,18 @@ pub fn confirm_code_input(
     value: RwSignal<String>,
     failure: RwSignal<Option<Failure>>,
 ) -> impl IntoView {
-    let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), CONFIRM_CODE));
-    let error_id = format!("{id}-error");
-    let described = {
-        let error_id = error_id.clone();
-        move || (!codes().is_empty()).then(|| error_id.clone())
+    let input = CheckedInput {
+        id,
+        field: CONFIRM_CODE,
+        label,
+        autocomplete: "one-time-code",
+        typing: Typing::Code { numeric: false },
+        help: None,
+        help_text: None,
     };
-    view! {
-        <div class="field">
-            <label for=id>{label} {required_marker(t)}</label>
-            <input
-                id=id
-                name=CONFIRM_CODE
-                type="text"
-                autocomplete="one-time-code"
-                autocapitalize="none"
-                spellcheck="false"
-                required
-                aria-invalid=move || (!codes().is_empty()).then_some("true")
-                aria-describedby=described
-                prop:value=value
-                on:input=move |ev| {
-                    value.set(event_target_value(&ev));
-                    forget_errors_of(failure, CONFIRM_CODE);
-                }
-            />
-            {field_errors_view(error_id, codes, move |c| confirm_code_error_text(t, c))}
-        </div>
-    }
+    checked_input(t, input, value, failure, move |c| {
+        confirm_code_error_text(t, c)
+    })
 }
 
 /// The downloaded file: what it holds, whose, how to use it, then one code a line.

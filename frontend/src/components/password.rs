@@ -5,7 +5,7 @@
 //! server's answer is shown next to the field.
 
 use crate::components::forms::{
-    codes_for, field_error, field_errors_view, required_marker, Failure, FieldRef,
+    checked_input, codes_for, field_error, CheckedInput, Failure, FieldRef, Typing,
 };
 use crate::i18n::{fill, password_error_text, password_rule_text, Texts};
 use api_types::{FieldError, FieldErrorCode};
@@ -46,21 +46,6 @@ pub fn new_password_errors(password: &str, repeat: &str) -> Vec<FieldError> {
     errors
 }
 
-/// Drops the errors of one field (the user is changing it).
-pub fn forget_errors_of(failure: RwSignal<Option<Failure>>, field: &'static str) {
-    let has = failure.with_untracked(|f| !codes_for(&Failure::field_errors(f), field).is_empty());
-    if has {
-        failure.update(|f| {
-            if let Some(Failure::Invalid(errors)) = f {
-                errors.retain(|e| codes_for(std::slice::from_ref(e), field).is_empty());
-                if errors.is_empty() {
-                    *f = None;
-                }
-            }
-        });
-    }
-}
-
 /// The summary's links to the new password and its repetition.
 pub const NEW_PASSWORD_REFS: [FieldRef; 2] = [
     FieldRef {
@@ -77,7 +62,7 @@ pub const NEW_PASSWORD_REFS: [FieldRef; 2] = [
 
 /// A required password input, described by `help` and its errors; typing
 /// drops its errors. With `show` it turns to text while the passwords are
-/// shown, so it also turns off capitals and spelling fixes.
+/// shown.
 #[allow(clippy::too_many_arguments)]
 pub fn password_input(
     t: &'static Texts,
@@ -90,39 +75,16 @@ pub fn password_input(
     show: Option<RwSignal<bool>>,
     failure: RwSignal<Option<Failure>>,
 ) -> impl IntoView {
-    let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), field));
-    let error_id = format!("{id}-error");
-    let described = {
-        let error_id = error_id.clone();
-        move || {
-            let error = (!codes().is_empty()).then_some(error_id.as_str());
-            let ids: Vec<&str> = help.into_iter().chain(error).collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
+    let input = CheckedInput {
+        id,
+        field,
+        label,
+        autocomplete,
+        typing: show.map_or(Typing::Secret, Typing::Revealable),
+        help,
+        help_text: None,
     };
-    let plain = show.is_some().then_some(());
-    view! {
-        <div class="field">
-            <label for=id>{label} {required_marker(t)}</label>
-            <input
-                id=id
-                name=field
-                type=move || if show.is_some_and(|s| s.get()) { "text" } else { "password" }
-                autocomplete=autocomplete
-                autocapitalize=plain.map(|()| "none")
-                spellcheck=plain.map(|()| "false")
-                required
-                aria-invalid=move || (!codes().is_empty()).then_some("true")
-                aria-describedby=described
-                prop:value=value
-                on:input=move |ev| {
-                    value.set(event_target_value(&ev));
-                    forget_errors_of(failure, field);
-                }
-            />
-            {field_errors_view(error_id, codes, move |c| password_error_text(t, c))}
-        </div>
-    }
+    checked_input(t, input, value, failure, move |c| password_error_text(t, c))
 }
 
 /// The new password, its repetition, the live rules and "show the passwords".

@@ -589,20 +589,7 @@ fn custom_inputs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use api_types::ProblemDetails;
-
-    fn problem(code: ProblemCode, errors: Vec<FieldError>) -> ApiError {
-        ApiError::Problem(ProblemDetails {
-            type_uri: "about:blank".into(),
-            title: "t".into(),
-            status: 400,
-            detail: "d".into(),
-            code,
-            request_id: None,
-            errors,
-            restricted_token: None,
-        })
-    }
+    use crate::api::error::problem_with as problem;
 
     #[test]
     fn requests_trim_and_clear_empty_fields() {

@@ -454,16 +454,7 @@ mod tests {
 
     fn refused(code: ProblemCode, retry_after_secs: Option<u64>) -> LoginFailure {
         LoginFailure::Api(LoginRefused {
-            error: ApiError::Problem(api_types::ProblemDetails {
-                type_uri: "about:blank".into(),
-                title: "t".into(),
-                status: 429,
-                detail: "server detail, not shown".into(),
-                code,
-                request_id: None,
-                errors: Vec::new(),
-                restricted_token: None,
-            }),
+            error: crate::api::error::problem(code, None),
             retry_after_secs,
         })
     }

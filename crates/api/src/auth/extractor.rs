@@ -1,5 +1,6 @@
 //! `AuthUser` in a handler's signature makes the route require a valid access token.
 
+use crate::auth::tokens::Restricted;
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::dev::Payload;
@@ -98,22 +99,15 @@ pub struct MfaEnroller {
     pub restricted: bool,
 }
 
-type DecodeRestricted =
-    fn(
-        &crate::auth::tokens::TokenKeys,
-        &str,
-        chrono::DateTime<chrono::Utc>,
-    ) -> Result<crate::auth::tokens::PasswordChangeClaims, crate::auth::tokens::InvalidToken>;
-
 /// The user of a restricted token (bound to the password it was issued
 /// for), or else of an access token; `true` when restricted.
 async fn authenticate_restricted(
     state: web::Data<AppState>,
     token: String,
-    decode: DecodeRestricted,
+    purpose: Restricted,
 ) -> Result<(User, bool), ApiError> {
     let now = state.clock.now();
-    if let Ok(claims) = decode(&state.tokens, &token, now) {
+    if let Ok(claims) = state.tokens.decode_restricted(purpose, &token, now) {
         let id = UserId::from_uuid(claims.sub);
         let user = users::find_by_id(&state.db, id)
             .await?
@@ -131,18 +125,35 @@ async fn authenticate_restricted(
     Ok((auth.user, false))
 }
 
-fn restricted_extractor<T: 'static>(
-    req: &HttpRequest,
-    decode: DecodeRestricted,
-    wrap: fn(User, bool) -> T,
-) -> LocalBoxFuture<'static, Result<T, ApiError>> {
-    let state = req.app_data::<web::Data<AppState>>().cloned();
-    let token = bearer_token(req);
-    Box::pin(async move {
-        let state = state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("AppState missing")))?;
-        let (user, restricted) = authenticate_restricted(state, token?, decode).await?;
-        Ok(wrap(user, restricted))
-    })
+/// A caller who may hold a restricted token for `PURPOSE`.
+trait RestrictedCaller: Sized + 'static {
+    const PURPOSE: Restricted;
+    fn new(user: User, restricted: bool) -> Self;
+
+    fn from_token(req: &HttpRequest) -> LocalBoxFuture<'static, Result<Self, ApiError>> {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer_token(req);
+        Box::pin(async move {
+            let state =
+                state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("AppState missing")))?;
+            let (user, restricted) = authenticate_restricted(state, token?, Self::PURPOSE).await?;
+            Ok(Self::new(user, restricted))
+        })
+    }
+}
+
+impl RestrictedCaller for PasswordChanger {
+    const PURPOSE: Restricted = Restricted::PasswordChange;
+    fn new(user: User, _: bool) -> Self {
+        PasswordChanger { user }
+    }
+}
+
+impl RestrictedCaller for MfaEnroller {
+    const PURPOSE: Restricted = Restricted::MfaEnrollment;
+    fn new(user: User, restricted: bool) -> Self {
+        MfaEnroller { user, restricted }
+    }
 }
 
 impl FromRequest for PasswordChanger {
@@ -150,11 +161,7 @@ impl FromRequest for PasswordChanger {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        restricted_extractor(
-            req,
-            |keys, token, now| keys.decode_password_change(token, now),
-            |user, _| PasswordChanger { user },
-        )
+        Self::from_token(req)
     }
 }
 
@@ -163,10 +170,6 @@ impl FromRequest for MfaEnroller {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        restricted_extractor(
-            req,
-            |keys, token, now| keys.decode_mfa_enrollment(token, now),
-            |user, restricted| MfaEnroller { user, restricted },
-        )
+        Self::from_token(req)
     }
 }

@@ -2,7 +2,7 @@
 //! the password hasher, the token keys, the stores and the security log.
 
 use crate::auth::attempts::Attempt;
-use crate::auth::tokens::{hash_refresh_token, new_refresh_token};
+use crate::auth::tokens::{hash_refresh_token, new_refresh_token, Restricted};
 use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
 use crate::identity::{mfa, passwords, security};
@@ -214,7 +214,12 @@ pub async fn login(
         security::record(state, &state.db, entry, client).await?;
         let change_token = state
             .tokens
-            .issue_password_change(user.id.as_uuid(), found.facts.password_changed_at, now)
+            .issue_restricted(
+                Restricted::PasswordChange,
+                user.id.as_uuid(),
+                found.facts.password_changed_at,
+                now,
+            )
             .map_err(ApiError::internal)?;
         return Err(ApiError::PasswordExpired { change_token });
     }
@@ -226,7 +231,12 @@ pub async fn login(
         security::record(state, &state.db, entry, client).await?;
         let enrollment_token = state
             .tokens
-            .issue_mfa_enrollment(user.id.as_uuid(), found.facts.password_changed_at, now)
+            .issue_restricted(
+                Restricted::MfaEnrollment,
+                user.id.as_uuid(),
+                found.facts.password_changed_at,
+                now,
+            )
             .map_err(ApiError::internal)?;
         return Err(ApiError::MfaEnrollmentRequired { enrollment_token });
     }
@@ -293,7 +303,12 @@ pub async fn change_password(
             .map_or(now, |f| f.password_changed_at);
         let enrollment_token = state
             .tokens
-            .issue_mfa_enrollment(user.id.as_uuid(), changed_at, now)
+            .issue_restricted(
+                Restricted::MfaEnrollment,
+                user.id.as_uuid(),
+                changed_at,
+                now,
+            )
             .map_err(ApiError::internal)?;
         return Err(ApiError::MfaEnrollmentRequired { enrollment_token });
     };

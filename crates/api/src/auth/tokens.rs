@@ -65,9 +65,11 @@ impl TokenKeys {
         validation.validate_exp = false;
         validation.leeway = 0;
         let mut change_validation = validation.clone();
-        change_validation.set_audience(&[password_change_audience(&config.jwt_audience)]);
+        change_validation
+            .set_audience(&[Restricted::PasswordChange.audience(&config.jwt_audience)]);
         let mut enrollment_validation = validation.clone();
-        enrollment_validation.set_audience(&[mfa_enrollment_audience(&config.jwt_audience)]);
+        enrollment_validation
+            .set_audience(&[Restricted::MfaEnrollment.audience(&config.jwt_audience)]);
         Self {
             encoding: EncodingKey::from_secret(&config.jwt_secret),
             decoding: DecodingKey::from_secret(&config.jwt_secret),
@@ -122,55 +124,29 @@ impl TokenKeys {
     }
 }
 
-fn password_change_audience(audience: &str) -> String {
-    format!("{audience}/password-change")
+/// What a restricted token is good for. Each has its own audience, so none
+/// passes as another or as an access token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Restricted {
+    /// Setting a new password (the old one is older than 90 days).
+    PasswordChange,
+    /// Enrolling a second factor (the parent account requires one).
+    MfaEnrollment,
 }
 
-fn mfa_enrollment_audience(audience: &str) -> String {
-    format!("{audience}/mfa-enrollment")
+impl Restricted {
+    fn audience(self, audience: &str) -> String {
+        match self {
+            Restricted::PasswordChange => format!("{audience}/password-change"),
+            Restricted::MfaEnrollment => format!("{audience}/mfa-enrollment"),
+        }
+    }
 }
 
 impl TokenKeys {
-    pub fn issue_password_change(
+    pub fn issue_restricted(
         &self,
-        user: Uuid,
-        password_changed_at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> anyhow::Result<String> {
-        self.issue_restricted(
-            password_change_audience(&self.audience),
-            user,
-            password_changed_at,
-            now,
-        )
-    }
-
-    /// A token that only enrols a second factor (the parent account requires one).
-    pub fn issue_mfa_enrollment(
-        &self,
-        user: Uuid,
-        password_changed_at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> anyhow::Result<String> {
-        self.issue_restricted(
-            mfa_enrollment_audience(&self.audience),
-            user,
-            password_changed_at,
-            now,
-        )
-    }
-
-    pub fn decode_mfa_enrollment(
-        &self,
-        token: &str,
-        now: DateTime<Utc>,
-    ) -> Result<PasswordChangeClaims, InvalidToken> {
-        Self::decode_restricted(token, &self.decoding, &self.enrollment_validation, now)
-    }
-
-    fn issue_restricted(
-        &self,
-        audience: String,
+        purpose: Restricted,
         user: Uuid,
         password_changed_at: DateTime<Utc>,
         now: DateTime<Utc>,
@@ -178,7 +154,7 @@ impl TokenKeys {
         let claims = PasswordChangeClaims {
             sub: user,
             iss: self.issuer.clone(),
-            aud: audience,
+            aud: purpose.audience(&self.audience),
             iat: now.timestamp(),
             exp: (now + chrono::Duration::minutes(PASSWORD_CHANGE_TTL_MINUTES)).timestamp(),
             pwd: password_changed_at.timestamp_micros(),
@@ -190,23 +166,20 @@ impl TokenKeys {
         )?)
     }
 
-    pub fn decode_password_change(
+    pub fn decode_restricted(
         &self,
+        purpose: Restricted,
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<PasswordChangeClaims, InvalidToken> {
-        Self::decode_restricted(token, &self.decoding, &self.change_validation, now)
-    }
-
-    fn decode_restricted(
-        token: &str,
-        decoding: &DecodingKey,
-        validation: &Validation,
-        now: DateTime<Utc>,
-    ) -> Result<PasswordChangeClaims, InvalidToken> {
-        let claims = jsonwebtoken::decode::<PasswordChangeClaims>(token, decoding, validation)
-            .map_err(|_| InvalidToken)?
-            .claims;
+        let validation = match purpose {
+            Restricted::PasswordChange => &self.change_validation,
+            Restricted::MfaEnrollment => &self.enrollment_validation,
+        };
+        let claims =
+            jsonwebtoken::decode::<PasswordChangeClaims>(token, &self.decoding, validation)
+                .map_err(|_| InvalidToken)?
+                .claims;
         if claims.exp <= now.timestamp() || claims.iat > now.timestamp() + 5 {
             return Err(InvalidToken);
         }
@@ -284,15 +257,21 @@ mod tests {
     fn access_and_password_change_tokens_do_not_pass_as_each_other() {
         let k = keys();
         let now = Utc::now();
-        let change = k.issue_password_change(Uuid::new_v4(), now, now).unwrap();
-        assert_eq!(k.decode_access(&change, now), Err(InvalidToken));
-        assert!(k.decode_password_change(&change, now).is_ok());
+        let (change, enrol) = (Restricted::PasswordChange, Restricted::MfaEnrollment);
+        let changing = k
+            .issue_restricted(change, Uuid::new_v4(), now, now)
+            .unwrap();
+        assert_eq!(k.decode_access(&changing, now), Err(InvalidToken));
+        assert!(k.decode_restricted(change, &changing, now).is_ok());
         let access = k.issue_access(Uuid::new_v4(), Uuid::new_v4(), now).unwrap();
-        assert_eq!(k.decode_password_change(&access, now), Err(InvalidToken));
-        let enrol = k.issue_mfa_enrollment(Uuid::new_v4(), now, now).unwrap();
-        assert_eq!(k.decode_password_change(&enrol, now), Err(InvalidToken));
-        assert_eq!(k.decode_access(&enrol, now), Err(InvalidToken));
-        assert!(k.decode_mfa_enrollment(&enrol, now).is_ok());
+        assert_eq!(k.decode_restricted(change, &access, now), Err(InvalidToken));
+        let enrolling = k.issue_restricted(enrol, Uuid::new_v4(), now, now).unwrap();
+        assert_eq!(
+            k.decode_restricted(change, &enrolling, now),
+            Err(InvalidToken)
+        );
+        assert_eq!(k.decode_access(&enrolling, now), Err(InvalidToken));
+        assert!(k.decode_restricted(enrol, &enrolling, now).is_ok());
     }
 
     #[test]

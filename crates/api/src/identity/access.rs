@@ -20,7 +20,7 @@ use api_types::{
 use chrono::Duration;
 use domain::access_request::{AccessRequest, AccessRequestForm, AccessRequestStatus, Facility};
 use domain::{AccountId, Language, Role, SecurityEvent, UserId};
-use persistence::repositories::access_requests;
+use persistence::repositories::access_requests::{self, Decision};
 use persistence::repositories::security_log::NewSecurityEntry;
 use persistence::repositories::{accounts, throttle, users};
 
@@ -240,6 +240,21 @@ pub async fn get(
     dto(state, m).await
 }
 
+/// Marks a pending request decided; one decided already answers 409.
+async fn decide_pending(
+    txn: &persistence::Tx,
+    id: uuid::Uuid,
+    decision: Decision,
+    auth: &AuthUser,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), ApiError> {
+    if access_requests::decide(txn, id, decision, auth.user.id, now).await? {
+        Ok(())
+    } else {
+        Err(already_decided())
+    }
+}
+
 fn already_decided() -> ApiError {
     ApiError::Conflict("This request was decided already.".into())
 }
@@ -275,19 +290,7 @@ pub async fn approve(
     state
         .db
         .transaction(async |txn| {
-            if !access_requests::decide(
-                txn,
-                id,
-                AccessRequestStatus::Approved,
-                auth.user.id,
-                None,
-                Some(user_id),
-                now,
-            )
-            .await?
-            {
-                return Err(already_decided());
-            }
+            decide_pending(txn, id, Decision::Approved(user_id), auth, now).await?;
             let create = CreateUserRequest {
                 username: body.username.clone(),
                 display_name: request.name.clone(),
@@ -336,19 +339,8 @@ pub async fn reject(
     state
         .db
         .transaction(async |txn| {
-            if !access_requests::decide(
-                txn,
-                id,
-                AccessRequestStatus::Rejected,
-                auth.user.id,
-                Some(reason.to_owned()),
-                None,
-                now,
-            )
-            .await?
-            {
-                return Err(already_decided());
-            }
+            let decision = Decision::Rejected(reason.to_owned());
+            decide_pending(txn, id, decision, auth, now).await?;
             let language = request.language.parse::<Language>().unwrap_or(Language::En);
             notifications::queue_access_request_rejected(
                 txn,

@@ -207,16 +207,26 @@ pub async fn page(
 }
 
 /// Records the decision if the request is still pending; false otherwise.
+/// What became of a request.
+pub enum Decision {
+    /// The account it asked for was made.
+    Approved(UserId),
+    /// Turned down, with the reason the requester reads.
+    Rejected(String),
+}
+
 pub async fn decide(
     db: &impl Conn,
     id: uuid::Uuid,
-    status: AccessRequestStatus,
+    decision: Decision,
     by: UserId,
-    note: Option<String>,
-    user: Option<UserId>,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
     let db = db.raw();
+    let (status, note, user) = match decision {
+        Decision::Approved(user) => (AccessRequestStatus::Approved, None, Some(user)),
+        Decision::Rejected(reason) => (AccessRequestStatus::Rejected, Some(reason), None),
+    };
     let result = access_request::Entity::update_many()
         .col_expr(access_request::Column::Status, Expr::value(status.as_str()))
         .col_expr(access_request::Column::DecidedAt, Expr::value(now))

@@ -433,15 +433,14 @@ impl From<warranty::Model> for WarrantyRecord {
 pub async fn warranties_visible(
     db: &impl Conn,
     visibility: AccountVisibility,
-    expiry: Option<ExpiryStatus>,
-    text: Option<&str>,
+    filter: &ContractFilter,
     today: NaiveDate,
     page: PageRequest,
 ) -> StoreResult<(Vec<WarrantyRecord>, u64)> {
     let db = db.raw();
     let mut query = warranty::Entity::find()
         .filter(warranty::Column::InstalledProductId.in_subquery(visible_ids(visibility)));
-    if let Some(expiry) = expiry {
+    if let Some(expiry) = filter.expiry {
         query = query.filter(within_dates(
             Condition::all(),
             warranty::Column::EndDate,
@@ -450,7 +449,7 @@ pub async fn warranties_visible(
     }
     // Every word must match the warranty's text or its product's number,
     // serial number or name (like the contracts' search box).
-    for word in search_words(text) {
+    for word in search_words(filter.text.as_deref()) {
         let products = column_where(
             installed_product::Column::Id,
             any_like(

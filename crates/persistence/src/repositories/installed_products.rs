@@ -27,6 +27,18 @@ use uuid::Uuid;
 
 use installed_product::Column as C;
 
+/// One page of the products list as a caller asked for it.
+#[derive(Debug, Clone)]
+pub struct ProductListing {
+    pub visibility: AccountVisibility,
+    pub filter: ProductFilter,
+    /// The caller's today, for the expiry colours.
+    pub today: NaiveDate,
+    pub sort: ProductSort,
+    pub descending: bool,
+    pub page: PageRequest,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProductFilter {
     pub modality: Option<Modality>,
@@ -233,16 +245,19 @@ fn record_with_names(row: ModelWithNames) -> StoreResult<ProductRecord> {
 /// The filtered query and its sorted page, as SQL builders: the list runs
 /// them, and the benchmark runs the same SQL raw as its floor.
 pub(crate) fn list_selects(
-    visibility: AccountVisibility,
-    filter: &ProductFilter,
-    today: NaiveDate,
-    sort: ProductSort,
-    descending: bool,
-    page: PageRequest,
+    listing: &ProductListing,
 ) -> (
     Select<installed_product::Entity>,
     Select<installed_product::Entity>,
 ) {
+    let ProductListing {
+        visibility,
+        ref filter,
+        today,
+        sort,
+        descending,
+        page,
+    } = *listing;
     let viewer = Viewer::of_products(visibility);
     let query = installed_product::Entity::find()
         .filter(visible_condition(visibility))
@@ -282,15 +297,10 @@ pub(crate) fn list_selects(
 /// One page of the visible products that match, and how many match in all.
 pub async fn list_visible(
     db: &impl Conn,
-    visibility: AccountVisibility,
-    filter: &ProductFilter,
-    today: NaiveDate,
-    sort: ProductSort,
-    descending: bool,
-    page: PageRequest,
+    listing: &ProductListing,
 ) -> StoreResult<(Vec<ProductRecord>, u64)> {
     let db = db.raw();
-    let (query, page_query) = list_selects(visibility, filter, today, sort, descending, page);
+    let (query, page_query) = list_selects(listing);
     let total = query.count(db).await?;
     let rows = page_query.into_model::<ModelWithNames>().all(db).await?;
     let records = rows

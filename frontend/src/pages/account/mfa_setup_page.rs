@@ -9,14 +9,14 @@ use super::settings_or_step;
 use crate::api::ApiError;
 use crate::components::detail::loading;
 use crate::components::forms::{
-    codes_for, conflict_notice, failure_summary, field_error, field_errors_view, focus_later,
-    required_marker, show_failure, show_invalid, submit_once, Failure, FieldRef, SubmitButton,
+    checked_input, conflict_notice, failure_summary, field_error, focus_later, show_failure,
+    show_invalid, submit_once, CheckedInput, Failure, FieldRef, SubmitButton, Typing,
 };
 use crate::components::mfa::{
     confirm_code_input, confirmation, confirmation_summary, group_secret, six_digits, svg_data_url,
     RecoveryCodes, CONFIRM_CODE, CONFIRM_PASSWORD,
 };
-use crate::components::password::{forget_errors_of, password_input};
+use crate::components::password::password_input;
 use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::{error_message, field_error_text, Texts};
 use crate::routes::Page;
@@ -350,33 +350,18 @@ fn code_form(
     pending: Memo<bool>,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
 ) -> impl IntoView {
-    let code_errors = move || failure.with(|f| codes_for(&Failure::field_errors(f), CODE));
+    let input = CheckedInput {
+        id: CODE_ID,
+        field: CODE,
+        label: t.mfa_code_label,
+        autocomplete: "one-time-code",
+        typing: Typing::Code { numeric: true },
+        help: Some("mfa-code-help"),
+        help_text: Some(PUBLIC_TEXTS.of(t).mfa_setup_code_help),
+    };
     view! {
         <form class="mfa-code-form" on:submit=on_submit novalidate>
-            <div class="field">
-                <label for=CODE_ID>{t.mfa_code_label} {required_marker(t)}</label>
-                <input
-                    id=CODE_ID
-                    name=CODE
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="one-time-code"
-                    autocapitalize="none"
-                    spellcheck="false"
-                    required
-                    aria-invalid=move || (!code_errors().is_empty()).then_some("true")
-                    aria-describedby=move || {
-                        if code_errors().is_empty() { "mfa-code-help" } else { "mfa-code-help mfa-code-error" }
-                    }
-                    prop:value=code
-                    on:input=move |ev| {
-                        code.set(event_target_value(&ev));
-                        forget_errors_of(failure, CODE);
-                    }
-                />
-                <p id="mfa-code-help" class="field-help">{PUBLIC_TEXTS.of(t).mfa_setup_code_help}</p>
-                {field_errors_view("mfa-code-error".to_owned(), code_errors, move |c| mfa_code_error_text(t, c))}
-            </div>
+            {checked_input(t, input, code, failure, move |c| mfa_code_error_text(t, c))}
             <SubmitButton class="button-primary button-inline" pending busy=PUBLIC_TEXTS.of(t).mfa_checking_code idle=t.mfa_enable_button/>
         </form>
     }

@@ -113,20 +113,7 @@ pub fn optional(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use api_types::ProblemDetails;
-
-    fn problem(code: ProblemCode, errors: Vec<FieldError>) -> ApiError {
-        ApiError::Problem(ProblemDetails {
-            type_uri: "about:blank".into(),
-            title: "t".into(),
-            status: 422,
-            detail: "d".into(),
-            code,
-            request_id: None,
-            errors,
-            restricted_token: None,
-        })
-    }
+    use crate::api::error::problem_with as problem;
 
     #[test]
     fn the_same_body_reuses_its_key_and_a_changed_one_gets_a_new_key() {

@@ -18,8 +18,11 @@ pub(crate) fn account_response(
     caller: &User,
     (a, reasons): (Account, BTreeSet<VisibilityReason>),
 ) -> AccountResponse {
-    let foreign =
-        !caller.role.is_internal() && caller.parent_account_id != Some(a.parent_account_id);
+    let foreign = !domain::policy::sees_account_whole(
+        caller.role,
+        caller.parent_account_id,
+        a.parent_account_id,
+    );
     AccountResponse {
         id: a.id.as_uuid(),
         name: a.name.as_str().to_owned(),

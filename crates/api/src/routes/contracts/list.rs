@@ -1,11 +1,9 @@
 use crate::auth::AuthUser;
-use crate::routes::convert;
 use crate::routes::{AppData, Reply};
-use crate::wire::ToDomain;
 use actix_web::{get, web, HttpResponse};
 use api_types::{ContractPage, ContractQuery};
 use persistence::repositories::accounts::AccountVisibility;
-use persistence::repositories::contracts::{self, ContractFilter};
+use persistence::repositories::contracts;
 
 /// Contracts covering a product the caller sees or sold to an account they
 /// see, soonest end first, with the expiry colour at the caller's today.
@@ -19,13 +17,7 @@ pub async fn list_contracts(
     auth: AuthUser,
     query: web::Query<ContractQuery>,
 ) -> Reply {
-    let q = query.into_inner();
-    let page = crate::wire::page_request(q.page, q.page_size)?;
-    let today = convert::today(&state, &auth);
-    let filter = ContractFilter {
-        expiry: q.expiry.map(ToDomain::to_domain),
-        text: q.q,
-    };
+    let (page, filter, today) = super::expiry_list(&state, &auth, query.into_inner())?;
     let (records, total) = contracts::list_visible(
         &state.db,
         AccountVisibility::of(&auth.user),

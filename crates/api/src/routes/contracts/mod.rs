@@ -1,10 +1,15 @@
 pub mod get;
 pub mod list;
 
+use crate::auth::AuthUser;
+use crate::error::ApiError;
 use crate::routes::convert;
-use api_types::ContractSummary;
+use crate::state::AppState;
+use crate::wire::ToDomain;
+use api_types::{ContractQuery, ContractSummary};
 use chrono::NaiveDate;
-use persistence::repositories::contracts::ContractRecord;
+use persistence::repositories::contracts::{ContractFilter, ContractRecord};
+use persistence::repositories::query::PageRequest;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -26,4 +31,19 @@ pub(crate) fn summary(c: ContractRecord, today: NaiveDate) -> ContractSummary {
         expiry,
         covered_products: c.covered_products,
     }
+}
+
+/// A contract or warranty list's page, filter and the caller's today (the
+/// expiry colours are the caller's).
+pub(crate) fn expiry_list(
+    state: &AppState,
+    auth: &AuthUser,
+    q: ContractQuery,
+) -> Result<(PageRequest, ContractFilter, NaiveDate), ApiError> {
+    let page = crate::wire::page_request(q.page, q.page_size)?;
+    let filter = ContractFilter {
+        expiry: q.expiry.map(ToDomain::to_domain),
+        text: q.q,
+    };
+    Ok((page, filter, convert::today(state, auth)))
 }

@@ -6,7 +6,9 @@ use actix_web::{get, web, HttpResponse};
 use api_types::{InstalledProductPage, InstalledProductQuery, InstalledProductSort, SortOrder};
 use domain::AccountId;
 use persistence::repositories::accounts::AccountVisibility;
-use persistence::repositories::installed_products::{self, ProductFilter, ProductSort};
+use persistence::repositories::installed_products::{
+    self, ProductFilter, ProductListing, ProductSort,
+};
 
 fn sort(s: InstalledProductSort) -> ProductSort {
     match s {
@@ -47,16 +49,15 @@ pub async fn list_installed_products(
         text: q.q,
     };
     let today = convert::today(&state, &auth);
-    let (records, total) = installed_products::list_visible(
-        &state.db,
-        AccountVisibility::of(&auth.user),
-        &filter,
+    let listing = ProductListing {
+        visibility: AccountVisibility::of(&auth.user),
+        filter,
         today,
-        sort(q.sort.unwrap_or_default()),
-        q.order == Some(SortOrder::Desc),
+        sort: sort(q.sort.unwrap_or_default()),
+        descending: q.order == Some(SortOrder::Desc),
         page,
-    )
-    .await?;
+    };
+    let (records, total) = installed_products::list_visible(&state.db, &listing).await?;
     Ok(HttpResponse::Ok().json(InstalledProductPage {
         items: records
             .into_iter()

@@ -5,6 +5,7 @@ use crate::routes::{AppData, IdPath, Reply};
 use actix_web::http::header;
 use actix_web::{put, web, HttpResponse};
 use api_types::{FieldError, InstalledProductDetail, UpdateCustomDetailsRequest};
+use domain::policy::{self, DetailsOwner};
 use domain::{Action, CustomDetails, CustomText, InstalledProductId};
 use persistence::repositories::installed_products::{self, CustomDetailsUpdate};
 use persistence::repositories::{accounts, audit};
@@ -65,11 +66,9 @@ pub async fn update_custom_details(
     let expected = if_match.expected_version()?;
     let details = parse_details(&body)?;
 
-    // Each parent account keeps its own details of a shared product; staff
-    // maintain those of the hospital where it stands.
-    let parent = match auth.user.parent_account_id {
-        Some(parent) if !auth.user.role.is_internal() => parent,
-        _ => {
+    let parent = match policy::custom_details_owner(auth.user.role, auth.user.parent_account_id) {
+        DetailsOwner::Own(parent) => parent,
+        DetailsOwner::LocationsParent => {
             accounts::find_by_id(&state.db, current.product.location_account_id)
                 .await?
                 .ok_or(ApiError::NotFound)?

@@ -1,7 +1,6 @@
 use crate::auth::AuthUser;
 use crate::routes::convert;
 use crate::routes::{AppData, Reply};
-use crate::wire::ToDomain;
 use actix_web::{get, web, HttpResponse};
 use api_types::{ContractQuery, WarrantyDto, WarrantyPage};
 use persistence::repositories::accounts::AccountVisibility;
@@ -22,19 +21,11 @@ pub async fn list_warranties(
     auth: AuthUser,
     query: web::Query<ContractQuery>,
 ) -> Reply {
-    let q = query.into_inner();
-    let page = crate::wire::page_request(q.page, q.page_size)?;
-    let today = convert::today(&state, &auth);
+    let (page, filter, today) =
+        crate::routes::contracts::expiry_list(&state, &auth, query.into_inner())?;
     let visibility = AccountVisibility::of(&auth.user);
-    let (rows, total) = contracts::warranties_visible(
-        &state.db,
-        visibility,
-        q.expiry.map(ToDomain::to_domain),
-        q.q.as_deref(),
-        today,
-        page,
-    )
-    .await?;
+    let (rows, total) =
+        contracts::warranties_visible(&state.db, visibility, &filter, today, page).await?;
     let products = installed_products::refs_visible(
         &state.db,
         visibility,
