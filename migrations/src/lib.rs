@@ -27,6 +27,7 @@ mod m20261206_000020_login_attempts_in_flight;
 mod m20261206_000021_custom_details_per_parent_account;
 mod m20261206_000022_create_throttle_claims;
 mod m20261206_000023_create_contact_confirmations;
+mod m20261206_000024_service_desk;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000021_custom_details_per_parent_account::Migration),
             Box::new(m20261206_000022_create_throttle_claims::Migration),
             Box::new(m20261206_000023_create_contact_confirmations::Migration),
+            Box::new(m20261206_000024_service_desk::Migration),
         ]
     }
 }

@@ -60,6 +60,8 @@ pub enum ActivityKindDto {
     ShipmentTracking,
     /// The service side moved the status (the text names the new one).
     StatusChanged,
+    /// Service side: waits for the customer (the text says for what).
+    WaitingForCustomer,
 }
 
 /// Who to contact about the case; the creator when absent.
@@ -218,6 +220,11 @@ pub struct CaseDetail {
     pub critical_contact: Option<ContactCentreDto>,
     /// Customers may add comments, tracking numbers and attachments (until Closed).
     pub open_for_customer_activity: bool,
+    /// The engineer who handles the case (display name).
+    pub assigned_engineer: Option<String>,
+    /// The service side waits for the customer's answer (see the timeline
+    /// for what); the customer's next comment or file ends the wait.
+    pub waiting_for_customer: bool,
     /// Also sent as the `ETag` header (`"v<version>"`).
     pub version: i32,
 }

@@ -50,6 +50,7 @@ pub mod installed_products;
 pub mod numbers;
 pub mod paging;
 pub mod problem;
+pub mod service_desk;
 pub mod users;
 
 pub use access_requests::{
@@ -85,6 +86,10 @@ pub use installed_products::{
 };
 pub use paging::PageInfo;
 pub use problem::{FieldError, FieldErrorCode, ProblemCode, ProblemDetails};
+pub use service_desk::{
+    AssignCaseRequest, EngineerDto, EngineerList, QueueCaseDto, QueuePage, QueueQuery,
+    WaitingForCustomerRequest,
+};
 pub use users::{
     CreateUserRequest, DeactivationReasonDto, SecurityLogEntryDto, SecurityLogPage,
     SecurityLogQuery, UpdateUserRequest, UserDetail, UserPage, UserQuery, UserStatusDto,

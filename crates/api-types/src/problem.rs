@@ -163,6 +163,8 @@ pub enum FieldErrorCode {
     /// A user cannot reset their own second factor through user
     /// administration (their settings change it, with a current code).
     CannotResetOwnFactor,
+    /// A case is assigned to an active Service user only.
+    NotAnEngineer,
     UnknownLanguage,
     UnknownTimeZone,
     UnknownDateFormat,
@@ -186,7 +188,7 @@ pub enum FieldErrorCode {
 
 impl FieldErrorCode {
     /// Every code the server sends, and `Unknown` last.
-    pub const ALL: [FieldErrorCode; 33] = [
+    pub const ALL: [FieldErrorCode; 34] = [
         FieldErrorCode::Required,
         FieldErrorCode::TooLong,
         FieldErrorCode::OutOfRange,
@@ -215,6 +217,7 @@ impl FieldErrorCode {
         FieldErrorCode::ParentAccountMismatch,
         FieldErrorCode::CannotDisableSelf,
         FieldErrorCode::CannotResetOwnFactor,
+        FieldErrorCode::NotAnEngineer,
         FieldErrorCode::UnknownLanguage,
         FieldErrorCode::UnknownTimeZone,
         FieldErrorCode::UnknownDateFormat,
@@ -252,6 +255,7 @@ impl FieldErrorCode {
             FieldErrorCode::ParentAccountMismatch => "parent_account_mismatch",
             FieldErrorCode::CannotDisableSelf => "cannot_disable_self",
             FieldErrorCode::CannotResetOwnFactor => "cannot_reset_own_factor",
+            FieldErrorCode::NotAnEngineer => "not_an_engineer",
             FieldErrorCode::UnknownLanguage => "unknown_language",
             FieldErrorCode::UnknownTimeZone => "unknown_time_zone",
             FieldErrorCode::UnknownDateFormat => "unknown_date_format",

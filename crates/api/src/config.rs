@@ -37,6 +37,8 @@ pub struct ApiConfig {
     pub max_attachment_bytes: u64,
     /// Zip downloads built at once by one server process; more wait (503).
     pub max_concurrent_zips: usize,
+    /// How soon the service side answers a case, per priority.
+    pub response_targets: domain::ResponseTargets,
     /// Attachment bytes one case may hold in all.
     pub case_attachment_quota_bytes: u64,
     /// Attachment bytes the cases of one parent account may hold in all.
@@ -132,6 +134,7 @@ impl ApiConfig {
             max_attachment_bytes: 25 * 1024 * 1024,
             // Each reads every file of a case from disk: a few at a time.
             max_concurrent_zips: 2,
+            response_targets: domain::ResponseTargets::default(),
             // Twenty full-size files per case; 50 GB per customer.
             case_attachment_quota_bytes: 500 * 1024 * 1024,
             parent_attachment_quota_bytes: 50 * 1024 * 1024 * 1024,

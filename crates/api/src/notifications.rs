@@ -31,6 +31,8 @@ pub enum CaseEvent {
     StatusChanged(CaseStatus),
     /// The service side wrote on the timeline (the text, if any).
     ServiceUpdate(Option<String>),
+    /// The service side waits for the customer (what it asks, if said).
+    WaitingForCustomer(Option<String>),
 }
 
 /// Someone to tell, and how they read.
@@ -99,9 +101,11 @@ struct Words {
     created_subject: &'static str,
     status_subject: &'static str,
     update_subject: &'static str,
+    waiting_subject: &'static str,
     created_intro: &'static str,
     status_intro: &'static str,
     update_intro: &'static str,
+    waiting_intro: &'static str,
     case: &'static str,
     product: &'static str,
     priority: &'static str,
@@ -116,9 +120,11 @@ const EN: Words = Words {
     created_subject: "Case {number} logged: {title}",
     status_subject: "Case {number} is now {status}",
     update_subject: "Case {number}: an update from service",
+    waiting_subject: "Case {number}: service waits for your answer",
     created_intro: "Your service case has been logged.",
     status_intro: "The status of your service case has changed.",
     update_intro: "The service organisation added an update to your case.",
+    waiting_intro: "The service organisation needs something from you before it can go on with your case.",
     case: "Case",
     product: "Installed product",
     priority: "Priority",
@@ -133,9 +139,11 @@ const NL: Words = Words {
     created_subject: "Case {number} aangemaakt: {title}",
     status_subject: "Case {number} is nu {status}",
     update_subject: "Case {number}: een update van de service-organisatie",
+    waiting_subject: "Case {number}: de service-organisatie wacht op uw antwoord",
     created_intro: "Uw servicecase is aangemaakt.",
     status_intro: "De status van uw servicecase is gewijzigd.",
     update_intro: "De service-organisatie heeft een update aan uw case toegevoegd.",
+    waiting_intro: "De service-organisatie heeft iets van u nodig voordat zij verder kan met uw case.",
     case: "Case",
     product: "Geïnstalleerd product",
     priority: "Prioriteit",
@@ -176,6 +184,7 @@ fn compose(
         CaseEvent::Created => (w.created_subject, w.created_intro),
         CaseEvent::StatusChanged(_) => (w.status_subject, w.status_intro),
         CaseEvent::ServiceUpdate(_) => (w.update_subject, w.update_intro),
+        CaseEvent::WaitingForCustomer(_) => (w.waiting_subject, w.waiting_intro),
     };
     let shown_status = match event {
         CaseEvent::StatusChanged(to) => *to,
@@ -197,7 +206,8 @@ fn compose(
         w.when,
         settings.format_instant(at),
     );
-    if let CaseEvent::ServiceUpdate(Some(text)) = event {
+    if let CaseEvent::ServiceUpdate(Some(text)) | CaseEvent::WaitingForCustomer(Some(text)) = event
+    {
         body.push_str(&format!("\n{text}\n"));
     }
     body.push_str(&format!(

@@ -101,6 +101,7 @@ mirror_enum!(ActivityKind <=> ActivityKindDto {
     CustomerComment,
     ShipmentTracking,
     StatusChanged,
+    WaitingForCustomer,
 });
 mirror_enum!(AttachmentType => AttachmentTypeDto { Jpeg, Png, Heic, Pdf });
 mirror_enum!(Modality <=> ModalityDto { Mr, Ct, Us, Ixr, Other });

@@ -38,6 +38,9 @@ crate::text_enum! {
         CustomerComment = "customer_comment",
         ShipmentTracking = "shipment_tracking",
         StatusChanged = "status_changed",
+        /// The service side asks the customer for something (the text says
+        /// what); the response clock stops until they answer.
+        WaitingForCustomer = "waiting_for_customer",
     }
 }
 
@@ -94,19 +97,27 @@ pub struct Case {
     pub closed_at: Option<DateTime<Utc>>,
     /// Counts the case's changes; a write names the version it saw.
     pub version: i32,
+    /// The engineer (a Service user) who handles it.
+    pub assigned_to: Option<UserId>,
+    /// The service side waits for the customer (their turn to answer).
+    pub waiting_for_customer: bool,
+    /// The customer waits for the service side since then (see
+    /// [`crate::service_desk::ResponseClock`]); none once answered.
+    pub awaiting_response_since: Option<DateTime<Utc>>,
 }
 
 impl Case {
     /// A priority-1 case must also be phoned in to the market's contact
     /// centre: that matters while the case is open, not after it is closed.
     pub fn must_be_phoned_in(&self) -> bool {
-        must_be_phoned_in(self.priority, self.status)
+        must_be_phoned_in(self.priority, self.status, self.origin)
     }
 }
 
-/// See [`Case::must_be_phoned_in`].
-pub fn must_be_phoned_in(priority: Priority, status: CaseStatus) -> bool {
-    priority == Priority::CRITICAL && status.is_open()
+/// See [`Case::must_be_phoned_in`]. A case the contact centre logged from a
+/// call was phoned in already.
+pub fn must_be_phoned_in(priority: Priority, status: CaseStatus, origin: CaseOrigin) -> bool {
+    priority == Priority::CRITICAL && status.is_open() && origin == CaseOrigin::Web
 }
 
 /// One entry of a case's timeline.
@@ -157,7 +168,9 @@ impl ActivityKind {
     ) -> Result<(), ActivityError> {
         if matches!(
             self,
-            ActivityKind::ProblemReported | ActivityKind::StatusChanged
+            ActivityKind::ProblemReported
+                | ActivityKind::StatusChanged
+                | ActivityKind::WaitingForCustomer
         ) {
             return Err(ActivityError::SystemOnly(self));
         }
@@ -289,20 +302,39 @@ mod tests {
     fn a_priority_one_case_must_be_phoned_in_while_open() {
         let critical = Priority::new(1).unwrap();
         for status in [CaseStatus::New, CaseStatus::InProcess, CaseStatus::Fixed] {
-            assert!(must_be_phoned_in(critical, status), "{status:?}");
+            assert!(
+                must_be_phoned_in(critical, status, CaseOrigin::Web),
+                "{status:?}"
+            );
         }
     }
 
     #[test]
     fn a_closed_priority_one_case_needs_no_phone_call() {
-        assert!(!must_be_phoned_in(Priority::CRITICAL, CaseStatus::Closed));
+        let closed = CaseStatus::Closed;
+        assert!(!must_be_phoned_in(
+            Priority::CRITICAL,
+            closed,
+            CaseOrigin::Web
+        ));
+    }
+
+    #[test]
+    fn a_case_logged_from_a_call_was_phoned_in_already() {
+        let new = CaseStatus::New;
+        assert!(!must_be_phoned_in(
+            Priority::CRITICAL,
+            new,
+            CaseOrigin::Phone
+        ));
     }
 
     #[test]
     fn cases_of_lower_priority_need_no_phone_call() {
         for p in 2..=5 {
             let priority = Priority::new(p).unwrap();
-            assert!(!must_be_phoned_in(priority, CaseStatus::New), "{p}");
+            let web = CaseOrigin::Web;
+            assert!(!must_be_phoned_in(priority, CaseStatus::New, web), "{p}");
         }
     }
 

@@ -20,6 +20,7 @@ pub mod password;
 pub mod phi;
 pub mod policy;
 pub mod security_event;
+pub mod service_desk;
 pub mod text;
 pub mod user;
 
@@ -48,6 +49,7 @@ pub use policy::{
     Target,
 };
 pub use security_event::{may_grant, SecurityEvent};
+pub use service_desk::{ResponseClock, ResponseTargets};
 pub use text::strip_bidi_controls;
 pub use user::{
     DateFormat, Email, Language, Role, TimeFormat, TimeZoneName, User, UserSettings, Username,

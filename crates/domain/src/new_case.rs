@@ -85,6 +85,28 @@ impl FieldProblem {
     }
 }
 
+impl ValidNewCase {
+    /// A case logged from a call names who called and their number, so that
+    /// the engineer can call back.
+    pub fn check_caller(&self) -> Result<(), Vec<FieldProblem>> {
+        let missing = |field: &str, what: &str| {
+            FieldProblem::new(field, "required", format!("{field}: the caller's {what}"))
+        };
+        let mut problems = Vec::new();
+        if self.contact_name.is_none() {
+            problems.push(missing("contact.name", "name"));
+        }
+        if self.contact_phone.is_none() {
+            problems.push(missing("contact.phone", "phone number"));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+}
+
 /// An optional text of at most `max` characters; a problem is noted under `field`.
 fn optional_text(
     problems: &mut Vec<FieldProblem>,

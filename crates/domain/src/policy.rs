@@ -22,10 +22,15 @@ pub enum Action {
     PlanServiceEvents,
     PublishDocuments,
     AdministerParentAccounts,
+    /// The service desk: the queue across parent accounts, assigning
+    /// engineers, waiting for the customer.
+    WorkCaseQueue,
+    /// Log a case a customer phoned in (origin Phone).
+    LogPhoneCase,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 13] = [
         Action::ViewCustomerData,
         Action::CreateCase,
         Action::AddCaseActivity,
@@ -37,6 +42,8 @@ impl Action {
         Action::PlanServiceEvents,
         Action::PublishDocuments,
         Action::AdministerParentAccounts,
+        Action::WorkCaseQueue,
+        Action::LogPhoneCase,
     ];
 }
 
@@ -116,6 +123,8 @@ pub const fn role_allows(role: Role, action: Action) -> bool {
                 | MoveCaseStatus
                 | PlanServiceEvents
                 | PublishDocuments
+                | WorkCaseQueue
+                | LogPhoneCase
         ),
         Role::Admin => matches!(
             action,
@@ -168,6 +177,15 @@ pub fn acting_parent(
         (Role::Admin, _) => Ok(named),
         (Role::Manager, Some(own)) => Ok(Some(own)),
         _ => Err(NotAnAdministrator),
+    }
+}
+
+/// What logging a case takes for `role`, and where the case comes from:
+/// customers log on the web; the service side logs what a customer phoned in.
+pub fn case_logging(role: Role) -> (Action, crate::CaseOrigin) {
+    match role {
+        Role::Service => (Action::LogPhoneCase, crate::CaseOrigin::Phone),
+        _ => (Action::CreateCase, crate::CaseOrigin::Web),
     }
 }
 

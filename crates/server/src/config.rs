@@ -156,6 +156,10 @@ impl Settings {
         api.session_max_age =
             Duration::from_secs(parse_var("CSPORTAL_SESSION_HOURS", 12u64)? * 3600);
         api.staff_mfa_required = parse_bool("CSPORTAL_STAFF_MFA_REQUIRED", true)?;
+        if let Some(spec) = var("CSPORTAL_RESPONSE_TARGETS") {
+            api.response_targets = domain::ResponseTargets::parse(&spec)
+                .with_context(|| format!("CSPORTAL_RESPONSE_TARGETS={spec}"))?;
+        }
         api.secure_cookies = parse_bool("CSPORTAL_SECURE_COOKIES", true)?;
         api.max_json_bytes = parse_var("CSPORTAL_MAX_JSON_BYTES", 64 * 1024usize)?;
         api.static_dir = static_dir;

@@ -73,6 +73,7 @@ pub fn activity_kind_name(t: &Texts, kind: ActivityKindDto) -> &'static str {
         ActivityKindDto::CustomerComment => t.activity_customer_comment,
         ActivityKindDto::ShipmentTracking => t.activity_shipment_tracking,
         ActivityKindDto::StatusChanged => t.activity_status_changed,
+        ActivityKindDto::WaitingForCustomer => t.activity_waiting_for_customer,
     }
 }
 
@@ -120,6 +121,7 @@ mod tests {
             ActivityKindDto::CustomerComment,
             ActivityKindDto::ShipmentTracking,
             ActivityKindDto::StatusChanged,
+            ActivityKindDto::WaitingForCustomer,
         ];
         for lang in Language::ALL {
             let t = texts(lang);

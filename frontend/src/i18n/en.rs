@@ -116,6 +116,7 @@ pub static EN: Texts = Texts {
     activity_customer_comment: "Customer comment",
     activity_shipment_tracking: "Shipment tracking number",
     activity_status_changed: "Status changed",
+    activity_waiting_for_customer: "Waiting for your answer",
     case_created: "Case {number} created",
     field_required: "This field is required.",
     field_too_long_n: "Use at most {n} characters.",

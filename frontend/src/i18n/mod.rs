@@ -203,6 +203,7 @@ pub struct Texts {
     pub activity_customer_comment: &'static str,
     pub activity_shipment_tracking: &'static str,
     pub activity_status_changed: &'static str,
+    pub activity_waiting_for_customer: &'static str,
     /// Followed by the contact centre's phone number.
     /// `{number}`: the new case's number.
     pub case_created: &'static str,

@@ -116,6 +116,7 @@ pub static NL: Texts = Texts {
     activity_customer_comment: "Opmerking van de klant",
     activity_shipment_tracking: "Trackingnummer van een zending",
     activity_status_changed: "Status gewijzigd",
+    activity_waiting_for_customer: "Wacht op uw antwoord",
     case_created: "Melding {number} is gemaakt",
     field_required: "Dit veld is verplicht.",
     field_too_long_n: "Gebruik maximaal {n} tekens.",

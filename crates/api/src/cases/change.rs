@@ -4,10 +4,12 @@ use crate::error::ApiError;
 use crate::notifications::{self, CaseEvent};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
-use domain::{CaseId, CaseStatus, InstalledProductId, User};
+use domain::{CaseId, InstalledProductId, User};
 use persistence::repositories::attachments::{self, NewAttachment};
 use persistence::repositories::audit::{self, AuditEntry};
-use persistence::repositories::cases::{self, NewActivity, NewCase, VersionedUpdate};
+use persistence::repositories::cases::{
+    self, CaseUpdate, NewActivity, NewCase, Turn, VersionedUpdate,
+};
 use persistence::Tx;
 
 /// What happens to the case row itself.
@@ -16,8 +18,9 @@ pub(crate) enum RowChange {
     Insert(Box<NewCase>),
     /// Something was added to it (an entry, files): a new version.
     Touch,
-    /// A status move, refused (412) unless the case is still at `expected`.
-    MoveStatus { expected: i32, to: CaseStatus },
+    /// A status move, an assignment or a wait for the customer, refused
+    /// (412) unless the case is still at `expected`.
+    Versioned { expected: i32, update: CaseUpdate },
 }
 
 /// A change to one case and everything that goes with it.
@@ -31,6 +34,8 @@ pub(crate) struct CaseChange {
     pub audit: Vec<AuditEntry>,
     /// What the case's customers are emailed about, if anything.
     pub notify: Option<CaseEvent>,
+    /// Whose turn it is afterwards, when the change passes it.
+    pub turn: Option<Turn>,
 }
 
 /// Stores `change` in `tx`: the case row, its timeline entry and files, the
@@ -50,9 +55,9 @@ pub(crate) async fn record(
             cases::insert(tx, *new_case).await?;
             false
         }
-        RowChange::MoveStatus { expected, to } => {
+        RowChange::Versioned { expected, update } => {
             if let VersionedUpdate::VersionMismatch { current } =
-                cases::set_status(tx, id, expected, to, now).await?
+                cases::update_versioned(tx, id, expected, update, now).await?
             {
                 return Err(ApiError::PreconditionFailed { current });
             }
@@ -69,6 +74,9 @@ pub(crate) async fn record(
     if touch {
         cases::touch(tx, id, now).await?;
     }
+    if let Some(turn) = change.turn {
+        cases::pass_turn(tx, id, turn, now).await?;
+    }
     if let Some(product) = change.product_state {
         cases::refresh_operational_state(tx, product).await?;
     }
@@ -77,7 +85,9 @@ pub(crate) async fn record(
     }
     if let Some(event) = change.notify {
         if let Some(row) = cases::find_any(tx, id).await? {
-            let creator = (event == CaseEvent::Created).then_some(by);
+            // Whoever opened it on the web hears of it; an engineer who
+            // logged a call is not a customer to email.
+            let creator = (event == CaseEvent::Created && !by.role.is_internal()).then_some(by);
             notifications::queue_case_emails(
                 tx,
                 &row.case,

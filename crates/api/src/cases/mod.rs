@@ -22,7 +22,7 @@ use domain::{
 };
 use persistence::repositories::accounts;
 use persistence::repositories::attachments::NewAttachment;
-use persistence::repositories::cases::{self, CaseRow, NewActivity, NewCase};
+use persistence::repositories::cases::{self, CaseRow, CaseUpdate, NewActivity, NewCase, Turn};
 use persistence::{StoredBlob, Tx};
 
 /// A timeline entry by `by`, with no texts yet.
@@ -51,6 +51,7 @@ pub(crate) async fn open(
     by: &User,
     product: &InstalledProduct,
     case: ValidNewCase,
+    origin: CaseOrigin,
     now: DateTime<Utc>,
 ) -> Result<CaseId, ApiError> {
     let country = accounts::find_by_id(tx, product.location_account_id)
@@ -78,7 +79,7 @@ pub(crate) async fn open(
         modality: product.modality,
         country,
         priority: case.priority,
-        origin: CaseOrigin::Web,
+        origin,
         kind: case.kind,
         title: case_title(&description),
         description: description.clone(),
@@ -89,7 +90,9 @@ pub(crate) async fn open(
         bench_part_description: bench_part,
         bench_part_serial_number: bench_serial,
         bench_return_address: bench_address,
-        created_by: Some(by.id),
+        // A phoned-in case is the caller's; the engineer who logged it is in
+        // the audit log and on its first timeline entry.
+        created_by: (origin == CaseOrigin::Web).then_some(by.id),
         created_at: now,
     };
     let audit = crate::audit::by(by, "case.create", "case", id, now).new_value(serde_json::json!({
@@ -97,10 +100,12 @@ pub(crate) async fn open(
         "installed_product": product.number,
         "priority": case.priority.value(),
         "kind": case.kind.as_str(),
+        "origin": origin.as_str(),
         "customer_reference": new_case.customer_reference,
     }));
     let entry = NewActivity {
         text: Some(description),
+        from_service: origin == CaseOrigin::Phone,
         ..entry_by(by, id, ActivityKind::ProblemReported, now)
     };
     let change = CaseChange {
@@ -111,6 +116,8 @@ pub(crate) async fn open(
         product_state: Some(product.id),
         audit: vec![audit],
         notify: Some(CaseEvent::Created),
+        // A new case awaits an answer from when it is logged.
+        turn: None,
     };
     record(tx, state, by, change, now).await?;
     Ok(id)
@@ -158,6 +165,11 @@ pub(crate) async fn add_entry(
         product_state: None,
         audit: vec![audit],
         notify: from_service.then_some(CaseEvent::ServiceUpdate(texts.text)),
+        turn: Some(if from_service {
+            Turn::Service
+        } else {
+            Turn::Customer
+        }),
     };
     state
         .db
@@ -218,6 +230,8 @@ pub(crate) async fn attach(
         product_state: None,
         audit,
         notify: None,
+        // Files from the customer are their word; the service's are not an answer.
+        turn: (!by.role.is_internal()).then_some(Turn::Customer),
     };
     let adding: u64 = files.iter().map(|f| f.blob.size).sum();
     state
@@ -280,12 +294,94 @@ pub(crate) async fn move_status(
         .new_value(serde_json::json!({ "status": to.as_str() }));
     let change = CaseChange {
         case,
-        row: RowChange::MoveStatus { expected, to },
+        row: RowChange::Versioned {
+            expected,
+            update: CaseUpdate::Status(to),
+        },
         entry: Some(entry),
         attachments: Vec::new(),
         product_state: Some(row.case.installed_product),
         audit: vec![audit],
         notify: Some(CaseEvent::StatusChanged(to)),
+        turn: Some(Turn::Service),
+    };
+    state
+        .db
+        .transaction(async move |tx| record(tx, state, by, change, now).await)
+        .await
+}
+
+/// Assigns the case to `engineer` (a Service user) or to nobody, if it is
+/// still at version `expected`. Routing inside the service side: the
+/// customer's clock runs on and nobody is emailed.
+pub(crate) async fn assign(
+    state: &AppState,
+    by: &User,
+    row: &CaseRow,
+    expected: i32,
+    engineer: Option<&User>,
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let case = row.case.id;
+    let audit = crate::audit::by(by, "case.assign", "case", case, now)
+        .old_value(serde_json::json!({ "engineer": row.case.assigned_to }))
+        .new_value(serde_json::json!({ "engineer": engineer.map(|e| e.id) }));
+    let change = CaseChange {
+        case,
+        row: RowChange::Versioned {
+            expected,
+            update: CaseUpdate::Assignee(engineer.map(|e| e.id)),
+        },
+        entry: None,
+        attachments: Vec::new(),
+        product_state: None,
+        audit: vec![audit],
+        notify: None,
+        turn: None,
+    };
+    state
+        .db
+        .transaction(async move |tx| record(tx, state, by, change, now).await)
+        .await
+}
+
+/// The service side waits for the customer (with what it asks, on the
+/// timeline and by email), which stops the response clock; or stops
+/// waiting because the customer answered another way, which starts it.
+pub(crate) async fn wait_for_customer(
+    state: &AppState,
+    by: &User,
+    row: &CaseRow,
+    expected: i32,
+    waiting: bool,
+    note: Option<String>,
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let case = row.case.id;
+    let entry = waiting.then(|| NewActivity {
+        text: note.clone(),
+        from_service: true,
+        ..entry_by(by, case, ActivityKind::WaitingForCustomer, now)
+    });
+    let audit = crate::audit::by(by, "case.waiting_for_customer", "case", case, now)
+        .old_value(serde_json::json!({ "waiting": row.case.waiting_for_customer }))
+        .new_value(serde_json::json!({ "waiting": waiting, "note": note }));
+    let change = CaseChange {
+        case,
+        row: RowChange::Versioned {
+            expected,
+            update: CaseUpdate::WaitingForCustomer(waiting),
+        },
+        entry,
+        attachments: Vec::new(),
+        product_state: None,
+        audit: vec![audit],
+        notify: waiting.then_some(CaseEvent::WaitingForCustomer(note)),
+        turn: Some(if waiting {
+            Turn::Service
+        } else {
+            Turn::Customer
+        }),
     };
     state
         .db

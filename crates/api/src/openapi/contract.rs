@@ -53,6 +53,7 @@ fn tag_of(path: &str) -> Option<&'static str> {
         "dashboard" => "dashboard",
         "installed-products" => "installed products",
         "users" | "security-log" | "mfa-policy" => "users",
+        "service" => "service desk",
         "healthz" | "readyz" => "health",
         _ => return None,
     })

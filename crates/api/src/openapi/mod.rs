@@ -37,6 +37,7 @@ with a stable `code`.",
         (name = "cases", description = "Service cases and their timeline; create with an Idempotency-Key"),
         (name = "contracts", description = "Service contracts with their lines and coverage, and warranties"),
         (name = "dashboard", description = "The home page's figures: installed products by state, modality and location, contracts by expiry"),
+        (name = "service desk", description = "The service organisation's queue of cases across parent accounts, with response targets, and its engineers; assigning and waiting for the customer are under cases"),
         (name = "health", description = "Liveness and readiness probes"),
     )
 )]

@@ -12,6 +12,14 @@ use utoipa::IntoResponses;
 )]
 pub struct ManagersAndAdminsOnly;
 
+/// The service desk's operations.
+#[derive(IntoResponses)]
+#[response(
+    status = 403,
+    description = "Only the service organisation (`forbidden`)"
+)]
+pub struct ServiceOnly;
+
 /// Where the caller proves who they are again before a change to how they
 /// sign in.
 #[derive(IntoResponses)]

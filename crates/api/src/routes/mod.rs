@@ -15,6 +15,7 @@ pub mod health;
 pub mod installed_products;
 pub(crate) mod preconditions;
 pub mod security_log;
+pub mod service;
 pub mod users;
 pub mod warranties;
 
@@ -43,6 +44,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(users::configure)
                 .configure(access_requests::configure)
                 .configure(contacts::configure)
+                .configure(service::configure)
                 .service(security_log::list_security_log),
         );
 }

@@ -19,6 +19,7 @@ mod metrics;
 mod mfa;
 mod openapi;
 mod outage;
+mod service_desk;
 mod sessions;
 mod shared_products;
 mod spa;

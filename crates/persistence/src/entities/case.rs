@@ -30,6 +30,9 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub closed_at: Option<DateTimeUtc>,
     pub version: i32,
+    pub assigned_to: Option<Uuid>,
+    pub waiting_for_customer: bool,
+    pub awaiting_response_since: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -102,6 +102,10 @@ pub async fn insert(db: &impl Conn, c: NewCase) -> StoreResult<()> {
         updated_at: Set(c.created_at),
         closed_at: Set(None),
         version: Set(1),
+        assigned_to: Set(None),
+        waiting_for_customer: Set(false),
+        // A new case awaits the service side's answer.
+        awaiting_response_since: Set(Some(c.created_at)),
     }
     .insert(db)
     .await?;
@@ -155,6 +159,11 @@ pub struct CaseRow {
     pub product_custom_name: Option<String>,
     pub account_name: String,
     pub creator_name: Option<String>,
+    /// The assigned engineer's display name.
+    pub assignee_name: Option<String>,
+    /// The parent account of the account the case was logged for.
+    pub parent_account: AccountId,
+    pub parent_account_name: String,
 }
 
 impl CaseRow {
@@ -173,6 +182,9 @@ struct StoredCaseRow {
     product_custom_name: Option<String>,
     account_name: String,
     creator_name: Option<String>,
+    assignee_name: Option<String>,
+    parent_account_id: Uuid,
+    parent_account_name: String,
 }
 
 impl StoredCaseRow {
@@ -184,6 +196,9 @@ impl StoredCaseRow {
             product_custom_name: self.product_custom_name,
             account_name: self.account_name,
             creator_name: self.creator_name,
+            assignee_name: self.assignee_name,
+            parent_account: AccountId::from_uuid(self.parent_account_id),
+            parent_account_name: self.parent_account_name,
         })
     }
 }
@@ -216,6 +231,9 @@ fn to_case(m: case::Model) -> StoreResult<Case> {
         updated_at: m.updated_at,
         closed_at: m.closed_at,
         version: m.version,
+        assigned_to: m.assigned_to.map(UserId::from_uuid),
+        waiting_for_customer: m.waiting_for_customer,
+        awaiting_response_since: m.awaiting_response_since,
     })
 }
 
@@ -254,6 +272,9 @@ fn with_names(select: Select<case::Entity>, viewer: &Viewer) -> Select<case::Ent
             ("(SELECT description FROM installed_products ip WHERE ip.id = cases.installed_product_id)", "product_description"),
             ("(SELECT name FROM accounts a WHERE a.id = cases.account_id)", "account_name"),
             ("(SELECT display_name FROM users u WHERE u.id = cases.created_by)", "creator_name"),
+            ("(SELECT display_name FROM users u WHERE u.id = cases.assigned_to)", "assignee_name"),
+            ("(SELECT a.parent_account_id FROM accounts a WHERE a.id = cases.account_id)", "parent_account_id"),
+            ("(SELECT p.name FROM accounts a JOIN accounts p ON p.id = a.parent_account_id WHERE a.id = cases.account_id)", "parent_account_name"),
         ],
     )
 }
@@ -335,6 +356,19 @@ pub struct CaseFilter {
     pub created_before: Option<DateTime<Utc>>,
     pub text: Option<String>,
     pub history: History,
+    pub assignee: Option<Assignee>,
+    /// Cases logged for an account of this parent account.
+    pub parent_account: Option<AccountId>,
+    /// The country of the account the case was logged for (the market).
+    pub country: Option<String>,
+    pub waiting_for_customer: Option<bool>,
+}
+
+/// Whose cases of the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assignee {
+    Nobody,
+    Engineer(UserId),
 }
 
 /// Cases closed before their market's cut-over (country, first day on this platform).
@@ -390,7 +424,28 @@ impl CaseFilter {
                     .map(|p| C::InstalledProductId.eq(p.as_uuid())),
             )
             .add_option(self.created_from.map(|from| C::CreatedAt.gte(from)))
-            .add_option(self.created_before.map(|before| C::CreatedAt.lt(before)));
+            .add_option(self.created_before.map(|before| C::CreatedAt.lt(before)))
+            .add_option(self.assignee.map(|a| match a {
+                Assignee::Nobody => C::AssignedTo.is_null(),
+                Assignee::Engineer(u) => C::AssignedTo.eq(u.as_uuid()),
+            }))
+            .add_option(self.parent_account.map(|parent| {
+                C::AccountId.in_subquery(
+                    sea_orm::sea_query::Query::select()
+                        .column(crate::entities::account::Column::Id)
+                        .from(crate::entities::account::Entity)
+                        .and_where(
+                            Expr::col(crate::entities::account::Column::ParentAccountId)
+                                .eq(parent.as_uuid()),
+                        )
+                        .to_owned(),
+                )
+            }))
+            .add_option(self.country.as_deref().map(|c| C::Country.eq(c)))
+            .add_option(
+                self.waiting_for_customer
+                    .map(|w| C::WaitingForCustomer.eq(w)),
+            );
         for word in search_words(self.text.as_deref()) {
             c = c.add(any_like(
                 &[
@@ -420,6 +475,8 @@ pub enum CaseSort {
     Priority,
     Status,
     Number,
+    /// The service queue's order: most urgent first, then the longest waiting.
+    Queue,
 }
 
 /// Totals are counted up to here; beyond it a list says "10,000 or more"
@@ -461,22 +518,22 @@ pub(crate) fn list_statements(
         .build(backend);
     let count = count_statement(matching, "matching", backend);
     let order = if descending { Order::Desc } else { Order::Asc };
-    let column = match sort {
-        CaseSort::CreatedAt => C::CreatedAt,
-        CaseSort::UpdatedAt => C::UpdatedAt,
-        CaseSort::Priority => C::Priority,
-        CaseSort::Status => C::Status,
-        CaseSort::Number => C::Number,
+    let (columns, order): (&[C], Order) = match sort {
+        CaseSort::CreatedAt => (&[C::CreatedAt], order),
+        CaseSort::UpdatedAt => (&[C::UpdatedAt], order),
+        CaseSort::Priority => (&[C::Priority], order),
+        CaseSort::Status => (&[C::Status], order),
+        CaseSort::Number => (&[C::Number], order),
+        CaseSort::Queue => (&[C::Priority, C::CreatedAt], Order::Asc),
     };
+    let mut sorted = case::Entity::find()
+        .filter(visible_as_value(visibility))
+        .filter(filter.condition());
     // The id breaks ties so that pages never repeat or skip a row.
-    let sorted = with_names(
-        case::Entity::find()
-            .filter(visible_as_value(visibility))
-            .filter(filter.condition())
-            .order_by(column, order.clone())
-            .order_by(C::Id, order),
-        &viewer(visibility),
-    );
+    for column in columns.iter().chain([&C::Id]) {
+        sorted = sorted.order_by(*column, order.clone());
+    }
+    let sorted = with_names(sorted, &viewer(visibility));
     let sorted = paged(sorted, page.window());
     (count, sorted)
 }
@@ -529,26 +586,43 @@ pub enum VersionedUpdate {
     VersionMismatch { current: i32 },
 }
 
-/// Moves the status if the case is still at `expected` version.
-pub async fn set_status(
+/// A change to the case row that names the version it saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseUpdate {
+    Status(CaseStatus),
+    Assignee(Option<UserId>),
+    /// The service side waits for the customer (or stops waiting).
+    WaitingForCustomer(bool),
+}
+
+/// Applies `change` if the case is still at `expected` version.
+pub async fn update_versioned(
     db: &impl Conn,
     id: CaseId,
     expected: i32,
-    status: CaseStatus,
+    change: CaseUpdate,
     now: DateTime<Utc>,
 ) -> StoreResult<VersionedUpdate> {
     let db = db.raw();
-    let mut update = bump_version(
-        case::Entity::update_many().col_expr(C::Status, Expr::value(status.as_str())),
-        C::UpdatedAt,
-        C::Version,
-        now,
-    )
-    .filter(C::Id.eq(id.as_uuid()))
-    .filter(C::Version.eq(expected));
-    if status == CaseStatus::Closed {
-        update = update.col_expr(C::ClosedAt, Expr::value(now));
-    }
+    let mut update = bump_version(case::Entity::update_many(), C::UpdatedAt, C::Version, now)
+        .filter(C::Id.eq(id.as_uuid()))
+        .filter(C::Version.eq(expected));
+    update = match change {
+        CaseUpdate::Status(status) => {
+            let update = update.col_expr(C::Status, Expr::value(status.as_str()));
+            if status == CaseStatus::Closed {
+                update.col_expr(C::ClosedAt, Expr::value(now))
+            } else {
+                update
+            }
+        }
+        CaseUpdate::Assignee(engineer) => {
+            update.col_expr(C::AssignedTo, Expr::value(engineer.map(|u| u.as_uuid())))
+        }
+        CaseUpdate::WaitingForCustomer(waiting) => {
+            update.col_expr(C::WaitingForCustomer, Expr::value(waiting))
+        }
+    };
     if update.exec(db).await?.rows_affected == 1 {
         return Ok(VersionedUpdate::Updated {
             version: expected + 1,
@@ -562,6 +636,40 @@ pub async fn set_status(
         .await?
         .ok_or_else(|| StoreError::Corrupt(format!("case {id} vanished")))?;
     Ok(VersionedUpdate::VersionMismatch { current })
+}
+
+/// Whose turn it is on a case after a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Turn {
+    /// The customer wrote: they wait for the service side (from now, unless
+    /// they were waiting already), and the service stops waiting for them.
+    Customer,
+    /// The service side answered: nobody waits for it.
+    Service,
+}
+
+pub async fn pass_turn(
+    db: &impl Conn,
+    id: CaseId,
+    turn: Turn,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let db = db.raw();
+    let update = case::Entity::update_many().filter(C::Id.eq(id.as_uuid()));
+    let update = match turn {
+        Turn::Customer => update
+            .col_expr(
+                C::AwaitingResponseSince,
+                Expr::col(C::AwaitingResponseSince).if_null(now),
+            )
+            .col_expr(C::WaitingForCustomer, Expr::value(false)),
+        Turn::Service => update.col_expr(
+            C::AwaitingResponseSince,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        ),
+    };
+    update.exec(db).await?;
+    Ok(())
 }
 
 /// Marks a change that is not a status move (a new activity or attachment).

@@ -12,8 +12,8 @@ use domain::{
 };
 use sea_orm::sea_query::{Expr, Order};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    UpdateMany,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Set, UpdateMany,
 };
 
 /// A user with the PHC string of their password, for login only.
@@ -413,6 +413,16 @@ pub async fn find_reachable_by_email(db: &impl Conn, email: &str) -> StoreResult
         )
         .filter(user::Column::Active.eq(true));
     all_converted(db, reachable, |m| to_domain(&m)).await
+}
+
+/// The active Service users (the engineers cases are assigned to), by name.
+pub async fn active_engineers(db: &impl Conn) -> StoreResult<Vec<User>> {
+    let engineers = user::Entity::find()
+        .filter(user::Column::Role.eq(domain::Role::Service.as_str()))
+        .filter(user::Column::Active.eq(true))
+        .order_by_asc(user::Column::DisplayName)
+        .order_by_asc(user::Column::Id);
+    all_converted(db.raw(), engineers, |m| to_domain(&m)).await
 }
 
 /// Sets a new password: it activates a pending account, lifts a lock, and

@@ -88,7 +88,8 @@ pub async fn seed(db: &impl Conn, demo: &[DemoCase], now: DateTime<Utc>) -> Stor
         .await?;
         if c.status != CaseStatus::New {
             let at = c.closed_at.unwrap_or(created_at + Duration::hours(2));
-            cases::set_status(db, id, 1, c.status, at).await?;
+            cases::update_versioned(db, id, 1, cases::CaseUpdate::Status(c.status), at).await?;
+            cases::pass_turn(db, id, cases::Turn::Service, at).await?;
             cases::insert_activity(
                 db,
                 entry(ActivityKind::StatusChanged, None, Some(c.status), at),

@@ -39,6 +39,8 @@ pub async fn scale_cases(db: &Db, count: u64) -> StoreResult<u64> {
         ));
     }
     let existing = case::Entity::find().count(db.raw()).await?;
+    // The queue's "mine" filter needs an engineer; any fixed id will do.
+    const ENGINEER: Uuid = Uuid::from_u128(0x5e41_ce00_0000_4000_8000_0000_0000_0001);
     let now = Utc::now();
     let mut made = 0u64;
     while made < count {
@@ -88,6 +90,10 @@ pub async fn scale_cases(db: &Db, count: u64) -> StoreResult<u64> {
                     updated_at: Set(closed_at.unwrap_or(created_at)),
                     closed_at: Set(closed_at),
                     version: Set(1),
+                    // Every tenth is assigned to one engineer; the new ones await an answer.
+                    assigned_to: Set(n.is_multiple_of(10).then_some(ENGINEER)),
+                    waiting_for_customer: Set(status == CaseStatus::InProcess && n % 8 == 1),
+                    awaiting_response_since: Set((status == CaseStatus::New).then_some(created_at)),
                 }
             })
             .collect();

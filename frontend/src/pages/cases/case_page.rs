@@ -175,6 +175,12 @@ fn case_view(t: &'static Texts, dates: &Dates, d: CaseDetail) -> impl IntoView {
                 .unwrap_or_else(|| CASE_TEXTS.of(t).created_by_contact_centre.to_owned())
                 .into_any(),
         ),
+        (
+            CASE_TEXTS.of(t).engineer_label,
+            d.assigned_engineer
+                .unwrap_or_else(|| CASE_TEXTS.of(t).not_assigned_yet.to_owned())
+                .into_any(),
+        ),
         (t.created_at_label, when(dates, s.created_at).into_any()),
         (CASE_TEXTS.of(t).updated_at_label, when(dates, s.updated_at).into_any()),
         (
@@ -244,6 +250,9 @@ fn case_view(t: &'static Texts, dates: &Dates, d: CaseDetail) -> impl IntoView {
             {case_status_badge(t, s.status)}
         </div>
         {d.critical_contact.map(|contact| critical_notice(t, Some(contact), false, false))}
+        {d.waiting_for_customer.then(|| view! {
+            <p class="status-notice notice-waiting" role="status">{CASE_TEXTS.of(t).waiting_for_you}</p>
+        })}
         {facts_panel("case-details-heading", t.details_heading, facts)}
         <section class="panel" aria-labelledby="case-description-heading">
             <h2 id="case-description-heading">{t.description_label}</h2>

@@ -9,7 +9,7 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 use api_types::{CaseDetail, CreateCaseRequest, FieldError};
 use domain::new_case::BenchRepairInput;
 use domain::{
-    validate_new_case, Action, InstalledProduct, InstalledProductId, NewCaseInput, ValidNewCase,
+    validate_new_case, CaseOrigin, InstalledProduct, InstalledProductId, NewCaseInput, ValidNewCase,
 };
 use persistence::repositories::idempotency::{self, Claim};
 use sha2::{Digest, Sha256};
@@ -51,16 +51,18 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     Ok(Some(key.to_owned()))
 }
 
-/// Logs a case for one installed product the caller sees (Users and
-/// Managers). With an `Idempotency-Key`, a retry answers the first response
-/// and never makes a second case. A priority-1 case must also be phoned in:
-/// `critical_contact` names the number.
+/// Logs a case for one installed product the caller sees. Users and
+/// Managers log on the web; the service organisation logs a case a customer
+/// phoned in (origin `phone`), naming the caller and their number in
+/// `contact`. With an `Idempotency-Key`, a retry answers the first response
+/// and never makes a second case. A priority-1 web case must also be phoned
+/// in: `critical_contact` names the number.
 #[utoipa::path(
     params(("Idempotency-Key" = Option<String>, Header, description = "A unique value (UUID) per new case; resend it on retries")),
     request_body = CreateCaseRequest,
     responses(
         (status = 201, body = CaseDetail, headers(("ETag" = String), ("Location" = String))),
-        (status = 403, description = "Viewers cannot create cases"),
+        (status = 403, description = "Viewers and portal support cannot create cases"),
         (status = 404, description = "No such installed product for this caller"),
         (status = 409, description = "The first request with this Idempotency-Key is still running"),
         (status = 422, description = "A field is invalid, a text looks like patient data (`possible_patient_data`), or the Idempotency-Key was used for another body"),
@@ -75,9 +77,12 @@ pub async fn create_case(
 ) -> Reply {
     let body = body.into_inner();
     let product_id = InstalledProductId::from_uuid(body.installed_product_id);
-    let product =
-        crate::cases::authorized_product(&state, &auth, product_id, Action::CreateCase).await?;
+    let (action, origin) = domain::policy::case_logging(auth.user.role);
+    let product = crate::cases::authorized_product(&state, &auth, product_id, action).await?;
     let case = validate(&body)?;
+    if origin == CaseOrigin::Phone {
+        case.check_caller().map_err(ApiError::from)?;
+    }
     super::guard_patient_data(
         "description",
         case.description.as_str(),
@@ -85,7 +90,7 @@ pub async fn create_case(
     )?;
 
     let Some(key) = idempotency_key(&req)? else {
-        let detail = store(&state, &auth, case, &product.product, None).await?;
+        let detail = store(&state, &auth, case, origin, &product.product, None).await?;
         return Ok(created(&detail));
     };
     let hash = hex(&Sha256::digest(
@@ -104,7 +109,7 @@ pub async fn create_case(
         Claim::InProgress => return Err(ApiError::RequestInProgress),
         Claim::Mismatch => return Err(ApiError::IdempotencyKeyReused),
     }
-    match store(&state, &auth, case, &product.product, Some(&key)).await {
+    match store(&state, &auth, case, origin, &product.product, Some(&key)).await {
         Ok(detail) => Ok(created(&detail)),
         Err(err) => {
             // Nothing was stored: let a retry run afresh.
@@ -134,6 +139,7 @@ async fn store(
     state: &AppState,
     auth: &AuthUser,
     case: ValidNewCase,
+    origin: CaseOrigin,
     product: &InstalledProduct,
     idempotency_key: Option<&str>,
 ) -> Result<CaseDetail, ApiError> {
@@ -141,7 +147,7 @@ async fn store(
     state
         .db
         .transaction(async |tx| {
-            let id = crate::cases::open(tx, state, &auth.user, product, case, now).await?;
+            let id = crate::cases::open(tx, state, &auth.user, product, case, origin, now).await?;
             let detail = super::load_detail_in(tx, state, auth, id).await?;
             if let Some(key) = idempotency_key {
                 let json = serde_json::to_string(&detail).map_err(ApiError::internal)?;

@@ -73,6 +73,7 @@ pub async fn list_cases(state: AppData, auth: AuthUser, query: web::Query<CaseQu
             .and_then(start_of),
         text: q.q,
         history,
+        ..CaseFilter::default()
     };
     let sort_by = q.sort.unwrap_or_default();
     let (rows, total, total_is_lower_bound) = cases::list_visible(

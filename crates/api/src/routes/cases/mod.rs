@@ -1,6 +1,7 @@
 //! Service cases: create (idempotent), list, detail, timeline, status moves.
 
 pub mod add_activity;
+pub mod assign;
 pub mod bench_repair_form;
 pub mod create;
 pub mod download_attachment;
@@ -9,6 +10,7 @@ pub mod get;
 pub mod list;
 pub mod move_status;
 pub mod upload_attachments;
+pub mod wait_for_customer;
 
 use crate::auth::AuthUser;
 use crate::error::ApiError;
@@ -32,6 +34,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get::get_case)
         .service(add_activity::add_activity)
         .service(move_status::move_case_status)
+        .service(assign::assign_case)
+        .service(wait_for_customer::wait_for_customer)
         .service(upload_attachments::upload_attachments)
         .service(download_zip::download_attachments_zip)
         .service(download_attachment::download_attachment)
@@ -170,6 +174,8 @@ pub(crate) async fn load_detail_in(
         },
         bench_repair,
         created_by: row.creator_name,
+        assigned_engineer: row.assignee_name,
+        waiting_for_customer: c.waiting_for_customer,
         activities,
         attachments,
         critical_contact,
