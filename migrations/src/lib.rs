@@ -28,6 +28,7 @@ mod m20261206_000021_custom_details_per_parent_account;
 mod m20261206_000022_create_throttle_claims;
 mod m20261206_000023_create_contact_confirmations;
 mod m20261206_000024_service_desk;
+mod m20261206_000025_account_source_ids;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000022_create_throttle_claims::Migration),
             Box::new(m20261206_000023_create_contact_confirmations::Migration),
             Box::new(m20261206_000024_service_desk::Migration),
+            Box::new(m20261206_000025_account_source_ids::Migration),
         ]
     }
 }

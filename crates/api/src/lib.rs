@@ -11,6 +11,7 @@ pub mod config;
 pub mod documents;
 pub mod error;
 pub mod identity;
+pub mod imports;
 pub mod jobs;
 pub mod mail;
 pub mod metrics;

@@ -13,6 +13,7 @@ pub mod case;
 pub mod clock;
 pub mod expiry;
 pub mod ids;
+pub mod import;
 pub mod installed_product;
 pub mod market;
 pub mod new_case;

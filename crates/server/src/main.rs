@@ -59,6 +59,25 @@ enum Command {
         #[command(subcommand)]
         action: AuditCommand,
     },
+    /// Import a customer's data from their source system's CSV export.
+    Import {
+        #[command(subcommand)]
+        kind: ImportCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Installed products, keyed by their number; accounts named by their
+    /// source ids within the row's `parent_account`. All of the file or
+    /// nothing; importing it again changes nothing.
+    InstalledProducts {
+        /// The CSV file (a header row naming the columns).
+        file: std::path::PathBuf,
+        /// Check every row and count what would change; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -178,9 +197,57 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 ),
             }
         }
+        Command::Import {
+            kind: ImportCommand::InstalledProducts { file, dry_run },
+        } => {
+            persistence::migrate_up(&db).await?;
+            let state = api::AppState::new(db, settings.api, Arc::new(SystemClock)).await?;
+            let input = std::fs::File::open(&file)
+                .with_context(|| format!("cannot open {}", file.display()))?;
+            let report = api::imports::import_products(
+                &state,
+                None,
+                std::io::BufReader::new(input),
+                dry_run,
+            )
+            .await
+            .map_err(console_error)?;
+            print_import_report(&report);
+            anyhow::ensure!(
+                report.problems.is_empty(),
+                "nothing was imported: {} problems{}",
+                report.problems.len(),
+                if report.more_problems {
+                    " (and more)"
+                } else {
+                    ""
+                }
+            );
+        }
         Command::Openapi => {}
     }
     Ok(())
+}
+
+fn print_import_report(report: &api::imports::ImportReport) {
+    for p in &report.problems {
+        println!(
+            "line {}, {}: {:?}: {}",
+            p.line,
+            if p.column.is_empty() { "-" } else { &p.column },
+            p.value,
+            p.issue.describe()
+        );
+    }
+    let verb = if report.applied {
+        "imported"
+    } else {
+        "would import (nothing stored)"
+    };
+    println!(
+        "{} rows: {verb}: {} created, {} updated, {} unchanged (import {})",
+        report.rows, report.created, report.updated, report.unchanged, report.id
+    );
 }
 
 async fn seed_demo(db: &persistence::Db) -> anyhow::Result<()> {

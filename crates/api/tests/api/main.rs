@@ -13,6 +13,7 @@ mod emails;
 mod errors;
 mod hostile_tokens;
 mod identity;
+mod imports;
 mod installed_products;
 mod lockout;
 mod metrics;

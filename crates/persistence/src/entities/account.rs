@@ -13,6 +13,7 @@ pub struct Model {
     pub city: Option<String>,
     pub created_at: DateTimeUtc,
     pub require_mfa: bool,
+    pub source_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,6 +5,7 @@ use chrono::Utc;
 use domain::{
     Account, AccountId, AccountKind, AccountName, AccountScope, CountryCode, User, VisibilityReason,
 };
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -155,10 +156,47 @@ pub async fn insert(db: &impl Conn, a: &Account) -> StoreResult<()> {
         city: Set(a.city.clone()),
         created_at: Set(Utc::now()),
         require_mfa: Set(false),
+        source_id: Set(None),
     }
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// Names an account by its source system's id (see the import).
+pub async fn set_source_id(db: &impl Conn, id: AccountId, source_id: &str) -> StoreResult<()> {
+    account::Entity::update_many()
+        .col_expr(account::Column::SourceId, Expr::value(source_id))
+        .filter(account::Column::Id.eq(id.as_uuid()))
+        .exec(db.raw())
+        .await?;
+    Ok(())
+}
+
+/// The accounts of the parent account whose source id is `parent_source`,
+/// by source id; `None` when no parent account has that source id.
+pub async fn by_source_id_under(
+    db: &impl Conn,
+    parent_source: &str,
+) -> StoreResult<Option<(AccountId, std::collections::HashMap<String, AccountId>)>> {
+    let db = db.raw();
+    let Some(parent) = account::Entity::find()
+        .filter(account::Column::SourceId.eq(parent_source))
+        .filter(Expr::col(account::Column::Id).equals(account::Column::ParentAccountId))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let accounts = account::Entity::find()
+        .filter(account::Column::ParentAccountId.eq(parent.id))
+        .filter(account::Column::SourceId.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|a| Some((a.source_id?, AccountId::from_uuid(a.id))))
+        .collect();
+    Ok(Some((AccountId::from_uuid(parent.id), accounts)))
 }
 
 pub async fn assign(db: &impl Conn, user: domain::UserId, account: AccountId) -> StoreResult<()> {

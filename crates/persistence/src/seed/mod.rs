@@ -74,6 +74,8 @@ struct AccountSpec {
 
 struct ParentSpec {
     country: &'static str,
+    /// The demo ERP's account numbers start with it: `LUMC-1000` is the parent.
+    source_prefix: &'static str,
     accounts: Vec<AccountSpec>,
     users: [(&'static str, &'static str, Role); 3],
     settings: UserSettings,
@@ -99,6 +101,7 @@ fn specs() -> [ParentSpec; 3] {
     [
         ParentSpec {
             country: "NL",
+            source_prefix: "LUMC",
             accounts: vec![
                 a(
                     "Lindenhaven University Medical Centre",
@@ -145,6 +148,7 @@ fn specs() -> [ParentSpec; 3] {
         },
         ParentSpec {
             country: "DK",
+            source_prefix: "NKH",
             accounts: vec![
                 a(
                     "Nordkyst Hospital",
@@ -170,6 +174,7 @@ fn specs() -> [ParentSpec; 3] {
         },
         ParentSpec {
             country: "NL",
+            source_prefix: "MLE",
             accounts: vec![a(
                 "MedLease Europe B.V.",
                 AccountKind::LeasingCompany,
@@ -245,6 +250,9 @@ pub async fn demo(
                 city: Some(a.city.to_owned()),
             };
             accounts::insert(&txn, &account).await?;
+            // As the customer's ERP numbers them: what an import names.
+            let source_id = format!("{}-{}", spec.source_prefix, 1000 + index);
+            accounts::set_source_id(&txn, id, &source_id).await?;
             let demo_account = DemoAccount { id, name: a.name };
             if a.assigned {
                 assigned.push(demo_account.clone());

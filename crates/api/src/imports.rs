@@ -1,0 +1,324 @@
+//! Importing a hospital's installed base from its source system's CSV
+//! export: every row checked (the domain's rules, then the accounts and
+//! products it names), then all of the file applied or none of it. A dry run
+//! goes the same way and rolls back, so it finds exactly what the real run
+//! would refuse. Rows are read one at a time and stored in chunks, so a
+//! large file is never held in memory.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use chrono::{DateTime, Utc};
+use domain::import::{parse_product, ImportIssue, ImportedProduct, ProductColumns, RowProblem};
+use domain::{AccountId, User};
+use persistence::repositories::accounts;
+use persistence::repositories::audit::{self, AuditEntry};
+use persistence::repositories::imports::{self, ProductRecord};
+use persistence::{StoreError, Tx};
+use std::collections::HashMap;
+
+/// Rows checked and stored together.
+const CHUNK: usize = 500;
+/// Problems kept for the report; a file that breaks more is mostly wrong.
+const MAX_PROBLEMS: usize = 1000;
+
+/// What a run found and did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// The import's id, named by the audit entries of what it changed.
+    pub id: uuid::Uuid,
+    /// Data rows read (the header not counted).
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    /// In file order; at most [`MAX_PROBLEMS`].
+    pub problems: Vec<RowProblem>,
+    /// More problems than were kept.
+    pub more_problems: bool,
+    /// Whether the changes were stored: a real run of a file without problems.
+    pub applied: bool,
+}
+
+enum Stop {
+    Failed(ApiError),
+    NotApplied(ImportReport),
+}
+
+impl From<StoreError> for Stop {
+    fn from(err: StoreError) -> Self {
+        Stop::Failed(err.into())
+    }
+}
+
+/// Imports installed products from CSV (`input`), as `by` (none: the
+/// command line). With `dry_run`, or when any row is refused, nothing is
+/// stored and the counts say what would have been.
+pub async fn import_products(
+    state: &AppState,
+    by: Option<&User>,
+    input: impl std::io::Read,
+    dry_run: bool,
+) -> Result<ImportReport, ApiError> {
+    let outcome = state
+        .db
+        .transaction(async |tx| {
+            let mut run = Run::new(state.clock.now(), by);
+            run.read(tx, input).await?;
+            if dry_run || !run.report.problems.is_empty() {
+                Err(Stop::NotApplied(run.report))
+            } else {
+                run.report.applied = true;
+                Ok(run.report)
+            }
+        })
+        .await;
+    match outcome {
+        Ok(report) | Err(Stop::NotApplied(report)) => Ok(report),
+        Err(Stop::Failed(err)) => Err(err),
+    }
+}
+
+/// The accounts of one parent account, by source id.
+type Tenancy = Option<(AccountId, HashMap<String, AccountId>)>;
+
+struct Run<'a> {
+    now: DateTime<Utc>,
+    by: Option<&'a User>,
+    report: ImportReport,
+    tenancies: HashMap<String, Tenancy>,
+    /// Number and serial number -> the line that had it first.
+    numbers: HashMap<String, u64>,
+    serials: HashMap<String, u64>,
+}
+
+impl<'a> Run<'a> {
+    fn new(now: DateTime<Utc>, by: Option<&'a User>) -> Self {
+        Run {
+            now,
+            by,
+            report: ImportReport {
+                id: uuid::Uuid::new_v4(),
+                ..ImportReport::default()
+            },
+            tenancies: HashMap::new(),
+            numbers: HashMap::new(),
+            serials: HashMap::new(),
+        }
+    }
+
+    fn refuse(&mut self, problem: RowProblem) {
+        if self.report.problems.len() < MAX_PROBLEMS {
+            self.report.problems.push(problem);
+        } else {
+            self.report.more_problems = true;
+        }
+    }
+
+    async fn read(&mut self, tx: &Tx, input: impl std::io::Read) -> Result<(), Stop> {
+        let mut csv = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(input);
+        let header = csv.headers().map_err(unreadable)?.clone();
+        let header_fields: Vec<&str> = header.iter().collect();
+        let columns = match ProductColumns::from_header(&header_fields) {
+            Ok(columns) => columns,
+            Err(problems) => {
+                problems.into_iter().for_each(|p| self.refuse(p));
+                return Ok(());
+            }
+        };
+        let mut chunk: Vec<(u64, ImportedProduct)> = Vec::with_capacity(CHUNK);
+        let mut record = csv::StringRecord::new();
+        while csv.read_record(&mut record).map_err(unreadable)? {
+            let line = record.position().map_or(0, |p| p.line());
+            self.report.rows += 1;
+            if record.len() != header.len() {
+                let issue = ImportIssue::WrongFieldCount;
+                self.refuse(RowProblem::new(line, "", &record.len().to_string(), issue));
+                continue;
+            }
+            let fields: Vec<&str> = record.iter().collect();
+            match parse_product(&columns, &fields, line) {
+                Ok(product) => {
+                    if self.unique_in_file(line, &product) {
+                        chunk.push((line, product));
+                    }
+                }
+                Err(problems) => problems.into_iter().for_each(|p| self.refuse(p)),
+            }
+            if chunk.len() == CHUNK {
+                self.store(tx, std::mem::take(&mut chunk)).await?;
+            }
+        }
+        self.store(tx, chunk).await?;
+        // Rows are checked in two passes (the file, then the database).
+        self.report.problems.sort_by_key(|p| p.line);
+        Ok(())
+    }
+
+    /// A number or serial number a second time in the file is refused.
+    fn unique_in_file(&mut self, line: u64, p: &ImportedProduct) -> bool {
+        let number_seen = self.numbers.insert(p.number.clone(), line).is_some();
+        let serial_seen = self.serials.insert(p.serial_number.clone(), line).is_some();
+        for (seen, column, value) in [
+            (number_seen, "number", &p.number),
+            (serial_seen, "serial_number", &p.serial_number),
+        ] {
+            if seen {
+                self.refuse(RowProblem::new(line, column, value, ImportIssue::Duplicate));
+            }
+        }
+        !number_seen && !serial_seen
+    }
+
+    async fn tenancy(&mut self, tx: &Tx, parent_source: &str) -> Result<Tenancy, Stop> {
+        if let Some(known) = self.tenancies.get(parent_source) {
+            return Ok(known.clone());
+        }
+        let found = accounts::by_source_id_under(tx, parent_source).await?;
+        self.tenancies
+            .insert(parent_source.to_owned(), found.clone());
+        Ok(found)
+    }
+
+    /// Checks a chunk against what is stored and, while the file has no
+    /// problems, stores it.
+    async fn store(&mut self, tx: &Tx, chunk: Vec<(u64, ImportedProduct)>) -> Result<(), Stop> {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let numbers: Vec<String> = chunk.iter().map(|(_, p)| p.number.clone()).collect();
+        let serials: Vec<String> = chunk.iter().map(|(_, p)| p.serial_number.clone()).collect();
+        let stored = imports::products_by_number(tx, &numbers).await?;
+        let holders = imports::serial_holders(tx, &serials).await?;
+        for (line, p) in chunk {
+            let Some(record) = self.resolve(tx, line, &p).await? else {
+                continue;
+            };
+            let existing = stored.get(&p.number);
+            let parent = self.tenancy(tx, &p.parent_account).await?.map(|(id, _)| id);
+            if let Some(existing) = existing {
+                if Some(existing.parent_account) != parent {
+                    let issue = ImportIssue::OtherCustomer;
+                    self.refuse(RowProblem::new(line, "number", &p.number, issue));
+                    continue;
+                }
+            }
+            if holders
+                .get(&p.serial_number)
+                .is_some_and(|holder| *holder != p.number)
+            {
+                let issue = ImportIssue::SerialTaken;
+                self.refuse(RowProblem::new(
+                    line,
+                    "serial_number",
+                    &p.serial_number,
+                    issue,
+                ));
+                continue;
+            }
+            match existing {
+                Some(existing) if existing.record == record => self.report.unchanged += 1,
+                Some(existing) => {
+                    self.report.updated += 1;
+                    if self.report.problems.is_empty() {
+                        imports::update_product(tx, existing.id, &record, self.now).await?;
+                        let entry = self
+                            .audit("installed_product.import.update", existing.id, parent)
+                            .old_value(serde_json::to_value(&existing.record).ok())
+                            .new_value(self.with_import(&record));
+                        audit::append(tx, &entry).await?;
+                    }
+                }
+                None => {
+                    self.report.created += 1;
+                    if self.report.problems.is_empty() {
+                        let id = imports::insert_product(tx, &record, self.now).await?;
+                        let entry = self
+                            .audit("installed_product.import.create", id, parent)
+                            .new_value(self.with_import(&record));
+                        audit::append(tx, &entry).await?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The row with its accounts found in its parent account, or its problems noted.
+    async fn resolve(
+        &mut self,
+        tx: &Tx,
+        line: u64,
+        p: &ImportedProduct,
+    ) -> Result<Option<ProductRecord>, Stop> {
+        let Some((_, accounts)) = self.tenancy(tx, &p.parent_account).await? else {
+            let issue = ImportIssue::UnknownAccount;
+            self.refuse(RowProblem::new(
+                line,
+                "parent_account",
+                &p.parent_account,
+                issue,
+            ));
+            return Ok(None);
+        };
+        let account = |column: &str, source: &str| {
+            let found = accounts.get(source).copied();
+            (
+                found,
+                RowProblem::new(line, column, source, ImportIssue::UnknownAccount),
+            )
+        };
+        let (owner, owner_problem) = account("owner_account", &p.owner_account);
+        let (location, location_problem) = account("location_account", &p.location_account);
+        let (Some(owner_account), Some(location_account)) = (owner, location) else {
+            if owner.is_none() {
+                self.refuse(owner_problem);
+            }
+            if location.is_none() {
+                self.refuse(location_problem);
+            }
+            return Ok(None);
+        };
+        Ok(Some(ProductRecord {
+            number: p.number.clone(),
+            description: p.description.clone(),
+            serial_number: p.serial_number.clone(),
+            udi: p.udi.clone(),
+            technical_id: p.technical_id.clone(),
+            modality: p.modality,
+            product_family: p.product_family.clone(),
+            kind: p.kind,
+            functional_location: p.functional_location.clone(),
+            install_date: p.install_date,
+            status: p.status,
+            owner_account,
+            location_account,
+            strategic_item: p.strategic_item,
+            end_of_life_date: p.end_of_life_date,
+            end_of_service_date: p.end_of_service_date,
+        }))
+    }
+
+    fn audit(
+        &self,
+        action: &str,
+        id: domain::InstalledProductId,
+        parent: Option<AccountId>,
+    ) -> AuditEntry {
+        AuditEntry::new(action, "installed_product", id, self.now).by(self.by.map(|u| u.id), parent)
+    }
+
+    fn with_import(&self, record: &ProductRecord) -> Option<serde_json::Value> {
+        let mut value = serde_json::to_value(record).ok()?;
+        value["import"] = serde_json::Value::String(self.report.id.to_string());
+        Some(value)
+    }
+}
+
+fn unreadable(err: csv::Error) -> Stop {
+    Stop::Failed(ApiError::InvalidUpload(format!(
+        "the file is not readable CSV: {err}"
+    )))
+}

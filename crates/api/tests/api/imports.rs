@@ -1,0 +1,201 @@
+use api::imports::{import_products, ImportReport};
+use api_types::{InstalledProductDetail, InstalledProductPage};
+use domain::import::{ImportIssue, PRODUCT_COLUMNS};
+use persistence::repositories::audit;
+use test_support::TestApp;
+
+/// A row of the demo ERP: product `n` at Lindenhaven's first site.
+fn row(n: u32) -> Vec<String> {
+    [
+        "LUMC-1000",
+        &format!("IP-7000{n:04}"),
+        &format!("Imported scanner {n}"),
+        &format!("SN-7000{n:04}"),
+        "",
+        "",
+        "CT",
+        "Incisive",
+        "hardware",
+        "Radiology",
+        "2022-05-01",
+        "active",
+        "LUMC-1001",
+        "LUMC-1001",
+        "no",
+        "2032-12-31",
+        "",
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+fn csv(rows: &[Vec<String>]) -> String {
+    let mut out = PRODUCT_COLUMNS.join(",") + "\n";
+    for r in rows {
+        out.push_str(&r.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn twenty() -> Vec<Vec<String>> {
+    (1..=20).map(row).collect()
+}
+
+async fn run(app: &TestApp, file: &str, dry_run: bool) -> ImportReport {
+    import_products(&app.state, None, file.as_bytes(), dry_run)
+        .await
+        .unwrap()
+}
+
+async fn imported_seen_by(app: &TestApp, username: &str) -> u64 {
+    let token = app.tokens_for(username).await.access_token;
+    let page: InstalledProductPage = app
+        .get_json("/api/v1/installed-products?q=Imported", &token)
+        .await;
+    page.paging.total
+}
+
+fn issues(report: &ImportReport) -> Vec<(u64, &str, ImportIssue)> {
+    report
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column.as_str(), p.issue))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_dry_run_names_each_bad_row_and_stores_nothing_then_the_fixed_file_is_imported() {
+    let app = TestApp::spawn().await.unwrap();
+    let mut rows = twenty();
+    rows[3][12] = "LUMC-9999".into(); // line 5: no such account
+    rows[7][10] = "01-05-2022".into(); // line 9: not a date
+    let checked = run(&app, &csv(&rows), true).await;
+    assert_eq!(
+        issues(&checked),
+        [
+            (5, "owner_account", ImportIssue::UnknownAccount),
+            (9, "install_date", ImportIssue::BadDate)
+        ]
+    );
+    assert_eq!((checked.rows, checked.created), (20, 18));
+    assert!(!checked.applied);
+    assert_eq!(imported_seen_by(&app, "nl.manager").await, 0);
+
+    // A real run of a file with problems stores nothing either.
+    let refused = run(&app, &csv(&rows), false).await;
+    assert!(!refused.applied);
+    assert_eq!(imported_seen_by(&app, "nl.manager").await, 0);
+
+    let fixed = run(&app, &csv(&twenty()), false).await;
+    assert!(fixed.problems.is_empty(), "{:?}", fixed.problems);
+    assert!(fixed.applied);
+    assert_eq!(fixed.created, 20);
+    assert_eq!(imported_seen_by(&app, "nl.manager").await, 20);
+    // Only Lindenhaven sees them.
+    assert_eq!(imported_seen_by(&app, "dk.manager").await, 0);
+}
+
+#[tokio::test]
+async fn importing_the_same_file_again_changes_nothing_and_a_changed_row_updates_only_its_product()
+{
+    let app = TestApp::spawn().await.unwrap();
+    let first = run(&app, &csv(&twenty()), false).await;
+    let token = app.tokens_for("nl.manager").await.access_token;
+    let page: InstalledProductPage = app
+        .get_json("/api/v1/installed-products?q=IP-70000005", &token)
+        .await;
+    let id = page.items[0].id.to_string();
+    let history = || audit::for_entity(&app.db, "installed_product", &id);
+    let created = history().await.unwrap();
+    assert_eq!(created.len(), 1);
+    assert_eq!(created[0].action, "installed_product.import.create");
+    assert_eq!(
+        created[0].new_value.as_ref().unwrap()["import"],
+        first.id.to_string(),
+        "the entry names the import"
+    );
+
+    let again = run(&app, &csv(&twenty()), false).await;
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 20));
+    assert_eq!(
+        history().await.unwrap().len(),
+        1,
+        "nothing changed, nothing logged"
+    );
+
+    let mut changed = twenty();
+    changed[4][2] = "Imported scanner 5 (room 2)".into();
+    let update = run(&app, &csv(&changed), false).await;
+    assert_eq!(
+        (update.created, update.updated, update.unchanged),
+        (0, 1, 19)
+    );
+    let entries = history().await.unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1].action, "installed_product.import.update");
+    assert_eq!(
+        entries[1].old_value.as_ref().unwrap()["description"],
+        "Imported scanner 5"
+    );
+    assert_eq!(
+        entries[1].new_value.as_ref().unwrap()["description"],
+        "Imported scanner 5 (room 2)"
+    );
+    let detail: InstalledProductDetail = app
+        .get_json(&format!("/api/v1/installed-products/{id}"), &token)
+        .await;
+    assert_eq!(detail.description, "Imported scanner 5 (room 2)");
+}
+
+#[tokio::test]
+async fn an_import_cannot_touch_another_customers_products_or_accounts() {
+    let app = TestApp::spawn().await.unwrap();
+    let token = app.tokens_for("dk.manager").await.access_token;
+    let danish_ct = app.demo.product("IP-40020002").id;
+    let danish: InstalledProductDetail = app
+        .get_json(&format!("/api/v1/installed-products/{danish_ct}"), &token)
+        .await;
+
+    let mut rows = twenty();
+    rows[0][1] = "IP-40020002".into(); // line 2: a Danish product's number
+    rows[1][13] = "NKH-1001".into(); // line 3: a Danish account
+    rows[2][3] = danish.serial_number.clone(); // line 4: a stored serial
+    rows[3][0] = "NOPE-1000".into(); // line 5: no such customer
+    rows[4][8] = "laptop".into(); // line 6: not a kind
+    rows[6][3] = rows[5][3].clone(); // line 8: the serial of line 7
+    let report = run(&app, &csv(&rows), false).await;
+    assert_eq!(
+        issues(&report),
+        [
+            (2, "number", ImportIssue::OtherCustomer),
+            (3, "location_account", ImportIssue::UnknownAccount),
+            (4, "serial_number", ImportIssue::SerialTaken),
+            (5, "parent_account", ImportIssue::UnknownAccount),
+            (6, "kind", ImportIssue::UnknownKind),
+            (8, "serial_number", ImportIssue::Duplicate),
+        ]
+    );
+    assert!(!report.applied);
+    let after: InstalledProductDetail = app
+        .get_json(&format!("/api/v1/installed-products/{danish_ct}"), &token)
+        .await;
+    assert_eq!(after.description, danish.description);
+}
+
+#[tokio::test]
+async fn a_file_without_a_column_or_with_a_broken_line_is_refused_whole() {
+    let app = TestApp::spawn().await.unwrap();
+    let no_serial = csv(&twenty()).replacen("serial_number", "serial", 1);
+    let report = run(&app, &no_serial, false).await;
+    assert_eq!(
+        issues(&report),
+        [(1, "serial_number", ImportIssue::MissingColumn)]
+    );
+
+    let mut broken = csv(&twenty());
+    broken.push_str("LUMC-1000,IP-79999999\n");
+    let report = run(&app, &broken, false).await;
+    assert_eq!(issues(&report), [(22, "", ImportIssue::WrongFieldCount)]);
+    assert_eq!(imported_seen_by(&app, "nl.manager").await, 0);
+}

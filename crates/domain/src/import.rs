@@ -1,0 +1,381 @@
+//! Importing a hospital's data from its source system (the ERP): the rules
+//! one row must meet, with every broken one named by line, column and value.
+//! Rows are keyed by the source system's ids, so importing a file again
+//! changes nothing.
+
+use crate::installed_product::{Modality, ProductKind, ProductStatus};
+use chrono::NaiveDate;
+
+/// Why a value of a row is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ImportIssue {
+    /// The header has no such column.
+    MissingColumn,
+    Required,
+    TooLong {
+        max: usize,
+    },
+    /// Not a `YYYY-MM-DD` date.
+    BadDate,
+    UnknownModality,
+    UnknownStatus,
+    UnknownKind,
+    /// Not `true`/`false` (or `yes`/`no`, `1`/`0`).
+    NotABoolean,
+    /// No account with this source id in the row's parent account.
+    UnknownAccount,
+    /// The value names something of another customer.
+    OtherCustomer,
+    /// Another row of the file has the same value.
+    Duplicate,
+    /// Another installed product has this serial number already.
+    SerialTaken,
+    /// A line with more or fewer fields than the header.
+    WrongFieldCount,
+}
+
+impl ImportIssue {
+    /// The stable code a client translates.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ImportIssue::MissingColumn => "missing_column",
+            ImportIssue::Required => "required",
+            ImportIssue::TooLong { .. } => "too_long",
+            ImportIssue::BadDate => "bad_date",
+            ImportIssue::UnknownModality => "unknown_modality",
+            ImportIssue::UnknownStatus => "unknown_status",
+            ImportIssue::UnknownKind => "unknown_kind",
+            ImportIssue::NotABoolean => "not_a_boolean",
+            ImportIssue::UnknownAccount => "unknown_account",
+            ImportIssue::OtherCustomer => "other_customer",
+            ImportIssue::Duplicate => "duplicate",
+            ImportIssue::SerialTaken => "serial_taken",
+            ImportIssue::WrongFieldCount => "wrong_field_count",
+        }
+    }
+
+    /// What is wrong, in English (the CLI's words; the app has its own).
+    pub fn describe(self) -> String {
+        match self {
+            ImportIssue::MissingColumn => "the header has no such column".into(),
+            ImportIssue::Required => "a value is required".into(),
+            ImportIssue::TooLong { max } => format!("longer than {max} characters"),
+            ImportIssue::BadDate => "not a date (YYYY-MM-DD)".into(),
+            ImportIssue::UnknownModality => "not a modality (MR, CT, US, IXR, other)".into(),
+            ImportIssue::UnknownStatus => "not a status (active, inactive)".into(),
+            ImportIssue::UnknownKind => "not a kind (hardware, software_license)".into(),
+            ImportIssue::NotABoolean => "not true or false".into(),
+            ImportIssue::UnknownAccount => "no account with this id in the parent account".into(),
+            ImportIssue::OtherCustomer => "belongs to another customer".into(),
+            ImportIssue::Duplicate => "another row of the file has it too".into(),
+            ImportIssue::SerialTaken => "another installed product has this serial number".into(),
+            ImportIssue::WrongFieldCount => {
+                "the line has another number of fields than the header".into()
+            }
+        }
+    }
+}
+
+/// One refused value: where, what, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    /// 1-based line of the file (the header is line 1).
+    pub line: u64,
+    pub column: String,
+    pub value: String,
+    pub issue: ImportIssue,
+}
+
+impl RowProblem {
+    pub fn new(line: u64, column: &str, value: &str, issue: ImportIssue) -> Self {
+        RowProblem {
+            line,
+            column: column.to_owned(),
+            value: value.to_owned(),
+            issue,
+        }
+    }
+}
+
+/// The columns of an installed-products file, in the template's order.
+pub const PRODUCT_COLUMNS: [&str; 17] = [
+    "parent_account",
+    "number",
+    "description",
+    "serial_number",
+    "udi",
+    "technical_id",
+    "modality",
+    "product_family",
+    "kind",
+    "functional_location",
+    "install_date",
+    "status",
+    "owner_account",
+    "location_account",
+    "strategic_item",
+    "end_of_life_date",
+    "end_of_service_date",
+];
+
+/// Columns a row may leave empty.
+const OPTIONAL: [&str; 7] = [
+    "udi",
+    "technical_id",
+    "functional_location",
+    "install_date",
+    "strategic_item",
+    "end_of_life_date",
+    "end_of_service_date",
+];
+
+const MAX_TEXT: usize = 200;
+
+/// Where each column stands in the file (any order; unknown columns are
+/// left alone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductColumns([usize; 17]);
+
+impl ProductColumns {
+    /// Finds every column in `header` (trimmed, any case).
+    pub fn from_header(header: &[&str]) -> Result<Self, Vec<RowProblem>> {
+        let mut at = [0usize; 17];
+        let mut missing = Vec::new();
+        for (i, name) in PRODUCT_COLUMNS.iter().enumerate() {
+            match header
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(name))
+            {
+                Some(position) => at[i] = position,
+                None => missing.push(RowProblem::new(1, name, "", ImportIssue::MissingColumn)),
+            }
+        }
+        if missing.is_empty() {
+            Ok(ProductColumns(at))
+        } else {
+            Err(missing)
+        }
+    }
+
+    fn value<'a>(&self, fields: &[&'a str], column: usize) -> &'a str {
+        fields.get(self.0[column]).map_or("", |v| v.trim())
+    }
+}
+
+/// An installed product as a row of the file gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedProduct {
+    /// The parent account's source id: the row's tenancy.
+    pub parent_account: String,
+    /// The source system's equipment number: the row's key.
+    pub number: String,
+    pub description: String,
+    pub serial_number: String,
+    pub udi: Option<String>,
+    pub technical_id: Option<String>,
+    pub modality: Modality,
+    pub product_family: String,
+    pub kind: ProductKind,
+    pub functional_location: Option<String>,
+    pub install_date: Option<NaiveDate>,
+    pub status: ProductStatus,
+    /// Source ids of accounts of the parent account.
+    pub owner_account: String,
+    pub location_account: String,
+    pub strategic_item: bool,
+    pub end_of_life_date: Option<NaiveDate>,
+    pub end_of_service_date: Option<NaiveDate>,
+}
+
+/// Checks one row (at `line`); every problem at once.
+pub fn parse_product(
+    columns: &ProductColumns,
+    fields: &[&str],
+    line: u64,
+) -> Result<ImportedProduct, Vec<RowProblem>> {
+    let mut problems = Vec::new();
+    let mut values = PRODUCT_COLUMNS.iter().enumerate().map(|(i, name)| {
+        let value = columns.value(fields, i);
+        (*name, value)
+    });
+    let mut next = || values.next().unwrap_or(("", ""));
+    let text = |problems: &mut Vec<RowProblem>, (name, value): (&str, &str)| {
+        if value.is_empty() && !OPTIONAL.contains(&name) {
+            problems.push(RowProblem::new(line, name, value, ImportIssue::Required));
+        } else if value.chars().count() > MAX_TEXT {
+            let issue = ImportIssue::TooLong { max: MAX_TEXT };
+            problems.push(RowProblem::new(line, name, value, issue));
+        }
+        (!value.is_empty()).then(|| value.to_owned())
+    };
+    let parent_account = text(&mut problems, next()).unwrap_or_default();
+    let number = text(&mut problems, next()).unwrap_or_default();
+    let description = text(&mut problems, next()).unwrap_or_default();
+    let serial_number = text(&mut problems, next()).unwrap_or_default();
+    let udi = text(&mut problems, next());
+    let technical_id = text(&mut problems, next());
+    let modality = parsed(
+        &mut problems,
+        line,
+        next(),
+        ImportIssue::UnknownModality,
+        |v| v.to_ascii_lowercase().parse::<Modality>().ok(),
+    );
+    let product_family = text(&mut problems, next()).unwrap_or_default();
+    let kind = parsed(&mut problems, line, next(), ImportIssue::UnknownKind, |v| {
+        v.to_ascii_lowercase().parse::<ProductKind>().ok()
+    });
+    let functional_location = text(&mut problems, next());
+    let install_date = date(&mut problems, line, next());
+    let status = parsed(
+        &mut problems,
+        line,
+        next(),
+        ImportIssue::UnknownStatus,
+        |v| v.to_ascii_lowercase().parse::<ProductStatus>().ok(),
+    );
+    let owner_account = text(&mut problems, next()).unwrap_or_default();
+    let location_account = text(&mut problems, next()).unwrap_or_default();
+    let strategic_item = boolean(&mut problems, line, next());
+    let end_of_life_date = date(&mut problems, line, next());
+    let end_of_service_date = date(&mut problems, line, next());
+    match (modality, kind, status, problems.is_empty()) {
+        (Some(modality), Some(kind), Some(status), true) => Ok(ImportedProduct {
+            parent_account,
+            number,
+            description,
+            serial_number,
+            udi,
+            technical_id,
+            modality,
+            product_family,
+            kind,
+            functional_location,
+            install_date,
+            status,
+            owner_account,
+            location_account,
+            strategic_item,
+            end_of_life_date,
+            end_of_service_date,
+        }),
+        _ => Err(problems),
+    }
+}
+
+fn parsed<T>(
+    problems: &mut Vec<RowProblem>,
+    line: u64,
+    (name, value): (&str, &str),
+    issue: ImportIssue,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    if value.is_empty() {
+        problems.push(RowProblem::new(line, name, value, ImportIssue::Required));
+        return None;
+    }
+    let parsed = parse(value);
+    if parsed.is_none() {
+        problems.push(RowProblem::new(line, name, value, issue));
+    }
+    parsed
+}
+
+fn date(
+    problems: &mut Vec<RowProblem>,
+    line: u64,
+    (name, value): (&str, &str),
+) -> Option<NaiveDate> {
+    if value.is_empty() {
+        return None;
+    }
+    let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
+    if parsed.is_none() {
+        problems.push(RowProblem::new(line, name, value, ImportIssue::BadDate));
+    }
+    parsed
+}
+
+fn boolean(problems: &mut Vec<RowProblem>, line: u64, (name, value): (&str, &str)) -> bool {
+    match value.to_ascii_lowercase().as_str() {
+        "" | "false" | "no" | "0" => false,
+        "true" | "yes" | "1" => true,
+        _ => {
+            problems.push(RowProblem::new(line, name, value, ImportIssue::NotABoolean));
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn columns() -> ProductColumns {
+        ProductColumns::from_header(&PRODUCT_COLUMNS).unwrap()
+    }
+
+    const GOOD: [&str; 17] = [
+        "NL-1000",
+        "IP-50000001",
+        "Ingenia 1.5T",
+        "SN-50000001",
+        "",
+        "",
+        "MR",
+        "Ingenia",
+        "hardware",
+        "Radiology, room 3",
+        "2021-03-15",
+        "active",
+        "NL-1001",
+        "NL-1001",
+        "no",
+        "2031-12-31",
+        "",
+    ];
+
+    #[test]
+    fn a_good_row_becomes_a_product() {
+        let p = parse_product(&columns(), &GOOD, 2).unwrap();
+        assert_eq!(p.number, "IP-50000001");
+        assert_eq!(p.modality, Modality::Mr);
+        assert_eq!(p.udi, None);
+        assert_eq!(p.install_date, NaiveDate::from_ymd_opt(2021, 3, 15));
+        assert!(!p.strategic_item);
+    }
+
+    #[test]
+    fn every_bad_value_of_a_row_is_named_with_its_line_and_column() {
+        let mut row = GOOD;
+        row[1] = "";
+        row[6] = "PET";
+        row[10] = "15-03-2021";
+        row[14] = "maybe";
+        let problems = parse_product(&columns(), &row, 7).unwrap_err();
+        let named: Vec<_> = problems
+            .iter()
+            .map(|p| (p.line, p.column.as_str(), p.value.as_str(), p.issue))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (7, "number", "", ImportIssue::Required),
+                (7, "modality", "PET", ImportIssue::UnknownModality),
+                (7, "install_date", "15-03-2021", ImportIssue::BadDate),
+                (7, "strategic_item", "maybe", ImportIssue::NotABoolean),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_without_a_column_names_it_and_columns_may_come_in_any_order() {
+        let mut header: Vec<&str> = PRODUCT_COLUMNS.iter().rev().copied().collect();
+        assert!(ProductColumns::from_header(&header).is_ok());
+        header.retain(|c| *c != "serial_number");
+        let problems = ProductColumns::from_header(&header).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].column, "serial_number");
+        assert_eq!(problems[0].issue, ImportIssue::MissingColumn);
+    }
+}
