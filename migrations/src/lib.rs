@@ -29,6 +29,7 @@ mod m20261206_000022_create_throttle_claims;
 mod m20261206_000023_create_contact_confirmations;
 mod m20261206_000024_service_desk;
 mod m20261206_000025_account_source_ids;
+mod m20261206_000026_create_import_runs;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000023_create_contact_confirmations::Migration),
             Box::new(m20261206_000024_service_desk::Migration),
             Box::new(m20261206_000025_account_source_ids::Migration),
+            Box::new(m20261206_000026_create_import_runs::Migration),
         ]
     }
 }

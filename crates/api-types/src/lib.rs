@@ -46,6 +46,7 @@ pub mod cases;
 pub mod contracts;
 pub mod dashboard;
 pub mod health;
+pub mod imports;
 pub mod installed_products;
 pub mod numbers;
 pub mod paging;
@@ -78,6 +79,7 @@ pub use dashboard::{
     DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, StateCounts,
 };
 pub use health::HealthResponse;
+pub use imports::{ImportProblemDto, ImportQuery, ImportReportDto, ImportRunDto, ImportStatusDto};
 pub use installed_products::{
     AccountRef, CoverageDto, CustomDetailsDto, ExpiryStatusDto, InstalledProductDetail,
     InstalledProductPage, InstalledProductQuery, InstalledProductSort, InstalledProductSummary,

@@ -37,6 +37,8 @@ pub struct ApiConfig {
     pub max_attachment_bytes: u64,
     /// Zip downloads built at once by one server process; more wait (503).
     pub max_concurrent_zips: usize,
+    /// Largest import file accepted, in bytes.
+    pub max_import_bytes: u64,
     /// How soon the service side answers a case, per priority.
     pub response_targets: domain::ResponseTargets,
     /// Attachment bytes one case may hold in all.
@@ -135,6 +137,8 @@ impl ApiConfig {
             // Each reads every file of a case from disk: a few at a time.
             max_concurrent_zips: 2,
             response_targets: domain::ResponseTargets::default(),
+            // A 100,000-row installed base is about 20 MB.
+            max_import_bytes: 256 * 1024 * 1024,
             // Twenty full-size files per case; 50 GB per customer.
             case_attachment_quota_bytes: 500 * 1024 * 1024,
             parent_attachment_quota_bytes: 50 * 1024 * 1024 * 1024,

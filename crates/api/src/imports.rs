@@ -12,9 +12,12 @@ use domain::import::{parse_product, ImportIssue, ImportedProduct, ProductColumns
 use domain::{AccountId, User};
 use persistence::repositories::accounts;
 use persistence::repositories::audit::{self, AuditEntry};
+use persistence::repositories::import_runs;
 use persistence::repositories::imports::{self, ProductRecord};
 use persistence::{StoreError, Tx};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Rows checked and stored together.
 const CHUNK: usize = 500;
@@ -59,10 +62,21 @@ pub async fn import_products(
     input: impl std::io::Read,
     dry_run: bool,
 ) -> Result<ImportReport, ApiError> {
+    import_products_counted(state, by, input, dry_run, &AtomicU64::new(0)).await
+}
+
+/// [`import_products`], counting the rows read in `rows_done`.
+async fn import_products_counted(
+    state: &AppState,
+    by: Option<&User>,
+    input: impl std::io::Read,
+    dry_run: bool,
+    rows_done: &AtomicU64,
+) -> Result<ImportReport, ApiError> {
     let outcome = state
         .db
         .transaction(async |tx| {
-            let mut run = Run::new(state.clock.now(), by);
+            let mut run = Run::new(state.clock.now(), by, rows_done);
             run.read(tx, input).await?;
             if dry_run || !run.report.problems.is_empty() {
                 Err(Stop::NotApplied(run.report))
@@ -84,6 +98,7 @@ type Tenancy = Option<(AccountId, HashMap<String, AccountId>)>;
 struct Run<'a> {
     now: DateTime<Utc>,
     by: Option<&'a User>,
+    rows_done: &'a AtomicU64,
     report: ImportReport,
     tenancies: HashMap<String, Tenancy>,
     /// Number and serial number -> the line that had it first.
@@ -92,10 +107,11 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    fn new(now: DateTime<Utc>, by: Option<&'a User>) -> Self {
+    fn new(now: DateTime<Utc>, by: Option<&'a User>, rows_done: &'a AtomicU64) -> Self {
         Run {
             now,
             by,
+            rows_done,
             report: ImportReport {
                 id: uuid::Uuid::new_v4(),
                 ..ImportReport::default()
@@ -149,9 +165,11 @@ impl<'a> Run<'a> {
             }
             if chunk.len() == CHUNK {
                 self.store(tx, std::mem::take(&mut chunk)).await?;
+                self.rows_done.store(self.report.rows, Ordering::Relaxed);
             }
         }
         self.store(tx, chunk).await?;
+        self.rows_done.store(self.report.rows, Ordering::Relaxed);
         // Rows are checked in two passes (the file, then the database).
         self.report.problems.sort_by_key(|p| p.line);
         Ok(())
@@ -321,4 +339,223 @@ fn unreadable(err: csv::Error) -> Stop {
     Stop::Failed(ApiError::InvalidUpload(format!(
         "the file is not readable CSV: {err}"
     )))
+}
+
+/// The imports running in this process: rows done of each.
+#[derive(Default)]
+pub struct Running(Mutex<HashMap<uuid::Uuid, Arc<AtomicU64>>>);
+
+impl Running {
+    fn ids(&self) -> Vec<uuid::Uuid> {
+        self.0
+            .lock()
+            .map(|r| r.keys().copied().collect())
+            .unwrap_or_default()
+    }
+
+    /// Rows done of run `id`, if it runs here.
+    pub fn rows_done(&self, id: uuid::Uuid) -> Option<u64> {
+        let running = self.0.lock().ok()?;
+        running.get(&id).map(|rows| rows.load(Ordering::Relaxed))
+    }
+
+    fn start(&self, id: uuid::Uuid) -> Arc<AtomicU64> {
+        let rows = Arc::new(AtomicU64::new(0));
+        if let Ok(mut running) = self.0.lock() {
+            running.insert(id, rows.clone());
+        }
+        rows
+    }
+
+    fn end(&self, id: uuid::Uuid) {
+        if let Ok(mut running) = self.0.lock() {
+            running.remove(&id);
+        }
+    }
+}
+
+/// How often a run's progress reaches the database (PostgreSQL: other
+/// server processes read it; SQLite has one process and one writer).
+const HEARTBEAT: std::time::Duration = std::time::Duration::from_secs(2);
+/// A run without a heartbeat for this long was left by a stopped server.
+pub const ABANDONED_AFTER: chrono::Duration = chrono::Duration::minutes(2);
+
+/// Fails the runs a stopped server left: on SQLite (one process) every run
+/// not running here; on PostgreSQL those whose heartbeat stopped.
+pub async fn fail_abandoned(state: &AppState) -> Result<u64, ApiError> {
+    let now = state.clock.now();
+    let stale_before = match state.db.backend() {
+        persistence::Backend::Sqlite => None,
+        persistence::Backend::Postgres => Some(now - ABANDONED_AFTER),
+    };
+    let why = "the server stopped during the import; start it again";
+    let alive = state.imports.ids();
+    Ok(import_runs::fail_abandoned(&state.db, why, stale_before, &alive, now).await?)
+}
+
+/// Runs an uploaded installed-products file (`path`, `rows_total` data
+/// lines) as import run `id` in the background: it goes on when the
+/// browser that started it closes. The file is removed at the end.
+pub fn spawn_products_run(
+    state: AppState,
+    by: User,
+    id: uuid::Uuid,
+    path: std::path::PathBuf,
+    dry_run: bool,
+) {
+    let rows_done = state.imports.start(id);
+    let beating = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    if state.db.backend() == persistence::Backend::Postgres {
+        let (state, rows_done, beating) = (state.clone(), rows_done.clone(), beating.clone());
+        actix_web::rt::spawn(async move {
+            while beating.load(Ordering::Relaxed) {
+                tokio::time::sleep(HEARTBEAT).await;
+                let done = rows_done.load(Ordering::Relaxed);
+                let now = state.clock.now();
+                if let Err(err) = import_runs::progress(&state.db, id, done, now).await {
+                    tracing::warn!(error = %err, "import progress not stored");
+                }
+            }
+        });
+    }
+    actix_web::rt::spawn(async move {
+        let outcome = match std::fs::File::open(&path) {
+            Ok(file) => {
+                let input = std::io::BufReader::new(file);
+                import_products_counted(&state, Some(&by), input, dry_run, &rows_done).await
+            }
+            Err(err) => Err(ApiError::internal(err)),
+        };
+        beating.store(false, Ordering::Relaxed);
+        let now = state.clock.now();
+        let (status, report) = match outcome {
+            Ok(report) => (import_runs::DONE, stored_report(&report)),
+            Err(err) => {
+                tracing::warn!(run = %id, error = %err, "import failed");
+                (
+                    import_runs::FAILED,
+                    "the file could not be imported".to_owned(),
+                )
+            }
+        };
+        if let Err(err) = import_runs::finish(&state.db, id, status, &report, now).await {
+            tracing::error!(run = %id, error = %err, "import result not stored");
+        }
+        state.imports.end(id);
+        let _ = std::fs::remove_file(&path);
+    });
+}
+
+/// The report as the run row keeps it (problems by code; the words are
+/// the reader's, added when it is read).
+fn stored_report(report: &ImportReport) -> String {
+    let problems: Vec<serde_json::Value> = report
+        .problems
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "line": p.line,
+                "column": p.column,
+                "value": p.value,
+                "code": p.issue.code(),
+                "max": match p.issue { ImportIssue::TooLong { max } => Some(max), _ => None },
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "import": report.id,
+        "rows": report.rows,
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "problems": problems,
+        "more_problems": report.more_problems,
+        "applied": report.applied,
+    })
+    .to_string()
+}
+
+/// A stored report for a reader of `language`; none when it is not one.
+pub fn report_dto(stored: &str, language: domain::Language) -> Option<api_types::ImportReportDto> {
+    let v: serde_json::Value = serde_json::from_str(stored).ok()?;
+    let count = |key: &str| v[key].as_u64().unwrap_or(0);
+    let problems = v["problems"]
+        .as_array()?
+        .iter()
+        .map(|p| {
+            let code = p["code"].as_str().unwrap_or_default().to_owned();
+            let max = p["max"].as_u64().unwrap_or(0);
+            api_types::ImportProblemDto {
+                line: p["line"].as_u64().unwrap_or(0),
+                column: p["column"].as_str().unwrap_or_default().to_owned(),
+                value: p["value"].as_str().unwrap_or_default().to_owned(),
+                reason: reason(&code, max, language),
+                code,
+            }
+        })
+        .collect();
+    Some(api_types::ImportReportDto {
+        rows: count("rows"),
+        created: count("created"),
+        updated: count("updated"),
+        unchanged: count("unchanged"),
+        problems,
+        more_problems: v["more_problems"].as_bool().unwrap_or(false),
+        applied: v["applied"].as_bool().unwrap_or(false),
+    })
+}
+
+/// What a problem code means, in the reader's language.
+fn reason(code: &str, max: u64, language: domain::Language) -> String {
+    let dutch = language == domain::Language::Nl;
+    let (en, nl) = match code {
+        "missing_column" => (
+            "The header has no such column.",
+            "De kopregel heeft deze kolom niet.",
+        ),
+        "required" => ("A value is required.", "Een waarde is verplicht."),
+        "too_long" => {
+            return if dutch {
+                format!("Langer dan {max} tekens.")
+            } else {
+                format!("Longer than {max} characters.")
+            }
+        }
+        "bad_date" => ("Not a date (YYYY-MM-DD).", "Geen datum (JJJJ-MM-DD)."),
+        "unknown_modality" => (
+            "Not a modality (MR, CT, US, IXR, other).",
+            "Geen modaliteit (MR, CT, US, IXR, other).",
+        ),
+        "unknown_status" => (
+            "Not a status (active, inactive).",
+            "Geen status (active, inactive).",
+        ),
+        "unknown_kind" => (
+            "Not a kind (hardware, software_license).",
+            "Geen soort (hardware, software_license).",
+        ),
+        "not_a_boolean" => ("Not true or false.", "Niet true of false."),
+        "unknown_account" => (
+            "No account with this number in the customer's accounts.",
+            "Geen account met dit nummer bij deze klant.",
+        ),
+        "other_customer" => (
+            "Belongs to another customer.",
+            "Hoort bij een andere klant.",
+        ),
+        "duplicate" => (
+            "Another row of the file has it too.",
+            "Een andere regel van het bestand heeft dit ook.",
+        ),
+        "serial_taken" => (
+            "Another installed product has this serial number.",
+            "Een ander geïnstalleerd product heeft dit serienummer.",
+        ),
+        "wrong_field_count" => (
+            "The line has another number of fields than the header.",
+            "De regel heeft een ander aantal velden dan de kopregel.",
+        ),
+        _ => ("Refused.", "Geweigerd."),
+    };
+    if dutch { nl } else { en }.to_owned()
 }

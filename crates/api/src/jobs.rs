@@ -12,7 +12,8 @@ const ORPHAN_GRACE: Duration = Duration::from_secs(3600);
 /// Idempotency keys are kept at least this long (the draft asks for >= 24 h).
 const KEY_LIFETIME_HOURS: i64 = 24;
 
-/// One round: orphaned blobs, expired idempotency keys, unused accounts.
+/// One round: orphaned blobs, expired idempotency keys, unused accounts,
+/// imports a stopped server left.
 pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
     let deactivated = crate::identity::inactivity::deactivate_unused(state).await?;
     if deactivated > 0 {
@@ -26,6 +27,12 @@ pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
     let orphans = tokio::task::spawn_blocking(move || blobs.sweep(&known, ORPHAN_GRACE)).await??;
     let cutoff = state.clock.now() - ChronoDuration::hours(KEY_LIFETIME_HOURS);
     let keys = idempotency::sweep(&state.db, cutoff).await?;
+    let abandoned = crate::imports::fail_abandoned(state)
+        .await
+        .map_err(|e| anyhow::anyhow!("failing abandoned imports: {e}"))?;
+    if abandoned > 0 {
+        tracing::warn!(abandoned, "imports a stopped server left marked failed");
+    }
     Ok((orphans, keys))
 }
 

@@ -27,6 +27,8 @@ pub struct AppState {
     pub metrics: Arc<crate::metrics::Metrics>,
     /// Slots for zip downloads being built.
     pub zip_slots: Arc<tokio::sync::Semaphore>,
+    /// Rows done of the imports running in this process.
+    pub imports: Arc<crate::imports::Running>,
 }
 
 /// An upload that wrote nothing for this long is no longer being written.
@@ -76,6 +78,7 @@ impl AppState {
             chain_key: Arc::new(crate::identity::security::chain_key(&data_key)),
             metrics: Arc::new(crate::metrics::Metrics::new()),
             zip_slots: Arc::new(tokio::sync::Semaphore::new(zip_slots)),
+            imports: Arc::default(),
         };
         // A chain written before keying is keyed once, as the first server
         // of this version starts.

@@ -27,10 +27,12 @@ pub enum Action {
     WorkCaseQueue,
     /// Log a case a customer phoned in (origin Phone).
     LogPhoneCase,
+    /// Import a customer's data from their source system.
+    ImportData,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::ViewCustomerData,
         Action::CreateCase,
         Action::AddCaseActivity,
@@ -44,6 +46,7 @@ impl Action {
         Action::AdministerParentAccounts,
         Action::WorkCaseQueue,
         Action::LogPhoneCase,
+        Action::ImportData,
     ];
 }
 
@@ -125,6 +128,7 @@ pub const fn role_allows(role: Role, action: Action) -> bool {
                 | PublishDocuments
                 | WorkCaseQueue
                 | LogPhoneCase
+                | ImportData
         ),
         Role::Admin => matches!(
             action,
@@ -133,6 +137,7 @@ pub const fn role_allows(role: Role, action: Action) -> bool {
                 | AssignAccounts
                 | AdministerParentAccounts
                 | PublishDocuments
+                | ImportData
         ),
     }
 }

@@ -54,6 +54,7 @@ fn tag_of(path: &str) -> Option<&'static str> {
         "installed-products" => "installed products",
         "users" | "security-log" | "mfa-policy" => "users",
         "service" => "service desk",
+        "imports" => "imports",
         "healthz" | "readyz" => "health",
         _ => return None,
     })

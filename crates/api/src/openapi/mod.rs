@@ -38,6 +38,7 @@ with a stable `code`.",
         (name = "contracts", description = "Service contracts with their lines and coverage, and warranties"),
         (name = "dashboard", description = "The home page's figures: installed products by state, modality and location, contracts by expiry"),
         (name = "service desk", description = "The service organisation's queue of cases across parent accounts, with response targets, and its engineers; assigning and waiting for the customer are under cases"),
+        (name = "imports", description = "Importing a customer's data from their source system (service organisation and portal support): a dry run first, then all of a file or nothing, keyed by the source system's ids"),
         (name = "health", description = "Liveness and readiness probes"),
     )
 )]

@@ -12,6 +12,7 @@ pub(crate) mod convert;
 pub mod dashboard;
 pub(crate) mod files;
 pub mod health;
+pub mod imports;
 pub mod installed_products;
 pub(crate) mod preconditions;
 pub mod security_log;
@@ -45,6 +46,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(access_requests::configure)
                 .configure(contacts::configure)
                 .configure(service::configure)
+                .configure(imports::configure)
                 .service(security_log::list_security_log),
         );
 }

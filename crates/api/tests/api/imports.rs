@@ -1,7 +1,10 @@
 use api::imports::{import_products, ImportReport};
-use api_types::{InstalledProductDetail, InstalledProductPage};
+use api_types::{
+    ImportRunDto, ImportStatusDto, InstalledProductDetail, InstalledProductPage, ProblemCode,
+};
 use domain::import::{ImportIssue, PRODUCT_COLUMNS};
 use persistence::repositories::audit;
+use test_support::expect_problem_code;
 use test_support::TestApp;
 
 /// A row of the demo ERP: product `n` at Lindenhaven's first site.
@@ -198,4 +201,148 @@ async fn a_file_without_a_column_or_with_a_broken_line_is_refused_whole() {
     let report = run(&app, &broken, false).await;
     assert_eq!(issues(&report), [(22, "", ImportIssue::WrongFieldCount)]);
     assert_eq!(imported_seen_by(&app, "nl.manager").await, 0);
+}
+
+async fn post_file(app: &TestApp, token: &str, file: &str, dry_run: bool) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(app.url(&format!(
+            "/api/v1/imports/installed-products?dry_run={dry_run}"
+        )))
+        .bearer_auth(token)
+        .header("content-type", "text/csv")
+        .body(file.to_owned())
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Follows a run until it ends (it runs in the background).
+async fn ended(app: &TestApp, token: &str, started: reqwest::Response) -> ImportRunDto {
+    assert_eq!(started.status(), 202);
+    let location = started.headers()["location"].to_str().unwrap().to_owned();
+    for _ in 0..200 {
+        let run: ImportRunDto = app.get_json(&location, token).await;
+        if run.status != ImportStatusDto::Running {
+            return run;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the import at {location} did not end");
+}
+
+#[tokio::test]
+async fn the_service_side_uploads_a_file_follows_the_run_and_downloads_its_problems() {
+    let app = TestApp::spawn().await.unwrap();
+    let service = app.tokens_for("service").await.access_token;
+    let mut rows = twenty();
+    rows[3][12] = "LUMC-9999".into();
+    let checked = ended(
+        &app,
+        &service,
+        post_file(&app, &service, &csv(&rows), true).await,
+    )
+    .await;
+    assert_eq!(checked.status, ImportStatusDto::Done);
+    assert!(checked.dry_run);
+    assert_eq!((checked.rows_total, checked.rows_done), (20, 20));
+    let report = checked.report.unwrap();
+    assert_eq!((report.created, report.applied), (19, false));
+    assert_eq!(report.problems[0].line, 5);
+    assert_eq!(report.problems[0].code, "unknown_account");
+    assert_eq!(
+        report.problems[0].reason,
+        "No account with this number in the customer's accounts."
+    );
+
+    let problems = app
+        .get(
+            &format!("/api/v1/imports/{}/problems.csv", checked.id),
+            &service,
+        )
+        .await;
+    assert_eq!(problems.status(), 200);
+    let text = problems.text().await.unwrap();
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        [
+            "line,column,value,reason",
+            "5,owner_account,LUMC-9999,No account with this number in the customer's accounts."
+        ]
+    );
+
+    let applied = ended(
+        &app,
+        &service,
+        post_file(&app, &service, &csv(&twenty()), false).await,
+    )
+    .await;
+    assert!(applied.report.unwrap().applied);
+    assert_eq!(imported_seen_by(&app, "nl.manager").await, 20);
+
+    // The template names every column and is itself a valid file.
+    let template = app
+        .get("/api/v1/imports/templates/installed-products.csv", &service)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(template.starts_with(&PRODUCT_COLUMNS.join(",")));
+    let tried = ended(
+        &app,
+        &service,
+        post_file(&app, &service, &template, true).await,
+    )
+    .await;
+    let tried = tried.report.unwrap();
+    assert!(tried.problems.is_empty(), "{:?}", tried.problems);
+    assert_eq!(tried.created, 1);
+}
+
+#[tokio::test]
+async fn a_manager_cannot_import_and_a_file_must_be_csv() {
+    let app = TestApp::spawn().await.unwrap();
+    let manager = app.tokens_for("nl.manager").await.access_token;
+    let refused = post_file(&app, &manager, &csv(&twenty()), false).await;
+    expect_problem_code(refused, 403, ProblemCode::Forbidden).await;
+    assert_eq!(imported_seen_by(&app, "nl.manager").await, 0);
+
+    let admin = app.tokens_for("admin").await.access_token;
+    let json = reqwest::Client::new()
+        .post(app.url("/api/v1/imports/installed-products"))
+        .bearer_auth(&admin)
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    expect_problem_code(json, 415, ProblemCode::UnsupportedMediaType).await;
+    let empty = post_file(&app, &admin, "", false).await;
+    expect_problem_code(empty, 422, ProblemCode::EmptyFile).await;
+}
+
+#[tokio::test]
+async fn a_run_a_stopped_server_left_is_marked_failed_with_why() {
+    let app = TestApp::spawn().await.unwrap();
+    let service = app.tokens_for("service").await.access_token;
+    let me: api_types::MeResponse = app.get_json("/api/v1/me", &service).await;
+    let id = uuid::Uuid::new_v4();
+    let long_ago = chrono::Utc::now() - chrono::Duration::hours(1);
+    let by = domain::UserId::from_uuid(me.id);
+    persistence::repositories::import_runs::start(
+        &app.db,
+        id,
+        "installed_products",
+        false,
+        by,
+        100,
+        long_ago,
+    )
+    .await
+    .unwrap();
+    assert_eq!(api::imports::fail_abandoned(&app.state).await.unwrap(), 1);
+    let run: ImportRunDto = app
+        .get_json(&format!("/api/v1/imports/{id}"), &service)
+        .await;
+    assert_eq!(run.status, ImportStatusDto::Failed);
+    assert!(run.failure.unwrap().contains("server stopped"));
 }

@@ -15,6 +15,7 @@ pub mod contract_coverage;
 pub mod contract_line;
 pub mod email_outbox;
 pub mod idempotency_key;
+pub mod import_run;
 pub mod installed_product;
 pub mod mfa_recovery_code;
 pub mod password_history;

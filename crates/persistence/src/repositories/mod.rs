@@ -11,6 +11,7 @@ pub mod contacts;
 pub mod contracts;
 pub mod custom_details;
 pub mod idempotency;
+pub mod import_runs;
 pub mod imports;
 pub mod installed_products;
 pub mod login_attempts;
