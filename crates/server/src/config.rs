@@ -162,6 +162,7 @@ impl Settings {
         }
         api.secure_cookies = parse_bool("CSPORTAL_SECURE_COOKIES", true)?;
         api.max_json_bytes = parse_var("CSPORTAL_MAX_JSON_BYTES", 64 * 1024usize)?;
+        api.max_import_bytes = parse_var("CSPORTAL_MAX_IMPORT_BYTES", api.max_import_bytes)?;
         api.static_dir = static_dir;
         api.attachments_dir = var("CSPORTAL_ATTACHMENTS_DIR")
             .map_or_else(|| data_dir.join("attachments"), PathBuf::from);
