@@ -107,6 +107,46 @@ async fn run() {
         },
     ];
     common::compare(&app, &token, &scenarios).await;
+    // The service desk's queue: every customer's open cases, in its order.
+    let service = app.tokens_for("service").await.access_token;
+    let queue = CaseFilter {
+        open: Some(true),
+        history: History::Include,
+        ..CaseFilter::default()
+    };
+    let queue_raw = |filter: CaseFilter| {
+        let page = PageRequest {
+            page: 1,
+            page_size: 50,
+        };
+        raw_sql::case_list(
+            &app.db,
+            AccountVisibility::All,
+            &filter,
+            CaseSort::Queue,
+            false,
+            page,
+        )
+    };
+    let engineer = persistence::seed::SCALE_ENGINEER;
+    let queue_scenarios = [
+        common::Scenario {
+            name: "service queue, first page",
+            path: "/api/v1/service/queue?page_size=50".into(),
+            raw: queue_raw(queue.clone()),
+        },
+        common::Scenario {
+            name: "service queue, one engineer's",
+            path: format!("/api/v1/service/queue?page_size=50&assignee={engineer}"),
+            raw: queue_raw(CaseFilter {
+                assignee: Some(persistence::repositories::cases::Assignee::Engineer(
+                    domain::UserId::from_uuid(engineer),
+                )),
+                ..queue
+            }),
+        },
+    ];
+    common::compare(&app, &service, &queue_scenarios).await;
     upload(&app, &token).await;
 }
 

@@ -9,7 +9,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use domain::import::{parse_product, ImportIssue, ImportedProduct, ProductColumns, RowProblem};
-use domain::{AccountId, User};
+use domain::{AccountId, InstalledProductId, User};
 use persistence::repositories::accounts;
 use persistence::repositories::audit::{self, AuditEntry};
 use persistence::repositories::import_runs;
@@ -210,6 +210,8 @@ impl<'a> Run<'a> {
         let serials: Vec<String> = chunk.iter().map(|(_, p)| p.serial_number.clone()).collect();
         let stored = imports::products_by_number(tx, &numbers).await?;
         let holders = imports::serial_holders(tx, &serials).await?;
+        let mut created = Vec::new();
+        let mut entries = Vec::new();
         for (line, p) in chunk {
             let Some(record) = self.resolve(tx, line, &p).await? else {
                 continue;
@@ -246,20 +248,26 @@ impl<'a> Run<'a> {
                             .audit("installed_product.import.update", existing.id, parent)
                             .old_value(serde_json::to_value(&existing.record).ok())
                             .new_value(self.with_import(&record));
-                        audit::append(tx, &entry).await?;
+                        entries.push(entry);
                     }
                 }
                 None => {
                     self.report.created += 1;
                     if self.report.problems.is_empty() {
-                        let id = imports::insert_product(tx, &record, self.now).await?;
+                        let id = InstalledProductId::from_uuid(uuid::Uuid::new_v4());
                         let entry = self
                             .audit("installed_product.import.create", id, parent)
                             .new_value(self.with_import(&record));
-                        audit::append(tx, &entry).await?;
+                        entries.push(entry);
+                        created.push((id, record));
                     }
                 }
             }
+        }
+        // New products go in several a statement, then every entry of the chunk.
+        if self.report.problems.is_empty() {
+            imports::insert_products(tx, &created, self.now).await?;
+            audit::append_all(tx, &entries).await?;
         }
         Ok(())
     }

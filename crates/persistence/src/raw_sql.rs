@@ -74,6 +74,33 @@ pub async fn run(db: &Db, statement: &Statement) -> StoreResult<()> {
     Ok(())
 }
 
+/// Inserts `records` as new products in one transaction, 1,000 a statement:
+/// the floor an import is measured against.
+pub async fn bulk_insert_products(
+    db: &Db,
+    records: &[crate::repositories::imports::ProductRecord],
+    now: chrono::DateTime<chrono::Utc>,
+) -> StoreResult<()> {
+    use crate::entities::installed_product;
+    use sea_orm::{EntityTrait, Set};
+    let tx = crate::db::Tx::begin(db).await?;
+    for chunk in records.chunks(1000) {
+        let rows = chunk.iter().map(|r| installed_product::ActiveModel {
+            id: Set(uuid::Uuid::new_v4()),
+            operational_state: Set("up".into()),
+            coverage_end_date: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..crate::repositories::imports::active(r)
+        });
+        installed_product::Entity::insert_many(rows)
+            .exec(tx.raw())
+            .await?;
+    }
+    tx.commit().await
+}
+
 /// Runs SQL that answers no rows; returns how many rows it changed.
 pub async fn execute(db: &Db, sql: &str) -> StoreResult<u64> {
     Ok(db.raw().execute_unprepared(sql).await?.rows_affected())

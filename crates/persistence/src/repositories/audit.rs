@@ -69,7 +69,22 @@ impl AuditEntry {
 
 /// Appends an entry; call it with the transaction that makes the change.
 pub async fn append(db: &impl Conn, e: &AuditEntry) -> StoreResult<()> {
-    let db = db.raw();
+    row(e).insert(db.raw()).await?;
+    Ok(())
+}
+
+/// Appends entries in order, several a statement (an import's).
+pub async fn append_all(db: &impl Conn, entries: &[AuditEntry]) -> StoreResult<()> {
+    // Ten values an entry: well within SQLite's limit of a statement.
+    for chunk in entries.chunks(500) {
+        audit_log::Entity::insert_many(chunk.iter().map(row))
+            .exec(db.raw())
+            .await?;
+    }
+    Ok(())
+}
+
+fn row(e: &AuditEntry) -> audit_log::ActiveModel {
     audit_log::ActiveModel {
         id: Default::default(),
         occurred_at: Set(e.occurred_at),
@@ -82,9 +97,6 @@ pub async fn append(db: &impl Conn, e: &AuditEntry) -> StoreResult<()> {
         new_value: Set(e.new_value.as_ref().map(|v| v.to_string())),
         request_id: Set(e.request_id.clone()),
     }
-    .insert(db)
-    .await?;
-    Ok(())
 }
 
 pub async fn for_entity(

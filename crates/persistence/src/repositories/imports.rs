@@ -10,7 +10,7 @@ use domain::{
     AccountId, InstalledProductId, Modality, OperationalState, ProductKind, ProductStatus,
 };
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -122,25 +122,30 @@ pub async fn serial_holders(
     Ok(rows.into_iter().collect())
 }
 
-/// Stores a new product; its operational state is up (it has no cases yet).
-pub async fn insert_product(
+/// Stores new products (ids chosen by the caller, for their audit
+/// entries), several a statement; their operational state is up (they have
+/// no cases yet).
+pub async fn insert_products(
     db: &impl Conn,
-    r: &ProductRecord,
+    products: &[(InstalledProductId, ProductRecord)],
     now: DateTime<Utc>,
-) -> StoreResult<InstalledProductId> {
-    let id = Uuid::new_v4();
-    installed_product::ActiveModel {
-        id: Set(id),
-        operational_state: Set(OperationalState::Up.as_str().to_owned()),
-        coverage_end_date: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..active(r)
+) -> StoreResult<()> {
+    // About twenty values a product: within SQLite's limit of a statement.
+    for chunk in products.chunks(500) {
+        let rows = chunk.iter().map(|(id, r)| installed_product::ActiveModel {
+            id: Set(id.as_uuid()),
+            operational_state: Set(OperationalState::Up.as_str().to_owned()),
+            coverage_end_date: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+            ..active(r)
+        });
+        installed_product::Entity::insert_many(rows)
+            .exec(db.raw())
+            .await?;
     }
-    .insert(db.raw())
-    .await?;
-    Ok(InstalledProductId::from_uuid(id))
+    Ok(())
 }
 
 /// Overwrites a stored product's imported fields with `r`.
@@ -165,7 +170,7 @@ pub async fn update_product(
     Ok(())
 }
 
-fn active(r: &ProductRecord) -> installed_product::ActiveModel {
+pub(crate) fn active(r: &ProductRecord) -> installed_product::ActiveModel {
     installed_product::ActiveModel {
         number: Set(r.number.clone()),
         description: Set(r.description.clone()),

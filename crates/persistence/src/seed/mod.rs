@@ -9,7 +9,7 @@ mod scale_cases;
 
 pub use installed_base::DemoProduct;
 pub use scale::scale;
-pub use scale_cases::scale_cases;
+pub use scale_cases::{scale_cases, SCALE_ENGINEER};
 
 use crate::db::{Db, Tx};
 use crate::error::StoreResult;

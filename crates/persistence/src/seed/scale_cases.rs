@@ -21,6 +21,10 @@ const PROBLEMS: [&str; 6] = [
 /// Rows per INSERT: under SQLite's 32,766 bound parameters at 26 columns.
 const ROWS_PER_INSERT: usize = 1000;
 
+/// The engineer every tenth scaled case is assigned to (the queue's
+/// "one engineer's" filter); any fixed id will do.
+pub const SCALE_ENGINEER: Uuid = Uuid::from_u128(0x5e41_ce00_0000_4000_8000_0000_0000_0001);
+
 /// Adds `count` cases and returns how many the database then holds.
 pub async fn scale_cases(db: &Db, count: u64) -> StoreResult<u64> {
     type ProductRow = (Uuid, Uuid, Uuid, String);
@@ -39,8 +43,6 @@ pub async fn scale_cases(db: &Db, count: u64) -> StoreResult<u64> {
         ));
     }
     let existing = case::Entity::find().count(db.raw()).await?;
-    // The queue's "mine" filter needs an engineer; any fixed id will do.
-    const ENGINEER: Uuid = Uuid::from_u128(0x5e41_ce00_0000_4000_8000_0000_0000_0001);
     let now = Utc::now();
     let mut made = 0u64;
     while made < count {
@@ -91,7 +93,7 @@ pub async fn scale_cases(db: &Db, count: u64) -> StoreResult<u64> {
                     closed_at: Set(closed_at),
                     version: Set(1),
                     // Every tenth is assigned to one engineer; the new ones await an answer.
-                    assigned_to: Set(n.is_multiple_of(10).then_some(ENGINEER)),
+                    assigned_to: Set(n.is_multiple_of(10).then_some(SCALE_ENGINEER)),
                     waiting_for_customer: Set(status == CaseStatus::InProcess && n % 8 == 1),
                     awaiting_response_since: Set((status == CaseStatus::New).then_some(created_at)),
                 }
