@@ -190,7 +190,7 @@ async fn upload(app: &TestApp, token: &str) {
         .json::<api_types::CaseDetail>()
         .await
         .unwrap();
-    let rss_before = rss_kib();
+    let rss_before = common::rss_kib();
     let boundary = "bench-boundary";
     let head = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"manual.pdf\"\r\n\r\n");
     let tail = format!("\r\n--{boundary}--\r\n");
@@ -207,7 +207,7 @@ async fn upload(app: &TestApp, token: &str) {
         let peak = peak.clone();
         tokio::spawn(async move {
             loop {
-                peak.fetch_max(rss_kib(), std::sync::atomic::Ordering::Relaxed);
+                peak.fetch_max(common::rss_kib(), std::sync::atomic::Ordering::Relaxed);
                 tokio::time::sleep(Duration::from_millis(20)).await;
             }
         })
@@ -257,15 +257,4 @@ fn tokio_util_stream(
             Err(e) => Some((Err(e), file)),
         }
     })
-}
-
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("VmRSS:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0)
 }

@@ -57,14 +57,14 @@ async fn run() {
     }
     let megabytes = std::fs::metadata(&path).unwrap().len() as f64 / 1e6;
 
-    let rss_before = rss_kib();
+    let rss_before = common::rss_kib();
     let peak = Arc::new(AtomicU64::new(rss_before));
     let sampling = Arc::new(AtomicBool::new(true));
     let sampler = {
         let (peak, sampling) = (peak.clone(), sampling.clone());
         tokio::spawn(async move {
             while sampling.load(Ordering::Relaxed) {
-                peak.fetch_max(rss_kib(), Ordering::Relaxed);
+                peak.fetch_max(common::rss_kib(), Ordering::Relaxed);
                 tokio::time::sleep(Duration::from_millis(20)).await;
             }
         })
@@ -123,15 +123,4 @@ fn record(n: u64, prefix: &str, site: AccountId) -> ProductRecord {
         end_of_life_date: chrono::NaiveDate::from_ymd_opt(2032, 12, 31),
         end_of_service_date: None,
     }
-}
-
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("VmRSS:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0)
 }

@@ -177,6 +177,7 @@ impl<'a> Run<'a> {
 
     /// A number or serial number a second time in the file is refused.
     fn unique_in_file(&mut self, line: u64, p: &ImportedProduct) -> bool {
+        let p = &p.product;
         let number_seen = self.numbers.insert(p.number.clone(), line).is_some();
         let serial_seen = self.serials.insert(p.serial_number.clone(), line).is_some();
         for (seen, column, value) in [
@@ -206,8 +207,14 @@ impl<'a> Run<'a> {
         if chunk.is_empty() {
             return Ok(());
         }
-        let numbers: Vec<String> = chunk.iter().map(|(_, p)| p.number.clone()).collect();
-        let serials: Vec<String> = chunk.iter().map(|(_, p)| p.serial_number.clone()).collect();
+        let numbers: Vec<String> = chunk
+            .iter()
+            .map(|(_, p)| p.product.number.clone())
+            .collect();
+        let serials: Vec<String> = chunk
+            .iter()
+            .map(|(_, p)| p.product.serial_number.clone())
+            .collect();
         let stored = imports::products_by_number(tx, &numbers).await?;
         let holders = imports::serial_holders(tx, &serials).await?;
         let mut created = Vec::new();
@@ -216,26 +223,22 @@ impl<'a> Run<'a> {
             let Some(record) = self.resolve(tx, line, &p).await? else {
                 continue;
             };
-            let existing = stored.get(&p.number);
+            let existing = stored.get(&p.product.number);
             let parent = self.tenancy(tx, &p.parent_account).await?.map(|(id, _)| id);
             if let Some(existing) = existing {
                 if Some(existing.parent_account) != parent {
                     let issue = ImportIssue::OtherCustomer;
-                    self.refuse(RowProblem::new(line, "number", &p.number, issue));
+                    self.refuse(RowProblem::new(line, "number", &p.product.number, issue));
                     continue;
                 }
             }
+            let serial = &p.product.serial_number;
             if holders
-                .get(&p.serial_number)
-                .is_some_and(|holder| *holder != p.number)
+                .get(serial)
+                .is_some_and(|holder| *holder != p.product.number)
             {
                 let issue = ImportIssue::SerialTaken;
-                self.refuse(RowProblem::new(
-                    line,
-                    "serial_number",
-                    &p.serial_number,
-                    issue,
-                ));
+                self.refuse(RowProblem::new(line, "serial_number", serial, issue));
                 continue;
             }
             match existing {
@@ -296,8 +299,8 @@ impl<'a> Run<'a> {
                 RowProblem::new(line, column, source, ImportIssue::UnknownAccount),
             )
         };
-        let (owner, owner_problem) = account("owner_account", &p.owner_account);
-        let (location, location_problem) = account("location_account", &p.location_account);
+        let (owner, owner_problem) = account("owner_account", &p.product.owner_account);
+        let (location, location_problem) = account("location_account", &p.product.location_account);
         let (Some(owner_account), Some(location_account)) = (owner, location) else {
             if owner.is_none() {
                 self.refuse(owner_problem);
@@ -307,24 +310,11 @@ impl<'a> Run<'a> {
             }
             return Ok(None);
         };
-        Ok(Some(ProductRecord {
-            number: p.number.clone(),
-            description: p.description.clone(),
-            serial_number: p.serial_number.clone(),
-            udi: p.udi.clone(),
-            technical_id: p.technical_id.clone(),
-            modality: p.modality,
-            product_family: p.product_family.clone(),
-            kind: p.kind,
-            functional_location: p.functional_location.clone(),
-            install_date: p.install_date,
-            status: p.status,
-            owner_account,
-            location_account,
-            strategic_item: p.strategic_item,
-            end_of_life_date: p.end_of_life_date,
-            end_of_service_date: p.end_of_service_date,
-        }))
+        Ok(Some(
+            p.product
+                .clone()
+                .with_accounts(owner_account, location_account),
+        ))
     }
 
     fn audit(

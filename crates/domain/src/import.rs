@@ -162,11 +162,10 @@ impl ProductColumns {
     }
 }
 
-/// An installed product as a row of the file gives it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportedProduct {
-    /// The parent account's source id: the row's tenancy.
-    pub parent_account: String,
+/// An installed product's imported fields; its accounts are `A`: source
+/// ids as the file names them, or the accounts they were found to be.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ProductFields<A> {
     /// The source system's equipment number: the row's key.
     pub number: String,
     pub description: String,
@@ -179,12 +178,43 @@ pub struct ImportedProduct {
     pub functional_location: Option<String>,
     pub install_date: Option<NaiveDate>,
     pub status: ProductStatus,
-    /// Source ids of accounts of the parent account.
-    pub owner_account: String,
-    pub location_account: String,
+    pub owner_account: A,
+    pub location_account: A,
     pub strategic_item: bool,
     pub end_of_life_date: Option<NaiveDate>,
     pub end_of_service_date: Option<NaiveDate>,
+}
+
+impl<A> ProductFields<A> {
+    /// The same fields with the accounts found.
+    pub fn with_accounts<B>(self, owner_account: B, location_account: B) -> ProductFields<B> {
+        ProductFields {
+            number: self.number,
+            description: self.description,
+            serial_number: self.serial_number,
+            udi: self.udi,
+            technical_id: self.technical_id,
+            modality: self.modality,
+            product_family: self.product_family,
+            kind: self.kind,
+            functional_location: self.functional_location,
+            install_date: self.install_date,
+            status: self.status,
+            owner_account,
+            location_account,
+            strategic_item: self.strategic_item,
+            end_of_life_date: self.end_of_life_date,
+            end_of_service_date: self.end_of_service_date,
+        }
+    }
+}
+
+/// An installed product as a row of the file gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedProduct {
+    /// The parent account's source id: the row's tenancy.
+    pub parent_account: String,
+    pub product: ProductFields<String>,
 }
 
 /// Checks one row (at `line`); every problem at once.
@@ -242,22 +272,24 @@ pub fn parse_product(
     match (modality, kind, status, problems.is_empty()) {
         (Some(modality), Some(kind), Some(status), true) => Ok(ImportedProduct {
             parent_account,
-            number,
-            description,
-            serial_number,
-            udi,
-            technical_id,
-            modality,
-            product_family,
-            kind,
-            functional_location,
-            install_date,
-            status,
-            owner_account,
-            location_account,
-            strategic_item,
-            end_of_life_date,
-            end_of_service_date,
+            product: ProductFields {
+                number,
+                description,
+                serial_number,
+                udi,
+                technical_id,
+                modality,
+                product_family,
+                kind,
+                functional_location,
+                install_date,
+                status,
+                owner_account,
+                location_account,
+                strategic_item,
+                end_of_life_date,
+                end_of_service_date,
+            },
         }),
         _ => Err(problems),
     }
@@ -337,7 +369,7 @@ mod tests {
 
     #[test]
     fn a_good_row_becomes_a_product() {
-        let p = parse_product(&columns(), &GOOD, 2).unwrap();
+        let p = parse_product(&columns(), &GOOD, 2).unwrap().product;
         assert_eq!(p.number, "IP-50000001");
         assert_eq!(p.modality, Modality::Mr);
         assert_eq!(p.udi, None);

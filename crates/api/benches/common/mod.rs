@@ -94,3 +94,17 @@ fn percentile(times: &[Duration], p: f64) -> f64 {
     let index = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
     sorted[index].as_secs_f64() * 1000.0
 }
+
+/// This process's resident memory, in KiB (Linux).
+// Not every benchmark samples memory (each compiles this module apart).
+#[allow(dead_code)]
+pub fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}

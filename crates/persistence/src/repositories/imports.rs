@@ -5,35 +5,16 @@
 use crate::db::Conn;
 use crate::entities::installed_product;
 use crate::error::StoreResult;
-use chrono::{DateTime, NaiveDate, Utc};
-use domain::{
-    AccountId, InstalledProductId, Modality, OperationalState, ProductKind, ProductStatus,
-};
+use chrono::{DateTime, Utc};
+use domain::import::ProductFields;
+use domain::{AccountId, InstalledProductId, OperationalState};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::HashMap;
 use uuid::Uuid;
 
 /// An installed product as an import stores it (accounts resolved).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct ProductRecord {
-    pub number: String,
-    pub description: String,
-    pub serial_number: String,
-    pub udi: Option<String>,
-    pub technical_id: Option<String>,
-    pub modality: Modality,
-    pub product_family: String,
-    pub kind: ProductKind,
-    pub functional_location: Option<String>,
-    pub install_date: Option<NaiveDate>,
-    pub status: ProductStatus,
-    pub owner_account: AccountId,
-    pub location_account: AccountId,
-    pub strategic_item: bool,
-    pub end_of_life_date: Option<NaiveDate>,
-    pub end_of_service_date: Option<NaiveDate>,
-}
+pub type ProductRecord = ProductFields<AccountId>;
 
 /// A product already stored under an imported number.
 #[derive(Debug, Clone, PartialEq, Eq)]
