@@ -1,5 +1,6 @@
-// axe-core finds no WCAG 2.2 AA violation on the pages that exist, on a
-// desktop and on a 390 x 844 phone (ux.md, "Checked by tools").
+// axe-core finds no WCAG 2.2 AA violation on the pages that exist (the
+// service desk's too), on a desktop and on a 390 x 844 phone (ux.md,
+// "Checked by tools").
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useServerAndBrowser } from "../lib/fixture.mjs";
@@ -138,6 +139,31 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.goto(`${portal.baseUrl}/access-requests`);
     await page.locator(".results").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "access requests");
+
+    assert.deepEqual(faults, []);
+    await context.close();
+  });
+
+  test(`the service queue and a case's service actions pass axe on a ${name}`, async () => {
+    const { context, page, faults } = await portal.newPage({ viewport });
+    await portal.signIn(page, "service");
+    await page.goto(`${portal.baseUrl}/service/queue`);
+    await page.locator('.results[aria-busy="false"] a.case-link').first().waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "service queue");
+
+    await page.locator("a.case-link").first().click();
+    await page.locator("section.service-actions").waitFor();
+    await page.locator("#assign-engineer option").nth(1).waitFor({ state: "attached" });
+    assert.deepEqual(await accessibilityViolations(page), [], "case with the service actions");
+
+    // The errors of a wait without its note.
+    await page.locator("form.wait-form button[type=submit]").click();
+    await page.locator("#wait-note-error").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "service actions with an error");
+
+    await page.goto(`${portal.baseUrl}/cases/new`);
+    await page.locator("form.case-form").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "phoned-in case form");
 
     assert.deepEqual(faults, []);
     await context.close();

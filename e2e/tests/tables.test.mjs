@@ -14,7 +14,8 @@ const results = resolve(import.meta.dirname, "..", "test-results");
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 768 };
 
-// Every list page, and what shows it has its rows.
+// Every list page, and what shows it has its rows; signed in as `user`
+// (default nl.manager).
 const PAGES = [
   { name: "home", path: "/", ready: ["section.accounts[aria-busy=false] .account", "section.glance .see-all"] },
   { name: "cases", path: "/cases" },
@@ -24,7 +25,9 @@ const PAGES = [
   { name: "users", path: "/users" },
   { name: "security-log", path: "/security-log" },
   { name: "access-requests", path: "/access-requests" },
+  { name: "service-queue", path: "/service/queue", user: "service" },
 ];
+const DEFAULT_USER = "nl.manager";
 
 const portal = useServerAndBrowser();
 
@@ -99,35 +102,40 @@ for (const viewport of [PHONE, DESKTOP]) {
     mkdirSync(results, { recursive: true });
     requested ??= requestAccess();
     await requested;
-    const { context, page, faults } = await portal.newPage({ viewport });
-    await portal.signIn(page, "nl.manager");
     const problems = [];
-    for (const { name, path, ready } of PAGES) {
-      await page.goto(`${portal.baseUrl}${path}`);
-      // The rows themselves, not just the frame.
-      for (const selector of ready ?? ['.results[aria-busy="false"] :is(tbody tr, .cards > li, .empty-state)']) {
-        await page.locator(selector).first().waitFor();
+    const faults = [];
+    const users = [...new Set(PAGES.map(({ user = DEFAULT_USER }) => user))];
+    for (const user of users) {
+      const { context, page, faults: pageFaults } = await portal.newPage({ viewport });
+      await portal.signIn(page, user);
+      for (const { name, path, ready } of PAGES.filter(({ user: u = DEFAULT_USER }) => u === user)) {
+        await page.goto(`${portal.baseUrl}${path}`);
+        // The rows themselves, not just the frame.
+        for (const selector of ready ?? ['.results[aria-busy="false"] :is(tbody tr, .cards > li, .empty-state)']) {
+          await page.locator(selector).first().waitFor();
+        }
+        await page.screenshot({ path: join(results, `tables-${name}-${viewport.width}.png`), fullPage: true });
+        const m = await page.evaluate(measure);
+        const at = `${name} at ${viewport.width} px`;
+        if (m.scrollWidth > m.innerWidth) {
+          problems.push(`${at} scrolls sideways: ${m.scrollWidth} > ${m.innerWidth}`);
+        }
+        problems.push(...m.broken.map((b) => `${at} breaks ${b}`));
+        if (viewport === PHONE) {
+          problems.push(...m.tables.map((t) => `${at} shows a table (${t}) rather than cards`));
+        } else if (m.mainWidth < Math.min(m.besideNav, 1600) - 1 || m.mainWidth <= 1100) {
+          // The content takes the room beside the navigation (up to ~1600 px).
+          problems.push(`${at}: main is ${m.mainWidth} px of ${m.besideNav}`);
+        }
+        if (viewport === DESKTOP) {
+          problems.push(...m.scrolled.map((s) => `${at} scrolls a table sideways: ${s}`));
+        }
       }
-      await page.screenshot({ path: join(results, `tables-${name}-${viewport.width}.png`), fullPage: true });
-      const m = await page.evaluate(measure);
-      const at = `${name} at ${viewport.width} px`;
-      if (m.scrollWidth > m.innerWidth) {
-        problems.push(`${at} scrolls sideways: ${m.scrollWidth} > ${m.innerWidth}`);
-      }
-      problems.push(...m.broken.map((b) => `${at} breaks ${b}`));
-      if (viewport === PHONE) {
-        problems.push(...m.tables.map((t) => `${at} shows a table (${t}) rather than cards`));
-      } else if (m.mainWidth < Math.min(m.besideNav, 1600) - 1 || m.mainWidth <= 1100) {
-        // The content takes the room beside the navigation (up to ~1600 px).
-        problems.push(`${at}: main is ${m.mainWidth} px of ${m.besideNav}`);
-      }
-      if (viewport === DESKTOP) {
-        problems.push(...m.scrolled.map((s) => `${at} scrolls a table sideways: ${s}`));
-      }
+      faults.push(...pageFaults);
+      await context.close();
     }
     // All of them at once: one fix often mends several pages.
     assert.deepEqual(problems, []);
     assert.deepEqual(faults, []);
-    await context.close();
   });
 }

@@ -89,9 +89,14 @@ pub trait QueryParams {
 
 mod access_requests;
 mod cases;
+mod service;
 mod users;
 pub use access_requests::{access_request_query_pairs, AccessRequestListView, ALL_STATUSES};
 pub use cases::{case_query_pairs, set_status_choice, status_choice, CaseListView, OPEN};
+pub use service::{
+    assignment_choice, queue_query_pairs, set_assignment_choice, waiting_choice, QueueListView,
+    ASSIGNED_TO_ME, MAX_HOURS, UNASSIGNED,
+};
 pub use users::{security_log_query_pairs, user_query_pairs, SecurityLogView, UserListView};
 
 /// Query parameters in order: name and (unencoded) value.

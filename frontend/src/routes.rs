@@ -20,7 +20,8 @@ use std::fmt::Display;
 ///   that matches wins, so `/cases/new` comes before `/cases/:id`. A row may
 ///   end in `title(|t| ...)`: the document title (list pages use it);
 /// - `nav`: the navigation entries in order (`Variant(Icon, "class", |t|
-///   label)`), then those for users who manage users.
+///   label)`), then those for users who manage users, then those for the
+///   service desk (the Service role).
 ///
 /// A page with a parameter (`:id`) has a variant too, but is linked through
 /// its `*_path(id)` function below.
@@ -63,6 +64,13 @@ macro_rules! route_table {
                         title(|t| crate::i18n::case_texts::CASE_TEXTS.of(t).cases_title),
                     NewCase => "/cases/new" (NewCasePage in cases::new_case_page),
                     Case => "/cases/:id" (CasePage in cases::case_page),
+                    // The service desk's queue (the Service role) goes with
+                    // the cases: a group of its own split the parts the home
+                    // page shares with the others into smaller ones, about
+                    // 4 KB more for every sign-in (lazy_pages.rs), which the
+                    // first download's 250 KB has no room for.
+                    ServiceQueue => "/service/queue" (ServiceQueuePage in service::queue_page)
+                        title(|t| crate::i18n::service_texts::SERVICE_TEXTS.of(t).queue_title),
                 }
                 admin_pages(AdminPage) {
                     Settings => "/settings" (SettingsPage in account::settings_page),
@@ -87,6 +95,9 @@ macro_rules! route_table {
                 Users(UsersIcon, "nav-users", |t| t.nav_users),
                 AccessRequests(AccessRequestsIcon, "nav-access-requests", |t| t.nav_access_requests),
                 SecurityLog(SecurityLogIcon, "nav-security-log", |t| t.nav_security_log),
+            }
+            service_nav {
+                ServiceQueue(QueueIcon, "nav-service-queue", |t| t.nav_service_queue),
             }
         }
     };
@@ -265,6 +276,7 @@ mod tests {
             Page::Cases,
             Page::InstalledProducts,
             Page::Contracts,
+            Page::ServiceQueue,
         ] {
             assert!(page.title(t).is_some_and(|s| !s.is_empty()), "{page:?}");
         }

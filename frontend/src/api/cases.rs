@@ -5,7 +5,8 @@ use super::http::{url, Api, Call};
 use super::ApiError;
 use crate::query::case_query_pairs;
 use api_types::{
-    CaseDetail, CasePage, CaseQuery, CreateActivityRequest, CreateCaseRequest, LinkTokenRequest,
+    AssignCaseRequest, CaseDetail, CasePage, CaseQuery, CreateActivityRequest, CreateCaseRequest,
+    LinkTokenRequest, MoveCaseStatusRequest, WaitingForCustomerRequest,
 };
 use std::fmt::Display;
 
@@ -40,12 +41,56 @@ impl Api {
         self.post(&case_activities_path(id), request).await
     }
 
+    /// `POST /cases/{id}/status` with `If-Match` (the service side): 412
+    /// when the case changed since `version` was read.
+    pub async fn move_case_status(
+        self,
+        id: impl Display,
+        version: i32,
+        request: &MoveCaseStatusRequest,
+    ) -> Result<CaseDetail, ApiError> {
+        let call = Call::post(&format!("{}/status", case_path(id)), request)?;
+        self.json(call.header("If-Match", Some(&version_tag(version))))
+            .await
+    }
+
+    /// `PUT /cases/{id}/assignee` with `If-Match` (the service side): an
+    /// engineer, or nobody; 412 when the case changed since `version`.
+    pub async fn assign_case(
+        self,
+        id: impl Display,
+        version: i32,
+        request: &AssignCaseRequest,
+    ) -> Result<CaseDetail, ApiError> {
+        let call = Call::put(&format!("{}/assignee", case_path(id)), request)?;
+        self.json(call.header("If-Match", Some(&version_tag(version))))
+            .await
+    }
+
+    /// `PUT /cases/{id}/waiting-for-customer` with `If-Match` (the service
+    /// side): wait for the customer, saying for what, or stop waiting.
+    pub async fn set_waiting_for_customer(
+        self,
+        id: impl Display,
+        version: i32,
+        request: &WaitingForCustomerRequest,
+    ) -> Result<CaseDetail, ApiError> {
+        let call = Call::put(&format!("{}/waiting-for-customer", case_path(id)), request)?;
+        self.json(call.header("If-Match", Some(&version_tag(version))))
+            .await
+    }
+
     /// `POST /contact-confirmations` (no login), with the token of the link
     /// emailed to a case's contact address: 204 also when it was confirmed
     /// before; 410 `link_expired`, 404 `link_invalid`.
     pub async fn confirm_contact(self, request: &LinkTokenRequest) -> Result<(), ApiError> {
         Api::public_no_content(Call::post("/contact-confirmations", request)?).await
     }
+}
+
+/// The `ETag` of a case's `version`, sent back as `If-Match`.
+pub fn version_tag(version: i32) -> String {
+    format!("\"v{version}\"")
 }
 
 fn case_path(id: impl Display) -> String {
@@ -91,5 +136,10 @@ mod tests {
             bench_repair_form_url("k1"),
             "/api/v1/cases/k1/bench-repair-form.pdf"
         );
+    }
+
+    #[test]
+    fn a_version_is_sent_back_as_the_etag_the_server_wrote() {
+        assert_eq!(version_tag(7), "\"v7\"");
     }
 }

@@ -32,6 +32,7 @@ pub mod files;
 pub mod http;
 mod installed_products;
 mod mfa;
+mod service;
 mod users;
 
 pub use error::ApiError;

@@ -109,3 +109,9 @@ pub fn AccessRequestsIcon() -> impl IntoView {
     const SHAPES: [Shape; 3] = [PERSON[0], PERSON[1], Path("M18.5 7.5v6M15.5 10.5h6")];
     nav_icon(&SHAPES)
 }
+
+/// The service queue: a clock (how long each customer has waited).
+#[component]
+pub fn QueueIcon() -> impl IntoView {
+    nav_icon(&[Circle("12", "12", "9"), Path("M12 7v5l3 2")])
+}

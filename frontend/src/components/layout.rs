@@ -2,7 +2,7 @@
 
 use crate::components::forms::drawn;
 use crate::components::icons::{
-    AccessRequestsIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ProductsIcon,
+    AccessRequestsIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ProductsIcon, QueueIcon,
     SecurityLogIcon, UsersIcon,
 };
 use crate::i18n::{TextFn, Texts};
@@ -62,6 +62,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let logout = Action::new_local(move |_: &()| auth.logout());
     let logging_out = logout.pending();
     let manages_users = move || auth.may(domain::Action::ManageUsers);
+    let works_queue = move || auth.may(domain::Action::WorkCaseQueue);
 
     // A notice handed over by the last page ("User created"), in a live
     // region that is on the page before its text arrives; gone once the
@@ -103,6 +104,10 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="main-nav" aria-label=move || t.get().main_navigation>
                 <ul>
                     {NAV.iter().map(|entry| nav_item(entry, t, None)).collect_view()}
+                    // The Service role: on the phone's bottom bar too (its fifth item).
+                    {move || works_queue().then(|| {
+                        SERVICE_NAV.iter().map(|entry| nav_item(entry, t, None)).collect_view()
+                    })}
                     // Managers and Admins. Not on the phone's bottom bar (style.css):
                     // there the Settings page links to them.
                     {move || manages_users().then(|| {
@@ -137,8 +142,8 @@ pub struct NavEntry {
     pub label: TextFn,
 }
 
-/// The navigation entries of the route table (routes.rs): for everyone, and
-/// for those who manage users.
+/// The navigation entries of the route table (routes.rs): for everyone, for
+/// those who manage users, and for the service desk.
 macro_rules! nav_entries {
     (
         eager { $($eager:tt)* }
@@ -146,6 +151,7 @@ macro_rules! nav_entries {
         signed_in { $($signed_in:tt)* }
         nav { $($page:ident($icon:ident, $class:literal, $label:expr)),* $(,)? }
         manage_users_nav { $($admin:ident($admin_icon:ident, $admin_class:literal, $admin_label:expr)),* $(,)? }
+        service_nav { $($service:ident($service_icon:ident, $service_class:literal, $service_label:expr)),* $(,)? }
     ) => {
         const NAV: &[NavEntry] = &[$(NavEntry {
             page: Page::$page,
@@ -158,6 +164,12 @@ macro_rules! nav_entries {
             icon: || view! { <$admin_icon/> }.into_any(),
             class: $admin_class,
             label: $admin_label,
+        }),*];
+        const SERVICE_NAV: &[NavEntry] = &[$(NavEntry {
+            page: Page::$service,
+            icon: || view! { <$service_icon/> }.into_any(),
+            class: $service_class,
+            label: $service_label,
         }),*];
     };
 }

@@ -32,6 +32,7 @@ mod nl;
 pub mod product_texts;
 pub mod public_texts;
 pub mod security_log;
+pub mod service_texts;
 mod users;
 
 pub use access::{
@@ -86,6 +87,8 @@ pub struct Texts {
     pub nav_home: &'static str,
     pub nav_installed_products: &'static str,
     pub nav_contracts: &'static str,
+    /// The service desk's queue (Service users).
+    pub nav_service_queue: &'static str,
     pub nav_api_docs: &'static str,
     pub signed_in_as: &'static str,
     pub log_out: &'static str,

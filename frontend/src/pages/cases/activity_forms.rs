@@ -1,5 +1,7 @@
-//! The case page's forms: a comment, and a shipment's tracking number. Both
-//! show the case as the server answers it after the new entry.
+//! The case page's forms: a comment, and a shipment's tracking number (the
+//! customer's); a safety question, a T2 activity and a remark for the
+//! customer (the service side's). Each shows the case as the server answers
+//! it after the new entry.
 
 use super::case_page::Loaded;
 use super::fields::{
@@ -13,7 +15,7 @@ use crate::state::auth::use_auth;
 use api_types::{ActivityKindDto, CreateActivityRequest, FieldError};
 use leptos::prelude::*;
 
-/// One of the two forms.
+/// One of the forms.
 pub struct ActivityFormSpec {
     pub kind: ActivityKindDto,
     pub class: &'static str,
@@ -66,6 +68,57 @@ pub static TRACKING: ActivityFormSpec = ActivityFormSpec {
     fields: &[&CARRIER, &TRACKING_NUMBER],
     confirm_id: "tracking-confirm-no-patient-data",
 };
+
+/// The text of one of the service side's entries (`id`: its textarea's).
+const fn service_text(id: &'static str, label: TextFn) -> FieldSpec {
+    FieldSpec {
+        control: Control::TextArea,
+        required: true,
+        max: LONG_MAX,
+        phi: true,
+        ..FieldSpec::text("text", id, label)
+    }
+}
+
+const SAFETY_QUESTION_TEXT: FieldSpec = service_text("safety-question-text", |t| {
+    CASE_TEXTS.of(t).safety_question_label
+});
+const T2_ACTIVITY_TEXT: FieldSpec =
+    service_text("t2-activity-text", |t| CASE_TEXTS.of(t).t2_activity_label);
+const EXTERNAL_REMARK_TEXT: FieldSpec = service_text("external-remark-text", |t| {
+    CASE_TEXTS.of(t).external_remark_label
+});
+
+/// The service side's entries, in the order the case page shows them.
+pub static SERVICE_ENTRIES: [ActivityFormSpec; 3] = [
+    ActivityFormSpec {
+        kind: ActivityKindDto::ExternalRemark,
+        class: "add-external-remark",
+        heading: |t| CASE_TEXTS.of(t).external_remark_heading,
+        button: |t| CASE_TEXTS.of(t).external_remark_button,
+        done: |t| CASE_TEXTS.of(t).external_remark_added,
+        fields: &[&EXTERNAL_REMARK_TEXT],
+        confirm_id: "external-remark-confirm-no-patient-data",
+    },
+    ActivityFormSpec {
+        kind: ActivityKindDto::SafetyQuestion,
+        class: "add-safety-question",
+        heading: |t| CASE_TEXTS.of(t).safety_question_heading,
+        button: |t| CASE_TEXTS.of(t).safety_question_button,
+        done: |t| CASE_TEXTS.of(t).safety_question_added,
+        fields: &[&SAFETY_QUESTION_TEXT],
+        confirm_id: "safety-question-confirm-no-patient-data",
+    },
+    ActivityFormSpec {
+        kind: ActivityKindDto::T2Activity,
+        class: "add-t2-activity",
+        heading: |t| CASE_TEXTS.of(t).t2_activity_heading,
+        button: |t| CASE_TEXTS.of(t).t2_activity_button,
+        done: |t| CASE_TEXTS.of(t).t2_activity_added,
+        fields: &[&T2_ACTIVITY_TEXT],
+        confirm_id: "t2-activity-confirm-no-patient-data",
+    },
+];
 
 /// The request for a form's values (in the order of its fields), or what
 /// to fix first.
@@ -201,5 +254,30 @@ mod tests {
         let errors = activity_request(&TRACKING, &strings(&["", ""]), false).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["carrier", "tracking_number"]);
+    }
+
+    #[test]
+    fn the_service_entries_send_their_kind_and_text_with_ids_of_their_own() {
+        let kinds: Vec<_> = SERVICE_ENTRIES.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ActivityKindDto::ExternalRemark,
+                ActivityKindDto::SafetyQuestion,
+                ActivityKindDto::T2Activity
+            ]
+        );
+        let mut ids = vec![COMMENT_TEXT.id, COMMENT.confirm_id, TRACKING.confirm_id];
+        for spec in &SERVICE_ENTRIES {
+            let request = activity_request(spec, &strings(&[" Checked the coil "]), false).unwrap();
+            assert_eq!(request.kind, spec.kind);
+            assert_eq!(request.text.as_deref(), Some("Checked the coil"));
+            assert!(activity_request(spec, &strings(&[""]), false).is_err());
+            ids.extend([spec.fields[0].id, spec.confirm_id]);
+        }
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
     }
 }

@@ -2,8 +2,8 @@
 //! priority-1 notice, the send, and the fields.
 
 use super::case_request::{
-    create_request, CaseFormValues, CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, DESCRIPTION,
-    FIELDS, PART_DESCRIPTION, PART_SERIAL, PRIORITY, PRODUCT, REFERENCE, RETURN_ADDRESS,
+    contact_specs, create_request, CaseFormValues, CONTACT_EMAIL, DESCRIPTION, FIELDS,
+    PART_DESCRIPTION, PART_SERIAL, PRIORITY, PRODUCT, REFERENCE, RETURN_ADDRESS,
 };
 use super::fields::{
     error_for, errors_of, focus_later, outcome_summary, patient_data_confirm, required_marker,
@@ -43,10 +43,12 @@ struct Typed {
     contact_name: RwSignal<String>,
     contact_email: RwSignal<String>,
     contact_phone: RwSignal<String>,
+    /// Logged by the service desk for a caller.
+    phoned_in: bool,
 }
 
 impl Typed {
-    fn new(initial: Option<PickedProduct>) -> Self {
+    fn new(initial: Option<PickedProduct>, phoned_in: bool) -> Self {
         let text = || RwSignal::new(String::new());
         Self {
             product: RwSignal::new(initial),
@@ -60,6 +62,7 @@ impl Typed {
             contact_name: text(),
             contact_email: text(),
             contact_phone: text(),
+            phoned_in,
         }
     }
 
@@ -81,6 +84,7 @@ impl Typed {
             contact_email: self.contact_email.get_untracked(),
             contact_phone: self.contact_phone.get_untracked(),
             confirm_no_patient_data,
+            phoned_in: self.phoned_in,
         }
     }
 
@@ -104,9 +108,21 @@ struct Sending {
 }
 
 #[component]
-pub fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoView {
+pub fn CaseForm(
+    t: &'static Texts,
+    initial: Option<PickedProduct>,
+    /// The service desk logs a case a customer phoned in: the caller is the
+    /// contact, with name and phone required.
+    #[prop(optional)]
+    phoned_in: bool,
+) -> impl IntoView {
     let auth = use_auth();
-    let typed = Typed::new(initial);
+    let typed = Typed::new(initial, phoned_in);
+    let intro = if phoned_in {
+        CASE_TEXTS.of(t).phone_case_intro
+    } else {
+        CASE_TEXTS.of(t).new_case_intro
+    };
     // Files chosen with the form go up once the case exists; meanwhile the
     // form shows the new number and the uploads' progress.
     let sending = Sending {
@@ -127,7 +143,7 @@ pub fn CaseForm(t: &'static Texts, initial: Option<PickedProduct>) -> impl IntoV
         <form class="case-form" on:submit=on_submit novalidate>
             <div class="form-live" aria-live="polite">{created_view(t, sending)}</div>
             <div class="case-form-fields" hidden=after>
-                <p class="hint">{CASE_TEXTS.of(t).new_case_intro}</p>
+                <p class="hint case-form-intro">{intro}</p>
                 <div id=ERRORS_ID tabindex="-1">
                     {move || sending.outcome.with(|o| o.as_ref().map(|o| outcome_summary(t, o, &FIELDS)))}
                 </div>
@@ -373,6 +389,12 @@ fn detail_fields(
     errors: Memo<Vec<api_types::FieldError>>,
 ) -> impl IntoView {
     let bench = Memo::new(move |_| typed.kind.get() == CaseKindDto::BenchRepair);
+    let (name, phone) = contact_specs(typed.phoned_in);
+    let contact_help = if typed.phoned_in {
+        CASE_TEXTS.of(t).phone_contact_help
+    } else {
+        CASE_TEXTS.of(t).contact_help
+    };
     view! {
         {move || bench.get().then(|| view! {
             <fieldset class="bench-repair">
@@ -386,10 +408,10 @@ fn detail_fields(
         {text_field(t, &REFERENCE, typed.reference, errors)}
         <fieldset class="contact-group" aria-describedby="case-contact-help">
             <legend>{CASE_TEXTS.of(t).contact_heading}</legend>
-            <p id="case-contact-help" class="field-help">{CASE_TEXTS.of(t).contact_help}</p>
-            {text_field(t, &CONTACT_NAME, typed.contact_name, errors)}
+            <p id="case-contact-help" class="field-help">{contact_help}</p>
+            {text_field(t, name, typed.contact_name, errors)}
             {text_field(t, &CONTACT_EMAIL, typed.contact_email, errors)}
-            {text_field(t, &CONTACT_PHONE, typed.contact_phone, errors)}
+            {text_field(t, phone, typed.contact_phone, errors)}
         </fieldset>
     }
 }

@@ -1,9 +1,11 @@
 //! `/cases/{id}`: a case with its details, timeline and attachments, and
 //! (while it is open, for those who may) the forms to add a comment, a
-//! tracking number or files.
+//! tracking number or files; for the service side its actions (engineer,
+//! status, waiting for the customer) and its own kinds of entry instead.
 
-use super::activity_forms::{ActivityForm, COMMENT, TRACKING};
+use super::activity_forms::{ActivityForm, COMMENT, SERVICE_ENTRIES, TRACKING};
 use super::attachments::attachments_section;
+use super::service_actions::ServiceActions;
 use super::{critical_notice, JustCreated};
 use crate::api::ApiError;
 use crate::components::badges::{case_status_badge, priority_badge};
@@ -114,14 +116,22 @@ pub fn CasePage() -> impl IntoView {
                 LoadState::Failed(err) => page_error(error_message(t, &err)),
                 LoadState::Loaded => {
                     let may_add = auth.may(domain::Action::AddCaseActivity);
+                    // The service desk (never a customer): its actions and entries.
+                    let serves = auth.may(domain::Action::WorkCaseQueue);
                     let case_id = id.get_untracked();
                     view! {
                         {move || {
                             let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
                             detail.get().map(|d| case_view(t, &dates, d))
                         }}
+                        {serves.then(|| view! { <ServiceActions t case detail case_id=case_id.clone()/> })}
                         {attachments_section(t, detail, case, case_id.clone(), open)}
                         {move || match (open.get(), may_add) {
+                            (true, true) if serves => SERVICE_ENTRIES
+                                .iter()
+                                .map(|spec| view! { <ActivityForm t spec case case_id=case_id.clone()/> })
+                                .collect_view()
+                                .into_any(),
                             (true, true) => {
                                 view! {
                                     <ActivityForm t spec=&COMMENT case case_id=case_id.clone()/>

@@ -85,6 +85,17 @@ pub const CONTACT_PHONE: FieldSpec = FieldSpec {
     })
 };
 
+/// A phoned-in case (logged by the service desk): the caller's name and
+/// number are required (the same fields, marked so).
+pub const CALLER_NAME: FieldSpec = FieldSpec {
+    required: true,
+    ..CONTACT_NAME
+};
+pub const CALLER_PHONE: FieldSpec = FieldSpec {
+    required: true,
+    ..CONTACT_PHONE
+};
+
 /// Every field in the order of the form (for the error summary).
 pub const FIELDS: [&FieldSpec; 11] = [
     &PRODUCT,
@@ -115,6 +126,17 @@ pub struct CaseFormValues {
     pub contact_email: String,
     pub contact_phone: String,
     pub confirm_no_patient_data: bool,
+    /// Logged by the service desk for a caller, whose name and phone are required.
+    pub phoned_in: bool,
+}
+
+/// The contact's name and phone fields: required for a phoned-in case.
+pub const fn contact_specs(phoned_in: bool) -> (&'static FieldSpec, &'static FieldSpec) {
+    if phoned_in {
+        (&CALLER_NAME, &CALLER_PHONE)
+    } else {
+        (&CONTACT_NAME, &CONTACT_PHONE)
+    }
 }
 
 /// The request for the form's values, or what to fix first. Bench repair
@@ -129,12 +151,13 @@ pub fn create_request(v: &CaseFormValues) -> Result<CreateCaseRequest, Vec<Field
     if v.priority.is_none() {
         errors.push(field_error(PRIORITY.field, FieldErrorCode::Required));
     }
+    let (name, phone) = contact_specs(v.phoned_in);
     let mut checks = vec![
         (&DESCRIPTION, &v.description),
         (&REFERENCE, &v.reference),
-        (&CONTACT_NAME, &v.contact_name),
+        (name, &v.contact_name),
         (&CONTACT_EMAIL, &v.contact_email),
-        (&CONTACT_PHONE, &v.contact_phone),
+        (phone, &v.contact_phone),
     ];
     if bench {
         checks.splice(
@@ -242,6 +265,26 @@ mod tests {
         assert_eq!(contact.email.as_deref(), Some("biomed@example.org"));
         assert_eq!(contact.name, None);
         assert!(request.confirm_no_patient_data);
+    }
+
+    #[test]
+    fn a_phoned_in_case_needs_the_callers_name_and_phone() {
+        let mut values = filled();
+        values.phoned_in = true;
+        let errors = create_request(&values).unwrap_err();
+        assert_eq!(
+            codes(&errors),
+            [
+                ("contact.name", FieldErrorCode::Required),
+                ("contact.phone", FieldErrorCode::Required)
+            ]
+        );
+        values.contact_name = " Eva de Vries ".to_owned();
+        values.contact_phone = "+31 24 361 1111".to_owned();
+        let contact = create_request(&values).unwrap().contact.unwrap();
+        assert_eq!(contact.name.as_deref(), Some("Eva de Vries"));
+        assert_eq!(contact.phone.as_deref(), Some("+31 24 361 1111"));
+        assert_eq!(contact.email, None);
     }
 
     #[test]

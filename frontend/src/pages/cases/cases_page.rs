@@ -65,7 +65,8 @@ pub fn CasesPage() -> impl IntoView {
     view! {
         <div class="title-row">
             {list.heading()}
-            {move || auth.may(domain::Action::CreateCase).then(|| view! {
+            // Customers create cases; the service desk logs those phoned in.
+            {move || (auth.may(domain::Action::CreateCase) || auth.may(domain::Action::LogPhoneCase)).then(|| view! {
                 <A href=Page::NewCase.path() attr:class="create-case button-link">{t.get().create_case}</A>
             })}
         </div>

@@ -11,6 +11,7 @@ mod case_form;
 mod case_request;
 mod fields;
 mod product_picker;
+mod service_actions;
 mod submit;
 mod upload;
 

@@ -1,6 +1,7 @@
 //! `/cases/new` (`?installed_product=<id>` picks the product): the create
 //! form. A priority-1 case shows the contact centre's number before submit;
-//! a retry of the same content reuses its `Idempotency-Key`.
+//! a retry of the same content reuses its `Idempotency-Key`. For the service
+//! desk it logs a case a customer phoned in, the caller as its contact.
 
 use super::case_form::CaseForm;
 use super::product_picker::PickedProduct;
@@ -41,14 +42,16 @@ pub fn NewCasePage() -> impl IntoView {
         // The texts are read once per render: the language only changes at sign-in.
         {move || {
             let t = t.get();
-            if !auth.may(domain::Action::CreateCase) {
+            // The service desk logs the cases customers phone in.
+            let phoned_in = auth.may(domain::Action::LogPhoneCase);
+            if !auth.may(domain::Action::CreateCase) && !phoned_in {
                 return view! { <p class="page-error" role="alert">{CASE_TEXTS.of(t).create_case_forbidden}</p> }
                     .into_any();
             }
             match (wanted, preselected.get()) {
                 (true, None) => loading(t.product_loading),
                 // An unknown or invisible product: the form opens without one.
-                (_, initial) => view! { <CaseForm t initial=initial.flatten()/> }.into_any(),
+                (_, initial) => view! { <CaseForm t initial=initial.flatten() phoned_in/> }.into_any(),
             }
         }}
     }
