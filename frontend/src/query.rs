@@ -205,6 +205,17 @@ fn flag(raw: Option<String>) -> Option<bool> {
     }
 }
 
+/// A flag that is only ever set (`false` is the default, left out).
+fn on(raw: Option<String>) -> Option<bool> {
+    flag(raw).filter(|b| *b)
+}
+
+/// A case priority, 1 (highest) to 5.
+fn priority(raw: Option<String>) -> Option<u8> {
+    raw.and_then(|p| p.trim().parse::<u8>().ok())
+        .filter(|p| (1..=5).contains(p))
+}
+
 /// A positive number; page 1 is the default and is left out.
 fn page_number(raw: Option<String>) -> Option<u32> {
     raw.and_then(|s| s.trim().parse::<u32>().ok())

@@ -22,6 +22,7 @@ const TABLES: &[&str] = &[
     "contracts",
     "email_outbox",
     "idempotency_keys",
+    "import_runs",
     "installed_products",
     "mfa_recovery_codes",
     "password_history",

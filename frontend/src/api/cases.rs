@@ -5,8 +5,7 @@ use super::http::{url, Api, Call};
 use super::ApiError;
 use crate::query::case_query_pairs;
 use api_types::{
-    AssignCaseRequest, CaseDetail, CasePage, CaseQuery, CreateActivityRequest, CreateCaseRequest,
-    LinkTokenRequest, MoveCaseStatusRequest, WaitingForCustomerRequest,
+    CaseDetail, CasePage, CaseQuery, CreateActivityRequest, CreateCaseRequest, LinkTokenRequest,
 };
 use std::fmt::Display;
 
@@ -41,41 +40,20 @@ impl Api {
         self.post(&case_activities_path(id), request).await
     }
 
-    /// `POST /cases/{id}/status` with `If-Match` (the service side): 412
-    /// when the case changed since `version` was read.
-    pub async fn move_case_status(
+    /// A service-side change to case `id` (see [`CaseWrite`]) with
+    /// `If-Match`: 412 when the case changed since `version` was read.
+    pub async fn change_case<T: serde::Serialize>(
         self,
         id: impl Display,
+        write: CaseWrite,
         version: i32,
-        request: &MoveCaseStatusRequest,
+        request: &T,
     ) -> Result<CaseDetail, ApiError> {
-        let call = Call::post(&format!("{}/status", case_path(id)), request)?;
-        self.json(call.header("If-Match", Some(&version_tag(version))))
-            .await
-    }
-
-    /// `PUT /cases/{id}/assignee` with `If-Match` (the service side): an
-    /// engineer, or nobody; 412 when the case changed since `version`.
-    pub async fn assign_case(
-        self,
-        id: impl Display,
-        version: i32,
-        request: &AssignCaseRequest,
-    ) -> Result<CaseDetail, ApiError> {
-        let call = Call::put(&format!("{}/assignee", case_path(id)), request)?;
-        self.json(call.header("If-Match", Some(&version_tag(version))))
-            .await
-    }
-
-    /// `PUT /cases/{id}/waiting-for-customer` with `If-Match` (the service
-    /// side): wait for the customer, saying for what, or stop waiting.
-    pub async fn set_waiting_for_customer(
-        self,
-        id: impl Display,
-        version: i32,
-        request: &WaitingForCustomerRequest,
-    ) -> Result<CaseDetail, ApiError> {
-        let call = Call::put(&format!("{}/waiting-for-customer", case_path(id)), request)?;
+        let path = format!("{}/{}", case_path(id), write.path());
+        let call = match write {
+            CaseWrite::Status => Call::post(&path, request)?,
+            CaseWrite::Assignee | CaseWrite::WaitingForCustomer => Call::put(&path, request)?,
+        };
         self.json(call.header("If-Match", Some(&version_tag(version))))
             .await
     }
@@ -141,5 +119,26 @@ mod tests {
     #[test]
     fn a_version_is_sent_back_as_the_etag_the_server_wrote() {
         assert_eq!(version_tag(7), "\"v7\"");
+    }
+}
+
+/// The service side's versioned changes to a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseWrite {
+    /// `POST /cases/{id}/status` (`MoveCaseStatusRequest`).
+    Status,
+    /// `PUT /cases/{id}/assignee` (`AssignCaseRequest`).
+    Assignee,
+    /// `PUT /cases/{id}/waiting-for-customer` (`WaitingForCustomerRequest`).
+    WaitingForCustomer,
+}
+
+impl CaseWrite {
+    fn path(self) -> &'static str {
+        match self {
+            CaseWrite::Status => "status",
+            CaseWrite::Assignee => "assignee",
+            CaseWrite::WaitingForCustomer => "waiting-for-customer",
+        }
     }
 }

@@ -687,6 +687,18 @@ impl<V: ListView, P: Paged> Shown<V, P> {
             |items| table(class, heads, items, |item| row(t, &dates, item)),
         )
     }
+
+    /// [`Shown::cards_or_table`] whose table heads are the plain `columns`.
+    pub fn cards_or_table_of<C: IntoView, R: IntoView>(
+        self,
+        (empty, class): (&'static str, &'static str),
+        columns: &[TextFn],
+        card: impl Fn(&'static Texts, &Dates, P::Item) -> C,
+        row: impl Fn(&'static Texts, &Dates, P::Item) -> R,
+    ) -> AnyView {
+        let heads = column_heads(self.t, columns);
+        self.cards_or_table(empty, class, heads, card, row)
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! bookmarked and the same pairs go to `GET /cases`.
 
 use super::{
-    flag, page_number, page_size, parsed, push, push_wire, text, ListView, Pairs, QueryParams,
+    flag, on, page_number, page_size, parsed, priority, push, push_wire, text, ListView, Pairs,
+    QueryParams,
 };
 use crate::routes::Page;
 use api_types::{CaseQuery, CaseSort, CaseStatusDto, SortOrder};
@@ -27,17 +28,6 @@ query_params!(CaseQuery, case_query_pairs {
     page: page_number => push,
     page_size: page_size => push,
 });
-
-/// A flag that is only ever set.
-fn on(raw: Option<String>) -> Option<bool> {
-    flag(raw).filter(|b| *b)
-}
-
-/// A priority, 1 (highest) to 5.
-fn priority(raw: Option<String>) -> Option<u8> {
-    raw.and_then(|p| p.trim().parse::<u8>().ok())
-        .filter(|p| (1..=5).contains(p))
-}
 
 /// Everything the cases page keeps in its URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -2,7 +2,8 @@
 //! queue can be bookmarked and the same pairs go to `GET /service/queue`.
 
 use super::{
-    flag, page_number, page_size, parsed, push, push_wire, text, ListView, Pairs, QueryParams,
+    flag, on, page_number, page_size, parsed, priority, push, push_wire, text, ListView, Pairs,
+    QueryParams,
 };
 use crate::routes::Page;
 use api_types::QueueQuery;
@@ -21,17 +22,6 @@ query_params!(QueueQuery, queue_query_pairs {
     page: page_number => push,
     page_size: page_size => push,
 });
-
-/// A flag that is only ever set.
-fn on(raw: Option<String>) -> Option<bool> {
-    flag(raw).filter(|b| *b)
-}
-
-/// A priority, 1 (highest) to 5.
-fn priority(raw: Option<String>) -> Option<u8> {
-    raw.and_then(|p| p.trim().parse::<u8>().ok())
-        .filter(|p| (1..=5).contains(p))
-}
 
 /// Two letters, upper case (the server's market codes).
 fn country(raw: Option<String>) -> Option<String> {

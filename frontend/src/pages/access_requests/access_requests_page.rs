@@ -6,7 +6,7 @@ use super::facilities_summary;
 use crate::api::Api;
 use crate::components::badges::access_status_badge;
 use crate::components::list::{
-    column_heads, fact, filter_select, options, prose, select_value, use_list_page, Shown,
+    fact, filter_select, options, prose, select_value, use_list_page, Shown,
 };
 use crate::format::format_date_time;
 use crate::i18n::admin_texts::ADMIN_TEXTS;
@@ -52,14 +52,8 @@ fn results(shown: Shown<AccessRequestListView, AccessRequestPage>) -> AnyView {
         Some(_) => texts.access_requests_empty,
         None => texts.access_requests_none,
     };
-    let heads = column_heads(shown.t, &COLUMNS);
-    shown.cards_or_table(
-        empty,
-        "data-table access-table",
-        heads,
-        request_card,
-        request_row,
-    )
+    let shown_as = (empty, "data-table access-table");
+    shown.cards_or_table_of(shown_as, &COLUMNS, request_card, request_row)
 }
 
 const COLUMNS: [TextFn; 7] = [

@@ -8,6 +8,7 @@
 use super::case_page::Loaded;
 use super::fields::{error_for, text_field, Control, FieldSpec, LONG_MAX};
 use super::submit::optional;
+use crate::api::cases::CaseWrite;
 use crate::api::ApiError;
 use crate::components::forms::{submit_once, SubmitButton};
 use crate::i18n::case_texts::CASE_TEXTS;
@@ -222,7 +223,10 @@ fn assign_form(ctx: Ctx) -> impl IntoView {
         };
         let (id, version) = (ctx.case_id.get_value(), ctx.version());
         async move {
-            let result = auth.api().assign_case(&id, version, &request).await;
+            let result = auth
+                .api()
+                .change_case(&id, CaseWrite::Assignee, version, &request)
+                .await;
             let done: TextFn = |t| CASE_TEXTS.of(t).assign_saved;
             if settle(auth, ctx.case, id, said, done, result).await {
                 chosen.set(None);
@@ -317,7 +321,10 @@ fn status_form(ctx: Ctx) -> impl IntoView {
         let request = request.clone();
         let (id, version) = (ctx.case_id.get_value(), ctx.version());
         async move {
-            let result = auth.api().move_case_status(&id, version, &request).await;
+            let result = auth
+                .api()
+                .change_case(&id, CaseWrite::Status, version, &request)
+                .await;
             let done: TextFn = |t| CASE_TEXTS.of(t).status_moved;
             if settle(auth, ctx.case, id, said, done, result).await {
                 note.set(String::new());
@@ -403,7 +410,7 @@ fn waiting_form(ctx: Ctx) -> impl IntoView {
         async move {
             let result = auth
                 .api()
-                .set_waiting_for_customer(&id, version, &request)
+                .change_case(&id, CaseWrite::WaitingForCustomer, version, &request)
                 .await;
             let done: TextFn = if request.waiting {
                 |t| CASE_TEXTS.of(t).waiting_started

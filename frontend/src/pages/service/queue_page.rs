@@ -6,7 +6,7 @@
 use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::list::{
-    column_heads, fact, filter_select, options, paged, select_value, use_list_page, ListPage, Shown,
+    fact, filter_select, options, paged, select_value, use_list_page, ListPage, Shown,
 };
 use crate::format::Dates;
 use crate::i18n::service_texts::{ServiceTexts, SERVICE_TEXTS};
@@ -253,14 +253,8 @@ fn first_customer(page: &QueuePage) -> Option<String> {
 fn results(shown: Shown<QueueListView, QueuePage>) -> AnyView {
     let texts = SERVICE_TEXTS.of(shown.t);
     let empty = shown.empty_text(texts.queue_none, texts.queue_empty);
-    let heads = column_heads(shown.t, &COLUMNS);
-    shown.cards_or_table(
-        empty,
-        "data-table queue-table",
-        heads,
-        queue_card,
-        queue_row,
-    )
+    let shown_as = (empty, "data-table queue-table");
+    shown.cards_or_table_of(shown_as, &COLUMNS, queue_card, queue_row)
 }
 
 const COLUMNS: [TextFn; 8] = [

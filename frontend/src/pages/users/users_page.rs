@@ -4,8 +4,8 @@
 use crate::api::Api;
 use crate::components::badges::user_status_badge;
 use crate::components::list::{
-    column_heads, fact, filter_select, options, prose, search_filter, search_value, select_value,
-    use_list_page, Shown,
+    fact, filter_select, options, prose, search_filter, search_value, select_value, use_list_page,
+    Shown,
 };
 use crate::format::format_date_time;
 pub use crate::format::Dates;
@@ -61,8 +61,8 @@ pub fn UsersPage() -> impl IntoView {
 fn results(shown: Shown<UserListView, UserPage>) -> AnyView {
     let texts = ADMIN_TEXTS.of(shown.t);
     let empty = shown.empty_text(texts.users_none, texts.users_empty);
-    let heads = column_heads(shown.t, &COLUMNS);
-    shown.cards_or_table(empty, "data-table user-table", heads, user_card, user_row)
+    let shown_as = (empty, "data-table user-table");
+    shown.cards_or_table_of(shown_as, &COLUMNS, user_card, user_row)
 }
 
 const COLUMNS: [TextFn; 6] = [
