@@ -316,6 +316,16 @@ async fn a_manager_cannot_import_and_a_file_must_be_csv() {
         .await
         .unwrap();
     expect_problem_code(json, 415, ProblemCode::UnsupportedMediaType).await;
+    // What a generated client sends is taken too.
+    let bytes = reqwest::Client::new()
+        .post(app.url("/api/v1/imports/installed-products?dry_run=true"))
+        .bearer_auth(&admin)
+        .header("content-type", "application/octet-stream")
+        .body(csv(&twenty()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bytes.status(), 202);
     let empty = post_file(&app, &admin, "", false).await;
     expect_problem_code(empty, 422, ProblemCode::EmptyFile).await;
 }

@@ -8,8 +8,9 @@ use futures_util::StreamExt;
 use persistence::repositories::import_runs;
 use tokio::io::AsyncWriteExt;
 
-/// Starts importing installed products from a CSV file (the body, as
-/// `text/csv`; see the template for the columns). Every row is checked
+/// Starts importing installed products from a CSV file: the body is the
+/// file's bytes, sent as `application/octet-stream` or `text/csv` (see the
+/// template for the columns). Every row is checked
 /// first; the file is applied whole or not at all, and with `dry_run`
 /// nothing is stored. Rows are keyed by the product number, accounts named
 /// by their source system's ids within the row's `parent_account`, so
@@ -17,12 +18,12 @@ use tokio::io::AsyncWriteExt;
 /// background: follow it at the `Location` answered.
 #[utoipa::path(
     params(ImportQuery),
-    request_body(content = String, content_type = "text/csv", description = "A header row naming the columns, then one installed product a line"),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The CSV file (UTF-8): a header row naming the columns, then one installed product a line. `text/csv` is accepted as well."),
     responses(
         (status = 202, body = ImportRunDto, headers(("Location" = String, description = "The run, to follow"))),
         (status = 403, description = "Only the service organisation and portal support import (`forbidden`)"),
         (status = 413, description = "The file is larger than the import limit (`payload_too_large`)"),
-        (status = 415, description = "The body is not `text/csv` (`unsupported_media_type`)"),
+        (status = 415, description = "The body is neither `application/octet-stream` nor `text/csv` (`unsupported_media_type`)"),
         (status = 422, description = "The file is empty (`empty_file`)"),
     )
 )]
@@ -40,10 +41,11 @@ pub async fn import_installed_products(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    if !content_type
-        .trim()
-        .to_ascii_lowercase()
-        .starts_with("text/csv")
+    // Generated clients send a file's bytes as octet-stream; people, text/csv.
+    let content_type = content_type.trim().to_ascii_lowercase();
+    if !["text/csv", "application/octet-stream"]
+        .iter()
+        .any(|accepted| content_type.starts_with(accepted))
     {
         return Err(ApiError::UnsupportedMediaType);
     }
