@@ -4,6 +4,32 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
+/// The migration of the file it stands in: named after the file (as
+/// `DeriveMigrationName` names it), running the file's `up` and `down`.
+#[macro_export]
+macro_rules! migration {
+    () => {
+        pub struct Migration;
+
+        impl sea_orm_migration::MigrationName for Migration {
+            fn name(&self) -> &str {
+                sea_orm_migration::util::get_file_stem(file!())
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl MigrationTrait for Migration {
+            async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+                up(manager).await
+            }
+
+            async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+                down(manager).await
+            }
+        }
+    };
+}
+
 /// The column every foreign key references: the target table's `id`.
 #[derive(DeriveIden)]
 enum Target {

@@ -2,8 +2,7 @@ use super::m20261124_000006_create_installed_products::InstalledProducts;
 use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+crate::migration!();
 
 /// A software license (SLCP) on a hardware unit, from `linked_at` until
 /// `unlinked_at`; a license that moves leaves its old rows as history.
@@ -17,34 +16,31 @@ pub enum SlcpLinks {
     UnlinkedAt,
 }
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        use SlcpLinks as L;
-        create_table(
-            manager,
-            entity_table(L::Table, L::Id)
-                .owned_by(
-                    L::HardwareProductId,
-                    "fk_slcp_links_hardware",
-                    InstalledProducts::Table,
-                )
-                .owned_by(
-                    L::LicenseProductId,
-                    "fk_slcp_links_license",
-                    InstalledProducts::Table,
-                )
-                .col(timestamp_with_time_zone(L::LinkedAt))
-                .col(timestamp_with_time_zone_null(L::UnlinkedAt)),
-            [
-                ("idx_slcp_links_hardware", vec![L::HardwareProductId]),
-                ("idx_slcp_links_license", vec![L::LicenseProductId]),
-            ],
-        )
-        .await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    use SlcpLinks as L;
+    create_table(
+        manager,
+        entity_table(L::Table, L::Id)
+            .owned_by(
+                L::HardwareProductId,
+                "fk_slcp_links_hardware",
+                InstalledProducts::Table,
+            )
+            .owned_by(
+                L::LicenseProductId,
+                "fk_slcp_links_license",
+                InstalledProducts::Table,
+            )
+            .col(timestamp_with_time_zone(L::LinkedAt))
+            .col(timestamp_with_time_zone_null(L::UnlinkedAt)),
+        [
+            ("idx_slcp_links_hardware", vec![L::HardwareProductId]),
+            ("idx_slcp_links_license", vec![L::LicenseProductId]),
+        ],
+    )
+    .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_table(manager, SlcpLinks::Table).await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_table(manager, SlcpLinks::Table).await
 }

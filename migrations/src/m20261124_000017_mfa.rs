@@ -3,8 +3,7 @@ use super::m20261123_000002_create_users::{user_owned_table, Users};
 use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+crate::migration!();
 
 // The column names are what they are: all start with mfa_.
 #[allow(clippy::enum_variant_names)]
@@ -36,51 +35,48 @@ pub enum MfaRecoveryCodes {
     UsedAt,
 }
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        add_columns(
-            manager,
-            Users::Table,
-            [
-                string_len_null(UsersMfa::MfaSecret, 64),
-                string_len_null(UsersMfa::MfaPendingSecret, 64),
-                timestamp_with_time_zone_null(UsersMfa::MfaEnabledAt),
-                big_integer_null(UsersMfa::MfaLastStep),
-            ],
-        )
-        .await?;
-        add_columns(
-            manager,
-            Accounts::Table,
-            [boolean(AccountsMfa::RequireMfa).default(false).take()],
-        )
-        .await?;
-        use MfaRecoveryCodes as R;
-        create_table(
-            manager,
-            user_owned_table(R::Table, R::Id, R::UserId, "fk_mfa_recovery_codes_user")
-                .col(string_len_uniq(R::CodeHash, 64))
-                .col(timestamp_with_time_zone(R::CreatedAt))
-                .col(timestamp_with_time_zone_null(R::UsedAt)),
-            [("idx_mfa_recovery_codes_user", vec![R::UserId])],
-        )
-        .await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    add_columns(
+        manager,
+        Users::Table,
+        [
+            string_len_null(UsersMfa::MfaSecret, 64),
+            string_len_null(UsersMfa::MfaPendingSecret, 64),
+            timestamp_with_time_zone_null(UsersMfa::MfaEnabledAt),
+            big_integer_null(UsersMfa::MfaLastStep),
+        ],
+    )
+    .await?;
+    add_columns(
+        manager,
+        Accounts::Table,
+        [boolean(AccountsMfa::RequireMfa).default(false).take()],
+    )
+    .await?;
+    use MfaRecoveryCodes as R;
+    create_table(
+        manager,
+        user_owned_table(R::Table, R::Id, R::UserId, "fk_mfa_recovery_codes_user")
+            .col(string_len_uniq(R::CodeHash, 64))
+            .col(timestamp_with_time_zone(R::CreatedAt))
+            .col(timestamp_with_time_zone_null(R::UsedAt)),
+        [("idx_mfa_recovery_codes_user", vec![R::UserId])],
+    )
+    .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_table(manager, MfaRecoveryCodes::Table).await?;
-        drop_columns(manager, Accounts::Table, [AccountsMfa::RequireMfa]).await?;
-        drop_columns(
-            manager,
-            Users::Table,
-            [
-                UsersMfa::MfaLastStep,
-                UsersMfa::MfaEnabledAt,
-                UsersMfa::MfaPendingSecret,
-                UsersMfa::MfaSecret,
-            ],
-        )
-        .await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_table(manager, MfaRecoveryCodes::Table).await?;
+    drop_columns(manager, Accounts::Table, [AccountsMfa::RequireMfa]).await?;
+    drop_columns(
+        manager,
+        Users::Table,
+        [
+            UsersMfa::MfaLastStep,
+            UsersMfa::MfaEnabledAt,
+            UsersMfa::MfaPendingSecret,
+            UsersMfa::MfaSecret,
+        ],
+    )
+    .await
 }

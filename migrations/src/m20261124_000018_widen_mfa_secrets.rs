@@ -6,8 +6,7 @@ use super::m20261123_000002_create_users::Users;
 use super::m20261124_000017_mfa::UsersMfa;
 use sea_orm_migration::prelude::*;
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+crate::migration!();
 
 async fn set_length(manager: &SchemaManager<'_>, length: u32) -> Result<(), DbErr> {
     // SQLite does not enforce a VARCHAR length and cannot alter a column's
@@ -28,13 +27,10 @@ async fn set_length(manager: &SchemaManager<'_>, length: u32) -> Result<(), DbEr
     Ok(())
 }
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        set_length(manager, 255).await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    set_length(manager, 255).await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        set_length(manager, 64).await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    set_length(manager, 64).await
 }

@@ -2,8 +2,7 @@ use super::m20261123_000002_create_users::Users;
 use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+crate::migration!();
 
 /// The account lockout counts failures and, apart, the attempts being
 /// checked right now: a burst gets no more judged at once than the lockout
@@ -17,31 +16,28 @@ pub enum UsersAttempts {
     LoginAttemptReservedAt,
 }
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        add_columns(
-            manager,
-            Users::Table,
-            [
-                integer(UsersAttempts::LoginAttemptsInFlight)
-                    .default(0)
-                    .take(),
-                timestamp_with_time_zone_null(UsersAttempts::LoginAttemptReservedAt),
-            ],
-        )
-        .await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    add_columns(
+        manager,
+        Users::Table,
+        [
+            integer(UsersAttempts::LoginAttemptsInFlight)
+                .default(0)
+                .take(),
+            timestamp_with_time_zone_null(UsersAttempts::LoginAttemptReservedAt),
+        ],
+    )
+    .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_columns(
-            manager,
-            Users::Table,
-            [
-                UsersAttempts::LoginAttemptsInFlight,
-                UsersAttempts::LoginAttemptReservedAt,
-            ],
-        )
-        .await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_columns(
+        manager,
+        Users::Table,
+        [
+            UsersAttempts::LoginAttemptsInFlight,
+            UsersAttempts::LoginAttemptReservedAt,
+        ],
+    )
+    .await
 }

@@ -3,8 +3,7 @@ use super::m20261124_000006_create_installed_products::InstalledProducts;
 use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+crate::migration!();
 
 /// A product's custom name, reference and location as one parent account
 /// keeps them. A product owned by one customer (a leasing company) and
@@ -47,62 +46,59 @@ const COPY_BACK: &str = "UPDATE installed_products SET \
      customer_location = (SELECT d.customer_location FROM product_custom_details d JOIN accounts l ON l.parent_account_id = d.parent_account_id \
        WHERE d.installed_product_id = installed_products.id AND l.id = installed_products.location_account_id)";
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        use ProductCustomDetails as D;
-        create_tables(
-            manager,
-            [Table::create()
-                .table(D::Table)
-                .owned_by(
-                    D::InstalledProductId,
-                    "fk_product_custom_details_product",
-                    InstalledProducts::Table,
-                )
-                .owned_by(
-                    D::ParentAccountId,
-                    "fk_product_custom_details_parent",
-                    Accounts::Table,
-                )
-                .col(string_len_null(D::CustomName, 100))
-                .col(string_len_null(D::CustomerReference, 100))
-                .col(string_len_null(D::CustomerLocation, 100))
-                .col(timestamp_with_time_zone(D::UpdatedAt))
-                // One row per product and parent account; lookups come by both.
-                .primary_key(
-                    Index::create()
-                        .col(D::InstalledProductId)
-                        .col(D::ParentAccountId),
-                )],
-        )
-        .await?;
-        execute_all(manager, &COPY).await?;
-        drop_columns(
-            manager,
-            InstalledProducts::Table,
-            [
-                InstalledProducts::CustomName,
-                InstalledProducts::CustomerReference,
-                InstalledProducts::CustomerLocation,
-            ],
-        )
-        .await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    use ProductCustomDetails as D;
+    create_tables(
+        manager,
+        [Table::create()
+            .table(D::Table)
+            .owned_by(
+                D::InstalledProductId,
+                "fk_product_custom_details_product",
+                InstalledProducts::Table,
+            )
+            .owned_by(
+                D::ParentAccountId,
+                "fk_product_custom_details_parent",
+                Accounts::Table,
+            )
+            .col(string_len_null(D::CustomName, 100))
+            .col(string_len_null(D::CustomerReference, 100))
+            .col(string_len_null(D::CustomerLocation, 100))
+            .col(timestamp_with_time_zone(D::UpdatedAt))
+            // One row per product and parent account; lookups come by both.
+            .primary_key(
+                Index::create()
+                    .col(D::InstalledProductId)
+                    .col(D::ParentAccountId),
+            )],
+    )
+    .await?;
+    execute_all(manager, &COPY).await?;
+    drop_columns(
+        manager,
+        InstalledProducts::Table,
+        [
+            InstalledProducts::CustomName,
+            InstalledProducts::CustomerReference,
+            InstalledProducts::CustomerLocation,
+        ],
+    )
+    .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        use InstalledProducts as P;
-        add_columns(
-            manager,
-            P::Table,
-            [
-                string_len_null(P::CustomName, 100),
-                string_len_null(P::CustomerReference, 100),
-                string_len_null(P::CustomerLocation, 100),
-            ],
-        )
-        .await?;
-        execute_all(manager, &[COPY_BACK]).await?;
-        drop_table(manager, ProductCustomDetails::Table).await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    use InstalledProducts as P;
+    add_columns(
+        manager,
+        P::Table,
+        [
+            string_len_null(P::CustomName, 100),
+            string_len_null(P::CustomerReference, 100),
+            string_len_null(P::CustomerLocation, 100),
+        ],
+    )
+    .await?;
+    execute_all(manager, &[COPY_BACK]).await?;
+    drop_table(manager, ProductCustomDetails::Table).await
 }

@@ -1,8 +1,7 @@
 use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+crate::migration!();
 
 /// "At most once per period" for things strangers can trigger (the
 /// confirmation of an access request, say): one row per key, claimed by a
@@ -15,21 +14,18 @@ pub enum ThrottleClaims {
     ClaimedAt,
 }
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        use ThrottleClaims as T;
-        create_tables(
-            manager,
-            [Table::create()
-                .table(T::Table)
-                .col(string_len(T::Key, 100).primary_key())
-                .col(timestamp_with_time_zone(T::ClaimedAt))],
-        )
-        .await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    use ThrottleClaims as T;
+    create_tables(
+        manager,
+        [Table::create()
+            .table(T::Table)
+            .col(string_len(T::Key, 100).primary_key())
+            .col(timestamp_with_time_zone(T::ClaimedAt))],
+    )
+    .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_table(manager, ThrottleClaims::Table).await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_table(manager, ThrottleClaims::Table).await
 }

@@ -1,8 +1,7 @@
 use crate::common::*;
 use sea_orm_migration::{prelude::*, schema::*};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+crate::migration!();
 
 /// One import of a file: who started it, how far it got, and its report (a
 /// JSON document: counts and the refused values). It runs on after the
@@ -27,28 +26,25 @@ pub enum ImportRuns {
     FinishedAt,
 }
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        use ImportRuns as R;
-        create_tables(
-            manager,
-            [entity_table(R::Table, R::Id)
-                .col(string_len(R::Kind, 32))
-                .col(boolean(R::DryRun))
-                .col(string_len(R::Status, 16))
-                .col(uuid_null(R::RequestedBy))
-                .col(big_integer(R::RowsTotal))
-                .col(big_integer(R::RowsDone).default(0))
-                .col(timestamp_with_time_zone(R::HeartbeatAt))
-                .col(text_null(R::Report))
-                .col(timestamp_with_time_zone(R::CreatedAt))
-                .col(timestamp_with_time_zone_null(R::FinishedAt))],
-        )
-        .await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    use ImportRuns as R;
+    create_tables(
+        manager,
+        [entity_table(R::Table, R::Id)
+            .col(string_len(R::Kind, 32))
+            .col(boolean(R::DryRun))
+            .col(string_len(R::Status, 16))
+            .col(uuid_null(R::RequestedBy))
+            .col(big_integer(R::RowsTotal))
+            .col(big_integer(R::RowsDone).default(0))
+            .col(timestamp_with_time_zone(R::HeartbeatAt))
+            .col(text_null(R::Report))
+            .col(timestamp_with_time_zone(R::CreatedAt))
+            .col(timestamp_with_time_zone_null(R::FinishedAt))],
+    )
+    .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_table(manager, ImportRuns::Table).await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_table(manager, ImportRuns::Table).await
 }

@@ -292,6 +292,14 @@ pub fn filter_select(
     }
 }
 
+/// A filter's options: "any" (the empty value: no filter) before `choices`.
+pub fn any_then(any: &'static str, choices: impl IntoView + 'static) -> impl IntoView {
+    view! {
+        <option value="">{any}</option>
+        {choices}
+    }
+}
+
 /// The `<option>`s of `(value, label)`, for a select whose value
 /// [`ListPage::kept_select`] sets.
 pub fn options<L: IntoView + 'static>(

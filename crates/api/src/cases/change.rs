@@ -38,6 +38,41 @@ pub(crate) struct CaseChange {
     pub turn: Option<Turn>,
 }
 
+impl CaseChange {
+    /// A change of `case` that writes `row`, audited by `audit`, with no
+    /// entry, files, state, email or turn: the caller adds what it has.
+    pub fn of(case: CaseId, row: RowChange, audit: Vec<AuditEntry>) -> Self {
+        CaseChange {
+            case,
+            row,
+            entry: None,
+            attachments: Vec::new(),
+            product_state: None,
+            audit,
+            notify: None,
+            turn: None,
+        }
+    }
+
+    /// A change refused (412) unless the case is still at `expected`.
+    pub fn versioned(case: CaseId, expected: i32, update: CaseUpdate, audit: AuditEntry) -> Self {
+        Self::of(case, RowChange::Versioned { expected, update }, vec![audit])
+    }
+}
+
+/// [`record`] in a transaction of its own.
+pub(crate) async fn commit(
+    state: &AppState,
+    by: &User,
+    change: CaseChange,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    state
+        .db
+        .transaction(async move |tx| record(tx, state, by, change, now).await)
+        .await
+}
+
 /// Stores `change` in `tx`: the case row, its timeline entry and files, the
 /// installed product's operational state, the audit entries, then the
 /// emails (which read the case as changed). `by` made the change; they are

@@ -14,7 +14,7 @@ pub(crate) use access::{authorized_case, authorized_product, contact_centre};
 use crate::error::ApiError;
 use crate::notifications::CaseEvent;
 use crate::state::AppState;
-use change::{record, CaseChange, RowChange};
+use change::{commit, record, CaseChange, RowChange};
 use chrono::{DateTime, Utc};
 use domain::{
     case_title, ActivityAuthor, ActivityKind, AttachmentType, CaseId, CaseOrigin, CaseStatus,
@@ -108,16 +108,12 @@ pub(crate) async fn open(
         from_service: origin == CaseOrigin::Phone,
         ..entry_by(by, id, ActivityKind::ProblemReported, now)
     };
+    // A new case awaits an answer from when it is logged: no turn passes.
     let change = CaseChange {
-        case: id,
-        row: RowChange::Insert(Box::new(new_case)),
         entry: Some(entry),
-        attachments: Vec::new(),
         product_state: Some(product.id),
-        audit: vec![audit],
         notify: Some(CaseEvent::Created),
-        // A new case awaits an answer from when it is logged.
-        turn: None,
+        ..CaseChange::of(id, RowChange::Insert(Box::new(new_case)), vec![audit])
     };
     record(tx, state, by, change, now).await?;
     Ok(id)
@@ -158,23 +154,16 @@ pub(crate) async fn add_entry(
             "tracking_number": texts.tracking_number,
         }));
     let change = CaseChange {
-        case,
-        row: RowChange::Touch,
         entry: Some(entry),
-        attachments: Vec::new(),
-        product_state: None,
-        audit: vec![audit],
         notify: from_service.then_some(CaseEvent::ServiceUpdate(texts.text)),
         turn: Some(if from_service {
             Turn::Service
         } else {
             Turn::Customer
         }),
+        ..CaseChange::of(case, RowChange::Touch, vec![audit])
     };
-    state
-        .db
-        .transaction(async move |tx| record(tx, state, by, change, now).await)
-        .await
+    commit(state, by, change, now).await
 }
 
 /// A file in the blob store, waiting for its row.
@@ -223,15 +212,10 @@ pub(crate) async fn attach(
         })
         .collect();
     let change = CaseChange {
-        case,
-        row: RowChange::Touch,
-        entry: None,
         attachments,
-        product_state: None,
-        audit,
-        notify: None,
         // Files from the customer are their word; the service's are not an answer.
         turn: (!by.role.is_internal()).then_some(Turn::Customer),
+        ..CaseChange::of(case, RowChange::Touch, audit)
     };
     let adding: u64 = files.iter().map(|f| f.blob.size).sum();
     state
@@ -293,22 +277,13 @@ pub(crate) async fn move_status(
         .old_value(serde_json::json!({ "status": row.case.status.as_str() }))
         .new_value(serde_json::json!({ "status": to.as_str() }));
     let change = CaseChange {
-        case,
-        row: RowChange::Versioned {
-            expected,
-            update: CaseUpdate::Status(to),
-        },
         entry: Some(entry),
-        attachments: Vec::new(),
         product_state: Some(row.case.installed_product),
-        audit: vec![audit],
         notify: Some(CaseEvent::StatusChanged(to)),
         turn: Some(Turn::Service),
+        ..CaseChange::versioned(case, expected, CaseUpdate::Status(to), audit)
     };
-    state
-        .db
-        .transaction(async move |tx| record(tx, state, by, change, now).await)
-        .await
+    commit(state, by, change, now).await
 }
 
 /// Assigns the case to `engineer` (a Service user) or to nobody, if it is
@@ -326,23 +301,9 @@ pub(crate) async fn assign(
     let audit = crate::audit::by(by, "case.assign", "case", case, now)
         .old_value(serde_json::json!({ "engineer": row.case.assigned_to }))
         .new_value(serde_json::json!({ "engineer": engineer.map(|e| e.id) }));
-    let change = CaseChange {
-        case,
-        row: RowChange::Versioned {
-            expected,
-            update: CaseUpdate::Assignee(engineer.map(|e| e.id)),
-        },
-        entry: None,
-        attachments: Vec::new(),
-        product_state: None,
-        audit: vec![audit],
-        notify: None,
-        turn: None,
-    };
-    state
-        .db
-        .transaction(async move |tx| record(tx, state, by, change, now).await)
-        .await
+    let update = CaseUpdate::Assignee(engineer.map(|e| e.id));
+    let change = CaseChange::versioned(case, expected, update, audit);
+    commit(state, by, change, now).await
 }
 
 /// The service side waits for the customer (with what it asks, on the
@@ -366,25 +327,16 @@ pub(crate) async fn wait_for_customer(
     let audit = crate::audit::by(by, "case.waiting_for_customer", "case", case, now)
         .old_value(serde_json::json!({ "waiting": row.case.waiting_for_customer }))
         .new_value(serde_json::json!({ "waiting": waiting, "note": note }));
+    let update = CaseUpdate::WaitingForCustomer(waiting);
     let change = CaseChange {
-        case,
-        row: RowChange::Versioned {
-            expected,
-            update: CaseUpdate::WaitingForCustomer(waiting),
-        },
         entry,
-        attachments: Vec::new(),
-        product_state: None,
-        audit: vec![audit],
         notify: waiting.then_some(CaseEvent::WaitingForCustomer(note)),
         turn: Some(if waiting {
             Turn::Service
         } else {
             Turn::Customer
         }),
+        ..CaseChange::versioned(case, expected, update, audit)
     };
-    state
-        .db
-        .transaction(async move |tx| record(tx, state, by, change, now).await)
-        .await
+    commit(state, by, change, now).await
 }

@@ -15,7 +15,7 @@ use crate::repositories::query::{contains_pattern, AccountVisibility};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{
     AccountId, CustomDetails, ExpiryStatus, InstalledProduct, InstalledProductId, Modality,
-    OperationalState, ProductKind, ProductStatus,
+    OperationalState, ProductKind,
 };
 use sea_orm::sea_query::{Expr, Func, NullOrdering, Order};
 use sea_orm::{
@@ -428,53 +428,24 @@ pub async fn update_custom_details(
     Ok(CustomDetailsUpdate::VersionMismatch { current })
 }
 
-/// Data for a new product (seeding and the service side).
+/// Data for a new product (seeding and the service side): the fields an
+/// import carries, and what only the portal knows.
 #[derive(Debug, Clone)]
 pub struct NewProduct {
     pub id: InstalledProductId,
-    pub number: String,
-    pub description: String,
-    pub serial_number: String,
-    pub udi: Option<String>,
-    pub technical_id: Option<String>,
-    pub modality: Modality,
-    pub product_family: String,
-    pub kind: ProductKind,
-    pub functional_location: Option<String>,
-    pub install_date: Option<NaiveDate>,
-    pub status: ProductStatus,
-    pub owner: AccountId,
-    pub location: AccountId,
+    pub fields: super::imports::ProductRecord,
     pub operational_state: OperationalState,
-    pub strategic_item: bool,
-    pub end_of_life_date: Option<NaiveDate>,
-    pub end_of_service_date: Option<NaiveDate>,
 }
 
 pub(crate) fn new_model(p: &NewProduct, now: DateTime<Utc>) -> installed_product::ActiveModel {
     installed_product::ActiveModel {
         id: Set(p.id.as_uuid()),
-        number: Set(p.number.clone()),
-        description: Set(p.description.clone()),
-        serial_number: Set(p.serial_number.clone()),
-        udi: Set(p.udi.clone()),
-        technical_id: Set(p.technical_id.clone()),
-        modality: Set(p.modality.as_str().to_owned()),
-        product_family: Set(p.product_family.clone()),
-        kind: Set(p.kind.as_str().to_owned()),
-        functional_location: Set(p.functional_location.clone()),
-        install_date: Set(p.install_date),
-        status: Set(p.status.as_str().to_owned()),
-        owner_account_id: Set(p.owner.as_uuid()),
-        location_account_id: Set(p.location.as_uuid()),
         operational_state: Set(p.operational_state.as_str().to_owned()),
-        strategic_item: Set(p.strategic_item),
-        end_of_life_date: Set(p.end_of_life_date),
-        end_of_service_date: Set(p.end_of_service_date),
         coverage_end_date: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
+        ..super::imports::active(&p.fields)
     }
 }
 

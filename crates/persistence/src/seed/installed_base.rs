@@ -8,6 +8,7 @@ use super::DemoParent;
 use crate::db::Conn;
 use crate::error::StoreResult;
 use crate::repositories::contracts::{self, NewContract, NewContractLine, WarrantyRecord};
+use crate::repositories::imports::ProductRecord;
 use crate::repositories::installed_products::{self, NewProduct};
 use crate::repositories::slcp::{self, SlcpLink};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
@@ -254,31 +255,35 @@ pub async fn seed(
         .iter()
         .map(|s| NewProduct {
             id: InstalledProductId::from_uuid(Uuid::new_v4()),
-            number: s.number.to_owned(),
-            description: s.description.to_owned(),
-            serial_number: format!("SN{}", &s.number[3..]),
-            udi: (s.kind == ProductKind::Hardware && !s.strategic)
-                .then(|| format!("(01)0088448{}(21)SN{}", &s.number[6..], &s.number[3..])),
-            technical_id: Some(format!("TID-{}", &s.number[5..])),
-            modality: s.modality,
-            product_family: s.family.to_owned(),
-            kind: s.kind,
-            functional_location: Some(s.functional_location.to_owned()),
-            install_date: Some(today - Duration::days(s.installed_days_ago)),
-            status: ProductStatus::Active,
-            owner: s.owner,
-            location: s.location,
             operational_state: state_of(s.open_cases),
-            strategic_item: s.strategic,
-            end_of_life_date: (s.installed_days_ago > 2500).then(|| today + Duration::days(180)),
-            end_of_service_date: (s.installed_days_ago > 2500).then(|| today + Duration::days(900)),
+            fields: ProductRecord {
+                number: s.number.to_owned(),
+                description: s.description.to_owned(),
+                serial_number: format!("SN{}", &s.number[3..]),
+                udi: (s.kind == ProductKind::Hardware && !s.strategic)
+                    .then(|| format!("(01)0088448{}(21)SN{}", &s.number[6..], &s.number[3..])),
+                technical_id: Some(format!("TID-{}", &s.number[5..])),
+                modality: s.modality,
+                product_family: s.family.to_owned(),
+                kind: s.kind,
+                functional_location: Some(s.functional_location.to_owned()),
+                install_date: Some(today - Duration::days(s.installed_days_ago)),
+                status: ProductStatus::Active,
+                owner_account: s.owner,
+                location_account: s.location,
+                strategic_item: s.strategic,
+                end_of_life_date: (s.installed_days_ago > 2500)
+                    .then(|| today + Duration::days(180)),
+                end_of_service_date: (s.installed_days_ago > 2500)
+                    .then(|| today + Duration::days(900)),
+            },
         })
         .collect();
     installed_products::insert_many(db, &products, now).await?;
     let id = |number: &str| -> InstalledProductId {
         products
             .iter()
-            .find(|p| p.number == number)
+            .find(|p| p.fields.number == number)
             .map(|p| p.id)
             .unwrap_or(InstalledProductId::from_uuid(Uuid::nil()))
     };

@@ -6,6 +6,7 @@ use crate::db::{Db, Sealed, Tx};
 use crate::entities::account;
 use crate::error::{StoreError, StoreResult};
 use crate::repositories::contracts::{self, NewContract, NewContractLine, WarrantyRecord};
+use crate::repositories::imports::ProductRecord;
 use crate::repositories::installed_products::{self, NewProduct};
 use chrono::{Duration, Utc};
 use domain::{
@@ -71,8 +72,7 @@ pub async fn scale(db: &Db, count: u64) -> StoreResult<u64> {
                     4..=8 => OperationalState::Restricted,
                     _ => OperationalState::Up,
                 };
-                NewProduct {
-                    id: InstalledProductId::from_uuid(Uuid::new_v4()),
+                let fields = ProductRecord {
                     number: format!("IP-9{n:07}"),
                     description: description.to_owned(),
                     serial_number: format!("SX{n:08}"),
@@ -88,12 +88,16 @@ pub async fn scale(db: &Db, count: u64) -> StoreResult<u64> {
                     )),
                     install_date: Some(today - Duration::days((n % 4000) as i64)),
                     status: ProductStatus::Active,
-                    owner: AccountId::from_uuid(owner),
-                    location: AccountId::from_uuid(location),
-                    operational_state: state,
+                    owner_account: AccountId::from_uuid(owner),
+                    location_account: AccountId::from_uuid(location),
                     strategic_item: n % 5 == 4,
                     end_of_life_date: None,
                     end_of_service_date: None,
+                };
+                NewProduct {
+                    id: InstalledProductId::from_uuid(Uuid::new_v4()),
+                    fields,
+                    operational_state: state,
                 }
             })
             .collect();
@@ -107,7 +111,7 @@ pub async fn scale(db: &Db, count: u64) -> StoreResult<u64> {
                 NewContract {
                     id: ContractId::from_uuid(Uuid::new_v4()),
                     number: format!("SC-9{serial:07}"),
-                    ship_to: group[0].location,
+                    ship_to: group[0].fields.location_account,
                     po_number: Some(format!("PO-{serial:06}")),
                     service_type: "Full service, business hours".into(),
                     status: "active".into(),

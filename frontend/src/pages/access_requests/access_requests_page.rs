@@ -18,6 +18,17 @@ use api_types::{AccessRequestDto, AccessRequestPage, AccessRequestStatusDto};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The table's heads, in the order of the rows' cells.
+const COLUMNS: [TextFn; 7] = [
+    |t| ADMIN_TEXTS.of(t).col_name,
+    |t| ADMIN_TEXTS.of(t).col_organisation,
+    |t| ADMIN_TEXTS.of(t).col_email,
+    |t| ADMIN_TEXTS.of(t).col_country,
+    |t| ADMIN_TEXTS.of(t).col_facilities,
+    |t| t.col_status,
+    |t| ADMIN_TEXTS.of(t).col_received,
+];
+
 #[component]
 pub fn AccessRequestsPage() -> impl IntoView {
     let list = use_list_page::<AccessRequestListView, _, _>(Api::access_requests);
@@ -55,16 +66,6 @@ fn results(shown: Shown<AccessRequestListView, AccessRequestPage>) -> AnyView {
     let shown_as = (empty, "data-table access-table");
     shown.cards_or_table_of(shown_as, &COLUMNS, request_card, request_row)
 }
-
-const COLUMNS: [TextFn; 7] = [
-    |t| ADMIN_TEXTS.of(t).col_name,
-    |t| ADMIN_TEXTS.of(t).col_organisation,
-    |t| ADMIN_TEXTS.of(t).col_email,
-    |t| ADMIN_TEXTS.of(t).col_country,
-    |t| ADMIN_TEXTS.of(t).col_facilities,
-    |t| t.col_status,
-    |t| ADMIN_TEXTS.of(t).col_received,
-];
 
 fn received(dates: &Dates, r: &AccessRequestDto) -> String {
     format_date_time(r.created_at, &dates.2, dates.0, dates.1)

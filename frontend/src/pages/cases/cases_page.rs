@@ -3,8 +3,8 @@
 use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::list::{
-    fact, filter_select, options, prose, search_filter, search_value, select_value, sort_header,
-    use_list_page, Shown,
+    any_then, fact, filter_select, options, prose, search_filter, search_value, select_value,
+    sort_header, use_list_page, Shown,
 };
 use crate::format::{format_date, format_date_time, Dates};
 use crate::i18n::case_texts::CASE_TEXTS;
@@ -92,14 +92,8 @@ pub fn CasesPage() -> impl IntoView {
                     <option value=OPEN>{texts.open_cases_option}</option>
                     {statuses}
                 })}
-                {filter_select("filter", ("filter-priority", "priority"), texts.filter_priority, priority_select, on_change.clone(), view! {
-                    <option value="">{texts.any_priority}</option>
-                    {priorities}
-                })}
-                {filter_select("filter", ("filter-modality", "modality"), t.filter_modality, modality_select, on_change.clone(), view! {
-                    <option value="">{t.any_modality}</option>
-                    {modalities}
-                })}
+                {filter_select("filter", ("filter-priority", "priority"), texts.filter_priority, priority_select, on_change.clone(), any_then(texts.any_priority, priorities))}
+                {filter_select("filter", ("filter-modality", "modality"), t.filter_modality, modality_select, on_change.clone(), any_then(t.any_modality, modalities))}
                 {search_filter("filter-q", t.filter_q, q_input, q, texts.case_q_help)}
                 {
                     let on_change = on_change.clone();

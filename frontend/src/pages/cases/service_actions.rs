@@ -163,6 +163,31 @@ impl Ctx {
         self.detail
             .with_untracked(|d| d.as_ref().map_or(0, |d| d.version))
     }
+
+    /// An action that sends `write` with a request, against the version on
+    /// screen, and settles the answer in `said`: `done` picks the sentence
+    /// for the request; `then` runs when it succeeded.
+    fn write<R>(
+        self,
+        write: CaseWrite,
+        said: RwSignal<Option<Said>>,
+        done: fn(&R) -> TextFn,
+        then: impl Fn() + Copy + 'static,
+    ) -> Action<R, ()>
+    where
+        R: serde::Serialize + Clone + 'static,
+    {
+        Action::new_local(move |request: &R| {
+            let request = request.clone();
+            let (auth, id, version) = (self.auth, self.case_id.get_value(), self.version());
+            async move {
+                let result = auth.api().change_case(&id, write, version, &request).await;
+                if settle(auth, self.case, id, said, done(&request), result).await {
+                    then();
+                }
+            }
+        })
+    }
 }
 
 #[component]
@@ -217,26 +242,18 @@ fn assign_form(ctx: Ctx) -> impl IntoView {
     };
     let value = move || chosen.get().or_else(assigned).unwrap_or_default();
 
-    let save = Action::new_local(move |engineer: &String| {
-        let request = AssignCaseRequest {
-            engineer_id: engineer.parse().ok(),
-        };
-        let (id, version) = (ctx.case_id.get_value(), ctx.version());
-        async move {
-            let result = auth
-                .api()
-                .change_case(&id, CaseWrite::Assignee, version, &request)
-                .await;
-            let done: TextFn = |t| CASE_TEXTS.of(t).assign_saved;
-            if settle(auth, ctx.case, id, said, done, result).await {
-                chosen.set(None);
-            }
-        }
-    });
+    let save = ctx.write(
+        CaseWrite::Assignee,
+        said,
+        |_: &AssignCaseRequest| |t| CASE_TEXTS.of(t).assign_saved,
+        move || chosen.set(None),
+    );
     let pending = save.pending();
     let on_submit = submit_once(pending, move || {
         said.set(None);
-        save.dispatch(untrack(value));
+        save.dispatch(AssignCaseRequest {
+            engineer_id: untrack(value).parse().ok(),
+        });
     });
     let invalid = move || said.with(|s| error_for(&errors_of(s), "engineer_id").is_some());
     let options = move || {
@@ -291,9 +308,7 @@ fn assign_form(ctx: Ctx) -> impl IntoView {
 
 /// (b) The status, forward only, with an optional note for the timeline.
 fn status_form(ctx: Ctx) -> impl IntoView {
-    let Ctx {
-        t, auth, detail, ..
-    } = ctx;
+    let Ctx { t, detail, .. } = ctx;
     let texts = CASE_TEXTS.of(t);
     let said = RwSignal::new(None::<Said>);
     let errors = Memo::new(move |_| said.with(errors_of));
@@ -317,21 +332,15 @@ fn status_form(ctx: Ctx) -> impl IntoView {
     };
     let note = RwSignal::new(String::new());
 
-    let move_status = Action::new_local(move |request: &MoveCaseStatusRequest| {
-        let request = request.clone();
-        let (id, version) = (ctx.case_id.get_value(), ctx.version());
-        async move {
-            let result = auth
-                .api()
-                .change_case(&id, CaseWrite::Status, version, &request)
-                .await;
-            let done: TextFn = |t| CASE_TEXTS.of(t).status_moved;
-            if settle(auth, ctx.case, id, said, done, result).await {
-                note.set(String::new());
-                chosen.set(None);
-            }
-        }
-    });
+    let move_status = ctx.write(
+        CaseWrite::Status,
+        said,
+        |_: &MoveCaseStatusRequest| |t| CASE_TEXTS.of(t).status_moved,
+        move || {
+            note.set(String::new());
+            chosen.set(None);
+        },
+    );
     let pending = move_status.pending();
     let on_submit = submit_once(pending, move || {
         let typed = note.get_untracked();
@@ -394,9 +403,7 @@ fn status_form(ctx: Ctx) -> impl IntoView {
 
 /// (c) Waiting for the customer: start it with what is needed, or stop it.
 fn waiting_form(ctx: Ctx) -> impl IntoView {
-    let Ctx {
-        t, auth, detail, ..
-    } = ctx;
+    let Ctx { t, detail, .. } = ctx;
     let texts = CASE_TEXTS.of(t);
     let said = RwSignal::new(None::<Said>);
     let errors = Memo::new(move |_| said.with(errors_of));
@@ -404,24 +411,18 @@ fn waiting_form(ctx: Ctx) -> impl IntoView {
         Memo::new(move |_| detail.with(|d| d.as_ref().is_some_and(|d| d.waiting_for_customer)));
     let note = RwSignal::new(String::new());
 
-    let set_waiting = Action::new_local(move |request: &WaitingForCustomerRequest| {
-        let request = request.clone();
-        let (id, version) = (ctx.case_id.get_value(), ctx.version());
-        async move {
-            let result = auth
-                .api()
-                .change_case(&id, CaseWrite::WaitingForCustomer, version, &request)
-                .await;
-            let done: TextFn = if request.waiting {
+    let set_waiting = ctx.write(
+        CaseWrite::WaitingForCustomer,
+        said,
+        |request: &WaitingForCustomerRequest| {
+            if request.waiting {
                 |t| CASE_TEXTS.of(t).waiting_started
             } else {
                 |t| CASE_TEXTS.of(t).waiting_stopped
-            };
-            if settle(auth, ctx.case, id, said, done, result).await {
-                note.set(String::new());
             }
-        }
-    });
+        },
+        move || note.set(String::new()),
+    );
     let pending = set_waiting.pending();
     let start = submit_once(pending, move || {
         let typed = note.get_untracked();

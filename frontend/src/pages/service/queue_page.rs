@@ -6,7 +6,7 @@
 use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::list::{
-    fact, filter_select, options, paged, select_value, use_list_page, ListPage, Shown,
+    any_then, fact, filter_select, options, paged, select_value, use_list_page, ListPage, Shown,
 };
 use crate::format::Dates;
 use crate::i18n::service_texts::{ServiceTexts, SERVICE_TEXTS};
@@ -32,6 +32,18 @@ paged!(QueuePage => QueueCaseDto);
 
 /// How often the queue asks the server again.
 const REFRESH_EVERY: Duration = Duration::from_secs(30);
+
+/// The table's heads, in the order of the rows' cells.
+const COLUMNS: [TextFn; 8] = [
+    |t| SERVICE_TEXTS.of(t).col_case,
+    |t| SERVICE_TEXTS.of(t).col_priority,
+    |t| t.col_status,
+    |t| SERVICE_TEXTS.of(t).col_customer,
+    |t| SERVICE_TEXTS.of(t).col_account,
+    |t| SERVICE_TEXTS.of(t).col_product,
+    |t| SERVICE_TEXTS.of(t).col_engineer,
+    |t| SERVICE_TEXTS.of(t).col_waited,
+];
 
 #[component]
 pub fn ServiceQueuePage() -> impl IntoView {
@@ -106,22 +118,10 @@ pub fn ServiceQueuePage() -> impl IntoView {
             );
             let modalities = options(MODALITIES.map(|m| (wire_name(&m), modality_name(t, m))));
             let fields = view! {
-                {filter_select("filter", ("filter-status", "status"), t.col_status, status_select, on_change.clone(), view! {
-                    <option value="">{texts.any_status}</option>
-                    {statuses}
-                })}
-                {filter_select("filter", ("filter-priority", "priority"), texts.filter_priority, priority_select, on_change.clone(), view! {
-                    <option value="">{texts.any_priority}</option>
-                    {priorities}
-                })}
-                {filter_select("filter", ("filter-country", "country"), texts.filter_country, country_select, on_change.clone(), view! {
-                    <option value="">{texts.any_country}</option>
-                    {countries}
-                })}
-                {filter_select("filter", ("filter-modality", "modality"), t.filter_modality, modality_select, on_change.clone(), view! {
-                    <option value="">{t.any_modality}</option>
-                    {modalities}
-                })}
+                {filter_select("filter", ("filter-status", "status"), t.col_status, status_select, on_change.clone(), any_then(texts.any_status, statuses))}
+                {filter_select("filter", ("filter-priority", "priority"), texts.filter_priority, priority_select, on_change.clone(), any_then(texts.any_priority, priorities))}
+                {filter_select("filter", ("filter-country", "country"), texts.filter_country, country_select, on_change.clone(), any_then(texts.any_country, countries))}
+                {filter_select("filter", ("filter-modality", "modality"), t.filter_modality, modality_select, on_change.clone(), any_then(t.any_modality, modalities))}
                 {filter_select("filter", ("filter-assignment", "assignment"), texts.filter_assignment, assignment_select, on_change.clone(), view! {
                     <option value="">{texts.any_engineer}</option>
                     <option value=UNASSIGNED>{texts.only_unassigned}</option>
@@ -256,17 +256,6 @@ fn results(shown: Shown<QueueListView, QueuePage>) -> AnyView {
     let shown_as = (empty, "data-table queue-table");
     shown.cards_or_table_of(shown_as, &COLUMNS, queue_card, queue_row)
 }
-
-const COLUMNS: [TextFn; 8] = [
-    |t| SERVICE_TEXTS.of(t).col_case,
-    |t| SERVICE_TEXTS.of(t).col_priority,
-    |t| t.col_status,
-    |t| SERVICE_TEXTS.of(t).col_customer,
-    |t| SERVICE_TEXTS.of(t).col_account,
-    |t| SERVICE_TEXTS.of(t).col_product,
-    |t| SERVICE_TEXTS.of(t).col_engineer,
-    |t| SERVICE_TEXTS.of(t).col_waited,
-];
 
 /// "4 h 5 min", "25 min", "3 d 2 h": a duration of whole minutes, in the
 /// largest two units.

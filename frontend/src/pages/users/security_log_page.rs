@@ -5,7 +5,9 @@
 use super::security_details::event_details;
 use super::users_page::Dates;
 use crate::api::Api;
-use crate::components::list::{fact, filter_select, options, select_value, use_list_page, Shown};
+use crate::components::list::{
+    any_then, fact, filter_select, options, select_value, use_list_page, Shown,
+};
 use crate::format::format_date_time;
 use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::security_log::SECURITY_LOG;
@@ -35,10 +37,7 @@ pub fn SecurityLogPage() -> impl IntoView {
             let events = options(events);
             // As wide as a search field: the events' names are long.
             let fields = view! {
-                {filter_select("filter filter-search", ("filter-event", "event"), texts.filter_event, event_select, list.on_change(read), view! {
-                    <option value="">{texts.any_event}</option>
-                    {events}
-                })}
+                {filter_select("filter filter-search", ("filter-event", "event"), texts.filter_event, event_select, list.on_change(read), any_then(texts.any_event, events))}
             };
             (texts.security_filters_label, texts.apply_event_filter, fields)
         })}

@@ -4,8 +4,8 @@
 use crate::api::Api;
 use crate::components::badges::user_status_badge;
 use crate::components::list::{
-    fact, filter_select, options, prose, search_filter, search_value, select_value, use_list_page,
-    Shown,
+    any_then, fact, filter_select, options, prose, search_filter, search_value, select_value,
+    use_list_page, Shown,
 };
 use crate::format::format_date_time;
 pub use crate::format::Dates;
@@ -18,6 +18,16 @@ use api_types::{UserPage, UserSummary};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+/// The table's heads, in the order of the rows' cells.
+const COLUMNS: [TextFn; 6] = [
+    |t| ADMIN_TEXTS.of(t).col_name,
+    |t| t.username_label,
+    |t| ADMIN_TEXTS.of(t).col_email,
+    |t| ADMIN_TEXTS.of(t).col_role,
+    |t| t.col_status,
+    |t| ADMIN_TEXTS.of(t).col_last_login,
+];
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
@@ -47,10 +57,7 @@ pub fn UsersPage() -> impl IntoView {
             let statuses = options(USER_STATUSES.map(|s| (wire_name(&s), user_status_name(t, s))));
             let fields = view! {
                 {search_filter("filter-q", t.filter_q, q_input, q, texts.user_q_help)}
-                {filter_select("filter", ("filter-status", "status"), t.col_status, status_select, list.on_change(read), view! {
-                    <option value="">{texts.any_user_status}</option>
-                    {statuses}
-                })}
+                {filter_select("filter", ("filter-status", "status"), t.col_status, status_select, list.on_change(read), any_then(texts.any_user_status, statuses))}
             };
             (texts.user_filters_label, texts.apply_user_filters, fields)
         })}
@@ -64,15 +71,6 @@ fn results(shown: Shown<UserListView, UserPage>) -> AnyView {
     let shown_as = (empty, "data-table user-table");
     shown.cards_or_table_of(shown_as, &COLUMNS, user_card, user_row)
 }
-
-const COLUMNS: [TextFn; 6] = [
-    |t| ADMIN_TEXTS.of(t).col_name,
-    |t| t.username_label,
-    |t| ADMIN_TEXTS.of(t).col_email,
-    |t| ADMIN_TEXTS.of(t).col_role,
-    |t| t.col_status,
-    |t| ADMIN_TEXTS.of(t).col_last_login,
-];
 
 /// "24-11-2026 16:05", or "Never".
 pub fn last_login(t: &Texts, dates: &Dates, u: &UserSummary) -> String {

@@ -2,10 +2,8 @@ use crate::auth::AuthUser;
 use crate::cases::EntryTexts;
 use crate::error::ApiError;
 use crate::routes::answers;
-use crate::routes::preconditions;
 use crate::routes::{AppData, IdPath, Reply};
 use crate::wire::ToDomain;
-use actix_web::http::header;
 use actix_web::{post, web, HttpResponse};
 use api_types::{CaseDetail, CreateActivityRequest};
 use domain::{validate_entry, Action, ActivityAuthor, ActivityError, CaseId, CaseText};
@@ -63,8 +61,5 @@ pub async fn add_activity(
 
     crate::cases::add_entry(&state, &auth.user, id, kind, author, texts).await?;
 
-    let detail = super::load_detail(&state, &auth, id).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::ETAG, preconditions::etag(detail.version)))
-        .json(detail))
+    super::detail_answer(&state, &auth, id, HttpResponse::Created()).await
 }

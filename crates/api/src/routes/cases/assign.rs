@@ -3,7 +3,6 @@ use crate::error::ApiError;
 use crate::identity::passwords::field_error;
 use crate::routes::preconditions;
 use crate::routes::{AppData, IdPath, Reply};
-use actix_web::http::header;
 use actix_web::{put, web, HttpResponse};
 use api_types::{AssignCaseRequest, CaseDetail, FieldErrorCode};
 use domain::{Action, CaseId, Role, UserId};
@@ -33,8 +32,8 @@ pub async fn assign_case(
     body: web::Json<AssignCaseRequest>,
 ) -> Reply {
     let id = CaseId::from_uuid(id.into_inner());
-    let row = crate::cases::authorized_case(&state, &auth, id, Action::WorkCaseQueue).await?;
-    let expected = if_match.expected_version()?;
+    let (row, expected) =
+        super::case_to_change(&state, &auth, id, Action::WorkCaseQueue, &if_match).await?;
     let engineer = match body.engineer_id {
         None => None,
         Some(engineer) => Some(
@@ -51,8 +50,5 @@ pub async fn assign_case(
         ),
     };
     crate::cases::assign(&state, &auth.user, &row, expected, engineer.as_ref()).await?;
-    let detail = super::load_detail(&state, &auth, id).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, preconditions::etag(detail.version)))
-        .json(detail))
+    super::detail_answer(&state, &auth, id, HttpResponse::Ok()).await
 }

@@ -1,7 +1,5 @@
 use crate::auth::AuthUser;
-use crate::routes::preconditions;
 use crate::routes::{AppData, IdPath, Reply};
-use actix_web::http::header;
 use actix_web::{get, HttpResponse};
 use api_types::CaseDetail;
 use domain::CaseId;
@@ -14,8 +12,6 @@ use domain::CaseId;
 )]
 #[get("/cases/{id}")]
 pub async fn get_case(state: AppData, auth: AuthUser, id: IdPath) -> Reply {
-    let detail = super::load_detail(&state, &auth, CaseId::from_uuid(id.into_inner())).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, preconditions::etag(detail.version)))
-        .json(detail))
+    let id = CaseId::from_uuid(id.into_inner());
+    super::detail_answer(&state, &auth, id, HttpResponse::Ok()).await
 }

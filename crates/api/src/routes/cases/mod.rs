@@ -14,14 +14,17 @@ pub mod wait_for_customer;
 
 use crate::auth::AuthUser;
 use crate::error::ApiError;
+use crate::routes::{preconditions, Reply};
 use crate::state::AppState;
 use crate::wire::ToWire;
+use actix_web::http::header;
+use actix_web::HttpResponseBuilder;
 use api_types::{
     AccountRef, ActivityDto, AttachmentDto, BenchRepairDto, CaseContactDto, CaseDetail,
     CaseStatusDto, CaseSummary, ProductRef,
 };
 use domain::phi::{find_patient_data, PhiKind};
-use domain::{Attachment, CaseActivity, CaseId};
+use domain::{Action, Attachment, CaseActivity, CaseId};
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::attachments;
 use persistence::repositories::cases::{self, CaseRow};
@@ -118,6 +121,33 @@ fn activity_dto(a: CaseActivity) -> ActivityDto {
         from_service: a.from_service,
         occurred_at: a.occurred_at,
     }
+}
+
+/// The case as the caller now sees it, its version as `ETag`, in `answer`
+/// (200 for a read or a change, 201 for an addition).
+pub(crate) async fn detail_answer(
+    state: &AppState,
+    auth: &AuthUser,
+    id: CaseId,
+    mut answer: HttpResponseBuilder,
+) -> Reply {
+    let detail = load_detail(state, auth, id).await?;
+    Ok(answer
+        .insert_header((header::ETAG, preconditions::etag(detail.version)))
+        .json(detail))
+}
+
+/// What a versioned change starts from: the case, when the caller may do
+/// `action` to it, and the version they saw (`If-Match`).
+pub(crate) async fn case_to_change(
+    state: &AppState,
+    auth: &AuthUser,
+    id: CaseId,
+    action: Action,
+    if_match: &preconditions::IfMatch,
+) -> Result<(CaseRow, i32), ApiError> {
+    let row = crate::cases::authorized_case(state, auth, id, action).await?;
+    Ok((row, if_match.expected_version()?))
 }
 
 /// The case page's data, or 404 when the caller cannot see the case.

@@ -3,7 +3,6 @@ use crate::error::ApiError;
 use crate::routes::preconditions;
 use crate::routes::{AppData, IdPath, Reply};
 use crate::wire::ToDomain;
-use actix_web::http::header;
 use actix_web::{post, web, HttpResponse};
 use api_types::{CaseDetail, MoveCaseStatusRequest};
 use domain::{Action, CaseId, CaseText, FieldProblem};
@@ -33,8 +32,8 @@ pub async fn move_case_status(
     body: web::Json<MoveCaseStatusRequest>,
 ) -> Reply {
     let id = CaseId::from_uuid(id.into_inner());
-    let row = crate::cases::authorized_case(&state, &auth, id, Action::MoveCaseStatus).await?;
-    let expected = if_match.expected_version()?;
+    let (row, expected) =
+        super::case_to_change(&state, &auth, id, Action::MoveCaseStatus, &if_match).await?;
     let to = row
         .case
         .status
@@ -46,8 +45,5 @@ pub async fn move_case_status(
 
     crate::cases::move_status(&state, &auth.user, &row, expected, to, note).await?;
 
-    let detail = super::load_detail(&state, &auth, id).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, preconditions::etag(detail.version)))
-        .json(detail))
+    super::detail_answer(&state, &auth, id, HttpResponse::Ok()).await
 }

@@ -2,7 +2,6 @@ use crate::auth::AuthUser;
 use crate::cases::ReceivedFile;
 use crate::error::ApiError;
 use crate::routes::answers;
-use crate::routes::preconditions;
 use crate::routes::{AppData, IdPath, Reply};
 use crate::state::AppState;
 use actix_multipart::Multipart;
@@ -78,10 +77,7 @@ pub async fn upload_attachments(
         discard(&state, &received).await;
         return Err(err);
     }
-    let detail = super::load_detail(&state, &auth, id).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((header::ETAG, preconditions::etag(detail.version)))
-        .json(detail))
+    super::detail_answer(&state, &auth, id, HttpResponse::Created()).await
 }
 
 /// 413 at once when the declared length cannot fit, before reading anything.

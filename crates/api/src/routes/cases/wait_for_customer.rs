@@ -2,7 +2,6 @@ use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::routes::preconditions;
 use crate::routes::{AppData, IdPath, Reply};
-use actix_web::http::header;
 use actix_web::{put, web, HttpResponse};
 use api_types::{CaseDetail, WaitingForCustomerRequest};
 use domain::{Action, CaseId, CaseText, FieldProblem};
@@ -34,8 +33,8 @@ pub async fn wait_for_customer(
     body: web::Json<WaitingForCustomerRequest>,
 ) -> Reply {
     let id = CaseId::from_uuid(id.into_inner());
-    let row = crate::cases::authorized_case(&state, &auth, id, Action::WorkCaseQueue).await?;
-    let expected = if_match.expected_version()?;
+    let (row, expected) =
+        super::case_to_change(&state, &auth, id, Action::WorkCaseQueue, &if_match).await?;
     if !row.case.status.is_open() {
         return Err(ApiError::CaseClosed);
     }
@@ -43,8 +42,5 @@ pub async fn wait_for_customer(
         .map_err(|e| ApiError::from(vec![FieldProblem::text("note", e)]))?
         .map(CaseText::into_string);
     crate::cases::wait_for_customer(&state, &auth.user, &row, expected, body.waiting, note).await?;
-    let detail = super::load_detail(&state, &auth, id).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, preconditions::etag(detail.version)))
-        .json(detail))
+    super::detail_answer(&state, &auth, id, HttpResponse::Ok()).await
 }
