@@ -30,6 +30,7 @@ mod m20261206_000023_create_contact_confirmations;
 mod m20261206_000024_service_desk;
 mod m20261206_000025_account_source_ids;
 mod m20261206_000026_create_import_runs;
+mod m20261207_000027_account_addresses;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000024_service_desk::Migration),
             Box::new(m20261206_000025_account_source_ids::Migration),
             Box::new(m20261206_000026_create_import_runs::Migration),
+            Box::new(m20261207_000027_account_addresses::Migration),
         ]
     }
 }

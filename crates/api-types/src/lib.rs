@@ -59,7 +59,11 @@ pub use access_requests::{
     ApproveAccessRequest, CreateAccessRequest, FacilityDto, FacilityIdentifier, IdentifierKindDto,
     RejectAccessRequest,
 };
-pub use accounts::{AccountKindDto, AccountListResponse, AccountResponse, VisibilityReasonDto};
+pub use accounts::{
+    AccountFieldsDto, AccountKindDto, AccountListResponse, AccountMoveDto, AccountResponse,
+    CreateAccountRequest, DryRunQuery, EndingAssignmentDto, MoveAccountRequest,
+    VisibilityReasonDto,
+};
 pub use auth::{
     ChangePasswordRequest, LinkInfo, LinkPurposeDto, LinkTokenRequest, LoginRequest, LogoutRequest,
     MeResponse, MfaCodeRequest, MfaEnabledResponse, MfaPolicy, MfaSetupResponse, ParentAccountRef,

@@ -169,6 +169,14 @@ pub enum FieldErrorCode {
     UnknownTimeZone,
     UnknownDateFormat,
     UnknownTimeFormat,
+    /// No account has the id given.
+    UnknownAccount,
+    /// A parent account is the top of a customer's tree and does not move.
+    ParentAccountDoesNotMove,
+    /// An account cannot move under itself or one of its own accounts.
+    MoveIntoItself,
+    /// The account is already where it was asked to move.
+    AlreadyThere,
     /// The browser app's own check before sending: the repeated password
     /// differs. Never on the wire.
     #[serde(skip)]
@@ -188,7 +196,7 @@ pub enum FieldErrorCode {
 
 impl FieldErrorCode {
     /// Every code the server sends, and `Unknown` last.
-    pub const ALL: [FieldErrorCode; 34] = [
+    pub const ALL: [FieldErrorCode; 38] = [
         FieldErrorCode::Required,
         FieldErrorCode::TooLong,
         FieldErrorCode::OutOfRange,
@@ -222,6 +230,10 @@ impl FieldErrorCode {
         FieldErrorCode::UnknownTimeZone,
         FieldErrorCode::UnknownDateFormat,
         FieldErrorCode::UnknownTimeFormat,
+        FieldErrorCode::UnknownAccount,
+        FieldErrorCode::ParentAccountDoesNotMove,
+        FieldErrorCode::MoveIntoItself,
+        FieldErrorCode::AlreadyThere,
         FieldErrorCode::Unknown,
     ];
 
@@ -260,6 +272,10 @@ impl FieldErrorCode {
             FieldErrorCode::UnknownTimeZone => "unknown_time_zone",
             FieldErrorCode::UnknownDateFormat => "unknown_date_format",
             FieldErrorCode::UnknownTimeFormat => "unknown_time_format",
+            FieldErrorCode::UnknownAccount => "unknown_account",
+            FieldErrorCode::ParentAccountDoesNotMove => "parent_account_does_not_move",
+            FieldErrorCode::MoveIntoItself => "move_into_itself",
+            FieldErrorCode::AlreadyThere => "already_there",
             FieldErrorCode::PasswordsDiffer => "passwords_differ",
             FieldErrorCode::SixDigits => "six_digits",
             FieldErrorCode::UsernameTaken => "username_taken",

@@ -2,6 +2,7 @@
 //! problem+json errors and the OpenAPI document. One app builder serves the
 //! binary, the tests and the spec dump.
 
+pub mod account_admin;
 pub mod app;
 pub mod audit;
 pub mod auth;

@@ -109,7 +109,7 @@ mirror_enum!(OperationalState <=> OperationalStateDto { Up, Restricted, Down, Cr
 mirror_enum!(ExpiryStatus <=> ExpiryStatusDto { Green, Yellow, Red, Expired });
 mirror_enum!(ProductKind => ProductKindDto { Hardware, SoftwareLicense });
 mirror_enum!(ProductStatus => ProductStatusDto { Active, Inactive });
-mirror_enum!(AccountKind => AccountKindDto {
+mirror_enum!(AccountKind <=> AccountKindDto {
     HospitalGroup,
     Hospital,
     Site,

@@ -1,7 +1,10 @@
 //! Accounts: organisations and locations, forming a tree under a parent account.
 
+use crate::case::CaseText;
 use crate::ids::AccountId;
+use crate::new_case::FieldProblem;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
@@ -152,15 +155,140 @@ pub struct Account {
     pub id: AccountId,
     pub parent_id: Option<AccountId>,
     pub parent_account_id: AccountId,
-    pub name: AccountName,
-    pub kind: AccountKind,
-    pub country: CountryCode,
-    pub city: Option<String>,
+    /// What portal support sets on it.
+    pub fields: AccountFields,
 }
 
 impl Account {
     pub fn is_parent_account(&self) -> bool {
         self.parent_id.is_none()
+    }
+}
+
+/// What an Admin sets on an account, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountFields {
+    pub name: AccountName,
+    pub kind: AccountKind,
+    pub country: CountryCode,
+    pub city: Option<String>,
+    pub address: Option<String>,
+    pub market: Option<String>,
+    /// The source system's id (the ERP's account number) that imports name.
+    pub source_id: Option<String>,
+}
+
+/// An account's fields as typed, to check.
+#[derive(Debug, Clone, Copy)]
+pub struct TypedAccount<'a> {
+    pub name: &'a str,
+    pub kind: AccountKind,
+    pub country: &'a str,
+    pub city: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub market: Option<&'a str>,
+    pub source_id: Option<&'a str>,
+}
+
+impl AccountFields {
+    pub const CITY_MAX: usize = 120;
+    pub const ADDRESS_MAX: usize = 300;
+    pub const MARKET_MAX: usize = 60;
+    pub const SOURCE_ID_MAX: usize = 64;
+
+    /// Every broken rule at once, named by field.
+    pub fn parse(typed: TypedAccount<'_>) -> Result<Self, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let name = AccountName::parse(typed.name)
+            .map_err(|e| {
+                let code = match e {
+                    InvalidAccountName::Empty => "required",
+                    InvalidAccountName::TooLong { .. } => "too_long",
+                };
+                problems.push(FieldProblem::new("name", code, e.to_string()));
+            })
+            .ok();
+        let country = CountryCode::parse(typed.country.trim())
+            .map_err(|e| {
+                problems.push(FieldProblem::new(
+                    "country",
+                    "invalid_country",
+                    e.to_string(),
+                ))
+            })
+            .ok();
+        let mut text = |field: &str, raw: Option<&str>, max: usize| {
+            CaseText::parse_optional(raw, max)
+                .map_err(|e| problems.push(FieldProblem::text(field, e)))
+                .ok()
+                .flatten()
+                .map(CaseText::into_string)
+        };
+        let city = text("city", typed.city, Self::CITY_MAX);
+        let address = text("address", typed.address, Self::ADDRESS_MAX);
+        let market = text("market", typed.market, Self::MARKET_MAX);
+        let source_id = text("source_id", typed.source_id, Self::SOURCE_ID_MAX);
+        match (name, country) {
+            (Some(name), Some(country)) if problems.is_empty() => Ok(AccountFields {
+                name,
+                kind: typed.kind,
+                country,
+                city,
+                address,
+                market,
+                source_id,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+/// Why an account cannot move where it was asked to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum MoveRefusal {
+    #[error("a parent account is the top of a customer's tree and does not move")]
+    ParentAccount,
+    #[error("an account cannot move under itself or under one of its own accounts")]
+    IntoItself,
+    #[error("the account is already there")]
+    AlreadyThere,
+}
+
+/// Whether `account` (with `subtree`: itself and every account below it)
+/// may move under `to`. A child account moves with its subtree, within its
+/// customer or to another one.
+pub fn check_move(
+    account: &Account,
+    subtree: &BTreeSet<AccountId>,
+    to: &Account,
+) -> Result<(), MoveRefusal> {
+    if account.is_parent_account() {
+        return Err(MoveRefusal::ParentAccount);
+    }
+    if subtree.contains(&to.id) || to.id == account.id {
+        return Err(MoveRefusal::IntoItself);
+    }
+    if account.parent_id == Some(to.id) {
+        return Err(MoveRefusal::AlreadyThere);
+    }
+    Ok(())
+}
+
+/// `root` and every account below it, of `accounts` (one customer's tree).
+pub fn subtree_of(root: AccountId, accounts: &[Account]) -> BTreeSet<AccountId> {
+    let mut found = BTreeSet::from([root]);
+    // Each pass adds the children of what was found; a tree is at most as
+    // deep as it has accounts.
+    loop {
+        let before = found.len();
+        for a in accounts {
+            if a.parent_id.is_some_and(|p| found.contains(&p)) {
+                found.insert(a.id);
+            }
+        }
+        if found.len() == before {
+            return found;
+        }
     }
 }
 
@@ -177,6 +305,78 @@ pub enum VisibilityReason {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn account(id: u128, parent: Option<u128>) -> Account {
+        Account {
+            id: AccountId::from_uuid(uuid::Uuid::from_u128(id)),
+            parent_id: parent.map(|p| AccountId::from_uuid(uuid::Uuid::from_u128(p))),
+            parent_account_id: AccountId::from_uuid(uuid::Uuid::from_u128(1)),
+            fields: AccountFields::parse(TypedAccount {
+                name: "A",
+                kind: AccountKind::Site,
+                country: "NL",
+                city: None,
+                address: None,
+                market: None,
+                source_id: None,
+            })
+            .unwrap(),
+        }
+    }
+
+    #[test]
+    fn a_child_moves_with_its_subtree_but_never_under_itself() {
+        // 1 -> 2 -> 3, and 1 -> 4.
+        let tree = [
+            account(1, None),
+            account(2, Some(1)),
+            account(3, Some(2)),
+            account(4, Some(1)),
+        ];
+        let subtree = subtree_of(tree[1].id, &tree);
+        assert_eq!(subtree, BTreeSet::from([tree[1].id, tree[2].id]));
+        assert_eq!(check_move(&tree[1], &subtree, &tree[3]), Ok(()));
+        assert_eq!(
+            check_move(&tree[1], &subtree, &tree[2]),
+            Err(MoveRefusal::IntoItself)
+        );
+        assert_eq!(
+            check_move(&tree[1], &subtree, &tree[0]),
+            Err(MoveRefusal::AlreadyThere)
+        );
+        let whole = subtree_of(tree[0].id, &tree);
+        assert_eq!(whole.len(), 4);
+        assert_eq!(
+            check_move(&tree[0], &whole, &tree[3]),
+            Err(MoveRefusal::ParentAccount)
+        );
+    }
+
+    #[test]
+    fn account_fields_name_every_broken_rule() {
+        let typed = TypedAccount {
+            name: " ",
+            kind: AccountKind::Hospital,
+            country: "Netherlands",
+            city: Some("Leiden"),
+            address: Some(&"x".repeat(AccountFields::ADDRESS_MAX + 1)),
+            market: None,
+            source_id: Some(" LUMC-1 "),
+        };
+        let problems = AccountFields::parse(typed).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["name", "country", "address"]);
+        let ok = AccountFields::parse(TypedAccount {
+            name: "LUMC",
+            country: "nl",
+            address: None,
+            ..typed
+        })
+        .unwrap();
+        assert_eq!(ok.country.as_str(), "NL");
+        assert_eq!(ok.source_id.as_deref(), Some("LUMC-1"));
+        assert_eq!(ok.city.as_deref(), Some("Leiden"));
+    }
 
     #[test]
     fn country_code_is_normalised_to_upper_case() {

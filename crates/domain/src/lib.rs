@@ -25,7 +25,10 @@ pub mod service_desk;
 pub mod text;
 pub mod user;
 
-pub use account::{Account, AccountKind, AccountName, CountryCode, VisibilityReason};
+pub use account::{
+    check_move, subtree_of, Account, AccountFields, AccountKind, AccountName, CountryCode,
+    MoveRefusal, TypedAccount, VisibilityReason,
+};
 pub use attachment::{display_file_name, Attachment, AttachmentType};
 pub use case::{
     case_number, case_title, history_view, is_historical, must_be_phoned_in, ActivityAuthor,

@@ -159,8 +159,31 @@ impl TestApp {
         })
     }
 
+    /// Every file in the attachment blob store, temporary ones included.
+    pub fn blob_files(&self) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        let mut folders = vec![self.blobs_dir.path().to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).expect("blob store readable") {
+                let path = entry.expect("blob store entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        files
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
+    }
+
+    /// The address of the demo installed product `product_number`.
+    pub fn product_path(&self, product_number: &str) -> String {
+        let id = self.demo.product(product_number).id;
+        format!("/api/v1/installed-products/{id}")
     }
 
     pub async fn login(&self, username: &str, password: &str) -> Response {
@@ -203,18 +226,22 @@ impl TestApp {
 
     /// Logs in with the demo password and returns the token pair.
     pub async fn tokens_for(&self, username: &str) -> api_types::TokenResponse {
-        let response = self.login(username, persistence::seed::DEMO_PASSWORD).await;
-        assert_eq!(response.status(), 200, "login of {username}");
-        response.json().await.expect("token response")
+        self.tokens_for_password(username, persistence::seed::DEMO_PASSWORD)
+            .await
     }
 
-    pub async fn get(&self, path: &str, access_token: &str) -> reqwest::Response {
+    /// A bearer-authenticated request without a body.
+    async fn send(&self, method: Method, path: &str, access_token: &str) -> Response {
         self.client
-            .get(self.url(path))
+            .request(method, self.url(path))
             .bearer_auth(access_token)
             .send()
             .await
             .expect("request sent")
+    }
+
+    pub async fn get(&self, path: &str, access_token: &str) -> Response {
+        self.send(Method::GET, path, access_token).await
     }
 
     /// GETs `path` and decodes a 200 body as `T` (any other status fails the test).
@@ -229,6 +256,17 @@ impl TestApp {
         assert_eq!(status, 200, "GET {path}: {body}");
         serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {path}: {e}: {body}"))
     }
+    /// Asserts that each of `queries` on the list at `path` is refused as a
+    /// 400 problem with the code `invalid_query`.
+    pub async fn expect_invalid_queries(&self, path: &str, access_token: &str, queries: &[&str]) {
+        for query in queries {
+            let response = self.get(&format!("{path}?{query}"), access_token).await;
+            let problem = expect_problem(response, 400).await;
+            let code = api_types::ProblemCode::InvalidQuery;
+            assert_eq!(problem.code, code, "{path}?{query}: {problem:?}");
+        }
+    }
+
     /// A request without a token or a body (public routes, unknown ones).
     pub async fn send_anonymous(&self, method: Method, path: &str) -> Response {
         self.client
@@ -240,12 +278,7 @@ impl TestApp {
 
     /// POSTs without a body (actions that take none).
     pub async fn post(&self, path: &str, access_token: &str) -> Response {
-        self.client
-            .post(self.url(path))
-            .bearer_auth(access_token)
-            .send()
-            .await
-            .expect("request sent")
+        self.send(Method::POST, path, access_token).await
     }
 
     /// A request with `body` as JSON, bearer-authenticated when a token is
@@ -277,15 +310,26 @@ impl TestApp {
             .expect("request sent")
     }
 
-    /// POSTs a request DTO as JSON.
-    pub async fn post_json(
+    /// Sends `body` as JSON to change the resource at `version` (with its
+    /// `If-Match`): a conditional PUT, PATCH or POST.
+    pub async fn send_json_if_match(
         &self,
+        method: Method,
         path: &str,
         access_token: &str,
+        version: i32,
         body: &impl Serialize,
     ) -> Response {
-        self.send_json(Method::POST, path, Some(access_token), body)
+        self.json_request(method, path, Some(access_token), body)
+            .header("If-Match", if_match(version))
+            .send()
             .await
+            .expect("request sent")
+    }
+
+    /// POSTs a request DTO as JSON.
+    pub async fn post_json(&self, path: &str, token: &str, body: &impl Serialize) -> Response {
+        self.send_json(Method::POST, path, Some(token), body).await
     }
 
     /// POSTs a request DTO as JSON without a token (the public routes:
@@ -295,25 +339,13 @@ impl TestApp {
     }
 
     /// PUTs a request DTO as JSON.
-    pub async fn put_json(
-        &self,
-        path: &str,
-        access_token: &str,
-        body: &impl Serialize,
-    ) -> Response {
-        self.send_json(Method::PUT, path, Some(access_token), body)
-            .await
+    pub async fn put_json(&self, path: &str, token: &str, body: &impl Serialize) -> Response {
+        self.send_json(Method::PUT, path, Some(token), body).await
     }
 
     /// PATCHes a request DTO as JSON.
-    pub async fn patch_json(
-        &self,
-        path: &str,
-        access_token: &str,
-        body: &impl Serialize,
-    ) -> Response {
-        self.send_json(Method::PATCH, path, Some(access_token), body)
-            .await
+    pub async fn patch_json(&self, path: &str, token: &str, body: &impl Serialize) -> Response {
+        self.send_json(Method::PATCH, path, Some(token), body).await
     }
 }
 

@@ -6,7 +6,7 @@
 //! let moved = app.move_case_status(&service, &case, CaseStatusDto::Closed).await;
 //! ```
 
-use crate::{if_match, TestApp};
+use crate::{expect_json, TestApp};
 use api_types::{
     ActivityKindDto, BenchRepairDto, CaseContactDto, CaseDetail, CaseKindDto, CaseStatusDto,
     CreateActivityRequest, CreateCaseRequest, MoveCaseStatusRequest,
@@ -50,11 +50,25 @@ impl TestApp {
     ) -> Response {
         let path = format!("/api/v1/cases/{}/status", case.summary.id);
         let body = MoveCaseStatusRequest { status, note: None };
-        self.json_request(Method::POST, &path, Some(access_token), &body)
-            .header("If-Match", if_match(case.version))
-            .send()
+        self.send_json_if_match(Method::POST, &path, access_token, case.version, &body)
             .await
-            .expect("request sent")
+    }
+
+    /// Like [`TestApp::move_case_status`]; fails the test unless the move
+    /// answers 200, and answers the moved case.
+    pub async fn moved_case(
+        &self,
+        access_token: &str,
+        case: &CaseDetail,
+        status: CaseStatusDto,
+    ) -> CaseDetail {
+        expect_json(self.move_case_status(access_token, case, status).await, 200).await
+    }
+
+    /// `case` as the holder of `access_token` sees it now.
+    pub async fn get_case(&self, access_token: &str, case: &CaseDetail) -> CaseDetail {
+        self.get_json(&format!("/api/v1/cases/{}", case.summary.id), access_token)
+            .await
     }
 
     /// Adds an activity (a comment, a tracking number, a remark) to `case`.
@@ -120,13 +134,18 @@ impl CaseBuilder<'_> {
         self.request
     }
 
+    /// Sends the request as built as the holder of `access_token`, for the
+    /// test to check the response (a refusal, its headers).
+    pub async fn send(self, access_token: &str) -> Response {
+        self.app
+            .post_json("/api/v1/cases", access_token, &self.request)
+            .await
+    }
+
     /// Creates the case as the holder of `access_token`; fails the test
     /// unless it answers 201.
     pub async fn create(self, access_token: &str) -> CaseDetail {
-        let response = self
-            .app
-            .post_json("/api/v1/cases", access_token, &self.request)
-            .await;
+        let response = self.send(access_token).await;
         let status = response.status();
         let body = response.text().await.expect("response body");
         assert_eq!(status, 201, "POST /api/v1/cases: {body}");

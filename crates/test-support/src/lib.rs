@@ -7,6 +7,8 @@
 #![allow(clippy::expect_used)]
 
 #[cfg(feature = "app")]
+mod admin;
+#[cfg(feature = "app")]
 mod app;
 #[cfg(feature = "app")]
 pub mod builders;

@@ -56,7 +56,7 @@ pub(crate) async fn open(
 ) -> Result<CaseId, ApiError> {
     let country = accounts::find_by_id(tx, product.location_account_id)
         .await?
-        .map(|a| a.country.as_str().to_owned())
+        .map(|a| a.fields.country.as_str().to_owned())
         .unwrap_or_default();
     let id = CaseId::from_uuid(uuid::Uuid::new_v4());
     let text = |t: Option<CaseText>| t.map(CaseText::into_string);

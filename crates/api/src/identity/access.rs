@@ -157,7 +157,7 @@ async fn dto(state: &AppState, m: AccessRequest) -> Result<AccessRequestDto, Api
     let parent_account_name = match m.parent_account {
         Some(id) => accounts::find_by_id(&state.db, id)
             .await?
-            .map(|a| a.name.as_str().to_owned()),
+            .map(|a| a.fields.name.as_str().to_owned()),
         None => None,
     };
     let decided_by = match m.decided_by {

@@ -12,6 +12,14 @@ use utoipa::IntoResponses;
 )]
 pub struct ManagersAndAdminsOnly;
 
+/// Keeping the account tree.
+#[derive(IntoResponses)]
+#[response(
+    status = 403,
+    description = "Only portal support (Admin) (`forbidden`)"
+)]
+pub struct AdminsOnly;
+
 /// The service desk's operations.
 #[derive(IntoResponses)]
 #[response(

@@ -3,45 +3,16 @@
 
 use api_types::{
     FieldErrorCode, PasswordConfirmation, PasswordResetRequest, ProblemCode, RoleDto,
-    SecurityLogPage, SetPasswordRequest, UpdateUserRequest, UserPage, UserSummary,
+    SetPasswordRequest, UpdateUserRequest,
 };
-use reqwest::Method;
 use test_support::smtp::SmtpSink;
-use test_support::{expect_json, expect_problem, expect_problem_code, if_match, TestApp};
+use test_support::{expect_json, expect_problem, expect_problem_code, TestApp};
 
 const DEMO_PASSWORD: &str = persistence::seed::DEMO_PASSWORD;
 
 async fn app_with_mail() -> (TestApp, SmtpSink) {
     let (app, sink, _clock) = TestApp::spawn_with_mail_on_manual_clock().await.unwrap();
     (app, sink)
-}
-
-async fn user_named(app: &TestApp, token: &str, username: &str) -> UserSummary {
-    let page: UserPage = app
-        .get_json(&format!("/api/v1/users?q={username}"), token)
-        .await;
-    page.items
-        .into_iter()
-        .find(|u| u.username == username)
-        .unwrap()
-}
-
-async fn patch_user(
-    app: &TestApp,
-    token: &str,
-    user: &UserSummary,
-    changes: &UpdateUserRequest,
-) -> reqwest::Response {
-    app.json_request(
-        Method::PATCH,
-        &format!("/api/v1/users/{}", user.id),
-        Some(token),
-        changes,
-    )
-    .header("If-Match", if_match(user.version))
-    .send()
-    .await
-    .unwrap()
 }
 
 fn new_email(address: &str) -> UpdateUserRequest {
@@ -67,13 +38,13 @@ fn codes(problem: &api_types::ProblemDetails) -> Vec<(String, FieldErrorCode)> {
 async fn a_manager_cannot_reset_their_own_second_factor() {
     let app = TestApp::spawn().await.unwrap();
     let manager = app.tokens_for("nl.manager").await;
-    let me = user_named(&app, &manager.access_token, "nl.manager").await;
+    let me = app.user_named(&manager.access_token, "nl.manager").await;
     let reset = UpdateUserRequest {
         reset_mfa: Some(true),
         ..Default::default()
     };
     let refused = expect_problem(
-        patch_user(&app, &manager.access_token, &me, &reset).await,
+        app.patch_user(&manager.access_token, &me, &reset).await,
         422,
     )
     .await;
@@ -89,11 +60,12 @@ async fn changing_ones_own_email_needs_the_password_and_tells_the_old_address() 
     let laptop = app.tokens_for("nl.manager").await;
     let phone = app.tokens_for("nl.manager").await;
     let token = &laptop.access_token;
-    let me = user_named(&app, token, "nl.manager").await;
+    let me = app.user_named(token, "nl.manager").await;
 
     // A stolen access token alone does not redirect password resets.
     let bare = expect_problem(
-        patch_user(&app, token, &me, &new_email("thief@evil.example")).await,
+        app.patch_user(token, &me, &new_email("thief@evil.example"))
+            .await,
         422,
     )
     .await;
@@ -108,7 +80,7 @@ async fn changing_ones_own_email_needs_the_password_and_tells_the_old_address() 
         }),
         ..new_email("thief@evil.example")
     };
-    let wrong = expect_problem(patch_user(&app, token, &me, &wrong).await, 422).await;
+    let wrong = expect_problem(app.patch_user(token, &me, &wrong).await, 422).await;
     assert_eq!(
         codes(&wrong),
         [("password".to_owned(), FieldErrorCode::WrongPassword)]
@@ -122,7 +94,7 @@ async fn changing_ones_own_email_needs_the_password_and_tells_the_old_address() 
         ..new_email("anne.manager@lindenhaven.example")
     };
     let saved: api_types::UserDetail =
-        expect_json(patch_user(&app, token, &me, &confirmed).await, 200).await;
+        expect_json(app.patch_user(token, &me, &confirmed).await, 200).await;
     assert_eq!(saved.summary.email, "anne.manager@lindenhaven.example");
     assert!(still_signed_in(&app, token).await, "the session that asked");
     assert!(
@@ -145,14 +117,14 @@ async fn a_managers_change_of_someones_email_tells_the_old_address_and_ends_thei
     let (app, sink) = app_with_mail().await;
     let user = app.tokens_for("nl.user").await;
     let manager = app.tokens_for("nl.manager").await;
-    let target = user_named(&app, &manager.access_token, "nl.user").await;
-    let changed = patch_user(
-        &app,
-        &manager.access_token,
-        &target,
-        &new_email("someone.else@lindenhaven.example"),
-    )
-    .await;
+    let target = app.user_named(&manager.access_token, "nl.user").await;
+    let changed = app
+        .patch_user(
+            &manager.access_token,
+            &target,
+            &new_email("someone.else@lindenhaven.example"),
+        )
+        .await;
     assert_eq!(changed.status(), 200);
     assert!(!still_signed_in(&app, &user.access_token).await);
     assert_eq!(app.refresh(user.refresh_token.clone()).await.status(), 401);
@@ -167,15 +139,8 @@ async fn a_managers_change_of_someones_email_tells_the_old_address_and_ends_thei
         "names who changed it: {body}"
     );
 
-    let log: SecurityLogPage = app
-        .get_json(
-            &format!(
-                "/api/v1/security-log?event=email_changed&user={}",
-                target.id
-            ),
-            &manager.access_token,
-        )
-        .await;
+    let query = format!("event=email_changed&user={}", target.id);
+    let log = app.security_log(&manager.access_token, &query).await;
     assert_eq!(log.items.len(), 1);
 }
 
@@ -185,13 +150,13 @@ async fn a_second_factor_reset_tells_its_owner_and_ends_their_sessions() {
     let user = app.tokens_for("nl.user").await;
     crate::mfa::enrol(&app, &clock, &user.access_token).await;
     let manager = app.tokens_for("nl.manager").await;
-    let target = user_named(&app, &manager.access_token, "nl.user").await;
+    let target = app.user_named(&manager.access_token, "nl.user").await;
     assert!(target.mfa_enabled);
     let reset = UpdateUserRequest {
         reset_mfa: Some(true),
         ..Default::default()
     };
-    let response = patch_user(&app, &manager.access_token, &target, &reset).await;
+    let response = app.patch_user(&manager.access_token, &target, &reset).await;
     assert_eq!(response.status(), 200);
     assert!(!still_signed_in(&app, &user.access_token).await);
     let mails = app.deliver_mail(&sink, 1).await;
@@ -203,12 +168,14 @@ async fn a_role_change_ends_the_users_sessions() {
     let app = TestApp::spawn().await.unwrap();
     let viewer = app.tokens_for("nl.viewer").await;
     let manager = app.tokens_for("nl.manager").await;
-    let target = user_named(&app, &manager.access_token, "nl.viewer").await;
+    let target = app.user_named(&manager.access_token, "nl.viewer").await;
     let promote = UpdateUserRequest {
         role: Some(RoleDto::User),
         ..Default::default()
     };
-    let response = patch_user(&app, &manager.access_token, &target, &promote).await;
+    let response = app
+        .patch_user(&manager.access_token, &target, &promote)
+        .await;
     assert_eq!(response.status(), 200);
     assert!(!still_signed_in(&app, &viewer.access_token).await);
 }

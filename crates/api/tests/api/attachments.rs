@@ -1,8 +1,9 @@
-use api_types::{AttachmentTypeDto, CaseDetail, CaseKindDto, CaseStatusDto, ProblemCode};
+use api_types::{
+    AttachmentTypeDto, CaseDetail, CaseKindDto, CaseStatusDto, ProblemCode, ProblemDetails,
+};
 use chrono::{Datelike, Timelike};
 use persistence::repositories::{attachments, audit};
 use std::io::{Read, Write};
-use std::path::Path;
 use test_support::{expect_json, expect_problem_code, TestApp};
 
 const PNG: &[u8] =
@@ -75,6 +76,24 @@ async fn upload_body(
         .unwrap()
 }
 
+/// Uploads `files` to `case`; fails the test unless they are refused with
+/// `status` and the problem `code`.
+async fn upload_refused(
+    app: &TestApp,
+    token: &str,
+    case: &CaseDetail,
+    files: &[(&str, &[u8])],
+    status: u16,
+    code: ProblemCode,
+) -> ProblemDetails {
+    expect_problem_code(upload(app, token, case, files).await, status, code).await
+}
+
+/// The address of all of `case`'s attachments as one zip.
+fn zip_path(case: &CaseDetail) -> String {
+    format!("/api/v1/cases/{}/attachments.zip", case.summary.id)
+}
+
 /// Uploads `files` to `case`; fails the test unless they are stored (201).
 async fn uploaded(
     app: &TestApp,
@@ -85,29 +104,17 @@ async fn uploaded(
     expect_json(upload(app, token, case, files).await, 201).await
 }
 
-/// Every file in the blob store, temporary ones included.
-fn stored_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(stored_files(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
+/// The value of the header `name` in `response`.
+fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
+    response.headers()[name].to_str().unwrap()
 }
 
 fn files_kept(app: &TestApp) -> usize {
-    stored_files(app.blobs_dir.path()).len()
+    app.blob_files().len()
 }
 
 async fn assert_nothing_stored(app: &TestApp, case: &CaseDetail) {
-    assert_eq!(
-        stored_files(app.blobs_dir.path()),
-        Vec::<std::path::PathBuf>::new()
-    );
+    assert_eq!(app.blob_files(), Vec::<std::path::PathBuf>::new());
     let rows = attachments::of_case(&app.db, domain::CaseId::from_uuid(case.summary.id))
         .await
         .unwrap();
@@ -116,19 +123,13 @@ async fn assert_nothing_stored(app: &TestApp, case: &CaseDetail) {
 
 #[tokio::test]
 async fn photos_and_pdfs_are_stored_listed_and_downloaded_safely() {
-    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
-    let case = new_case(&app, &token).await;
-    let updated = uploaded(
-        &app,
-        &token,
-        &case,
-        &[
-            ("connector.png", PNG),
-            ("../../scans/form.pdf", PDF),
-            ("IMG_1.HEIC", HEIC),
-        ],
-    )
-    .await;
+    let (app, token, case) = user_with_case(|_| {}).await;
+    let files = [
+        ("connector.png", PNG),
+        ("../../scans/form.pdf", PDF),
+        ("IMG_1.HEIC", HEIC),
+    ];
+    let updated = uploaded(&app, &token, &case, &files).await;
     assert_eq!(updated.version, case.version + 1);
     let names: Vec<&str> = updated
         .attachments
@@ -147,34 +148,17 @@ async fn photos_and_pdfs_are_stored_listed_and_downloaded_safely() {
 
     let download = app.get(&png.download_url, &token).await;
     assert_eq!(download.status(), 200);
-    let headers = download.headers().clone();
-    assert_eq!(headers["content-type"], "image/png");
-    assert_eq!(headers["x-content-type-options"], "nosniff");
-    assert!(headers["content-disposition"]
-        .to_str()
-        .unwrap()
-        .starts_with("attachment;"));
-    assert!(headers["content-security-policy"]
-        .to_str()
-        .unwrap()
-        .contains("sandbox"));
+    assert_eq!(header(&download, "content-type"), "image/png");
+    assert_eq!(header(&download, "x-content-type-options"), "nosniff");
+    assert!(header(&download, "content-disposition").starts_with("attachment;"));
+    assert!(header(&download, "content-security-policy").contains("sandbox"));
     assert_eq!(download.bytes().await.unwrap().as_ref(), PNG);
 
     let preview = app.get(png.preview_url.as_deref().unwrap(), &token).await;
-    assert!(preview.headers()["content-disposition"]
-        .to_str()
-        .unwrap()
-        .starts_with("inline"));
-    let heic_inline = app
-        .get(
-            &format!("{}?disposition=inline", updated.attachments[2].download_url),
-            &token,
-        )
-        .await;
-    assert!(heic_inline.headers()["content-disposition"]
-        .to_str()
-        .unwrap()
-        .starts_with("attachment"));
+    assert!(header(&preview, "content-disposition").starts_with("inline"));
+    let heic = &updated.attachments[2].download_url;
+    let heic_inline = app.get(&format!("{heic}?disposition=inline"), &token).await;
+    assert!(header(&heic_inline, "content-disposition").starts_with("attachment"));
 
     let entries = audit::for_entity(&app.db, "case", &case.summary.id.to_string())
         .await
@@ -190,23 +174,14 @@ async fn photos_and_pdfs_are_stored_listed_and_downloaded_safely() {
 
 #[tokio::test]
 async fn the_whole_case_downloads_as_one_zip() {
-    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
-    let case = new_case(&app, &token).await;
-    let updated = uploaded(
-        &app,
-        &token,
-        &case,
-        &[("a.png", PNG), ("a.png", PNG), ("b.pdf", PDF)],
-    )
-    .await;
-    let zip_url = format!("/api/v1/cases/{}/attachments.zip", case.summary.id);
+    let (app, token, case) = user_with_case(|_| {}).await;
+    let files = [("a.png", PNG), ("a.png", PNG), ("b.pdf", PDF)];
+    let updated = uploaded(&app, &token, &case, &files).await;
+    let zip_url = zip_path(&case);
     let response = app.get(&zip_url, &token).await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "application/zip");
-    let disposition = response.headers()["content-disposition"]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let disposition = header(&response, "content-disposition").to_owned();
     assert!(disposition.contains(&case.summary.number), "{disposition}");
     let bytes = response.bytes().await.unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
@@ -253,71 +228,49 @@ async fn the_whole_case_downloads_as_one_zip() {
 
 #[tokio::test]
 async fn a_file_that_is_not_a_photo_or_pdf_is_refused_by_its_content() {
-    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
-    let case = new_case(&app, &token).await;
+    let (app, token, case) = user_with_case(|_| {}).await;
     let html = b"<html><body><script>alert(document.cookie)</script></body></html>".as_slice();
-    let p = expect_problem_code(
-        upload(&app, &token, &case, &[("photo.jpg", html)]).await,
+    let unsupported = ProblemCode::UnsupportedFileType;
+    let p = upload_refused(
+        &app,
+        &token,
+        &case,
+        &[("photo.jpg", html)],
         415,
-        ProblemCode::UnsupportedFileType,
+        unsupported,
     )
     .await;
     assert!(p.detail.contains("photo.jpg"));
     // A good file beside a bad one: neither is kept.
-    expect_problem_code(
-        upload(
-            &app,
-            &token,
-            &case,
-            &[
-                ("ok.png", PNG),
-                ("x.pdf", b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff"),
-            ],
-        )
-        .await,
-        415,
-        ProblemCode::UnsupportedFileType,
-    )
-    .await;
+    let exe = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff".as_slice();
+    let files = [("ok.png", PNG), ("x.pdf", exe)];
+    upload_refused(&app, &token, &case, &files, 415, unsupported).await;
     assert_nothing_stored(&app, &case).await;
 }
 
 #[tokio::test]
 async fn empty_and_oversized_files_are_refused_and_nothing_is_kept() {
     let (app, token, case) = user_with_case(|c| c.max_attachment_bytes = 1024).await;
-    expect_problem_code(
-        upload(&app, &token, &case, &[("empty.pdf", b"")]).await,
-        422,
-        ProblemCode::EmptyFile,
-    )
-    .await;
-
     let mut big = PDF.to_vec();
     big.resize(4096, b' ');
-    expect_problem_code(
-        upload(&app, &token, &case, &[("big.pdf", &big)]).await,
-        413,
-        ProblemCode::PayloadTooLarge,
-    )
-    .await;
+    for (name, content, status, code) in [
+        ("empty.pdf", b"".as_slice(), 422, ProblemCode::EmptyFile),
+        ("big.pdf", &big, 413, ProblemCode::PayloadTooLarge),
+    ] {
+        upload_refused(&app, &token, &case, &[(name, content)], status, code).await;
+    }
 
     // A declared length far beyond the limit is refused before the body is read.
     let response = upload_body(&app, &token, &case, vec![b'x'; 200_000]).await;
     assert_eq!(response.status(), 413);
 
-    expect_problem_code(
-        upload(&app, &token, &case, &[]).await,
-        422,
-        ProblemCode::ValidationFailed,
-    )
-    .await;
+    upload_refused(&app, &token, &case, &[], 422, ProblemCode::ValidationFailed).await;
     assert_nothing_stored(&app, &case).await;
 }
 
 #[tokio::test]
 async fn a_client_that_disconnects_mid_upload_leaves_nothing() {
-    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
-    let case = new_case(&app, &token).await;
+    let (app, token, case) = user_with_case(|_| {}).await;
     let mut body = multipart(&[("scan.pdf", &[PDF, &vec![b' '; 200_000]].concat())]);
     let total = body.len();
     body.truncate(total / 2);
@@ -338,7 +291,7 @@ async fn a_client_that_disconnects_mid_upload_leaves_nothing() {
     .unwrap();
     // The server notices the broken connection and cleans up.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !stored_files(app.blobs_dir.path()).is_empty() && std::time::Instant::now() < deadline {
+    while !app.blob_files().is_empty() && std::time::Instant::now() < deadline {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert_nothing_stored(&app, &case).await;
@@ -350,37 +303,34 @@ async fn a_client_that_disconnects_mid_upload_leaves_nothing() {
 
 #[tokio::test]
 async fn viewers_closed_cases_and_other_parents_are_refused() {
-    let (app, user) = TestApp::spawn_signed_in("nl.user").await.unwrap();
-    let case = new_case(&app, &user).await;
+    let (app, user, case) = user_with_case(|_| {}).await;
     let stored = uploaded(&app, &user, &case, &[("a.png", PNG)]).await;
     let attachment = &stored.attachments[0];
 
+    // Viewers may look but add nothing; another parent account does neither.
     let viewer = app.tokens_for("nl.viewer").await.access_token;
-    expect_problem_code(
-        upload(&app, &viewer, &case, &[("b.png", PNG)]).await,
-        403,
-        ProblemCode::Forbidden,
-    )
-    .await;
-    assert_eq!(
-        app.get(&attachment.download_url, &viewer).await.status(),
-        200,
-        "viewers may look"
-    );
-
     let danish = app.tokens_for("dk.manager").await.access_token;
-    expect_problem_code(
-        upload(&app, &danish, &case, &[("b.png", PNG)]).await,
-        404,
-        ProblemCode::NotFound,
-    )
-    .await;
-    assert_eq!(
-        app.get(&attachment.download_url, &danish).await.status(),
-        404
-    );
-    let zip_url = format!("/api/v1/cases/{}/attachments.zip", case.summary.id);
-    assert_eq!(app.get(&zip_url, &danish).await.status(), 404);
+    for (token, refused, code, download, why) in [
+        (
+            &viewer,
+            403,
+            ProblemCode::Forbidden,
+            200,
+            "viewers may look",
+        ),
+        (
+            &danish,
+            404,
+            ProblemCode::NotFound,
+            404,
+            "nor may other parents",
+        ),
+    ] {
+        upload_refused(&app, token, &case, &[("b.png", PNG)], refused, code).await;
+        let looked = app.get(&attachment.download_url, token).await;
+        assert_eq!(looked.status(), download, "{why}");
+    }
+    assert_eq!(app.get(&zip_path(&case), &danish).await.status(), 404);
     // An attachment id under another case's address is missing too.
     let other = new_case(&app, &user).await;
     let crossed = format!(
@@ -394,29 +344,24 @@ async fn viewers_closed_cases_and_other_parents_are_refused() {
         .move_case_status(&service, &stored, CaseStatusDto::Closed)
         .await;
     assert_eq!(response.status(), 200);
-    expect_problem_code(
-        upload(&app, &user, &case, &[("late.png", PNG)]).await,
-        409,
-        ProblemCode::CaseClosed,
-    )
-    .await;
+    let closed = ProblemCode::CaseClosed;
+    upload_refused(&app, &user, &case, &[("late.png", PNG)], 409, closed).await;
 }
 
 #[tokio::test]
 async fn housekeeping_removes_orphaned_files_and_keeps_named_ones() {
-    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
-    let case = new_case(&app, &token).await;
+    let (app, token, case) = user_with_case(|_| {}).await;
     let stored = uploaded(&app, &token, &case, &[("a.png", PNG)]).await;
     // A blob whose row never came (a crash between the rename and the commit).
     let store = persistence::BlobStore::open(app.blobs_dir.path()).unwrap();
     let mut orphan = store.begin().await.unwrap();
     orphan.write(PDF).await.unwrap();
     orphan.finish(&store).await.unwrap();
-    assert_eq!(stored_files(app.blobs_dir.path()).len(), 2);
+    assert_eq!(files_kept(&app), 2);
 
     let known = attachments::all_storage_keys(&app.db).await.unwrap();
     assert_eq!(store.sweep(&known, std::time::Duration::ZERO).unwrap(), 1);
-    assert_eq!(stored_files(app.blobs_dir.path()).len(), 1);
+    assert_eq!(files_kept(&app), 1);
     let download = app.get(&stored.attachments[0].download_url, &token).await;
     assert_eq!(download.bytes().await.unwrap().as_ref(), PNG);
 }
@@ -488,8 +433,7 @@ fn pdf_text(pdf: &[u8]) -> String {
 
 #[tokio::test]
 async fn parts_not_named_file_are_ignored_up_to_64_kib_and_refused_beyond() {
-    let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
-    let case = new_case(&app, &token).await;
+    let (app, token, case) = user_with_case(|_| {}).await;
     let with_extra = |extra: usize| {
         let mut body = format!(
             "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n{}\r\n",
@@ -542,7 +486,7 @@ async fn a_case_and_a_customer_hold_attachments_up_to_their_quota_also_under_con
 async fn zips_beyond_the_concurrent_limit_wait_with_a_503_and_retry_after() {
     let (app, token, case) = user_with_case(|c| c.max_concurrent_zips = 1).await;
     uploaded(&app, &token, &case, &[("p.png", PNG)]).await;
-    let zip_url = format!("/api/v1/cases/{}/attachments.zip", case.summary.id);
+    let zip_url = zip_path(&case);
     // Another download holds the one slot.
     let busy = app.state.zip_slots.clone().try_acquire_owned().unwrap();
     let refused = app.get(&zip_url, &token).await;
@@ -559,7 +503,7 @@ async fn a_zip_is_written_while_it_is_sent_and_holds_its_slot_until_the_end() {
     let mut big = PDF.to_vec();
     big.resize(20 * 1024 * 1024, b' ');
     uploaded(&app, &token, &case, &[("scan.pdf", &big)]).await;
-    let zip_url = format!("/api/v1/cases/{}/attachments.zip", case.summary.id);
+    let zip_url = zip_path(&case);
 
     let sending = app.get(&zip_url, &token).await;
     assert_eq!(sending.status(), 200);

@@ -53,12 +53,17 @@ async fn me_answers_401_without_a_token_or_with_a_forged_one() {
     expect_problem_code(forged, 401, ProblemCode::InvalidToken).await;
 }
 
+/// dk.user's first token pair, and the pair its refresh token is rotated into.
+async fn rotated(app: &TestApp) -> (TokenResponse, TokenResponse) {
+    let first = app.tokens_for("dk.user").await;
+    let second = expect_json(app.refresh(first.refresh_token.clone()).await, 200).await;
+    (first, second)
+}
+
 #[tokio::test]
 async fn refresh_rotates_and_a_reused_refresh_token_ends_the_session() {
     let app = TestApp::spawn().await.unwrap();
-    let first = app.tokens_for("dk.user").await;
-    let second: TokenResponse =
-        expect_json(app.refresh(first.refresh_token.clone()).await, 200).await;
+    let (first, second) = rotated(&app).await;
     assert_ne!(second.refresh_token, first.refresh_token);
     assert_eq!(
         app.get("/api/v1/me", &second.access_token).await.status(),
@@ -152,12 +157,8 @@ async fn events_of(app: &TestApp, username: &str) -> Vec<String> {
     let own = app.tokens_for(username).await;
     let me: MeResponse = app.get_json("/api/v1/me", &own.access_token).await;
     let user_id = me.id;
-    let page: api_types::SecurityLogPage = app
-        .get_json(
-            &format!("/api/v1/security-log?user={user_id}&page_size=200"),
-            &admin.access_token,
-        )
-        .await;
+    let query = format!("user={user_id}&page_size=200");
+    let page = app.security_log(&admin.access_token, &query).await;
     page.items.into_iter().map(|e| e.event).collect()
 }
 
@@ -191,18 +192,12 @@ async fn signing_out_everywhere_ends_every_session_and_is_logged() {
 #[tokio::test]
 async fn logging_out_and_a_reused_refresh_token_are_in_the_security_log() {
     let app = TestApp::spawn().await.unwrap();
-    let first = app.tokens_for("dk.user").await;
-    let _rotated: TokenResponse =
-        expect_json(app.refresh(first.refresh_token.clone()).await, 200).await;
+    let (first, _rotated) = rotated(&app).await;
     let replayed = app.refresh(first.refresh_token).await;
     assert_eq!(replayed.status(), 401);
-    let other = app.tokens_for("dk.user").await;
-    assert_eq!(
-        app.post("/api/v1/auth/logout", &other.access_token)
-            .await
-            .status(),
-        204
-    );
+    let other = app.tokens_for("dk.user").await.access_token;
+    let out = app.post("/api/v1/auth/logout", &other).await;
+    assert_eq!(out.status(), 204);
     let events = events_of(&app, "dk.user").await;
     for event in ["refresh_token_reused", "logout"] {
         assert!(events.contains(&event.to_owned()), "{event} in {events:?}");

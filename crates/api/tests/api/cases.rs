@@ -4,16 +4,33 @@ use api_types::{
 };
 use persistence::repositories::audit;
 use reqwest::Method;
-use test_support::builders::{activity, shipment_tracking};
-use test_support::{expect_json, expect_problem, expect_problem_code, TestApp};
+use test_support::builders::{activity, shipment_tracking, CaseBuilder};
+use test_support::{expect_problem, expect_problem_code, TestApp};
 
 /// The Dutch CT at the main hospital (no open case in the demo data).
 const NL_CT: &str = "IP-40010002";
 /// A Danish product, invisible to the Dutch parent account.
 const DK_CT: &str = "IP-40020002";
 
-fn product_id(app: &TestApp, number: &str) -> String {
-    app.demo.product(number).id.to_string()
+/// A case on [`NL_CT`] with `priority` and `description`.
+fn nl_case<'a>(app: &'a TestApp, priority: u8, description: &str) -> CaseBuilder<'a> {
+    app.case(NL_CT).priority(priority).description(description)
+}
+
+/// Where the contact centre of [`NL_CT`]'s country is named.
+fn contact_centre_path(app: &TestApp) -> String {
+    format!("{}/contact-centre", app.product_path(NL_CT))
+}
+
+/// The cases on the installed product `number` that `filter` (`&open=true`)
+/// selects.
+async fn cases_of_product(app: &TestApp, token: &str, number: &str, filter: &str) -> CasePage {
+    let id = app.demo.product(number).id;
+    app.get_json(
+        &format!("/api/v1/cases?installed_product={id}{filter}"),
+        token,
+    )
+    .await
 }
 
 /// POSTs a new case with an `Idempotency-Key`.
@@ -31,30 +48,23 @@ async fn post_keyed(
 }
 
 async fn product_state(app: &TestApp, token: &str, number: &str) -> OperationalStateDto {
-    let p: InstalledProductDetail = app
-        .get_json(
-            &format!("/api/v1/installed-products/{}", product_id(app, number)),
-            token,
-        )
-        .await;
+    let p: InstalledProductDetail = app.get_json(&app.product_path(number), token).await;
     p.operational_state
 }
 
 #[tokio::test]
 async fn a_user_creates_a_case_and_gets_its_number_and_timeline_at_once() {
     let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
-    let body = app
-        .case(NL_CT)
-        .priority(4)
-        .description("Intermittent gradient noise during DWI scans\nStarts after 20 minutes.")
+    let description = "Intermittent gradient noise during DWI scans\nStarts after 20 minutes.";
+    let response = nl_case(&app, 4, description)
         .customer_reference("RAD-2026-118")
         .contact(CaseContactDto {
             name: Some("Ilse de Vries".into()),
             email: Some("ilse@lindenhaven.example".into()),
             phone: Some("+31 20 555 0101".into()),
         })
-        .build();
-    let response = app.post_json("/api/v1/cases", &token, &body).await;
+        .send(&token)
+        .await;
     assert_eq!(response.status(), 201);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     let etag = response.headers()["etag"].to_str().unwrap().to_owned();
@@ -96,9 +106,10 @@ async fn a_user_creates_a_case_and_gets_its_number_and_timeline_at_once() {
 #[tokio::test]
 async fn case_numbers_are_unique_and_increase() {
     let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
-    let planned = |description| app.case(NL_CT).priority(5).description(description);
-    let first = planned("Planned coil check").create(&token).await;
-    let second = planned("Planned coil check 2").create(&token).await;
+    let first = nl_case(&app, 5, "Planned coil check").create(&token).await;
+    let second = nl_case(&app, 5, "Planned coil check 2")
+        .create(&token)
+        .await;
     assert_ne!(first.summary.number, second.summary.number);
     assert!(second.summary.number > first.summary.number);
 }
@@ -106,35 +117,29 @@ async fn case_numbers_are_unique_and_increase() {
 #[tokio::test]
 async fn a_viewer_may_not_create_a_case_and_another_parents_product_is_missing() {
     let (app, viewer) = TestApp::spawn_signed_in("nl.viewer").await.unwrap();
-    let noise = |number| app.case(number).priority(3).description("Noise").build();
-    let response = app.post_json("/api/v1/cases", &viewer, &noise(NL_CT)).await;
-    expect_problem_code(response, 403, ProblemCode::Forbidden).await;
-
     let user = app.tokens_for("nl.user").await.access_token;
-    let response = app.post_json("/api/v1/cases", &user, &noise(DK_CT)).await;
-    expect_problem_code(response, 404, ProblemCode::NotFound).await;
+    for (token, number, status, code) in [
+        (&viewer, NL_CT, 403, ProblemCode::Forbidden),
+        (&user, DK_CT, 404, ProblemCode::NotFound),
+    ] {
+        let noise = app.case(number).priority(3).description("Noise");
+        expect_problem_code(noise.send(token).await, status, code).await;
+    }
 }
 
 #[tokio::test]
 async fn invalid_fields_are_all_named_and_nothing_is_stored() {
     let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     // A bench repair without its part.
-    let body = app
-        .case(NL_CT)
-        .priority(6)
-        .description("   ")
+    let response = nl_case(&app, 6, "   ")
         .kind(CaseKindDto::BenchRepair)
         .contact(CaseContactDto {
             email: Some("not-an-address".into()),
             ..Default::default()
         })
-        .build();
-    let p = expect_problem_code(
-        app.post_json("/api/v1/cases", &token, &body).await,
-        422,
-        ProblemCode::ValidationFailed,
-    )
-    .await;
+        .send(&token)
+        .await;
+    let p = expect_problem_code(response, 422, ProblemCode::ValidationFailed).await;
     let mut fields: Vec<&str> = p.errors.iter().map(|e| e.field.as_str()).collect();
     fields.sort_unstable();
     assert_eq!(
@@ -149,21 +154,12 @@ async fn invalid_fields_are_all_named_and_nothing_is_stored() {
 async fn a_description_with_patient_data_needs_a_confirmation() {
     let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
     let text = "Image artefacts for patient J. Jansen, date of birth 12-03-1954";
-    let unconfirmed = app.case(NL_CT).priority(4).description(text).build();
-    let p = expect_problem_code(
-        app.post_json("/api/v1/cases", &token, &unconfirmed).await,
-        422,
-        ProblemCode::PossiblePatientData,
-    )
-    .await;
+    let unconfirmed = nl_case(&app, 4, text).send(&token).await;
+    let p = expect_problem_code(unconfirmed, 422, ProblemCode::PossiblePatientData).await;
     assert!(p.detail.contains("date of birth"), "{}", p.detail);
 
-    app.case(NL_CT)
-        .priority(4)
-        .description(text)
-        .confirm_no_patient_data()
-        .create(&token)
-        .await;
+    let confirmed = nl_case(&app, 4, text).confirm_no_patient_data();
+    confirmed.create(&token).await;
 }
 
 #[tokio::test]
@@ -251,24 +247,11 @@ async fn futures_join(
 #[tokio::test]
 async fn priority_one_names_the_contact_centre_of_the_products_country() {
     let (app, token) = TestApp::spawn_signed_in("nl.user").await.unwrap();
-    let centre: ContactCentreDto = app
-        .get_json(
-            &format!(
-                "/api/v1/installed-products/{}/contact-centre",
-                product_id(&app, NL_CT)
-            ),
-            &token,
-        )
-        .await;
+    let centre: ContactCentreDto = app.get_json(&contact_centre_path(&app), &token).await;
     assert_eq!(centre.country, "NL");
     assert!(centre.phone.starts_with("+31"), "{}", centre.phone);
 
-    let case = app
-        .case(NL_CT)
-        .priority(1)
-        .description("Magnet quench alarm")
-        .create(&token)
-        .await;
+    let case = nl_case(&app, 1, "Magnet quench alarm").create(&token).await;
     assert_eq!(case.critical_contact, Some(centre));
     assert_eq!(
         product_state(&app, &token, NL_CT).await,
@@ -277,12 +260,7 @@ async fn priority_one_names_the_contact_centre_of_the_products_country() {
 
     // Once closed, there is nothing left to phone in.
     let service = app.tokens_for("service").await.access_token;
-    let closed: CaseDetail = expect_json(
-        app.move_case_status(&service, &case, CaseStatusDto::Closed)
-            .await,
-        200,
-    )
-    .await;
+    let closed = app.moved_case(&service, &case, CaseStatusDto::Closed).await;
     assert_eq!(closed.critical_contact, None);
 }
 
@@ -295,17 +273,9 @@ async fn without_a_configured_number_priority_one_invents_none() {
     .await
     .unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
-    let path = format!(
-        "/api/v1/installed-products/{}/contact-centre",
-        product_id(&app, NL_CT)
-    );
-    expect_problem_code(app.get(&path, &token).await, 404, ProblemCode::NotFound).await;
-    let case = app
-        .case(NL_CT)
-        .priority(1)
-        .description("Magnet quench alarm")
-        .create(&token)
-        .await;
+    let centre = app.get(&contact_centre_path(&app), &token).await;
+    expect_problem_code(centre, 404, ProblemCode::NotFound).await;
+    let case = nl_case(&app, 1, "Magnet quench alarm").create(&token).await;
     assert_eq!(case.critical_contact, None, "no invented number");
 }
 
@@ -317,31 +287,21 @@ async fn the_service_side_moves_status_forward_and_the_product_state_follows() {
         product_state(&app, &user, NL_CT).await,
         OperationalStateDto::Up
     );
-    let case = app
-        .case(NL_CT)
-        .priority(2)
-        .description("System does not boot")
-        .create(&user)
-        .await;
+    let case = nl_case(&app, 2, "System does not boot").create(&user).await;
     assert_eq!(
         product_state(&app, &user, NL_CT).await,
         OperationalStateDto::Down
     );
 
     // Customers cannot move a status.
-    expect_problem_code(
-        app.move_case_status(&user, &case, CaseStatusDto::Fixed)
-            .await,
-        403,
-        ProblemCode::Forbidden,
-    )
-    .await;
-
-    let response = app
-        .move_case_status(&service, &case, CaseStatusDto::InProcess)
+    let by_customer = app
+        .move_case_status(&user, &case, CaseStatusDto::Fixed)
         .await;
-    assert_eq!(response.status(), 200);
-    let in_process: CaseDetail = response.json().await.unwrap();
+    expect_problem_code(by_customer, 403, ProblemCode::Forbidden).await;
+
+    let in_process = app
+        .moved_case(&service, &case, CaseStatusDto::InProcess)
+        .await;
     assert_eq!(in_process.summary.status, CaseStatusDto::InProcess);
     let entry = in_process.activities.last().unwrap();
     assert_eq!(entry.kind, ActivityKindDto::StatusChanged);
@@ -349,27 +309,27 @@ async fn the_service_side_moves_status_forward_and_the_product_state_follows() {
     assert!(entry.from_service);
 
     // A stale version is refused and changes nothing; so is a step back.
-    expect_problem_code(
-        app.move_case_status(&service, &case, CaseStatusDto::Fixed)
-            .await,
-        412,
-        ProblemCode::PreconditionFailed,
-    )
-    .await;
-    expect_problem_code(
-        app.move_case_status(&service, &in_process, CaseStatusDto::New)
-            .await,
-        409,
-        ProblemCode::InvalidStatusTransition,
-    )
-    .await;
+    for (from, to, status, code) in [
+        (
+            &case,
+            CaseStatusDto::Fixed,
+            412,
+            ProblemCode::PreconditionFailed,
+        ),
+        (
+            &in_process,
+            CaseStatusDto::New,
+            409,
+            ProblemCode::InvalidStatusTransition,
+        ),
+    ] {
+        let refused = app.move_case_status(&service, from, to).await;
+        expect_problem_code(refused, status, code).await;
+    }
 
-    let closed: CaseDetail = expect_json(
-        app.move_case_status(&service, &in_process, CaseStatusDto::Closed)
-            .await,
-        200,
-    )
-    .await;
+    let closed = app
+        .moved_case(&service, &in_process, CaseStatusDto::Closed)
+        .await;
     assert_eq!(closed.summary.status, CaseStatusDto::Closed);
     assert!(closed.summary.closed_at.is_some());
     assert!(!closed.open_for_customer_activity);
@@ -420,37 +380,23 @@ async fn customers_add_comments_and_tracking_numbers_until_the_case_is_closed() 
     assert_eq!(entry.tracking_number.as_deref(), Some("JD014600003828"));
     assert_eq!(tracked.version, case.version + 1);
 
+    // A viewer may not comment; a customer may not remark as the service side.
     let comment = activity(ActivityKindDto::CustomerComment, "Shipped today");
-    expect_problem_code(
-        app.add_activity(&viewer, &case, &comment).await,
-        403,
-        ProblemCode::Forbidden,
-    )
-    .await;
     let remark = activity(ActivityKindDto::T2Activity, "I am not the service side");
-    expect_problem_code(
-        app.add_activity(&user, &case, &remark).await,
-        403,
-        ProblemCode::Forbidden,
-    )
-    .await;
+    for (token, entry) in [(&viewer, &comment), (&user, &remark)] {
+        let refused = app.add_activity(token, &case, entry).await;
+        expect_problem_code(refused, 403, ProblemCode::Forbidden).await;
+    }
     let empty = shipment_tracking("DHL", None);
     let p = expect_problem(app.add_activity(&user, &case, &empty).await, 422).await;
     assert_eq!(p.errors[0].field, "tracking_number");
 
-    let closed: CaseDetail = expect_json(
-        app.move_case_status(&service, &tracked, CaseStatusDto::Closed)
-            .await,
-        200,
-    )
-    .await;
+    let closed = app
+        .moved_case(&service, &tracked, CaseStatusDto::Closed)
+        .await;
     assert_eq!(closed.summary.status, CaseStatusDto::Closed);
-    expect_problem_code(
-        app.add_activity(&user, &case, &comment).await,
-        409,
-        ProblemCode::CaseClosed,
-    )
-    .await;
+    let late = app.add_activity(&user, &case, &comment).await;
+    expect_problem_code(late, 409, ProblemCode::CaseClosed).await;
 }
 
 #[tokio::test]
@@ -470,15 +416,7 @@ async fn another_parent_accounts_case_is_missing_for_every_route() {
     expect_problem_code(response, 404, ProblemCode::NotFound).await;
     let page: CasePage = app.get_json("/api/v1/cases", &danish).await;
     assert!(page.items.iter().all(|c| c.id != case.summary.id));
-    let response = app
-        .get(
-            &format!(
-                "/api/v1/installed-products/{}/contact-centre",
-                product_id(&app, NL_CT)
-            ),
-            &danish,
-        )
-        .await;
+    let response = app.get(&contact_centre_path(&app), &danish).await;
     assert_eq!(response.status(), 404);
 }
 
@@ -491,11 +429,7 @@ async fn lists_filter_sort_and_page() {
         (&user, 2, "Gantry stuck"),
         (&manager, 3, "Slow volumetric rendering"),
     ] {
-        app.case(NL_CT)
-            .priority(priority)
-            .description(text)
-            .create(token)
-            .await;
+        nl_case(&app, priority, text).create(token).await;
     }
     let before: CasePage = app.get_json("/api/v1/cases", &manager).await;
     let base = before.paging.total;
@@ -555,15 +489,7 @@ async fn historical_cases_are_reached_on_purpose_only() {
     let titles: Vec<&str> = only.items.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(titles, [historical]);
 
-    let product: CasePage = app
-        .get_json(
-            &format!(
-                "/api/v1/cases?installed_product={}&page_size=200",
-                product_id(&app, "IP-40010001")
-            ),
-            &dutch,
-        )
-        .await;
+    let product = cases_of_product(&app, &dutch, "IP-40010001", "&page_size=200").await;
     assert!(product.items.iter().any(|c| c.title == historical));
     assert!(product.items.iter().any(|c| c.status == CaseStatusDto::New));
 
@@ -577,15 +503,7 @@ async fn historical_cases_are_reached_on_purpose_only() {
 #[tokio::test]
 async fn demo_open_cases_set_the_demo_operational_states() {
     let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
-    let open: CasePage = app
-        .get_json(
-            &format!(
-                "/api/v1/cases?open=true&installed_product={}",
-                product_id(&app, "IP-40010001")
-            ),
-            &token,
-        )
-        .await;
+    let open = cases_of_product(&app, &token, "IP-40010001", "&open=true").await;
     let mut priorities: Vec<u8> = open.items.iter().map(|c| c.priority).collect();
     priorities.sort_unstable();
     assert_eq!(priorities, [2, 4]);

@@ -39,7 +39,7 @@ async fn unknown_api_routes_and_wrong_methods_are_problem_documents() {
             "/api/v1/accounts/0b5f0c4e-3f7a-4c57-9d43-1f1b4d0a2e11",
         )
         .await;
-    assert_eq!(response.headers()["allow"], "GET");
+    assert_eq!(response.headers()["allow"], "GET, PUT");
     expect_problem_code(response, 405, ProblemCode::MethodNotAllowed).await;
     let response = app.send_anonymous(Method::GET, "/api/elsewhere").await;
     expect_problem_code(response, 404, ProblemCode::RouteNotFound).await;

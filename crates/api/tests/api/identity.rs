@@ -4,17 +4,15 @@
 
 use api_types::{
     ChangePasswordRequest, CreateUserRequest, LinkInfo, LinkPurposeDto, LinkTokenRequest,
-    PasswordResetRequest, ProblemCode, ProblemDetails, RoleDto, SecurityLogPage,
-    SetPasswordRequest, TokenResponse, UpdateSettingsRequest, UpdateUserRequest, UserDetail,
-    UserPage, UserStatusDto,
+    PasswordResetRequest, ProblemCode, ProblemDetails, RoleDto, SetPasswordRequest, TokenResponse,
+    UpdateSettingsRequest, UpdateUserRequest, UserDetail, UserPage, UserStatusDto, UserSummary,
 };
 use chrono::Duration;
-use reqwest::Method;
 use serde_json::json;
 use std::sync::Arc;
 use test_support::smtp::SmtpSink;
 use test_support::{
-    expect_json, expect_problem, expect_problem_code, if_match, ManualClock, TestApp, PUBLIC_URL,
+    expect_json, expect_problem, expect_problem_code, ManualClock, TestApp, PUBLIC_URL,
 };
 
 const NEW_PASSWORD: &str = "Lighthouse-Keeper-77";
@@ -88,24 +86,13 @@ fn new_user(username: &str, display_name: &str, email: &str, role: RoleDto) -> C
     }
 }
 
-/// PATCHes the user `id` at `version`.
-async fn update_user(
+/// POSTs a new user as the holder of `access_token`.
+async fn create_user(
     app: &TestApp,
     access_token: &str,
-    id: uuid::Uuid,
-    version: i32,
-    changes: &UpdateUserRequest,
+    user: &CreateUserRequest,
 ) -> reqwest::Response {
-    app.json_request(
-        Method::PATCH,
-        &format!("/api/v1/users/{id}"),
-        Some(access_token),
-        changes,
-    )
-    .header("If-Match", if_match(version))
-    .send()
-    .await
-    .unwrap()
+    app.post_json("/api/v1/users", access_token, user).await
 }
 
 #[tokio::test]
@@ -147,18 +134,10 @@ async fn a_reset_link_sets_a_password_once_and_lifts_the_lock() {
     assert_eq!(app.login("nl.user", NEW_PASSWORD).await.status(), 200);
     assert_eq!(app.login("nl.user", "Welcome-2026").await.status(), 401);
 
-    expect_problem_code(
-        set_password(&app, &token, "Another-Pass-88").await,
-        410,
-        ProblemCode::LinkUsed,
-    )
-    .await;
-    expect_problem_code(
-        check_link(&app, "not-a-token").await,
-        404,
-        ProblemCode::LinkInvalid,
-    )
-    .await;
+    let used = set_password(&app, &token, "Another-Pass-88").await;
+    expect_problem_code(used, 410, ProblemCode::LinkUsed).await;
+    let invalid = check_link(&app, "not-a-token").await;
+    expect_problem_code(invalid, 404, ProblemCode::LinkInvalid).await;
 }
 
 #[tokio::test]
@@ -185,18 +164,10 @@ async fn a_link_works_for_24_hours_to_the_minute() {
     clock.advance(Duration::hours(23) + Duration::minutes(59));
     assert_eq!(check_link(&app, &token).await.status(), 200);
     clock.advance(Duration::minutes(2));
-    expect_problem_code(
-        check_link(&app, &token).await,
-        410,
-        ProblemCode::LinkExpired,
-    )
-    .await;
-    expect_problem_code(
-        set_password(&app, &token, NEW_PASSWORD).await,
-        410,
-        ProblemCode::LinkExpired,
-    )
-    .await;
+    let checked = check_link(&app, &token).await;
+    expect_problem_code(checked, 410, ProblemCode::LinkExpired).await;
+    let set = set_password(&app, &token, NEW_PASSWORD).await;
+    expect_problem_code(set, 410, ProblemCode::LinkExpired).await;
 }
 
 #[tokio::test]
@@ -280,10 +251,7 @@ async fn the_last_five_passwords_cannot_be_used_again() {
 async fn accounts_unused_for_more_than_120_days_are_deactivated_and_unassigned() {
     let (app, _sink, clock) = app_with_mail().await;
     let manager = app.tokens_for("nl.manager").await;
-    let users: UserPage = app
-        .get_json("/api/v1/users?q=nl.viewer", &manager.access_token)
-        .await;
-    let viewer = users.items[0].clone();
+    let viewer = app.user_named(&manager.access_token, "nl.viewer").await;
     assert!(!viewer.account_ids.is_empty());
 
     let still_active = |app: &TestApp| {
@@ -367,13 +335,7 @@ async fn accounts_unused_for_more_than_120_days_are_deactivated_and_unassigned()
         detail.deactivation_reason,
         Some(api_types::DeactivationReasonDto::Inactivity)
     );
-    reactivate(
-        &app,
-        &manager.access_token,
-        viewer.id,
-        detail.summary.version,
-    )
-    .await;
+    reactivate(&app, &manager.access_token, &detail.summary).await;
     let back = expect_problem(app.login("nl.viewer", "Welcome-2026").await, 403).await;
     assert_eq!(
         back.code,
@@ -382,12 +344,12 @@ async fn accounts_unused_for_more_than_120_days_are_deactivated_and_unassigned()
     );
 }
 
-async fn reactivate(app: &TestApp, token: &str, id: uuid::Uuid, version: i32) {
+async fn reactivate(app: &TestApp, token: &str, user: &UserSummary) {
     let changes = UpdateUserRequest {
         active: Some(true),
         ..Default::default()
     };
-    let response = update_user(app, token, id, version, &changes).await;
+    let response = app.patch_user(token, user, &changes).await;
     assert_eq!(response.status(), 200);
 }
 
@@ -405,9 +367,7 @@ async fn a_manager_creates_a_user_who_inherits_their_settings_and_activates_by_e
             RoleDto::User,
         )
     };
-    let created = app
-        .post_json("/api/v1/users", &manager.access_token, &jan)
-        .await;
+    let created = create_user(&app, &manager.access_token, &jan).await;
     assert_eq!(created.status(), 201);
     let etag = created.headers()["etag"].to_str().unwrap().to_owned();
     let user: UserDetail = created.json().await.unwrap();
@@ -446,20 +406,11 @@ async fn a_manager_creates_a_user_who_inherits_their_settings_and_activates_by_e
         "jan2@umc.example",
         RoleDto::Viewer,
     );
-    expect_problem_code(
-        app.post_json("/api/v1/users", &manager.access_token, &other_jan)
-            .await,
-        409,
-        ProblemCode::UsernameTaken,
-    )
-    .await;
+    let taken = create_user(&app, &manager.access_token, &other_jan).await;
+    expect_problem_code(taken, 409, ProblemCode::UsernameTaken).await;
     let sneaky = new_user("sneaky", "Sneaky", "s@umc.example", RoleDto::Admin);
-    let admin_role = expect_problem(
-        app.post_json("/api/v1/users", &manager.access_token, &sneaky)
-            .await,
-        422,
-    )
-    .await;
+    let admin_role = create_user(&app, &manager.access_token, &sneaky).await;
+    let admin_role = expect_problem(admin_role, 422).await;
     assert!(codes(&admin_role).contains(&"role_not_grantable"));
 }
 
@@ -490,23 +441,14 @@ async fn managers_administer_only_their_own_parent_account_and_others_not_at_all
         role: Some(RoleDto::Manager),
         ..Default::default()
     };
-    let patched = update_user(
-        &app,
-        &danish.access_token,
-        target.id,
-        target.version,
-        &promote,
-    )
-    .await;
+    let patched = app.patch_user(&danish.access_token, target, &promote).await;
     assert_eq!(patched.status(), 404);
     let foreign_account = app.demo.dutch.accounts[1].id.as_uuid();
     let ny = CreateUserRequest {
         account_ids: vec![foreign_account],
         ..new_user("dk.new", "Ny", "ny@dk.example", RoleDto::User)
     };
-    let created = app
-        .post_json("/api/v1/users", &danish.access_token, &ny)
-        .await;
+    let created = create_user(&app, &danish.access_token, &ny).await;
     assert_eq!(created.status(), 404);
 
     // Users and Viewers administer nobody.
@@ -539,43 +481,20 @@ async fn role_changes_and_lockouts_land_in_a_hash_chained_security_log() {
         app.login("nl.viewer", "Wrong-2026!").await;
     }
     app.login("dk.user", "Wrong-2026!").await;
-    let manager = app.tokens_for("nl.manager").await;
-    let users: UserPage = app
-        .get_json("/api/v1/users?q=nl.user", &manager.access_token)
-        .await;
-    let target = users
-        .items
-        .iter()
-        .find(|u| u.username == "nl.user")
-        .unwrap();
-    let to_role = |role| UpdateUserRequest {
-        role: Some(role),
-        ..Default::default()
+    let manager = app.tokens_for("nl.manager").await.access_token;
+    let target = app.user_named(&manager, "nl.user").await;
+    // Each at the version first read: the second is stale and refused.
+    let to_role = async |role| {
+        let changes = UpdateUserRequest {
+            role: Some(role),
+            ..Default::default()
+        };
+        app.patch_user(&manager, &target, &changes).await.status()
     };
-    let manager_token = &manager.access_token;
-    let response = update_user(
-        &app,
-        manager_token,
-        target.id,
-        target.version,
-        &to_role(RoleDto::Viewer),
-    )
-    .await;
-    assert_eq!(response.status(), 200);
-    // A stale version is refused.
-    let stale = update_user(
-        &app,
-        manager_token,
-        target.id,
-        target.version,
-        &to_role(RoleDto::User),
-    )
-    .await;
-    assert_eq!(stale.status(), 412);
+    assert_eq!(to_role(RoleDto::Viewer).await, 200);
+    assert_eq!(to_role(RoleDto::User).await, 412);
 
-    let log: SecurityLogPage = app
-        .get_json("/api/v1/security-log?page_size=200", &manager.access_token)
-        .await;
+    let log = app.security_log(&manager, "page_size=200").await;
     let events: Vec<&str> = log.items.iter().map(|e| e.event.as_str()).collect();
     assert!(events.contains(&"account_locked"), "{events:?}");
     assert!(events.contains(&"role_changed"), "{events:?}");
@@ -624,25 +543,15 @@ async fn one_address_failing_too_often_is_throttled_and_a_lockout_burst_reported
             assert_eq!(app.login(name, "Wrong-2026!").await.status(), 401);
         }
     }
-    let admin = app.tokens_for("admin").await;
-    let bursts: SecurityLogPage = app
-        .get_json(
-            "/api/v1/security-log?event=lockout_burst",
-            &admin.access_token,
-        )
-        .await;
+    let admin = app.tokens_for("admin").await.access_token;
+    let bursts = app.security_log(&admin, "event=lockout_burst").await;
     assert_eq!(bursts.paging.total, 1, "{:?}", bursts.items);
     // The tenth failure reaches the limit: the next attempt is refused unseen.
     assert_eq!(app.login("nobody.here", "x").await.status(), 401);
     let throttled = app.login("dk.user", "Welcome-2026").await;
     assert_eq!(throttled.status(), 429);
     assert_eq!(throttled.headers()["retry-after"], "900");
-    let throttles: SecurityLogPage = app
-        .get_json(
-            "/api/v1/security-log?event=address_throttled",
-            &admin.access_token,
-        )
-        .await;
+    let throttles = app.security_log(&admin, "event=address_throttled").await;
     assert_eq!(throttles.paging.total, 1);
     clock.advance(Duration::minutes(15) + Duration::seconds(1));
     assert_eq!(app.login("dk.user", "Welcome-2026").await.status(), 200);
@@ -665,13 +574,8 @@ async fn two_server_processes_on_one_database_agree_on_the_lockout() {
     // Locked for both.
     assert_eq!(second.login("nl.user", "Welcome-2026").await.status(), 401);
     assert_eq!(first.login("nl.user", "Welcome-2026").await.status(), 401);
-    let admin = second.tokens_for("admin").await;
-    let locks: SecurityLogPage = second
-        .get_json(
-            "/api/v1/security-log?event=account_locked",
-            &admin.access_token,
-        )
-        .await;
+    let admin = second.tokens_for("admin").await.access_token;
+    let locks = second.security_log(&admin, "event=account_locked").await;
     assert_eq!(
         locks.paging.total, 1,
         "exactly one process saw the lock happen"
@@ -744,9 +648,7 @@ async fn an_admin_creating_a_user_for_an_unknown_parent_account_gets_404() {
             RoleDto::User,
         )
     };
-    let created = app
-        .post_json("/api/v1/users", &admin.access_token, &request)
-        .await;
+    let created = create_user(&app, &admin.access_token, &request).await;
     expect_problem(created, 404).await;
 }
 
@@ -765,11 +667,7 @@ async fn a_burst_of_user_creations_all_succeed() {
         );
         let app = &app;
         let token = manager.access_token.clone();
-        async move {
-            app.post_json("/api/v1/users", &token, &request)
-                .await
-                .status()
-        }
+        async move { create_user(app, &token, &request).await.status() }
     });
     let statuses = futures_util::future::join_all(creations).await;
     assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");

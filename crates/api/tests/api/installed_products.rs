@@ -19,13 +19,15 @@ const DUTCH: [&str; 10] = [
     "IP-40010010",
 ];
 
+/// The list of installed products.
+const LIST: &str = "/api/v1/installed-products";
+
 fn numbers(page: &InstalledProductPage) -> Vec<&str> {
     page.items.iter().map(|p| p.number.as_str()).collect()
 }
 
 async fn list(app: &TestApp, token: &str, query: &str) -> InstalledProductPage {
-    app.get_json(&format!("/api/v1/installed-products?{query}"), token)
-        .await
+    app.get_json(&format!("{LIST}?{query}"), token).await
 }
 
 /// The list `username` gets for `query`, on an app of its own.
@@ -165,7 +167,7 @@ async fn pages_neither_overlap_nor_skip_and_sorting_applies_before_paging() {
 #[tokio::test]
 async fn bad_filter_sort_and_page_values_are_400_problems() {
     let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
-    for query in [
+    let bad = [
         "page=0",
         "page_size=201",
         "page_size=0",
@@ -174,22 +176,14 @@ async fn bad_filter_sort_and_page_values_are_400_problems() {
         "order=up",
         "covered=maybe",
         "colour=red",
-    ] {
-        let response = app
-            .get(&format!("/api/v1/installed-products?{query}"), &token)
-            .await;
-        let problem = expect_problem(response, 400).await;
-        assert_eq!(problem.code, ProblemCode::InvalidQuery, "{query}");
-    }
+    ];
+    app.expect_invalid_queries(LIST, &token, &bad).await;
 }
 
 #[tokio::test]
 async fn the_detail_shows_contracts_warranties_and_the_license_history() {
     let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
-    let license = app.demo.product("IP-40010003").id;
-    let response = app
-        .get(&format!("/api/v1/installed-products/{license}"), &token)
-        .await;
+    let response = app.get(&app.product_path("IP-40010003"), &token).await;
     assert_eq!(response.headers()["etag"], "\"v1\"");
     let detail: InstalledProductDetail = response.json().await.unwrap();
     assert_eq!(detail.contracts.len(), 1);
@@ -208,19 +202,12 @@ async fn the_detail_shows_contracts_warranties_and_the_license_history() {
     assert!(detail.can_edit_custom_details);
 
     // The hardware shows the same link from its side.
-    let hardware = app.demo.product("IP-40010002").id;
-    let detail: InstalledProductDetail = app
-        .get_json(&format!("/api/v1/installed-products/{hardware}"), &token)
-        .await;
+    let detail: InstalledProductDetail =
+        app.get_json(&app.product_path("IP-40010002"), &token).await;
     assert_eq!(detail.slcp_links[0].other.number, "IP-40010003");
 
-    let warranty_holder = app.demo.product("IP-40010010").id;
-    let detail: InstalledProductDetail = app
-        .get_json(
-            &format!("/api/v1/installed-products/{warranty_holder}"),
-            &token,
-        )
-        .await;
+    let detail: InstalledProductDetail =
+        app.get_json(&app.product_path("IP-40010010"), &token).await;
     assert_eq!(detail.warranties.len(), 1);
     assert_eq!(detail.owner.name, "MedLease Europe B.V.");
 }
@@ -229,11 +216,9 @@ async fn the_detail_shows_contracts_warranties_and_the_license_history() {
 async fn another_parent_accounts_user_gets_404_for_every_product_and_update() {
     let (app, token) = TestApp::spawn_signed_in("dk.manager").await.unwrap();
     for number in DUTCH {
-        let id = app.demo.product(number).id;
-        let get = app
-            .get(&format!("/api/v1/installed-products/{id}"), &token)
-            .await;
+        let get = app.get(&app.product_path(number), &token).await;
         assert_eq!(get.status(), 404, "{number}");
+        let id = app.demo.product(number).id;
         let put =
             put_custom_details(&app, &token, id, Some("\"v1\""), &custom_name("mine now")).await;
         assert_eq!(
@@ -243,24 +228,11 @@ async fn another_parent_accounts_user_gets_404_for_every_product_and_update() {
         );
     }
     let missing = app
-        .get(
-            &format!("/api/v1/installed-products/{}", uuid::Uuid::new_v4()),
-            &token,
-        )
+        .get(&format!("{LIST}/{}", uuid::Uuid::new_v4()), &token)
         .await;
     let missing: ProblemDetails = missing.json().await.unwrap();
-    let foreign: ProblemDetails = app
-        .get(
-            &format!(
-                "/api/v1/installed-products/{}",
-                app.demo.product("IP-40010001").id
-            ),
-            &token,
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let foreign = app.get(&app.product_path("IP-40010001"), &token).await;
+    let foreign: ProblemDetails = foreign.json().await.unwrap();
     assert_eq!(
         (foreign.code, foreign.detail),
         (missing.code, missing.detail)
@@ -282,7 +254,7 @@ async fn put_custom_details(
     if_match: Option<&str>,
     body: &UpdateCustomDetailsRequest,
 ) -> reqwest::Response {
-    let path = format!("/api/v1/installed-products/{id}/custom-details");
+    let path = format!("{LIST}/{id}/custom-details");
     let mut request = app.json_request(Method::PUT, &path, Some(token), body);
     if let Some(tag) = if_match {
         request = request.header("if-match", tag);
@@ -352,9 +324,7 @@ async fn a_stale_if_match_is_412_and_overwrites_nothing() {
     assert_eq!(first.status(), 200);
     let second = put_custom_details(&app, &token, id, Some("\"v1\""), &custom_name("Second")).await;
     expect_problem_code(second, 412, ProblemCode::PreconditionFailed).await;
-    let detail: InstalledProductDetail = app
-        .get_json(&format!("/api/v1/installed-products/{id}"), &token)
-        .await;
+    let detail: InstalledProductDetail = app.get_json(&format!("{LIST}/{id}"), &token).await;
     assert_eq!(detail.custom_details.custom_name.as_deref(), Some("First"));
     assert_eq!(detail.version, 2);
     assert_eq!(
@@ -377,9 +347,7 @@ async fn viewers_and_users_may_not_edit_custom_details() {
     let id = app.demo.product("IP-40010002").id;
     for username in ["nl.viewer", "nl.user"] {
         let token = app.tokens_for(username).await.access_token;
-        let detail: InstalledProductDetail = app
-            .get_json(&format!("/api/v1/installed-products/{id}"), &token)
-            .await;
+        let detail: InstalledProductDetail = app.get_json(&format!("{LIST}/{id}"), &token).await;
         assert!(!detail.can_edit_custom_details, "{username}");
         let response =
             put_custom_details(&app, &token, id, Some("\"v1\""), &custom_name("x")).await;

@@ -42,12 +42,9 @@ async fn until_locked(app: &TestApp, username: &str) {
 
 /// Security-log entries of `event` (Admin's view), e.g. `login_failed`.
 async fn logged(app: &TestApp, event: &str) -> SecurityLogPage {
-    let admin = app.tokens_for("admin").await;
-    app.get_json(
-        &format!("/api/v1/security-log?event={event}&page_size=200"),
-        &admin.access_token,
-    )
-    .await
+    let admin = app.tokens_for("admin").await.access_token;
+    let query = format!("event={event}&page_size=200");
+    app.security_log(&admin, &query).await
 }
 
 /// How many attempts were judged wrong (the rest were refused unread).

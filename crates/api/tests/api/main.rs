@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod access_requests;
+mod account_admin;
 mod account_changes;
 mod accounts;
 mod attachments;

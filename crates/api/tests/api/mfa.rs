@@ -3,14 +3,11 @@
 
 use api_types::{
     ChangePasswordRequest, MeResponse, MfaCodeRequest, MfaEnabledResponse, MfaPolicy,
-    MfaSetupResponse, PasswordConfirmation, ProblemCode, UpdateUserRequest, UserPage,
+    MfaSetupResponse, PasswordConfirmation, ProblemCode, UpdateUserRequest,
 };
 use chrono::Duration;
-use reqwest::Method;
 use std::sync::Arc;
-use test_support::{
-    expect_json, expect_problem, expect_problem_code, if_match, ManualClock, TestApp,
-};
+use test_support::{expect_json, expect_problem, expect_problem_code, ManualClock, TestApp};
 
 pub(crate) fn code_at(secret: &str, clock: &ManualClock) -> String {
     use domain::Clock;
@@ -196,26 +193,15 @@ async fn a_manager_requires_a_second_factor_and_users_enrol_at_their_next_login(
     assert_eq!(off.status(), 409, "required: it cannot be turned off");
 
     // A lost phone: the Manager resets it, and the user enrols again.
-    let users: UserPage = app
-        .get_json("/api/v1/users?q=nl.viewer", &manager.access_token)
-        .await;
-    let viewer = &users.items[0];
+    let viewer = app.user_named(&manager.access_token, "nl.viewer").await;
     assert!(viewer.mfa_enabled);
     let reset_mfa = UpdateUserRequest {
         reset_mfa: Some(true),
         ..Default::default()
     };
     let reset = app
-        .json_request(
-            Method::PATCH,
-            &format!("/api/v1/users/{}", viewer.id),
-            Some(&manager.access_token),
-            &reset_mfa,
-        )
-        .header("If-Match", if_match(viewer.version))
-        .send()
-        .await
-        .unwrap();
+        .patch_user(&manager.access_token, &viewer, &reset_mfa)
+        .await;
     assert_eq!(reset.status(), 200);
     assert_eq!(
         expect_problem(login(&app, "nl.viewer", None).await, 403)

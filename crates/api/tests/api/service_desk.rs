@@ -7,10 +7,12 @@ use chrono::Duration;
 use reqwest::Method;
 use std::sync::Arc;
 use test_support::builders::activity;
-use test_support::{expect_json, expect_problem_code, if_match, ManualClock, TestApp};
+use test_support::{expect_json, expect_problem_code, ManualClock, TestApp};
 
 const NL_CT: &str = "IP-40010002";
 const DK_CT: &str = "IP-40020002";
+/// The service desk's queue of open cases.
+const QUEUE: &str = "/api/v1/service/queue";
 
 async fn app_on_clock() -> (TestApp, Arc<ManualClock>) {
     let clock = ManualClock::starting_now();
@@ -24,12 +26,15 @@ async fn token(app: &TestApp, username: &str) -> String {
     app.tokens_for(username).await.access_token
 }
 
+/// A case on `product` with `priority`, logged by `username`.
+async fn logged_by(app: &TestApp, username: &str, product: &str, priority: u8) -> CaseDetail {
+    let token = token(app, username).await;
+    app.case(product).priority(priority).create(&token).await
+}
+
 async fn queue(app: &TestApp, token: &str, filter: &str) -> Vec<QueueCaseDto> {
     let page: QueuePage = app
-        .get_json(
-            &format!("/api/v1/service/queue?page_size=200{filter}"),
-            token,
-        )
+        .get_json(&format!("{QUEUE}?page_size=200{filter}"), token)
         .await;
     page.items
 }
@@ -55,11 +60,8 @@ async fn put(
     body: &impl serde::Serialize,
 ) -> reqwest::Response {
     let path = format!("/api/v1/cases/{}/{what}", case.summary.id);
-    app.json_request(Method::PUT, &path, Some(token), body)
-        .header("If-Match", if_match(case.version))
-        .send()
+    app.send_json_if_match(Method::PUT, &path, token, case.version, body)
         .await
-        .unwrap()
 }
 
 async fn the_engineer(app: &TestApp, service: &str) -> uuid::Uuid {
@@ -76,23 +78,11 @@ async fn the_engineer(app: &TestApp, service: &str) -> uuid::Uuid {
 async fn the_queue_holds_every_customers_open_cases_most_urgent_first_against_their_targets() {
     let (app, clock) = app_on_clock().await;
     // Tokens last 15 minutes on the moved clock: each step signs in anew.
-    let intermittent = app
-        .case(NL_CT)
-        .priority(4)
-        .create(&token(&app, "nl.user").await)
-        .await;
+    let intermittent = logged_by(&app, "nl.user", NL_CT, 4).await;
     clock.advance(Duration::minutes(10));
-    let danish_down = app
-        .case(DK_CT)
-        .priority(2)
-        .create(&token(&app, "dk.user").await)
-        .await;
+    let danish_down = logged_by(&app, "dk.user", DK_CT, 2).await;
     clock.advance(Duration::minutes(10));
-    let dutch_down = app
-        .case(NL_CT)
-        .priority(2)
-        .create(&token(&app, "nl.user").await)
-        .await;
+    let dutch_down = logged_by(&app, "nl.user", NL_CT, 2).await;
     clock.advance(Duration::hours(3) + Duration::minutes(55));
     let service = token(&app, "service").await;
 
@@ -149,18 +139,14 @@ async fn the_queue_holds_every_customers_open_cases_most_urgent_first_against_th
 
     // Customers have no queue; bad filters are named.
     let manager = app.tokens_for("nl.manager").await.access_token;
-    let refused = app.get("/api/v1/service/queue", &manager).await;
+    let refused = app.get(QUEUE, &manager).await;
     expect_problem_code(refused, 403, ProblemCode::Forbidden).await;
-    for bad in [
+    let bad = [
         "priority=9",
         "country=Holland",
         "unassigned=true&assignee=00000000-0000-0000-0000-000000000001",
-    ] {
-        let answer = app
-            .get(&format!("/api/v1/service/queue?{bad}"), &service)
-            .await;
-        expect_problem_code(answer, 400, ProblemCode::InvalidQuery).await;
-    }
+    ];
+    app.expect_invalid_queries(QUEUE, &service, &bad).await;
 }
 
 #[tokio::test]
@@ -215,9 +201,7 @@ async fn an_engineer_is_assigned_and_the_customer_sees_who_handles_the_case() {
     .await;
     assert_eq!(stale.status(), 412);
 
-    let seen: CaseDetail = app
-        .get_json(&format!("/api/v1/cases/{}", case.summary.id), &nl)
-        .await;
+    let seen = app.get_case(&nl, &case).await;
     assert_eq!(
         seen.assigned_engineer.as_deref(),
         Some("Sam Service (service organisation)")
@@ -236,11 +220,7 @@ async fn waiting_for_the_customer_stops_the_clock_until_they_answer() {
     let (app, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
         .await
         .unwrap();
-    let case = app
-        .case(NL_CT)
-        .priority(3)
-        .create(&token(&app, "nl.user").await)
-        .await;
+    let case = logged_by(&app, "nl.user", NL_CT, 3).await;
     clock.advance(Duration::minutes(20));
     let (nl, service) = (token(&app, "nl.user").await, token(&app, "service").await);
 
@@ -271,9 +251,7 @@ async fn waiting_for_the_customer_stops_the_clock_until_they_answer() {
         .contains("Please send a photo of the coil connector"));
 
     // The customer sees the wait on their page; the clock has stopped.
-    let seen: CaseDetail = app
-        .get_json(&format!("/api/v1/cases/{}", case.summary.id), &nl)
-        .await;
+    let seen = app.get_case(&nl, &case).await;
     assert!(seen.waiting_for_customer);
     clock.advance(Duration::days(2));
     let (nl, service) = (token(&app, "nl.user").await, token(&app, "service").await);
@@ -290,9 +268,7 @@ async fn waiting_for_the_customer_stops_the_clock_until_they_answer() {
     let comment = activity(ActivityKindDto::CustomerComment, "Photo follows by mail");
     assert_eq!(app.add_activity(&nl, &seen, &comment).await.status(), 201);
     clock.advance(Duration::minutes(5));
-    let answered: CaseDetail = app
-        .get_json(&format!("/api/v1/cases/{}", case.summary.id), &nl)
-        .await;
+    let answered = app.get_case(&nl, &case).await;
     assert!(!answered.waiting_for_customer);
     let running = row(
         &queue(&app, &service, "&waiting_for_customer=false").await,
@@ -333,9 +309,7 @@ async fn a_case_phoned_in_is_logged_by_the_service_side_with_origin_phone() {
 
     // The customer sees it, marked as phoned in.
     let nl = app.tokens_for("nl.user").await.access_token;
-    let seen: CaseDetail = app
-        .get_json(&format!("/api/v1/cases/{}", logged.summary.id), &nl)
-        .await;
+    let seen = app.get_case(&nl, &logged).await;
     assert_eq!(seen.summary.origin, CaseOriginDto::Phone);
 
     // Without the caller's number the engineer could not call back.

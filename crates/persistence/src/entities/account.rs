@@ -14,6 +14,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub require_mfa: bool,
     pub source_id: Option<String>,
+    pub address: Option<String>,
+    pub market: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

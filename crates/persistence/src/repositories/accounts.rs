@@ -1,9 +1,10 @@
 use crate::db::Conn;
 use crate::entities::{account, account_assignment};
 use crate::error::{corrupt_field, StoreResult};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use domain::{
-    Account, AccountId, AccountKind, AccountName, AccountScope, CountryCode, User, VisibilityReason,
+    Account, AccountFields, AccountId, AccountKind, AccountName, AccountScope, CountryCode, User,
+    VisibilityReason,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -15,16 +16,21 @@ use std::collections::BTreeSet;
 use super::query::all_converted;
 pub use super::query::AccountVisibility;
 
-fn to_domain(m: account::Model) -> StoreResult<Account> {
+pub(crate) fn to_domain(m: account::Model) -> StoreResult<Account> {
     let corrupt = corrupt_field("account", m.id);
     Ok(Account {
         id: AccountId::from_uuid(m.id),
         parent_id: m.parent_id.map(AccountId::from_uuid),
         parent_account_id: AccountId::from_uuid(m.parent_account_id),
-        name: AccountName::parse(&m.name).map_err(|_| corrupt("name"))?,
-        kind: m.kind.parse::<AccountKind>().map_err(|_| corrupt("kind"))?,
-        country: CountryCode::parse(&m.country).map_err(|_| corrupt("country"))?,
-        city: m.city.clone(),
+        fields: AccountFields {
+            name: AccountName::parse(&m.name).map_err(|_| corrupt("name"))?,
+            kind: m.kind.parse::<AccountKind>().map_err(|_| corrupt("kind"))?,
+            country: CountryCode::parse(&m.country).map_err(|_| corrupt("country"))?,
+            city: m.city,
+            address: m.address,
+            market: m.market,
+            source_id: m.source_id,
+        },
     })
 }
 
@@ -82,7 +88,13 @@ pub async fn list_with_reasons(
             accounts.push(to_domain(model)?);
         }
     }
-    accounts.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()).then(a.id.cmp(&b.id)));
+    accounts.sort_by(|a, b| {
+        a.fields
+            .name
+            .as_str()
+            .cmp(b.fields.name.as_str())
+            .then(a.id.cmp(&b.id))
+    });
     Ok(accounts
         .into_iter()
         .map(|a| {
@@ -144,32 +156,18 @@ pub async fn scope(db: &impl Conn, user: &User) -> StoreResult<AccountScope> {
     ))
 }
 
-pub async fn insert(db: &impl Conn, a: &Account) -> StoreResult<()> {
-    let db = db.raw();
+/// Stores a new account (its place in the tree and its fields).
+pub async fn insert(db: &impl Conn, a: &Account, now: DateTime<Utc>) -> StoreResult<()> {
     account::ActiveModel {
         id: Set(a.id.as_uuid()),
         parent_id: Set(a.parent_id.map(|p| p.as_uuid())),
         parent_account_id: Set(a.parent_account_id.as_uuid()),
-        name: Set(a.name.as_str().to_owned()),
-        kind: Set(a.kind.as_str().to_owned()),
-        country: Set(a.country.as_str().to_owned()),
-        city: Set(a.city.clone()),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         require_mfa: Set(false),
-        source_id: Set(None),
+        ..super::account_admin::fields_model(&a.fields)
     }
-    .insert(db)
+    .insert(db.raw())
     .await?;
-    Ok(())
-}
-
-/// Names an account by its source system's id (see the import).
-pub async fn set_source_id(db: &impl Conn, id: AccountId, source_id: &str) -> StoreResult<()> {
-    account::Entity::update_many()
-        .col_expr(account::Column::SourceId, Expr::value(source_id))
-        .filter(account::Column::Id.eq(id.as_uuid()))
-        .exec(db.raw())
-        .await?;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! visibility and filter in SQL.
 
 pub mod access_requests;
+pub mod account_admin;
 pub mod accounts;
 pub mod address_attempts;
 pub mod attachments;

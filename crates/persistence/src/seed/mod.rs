@@ -16,8 +16,8 @@ use crate::error::StoreResult;
 use crate::repositories::{accounts, audit, users};
 use chrono::Utc;
 use domain::{
-    Account, AccountId, AccountKind, AccountName, CountryCode, DateFormat, Email, Language, Role,
-    TimeFormat, TimeZoneName, User, UserId, UserSettings, Username,
+    Account, AccountFields, AccountId, AccountKind, AccountName, CountryCode, DateFormat, Email,
+    Language, Role, TimeFormat, TimeZoneName, User, UserId, UserSettings, Username,
 };
 use uuid::Uuid;
 
@@ -243,16 +243,19 @@ pub async fn demo(
                 id,
                 parent_id: a.parent.and_then(|p| created.get(p)).map(|p| p.id),
                 parent_account_id,
-                name: AccountName::parse(a.name)
-                    .map_err(|e| crate::StoreError::Corrupt(e.to_string()))?,
-                kind: a.kind,
-                country,
-                city: Some(a.city.to_owned()),
+                fields: AccountFields {
+                    name: AccountName::parse(a.name)
+                        .map_err(|e| crate::StoreError::Corrupt(e.to_string()))?,
+                    kind: a.kind,
+                    country,
+                    city: Some(a.city.to_owned()),
+                    address: None,
+                    market: None,
+                    // As the customer's ERP numbers them: what an import names.
+                    source_id: Some(format!("{}-{}", spec.source_prefix, 1000 + index)),
+                },
             };
-            accounts::insert(&txn, &account).await?;
-            // As the customer's ERP numbers them: what an import names.
-            let source_id = format!("{}-{}", spec.source_prefix, 1000 + index);
-            accounts::set_source_id(&txn, id, &source_id).await?;
+            accounts::insert(&txn, &account, now).await?;
             let demo_account = DemoAccount { id, name: a.name };
             if a.assigned {
                 assigned.push(demo_account.clone());

@@ -16,7 +16,7 @@ pub(crate) async fn me_response(
             .await?
             .map(|a| ParentAccountRef {
                 id: a.id.as_uuid(),
-                name: a.name.as_str().to_owned(),
+                name: a.fields.name.as_str().to_owned(),
             }),
         None => None,
     };

@@ -92,7 +92,7 @@ pub async fn list_cases(state: AppData, auth: AuthUser, query: web::Query<CaseQu
     let parent_country = match auth.user.parent_account_id {
         Some(parent) => accounts::find_by_id(&state.db, parent)
             .await?
-            .map(|a| a.country.as_str().to_owned()),
+            .map(|a| a.fields.country.as_str().to_owned()),
         None => None,
     };
     Ok(HttpResponse::Ok().json(CasePage {

@@ -28,7 +28,8 @@ pub async fn get_contact_centre(state: AppData, auth: AuthUser, id: IdPath) -> R
     let location = accounts::find_by_id(&state.db, product.product.location_account_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let centre: ContactCentreDto = crate::cases::contact_centre(&state, location.country.as_str())
-        .ok_or(ApiError::NotFound)?;
+    let centre: ContactCentreDto =
+        crate::cases::contact_centre(&state, location.fields.country.as_str())
+            .ok_or(ApiError::NotFound)?;
     Ok(HttpResponse::Ok().json(centre))
 }
