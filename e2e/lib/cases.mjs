@@ -35,15 +35,27 @@ export async function submitCase(page) {
 }
 
 /**
+ * Fills in the open case form: the `priority` (1 to 5), the `kind` when one
+ * is given (else the form's own) and the `description`.
+ */
+export async function fillCaseForm(page, { priority, kind, description }) {
+  await page.locator(`input[name=priority][value="${priority}"]`).check();
+  if (kind) await page.locator("#case-kind").selectOption(kind);
+  await page.locator("#case-description").fill(description);
+}
+
+/**
  * Fills the new-case form of a bench repair: the ECG trigger unit of
  * installed product `number`, sent in at priority 4 (with a serial number
  * when `serial` is given). Submit it with `submitCase`.
  */
 export async function fillBenchRepair(page, number, { serial } = {}) {
   await openCaseForm(page, number);
-  await page.locator('input[name=priority][value="4"]').check();
-  await page.locator("#case-kind").selectOption("bench_repair");
+  await fillCaseForm(page, {
+    priority: 4,
+    kind: "bench_repair",
+    description: "Trigger unit gives no signal; sending it in for repair",
+  });
   await page.locator("#bench-part-description").fill("ECG trigger unit");
   if (serial) await page.locator("#bench-part-serial").fill(serial);
-  await page.locator("#case-description").fill("Trigger unit gives no signal; sending it in for repair");
 }

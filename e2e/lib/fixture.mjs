@@ -5,11 +5,10 @@
 // cleanly. Call it once, at the top level of a test file:
 //
 //   const portal = useServerAndBrowser();
-//   test("…", async () => {
-//     const { context, page, faults } = await portal.newPage();
-//     await portal.signIn(page, "nl.manager");
-//     await page.goto(`${portal.baseUrl}/cases`);
-//   });
+//   test("…", () =>
+//     portal.withPage({ user: "nl.manager" }, async ({ page }) => {
+//       await page.goto(`${portal.baseUrl}/cases`);
+//     }));
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "./server.mjs";
@@ -78,6 +77,25 @@ export function useServerAndBrowser({ env = {}, smtp = false, browser = true, pr
     async signIn(page, username, password = PASSWORD, options) {
       await portal.submitLogin(page, username, password, options);
       await page.locator("header .user-name").waitFor();
+    },
+
+    /**
+     * One page's journey: opens a fresh page (`newPage`, with the other
+     * options), signs `user` in first when one is named, runs
+     * `steps({ page, context, faults })`, then asserts that nothing broke on
+     * the page (no faults) and closes its context, also when a step fails.
+     * Returns what `steps` returns.
+     */
+    async withPage({ user, ...pageOptions }, steps) {
+      const { context, page, faults } = await portal.newPage(pageOptions);
+      try {
+        if (user) await portal.signIn(page, user);
+        const result = await steps({ page, context, faults });
+        assert.deepEqual(faults, []);
+        return result;
+      } finally {
+        await context.close();
+      }
     },
   };
 

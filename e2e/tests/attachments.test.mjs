@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { useServerAndBrowser } from "../lib/fixture.mjs";
 import { assertNoSidewaysScroll } from "../lib/browser.mjs";
-import { fillBenchRepair, openCaseForm, productId, submitCase } from "../lib/cases.mjs";
+import { fillBenchRepair, fillCaseForm, openCaseForm, productId, submitCase } from "../lib/cases.mjs";
 
 const portal = useServerAndBrowser();
 
@@ -30,120 +30,105 @@ async function thumbnailShown(page) {
   return page.locator("li.attachment img.attachment-thumb").first().getAttribute("src");
 }
 
-test("part ID request on a phone: a photo chosen with the form is on the case page", async () => {
-  const { context, page, faults } = await portal.newPage({ viewport: { width: 390, height: 844 } });
-  await portal.signIn(page, "dk.manager");
-  await openCaseForm(page, "IP-40020004");
-  await page.locator('input[name=priority][value="5"]').check();
-  await page.locator("#case-kind").selectOption("part_id_request");
-  await page.locator("#case-description").fill("Which connector is this? Photo attached.");
-  await page.locator("#case-attachment-files").setInputFiles({ name: "connector.png", mimeType: "image/png", buffer: PNG });
-  await page.locator("li.upload", { hasText: "connector.png" }).waitFor();
-  assert.equal(await page.locator("li.upload progress.upload-progress").count(), 1);
-  await submitCase(page);
+test("part ID request on a phone: a photo chosen with the form is on the case page", () =>
+  portal.withPage({ user: "dk.manager", viewport: { width: 390, height: 844 } }, async ({ page }) => {
+    await openCaseForm(page, "IP-40020004");
+    await fillCaseForm(page, { priority: 5, kind: "part_id_request", description: "Which connector is this? Photo attached." });
+    await page.locator("#case-attachment-files").setInputFiles({ name: "connector.png", mimeType: "image/png", buffer: PNG });
+    await page.locator("li.upload", { hasText: "connector.png" }).waitFor();
+    assert.equal(await page.locator("li.upload progress.upload-progress").count(), 1);
+    await submitCase(page);
 
-  const item = page.locator("li.attachment", { hasText: "connector.png" });
-  await item.waitFor();
-  assert.match(await item.textContent(), /PNG/);
-  assert.match(await thumbnailShown(page), /^blob:/);
+    const item = page.locator("li.attachment", { hasText: "connector.png" });
+    await item.waitFor();
+    assert.match(await item.textContent(), /PNG/);
+    assert.match(await thumbnailShown(page), /^blob:/);
 
-  // The preview shows the photo in the page; Escape closes it.
-  await item.locator("button.attachment-preview").click();
-  const dialog = page.locator("dialog.preview-dialog[open]");
-  await dialog.waitFor();
-  await page.waitForFunction(() => document.querySelector("dialog[open] img.preview-image")?.naturalWidth > 0);
-  await page.keyboard.press("Escape");
-  await dialog.waitFor({ state: "detached" });
+    // The preview shows the photo in the page; Escape closes it.
+    await item.locator("button.attachment-preview").click();
+    const dialog = page.locator("dialog.preview-dialog[open]");
+    await dialog.waitFor();
+    await page.waitForFunction(() => document.querySelector("dialog[open] img.preview-image")?.naturalWidth > 0);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
 
-  await assertNoSidewaysScroll(page, "the case page");
-  assert.deepEqual(faults, []);
-  await context.close();
-});
+    await assertNoSidewaysScroll(page, "the case page");
+  }));
 
-test("bench repair: the form is downloaded, uploaded back, and all files come as a zip", async () => {
-  const { context, page, faults } = await portal.newPage();
-  await portal.signIn(page, "nl.manager");
-  await fillBenchRepair(page, "IP-40010002");
-  const number = await submitCase(page);
-  assert.equal(await page.locator("li.attachment").count(), 0);
-  assert.equal(await page.locator("button.download-all").count(), 0, "nothing to zip yet");
+test("bench repair: the form is downloaded, uploaded back, and all files come as a zip", () =>
+  portal.withPage({ user: "nl.manager" }, async ({ page, context }) => {
+    await fillBenchRepair(page, "IP-40010002");
+    const number = await submitCase(page);
+    assert.equal(await page.locator("li.attachment").count(), 0);
+    assert.equal(await page.locator("button.download-all").count(), 0, "nothing to zip yet");
 
-  const [form] = await Promise.all([page.waitForEvent("download"), page.locator("button.bench-form-download").click()]);
-  assert.match(form.suggestedFilename(), /\.pdf$/);
-  assert.ok(form.suggestedFilename().includes(number), form.suggestedFilename());
-  const pdf = await readFile(await form.path());
-  assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+    const [form] = await Promise.all([page.waitForEvent("download"), page.locator("button.bench-form-download").click()]);
+    assert.match(form.suggestedFilename(), /\.pdf$/);
+    assert.ok(form.suggestedFilename().includes(number), form.suggestedFilename());
+    const pdf = await readFile(await form.path());
+    assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
 
-  await page.locator("#attachment-files").setInputFiles({ name: "signed-bench-form.pdf", mimeType: "application/pdf", buffer: pdf });
-  await page.locator("li.upload.done", { hasText: "signed-bench-form.pdf" }).waitFor();
-  const item = page.locator("li.attachment", { hasText: "signed-bench-form.pdf" });
-  await item.waitFor();
-  assert.match(await item.textContent(), /Pdf-document/, "nl.manager reads Dutch");
-  assert.equal(await item.locator("img.attachment-thumb").count(), 0, "a PDF has no thumbnail");
-  await page.locator(".upload-live [role=status]", { hasText: "signed-bench-form.pdf" }).waitFor({ state: "attached" });
+    await page.locator("#attachment-files").setInputFiles({ name: "signed-bench-form.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.locator("li.upload.done", { hasText: "signed-bench-form.pdf" }).waitFor();
+    const item = page.locator("li.attachment", { hasText: "signed-bench-form.pdf" });
+    await item.waitFor();
+    assert.match(await item.textContent(), /Pdf-document/, "nl.manager reads Dutch");
+    assert.equal(await item.locator("img.attachment-thumb").count(), 0, "a PDF has no thumbnail");
+    await page.locator(".upload-live [role=status]", { hasText: "signed-bench-form.pdf" }).waitFor({ state: "attached" });
 
-  const [zip] = await Promise.all([page.waitForEvent("download"), page.locator("button.download-all").click()]);
-  assert.match(zip.suggestedFilename(), /\.zip$/);
-  assert.equal((await readFile(await zip.path())).subarray(0, 2).toString(), "PK");
+    const [zip] = await Promise.all([page.waitForEvent("download"), page.locator("button.download-all").click()]);
+    assert.match(zip.suggestedFilename(), /\.zip$/);
+    assert.equal((await readFile(await zip.path())).subarray(0, 2).toString(), "PK");
 
-  const [one] = await Promise.all([page.waitForEvent("download"), item.locator("button.attachment-download").click()]);
-  assert.equal(one.suggestedFilename(), "signed-bench-form.pdf");
+    const [one] = await Promise.all([page.waitForEvent("download"), item.locator("button.attachment-download").click()]);
+    assert.equal(one.suggestedFilename(), "signed-bench-form.pdf");
 
-  // A PDF's preview opens in a tab of its own.
-  const [tab] = await Promise.all([context.waitForEvent("page"), item.locator("button.attachment-preview").click()]);
-  await tab.waitForURL(/^blob:/);
-  await tab.close();
-  assert.deepEqual(faults, []);
-  await context.close();
-});
+    // A PDF's preview opens in a tab of its own.
+    const [tab] = await Promise.all([context.waitForEvent("page"), item.locator("button.attachment-preview").click()]);
+    await tab.waitForURL(/^blob:/);
+    await tab.close();
+  }));
 
-test("a web page named photo.jpg is refused with a readable reason (in Dutch for nl.user)", async () => {
-  const { context, page, faults } = await portal.newPage();
-  await portal.signIn(page, "nl.user");
-  await openCaseForm(page, "IP-40010002");
-  await page.locator('input[name=priority][value="4"]').check();
-  await page.locator("#case-description").fill("Display flickers after the update");
-  await page.locator("#case-attachment-files").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: FAKE_JPEG });
-  await page.locator("form.case-form button[type=submit]").click();
+test("a web page named photo.jpg is refused with a readable reason (in Dutch for nl.user)", () =>
+  portal.withPage({ user: "nl.user" }, async ({ page }) => {
+    await openCaseForm(page, "IP-40010002");
+    await fillCaseForm(page, { priority: 4, description: "Display flickers after the update" });
+    await page.locator("#case-attachment-files").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: FAKE_JPEG });
+    await page.locator("form.case-form button[type=submit]").click();
 
-  // The case exists anyway: its number at once, the failed file, and the way on.
-  await page.locator("p.form-success[role=status] span.case-number").waitFor();
-  const failed = page.locator("li.upload.failed", { hasText: "photo.jpg" });
-  await failed.waitFor();
-  assert.match(await failed.textContent(), /geen JPEG-, PNG- of HEIC-foto en geen pdf-bestand/);
-  await page.locator("#case-upload-failed[role=alert] a.open-case").click();
-  await page.locator("h1.case-title").waitFor();
-  assert.equal(await page.locator("li.attachment").count(), 0);
+    // The case exists anyway: its number at once, the failed file, and the way on.
+    await page.locator("p.form-success[role=status] span.case-number").waitFor();
+    const failed = page.locator("li.upload.failed", { hasText: "photo.jpg" });
+    await failed.waitFor();
+    assert.match(await failed.textContent(), /geen JPEG-, PNG- of HEIC-foto en geen pdf-bestand/);
+    await page.locator("#case-upload-failed[role=alert] a.open-case").click();
+    await page.locator("h1.case-title").waitFor();
+    assert.equal(await page.locator("li.attachment").count(), 0);
 
-  await page.locator("#attachment-files").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: FAKE_JPEG });
-  await page.locator("form.add-attachments li.upload.failed", { hasText: "photo.jpg" }).waitFor();
-  assert.equal(await page.locator("li.attachment").count(), 0);
+    await page.locator("#attachment-files").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: FAKE_JPEG });
+    await page.locator("form.add-attachments li.upload.failed", { hasText: "photo.jpg" }).waitFor();
+    assert.equal(await page.locator("li.attachment").count(), 0);
 
-  // A file too large is refused before it is sent.
-  const big = Buffer.alloc(25 * 1024 * 1024 + 1, 0x20);
-  await page.locator("#attachment-files").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: big });
-  const tooLarge = page.locator("li.upload.failed", { hasText: "scan.pdf" });
-  await tooLarge.waitFor();
-  assert.match(await tooLarge.textContent(), /groter dan 25 MB/);
-  assert.equal(await page.locator("li.attachment").count(), 0);
-  assert.deepEqual(faults, []);
-  await context.close();
-});
+    // A file too large is refused before it is sent.
+    const big = Buffer.alloc(25 * 1024 * 1024 + 1, 0x20);
+    await page.locator("#attachment-files").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: big });
+    const tooLarge = page.locator("li.upload.failed", { hasText: "scan.pdf" });
+    await tooLarge.waitFor();
+    assert.match(await tooLarge.textContent(), /groter dan 25 MB/);
+    assert.equal(await page.locator("li.attachment").count(), 0);
+  }));
 
-test("a product's cases and historical cases are a link away, and the list says it is narrowed", async () => {
-  const { context, page, faults } = await portal.newPage();
-  await portal.signIn(page, "nl.manager");
-  const id = await productId(page, "IP-40010002");
-  await page.goto(`${portal.baseUrl}/installed-products/${id}`);
-  await page.locator("h1.product-title").waitFor();
-  assert.equal(await page.locator("a.historical-cases").getAttribute("href"), `/cases?installed_product=${id}&historical=true`);
-  await page.locator("a.product-cases").click();
-  const notice = page.locator("p.product-filter");
-  await notice.waitFor();
-  await page.waitForURL(`**/cases?installed_product=${id}`);
-  await page.locator("a.remove-product-filter").click();
-  await page.waitForURL(/\/cases$/);
-  await notice.waitFor({ state: "detached" });
-  assert.deepEqual(faults, []);
-  await context.close();
-});
+test("a product's cases and historical cases are a link away, and the list says it is narrowed", () =>
+  portal.withPage({ user: "nl.manager" }, async ({ page }) => {
+    const id = await productId(page, "IP-40010002");
+    await page.goto(`${portal.baseUrl}/installed-products/${id}`);
+    await page.locator("h1.product-title").waitFor();
+    assert.equal(await page.locator("a.historical-cases").getAttribute("href"), `/cases?installed_product=${id}&historical=true`);
+    await page.locator("a.product-cases").click();
+    const notice = page.locator("p.product-filter");
+    await notice.waitFor();
+    await page.waitForURL(`**/cases?installed_product=${id}`);
+    await page.locator("a.remove-product-filter").click();
+    await page.waitForURL(/\/cases$/);
+    await notice.waitFor({ state: "detached" });
+  }));

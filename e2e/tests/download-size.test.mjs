@@ -67,15 +67,14 @@ const ASSET = /\.(js|wasm|css)$/;
  * `journey` runs in a fresh context, with no cache from an earlier test.
  */
 async function assetsFetchedDuring(journey) {
-  const { context, page, faults } = await portal.newPage();
   const urls = new Set();
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.origin === portal.baseUrl && ASSET.test(url.pathname)) urls.add(url.pathname);
+  await portal.withPage({}, async ({ page }) => {
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.origin === portal.baseUrl && ASSET.test(url.pathname)) urls.add(url.pathname);
+    });
+    await journey(page);
   });
-  await journey(page);
-  await context.close();
-  assert.deepEqual(faults, []);
   return [...urls];
 }
 

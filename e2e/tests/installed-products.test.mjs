@@ -17,62 +17,53 @@ async function listedNumbers(page) {
   return (await rows.allTextContents()).map((t) => t.trim());
 }
 
-test("a Manager filters to CT, renames a product and sees the new name in the list", async () => {
-  const { context, page, faults } = await portal.newPage({ locale: "en-GB" });
-  await portal.signIn(page, "dk.manager");
-  await page.goto(`${portal.baseUrl}/installed-products`);
-  await page.locator("form.product-filters").waitFor();
-  await page.locator("select#filter-modality").selectOption("ct");
-  await page.waitForURL(/modality=ct/);
-  assert.deepEqual(await listedNumbers(page), ["IP-40020002"]);
+test("a Manager filters to CT, renames a product and sees the new name in the list", () =>
+  portal.withPage({ user: "dk.manager", locale: "en-GB" }, async ({ page }) => {
+    await page.goto(`${portal.baseUrl}/installed-products`);
+    await page.locator("form.product-filters").waitFor();
+    await page.locator("select#filter-modality").selectOption("ct");
+    await page.waitForURL(/modality=ct/);
+    assert.deepEqual(await listedNumbers(page), ["IP-40020002"]);
 
-  // The filter lives in the URL: a reload shows the same list.
-  await page.reload();
-  assert.deepEqual(await listedNumbers(page), ["IP-40020002"]);
-  assert.equal(await page.locator("select#filter-modality").inputValue(), "ct");
+    // The filter lives in the URL: a reload shows the same list.
+    await page.reload();
+    assert.deepEqual(await listedNumbers(page), ["IP-40020002"]);
+    assert.equal(await page.locator("select#filter-modality").inputValue(), "ct");
 
-  await page.locator("a.product-link").first().click();
-  await page.locator("h1.product-title").waitFor();
-  assert.match(await page.locator("h1.product-title").textContent(), /Spectral CT 7500/);
-  await page.locator("#custom-name").fill("CT 1 (spectral)");
-  await page.locator("form.custom-details button[type=submit]").click();
-  await page.locator("p.form-success[role=status]").waitFor();
-  await page.locator("h1.product-title", { hasText: "CT 1 (spectral)" }).waitFor();
+    await page.locator("a.product-link").first().click();
+    await page.locator("h1.product-title").waitFor();
+    assert.match(await page.locator("h1.product-title").textContent(), /Spectral CT 7500/);
+    await page.locator("#custom-name").fill("CT 1 (spectral)");
+    await page.locator("form.custom-details button[type=submit]").click();
+    await page.locator("p.form-success[role=status]").waitFor();
+    await page.locator("h1.product-title", { hasText: "CT 1 (spectral)" }).waitFor();
 
-  await page.goBack();
-  await page.locator("a.product-link", { hasText: "CT 1 (spectral)" }).waitFor();
-  assert.deepEqual(faults, []);
-  await context.close();
-});
+    await page.goBack();
+    await page.locator("a.product-link", { hasText: "CT 1 (spectral)" }).waitFor();
+  }));
 
-test("a Viewer sees the product but no edit control", async () => {
-  const { context, page, faults } = await portal.newPage();
-  await portal.signIn(page, "nl.viewer");
-  await page.goto(`${portal.baseUrl}/installed-products?modality=mr`);
-  const numbers = await listedNumbers(page);
-  assert.deepEqual(numbers, ["IP-40010001", "IP-40010010"]);
-  await page.locator("a.product-link").first().click();
-  await page.locator("h1.product-title").waitFor();
-  assert.equal(await page.locator("form.custom-details").count(), 0);
-  assert.deepEqual(faults, []);
-  await context.close();
-});
+test("a Viewer sees the product but no edit control", () =>
+  portal.withPage({ user: "nl.viewer" }, async ({ page }) => {
+    await page.goto(`${portal.baseUrl}/installed-products?modality=mr`);
+    const numbers = await listedNumbers(page);
+    assert.deepEqual(numbers, ["IP-40010001", "IP-40010010"]);
+    await page.locator("a.product-link").first().click();
+    await page.locator("h1.product-title").waitFor();
+    assert.equal(await page.locator("form.custom-details").count(), 0);
+  }));
 
-test("home tiles lead to the filtered lists and expiry badges carry text", async () => {
-  const { context, page, faults } = await portal.newPage({ viewport: { width: 390, height: 844 } });
-  await portal.signIn(page, "nl.manager");
-  await page.locator("a.tile").first().waitFor();
-  const down = page.locator('a.tile[href*="operational_state=down"]').first();
-  await down.click();
-  await page.waitForURL(/operational_state=down/);
-  const numbers = await listedNumbers(page);
-  assert.ok(numbers.includes("IP-40010001"), `the down MR is listed: ${numbers}`);
+test("home tiles lead to the filtered lists and expiry badges carry text", () =>
+  portal.withPage({ user: "nl.manager", viewport: { width: 390, height: 844 } }, async ({ page }) => {
+    await page.locator("a.tile").first().waitFor();
+    const down = page.locator('a.tile[href*="operational_state=down"]').first();
+    await down.click();
+    await page.waitForURL(/operational_state=down/);
+    const numbers = await listedNumbers(page);
+    assert.ok(numbers.includes("IP-40010001"), `the down MR is listed: ${numbers}`);
 
-  await page.goto(`${portal.baseUrl}/contracts?expiry=red`);
-  const badge = page.locator("span.expiry-badge.expiry-red").first();
-  await badge.waitFor();
-  assert.ok((await badge.textContent()).trim().length > 0, "a colour badge without text");
-  await assertNoSidewaysScroll(page, "the contracts page");
-  assert.deepEqual(faults, []);
-  await context.close();
-});
+    await page.goto(`${portal.baseUrl}/contracts?expiry=red`);
+    const badge = page.locator("span.expiry-badge.expiry-red").first();
+    await badge.waitFor();
+    assert.ok((await badge.textContent()).trim().length > 0, "a colour badge without text");
+    await assertNoSidewaysScroll(page, "the contracts page");
+  }));

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { PASSWORD, useServerAndBrowser } from "../lib/fixture.mjs";
 import { accessibilityViolations } from "../lib/axe.mjs";
 import { assertNoSidewaysScroll } from "../lib/browser.mjs";
-import { openCaseForm, submitCase } from "../lib/cases.mjs";
+import { fillCaseForm, openCaseForm, submitCase } from "../lib/cases.mjs";
 
 const portal = useServerAndBrowser();
 const ENGINEER = "Sam Service (service organisation)";
@@ -35,8 +35,7 @@ test("the service desk assigns a customer's case and moves it to In process", as
   const customer = await portal.newPage();
   await portal.signIn(customer.page, "nl.user");
   await openCaseForm(customer.page, "IP-40010002");
-  await customer.page.locator('input[name=priority][value="2"]').check();
-  await customer.page.locator("#case-description").fill("Table does not move after the software update");
+  await fillCaseForm(customer.page, { priority: 2, description: "Table does not move after the software update" });
   const number = await submitCase(customer.page);
   const caseUrl = customer.page.url();
   // Customers get neither the queue nor the service actions.
@@ -117,100 +116,89 @@ test("the service desk assigns a customer's case and moves it to In process", as
   await desk.context.close();
 });
 
-test("on a phone the queue shows cards and keeps its filters in the URL", async () => {
-  const { context, page, faults } = await portal.newPage({ viewport: { width: 360, height: 780 } });
-  await portal.signIn(page, "service");
-  await page.goto(`${portal.baseUrl}/service/queue?waiting_for_customer=false`);
-  await page.locator('.results[aria-busy="false"] .cards > li.queue-card').first().waitFor();
-  assert.equal(await page.locator("main table").count(), 0);
-  assert.equal(await page.locator("#filter-waiting").inputValue(), "false");
-  await assertNoSidewaysScroll(page, "the service queue");
-  // The "assigned to me" choice names the signed-in engineer.
-  await page.locator("#filter-assignment").selectOption("me");
-  await page.waitForURL(/[?&]assignee=[0-9a-f-]{36}/);
-  assert.match(page.url(), /waiting_for_customer=false/);
-  assert.equal(await page.locator("#filter-assignment").inputValue(), "me");
-  // The cards of the last filter stay, dimmed, until the new answer comes.
-  await page.waitForLoadState("networkidle");
-  await page.locator('.results[aria-busy="false"]').waitFor();
-  assert.deepEqual(await accessibilityViolations(page), [], "service queue on a phone");
-  assert.deepEqual(faults, []);
-  await context.close();
-});
+test("on a phone the queue shows cards and keeps its filters in the URL", () =>
+  portal.withPage({ user: "service", viewport: { width: 360, height: 780 } }, async ({ page }) => {
+    await page.goto(`${portal.baseUrl}/service/queue?waiting_for_customer=false`);
+    await page.locator('.results[aria-busy="false"] .cards > li.queue-card').first().waitFor();
+    assert.equal(await page.locator("main table").count(), 0);
+    assert.equal(await page.locator("#filter-waiting").inputValue(), "false");
+    await assertNoSidewaysScroll(page, "the service queue");
+    // The "assigned to me" choice names the signed-in engineer.
+    await page.locator("#filter-assignment").selectOption("me");
+    await page.waitForURL(/[?&]assignee=[0-9a-f-]{36}/);
+    assert.match(page.url(), /waiting_for_customer=false/);
+    assert.equal(await page.locator("#filter-assignment").inputValue(), "me");
+    // The cards of the last filter stay, dimmed, until the new answer comes.
+    await page.waitForLoadState("networkidle");
+    await page.locator('.results[aria-busy="false"]').waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "service queue on a phone");
+  }));
 
-test("the queue refreshes itself every 30 seconds, keeping the view, the scroll position and the focus", async () => {
-  const { context, page, faults } = await portal.newPage({ viewport: { width: 1280, height: 480 } });
-  await page.clock.install();
-  await portal.signIn(page, "service");
-  const view = `${portal.baseUrl}/service/queue?waiting_for_customer=false`;
-  await page.goto(view);
-  const unassigned = page
-    .locator('.results[aria-busy="false"] tr.queue-row', { has: page.locator("td.queue-engineer", { hasText: "Unassigned" }) })
-    .first();
-  await unassigned.waitFor();
-  const number = (await unassigned.locator("a.case-link").textContent()).trim();
-  const href = await unassigned.locator("a.case-link").getAttribute("href");
-  await unassigned.locator("a.case-link").focus();
-  const scrolled = await page.evaluate(() => {
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    return window.scrollY;
-  });
-  assert.ok(scrolled > 0, "the queue scrolls at this height");
-  // Anything that would flash a loading state over the rows.
-  await page.evaluate(() => {
-    window.sawLoading = false;
-    new MutationObserver(() => {
-      if (document.querySelector("main .loading, .results.stale")) window.sawLoading = true;
-    }).observe(document.querySelector("main"), { subtree: true, childList: true, attributes: true });
-  });
+test("the queue refreshes itself every 30 seconds, keeping the view, the scroll position and the focus", () =>
+  portal.withPage({ viewport: { width: 1280, height: 480 } }, async ({ page }) => {
+    await page.clock.install();
+    await portal.signIn(page, "service");
+    const view = `${portal.baseUrl}/service/queue?waiting_for_customer=false`;
+    await page.goto(view);
+    const unassigned = page
+      .locator('.results[aria-busy="false"] tr.queue-row', { has: page.locator("td.queue-engineer", { hasText: "Unassigned" }) })
+      .first();
+    await unassigned.waitFor();
+    const number = (await unassigned.locator("a.case-link").textContent()).trim();
+    const href = await unassigned.locator("a.case-link").getAttribute("href");
+    await unassigned.locator("a.case-link").focus();
+    const scrolled = await page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      return window.scrollY;
+    });
+    assert.ok(scrolled > 0, "the queue scrolls at this height");
+    // Anything that would flash a loading state over the rows.
+    await page.evaluate(() => {
+      window.sawLoading = false;
+      new MutationObserver(() => {
+        if (document.querySelector("main .loading, .results.stale")) window.sawLoading = true;
+      }).observe(document.querySelector("main"), { subtree: true, childList: true, attributes: true });
+    });
 
-  // Meanwhile the case is assigned elsewhere.
-  const authorization = `Bearer ${await token("service")}`;
-  const engineers = await (await fetch(`${portal.baseUrl}/api/v1/service/engineers`, { headers: { authorization } })).json();
-  const engineer = engineers.items.find((e) => e.display_name === ENGINEER);
-  const id = href.split("/").pop();
-  const current = await fetch(`${portal.baseUrl}/api/v1/cases/${id}`, { headers: { authorization } });
-  const assigned = await fetch(`${portal.baseUrl}/api/v1/cases/${id}/assignee`, {
-    method: "PUT",
-    headers: { authorization, "content-type": "application/json", "if-match": current.headers.get("etag") },
-    body: JSON.stringify({ engineer_id: engineer.id }),
-  });
-  assert.equal(assigned.status, 200, await assigned.text());
+    // Meanwhile the case is assigned elsewhere.
+    const authorization = `Bearer ${await token("service")}`;
+    const engineers = await (await fetch(`${portal.baseUrl}/api/v1/service/engineers`, { headers: { authorization } })).json();
+    const engineer = engineers.items.find((e) => e.display_name === ENGINEER);
+    const id = href.split("/").pop();
+    const current = await fetch(`${portal.baseUrl}/api/v1/cases/${id}`, { headers: { authorization } });
+    const assigned = await fetch(`${portal.baseUrl}/api/v1/cases/${id}/assignee`, {
+      method: "PUT",
+      headers: { authorization, "content-type": "application/json", "if-match": current.headers.get("etag") },
+      body: JSON.stringify({ engineer_id: engineer.id }),
+    });
+    assert.equal(assigned.status, 200, await assigned.text());
 
-  await page.clock.fastForward(30_000);
-  await page.locator("tr.queue-row", { hasText: number }).locator("td.queue-engineer", { hasText: ENGINEER }).waitFor();
-  await page.waitForFunction((link) => document.activeElement?.getAttribute("href") === link, href);
-  assert.equal(page.url(), view);
-  assert.equal(await page.evaluate(() => window.scrollY), scrolled);
-  assert.equal(await page.evaluate(() => window.sawLoading), false);
-  assert.deepEqual(faults, []);
-  await context.close();
-});
+    await page.clock.fastForward(30_000);
+    await page.locator("tr.queue-row", { hasText: number }).locator("td.queue-engineer", { hasText: ENGINEER }).waitFor();
+    await page.waitForFunction((link) => document.activeElement?.getAttribute("href") === link, href);
+    assert.equal(page.url(), view);
+    assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+    assert.equal(await page.evaluate(() => window.sawLoading), false);
+  }));
 
 test("a customer is refused the queue, and the service desk logs a phoned-in case with the caller", async () => {
-  const customer = await portal.newPage();
-  await portal.signIn(customer.page, "nl.manager");
-  await customer.page.goto(`${portal.baseUrl}/service/queue`);
-  await customer.page.locator("main p.page-error[role=alert]").waitFor();
-  assert.equal(await customer.page.locator("a.nav-service-queue").count(), 0);
+  await portal.withPage({ user: "nl.manager" }, async ({ page }) => {
+    await page.goto(`${portal.baseUrl}/service/queue`);
+    await page.locator("main p.page-error[role=alert]").waitFor();
+    assert.equal(await page.locator("a.nav-service-queue").count(), 0);
+  });
 
-  const desk = await portal.newPage();
-  await portal.signIn(desk.page, "service");
-  await openCaseForm(desk.page, "IP-40010002");
-  assert.match(await desk.page.locator("p.case-form-intro").textContent(), /phoned in/);
-  await desk.page.locator('input[name=priority][value="3"]').check();
-  await desk.page.locator("#case-description").fill("Caller reports a noisy gantry fan");
-  await desk.page.locator("form.case-form button[type=submit]").click();
-  // The caller's name and number are required.
-  await desk.page.locator("#case-contact-name-error").waitFor();
-  await desk.page.locator("#case-contact-phone-error").waitFor();
-  await desk.page.locator("#case-contact-name").fill("Eva de Vries");
-  await desk.page.locator("#case-contact-phone").fill("+31 24 361 1111");
-  await submitCase(desk.page);
-  await desk.page.locator("section.service-actions").waitFor();
-
-  assert.deepEqual(customer.faults, []);
-  assert.deepEqual(desk.faults, []);
-  await customer.context.close();
-  await desk.context.close();
+  await portal.withPage({ user: "service" }, async ({ page }) => {
+    await openCaseForm(page, "IP-40010002");
+    assert.match(await page.locator("p.case-form-intro").textContent(), /phoned in/);
+    await fillCaseForm(page, { priority: 3, description: "Caller reports a noisy gantry fan" });
+    await page.locator("form.case-form button[type=submit]").click();
+    // The caller's name and number are required.
+    await page.locator("#case-contact-name-error").waitFor();
+    await page.locator("#case-contact-phone-error").waitFor();
+    await page.locator("#case-contact-name").fill("Eva de Vries");
+    await page.locator("#case-contact-phone").fill("+31 24 361 1111");
+    await submitCase(page);
+    await page.locator("section.service-actions").waitFor();
+  });
 });
