@@ -1,12 +1,21 @@
 // axe-core finds no WCAG 2.2 AA violation on the pages that exist (the
-// service desk's too), on a desktop and on a 390 x 844 phone (ux.md,
-// "Checked by tools").
+// service desk's and the import's too), on a desktop and on a 390 x 844
+// phone (ux.md, "Checked by tools").
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useServerAndBrowser } from "../lib/fixture.mjs";
 import { accessibilityViolations } from "../lib/axe.mjs";
 
 const portal = useServerAndBrowser();
+
+/** A CSV of one installed product with a bad date, for the import page's problems. */
+const BAD_CSV = Buffer.from(
+  "parent_account,number,description,serial_number,udi,technical_id,modality,product_family,kind," +
+    "functional_location,install_date,status,owner_account,location_account,strategic_item," +
+    "end_of_life_date,end_of_service_date\n" +
+    "LUMC-1000,IP-89000001,Axe scanner,SN-89000001,,,CT,Incisive,hardware,Radiology,2022-13-45," +
+    "active,LUMC-1001,LUMC-1001,false,,\n",
+);
 
 /** A 1 x 1 PNG, to give a case a photo. */
 const PNG = Buffer.from(
@@ -164,6 +173,27 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.goto(`${portal.baseUrl}/cases/new`);
     await page.locator("form.case-form").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "phoned-in case form");
+
+    assert.deepEqual(faults, []);
+    await context.close();
+  });
+
+  test(`the import page, with a check's problems, passes axe on a ${name}`, async () => {
+    const { context, page, faults } = await portal.newPage({ viewport });
+    await portal.signIn(page, "admin");
+    await page.goto(`${portal.baseUrl}/imports`);
+    await page.locator("form.import-form").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "import page");
+
+    await page.locator("button.check-file").click();
+    await page.locator("#import-file-error").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "import page without a file");
+
+    await page.locator("#import-file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: BAD_CSV });
+    await page.locator("button.check-file").click();
+    await page.locator('section.import-run[aria-busy="false"] .import-outcome').waitFor();
+    await page.locator(".problem-row, .problem-card").first().waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "import page with problems");
 
     assert.deepEqual(faults, []);
     await context.close();

@@ -20,8 +20,9 @@ use std::fmt::Display;
 ///   that matches wins, so `/cases/new` comes before `/cases/:id`. A row may
 ///   end in `title(|t| ...)`: the document title (list pages use it);
 /// - `nav`: the navigation entries in order (`Variant(Icon, "class", |t|
-///   label)`), then those for users who manage users, then those for the
-///   service desk (the Service role).
+///   label)`), then those for users who manage users, those for the
+///   service desk (the Service role), and those for users who import data
+///   (Service and Admin).
 ///
 /// A page with a parameter (`:id`) has a variant too, but is linked through
 /// its `*_path(id)` function below.
@@ -71,6 +72,10 @@ macro_rules! route_table {
                     // first download's 250 KB has no room for.
                     ServiceQueue => "/service/queue" (ServiceQueuePage in service::queue_page)
                         title(|t| crate::i18n::service_texts::SERVICE_TEXTS.of(t).queue_title),
+                    // Importing a customer's data (Service and Admin), for
+                    // the same reason. Its title is the page's own: here
+                    // its words would load with every page.
+                    Imports => "/imports" (ImportPage in service::import_page),
                 }
                 admin_pages(AdminPage) {
                     Settings => "/settings" (SettingsPage in account::settings_page),
@@ -98,6 +103,9 @@ macro_rules! route_table {
             }
             service_nav {
                 ServiceQueue(QueueIcon, "nav-service-queue", |t| t.nav_service_queue),
+            }
+            import_nav {
+                Imports(ImportIcon, "nav-imports", |t| t.nav_imports),
             }
         }
     };

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::future::Future;
+use web_sys::Blob;
 
 /// Where the REST API lives, relative to the app's origin.
 pub const API_BASE: &str = "/api/v1";
@@ -182,12 +183,19 @@ impl Api {
     }
 }
 
-/// One request: method, URL, extra headers and the JSON body.
+/// One request: method, URL, extra headers and the body.
 pub(super) struct Call {
     method: Method,
     url: String,
     headers: Vec<(&'static str, String)>,
-    body: Option<String>,
+    body: Option<Body>,
+}
+
+/// What a request sends.
+enum Body {
+    Json(String),
+    /// A file's bytes as they are (an import's CSV), of this media type.
+    File(Blob, &'static str),
 }
 
 // The app's error carries the whole problem document (152 bytes on a 64-bit
@@ -195,12 +203,12 @@ pub(super) struct Call {
 // once per failed request, so boxing it would buy nothing.
 #[allow(clippy::result_large_err)]
 impl Call {
-    fn new(method: Method, path: &str, body: Option<String>) -> Self {
+    fn new(method: Method, path: &str, json: Option<String>) -> Self {
         Self {
             method,
             url: url(path),
             headers: Vec::new(),
-            body,
+            body: json.map(Body::Json),
         }
     }
 
@@ -228,6 +236,15 @@ impl Call {
     /// A `POST` with the empty JSON object.
     pub(super) fn post_empty(path: &str) -> Self {
         Self::new(Method::POST, path, Some(EMPTY_JSON.to_owned()))
+    }
+
+    /// A `POST` of a file's bytes as the body, sent as `media_type`
+    /// (the browser reads the file while sending; a retry sends it again).
+    pub(super) fn post_file(path: &str, file: &Blob, media_type: &'static str) -> Self {
+        Self {
+            body: Some(Body::File(file.clone(), media_type)),
+            ..Self::new(Method::POST, path, None)
+        }
     }
 
     pub(super) fn put<B: Serialize>(path: &str, body: &B) -> Result<Self, ApiError> {
@@ -258,10 +275,17 @@ impl Call {
             builder = builder.header(name, value);
         }
         let response = match &self.body {
-            Some(json) => {
+            Some(Body::Json(json)) => {
                 builder
                     .header("Content-Type", "application/json")
                     .body(json.as_str())?
+                    .send()
+                    .await?
+            }
+            Some(Body::File(file, media_type)) => {
+                builder
+                    .header("Content-Type", media_type)
+                    .body(file.clone())?
                     .send()
                     .await?
             }
@@ -395,7 +419,7 @@ mod tests {
             .header("If-Match", Some("\"v1\""))
             .header("Idempotency-Key", None);
         assert_eq!(call.headers, [("If-Match", "\"v1\"".to_owned())]);
-        assert_eq!(Call::post_empty("/x").body.as_deref(), Some("{}"));
+        assert!(matches!(Call::post_empty("/x").body, Some(Body::Json(json)) if json == "{}"));
         assert_eq!(Call::get("/me").url, "/api/v1/me");
         assert_eq!(Call::get_url("/api/v1/f.zip").url, "/api/v1/f.zip");
     }

@@ -30,6 +30,7 @@ mod contracts;
 pub mod error;
 pub mod files;
 pub mod http;
+pub mod imports;
 mod installed_products;
 mod mfa;
 mod service;

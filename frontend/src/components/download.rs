@@ -1,6 +1,7 @@
 //! Files the app hands to the browser to save: a fetched attachment, a text
 //! made here (the recovery codes).
 
+use crate::api::{Api, ApiError};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
@@ -51,4 +52,20 @@ pub fn save_text(text: &str, name: &str) -> Option<()> {
     options.set_type("text/plain;charset=utf-8");
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     save_blob(&blob, name)
+}
+
+/// Fetches `href` (an API URL, with the token) and saves it under the
+/// server's name for it, else `name`.
+pub async fn fetch_and_save(api: Api, href: &str, name: &str) -> Result<(), ApiError> {
+    let fetched = api.fetch_file(href).await?;
+    let name = fetched.file_name.as_deref().unwrap_or(name);
+    save_blob(&fetched.blob, name).ok_or_else(blob_error)
+}
+
+/// The browser would not make a blob URL or a link: nothing the user can fix.
+pub fn blob_error() -> ApiError {
+    ApiError::Unexpected {
+        status: 0,
+        reason: "the browser refused the file".to_owned(),
+    }
 }

@@ -115,3 +115,12 @@ pub fn AccessRequestsIcon() -> impl IntoView {
 pub fn QueueIcon() -> impl IntoView {
     nav_icon(&[Circle("12", "12", "9"), Path("M12 7v5l3 2")])
 }
+
+/// Importing data: a tray with an arrow into it.
+#[component]
+pub fn ImportIcon() -> impl IntoView {
+    nav_icon(&[
+        Path("M12 3.5v11M7.5 10l4.5 4.5 4.5-4.5"),
+        Path("M4 15v5.5h16V15"),
+    ])
+}

@@ -2,12 +2,12 @@
 
 use crate::components::forms::drawn;
 use crate::components::icons::{
-    AccessRequestsIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ProductsIcon, QueueIcon,
-    SecurityLogIcon, UsersIcon,
+    AccessRequestsIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ImportIcon, ProductsIcon,
+    QueueIcon, SecurityLogIcon, UsersIcon,
 };
 use crate::i18n::{TextFn, Texts};
 use crate::routes::{Page, API_DOCS_PATH};
-use crate::state::auth::{use_auth, use_texts, AuthStatus};
+use crate::state::auth::{use_auth, use_texts, Auth, AuthStatus};
 use crate::state::flash::{notice_text, use_flash};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, A};
@@ -61,8 +61,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
     let logout = Action::new_local(move |_: &()| auth.logout());
     let logging_out = logout.pending();
-    let manages_users = move || auth.may(domain::Action::ManageUsers);
-    let works_queue = move || auth.may(domain::Action::WorkCaseQueue);
+    let may =
+        move |action, entries, item_class| nav_items_for(auth, action, entries, t, item_class);
 
     // A notice handed over by the last page ("User created"), in a live
     // region that is on the page before its text arrives; gone once the
@@ -105,17 +105,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <ul>
                     {NAV.iter().map(|entry| nav_item(entry, t, None)).collect_view()}
                     // The Service role: on the phone's bottom bar too (its fifth item).
-                    {move || works_queue().then(|| {
-                        SERVICE_NAV.iter().map(|entry| nav_item(entry, t, None)).collect_view()
-                    })}
-                    // Managers and Admins. Not on the phone's bottom bar (style.css):
+                    {may(domain::Action::WorkCaseQueue, SERVICE_NAV, None)}
+                    // Managers and Admins, and the imports of Service and
+                    // Admins. Not on the phone's bottom bar (style.css):
                     // there the Settings page links to them.
-                    {move || manages_users().then(|| {
-                        MANAGE_USERS_NAV
-                            .iter()
-                            .map(|entry| nav_item(entry, t, Some("nav-admin")))
-                            .collect_view()
-                    })}
+                    {may(domain::Action::ManageUsers, MANAGE_USERS_NAV, Some("nav-admin"))}
+                    {may(domain::Action::ImportData, IMPORT_NAV, Some("nav-admin"))}
                     // Not on the phone's bottom bar (style.css): four items keep their labels legible at 360 px.
                     <li class="nav-docs">
                         // Served by the server, not the app: a plain link the router does not take.
@@ -143,38 +138,55 @@ pub struct NavEntry {
 }
 
 /// The navigation entries of the route table (routes.rs): for everyone, for
-/// those who manage users, and for the service desk.
+/// those who manage users, for the service desk, and for those who import.
 macro_rules! nav_entries {
     (
         eager { $($eager:tt)* }
         public { $($public:tt)* }
         signed_in { $($signed_in:tt)* }
-        nav { $($page:ident($icon:ident, $class:literal, $label:expr)),* $(,)? }
-        manage_users_nav { $($admin:ident($admin_icon:ident, $admin_class:literal, $admin_label:expr)),* $(,)? }
-        service_nav { $($service:ident($service_icon:ident, $service_class:literal, $service_label:expr)),* $(,)? }
+        nav { $($nav:tt)* }
+        manage_users_nav { $($admin:tt)* }
+        service_nav { $($service:tt)* }
+        import_nav { $($import:tt)* }
     ) => {
-        const NAV: &[NavEntry] = &[$(NavEntry {
+        const NAV: &[NavEntry] = nav_list!($($nav)*);
+        pub const MANAGE_USERS_NAV: &[NavEntry] = nav_list!($($admin)*);
+        const SERVICE_NAV: &[NavEntry] = nav_list!($($service)*);
+        pub const IMPORT_NAV: &[NavEntry] = nav_list!($($import)*);
+    };
+}
+
+/// One list of entries: `Variant(Icon, "class", |t| label)`.
+macro_rules! nav_list {
+    ($($page:ident($icon:ident, $class:literal, $label:expr)),* $(,)?) => {
+        &[$(NavEntry {
             page: Page::$page,
             icon: || view! { <$icon/> }.into_any(),
             class: $class,
             label: $label,
-        }),*];
-        pub const MANAGE_USERS_NAV: &[NavEntry] = &[$(NavEntry {
-            page: Page::$admin,
-            icon: || view! { <$admin_icon/> }.into_any(),
-            class: $admin_class,
-            label: $admin_label,
-        }),*];
-        const SERVICE_NAV: &[NavEntry] = &[$(NavEntry {
-            page: Page::$service,
-            icon: || view! { <$service_icon/> }.into_any(),
-            class: $service_class,
-            label: $service_label,
-        }),*];
+        }),*]
     };
 }
 
 crate::routes::route_table!(nav_entries);
+
+/// The items of `entries` while the user's role may `action`.
+fn nav_items_for(
+    auth: Auth,
+    action: domain::Action,
+    entries: &'static [NavEntry],
+    t: Signal<&'static Texts>,
+    item_class: Option<&'static str>,
+) -> impl IntoView {
+    move || {
+        auth.may(action).then(|| {
+            entries
+                .iter()
+                .map(|entry| nav_item(entry, t, item_class))
+                .collect_view()
+        })
+    }
+}
 
 fn nav_item(
     entry: &'static NavEntry,

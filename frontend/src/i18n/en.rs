@@ -11,6 +11,7 @@ pub static EN: Texts = Texts {
     nav_installed_products: "Installed products",
     nav_contracts: "Contracts",
     nav_service_queue: "Service queue",
+    nav_imports: "Import data",
     nav_api_docs: "API documentation",
     signed_in_as: "Signed in as",
     log_out: "Log out",

@@ -28,6 +28,7 @@ pub mod case_texts;
 mod cases;
 mod en;
 pub mod home_texts;
+pub mod import_texts;
 mod nl;
 pub mod product_texts;
 pub mod public_texts;
@@ -89,6 +90,8 @@ pub struct Texts {
     pub nav_contracts: &'static str,
     /// The service desk's queue (Service users).
     pub nav_service_queue: &'static str,
+    /// Importing a customer's data (Service and Admin users).
+    pub nav_imports: &'static str,
     pub nav_api_docs: &'static str,
     pub signed_in_as: &'static str,
     pub log_out: &'static str,

@@ -11,6 +11,7 @@ pub static NL: Texts = Texts {
     nav_installed_products: "Geïnstalleerde producten",
     nav_contracts: "Contracten",
     nav_service_queue: "Wachtrij",
+    nav_imports: "Gegevens importeren",
     nav_api_docs: "API-documentatie",
     signed_in_as: "Ingelogd als",
     log_out: "Uitloggen",

@@ -2,8 +2,8 @@
 //! a preview of "now" as the portal would write it. Once saved the whole app
 //! follows at once. Also the way to the password and the second factor
 //! (two-step login), and for Managers and Admins to whether their parent
-//! account requires it and to user administration (the phone's bottom bar
-//! has no room).
+//! account requires it and to user administration, for Service and Admins
+//! to importing data (the phone's bottom bar has no room).
 
 use crate::api::ApiError;
 use crate::components::document::set_title;
@@ -11,7 +11,7 @@ use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, select_field,
     show_failure, Failure, FieldRef, RadioInput,
 };
-use crate::components::layout::MANAGE_USERS_NAV;
+use crate::components::layout::{NavEntry, IMPORT_NAV, MANAGE_USERS_NAV};
 use crate::format::{
     browser_time_zones, date_in_zone, date_time_in_zone, format_date, format_date_time_zone,
     format_time, now,
@@ -142,7 +142,14 @@ pub fn SettingsPage() -> impl IntoView {
                 {sessions_panel(t, auth)}
                 <MfaSection t/>
                 {move || manages_users.get().then(|| view! { <MfaPolicySection t/> })}
-                {move || auth.may(domain::Action::ManageUsers).then(|| admin_panel(t))}
+                {move || auth.may(domain::Action::ManageUsers).then(|| {
+                    let texts = ADMIN_TEXTS.of(t);
+                    links_panel("admin-heading", texts.admin_heading, texts.admin_hint, MANAGE_USERS_NAV, t)
+                })}
+                {move || auth.may(domain::Action::ImportData).then(|| {
+                    let texts = ADMIN_TEXTS.of(t);
+                    links_panel("imports-heading", texts.imports_heading, texts.imports_hint, IMPORT_NAV, t)
+                })}
             }
         }}
     }
@@ -350,15 +357,22 @@ fn sessions_panel(t: &'static Texts, auth: Auth) -> impl IntoView {
     }
 }
 
-/// For Managers and Admins: the user administration pages, which the
-/// phone's bottom bar has no room for (the route table's entries).
-fn admin_panel(t: &'static Texts) -> impl IntoView {
+/// Pages the phone's bottom bar has no room for (the route table's
+/// `entries`): user administration for Managers and Admins, importing data
+/// for Service and Admins; under `heading` (its element's id `id`).
+fn links_panel(
+    id: &'static str,
+    heading: &'static str,
+    hint: &'static str,
+    entries: &'static [NavEntry],
+    t: &'static Texts,
+) -> impl IntoView {
     view! {
-        <section class="panel" aria-labelledby="admin-heading">
-            <h2 id="admin-heading">{ADMIN_TEXTS.of(t).admin_heading}</h2>
-            <p class="hint">{ADMIN_TEXTS.of(t).admin_hint}</p>
+        <section class="panel" aria-labelledby=id>
+            <h2 id=id>{heading}</h2>
+            <p class="hint">{hint}</p>
             <ul class="link-list">
-                {MANAGE_USERS_NAV
+                {entries
                     .iter()
                     .map(|entry| view! { <li><A href=entry.page.path()>{(entry.label)(t)}</A></li> })
                     .collect_view()}

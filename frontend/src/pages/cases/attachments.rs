@@ -8,7 +8,7 @@ use super::upload::{file_inputs, UploadQueue};
 use crate::api::cases::{attachments_zip_url, bench_repair_form_url};
 use crate::api::files::FetchedFile;
 use crate::api::ApiError;
-use crate::components::download::{save_blob, ObjectUrl};
+use crate::components::download::{blob_error, fetch_and_save, ObjectUrl};
 use crate::format::{format_date_time, format_size};
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{attachment_type_name, error_message, fill, Texts};
@@ -71,14 +71,7 @@ impl Files {
 
     /// Fetches `href` and saves it as `name` (or the server's name for it).
     async fn save(self, href: String, name: String) {
-        let saved = match self.fetch(&href).await {
-            Ok(fetched) => {
-                let name = fetched.file_name.unwrap_or(name);
-                save_blob(&fetched.blob, &name).ok_or_else(blob_error)
-            }
-            Err(err) => Err(err),
-        };
-        self.report(saved);
+        self.report(fetch_and_save(self.auth.api(), &href, &name).await);
     }
 
     /// A photo in the dialog; a PDF in a new tab, opened at once (a tab
@@ -190,14 +183,6 @@ const DIALOG_ID: &str = "attachment-preview";
 
 fn preview_dialog() -> Option<web_sys::HtmlDialogElement> {
     document().get_element_by_id(DIALOG_ID)?.dyn_into().ok()
-}
-
-/// The browser would not make a blob URL or a link: nothing the user can fix.
-fn blob_error() -> ApiError {
-    ApiError::Unexpected {
-        status: 0,
-        reason: "the browser refused the file".to_owned(),
-    }
 }
 
 /// What a file button does.
