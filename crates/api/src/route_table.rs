@@ -90,10 +90,10 @@ mod tests {
     fn literal_and_parameter_paths_are_matched_with_their_methods() {
         let table = table();
         assert_eq!(table.allowed_methods("/api/v1/auth/login"), Some("POST"));
-        assert_eq!(table.allowed_methods("/api/v1/accounts"), Some("GET"));
+        assert_eq!(table.allowed_methods("/api/v1/accounts"), Some("GET, POST"));
         assert_eq!(
             table.allowed_methods("/api/v1/accounts/0b5f0c4e-3f7a-4c57-9d43-1f1b4d0a2e11"),
-            Some("GET")
+            Some("GET, PUT")
         );
     }
 
