@@ -59,6 +59,9 @@ list_query! {
         /// number, PO number and service type; `/warranties` in the warranty's
         /// description and its installed product's number, serial number and name.
         pub q: Option<String>,
+        /// `/contracts`: those held (ship-to) by this account; `/warranties`:
+        /// those of products located at it.
+        pub account: Option<Uuid>,
     }
 }
 

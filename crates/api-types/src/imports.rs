@@ -4,12 +4,24 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// `POST /imports/installed-products?dry_run=true`: check only.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// What an import file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportKindDto {
+    InstalledProducts,
+    Accounts,
+}
+
+/// `POST /imports?kind=accounts&dry_run=true`: what the file holds, and
+/// whether to check only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct ImportQuery {
+    /// What the file holds.
+    pub kind: ImportKindDto,
     /// Check every row and count what would change; store nothing.
     #[serde(default)]
     pub dry_run: bool,

@@ -83,7 +83,9 @@ pub use dashboard::{
     DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, StateCounts,
 };
 pub use health::HealthResponse;
-pub use imports::{ImportProblemDto, ImportQuery, ImportReportDto, ImportRunDto, ImportStatusDto};
+pub use imports::{
+    ImportKindDto, ImportProblemDto, ImportQuery, ImportReportDto, ImportRunDto, ImportStatusDto,
+};
 pub use installed_products::{
     AccountRef, CoverageDto, CustomDetailsDto, ExpiryStatusDto, InstalledProductDetail,
     InstalledProductPage, InstalledProductQuery, InstalledProductSort, InstalledProductSummary,

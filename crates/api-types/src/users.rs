@@ -72,6 +72,9 @@ list_query! {
         pub status: Option<UserStatusDto>,
         /// Admins only: the users of this parent account.
         pub parent_account: Option<Uuid>,
+        /// The users with access to this account: assigned to it, and the
+        /// Managers of its parent account.
+        pub account: Option<Uuid>,
     }
 }
 

@@ -32,7 +32,7 @@ pub(crate) fn checked(dto: &AccountFieldsDto) -> Result<AccountFields, ApiError>
 }
 
 /// What the audit log keeps of an account's fields.
-fn audited(a: &Account) -> serde_json::Value {
+pub(crate) fn audited(a: &Account) -> serde_json::Value {
     let f = &a.fields;
     json!({
         "name": f.name.as_str(),

@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex};
 /// Rows checked and stored together.
 const CHUNK: usize = 500;
 /// Problems kept for the report; a file that breaks more is mostly wrong.
-const MAX_PROBLEMS: usize = 1000;
+pub(crate) const MAX_PROBLEMS: usize = 1000;
 
 /// What a run found and did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,7 +42,26 @@ pub struct ImportReport {
     pub applied: bool,
 }
 
-enum Stop {
+impl ImportReport {
+    /// Notes a refused value; past [`MAX_PROBLEMS`], only that there are more.
+    pub(crate) fn refuse(&mut self, problem: RowProblem) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(problem);
+        } else {
+            self.more_problems = true;
+        }
+    }
+
+    /// A report for a new run: its id, and nothing read yet.
+    pub(crate) fn new_run() -> Self {
+        ImportReport {
+            id: uuid::Uuid::new_v4(),
+            ..ImportReport::default()
+        }
+    }
+}
+
+pub(crate) enum Stop {
     Failed(ApiError),
     NotApplied(ImportReport),
 }
@@ -112,10 +131,7 @@ impl<'a> Run<'a> {
             now,
             by,
             rows_done,
-            report: ImportReport {
-                id: uuid::Uuid::new_v4(),
-                ..ImportReport::default()
-            },
+            report: ImportReport::new_run(),
             tenancies: HashMap::new(),
             numbers: HashMap::new(),
             serials: HashMap::new(),
@@ -123,38 +139,16 @@ impl<'a> Run<'a> {
     }
 
     fn refuse(&mut self, problem: RowProblem) {
-        if self.report.problems.len() < MAX_PROBLEMS {
-            self.report.problems.push(problem);
-        } else {
-            self.report.more_problems = true;
-        }
+        self.report.refuse(problem);
     }
 
     async fn read(&mut self, tx: &Tx, input: impl std::io::Read) -> Result<(), Stop> {
-        let mut csv = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(input);
-        let header = csv.headers().map_err(unreadable)?.clone();
-        let header_fields: Vec<&str> = header.iter().collect();
-        let columns = match ProductColumns::from_header(&header_fields) {
-            Ok(columns) => columns,
-            Err(problems) => {
-                problems.into_iter().for_each(|p| self.refuse(p));
-                return Ok(());
-            }
+        let found = CsvRows::open(input, &mut self.report, ProductColumns::from_header)?;
+        let Some((mut rows, columns)) = found else {
+            return Ok(());
         };
         let mut chunk: Vec<(u64, ImportedProduct)> = Vec::with_capacity(CHUNK);
-        let mut record = csv::StringRecord::new();
-        while csv.read_record(&mut record).map_err(unreadable)? {
-            let line = record.position().map_or(0, |p| p.line());
-            self.report.rows += 1;
-            if record.len() != header.len() {
-                let issue = ImportIssue::WrongFieldCount;
-                self.refuse(RowProblem::new(line, "", &record.len().to_string(), issue));
-                continue;
-            }
-            let fields: Vec<&str> = record.iter().collect();
+        while let Some((line, fields)) = rows.next_row(&mut self.report)? {
             match parse_product(&columns, &fields, line) {
                 Ok(product) => {
                     if self.unique_in_file(line, &product) {
@@ -333,6 +327,66 @@ impl<'a> Run<'a> {
     }
 }
 
+/// The records of a CSV file after its header, read one at a time.
+pub(crate) struct CsvRows<R> {
+    csv: csv::Reader<R>,
+    width: usize,
+    record: csv::StringRecord,
+}
+
+impl<R: std::io::Read> CsvRows<R> {
+    /// Opens `input` and finds its columns with `find`; a header without
+    /// them is refused in `report` (and there are no rows).
+    pub(crate) fn open<C>(
+        input: R,
+        report: &mut ImportReport,
+        find: impl FnOnce(&[&str]) -> Result<C, Vec<RowProblem>>,
+    ) -> Result<Option<(Self, C)>, Stop> {
+        let mut csv = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(input);
+        let header = csv.headers().map_err(unreadable)?.clone();
+        let names: Vec<&str> = header.iter().collect();
+        match find(&names) {
+            Ok(columns) => {
+                let record = csv::StringRecord::new();
+                let width = header.len();
+                Ok(Some((CsvRows { csv, width, record }, columns)))
+            }
+            Err(problems) => {
+                problems.into_iter().for_each(|p| report.refuse(p));
+                Ok(None)
+            }
+        }
+    }
+
+    /// The next row and its line, counted in `report`; a row with another
+    /// number of fields than the header is refused there and passed over.
+    pub(crate) fn next_row(
+        &mut self,
+        report: &mut ImportReport,
+    ) -> Result<Option<(u64, Vec<&str>)>, Stop> {
+        loop {
+            if !self.csv.read_record(&mut self.record).map_err(unreadable)? {
+                return Ok(None);
+            }
+            let line = self.record.position().map_or(0, |p| p.line());
+            report.rows += 1;
+            if self.record.len() == self.width {
+                return Ok(Some((line, self.record.iter().collect())));
+            }
+            let issue = ImportIssue::WrongFieldCount;
+            report.refuse(RowProblem::new(
+                line,
+                "",
+                &self.record.len().to_string(),
+                issue,
+            ));
+        }
+    }
+}
+
 fn unreadable(err: csv::Error) -> Stop {
     Stop::Failed(ApiError::InvalidUpload(format!(
         "the file is not readable CSV: {err}"
@@ -391,14 +445,31 @@ pub async fn fail_abandoned(state: &AppState) -> Result<u64, ApiError> {
     Ok(import_runs::fail_abandoned(&state.db, why, stale_before, &alive, now).await?)
 }
 
-/// Runs an uploaded installed-products file (`path`, `rows_total` data
-/// lines) as import run `id` in the background: it goes on when the
-/// browser that started it closes. The file is removed at the end.
-pub fn spawn_products_run(
+/// What an import file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    InstalledProducts,
+    Accounts,
+}
+
+impl ImportKind {
+    /// As import runs name it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ImportKind::InstalledProducts => "installed_products",
+            ImportKind::Accounts => "accounts",
+        }
+    }
+}
+
+/// Runs an uploaded file of `kind` (`path`) as import run `id` in the
+/// background: it goes on when the browser that started it closes. The
+/// file is removed at the end.
+pub fn spawn_run(
     state: AppState,
     by: User,
     id: uuid::Uuid,
-    path: std::path::PathBuf,
+    (kind, path): (ImportKind, std::path::PathBuf),
     dry_run: bool,
 ) {
     let rows_done = state.imports.start(id);
@@ -420,7 +491,18 @@ pub fn spawn_products_run(
         let outcome = match std::fs::File::open(&path) {
             Ok(file) => {
                 let input = std::io::BufReader::new(file);
-                import_products_counted(&state, Some(&by), input, dry_run, &rows_done).await
+                let by = Some(&by);
+                match kind {
+                    ImportKind::InstalledProducts => {
+                        import_products_counted(&state, by, input, dry_run, &rows_done).await
+                    }
+                    ImportKind::Accounts => {
+                        crate::account_import::import_accounts_counted(
+                            &state, by, input, dry_run, &rows_done,
+                        )
+                        .await
+                    }
+                }
             }
             Err(err) => Err(ApiError::internal(err)),
         };
@@ -552,6 +634,18 @@ fn reason(code: &str, max: u64, language: domain::Language) -> String {
         "wrong_field_count" => (
             "The line has another number of fields than the header.",
             "De regel heeft een ander aantal velden dan de kopregel.",
+        ),
+        "unknown_account_kind" => (
+            "Not an account type (hospital_group, hospital, site, department, leasing_company, trust, service_organisation).",
+            "Geen accounttype (hospital_group, hospital, site, department, leasing_company, trust, service_organisation).",
+        ),
+        "bad_country" => (
+            "Not a two-letter country code.",
+            "Geen landcode van twee letters.",
+        ),
+        "not_allowed" => (
+            "A parent account has no parent.",
+            "Een hoofdaccount heeft geen bovenliggend account.",
         ),
         _ => ("Refused.", "Geweigerd."),
     };

@@ -3,6 +3,7 @@
 //! binary, the tests and the spec dump.
 
 pub mod account_admin;
+pub mod account_import;
 pub mod app;
 pub mod audit;
 pub mod auth;

@@ -196,6 +196,17 @@ impl AccountFields {
     pub const MARKET_MAX: usize = 60;
     pub const SOURCE_ID_MAX: usize = 64;
 
+    /// The longest a text `field` may be.
+    pub fn max_chars(field: &str) -> usize {
+        match field {
+            "name" => AccountName::MAX_CHARS,
+            "city" => Self::CITY_MAX,
+            "address" => Self::ADDRESS_MAX,
+            "market" => Self::MARKET_MAX,
+            _ => Self::SOURCE_ID_MAX,
+        }
+    }
+
     /// Every broken rule at once, named by field.
     pub fn parse(typed: TypedAccount<'_>) -> Result<Self, Vec<FieldProblem>> {
         let mut problems = Vec::new();

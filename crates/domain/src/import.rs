@@ -32,6 +32,12 @@ pub enum ImportIssue {
     SerialTaken,
     /// A line with more or fewer fields than the header.
     WrongFieldCount,
+    /// Not an account type (hospital, site, ...).
+    UnknownAccountKind,
+    /// Not a two-letter country code.
+    BadCountry,
+    /// A value this row may not have (a parent account has no parent).
+    NotAllowed,
 }
 
 impl ImportIssue {
@@ -51,6 +57,9 @@ impl ImportIssue {
             ImportIssue::Duplicate => "duplicate",
             ImportIssue::SerialTaken => "serial_taken",
             ImportIssue::WrongFieldCount => "wrong_field_count",
+            ImportIssue::UnknownAccountKind => "unknown_account_kind",
+            ImportIssue::BadCountry => "bad_country",
+            ImportIssue::NotAllowed => "not_allowed",
         }
     }
 
@@ -72,6 +81,11 @@ impl ImportIssue {
             ImportIssue::WrongFieldCount => {
                 "the line has another number of fields than the header".into()
             }
+            ImportIssue::UnknownAccountKind => {
+                "not an account type (hospital_group, hospital, site, department, leasing_company, trust, service_organisation)".into()
+            }
+            ImportIssue::BadCountry => "not a two-letter country code".into(),
+            ImportIssue::NotAllowed => "a parent account has no parent".into(),
         }
     }
 }
@@ -131,17 +145,20 @@ const OPTIONAL: [&str; 7] = [
 
 const MAX_TEXT: usize = 200;
 
-/// Where each column stands in the file (any order; unknown columns are
-/// left alone).
+/// Where each of `N` named columns stands in the file (any order; unknown
+/// columns are left alone).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProductColumns([usize; 17]);
+pub struct Columns<const N: usize>([usize; N]);
 
-impl ProductColumns {
-    /// Finds every column in `header` (trimmed, any case).
-    pub fn from_header(header: &[&str]) -> Result<Self, Vec<RowProblem>> {
-        let mut at = [0usize; 17];
+/// The columns of an installed-products file.
+pub type ProductColumns = Columns<17>;
+
+impl<const N: usize> Columns<N> {
+    /// Finds every one of `names` in `header` (trimmed, any case).
+    pub fn find(names: &[&str; N], header: &[&str]) -> Result<Self, Vec<RowProblem>> {
+        let mut at = [0usize; N];
         let mut missing = Vec::new();
-        for (i, name) in PRODUCT_COLUMNS.iter().enumerate() {
+        for (i, name) in names.iter().enumerate() {
             match header
                 .iter()
                 .position(|h| h.trim().eq_ignore_ascii_case(name))
@@ -151,14 +168,30 @@ impl ProductColumns {
             }
         }
         if missing.is_empty() {
-            Ok(ProductColumns(at))
+            Ok(Columns(at))
         } else {
             Err(missing)
         }
     }
 
-    fn value<'a>(&self, fields: &[&'a str], column: usize) -> &'a str {
-        fields.get(self.0[column]).map_or("", |v| v.trim())
+    /// The row's values, named, in the order of `names`.
+    pub(crate) fn values<'a>(
+        &self,
+        names: &'a [&'a str; N],
+        fields: &'a [&'a str],
+    ) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        let at = self.0;
+        names
+            .iter()
+            .zip(at)
+            .map(move |(name, i)| (*name, fields.get(i).map_or("", |v| v.trim())))
+    }
+}
+
+impl ProductColumns {
+    /// Finds every installed-product column in `header`.
+    pub fn from_header(header: &[&str]) -> Result<Self, Vec<RowProblem>> {
+        Self::find(&PRODUCT_COLUMNS, header)
     }
 }
 
@@ -224,10 +257,7 @@ pub fn parse_product(
     line: u64,
 ) -> Result<ImportedProduct, Vec<RowProblem>> {
     let mut problems = Vec::new();
-    let mut values = PRODUCT_COLUMNS.iter().enumerate().map(|(i, name)| {
-        let value = columns.value(fields, i);
-        (*name, value)
-    });
+    let mut values = columns.values(&PRODUCT_COLUMNS, fields);
     let mut next = || values.next().unwrap_or(("", ""));
     let text = |problems: &mut Vec<RowProblem>, (name, value): (&str, &str)| {
         if value.is_empty() && !OPTIONAL.contains(&name) {
@@ -295,7 +325,7 @@ pub fn parse_product(
     }
 }
 
-fn parsed<T>(
+pub(crate) fn parsed<T>(
     problems: &mut Vec<RowProblem>,
     line: u64,
     (name, value): (&str, &str),

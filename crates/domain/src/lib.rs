@@ -7,6 +7,7 @@ mod text_enum;
 
 pub mod access_request;
 pub mod account;
+pub mod account_import;
 pub mod account_security;
 pub mod attachment;
 pub mod case;

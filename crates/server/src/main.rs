@@ -78,6 +78,17 @@ enum ImportCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// A customer's account tree, keyed by the accounts' source ids: the
+    /// customer (`parent_account`) and the account above (`parent`) named
+    /// by theirs. All of the file or nothing; importing it again changes
+    /// nothing.
+    Accounts {
+        /// The CSV file (a header row naming the columns).
+        file: std::path::PathBuf,
+        /// Check every row and count what would change; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -197,20 +208,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 ),
             }
         }
-        Command::Import {
-            kind: ImportCommand::InstalledProducts { file, dry_run },
-        } => {
+        Command::Import { kind } => {
             persistence::migrate_up(&db).await?;
             let state = api::AppState::new(db, settings.api, Arc::new(SystemClock)).await?;
-            let input = std::fs::File::open(&file)
+            let (file, dry_run) = match &kind {
+                ImportCommand::InstalledProducts { file, dry_run }
+                | ImportCommand::Accounts { file, dry_run } => (file, *dry_run),
+            };
+            let input = std::fs::File::open(file)
                 .with_context(|| format!("cannot open {}", file.display()))?;
-            let report = api::imports::import_products(
-                &state,
-                None,
-                std::io::BufReader::new(input),
-                dry_run,
-            )
-            .await
+            let input = std::io::BufReader::new(input);
+            let report = match kind {
+                ImportCommand::InstalledProducts { .. } => {
+                    api::imports::import_products(&state, None, input, dry_run).await
+                }
+                ImportCommand::Accounts { .. } => {
+                    api::account_import::import_accounts(&state, None, input, dry_run).await
+                }
+            }
             .map_err(console_error)?;
             print_import_report(&report);
             anyhow::ensure!(

@@ -12,7 +12,7 @@ use web_sys::Blob;
 const CSV: &str = "text/csv";
 
 impl Api {
-    /// `POST /imports/installed-products?dry_run=`: the file's bytes as the
+    /// `POST /imports?kind=installed-products&dry_run=`: the file's bytes as the
     /// body. Answers the run at once (202); it goes on on the server, to
     /// follow with [`Api::import_run`]. `dry_run`: check only, store nothing.
     pub async fn import_installed_products(
@@ -20,7 +20,7 @@ impl Api {
         file: &Blob,
         dry_run: bool,
     ) -> Result<ImportRunDto, ApiError> {
-        let path = format!("{IMPORTS}/installed-products?dry_run={dry_run}");
+        let path = format!("{IMPORTS}?kind=installed-products&dry_run={dry_run}");
         self.json(Call::post_file(&path, file, CSV)).await
     }
 

@@ -97,6 +97,7 @@ pub async fn list(state: &AppState, auth: &AuthUser, q: &UserQuery) -> Result<Us
             UserStatusDto::Locked => StatusFilter::Locked,
             UserStatusDto::Deactivated => StatusFilter::Deactivated,
         }),
+        account: q.account.map(AccountId::from_uuid),
     };
     let (items, total) = users::list_admin(
         &state.db,

@@ -20,10 +20,11 @@ with a stable `code`.",
         license(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")
     ),
     modifiers(&SecurityAddon),
-    // Named only by query parameters, which utoipa does not collect from,
-    // and by the problem answers `contract` adds.
+    // Named only by query and path parameters, which utoipa does not
+    // collect from, and by the problem answers `contract` adds.
     components(schemas(
         api_types::CaseSort,
+        api_types::ImportKindDto,
         api_types::InstalledProductSort,
         api_types::SortOrder,
         api_types::ProblemDetails
@@ -32,7 +33,7 @@ with a stable `code`.",
         (name = "auth", description = "Log in, refresh, log out, the current user, passwords, activation and reset links, personal settings"),
         (name = "access requests", description = "Request access (public form) and its approval by Admins or the matched parent account's Manager"),
         (name = "users", description = "User administration (Managers for their parent account, Admins for all) and the security log"),
-        (name = "accounts", description = "Organisations and locations visible to the caller"),
+        (name = "accounts", description = "Organisations and locations visible to the caller; portal support creates, edits and moves them"),
         (name = "installed products", description = "The installed base: systems, their coverage and custom details"),
         (name = "cases", description = "Service cases and their timeline; create with an Idempotency-Key"),
         (name = "contracts", description = "Service contracts with their lines and coverage, and warranties"),

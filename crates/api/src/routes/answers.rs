@@ -12,6 +12,38 @@ use utoipa::IntoResponses;
 )]
 pub struct ManagersAndAdminsOnly;
 
+/// Importing a customer's data.
+#[derive(IntoResponses)]
+#[response(
+    status = 403,
+    description = "Only the service organisation and portal support import (`forbidden`)"
+)]
+pub struct ImportersOnly;
+
+/// An import file that is not taken.
+// Named in `responses(...)` only, never built.
+#[allow(dead_code)]
+#[derive(IntoResponses)]
+pub enum ImportRefused {
+    #[response(
+        status = 403,
+        description = "Only the service organisation and portal support import (`forbidden`)"
+    )]
+    Forbidden,
+    #[response(
+        status = 413,
+        description = "The file is larger than the import limit (`payload_too_large`)"
+    )]
+    TooLarge,
+    #[response(
+        status = 415,
+        description = "The body is neither `application/octet-stream` nor `text/csv` (`unsupported_media_type`)"
+    )]
+    NotCsv,
+    #[response(status = 422, description = "The file is empty (`empty_file`)")]
+    Empty,
+}
+
 /// Keeping the account tree.
 #[derive(IntoResponses)]
 #[response(

@@ -140,3 +140,60 @@ async fn an_account_of_another_parent_account_shows_its_name_type_and_country_on
         .parent_account_id
         .is_some());
 }
+
+#[tokio::test]
+async fn an_accounts_contracts_warranties_and_users_with_access_are_listed_by_its_id() {
+    let (app, token) = TestApp::spawn_signed_in("nl.manager").await.unwrap();
+    let dutch = &app.demo.dutch;
+    let users_of = |account: domain::AccountId, token: String| {
+        let app = &app;
+        async move {
+            let path = format!("/api/v1/users?account={account}");
+            let page: api_types::UserPage = app.get_json(&path, &token).await;
+            let mut names: Vec<String> = page.items.into_iter().map(|u| u.username).collect();
+            names.sort();
+            names
+        }
+    };
+    // The main hospital is assigned to the User and the Viewer; the eye
+    // clinic to nobody, so only the Manager reaches it.
+    assert_eq!(
+        users_of(dutch.accounts[1].id, token.clone()).await,
+        ["nl.manager", "nl.user", "nl.viewer"]
+    );
+    assert_eq!(
+        users_of(dutch.accounts[3].id, token.clone()).await,
+        ["nl.manager"]
+    );
+    // Another customer's Manager learns nothing of these accounts' users.
+    let dane = app.tokens_for("dk.manager").await.access_token;
+    assert!(users_of(dutch.accounts[1].id, dane).await.is_empty());
+
+    let all: api_types::ContractPage = app.get_json("/api/v1/contracts", &token).await;
+    let main = dutch.accounts[1].id;
+    let held: api_types::ContractPage = app
+        .get_json(&format!("/api/v1/contracts?account={main}"), &token)
+        .await;
+    assert!(held.items.iter().all(|c| c.ship_to.id == main.as_uuid()));
+    let expected = all
+        .items
+        .iter()
+        .filter(|c| c.ship_to.id == main.as_uuid())
+        .count();
+    assert_eq!(held.items.len(), expected);
+
+    let products: api_types::InstalledProductPage = app
+        .get_json(
+            &format!("/api/v1/installed-products?location_account={main}&page_size=100"),
+            &token,
+        )
+        .await;
+    let warranties: api_types::WarrantyPage = app
+        .get_json(&format!("/api/v1/warranties?account={main}"), &token)
+        .await;
+    let here: Vec<uuid::Uuid> = products.items.iter().map(|p| p.id).collect();
+    assert!(warranties
+        .items
+        .iter()
+        .all(|w| here.contains(&w.product.id)));
+}

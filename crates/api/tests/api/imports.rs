@@ -206,7 +206,7 @@ async fn a_file_without_a_column_or_with_a_broken_line_is_refused_whole() {
 async fn post_file(app: &TestApp, token: &str, file: &str, dry_run: bool) -> reqwest::Response {
     reqwest::Client::new()
         .post(app.url(&format!(
-            "/api/v1/imports/installed-products?dry_run={dry_run}"
+            "/api/v1/imports?kind=installed-products&dry_run={dry_run}"
         )))
         .bearer_auth(token)
         .header("content-type", "text/csv")
@@ -308,7 +308,7 @@ async fn a_manager_cannot_import_and_a_file_must_be_csv() {
 
     let admin = app.tokens_for("admin").await.access_token;
     let json = reqwest::Client::new()
-        .post(app.url("/api/v1/imports/installed-products"))
+        .post(app.url("/api/v1/imports?kind=installed-products"))
         .bearer_auth(&admin)
         .header("content-type", "application/json")
         .body("{}")
@@ -318,7 +318,7 @@ async fn a_manager_cannot_import_and_a_file_must_be_csv() {
     expect_problem_code(json, 415, ProblemCode::UnsupportedMediaType).await;
     // What a generated client sends is taken too.
     let bytes = reqwest::Client::new()
-        .post(app.url("/api/v1/imports/installed-products?dry_run=true"))
+        .post(app.url("/api/v1/imports?kind=installed-products&dry_run=true"))
         .bearer_auth(&admin)
         .header("content-type", "application/octet-stream")
         .body(csv(&twenty()))

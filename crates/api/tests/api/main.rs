@@ -4,6 +4,7 @@
 mod access_requests;
 mod account_admin;
 mod account_changes;
+mod account_import;
 mod accounts;
 mod attachments;
 mod auth;

@@ -11,7 +11,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Replaces the account's fields.
 pub async fn update(db: &impl Conn, id: AccountId, fields: &AccountFields) -> StoreResult<()> {
@@ -32,6 +32,39 @@ pub(crate) fn fields_model(f: &AccountFields) -> account::ActiveModel {
         source_id: Set(f.source_id.clone()),
         ..Default::default()
     }
+}
+
+/// Sets the account directly above `id` (within its customer).
+pub async fn set_parent(db: &impl Conn, id: AccountId, parent: AccountId) -> StoreResult<()> {
+    account::Entity::update_many()
+        .col_expr(account::Column::ParentId, Expr::value(parent.as_uuid()))
+        .filter(account::Column::Id.eq(id.as_uuid()))
+        .exec(db.raw())
+        .await?;
+    Ok(())
+}
+
+/// The accounts with these source ids, by source id (unique across
+/// customers).
+pub async fn by_source_ids(
+    db: &impl Conn,
+    source_ids: &[String],
+) -> StoreResult<HashMap<String, Account>> {
+    let mut found = HashMap::new();
+    // In chunks: a statement takes a bounded number of parameters.
+    for chunk in source_ids.chunks(500) {
+        let models = account::Entity::find()
+            .filter(account::Column::SourceId.is_in(chunk.iter().cloned()))
+            .all(db.raw())
+            .await?;
+        for m in models {
+            let account = super::accounts::to_domain(m)?;
+            if let Some(source) = account.fields.source_id.clone() {
+                found.insert(source, account);
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// Every account of the customer whose parent account is `parent_account`.

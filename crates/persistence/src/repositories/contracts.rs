@@ -65,6 +65,8 @@ pub(crate) fn visible_condition(visibility: AccountVisibility) -> Condition {
 pub struct ContractFilter {
     pub expiry: Option<ExpiryStatus>,
     pub text: Option<String>,
+    /// Contracts held by this account; warranties of products located at it.
+    pub account: Option<AccountId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,6 +201,9 @@ pub async fn list_visible(
 ) -> StoreResult<(Vec<ContractRecord>, u64)> {
     let db = db.raw();
     let mut query = contract::Entity::find().filter(visible_condition(visibility));
+    if let Some(account) = filter.account {
+        query = query.filter(contract::Column::ShipToAccountId.eq(account.as_uuid()));
+    }
     if let Some(expiry) = filter.expiry {
         query = query.filter(within_dates(
             Condition::all(),
@@ -440,6 +445,15 @@ pub async fn warranties_visible(
     let db = db.raw();
     let mut query = warranty::Entity::find()
         .filter(warranty::Column::InstalledProductId.in_subquery(visible_ids(visibility)));
+    if let Some(account) = filter.account {
+        query = query.filter(
+            warranty::Column::InstalledProductId.in_subquery(column_where(
+                installed_product::Column::Id,
+                Condition::all()
+                    .add(installed_product::Column::LocationAccountId.eq(account.as_uuid())),
+            )),
+        );
+    }
     if let Some(expiry) = filter.expiry {
         query = query.filter(within_dates(
             Condition::all(),

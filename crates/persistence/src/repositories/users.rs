@@ -2,7 +2,7 @@ use crate::db::Conn;
 use crate::entities::user;
 use crate::error::{corrupt_field, StoreResult};
 use crate::repositories::query::{
-    all_converted, bump_version, count_and_page, delete_where, window,
+    all_converted, bump_version, column_where, count_and_page, delete_where, window,
 };
 use chrono::{DateTime, Utc};
 use domain::account_security::LoginThrottle;
@@ -252,6 +252,9 @@ pub struct UserFilter {
     pub parent_account: Option<AccountId>,
     pub q: Option<String>,
     pub status: Option<StatusFilter>,
+    /// The users with access to this account: assigned to it, and the
+    /// Managers of its parent account.
+    pub account: Option<AccountId>,
 }
 
 async fn assignments_of(
@@ -294,10 +297,34 @@ fn admin_view(m: &user::Model, assignments: &[(uuid::Uuid, uuid::Uuid)]) -> Stor
     })
 }
 
+/// Assigned to `account`, or a Manager of its parent account (a Manager is
+/// in effect assigned every account of theirs).
+fn with_access_to(account: AccountId) -> Condition {
+    use crate::entities::{account as accounts, account_assignment as assignments};
+    let assigned = column_where(
+        assignments::Column::UserId,
+        assignments::Column::AccountId.eq(account.as_uuid()),
+    );
+    let customer = column_where(
+        accounts::Column::ParentAccountId,
+        accounts::Column::Id.eq(account.as_uuid()),
+    );
+    Condition::any()
+        .add(user::Column::Id.in_subquery(assigned))
+        .add(
+            Condition::all()
+                .add(user::Column::Role.eq(Role::Manager.as_str()))
+                .add(user::Column::ParentAccountId.in_subquery(customer)),
+        )
+}
+
 fn filter_condition(filter: &UserFilter, now: DateTime<Utc>) -> Condition {
     let mut condition = Condition::all();
     if let Some(parent) = filter.parent_account {
         condition = condition.add(user::Column::ParentAccountId.eq(parent.as_uuid()));
+    }
+    if let Some(account) = filter.account {
+        condition = condition.add(with_access_to(account));
     }
     if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         let pattern = format!("%{}%", q.to_lowercase().replace(['%', '_'], ""));

@@ -44,6 +44,7 @@ pub(crate) fn expiry_list(
     let filter = ContractFilter {
         expiry: q.expiry.map(ToDomain::to_domain),
         text: q.q,
+        account: q.account.map(domain::AccountId::from_uuid),
     };
     Ok((page, filter, convert::today(state, auth)))
 }

@@ -1,5 +1,5 @@
 use crate::auth::AuthUser;
-use crate::routes::{AppData, IdPath, Reply};
+use crate::routes::{answers, AppData, IdPath, Reply};
 use actix_web::{get, HttpResponse};
 use api_types::ImportRunDto;
 
@@ -9,7 +9,7 @@ use api_types::ImportRunDto;
     params(("id" = uuid::Uuid, Path, description = "Import run id")),
     responses(
         (status = 200, body = ImportRunDto),
-        (status = 403, description = "Only the service organisation and portal support import (`forbidden`)"),
+        answers::ImportersOnly,
         (status = 404, description = "No such import"),
     )
 )]

@@ -1,9 +1,11 @@
 //! Importing a customer's data (Service and Admin): start a run with the
 //! file, follow it, download its refused rows, and the template per kind.
 
+pub mod accounts_template;
 pub mod get;
 pub mod problems;
-pub mod start_products;
+mod receive;
+pub mod start;
 pub mod template;
 
 use crate::auth::AuthUser;
@@ -16,7 +18,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(template::installed_products_template)
-        .service(start_products::import_installed_products)
+        .service(start::import_file)
+        .service(accounts_template::accounts_template)
         .service(get::get_import)
         .service(problems::import_problems);
 }

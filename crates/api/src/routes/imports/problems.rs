@@ -1,6 +1,6 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
-use crate::routes::{AppData, IdPath, Reply};
+use crate::routes::{answers, AppData, IdPath, Reply};
 use actix_web::http::header;
 use actix_web::{get, HttpResponse};
 use api_types::ImportStatusDto;
@@ -11,7 +11,7 @@ use api_types::ImportStatusDto;
     params(("id" = uuid::Uuid, Path, description = "Import run id")),
     responses(
         (status = 200, description = "The problems as CSV", content_type = "text/csv"),
-        (status = 403, description = "Only the service organisation and portal support import (`forbidden`)"),
+        answers::ImportersOnly,
         (status = 404, description = "No such import"),
         (status = 409, description = "The import has not finished (`conflict`)"),
     )

@@ -1,5 +1,5 @@
 use crate::auth::AuthUser;
-use crate::routes::{AppData, Reply};
+use crate::routes::{answers, AppData, Reply};
 use actix_web::http::header;
 use actix_web::{get, HttpResponse};
 use domain::import::PRODUCT_COLUMNS;
@@ -34,20 +34,29 @@ const EXAMPLE: [&str; 17] = [
 #[utoipa::path(
     responses(
         (status = 200, description = "The template as CSV", content_type = "text/csv"),
-        (status = 403, description = "Only the service organisation and portal support import (`forbidden`)"),
+        answers::ImportersOnly,
     )
 )]
 #[get("/imports/templates/installed-products.csv")]
 pub async fn installed_products_template(state: AppData, auth: AuthUser) -> Reply {
     super::may_import(&state, &auth).await?;
-    let body = format!("{}\n{}\n", PRODUCT_COLUMNS.join(","), quoted(&EXAMPLE));
-    Ok(HttpResponse::Ok()
+    Ok(csv_template(
+        &PRODUCT_COLUMNS,
+        &EXAMPLE,
+        "installed-products",
+    ))
+}
+
+/// A template file: the header and one example row, to save as `name`.
+pub(super) fn csv_template(columns: &[&str], example: &[&str], name: &str) -> HttpResponse {
+    let body = format!("{}\n{}\n", columns.join(","), quoted(example));
+    HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
         .insert_header((
             header::CONTENT_DISPOSITION,
-            "attachment; filename=\"installed-products-template.csv\"",
+            format!("attachment; filename=\"{name}-template.csv\""),
         ))
-        .body(body))
+        .body(body)
 }
 
 fn quoted(fields: &[&str]) -> String {

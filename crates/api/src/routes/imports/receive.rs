@@ -1,41 +1,27 @@
+//! Receiving an import file: the body is stored as it arrives (never held
+//! in memory), up to the installation's limit, and a run is started on it.
+
 use crate::auth::AuthUser;
 use crate::error::ApiError;
-use crate::routes::{AppData, Reply};
+use crate::imports::ImportKind;
+use crate::routes::Reply;
+use crate::state::AppState;
 use actix_web::http::header;
-use actix_web::{post, web, HttpRequest, HttpResponse};
-use api_types::{ImportQuery, ImportRunDto};
+use actix_web::{web, HttpRequest, HttpResponse};
+use api_types::ImportQuery;
 use futures_util::StreamExt;
 use persistence::repositories::import_runs;
 use tokio::io::AsyncWriteExt;
 
-/// Starts importing installed products from a CSV file: the body is the
-/// file's bytes, sent as `application/octet-stream` or `text/csv` (see the
-/// template for the columns). Every row is checked
-/// first; the file is applied whole or not at all, and with `dry_run`
-/// nothing is stored. Rows are keyed by the product number, accounts named
-/// by their source system's ids within the row's `parent_account`, so
-/// importing a file again changes nothing. The run goes on in the
-/// background: follow it at the `Location` answered.
-#[utoipa::path(
-    params(ImportQuery),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The CSV file (UTF-8): a header row naming the columns, then one installed product a line. `text/csv` is accepted as well."),
-    responses(
-        (status = 202, body = ImportRunDto, headers(("Location" = String, description = "The run, to follow"))),
-        (status = 403, description = "Only the service organisation and portal support import (`forbidden`)"),
-        (status = 413, description = "The file is larger than the import limit (`payload_too_large`)"),
-        (status = 415, description = "The body is neither `application/octet-stream` nor `text/csv` (`unsupported_media_type`)"),
-        (status = 422, description = "The file is empty (`empty_file`)"),
-    )
-)]
-#[post("/imports/installed-products")]
-pub async fn import_installed_products(
-    state: AppData,
-    auth: AuthUser,
-    req: HttpRequest,
-    query: web::Query<ImportQuery>,
+/// Starts a run of `kind` on the uploaded file: 202 with the run to follow.
+pub(super) async fn start(
+    state: &AppState,
+    auth: &AuthUser,
+    (req, query): (&HttpRequest, &ImportQuery),
     mut payload: web::Payload,
+    kind: ImportKind,
 ) -> Reply {
-    super::may_import(&state, &auth).await?;
+    super::may_import(state, auth).await?;
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -65,21 +51,14 @@ pub async fn import_installed_products(
         }
     };
     let now = state.clock.now();
-    let kind = "installed_products";
-    let dry_run = query.dry_run;
     let rows_total = lines.saturating_sub(1);
-    import_runs::start(&state.db, id, kind, dry_run, auth.user.id, rows_total, now).await?;
-    crate::imports::spawn_products_run(
-        state.get_ref().clone(),
-        auth.user.clone(),
-        id,
-        path,
-        dry_run,
-    );
-    let run = super::find_run(&state, id).await?;
+    let (user, dry_run) = (auth.user.id, query.dry_run);
+    import_runs::start(&state.db, id, kind.as_str(), dry_run, user, rows_total, now).await?;
+    crate::imports::spawn_run(state.clone(), auth.user.clone(), id, (kind, path), dry_run);
+    let run = super::find_run(state, id).await?;
     Ok(HttpResponse::Accepted()
         .insert_header((header::LOCATION, format!("/api/v1/imports/{id}")))
-        .json(super::run_dto(&state, run, &auth)))
+        .json(super::run_dto(state, run, auth)))
 }
 
 /// Writes the body to `path`, at most `limit` bytes; answers its lines

@@ -1,0 +1,43 @@
+use crate::auth::AuthUser;
+use crate::imports::ImportKind;
+use crate::routes::{answers, AppData, Reply};
+use actix_web::{post, web, HttpRequest};
+use api_types::{ImportKindDto, ImportQuery, ImportRunDto};
+
+/// Starts importing a CSV file of `kind`: the body is the file's bytes,
+/// sent as `application/octet-stream` or `text/csv` (the kind's template
+/// names the columns). Every row is checked first; the file is applied
+/// whole or not at all, and with `dry_run` nothing is stored. Rows are
+/// keyed by the source system's ids, so importing a file again changes
+/// nothing. The run goes on in the background: follow it at the `Location`
+/// answered.
+///
+/// - `installed-products`: one product a row, keyed by its `number`; its
+///   accounts named by their source ids within the row's `parent_account`.
+/// - `accounts`: one account a row, keyed by its `source_id`;
+///   `parent_account` names the customer (the row whose `source_id` it is
+///   is the parent account itself, with no `parent`), `parent` the account
+///   directly above. Rows may come in any order.
+#[utoipa::path(
+    params(ImportQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The CSV file (UTF-8): a header row naming the columns, then one record a line. `text/csv` is accepted as well."),
+    responses(
+        (status = 202, body = ImportRunDto, headers(("Location" = String, description = "The run, to follow"))),
+        (status = 400, description = "No `kind`, or not a kind of import (`invalid_query`)"),
+        answers::ImportRefused,
+    )
+)]
+#[post("/imports")]
+pub async fn import_file(
+    state: AppData,
+    auth: AuthUser,
+    req: HttpRequest,
+    query: web::Query<ImportQuery>,
+    payload: web::Payload,
+) -> Reply {
+    let kind = match query.kind {
+        ImportKindDto::InstalledProducts => ImportKind::InstalledProducts,
+        ImportKindDto::Accounts => ImportKind::Accounts,
+    };
+    super::receive::start(&state, &auth, (&req, &query), payload, kind).await
+}

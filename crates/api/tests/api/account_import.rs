@@ -1,0 +1,266 @@
+use api::account_import::import_accounts;
+use api::imports::ImportReport;
+use api_types::{AccountListResponse, ImportRunDto, ImportStatusDto, ProblemCode};
+use domain::account_import::ACCOUNT_COLUMNS;
+use domain::import::ImportIssue;
+use persistence::repositories::audit;
+use test_support::{expect_problem_code, TestApp};
+
+/// A new customer: its parent account and three accounts below it, the
+/// children listed before their parents.
+const ZUIDERZEE: [[&str; 9]; 4] = [
+    [
+        "ZZH-1000",
+        "ZZH-1011",
+        "ZZH-1001",
+        "Radiologie",
+        "department",
+        "NL",
+        "Lelystad",
+        "",
+        "",
+    ],
+    [
+        "ZZH-1000",
+        "ZZH-1001",
+        "ZZH-1000",
+        "ZZH Lelystad",
+        "site",
+        "NL",
+        "Lelystad",
+        "Ziekenhuisweg 1",
+        "Benelux",
+    ],
+    [
+        "ZZH-1000",
+        "ZZH-1002",
+        "ZZH-1000",
+        "ZZH Emmeloord",
+        "site",
+        "nl",
+        "Emmeloord",
+        "",
+        "Benelux",
+    ],
+    [
+        "ZZH-1000",
+        "ZZH-1000",
+        "",
+        "Zuiderzee Ziekenhuis",
+        "hospital_group",
+        "NL",
+        "Lelystad",
+        "",
+        "Benelux",
+    ],
+];
+
+fn csv(rows: &[[&str; 9]]) -> String {
+    let mut out = ACCOUNT_COLUMNS.join(",") + "\n";
+    for r in rows {
+        out.push_str(&r.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+async fn run(app: &TestApp, file: &str, dry_run: bool) -> ImportReport {
+    import_accounts(&app.state, None, file.as_bytes(), dry_run)
+        .await
+        .unwrap()
+}
+
+fn counts(r: &ImportReport) -> (u64, u64, u64, u64) {
+    (r.rows, r.created, r.updated, r.unchanged)
+}
+
+async fn accounts_named(app: &TestApp, prefix: &str) -> Vec<api_types::AccountResponse> {
+    let token = app.tokens_for("admin").await.access_token;
+    let all: AccountListResponse = app.get_json("/api/v1/accounts", &token).await;
+    all.items
+        .into_iter()
+        .filter(|a| {
+            a.source_id
+                .as_deref()
+                .is_some_and(|s| s.starts_with(prefix))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_dry_run_counts_a_new_customers_tree_in_any_order_and_stores_nothing() {
+    let app = TestApp::spawn().await.unwrap();
+    let report = run(&app, &csv(&ZUIDERZEE), true).await;
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(counts(&report), (4, 4, 0, 0));
+    assert!(!report.applied);
+    assert!(accounts_named(&app, "ZZH-").await.is_empty());
+}
+
+#[tokio::test]
+async fn an_imported_tree_is_built_and_importing_it_again_changes_nothing() {
+    let app = TestApp::spawn().await.unwrap();
+    let report = run(&app, &csv(&ZUIDERZEE), false).await;
+    assert!(report.applied);
+    let stored = accounts_named(&app, "ZZH-").await;
+    let by_source = |s: &str| {
+        stored
+            .iter()
+            .find(|a| a.source_id.as_deref() == Some(s))
+            .unwrap()
+    };
+    let top = by_source("ZZH-1000");
+    assert_eq!(top.parent_id, None);
+    assert_eq!(top.parent_account_id, Some(top.id));
+    assert_eq!(by_source("ZZH-1001").parent_id, Some(top.id));
+    assert_eq!(
+        by_source("ZZH-1011").parent_id,
+        Some(by_source("ZZH-1001").id)
+    );
+    assert_eq!(by_source("ZZH-1002").country, "NL");
+
+    let again = run(&app, &csv(&ZUIDERZEE), false).await;
+    assert_eq!(counts(&again), (4, 0, 0, 4));
+}
+
+#[tokio::test]
+async fn a_changed_file_updates_only_the_changed_rows_and_the_audit_names_the_import() {
+    let app = TestApp::spawn().await.unwrap();
+    run(&app, &csv(&ZUIDERZEE), false).await;
+    let mut changed = ZUIDERZEE;
+    // Radiology moves to Emmeloord; Emmeloord gets its address.
+    changed[0][2] = "ZZH-1002";
+    changed[2][7] = "Noordzee 2";
+    let report = run(&app, &csv(&changed), false).await;
+    assert_eq!(counts(&report), (4, 0, 2, 2));
+
+    let stored = accounts_named(&app, "ZZH-").await;
+    let by_source = |s: &str| {
+        stored
+            .iter()
+            .find(|a| a.source_id.as_deref() == Some(s))
+            .unwrap()
+    };
+    assert_eq!(
+        by_source("ZZH-1011").parent_id,
+        Some(by_source("ZZH-1002").id)
+    );
+    let history = audit::for_entity(&app.db, "account", &by_source("ZZH-1002").id.to_string())
+        .await
+        .unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(last.action, "account.import.update");
+    assert_eq!(
+        last.old_value.as_ref().unwrap()["address"],
+        serde_json::Value::Null
+    );
+    assert_eq!(last.new_value.as_ref().unwrap()["address"], "Noordzee 2");
+    assert_eq!(
+        last.new_value.as_ref().unwrap()["import"],
+        report.id.to_string()
+    );
+}
+
+#[tokio::test]
+async fn every_bad_row_is_reported_with_its_line_and_nothing_is_written() {
+    let app = TestApp::spawn().await.unwrap();
+    let mut rows = ZUIDERZEE.to_vec();
+    // Line 6: an account of another customer (Nordkyst's site).
+    rows.push([
+        "ZZH-1000", "NKH-1001", "ZZH-1000", "Taken", "site", "DK", "", "", "",
+    ]);
+    // Line 7: a parent that is nowhere.
+    rows.push([
+        "ZZH-1000", "ZZH-1003", "ZZH-1999", "Orphan", "site", "NL", "", "", "",
+    ]);
+    // Line 8: the same source id again.
+    rows.push([
+        "ZZH-1000", "ZZH-1002", "ZZH-1000", "Twice", "site", "NL", "", "", "",
+    ]);
+    // Line 9: a wrong type and country.
+    rows.push([
+        "ZZH-1000", "ZZH-1004", "ZZH-1000", "Clinic", "clinic", "NLD", "", "", "",
+    ]);
+    // Line 10: a parent in another customer's tree.
+    rows.push([
+        "ZZH-1000",
+        "ZZH-1005",
+        "LUMC-1001",
+        "Borrowed",
+        "site",
+        "NL",
+        "",
+        "",
+        "",
+    ]);
+    let report = run(&app, &csv(&rows), false).await;
+    let found: Vec<(u64, &str, ImportIssue)> = report
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column.as_str(), p.issue))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (6, "source_id", ImportIssue::OtherCustomer),
+            (7, "parent", ImportIssue::UnknownAccount),
+            (8, "source_id", ImportIssue::Duplicate),
+            (9, "kind", ImportIssue::UnknownAccountKind),
+            (9, "country", ImportIssue::BadCountry),
+            (10, "parent", ImportIssue::OtherCustomer),
+        ]
+    );
+    assert!(!report.applied);
+    assert!(accounts_named(&app, "ZZH-").await.is_empty());
+    let missing = run(&app, "parent_account,source_id,name\n", false).await;
+    let columns: Vec<&str> = missing.problems.iter().map(|p| p.column.as_str()).collect();
+    assert_eq!(
+        columns,
+        ["parent", "kind", "country", "city", "address", "market"]
+    );
+}
+
+#[tokio::test]
+async fn the_service_side_imports_accounts_over_the_api_and_a_manager_cannot() {
+    let app = TestApp::spawn().await.unwrap();
+    let upload = |token: String| {
+        let app = &app;
+        async move {
+            app.client
+                .post(app.url("/api/v1/imports?kind=accounts"))
+                .bearer_auth(token)
+                .header("content-type", "text/csv")
+                .body(csv(&ZUIDERZEE))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let manager = app.tokens_for("nl.manager").await.access_token;
+    expect_problem_code(upload(manager).await, 403, ProblemCode::Forbidden).await;
+
+    let service = app.tokens_for("service").await.access_token;
+    let response = upload(service.clone()).await;
+    assert_eq!(response.status(), 202);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let mut run: ImportRunDto = response.json().await.unwrap();
+    assert_eq!(run.kind, "accounts");
+    for _ in 0..100 {
+        if run.status != ImportStatusDto::Running {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        run = app.get_json(&location, &service).await;
+    }
+    let report = run.report.expect("done");
+    assert!(report.applied);
+    assert_eq!(report.created, 4);
+    assert_eq!(accounts_named(&app, "ZZH-").await.len(), 4);
+
+    let template = app
+        .get("/api/v1/imports/templates/accounts.csv", &service)
+        .await;
+    assert_eq!(template.status(), 200);
+    let text = template.text().await.unwrap();
+    assert!(text.starts_with(&ACCOUNT_COLUMNS.join(",")));
+}
