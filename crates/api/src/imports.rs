@@ -362,7 +362,8 @@ impl<R: std::io::Read> CsvRows<R> {
     }
 
     /// The next row and its line, counted in `report`; a row with another
-    /// number of fields than the header is refused there and passed over.
+    /// number of fields than the header is refused there and passed over,
+    /// and one of empty fields only is passed over.
     pub(crate) fn next_row(
         &mut self,
         report: &mut ImportReport,
@@ -370,6 +371,10 @@ impl<R: std::io::Read> CsvRows<R> {
         loop {
             if !self.csv.read_record(&mut self.record).map_err(unreadable)? {
                 return Ok(None);
+            }
+            // A row of empty fields is a blank line of a spreadsheet.
+            if self.record.iter().all(str::is_empty) {
+                continue;
             }
             let line = self.record.position().map_or(0, |p| p.line());
             report.rows += 1;

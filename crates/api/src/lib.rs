@@ -23,6 +23,7 @@ pub mod openapi;
 pub mod route_table;
 pub mod routes;
 pub mod spa;
+pub mod spreadsheet;
 pub mod state;
 pub mod wire;
 

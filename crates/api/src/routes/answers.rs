@@ -37,7 +37,7 @@ pub enum ImportRefused {
     TooLarge,
     #[response(
         status = 415,
-        description = "The body is neither `application/octet-stream` nor `text/csv` (`unsupported_media_type`)"
+        description = "The body is not `application/octet-stream`, `text/csv` or xlsx (`unsupported_media_type`)"
     )]
     NotCsv,
     #[response(status = 422, description = "The file is empty (`empty_file`)")]

@@ -264,3 +264,108 @@ async fn the_service_side_imports_accounts_over_the_api_and_a_manager_cannot() {
     let text = template.text().await.unwrap();
     assert!(text.starts_with(&ACCOUNT_COLUMNS.join(",")));
 }
+
+/// A workbook as a spreadsheet program writes it: one sheet, text cells,
+/// empty cells left out, and `rows` at their sheet row numbers (1-based).
+fn workbook(rows: &[(u32, Vec<&str>)]) -> Vec<u8> {
+    use std::io::Write;
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    const DOC: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let mut sheet = String::new();
+    for (number, cells) in rows {
+        sheet.push_str(&format!("<row r=\"{number}\">"));
+        for (i, value) in cells.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            let column = char::from(b'A' + i as u8);
+            sheet.push_str(&format!(
+                "<c r=\"{column}{number}\" t=\"inlineStr\"><is><t>{value}</t></is></c>"
+            ));
+        }
+        sheet.push_str("</row>");
+    }
+    let parts = [
+        ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>".to_owned()),
+        ("_rels/.rels", format!("<Relationships xmlns=\"{RELS}\"><Relationship Id=\"rId1\" Type=\"{DOC}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")),
+        ("xl/workbook.xml", format!("<workbook xmlns=\"{MAIN}\" xmlns:r=\"{DOC}\"><sheets><sheet name=\"Accounts\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")),
+        ("xl/_rels/workbook.xml.rels", format!("<Relationships xmlns=\"{RELS}\"><Relationship Id=\"rId1\" Type=\"{DOC}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>")),
+        ("xl/worksheets/sheet1.xml", format!("<worksheet xmlns=\"{MAIN}\"><sheetData>{sheet}</sheetData></worksheet>")),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, body) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+async fn upload_workbook(
+    app: &TestApp,
+    token: &str,
+    body: Vec<u8>,
+    dry_run: bool,
+) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/api/v1/imports?kind=accounts&dry_run={dry_run}")))
+        .bearer_auth(token)
+        .header("content-type", api::spreadsheet::XLSX)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn finished(app: &TestApp, token: &str, response: reqwest::Response) -> ImportRunDto {
+    assert_eq!(response.status(), 202);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let mut run: ImportRunDto = response.json().await.unwrap();
+    for _ in 0..100 {
+        if run.status != ImportStatusDto::Running {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        run = app.get_json(&location, token).await;
+    }
+    run
+}
+
+#[tokio::test]
+async fn an_xlsx_workbook_imports_like_its_csv_and_a_problem_names_the_sheets_row() {
+    let app = TestApp::spawn().await.unwrap();
+    let token = app.tokens_for("admin").await.access_token;
+    let mut rows: Vec<(u32, Vec<&str>)> = vec![(1, ACCOUNT_COLUMNS.to_vec())];
+    rows.extend((2..).zip(ZUIDERZEE.iter().map(|r| r.to_vec())));
+    // Row 6 is empty; row 7 has a wrong type.
+    let bad = vec![
+        "ZZH-1000", "ZZH-1009", "ZZH-1000", "Kliniek", "clinic", "NL",
+    ];
+    let mut with_bad = rows.clone();
+    with_bad.push((7, bad));
+
+    let response = upload_workbook(&app, &token, workbook(&with_bad), true).await;
+    let report = finished(&app, &token, response).await.report.unwrap();
+    let problems: Vec<(u64, &str, &str)> = report
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column.as_str(), p.code.as_str()))
+        .collect();
+    assert_eq!(problems, [(7, "kind", "unknown_account_kind")]);
+    assert_eq!(report.rows, 5);
+
+    let response = upload_workbook(&app, &token, workbook(&rows), false).await;
+    let report = finished(&app, &token, response).await.report.unwrap();
+    assert!(report.applied);
+    assert_eq!(report.created, 4);
+    let stored = accounts_named(&app, "ZZH-").await;
+    let radiology = stored.iter().find(|a| a.name == "Radiologie").unwrap();
+    assert_eq!(radiology.address, None, "left-out cells are empty");
+
+    // A zip file that is no workbook is refused before any run starts.
+    let mut broken = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    broken
+        .start_file("hello.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    let broken = broken.finish().unwrap().into_inner();
+    let response = upload_workbook(&app, &token, broken, true).await;
+    expect_problem_code(response, 400, ProblemCode::InvalidUpload).await;
+}

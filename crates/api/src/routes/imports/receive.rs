@@ -1,10 +1,12 @@
 //! Receiving an import file: the body is stored as it arrives (never held
-//! in memory), up to the installation's limit, and a run is started on it.
+//! in memory), up to the installation's limit, an xlsx workbook is turned
+//! into CSV, and a run is started on it.
 
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::imports::ImportKind;
 use crate::routes::Reply;
+use crate::spreadsheet::{xlsx_to_csv, XLSX, ZIP_MAGIC};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -27,9 +29,10 @@ pub(super) async fn start(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    // Generated clients send a file's bytes as octet-stream; people, text/csv.
+    // Generated clients send a file's bytes as octet-stream; people, text/csv
+    // or a spreadsheet.
     let content_type = content_type.trim().to_ascii_lowercase();
-    if !["text/csv", "application/octet-stream"]
+    if !["text/csv", "application/octet-stream", XLSX]
         .iter()
         .any(|accepted| content_type.starts_with(accepted))
     {
@@ -37,16 +40,31 @@ pub(super) async fn start(
     }
     let limit = state.config.max_import_bytes;
     let id = uuid::Uuid::new_v4();
-    let path = state
-        .blobs
-        .root()
-        .join(".incoming")
-        .join(format!("import-{id}.csv"));
-    let received = receive(&mut payload, &path, limit).await;
-    let lines = match received {
-        Ok(lines) => lines,
+    let incoming = state.blobs.root().join(".incoming");
+    let upload = incoming.join(format!("import-{id}.upload"));
+    let path = incoming.join(format!("import-{id}.csv"));
+    let lines = match receive(&mut payload, &upload, limit).await {
+        Ok((_, true)) => {
+            // A workbook (whatever it was sent as) becomes the CSV the run reads.
+            let (from, to) = (upload.clone(), path.clone());
+            let converted = web::block(move || xlsx_to_csv(&from, &to)).await;
+            let _ = tokio::fs::remove_file(&upload).await;
+            match converted.map_err(ApiError::internal)? {
+                Ok(lines) => lines,
+                Err(why) => {
+                    let _ = tokio::fs::remove_file(&path).await;
+                    return Err(ApiError::InvalidUpload(format!("the file is {why}")));
+                }
+            }
+        }
+        Ok((lines, false)) => {
+            tokio::fs::rename(&upload, &path)
+                .await
+                .map_err(ApiError::internal)?;
+            lines
+        }
         Err(err) => {
-            let _ = tokio::fs::remove_file(&path).await;
+            let _ = tokio::fs::remove_file(&upload).await;
             return Err(err);
         }
     };
@@ -62,16 +80,18 @@ pub(super) async fn start(
 }
 
 /// Writes the body to `path`, at most `limit` bytes; answers its lines
-/// (a last line without its newline counts).
+/// (a last line without its newline counts) and whether it is a workbook
+/// (an xlsx file is a zip file).
 async fn receive(
     payload: &mut web::Payload,
     path: &std::path::Path,
     limit: u64,
-) -> Result<u64, ApiError> {
+) -> Result<(u64, bool), ApiError> {
     let mut file = tokio::fs::File::create(path)
         .await
         .map_err(ApiError::internal)?;
     let (mut size, mut lines, mut ends_in_newline) = (0u64, 0u64, true);
+    let mut start = Vec::with_capacity(ZIP_MAGIC.len());
     while let Some(chunk) = payload.next().await {
         let chunk =
             chunk.map_err(|err| ApiError::InvalidUpload(format!("the upload broke off: {err}")))?;
@@ -81,6 +101,8 @@ async fn receive(
                 limit: usize::try_from(limit).unwrap_or(usize::MAX),
             });
         }
+        let wanted = ZIP_MAGIC.len().saturating_sub(start.len()).min(chunk.len());
+        start.extend_from_slice(&chunk[..wanted]);
         lines += chunk.iter().filter(|b| **b == b'\n').count() as u64;
         if let Some(last) = chunk.last() {
             ends_in_newline = *last == b'\n';
@@ -93,5 +115,5 @@ async fn receive(
             file_name: "the import".into(),
         });
     }
-    Ok(lines + u64::from(!ends_in_newline))
+    Ok((lines + u64::from(!ends_in_newline), start == ZIP_MAGIC))
 }

@@ -4,9 +4,10 @@ use crate::routes::{answers, AppData, Reply};
 use actix_web::{post, web, HttpRequest};
 use api_types::{ImportKindDto, ImportQuery, ImportRunDto};
 
-/// Starts importing a CSV file of `kind`: the body is the file's bytes,
-/// sent as `application/octet-stream` or `text/csv` (the kind's template
-/// names the columns). Every row is checked first; the file is applied
+/// Starts importing a CSV file or an xlsx workbook (its first sheet) of
+/// `kind`: the body is the file's bytes, sent as
+/// `application/octet-stream`, `text/csv` or the xlsx media type (the
+/// kind's template names the columns; a workbook's first row holds them). Every row is checked first; the file is applied
 /// whole or not at all, and with `dry_run` nothing is stored. Rows are
 /// keyed by the source system's ids, so importing a file again changes
 /// nothing. The run goes on in the background: follow it at the `Location`
@@ -20,10 +21,10 @@ use api_types::{ImportKindDto, ImportQuery, ImportRunDto};
 ///   directly above. Rows may come in any order.
 #[utoipa::path(
     params(ImportQuery),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The CSV file (UTF-8): a header row naming the columns, then one record a line. `text/csv` is accepted as well."),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The CSV file (UTF-8) or xlsx workbook: a header row naming the columns, then one record a row. `text/csv` and `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` are accepted as well."),
     responses(
         (status = 202, body = ImportRunDto, headers(("Location" = String, description = "The run, to follow"))),
-        (status = 400, description = "No `kind`, or not a kind of import (`invalid_query`)"),
+        (status = 400, description = "No `kind` or not a kind of import (`invalid_query`), or a workbook that cannot be read (`invalid_upload`)"),
         answers::ImportRefused,
     )
 )]
