@@ -4,6 +4,7 @@
 // imports it; the customer's Manager then finds the products. On a phone
 // the Service user reaches the page from the settings and reads the
 // problems as cards; customers get neither the page nor its navigation.
+// The same page imports a customer's accounts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -91,7 +92,7 @@ async function download(page, click) {
 test("an Admin imports 20 installed products after a check found two bad rows, and the customer sees them", async () => {
   await portal.withPage({ user: "admin" }, async ({ page }) => {
     await page.locator("a.nav-imports").first().click();
-    await page.locator("main h1", { hasText: "Import installed products" }).waitFor();
+    await page.locator("main h1", { hasText: "Import a customer's data" }).waitFor();
 
     // The template names the columns.
     const template = await download(page, () => page.locator("button.download-template").click());
@@ -162,6 +163,30 @@ test("an Admin imports 20 installed products after a check found two bad rows, a
   });
 });
 
+test("an Admin imports a new customer's accounts, children listed before their parent, from the same page", () =>
+  portal.withPage({ user: "admin" }, async ({ page }) => {
+    await page.locator("a.nav-imports").first().click();
+    await page.locator("main h1", { hasText: "Import a customer's data" }).waitFor();
+    await page.locator("#import-kind").selectOption("accounts");
+    const template = await download(page, () => page.locator("button.download-template").click());
+    assert.equal(template.name, "accounts-template.csv");
+    const header = template.text.split("\n")[0];
+    assert.equal(header, "parent_account,source_id,parent,name,kind,country,city,address,market");
+    const accounts = [
+      header,
+      "ZZH-1000,ZZH-1001,ZZH-1000,ZZH Lelystad,site,NL,Lelystad,,Benelux",
+      "ZZH-1000,ZZH-1000,,Zuiderzee Ziekenhuis,hospital_group,NL,Lelystad,,Benelux",
+    ];
+    const file = { name: "zuiderzee-accounts.csv", mimeType: "text/csv", buffer: Buffer.from(`${accounts.join("\n")}\n`) };
+    const clean = await checkFile(page, file);
+    assert.match(clean.outcome, /^No problems found/);
+    assert.equal(await fact(clean.section, "Would be created"), "2");
+    await page.locator("button.import-button").click();
+    const imported = await waitForOutcome(page, "Import of the file");
+    assert.equal(imported.outcome, "Imported: the changes are stored.");
+    assert.equal(await fact(imported.section, "Created"), "2");
+  }));
+
 test("on a phone the Service user reaches the import from the settings and reads the problems as cards", () =>
   portal.withPage({ user: "service", viewport: { width: 360, height: 780 } }, async ({ page }) => {
     // Not on the bottom bar (it holds five items), but in the settings.
@@ -169,7 +194,7 @@ test("on a phone the Service user reaches the import from the settings and reads
     assert.equal(await page.locator("nav.main-nav a.nav-imports").isVisible(), false);
     await page.locator("a.settings-link").click();
     await page.locator("section[aria-labelledby=imports-heading] a", { hasText: "Import data" }).click();
-    await page.locator("main h1", { hasText: "Import installed products" }).waitFor();
+    await page.locator("main h1", { hasText: "Import a customer's data" }).waitFor();
 
     // An empty file is refused with the app's own words.
     await page.locator("#import-file").setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });

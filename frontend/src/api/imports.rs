@@ -4,24 +4,45 @@
 
 use super::http::{url, Api, Call};
 use super::ApiError;
-use api_types::ImportRunDto;
+use api_types::{ImportKindDto, ImportRunDto};
 use std::fmt::Display;
 use web_sys::Blob;
 
-/// How the app sends a CSV file (the server takes octet-stream too).
+/// The media types the app sends a file as (the server also knows a
+/// workbook by its bytes).
 const CSV: &str = "text/csv";
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The media type of a file named `name`: a workbook, or CSV.
+pub fn file_type(name: &str) -> &'static str {
+    if name.to_ascii_lowercase().ends_with(".xlsx") {
+        XLSX
+    } else {
+        CSV
+    }
+}
+
+/// As the server names a kind in paths and parameters.
+fn kind_name(kind: ImportKindDto) -> &'static str {
+    match kind {
+        ImportKindDto::InstalledProducts => "installed-products",
+        ImportKindDto::Accounts => "accounts",
+    }
+}
 
 impl Api {
-    /// `POST /imports?kind=installed-products&dry_run=`: the file's bytes as the
+    /// `POST /imports?kind=&dry_run=`: the file's bytes (`name`d) as the
     /// body. Answers the run at once (202); it goes on on the server, to
     /// follow with [`Api::import_run`]. `dry_run`: check only, store nothing.
-    pub async fn import_installed_products(
+    pub async fn import_file(
         self,
-        file: &Blob,
+        kind: ImportKindDto,
+        (file, name): (&Blob, &str),
         dry_run: bool,
     ) -> Result<ImportRunDto, ApiError> {
-        let path = format!("{IMPORTS}?kind=installed-products&dry_run={dry_run}");
-        self.json(Call::post_file(&path, file, CSV)).await
+        let path = format!("{IMPORTS}?kind={}&dry_run={dry_run}", kind_name(kind));
+        self.json(Call::post_file(&path, file, file_type(name)))
+            .await
     }
 
     /// `GET /imports/{id}`: how far the run got, and its report once done.
@@ -42,9 +63,9 @@ pub fn import_problems_url(id: impl Display) -> String {
     url(&format!("{}/problems.csv", import_path(id)))
 }
 
-/// The columns of an installed-products file, with an example row.
-pub fn products_template_url() -> String {
-    url(&format!("{IMPORTS}/templates/installed-products.csv"))
+/// The columns of a file of `kind`, with an example row.
+pub fn template_url(kind: ImportKindDto) -> String {
+    url(&format!("{IMPORTS}/templates/{}.csv", kind_name(kind)))
 }
 
 #[cfg(test)]
@@ -56,13 +77,22 @@ mod tests {
         let paths = [
             url(&import_path("r1")),
             import_problems_url("r1"),
-            products_template_url(),
+            template_url(ImportKindDto::InstalledProducts),
+            template_url(ImportKindDto::Accounts),
         ];
         let expected = [
             "/r1",
             "/r1/problems.csv",
             "/templates/installed-products.csv",
+            "/templates/accounts.csv",
         ];
         assert_eq!(paths, expected.map(|p| format!("/api/v1/imports{p}")));
+    }
+
+    #[test]
+    fn a_workbook_is_sent_as_one_and_anything_else_as_csv() {
+        assert_eq!(file_type("Base.XLSX"), XLSX);
+        assert_eq!(file_type("base.csv"), "text/csv");
+        assert_eq!(file_type("base"), "text/csv");
     }
 }

@@ -6,7 +6,7 @@
 //! whatever the browser does: the page asks how far it got every second,
 //! and keeps its id in the URL (`?run=`), so a reload finds it again.
 
-use crate::api::imports::{import_problems_url, products_template_url};
+use crate::api::imports::{import_problems_url, template_url, XLSX};
 use crate::api::{Api, ApiError};
 use crate::components::document::set_title;
 use crate::components::download::fetch_and_save;
@@ -18,7 +18,9 @@ use crate::i18n::import_texts::{ImportTexts, IMPORT_TEXTS};
 use crate::i18n::{count_text, error_message, fill, TextFn, Texts};
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
-use api_types::{ImportProblemDto, ImportReportDto, ImportRunDto, ImportStatusDto, ProblemCode};
+use api_types::{
+    ImportKindDto, ImportProblemDto, ImportReportDto, ImportRunDto, ImportStatusDto, ProblemCode,
+};
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -46,6 +48,8 @@ struct Shown {
 #[derive(Clone, Copy)]
 struct Import {
     api: Api,
+    /// What the file holds.
+    kind: RwSignal<ImportKindDto>,
     input: NodeRef<html::Input>,
     /// How many times a file was chosen: a check is of one choice, and a
     /// new choice makes it stale.
@@ -81,6 +85,7 @@ impl Import {
         });
         let this = Self {
             api: use_auth().api(),
+            kind: RwSignal::new(ImportKindDto::InstalledProducts),
             input: NodeRef::new(),
             choice: RwSignal::new(0),
             checked: StoredValue::new_local(None),
@@ -137,7 +142,8 @@ impl Import {
         self.failure.set(None);
         self.sending.set(true);
         leptos::task::spawn_local(async move {
-            let started = self.api.import_installed_products(&file, dry_run).await;
+            let kind = self.kind.get_untracked();
+            let started = self.api.import_file(kind, (&file, &name), dry_run).await;
             self.sending.try_set(false);
             match started {
                 Ok(run) => {
@@ -320,15 +326,32 @@ fn import_view(imp: Import, t: &'static Texts) -> impl IntoView {
         <section class="panel import-file" aria-labelledby="import-file-heading">
             <h2 id="import-file-heading">{texts.file_heading}</h2>
             <p class="hint">{texts.template_hint}</p>
-            {download_button(imp, t, "download-template", texts.download_template, products_template_url())}
+            {move || download_button(imp, t, "download-template", texts.download_template, template_url(imp.kind.get()))}
             <form class="import-form" novalidate on:submit=on_submit>
+                <div class="field">
+                    <label for="import-kind">{texts.kind_label}</label>
+                    <select
+                        id="import-kind"
+                        name="kind"
+                        on:change=move |ev| {
+                            let accounts = event_target_value(&ev) == "accounts";
+                            imp.kind.set(if accounts { ImportKindDto::Accounts } else { ImportKindDto::InstalledProducts });
+                            // A check was of the other kind.
+                            imp.chose();
+                        }
+                    >
+                        <option value="installed-products" selected>{texts.kind_products}</option>
+                        <option value="accounts">{texts.kind_accounts}</option>
+                    </select>
+                    <p class="field-help">{texts.kind_help}</p>
+                </div>
                 <div class="field">
                     <label for=FILE_INPUT>{texts.file_label} {required_marker(t)}</label>
                     <input
                         type="file"
                         id=FILE_INPUT
                         name="file"
-                        accept=".csv,text/csv"
+                        accept=format!(".csv,text/csv,.xlsx,{XLSX}")
                         required
                         node_ref=imp.input
                         aria-invalid=move || imp.file_missing.get().then_some("true")
