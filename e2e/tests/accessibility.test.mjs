@@ -1,6 +1,6 @@
 // axe-core finds no WCAG 2.2 AA violation on the pages that exist (the
-// service desk's and the import's too), on a desktop and on a 390 x 844
-// phone (ux.md, "Checked by tools").
+// service desk's, the import's and the account administration's too), on
+// a desktop and on a 390 x 844 phone (ux.md, "Checked by tools").
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useServerAndBrowser } from "../lib/fixture.mjs";
@@ -173,6 +173,42 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.goto(`${portal.baseUrl}/cases/new`);
     await page.locator("form.case-form").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "phoned-in case form");
+
+    assert.deepEqual(faults, []);
+    await context.close();
+  });
+
+  test(`the account tree, forms and pages pass axe on a ${name}`, async () => {
+    const { context, page, faults } = await portal.newPage({ viewport });
+    await portal.signIn(page, "admin");
+    await page.goto(`${portal.baseUrl}/accounts`);
+    await page.locator("ul.account-tree a.move-account").first().waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "account tree");
+
+    await page.locator("a.new-account").click();
+    await page.locator("form.account-form button[type=submit]").click();
+    await page.locator("#account-name-error").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "new parent account form with errors");
+
+    await page.goBack();
+    await page.locator("ul.account-tree a.move-account").first().click();
+    await page.locator("#new-parent option").nth(1).waitFor({ state: "attached" });
+    await page.locator("button.check-move").click();
+    await page.locator("#new-parent-error").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "move form with an error");
+    await page.locator("#new-parent").selectOption({ index: 1 });
+    await page.locator("button.check-move").click();
+    await page.locator("section.move-check button.confirm-move").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "move form with its check");
+
+    await page.locator(".back-link a").click();
+    await page.locator('section.account-products[aria-busy="false"]').waitFor();
+    await page.locator('section.account-users[aria-busy="false"]').waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "account page");
+
+    await page.locator("a.edit-account").click();
+    await page.locator("form.account-form #account-name").waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], "edit account form");
 
     assert.deepEqual(faults, []);
     await context.close();

@@ -21,7 +21,7 @@ const OTHER_PARENTS = ["Nordkyst Hospital", "Nordkyst Hospital Frederikssund"];
 const portal = useServerAndBrowser();
 
 async function accountNames(page) {
-  const names = page.locator("li.account span.account-name");
+  const names = page.locator("li.account .account-name");
   await names.first().waitFor();
   return names.allTextContents();
 }

@@ -24,6 +24,10 @@ macro_rules! query_field {
         fn page_mut(&mut self) -> &mut Option<u32> {
             &mut self.query.page
         }
+
+        fn page_size_mut(&mut self) -> &mut Option<u32> {
+            &mut self.query.page_size
+        }
     };
     ($query:ty, $page:expr, $pairs:ident) => {
         query_field!($query, $page);
@@ -125,6 +129,9 @@ pub trait ListView: Clone + Default + PartialEq + Send + Sync + 'static {
     /// The page number (none: the first).
     fn page_mut(&mut self) -> &mut Option<u32>;
 
+    /// Rows a page (none: the server's default).
+    fn page_size_mut(&mut self) -> &mut Option<u32>;
+
     /// Whether any filter narrows the list (sort, page and grouping do not).
     fn is_filtered(&self) -> bool;
 
@@ -143,6 +150,14 @@ pub trait ListView: Clone + Default + PartialEq + Send + Sync + 'static {
     /// Where "clear filters" leads.
     fn cleared(&self) -> Self {
         Self::default()
+    }
+
+    /// What the server is asked for the first `rows` of this view (a
+    /// detail page's short list; the list's page links to the rest).
+    fn first(&self, rows: u32) -> Self::Query {
+        let mut first = self.with_page(1);
+        *first.page_size_mut() = Some(rows);
+        first.query().clone()
     }
 }
 
@@ -259,6 +274,7 @@ query_params!(InstalledProductQuery, product_query_pairs {
 query_params!(ContractQuery, contract_query_pairs {
     expiry: parsed => push_wire,
     q: text => push,
+    account: parsed => push,
     ;
     page: page_number => push,
     page_size: page_size => push,
@@ -418,6 +434,10 @@ impl ListView for ContractListView {
 
     fn page_mut(&mut self) -> &mut Option<u32> {
         &mut self.query.page
+    }
+
+    fn page_size_mut(&mut self) -> &mut Option<u32> {
+        &mut self.query.page_size
     }
 
     fn is_filtered(&self) -> bool {
@@ -608,6 +628,7 @@ mod tests {
             query: ContractQuery {
                 expiry: Some(ExpiryStatusDto::Yellow),
                 q: Some("PO 4711".to_owned()),
+                account: Some("7d9c3a52-0000-4000-8000-000000000003".parse().unwrap()),
                 page: Some(2),
                 page_size: None,
             },
@@ -615,12 +636,13 @@ mod tests {
         assert_round_trips(&view);
         assert_eq!(
             view.href(),
-            "/contracts?tab=warranties&expiry=yellow&q=PO%204711&page=2"
+            "/contracts?tab=warranties&expiry=yellow&q=PO%204711\
+             &account=7d9c3a52-0000-4000-8000-000000000003&page=2"
         );
         let contracts = view.on_tab(ContractTab::Contracts);
         assert_eq!(contracts.query.page, None);
         assert_eq!(contracts.query.expiry, Some(ExpiryStatusDto::Yellow));
-        assert_eq!(contract_query_pairs(&contracts.query).len(), 2);
+        assert_eq!(contract_query_pairs(&contracts.query).len(), 3);
     }
 
     #[test]
@@ -633,6 +655,10 @@ mod tests {
         assert!(third.is_filtered());
         assert_eq!(third.cleared().href(), "/contracts?tab=warranties");
         assert_eq!(*third.query(), third, "the tab is part of what is asked");
+
+        let first = third.first(5);
+        assert_eq!((first.query.page, first.query.page_size), (None, Some(5)));
+        assert_eq!(first.query.q.as_deref(), Some("PO"));
 
         let mut products = ProductListView::default().with_page(2);
         products.group = Grouping::Modality;

@@ -20,9 +20,10 @@ use std::fmt::Display;
 ///   that matches wins, so `/cases/new` comes before `/cases/:id`. A row may
 ///   end in `title(|t| ...)`: the document title (list pages use it);
 /// - `nav`: the navigation entries in order (`Variant(Icon, "class", |t|
-///   label)`), then those for users who manage users, those for the
-///   service desk (the Service role), and those for users who import data
-///   (Service and Admin).
+///   label)`), then those for users who manage users, those for portal
+///   support who keep the account tree (Admin), those for the service desk
+///   (the Service role), and those for users who import data (Service and
+///   Admin).
 ///
 /// A page with a parameter (`:id`) has a variant too, but is linked through
 /// its `*_path(id)` function below.
@@ -88,6 +89,16 @@ macro_rules! route_table {
                     AccessRequests => "/access-requests" (AccessRequestsPage in access_requests::access_requests_page)
                         title(|t| crate::i18n::admin_texts::ADMIN_TEXTS.of(t).access_requests_title),
                     AccessRequest => "/access-requests/:id" (AccessRequestPage in access_requests::access_request_page),
+                    // The account tree (Admins: portal support) and the page
+                    // of one account (everyone who sees it). With the
+                    // administration pages rather than a group of their own:
+                    // another split point costs every sign-in (see above).
+                    // Their titles are the pages' own, as the imports'.
+                    Accounts => "/accounts" (AccountsPage in accounts::accounts_page),
+                    NewAccount => "/accounts/new" (NewAccountPage in accounts::account_form),
+                    EditAccount => "/accounts/:id/edit" (EditAccountPage in accounts::account_form),
+                    MoveAccount => "/accounts/:id/move" (MoveAccountPage in accounts::move_account_page),
+                    Account => "/accounts/:id" (AccountPage in accounts::account_page),
                 }
             }
             nav {
@@ -100,6 +111,9 @@ macro_rules! route_table {
                 Users(UsersIcon, "nav-users", |t| t.nav_users),
                 AccessRequests(AccessRequestsIcon, "nav-access-requests", |t| t.nav_access_requests),
                 SecurityLog(SecurityLogIcon, "nav-security-log", |t| t.nav_security_log),
+            }
+            account_admin_nav {
+                Accounts(AccountsIcon, "nav-accounts", |t| t.nav_accounts),
             }
             service_nav {
                 ServiceQueue(QueueIcon, "nav-service-queue", |t| t.nav_service_queue),
@@ -206,6 +220,25 @@ item_paths! {
     user_path => Users,
     /// The page of one request for access (Managers and Admins).
     access_request_path => AccessRequests,
+    /// The page of one account (everyone who sees it).
+    account_path => Accounts,
+}
+
+/// The form for a new account: under `parent`, or without it a new
+/// customer's parent account.
+pub fn new_account_path(parent: Option<impl Display>) -> String {
+    let path = Page::NewAccount.path();
+    parent.map_or_else(|| path.to_owned(), |p| format!("{path}?parent={p}"))
+}
+
+/// The form that changes an account's fields (Admins).
+pub fn edit_account_path(id: impl Display) -> String {
+    format!("{}/edit", account_path(id))
+}
+
+/// The form that moves an account under another (Admins).
+pub fn move_account_path(id: impl Display) -> String {
+    format!("{}/move", account_path(id))
 }
 
 /// The create-case form, with this installed product already picked.
@@ -298,6 +331,11 @@ mod tests {
         assert_eq!(case_path("k-9"), "/cases/k-9");
         assert_eq!(user_path("u-1"), "/users/u-1");
         assert_eq!(access_request_path("r-1"), "/access-requests/r-1");
+        assert_eq!(account_path("a-1"), "/accounts/a-1");
+        assert_eq!(edit_account_path("a-1"), "/accounts/a-1/edit");
+        assert_eq!(move_account_path("a-1"), "/accounts/a-1/move");
+        assert_eq!(new_account_path(Some("a-1")), "/accounts/new?parent=a-1");
+        assert_eq!(new_account_path(None::<&str>), "/accounts/new");
         assert_eq!(user_security_log_path("u-1"), "/security-log?user=u-1");
         assert_eq!(
             new_case_for_product_path("ab12"),

@@ -1,20 +1,52 @@
-//! The accounts the caller may see (`/accounts`) and the home page's counts.
+//! The accounts the caller may see (`/accounts`), the home page's counts,
+//! and portal support's changes to the account tree.
 
-use super::http::Api;
+use super::http::{Api, Call};
 use super::ApiError;
-use api_types::{AccountListResponse, AccountResponse, DashboardResponse};
+use api_types::{
+    AccountFieldsDto, AccountListResponse, AccountMoveDto, AccountResponse, CreateAccountRequest,
+    DashboardResponse, MoveAccountRequest,
+};
 use std::fmt::Display;
 
 impl Api {
     /// `GET /accounts`: the accounts the caller may see.
     pub async fn accounts(self) -> Result<AccountListResponse, ApiError> {
-        self.get("/accounts").await
+        self.get(ACCOUNTS).await
     }
 
     /// `GET /accounts/{id}`: one account, or 404 when it is outside the caller's scope.
-    #[allow(dead_code)] // the account page is the next screen to use it
     pub async fn account(self, id: impl Display) -> Result<AccountResponse, ApiError> {
         self.get(&account_path(id)).await
+    }
+
+    /// `POST /accounts` (Admins): 201 with the new account; 409 when
+    /// another account has its source id.
+    pub async fn create_account(
+        self,
+        request: &CreateAccountRequest,
+    ) -> Result<AccountResponse, ApiError> {
+        self.post(ACCOUNTS, request).await
+    }
+
+    /// `PUT /accounts/{id}` (Admins): the account with its new fields.
+    pub async fn update_account(
+        self,
+        id: impl Display,
+        fields: &AccountFieldsDto,
+    ) -> Result<AccountResponse, ApiError> {
+        self.json(Call::put(&account_path(id), fields)?).await
+    }
+
+    /// `POST /accounts/{id}/move?dry_run=` (Admins): what the move takes
+    /// along; with `dry_run`, only what it would, and nothing changes.
+    pub async fn move_account(
+        self,
+        id: impl Display,
+        request: &MoveAccountRequest,
+        dry_run: bool,
+    ) -> Result<AccountMoveDto, ApiError> {
+        self.post(&move_path(id, dry_run), request).await
     }
 
     /// `GET /dashboard`: the home page's counts.
@@ -23,8 +55,14 @@ impl Api {
     }
 }
 
+const ACCOUNTS: &str = "/accounts";
+
 fn account_path(id: impl Display) -> String {
-    format!("/accounts/{id}")
+    format!("{ACCOUNTS}/{id}")
+}
+
+fn move_path(id: impl Display, dry_run: bool) -> String {
+    format!("{ACCOUNTS}/{id}/move?dry_run={dry_run}")
 }
 
 #[cfg(test)]
@@ -33,7 +71,11 @@ mod tests {
     use crate::api::http::url;
 
     #[test]
-    fn account_path_embeds_the_id() {
+    fn account_paths_embed_the_id() {
         assert_eq!(url(&account_path("7d9c")), "/api/v1/accounts/7d9c");
+        assert_eq!(
+            url(&move_path("7d9c", true)),
+            "/api/v1/accounts/7d9c/move?dry_run=true"
+        );
     }
 }

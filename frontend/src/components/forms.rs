@@ -215,7 +215,8 @@ pub fn conflict_notice(
     }
 }
 
-/// A labelled, required text input with its help and errors.
+/// A labelled text input, required unless made [`TextInput::optional`],
+/// with its help and errors.
 #[derive(Clone, Copy)]
 pub struct TextInput {
     /// The request name, as the server's errors name it.
@@ -228,6 +229,8 @@ pub struct TextInput {
     pub autocomplete: &'static str,
     /// No capitals or spelling fixes (addresses, user names).
     pub plain: bool,
+    /// Marked "(required)"; true unless made optional.
+    pub required: bool,
 }
 
 impl TextInput {
@@ -248,6 +251,15 @@ impl TextInput {
             kind,
             autocomplete,
             plain: kind != "text",
+            required: true,
+        }
+    }
+
+    /// The same field, which may stay empty.
+    pub fn optional(self) -> Self {
+        Self {
+            required: false,
+            ..self
         }
     }
 
@@ -276,7 +288,7 @@ impl TextInput {
         };
         view! {
             <div class="field">
-                <label for=self.id>{self.label} {required_marker(t)}</label>
+                <label for=self.id>{self.label} {self.required.then(|| required_marker(t))}</label>
                 <input
                     id=self.id
                     name=self.field
@@ -284,7 +296,7 @@ impl TextInput {
                     autocomplete=self.autocomplete
                     autocapitalize=self.plain.then_some("none")
                     spellcheck=self.plain.then_some("false")
-                    required
+                    required=self.required
                     aria-invalid=move || (!codes().is_empty()).then_some("true")
                     aria-describedby=described
                     prop:value=value
@@ -338,6 +350,88 @@ pub fn select_field(
                 {options}
             </select>
         </div>
+    }
+}
+
+/// A labelled, required select whose choice the server checks: `help`
+/// under it, and its errors (`codes()`, in `text`'s words) next to it;
+/// `chosen(value)` on each change.
+pub struct CheckedSelect {
+    /// The request name, as the server's errors name it.
+    pub field: &'static str,
+    pub id: &'static str,
+    pub label: &'static str,
+    pub help: Option<&'static str>,
+}
+
+impl CheckedSelect {
+    pub fn view(
+        self,
+        t: &'static Texts,
+        codes: impl Fn() -> Vec<FieldErrorCode> + Copy + Send + Sync + 'static,
+        text: impl Fn(FieldErrorCode) -> String + Send + Sync + 'static,
+        options: impl IntoView,
+        chosen: impl Fn(String) + 'static,
+    ) -> impl IntoView {
+        let Self {
+            field,
+            id,
+            label,
+            help,
+        } = self;
+        let (help_id, error_id) = (format!("{id}-help"), format!("{id}-error"));
+        let described = described_by(help.map(|_| help_id.clone()), error_id.clone(), codes);
+        view! {
+            <div class="field">
+                <label for=id>{label} {required_marker(t)}</label>
+                <select
+                    id=id
+                    name=field
+                    required
+                    aria-invalid=move || (!codes().is_empty()).then_some("true")
+                    aria-describedby=described
+                    on:change=move |ev| chosen(event_target_value(&ev))
+                >
+                    {options}
+                </select>
+                {help.map(|help| view! { <p id=help_id class="field-help">{help}</p> })}
+                {field_errors_view(error_id, codes, text)}
+            </div>
+        }
+    }
+}
+
+/// A field's `aria-describedby`: its help's id (if any), and its error
+/// line's (`error_id`) while it has errors (`codes()`).
+fn described_by(
+    help: Option<String>,
+    error_id: String,
+    codes: impl Fn() -> Vec<FieldErrorCode> + Send + Sync + 'static,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let error = (!codes().is_empty()).then_some(error_id.as_str());
+        let ids: Vec<&str> = help.as_deref().into_iter().chain(error).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// A select's options: `first` (none chosen: the empty value), then each
+/// `(value, label)`, selected while `chosen` holds its value.
+pub fn chosen_options(
+    chosen: RwSignal<String>,
+    first: &'static str,
+    choices: Vec<(String, String)>,
+) -> impl IntoView {
+    let choices = choices
+        .into_iter()
+        .map(|(value, label)| {
+            let this = value.clone();
+            view! { <option value=value selected=move || chosen.with(|c| *c == this)>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <option value="" selected=move || chosen.with(String::is_empty)>{first}</option>
+        {choices}
     }
 }
 
@@ -455,14 +549,7 @@ pub fn checked_input(
     } = input;
     let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), field));
     let error_id = format!("{id}-error");
-    let described = {
-        let error_id = error_id.clone();
-        move || {
-            let error = (!codes().is_empty()).then_some(error_id.as_str());
-            let ids: Vec<&str> = help.into_iter().chain(error).collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(help.map(str::to_owned), error_id.clone(), codes);
     let input_type = move || match typing {
         Typing::Secret => "password",
         Typing::Revealable(shown) if !shown.get() => "password",

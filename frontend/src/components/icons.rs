@@ -124,3 +124,14 @@ pub fn ImportIcon() -> impl IntoView {
         Path("M4 15v5.5h16V15"),
     ])
 }
+
+/// The account tree: an organisation above its sites.
+#[component]
+pub fn AccountsIcon() -> impl IntoView {
+    nav_icon(&[
+        Rect("8.5", "3", "7", "5", "1"),
+        Rect("3", "16", "7", "5", "1"),
+        Rect("14", "16", "7", "5", "1"),
+        Path("M12 8v4M6.5 16v-4h11v4"),
+    ])
+}

@@ -2,8 +2,8 @@
 
 use crate::components::forms::drawn;
 use crate::components::icons::{
-    AccessRequestsIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ImportIcon, ProductsIcon,
-    QueueIcon, SecurityLogIcon, UsersIcon,
+    AccessRequestsIcon, AccountsIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ImportIcon,
+    ProductsIcon, QueueIcon, SecurityLogIcon, UsersIcon,
 };
 use crate::i18n::{TextFn, Texts};
 use crate::routes::{Page, API_DOCS_PATH};
@@ -106,10 +106,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                     {NAV.iter().map(|entry| nav_item(entry, t, None)).collect_view()}
                     // The Service role: on the phone's bottom bar too (its fifth item).
                     {may(domain::Action::WorkCaseQueue, SERVICE_NAV, None)}
-                    // Managers and Admins, and the imports of Service and
-                    // Admins. Not on the phone's bottom bar (style.css):
+                    // Managers and Admins, the account tree of Admins, and
+                    // the imports of Service and Admins. Not on the phone's bottom bar (style.css):
                     // there the Settings page links to them.
                     {may(domain::Action::ManageUsers, MANAGE_USERS_NAV, Some("nav-admin"))}
+                    {may(domain::Action::AdministerParentAccounts, ACCOUNT_ADMIN_NAV, Some("nav-admin"))}
                     {may(domain::Action::ImportData, IMPORT_NAV, Some("nav-admin"))}
                     // Not on the phone's bottom bar (style.css): four items keep their labels legible at 360 px.
                     <li class="nav-docs">
@@ -138,7 +139,8 @@ pub struct NavEntry {
 }
 
 /// The navigation entries of the route table (routes.rs): for everyone, for
-/// those who manage users, for the service desk, and for those who import.
+/// those who manage users, for those who keep the account tree, for the
+/// service desk, and for those who import.
 macro_rules! nav_entries {
     (
         eager { $($eager:tt)* }
@@ -146,11 +148,13 @@ macro_rules! nav_entries {
         signed_in { $($signed_in:tt)* }
         nav { $($nav:tt)* }
         manage_users_nav { $($admin:tt)* }
+        account_admin_nav { $($accounts:tt)* }
         service_nav { $($service:tt)* }
         import_nav { $($import:tt)* }
     ) => {
         const NAV: &[NavEntry] = nav_list!($($nav)*);
         pub const MANAGE_USERS_NAV: &[NavEntry] = nav_list!($($admin)*);
+        pub const ACCOUNT_ADMIN_NAV: &[NavEntry] = nav_list!($($accounts)*);
         const SERVICE_NAV: &[NavEntry] = nav_list!($($service)*);
         pub const IMPORT_NAV: &[NavEntry] = nav_list!($($import)*);
     };

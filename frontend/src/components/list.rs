@@ -258,6 +258,13 @@ pub fn sort_header(href: String, label: &'static str, order: Option<SortOrder>) 
     }
 }
 
+/// The view without the filter `field` picks, while that is set: where a
+/// [`ListPage::narrowed_notice`] leads.
+pub fn without<V: Clone, T>(view: &V, field: fn(&mut V) -> &mut Option<T>) -> Option<V> {
+    let mut all = view.clone();
+    field(&mut all).take().map(|_| all)
+}
+
 /// The value of a filter form's select.
 pub fn select_value(select: NodeRef<html::Select>) -> String {
     select
@@ -711,7 +718,24 @@ impl<V: ListView, P: Paged> Shown<V, P> {
 
 #[cfg(test)]
 mod tests {
-    use super::prose_parts;
+    use super::{prose_parts, without};
+    use crate::query::UserListView;
+
+    #[test]
+    fn without_drops_one_filter_and_only_while_it_is_set() {
+        let mut view = UserListView::default();
+        view.query.q = Some("anna".to_owned());
+        assert_eq!(without(&view, |v| &mut v.query.account), None);
+        view.query.account = Some(
+            serde_json::from_value(serde_json::json!("7d9c3a52-0000-4000-8000-000000000001"))
+                .unwrap(),
+        );
+        let all = without(&view, |v| &mut v.query.account).unwrap();
+        assert_eq!(
+            (all.query.account, all.query.q.as_deref()),
+            (None, Some("anna"))
+        );
+    }
 
     #[test]
     fn prose_keeps_hyphenated_words_whole_and_the_rest_as_runs() {

@@ -135,6 +135,7 @@ pub static EN: Texts = Texts {
     filter_product_notice: "Only the cases of {product}",
 
     nav_users: "Users",
+    nav_accounts: "Accounts",
     nav_security_log: "Security log",
     nav_settings: "Settings",
     user_menu_label: "Your account",

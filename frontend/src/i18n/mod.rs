@@ -23,6 +23,7 @@ macro_rules! lazy_texts {
 }
 
 mod access;
+pub mod account_texts;
 pub mod admin_texts;
 pub mod case_texts;
 mod cases;
@@ -237,6 +238,7 @@ pub struct Texts {
 
     // Identity lifecycle, user administration, personal settings.
     pub nav_users: &'static str,
+    pub nav_accounts: &'static str,
     pub nav_security_log: &'static str,
     pub nav_settings: &'static str,
     pub user_menu_label: &'static str,

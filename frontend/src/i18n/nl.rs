@@ -135,6 +135,7 @@ pub static NL: Texts = Texts {
     filter_product_notice: "Alleen de meldingen van {product}",
 
     nav_users: "Gebruikers",
+    nav_accounts: "Accounts",
     nav_security_log: "Beveiligingslogboek",
     nav_settings: "Instellingen",
     user_menu_label: "Uw account",

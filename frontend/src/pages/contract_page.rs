@@ -8,7 +8,7 @@ use crate::i18n::product_texts::PRODUCT_TEXTS;
 use crate::i18n::Texts;
 use crate::pages::installed_product_page::period;
 use crate::pages::installed_products_page::display_name;
-use crate::routes::{installed_product_path, Page};
+use crate::routes::{account_path, installed_product_path, Page};
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{ContractDetail, ContractLineDto, ProblemCode};
 use domain::DateFormat;
@@ -65,7 +65,10 @@ fn contract_view(t: &'static Texts, format: DateFormat, c: ContractDetail) -> im
             <h2 id="contract-details-heading">{t.details_heading}</h2>
             <dl class="facts facts-wide">
                 <div><dt>{PRODUCT_TEXTS.of(t).col_contract_number}</dt><dd>{s.number}</dd></div>
-                <div><dt>{PRODUCT_TEXTS.of(t).col_ship_to}</dt><dd>{s.ship_to.name}</dd></div>
+                <div>
+                    <dt>{PRODUCT_TEXTS.of(t).col_ship_to}</dt>
+                    <dd><A href=account_path(s.ship_to.id) attr:class="ship-to-link">{s.ship_to.name}</A></dd>
+                </div>
                 <div>
                     <dt>{PRODUCT_TEXTS.of(t).col_po_number}</dt>
                     <dd>{s.po_number.unwrap_or_else(|| t.not_recorded.to_owned())}</dd>

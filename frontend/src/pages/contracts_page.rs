@@ -4,7 +4,7 @@
 use crate::components::badges::expiry_badge;
 use crate::components::list::{
     choice_options, fact, filter_select, prose, search_filter, search_value, select_value,
-    use_list_page, AnswerWords, Paged, Shown,
+    use_list_page, without, AnswerWords, Paged, Shown,
 };
 use crate::components::pager::PageState;
 use crate::format::{format_date, Dates};
@@ -82,6 +82,11 @@ pub fn ContractsPage() -> impl IntoView {
             read,
             fields,
         )}
+        // Reached from an account's page: say whose these are.
+        {list.narrowed_notice("account", |v| without(v, |v| &mut v.query.account), held_by, |t| {
+            let texts = PRODUCT_TEXTS.of(t);
+            [texts.account_filter_notice, texts.account_filter_unknown, texts.remove_account_filter]
+        })}
         {list.answer_view(
             move || match tab() {
                 ContractTab::Contracts => CONTRACTS_ANSWER,
@@ -89,6 +94,14 @@ pub fn ContractsPage() -> impl IntoView {
             },
             results,
         )}
+    }
+}
+
+/// The account the contracts are held by (a warranty does not name it).
+fn held_by(listing: &Listing) -> Option<String> {
+    match listing {
+        Listing::Contracts(page) => Some(page.items.first()?.ship_to.name.clone()),
+        Listing::Warranties(_) => None,
     }
 }
 

@@ -8,7 +8,7 @@ use crate::i18n::{
     state_name, visibility_reason, Texts, EXPIRIES, STATES,
 };
 use crate::query::{wire_name, ContractListView, ListView, ProductListView};
-use crate::routes::Page;
+use crate::routes::{account_path, Page};
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{
     AccountResponse, ContractQuery, DashboardResponse, ExpiryCounts, ExpiryStatusDto,
@@ -365,7 +365,7 @@ fn account_item(account: AccountResponse, lang: Language) -> impl IntoView {
         .join("; ");
     view! {
         <li class="account">
-            <span class="account-name">{account.name}</span>
+            <A href=account_path(account.id) attr:class="account-name">{account.name}</A>
             <span class="account-kind">{account_kind(t, account.kind)}</span>
             <span class="account-place">{place}</span>
             {(!reasons.is_empty()).then(|| view! {

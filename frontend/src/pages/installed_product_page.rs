@@ -15,11 +15,13 @@ use crate::i18n::{
 };
 use crate::pages::installed_products_page::display_name;
 use crate::routes::{
-    contract_path, installed_product_path, new_case_for_product_path, product_cases_path, Page,
+    account_path, contract_path, installed_product_path, new_case_for_product_path,
+    product_cases_path, Page,
 };
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{
-    FieldError, FieldErrorCode, InstalledProductDetail, ProblemCode, UpdateCustomDetailsRequest,
+    AccountRef, FieldError, FieldErrorCode, InstalledProductDetail, ProblemCode,
+    UpdateCustomDetailsRequest,
 };
 use chrono::NaiveDate;
 use domain::{CustomText, DateFormat};
@@ -133,6 +135,12 @@ pub fn InstalledProductPage() -> impl IntoView {
 /// The user's date format and time zone.
 type Dates = (DateFormat, String);
 
+/// The name of an account, to its page.
+fn account_link(account: &AccountRef, class: &'static str) -> AnyView {
+    let (href, name) = (account_path(account.id), account.name.clone());
+    view! { <A href=href attr:class=class>{name}</A> }.into_any()
+}
+
 /// Details, coverage, contracts, warranties and SLCP links.
 fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail) -> impl IntoView {
     let format = dates.0;
@@ -190,9 +198,9 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
         ),
         (
             PRODUCT_TEXTS.of(t).owner_label,
-            d.owner.name.clone().into_any(),
+            account_link(&d.owner, "owner-link"),
         ),
-        (t.col_location, d.location.name.clone().into_any()),
+        (t.col_location, account_link(&d.location, "location-link")),
         (
             PRODUCT_TEXTS.of(t).functional_location_label,
             text(d.functional_location.clone()).into_any(),

@@ -2,6 +2,7 @@
 
 pub mod access_requests;
 pub mod account;
+pub mod accounts;
 pub mod cases;
 pub mod contract_page;
 pub mod contracts_page;

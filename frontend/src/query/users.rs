@@ -10,6 +10,7 @@ query_params!(UserQuery, user_query_pairs {
     q: text => push,
     status: parsed => push_wire,
     parent_account: parsed => push,
+    account: parsed => push,
     ;
     page: page_number => push,
     page_size: page_size => push,

@@ -22,6 +22,10 @@ pub enum Notice {
     AccessGranted {
         email: String,
     },
+    /// A change a lazily loaded page words itself ("The account is
+    /// moved."): its words load with that page, not in every first
+    /// download. The language cannot change on the way to the next page.
+    Done(String),
 }
 
 /// The notice waiting, with the path of the page that shows it.
@@ -70,5 +74,6 @@ pub fn notice_text(t: &crate::i18n::Texts, notice: &Notice) -> String {
         Notice::MfaEnabled => t.mfa_enabled_done.to_owned(),
         Notice::UserCreated { email } => crate::i18n::fill(t.user_created, &[("email", email)]),
         Notice::AccessGranted { email } => crate::i18n::fill(t.access_granted, &[("email", email)]),
+        Notice::Done(text) => text.clone(),
     }
 }

@@ -29,6 +29,7 @@ const EMAIL_INPUT: TextInput = TextInput {
     kind: "email",
     autocomplete: "email",
     plain: true,
+    required: true,
 };
 const ERRORS_ID: &str = "forgot-errors";
 

@@ -11,7 +11,7 @@ use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, select_field,
     show_failure, Failure, FieldRef, RadioInput,
 };
-use crate::components::layout::{NavEntry, IMPORT_NAV, MANAGE_USERS_NAV};
+use crate::components::layout::{NavEntry, ACCOUNT_ADMIN_NAV, IMPORT_NAV, MANAGE_USERS_NAV};
 use crate::format::{
     browser_time_zones, date_in_zone, date_time_in_zone, format_date, format_date_time_zone,
     format_time, now,
@@ -145,6 +145,10 @@ pub fn SettingsPage() -> impl IntoView {
                 {move || auth.may(domain::Action::ManageUsers).then(|| {
                     let texts = ADMIN_TEXTS.of(t);
                     links_panel("admin-heading", texts.admin_heading, texts.admin_hint, MANAGE_USERS_NAV, t)
+                })}
+                {move || auth.may(domain::Action::AdministerParentAccounts).then(|| {
+                    let texts = ADMIN_TEXTS.of(t);
+                    links_panel("accounts-admin-heading", texts.accounts_admin_heading, texts.accounts_admin_hint, ACCOUNT_ADMIN_NAV, t)
                 })}
                 {move || auth.may(domain::Action::ImportData).then(|| {
                     let texts = ADMIN_TEXTS.of(t);

@@ -4,7 +4,7 @@ use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::list::{
     any_then, fact, filter_select, options, prose, search_filter, search_value, select_value,
-    sort_header, use_list_page, Shown,
+    sort_header, use_list_page, without, Shown,
 };
 use crate::format::{format_date, format_date_time, Dates};
 use crate::i18n::case_texts::CASE_TEXTS;
@@ -129,6 +129,11 @@ pub fn CasesPage() -> impl IntoView {
         {list.narrowed_notice("product", without_product, first_product, |t| {
             let texts = CASE_TEXTS.of(t);
             [t.filter_product_notice, texts.filter_product_unknown, texts.remove_product_filter]
+        })}
+        // Reached from an account's page: the cases logged for it.
+        {list.narrowed_notice("account", |v| without(v, |v| &mut v.query.account), |page| Some(page.items.first()?.account.name.clone()), |t| {
+            let texts = CASE_TEXTS.of(t);
+            [texts.account_filter_notice, texts.filter_account_unknown, texts.remove_account_filter]
         })}
         {list.answer_view(|| [|t| CASE_TEXTS.of(t).cases_loading, |t| CASE_TEXTS.of(t).cases_total_one, |t| t.cases_total], results)}
     }
