@@ -59,7 +59,7 @@ enum Command {
         #[command(subcommand)]
         action: AuditCommand,
     },
-    /// Import a customer's data from their source system's CSV export.
+    /// Import a customer's data from their source system's export (CSV or xlsx).
     Import {
         #[command(subcommand)]
         kind: ImportCommand,
@@ -68,22 +68,24 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ImportCommand {
-    /// Installed products, keyed by their number; accounts named by their
+    /// Installed products (CSV, or an xlsx workbook's first sheet), keyed
+    /// by their number; accounts named by their
     /// source ids within the row's `parent_account`. All of the file or
     /// nothing; importing it again changes nothing.
     InstalledProducts {
-        /// The CSV file (a header row naming the columns).
+        /// The CSV file or xlsx workbook (a header row naming the columns).
         file: std::path::PathBuf,
         /// Check every row and count what would change; store nothing.
         #[arg(long)]
         dry_run: bool,
     },
-    /// A customer's account tree, keyed by the accounts' source ids: the
+    /// A customer's account tree (CSV, or an xlsx workbook's first sheet),
+    /// keyed by the accounts' source ids: the
     /// customer (`parent_account`) and the account above (`parent`) named
     /// by theirs. All of the file or nothing; importing it again changes
     /// nothing.
     Accounts {
-        /// The CSV file (a header row naming the columns).
+        /// The CSV file or xlsx workbook (a header row naming the columns).
         file: std::path::PathBuf,
         /// Check every row and count what would change; store nothing.
         #[arg(long)]
@@ -215,9 +217,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 ImportCommand::InstalledProducts { file, dry_run }
                 | ImportCommand::Accounts { file, dry_run } => (file, *dry_run),
             };
-            let input = std::fs::File::open(file)
-                .with_context(|| format!("cannot open {}", file.display()))?;
-            let input = std::io::BufReader::new(input);
+            let (input, _converted) = import_input(file)?;
             let report = match kind {
                 ImportCommand::InstalledProducts { .. } => {
                     api::imports::import_products(&state, None, input, dry_run).await
@@ -242,6 +242,30 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Openapi => {}
     }
     Ok(())
+}
+
+/// The file to import as CSV: an xlsx workbook's first sheet is written to
+/// a temporary CSV file first (kept alive by the second value).
+fn import_input(
+    file: &std::path::Path,
+) -> anyhow::Result<(impl std::io::Read, Option<tempfile::TempPath>)> {
+    use std::io::Read;
+    let mut start = [0u8; 4];
+    let mut probe =
+        std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
+    let read = probe.read(&mut start)?;
+    let converted = if read == 4 && &start == api::spreadsheet::ZIP_MAGIC {
+        let csv = tempfile::NamedTempFile::new()?.into_temp_path();
+        api::spreadsheet::xlsx_to_csv(file, &csv)
+            .map_err(|why| anyhow::anyhow!("{} is {why}", file.display()))?;
+        Some(csv)
+    } else {
+        None
+    };
+    let path = converted.as_deref().unwrap_or(file);
+    let input =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    Ok((std::io::BufReader::new(input), converted))
 }
 
 fn print_import_report(report: &api::imports::ImportReport) {

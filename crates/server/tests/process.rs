@@ -300,3 +300,43 @@ async fn generated_keys_go_to_the_keys_folder_apart_from_the_data() {
         assert!(!data.path().join(key).exists(), "{key} beside the database");
     }
 }
+
+#[test]
+fn the_import_command_checks_an_accounts_file_and_names_a_broken_workbook() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let file = data.path().join("accounts.csv");
+    std::fs::write(
+        &file,
+        "parent_account,source_id,parent,name,kind,country,city,address,market\n\
+         ZZH-1000,ZZH-1001,ZZH-1000,ZZH Lelystad,site,NL,Lelystad,,\n\
+         ZZH-1000,ZZH-1000,,Zuiderzee Ziekenhuis,hospital_group,NL,,,\n",
+    )
+    .expect("file written");
+    let checked = csportal(data.path())
+        .args(["import", "accounts", "--dry-run"])
+        .arg(&file)
+        .output()
+        .expect("import runs");
+    let out = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    assert!(
+        out.contains("2 rows: would import (nothing stored): 2 created"),
+        "{out}"
+    );
+
+    // A zip file that is no workbook is named as such, not read as CSV.
+    let broken = data.path().join("accounts.xlsx");
+    std::fs::write(&broken, b"PK\x03\x04 not a workbook").expect("file written");
+    let refused = csportal(data.path())
+        .args(["import", "accounts"])
+        .arg(&broken)
+        .output()
+        .expect("import runs");
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("not a readable xlsx workbook"), "{err}");
+}
