@@ -19,7 +19,7 @@ fn json_error(err: JsonPayloadError, limit: usize) -> ApiError {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             ApiError::PayloadTooLarge { limit }
         }
-        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType("application/json"),
         JsonPayloadError::Deserialize(e) => ApiError::InvalidJson(e.to_string()),
         other => ApiError::InvalidJson(other.to_string()),
     }

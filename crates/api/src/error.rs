@@ -58,8 +58,9 @@ pub enum ApiError {
     PayloadTooLarge { limit: usize },
     #[error("The {scope} holds {limit_mb} MB of attachments, the most this installation keeps; nothing was added.")]
     AttachmentQuotaExceeded { scope: &'static str, limit_mb: u64 },
-    #[error("Send the body as application/json.")]
-    UnsupportedMediaType,
+    /// The media types the operation takes, as the sentence names them.
+    #[error("Send the body as {0}.")]
+    UnsupportedMediaType(&'static str),
     #[error("The {field} looks like it holds patient data ({what}). Remove it, or if it holds none, send the request again with `confirm_no_patient_data: true`.")]
     PossiblePatientData { field: String, what: String },
     #[error("This Idempotency-Key was used before with a different request; use a new key for a new request.")]
@@ -185,7 +186,7 @@ impl ApiError {
                 C::AttachmentQuotaExceeded,
                 "Attachment quota exceeded",
             ),
-            E::UnsupportedMediaType => (
+            E::UnsupportedMediaType(_) => (
                 S::UNSUPPORTED_MEDIA_TYPE,
                 C::UnsupportedMediaType,
                 "Unsupported media type",

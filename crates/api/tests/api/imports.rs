@@ -315,7 +315,12 @@ async fn a_manager_cannot_import_and_a_file_must_be_csv() {
         .send()
         .await
         .unwrap();
-    expect_problem_code(json, 415, ProblemCode::UnsupportedMediaType).await;
+    let p = expect_problem_code(json, 415, ProblemCode::UnsupportedMediaType).await;
+    assert!(
+        p.detail.contains("text/csv"),
+        "says what it takes: {}",
+        p.detail
+    );
     // What a generated client sends is taken too.
     let bytes = reqwest::Client::new()
         .post(app.url("/api/v1/imports?kind=installed-products&dry_run=true"))

@@ -36,7 +36,9 @@ pub(super) async fn start(
         .iter()
         .any(|accepted| content_type.starts_with(accepted))
     {
-        return Err(ApiError::UnsupportedMediaType);
+        return Err(ApiError::UnsupportedMediaType(
+            "text/csv, application/octet-stream or an xlsx workbook",
+        ));
     }
     let limit = state.config.max_import_bytes;
     let id = uuid::Uuid::new_v4();
