@@ -31,6 +31,7 @@ mod m20261206_000024_service_desk;
 mod m20261206_000025_account_source_ids;
 mod m20261206_000026_create_import_runs;
 mod m20261207_000027_account_addresses;
+mod m20261208_000028_warranty_numbers;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000025_account_source_ids::Migration),
             Box::new(m20261206_000026_create_import_runs::Migration),
             Box::new(m20261207_000027_account_addresses::Migration),
+            Box::new(m20261208_000028_warranty_numbers::Migration),
         ]
     }
 }

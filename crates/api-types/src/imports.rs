@@ -11,6 +11,9 @@ use uuid::Uuid;
 pub enum ImportKindDto {
     InstalledProducts,
     Accounts,
+    Users,
+    Contracts,
+    Warranties,
 }
 
 /// `POST /imports?kind=accounts&dry_run=true`: what the file holds, and

@@ -5,106 +5,44 @@
 //! none of it; a dry run goes the same way and rolls back.
 
 use crate::error::ApiError;
-use crate::imports::{CsvRows, ImportReport, Stop};
-use crate::state::AppState;
-use chrono::{DateTime, Utc};
+use crate::imports::{with_import, ImportReport, RunOf, Stop};
 use domain::account_import::{parse_account, AccountColumns, ImportedAccount};
 use domain::import::{ImportIssue, RowProblem};
-use domain::{Account, AccountId, User};
+use domain::{Account, AccountId};
 use persistence::repositories::account_admin;
 use persistence::repositories::accounts;
-use persistence::repositories::audit::{self, AuditEntry};
+use persistence::repositories::audit::AuditEntry;
 use persistence::Tx;
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicU64, Ordering};
 
-/// Imports accounts from CSV (`input`), as `by` (none: the command line).
-/// With `dry_run`, or when any row is refused, nothing is stored and the
-/// counts say what would have been.
-pub async fn import_accounts(
-    state: &AppState,
-    by: Option<&User>,
+/// Imports accounts from CSV (`input`) in `run`.
+pub(crate) async fn import_accounts(
+    run: RunOf<'_>,
     input: impl std::io::Read,
-    dry_run: bool,
-) -> Result<ImportReport, ApiError> {
-    import_accounts_counted(state, by, input, dry_run, &AtomicU64::new(0)).await
-}
-
-/// [`import_accounts`], counting the rows read in `rows_done`.
-pub(crate) async fn import_accounts_counted(
-    state: &AppState,
-    by: Option<&User>,
-    input: impl std::io::Read,
-    dry_run: bool,
-    rows_done: &AtomicU64,
 ) -> Result<ImportReport, ApiError> {
     let mut report = ImportReport::new_run();
-    let rows = match read(&mut report, input, rows_done) {
-        Ok(rows) => rows,
+    let parse = (AccountColumns::from_header, parse_account);
+    let key = |a: &ImportedAccount| ("source_id", a.source_id().to_owned());
+    let rows = match run.read_rows(&mut report, input, parse, key) {
+        Ok(Some(rows)) => rows,
+        Ok(None) | Err(Stop::NotApplied(_)) => return Ok(report),
         Err(Stop::Failed(err)) => return Err(err),
-        Err(Stop::NotApplied(report)) => return Ok(report),
     };
-    let outcome = state
-        .db
-        .transaction(async |tx| {
-            let mut run = Run {
-                now: state.clock.now(),
-                by,
-                report,
-                known: HashMap::new(),
-                entries: Vec::new(),
-            };
-            run.apply(tx, rows).await?;
-            if dry_run || !run.report.problems.is_empty() {
-                run.report.problems.sort_by_key(|p| p.line);
-                Err(Stop::NotApplied(run.report))
-            } else {
-                audit::append_all(tx, &run.entries).await?;
-                run.report.applied = true;
-                Ok(run.report)
-            }
-        })
-        .await;
-    match outcome {
-        Ok(report) | Err(Stop::NotApplied(report)) => Ok(report),
-        Err(Stop::Failed(err)) => Err(err),
-    }
-}
-
-/// Every row checked on its own; a source id a second time is refused.
-fn read(
-    report: &mut ImportReport,
-    input: impl std::io::Read,
-    rows_done: &AtomicU64,
-) -> Result<Vec<(u64, ImportedAccount)>, Stop> {
-    let Some((mut csv, columns)) = CsvRows::open(input, report, AccountColumns::from_header)?
-    else {
-        return Err(Stop::NotApplied(std::mem::take(report)));
-    };
-    let mut rows = Vec::new();
-    let mut seen = HashSet::new();
-    while let Some((line, fields)) = csv.next_row(report)? {
-        rows_done.store(report.rows, Ordering::Relaxed);
-        match parse_account(&columns, &fields, line) {
-            Ok(account) if !seen.insert(account.source_id().to_owned()) => {
-                let issue = ImportIssue::Duplicate;
-                report.refuse(RowProblem::new(
-                    line,
-                    "source_id",
-                    account.source_id(),
-                    issue,
-                ));
-            }
-            Ok(account) => rows.push((line, account)),
-            Err(problems) => problems.into_iter().for_each(|p| report.refuse(p)),
-        }
-    }
-    Ok(rows)
+    run.whole(async |tx| {
+        let mut apply = Run {
+            run,
+            report,
+            known: HashMap::new(),
+            entries: Vec::new(),
+        };
+        apply.apply(tx, rows).await?;
+        Ok((apply.report, apply.entries))
+    })
+    .await
 }
 
 struct Run<'a> {
-    now: DateTime<Utc>,
-    by: Option<&'a User>,
+    run: RunOf<'a>,
     report: ImportReport,
     /// Accounts by source id as they are after the rows applied so far.
     known: HashMap<String, Account>,
@@ -250,7 +188,7 @@ impl Run<'_> {
             }
             None => {
                 self.report.created += 1;
-                accounts::insert(tx, &after, self.now).await?;
+                accounts::insert(tx, &after, self.run.state.clock.now()).await?;
                 let entry = self
                     .entry("account.import.create", &after)
                     .new_value(self.with_import(&after));
@@ -278,13 +216,11 @@ impl Run<'_> {
     }
 
     fn entry(&self, action: &str, account: &Account) -> AuditEntry {
-        AuditEntry::new(action, "account", account.id, self.now)
-            .by(self.by.map(|u| u.id), Some(account.parent_account_id))
+        let parent = Some(account.parent_account_id);
+        self.run.entry((action, "account"), account.id, parent)
     }
 
     fn with_import(&self, account: &Account) -> serde_json::Value {
-        let mut value = crate::account_admin::audited(account);
-        value["import"] = serde_json::Value::String(self.report.id.to_string());
-        value
+        with_import(crate::account_admin::audited(account), &self.report)
     }
 }

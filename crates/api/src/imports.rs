@@ -81,34 +81,146 @@ pub async fn import_products(
     input: impl std::io::Read,
     dry_run: bool,
 ) -> Result<ImportReport, ApiError> {
-    import_products_counted(state, by, input, dry_run, &AtomicU64::new(0)).await
+    import(state, by, (ImportKind::InstalledProducts, input), dry_run).await
 }
 
-/// [`import_products`], counting the rows read in `rows_done`.
-async fn import_products_counted(
+/// Imports a file of `kind` from CSV (`input`), as `by` (none: the command
+/// line). With `dry_run`, or when any row is refused, nothing is stored and
+/// the counts say what would have been.
+pub async fn import(
     state: &AppState,
     by: Option<&User>,
-    input: impl std::io::Read,
+    (kind, input): (ImportKind, impl std::io::Read),
+    dry_run: bool,
+) -> Result<ImportReport, ApiError> {
+    import_counted(state, by, (kind, input), dry_run, &AtomicU64::new(0)).await
+}
+
+/// [`import`], counting the rows read in `rows_done`.
+async fn import_counted(
+    state: &AppState,
+    by: Option<&User>,
+    (kind, input): (ImportKind, impl std::io::Read),
     dry_run: bool,
     rows_done: &AtomicU64,
 ) -> Result<ImportReport, ApiError> {
-    let outcome = state
-        .db
-        .transaction(async |tx| {
-            let mut run = Run::new(state.clock.now(), by, rows_done);
-            run.read(tx, input).await?;
-            if dry_run || !run.report.problems.is_empty() {
-                Err(Stop::NotApplied(run.report))
-            } else {
-                run.report.applied = true;
-                Ok(run.report)
-            }
-        })
-        .await;
-    match outcome {
-        Ok(report) | Err(Stop::NotApplied(report)) => Ok(report),
-        Err(Stop::Failed(err)) => Err(err),
+    let run = RunOf {
+        state,
+        by,
+        dry_run,
+        rows_done,
+    };
+    match kind {
+        ImportKind::InstalledProducts => {
+            run.whole(async |tx| {
+                let mut run = Run::new(state.clock.now(), by, rows_done);
+                run.read(tx, input).await?;
+                Ok((run.report, Vec::new()))
+            })
+            .await
+        }
+        ImportKind::Accounts => crate::account_import::import_accounts(run, input).await,
+        ImportKind::Users => crate::user_import::import_users(run, input).await,
+        ImportKind::Contracts => crate::contract_import::import_contracts(run, input).await,
+        ImportKind::Warranties => crate::warranty_import::import_warranties(run, input).await,
     }
+}
+
+/// One run of an import: who runs it, how, and where it counts its rows.
+#[derive(Clone, Copy)]
+pub(crate) struct RunOf<'a> {
+    pub state: &'a AppState,
+    pub by: Option<&'a User>,
+    pub dry_run: bool,
+    pub rows_done: &'a AtomicU64,
+}
+
+impl RunOf<'_> {
+    /// Applies a file in one transaction (`apply` answers the report and the
+    /// audit entries of what it changed): kept when a real run found no
+    /// problem, rolled back otherwise, so a dry run finds exactly what the
+    /// real run would refuse.
+    pub(crate) async fn whole(
+        self,
+        apply: impl AsyncFnOnce(&Tx) -> Result<(ImportReport, Vec<AuditEntry>), Stop>,
+    ) -> Result<ImportReport, ApiError> {
+        let dry_run = self.dry_run;
+        let outcome = self
+            .state
+            .db
+            .transaction(async |tx| {
+                let (mut report, entries) = apply(tx).await?;
+                // Rows are checked in passes (the file, then the database).
+                report.problems.sort_by_key(|p| p.line);
+                if dry_run || !report.problems.is_empty() {
+                    return Err(Stop::NotApplied(report));
+                }
+                audit::append_all(tx, &entries).await?;
+                report.applied = true;
+                Ok(report)
+            })
+            .await;
+        match outcome {
+            Ok(report) | Err(Stop::NotApplied(report)) => Ok(report),
+            Err(Stop::Failed(err)) => Err(err),
+        }
+    }
+
+    /// Reads every row of a file of one record a row (all but the installed
+    /// base, whose files are large), each checked by `parse`; a row whose
+    /// `key` another row has is refused. None: the header lacks columns.
+    pub(crate) fn read_rows<C, T>(
+        self,
+        report: &mut ImportReport,
+        input: impl std::io::Read,
+        (find, parse): (
+            impl FnOnce(&[&str]) -> Result<C, Vec<RowProblem>>,
+            impl Fn(&C, &[&str], u64) -> Result<T, Vec<RowProblem>>,
+        ),
+        key: impl Fn(&T) -> (&'static str, String),
+    ) -> Result<Option<Vec<(u64, T)>>, Stop> {
+        let Some((mut csv, columns)) = CsvRows::open(input, report, find)? else {
+            return Ok(None);
+        };
+        let mut rows = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        while let Some((line, fields)) = csv.next_row(report)? {
+            self.rows_done.store(report.rows, Ordering::Relaxed);
+            match parse(&columns, &fields, line) {
+                Ok(row) => {
+                    let (column, value) = key(&row);
+                    if seen.insert(value.clone()) {
+                        rows.push((line, row));
+                    } else {
+                        let issue = ImportIssue::Duplicate;
+                        report.refuse(RowProblem::new(line, column, &value, issue));
+                    }
+                }
+                Err(problems) => problems.into_iter().for_each(|p| report.refuse(p)),
+            }
+        }
+        Ok(Some(rows))
+    }
+
+    /// The start of an audit entry of this run.
+    pub(crate) fn entry(
+        &self,
+        (action, entity): (&str, &str),
+        id: impl std::fmt::Display,
+        parent: Option<AccountId>,
+    ) -> AuditEntry {
+        AuditEntry::new(action, entity, id, self.state.clock.now())
+            .by(self.by.map(|u| u.id), parent)
+    }
+}
+
+/// `value` with the import that wrote it, for its audit entry.
+pub(crate) fn with_import(
+    mut value: serde_json::Value,
+    report: &ImportReport,
+) -> serde_json::Value {
+    value["import"] = serde_json::Value::String(report.id.to_string());
+    value
 }
 
 /// The accounts of one parent account, by source id.
@@ -164,8 +276,6 @@ impl<'a> Run<'a> {
         }
         self.store(tx, chunk).await?;
         self.rows_done.store(self.report.rows, Ordering::Relaxed);
-        // Rows are checked in two passes (the file, then the database).
-        self.report.problems.sort_by_key(|p| p.line);
         Ok(())
     }
 
@@ -321,9 +431,10 @@ impl<'a> Run<'a> {
     }
 
     fn with_import(&self, record: &ProductRecord) -> Option<serde_json::Value> {
-        let mut value = serde_json::to_value(record).ok()?;
-        value["import"] = serde_json::Value::String(self.report.id.to_string());
-        Some(value)
+        Some(with_import(
+            serde_json::to_value(record).ok()?,
+            &self.report,
+        ))
     }
 }
 
@@ -455,6 +566,9 @@ pub async fn fail_abandoned(state: &AppState) -> Result<u64, ApiError> {
 pub enum ImportKind {
     InstalledProducts,
     Accounts,
+    Users,
+    Contracts,
+    Warranties,
 }
 
 impl ImportKind {
@@ -463,6 +577,9 @@ impl ImportKind {
         match self {
             ImportKind::InstalledProducts => "installed_products",
             ImportKind::Accounts => "accounts",
+            ImportKind::Users => "users",
+            ImportKind::Contracts => "contracts",
+            ImportKind::Warranties => "warranties",
         }
     }
 }
@@ -496,18 +613,7 @@ pub fn spawn_run(
         let outcome = match std::fs::File::open(&path) {
             Ok(file) => {
                 let input = std::io::BufReader::new(file);
-                let by = Some(&by);
-                match kind {
-                    ImportKind::InstalledProducts => {
-                        import_products_counted(&state, by, input, dry_run, &rows_done).await
-                    }
-                    ImportKind::Accounts => {
-                        crate::account_import::import_accounts_counted(
-                            &state, by, input, dry_run, &rows_done,
-                        )
-                        .await
-                    }
-                }
+                import_counted(&state, Some(&by), (kind, input), dry_run, &rows_done).await
             }
             Err(err) => Err(ApiError::internal(err)),
         };
@@ -569,12 +675,13 @@ pub fn report_dto(stored: &str, language: domain::Language) -> Option<api_types:
         .iter()
         .map(|p| {
             let code = p["code"].as_str().unwrap_or_default().to_owned();
-            let max = p["max"].as_u64().unwrap_or(0);
+            let max = usize::try_from(p["max"].as_u64().unwrap_or(0)).unwrap_or(usize::MAX);
             api_types::ImportProblemDto {
                 line: p["line"].as_u64().unwrap_or(0),
                 column: p["column"].as_str().unwrap_or_default().to_owned(),
                 value: p["value"].as_str().unwrap_or_default().to_owned(),
-                reason: reason(&code, max, language),
+                reason: ImportIssue::from_code(&code, max)
+                    .map_or_else(|| code.clone(), |issue| issue.describe(language)),
                 code,
             }
         })
@@ -588,71 +695,4 @@ pub fn report_dto(stored: &str, language: domain::Language) -> Option<api_types:
         more_problems: v["more_problems"].as_bool().unwrap_or(false),
         applied: v["applied"].as_bool().unwrap_or(false),
     })
-}
-
-/// What a problem code means, in the reader's language.
-fn reason(code: &str, max: u64, language: domain::Language) -> String {
-    let dutch = language == domain::Language::Nl;
-    let (en, nl) = match code {
-        "missing_column" => (
-            "The header has no such column.",
-            "De kopregel heeft deze kolom niet.",
-        ),
-        "required" => ("A value is required.", "Een waarde is verplicht."),
-        "too_long" => {
-            return if dutch {
-                format!("Langer dan {max} tekens.")
-            } else {
-                format!("Longer than {max} characters.")
-            }
-        }
-        "bad_date" => ("Not a date (YYYY-MM-DD).", "Geen datum (JJJJ-MM-DD)."),
-        "unknown_modality" => (
-            "Not a modality (MR, CT, US, IXR, other).",
-            "Geen modaliteit (MR, CT, US, IXR, other).",
-        ),
-        "unknown_status" => (
-            "Not a status (active, inactive).",
-            "Geen status (active, inactive).",
-        ),
-        "unknown_kind" => (
-            "Not a kind (hardware, software_license).",
-            "Geen soort (hardware, software_license).",
-        ),
-        "not_a_boolean" => ("Not true or false.", "Niet true of false."),
-        "unknown_account" => (
-            "No account with this number in the customer's accounts.",
-            "Geen account met dit nummer bij deze klant.",
-        ),
-        "other_customer" => (
-            "Belongs to another customer.",
-            "Hoort bij een andere klant.",
-        ),
-        "duplicate" => (
-            "Another row of the file has it too.",
-            "Een andere regel van het bestand heeft dit ook.",
-        ),
-        "serial_taken" => (
-            "Another installed product has this serial number.",
-            "Een ander geïnstalleerd product heeft dit serienummer.",
-        ),
-        "wrong_field_count" => (
-            "The line has another number of fields than the header.",
-            "De regel heeft een ander aantal velden dan de kopregel.",
-        ),
-        "unknown_account_kind" => (
-            "Not an account type (hospital_group, hospital, site, department, leasing_company, trust, service_organisation).",
-            "Geen accounttype (hospital_group, hospital, site, department, leasing_company, trust, service_organisation).",
-        ),
-        "bad_country" => (
-            "Not a two-letter country code.",
-            "Geen landcode van twee letters.",
-        ),
-        "not_allowed" => (
-            "A parent account has no parent.",
-            "Een hoofdaccount heeft geen bovenliggend account.",
-        ),
-        _ => ("Refused.", "Geweigerd."),
-    };
-    if dutch { nl } else { en }.to_owned()
 }

@@ -3,16 +3,18 @@
 //! binary, the tests and the spec dump.
 
 pub mod account_admin;
-pub mod account_import;
+mod account_import;
 pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod clock;
 pub mod config;
+mod contract_import;
 pub mod documents;
 pub mod error;
 pub mod identity;
+mod import_names;
 pub mod imports;
 pub mod jobs;
 pub mod mail;
@@ -25,6 +27,8 @@ pub mod routes;
 pub mod spa;
 pub mod spreadsheet;
 pub mod state;
+mod user_import;
+mod warranty_import;
 pub mod wire;
 
 pub use app::{build_app, run_server};

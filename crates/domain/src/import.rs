@@ -4,6 +4,7 @@
 //! changes nothing.
 
 use crate::installed_product::{Modality, ProductKind, ProductStatus};
+use crate::user::Language;
 use chrono::NaiveDate;
 
 /// Why a value of a row is refused.
@@ -38,9 +39,52 @@ pub enum ImportIssue {
     BadCountry,
     /// A value this row may not have (a parent account has no parent).
     NotAllowed,
+    /// Not a user name (3 to 100 letters, digits and `. _ - @`).
+    BadUsername,
+    BadEmail,
+    /// Not a customer role: an import makes no staff.
+    UnknownRole,
+    UnknownLanguage,
+    /// An end date before the start date.
+    EndsBeforeStart,
+    UnknownContractStatus,
+    /// No installed product with this number in the row's parent account.
+    UnknownProduct,
+    /// Another row of the same contract gives its header otherwise.
+    Conflicting,
+    /// An existing user's address changes in the app, where they are told.
+    ChangedInApp,
 }
 
 impl ImportIssue {
+    /// Every issue but [`ImportIssue::TooLong`], whose limit varies.
+    const FIXED: [ImportIssue; 24] = [
+        ImportIssue::MissingColumn,
+        ImportIssue::Required,
+        ImportIssue::BadDate,
+        ImportIssue::UnknownModality,
+        ImportIssue::UnknownStatus,
+        ImportIssue::UnknownKind,
+        ImportIssue::NotABoolean,
+        ImportIssue::UnknownAccount,
+        ImportIssue::OtherCustomer,
+        ImportIssue::Duplicate,
+        ImportIssue::SerialTaken,
+        ImportIssue::WrongFieldCount,
+        ImportIssue::UnknownAccountKind,
+        ImportIssue::BadCountry,
+        ImportIssue::NotAllowed,
+        ImportIssue::BadUsername,
+        ImportIssue::BadEmail,
+        ImportIssue::UnknownRole,
+        ImportIssue::UnknownLanguage,
+        ImportIssue::EndsBeforeStart,
+        ImportIssue::UnknownContractStatus,
+        ImportIssue::UnknownProduct,
+        ImportIssue::Conflicting,
+        ImportIssue::ChangedInApp,
+    ];
+
     /// The stable code a client translates.
     pub const fn code(self) -> &'static str {
         match self {
@@ -60,33 +104,126 @@ impl ImportIssue {
             ImportIssue::UnknownAccountKind => "unknown_account_kind",
             ImportIssue::BadCountry => "bad_country",
             ImportIssue::NotAllowed => "not_allowed",
+            ImportIssue::BadUsername => "bad_username",
+            ImportIssue::BadEmail => "bad_email",
+            ImportIssue::UnknownRole => "unknown_role",
+            ImportIssue::UnknownLanguage => "unknown_language",
+            ImportIssue::EndsBeforeStart => "ends_before_start",
+            ImportIssue::UnknownContractStatus => "unknown_contract_status",
+            ImportIssue::UnknownProduct => "unknown_product",
+            ImportIssue::Conflicting => "conflicting",
+            ImportIssue::ChangedInApp => "changed_in_app",
         }
     }
 
-    /// What is wrong, in English (the CLI's words; the app has its own).
-    pub fn describe(self) -> String {
-        match self {
-            ImportIssue::MissingColumn => "the header has no such column".into(),
-            ImportIssue::Required => "a value is required".into(),
-            ImportIssue::TooLong { max } => format!("longer than {max} characters"),
-            ImportIssue::BadDate => "not a date (YYYY-MM-DD)".into(),
-            ImportIssue::UnknownModality => "not a modality (MR, CT, US, IXR, other)".into(),
-            ImportIssue::UnknownStatus => "not a status (active, inactive)".into(),
-            ImportIssue::UnknownKind => "not a kind (hardware, software_license)".into(),
-            ImportIssue::NotABoolean => "not true or false".into(),
-            ImportIssue::UnknownAccount => "no account with this id in the parent account".into(),
-            ImportIssue::OtherCustomer => "belongs to another customer".into(),
-            ImportIssue::Duplicate => "another row of the file has it too".into(),
-            ImportIssue::SerialTaken => "another installed product has this serial number".into(),
-            ImportIssue::WrongFieldCount => {
-                "the line has another number of fields than the header".into()
-            }
-            ImportIssue::UnknownAccountKind => {
-                "not an account type (hospital_group, hospital, site, department, leasing_company, trust, service_organisation)".into()
-            }
-            ImportIssue::BadCountry => "not a two-letter country code".into(),
-            ImportIssue::NotAllowed => "a parent account has no parent".into(),
+    /// The issue of a stored `code` (with its limit, for `too_long`).
+    pub fn from_code(code: &str, max: usize) -> Option<Self> {
+        if code == "too_long" {
+            return Some(ImportIssue::TooLong { max });
         }
+        Self::FIXED.into_iter().find(|i| i.code() == code)
+    }
+
+    /// What is wrong, in `language`: the reports' words and the CLI's.
+    pub fn describe(self, language: Language) -> String {
+        let dutch = language == Language::Nl;
+        let (en, nl) = match self {
+            ImportIssue::TooLong { max } => {
+                return if dutch {
+                    format!("Langer dan {max} tekens.")
+                } else {
+                    format!("Longer than {max} characters.")
+                };
+            }
+            ImportIssue::MissingColumn => (
+                "The header has no such column.",
+                "De kopregel heeft deze kolom niet.",
+            ),
+            ImportIssue::Required => ("A value is required.", "Een waarde is verplicht."),
+            ImportIssue::BadDate => ("Not a date (YYYY-MM-DD).", "Geen datum (JJJJ-MM-DD)."),
+            ImportIssue::UnknownModality => (
+                "Not a modality (MR, CT, US, IXR, other).",
+                "Geen modaliteit (MR, CT, US, IXR, other).",
+            ),
+            ImportIssue::UnknownStatus => (
+                "Not a status (active, inactive).",
+                "Geen status (active, inactive).",
+            ),
+            ImportIssue::UnknownKind => (
+                "Not a kind (hardware, software_license).",
+                "Geen soort (hardware, software_license).",
+            ),
+            ImportIssue::NotABoolean => ("Not true or false.", "Niet true of false."),
+            ImportIssue::UnknownAccount => (
+                "No account with this number in the customer's accounts.",
+                "Geen account met dit nummer bij deze klant.",
+            ),
+            ImportIssue::OtherCustomer => (
+                "Belongs to another customer.",
+                "Hoort bij een andere klant.",
+            ),
+            ImportIssue::Duplicate => (
+                "Another row of the file has it too.",
+                "Een andere regel van het bestand heeft dit ook.",
+            ),
+            ImportIssue::SerialTaken => (
+                "Another installed product has this serial number.",
+                "Een ander geïnstalleerd product heeft dit serienummer.",
+            ),
+            ImportIssue::WrongFieldCount => (
+                "The line has another number of fields than the header.",
+                "De regel heeft een ander aantal velden dan de kopregel.",
+            ),
+            ImportIssue::UnknownAccountKind => (
+                "Not an account type (hospital_group, hospital, site, department, leasing_company, trust, service_organisation).",
+                "Geen accounttype (hospital_group, hospital, site, department, leasing_company, trust, service_organisation).",
+            ),
+            ImportIssue::BadCountry => (
+                "Not a two-letter country code.",
+                "Geen landcode van twee letters.",
+            ),
+            ImportIssue::NotAllowed => (
+                "A parent account has no parent.",
+                "Een hoofdaccount heeft geen bovenliggend account.",
+            ),
+            ImportIssue::BadUsername => (
+                "Not a user name (3 to 100 letters, digits and . _ - @).",
+                "Geen gebruikersnaam (3 tot 100 letters, cijfers en . _ - @).",
+            ),
+            ImportIssue::BadEmail => (
+                "Not an email address.",
+                "Geen e-mailadres.",
+            ),
+            ImportIssue::UnknownRole => (
+                "Not a customer role (viewer, user, manager).",
+                "Geen klantrol (viewer, user, manager).",
+            ),
+            ImportIssue::UnknownLanguage => (
+                "Not a language (en, nl).",
+                "Geen taal (en, nl).",
+            ),
+            ImportIssue::EndsBeforeStart => (
+                "Ends before it starts.",
+                "Eindigt voordat het begint.",
+            ),
+            ImportIssue::UnknownContractStatus => (
+                "Not a contract status (active, expired, cancelled).",
+                "Geen contractstatus (active, expired, cancelled).",
+            ),
+            ImportIssue::UnknownProduct => (
+                "No installed product with this number in the customer's products.",
+                "Geen geïnstalleerd product met dit nummer bij deze klant.",
+            ),
+            ImportIssue::Conflicting => (
+                "Another row of the same contract gives it otherwise.",
+                "Een andere regel van hetzelfde contract geeft dit anders.",
+            ),
+            ImportIssue::ChangedInApp => (
+                "An existing user's email address is changed in the app, where the user is told.",
+                "Het e-mailadres van een bestaande gebruiker wijzigt u in de app, waar de gebruiker het bericht krijgt.",
+            ),
+        };
+        if dutch { nl } else { en }.to_owned()
     }
 }
 
@@ -343,7 +480,72 @@ pub(crate) fn parsed<T>(
     parsed
 }
 
-fn date(
+/// A value the row must have.
+pub(crate) fn required(
+    problems: &mut Vec<RowProblem>,
+    line: u64,
+    (name, value): (&str, &str),
+) -> String {
+    if value.is_empty() {
+        problems.push(RowProblem::new(line, name, value, ImportIssue::Required));
+    }
+    value.to_owned()
+}
+
+/// A value the row must have, of at most `max` characters.
+pub(crate) fn required_text(
+    problems: &mut Vec<RowProblem>,
+    line: u64,
+    (name, value): (&str, &str),
+    max: usize,
+) -> String {
+    let text = required(problems, line, (name, value));
+    not_too_long(problems, line, (name, value), max);
+    text
+}
+
+/// A value the row may leave empty, of at most `max` characters.
+pub(crate) fn optional_text(
+    problems: &mut Vec<RowProblem>,
+    line: u64,
+    (name, value): (&str, &str),
+    max: usize,
+) -> Option<String> {
+    not_too_long(problems, line, (name, value), max);
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+fn not_too_long(
+    problems: &mut Vec<RowProblem>,
+    line: u64,
+    (name, value): (&str, &str),
+    max: usize,
+) {
+    if value.chars().count() > max {
+        let issue = ImportIssue::TooLong { max };
+        problems.push(RowProblem::new(line, name, value, issue));
+    }
+}
+
+/// The `;`-separated values of a cell: trimmed, empties dropped, the first
+/// of each duplicate kept; each of at most `max` characters.
+pub(crate) fn list(
+    problems: &mut Vec<RowProblem>,
+    line: u64,
+    (name, value): (&str, &str),
+    max: usize,
+) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    for item in value.split(';').map(str::trim).filter(|i| !i.is_empty()) {
+        if !items.iter().any(|known| known == item) {
+            not_too_long(problems, line, (name, item), max);
+            items.push(item.to_owned());
+        }
+    }
+    items
+}
+
+pub(crate) fn date(
     problems: &mut Vec<RowProblem>,
     line: u64,
     (name, value): (&str, &str),
@@ -351,11 +553,39 @@ fn date(
     if value.is_empty() {
         return None;
     }
-    let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
+    let parsed = iso_date(value);
     if parsed.is_none() {
         problems.push(RowProblem::new(line, name, value, ImportIssue::BadDate));
     }
     parsed
+}
+
+/// Two required dates, the `end` not before the `start` (an end before it
+/// is named on the end's column).
+pub(crate) fn date_range(
+    problems: &mut Vec<RowProblem>,
+    line: u64,
+    start: (&str, &str),
+    end: (&str, &str),
+) -> Option<(NaiveDate, NaiveDate)> {
+    let from = parsed(problems, line, start, ImportIssue::BadDate, iso_date);
+    let to = parsed(problems, line, end, ImportIssue::BadDate, iso_date);
+    let (from, to) = (from?, to?);
+    if to < from {
+        let (name, value) = end;
+        problems.push(RowProblem::new(
+            line,
+            name,
+            value,
+            ImportIssue::EndsBeforeStart,
+        ));
+        return None;
+    }
+    Some((from, to))
+}
+
+fn iso_date(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
 }
 
 fn boolean(problems: &mut Vec<RowProblem>, line: u64, (name, value): (&str, &str)) -> bool {
@@ -428,6 +658,27 @@ mod tests {
                 (7, "strategic_item", "maybe", ImportIssue::NotABoolean),
             ]
         );
+    }
+
+    #[test]
+    fn every_issue_round_trips_through_its_code_and_has_its_own_words_in_english_and_dutch() {
+        let issues: Vec<ImportIssue> = ImportIssue::FIXED
+            .into_iter()
+            .chain([ImportIssue::TooLong { max: 40 }])
+            .collect();
+        for issue in &issues {
+            assert_eq!(ImportIssue::from_code(issue.code(), 40), Some(*issue));
+        }
+        assert_eq!(ImportIssue::from_code("no_such_issue", 40), None);
+        for language in Language::ALL {
+            let mut words: Vec<String> = issues.iter().map(|i| i.describe(language)).collect();
+            words.sort();
+            words.dedup();
+            assert_eq!(words.len(), issues.len(), "{language:?}");
+        }
+        for issue in issues {
+            assert_ne!(issue.describe(Language::En), issue.describe(Language::Nl));
+        }
     }
 
     #[test]

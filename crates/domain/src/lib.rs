@@ -12,6 +12,7 @@ pub mod account_security;
 pub mod attachment;
 pub mod case;
 pub mod clock;
+pub mod contract_import;
 pub mod expiry;
 pub mod ids;
 pub mod import;
@@ -25,6 +26,8 @@ pub mod security_event;
 pub mod service_desk;
 pub mod text;
 pub mod user;
+pub mod user_import;
+pub mod warranty_import;
 
 pub use account::{
     check_move, subtree_of, Account, AccountFields, AccountKind, AccountName, CountryCode,

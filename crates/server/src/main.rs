@@ -59,38 +59,52 @@ enum Command {
         #[command(subcommand)]
         action: AuditCommand,
     },
-    /// Import a customer's data from their source system's export (CSV or xlsx).
+    /// Import a customer's data from their source system's export (a CSV
+    /// file, or an xlsx workbook's first sheet; a header row names the
+    /// columns, as `GET /api/v1/imports/templates/KIND.csv` shows). Rows are
+    /// keyed by the source system's ids, so importing a file again changes
+    /// nothing. All of the file or nothing.
     Import {
-        #[command(subcommand)]
-        kind: ImportCommand,
+        /// What the file holds.
+        kind: ImportKindArg,
+        /// The CSV file or xlsx workbook.
+        file: std::path::PathBuf,
+        /// Check every row and count what would change; store nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
-#[derive(Subcommand)]
-enum ImportCommand {
-    /// Installed products (CSV, or an xlsx workbook's first sheet), keyed
-    /// by their number; accounts named by their
-    /// source ids within the row's `parent_account`. All of the file or
-    /// nothing; importing it again changes nothing.
-    InstalledProducts {
-        /// The CSV file or xlsx workbook (a header row naming the columns).
-        file: std::path::PathBuf,
-        /// Check every row and count what would change; store nothing.
-        #[arg(long)]
-        dry_run: bool,
-    },
-    /// A customer's account tree (CSV, or an xlsx workbook's first sheet),
-    /// keyed by the accounts' source ids: the
+/// What an import file holds.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportKindArg {
+    /// Installed products, keyed by their number; accounts named by their
+    /// source ids within the row's `parent_account`.
+    InstalledProducts,
+    /// A customer's account tree, keyed by the accounts' source ids: the
     /// customer (`parent_account`) and the account above (`parent`) named
-    /// by theirs. All of the file or nothing; importing it again changes
-    /// nothing.
-    Accounts {
-        /// The CSV file or xlsx workbook (a header row naming the columns).
-        file: std::path::PathBuf,
-        /// Check every row and count what would change; store nothing.
-        #[arg(long)]
-        dry_run: bool,
-    },
+    /// by theirs.
+    Accounts,
+    /// A customer's users, keyed by user name, with their role and
+    /// accounts; each new user gets an activation email.
+    Users,
+    /// Contracts, one line a row, keyed by contract and line item number.
+    Contracts,
+    /// Warranties, keyed by the source system's warranty number.
+    Warranties,
+}
+
+impl From<ImportKindArg> for api::imports::ImportKind {
+    fn from(kind: ImportKindArg) -> Self {
+        use api::imports::ImportKind as K;
+        match kind {
+            ImportKindArg::InstalledProducts => K::InstalledProducts,
+            ImportKindArg::Accounts => K::Accounts,
+            ImportKindArg::Users => K::Users,
+            ImportKindArg::Contracts => K::Contracts,
+            ImportKindArg::Warranties => K::Warranties,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -210,23 +224,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 ),
             }
         }
-        Command::Import { kind } => {
+        Command::Import {
+            kind,
+            file,
+            dry_run,
+        } => {
             persistence::migrate_up(&db).await?;
             let state = api::AppState::new(db, settings.api, Arc::new(SystemClock)).await?;
-            let (file, dry_run) = match &kind {
-                ImportCommand::InstalledProducts { file, dry_run }
-                | ImportCommand::Accounts { file, dry_run } => (file, *dry_run),
-            };
-            let (input, _converted) = import_input(file)?;
-            let report = match kind {
-                ImportCommand::InstalledProducts { .. } => {
-                    api::imports::import_products(&state, None, input, dry_run).await
-                }
-                ImportCommand::Accounts { .. } => {
-                    api::account_import::import_accounts(&state, None, input, dry_run).await
-                }
-            }
-            .map_err(console_error)?;
+            let (input, _converted) = import_input(&file)?;
+            let report = api::imports::import(&state, None, (kind.into(), input), dry_run)
+                .await
+                .map_err(console_error)?;
             print_import_report(&report);
             anyhow::ensure!(
                 report.problems.is_empty(),
@@ -275,7 +283,7 @@ fn print_import_report(report: &api::imports::ImportReport) {
             p.line,
             if p.column.is_empty() { "-" } else { &p.column },
             p.value,
-            p.issue.describe()
+            p.issue.describe(domain::Language::En)
         );
     }
     let verb = if report.applied {

@@ -22,12 +22,29 @@ pub fn file_type(name: &str) -> &'static str {
     }
 }
 
+/// Every kind, in the order the import page offers them.
+pub const IMPORT_KINDS: [ImportKindDto; 5] = [
+    ImportKindDto::InstalledProducts,
+    ImportKindDto::Accounts,
+    ImportKindDto::Users,
+    ImportKindDto::Contracts,
+    ImportKindDto::Warranties,
+];
+
 /// As the server names a kind in paths and parameters.
-fn kind_name(kind: ImportKindDto) -> &'static str {
+pub fn kind_name(kind: ImportKindDto) -> &'static str {
     match kind {
         ImportKindDto::InstalledProducts => "installed-products",
         ImportKindDto::Accounts => "accounts",
+        ImportKindDto::Users => "users",
+        ImportKindDto::Contracts => "contracts",
+        ImportKindDto::Warranties => "warranties",
     }
+}
+
+/// The kind the server names `name`.
+pub fn kind_named(name: &str) -> Option<ImportKindDto> {
+    IMPORT_KINDS.into_iter().find(|k| kind_name(*k) == name)
 }
 
 impl Api {
@@ -79,14 +96,24 @@ mod tests {
             import_problems_url("r1"),
             template_url(ImportKindDto::InstalledProducts),
             template_url(ImportKindDto::Accounts),
+            template_url(ImportKindDto::Warranties),
         ];
         let expected = [
             "/r1",
             "/r1/problems.csv",
             "/templates/installed-products.csv",
             "/templates/accounts.csv",
+            "/templates/warranties.csv",
         ];
         assert_eq!(paths, expected.map(|p| format!("/api/v1/imports{p}")));
+    }
+
+    #[test]
+    fn every_kind_is_found_by_its_name() {
+        for kind in IMPORT_KINDS {
+            assert_eq!(kind_named(kind_name(kind)), Some(kind));
+        }
+        assert_eq!(kind_named("cases"), None);
     }
 
     #[test]

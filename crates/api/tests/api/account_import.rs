@@ -1,5 +1,5 @@
-use api::account_import::import_accounts;
 use api::imports::ImportReport;
+use api::imports::{import, ImportKind};
 use api_types::{AccountListResponse, ImportRunDto, ImportStatusDto, ProblemCode};
 use domain::account_import::ACCOUNT_COLUMNS;
 use domain::import::ImportIssue;
@@ -65,9 +65,14 @@ fn csv(rows: &[[&str; 9]]) -> String {
 }
 
 async fn run(app: &TestApp, file: &str, dry_run: bool) -> ImportReport {
-    import_accounts(&app.state, None, file.as_bytes(), dry_run)
-        .await
-        .unwrap()
+    import(
+        &app.state,
+        None,
+        (ImportKind::Accounts, file.as_bytes()),
+        dry_run,
+    )
+    .await
+    .unwrap()
 }
 
 fn counts(r: &ImportReport) -> (u64, u64, u64, u64) {

@@ -11,6 +11,7 @@ mod auth;
 mod cases;
 mod contracts;
 mod dashboard;
+mod data_import;
 mod emails;
 mod errors;
 mod hostile_tokens;

@@ -9,6 +9,8 @@ pub struct Model {
     pub description: String,
     pub start_date: Date,
     pub end_date: Date,
+    /// The source system's id; none for warranties made before imports.
+    pub number: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -595,6 +595,7 @@ pub async fn insert_warranties(db: &impl Conn, rows: &[WarrantyRecord]) -> Store
         description: Set(w.description.clone()),
         start_date: Set(w.start_date),
         end_date: Set(w.end_date),
+        number: sea_orm::ActiveValue::NotSet,
     })
     .await
 }

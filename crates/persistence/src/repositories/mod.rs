@@ -9,6 +9,7 @@ pub mod attachments;
 pub mod audit;
 pub mod cases;
 pub mod contacts;
+pub mod contract_import;
 pub mod contracts;
 pub mod custom_details;
 pub mod idempotency;

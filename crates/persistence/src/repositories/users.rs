@@ -411,6 +411,28 @@ pub async fn find_admin(
     Ok(Some(admin_view(&m, &assignments)?))
 }
 
+/// The users of `usernames` that exist, by user name (an import's rows).
+pub async fn admin_by_usernames(
+    db: &impl Conn,
+    usernames: &[String],
+) -> StoreResult<std::collections::HashMap<String, AdminUser>> {
+    let db = db.raw();
+    let mut found = std::collections::HashMap::new();
+    // Bounded IN lists: SQLite takes at most 32766 parameters a statement.
+    for names in usernames.chunks(1000) {
+        let models = user::Entity::find()
+            .filter(user::Column::Username.is_in(names.iter().cloned()))
+            .all(db)
+            .await?;
+        let ids: Vec<uuid::Uuid> = models.iter().map(|m| m.id).collect();
+        let assignments = assignments_of(db, &ids).await?;
+        for m in &models {
+            found.insert(m.username.clone(), admin_view(m, &assignments)?);
+        }
+    }
+    Ok(found)
+}
+
 fn facts_of(m: &user::Model) -> LoginFacts {
     LoginFacts {
         password_changed_at: m.password_changed_at,

@@ -6,7 +6,9 @@
 //! whatever the browser does: the page asks how far it got every second,
 //! and keeps its id in the URL (`?run=`), so a reload finds it again.
 
-use crate::api::imports::{import_problems_url, template_url, XLSX};
+use crate::api::imports::{
+    import_problems_url, kind_name, kind_named, template_url, IMPORT_KINDS, XLSX,
+};
 use crate::api::{Api, ApiError};
 use crate::components::document::set_title;
 use crate::components::download::fetch_and_save;
@@ -334,14 +336,29 @@ fn import_view(imp: Import, t: &'static Texts) -> impl IntoView {
                         id="import-kind"
                         name="kind"
                         on:change=move |ev| {
-                            let accounts = event_target_value(&ev) == "accounts";
-                            imp.kind.set(if accounts { ImportKindDto::Accounts } else { ImportKindDto::InstalledProducts });
+                            if let Some(kind) = kind_named(&event_target_value(&ev)) {
+                                imp.kind.set(kind);
+                            }
                             // A check was of the other kind.
                             imp.chose();
                         }
                     >
-                        <option value="installed-products" selected>{texts.kind_products}</option>
-                        <option value="accounts">{texts.kind_accounts}</option>
+                        {IMPORT_KINDS
+                            .map(|kind| {
+                                let label = match kind {
+                                    ImportKindDto::InstalledProducts => texts.kind_products,
+                                    ImportKindDto::Accounts => texts.kind_accounts,
+                                    ImportKindDto::Users => texts.kind_users,
+                                    ImportKindDto::Contracts => texts.kind_contracts,
+                                    ImportKindDto::Warranties => texts.kind_warranties,
+                                };
+                                view! {
+                                    <option value=kind_name(kind) selected=kind == ImportKindDto::InstalledProducts>
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                     <p class="field-help">{texts.kind_help}</p>
                 </div>

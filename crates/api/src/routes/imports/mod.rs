@@ -2,11 +2,14 @@
 //! file, follow it, download its refused rows, and the template per kind.
 
 pub mod accounts_template;
+pub mod contracts_template;
 pub mod get;
 pub mod problems;
 mod receive;
 pub mod start;
 pub mod template;
+pub mod users_template;
+pub mod warranties_template;
 
 use crate::auth::AuthUser;
 use crate::error::ApiError;
@@ -20,6 +23,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(template::installed_products_template)
         .service(start::import_file)
         .service(accounts_template::accounts_template)
+        .service(users_template::users_template)
+        .service(contracts_template::contracts_template)
+        .service(warranties_template::warranties_template)
         .service(get::get_import)
         .service(problems::import_problems);
 }

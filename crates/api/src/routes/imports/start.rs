@@ -19,6 +19,16 @@ use api_types::{ImportKindDto, ImportQuery, ImportRunDto};
 ///   `parent_account` names the customer (the row whose `source_id` it is
 ///   is the parent account itself, with no `parent`), `parent` the account
 ///   directly above. Rows may come in any order.
+/// - `users`: one user a row, keyed by `username`, with a customer role
+///   (viewer, user, manager) and the accounts assigned (`;`-separated
+///   source ids). A new user gets an activation email; an existing user's
+///   name, role and accounts follow the file, their address does not.
+/// - `contracts`: one contract line a row, keyed by `contract_number` and
+///   `line_item_number`; the contract's fields repeat on each of its lines
+///   and must agree; `covered_products` lists installed product numbers
+///   (`;`-separated).
+/// - `warranties`: one warranty a row, keyed by its `number`, on an
+///   installed product (`installed_product`, its number).
 #[utoipa::path(
     params(ImportQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The CSV file (UTF-8) or xlsx workbook: a header row naming the columns, then one record a row. `text/csv` and `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` are accepted as well."),
@@ -39,6 +49,9 @@ pub async fn import_file(
     let kind = match query.kind {
         ImportKindDto::InstalledProducts => ImportKind::InstalledProducts,
         ImportKindDto::Accounts => ImportKind::Accounts,
+        ImportKindDto::Users => ImportKind::Users,
+        ImportKindDto::Contracts => ImportKind::Contracts,
+        ImportKindDto::Warranties => ImportKind::Warranties,
     };
     super::receive::start(&state, &auth, (&req, &query), payload, kind).await
 }
