@@ -4,7 +4,8 @@
 // imports it; the customer's Manager then finds the products. On a phone
 // the Service user reaches the page from the settings and reads the
 // problems as cards; customers get neither the page nor its navigation.
-// The same page imports a customer's accounts.
+// The same page imports a customer's accounts, and their users, who then
+// activate from the emailed link.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -12,7 +13,7 @@ import { useServerAndBrowser } from "../lib/fixture.mjs";
 import { accessibilityViolations } from "../lib/axe.mjs";
 import { assertNoSidewaysScroll } from "../lib/browser.mjs";
 
-const portal = useServerAndBrowser();
+const portal = useServerAndBrowser({ smtp: true });
 
 /** The template's columns (GET /imports/templates/installed-products.csv). */
 const COLUMNS = [
@@ -186,6 +187,38 @@ test("an Admin imports a new customer's accounts, children listed before their p
     assert.equal(imported.outcome, "Imported: the changes are stored.");
     assert.equal(await fact(imported.section, "Created"), "2");
   }));
+
+test("the Service user imports a customer's users, and a new user activates from the email in the file's language", async () => {
+  await portal.withPage({ user: "service" }, async ({ page }) => {
+    await page.locator("a.nav-imports").first().click();
+    await page.locator("#import-kind").selectOption("users");
+    const template = await download(page, () => page.locator("button.download-template").click());
+    assert.equal(template.name, "users-template.csv");
+    const header = template.text.split("\n")[0];
+    assert.equal(header, "parent_account,username,email,display_name,role,accounts,language");
+    const users = [header, "LUMC-1000,h.mulder,h.mulder@lindenhaven.example,Hanna Mulder,user,LUMC-1001,nl"];
+    const file = { name: "lindenhaven-users.csv", mimeType: "text/csv", buffer: Buffer.from(`${users.join("\n")}\n`) };
+    const clean = await checkFile(page, file);
+    assert.match(clean.outcome, /^No problems found/);
+    await page.locator("button.import-button").click();
+    const imported = await waitForOutcome(page, "Import of the file");
+    assert.equal(await fact(imported.section, "Created"), "1");
+  });
+  const mail = await portal.smtp.waitFor("h.mulder@lindenhaven.example", /Activeer/);
+  const token = mail.body.match(/#token=([A-Za-z0-9_-]+)/)[1];
+  await portal.withPage({}, async ({ page }) => {
+    await page.goto(`${portal.baseUrl}/activate#token=${token}`);
+    await page.locator("#new-password").fill("Lighthouse-Keeper-77");
+    await page.locator("#repeat-password").fill("Lighthouse-Keeper-77");
+    await page.locator("form button[type=submit]").click();
+    await page.waitForURL(/\/login/);
+    await page.locator("#username").fill("h.mulder");
+    await page.locator("#password").fill("Lighthouse-Keeper-77");
+    await page.locator("button[type=submit]").click();
+    await page.locator("header .user-name", { hasText: "Hanna Mulder" }).waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "nl");
+  });
+});
 
 test("on a phone the Service user reaches the import from the settings and reads the problems as cards", () =>
   portal.withPage({ user: "service", viewport: { width: 360, height: 780 } }, async ({ page }) => {

@@ -361,3 +361,34 @@ async fn a_run_a_stopped_server_left_is_marked_failed_with_why() {
     assert_eq!(run.status, ImportStatusDto::Failed);
     assert!(run.failure.unwrap().contains("server stopped"));
 }
+
+#[tokio::test]
+async fn a_run_started_on_one_server_is_followed_to_its_end_from_another() {
+    let first = TestApp::spawn().await.unwrap();
+    let second = first
+        .spawn_beside(std::sync::Arc::new(api::clock::SystemClock))
+        .await
+        .unwrap();
+    let service = first.tokens_for("service").await.access_token;
+    let rows: Vec<Vec<String>> = (1..=2000).map(row).collect();
+    let started = post_file(&first, &service, &csv(&rows), false).await;
+    assert_eq!(started.status(), 202);
+    let location = started.headers()["location"].to_str().unwrap().to_owned();
+    // The other process answers for the run it does not hold: running (with
+    // its total) until the first one finishes it, then its report.
+    let mut run: ImportRunDto = second.get_json(&location, &service).await;
+    assert_eq!(run.rows_total, 2000);
+    for _ in 0..600 {
+        if run.status != ImportStatusDto::Running {
+            break;
+        }
+        assert!(run.rows_done <= run.rows_total);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        run = second.get_json(&location, &service).await;
+    }
+    assert_eq!(run.status, ImportStatusDto::Done);
+    let report = run.report.expect("the report");
+    assert!(report.applied);
+    assert_eq!(report.created, 2000);
+    assert_eq!(imported_seen_by(&second, "nl.manager").await, 2000);
+}
