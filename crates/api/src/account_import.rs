@@ -5,8 +5,8 @@
 //! none of it; a dry run goes the same way and rolls back.
 
 use crate::error::ApiError;
-use crate::imports::{with_import, ImportReport, RunOf, Stop};
-use domain::account_import::{parse_account, AccountColumns, ImportedAccount};
+use crate::imports::{names, with_import, ImportReport, RunOf, Stop};
+use domain::account_import::{ImportedAccount, ACCOUNT_FILE};
 use domain::import::{ImportIssue, RowProblem};
 use domain::{Account, AccountId};
 use persistence::repositories::account_admin;
@@ -21,12 +21,9 @@ pub(crate) async fn import_accounts(
     input: impl std::io::Read,
 ) -> Result<ImportReport, ApiError> {
     let mut report = ImportReport::new_run();
-    let parse = (AccountColumns::from_header, parse_account);
     let key = |a: &ImportedAccount| ("source_id", a.source_id().to_owned());
-    let rows = match run.read_rows(&mut report, input, parse, key) {
-        Ok(Some(rows)) => rows,
-        Ok(None) | Err(Stop::NotApplied(_)) => return Ok(report),
-        Err(Stop::Failed(err)) => return Err(err),
+    let Some(rows) = run.read_rows(&mut report, input, ACCOUNT_FILE, key)? else {
+        return Ok(report);
     };
     run.whole(async |tx| {
         let mut apply = Run {
@@ -59,11 +56,16 @@ enum Needs {
 
 impl Run<'_> {
     async fn apply(&mut self, tx: &Tx, rows: Vec<(u64, ImportedAccount)>) -> Result<(), Stop> {
-        let mut named: Vec<String> = rows.iter().map(|(_, r)| r.source_id().to_owned()).collect();
-        named.extend(rows.iter().map(|(_, r)| r.parent_account.clone()));
-        named.extend(rows.iter().filter_map(|(_, r)| r.parent.clone()));
-        named.sort();
-        named.dedup();
+        let named = names(rows.iter().flat_map(|(_, r)| {
+            [
+                Some(r.source_id()),
+                Some(&r.parent_account),
+                r.parent.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(str::to_owned)
+        }));
         self.known = account_admin::by_source_ids(tx, &named).await?;
         // Each pass applies the rows whose customer and parent are known;
         // the tree is at most as deep as the file is long.

@@ -6,9 +6,9 @@
 
 use crate::error::ApiError;
 use crate::import_names::{self, Cell};
-use crate::imports::{with_import, ImportReport, RunOf, Stop};
+use crate::imports::{names, with_import, ImportReport, RunOf, Stop};
 use domain::contract_import::{
-    parse_contract_line, ContractColumns, ContractHeader, ImportedContractLine, CONTRACT_COLUMNS,
+    ContractHeader, ImportedContractLine, CONTRACT_COLUMNS, CONTRACT_FILE,
 };
 use domain::import::{ImportIssue, RowProblem};
 use domain::{Account, AccountId, ContractId, InstalledProductId};
@@ -25,16 +25,11 @@ pub(crate) async fn import_contracts(
     input: impl std::io::Read,
 ) -> Result<ImportReport, ApiError> {
     let mut report = ImportReport::new_run();
-    let parse = (ContractColumns::from_header, parse_contract_line);
     let key = |c: &ImportedContractLine| {
         let line = format!("{}/{}", c.contract.number, c.line.line_item_number);
         ("line_item_number", line)
     };
-    let Some(rows) = (match run.read_rows(&mut report, input, parse, key) {
-        Ok(rows) => rows,
-        Err(Stop::NotApplied(report)) => return Ok(report),
-        Err(Stop::Failed(err)) => return Err(err),
-    }) else {
+    let Some(rows) = run.read_rows(&mut report, input, CONTRACT_FILE, key)? else {
         return Ok(report);
     };
     let contracts = by_contract(rows, &mut report);
@@ -140,24 +135,17 @@ impl<'a> Run<'a> {
         tx: &Tx,
         contracts: &[FileContract],
     ) -> Result<Self, Stop> {
-        let sorted = |mut names: Vec<String>| {
-            names.sort();
-            names.dedup();
-            names
-        };
-        let accounts = sorted(
+        let accounts = names(
             contracts
                 .iter()
-                .flat_map(|c| [c.parent_account.clone(), c.header.ship_to_account.clone()])
-                .collect(),
+                .flat_map(|c| [c.parent_account.clone(), c.header.ship_to_account.clone()]),
         );
-        let products = sorted(
+        let products = names(
             contracts
                 .iter()
-                .flat_map(|c| c.lines.iter().flat_map(|(_, l)| l.covered_products.clone()))
-                .collect(),
+                .flat_map(|c| c.lines.iter().flat_map(|(_, l)| l.covered_products.clone())),
         );
-        let numbers = sorted(contracts.iter().map(|c| c.header.number.clone()).collect());
+        let numbers = names(contracts.iter().map(|c| c.header.number.clone()));
         Ok(Run {
             run,
             report,

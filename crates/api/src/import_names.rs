@@ -22,23 +22,36 @@ impl Cell<'_> {
     }
 }
 
+/// What `cell` names, if it is there and `belongs`; otherwise the row's
+/// problem: `missing`, or a thing of another customer.
+fn within<'a, T>(
+    found: Option<&'a T>,
+    belongs: impl FnOnce(&T) -> bool,
+    (cell, missing): (Cell<'_>, ImportIssue),
+    report: &mut ImportReport,
+) -> Option<&'a T> {
+    match found {
+        Some(thing) if belongs(thing) => Some(thing),
+        Some(_) => {
+            cell.refuse(report, ImportIssue::OtherCustomer);
+            None
+        }
+        None => {
+            cell.refuse(report, missing);
+            None
+        }
+    }
+}
+
 /// The parent account a row's `parent_account` names.
 pub(crate) fn customer(
     accounts: &HashMap<String, Account>,
     cell: Cell<'_>,
     report: &mut ImportReport,
 ) -> Option<AccountId> {
-    match accounts.get(cell.value) {
-        Some(account) if account.is_parent_account() => Some(account.id),
-        Some(_) => {
-            cell.refuse(report, ImportIssue::OtherCustomer);
-            None
-        }
-        None => {
-            cell.refuse(report, ImportIssue::UnknownAccount);
-            None
-        }
-    }
+    let found = accounts.get(cell.value);
+    let missing = ImportIssue::UnknownAccount;
+    within(found, Account::is_parent_account, (cell, missing), report).map(|a| a.id)
 }
 
 /// An account of `customer` the row names by its source id.
@@ -48,17 +61,9 @@ pub(crate) fn account_of(
     cell: Cell<'_>,
     report: &mut ImportReport,
 ) -> Option<AccountId> {
-    match accounts.get(cell.value) {
-        Some(a) if a.parent_account_id == customer => Some(a.id),
-        Some(_) => {
-            cell.refuse(report, ImportIssue::OtherCustomer);
-            None
-        }
-        None => {
-            cell.refuse(report, ImportIssue::UnknownAccount);
-            None
-        }
-    }
+    let ours = |a: &Account| a.parent_account_id == customer;
+    let missing = ImportIssue::UnknownAccount;
+    within(accounts.get(cell.value), ours, (cell, missing), report).map(|a| a.id)
 }
 
 /// An installed product of `customer` the row names by its number.
@@ -68,17 +73,9 @@ pub(crate) fn product_of(
     cell: Cell<'_>,
     report: &mut ImportReport,
 ) -> Option<domain::InstalledProductId> {
-    match products.get(cell.value) {
-        Some(p) if p.parent_account == customer => Some(p.id),
-        Some(_) => {
-            cell.refuse(report, ImportIssue::OtherCustomer);
-            None
-        }
-        None => {
-            cell.refuse(report, ImportIssue::UnknownProduct);
-            None
-        }
-    }
+    let ours = |p: &StoredProduct| p.parent_account == customer;
+    let missing = ImportIssue::UnknownProduct;
+    within(products.get(cell.value), ours, (cell, missing), report).map(|p| p.id)
 }
 
 /// Whether a stored thing keyed by the row's key belongs to `customer`;

@@ -8,7 +8,9 @@
 use crate::error::ApiError;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
-use domain::import::{parse_product, ImportIssue, ImportedProduct, ProductColumns, RowProblem};
+use domain::import::{
+    parse_product, FileKind, ImportIssue, ImportedProduct, RowProblem, PRODUCT_FILE,
+};
 use domain::{AccountId, InstalledProductId, User};
 use persistence::repositories::accounts;
 use persistence::repositories::audit::{self, AuditEntry};
@@ -169,24 +171,28 @@ impl RunOf<'_> {
     /// Reads every row of a file of one record a row (all but the installed
     /// base, whose files are large), each checked by `parse`; a row whose
     /// `key` another row has is refused. None: the header lacks columns.
-    pub(crate) fn read_rows<C, T>(
+    pub(crate) fn read_rows<const N: usize, T>(
         self,
         report: &mut ImportReport,
         input: impl std::io::Read,
-        (find, parse): (
-            impl FnOnce(&[&str]) -> Result<C, Vec<RowProblem>>,
-            impl Fn(&C, &[&str], u64) -> Result<T, Vec<RowProblem>>,
-        ),
+        file: FileKind<N, T>,
         key: impl Fn(&T) -> (&'static str, String),
-    ) -> Result<Option<Vec<(u64, T)>>, Stop> {
-        let Some((mut csv, columns)) = CsvRows::open(input, report, find)? else {
+    ) -> Result<Option<Vec<(u64, T)>>, ApiError> {
+        let failed = |stop| match stop {
+            Stop::Failed(err) => err,
+            Stop::NotApplied(_) => {
+                ApiError::internal(anyhow::anyhow!("a file was not applied while read"))
+            }
+        };
+        let find = |header: &[&str]| file.columns_in(header);
+        let Some((mut csv, columns)) = CsvRows::open(input, report, find).map_err(failed)? else {
             return Ok(None);
         };
         let mut rows = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        while let Some((line, fields)) = csv.next_row(report)? {
+        while let Some((line, fields)) = csv.next_row(report).map_err(failed)? {
             self.rows_done.store(report.rows, Ordering::Relaxed);
-            match parse(&columns, &fields, line) {
+            match (file.parse)(&columns, &fields, line) {
                 Ok(row) => {
                     let (column, value) = key(&row);
                     if seen.insert(value.clone()) {
@@ -212,6 +218,14 @@ impl RunOf<'_> {
         AuditEntry::new(action, entity, id, self.state.clock.now())
             .by(self.by.map(|u| u.id), parent)
     }
+}
+
+/// The names a file gives (source ids, numbers), each once, to look up.
+pub(crate) fn names(given: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut names: Vec<String> = given.into_iter().collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// `value` with the import that wrote it, for its audit entry.
@@ -255,7 +269,9 @@ impl<'a> Run<'a> {
     }
 
     async fn read(&mut self, tx: &Tx, input: impl std::io::Read) -> Result<(), Stop> {
-        let found = CsvRows::open(input, &mut self.report, ProductColumns::from_header)?;
+        let found = CsvRows::open(input, &mut self.report, |header: &[&str]| {
+            PRODUCT_FILE.columns_in(header)
+        })?;
         let Some((mut rows, columns)) = found else {
             return Ok(());
         };

@@ -9,9 +9,9 @@ use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
 use crate::identity::{links, security};
 use crate::import_names::{self, Cell};
-use crate::imports::{with_import, ImportReport, RunOf, Stop};
+use crate::imports::{names, with_import, ImportReport, RunOf, Stop};
 use domain::import::{ImportIssue, RowProblem};
-use domain::user_import::{parse_user, ImportedUser, UserColumns};
+use domain::user_import::{ImportedUser, USER_FILE};
 use domain::{Account, AccountId, SecurityEvent, User, UserId};
 use persistence::repositories::audit::AuditEntry;
 use persistence::repositories::user_tokens::LinkPurpose;
@@ -26,18 +26,16 @@ pub(crate) async fn import_users(
     input: impl std::io::Read,
 ) -> Result<ImportReport, ApiError> {
     let mut report = ImportReport::new_run();
-    let parse = (UserColumns::from_header, parse_user);
     let key = |u: &ImportedUser| ("username", u.username.as_str().to_owned());
-    let rows = match run.read_rows(&mut report, input, parse, key) {
-        Ok(Some(rows)) => rows,
-        Ok(None) | Err(Stop::NotApplied(_)) => return Ok(report),
-        Err(Stop::Failed(err)) => return Err(err),
+    let Some(rows) = run.read_rows(&mut report, input, USER_FILE, key)? else {
+        return Ok(report);
     };
     run.whole(async |tx| {
-        let mut sources: Vec<String> = rows.iter().map(|(_, u)| u.parent_account.clone()).collect();
-        sources.extend(rows.iter().flat_map(|(_, u)| u.accounts.iter().cloned()));
-        sources.sort();
-        sources.dedup();
+        let sources = names(rows.iter().flat_map(|(_, u)| {
+            std::iter::once(&u.parent_account)
+                .chain(&u.accounts)
+                .cloned()
+        }));
         let usernames: Vec<String> = rows
             .iter()
             .map(|(_, u)| u.username.as_str().to_owned())

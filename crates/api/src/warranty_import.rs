@@ -3,8 +3,8 @@
 
 use crate::error::ApiError;
 use crate::import_names::{self, Cell};
-use crate::imports::{with_import, ImportReport, RunOf, Stop};
-use domain::warranty_import::{parse_warranty, ImportedWarranty, WarrantyColumns, WarrantyFields};
+use crate::imports::{names, with_import, ImportReport, RunOf, Stop};
+use domain::warranty_import::{ImportedWarranty, WarrantyFields, WARRANTY_FILE};
 use persistence::repositories::contract_import;
 use persistence::repositories::{account_admin, imports};
 
@@ -14,20 +14,13 @@ pub(crate) async fn import_warranties(
     input: impl std::io::Read,
 ) -> Result<ImportReport, ApiError> {
     let mut report = ImportReport::new_run();
-    let parse = (WarrantyColumns::from_header, parse_warranty);
     let key = |w: &ImportedWarranty| ("number", w.fields.number.clone());
-    let rows = match run.read_rows(&mut report, input, parse, key) {
-        Ok(Some(rows)) => rows,
-        Ok(None) | Err(Stop::NotApplied(_)) => return Ok(report),
-        Err(Stop::Failed(err)) => return Err(err),
+    let Some(rows) = run.read_rows(&mut report, input, WARRANTY_FILE, key)? else {
+        return Ok(report);
     };
     run.whole(async |tx| {
-        let names = |f: fn(&ImportedWarranty) -> &String| {
-            let mut names: Vec<String> = rows.iter().map(|(_, w)| f(w).clone()).collect();
-            names.sort();
-            names.dedup();
-            names
-        };
+        let names =
+            |f: fn(&ImportedWarranty) -> &String| names(rows.iter().map(|(_, w)| f(w).clone()));
         let customers = account_admin::by_source_ids(tx, &names(|w| &w.parent_account)).await?;
         let products =
             imports::products_by_number(tx, &names(|w| &w.fields.installed_product)).await?;

@@ -4,7 +4,7 @@
 //! row whose source id is the customer's is the parent account itself.
 
 use crate::account::{AccountFields, AccountKind, TypedAccount};
-use crate::import::{parsed, Columns, ImportIssue, RowProblem};
+use crate::import::{parsed, Columns, FileKind, ImportIssue, RowProblem};
 
 /// The columns of an accounts file, in the template's order.
 pub const ACCOUNT_COLUMNS: [&str; 9] = [
@@ -21,12 +21,11 @@ pub const ACCOUNT_COLUMNS: [&str; 9] = [
 
 pub type AccountColumns = Columns<9>;
 
-impl AccountColumns {
-    /// Finds every account column in `header`.
-    pub fn from_header(header: &[&str]) -> Result<Self, Vec<RowProblem>> {
-        Self::find(&ACCOUNT_COLUMNS, header)
-    }
-}
+/// An accounts file.
+pub const ACCOUNT_FILE: FileKind<9, ImportedAccount> = FileKind {
+    columns: &ACCOUNT_COLUMNS,
+    parse: parse_account,
+};
 
 /// An account as a row of the file gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,10 +138,6 @@ pub fn parse_account(
 mod tests {
     use super::*;
 
-    fn columns() -> AccountColumns {
-        AccountColumns::from_header(&ACCOUNT_COLUMNS).unwrap()
-    }
-
     const SITE: [&str; 9] = [
         "LUMC-1000",
         "LUMC-1001",
@@ -157,7 +152,7 @@ mod tests {
 
     #[test]
     fn a_child_row_names_its_parent_and_the_customers_own_row_names_none() {
-        let site = parse_account(&columns(), &SITE, 2).unwrap();
+        let site = ACCOUNT_FILE.check(&SITE, 2).unwrap();
         assert_eq!(site.parent.as_deref(), Some("LUMC-1000"));
         assert_eq!(site.source_id(), "LUMC-1001");
         assert_eq!(site.fields.country.as_str(), "NL");
@@ -166,7 +161,7 @@ mod tests {
         top[1] = "LUMC-1000";
         top[2] = "";
         top[4] = "Hospital_Group";
-        let top = parse_account(&columns(), &top, 3).unwrap();
+        let top = ACCOUNT_FILE.check(&top, 3).unwrap();
         assert!(top.is_parent_account());
         assert_eq!(top.fields.kind, AccountKind::HospitalGroup);
     }
@@ -178,7 +173,7 @@ mod tests {
         row[3] = " ";
         row[4] = "clinic";
         row[5] = "NLD";
-        let problems = parse_account(&columns(), &row, 4).unwrap_err();
+        let problems = ACCOUNT_FILE.check(&row, 4).unwrap_err();
         let named: Vec<_> = problems
             .iter()
             .map(|p| (p.column.as_str(), p.issue))
@@ -194,7 +189,7 @@ mod tests {
         );
         let mut top = SITE;
         top[1] = "LUMC-1000";
-        let problems = parse_account(&columns(), &top, 5).unwrap_err();
+        let problems = ACCOUNT_FILE.check(&top, 5).unwrap_err();
         assert_eq!(problems[0].issue, ImportIssue::NotAllowed);
     }
 }

@@ -2,10 +2,8 @@
 //! a contract line, the contract's header fields repeated on each line of
 //! the same contract (keyed by its number).
 
-use crate::import::{
-    date_range, list, optional_text, parsed, required, required_text, Columns, ImportIssue,
-    RowProblem,
-};
+use crate::import::{Columns, FileKind, ImportIssue, RowProblem};
+use crate::import_row::RowCheck;
 use chrono::NaiveDate;
 use std::fmt;
 use std::str::FromStr;
@@ -29,12 +27,11 @@ pub const CONTRACT_COLUMNS: [&str; 13] = [
 
 pub type ContractColumns = Columns<13>;
 
-impl ContractColumns {
-    /// Finds every contract column in `header`.
-    pub fn from_header(header: &[&str]) -> Result<Self, Vec<RowProblem>> {
-        Self::find(&CONTRACT_COLUMNS, header)
-    }
-}
+/// A contracts file.
+pub const CONTRACT_FILE: FileKind<13, ImportedContractLine> = FileKind {
+    columns: &CONTRACT_COLUMNS,
+    parse: parse_contract_line,
+};
 
 const NUMBER_MAX: usize = 40;
 /// As long as an account's source id may be.
@@ -130,33 +127,25 @@ pub fn parse_contract_line(
     fields: &[&str],
     line: u64,
 ) -> Result<ImportedContractLine, Vec<RowProblem>> {
-    let mut problems = Vec::new();
-    let mut values = columns.values(&CONTRACT_COLUMNS, fields);
-    let mut next = || values.next().unwrap_or(("", ""));
-    let parent_account = required(&mut problems, line, next());
-    let number = required_text(&mut problems, line, next(), NUMBER_MAX);
-    let ship_to_account = required_text(&mut problems, line, next(), ACCOUNT_ID_MAX);
-    let po_number = optional_text(&mut problems, line, next(), PO_NUMBER_MAX);
-    let service_type = required_text(&mut problems, line, next(), SERVICE_TYPE_MAX);
-    let status = parsed(
-        &mut problems,
-        line,
-        next(),
-        ImportIssue::UnknownContractStatus,
-        |v| v.parse::<ContractStatus>().ok(),
-    );
-    let (start, end) = (next(), next());
-    let dates = date_range(&mut problems, line, start, end);
-    let line_item_number = required_text(&mut problems, line, next(), NUMBER_MAX);
-    let description = required_text(&mut problems, line, next(), DESCRIPTION_MAX);
-    let (start, end) = (next(), next());
-    let line_dates = date_range(&mut problems, line, start, end);
-    let mut covered_products = list(&mut problems, line, next(), NUMBER_MAX);
+    let mut row = RowCheck::new(columns, &CONTRACT_COLUMNS, fields, line);
+    let parent_account = row.required();
+    let number = row.text(NUMBER_MAX);
+    let ship_to_account = row.text(ACCOUNT_ID_MAX);
+    let po_number = row.optional(PO_NUMBER_MAX);
+    let service_type = row.text(SERVICE_TYPE_MAX);
+    let status = row.parsed(ImportIssue::UnknownContractStatus, |v| {
+        v.parse::<ContractStatus>().ok()
+    });
+    let dates = row.dates();
+    let line_item_number = row.text(NUMBER_MAX);
+    let description = row.text(DESCRIPTION_MAX);
+    let line_dates = row.dates();
+    let mut covered_products = row.list(NUMBER_MAX);
+    // Sorted, so a stored line with the same products compares equal.
     covered_products.sort();
-    problems.sort_by_key(|p| CONTRACT_COLUMNS.iter().position(|c| *c == p.column));
-    match (status, dates, line_dates, problems.is_empty()) {
-        (Some(status), Some((start_date, end_date)), Some((line_start, line_end)), true) => {
-            Ok(ImportedContractLine {
+    let contract = match (status, dates, line_dates) {
+        (Some(status), Some((start_date, end_date)), Some((line_start, line_end))) => {
+            Some(ImportedContractLine {
                 parent_account,
                 contract: ContractHeader {
                     number,
@@ -176,17 +165,15 @@ pub fn parse_contract_line(
                 },
             })
         }
-        _ => Err(problems),
-    }
+        _ => None,
+    };
+    row.done(contract)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn columns() -> ContractColumns {
-        ContractColumns::from_header(&CONTRACT_COLUMNS).unwrap()
-    }
+    use crate::import::named;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -208,16 +195,9 @@ mod tests {
         "IP-2; IP-1;;IP-2",
     ];
 
-    fn named(problems: &[RowProblem]) -> Vec<(u64, &str, &str, ImportIssue)> {
-        problems
-            .iter()
-            .map(|p| (p.line, p.column.as_str(), p.value.as_str(), p.issue))
-            .collect()
-    }
-
     #[test]
     fn a_good_row_becomes_a_contract_line_covering_its_products_sorted_once_each() {
-        let row = parse_contract_line(&columns(), &GOOD, 2).unwrap();
+        let row = CONTRACT_FILE.check(&GOOD, 2).unwrap();
         assert_eq!(
             row,
             ImportedContractLine {
@@ -272,7 +252,7 @@ mod tests {
             "2024-05-31",
             products.as_str(),
         ];
-        let problems = parse_contract_line(&columns(), &row, 6).unwrap_err();
+        let problems = CONTRACT_FILE.check(&row, 6).unwrap_err();
         assert_eq!(
             named(&problems),
             [
@@ -308,7 +288,7 @@ mod tests {
         let mut row = GOOD;
         row[7] = "2023-12-31";
         row[11] = "";
-        let problems = parse_contract_line(&columns(), &row, 3).unwrap_err();
+        let problems = CONTRACT_FILE.check(&row, 3).unwrap_err();
         assert_eq!(
             named(&problems),
             [
@@ -318,6 +298,6 @@ mod tests {
         );
         let mut row = GOOD;
         row[7] = row[6];
-        assert!(parse_contract_line(&columns(), &row, 3).is_ok());
+        assert!(CONTRACT_FILE.check(&row, 3).is_ok());
     }
 }

@@ -3,6 +3,7 @@
 //! Rows are keyed by the source system's ids, so importing a file again
 //! changes nothing.
 
+use crate::import_row::RowCheck;
 use crate::installed_product::{Modality, ProductKind, ProductStatus};
 use crate::user::Language;
 use chrono::NaiveDate;
@@ -269,17 +270,6 @@ pub const PRODUCT_COLUMNS: [&str; 17] = [
     "end_of_service_date",
 ];
 
-/// Columns a row may leave empty.
-const OPTIONAL: [&str; 7] = [
-    "udi",
-    "technical_id",
-    "functional_location",
-    "install_date",
-    "strategic_item",
-    "end_of_life_date",
-    "end_of_service_date",
-];
-
 const MAX_TEXT: usize = 200;
 
 /// Where each of `N` named columns stands in the file (any order; unknown
@@ -289,6 +279,38 @@ pub struct Columns<const N: usize>([usize; N]);
 
 /// The columns of an installed-products file.
 pub type ProductColumns = Columns<17>;
+
+/// The check of one row (its fields, at a line): what it gives, or every
+/// problem it has.
+pub type ParseRow<const N: usize, T> = fn(&Columns<N>, &[&str], u64) -> Result<T, Vec<RowProblem>>;
+
+/// A kind of import file: its columns, in the template's order, and the
+/// check of one row.
+pub struct FileKind<const N: usize, T> {
+    pub columns: &'static [&'static str; N],
+    pub parse: ParseRow<N, T>,
+}
+
+impl<const N: usize, T> FileKind<N, T> {
+    /// Finds every column of the kind in `header`.
+    pub fn columns_in(&self, header: &[&str]) -> Result<Columns<N>, Vec<RowProblem>> {
+        Columns::find(self.columns, header)
+    }
+
+    /// Checks a row whose fields stand in the template's order.
+    pub fn check(&self, fields: &[&str], line: u64) -> Result<T, Vec<RowProblem>> {
+        (self.parse)(&Columns(std::array::from_fn(|i| i)), fields, line)
+    }
+}
+
+/// Problems as `(line, column, value, issue)`, for tests to compare.
+#[cfg(test)]
+pub(crate) fn named(problems: &[RowProblem]) -> Vec<(u64, &str, &str, ImportIssue)> {
+    problems
+        .iter()
+        .map(|p| (p.line, p.column.as_str(), p.value.as_str(), p.issue))
+        .collect()
+}
 
 impl<const N: usize> Columns<N> {
     /// Finds every one of `names` in `header` (trimmed, any case).
@@ -325,12 +347,11 @@ impl<const N: usize> Columns<N> {
     }
 }
 
-impl ProductColumns {
-    /// Finds every installed-product column in `header`.
-    pub fn from_header(header: &[&str]) -> Result<Self, Vec<RowProblem>> {
-        Self::find(&PRODUCT_COLUMNS, header)
-    }
-}
+/// An installed-products file.
+pub const PRODUCT_FILE: FileKind<17, ImportedProduct> = FileKind {
+    columns: &PRODUCT_COLUMNS,
+    parse: parse_product,
+};
 
 /// An installed product's imported fields; its accounts are `A`: source
 /// ids as the file names them, or the accounts they were found to be.
@@ -393,51 +414,32 @@ pub fn parse_product(
     fields: &[&str],
     line: u64,
 ) -> Result<ImportedProduct, Vec<RowProblem>> {
-    let mut problems = Vec::new();
-    let mut values = columns.values(&PRODUCT_COLUMNS, fields);
-    let mut next = || values.next().unwrap_or(("", ""));
-    let text = |problems: &mut Vec<RowProblem>, (name, value): (&str, &str)| {
-        if value.is_empty() && !OPTIONAL.contains(&name) {
-            problems.push(RowProblem::new(line, name, value, ImportIssue::Required));
-        } else if value.chars().count() > MAX_TEXT {
-            let issue = ImportIssue::TooLong { max: MAX_TEXT };
-            problems.push(RowProblem::new(line, name, value, issue));
-        }
-        (!value.is_empty()).then(|| value.to_owned())
-    };
-    let parent_account = text(&mut problems, next()).unwrap_or_default();
-    let number = text(&mut problems, next()).unwrap_or_default();
-    let description = text(&mut problems, next()).unwrap_or_default();
-    let serial_number = text(&mut problems, next()).unwrap_or_default();
-    let udi = text(&mut problems, next());
-    let technical_id = text(&mut problems, next());
-    let modality = parsed(
-        &mut problems,
-        line,
-        next(),
-        ImportIssue::UnknownModality,
-        |v| v.to_ascii_lowercase().parse::<Modality>().ok(),
-    );
-    let product_family = text(&mut problems, next()).unwrap_or_default();
-    let kind = parsed(&mut problems, line, next(), ImportIssue::UnknownKind, |v| {
+    let mut row = RowCheck::new(columns, &PRODUCT_COLUMNS, fields, line);
+    let parent_account = row.text(MAX_TEXT);
+    let number = row.text(MAX_TEXT);
+    let description = row.text(MAX_TEXT);
+    let serial_number = row.text(MAX_TEXT);
+    let udi = row.optional(MAX_TEXT);
+    let technical_id = row.optional(MAX_TEXT);
+    let modality = row.parsed(ImportIssue::UnknownModality, |v| {
+        v.to_ascii_lowercase().parse::<Modality>().ok()
+    });
+    let product_family = row.text(MAX_TEXT);
+    let kind = row.parsed(ImportIssue::UnknownKind, |v| {
         v.to_ascii_lowercase().parse::<ProductKind>().ok()
     });
-    let functional_location = text(&mut problems, next());
-    let install_date = date(&mut problems, line, next());
-    let status = parsed(
-        &mut problems,
-        line,
-        next(),
-        ImportIssue::UnknownStatus,
-        |v| v.to_ascii_lowercase().parse::<ProductStatus>().ok(),
-    );
-    let owner_account = text(&mut problems, next()).unwrap_or_default();
-    let location_account = text(&mut problems, next()).unwrap_or_default();
-    let strategic_item = boolean(&mut problems, line, next());
-    let end_of_life_date = date(&mut problems, line, next());
-    let end_of_service_date = date(&mut problems, line, next());
-    match (modality, kind, status, problems.is_empty()) {
-        (Some(modality), Some(kind), Some(status), true) => Ok(ImportedProduct {
+    let functional_location = row.optional(MAX_TEXT);
+    let install_date = row.date();
+    let status = row.parsed(ImportIssue::UnknownStatus, |v| {
+        v.to_ascii_lowercase().parse::<ProductStatus>().ok()
+    });
+    let owner_account = row.text(MAX_TEXT);
+    let location_account = row.text(MAX_TEXT);
+    let strategic_item = row.boolean();
+    let end_of_life_date = row.date();
+    let end_of_service_date = row.date();
+    let product = match (modality, kind, status) {
+        (Some(modality), Some(kind), Some(status)) => Some(ImportedProduct {
             parent_account,
             product: ProductFields {
                 number,
@@ -458,8 +460,9 @@ pub fn parse_product(
                 end_of_service_date,
             },
         }),
-        _ => Err(problems),
-    }
+        _ => None,
+    };
+    row.done(product)
 }
 
 pub(crate) fn parsed<T>(
@@ -588,7 +591,11 @@ fn iso_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
 }
 
-fn boolean(problems: &mut Vec<RowProblem>, line: u64, (name, value): (&str, &str)) -> bool {
+pub(crate) fn boolean(
+    problems: &mut Vec<RowProblem>,
+    line: u64,
+    (name, value): (&str, &str),
+) -> bool {
     match value.to_ascii_lowercase().as_str() {
         "" | "false" | "no" | "0" => false,
         "true" | "yes" | "1" => true,
@@ -602,10 +609,6 @@ fn boolean(problems: &mut Vec<RowProblem>, line: u64, (name, value): (&str, &str
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn columns() -> ProductColumns {
-        ProductColumns::from_header(&PRODUCT_COLUMNS).unwrap()
-    }
 
     const GOOD: [&str; 17] = [
         "NL-1000",
@@ -629,7 +632,7 @@ mod tests {
 
     #[test]
     fn a_good_row_becomes_a_product() {
-        let p = parse_product(&columns(), &GOOD, 2).unwrap().product;
+        let p = PRODUCT_FILE.check(&GOOD, 2).unwrap().product;
         assert_eq!(p.number, "IP-50000001");
         assert_eq!(p.modality, Modality::Mr);
         assert_eq!(p.udi, None);
@@ -644,7 +647,7 @@ mod tests {
         row[6] = "PET";
         row[10] = "15-03-2021";
         row[14] = "maybe";
-        let problems = parse_product(&columns(), &row, 7).unwrap_err();
+        let problems = PRODUCT_FILE.check(&row, 7).unwrap_err();
         let named: Vec<_> = problems
             .iter()
             .map(|p| (p.line, p.column.as_str(), p.value.as_str(), p.issue))
@@ -684,9 +687,9 @@ mod tests {
     #[test]
     fn a_header_without_a_column_names_it_and_columns_may_come_in_any_order() {
         let mut header: Vec<&str> = PRODUCT_COLUMNS.iter().rev().copied().collect();
-        assert!(ProductColumns::from_header(&header).is_ok());
+        assert!(PRODUCT_FILE.columns_in(&header).is_ok());
         header.retain(|c| *c != "serial_number");
-        let problems = ProductColumns::from_header(&header).unwrap_err();
+        let problems = PRODUCT_FILE.columns_in(&header).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].column, "serial_number");
         assert_eq!(problems[0].issue, ImportIssue::MissingColumn);

@@ -16,6 +16,7 @@ pub mod contract_import;
 pub mod expiry;
 pub mod ids;
 pub mod import;
+mod import_row;
 pub mod installed_product;
 pub mod market;
 pub mod new_case;

@@ -2,7 +2,8 @@
 //! keyed by user name, naming the parent account (the customer) and the
 //! accounts the user is assigned to.
 
-use crate::import::{list, parsed, required, required_text, Columns, ImportIssue, RowProblem};
+use crate::import::{Columns, FileKind, ImportIssue, RowProblem};
+use crate::import_row::RowCheck;
 use crate::text::strip_bidi_controls;
 use crate::user::{Email, Language, Role, Username};
 
@@ -19,12 +20,11 @@ pub const USER_COLUMNS: [&str; 7] = [
 
 pub type UserColumns = Columns<7>;
 
-impl UserColumns {
-    /// Finds every user column in `header`.
-    pub fn from_header(header: &[&str]) -> Result<Self, Vec<RowProblem>> {
-        Self::find(&USER_COLUMNS, header)
-    }
-}
+/// A users file.
+pub const USER_FILE: FileKind<7, ImportedUser> = FileKind {
+    columns: &USER_COLUMNS,
+    parse: parse_user,
+};
 
 const DISPLAY_NAME_MAX: usize = 200;
 /// As long as an account's source id may be.
@@ -53,39 +53,23 @@ pub fn parse_user(
     fields: &[&str],
     line: u64,
 ) -> Result<ImportedUser, Vec<RowProblem>> {
-    let mut problems = Vec::new();
-    let mut values = columns.values(&USER_COLUMNS, fields);
-    let mut next = || values.next().unwrap_or(("", ""));
-    let parent_account = required(&mut problems, line, next());
-    let username = parsed(&mut problems, line, next(), ImportIssue::BadUsername, |v| {
-        Username::parse(v).ok()
-    });
-    let email = parsed(&mut problems, line, next(), ImportIssue::BadEmail, |v| {
-        Email::parse(v).ok()
-    });
+    let mut row = RowCheck::new(columns, &USER_COLUMNS, fields, line);
+    let parent_account = row.required();
+    let username = row.parsed(ImportIssue::BadUsername, |v| Username::parse(v).ok());
+    let email = row.parsed(ImportIssue::BadEmail, |v| Email::parse(v).ok());
     // Bidi controls would reorder the name where others read it.
-    let (name, value) = next();
-    let stripped = strip_bidi_controls(value);
-    let display_name = required_text(
-        &mut problems,
-        line,
-        (name, stripped.trim()),
-        DISPLAY_NAME_MAX,
-    );
-    let role = parsed(&mut problems, line, next(), ImportIssue::UnknownRole, |v| {
+    let (name, value) = row.next();
+    let display_name = row.text_of((name, strip_bidi_controls(value).trim()), DISPLAY_NAME_MAX);
+    let role = row.parsed(ImportIssue::UnknownRole, |v| {
         let role = v.to_ascii_lowercase().parse::<Role>().ok()?;
         (!role.is_internal()).then_some(role)
     });
-    let accounts = list(&mut problems, line, next(), ACCOUNT_ID_MAX);
-    let (name, value) = next();
-    let language = value.to_ascii_lowercase().parse::<Language>().ok();
-    if language.is_none() && !value.is_empty() {
-        let issue = ImportIssue::UnknownLanguage;
-        problems.push(RowProblem::new(line, name, value, issue));
-    }
-    problems.sort_by_key(|p| USER_COLUMNS.iter().position(|c| *c == p.column));
-    match (username, email, role, problems.is_empty()) {
-        (Some(username), Some(email), Some(role), true) => Ok(ImportedUser {
+    let accounts = row.list(ACCOUNT_ID_MAX);
+    let language = row.optional_parsed(ImportIssue::UnknownLanguage, |v| {
+        v.to_ascii_lowercase().parse::<Language>().ok()
+    });
+    let user = match (username, email, role) {
+        (Some(username), Some(email), Some(role)) => Some(ImportedUser {
             parent_account,
             username,
             email,
@@ -94,17 +78,15 @@ pub fn parse_user(
             accounts,
             language,
         }),
-        _ => Err(problems),
-    }
+        _ => None,
+    };
+    row.done(user)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn columns() -> UserColumns {
-        UserColumns::from_header(&USER_COLUMNS).unwrap()
-    }
+    use crate::import::named;
 
     const GOOD: [&str; 7] = [
         "LUMC-1000",
@@ -116,16 +98,9 @@ mod tests {
         "NL",
     ];
 
-    fn named(problems: &[RowProblem]) -> Vec<(u64, &str, &str, ImportIssue)> {
-        problems
-            .iter()
-            .map(|p| (p.line, p.column.as_str(), p.value.as_str(), p.issue))
-            .collect()
-    }
-
     #[test]
     fn a_good_row_becomes_a_user_with_its_accounts_once_each_in_file_order() {
-        let user = parse_user(&columns(), &GOOD, 2).unwrap();
+        let user = USER_FILE.check(&GOOD, 2).unwrap();
         assert_eq!(
             user,
             ImportedUser {
@@ -145,7 +120,7 @@ mod tests {
         let mut row = GOOD;
         row[5] = "";
         row[6] = " ";
-        let user = parse_user(&columns(), &row, 2).unwrap();
+        let user = USER_FILE.check(&row, 2).unwrap();
         assert!(user.accounts.is_empty());
         assert_eq!(user.language, None);
     }
@@ -164,7 +139,7 @@ mod tests {
             accounts.as_str(),
             "de",
         ];
-        let problems = parse_user(&columns(), &row, 9).unwrap_err();
+        let problems = USER_FILE.check(&row, 9).unwrap_err();
         assert_eq!(
             named(&problems),
             [
@@ -192,7 +167,7 @@ mod tests {
     #[test]
     fn empty_required_values_are_named_and_a_name_of_bidi_controls_only_is_empty() {
         let row = ["LUMC-1000", "", "", "\u{202E}", "", "", ""];
-        let problems = parse_user(&columns(), &row, 3).unwrap_err();
+        let problems = USER_FILE.check(&row, 3).unwrap_err();
         assert_eq!(
             named(&problems),
             [
@@ -209,7 +184,7 @@ mod tests {
         for role in ["service", "Admin"] {
             let mut row = GOOD;
             row[4] = role;
-            let problems = parse_user(&columns(), &row, 4).unwrap_err();
+            let problems = USER_FILE.check(&row, 4).unwrap_err();
             assert_eq!(
                 named(&problems),
                 [(4, "role", role, ImportIssue::UnknownRole)]
@@ -217,6 +192,6 @@ mod tests {
         }
         let mut row = GOOD;
         row[4] = "VIEWER";
-        assert_eq!(parse_user(&columns(), &row, 4).unwrap().role, Role::Viewer);
+        assert_eq!(USER_FILE.check(&row, 4).unwrap().role, Role::Viewer);
     }
 }

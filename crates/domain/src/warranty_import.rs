@@ -1,7 +1,8 @@
 //! Importing the warranties of a customer's installed products from its
 //! source system: one row a warranty, keyed by the source system's id.
 
-use crate::import::{date_range, required, required_text, Columns, RowProblem};
+use crate::import::{Columns, FileKind, RowProblem};
+use crate::import_row::RowCheck;
 use chrono::NaiveDate;
 
 /// The columns of a warranties file, in the template's order.
@@ -16,12 +17,11 @@ pub const WARRANTY_COLUMNS: [&str; 6] = [
 
 pub type WarrantyColumns = Columns<6>;
 
-impl WarrantyColumns {
-    /// Finds every warranty column in `header`.
-    pub fn from_header(header: &[&str]) -> Result<Self, Vec<RowProblem>> {
-        Self::find(&WARRANTY_COLUMNS, header)
-    }
-}
+/// A warranties file.
+pub const WARRANTY_FILE: FileKind<6, ImportedWarranty> = FileKind {
+    columns: &WARRANTY_COLUMNS,
+    parse: parse_warranty,
+};
 
 const NUMBER_MAX: usize = 40;
 const DESCRIPTION_MAX: usize = 200;
@@ -52,39 +52,29 @@ pub fn parse_warranty(
     fields: &[&str],
     line: u64,
 ) -> Result<ImportedWarranty, Vec<RowProblem>> {
-    let mut problems = Vec::new();
-    let mut values = columns.values(&WARRANTY_COLUMNS, fields);
-    let mut next = || values.next().unwrap_or(("", ""));
-    let parent_account = required(&mut problems, line, next());
-    let number = required_text(&mut problems, line, next(), NUMBER_MAX);
-    let installed_product = required_text(&mut problems, line, next(), NUMBER_MAX);
-    let description = required_text(&mut problems, line, next(), DESCRIPTION_MAX);
-    let (start, end) = (next(), next());
-    let dates = date_range(&mut problems, line, start, end);
-    problems.sort_by_key(|p| WARRANTY_COLUMNS.iter().position(|c| *c == p.column));
-    match (dates, problems.is_empty()) {
-        (Some((start_date, end_date)), true) => Ok(ImportedWarranty {
-            parent_account,
-            fields: WarrantyFields {
-                number,
-                installed_product,
-                description,
-                start_date,
-                end_date,
-            },
-        }),
-        _ => Err(problems),
-    }
+    let mut row = RowCheck::new(columns, &WARRANTY_COLUMNS, fields, line);
+    let parent_account = row.required();
+    let number = row.text(NUMBER_MAX);
+    let installed_product = row.text(NUMBER_MAX);
+    let description = row.text(DESCRIPTION_MAX);
+    let warranty = row.dates().map(|(start_date, end_date)| ImportedWarranty {
+        parent_account,
+        fields: WarrantyFields {
+            number,
+            installed_product,
+            description,
+            start_date,
+            end_date,
+        },
+    });
+    row.done(warranty)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::named;
     use crate::import::ImportIssue;
-
-    fn columns() -> WarrantyColumns {
-        WarrantyColumns::from_header(&WARRANTY_COLUMNS).unwrap()
-    }
 
     const GOOD: [&str; 6] = [
         " LUMC-1000 ",
@@ -95,16 +85,9 @@ mod tests {
         "2026-02-28",
     ];
 
-    fn named(problems: &[RowProblem]) -> Vec<(u64, &str, &str, ImportIssue)> {
-        problems
-            .iter()
-            .map(|p| (p.line, p.column.as_str(), p.value.as_str(), p.issue))
-            .collect()
-    }
-
     #[test]
     fn a_good_row_becomes_a_warranty() {
-        let warranty = parse_warranty(&columns(), &GOOD, 2).unwrap();
+        let warranty = WARRANTY_FILE.check(&GOOD, 2).unwrap();
         assert_eq!(
             warranty,
             ImportedWarranty {
@@ -132,7 +115,7 @@ mod tests {
             "01-03-2024",
             "",
         ];
-        let problems = parse_warranty(&columns(), &row, 5).unwrap_err();
+        let problems = WARRANTY_FILE.check(&row, 5).unwrap_err();
         assert_eq!(
             named(&problems),
             [
@@ -160,7 +143,7 @@ mod tests {
     fn a_warranty_that_ends_before_it_starts_is_named_on_its_end_date() {
         let mut row = GOOD;
         row[5] = "2024-02-29";
-        let problems = parse_warranty(&columns(), &row, 8).unwrap_err();
+        let problems = WARRANTY_FILE.check(&row, 8).unwrap_err();
         assert_eq!(
             named(&problems),
             [(8, "end_date", "2024-02-29", ImportIssue::EndsBeforeStart)]

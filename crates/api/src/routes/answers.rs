@@ -20,6 +20,24 @@ pub struct ManagersAndAdminsOnly;
 )]
 pub struct ImportersOnly;
 
+/// An import kind's template, to whoever may import.
+// Named in `responses(...)` only, never built.
+#[allow(dead_code)]
+#[derive(IntoResponses)]
+pub enum ImportTemplate {
+    #[response(
+        status = 200,
+        description = "The template as CSV",
+        content_type = "text/csv"
+    )]
+    Template,
+    #[response(
+        status = 403,
+        description = "Only the service organisation and portal support import (`forbidden`)"
+    )]
+    Forbidden,
+}
+
 /// An import file that is not taken.
 // Named in `responses(...)` only, never built.
 #[allow(dead_code)]

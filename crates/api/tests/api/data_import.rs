@@ -11,22 +11,12 @@ use persistence::repositories::audit;
 use test_support::TestApp;
 
 fn csv(columns: &[&str], rows: &[Vec<&str>]) -> String {
-    let mut out = columns.join(",") + "\n";
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(columns).unwrap();
     for r in rows {
-        let quoted: Vec<String> = r
-            .iter()
-            .map(|f| {
-                if f.contains(',') {
-                    format!("\"{f}\"")
-                } else {
-                    (*f).to_owned()
-                }
-            })
-            .collect();
-        out.push_str(&quoted.join(","));
-        out.push('\n');
+        out.write_record(r).unwrap();
     }
-    out
+    String::from_utf8(out.into_inner().unwrap()).unwrap()
 }
 
 async fn run(app: &TestApp, kind: ImportKind, file: &str, dry_run: bool) -> ImportReport {
@@ -228,39 +218,38 @@ async fn a_users_file_is_refused_whole_for_staff_roles_foreign_accounts_and_chan
 
 // --- contracts ---------------------------------------------------------
 
+/// Two lines of a full-service contract of Lindenhaven's: the MR, and two CTs.
 fn contract_rows() -> Vec<Vec<&'static str>> {
-    vec![
-        vec![
-            "LUMC-1000",
-            "SC-80000001",
-            "LUMC-1001",
-            "PO-1",
-            "Full service, business hours",
-            "active",
-            "2026-01-01",
-            "2028-12-31",
+    let contract = [
+        "LUMC-1000",
+        "SC-80000001",
+        "LUMC-1001",
+        "PO-1",
+        "Full service, business hours",
+        "active",
+        "2026-01-01",
+        "2028-12-31",
+    ];
+    let lines = [
+        [
             "10",
             "MR maintenance",
             "2026-01-01",
             "2028-12-31",
             "IP-40010001",
         ],
-        vec![
-            "LUMC-1000",
-            "SC-80000001",
-            "LUMC-1001",
-            "PO-1",
-            "Full service, business hours",
-            "active",
-            "2026-01-01",
-            "2028-12-31",
+        [
             "20",
             "CT maintenance",
             "2026-01-01",
             "2027-06-30",
             "IP-40010002;IP-40010003",
         ],
-    ]
+    ];
+    lines
+        .iter()
+        .map(|line| contract.iter().chain(line).copied().collect())
+        .collect()
 }
 
 async fn contract_seen_by(app: &TestApp, username: &str, number: &str) -> Option<ContractDetail> {
@@ -327,36 +316,22 @@ async fn contract_rows_that_disagree_or_name_another_customers_products_are_refu
     let app = TestApp::spawn().await.unwrap();
     let mut rows = contract_rows();
     rows[1][5] = "expired";
-    rows.push(vec![
-        "LUMC-1000",
-        "SC-80000002",
-        "LUMC-1001",
-        "",
-        "Parts only",
-        "active",
-        "2026-01-01",
-        "2026-12-31",
-        "10",
-        "Parts",
-        "2026-01-01",
-        "2026-12-31",
-        "IP-40020001;IP-49999999",
-    ]);
-    rows.push(vec![
-        "LUMC-1000",
-        "SC-70000006",
-        "LUMC-1001",
-        "",
-        "Parts only",
-        "active",
-        "2026-01-01",
-        "2026-12-31",
-        "10",
-        "Parts",
-        "2026-01-01",
-        "2026-12-31",
-        "",
-    ]);
+    // A parts-only contract of one line covering `covered`.
+    let parts_only = |number, covered| {
+        let mut row = vec!["LUMC-1000", number, "LUMC-1001", "", "Parts only", "active"];
+        row.extend([
+            "2026-01-01",
+            "2026-12-31",
+            "10",
+            "Parts",
+            "2026-01-01",
+            "2026-12-31",
+        ]);
+        row.push(covered);
+        row
+    };
+    rows.push(parts_only("SC-80000002", "IP-40020001;IP-49999999"));
+    rows.push(parts_only("SC-70000006", ""));
     let report = run(
         &app,
         ImportKind::Contracts,

@@ -23,18 +23,8 @@ const EXAMPLE: [&str; 9] = [
 /// `source_id` is `parent_account`); `kind` is hospital_group, hospital,
 /// site, department, leasing_company, trust or service_organisation;
 /// `country` two letters. Empty: `city`, `address`, `market`.
-#[utoipa::path(
-    responses(
-        (status = 200, description = "The template as CSV", content_type = "text/csv"),
-        answers::ImportersOnly,
-    )
-)]
+#[utoipa::path(responses(answers::ImportTemplate))]
 #[get("/imports/templates/accounts.csv")]
 pub async fn accounts_template(state: AppData, auth: AuthUser) -> Reply {
-    super::may_import(&state, &auth).await?;
-    Ok(super::template::csv_template(
-        &ACCOUNT_COLUMNS,
-        &EXAMPLE,
-        "accounts",
-    ))
+    super::template::answer(&state, &auth, (&ACCOUNT_COLUMNS, &EXAMPLE), "accounts").await
 }

@@ -29,18 +29,8 @@ const EXAMPLE: [&str; 13] = [
 /// cancelled; dates are `YYYY-MM-DD`; `covered_products` lists installed
 /// product numbers separated by `;`. Empty: `po_number`,
 /// `covered_products`.
-#[utoipa::path(
-    responses(
-        (status = 200, description = "The template as CSV", content_type = "text/csv"),
-        answers::ImportersOnly,
-    )
-)]
+#[utoipa::path(responses(answers::ImportTemplate))]
 #[get("/imports/templates/contracts.csv")]
 pub async fn contracts_template(state: AppData, auth: AuthUser) -> Reply {
-    super::may_import(&state, &auth).await?;
-    Ok(super::template::csv_template(
-        &CONTRACT_COLUMNS,
-        &EXAMPLE,
-        "contracts",
-    ))
+    super::template::answer(&state, &auth, (&CONTRACT_COLUMNS, &EXAMPLE), "contracts").await
 }

@@ -31,24 +31,31 @@ const EXAMPLE: [&str; 17] = [
 /// US, IXR or other; `kind` hardware or software_license; `status` active
 /// or inactive; `strategic_item` true or false. Empty: `udi`,
 /// `technical_id`, `functional_location`, the dates and `strategic_item`.
-#[utoipa::path(
-    responses(
-        (status = 200, description = "The template as CSV", content_type = "text/csv"),
-        answers::ImportersOnly,
-    )
-)]
+#[utoipa::path(responses(answers::ImportTemplate))]
 #[get("/imports/templates/installed-products.csv")]
 pub async fn installed_products_template(state: AppData, auth: AuthUser) -> Reply {
-    super::may_import(&state, &auth).await?;
-    Ok(csv_template(
-        &PRODUCT_COLUMNS,
-        &EXAMPLE,
+    super::template::answer(
+        &state,
+        &auth,
+        (&PRODUCT_COLUMNS, &EXAMPLE),
         "installed-products",
-    ))
+    )
+    .await
+}
+
+/// The template of `columns` with an example row, to whoever may import.
+pub(super) async fn answer(
+    state: &AppData,
+    auth: &AuthUser,
+    (columns, example): (&[&str], &[&str]),
+    name: &str,
+) -> Reply {
+    super::may_import(state, auth).await?;
+    Ok(csv_template(columns, example, name))
 }
 
 /// A template file: the header and one example row, to save as `name`.
-pub(super) fn csv_template(columns: &[&str], example: &[&str], name: &str) -> HttpResponse {
+fn csv_template(columns: &[&str], example: &[&str], name: &str) -> HttpResponse {
     let body = format!("{}\n{}\n", columns.join(","), quoted(example));
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))

@@ -20,18 +20,8 @@ const EXAMPLE: [&str; 7] = [
 /// `accounts` the source ids of the accounts assigned, separated by `;`;
 /// `language` en or nl. Empty: `accounts`, `language` (a new user then
 /// reads the portal in English). Each new user gets an activation email.
-#[utoipa::path(
-    responses(
-        (status = 200, description = "The template as CSV", content_type = "text/csv"),
-        answers::ImportersOnly,
-    )
-)]
+#[utoipa::path(responses(answers::ImportTemplate))]
 #[get("/imports/templates/users.csv")]
 pub async fn users_template(state: AppData, auth: AuthUser) -> Reply {
-    super::may_import(&state, &auth).await?;
-    Ok(super::template::csv_template(
-        &USER_COLUMNS,
-        &EXAMPLE,
-        "users",
-    ))
+    super::template::answer(&state, &auth, (&USER_COLUMNS, &EXAMPLE), "users").await
 }

@@ -17,18 +17,8 @@ const EXAMPLE: [&str; 6] = [
 /// source system's warranty number (the key); `installed_product` the
 /// number of a product of the customer (`parent_account`); dates are
 /// `YYYY-MM-DD`. No column may be empty.
-#[utoipa::path(
-    responses(
-        (status = 200, description = "The template as CSV", content_type = "text/csv"),
-        answers::ImportersOnly,
-    )
-)]
+#[utoipa::path(responses(answers::ImportTemplate))]
 #[get("/imports/templates/warranties.csv")]
 pub async fn warranties_template(state: AppData, auth: AuthUser) -> Reply {
-    super::may_import(&state, &auth).await?;
-    Ok(super::template::csv_template(
-        &WARRANTY_COLUMNS,
-        &EXAMPLE,
-        "warranties",
-    ))
+    super::template::answer(&state, &auth, (&WARRANTY_COLUMNS, &EXAMPLE), "warranties").await
 }
