@@ -32,6 +32,7 @@ mod m20261206_000025_account_source_ids;
 mod m20261206_000026_create_import_runs;
 mod m20261207_000027_account_addresses;
 mod m20261208_000028_warranty_numbers;
+mod m20261209_000029_create_planned_events;
 
 pub struct Migrator;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000026_create_import_runs::Migration),
             Box::new(m20261207_000027_account_addresses::Migration),
             Box::new(m20261208_000028_warranty_numbers::Migration),
+            Box::new(m20261209_000029_create_planned_events::Migration),
         ]
     }
 }

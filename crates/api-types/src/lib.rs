@@ -50,6 +50,7 @@ pub mod imports;
 pub mod installed_products;
 pub mod numbers;
 pub mod paging;
+pub mod planned_events;
 pub mod problem;
 pub mod service_desk;
 pub mod users;
@@ -93,6 +94,11 @@ pub use installed_products::{
     ProductStatusDto, SlcpLinkDto, SortOrder, UpdateCustomDetailsRequest, WarrantyDto,
 };
 pub use paging::PageInfo;
+pub use planned_events::{
+    AnswerEventRequest, CalendarFeedDto, CustomerResponseDto, EventPlanDto, EventStatusDto,
+    EventTypeDto, NewPlannedEventRequest, PlannedEventDto, PlannedEventPage, PlannedEventQuery,
+    VisitTypeDto,
+};
 pub use problem::{FieldError, FieldErrorCode, ProblemCode, ProblemDetails};
 pub use service_desk::{
     AssignCaseRequest, EngineerDto, EngineerList, QueueCaseDto, QueuePage, QueueQuery,

@@ -22,6 +22,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod notifications;
 pub mod openapi;
+pub mod planned_events;
 pub mod route_table;
 pub mod routes;
 pub mod spa;

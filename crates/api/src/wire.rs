@@ -11,7 +11,9 @@ use api_types::{
     ExpiryStatusDto, IdentifierKindDto, ModalityDto, OperationalStateDto, ProductKindDto,
     ProductStatusDto, RoleDto, VisibilityReasonDto,
 };
+use api_types::{CustomerResponseDto, EventStatusDto, EventTypeDto, VisitTypeDto};
 use domain::access_request::IdentifierKind;
+use domain::planned_event::{CustomerResponse, EventStatus, EventType, VisitType};
 use domain::{
     AccountKind, ActivityKind, AttachmentType, CaseKind, CaseOrigin, CaseStatus, ExpiryStatus,
     Modality, OperationalState, ProductKind, ProductStatus, Role, VisibilityReason,
@@ -124,6 +126,18 @@ mirror_enum!(VisibilityReason => VisibilityReasonDto {
     LocationOfVisibleProduct,
     ContractHolder,
 });
+mirror_enum!(EventType <=> EventTypeDto {
+    CorrectiveMaintenance,
+    PreventiveMaintenance,
+    FieldChangeOrder,
+    Installation,
+    ApplicationSupport,
+    CustomerInformation,
+    ContractualUpgrade,
+});
+mirror_enum!(EventStatus <=> EventStatusDto { Tentative, Confirmed, Done, Cancelled });
+mirror_enum!(VisitType <=> VisitTypeDto { Onsite, Remote, BenchRepair, PartsOnly, SubContractor });
+mirror_enum!(CustomerResponse <=> CustomerResponseDto { Accepted, Declined });
 mirror_enum!(IdentifierKind <=> IdentifierKindDto {
     InstalledProductNumber,
     AssetId,

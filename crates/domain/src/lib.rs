@@ -22,6 +22,7 @@ pub mod market;
 pub mod new_case;
 pub mod password;
 pub mod phi;
+pub mod planned_event;
 pub mod policy;
 pub mod security_event;
 pub mod service_desk;

@@ -29,10 +29,12 @@ pub enum Action {
     LogPhoneCase,
     /// Import a customer's data from their source system.
     ImportData,
+    /// Accept or decline a tentative service visit.
+    AnswerServiceEvent,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::ViewCustomerData,
         Action::CreateCase,
         Action::AddCaseActivity,
@@ -47,6 +49,7 @@ impl Action {
         Action::WorkCaseQueue,
         Action::LogPhoneCase,
         Action::ImportData,
+        Action::AnswerServiceEvent,
     ];
 }
 
@@ -106,7 +109,7 @@ pub const fn role_allows(role: Role, action: Action) -> bool {
         Role::Viewer => matches!(action, ViewCustomerData),
         Role::User => matches!(
             action,
-            ViewCustomerData | CreateCase | AddCaseActivity | AddAttachment
+            ViewCustomerData | CreateCase | AddCaseActivity | AddAttachment | AnswerServiceEvent
         ),
         Role::Manager => matches!(
             action,
@@ -117,6 +120,7 @@ pub const fn role_allows(role: Role, action: Action) -> bool {
                 | ManageUsers
                 | AssignAccounts
                 | MaintainCustomDetails
+                | AnswerServiceEvent
         ),
         Role::Service => matches!(
             action,

@@ -55,6 +55,7 @@ fn tag_of(path: &str) -> Option<&'static str> {
         "users" | "security-log" | "mfa-policy" => "users",
         "service" => "service desk",
         "imports" => "imports",
+        "planned-events" | "calendar" => "calendar",
         "healthz" | "readyz" => "health",
         _ => return None,
     })

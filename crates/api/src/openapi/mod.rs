@@ -24,6 +24,8 @@ with a stable `code`.",
     // collect from, and by the problem answers `contract` adds.
     components(schemas(
         api_types::CaseSort,
+        api_types::EventStatusDto,
+        api_types::EventTypeDto,
         api_types::ImportKindDto,
         api_types::InstalledProductSort,
         api_types::SortOrder,
@@ -40,6 +42,7 @@ with a stable `code`.",
         (name = "dashboard", description = "The home page's figures: installed products by state, modality and location, contracts by expiry"),
         (name = "service desk", description = "The service organisation's queue of cases across parent accounts, with response targets, and its engineers; assigning and waiting for the customer are under cases"),
         (name = "imports", description = "Importing a customer's data from their source system (service organisation and portal support): a dry run first, then all of a file or nothing, keyed by the source system's ids"),
+        (name = "calendar", description = "Planned service events (visits and remote sessions) by time range, planned by the service organisation and answered by the customer; a private iCalendar feed per user"),
         (name = "health", description = "Liveness and readiness probes"),
     )
 )]

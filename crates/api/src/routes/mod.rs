@@ -14,6 +14,7 @@ pub(crate) mod files;
 pub mod health;
 pub mod imports;
 pub mod installed_products;
+pub mod planned_events;
 pub(crate) mod preconditions;
 pub mod security_log;
 pub mod service;
@@ -47,6 +48,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(contacts::configure)
                 .configure(service::configure)
                 .configure(imports::configure)
+                .configure(planned_events::configure)
                 .service(security_log::list_security_log),
         );
 }

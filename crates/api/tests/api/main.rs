@@ -23,6 +23,7 @@ mod metrics;
 mod mfa;
 mod openapi;
 mod outage;
+mod planned_events;
 mod service_desk;
 mod sessions;
 mod shared_products;

@@ -20,6 +20,7 @@ pub mod login_attempts;
 pub mod mfa;
 pub mod outbox;
 pub mod password_history;
+pub mod planned_events;
 pub mod query;
 pub mod refresh_tokens;
 pub mod security_log;

@@ -1,0 +1,35 @@
+//! The calendar: planned service events, read by everyone who sees their
+//! product, planned by the service side, answered by the customer.
+
+pub mod answer;
+pub mod create;
+pub mod get;
+pub mod list;
+pub mod replan;
+
+use crate::auth::AuthUser;
+use crate::routes::preconditions;
+use actix_web::http::header;
+use actix_web::{HttpResponse, HttpResponseBuilder};
+use persistence::repositories::planned_events::EventRecord;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list::list_planned_events)
+        .service(create::create_planned_event)
+        .service(get::get_planned_event)
+        .service(replan::replan_planned_event)
+        .service(answer::answer_planned_event);
+}
+
+/// The event as the caller reads it, with its version as the `ETag`.
+pub(crate) fn answer_with(
+    mut response: HttpResponseBuilder,
+    record: EventRecord,
+    auth: &AuthUser,
+) -> HttpResponse {
+    let event = crate::planned_events::dto(record, &auth.user);
+    response
+        .insert_header((header::ETAG, preconditions::etag(event.version)))
+        .json(event)
+}
