@@ -35,13 +35,15 @@ pub enum PlannedEvents {
     UpdatedAt,
 }
 
-/// A user's secret calendar feed: its token is kept only as a hash, so a
-/// leaked database does not hand out feeds; a new one replaces the old.
+/// A user's secret calendar feed: its token is looked up by its hash and
+/// kept sealed with the data key (to show the link again), so a leaked
+/// database does not hand out feeds; a new one replaces the old.
 #[derive(DeriveIden)]
 pub enum CalendarFeeds {
     Table,
     UserId,
     TokenHash,
+    TokenSealed,
     CreatedAt,
 }
 
@@ -90,6 +92,7 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                     ForeignKeyAction::Cascade,
                 )
                 .col(string_len_uniq(CalendarFeeds::TokenHash, 64))
+                .col(text(CalendarFeeds::TokenSealed))
                 .col(timestamp_with_time_zone(CalendarFeeds::CreatedAt)),
         ],
     )

@@ -145,7 +145,8 @@ pub struct AnswerEventRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CalendarFeedDto {
-    /// Shown once, when the feed is made: only its hash is kept.
     pub url: String,
+    /// The URL as a QR code (an SVG document), for a phone's calendar.
+    pub qr_svg: String,
     pub created_at: DateTime<Utc>,
 }

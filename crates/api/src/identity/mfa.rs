@@ -119,11 +119,7 @@ pub async fn setup(
     let uri = totp(&secret, user.username.as_str())?
         .to_url()
         .map_err(|e| ApiError::internal(anyhow::anyhow!("otpauth URI: {e:?}")))?;
-    let qr = qrcode::QrCode::new(uri.as_bytes()).map_err(ApiError::internal)?;
-    let svg = qr
-        .render::<qrcode::render::svg::Color>()
-        .min_dimensions(200, 200)
-        .build();
+    let svg = crate::qr::svg(&uri)?;
     mfa::set_pending_secret(&state.db, user.id, &seal(state, user, &secret)?).await?;
     Ok(MfaSetupResponse {
         secret,

@@ -8,6 +8,7 @@ mod account_import;
 mod accounts;
 mod attachments;
 mod auth;
+mod calendar_feed;
 mod cases;
 mod contracts;
 mod dashboard;

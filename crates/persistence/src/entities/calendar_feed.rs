@@ -6,6 +6,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: Uuid,
     pub token_hash: String,
+    #[sea_orm(column_type = "Text")]
+    pub token_sealed: String,
     pub created_at: DateTimeUtc,
 }
 

@@ -288,19 +288,29 @@ pub async fn product_of_case(db: &impl Conn, id: CaseId) -> StoreResult<Option<U
         .await?)
 }
 
-/// When the user's calendar feed was made; none: they have none.
-pub async fn feed_of(db: &impl Conn, user: UserId) -> StoreResult<Option<DateTime<Utc>>> {
+/// A user's calendar feed as stored: its token sealed, and when it was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFeed {
+    pub token_sealed: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The user's calendar feed; none: they have none.
+pub async fn feed_of(db: &impl Conn, user: UserId) -> StoreResult<Option<StoredFeed>> {
     Ok(calendar_feed::Entity::find_by_id(user.as_uuid())
         .one(db.raw())
         .await?
-        .map(|f| f.created_at))
+        .map(|f| StoredFeed {
+            token_sealed: f.token_sealed,
+            created_at: f.created_at,
+        }))
 }
 
 /// Makes or replaces the user's feed (the old token stops working).
 pub async fn set_feed(
     db: &impl Conn,
     user: UserId,
-    token_hash: &str,
+    (token_hash, token_sealed): (&str, &str),
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let db = db.raw();
@@ -310,6 +320,7 @@ pub async fn set_feed(
     calendar_feed::Entity::insert(calendar_feed::ActiveModel {
         user_id: Set(user.as_uuid()),
         token_hash: Set(token_hash.to_owned()),
+        token_sealed: Set(token_sealed.to_owned()),
         created_at: Set(now),
     })
     .exec(db)

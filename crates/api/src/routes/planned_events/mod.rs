@@ -3,6 +3,11 @@
 
 pub mod answer;
 pub mod create;
+pub mod event_ics;
+pub mod feed_end;
+pub mod feed_get;
+pub mod feed_ics;
+pub mod feed_renew;
 pub mod get;
 pub mod list;
 pub mod replan;
@@ -19,7 +24,26 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(create::create_planned_event)
         .service(get::get_planned_event)
         .service(replan::replan_planned_event)
-        .service(answer::answer_planned_event);
+        .service(answer::answer_planned_event)
+        .service(event_ics::planned_event_ics)
+        .service(feed_get::get_calendar_feed)
+        .service(feed_renew::renew_calendar_feed)
+        .service(feed_end::end_calendar_feed)
+        .service(feed_ics::calendar_feed);
+}
+
+/// A feed as its owner reads it: the URL, and the URL as a QR code.
+pub(crate) fn feed_dto(
+    state: &crate::state::AppState,
+    token: &str,
+    created_at: chrono::DateTime<chrono::Utc>,
+) -> Result<api_types::CalendarFeedDto, crate::error::ApiError> {
+    let url = crate::calendar_feed::feed_url(state, token);
+    Ok(api_types::CalendarFeedDto {
+        qr_svg: crate::qr::svg(&url)?,
+        url,
+        created_at,
+    })
 }
 
 /// The event as the caller reads it, with its version as the `ETag`.
