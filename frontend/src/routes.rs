@@ -60,6 +60,13 @@ macro_rules! route_table {
                     Contracts => "/contracts" (ContractsPage in contracts_page)
                         title(|t| crate::i18n::product_texts::PRODUCT_TEXTS.of(t).contracts_title),
                     Contract => "/contracts/:id" (ContractPage in contract_page),
+                    // The calendar of planned service events goes with the
+                    // installed base it is about: a group of its own costs
+                    // every sign-in (see the queue below). Its title is the
+                    // navigation's word, which the shell holds anyway.
+                    Calendar => "/calendar" (CalendarPage in calendar::calendar_page)
+                        title(|t| t.nav_calendar),
+                    CalendarEvent => "/calendar/:id" (CalendarEventPage in calendar::event_page),
                 }
                 case_pages(CasePageKind) {
                     Cases => "/cases" (CasesPage in cases::cases_page)
@@ -106,6 +113,7 @@ macro_rules! route_table {
                 InstalledProducts(ProductsIcon, "", |t| t.nav_installed_products),
                 Cases(CasesIcon, "nav-cases", |t| t.nav_cases),
                 Contracts(ContractsIcon, "", |t| t.nav_contracts),
+                Calendar(CalendarIcon, "nav-calendar", |t| t.nav_calendar),
             }
             manage_users_nav {
                 Users(UsersIcon, "nav-users", |t| t.nav_users),
@@ -318,6 +326,7 @@ mod tests {
             Page::InstalledProducts,
             Page::Contracts,
             Page::ServiceQueue,
+            Page::Calendar,
         ] {
             assert!(page.title(t).is_some_and(|s| !s.is_empty()), "{page:?}");
         }

@@ -14,6 +14,7 @@ pub enum ImportKindDto {
     Users,
     Contracts,
     Warranties,
+    PlannedEvents,
 }
 
 /// `POST /imports?kind=accounts&dry_run=true`: what the file holds, and

@@ -125,6 +125,7 @@ async fn import_counted(
         ImportKind::Users => crate::user_import::import_users(run, input).await,
         ImportKind::Contracts => crate::contract_import::import_contracts(run, input).await,
         ImportKind::Warranties => crate::warranty_import::import_warranties(run, input).await,
+        ImportKind::PlannedEvents => crate::event_import::import_events(run, input).await,
     }
 }
 
@@ -585,6 +586,7 @@ pub enum ImportKind {
     Users,
     Contracts,
     Warranties,
+    PlannedEvents,
 }
 
 impl ImportKind {
@@ -596,6 +598,7 @@ impl ImportKind {
             ImportKind::Users => "users",
             ImportKind::Contracts => "contracts",
             ImportKind::Warranties => "warranties",
+            ImportKind::PlannedEvents => "planned_events",
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod config;
 mod contract_import;
 pub mod documents;
 pub mod error;
+mod event_import;
 pub mod identity;
 mod import_names;
 pub mod imports;

@@ -152,7 +152,7 @@ async fn checked_plan(
     }
 }
 
-fn audited(e: &PlannedEvent) -> serde_json::Value {
+pub(crate) fn audited(e: &PlannedEvent) -> serde_json::Value {
     serde_json::json!({
         "installed_product": e.installed_product_id.as_uuid(),
         "event_type": e.plan.event_type.as_str(),

@@ -55,11 +55,22 @@ pub enum ImportIssue {
     Conflicting,
     /// An existing user's address changes in the app, where they are told.
     ChangedInApp,
+    /// Not an instant with its offset (RFC 3339).
+    BadDateTime,
+    /// An event of more than [`crate::planned_event::LONGEST_EVENT_DAYS`].
+    LastsTooLong,
+    UnknownEventType,
+    UnknownEventStatus,
+    UnknownVisitType,
+    /// No active Service user with this user name.
+    UnknownEngineer,
+    /// No case with this number on the row's installed product.
+    UnknownCase,
 }
 
 impl ImportIssue {
     /// Every issue but [`ImportIssue::TooLong`], whose limit varies.
-    const FIXED: [ImportIssue; 24] = [
+    const FIXED: [ImportIssue; 31] = [
         ImportIssue::MissingColumn,
         ImportIssue::Required,
         ImportIssue::BadDate,
@@ -84,6 +95,13 @@ impl ImportIssue {
         ImportIssue::UnknownProduct,
         ImportIssue::Conflicting,
         ImportIssue::ChangedInApp,
+        ImportIssue::BadDateTime,
+        ImportIssue::LastsTooLong,
+        ImportIssue::UnknownEventType,
+        ImportIssue::UnknownEventStatus,
+        ImportIssue::UnknownVisitType,
+        ImportIssue::UnknownEngineer,
+        ImportIssue::UnknownCase,
     ];
 
     /// The stable code a client translates.
@@ -114,6 +132,13 @@ impl ImportIssue {
             ImportIssue::UnknownProduct => "unknown_product",
             ImportIssue::Conflicting => "conflicting",
             ImportIssue::ChangedInApp => "changed_in_app",
+            ImportIssue::BadDateTime => "bad_date_time",
+            ImportIssue::LastsTooLong => "lasts_too_long",
+            ImportIssue::UnknownEventType => "unknown_event_type",
+            ImportIssue::UnknownEventStatus => "unknown_event_status",
+            ImportIssue::UnknownVisitType => "unknown_visit_type",
+            ImportIssue::UnknownEngineer => "unknown_engineer",
+            ImportIssue::UnknownCase => "unknown_case",
         }
     }
 
@@ -222,6 +247,34 @@ impl ImportIssue {
             ImportIssue::ChangedInApp => (
                 "An existing user's email address is changed in the app, where the user is told.",
                 "Het e-mailadres van een bestaande gebruiker wijzigt u in de app, waar de gebruiker het bericht krijgt.",
+            ),
+            ImportIssue::BadDateTime => (
+                "Not a date and time with its offset (2027-03-10T09:00:00+01:00).",
+                "Geen datum en tijd met verschuiving (2027-03-10T09:00:00+01:00).",
+            ),
+            ImportIssue::LastsTooLong => (
+                "An event lasts at most 31 days.",
+                "Een afspraak duurt hoogstens 31 dagen.",
+            ),
+            ImportIssue::UnknownEventType => (
+                "Not an event type (corrective_maintenance, preventive_maintenance, field_change_order, installation, application_support, customer_information, contractual_upgrade).",
+                "Geen soort afspraak (corrective_maintenance, preventive_maintenance, field_change_order, installation, application_support, customer_information, contractual_upgrade).",
+            ),
+            ImportIssue::UnknownEventStatus => (
+                "Not an event status (tentative, confirmed, done, cancelled).",
+                "Geen status van een afspraak (tentative, confirmed, done, cancelled).",
+            ),
+            ImportIssue::UnknownVisitType => (
+                "Not a service type (onsite, remote, bench_repair, parts_only, sub_contractor).",
+                "Geen soort service (onsite, remote, bench_repair, parts_only, sub_contractor).",
+            ),
+            ImportIssue::UnknownEngineer => (
+                "No active Service user with this user name.",
+                "Geen actieve servicegebruiker met deze gebruikersnaam.",
+            ),
+            ImportIssue::UnknownCase => (
+                "No case with this number on the installed product.",
+                "Geen case met dit nummer op het geïnstalleerde product.",
             ),
         };
         if dutch { nl } else { en }.to_owned()

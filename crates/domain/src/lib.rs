@@ -13,6 +13,7 @@ pub mod attachment;
 pub mod case;
 pub mod clock;
 pub mod contract_import;
+pub mod event_import;
 pub mod expiry;
 pub mod ids;
 pub mod import;

@@ -58,6 +58,22 @@ pub fn product_list(db: &Db, listing: &ProductListing) -> Vec<Statement> {
     ]
 }
 
+/// The count and the page that `GET /api/v1/planned-events` runs.
+pub fn planned_event_list(
+    db: &Db,
+    visibility: AccountVisibility,
+    filter: &crate::repositories::planned_events::EventFilter,
+    page: PageRequest,
+) -> Vec<Statement> {
+    let (count, page) = crate::repositories::planned_events::list_statements(
+        visibility,
+        filter,
+        page,
+        backend_of(db),
+    );
+    vec![Statement(count), Statement(page)]
+}
+
 /// The dashboard's two aggregates: products per operational state and
 /// contracts per expiry status.
 pub fn dashboard(db: &Db, visibility: AccountVisibility, today: NaiveDate) -> Vec<Statement> {

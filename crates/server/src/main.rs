@@ -92,6 +92,8 @@ enum ImportKindArg {
     Contracts,
     /// Warranties, keyed by the source system's warranty number.
     Warranties,
+    /// Planned service events, keyed by the planning system's ids.
+    PlannedEvents,
 }
 
 impl From<ImportKindArg> for api::imports::ImportKind {
@@ -103,6 +105,7 @@ impl From<ImportKindArg> for api::imports::ImportKind {
             ImportKindArg::Users => K::Users,
             ImportKindArg::Contracts => K::Contracts,
             ImportKindArg::Warranties => K::Warranties,
+            ImportKindArg::PlannedEvents => K::PlannedEvents,
         }
     }
 }

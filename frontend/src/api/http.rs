@@ -255,6 +255,10 @@ impl Call {
         Self::with_json(Method::PATCH, path, body)
     }
 
+    pub(super) fn delete(path: &str) -> Self {
+        Self::new(Method::DELETE, path, None)
+    }
+
     /// Adds a header (`If-Match`, `Idempotency-Key`), if there is a value.
     pub(super) fn header(mut self, name: &'static str, value: Option<&str>) -> Self {
         if let Some(value) = value {

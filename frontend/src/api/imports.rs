@@ -23,12 +23,13 @@ pub fn file_type(name: &str) -> &'static str {
 }
 
 /// Every kind, in the order the import page offers them.
-pub const IMPORT_KINDS: [ImportKindDto; 5] = [
+pub const IMPORT_KINDS: [ImportKindDto; 6] = [
     ImportKindDto::InstalledProducts,
     ImportKindDto::Accounts,
     ImportKindDto::Users,
     ImportKindDto::Contracts,
     ImportKindDto::Warranties,
+    ImportKindDto::PlannedEvents,
 ];
 
 /// As the server names a kind in paths and parameters.
@@ -39,6 +40,7 @@ pub fn kind_name(kind: ImportKindDto) -> &'static str {
         ImportKindDto::Users => "users",
         ImportKindDto::Contracts => "contracts",
         ImportKindDto::Warranties => "warranties",
+        ImportKindDto::PlannedEvents => "planned-events",
     }
 }
 

@@ -33,6 +33,7 @@ pub mod http;
 pub mod imports;
 mod installed_products;
 mod mfa;
+pub mod planned_events;
 mod service;
 mod users;
 

@@ -135,3 +135,13 @@ pub fn AccountsIcon() -> impl IntoView {
         Path("M12 8v4M6.5 16v-4h11v4"),
     ])
 }
+
+/// The calendar of planned service events: a page of a calendar.
+#[component]
+pub fn CalendarIcon() -> impl IntoView {
+    nav_icon(&[
+        Rect("3.5", "5", "17", "15.5", "1.5"),
+        Path("M3.5 10h17M8 3v4M16 3v4"),
+        Path("M7.5 14h2M11 14h2M14.5 14h2M7.5 17.5h2M11 17.5h2"),
+    ])
+}

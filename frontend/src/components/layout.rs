@@ -2,8 +2,8 @@
 
 use crate::components::forms::drawn;
 use crate::components::icons::{
-    AccessRequestsIcon, AccountsIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon, ImportIcon,
-    ProductsIcon, QueueIcon, SecurityLogIcon, UsersIcon,
+    AccessRequestsIcon, AccountsIcon, CalendarIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon,
+    ImportIcon, ProductsIcon, QueueIcon, SecurityLogIcon, UsersIcon,
 };
 use crate::i18n::{TextFn, Texts};
 use crate::routes::{Page, API_DOCS_PATH};
@@ -103,6 +103,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         <div class="shell">
             <nav class="main-nav" aria-label=move || t.get().main_navigation>
                 <ul>
+                    // The calendar is not on the phone's bottom bar (style.css): there the
+                    // home page's next visits lead to it.
                     {NAV.iter().map(|entry| nav_item(entry, t, None)).collect_view()}
                     // The Service role: on the phone's bottom bar too (its fifth item).
                     {may(domain::Action::WorkCaseQueue, SERVICE_NAV, None)}
@@ -112,7 +114,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     {may(domain::Action::ManageUsers, MANAGE_USERS_NAV, Some("nav-admin"))}
                     {may(domain::Action::AdministerParentAccounts, ACCOUNT_ADMIN_NAV, Some("nav-admin"))}
                     {may(domain::Action::ImportData, IMPORT_NAV, Some("nav-admin"))}
-                    // Not on the phone's bottom bar (style.css): four items keep their labels legible at 360 px.
+                    // Not on the phone's bottom bar (style.css): four items (five with the
+                    // queue) keep their labels legible at 360 px.
                     <li class="nav-docs">
                         // Served by the server, not the app: a plain link the router does not take.
                         <a href=API_DOCS_PATH rel="external">

@@ -124,7 +124,7 @@ pub fn recovery_codes_text(t: &Texts, username: Option<&str>, codes: &[String]) 
 
 /// Copies `text` with the Clipboard API; false where there is none (a page
 /// not served over HTTPS) or the browser refuses.
-async fn copy_text(text: &str) -> bool {
+pub async fn copy_text(text: &str) -> bool {
     let clipboard = window().navigator().clipboard();
     if clipboard.is_undefined() {
         return false;

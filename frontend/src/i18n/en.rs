@@ -10,6 +10,7 @@ pub static EN: Texts = Texts {
     nav_home: "Home",
     nav_installed_products: "Installed products",
     nav_contracts: "Contracts",
+    nav_calendar: "Calendar",
     nav_service_queue: "Service queue",
     nav_imports: "Import data",
     nav_api_docs: "API documentation",

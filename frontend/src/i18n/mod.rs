@@ -25,6 +25,7 @@ macro_rules! lazy_texts {
 mod access;
 pub mod account_texts;
 pub mod admin_texts;
+pub mod calendar_texts;
 pub mod case_texts;
 mod cases;
 mod en;
@@ -89,6 +90,8 @@ pub struct Texts {
     pub nav_home: &'static str,
     pub nav_installed_products: &'static str,
     pub nav_contracts: &'static str,
+    /// The calendar of planned service events (also its document title).
+    pub nav_calendar: &'static str,
     /// The service desk's queue (Service users).
     pub nav_service_queue: &'static str,
     /// Importing a customer's data (Service and Admin users).

@@ -10,6 +10,7 @@ pub static NL: Texts = Texts {
     nav_home: "Start",
     nav_installed_products: "Geïnstalleerde producten",
     nav_contracts: "Contracten",
+    nav_calendar: "Agenda",
     nav_service_queue: "Wachtrij",
     nav_imports: "Gegevens importeren",
     nav_api_docs: "API-documentatie",

@@ -1,4 +1,5 @@
-//! `/`: what is up and what is not, contracts by expiry, and the caller's accounts.
+//! `/`: what is up and what is not, contracts by expiry, the next planned
+//! visits, and the caller's accounts.
 
 use crate::components::badges::state_badge;
 use crate::components::viewport::use_narrow;
@@ -64,6 +65,12 @@ pub fn HomePage() -> impl IntoView {
                 Some(Ok(dashboard)) => glance(t, dashboard, narrow.get()).into_any(),
             }
         }}
+        // The calendar is not on the phone's bottom bar: the home page leads
+        // there. (A list of the next visits here would cost the first
+        // download about 16 KB, over its budget.)
+        <p class="calendar-link">
+            <A href=Page::Calendar.path()>{move || HOME_TEXTS.of(t.get()).open_calendar}</A>
+        </p>
         <section class="accounts" aria-labelledby="accounts-heading" aria-busy=move || loading().to_string()>
             <h2 id="accounts-heading">{move || HOME_TEXTS.of(t.get()).accounts_heading}</h2>
             <p class="hint">{move || HOME_TEXTS.of(t.get()).accounts_hint}</p>

@@ -3,6 +3,7 @@
 pub mod access_requests;
 pub mod account;
 pub mod accounts;
+pub mod calendar;
 pub mod cases;
 pub mod contract_page;
 pub mod contracts_page;

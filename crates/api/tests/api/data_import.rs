@@ -437,3 +437,96 @@ async fn imported_warranties_show_on_their_product_and_a_changed_end_date_update
         )]
     );
 }
+
+// --- planned events ----------------------------------------------------
+
+#[tokio::test]
+async fn imported_visits_show_in_the_calendar_and_a_moved_row_replans_only_its_visit() {
+    use domain::event_import::EVENT_COLUMNS;
+    let app = TestApp::spawn().await.unwrap();
+    let rows = vec![
+        vec![
+            "LUMC-1000",
+            "PLAN-1",
+            "IP-40010001",
+            "preventive_maintenance",
+            "tentative",
+            "2027-03-10T09:00:00+01:00",
+            "2027-03-10T13:00:00+01:00",
+            "service",
+            "onsite",
+            "",
+        ],
+        vec![
+            "LUMC-1000",
+            "PLAN-2",
+            "IP-40010002",
+            "installation",
+            "confirmed",
+            "2027-03-11T09:00:00+01:00",
+            "2027-03-11T17:00:00+01:00",
+            "",
+            "onsite",
+            "",
+        ],
+    ];
+    let report = run(
+        &app,
+        ImportKind::PlannedEvents,
+        &csv(&EVENT_COLUMNS, &rows),
+        false,
+    )
+    .await;
+    assert!(report.applied, "{:?}", report.problems);
+    assert_eq!(counts(&report), (2, 2, 0, 0));
+    let token = app.tokens_for("nl.manager").await.access_token;
+    let march = "/api/v1/planned-events?from=2027-03-01T00:00:00Z&to=2027-04-01T00:00:00Z";
+    let page: api_types::PlannedEventPage = app.get_json(march, &token).await;
+    // The demo's own visits are around today; these are the imported ones.
+    let imported: Vec<_> = page
+        .items
+        .iter()
+        .filter(|e| ["IP-40010001", "IP-40010002"].contains(&e.installed_product.number.as_str()))
+        .collect();
+    assert_eq!(imported.len(), 2);
+    assert_eq!(
+        imported[0].when,
+        "10-03-2027 09:00 – 13:00 (Europe/Amsterdam)"
+    );
+    assert!(imported[0].engineer.is_some());
+
+    let mut moved = rows.clone();
+    moved[1][5] = "2027-03-12T09:00:00+01:00";
+    moved[1][6] = "2027-03-12T17:00:00+01:00";
+    let report = run(
+        &app,
+        ImportKind::PlannedEvents,
+        &csv(&EVENT_COLUMNS, &moved),
+        false,
+    )
+    .await;
+    assert_eq!(counts(&report), (2, 0, 1, 1));
+
+    let mut wrong = rows;
+    wrong[0][2] = "IP-40020001";
+    wrong[1][7] = "nl.manager";
+    let report = run(
+        &app,
+        ImportKind::PlannedEvents,
+        &csv(&EVENT_COLUMNS, &wrong),
+        true,
+    )
+    .await;
+    assert_eq!(
+        problems(&report),
+        [
+            (
+                2,
+                "installed_product",
+                "IP-40020001",
+                ImportIssue::OtherCustomer
+            ),
+            (3, "engineer", "nl.manager", ImportIssue::UnknownEngineer),
+        ]
+    );
+}

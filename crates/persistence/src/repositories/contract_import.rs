@@ -269,7 +269,7 @@ pub async fn warranties_by_number(
 
 /// The number and owning parent account (that of its location) of each of
 /// `products`.
-async fn product_facts(
+pub(crate) async fn product_facts(
     db: &impl ConnectionTrait,
     products: &[Uuid],
 ) -> StoreResult<HashMap<Uuid, (String, AccountId)>> {

@@ -9,7 +9,9 @@ use crate::repositories::query::{
     count_and_page, names_of_accounts, visible_ids, AccountVisibility, PageRequest,
 };
 use chrono::{DateTime, Utc};
-use domain::planned_event::{EventPlan, EventStatus, EventType, PlannedEvent, Window};
+use domain::planned_event::{
+    EventPlan, EventStatus, EventType, PlannedEvent, Window, LONGEST_EVENT_DAYS,
+};
 use domain::{AccountId, CaseId, InstalledProductId, Modality, UserId};
 use sea_orm::sea_query::{Order, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
@@ -66,10 +68,16 @@ fn filtered(
     visibility: AccountVisibility,
     f: &EventFilter,
 ) -> sea_orm::Select<planned_event::Entity> {
+    // An event lasts at most LONGEST_EVENT_DAYS, so one that ends after
+    // `from` starts at most that long before it: the bound keeps the scan
+    // of the start index to the range asked for (and the events that
+    // overlap its start), not every event before `to`.
+    let earliest_start = f.from - chrono::Duration::days(LONGEST_EVENT_DAYS);
     let mut query = planned_event::Entity::find()
         .filter(visible(visibility))
-        .filter(E::PlannedEnd.gt(f.from))
-        .filter(E::PlannedStart.lt(f.to));
+        .filter(E::PlannedStart.gt(earliest_start))
+        .filter(E::PlannedStart.lt(f.to))
+        .filter(E::PlannedEnd.gt(f.from));
     let mut products = sea_orm::Condition::all();
     if let Some(location) = f.location {
         products =
@@ -99,6 +107,33 @@ fn filtered(
 }
 
 const ORDER: [(E, Order); 2] = [(E::PlannedStart, Order::Asc), (E::Id, Order::Asc)];
+
+/// The count and the page statements `list_visible` runs (benchmarks time
+/// them raw as the floor).
+pub(crate) fn list_statements(
+    visibility: AccountVisibility,
+    filter: &EventFilter,
+    page: PageRequest,
+    backend: sea_orm::DbBackend,
+) -> (sea_orm::Statement, sea_orm::Statement) {
+    use sea_orm::{QueryOrder, QueryTrait};
+    let query = filtered(visibility, filter);
+    let (offset, limit) = page.window();
+    let count = query
+        .clone()
+        .select_only()
+        .column_as(sea_orm::sea_query::Expr::col(E::Id).count(), "n")
+        .build(backend);
+    let sorted = ORDER
+        .iter()
+        .fold(query, |q, (column, order)| {
+            q.order_by(*column, order.clone())
+        })
+        .offset(offset)
+        .limit(limit)
+        .build(backend);
+    (count, sorted)
+}
 
 /// A page of the visible events overlapping the filter's range, earliest first.
 pub async fn list_visible(
@@ -255,10 +290,70 @@ fn model(e: &PlannedEvent, now: DateTime<Utc>) -> planned_event::ActiveModel {
 }
 
 pub async fn insert(db: &impl Conn, event: &PlannedEvent, now: DateTime<Utc>) -> StoreResult<()> {
+    insert_from(db, event, None, now).await
+}
+
+/// Inserts an event, with the source system's id when it was imported.
+pub async fn insert_from(
+    db: &impl Conn,
+    event: &PlannedEvent,
+    source_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     let mut row = model(event, now);
     row.created_at = Set(now);
+    row.source_id = Set(source_id.map(str::to_owned));
     planned_event::Entity::insert(row).exec(db.raw()).await?;
     Ok(())
+}
+
+/// The imported events among `source_ids`, by source id, each with whose
+/// it is (the parent account of its product's location).
+pub async fn by_source_ids(
+    db: &impl Conn,
+    source_ids: &[String],
+) -> StoreResult<HashMap<String, (PlannedEvent, AccountId)>> {
+    let db = db.raw();
+    let mut found = HashMap::new();
+    for ids in source_ids.chunks(1000) {
+        let models = planned_event::Entity::find()
+            .filter(E::SourceId.is_in(ids.iter().cloned()))
+            .all(db)
+            .await?;
+        let products: Vec<Uuid> = models.iter().map(|m| m.installed_product_id).collect();
+        let owners = crate::repositories::contract_import::product_facts(db, &products).await?;
+        for m in &models {
+            let (Some(source), Some((_, owner))) =
+                (&m.source_id, owners.get(&m.installed_product_id))
+            else {
+                continue;
+            };
+            found.insert(source.clone(), (event_of(m)?, *owner));
+        }
+    }
+    Ok(found)
+}
+
+/// The cases among `numbers`, by number, with their installed product.
+pub async fn cases_by_number(
+    db: &impl Conn,
+    numbers: &[String],
+) -> StoreResult<HashMap<String, (CaseId, Uuid)>> {
+    let rows: Vec<(Uuid, String, Uuid)> = case::Entity::find()
+        .select_only()
+        .columns([
+            case::Column::Id,
+            case::Column::Number,
+            case::Column::InstalledProductId,
+        ])
+        .filter(case::Column::Number.is_in(numbers.iter().cloned()))
+        .into_tuple()
+        .all(db.raw())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, number, product)| (number, (CaseId::from_uuid(id), product)))
+        .collect())
 }
 
 /// Stores `event` (its version one past `expected`) if the stored version

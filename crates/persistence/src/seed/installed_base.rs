@@ -10,8 +10,10 @@ use crate::error::StoreResult;
 use crate::repositories::contracts::{self, NewContract, NewContractLine, WarrantyRecord};
 use crate::repositories::imports::ProductRecord;
 use crate::repositories::installed_products::{self, NewProduct};
+use crate::repositories::planned_events;
 use crate::repositories::slcp::{self, SlcpLink};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use domain::planned_event::{EventPlan, EventStatus, EventType, PlannedEvent, VisitType, Window};
 use domain::{
     AccountId, CaseStatus, ContractId, InstalledProductId, Modality, OperationalState, Priority,
     ProductKind, ProductStatus,
@@ -455,6 +457,62 @@ pub async fn seed(
         ],
     )
     .await?;
+
+    // A few planned visits around today, so the demo's calendar has some.
+    let visit = |number: &str, event_type, status, (in_days, hours): (i64, i64)| {
+        let start = instant(today) + Duration::days(in_days) - Duration::hours(1);
+        let window = Window::new(start, start + Duration::hours(hours))
+            .map_err(|e| crate::StoreError::Corrupt(e.to_string()))?;
+        Ok::<_, crate::StoreError>(PlannedEvent {
+            id: Uuid::new_v4(),
+            installed_product_id: id(number),
+            plan: EventPlan {
+                event_type,
+                status,
+                window,
+                engineer_id: None,
+                service_type: VisitType::Onsite,
+                case_id: None,
+            },
+            customer_response: None,
+            sequence: 0,
+            version: 1,
+        })
+    };
+    for event in [
+        visit(
+            "IP-40010003",
+            EventType::PreventiveMaintenance,
+            EventStatus::Tentative,
+            (7, 4),
+        ),
+        visit(
+            "IP-40010005",
+            EventType::Installation,
+            EventStatus::Confirmed,
+            (14, 7),
+        ),
+        visit(
+            "IP-40010003",
+            EventType::CorrectiveMaintenance,
+            EventStatus::Done,
+            (-5, 3),
+        ),
+        visit(
+            "IP-40010007",
+            EventType::FieldChangeOrder,
+            EventStatus::Confirmed,
+            (21, 2),
+        ),
+        visit(
+            "IP-40020003",
+            EventType::PreventiveMaintenance,
+            EventStatus::Confirmed,
+            (10, 4),
+        ),
+    ] {
+        planned_events::insert(db, &event?, now).await?;
+    }
 
     let country = |location: AccountId| {
         if danish.accounts.iter().any(|a| a.id == location) {

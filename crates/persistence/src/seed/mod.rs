@@ -6,10 +6,12 @@ mod cases;
 mod installed_base;
 mod scale;
 mod scale_cases;
+mod scale_events;
 
 pub use installed_base::DemoProduct;
 pub use scale::scale;
 pub use scale_cases::{scale_cases, SCALE_ENGINEER};
+pub use scale_events::scale_events;
 
 use crate::db::{Db, Tx};
 use crate::error::StoreResult;

@@ -351,6 +351,7 @@ fn import_view(imp: Import, t: &'static Texts) -> impl IntoView {
                                     ImportKindDto::Users => texts.kind_users,
                                     ImportKindDto::Contracts => texts.kind_contracts,
                                     ImportKindDto::Warranties => texts.kind_warranties,
+                                    ImportKindDto::PlannedEvents => texts.kind_events,
                                 };
                                 view! {
                                     <option value=kind_name(kind) selected=kind == ImportKindDto::InstalledProducts>

@@ -3,6 +3,7 @@
 
 pub mod accounts_template;
 pub mod contracts_template;
+pub mod events_template;
 pub mod get;
 pub mod problems;
 mod receive;
@@ -26,6 +27,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(users_template::users_template)
         .service(contracts_template::contracts_template)
         .service(warranties_template::warranties_template)
+        .service(events_template::events_template)
         .service(get::get_import)
         .service(problems::import_problems);
 }

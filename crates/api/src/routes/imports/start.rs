@@ -29,6 +29,10 @@ use api_types::{ImportKindDto, ImportQuery, ImportRunDto};
 ///   (`;`-separated).
 /// - `warranties`: one warranty a row, keyed by its `number`, on an
 ///   installed product (`installed_product`, its number).
+/// - `planned-events`: one planned service event a row, keyed by its
+///   `source_id`, on an installed product; times with their offset (RFC
+///   3339); `engineer` a Service user's user name; `case_number` a case of
+///   the same product.
 #[utoipa::path(
     params(ImportQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The CSV file (UTF-8) or xlsx workbook: a header row naming the columns, then one record a row. `text/csv` and `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` are accepted as well."),
@@ -52,6 +56,7 @@ pub async fn import_file(
         ImportKindDto::Users => ImportKind::Users,
         ImportKindDto::Contracts => ImportKind::Contracts,
         ImportKindDto::Warranties => ImportKind::Warranties,
+        ImportKindDto::PlannedEvents => ImportKind::PlannedEvents,
     };
     super::receive::start(&state, &auth, (&req, &query), payload, kind).await
 }

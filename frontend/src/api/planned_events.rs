@@ -1,0 +1,79 @@
+//! Planned service events (`/planned-events`, the calendar) and the
+//! caller's calendar feed (`/calendar/feed`).
+
+use super::http::{url, Api, Call};
+use super::ApiError;
+use crate::query::planned_event_query_pairs;
+use api_types::{
+    AnswerEventRequest, CalendarFeedDto, PlannedEventDto, PlannedEventPage, PlannedEventQuery,
+    ProblemCode,
+};
+use std::fmt::Display;
+
+list_endpoints! {
+    /// `GET /planned-events`: one page of the events overlapping `from`..`to`
+    /// (at most 400 days), earliest first.
+    planned_events(PlannedEventQuery) -> PlannedEventPage = "/planned-events", planned_event_query_pairs;
+}
+
+const FEED_PATH: &str = "/calendar/feed";
+
+impl Api {
+    /// `GET /planned-events/{id}`.
+    pub async fn planned_event(self, id: impl Display) -> Result<PlannedEventDto, ApiError> {
+        self.get(&event_path(id)).await
+    }
+
+    /// `POST /planned-events/{id}/answer` (User, Manager): accept or decline
+    /// a tentative event; 409 once it is no longer tentative.
+    pub async fn answer_planned_event(
+        self,
+        id: impl Display,
+        answer: &AnswerEventRequest,
+    ) -> Result<PlannedEventDto, ApiError> {
+        self.post(&format!("{}/answer", event_path(id)), answer)
+            .await
+    }
+
+    /// `GET /calendar/feed`: the caller's feed, none (404) when they
+    /// have none.
+    pub async fn calendar_feed(self) -> Result<Option<CalendarFeedDto>, ApiError> {
+        match self.get(FEED_PATH).await {
+            Ok(feed) => Ok(Some(feed)),
+            Err(err) if err.code() == Some(ProblemCode::NotFound) => Ok(None),
+            Err(err) => Err(err),
+        }
+    }
+
+    /// `POST /calendar/feed`: a new feed URL; an earlier one stops working.
+    pub async fn renew_calendar_feed(self) -> Result<CalendarFeedDto, ApiError> {
+        self.json(Call::post_empty(FEED_PATH)).await
+    }
+
+    /// `DELETE /calendar/feed`: the feed URL stops working.
+    pub async fn end_calendar_feed(self) -> Result<(), ApiError> {
+        self.no_content(Call::delete(FEED_PATH)).await
+    }
+}
+
+fn event_path(id: impl Display) -> String {
+    format!("/planned-events/{id}")
+}
+
+/// The API URL of one event as an iCalendar file (fetched with the token,
+/// see `components/download.rs`).
+pub fn event_ics_url(id: impl Display) -> String {
+    url(&format!("{}/event.ics", event_path(id)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_paths_embed_the_id() {
+        assert_eq!(url(&event_path("e1")), "/api/v1/planned-events/e1");
+        assert_eq!(event_ics_url("e1"), "/api/v1/planned-events/e1/event.ics");
+        assert_eq!(url(FEED_PATH), "/api/v1/calendar/feed");
+    }
+}
