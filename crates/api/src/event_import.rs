@@ -207,14 +207,7 @@ impl Run<'_> {
             None => {
                 self.report.created += 1;
                 if storing {
-                    let event = PlannedEvent {
-                        id: uuid::Uuid::new_v4(),
-                        installed_product_id: product,
-                        plan,
-                        customer_response: None,
-                        sequence: 0,
-                        version: 1,
-                    };
+                    let event = PlannedEvent::new(product, plan);
                     planned_events::insert_from(tx, &event, Some(&source_id), now).await?;
                     let new = with_import(crate::planned_events::audited(&event), &self.report);
                     self.entries

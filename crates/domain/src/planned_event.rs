@@ -115,6 +115,18 @@ pub struct PlannedEvent {
 pub struct NotTentative;
 
 impl PlannedEvent {
+    /// A new event on `product`: unanswered, at its first version.
+    pub fn new(product: InstalledProductId, plan: EventPlan) -> Self {
+        PlannedEvent {
+            id: uuid::Uuid::new_v4(),
+            installed_product_id: product,
+            plan,
+            customer_response: None,
+            sequence: 0,
+            version: 1,
+        }
+    }
+
     /// The event planned anew as `plan`. A new time or status changes what
     /// calendars show, so the sequence grows; a new time also clears the
     /// customer's answer (they answer the new time).
@@ -159,21 +171,15 @@ mod tests {
     }
 
     fn tentative() -> PlannedEvent {
-        PlannedEvent {
-            id: uuid::Uuid::nil(),
-            installed_product_id: InstalledProductId::from_uuid(uuid::Uuid::nil()),
-            plan: EventPlan {
-                event_type: EventType::PreventiveMaintenance,
-                status: EventStatus::Tentative,
-                window: Window::new(at(10, 8), at(10, 12)).unwrap(),
-                engineer_id: None,
-                service_type: VisitType::Onsite,
-                case_id: None,
-            },
-            customer_response: None,
-            sequence: 0,
-            version: 1,
-        }
+        let plan = EventPlan {
+            event_type: EventType::PreventiveMaintenance,
+            status: EventStatus::Tentative,
+            window: Window::new(at(10, 8), at(10, 12)).unwrap(),
+            engineer_id: None,
+            service_type: VisitType::Onsite,
+            case_id: None,
+        };
+        PlannedEvent::new(InstalledProductId::from_uuid(uuid::Uuid::nil()), plan)
     }
 
     #[test]

@@ -2,19 +2,13 @@
 //! back with a parser, in their zone across a daylight-saving change;
 //! replaced or ended, the old URL answers 404.
 
-use api_types::{
-    CalendarFeedDto, EventPlanDto, EventStatusDto, EventTypeDto, NewPlannedEventRequest,
-    PlannedEventDto, VisitTypeDto,
-};
-use chrono::{DateTime, TimeZone, Utc};
+use crate::visits::{self, planned, utc};
+use api_types::{CalendarFeedDto, EventPlanDto, EventStatusDto, PlannedEventDto};
+use chrono::{DateTime, Utc};
 use icalendar::{CalendarComponent, Component};
 use reqwest::Method;
 use std::sync::Arc;
 use test_support::{expect_json, ManualClock, TestApp};
-
-fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-}
 
 /// The portal on 1 March 2027, four weeks before Amsterdam's clocks move.
 async fn app() -> TestApp {
@@ -27,29 +21,7 @@ async fn app() -> TestApp {
 }
 
 fn plan(start: DateTime<Utc>, end: DateTime<Utc>) -> EventPlanDto {
-    EventPlanDto {
-        event_type: EventTypeDto::PreventiveMaintenance,
-        status: EventStatusDto::Confirmed,
-        planned_start: start,
-        planned_end: end,
-        engineer_id: None,
-        service_type: VisitTypeDto::Onsite,
-        case_id: None,
-    }
-}
-
-async fn planned(app: &TestApp, number: &str, plan: EventPlanDto) -> PlannedEventDto {
-    let service = app.tokens_for("service").await.access_token;
-    let body = NewPlannedEventRequest {
-        installed_product_id: app.demo.product(number).id.as_uuid(),
-        plan,
-    };
-    expect_json(
-        app.post_json("/api/v1/planned-events", &service, &body)
-            .await,
-        201,
-    )
-    .await
+    visits::plan(EventStatusDto::Confirmed, start, end)
 }
 
 async fn new_feed(app: &TestApp, user: &str) -> CalendarFeedDto {

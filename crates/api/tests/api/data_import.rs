@@ -444,9 +444,16 @@ async fn imported_warranties_show_on_their_product_and_a_changed_end_date_update
 async fn imported_visits_show_in_the_calendar_and_a_moved_row_replans_only_its_visit() {
     use domain::event_import::EVENT_COLUMNS;
     let app = TestApp::spawn().await.unwrap();
+    // A visit of the planning system: its id, product, type, status,
+    // start and end (with their offset) and engineer; on site, no case.
+    let visit = |cells: [&'static str; 7]| {
+        let mut row = vec!["LUMC-1000"];
+        row.extend(cells);
+        row.extend(["onsite", ""]);
+        row
+    };
     let rows = vec![
-        vec![
-            "LUMC-1000",
+        visit([
             "PLAN-1",
             "IP-40010001",
             "preventive_maintenance",
@@ -454,11 +461,8 @@ async fn imported_visits_show_in_the_calendar_and_a_moved_row_replans_only_its_v
             "2027-03-10T09:00:00+01:00",
             "2027-03-10T13:00:00+01:00",
             "service",
-            "onsite",
-            "",
-        ],
-        vec![
-            "LUMC-1000",
+        ]),
+        visit([
             "PLAN-2",
             "IP-40010002",
             "installation",
@@ -466,9 +470,7 @@ async fn imported_visits_show_in_the_calendar_and_a_moved_row_replans_only_its_v
             "2027-03-11T09:00:00+01:00",
             "2027-03-11T17:00:00+01:00",
             "",
-            "onsite",
-            "",
-        ],
+        ]),
     ];
     let report = run(
         &app,

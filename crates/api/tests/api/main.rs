@@ -29,3 +29,4 @@ mod service_desk;
 mod sessions;
 mod shared_products;
 mod spa;
+mod visits;

@@ -2,44 +2,17 @@
 //! customers whose products they are see them (another customer's answer
 //! 404), by time range, in their own zone, and answer tentative ones.
 
+use crate::visits::{self, planned, utc};
 use api_types::{
     AnswerEventRequest, CustomerResponseDto, EngineerList, EventPlanDto, EventStatusDto,
-    EventTypeDto, NewPlannedEventRequest, PlannedEventDto, PlannedEventPage, ProblemCode,
-    VisitTypeDto,
+    NewPlannedEventRequest, PlannedEventDto, PlannedEventPage, ProblemCode,
 };
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use reqwest::Method;
 use test_support::{expect_json, expect_problem, expect_problem_code, TestApp};
 
-fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-}
-
 fn plan(start: DateTime<Utc>, end: DateTime<Utc>) -> EventPlanDto {
-    EventPlanDto {
-        event_type: EventTypeDto::PreventiveMaintenance,
-        status: EventStatusDto::Tentative,
-        planned_start: start,
-        planned_end: end,
-        engineer_id: None,
-        service_type: VisitTypeDto::Onsite,
-        case_id: None,
-    }
-}
-
-/// Plans `plan` on demo product `number` as the service side.
-async fn planned(app: &TestApp, number: &str, plan: EventPlanDto) -> PlannedEventDto {
-    let service = app.tokens_for("service").await.access_token;
-    let body = NewPlannedEventRequest {
-        installed_product_id: app.demo.product(number).id.as_uuid(),
-        plan,
-    };
-    expect_json(
-        app.post_json("/api/v1/planned-events", &service, &body)
-            .await,
-        201,
-    )
-    .await
+    visits::plan(EventStatusDto::Tentative, start, end)
 }
 
 async fn in_range(app: &TestApp, user: &str, from: &str, to: &str) -> Vec<PlannedEventDto> {

@@ -463,21 +463,15 @@ pub async fn seed(
         let start = instant(today) + Duration::days(in_days) - Duration::hours(1);
         let window = Window::new(start, start + Duration::hours(hours))
             .map_err(|e| crate::StoreError::Corrupt(e.to_string()))?;
-        Ok::<_, crate::StoreError>(PlannedEvent {
-            id: Uuid::new_v4(),
-            installed_product_id: id(number),
-            plan: EventPlan {
-                event_type,
-                status,
-                window,
-                engineer_id: None,
-                service_type: VisitType::Onsite,
-                case_id: None,
-            },
-            customer_response: None,
-            sequence: 0,
-            version: 1,
-        })
+        let plan = EventPlan {
+            event_type,
+            status,
+            window,
+            engineer_id: None,
+            service_type: VisitType::Onsite,
+            case_id: None,
+        };
+        Ok::<_, crate::StoreError>(PlannedEvent::new(id(number), plan))
     };
     for event in [
         visit(
