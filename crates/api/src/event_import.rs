@@ -207,7 +207,7 @@ impl Run<'_> {
             None => {
                 self.report.created += 1;
                 if storing {
-                    let event = PlannedEvent::new(product, plan);
+                    let event = PlannedEvent::new(uuid::Uuid::new_v4(), product, plan);
                     planned_events::insert_from(tx, &event, Some(&source_id), now).await?;
                     let new = with_import(crate::planned_events::audited(&event), &self.report);
                     self.entries

@@ -178,7 +178,7 @@ pub async fn create(
     let record =
         crate::cases::authorized_product(state, auth, product, Action::PlanServiceEvents).await?;
     let plan = checked_plan(state, product, plan).await?;
-    let event = PlannedEvent::new(product, plan);
+    let event = PlannedEvent::new(uuid::Uuid::new_v4(), product, plan);
     let now = state.clock.now();
     let parent = customer_of(state, record.product.location_account_id).await?;
     state

@@ -115,10 +115,11 @@ pub struct PlannedEvent {
 pub struct NotTentative;
 
 impl PlannedEvent {
-    /// A new event on `product`: unanswered, at its first version.
-    pub fn new(product: InstalledProductId, plan: EventPlan) -> Self {
+    /// A new event `id` on `product`: unanswered, at its first version.
+    /// (The caller draws the id: the domain builds for the browser too.)
+    pub fn new(id: uuid::Uuid, product: InstalledProductId, plan: EventPlan) -> Self {
         PlannedEvent {
-            id: uuid::Uuid::new_v4(),
+            id,
             installed_product_id: product,
             plan,
             customer_response: None,
@@ -179,7 +180,11 @@ mod tests {
             service_type: VisitType::Onsite,
             case_id: None,
         };
-        PlannedEvent::new(InstalledProductId::from_uuid(uuid::Uuid::nil()), plan)
+        PlannedEvent::new(
+            uuid::Uuid::nil(),
+            InstalledProductId::from_uuid(uuid::Uuid::nil()),
+            plan,
+        )
     }
 
     #[test]

@@ -471,7 +471,7 @@ pub async fn seed(
             service_type: VisitType::Onsite,
             case_id: None,
         };
-        Ok::<_, crate::StoreError>(PlannedEvent::new(id(number), plan))
+        Ok::<_, crate::StoreError>(PlannedEvent::new(Uuid::new_v4(), id(number), plan))
     };
     for event in [
         visit(
