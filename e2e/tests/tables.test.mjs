@@ -26,6 +26,8 @@ const PAGES = [
   { name: "security-log", path: "/security-log" },
   { name: "access-requests", path: "/access-requests" },
   { name: "service-queue", path: "/service/queue", user: "service" },
+  // The calendar's list view (the demo's visits around today).
+  { name: "calendar-list", path: "/calendar?view=list" },
   // The account tree: nested lists rather than a table, on every screen.
   { name: "accounts", path: "/accounts", user: "admin", ready: ["ul.account-tree a.move-account"] },
 ];

@@ -286,6 +286,50 @@ pub async fn queue_lockout_email(
     queue(db, user.email.as_str().to_owned(), subject, body, now).await
 }
 
+/// Tells the engineer of a visit that the customer accepted or declined
+/// it, in the engineer's language and zone, with the customer's note.
+pub async fn queue_visit_answer(
+    db: &impl Conn,
+    engineer: &User,
+    (product, location, when): (&str, &str, &str),
+    (accepted, note): (bool, Option<&str>),
+    by: &User,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let dutch = engineer.settings.language == Language::Nl;
+    let verb = match (accepted, dutch) {
+        (true, false) => "accepted",
+        (false, false) => "declined",
+        (true, true) => "geaccepteerd",
+        (false, true) => "afgewezen",
+    };
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    let (subject, mut body) = if dutch {
+        (
+            format!("Bezoek {verb}: {product}, {when}"),
+            format!(
+                "{} ({location}) heeft het geplande bezoek aan {product} op {when} {verb}.\n",
+                by.display_name
+            ),
+        )
+    } else {
+        (
+            format!("Visit {verb}: {product}, {when}"),
+            format!(
+                "{} ({location}) {verb} the planned visit to {product} on {when}.\n",
+                by.display_name
+            ),
+        )
+    };
+    if let Some(note) = note {
+        body.push_str(&format!(
+            "\n{}: {note}\n",
+            if dutch { "Toelichting" } else { "Note" }
+        ));
+    }
+    queue(db, engineer.email.as_str().to_owned(), subject, body, now).await
+}
+
 /// Which link an email carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkEmail {

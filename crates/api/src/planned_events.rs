@@ -220,6 +220,7 @@ pub async fn replan(
         auth,
         (&before, &after, expected),
         "planned_event.update",
+        None,
     )
     .await?;
     find(state, auth, id).await
@@ -252,11 +253,13 @@ pub async fn answer(
         version: expected + 1,
         ..after
     };
+    let tell = Some((answer == CustomerResponse::Accepted, note));
     store(
         state,
         auth,
         (&before, &after, expected),
         "planned_event.answer",
+        tell,
     )
     .await?;
     if let Some(case) = before.event.plan.case_id {
@@ -290,9 +293,15 @@ async fn store(
     auth: &AuthUser,
     (before, after, expected): (&EventRecord, &PlannedEvent, i32),
     action: &str,
+    tell_engineer: Option<(bool, Option<&str>)>,
 ) -> Result<(), ApiError> {
     let now = state.clock.now();
     let parent = customer_of(state, before.location).await?;
+    // The service side hears of a customer's answer from the visit's engineer's inbox.
+    let engineer = match (tell_engineer, before.event.plan.engineer_id) {
+        (Some(_), Some(id)) => users::find_by_id(&state.db, id).await?.filter(|u| u.active),
+        _ => None,
+    };
     state
         .db
         .transaction(async |tx| {
@@ -305,6 +314,18 @@ async fn store(
                 .old_value(audited(&before.event))
                 .new_value(audited(after));
             audit::append(tx, &entry.by(Some(auth.user.id), parent)).await?;
+            if let (Some(answer), Some(engineer)) = (tell_engineer, &engineer) {
+                let when = dto(before.clone(), engineer).when;
+                let visit = (
+                    before.product_number.as_str(),
+                    before.location_name.as_str(),
+                    when.as_str(),
+                );
+                crate::notifications::queue_visit_answer(
+                    tx, engineer, visit, answer, &auth.user, now,
+                )
+                .await?;
+            }
             Ok(())
         })
         .await

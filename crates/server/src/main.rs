@@ -241,8 +241,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             print_import_report(&report);
             anyhow::ensure!(
                 report.problems.is_empty(),
-                "nothing was imported: {} problems{}",
+                "nothing was imported: {} problem{}{}",
                 report.problems.len(),
+                if report.problems.len() == 1 { "" } else { "s" },
                 if report.more_problems {
                     " (and more)"
                 } else {

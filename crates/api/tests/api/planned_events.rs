@@ -232,3 +232,38 @@ async fn a_plan_that_ends_before_it_starts_or_names_a_customer_as_engineer_is_re
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_engineer_of_a_visit_is_emailed_the_customers_answer_and_note() {
+    let (app, sink, _clock) = TestApp::spawn_with_mail_on_manual_clock().await.unwrap();
+    let service = app.tokens_for("service").await.access_token;
+    let engineers: EngineerList = app.get_json("/api/v1/service/engineers", &service).await;
+    let me: api_types::MeResponse = app.get_json("/api/v1/me", &service).await;
+    let engineer = engineers.items.iter().find(|e| e.id == me.id).unwrap();
+    let mut visit = plan(utc(2027, 2, 2, 8, 0), utc(2027, 2, 2, 10, 0));
+    visit.engineer_id = Some(engineer.id);
+    let event = planned(&app, "IP-40010001", visit).await;
+    let manager = app.tokens_for("nl.manager").await.access_token;
+    let decline = AnswerEventRequest {
+        answer: CustomerResponseDto::Declined,
+        note: Some("Thursday morning suits better.".into()),
+    };
+    let path = format!("/api/v1/planned-events/{}/answer", event.id);
+    expect_json::<PlannedEventDto>(app.post_json(&path, &manager, &decline).await, 200).await;
+    let mails = app.deliver_mail(&sink, 1).await;
+    let mail = mails
+        .iter()
+        .find(|m| m.to.iter().any(|t| t == &me.email))
+        .expect("an email to the visit's engineer");
+    assert!(
+        mail.subject().starts_with("Visit declined: IP-40010001"),
+        "{}",
+        mail.subject()
+    );
+    assert!(mail.body().contains("Anna de Vries"), "{}", mail.body());
+    assert!(
+        mail.body().contains("Thursday morning suits better."),
+        "{}",
+        mail.body()
+    );
+}
