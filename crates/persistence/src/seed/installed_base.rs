@@ -475,7 +475,7 @@ pub async fn seed(
     };
     for event in [
         visit(
-            "IP-40010003",
+            "IP-40010004",
             EventType::PreventiveMaintenance,
             EventStatus::Tentative,
             (7, 4),
@@ -487,13 +487,13 @@ pub async fn seed(
             (14, 7),
         ),
         visit(
-            "IP-40010003",
+            "IP-40010004",
             EventType::CorrectiveMaintenance,
             EventStatus::Done,
             (-5, 3),
         ),
         visit(
-            "IP-40010007",
+            "IP-40010006",
             EventType::FieldChangeOrder,
             EventStatus::Confirmed,
             (21, 2),
