@@ -33,6 +33,8 @@ mod m20261206_000026_create_import_runs;
 mod m20261207_000027_account_addresses;
 mod m20261208_000028_warranty_numbers;
 mod m20261209_000029_create_planned_events;
+mod m20261210_000030_create_documents;
+mod m20261210_000031_create_end_of_life_notices;
 
 pub struct Migrator;
 
@@ -69,6 +71,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000027_account_addresses::Migration),
             Box::new(m20261208_000028_warranty_numbers::Migration),
             Box::new(m20261209_000029_create_planned_events::Migration),
+            Box::new(m20261210_000030_create_documents::Migration),
+            Box::new(m20261210_000031_create_end_of_life_notices::Migration),
         ]
     }
 }

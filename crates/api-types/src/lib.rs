@@ -45,6 +45,7 @@ pub mod auth;
 pub mod cases;
 pub mod contracts;
 pub mod dashboard;
+pub mod documents;
 pub mod health;
 pub mod imports;
 pub mod installed_products;
@@ -82,6 +83,11 @@ pub use contracts::{
 };
 pub use dashboard::{
     DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, StateCounts,
+};
+pub use documents::{
+    DocumentDto, DocumentKindDto, DocumentPage, DocumentQuery, EolNoticeDto, EolNoticePage,
+    EolNoticeQuery, EolProductDto, EolProductPage, EolProductQuery, EolSubscriptionDto,
+    EolSubscriptionList, MilestoneDto, NewEolSubscription, UploadedDocuments,
 };
 pub use health::HealthResponse;
 pub use imports::{

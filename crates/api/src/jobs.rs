@@ -3,7 +3,7 @@
 
 use crate::state::AppState;
 use chrono::Duration as ChronoDuration;
-use persistence::repositories::{attachments, idempotency};
+use persistence::repositories::{attachments, documents, idempotency};
 use std::time::Duration;
 
 /// How long a blob may exist without its row before the sweep removes it:
@@ -13,7 +13,7 @@ const ORPHAN_GRACE: Duration = Duration::from_secs(3600);
 const KEY_LIFETIME_HOURS: i64 = 24;
 
 /// One round: orphaned blobs, expired idempotency keys, unused accounts,
-/// imports a stopped server left.
+/// imports a stopped server left, end-of-life notices that fell due.
 pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
     let deactivated = crate::identity::inactivity::deactivate_unused(state).await?;
     if deactivated > 0 {
@@ -22,7 +22,8 @@ pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
             "accounts deactivated after 120 days without use"
         );
     }
-    let known = attachments::all_storage_keys(&state.db).await?;
+    let mut known = attachments::all_storage_keys(&state.db).await?;
+    known.extend(documents::all_storage_keys(&state.db).await?);
     let blobs = state.blobs.clone();
     let orphans = tokio::task::spawn_blocking(move || blobs.sweep(&known, ORPHAN_GRACE)).await??;
     let cutoff = state.clock.now() - ChronoDuration::hours(KEY_LIFETIME_HOURS);
@@ -32,6 +33,12 @@ pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
         .map_err(|e| anyhow::anyhow!("failing abandoned imports: {e}"))?;
     if abandoned > 0 {
         tracing::warn!(abandoned, "imports a stopped server left marked failed");
+    }
+    let told = crate::end_of_life::notify_due(state)
+        .await
+        .map_err(|e| anyhow::anyhow!("end-of-life notices: {e}"))?;
+    if told > 0 {
+        tracing::info!(told, "users told of end-of-life dates");
     }
     Ok((orphans, keys))
 }

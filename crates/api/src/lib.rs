@@ -13,6 +13,7 @@ pub mod clock;
 pub mod config;
 mod contract_import;
 pub mod documents;
+pub mod end_of_life;
 pub mod error;
 mod event_import;
 pub mod identity;

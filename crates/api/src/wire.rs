@@ -12,7 +12,10 @@ use api_types::{
     ProductStatusDto, RoleDto, VisibilityReasonDto,
 };
 use api_types::{CustomerResponseDto, EventStatusDto, EventTypeDto, VisitTypeDto};
+use api_types::{DocumentKindDto, MilestoneDto};
 use domain::access_request::IdentifierKind;
+use domain::document::DocumentKind;
+use domain::end_of_life::Milestone;
 use domain::planned_event::{CustomerResponse, EventStatus, EventType, VisitType};
 use domain::{
     AccountKind, ActivityKind, AttachmentType, CaseKind, CaseOrigin, CaseStatus, ExpiryStatus,
@@ -138,6 +141,13 @@ mirror_enum!(EventType <=> EventTypeDto {
 mirror_enum!(EventStatus <=> EventStatusDto { Tentative, Confirmed, Done, Cancelled });
 mirror_enum!(VisitType <=> VisitTypeDto { Onsite, Remote, BenchRepair, PartsOnly, SubContractor });
 mirror_enum!(CustomerResponse <=> CustomerResponseDto { Accepted, Declined });
+mirror_enum!(DocumentKind <=> DocumentKindDto {
+    ServiceReceipt,
+    PreventiveServiceReport,
+    PerformanceReport,
+    ProductDocumentation,
+});
+mirror_enum!(Milestone <=> MilestoneDto { EndOfLife, EndOfService });
 mirror_enum!(IdentifierKind <=> IdentifierKindDto {
     InstalledProductNumber,
     AssetId,

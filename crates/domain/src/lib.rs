@@ -13,6 +13,8 @@ pub mod attachment;
 pub mod case;
 pub mod clock;
 pub mod contract_import;
+pub mod document;
+pub mod end_of_life;
 pub mod event_import;
 pub mod expiry;
 pub mod ids;

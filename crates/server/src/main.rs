@@ -181,7 +181,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     persistence::repositories::accounts::is_empty(&db).await?,
                     "the database already holds accounts; demo data goes into an empty database only"
                 );
-                seed_demo(&db).await?;
+                seed_demo(&db, &settings).await?;
             }
             if let Some(count) = scale {
                 let total = persistence::seed::scale(&db, count).await?;
@@ -301,9 +301,16 @@ fn print_import_report(report: &api::imports::ImportReport) {
     );
 }
 
-async fn seed_demo(db: &persistence::Db) -> anyhow::Result<()> {
+async fn seed_demo(db: &persistence::Db, settings: &Settings) -> anyhow::Result<()> {
     let hash = |password: &str| api::auth::password::hash_blocking(password).unwrap_or_default();
     let demo = persistence::seed::demo(db, &hash).await?;
+    let blobs = persistence::BlobStore::open(&settings.api.attachments_dir).with_context(|| {
+        format!(
+            "cannot open the attachments folder {}",
+            settings.api.attachments_dir.display()
+        )
+    })?;
+    persistence::seed::demo_documents(db, &blobs, &demo).await?;
     println!(
         "demo data loaded: log in as {} / {} / {} (or dk.*, lease.*, service, admin) with password {}",
         demo.dutch.manager,
@@ -366,7 +373,7 @@ async fn serve(mut settings: Settings, db: persistence::Db, demo: bool) -> anyho
         .context("migrating the database")?;
     if demo {
         if persistence::repositories::accounts::is_empty(&db).await? {
-            seed_demo(&db).await?;
+            seed_demo(&db, &settings).await?;
         }
         // Demo staff sign in with a password alone, unless told otherwise.
         if std::env::var_os("CSPORTAL_STAFF_MFA_REQUIRED").is_none() {

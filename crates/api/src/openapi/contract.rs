@@ -56,6 +56,8 @@ fn tag_of(path: &str) -> Option<&'static str> {
         "service" => "service desk",
         "imports" => "imports",
         "planned-events" | "calendar" => "calendar",
+        "documents" | "documents.zip" => "documents",
+        "end-of-life" => "end of life",
         "healthz" | "readyz" => "health",
         _ => return None,
     })

@@ -24,6 +24,7 @@ with a stable `code`.",
     // collect from, and by the problem answers `contract` adds.
     components(schemas(
         api_types::CaseSort,
+        api_types::DocumentKindDto,
         api_types::EventStatusDto,
         api_types::EventTypeDto,
         api_types::ImportKindDto,
@@ -43,6 +44,8 @@ with a stable `code`.",
         (name = "service desk", description = "The service organisation's queue of cases across parent accounts, with response targets, and its engineers; assigning and waiting for the customer are under cases"),
         (name = "imports", description = "Importing a customer's data from their source system (service organisation and portal support): a dry run first, then all of a file or nothing, keyed by the source system's ids"),
         (name = "calendar", description = "Planned service events (visits and remote sessions) by time range, planned by the service organisation and answered by the customer; a private iCalendar feed per user"),
+        (name = "documents", description = "Customer facing documents (service receipts, service reports, performance reports, product documentation) by case, visit or product; several as one streamed zip with a SHA-256 manifest"),
+        (name = "end of life", description = "Products' end-of-life and end-of-service dates, subscriptions to them by modality or product, and the notices sent"),
         (name = "health", description = "Liveness and readiness probes"),
     )
 )]

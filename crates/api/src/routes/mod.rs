@@ -10,6 +10,8 @@ pub mod contacts;
 pub mod contracts;
 pub(crate) mod convert;
 pub mod dashboard;
+pub mod documents;
+pub mod end_of_life;
 pub(crate) mod files;
 pub mod health;
 pub mod imports;
@@ -18,8 +20,10 @@ pub mod planned_events;
 pub(crate) mod preconditions;
 pub mod security_log;
 pub mod service;
+pub mod uploads;
 pub mod users;
 pub mod warranties;
+pub mod zip_stream;
 
 use utoipa_actix_web::{scope, service_config::ServiceConfig};
 
@@ -49,6 +53,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(service::configure)
                 .configure(imports::configure)
                 .configure(planned_events::configure)
+                .configure(documents::configure)
+                .configure(end_of_life::configure)
                 .service(security_log::list_security_log),
         );
 }

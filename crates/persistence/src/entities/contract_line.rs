@@ -10,6 +10,7 @@ pub struct Model {
     pub description: String,
     pub start_date: Date,
     pub end_date: Date,
+    pub performance_reports: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

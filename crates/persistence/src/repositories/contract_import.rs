@@ -195,6 +195,8 @@ pub async fn store_line(
         description: Set(fields.description.clone()),
         start_date: Set(fields.start_date),
         end_date: Set(fields.end_date),
+        // Not in the import's columns: an update keeps what was set.
+        performance_reports: sea_orm::ActiveValue::NotSet,
     };
     if is_new {
         contract_line::Entity::insert(model).exec(db).await?;

@@ -569,6 +569,8 @@ pub async fn insert_many(
                 description: Set(l.description.clone()),
                 start_date: Set(l.start_date),
                 end_date: Set(l.end_date),
+                // Entitlements beyond the line's text are set where they are sold.
+                performance_reports: sea_orm::ActiveValue::NotSet,
             }
         })
         .await?;

@@ -12,6 +12,8 @@ pub mod contacts;
 pub mod contract_import;
 pub mod contracts;
 pub mod custom_details;
+pub mod documents;
+pub mod end_of_life;
 pub mod idempotency;
 pub mod import_runs;
 pub mod imports;

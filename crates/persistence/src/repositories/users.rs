@@ -63,7 +63,7 @@ async fn unassign_all(db: &impl ConnectionTrait, id: UserId) -> StoreResult<()> 
     delete_where::<Entity>(db, Column::UserId.eq(id.as_uuid())).await
 }
 
-fn to_domain(m: &user::Model) -> StoreResult<User> {
+pub(crate) fn to_domain(m: &user::Model) -> StoreResult<User> {
     let corrupt = corrupt_field("user", m.id);
     Ok(User {
         id: UserId::from_uuid(m.id),

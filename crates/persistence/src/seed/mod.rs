@@ -3,11 +3,13 @@
 //! account, and the service organisation's own staff.
 
 mod cases;
+mod documents;
 mod installed_base;
 mod scale;
 mod scale_cases;
 mod scale_events;
 
+pub use documents::{demo_documents, simple_pdf};
 pub use installed_base::DemoProduct;
 pub use scale::scale;
 pub use scale_cases::{scale_cases, SCALE_ENGINEER};
@@ -328,6 +330,7 @@ pub async fn demo(
     };
     let products =
         installed_base::seed(&txn, &dutch, &danish, &leasing, now.date_naive(), now).await?;
+    documents::entitle_premium_lines(&txn).await?;
     txn.commit().await?;
     Ok(DemoData {
         dutch,
