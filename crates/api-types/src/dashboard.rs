@@ -1,6 +1,7 @@
 //! The home page's numbers, in one request.
 
 use crate::installed_products::{AccountRef, ModalityDto};
+use crate::planned_events::EventStatusDto;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -47,4 +48,23 @@ pub struct DashboardResponse {
     pub by_modality: Vec<ModalityStateCounts>,
     pub by_location: Vec<LocationStateCounts>,
     pub contracts_by_expiry: ExpiryCounts,
+    /// The first planned service events of the next 60 days (at most 5),
+    /// earliest first, in the caller's words: the home page lists them
+    /// without the calendar's code.
+    pub next_visits: Vec<NextVisit>,
+}
+
+/// A planned service event as the home page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NextVisit {
+    pub id: uuid::Uuid,
+    /// Start and end in the caller's zone and formats.
+    pub when: String,
+    /// The event's type in the caller's language.
+    pub title: String,
+    pub product_number: String,
+    /// The customer's own name for the product, or its description.
+    pub product_name: String,
+    pub status: EventStatusDto,
 }

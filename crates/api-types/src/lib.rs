@@ -82,7 +82,8 @@ pub use contracts::{
     ContractDetail, ContractLineDto, ContractPage, ContractQuery, ContractSummary, WarrantyPage,
 };
 pub use dashboard::{
-    DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, StateCounts,
+    DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, NextVisit,
+    StateCounts,
 };
 pub use documents::{
     DocumentDto, DocumentKindDto, DocumentPage, DocumentQuery, EolNoticeDto, EolNoticePage,

@@ -1,6 +1,7 @@
 //! The calendar at 200,000 planned events (over 20,000 more products): a
 //! month, a week and one product's year through the whole API (HTTP, auth,
-//! tenancy, names, JSON), each beside its count and page SQL run raw on the
+//! tenancy, names, JSON), and the iCalendar feed of the whole account (up
+//! to its 5,000 events), each beside its count and page SQL run raw on the
 //! same pool in the same process.
 //!
 //!     cargo bench -p api --bench planned_events                      (SQLite)
@@ -59,6 +60,22 @@ async fn run() {
         };
         raw_sql::planned_event_list(&app.db, visibility, &filter, page)
     };
+    // The manager's feed: every event of the parent account from 90 days
+    // back to 400 ahead, as iCalendar.
+    let feed: api_types::CalendarFeedDto =
+        test_support::expect_json(app.post("/api/v1/calendar/feed", &token).await, 201).await;
+    let feed_path = feed.url[feed.url.find("/api/v1/").unwrap()..].to_owned();
+    let feed_raw = {
+        let filter = EventFilter::between(
+            now - Duration::days(api::calendar_feed::FEED_PAST_DAYS),
+            now + Duration::days(api::calendar_feed::FEED_FUTURE_DAYS),
+        );
+        let page = PageRequest {
+            page: 1,
+            page_size: api::calendar_feed::FEED_LIMIT as u32,
+        };
+        raw_sql::planned_event_list(&app.db, visibility, &filter, page)
+    };
     let scenarios = [
         common::Scenario {
             name: "a month (first 200)",
@@ -77,6 +94,11 @@ async fn run() {
                 &format!("&installed_product={}", product.as_uuid()),
             ),
             raw: raw(range(365), Some(product)),
+        },
+        common::Scenario {
+            name: "the account's iCalendar feed",
+            path: feed_path,
+            raw: feed_raw,
         },
     ];
     common::compare(&app, &token, &scenarios).await;

@@ -224,7 +224,8 @@ fn word(language: Language, en: &'static str) -> &'static str {
     }
 }
 
-fn type_label(t: EventType, language: Language) -> &'static str {
+/// An event type in `language` (the feed's summaries, the home page's visits).
+pub(crate) fn type_label(t: EventType, language: Language) -> &'static str {
     let (en, nl) = match t {
         EventType::CorrectiveMaintenance => ("Corrective maintenance", "Correctief onderhoud"),
         EventType::PreventiveMaintenance => ("Preventive maintenance", "Preventief onderhoud"),

@@ -53,3 +53,63 @@ async fn the_dashboard_counts_what_the_caller_sees_in_one_request() {
     assert_eq!(d.installed_products, state(1, 2, 0, 0));
     assert_eq!(d.contracts_by_expiry, expiry(2, 0, 1, 0));
 }
+
+#[tokio::test]
+async fn the_next_visits_come_earliest_first_in_the_readers_words() {
+    use crate::visits::{plan, planned};
+    use api_types::EventStatusDto;
+    let app = TestApp::spawn().await.unwrap();
+    let soon = chrono::Utc::now() + chrono::Duration::days(2);
+    let later = planned(
+        &app,
+        "IP-40010002",
+        plan(
+            EventStatusDto::Tentative,
+            soon + chrono::Duration::days(3),
+            soon + chrono::Duration::days(3) + chrono::Duration::hours(2),
+        ),
+    )
+    .await;
+    let first = planned(
+        &app,
+        "IP-40010002",
+        plan(
+            EventStatusDto::Confirmed,
+            soon,
+            soon + chrono::Duration::hours(2),
+        ),
+    )
+    .await;
+    let far = planned(
+        &app,
+        "IP-40010002",
+        plan(
+            EventStatusDto::Confirmed,
+            soon + chrono::Duration::days(90),
+            soon + chrono::Duration::days(90) + chrono::Duration::hours(1),
+        ),
+    )
+    .await;
+    let dutch = app.tokens_for("nl.user").await.access_token;
+    let home: DashboardResponse = app.get_json("/api/v1/dashboard", &dutch).await;
+    let ids: Vec<_> = home.next_visits.iter().map(|v| v.id).collect();
+    let first_at = ids.iter().position(|id| *id == first.id).unwrap();
+    let later_at = ids.iter().position(|id| *id == later.id).unwrap();
+    assert!(first_at < later_at, "earliest first");
+    assert!(
+        !ids.contains(&far.id),
+        "90 days away is past the home page's 60"
+    );
+    let shown = &home.next_visits[later_at];
+    assert_eq!(shown.title, "Preventief onderhoud");
+    assert_eq!(shown.status, EventStatusDto::Tentative);
+    assert_eq!(shown.product_number, "IP-40010002");
+    let as_read: api_types::PlannedEventDto = app
+        .get_json(&format!("/api/v1/planned-events/{}", later.id), &dutch)
+        .await;
+    assert_eq!(shown.when, as_read.when, "in the reader's zone and formats");
+    // Another customer sees none of them.
+    let danish = app.tokens_for("dk.user").await.access_token;
+    let theirs: DashboardResponse = app.get_json("/api/v1/dashboard", &danish).await;
+    assert!(theirs.next_visits.iter().all(|v| !ids.contains(&v.id)));
+}

@@ -4,10 +4,13 @@ use crate::routes::{AppData, Reply};
 use crate::wire::ToWire;
 use actix_web::{get, HttpResponse};
 use api_types::{
-    DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, StateCounts,
+    DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, NextVisit,
+    StateCounts,
 };
 use domain::{Modality, OperationalState};
 use persistence::repositories::accounts::AccountVisibility;
+use persistence::repositories::planned_events::{self, EventFilter};
+use persistence::repositories::query::PageRequest;
 use persistence::repositories::{contracts, installed_products};
 use std::collections::BTreeMap;
 
@@ -58,6 +61,7 @@ pub async fn get_dashboard(state: AppData, auth: AuthUser) -> Reply {
         .collect();
     by_location.sort_by(|a, b| a.location.name.cmp(&b.location.name));
 
+    let next_visits = next_visits(&state, &auth, visibility).await?;
     Ok(HttpResponse::Ok().json(DashboardResponse {
         today,
         installed_products: total,
@@ -75,5 +79,44 @@ pub async fn get_dashboard(state: AppData, auth: AuthUser) -> Reply {
             red,
             expired,
         },
+        next_visits,
     }))
+}
+
+/// How far ahead the home page looks for visits, and how many it lists.
+const VISITS_AHEAD_DAYS: i64 = 60;
+const MOST_VISITS: u32 = 5;
+
+async fn next_visits(
+    state: &crate::state::AppState,
+    auth: &AuthUser,
+    visibility: AccountVisibility,
+) -> Result<Vec<NextVisit>, crate::error::ApiError> {
+    let now = state.clock.now();
+    let filter = EventFilter::between(now, now + chrono::Duration::days(VISITS_AHEAD_DAYS));
+    let page = PageRequest {
+        page: 1,
+        page_size: MOST_VISITS,
+    };
+    let (records, _) = planned_events::list_visible(&state.db, visibility, &filter, page).await?;
+    let language = auth.user.settings.language;
+    Ok(records
+        .into_iter()
+        .map(|r| {
+            let title = crate::calendar_feed::type_label(r.event.plan.event_type, language);
+            let event = crate::planned_events::dto(r, &auth.user);
+            NextVisit {
+                id: event.id,
+                when: event.when,
+                title: title.to_owned(),
+                product_name: event
+                    .installed_product
+                    .custom_name
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or(event.installed_product.description),
+                product_number: event.installed_product.number,
+                status: event.status,
+            }
+        })
+        .collect())
 }
