@@ -69,6 +69,9 @@ pub struct PlannedEventDto {
     /// `10-03-2026 09:00 – 13:00 (Europe/Amsterdam)`.
     pub when: String,
     pub engineer: Option<String>,
+    /// The engineer's user id: a new plan (a reschedule, a cancellation)
+    /// names it to keep them.
+    pub engineer_id: Option<Uuid>,
     pub service_type: VisitTypeDto,
     pub case_id: Option<Uuid>,
     pub case_number: Option<String>,

@@ -34,6 +34,7 @@ pub fn dto(r: EventRecord, reader: &User) -> PlannedEventDto {
         planned_end: window.end(),
         when,
         engineer: r.engineer_name,
+        engineer_id: r.event.plan.engineer_id.map(|u| u.as_uuid()),
         service_type: r.event.plan.service_type.to_wire(),
         case_id: r.event.plan.case_id.map(|c| c.as_uuid()),
         case_number: r.case_number,

@@ -155,12 +155,9 @@ pub(crate) async fn publish(
     } else {
         Vec::new()
     };
-    let (product_number, location) = documents::product_facts(&state.db, product)
+    let (product_number, parent) = documents::product_facts(&state.db, product)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let parent = persistence::repositories::accounts::find_by_id(&state.db, location)
-        .await?
-        .map(|a| a.parent_account_id);
     let public_url = state.config.public_url.clone();
     state
         .db
@@ -178,7 +175,7 @@ pub(crate) async fn publish(
                         "sha256": d.sha256,
                     }),
                 );
-                audit::append(tx, &entry.by(Some(by.id), parent)).await?;
+                audit::append(tx, &entry.by(Some(by.id), Some(parent))).await?;
             }
             for reader in &readers {
                 let (subject, body) = new_report_email(

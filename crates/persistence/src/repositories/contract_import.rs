@@ -4,15 +4,13 @@
 //! caller runs a whole file in one transaction.
 
 use crate::db::Conn;
-use crate::entities::{
-    account, contract, contract_coverage, contract_line, installed_product, warranty,
-};
+use crate::entities::{account, contract, contract_coverage, contract_line, warranty};
 use crate::error::StoreResult;
+use crate::repositories::query::product_facts;
 use chrono::{DateTime, Utc};
 use domain::contract_import::{ContractHeader, ContractLineFields};
 use domain::warranty_import::WarrantyFields;
 use domain::{AccountId, ContractId, InstalledProductId};
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -264,32 +262,6 @@ pub async fn warranties_by_number(
                     fields,
                 },
             );
-        }
-    }
-    Ok(found)
-}
-
-/// The number and owning parent account (that of its location) of each of
-/// `products`.
-pub(crate) async fn product_facts(
-    db: &impl ConnectionTrait,
-    products: &[Uuid],
-) -> StoreResult<HashMap<Uuid, (String, AccountId)>> {
-    let parent_of_location = "(SELECT a.parent_account_id FROM accounts a \
-        WHERE a.id = installed_products.location_account_id)";
-    let mut found = HashMap::new();
-    for ids in products.chunks(BATCH) {
-        let rows: Vec<(Uuid, String, Uuid)> = installed_product::Entity::find()
-            .select_only()
-            .column(installed_product::Column::Id)
-            .column(installed_product::Column::Number)
-            .column_as(Expr::cust(parent_of_location), "parent_account_id")
-            .filter(installed_product::Column::Id.is_in(ids.iter().copied()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (id, number, parent) in rows {
-            found.insert(id, (number, AccountId::from_uuid(parent)));
         }
     }
     Ok(found)

@@ -5,11 +5,13 @@
 
 use crate::db::Conn;
 use crate::entities::{
-    account, account_assignment, case, contract_coverage, contract_line, document,
-    installed_product, user,
+    account, account_assignment, contract_coverage, contract_line, document, installed_product,
+    user,
 };
 use crate::error::{corrupt_field, StoreResult};
-use crate::repositories::query::{count_and_page, visible_ids, AccountVisibility, PageRequest};
+use crate::repositories::query::{
+    case_numbers, count_and_page, product_names, visible_ids, AccountVisibility, PageRequest,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::document::{Document, DocumentKind};
 use domain::{CaseId, InstalledProductId, Role, User, UserId};
@@ -221,29 +223,8 @@ async fn records(
     db: &impl ConnectionTrait,
     models: Vec<document::Model>,
 ) -> StoreResult<Vec<DocumentRecord>> {
-    let products: HashMap<Uuid, (String, String)> = installed_product::Entity::find()
-        .select_only()
-        .columns([
-            installed_product::Column::Id,
-            installed_product::Column::Number,
-            installed_product::Column::Description,
-        ])
-        .filter(installed_product::Column::Id.is_in(models.iter().map(|m| m.installed_product_id)))
-        .into_tuple::<(Uuid, String, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(id, number, description)| (id, (number, description)))
-        .collect();
-    let cases: HashMap<Uuid, String> = case::Entity::find()
-        .select_only()
-        .columns([case::Column::Id, case::Column::Number])
-        .filter(case::Column::Id.is_in(models.iter().filter_map(|m| m.case_id)))
-        .into_tuple::<(Uuid, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let products = product_names(db, models.iter().map(|m| m.installed_product_id)).await?;
+    let cases = case_numbers(db, models.iter().filter_map(|m| m.case_id)).await?;
     models
         .into_iter()
         .map(|m| {
@@ -337,19 +318,13 @@ pub async fn entitled(
     Ok(n > 0)
 }
 
-/// A product's number and location, for a message about it.
+/// A product's number and the parent account of its location (whose audit
+/// entries and readers they are).
 pub async fn product_facts(
     db: &impl Conn,
     product: InstalledProductId,
 ) -> StoreResult<Option<(String, domain::AccountId)>> {
-    let found = installed_product::Entity::find_by_id(product.as_uuid())
-        .select_only()
-        .columns([
-            installed_product::Column::Number,
-            installed_product::Column::LocationAccountId,
-        ])
-        .into_tuple::<(String, Uuid)>()
-        .one(db.raw())
-        .await?;
-    Ok(found.map(|(number, location)| (number, domain::AccountId::from_uuid(location))))
+    let mut found =
+        crate::repositories::query::product_facts(db.raw(), &[product.as_uuid()]).await?;
+    Ok(found.remove(&product.as_uuid()))
 }

@@ -6,8 +6,8 @@ use crate::db::Conn;
 use crate::entities::{eol_notice, eol_subscription, installed_product, user};
 use crate::error::{corrupt_field, StoreError, StoreResult};
 use crate::repositories::query::{
-    count_and_page, names_of_accounts, visible_condition, visible_ids, AccountVisibility,
-    PageRequest,
+    count_and_page, names_of_accounts, product_names, visible_condition, visible_ids,
+    AccountVisibility, PageRequest,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::end_of_life::{EolTopic, Milestone};
@@ -383,16 +383,7 @@ pub async fn notices_of(
         page.window(),
     )
     .await?;
-    let products: HashMap<Uuid, (String, String)> = installed_product::Entity::find()
-        .select_only()
-        .columns([P::Id, P::Number, P::Description])
-        .filter(P::Id.is_in(models.iter().map(|m| m.installed_product_id)))
-        .into_tuple::<(Uuid, String, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(id, n, d)| (id, (n, d)))
-        .collect();
+    let products = product_names(db, models.iter().map(|m| m.installed_product_id)).await?;
     let notices = models
         .into_iter()
         .map(|m| {

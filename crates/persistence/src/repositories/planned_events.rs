@@ -6,7 +6,7 @@ use crate::db::Conn;
 use crate::entities::{calendar_feed, case, installed_product, planned_event, user};
 use crate::error::{StoreError, StoreResult};
 use crate::repositories::query::{
-    count_and_page, names_of_accounts, visible_ids, AccountVisibility, PageRequest,
+    case_numbers, count_and_page, names_of_accounts, visible_ids, AccountVisibility, PageRequest,
 };
 use chrono::{DateTime, Utc};
 use domain::planned_event::{
@@ -237,15 +237,7 @@ async fn records(
         .await?
         .into_iter()
         .collect();
-    let cases: HashMap<Uuid, String> = case::Entity::find()
-        .select_only()
-        .columns([case::Column::Id, case::Column::Number])
-        .filter(case::Column::Id.is_in(models.iter().filter_map(|m| m.case_id)))
-        .into_tuple::<(Uuid, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let cases = case_numbers(db, models.iter().filter_map(|m| m.case_id)).await?;
     models
         .iter()
         .map(|m| {
@@ -321,7 +313,7 @@ pub async fn by_source_ids(
             .all(db)
             .await?;
         let products: Vec<Uuid> = models.iter().map(|m| m.installed_product_id).collect();
-        let owners = crate::repositories::contract_import::product_facts(db, &products).await?;
+        let owners = crate::repositories::query::product_facts(db, &products).await?;
         for m in &models {
             let (Some(source), Some((_, owner))) =
                 (&m.source_id, owners.get(&m.installed_product_id))

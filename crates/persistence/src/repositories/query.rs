@@ -316,3 +316,65 @@ pub(crate) async fn names_of_accounts(
         .await?;
     Ok(rows.into_iter().collect())
 }
+
+/// The number and owning parent account (that of its location) of each of
+/// `products`.
+pub(crate) async fn product_facts(
+    db: &impl ConnectionTrait,
+    products: &[Uuid],
+) -> StoreResult<HashMap<Uuid, (String, AccountId)>> {
+    let parent_of_location = "(SELECT a.parent_account_id FROM accounts a \
+        WHERE a.id = installed_products.location_account_id)";
+    let mut found = HashMap::new();
+    // Within every database's limit of bound values.
+    for ids in products.chunks(1000) {
+        let rows: Vec<(Uuid, String, Uuid)> = installed_product::Entity::find()
+            .select_only()
+            .column(installed_product::Column::Id)
+            .column(installed_product::Column::Number)
+            .column_as(Expr::cust(parent_of_location), "parent_account_id")
+            .filter(installed_product::Column::Id.is_in(ids.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (id, number, parent) in rows {
+            found.insert(id, (number, AccountId::from_uuid(parent)));
+        }
+    }
+    Ok(found)
+}
+
+/// `id -> (number, description)` of the installed products among `ids`,
+/// to name them beside the rows that point at them.
+pub(crate) async fn product_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> StoreResult<HashMap<Uuid, (String, String)>> {
+    Ok(installed_product::Entity::find()
+        .select_only()
+        .columns([C::Id, C::Number, C::Description])
+        .filter(C::Id.is_in(ids))
+        .into_tuple::<(Uuid, String, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, number, description)| (id, (number, description)))
+        .collect())
+}
+
+/// `id -> number` of the cases among `ids`.
+pub(crate) async fn case_numbers(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> StoreResult<HashMap<Uuid, String>> {
+    use crate::entities::case;
+    Ok(case::Entity::find()
+        .select_only()
+        .columns([case::Column::Id, case::Column::Number])
+        .filter(case::Column::Id.is_in(ids))
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
