@@ -110,10 +110,13 @@ async function downloadOf(paths) {
 
 test("the app is the stripped release build and compressed before it is measured", async () => {
   const html = await (await fetch(`${portal.baseUrl}/`)).text();
-  const boot = html.match(/<script[^>]*src="([^"]+)"[^>]*data-js="([^"]+)"[^>]*data-wasm="([^"]+)"/);
-  assert.ok(boot, `no boot script in the page:\n${html}`);
-  assert.equal((await compressedTransfer(boot[3])).encoding, "br", "the wasm is not sent brotli-compressed");
-  const module = new Uint8Array(await (await fetch(new URL(boot[3], portal.baseUrl), { headers: { "accept-encoding": "identity" } })).arrayBuffer());
+  // The page is minified: attribute values may come without quotes.
+  const tag = html.match(/<script\b[^>]*\bdata-wasm=[^>]*>/);
+  assert.ok(tag, `no boot script in the page:\n${html}`);
+  const [, quoted, bare] = tag[0].match(/\bdata-wasm=(?:"([^"]+)"|([^\s>]+))/);
+  const wasm = quoted ?? bare;
+  assert.equal((await compressedTransfer(wasm)).encoding, "br", "the wasm is not sent brotli-compressed");
+  const module = new Uint8Array(await (await fetch(new URL(wasm, portal.baseUrl), { headers: { "accept-encoding": "identity" } })).arrayBuffer());
   const sections = customSections(module);
   assert.deepEqual(
     sections.filter((name) => name.startsWith(".debug")),

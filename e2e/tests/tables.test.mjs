@@ -28,6 +28,9 @@ const PAGES = [
   { name: "service-queue", path: "/service/queue", user: "service" },
   // The calendar's list view (the demo's visits around today).
   { name: "calendar-list", path: "/calendar?view=list" },
+  // Customer facing documents, and the products with end-of-life dates.
+  { name: "documents", path: "/documents" },
+  { name: "end-of-life", path: "/end-of-life" },
   // The account tree: nested lists rather than a table, on every screen.
   { name: "accounts", path: "/accounts", user: "admin", ready: ["ul.account-tree a.move-account"] },
 ];

@@ -159,6 +159,31 @@ pub fn date_time_in_zone(instant: DateTime<Utc>, zone: &str) -> NaiveDateTime {
         .unwrap_or_else(|| instant.naive_utc())
 }
 
+/// The instant whose wall-clock reading in `zone` is `local` (what a user
+/// types in their own zone, sent as UTC). None when the clocks skip that
+/// time (the hour lost when summer time starts); the earlier of the two
+/// when they pass it twice (the hour repeated when it ends).
+pub fn instant_in_zone(local: NaiveDateTime, zone: &str) -> Option<DateTime<Utc>> {
+    instant_reading(local, |at| date_time_in_zone(at, zone))
+}
+
+/// [`instant_in_zone`] with the zone's clock as `reading`: tries the offsets
+/// in force a day either side (no zone changes twice in two days).
+fn instant_reading(
+    local: NaiveDateTime,
+    reading: impl Fn(DateTime<Utc>) -> NaiveDateTime,
+) -> Option<DateTime<Utc>> {
+    let local = local.with_second(0)?.with_nanosecond(0)?;
+    let naive = local.and_utc();
+    let day = chrono::TimeDelta::days(1);
+    [naive - day, naive, naive + day]
+        .into_iter()
+        .map(|probe| local - (reading(probe) - probe.naive_utc()))
+        .map(|candidate| candidate.and_utc())
+        .filter(|candidate| reading(*candidate) == local)
+        .min()
+}
+
 /// The time from `formatToParts` parts (`hour` 0-23, or 24 at midnight in
 /// older engines, and `minute`).
 fn time_from_parts(parts: &[(String, String)]) -> Option<NaiveTime> {
@@ -329,6 +354,45 @@ mod tests {
         assert_eq!(format_size(1024 * 1024, ","), "1,0 MB");
         assert_eq!(format_size(25 * 1024 * 1024 + 1, "."), "25.0 MB");
         assert_eq!(format_size(1_572_864, ","), "1,5 MB");
+    }
+
+    /// Amsterdam's clock in 2026: UTC+1, UTC+2 from 29 March 01:00 UTC to
+    /// 25 October 01:00 UTC.
+    fn amsterdam(at: DateTime<Utc>) -> NaiveDateTime {
+        let summer = (utc(2026, 3, 29, 1, 0)..utc(2026, 10, 25, 1, 0)).contains(&at);
+        let hours = if summer { 2 } else { 1 };
+        (at + chrono::TimeDelta::hours(hours)).naive_utc()
+    }
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        day(y, mo, d).and_hms_opt(h, mi, 0).unwrap().and_utc()
+    }
+
+    fn local(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+        day(y, mo, d).and_hms_opt(h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn a_time_typed_in_the_users_zone_is_sent_as_utc() {
+        let at = |l| instant_reading(l, amsterdam);
+        assert_eq!(at(local(2026, 1, 10, 9, 0)), Some(utc(2026, 1, 10, 8, 0)));
+        assert_eq!(at(local(2026, 7, 10, 9, 0)), Some(utc(2026, 7, 10, 7, 0)));
+        // Around the change to summer time: 02:00-03:00 does not exist.
+        assert_eq!(at(local(2026, 3, 29, 1, 30)), Some(utc(2026, 3, 29, 0, 30)));
+        assert_eq!(at(local(2026, 3, 29, 2, 30)), None);
+        assert_eq!(at(local(2026, 3, 29, 3, 30)), Some(utc(2026, 3, 29, 1, 30)));
+        // Back to winter time: 02:30 happens twice; the first one is meant.
+        assert_eq!(
+            at(local(2026, 10, 25, 2, 30)),
+            Some(utc(2026, 10, 25, 0, 30))
+        );
+        assert_eq!(
+            at(local(2026, 10, 25, 3, 30)),
+            Some(utc(2026, 10, 25, 2, 30))
+        );
+        // UTC itself.
+        let plain = instant_reading(local(2026, 5, 1, 9, 15), |at| at.naive_utc());
+        assert_eq!(plain, Some(utc(2026, 5, 1, 9, 15)));
     }
 
     #[test]

@@ -94,11 +94,16 @@ pub trait QueryParams {
 mod access_requests;
 mod calendar;
 mod cases;
+mod documents;
 mod service;
 mod users;
 pub use access_requests::{access_request_query_pairs, AccessRequestListView, ALL_STATUSES};
-pub use calendar::{planned_event_query_pairs, CalendarMode, CalendarView};
+pub use calendar::{parse_day, planned_event_query_pairs, CalendarMode, CalendarView};
 pub use cases::{case_query_pairs, set_status_choice, status_choice, CaseListView, OPEN};
+pub use documents::{
+    document_query_pairs, eol_notice_query_pairs, eol_product_query_pairs, DocumentListView,
+    EolProductListView,
+};
 pub use service::{
     assignment_choice, queue_query_pairs, set_assignment_choice, waiting_choice, QueueListView,
     ASSIGNED_TO_ME, MAX_HOURS, UNASSIGNED,

@@ -66,6 +66,10 @@ macro_rules! route_table {
                     // navigation's word, which the shell holds anyway.
                     Calendar => "/calendar" (CalendarPage in calendar::calendar_page)
                         title(|t| t.nav_calendar),
+                    // Planning a visit (the Service role), before the page
+                    // of one event, whose `:id` would take "new". Its title
+                    // is the page's own, as the imports'.
+                    NewVisit => "/calendar/new" (NewVisitPage in calendar::new_visit_page),
                     CalendarEvent => "/calendar/:id" (CalendarEventPage in calendar::event_page),
                 }
                 case_pages(CasePageKind) {
@@ -106,6 +110,16 @@ macro_rules! route_table {
                     EditAccount => "/accounts/:id/edit" (EditAccountPage in accounts::account_form),
                     MoveAccount => "/accounts/:id/move" (MoveAccountPage in accounts::move_account_page),
                     Account => "/accounts/:id" (AccountPage in accounts::account_page),
+                    // Customer facing documents and end of life. Not a group
+                    // of their own: measured, that cost every sign-in about
+                    // 5 KB (see the queue above). Nor with the installed
+                    // base or the cases, whose parts the Lighthouse runs
+                    // load (the calendar's, the cases'). Their titles are
+                    // the navigation's words, which the shell holds anyway.
+                    Documents => "/documents" (DocumentsPage in documents::documents_page)
+                        title(|t| t.nav_documents),
+                    EndOfLife => "/end-of-life" (EndOfLifePage in documents::end_of_life_page)
+                        title(|t| t.nav_end_of_life),
                 }
             }
             nav {
@@ -114,6 +128,8 @@ macro_rules! route_table {
                 Cases(CasesIcon, "nav-cases", |t| t.nav_cases),
                 Contracts(ContractsIcon, "", |t| t.nav_contracts),
                 Calendar(CalendarIcon, "nav-calendar", |t| t.nav_calendar),
+                Documents(DocumentsIcon, "nav-documents", |t| t.nav_documents),
+                EndOfLife(EndOfLifeIcon, "nav-end-of-life", |t| t.nav_end_of_life),
             }
             manage_users_nav {
                 Users(UsersIcon, "nav-users", |t| t.nav_users),
@@ -254,6 +270,25 @@ pub fn new_case_for_product_path(product: impl Display) -> String {
     format!("{}?installed_product={product}", Page::NewCase.path())
 }
 
+/// The form that plans a visit (the Service role), with this installed
+/// product, and this case of it, already picked. Plain links to it keep the
+/// calendar's code out of the pages that offer it (lazy_pages.rs).
+pub fn new_visit_path(product: Option<impl Display>, case: Option<impl Display>) -> String {
+    let mut pairs = Vec::new();
+    if let Some(product) = product {
+        pairs.push(format!("product={product}"));
+    }
+    if let Some(case) = case {
+        pairs.push(format!("case={case}"));
+    }
+    let path = Page::NewVisit.path();
+    if pairs.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", pairs.join("&"))
+    }
+}
+
 /// The cases of one installed product; `historical`: only those closed
 /// before the market's cut-over.
 pub fn product_cases_path(product: impl Display, historical: bool) -> String {
@@ -311,6 +346,9 @@ mod tests {
             (Page::Activate, "/activate"),
             (Page::ResetPassword, "/reset-password"),
             (Page::ConfirmContact, "/confirm-contact"),
+            // documents/published.rs, end_of_life.rs
+            (Page::Documents, "/documents"),
+            (Page::EndOfLife, "/end-of-life"),
         ] {
             assert_eq!(page.path(), path, "{page:?}");
             assert!(Page::ALL.contains(&page), "{page:?}");
@@ -327,6 +365,8 @@ mod tests {
             Page::Contracts,
             Page::ServiceQueue,
             Page::Calendar,
+            Page::Documents,
+            Page::EndOfLife,
         ] {
             assert!(page.title(t).is_some_and(|s| !s.is_empty()), "{page:?}");
         }
@@ -350,6 +390,15 @@ mod tests {
             new_case_for_product_path("ab12"),
             "/cases/new?installed_product=ab12"
         );
+        assert_eq!(
+            new_visit_path(Some("ab12"), Some("k-9")),
+            "/calendar/new?product=ab12&case=k-9"
+        );
+        assert_eq!(
+            new_visit_path(Some("ab12"), None::<&str>),
+            "/calendar/new?product=ab12"
+        );
+        assert_eq!(new_visit_path(None::<&str>, None::<&str>), "/calendar/new");
         assert_eq!(
             product_cases_path("ab12", false),
             "/cases?installed_product=ab12"

@@ -1,7 +1,6 @@
 //! The home page's numbers, in one request.
 
 use crate::installed_products::{AccountRef, ModalityDto};
-use crate::planned_events::EventStatusDto;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -66,5 +65,8 @@ pub struct NextVisit {
     pub product_number: String,
     /// The customer's own name for the product, or its description.
     pub product_name: String,
-    pub status: EventStatusDto,
+    /// "Tentative" or "Cancelled" in the caller's language; none for a
+    /// confirmed or done visit. (Words, not the status: the home page
+    /// shows them as they are, and its download has no room for more.)
+    pub note: Option<String>,
 }

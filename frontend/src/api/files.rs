@@ -7,6 +7,7 @@ use super::cases::case_attachments_url;
 use super::http::{authorization, problem_from_body, Api, Call};
 use super::ApiError;
 use api_types::CaseDetail;
+use serde::de::DeserializeOwned;
 use std::fmt::Display;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -46,7 +47,20 @@ impl Api {
         progress: impl Fn(u8) + Clone + 'static,
     ) -> Result<CaseDetail, ApiError> {
         let href = case_attachments_url(case_id);
-        self.with_token(|token| upload(&href, token, file, progress.clone()))
+        self.upload_files(&href, std::slice::from_ref(file), progress)
+            .await
+    }
+
+    /// `POST href` (an API URL) with `files` as the parts named `file` of
+    /// one `multipart/form-data` body, its 2xx answer decoded as `T`;
+    /// `progress` as for [`Api::upload_attachment`].
+    pub(super) async fn upload_files<T: DeserializeOwned>(
+        self,
+        href: &str,
+        files: &[File],
+        progress: impl Fn(u8) + Clone + 'static,
+    ) -> Result<T, ApiError> {
+        self.with_token(|token| upload(href, token, files, progress.clone()))
             .await
     }
 }
@@ -60,20 +74,22 @@ pub fn disposition_file_name(header: &str) -> Option<String> {
     })
 }
 
-/// One try of an upload to `href`, with `token`.
-async fn upload(
+/// One try of an upload of `files` to `href`, with `token`.
+async fn upload<T: DeserializeOwned>(
     href: &str,
     token: String,
-    file: &File,
+    files: &[File],
     progress: impl Fn(u8) + 'static,
-) -> Result<CaseDetail, ApiError> {
+) -> Result<T, ApiError> {
     let xhr = XmlHttpRequest::new().map_err(js_error)?;
     xhr.open("POST", href).map_err(js_error)?;
     let (name, value) = authorization(&token);
     xhr.set_request_header(name, &value).map_err(js_error)?;
     let form = FormData::new().map_err(js_error)?;
-    form.append_with_blob_and_filename("file", file, &file.name())
-        .map_err(js_error)?;
+    for file in files {
+        form.append_with_blob_and_filename("file", file, &file.name())
+            .map_err(js_error)?;
+    }
     let upload = xhr.upload().map_err(js_error)?;
     let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |ev: ProgressEvent| {
         if ev.length_computable() && ev.total() > 0.0 {

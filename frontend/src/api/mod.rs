@@ -27,6 +27,7 @@ mod accounts;
 mod auth;
 pub mod cases;
 mod contracts;
+pub mod documents;
 pub mod error;
 pub mod files;
 pub mod http;

@@ -1,27 +1,53 @@
 //! Planned service events (`/planned-events`, the calendar) and the
 //! caller's calendar feed (`/calendar/feed`).
 
+use super::cases::version_tag;
 use super::http::{url, Api, Call};
 use super::ApiError;
 use crate::query::planned_event_query_pairs;
 use api_types::{
-    AnswerEventRequest, CalendarFeedDto, PlannedEventDto, PlannedEventPage, PlannedEventQuery,
-    ProblemCode,
+    AnswerEventRequest, CalendarFeedDto, EventPlanDto, NewPlannedEventRequest, PlannedEventDto,
+    PlannedEventPage, PlannedEventQuery, ProblemCode,
 };
 use std::fmt::Display;
 
 list_endpoints! {
     /// `GET /planned-events`: one page of the events overlapping `from`..`to`
     /// (at most 400 days), earliest first.
-    planned_events(PlannedEventQuery) -> PlannedEventPage = "/planned-events", planned_event_query_pairs;
+    planned_events(PlannedEventQuery) -> PlannedEventPage = EVENTS_PATH, planned_event_query_pairs;
 }
 
+const EVENTS_PATH: &str = "/planned-events";
 const FEED_PATH: &str = "/calendar/feed";
 
 impl Api {
     /// `GET /planned-events/{id}`.
     pub async fn planned_event(self, id: impl Display) -> Result<PlannedEventDto, ApiError> {
         self.get(&event_path(id)).await
+    }
+
+    /// `POST /planned-events` (Service): plans an event on a product; 422
+    /// names the fields the server refused (`planned_end`, `engineer_id`,
+    /// `case_id`).
+    pub async fn plan_event(
+        self,
+        request: &NewPlannedEventRequest,
+    ) -> Result<PlannedEventDto, ApiError> {
+        self.post(EVENTS_PATH, request).await
+    }
+
+    /// `PUT /planned-events/{id}` (Service) with `If-Match`: plans the event
+    /// anew (another time, engineer or status; cancelled is a status); 412
+    /// when it changed since `version` was read.
+    pub async fn replan_event(
+        self,
+        id: impl Display,
+        version: i32,
+        plan: &EventPlanDto,
+    ) -> Result<PlannedEventDto, ApiError> {
+        let call = Call::put(&event_path(id), plan)?;
+        self.json(call.header("If-Match", Some(&version_tag(version))))
+            .await
     }
 
     /// `POST /planned-events/{id}/answer` (User, Manager): accept or decline
@@ -57,7 +83,7 @@ impl Api {
 }
 
 fn event_path(id: impl Display) -> String {
-    format!("/planned-events/{id}")
+    format!("{EVENTS_PATH}/{id}")
 }
 
 /// The API URL of one event as an iCalendar file (fetched with the token,
@@ -73,6 +99,7 @@ mod tests {
     #[test]
     fn event_paths_embed_the_id() {
         assert_eq!(url(&event_path("e1")), "/api/v1/planned-events/e1");
+        assert_eq!(url(EVENTS_PATH), "/api/v1/planned-events");
         assert_eq!(event_ics_url("e1"), "/api/v1/planned-events/e1/event.ics");
         assert_eq!(url(FEED_PATH), "/api/v1/calendar/feed");
     }

@@ -24,6 +24,10 @@ pub fn ConfirmBox(
     confirming: RwSignal<bool>,
     /// The id of the button that opened the box, focused on cancel.
     back_to: &'static str,
+    /// The cancel button's text, where "Cancel" would be read as the
+    /// action itself ("Cancel visit"); else "Cancel".
+    #[prop(optional)]
+    no: Option<&'static str>,
 ) -> impl IntoView {
     view! {
         <div class="confirm-box" role="group" aria-labelledby=question_id>
@@ -45,7 +49,7 @@ pub fn ConfirmBox(
                         focus_later(back_to);
                     }
                 >
-                    {t.cancel}
+                    {no.unwrap_or(t.cancel)}
                 </button>
             </div>
         </div>

@@ -145,3 +145,21 @@ pub fn CalendarIcon() -> impl IntoView {
         Path("M7.5 14h2M11 14h2M14.5 14h2M7.5 17.5h2M11 17.5h2"),
     ])
 }
+
+/// Customer facing documents: a folder.
+#[component]
+pub fn DocumentsIcon() -> impl IntoView {
+    nav_icon(&[
+        Path("M3 6.5A1.5 1.5 0 0 1 4.5 5H9l2 2.5h8.5A1.5 1.5 0 0 1 21 9v9.5a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5z"),
+        Path("M3 11h18"),
+    ])
+}
+
+/// End of life: an hourglass.
+#[component]
+pub fn EndOfLifeIcon() -> impl IntoView {
+    nav_icon(&[
+        Path("M6.5 3.5h11M6.5 20.5h11"),
+        Path("M8 3.5v3.5l4 5 4-5V3.5M8 20.5V17l4-5 4 5v3.5"),
+    ])
+}

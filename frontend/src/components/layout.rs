@@ -2,8 +2,9 @@
 
 use crate::components::forms::drawn;
 use crate::components::icons::{
-    AccessRequestsIcon, AccountsIcon, CalendarIcon, CasesIcon, ContractsIcon, DocsIcon, HomeIcon,
-    ImportIcon, ProductsIcon, QueueIcon, SecurityLogIcon, UsersIcon,
+    AccessRequestsIcon, AccountsIcon, CalendarIcon, CasesIcon, ContractsIcon, DocsIcon,
+    DocumentsIcon, EndOfLifeIcon, HomeIcon, ImportIcon, ProductsIcon, QueueIcon, SecurityLogIcon,
+    UsersIcon,
 };
 use crate::i18n::{TextFn, Texts};
 use crate::routes::{Page, API_DOCS_PATH};
@@ -103,8 +104,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         <div class="shell">
             <nav class="main-nav" aria-label=move || t.get().main_navigation>
                 <ul>
-                    // The calendar is not on the phone's bottom bar (style.css): there the
-                    // home page's next visits lead to it.
+                    // The calendar, the documents and end of life are not on the phone's
+                    // bottom bar (style.css): there the home page leads to them.
                     {NAV.iter().map(|entry| nav_item(entry, t, None)).collect_view()}
                     // The Service role: on the phone's bottom bar too (its fifth item).
                     {may(domain::Action::WorkCaseQueue, SERVICE_NAV, None)}

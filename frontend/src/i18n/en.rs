@@ -11,6 +11,8 @@ pub static EN: Texts = Texts {
     nav_installed_products: "Installed products",
     nav_contracts: "Contracts",
     nav_calendar: "Calendar",
+    nav_documents: "Documents",
+    nav_end_of_life: "End of life",
     nav_service_queue: "Service queue",
     nav_imports: "Import data",
     nav_api_docs: "API documentation",

@@ -28,6 +28,7 @@ pub mod admin_texts;
 pub mod calendar_texts;
 pub mod case_texts;
 mod cases;
+pub mod document_texts;
 mod en;
 pub mod home_texts;
 pub mod import_texts;
@@ -92,6 +93,10 @@ pub struct Texts {
     pub nav_contracts: &'static str,
     /// The calendar of planned service events (also its document title).
     pub nav_calendar: &'static str,
+    /// Customer facing documents (also the page's document title).
+    pub nav_documents: &'static str,
+    /// End-of-life dates, notices and subscriptions (also the page's title).
+    pub nav_end_of_life: &'static str,
     /// The service desk's queue (Service users).
     pub nav_service_queue: &'static str,
     /// Importing a customer's data (Service and Admin users).

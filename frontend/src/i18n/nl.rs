@@ -11,6 +11,8 @@ pub static NL: Texts = Texts {
     nav_installed_products: "Geïnstalleerde producten",
     nav_contracts: "Contracten",
     nav_calendar: "Agenda",
+    nav_documents: "Documenten",
+    nav_end_of_life: "Einde levensduur",
     nav_service_queue: "Wachtrij",
     nav_imports: "Gegevens importeren",
     nav_api_docs: "API-documentatie",

@@ -3,7 +3,7 @@
 
 use crate::components::badges::state_badge;
 use crate::components::viewport::use_narrow;
-use crate::i18n::home_texts::HOME_TEXTS;
+use crate::i18n::home_texts::{HomeTexts, HOME_TEXTS};
 use crate::i18n::{
     account_kind, count_text, country_name, error_message, expiry_label, fill, modality_name,
     state_name, visibility_reason, Texts, EXPIRIES, STATES,
@@ -13,7 +13,8 @@ use crate::routes::{account_path, Page};
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{
     AccountResponse, ContractQuery, DashboardResponse, ExpiryCounts, ExpiryStatusDto,
-    InstalledProductQuery, LocationStateCounts, ModalityDto, OperationalStateDto, StateCounts,
+    InstalledProductQuery, LocationStateCounts, ModalityDto, NextVisit, OperationalStateDto,
+    StateCounts,
 };
 use domain::Language;
 use leptos::prelude::*;
@@ -62,14 +63,29 @@ pub fn HomePage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Some(Ok(dashboard)) => glance(t, dashboard, narrow.get()).into_any(),
+                Some(Ok(mut dashboard)) => {
+                    // The next visits come with the dashboard, in the
+                    // reader's words: no calendar code on the home page.
+                    let visits = std::mem::take(&mut dashboard.next_visits);
+                    view! {
+                        {glance(t, dashboard, narrow.get())}
+                        {next_visits(HOME_TEXTS.of(t), visits)}
+                    }
+                    .into_any()
+                }
             }
         }}
-        // The calendar is not on the phone's bottom bar: the home page leads
-        // there. (A list of the next visits here would cost the first
-        // download about 16 KB, over its budget.)
+        // The calendar, documents and end of life are not on the phone's
+        // bottom bar: the home page leads there (plain links, which the
+        // router follows; fewer kinds of view to build).
         <p class="calendar-link">
-            <A href=Page::Calendar.path()>{move || HOME_TEXTS.of(t.get()).open_calendar}</A>
+            <a href="/calendar">{move || HOME_TEXTS.of(t.get()).open_calendar}</a>
+        </p>
+        <p class="home-link">
+            <a href="/documents" class="documents-link">{move || t.get().nav_documents}</a>
+        </p>
+        <p class="home-link">
+            <a href="/end-of-life" class="end-of-life-link">{move || t.get().nav_end_of_life}</a>
         </p>
         <section class="accounts" aria-labelledby="accounts-heading" aria-busy=move || loading().to_string()>
             <h2 id="accounts-heading">{move || HOME_TEXTS.of(t.get()).accounts_heading}</h2>
@@ -108,6 +124,39 @@ pub fn HomePage() -> impl IntoView {
                     }
                 }
             }}
+        </section>
+    }
+}
+
+/// The first visits of the next 60 days: when (the server's words, in the
+/// reader's zone and formats) and what as the link, then the product and
+/// the server's word when it is not settled. Few elements: each kind of
+/// view costs the home page's download (its budget is nearly spent).
+fn next_visits(h: &'static HomeTexts, visits: Vec<NextVisit>) -> impl IntoView {
+    let empty = visits.is_empty().then_some(h.next_visits_empty);
+    let rows = visits
+        .into_iter()
+        .map(|v| {
+            let link = format!("{} · {}", v.when, v.title);
+            let rest = match v.note {
+                Some(note) => format!(" {} ({note})", v.product_name),
+                None => format!(" {}", v.product_name),
+            };
+            view! {
+                <li>
+                    <a href=format!("/calendar/{}", v.id)>{link}</a>
+                    " "
+                    <span class="ident">{v.product_number}</span>
+                    {rest}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="next-visits" aria-labelledby="next-visits-heading">
+            <h2 id="next-visits-heading">{h.next_visits_heading}</h2>
+            <ul class="visit-list">{rows}</ul>
+            {empty}
         </section>
     }
 }

@@ -8,6 +8,7 @@ use crate::components::detail::{facts_panel, item_list, load_by_id, load_error, 
 use crate::components::document::set_title;
 use crate::components::forms::{conflict_notice, invalid_summary};
 use crate::format::{date_in_zone, format_date};
+use crate::i18n::calendar_texts::CALENDAR_TEXTS;
 use crate::i18n::product_texts::PRODUCT_TEXTS;
 use crate::i18n::{
     error_message, field_error_text, fill, modality_name, product_kind_name, product_status_name,
@@ -15,7 +16,7 @@ use crate::i18n::{
 };
 use crate::pages::installed_products_page::display_name;
 use crate::routes::{
-    account_path, contract_path, installed_product_path, new_case_for_product_path,
+    account_path, contract_path, installed_product_path, new_case_for_product_path, new_visit_path,
     product_cases_path, Page,
 };
 use crate::state::auth::{use_auth, use_texts};
@@ -100,11 +101,18 @@ pub fn InstalledProductPage() -> impl IntoView {
                         {move || t.get().create_case}
                     </A>
                 });
+                // The service side plans visits on it (the calendar's form).
+                let plan_visit = auth.may(domain::Action::PlanServiceEvents).then(|| view! {
+                    <A href=new_visit_path(Some(id.get_untracked()), None::<&str>) attr:class="plan-visit button-link">
+                        {move || CALENDAR_TEXTS.of(t.get()).plan_visit}
+                    </A>
+                });
                 view! {
                     <div class="title-row">
                         <h1 class="product-title">{name}</h1>
                         {move || detail.get().map(|d| state_badge(t.get(), d.operational_state))}
                         {create_case}
+                        {plan_visit}
                     </div>
                     <p class="product-case-links">
                         <A href=product_cases_path(id.get_untracked(), false) attr:class="product-cases">

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod cases;
 pub mod contract_page;
 pub mod contracts_page;
+pub mod documents;
 pub mod home_page;
 pub mod installed_product_page;
 pub mod installed_products_page;

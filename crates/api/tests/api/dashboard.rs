@@ -102,7 +102,11 @@ async fn the_next_visits_come_earliest_first_in_the_readers_words() {
     );
     let shown = &home.next_visits[later_at];
     assert_eq!(shown.title, "Preventief onderhoud");
-    assert_eq!(shown.status, EventStatusDto::Tentative);
+    assert_eq!(shown.note.as_deref(), Some("Voorlopig"));
+    assert_eq!(
+        home.next_visits[first_at].note, None,
+        "a confirmed visit is settled"
+    );
     assert_eq!(shown.product_number, "IP-40010002");
     let as_read: api_types::PlannedEventDto = app
         .get_json(&format!("/api/v1/planned-events/{}", later.id), &dutch)

@@ -17,6 +17,7 @@ use crate::format::{date_in_zone, date_time_in_zone, format_date, now};
 use crate::i18n::calendar_texts::{CalendarTexts, CALENDAR_TEXTS};
 use crate::i18n::fill;
 use crate::query::{CalendarMode, CalendarView, ListView};
+use crate::routes::Page;
 use crate::state::auth::use_auth;
 use api_types::{PlannedEventDto, PlannedEventPage};
 use chrono::{Datelike, NaiveDate};
@@ -50,10 +51,23 @@ pub fn CalendarPage() -> impl IntoView {
     let t = list.t;
     let today = Memo::new(move |_| date_in_zone(now(), &auth.time_zone()));
     let texts = move || CALENDAR_TEXTS.of(t.get());
+    // The service side plans visits: on the day shown, if one is chosen.
+    let plan_visit = move || {
+        auth.may(domain::Action::PlanServiceEvents).then(|| {
+            let href = move || {
+                let day = list.current.with(|v| v.date);
+                new_visit_on(day)
+            };
+            view! {
+                <a href=href class="button-link plan-visit">{move || texts().plan_visit}</a>
+            }
+        })
+    };
     view! {
         <div class="title-row">
             <h1>{move || texts().calendar_heading}</h1>
             <FeedDialog/>
+            {plan_visit}
         </div>
         <p class="hint">{move || texts().calendar_intro}</p>
         {mode_tabs(list)}
@@ -61,6 +75,15 @@ pub fn CalendarPage() -> impl IntoView {
         {calendar_filters(list)}
         {legend(t)}
         {list.answer_view(|| ANSWER, move |shown| results(shown, today.get_untracked()))}
+    }
+}
+
+/// The form that plans a visit, on `day` (none: its own default).
+fn new_visit_on(day: Option<NaiveDate>) -> String {
+    let path = Page::NewVisit.path();
+    match day {
+        Some(day) => format!("{path}?date={}", format_date(day, DateFormat::Iso)),
+        None => path.to_owned(),
     }
 }
 
@@ -233,4 +256,16 @@ fn results(shown: Shown<CalendarView, PlannedEventPage>, today: NaiveDate) -> An
         </div>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_calendar_plans_a_visit_on_the_day_it_shows() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 10);
+        assert_eq!(new_visit_on(day), "/calendar/new?date=2026-03-10");
+        assert_eq!(new_visit_on(None), "/calendar/new");
+    }
 }

@@ -1,10 +1,13 @@
 //! `/calendar/{id}`: one planned service event: what, when, on which
 //! product and where, who comes, the linked case and the customer's
 //! answer; a download of it for the user's own calendar; and, for a
-//! tentative one and a User or Manager, Accept and Decline with a note.
-//! The calendar's view rides along in the query, so "back" returns to it.
+//! tentative one and a User or Manager, Accept and Decline with a note;
+//! for the service side (the Service role), Reschedule and Cancel visit
+//! (plan_actions.rs). The calendar's view rides along in the query, so
+//! "back" returns to it.
 
 use super::board::{event_status_badge, type_class};
+use super::plan_actions::{plannable, PlanActions, Said};
 use crate::api::planned_events::event_ics_url;
 use crate::api::ApiError;
 use crate::components::detail::{facts_panel, load_by_id, load_error, loading};
@@ -24,9 +27,6 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-
-/// What the last answer came to: success or not, and the words.
-type Said = RwSignal<Option<(bool, String)>>;
 
 const SAID_ID: &str = "answer-said";
 
@@ -60,6 +60,17 @@ pub fn CalendarEventPage() -> impl IntoView {
     let answered = Callback::new(move |updated: PlannedEventDto| {
         event.set(Some((id.get_untracked(), Ok(updated))));
     });
+    // The event on screen, and for the service side the id of one it may
+    // still plan anew (its actions are drawn again for another event only,
+    // so a reload keeps what was typed).
+    let current = Memo::new(move |_| match shown.get() {
+        Some(Ok(e)) => Some(e),
+        _ => None,
+    });
+    let plan_key = Memo::new(move |_| {
+        let e = current.get()?;
+        (plannable(e.status) && auth.may(domain::Action::PlanServiceEvents)).then_some(e.id)
+    });
     view! {
         <p class="back-link">
             <A href=back>{move || CALENDAR_TEXTS.of(t.get()).back_to_calendar}</A>
@@ -72,6 +83,9 @@ pub fn CalendarEventPage() -> impl IntoView {
                 None => loading(CALENDAR_TEXTS.of(t).event_loading),
             }
         }}
+        {move || plan_key.get().map(|_| {
+            view! { <PlanActions t=t.get() current updated=answered said said_id=SAID_ID/> }
+        })}
         <div class="form-live" role="status" aria-live="polite">
             {move || said.get().map(|(ok, text)| view! {
                 <p id=SAID_ID tabindex="-1" class=if ok { "form-success" } else { "form-error" }>{text}</p>

@@ -253,6 +253,7 @@ mod tests {
             planned_end: end.and_utc(),
             when: String::new(),
             engineer: None,
+            engineer_id: None,
             service_type: VisitTypeDto::Onsite,
             case_id: None,
             case_number: None,

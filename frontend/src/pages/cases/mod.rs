@@ -10,10 +10,10 @@ mod attachments;
 mod case_form;
 mod case_request;
 mod fields;
-mod product_picker;
+pub(crate) mod product_picker;
 mod service_actions;
 mod submit;
-mod upload;
+pub(crate) mod upload;
 
 use crate::format::tel_href;
 use crate::i18n::Texts;

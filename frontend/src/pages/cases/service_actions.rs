@@ -1,5 +1,6 @@
 //! The case page's "Service actions" (the Service role only; customers never
-//! see them): assign an engineer, move the status forward with a note, wait
+//! see them): plan a visit for the case (a link to the calendar's form),
+//! assign an engineer, move the status forward with a note, wait
 //! for the customer (saying what is needed) or stop waiting. Each sends
 //! `If-Match` with the version of the case on screen and then shows the case
 //! as the server answers it; after a 412 (someone changed the case
@@ -11,15 +12,17 @@ use super::submit::optional;
 use crate::api::cases::CaseWrite;
 use crate::api::ApiError;
 use crate::components::forms::{submit_once, SubmitButton};
-use crate::i18n::case_texts::CASE_TEXTS;
+use crate::i18n::case_texts::{CaseTexts, CASE_TEXTS};
 use crate::i18n::{case_status_name, error_message, TextFn, Texts, CASE_STATUSES};
 use crate::query::{from_wire, wire_name};
+use crate::routes::new_visit_path;
 use crate::state::auth::{use_auth, Auth};
 use api_types::{
     AssignCaseRequest, CaseDetail, CaseStatusDto, FieldError, MoveCaseStatusRequest, ProblemCode,
     WaitingForCustomerRequest,
 };
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// What came of an action.
 #[derive(Debug, Clone)]
@@ -215,10 +218,29 @@ pub fn ServiceActions(
         <section class="panel service-actions" aria-labelledby="service-actions-heading">
             <h2 id="service-actions-heading">{texts.service_actions_heading}</h2>
             <p class="hint">{texts.service_actions_hint}</p>
+            {move || (!closed.get()).then(|| plan_visit_link(texts, detail))}
             {assign_form(ctx)}
             {status_form(ctx)}
             {move || (!closed.get()).then(|| waiting_form(ctx))}
         </section>
+    }
+}
+
+/// A visit for the case: a plain link to the calendar's form (its code
+/// loads with the calendar's pages, lazy_pages.rs), the product and the
+/// case picked.
+fn plan_visit_link(texts: &'static CaseTexts, detail: Memo<Option<CaseDetail>>) -> impl IntoView {
+    let href = move || {
+        detail.with(|d| {
+            d.as_ref()
+                .map(|d| new_visit_path(Some(d.summary.installed_product.id), Some(d.summary.id)))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <p class="plan-visit-row">
+            <A href=href attr:class="plan-visit button-link">{texts.plan_visit_link}</A>
+        </p>
     }
 }
 

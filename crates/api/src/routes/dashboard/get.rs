@@ -4,8 +4,8 @@ use crate::routes::{AppData, Reply};
 use crate::wire::ToWire;
 use actix_web::{get, HttpResponse};
 use api_types::{
-    DashboardResponse, ExpiryCounts, LocationStateCounts, ModalityStateCounts, NextVisit,
-    StateCounts,
+    DashboardResponse, EventStatusDto, ExpiryCounts, LocationStateCounts, ModalityStateCounts,
+    NextVisit, StateCounts,
 };
 use domain::{Modality, OperationalState};
 use persistence::repositories::accounts::AccountVisibility;
@@ -83,6 +83,16 @@ pub async fn get_dashboard(state: AppData, auth: AuthUser) -> Reply {
     }))
 }
 
+/// A visit's status when it is not settled, in `language`.
+fn status_note(status: EventStatusDto, language: domain::Language) -> Option<&'static str> {
+    let dutch = language == domain::Language::Nl;
+    match status {
+        EventStatusDto::Tentative => Some(if dutch { "Voorlopig" } else { "Tentative" }),
+        EventStatusDto::Cancelled => Some(if dutch { "Geannuleerd" } else { "Cancelled" }),
+        EventStatusDto::Confirmed | EventStatusDto::Done => None,
+    }
+}
+
 /// How far ahead the home page looks for visits, and how many it lists.
 const VISITS_AHEAD_DAYS: i64 = 60;
 const MOST_VISITS: u32 = 5;
@@ -115,7 +125,7 @@ async fn next_visits(
                     .filter(|n| !n.trim().is_empty())
                     .unwrap_or(event.installed_product.description),
                 product_number: event.installed_product.number,
-                status: event.status,
+                note: status_note(event.status, language).map(str::to_owned),
             }
         })
         .collect())
