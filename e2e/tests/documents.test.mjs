@@ -168,16 +168,6 @@ test("an email's link opens one product's documents, and the list says so", () =
     await page.waitForURL(/\/documents\?kind=product_documentation&from=/);
   }));
 
-test("a product's page leads to its documents", () =>
-  portal.withPage({ user: "nl.user" }, async ({ page }) => {
-    const id = await productId(page, "IP-40010004");
-    await page.goto(`${portal.baseUrl}/installed-products/${id}`);
-    await page.locator("a.product-documents").click();
-    await page.waitForURL(`**/documents?installed_product=${id}`);
-    await page.locator('.results[aria-busy="false"] tr.document-row').first().waitFor();
-    assert.deepEqual([...(await fileNames(page))].sort(), ["Brilliance-CT-64-site-planning.pdf", "PSR-IP-40010004.pdf"]);
-  }));
-
 test("on a phone the documents are cards that fit, chosen by their names", () =>
   portal.withPage({ user: "nl.user", viewport: { width: 360, height: 780 } }, async ({ page }) => {
     // Not on the bottom bar: the home page leads there.

@@ -121,9 +121,6 @@ pub fn InstalledProductPage() -> impl IntoView {
                         <A href=product_cases_path(id.get_untracked(), true) attr:class="historical-cases">
                             {PRODUCT_TEXTS.of(texts).historical_cases_link}
                         </A>
-                        <a href=format!("/documents?installed_product={}", id.get_untracked()) class="product-documents">
-                            {move || t.get().nav_documents}
-                        </a>
                     </p>
                     {move || {
                         let t = t.get();

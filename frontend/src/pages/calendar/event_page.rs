@@ -171,10 +171,6 @@ fn event_view(
             {event_status_badge(c, e.status)}
         </div>
         {facts_panel("event-details-heading", t.details_heading, facts)}
-        // Its service reports (and, for the service side, where to add them).
-        <p class="related-documents">
-            <a href=format!("/documents?planned_event={id}") class="event-documents">{t.nav_documents}</a>
-        </p>
         <IcsDownload t id=id.clone()/>
         {answerable.then(|| view! { <AnswerForm t id answered said/> })}
     }

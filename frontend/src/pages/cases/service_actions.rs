@@ -237,19 +237,9 @@ fn plan_visit_link(texts: &'static CaseTexts, detail: Memo<Option<CaseDetail>>) 
                 .unwrap_or_default()
         })
     };
-    // And the case's documents, where its receipts and reports are added.
-    let documents = move || {
-        detail.with(|d| {
-            d.as_ref()
-                .map(|d| format!("/documents?case={}", d.summary.id))
-                .unwrap_or_default()
-        })
-    };
     view! {
         <p class="plan-visit-row">
             <A href=href attr:class="plan-visit button-link">{texts.plan_visit_link}</A>
-            " "
-            <a href=documents class="case-documents button-link">{texts.case_documents_link}</a>
         </p>
     }
 }
