@@ -53,6 +53,7 @@ pub mod numbers;
 pub mod paging;
 pub mod planned_events;
 pub mod problem;
+pub mod reports;
 pub mod service_desk;
 pub mod users;
 
@@ -107,6 +108,11 @@ pub use planned_events::{
     VisitTypeDto,
 };
 pub use problem::{FieldError, FieldErrorCode, ProblemCode, ProblemDetails};
+pub use reports::{
+    ReportCellDto, ReportColumnDto, ReportColumnType, ReportDefinitionDto, ReportFilterDto,
+    ReportFilterOp, ReportGroupDto, ReportKindDto, ReportQueryDto, ReportRowsResponse,
+    ReportSortDto,
+};
 pub use service_desk::{
     AssignCaseRequest, EngineerDto, EngineerList, QueueCaseDto, QueuePage, QueueQuery,
     WaitingForCustomerRequest,

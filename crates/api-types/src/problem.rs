@@ -177,6 +177,14 @@ pub enum FieldErrorCode {
     MoveIntoItself,
     /// The account is already where it was asked to move.
     AlreadyThere,
+    /// A report has no column of that name.
+    UnknownColumn,
+    /// The column is named twice where once is all it can be.
+    ColumnRepeated,
+    /// The filter does not apply to the column's type (`contains` on a number).
+    FilterNotForColumn,
+    /// A value the column cannot hold (not a number, not one of its choices).
+    InvalidValue,
     /// The browser app's own check before sending: the repeated password
     /// differs. Never on the wire.
     #[serde(skip)]
@@ -196,7 +204,7 @@ pub enum FieldErrorCode {
 
 impl FieldErrorCode {
     /// Every code the server sends, and `Unknown` last.
-    pub const ALL: [FieldErrorCode; 38] = [
+    pub const ALL: [FieldErrorCode; 42] = [
         FieldErrorCode::Required,
         FieldErrorCode::TooLong,
         FieldErrorCode::OutOfRange,
@@ -234,6 +242,10 @@ impl FieldErrorCode {
         FieldErrorCode::ParentAccountDoesNotMove,
         FieldErrorCode::MoveIntoItself,
         FieldErrorCode::AlreadyThere,
+        FieldErrorCode::UnknownColumn,
+        FieldErrorCode::ColumnRepeated,
+        FieldErrorCode::FilterNotForColumn,
+        FieldErrorCode::InvalidValue,
         FieldErrorCode::Unknown,
     ];
 
@@ -276,6 +288,10 @@ impl FieldErrorCode {
             FieldErrorCode::ParentAccountDoesNotMove => "parent_account_does_not_move",
             FieldErrorCode::MoveIntoItself => "move_into_itself",
             FieldErrorCode::AlreadyThere => "already_there",
+            FieldErrorCode::UnknownColumn => "unknown_column",
+            FieldErrorCode::ColumnRepeated => "column_repeated",
+            FieldErrorCode::FilterNotForColumn => "filter_not_for_column",
+            FieldErrorCode::InvalidValue => "invalid_value",
             FieldErrorCode::PasswordsDiffer => "passwords_differ",
             FieldErrorCode::SixDigits => "six_digits",
             FieldErrorCode::UsernameTaken => "username_taken",

@@ -27,6 +27,7 @@ pub mod password;
 pub mod phi;
 pub mod planned_event;
 pub mod policy;
+pub mod report;
 pub mod security_event;
 pub mod service_desk;
 pub mod text;

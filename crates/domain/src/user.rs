@@ -266,6 +266,15 @@ impl DateFormat {
             DateFormat::MonthDayYear => "%m/%d/%Y",
         }
     }
+
+    /// The same as an Excel number format.
+    pub const fn excel_pattern(self) -> &'static str {
+        match self {
+            DateFormat::Iso => "yyyy-mm-dd",
+            DateFormat::DayMonthYear => "dd-mm-yyyy",
+            DateFormat::MonthDayYear => "mm/dd/yyyy",
+        }
+    }
 }
 
 impl FromStr for DateFormat {
@@ -298,6 +307,14 @@ impl TimeFormat {
         match self {
             TimeFormat::H24 => "%H:%M",
             TimeFormat::H12 => "%I:%M %p",
+        }
+    }
+
+    /// The same as an Excel number format.
+    pub const fn excel_pattern(self) -> &'static str {
+        match self {
+            TimeFormat::H24 => "hh:mm",
+            TimeFormat::H12 => "hh:mm AM/PM",
         }
     }
 }

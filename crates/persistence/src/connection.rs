@@ -10,6 +10,16 @@ pub enum Backend {
     Postgres,
 }
 
+impl From<sea_orm::DatabaseBackend> for Backend {
+    fn from(backend: sea_orm::DatabaseBackend) -> Self {
+        match backend {
+            sea_orm::DatabaseBackend::Postgres => Backend::Postgres,
+            // MySQL is not supported; `connect` refuses its URLs.
+            sea_orm::DatabaseBackend::Sqlite | sea_orm::DatabaseBackend::MySql => Backend::Sqlite,
+        }
+    }
+}
+
 impl Backend {
     pub fn of_url(url: &str) -> Option<Backend> {
         if url.starts_with("sqlite:") {

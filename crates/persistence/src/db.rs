@@ -96,11 +96,7 @@ impl Db {
 
     /// Which database this is.
     pub fn backend(&self) -> Backend {
-        match self.pool.get_database_backend() {
-            sea_orm::DatabaseBackend::Postgres => Backend::Postgres,
-            // MySQL is not supported; `connect` refuses its URLs.
-            sea_orm::DatabaseBackend::Sqlite | sea_orm::DatabaseBackend::MySql => Backend::Sqlite,
-        }
+        self.pool.get_database_backend().into()
     }
 
     /// Runs `work` in one transaction: committed when it answers `Ok`,

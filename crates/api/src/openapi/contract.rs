@@ -58,6 +58,7 @@ fn tag_of(path: &str) -> Option<&'static str> {
         "planned-events" | "calendar" => "calendar",
         "documents" | "documents.zip" => "documents",
         "end-of-life" => "end of life",
+        "reports" => "reports",
         "healthz" | "readyz" => "health",
         _ => return None,
     })

@@ -29,6 +29,8 @@ with a stable `code`.",
         api_types::EventTypeDto,
         api_types::ImportKindDto,
         api_types::InstalledProductSort,
+        api_types::ReportKindDto,
+        crate::routes::reports::export::ExportFormat,
         api_types::SortOrder,
         api_types::ProblemDetails
     )),
@@ -46,6 +48,7 @@ with a stable `code`.",
         (name = "calendar", description = "Planned service events (visits and remote sessions) by time range, planned by the service organisation and answered by the customer; a private iCalendar feed per user"),
         (name = "documents", description = "Customer facing documents (service receipts, service reports, performance reports, product documentation) by case, visit or product; several as one streamed zip with a SHA-256 manifest"),
         (name = "end of life", description = "Products' end-of-life and end-of-service dates, subscriptions to them by modality or product, and the notices sent"),
+        (name = "reports", description = "Predefined reports over the caller's data, customised (columns, filters, sort, group) and exported as CSV or xlsx"),
         (name = "health", description = "Liveness and readiness probes"),
     )
 )]

@@ -58,7 +58,7 @@ fn chunks(
     })
 }
 
-fn file_headers(
+pub(crate) fn file_headers(
     content_type: &str,
     file_name: &str,
     disposition: Disposition,

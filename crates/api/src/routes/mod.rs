@@ -18,6 +18,7 @@ pub mod imports;
 pub mod installed_products;
 pub mod planned_events;
 pub(crate) mod preconditions;
+pub mod reports;
 pub mod security_log;
 pub mod service;
 pub mod uploads;
@@ -55,6 +56,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(planned_events::configure)
                 .configure(documents::configure)
                 .configure(end_of_life::configure)
+                .configure(reports::configure)
                 .service(security_log::list_security_log),
         );
 }

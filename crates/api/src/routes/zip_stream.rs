@@ -36,14 +36,14 @@ pub(crate) struct ZipNote {
     pub text: String,
 }
 
-/// One of the few zips a process sends at once (each reads many files),
-/// or 503 to come back later.
-pub(crate) fn slot(state: &AppState) -> Result<OwnedSemaphorePermit, ApiError> {
+/// One of the few costly downloads (zips, report exports) a process sends
+/// at once, or 503 naming `what` to come back later.
+pub(crate) fn slot(state: &AppState, what: &'static str) -> Result<OwnedSemaphorePermit, ApiError> {
     state
         .zip_slots
         .clone()
         .try_acquire_owned()
-        .map_err(|_| ApiError::Busy("zip downloads"))
+        .map_err(|_| ApiError::Busy(what))
 }
 
 /// The ids of a comma-separated `ids` query value.

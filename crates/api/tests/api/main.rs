@@ -27,6 +27,7 @@ mod mfa;
 mod openapi;
 mod outage;
 mod planned_events;
+mod reports;
 mod service_desk;
 mod sessions;
 mod shared_products;

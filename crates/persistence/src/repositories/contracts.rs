@@ -245,25 +245,13 @@ pub(crate) fn expiry_select(
     visibility: AccountVisibility,
     today: NaiveDate,
 ) -> sea_orm::Select<contract::Entity> {
-    let end = || Expr::col((contract::Entity, contract::Column::EndDate));
-    let bound = |status: ExpiryStatus| status.end_date_range(today).1;
-    let status = sea_orm::sea_query::CaseStatement::new()
-        .case(end().lt(today), Expr::val(ExpiryStatus::Expired.as_str()))
-        .case(
-            end().lte(bound(ExpiryStatus::Red)),
-            Expr::val(ExpiryStatus::Red.as_str()),
-        )
-        .case(
-            end().lte(bound(ExpiryStatus::Yellow)),
-            Expr::val(ExpiryStatus::Yellow.as_str()),
-        )
-        .finally(Expr::val(ExpiryStatus::Green.as_str()));
+    let status = crate::repositories::reports::expiry(
+        Expr::col((contract::Entity, contract::Column::EndDate)).into(),
+        today,
+    );
     contract::Entity::find()
         .select_only()
-        .column_as(
-            sea_orm::sea_query::SimpleExpr::Case(Box::new(status)),
-            "expiry_status",
-        )
+        .column_as(status, "expiry_status")
         .column_as(
             Expr::col((contract::Entity, contract::Column::Id)).count(),
             "n",

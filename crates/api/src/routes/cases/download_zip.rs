@@ -60,7 +60,7 @@ pub async fn download_attachments_zip(
             .collect::<Option<_>>()
             .ok_or(ApiError::NotFound)?,
     };
-    let slot = zip_stream::slot(&state)?;
+    let slot = zip_stream::slot(&state, "zip downloads")?;
     let files = chosen.iter().map(|a| StoredFile {
         file_name: &a.file_name,
         storage_key: &a.storage_key,

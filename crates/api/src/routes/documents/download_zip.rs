@@ -51,7 +51,7 @@ pub async fn download_documents_zip(
         documents::find_many_visible(&state.db, AccountVisibility::of(&auth.user), today, &ids)
             .await?
             .ok_or(ApiError::NotFound)?;
-    let slot = zip_stream::slot(&state)?;
+    let slot = zip_stream::slot(&state, "zip downloads")?;
     let zone = auth.user.settings.time_zone.tz();
     let manifest = domain::document::zip_manifest(chosen.iter().enumerate().map(|(i, r)| {
         (

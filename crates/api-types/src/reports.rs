@@ -1,0 +1,175 @@
+//! Customisable reports: the catalogue, a customised query, its rows.
+
+use crate::installed_products::SortOrder;
+use crate::paging::PageInfo;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKindDto {
+    Cases,
+    InstalledProducts,
+    Contracts,
+    PlannedEvents,
+}
+
+/// What a column holds; it decides the filters the column takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportColumnType {
+    /// Filters: `contains`, `equals`, `one_of`.
+    Text,
+    /// Filters: `equals`, `between` (`min`, `max`).
+    Integer,
+    /// Filters: `equals`, `between` (`min`, `max`); one decimal.
+    Number,
+    /// `YYYY-MM-DD`. Filters: `between` (`from`, `to`), `within_days`.
+    Date,
+    /// An RFC 3339 instant in UTC; date filters take whole days in the
+    /// caller's time zone. Filters: `between`, `within_days`.
+    DateTime,
+    /// One of `choices`. Filters: `equals`, `one_of`.
+    Choice,
+}
+
+/// A column a report offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportColumnDto {
+    /// The column's stable name in queries.
+    pub key: String,
+    #[serde(rename = "type")]
+    pub column_type: ReportColumnType,
+    /// In the caller's language.
+    pub label: String,
+    /// The values of a `choice` column; empty for the others.
+    pub choices: Vec<String>,
+}
+
+/// A report and what can be asked of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportDefinitionDto {
+    pub report: ReportKindDto,
+    pub title: String,
+    pub columns: Vec<ReportColumnDto>,
+    /// The columns shown when a query names none.
+    pub default_columns: Vec<String>,
+    pub default_sort: ReportSortDto,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFilterOp {
+    /// Text: the value anywhere in it, any case.
+    Contains,
+    /// Text (any case), choice or number: exactly `value`.
+    Equals,
+    /// Text or choice: any of `values`.
+    OneOf,
+    /// Numbers from `min` to `max`, dates from `from` to `to`; bounds
+    /// included, either may be left out.
+    Between,
+    /// Dates from `from_days` to `to_days` days after today (negative:
+    /// before), bounds included; e.g. -30 and 0 for the last 30 days.
+    WithinDays,
+}
+
+/// One filter; the fields besides `column` and `op` that count depend on `op`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReportFilterDto {
+    pub column: String,
+    pub op: Option<ReportFilterOp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
+    pub values: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = -36600, maximum = 36600))]
+    pub from_days: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = -36600, maximum = 36600))]
+    pub to_days: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReportSortDto {
+    pub column: String,
+    #[serde(default)]
+    pub order: SortOrder,
+}
+
+/// A customised report: columns in order, filters (all must match), sort
+/// keys in order, and a column to group by. Every part may be left out.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReportQueryDto {
+    /// Column keys in the order shown; none: the report's default columns.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 40))]
+    pub columns: Vec<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
+    pub filters: Vec<ReportFilterDto>,
+    /// None: the report's default sort.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 5))]
+    pub sort: Vec<ReportSortDto>,
+    /// Rows come grouped by this column (ahead of the sort), and the answer
+    /// counts each group.
+    #[serde(default)]
+    pub group_by: Option<String>,
+}
+
+/// One value: null, a number (integers without a fraction), or text
+/// (dates `YYYY-MM-DD`, instants RFC 3339 in UTC).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(untagged)]
+pub enum ReportCellDto {
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    Number(serde_json::Number),
+    Text(String),
+}
+
+/// A group's value and how many rows (on every page) have it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportGroupDto {
+    pub value: Option<ReportCellDto>,
+    pub count: u64,
+}
+
+/// A page of a customised report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportRowsResponse {
+    pub report: ReportKindDto,
+    /// The columns of `rows`, in order.
+    pub columns: Vec<ReportColumnDto>,
+    /// One array per row, a value per column (null where there is none).
+    pub rows: Vec<Vec<Option<ReportCellDto>>>,
+    /// With `group_by`: every group in order, with its count.
+    pub groups: Vec<ReportGroupDto>,
+    #[serde(flatten)]
+    pub paging: PageInfo,
+}
