@@ -109,9 +109,10 @@ pub use planned_events::{
 };
 pub use problem::{FieldError, FieldErrorCode, ProblemCode, ProblemDetails};
 pub use reports::{
-    ReportCellDto, ReportColumnDto, ReportColumnType, ReportDefinitionDto, ReportFilterDto,
-    ReportFilterOp, ReportGroupDto, ReportKindDto, ReportQueryDto, ReportRowsResponse,
-    ReportSortDto,
+    DuplicateReportView, NewReportView, ReportCellDto, ReportColumnDto, ReportColumnType,
+    ReportDefinitionDto, ReportFilterDto, ReportFilterOp, ReportGroupDto, ReportKindDto,
+    ReportQueryDto, ReportRowsResponse, ReportSortDto, ReportViewChange, ReportViewDto,
+    ReportViewList,
 };
 pub use service_desk::{
     AssignCaseRequest, EngineerDto, EngineerList, QueueCaseDto, QueuePage, QueueQuery,

@@ -173,3 +173,64 @@ pub struct ReportRowsResponse {
     #[serde(flatten)]
     pub paging: PageInfo,
 }
+
+/// A saved view: a customised report under a name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportViewDto {
+    pub id: uuid::Uuid,
+    pub report: ReportKindDto,
+    pub name: String,
+    pub query: ReportQueryDto,
+    /// Seen by every user of the owner's parent account.
+    pub shared: bool,
+    pub owner_name: String,
+    /// The caller owns it.
+    pub mine: bool,
+    /// The caller may rename, change or delete it (its owner; for a shared
+    /// view also a Manager of its parent account).
+    pub can_change: bool,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportViewList {
+    pub items: Vec<ReportViewDto>,
+}
+
+/// A view to save.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewReportView {
+    pub report: ReportKindDto,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub name: String,
+    pub query: ReportQueryDto,
+    /// Share with the parent account (Managers only). Default false.
+    #[serde(default)]
+    pub shared: bool,
+}
+
+/// A view's new name, query and sharing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReportViewChange {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub name: String,
+    pub query: ReportQueryDto,
+    pub shared: bool,
+}
+
+/// A copy's name; none: the original's with " (copy)".
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DuplicateReportView {
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub name: Option<String>,
+}

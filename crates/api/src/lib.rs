@@ -27,6 +27,7 @@ pub mod notifications;
 pub mod openapi;
 pub mod planned_events;
 mod qr;
+pub mod report_views;
 pub mod reports;
 pub mod route_table;
 pub mod routes;

@@ -231,7 +231,7 @@ impl TestApp {
     }
 
     /// A bearer-authenticated request without a body.
-    async fn send(&self, method: Method, path: &str, access_token: &str) -> Response {
+    pub async fn send(&self, method: Method, path: &str, access_token: &str) -> Response {
         self.client
             .request(method, self.url(path))
             .bearer_auth(access_token)

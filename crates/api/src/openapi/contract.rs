@@ -58,7 +58,7 @@ fn tag_of(path: &str) -> Option<&'static str> {
         "planned-events" | "calendar" => "calendar",
         "documents" | "documents.zip" => "documents",
         "end-of-life" => "end of life",
-        "reports" => "reports",
+        "reports" | "report-views" => "reports",
         "healthz" | "readyz" => "health",
         _ => return None,
     })

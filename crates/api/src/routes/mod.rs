@@ -18,6 +18,7 @@ pub mod imports;
 pub mod installed_products;
 pub mod planned_events;
 pub(crate) mod preconditions;
+pub mod report_views;
 pub mod reports;
 pub mod security_log;
 pub mod service;
@@ -57,6 +58,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(documents::configure)
                 .configure(end_of_life::configure)
                 .configure(reports::configure)
+                .configure(report_views::configure)
                 .service(security_log::list_security_log),
         );
 }

@@ -27,6 +27,7 @@ mod mfa;
 mod openapi;
 mod outage;
 mod planned_events;
+mod report_views;
 mod reports;
 mod service_desk;
 mod sessions;

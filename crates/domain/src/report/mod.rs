@@ -5,6 +5,7 @@
 
 mod catalogue;
 mod query;
+pub mod view;
 
 pub use catalogue::{report, REPORTS};
 pub use query::{
