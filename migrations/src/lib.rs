@@ -36,6 +36,7 @@ mod m20261209_000029_create_planned_events;
 mod m20261210_000030_create_documents;
 mod m20261210_000031_create_end_of_life_notices;
 mod m20261211_000032_create_report_views;
+pub mod m20261212_000033_search_indexes;
 
 pub struct Migrator;
 
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000030_create_documents::Migration),
             Box::new(m20261210_000031_create_end_of_life_notices::Migration),
             Box::new(m20261211_000032_create_report_views::Migration),
+            Box::new(m20261212_000033_search_indexes::Migration),
         ]
     }
 }

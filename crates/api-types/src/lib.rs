@@ -109,10 +109,10 @@ pub use planned_events::{
 };
 pub use problem::{FieldError, FieldErrorCode, ProblemCode, ProblemDetails};
 pub use reports::{
-    DuplicateReportView, NewReportView, ReportCellDto, ReportColumnDto, ReportColumnType,
-    ReportDefinitionDto, ReportFilterDto, ReportFilterOp, ReportGroupDto, ReportKindDto,
-    ReportQueryDto, ReportRowsResponse, ReportSortDto, ReportViewChange, ReportViewDto,
-    ReportViewList,
+    DuplicateReportView, NewReportView, NumberMatchDto, ReportCellDto, ReportColumnDto,
+    ReportColumnType, ReportDefinitionDto, ReportFilterDto, ReportFilterOp, ReportGroupDto,
+    ReportKindDto, ReportQueryDto, ReportRowsResponse, ReportSortDto, ReportViewChange,
+    ReportViewDto, ReportViewList, SearchHitDto, SearchKindDto, SearchResponse,
 };
 pub use service_desk::{
     AssignCaseRequest, EngineerDto, EngineerList, QueueCaseDto, QueuePage, QueueQuery,

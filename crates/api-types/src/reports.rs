@@ -234,3 +234,56 @@ pub struct DuplicateReportView {
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub name: Option<String>,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SearchKindDto {
+    Case,
+    InstalledProduct,
+    Contract,
+    Warranty,
+}
+
+/// How a hit's number (case number, product number or serial, contract
+/// number) matches the whole query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NumberMatchDto {
+    Exact,
+    Prefix,
+    Within,
+    /// Found by words of its title or description.
+    None,
+}
+
+/// One thing the search found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchHitDto {
+    pub kind: SearchKindDto,
+    pub id: uuid::Uuid,
+    /// Case, product, contract or warranty number (empty for a warranty
+    /// without one).
+    pub number: String,
+    /// A case's title, a product's or warranty's description, a contract's
+    /// service type.
+    pub title: String,
+    /// A case's or warranty's product number, a product's serial number,
+    /// a contract's purchase order.
+    pub detail: Option<String>,
+    /// When a case was opened or a contract made, in UTC (the portal shows
+    /// search results' times in GMT).
+    pub at: Option<chrono::DateTime<chrono::Utc>>,
+    /// When a contract or warranty ends.
+    pub end_date: Option<NaiveDate>,
+    pub number_match: NumberMatchDto,
+}
+
+/// The best hits across kinds, best first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchResponse {
+    pub items: Vec<SearchHitDto>,
+}

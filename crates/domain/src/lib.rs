@@ -28,6 +28,7 @@ pub mod phi;
 pub mod planned_event;
 pub mod policy;
 pub mod report;
+pub mod search;
 pub mod security_event;
 pub mod service_desk;
 pub mod text;

@@ -59,6 +59,7 @@ fn tag_of(path: &str) -> Option<&'static str> {
         "documents" | "documents.zip" => "documents",
         "end-of-life" => "end of life",
         "reports" | "report-views" => "reports",
+        "search" => "search",
         "healthz" | "readyz" => "health",
         _ => return None,
     })

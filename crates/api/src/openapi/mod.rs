@@ -49,6 +49,7 @@ with a stable `code`.",
         (name = "documents", description = "Customer facing documents (service receipts, service reports, performance reports, product documentation) by case, visit or product; several as one streamed zip with a SHA-256 manifest"),
         (name = "end of life", description = "Products' end-of-life and end-of-service dates, subscriptions to them by modality or product, and the notices sent"),
         (name = "reports", description = "Predefined reports over the caller's data, customised (columns, filters, sort, group) and exported as CSV or xlsx"),
+        (name = "search", description = "The banner's search: cases, installed products, contracts and warranties by number, serial or words, ranked"),
         (name = "health", description = "Liveness and readiness probes"),
     )
 )]

@@ -20,6 +20,7 @@ pub mod planned_events;
 pub(crate) mod preconditions;
 pub mod report_views;
 pub mod reports;
+pub mod search;
 pub mod security_log;
 pub mod service;
 pub mod uploads;
@@ -59,6 +60,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(end_of_life::configure)
                 .configure(reports::configure)
                 .configure(report_views::configure)
+                .configure(search::configure)
                 .service(security_log::list_security_log),
         );
 }

@@ -29,6 +29,7 @@ mod outage;
 mod planned_events;
 mod report_views;
 mod reports;
+mod search;
 mod service_desk;
 mod sessions;
 mod shared_products;

@@ -27,6 +27,7 @@ pub mod query;
 pub mod refresh_tokens;
 pub mod report_views;
 pub mod reports;
+pub mod search;
 pub mod security_log;
 pub mod slcp;
 pub mod throttle;

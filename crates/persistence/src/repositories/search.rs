@@ -1,0 +1,285 @@
+//! The global search over cases, installed products, contracts and
+//! warranties, behind one interface for both databases: each kind is
+//! matched as substrings of its haystack expression (see migration 33),
+//! which PostgreSQL answers from trigram indexes and SQLite, for cases,
+//! from an FTS5 trigram table. What the caller may see is in every query.
+
+use crate::connection::Backend;
+use crate::db::Conn;
+use crate::entities::{case, contract, installed_product, warranty};
+use crate::error::StoreResult;
+use crate::repositories::query::{contains_pattern, visible_ids, AccountVisibility};
+use crate::repositories::{cases, contracts, query};
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::search::{NumberMatch, SearchKind, SearchTerm};
+use migration::m20261212_000033_search_indexes::{
+    CASE_HAYSTACK, CONTRACT_HAYSTACK, PRODUCT_HAYSTACK, WARRANTY_HAYSTACK,
+};
+use sea_orm::sea_query::{
+    Alias, CaseStatement, Expr, Func, IntoColumnRef, LikeExpr, Order, Query, SelectStatement,
+    SimpleExpr,
+};
+use sea_orm::{ConnectionTrait, QueryResult};
+use uuid::Uuid;
+
+/// Typed NULLs: PostgreSQL's rows carry their columns' types, and reading
+/// an untyped (text) NULL as a date is refused before its value is looked at.
+const NO_DATE: &str = "CAST(NULL AS DATE)";
+const NO_INSTANT: &str = "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
+
+/// FTS5's trigram tokenizer matches substrings of three characters or more.
+const TRIGRAM: usize = 3;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub kind: SearchKind,
+    pub id: Uuid,
+    pub number: String,
+    pub title: String,
+    /// A case's or warranty's product number, a product's serial number.
+    pub detail: Option<String>,
+    /// When a case was opened, a contract made.
+    pub when: Option<DateTime<Utc>>,
+    /// When a contract or warranty ends.
+    pub end_date: Option<NaiveDate>,
+    pub number_match: NumberMatch,
+}
+
+/// Up to `per_kind` hits of each kind that `visibility` sees, each kind's
+/// best first.
+pub async fn search(
+    db: &impl Conn,
+    visibility: AccountVisibility,
+    term: &SearchTerm,
+    per_kind: u64,
+) -> StoreResult<Vec<Hit>> {
+    let db = db.raw();
+    let backend: Backend = db.get_database_backend().into();
+    let mut hits = Vec::new();
+    for kind in SearchKind::ALL {
+        let select = statement(*kind, backend, visibility, term)
+            .limit(per_kind)
+            .to_owned();
+        let rows = db
+            .query_all(db.get_database_backend().build(&select))
+            .await?;
+        for row in rows {
+            hits.push(hit(*kind, &row)?);
+        }
+    }
+    Ok(hits)
+}
+
+fn hit(kind: SearchKind, row: &QueryResult) -> StoreResult<Hit> {
+    Ok(Hit {
+        kind,
+        id: row.try_get("", "id")?,
+        number: row
+            .try_get::<Option<String>>("", "number")?
+            .unwrap_or_default(),
+        title: row.try_get("", "title")?,
+        detail: row.try_get("", "detail")?,
+        when: row.try_get("", "at")?,
+        end_date: row.try_get("", "end_date")?,
+        number_match: NumberMatch::from_score(row.try_get::<i64>("", "score")?),
+    })
+}
+
+/// `lower(<haystack>) LIKE '%word%'`.
+fn in_haystack(haystack: &str, word: &str) -> SimpleExpr {
+    Expr::expr(Expr::cust(haystack)).like(contains_pattern(word))
+}
+
+/// Products whose haystack holds `word`.
+fn products_with(word: &str) -> SelectStatement {
+    Query::select()
+        .column(installed_product::Column::Id)
+        .from(installed_product::Entity)
+        .and_where(in_haystack(PRODUCT_HAYSTACK, word))
+        .to_owned()
+}
+
+/// 3 when one of `numbers` is the whole query, 2 when one starts with it,
+/// 1 when one holds it, else 0.
+fn number_score(numbers: &[SimpleExpr], term: &SearchTerm) -> SimpleExpr {
+    let lower = |n: &SimpleExpr| Expr::expr(Func::lower(n.clone()));
+    let any = |test: &dyn Fn(&SimpleExpr) -> SimpleExpr| {
+        numbers
+            .iter()
+            .map(test)
+            .reduce(SimpleExpr::or)
+            .unwrap_or_else(|| Expr::val(false).into())
+    };
+    let prefix = contains_pattern(&term.whole);
+    let starts = LikeExpr::new(format!("{}%", escape(&term.whole))).escape('\\');
+    let score = CaseStatement::new()
+        .case(any(&|n| lower(n).eq(term.whole.as_str())), Expr::val(3))
+        .case(any(&|n| lower(n).like(starts.clone())), Expr::val(2))
+        .case(any(&|n| lower(n).like(prefix.clone())), Expr::val(1))
+        .finally(Expr::val(0));
+    // BIGINT: PostgreSQL's integer literals are 4 bytes, and the row reads 8.
+    Expr::expr(SimpleExpr::Case(Box::new(score))).cast_as(Alias::new("BIGINT"))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+fn col(column: impl IntoColumnRef) -> SimpleExpr {
+    Expr::col(column).into()
+}
+
+fn statement(
+    kind: SearchKind,
+    backend: Backend,
+    visibility: AccountVisibility,
+    term: &SearchTerm,
+) -> SelectStatement {
+    let mut select = Query::select();
+    let score = Alias::new("score");
+    match kind {
+        SearchKind::Case => {
+            use case::Column as C;
+            let number = col((case::Entity, C::Number));
+            select
+                .expr_as(Expr::col((case::Entity, C::Id)), Alias::new("id"))
+                .expr_as(number.clone(), Alias::new("number"))
+                .expr_as(Expr::col((case::Entity, C::Title)), Alias::new("title"))
+                .expr_as(
+                    Expr::cust(
+                        "(SELECT p.number FROM installed_products p WHERE p.id = cases.installed_product_id)",
+                    ),
+                    Alias::new("detail"),
+                )
+                .expr_as(Expr::col((case::Entity, C::CreatedAt)), Alias::new("at"))
+                .expr_as(Expr::cust(NO_DATE), Alias::new("end_date"))
+                .expr_as(number_score(&[number], term), score.clone())
+                .from(case::Entity)
+                .cond_where(cases::visible_condition(visibility));
+            for word in &term.words {
+                let own = match backend {
+                    Backend::Sqlite if word.chars().count() >= TRIGRAM => {
+                        Expr::col((case::Entity, C::Id)).in_subquery(fts_cases(word))
+                    }
+                    _ => in_haystack(CASE_HAYSTACK, word),
+                };
+                // A case is found by its product's serial number too.
+                let by_product = Expr::col((case::Entity, C::InstalledProductId))
+                    .in_subquery(products_with(word));
+                select.and_where(own.or(by_product));
+            }
+            select
+                .order_by(score, Order::Desc)
+                .order_by((case::Entity, C::CreatedAt), Order::Desc);
+        }
+        SearchKind::InstalledProduct => {
+            use installed_product::Column as P;
+            let number = col((installed_product::Entity, P::Number));
+            let serial = col((installed_product::Entity, P::SerialNumber));
+            select
+                .expr_as(
+                    Expr::col((installed_product::Entity, P::Id)),
+                    Alias::new("id"),
+                )
+                .expr_as(number.clone(), Alias::new("number"))
+                .expr_as(
+                    Expr::col((installed_product::Entity, P::Description)),
+                    Alias::new("title"),
+                )
+                .expr_as(serial.clone(), Alias::new("detail"))
+                .expr_as(Expr::cust(NO_INSTANT), Alias::new("at"))
+                .expr_as(Expr::cust(NO_DATE), Alias::new("end_date"))
+                .expr_as(number_score(&[number, serial], term), score.clone())
+                .from(installed_product::Entity)
+                .cond_where(query::visible_condition(visibility));
+            for word in &term.words {
+                select.and_where(in_haystack(PRODUCT_HAYSTACK, word));
+            }
+            select
+                .order_by(score, Order::Desc)
+                .order_by((installed_product::Entity, P::Number), Order::Asc);
+        }
+        SearchKind::Contract => {
+            use contract::Column as K;
+            let number = col((contract::Entity, K::Number));
+            select
+                .expr_as(Expr::col((contract::Entity, K::Id)), Alias::new("id"))
+                .expr_as(number.clone(), Alias::new("number"))
+                .expr_as(
+                    Expr::col((contract::Entity, K::ServiceType)),
+                    Alias::new("title"),
+                )
+                .expr_as(
+                    Expr::col((contract::Entity, K::PoNumber)),
+                    Alias::new("detail"),
+                )
+                .expr_as(
+                    Expr::col((contract::Entity, K::CreatedAt)),
+                    Alias::new("at"),
+                )
+                .expr_as(
+                    Expr::col((contract::Entity, K::EndDate)),
+                    Alias::new("end_date"),
+                )
+                .expr_as(number_score(&[number], term), score.clone())
+                .from(contract::Entity)
+                .cond_where(contracts::visible_condition(visibility));
+            for word in &term.words {
+                select.and_where(in_haystack(CONTRACT_HAYSTACK, word));
+            }
+            select
+                .order_by(score, Order::Desc)
+                .order_by((contract::Entity, K::EndDate), Order::Desc);
+        }
+        SearchKind::Warranty => {
+            use warranty::Column as W;
+            let number = col((warranty::Entity, W::Number));
+            select
+                .expr_as(Expr::col((warranty::Entity, W::Id)), Alias::new("id"))
+                .expr_as(number.clone(), Alias::new("number"))
+                .expr_as(Expr::col((warranty::Entity, W::Description)), Alias::new("title"))
+                .expr_as(
+                    Expr::cust(
+                        "(SELECT p.number FROM installed_products p WHERE p.id = warranties.installed_product_id)",
+                    ),
+                    Alias::new("detail"),
+                )
+                .expr_as(Expr::cust(NO_INSTANT), Alias::new("at"))
+                .expr_as(Expr::col((warranty::Entity, W::EndDate)), Alias::new("end_date"))
+                .expr_as(number_score(&[number], term), score.clone())
+                .from(warranty::Entity)
+                .and_where(Expr::col((warranty::Entity, W::InstalledProductId)).in_subquery(visible_ids(visibility)));
+            for word in &term.words {
+                select.and_where(in_haystack(WARRANTY_HAYSTACK, word));
+            }
+            select
+                .order_by(score, Order::Desc)
+                .order_by((warranty::Entity, W::EndDate), Order::Desc);
+        }
+    }
+    select.to_owned()
+}
+
+/// `SELECT case_id FROM case_search WHERE case_search MATCH '"word"'`
+/// (SQLite): the word as one phrase, its quotes doubled.
+fn fts_cases(word: &str) -> SelectStatement {
+    let phrase = format!("\"{}\"", word.replace('"', "\"\""));
+    Query::select()
+        .column(Alias::new("case_id"))
+        .from(Alias::new("case_search"))
+        .and_where(Expr::cust_with_values("case_search MATCH ?", [phrase]))
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_becomes_one_quoted_phrase() {
+        let sql = fts_cases("sn\"47").to_string(sea_orm::sea_query::SqliteQueryBuilder);
+        assert!(sql.contains(r#"'"sn""47"'"#), "{sql}");
+    }
+}
