@@ -13,6 +13,27 @@ use serde::Serialize;
 /// `query`: the query's type, the list's page, and the two accessors. With
 /// the query's pairs function, the view is the query and nothing more.
 macro_rules! query_field {
+    (@paging) => {
+        fn page_mut(&mut self) -> &mut Option<u32> {
+            &mut self.query.page
+        }
+
+        fn page_size_mut(&mut self) -> &mut Option<u32> {
+            &mut self.query.page_size
+        }
+    };
+    // The view itself is what the server is asked: it keeps more than the
+    // API's query (a tab, a day, a range), an answer to another is stale.
+    (Self, $page:expr) => {
+        type Query = Self;
+        const PAGE: Page = $page;
+
+        fn query(&self) -> &Self {
+            self
+        }
+
+        query_field!(@paging);
+    };
     ($query:ty, $page:expr) => {
         type Query = $query;
         const PAGE: Page = $page;
@@ -21,13 +42,7 @@ macro_rules! query_field {
             &self.query
         }
 
-        fn page_mut(&mut self) -> &mut Option<u32> {
-            &mut self.query.page
-        }
-
-        fn page_size_mut(&mut self) -> &mut Option<u32> {
-            &mut self.query.page_size
-        }
+        query_field!(@paging);
     };
     ($query:ty, $page:expr, $pairs:ident) => {
         query_field!($query, $page);
@@ -195,6 +210,11 @@ pub fn query_string(pairs: &[(&'static str, String)]) -> String {
         out.push_str(&encode_component(value));
     }
     out
+}
+
+/// The form value of an optional field (an id, a number): empty for none.
+pub fn value_text<T: std::fmt::Display>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
 }
 
 /// The serde name of a unit enum value (`ModalityDto::Ct` -> `ct`).
@@ -412,9 +432,8 @@ pub struct ContractListView {
 }
 
 impl ListView for ContractListView {
-    /// The tab too: either list's answer is stale on the other tab.
-    type Query = ContractListView;
-    const PAGE: Page = Page::Contracts;
+    // The tab too: either list's answer is stale on the other tab.
+    query_field!(Self, Page::Contracts);
 
     fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         Self {
@@ -433,18 +452,6 @@ impl ListView for ContractListView {
         }
         pairs.extend(contract_query_pairs(&self.query));
         pairs
-    }
-
-    fn query(&self) -> &Self {
-        self
-    }
-
-    fn page_mut(&mut self) -> &mut Option<u32> {
-        &mut self.query.page
-    }
-
-    fn page_size_mut(&mut self) -> &mut Option<u32> {
-        &mut self.query.page_size
     }
 
     fn is_filtered(&self) -> bool {

@@ -2,7 +2,7 @@
 //! decided by the matching hospital's Manager or portal support.
 
 use super::http::{Api, Call, LoginRefused};
-use super::ApiError;
+use super::Answer;
 use crate::query::access_request_query_pairs;
 use api_types::{
     AccessRequestDto, AccessRequestPage, AccessRequestQuery, ApproveAccessRequest,
@@ -23,7 +23,7 @@ impl Api {
     }
 
     /// `GET /access-requests/{id}`: 404 when the caller may not see it.
-    pub async fn access_request(self, id: impl Display) -> Result<AccessRequestDto, ApiError> {
+    pub async fn access_request(self, id: impl Display) -> Answer<AccessRequestDto> {
         self.get(&access_request_path(id)).await
     }
 }
@@ -41,7 +41,7 @@ macro_rules! decisions {
         impl Api {
             $(
                 $(#[$doc])*
-                pub async fn $name(self, id: impl Display, request: &$body) -> Result<$answer, ApiError> {
+                pub async fn $name(self, id: impl Display, request: &$body) -> Answer<$answer> {
                     let path = format!("{}/{}", access_request_path(id), $decision);
                     self.post(&path, request).await
                 }

@@ -2,7 +2,7 @@
 //! and portal support's changes to the account tree.
 
 use super::http::{Api, Call};
-use super::ApiError;
+use super::Answer;
 use api_types::{
     AccountFieldsDto, AccountListResponse, AccountMoveDto, AccountResponse, CreateAccountRequest,
     DashboardResponse, MoveAccountRequest,
@@ -11,21 +11,18 @@ use std::fmt::Display;
 
 impl Api {
     /// `GET /accounts`: the accounts the caller may see.
-    pub async fn accounts(self) -> Result<AccountListResponse, ApiError> {
+    pub async fn accounts(self) -> Answer<AccountListResponse> {
         self.get(ACCOUNTS).await
     }
 
     /// `GET /accounts/{id}`: one account, or 404 when it is outside the caller's scope.
-    pub async fn account(self, id: impl Display) -> Result<AccountResponse, ApiError> {
+    pub async fn account(self, id: impl Display) -> Answer<AccountResponse> {
         self.get(&account_path(id)).await
     }
 
     /// `POST /accounts` (Admins): 201 with the new account; 409 when
     /// another account has its source id.
-    pub async fn create_account(
-        self,
-        request: &CreateAccountRequest,
-    ) -> Result<AccountResponse, ApiError> {
+    pub async fn create_account(self, request: &CreateAccountRequest) -> Answer<AccountResponse> {
         self.post(ACCOUNTS, request).await
     }
 
@@ -34,7 +31,7 @@ impl Api {
         self,
         id: impl Display,
         fields: &AccountFieldsDto,
-    ) -> Result<AccountResponse, ApiError> {
+    ) -> Answer<AccountResponse> {
         self.json(Call::put(&account_path(id), fields)?).await
     }
 
@@ -45,12 +42,12 @@ impl Api {
         id: impl Display,
         request: &MoveAccountRequest,
         dry_run: bool,
-    ) -> Result<AccountMoveDto, ApiError> {
+    ) -> Answer<AccountMoveDto> {
         self.post(&move_path(id, dry_run), request).await
     }
 
     /// `GET /dashboard`: the home page's counts.
-    pub async fn dashboard(self) -> Result<DashboardResponse, ApiError> {
+    pub async fn dashboard(self) -> Answer<DashboardResponse> {
         self.get("/dashboard").await
     }
 }

@@ -2,7 +2,7 @@
 //! confirmation of a case contact's address (`/contact-confirmations`).
 
 use super::http::{url, Api, Call};
-use super::ApiError;
+use super::Answer;
 use crate::query::case_query_pairs;
 use api_types::{
     CaseDetail, CasePage, CaseQuery, CreateActivityRequest, CreateCaseRequest, LinkTokenRequest,
@@ -16,7 +16,7 @@ list_endpoints! {
 
 impl Api {
     /// `GET /cases/{id}`: a case with its timeline; 404 when it is not visible.
-    pub async fn case(self, id: impl Display) -> Result<CaseDetail, ApiError> {
+    pub async fn case(self, id: impl Display) -> Answer<CaseDetail> {
         self.get(&case_path(id)).await
     }
 
@@ -26,7 +26,7 @@ impl Api {
         self,
         idempotency_key: &str,
         request: &CreateCaseRequest,
-    ) -> Result<CaseDetail, ApiError> {
+    ) -> Answer<CaseDetail> {
         let call = Call::post("/cases", request)?.header("Idempotency-Key", Some(idempotency_key));
         self.json(call).await
     }
@@ -36,7 +36,7 @@ impl Api {
         self,
         id: impl Display,
         request: &CreateActivityRequest,
-    ) -> Result<CaseDetail, ApiError> {
+    ) -> Answer<CaseDetail> {
         self.post(&case_activities_path(id), request).await
     }
 
@@ -48,20 +48,19 @@ impl Api {
         write: CaseWrite,
         version: i32,
         request: &T,
-    ) -> Result<CaseDetail, ApiError> {
+    ) -> Answer<CaseDetail> {
         let path = format!("{}/{}", case_path(id), write.path());
         let call = match write {
             CaseWrite::Status => Call::post(&path, request)?,
             CaseWrite::Assignee | CaseWrite::WaitingForCustomer => Call::put(&path, request)?,
         };
-        self.json(call.header("If-Match", Some(&version_tag(version))))
-            .await
+        self.json(call.if_version(version)).await
     }
 
     /// `POST /contact-confirmations` (no login), with the token of the link
     /// emailed to a case's contact address: 204 also when it was confirmed
     /// before; 410 `link_expired`, 404 `link_invalid`.
-    pub async fn confirm_contact(self, request: &LinkTokenRequest) -> Result<(), ApiError> {
+    pub async fn confirm_contact(self, request: &LinkTokenRequest) -> Answer<()> {
         Api::public_no_content(Call::post("/contact-confirmations", request)?).await
     }
 }

@@ -1,7 +1,7 @@
 //! Contracts and warranties (`/contracts`, `/warranties`).
 
 use super::http::Api;
-use super::ApiError;
+use super::Answer;
 use crate::query::contract_query_pairs;
 use api_types::{ContractDetail, ContractPage, ContractQuery, WarrantyPage};
 use std::fmt::Display;
@@ -15,7 +15,7 @@ list_endpoints! {
 
 impl Api {
     /// `GET /contracts/{id}`: a contract with its line items.
-    pub async fn contract(self, id: impl Display) -> Result<ContractDetail, ApiError> {
+    pub async fn contract(self, id: impl Display) -> Answer<ContractDetail> {
         self.get(&contract_path(id)).await
     }
 }

@@ -3,7 +3,7 @@
 //! the products' dates, the caller's subscriptions and the notices sent).
 
 use super::http::{decode, url, Api, Call};
-use super::ApiError;
+use super::Answer;
 use crate::query::{
     document_query_pairs, eol_notice_query_pairs, eol_product_query_pairs, query_string, wire_name,
 };
@@ -56,13 +56,13 @@ impl Api {
         target: &DocumentTarget,
         files: &[File],
         progress: impl Fn(u8) + Clone + 'static,
-    ) -> Result<UploadedDocuments, ApiError> {
+    ) -> Answer<UploadedDocuments> {
         self.upload_files(&upload_url(kind, target), files, progress)
             .await
     }
 
     /// `GET /end-of-life/subscriptions`: modalities first, then products.
-    pub async fn end_of_life_subscriptions(self) -> Result<EolSubscriptionList, ApiError> {
+    pub async fn end_of_life_subscriptions(self) -> Answer<EolSubscriptionList> {
         self.get(SUBSCRIPTIONS).await
     }
 
@@ -72,7 +72,7 @@ impl Api {
     pub async fn subscribe_to_end_of_life(
         self,
         request: &NewEolSubscription,
-    ) -> Result<(EolSubscriptionDto, bool), ApiError> {
+    ) -> Answer<(EolSubscriptionDto, bool)> {
         let response = self.send(&Call::post(SUBSCRIPTIONS, request)?).await?;
         let new = response.status() == 201;
         decode(response)
@@ -81,13 +81,13 @@ impl Api {
     }
 
     /// `DELETE /end-of-life/subscriptions/{id}` (204).
-    pub async fn unsubscribe_from_end_of_life(self, id: impl Display) -> Result<(), ApiError> {
+    pub async fn unsubscribe_from_end_of_life(self, id: impl Display) -> Answer<()> {
         self.no_content(Call::delete(&format!("{SUBSCRIPTIONS}/{id}")))
             .await
     }
 
     /// `POST /end-of-life/notices/read` (204): every notice is read.
-    pub async fn mark_end_of_life_notices_read(self) -> Result<(), ApiError> {
+    pub async fn mark_end_of_life_notices_read(self) -> Answer<()> {
         self.no_content(Call::post_empty("/end-of-life/notices/read"))
             .await
     }

@@ -5,7 +5,7 @@
 
 use super::cases::case_attachments_url;
 use super::http::{authorization, problem_from_body, Api, Call};
-use super::ApiError;
+use super::{Answer, ApiError};
 use api_types::CaseDetail;
 use serde::de::DeserializeOwned;
 use std::fmt::Display;
@@ -22,7 +22,7 @@ pub struct FetchedFile {
 
 impl Api {
     /// `GET href` (an API URL) into a `Blob`, without copying it through wasm.
-    pub async fn fetch_file(self, href: &str) -> Result<FetchedFile, ApiError> {
+    pub async fn fetch_file(self, href: &str) -> Answer<FetchedFile> {
         let response = self.send(&Call::get_url(href)).await?;
         let file_name = response
             .headers()
@@ -45,7 +45,7 @@ impl Api {
         case_id: impl Display,
         file: &File,
         progress: impl Fn(u8) + Clone + 'static,
-    ) -> Result<CaseDetail, ApiError> {
+    ) -> Answer<CaseDetail> {
         let href = case_attachments_url(case_id);
         self.upload_files(&href, std::slice::from_ref(file), progress)
             .await
@@ -59,7 +59,7 @@ impl Api {
         href: &str,
         files: &[File],
         progress: impl Fn(u8) + Clone + 'static,
-    ) -> Result<T, ApiError> {
+    ) -> Answer<T> {
         self.with_token(|token| upload(href, token, files, progress.clone()))
             .await
     }
@@ -80,7 +80,7 @@ async fn upload<T: DeserializeOwned>(
     token: String,
     files: &[File],
     progress: impl Fn(u8) + 'static,
-) -> Result<T, ApiError> {
+) -> Answer<T> {
     let xhr = XmlHttpRequest::new().map_err(js_error)?;
     xhr.open("POST", href).map_err(js_error)?;
     let (name, value) = authorization(&token);

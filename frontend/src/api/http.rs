@@ -7,7 +7,7 @@
 //! the auth calls by itself. The endpoints are `impl Api` blocks, one file a
 //! resource.
 
-use super::ApiError;
+use super::{Answer, ApiError};
 use crate::query::query_string;
 use crate::state::auth::Auth;
 use api_types::{ProblemCode, ProblemDetails};
@@ -65,10 +65,10 @@ impl Api {
     /// expired, refreshes once and retries; when that fails too, the session
     /// is over and the app goes back to the login page. For `api/` only:
     /// files need the token for requests of their own.
-    pub(super) async fn with_token<T, F, Fut>(self, request: F) -> Result<T, ApiError>
+    pub(super) async fn with_token<T, F, Fut>(self, request: F) -> Answer<T>
     where
         F: Fn(String) -> Fut,
-        Fut: Future<Output = Result<T, ApiError>>,
+        Fut: Future<Output = Answer<T>>,
     {
         if let Some(restricted) = self.restricted.and_then(|slot| slot.get_value()) {
             return request(restricted).await;
@@ -102,33 +102,30 @@ impl Api {
     }
 
     /// Sends `call` with the token: the 2xx response, or the problem.
-    pub(super) async fn send(self, call: &Call) -> Result<Response, ApiError> {
+    pub(super) async fn send(self, call: &Call) -> Answer<Response> {
         self.with_token(|token| async move { ok_or_problem(call.fetch(Some(&token)).await?).await })
             .await
     }
 
     /// `call` with the token, its 2xx body decoded as `T`.
-    pub(super) async fn json<T: DeserializeOwned>(self, call: Call) -> Result<T, ApiError> {
+    pub(super) async fn json<T: DeserializeOwned>(self, call: Call) -> Answer<T> {
         decode(self.send(&call).await?).await
     }
 
     /// `call` with the token, its 2xx body decoded as `T` with its `ETag`.
-    pub(super) async fn tagged<T: DeserializeOwned>(
-        self,
-        call: Call,
-    ) -> Result<Tagged<T>, ApiError> {
+    pub(super) async fn tagged<T: DeserializeOwned>(self, call: Call) -> Answer<Tagged<T>> {
         let response = self.send(&call).await?;
         let etag = response.headers().get("ETag");
         decode(response).await.map(|value| Tagged { value, etag })
     }
 
     /// `call` with the token, for a 2xx without a body we care about (204, 202).
-    pub(super) async fn no_content(self, call: Call) -> Result<(), ApiError> {
+    pub(super) async fn no_content(self, call: Call) -> Answer<()> {
         self.send(&call).await.map(drop)
     }
 
     /// `GET path` with the token.
-    pub(super) async fn get<T: DeserializeOwned>(self, path: &str) -> Result<T, ApiError> {
+    pub(super) async fn get<T: DeserializeOwned>(self, path: &str) -> Answer<T> {
         self.json(Call::get(path)).await
     }
 
@@ -137,7 +134,7 @@ impl Api {
         self,
         path: &str,
         pairs: &[(&'static str, String)],
-    ) -> Result<T, ApiError> {
+    ) -> Answer<T> {
         self.get(&format!("{path}{}", query_string(pairs))).await
     }
 
@@ -146,25 +143,22 @@ impl Api {
         self,
         path: &str,
         body: &B,
-    ) -> Result<T, ApiError> {
+    ) -> Answer<T> {
         self.json(Call::post(path, body)?).await
     }
 
     /// `call` without a token (the endpoints before sign-in).
-    pub(super) async fn public<T: DeserializeOwned>(call: Call) -> Result<T, ApiError> {
+    pub(super) async fn public<T: DeserializeOwned>(call: Call) -> Answer<T> {
         Self::once(&call, None).await
     }
 
     /// `call` once, with `token` as it is (no refresh), its 2xx body decoded.
-    pub(super) async fn once<T: DeserializeOwned>(
-        call: &Call,
-        token: Option<&str>,
-    ) -> Result<T, ApiError> {
+    pub(super) async fn once<T: DeserializeOwned>(call: &Call, token: Option<&str>) -> Answer<T> {
         decode(ok_or_problem(call.fetch(token).await?).await?).await
     }
 
     /// `call` without a token, for a 2xx without a body we care about.
-    pub(super) async fn public_no_content(call: Call) -> Result<(), ApiError> {
+    pub(super) async fn public_no_content(call: Call) -> Answer<()> {
         ok_or_problem(call.fetch(None).await?).await.map(drop)
     }
 
@@ -212,7 +206,7 @@ impl Call {
         }
     }
 
-    fn with_json<B: Serialize>(method: Method, path: &str, body: &B) -> Result<Self, ApiError> {
+    fn with_json<B: Serialize>(method: Method, path: &str, body: &B) -> Answer<Self> {
         let json = serde_json::to_string(body).map_err(gloo_net::Error::from)?;
         Ok(Self::new(method, path, Some(json)))
     }
@@ -229,7 +223,7 @@ impl Call {
         }
     }
 
-    pub(super) fn post<B: Serialize>(path: &str, body: &B) -> Result<Self, ApiError> {
+    pub(super) fn post<B: Serialize>(path: &str, body: &B) -> Answer<Self> {
         Self::with_json(Method::POST, path, body)
     }
 
@@ -247,11 +241,11 @@ impl Call {
         }
     }
 
-    pub(super) fn put<B: Serialize>(path: &str, body: &B) -> Result<Self, ApiError> {
+    pub(super) fn put<B: Serialize>(path: &str, body: &B) -> Answer<Self> {
         Self::with_json(Method::PUT, path, body)
     }
 
-    pub(super) fn patch<B: Serialize>(path: &str, body: &B) -> Result<Self, ApiError> {
+    pub(super) fn patch<B: Serialize>(path: &str, body: &B) -> Answer<Self> {
         Self::with_json(Method::PATCH, path, body)
     }
 
@@ -267,10 +261,16 @@ impl Call {
         self
     }
 
+    /// Adds `If-Match` with the `ETag` of a record's `version`: the server
+    /// answers 412 when the record changed since.
+    pub(super) fn if_version(self, version: i32) -> Self {
+        self.header("If-Match", Some(&super::cases::version_tag(version)))
+    }
+
     /// Sends the request, with the bearer token if any: the only place the
     /// `Authorization` header is written (but for an upload's, see
     /// [`authorization`]).
-    async fn fetch(&self, token: Option<&str>) -> Result<Response, ApiError> {
+    async fn fetch(&self, token: Option<&str>) -> Answer<Response> {
         let mut builder = RequestBuilder::new(&self.url).method(self.method.clone());
         if let Some(token) = token {
             builder = builder.header("Authorization", &bearer(token));
@@ -306,7 +306,7 @@ pub(super) fn authorization(token: &str) -> (&'static str, String) {
 }
 
 /// A 2xx response as it is, any other as its problem document.
-async fn ok_or_problem(response: Response) -> Result<Response, ApiError> {
+async fn ok_or_problem(response: Response) -> Answer<Response> {
     if response.ok() {
         Ok(response)
     } else {
@@ -315,7 +315,7 @@ async fn ok_or_problem(response: Response) -> Result<Response, ApiError> {
 }
 
 /// Decodes a 2xx body as `T`.
-pub(super) async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+pub(super) async fn decode<T: DeserializeOwned>(response: Response) -> Answer<T> {
     let status = response.status();
     response
         .json::<T>()

@@ -3,7 +3,7 @@
 //! template, a finished run's problems). Service and Admin only.
 
 use super::http::{url, Api, Call};
-use super::ApiError;
+use super::Answer;
 use api_types::{ImportKindDto, ImportRunDto};
 use std::fmt::Display;
 use web_sys::Blob;
@@ -58,14 +58,14 @@ impl Api {
         kind: ImportKindDto,
         (file, name): (&Blob, &str),
         dry_run: bool,
-    ) -> Result<ImportRunDto, ApiError> {
+    ) -> Answer<ImportRunDto> {
         let path = format!("{IMPORTS}?kind={}&dry_run={dry_run}", kind_name(kind));
         self.json(Call::post_file(&path, file, file_type(name)))
             .await
     }
 
     /// `GET /imports/{id}`: how far the run got, and its report once done.
-    pub async fn import_run(self, id: impl Display) -> Result<ImportRunDto, ApiError> {
+    pub async fn import_run(self, id: impl Display) -> Answer<ImportRunDto> {
         self.get(&import_path(id)).await
     }
 }

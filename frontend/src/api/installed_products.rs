@@ -1,7 +1,7 @@
 //! The installed base (`/installed-products`).
 
 use super::http::{Api, Call, Tagged};
-use super::ApiError;
+use super::Answer;
 use crate::query::product_query_pairs;
 use api_types::{
     ContactCentreDto, InstalledProductDetail, InstalledProductPage, InstalledProductQuery,
@@ -20,7 +20,7 @@ impl Api {
     pub async fn installed_product(
         self,
         id: impl Display,
-    ) -> Result<Tagged<InstalledProductDetail>, ApiError> {
+    ) -> Answer<Tagged<InstalledProductDetail>> {
         self.tagged(Call::get(&installed_product_path(id))).await
     }
 
@@ -31,16 +31,13 @@ impl Api {
         id: impl Display,
         etag: Option<&str>,
         request: &UpdateCustomDetailsRequest,
-    ) -> Result<Tagged<InstalledProductDetail>, ApiError> {
+    ) -> Answer<Tagged<InstalledProductDetail>> {
         let call = Call::put(&custom_details_path(id), request)?.header("If-Match", etag);
         self.tagged(call).await
     }
 
     /// `GET /installed-products/{id}/contact-centre`: where to phone a critical case.
-    pub async fn contact_centre(
-        self,
-        installed_product: impl Display,
-    ) -> Result<ContactCentreDto, ApiError> {
+    pub async fn contact_centre(self, installed_product: impl Display) -> Answer<ContactCentreDto> {
         let path = installed_product_path(installed_product);
         self.get(&format!("{path}/contact-centre")).await
     }

@@ -2,7 +2,7 @@
 //! parent account's requirement (`/mfa-policy`).
 
 use super::http::{Api, Call};
-use super::ApiError;
+use super::Answer;
 use crate::query::query_string;
 use api_types::{
     MfaCodeRequest, MfaEnabledResponse, MfaPolicy, MfaSetupResponse, PasswordConfirmation,
@@ -18,20 +18,14 @@ impl Api {
     /// `wrong_password` on field `password`, `required` or `invalid_mfa_code`
     /// on field `code`. The restricted token needs no confirmation: the
     /// server ignores the body then.
-    pub async fn mfa_setup(
-        self,
-        request: &PasswordConfirmation,
-    ) -> Result<MfaSetupResponse, ApiError> {
+    pub async fn mfa_setup(self, request: &PasswordConfirmation) -> Answer<MfaSetupResponse> {
         self.post(MFA_SETUP, request).await
     }
 
     /// `POST /me/mfa/enable`: the ten recovery codes (and a session when
     /// enrolled with the restricted token); 422 `invalid_mfa_code` on field
     /// `code`, 409 when no setup is pending.
-    pub async fn mfa_enable(
-        self,
-        request: &MfaCodeRequest,
-    ) -> Result<MfaEnabledResponse, ApiError> {
+    pub async fn mfa_enable(self, request: &MfaCodeRequest) -> Answer<MfaEnabledResponse> {
         self.post(MFA_ENABLE, request).await
     }
 
@@ -39,7 +33,7 @@ impl Api {
     /// (or a recovery code): 204; 422 `wrong_password` on field `password`,
     /// `required` or `invalid_mfa_code` on field `code`; 409 when the parent
     /// account requires a second factor.
-    pub async fn mfa_disable(self, request: &PasswordConfirmation) -> Result<(), ApiError> {
+    pub async fn mfa_disable(self, request: &PasswordConfirmation) -> Answer<()> {
         self.no_content(Call::post(MFA_DISABLE, request)?).await
     }
 
@@ -49,17 +43,17 @@ impl Api {
     pub async fn mfa_recovery_codes(
         self,
         request: &PasswordConfirmation,
-    ) -> Result<RecoveryCodesResponse, ApiError> {
+    ) -> Answer<RecoveryCodesResponse> {
         self.post(MFA_RECOVERY_CODES, request).await
     }
 
     /// `GET /mfa-policy`: a Manager's own parent account; an Admin names one.
-    pub async fn mfa_policy(self, parent_account: Option<&str>) -> Result<MfaPolicy, ApiError> {
+    pub async fn mfa_policy(self, parent_account: Option<&str>) -> Answer<MfaPolicy> {
         self.get(&mfa_policy_path(parent_account)).await
     }
 
     /// `PUT /mfa-policy`: the requirement as saved.
-    pub async fn set_mfa_policy(self, request: &MfaPolicy) -> Result<MfaPolicy, ApiError> {
+    pub async fn set_mfa_policy(self, request: &MfaPolicy) -> Answer<MfaPolicy> {
         self.json(Call::put(MFA_POLICY, request)?).await
     }
 }

@@ -14,7 +14,7 @@ macro_rules! list_endpoints {
                 pub async fn $name(
                     self,
                     query: impl ::std::borrow::Borrow<$query>,
-                ) -> Result<$page, $crate::api::ApiError> {
+                ) -> $crate::api::Answer<$page> {
                     self.get_list($path, &$pairs(query.borrow())).await
                 }
             )*
@@ -40,3 +40,6 @@ mod users;
 
 pub use error::ApiError;
 pub use http::{Api, LoginRefused, Tagged};
+
+/// What an API call answers: the decoded body, or why there is none.
+pub type Answer<T> = Result<T, ApiError>;

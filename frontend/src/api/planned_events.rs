@@ -1,9 +1,8 @@
 //! Planned service events (`/planned-events`, the calendar) and the
 //! caller's calendar feed (`/calendar/feed`).
 
-use super::cases::version_tag;
 use super::http::{url, Api, Call};
-use super::ApiError;
+use super::Answer;
 use crate::query::planned_event_query_pairs;
 use api_types::{
     AnswerEventRequest, CalendarFeedDto, EventPlanDto, NewPlannedEventRequest, PlannedEventDto,
@@ -22,17 +21,14 @@ const FEED_PATH: &str = "/calendar/feed";
 
 impl Api {
     /// `GET /planned-events/{id}`.
-    pub async fn planned_event(self, id: impl Display) -> Result<PlannedEventDto, ApiError> {
+    pub async fn planned_event(self, id: impl Display) -> Answer<PlannedEventDto> {
         self.get(&event_path(id)).await
     }
 
     /// `POST /planned-events` (Service): plans an event on a product; 422
     /// names the fields the server refused (`planned_end`, `engineer_id`,
     /// `case_id`).
-    pub async fn plan_event(
-        self,
-        request: &NewPlannedEventRequest,
-    ) -> Result<PlannedEventDto, ApiError> {
+    pub async fn plan_event(self, request: &NewPlannedEventRequest) -> Answer<PlannedEventDto> {
         self.post(EVENTS_PATH, request).await
     }
 
@@ -44,9 +40,8 @@ impl Api {
         id: impl Display,
         version: i32,
         plan: &EventPlanDto,
-    ) -> Result<PlannedEventDto, ApiError> {
-        let call = Call::put(&event_path(id), plan)?;
-        self.json(call.header("If-Match", Some(&version_tag(version))))
+    ) -> Answer<PlannedEventDto> {
+        self.json(Call::put(&event_path(id), plan)?.if_version(version))
             .await
     }
 
@@ -56,14 +51,14 @@ impl Api {
         self,
         id: impl Display,
         answer: &AnswerEventRequest,
-    ) -> Result<PlannedEventDto, ApiError> {
+    ) -> Answer<PlannedEventDto> {
         self.post(&format!("{}/answer", event_path(id)), answer)
             .await
     }
 
     /// `GET /calendar/feed`: the caller's feed, none (404) when they
     /// have none.
-    pub async fn calendar_feed(self) -> Result<Option<CalendarFeedDto>, ApiError> {
+    pub async fn calendar_feed(self) -> Answer<Option<CalendarFeedDto>> {
         match self.get(FEED_PATH).await {
             Ok(feed) => Ok(Some(feed)),
             Err(err) if err.code() == Some(ProblemCode::NotFound) => Ok(None),
@@ -72,12 +67,12 @@ impl Api {
     }
 
     /// `POST /calendar/feed`: a new feed URL; an earlier one stops working.
-    pub async fn renew_calendar_feed(self) -> Result<CalendarFeedDto, ApiError> {
+    pub async fn renew_calendar_feed(self) -> Answer<CalendarFeedDto> {
         self.json(Call::post_empty(FEED_PATH)).await
     }
 
     /// `DELETE /calendar/feed`: the feed URL stops working.
-    pub async fn end_calendar_feed(self) -> Result<(), ApiError> {
+    pub async fn end_calendar_feed(self) -> Answer<()> {
         self.no_content(Call::delete(FEED_PATH)).await
     }
 }

@@ -2,7 +2,7 @@
 //! and the engineers a case can be assigned to. Service users only.
 
 use super::http::Api;
-use super::ApiError;
+use super::Answer;
 use crate::query::queue_query_pairs;
 use api_types::{EngineerList, QueuePage, QueueQuery};
 
@@ -13,7 +13,7 @@ list_endpoints! {
 
 impl Api {
     /// `GET /service/engineers`: the active engineers, by name.
-    pub async fn engineers(self) -> Result<EngineerList, ApiError> {
+    pub async fn engineers(self) -> Answer<EngineerList> {
         self.get("/service/engineers").await
     }
 }

@@ -1,7 +1,7 @@
 //! The users a Manager or Admin administers (`/users`) and the security log.
 
 use super::http::{Api, Call, Tagged};
-use super::ApiError;
+use super::Answer;
 use crate::query::{security_log_query_pairs, user_query_pairs};
 use api_types::{
     CreateUserRequest, SecurityLogPage, SecurityLogQuery, UpdateUserRequest, UserDetail, UserPage,
@@ -18,12 +18,12 @@ list_endpoints! {
 
 impl Api {
     /// `POST /users`: 201 with the new user, who gets an activation email.
-    pub async fn create_user(self, request: &CreateUserRequest) -> Result<UserDetail, ApiError> {
+    pub async fn create_user(self, request: &CreateUserRequest) -> Answer<UserDetail> {
         self.post("/users", request).await
     }
 
     /// `GET /users/{id}`, and its `ETag`.
-    pub async fn user(self, id: impl Display) -> Result<Tagged<UserDetail>, ApiError> {
+    pub async fn user(self, id: impl Display) -> Answer<Tagged<UserDetail>> {
         self.tagged(Call::get(&user_path(id))).await
     }
 
@@ -33,13 +33,13 @@ impl Api {
         id: impl Display,
         etag: &str,
         request: &UpdateUserRequest,
-    ) -> Result<Tagged<UserDetail>, ApiError> {
+    ) -> Answer<Tagged<UserDetail>> {
         let call = Call::patch(&user_path(id), request)?.header("If-Match", Some(etag));
         self.tagged(call).await
     }
 
     /// `POST /users/{id}/activation-email`: 202, a new activation link is on its way.
-    pub async fn send_activation_email(self, id: impl Display) -> Result<(), ApiError> {
+    pub async fn send_activation_email(self, id: impl Display) -> Answer<()> {
         let path = format!("{}/activation-email", user_path(id));
         self.no_content(Call::post_empty(&path)).await
     }

@@ -69,3 +69,114 @@ pub fn blob_error() -> ApiError {
         reason: "the browser refused the file".to_owned(),
     }
 }
+
+/// A button that runs `fetch` (a file to save or show), disabled and saying
+/// `busy_text` meanwhile; a click while it runs does nothing.
+pub fn fetch_button<Fut>(
+    class: String,
+    aria_label: Option<String>,
+    (text, busy_text): (&'static str, &'static str),
+    fetch: impl Fn() -> Fut + 'static,
+) -> impl IntoView
+where
+    Fut: std::future::Future<Output = ()> + 'static,
+{
+    let busy = RwSignal::new(false);
+    let on_click = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let fetched = fetch();
+        leptos::task::spawn_local(async move {
+            fetched.await;
+            busy.try_set(false);
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class=class
+            aria-label=aria_label
+            disabled=move || busy.get()
+            on:click=on_click
+        >
+            {move || if busy.get() { busy_text } else { text }}
+        </button>
+    }
+}
+
+/// Why the last fetch failed (`error`; empty: none), read out when it happens.
+pub fn fetch_error_view(error: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="form-live" aria-live="polite">
+            {move || error.with(|e| (!e.is_empty()).then(|| view! {
+                <p class="form-error" role="alert">{e.clone()}</p>
+            }))}
+        </div>
+    }
+}
+
+/// A fetched photo shown in a `<dialog>`: the preview of a case's attachment
+/// or of a document.
+#[derive(Clone, Copy)]
+pub struct PhotoPreview {
+    /// The dialog's element id.
+    id: &'static str,
+    name: RwSignal<String>,
+    /// The photo's blob URL, while it is shown.
+    url: RwSignal<Option<String>>,
+}
+
+impl PhotoPreview {
+    pub fn new(id: &'static str) -> Self {
+        Self {
+            id,
+            name: RwSignal::new(String::new()),
+            url: RwSignal::new(None),
+        }
+    }
+
+    /// Shows the photo at the blob `url`, named `name`.
+    pub fn open(self, name: String, url: String) {
+        self.name.set(name);
+        self.url.set(Some(url));
+        if let Some(dialog) = self.dialog() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+        }
+    }
+
+    fn dialog(self) -> Option<web_sys::HtmlDialogElement> {
+        document().get_element_by_id(self.id)?.dyn_into().ok()
+    }
+
+    /// The dialog, titled by the photo's name (the heading `title_id`), and
+    /// its button that closes it (`close`).
+    pub fn view(self, title_id: &'static str, close: impl IntoView + 'static) -> impl IntoView {
+        let (name, url) = (self.name, self.url);
+        view! {
+            <dialog
+                id=self.id
+                class="preview-dialog"
+                aria-labelledby=title_id
+                on:close=move |_| url.set(None)
+            >
+                <h2 id=title_id class="preview-title">{name}</h2>
+                <img class="preview-image" src=url alt=name/>
+                <button
+                    type="button"
+                    class="button-secondary preview-close"
+                    on:click=move |_| {
+                        if let Some(dialog) = self.dialog() {
+                            dialog.close();
+                        }
+                    }
+                >
+                    {close}
+                </button>
+            </dialog>
+        }
+    }
+}

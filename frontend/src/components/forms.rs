@@ -65,6 +65,12 @@ pub struct FieldRef {
     pub label: crate::i18n::TextFn,
 }
 
+impl FieldRef {
+    pub const fn new(field: &'static str, id: &'static str, label: crate::i18n::TextFn) -> Self {
+        Self { field, id, label }
+    }
+}
+
 /// The box at the top of a form after a failed send: the sentence, or for
 /// invalid fields a link to each with what is wrong (`text(code)`).
 pub fn failure_summary(

@@ -48,16 +48,10 @@ pub fn new_password_errors(password: &str, repeat: &str) -> Vec<FieldError> {
 
 /// The summary's links to the new password and its repetition.
 pub const NEW_PASSWORD_REFS: [FieldRef; 2] = [
-    FieldRef {
-        field: NEW_PASSWORD,
-        id: NEW_PASSWORD_ID,
-        label: |t| t.new_password_label,
-    },
-    FieldRef {
-        field: REPEAT_PASSWORD,
-        id: REPEAT_PASSWORD_ID,
-        label: |t| t.repeat_password_label,
-    },
+    FieldRef::new(NEW_PASSWORD, NEW_PASSWORD_ID, |t| t.new_password_label),
+    FieldRef::new(REPEAT_PASSWORD, REPEAT_PASSWORD_ID, |t| {
+        t.repeat_password_label
+    }),
 ];
 
 /// A required password input, described by `help` and its errors; typing

@@ -14,7 +14,7 @@ use crate::i18n::{
     STATES,
 };
 use crate::query::{
-    coverage_choice, from_wire, set_coverage_choice, wire_name, Grouping, ListView,
+    coverage_choice, from_wire, set_coverage_choice, value_text, wire_name, Grouping, ListView,
     ProductListView, COVERED, NOT_COVERED,
 };
 use crate::routes::installed_product_path;
@@ -392,17 +392,11 @@ fn state_value(v: &ProductListView) -> String {
 }
 
 fn strategic_value(v: &ProductListView) -> String {
-    v.query
-        .strategic_item
-        .map(|b| b.to_string())
-        .unwrap_or_default()
+    value_text(v.query.strategic_item)
 }
 
 fn location_value(v: &ProductListView) -> String {
-    v.query
-        .location_account
-        .map(|id| id.to_string())
-        .unwrap_or_default()
+    value_text(v.query.location_account)
 }
 
 /// Options of fixed values, labelled in the current language.
@@ -455,6 +449,7 @@ fn location_options(mut accounts: Vec<AccountResponse>) -> Vec<(String, String)>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pages::accounts::test_account;
     use api_types::{
         AccountKindDto, AccountRef, CoverageDto, OperationalStateDto, ProductKindDto,
         ProductStatusDto,
@@ -578,25 +573,10 @@ mod tests {
 
     #[test]
     fn location_options_name_the_parent_when_known() {
-        let hospital = AccountResponse {
-            id: account(1, "").id,
-            name: "UMC".to_owned(),
-            kind: AccountKindDto::Hospital,
-            country: "NL".to_owned(),
-            city: None,
-            address: None,
-            market: None,
-            source_id: None,
-            parent_id: None,
-            parent_account_id: Some(account(1, "").id),
-            visible_because: Vec::new(),
-        };
+        let hospital = test_account(1, "UMC", None, Some(1));
         let radiology = AccountResponse {
-            id: account(2, "").id,
-            name: "Radiology".to_owned(),
             kind: AccountKindDto::Department,
-            parent_id: Some(hospital.id),
-            ..hospital.clone()
+            ..test_account(2, "Radiology", Some(1), Some(1))
         };
         let options = location_options(vec![hospital, radiology]);
         assert_eq!(options[0].1, "Radiology · UMC");

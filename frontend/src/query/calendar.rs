@@ -57,9 +57,8 @@ pub struct CalendarView {
 }
 
 impl ListView for CalendarView {
-    /// The whole view: another mode or day is another answer.
-    type Query = CalendarView;
-    const PAGE: Page = Page::Calendar;
+    // The whole view: another mode or day is another answer.
+    query_field!(Self, Page::Calendar);
 
     fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         Self {
@@ -89,18 +88,6 @@ impl ListView for CalendarView {
         push(&mut pairs, "date", self.date.map(write_day));
         pairs.extend(filter_pairs(&self.query));
         pairs
-    }
-
-    fn query(&self) -> &Self {
-        self
-    }
-
-    fn page_mut(&mut self) -> &mut Option<u32> {
-        &mut self.query.page
-    }
-
-    fn page_size_mut(&mut self) -> &mut Option<u32> {
-        &mut self.query.page_size
     }
 
     fn is_filtered(&self) -> bool {

@@ -53,9 +53,8 @@ pub struct DocumentListView {
 }
 
 impl ListView for DocumentListView {
-    /// The whole view: the range is asked in the user's zone at fetch time.
-    type Query = DocumentListView;
-    const PAGE: Page = Page::Documents;
+    // The whole view: the range is asked in the user's zone at fetch time.
+    query_field!(Self, Page::Documents);
 
     fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         Self {
@@ -82,26 +81,8 @@ impl ListView for DocumentListView {
         pairs
     }
 
-    fn query(&self) -> &Self {
-        self
-    }
-
-    fn page_mut(&mut self) -> &mut Option<u32> {
-        &mut self.query.page
-    }
-
-    fn page_size_mut(&mut self) -> &mut Option<u32> {
-        &mut self.query.page_size
-    }
-
     fn is_filtered(&self) -> bool {
-        let q = &self.query;
-        q.kind.is_some()
-            || q.installed_product.is_some()
-            || q.case.is_some()
-            || q.planned_event.is_some()
-            || self.from.is_some()
-            || self.to.is_some()
+        !filter_pairs(&self.query).is_empty() || self.from.is_some() || self.to.is_some()
     }
 }
 

@@ -387,11 +387,9 @@ fn ApproveFields(
 
 const REJECT_ERRORS_ID: &str = "reject-errors";
 const REASON: &str = "reason";
-const REJECT_FIELDS: [FieldRef; 1] = [FieldRef {
-    field: REASON,
-    id: "reject-reason",
-    label: |t| ADMIN_TEXTS.of(t).reject_reason_label,
-}];
+const REJECT_FIELDS: [FieldRef; 1] = [FieldRef::new(REASON, "reject-reason", |t| {
+    ADMIN_TEXTS.of(t).reject_reason_label
+})];
 
 /// What is wrong with a reason, caught before asking to confirm.
 fn reason_check(reason: &str) -> Option<FieldErrorCode> {

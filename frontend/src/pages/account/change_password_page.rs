@@ -25,11 +25,9 @@ const CURRENT_PASSWORD: &str = "current_password";
 const CURRENT_PASSWORD_ID: &str = "current-password";
 const ERRORS_ID: &str = "change-password-errors";
 const FIELDS: [FieldRef; 3] = [
-    FieldRef {
-        field: CURRENT_PASSWORD,
-        id: CURRENT_PASSWORD_ID,
-        label: |t| PUBLIC_TEXTS.of(t).current_password_label,
-    },
+    FieldRef::new(CURRENT_PASSWORD, CURRENT_PASSWORD_ID, |t| {
+        PUBLIC_TEXTS.of(t).current_password_label
+    }),
     NEW_PASSWORD_REFS[0],
     NEW_PASSWORD_REFS[1],
 ];

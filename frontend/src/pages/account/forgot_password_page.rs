@@ -15,11 +15,7 @@ use api_types::{FieldErrorCode, PasswordResetRequest};
 use domain::Email;
 use leptos::prelude::*;
 
-const EMAIL: FieldRef = FieldRef {
-    field: "email",
-    id: "email",
-    label: |t| t.email_label,
-};
+const EMAIL: FieldRef = FieldRef::new("email", "email", |t| t.email_label);
 /// The address field (its label in the reader's language).
 const EMAIL_INPUT: TextInput = TextInput {
     field: "email",

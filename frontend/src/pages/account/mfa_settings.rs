@@ -28,16 +28,10 @@ const PASSWORD_ID: &str = "mfa-password";
 const CODE_ID: &str = "mfa-confirm-code";
 const ERRORS_ID: &str = "mfa-errors";
 static FIELDS: [FieldRef; 2] = [
-    FieldRef {
-        field: CONFIRM_PASSWORD,
-        id: PASSWORD_ID,
-        label: |t| t.password_label,
-    },
-    FieldRef {
-        field: CONFIRM_CODE,
-        id: CODE_ID,
-        label: |t| ADMIN_TEXTS.of(t).mfa_confirm_code_label,
-    },
+    FieldRef::new(CONFIRM_PASSWORD, PASSWORD_ID, |t| t.password_label),
+    FieldRef::new(CONFIRM_CODE, CODE_ID, |t| {
+        ADMIN_TEXTS.of(t).mfa_confirm_code_label
+    }),
 ];
 
 /// What the password and code confirm.
@@ -581,25 +575,11 @@ fn policy_switch(t: &'static Texts, state: PolicyState, save: Action<bool, ()>) 
 mod tests {
     use super::*;
     use crate::i18n::texts;
-    use api_types::{AccountKindDto, AccountResponse};
+    use api_types::AccountResponse;
     use domain::Language;
 
     fn account(id: u128, name: &str, parent: Option<u128>) -> AccountResponse {
-        let uuid =
-            |n: u128| serde_json::from_value(serde_json::json!(format!("{n:032x}"))).unwrap();
-        AccountResponse {
-            id: uuid(id),
-            name: name.to_owned(),
-            kind: AccountKindDto::Hospital,
-            country: "NL".to_owned(),
-            city: None,
-            address: None,
-            market: None,
-            source_id: None,
-            parent_id: parent.map(uuid),
-            parent_account_id: Some(uuid(parent.unwrap_or(id))),
-            visible_because: Vec::new(),
-        }
+        crate::pages::accounts::test_account(id, name, parent, Some(parent.unwrap_or(id)))
     }
 
     #[test]

@@ -34,27 +34,19 @@ const CODE_ID: &str = "mfa-code";
 const ERRORS_ID: &str = "mfa-setup-errors";
 const CODES_HEADING_ID: &str = "recovery-codes-heading";
 const SCAN_HEADING_ID: &str = "mfa-scan-heading";
-const FIELDS: [FieldRef; 1] = [FieldRef {
-    field: CODE,
-    id: CODE_ID,
-    label: |t| t.mfa_code_label,
-}];
+const FIELDS: [FieldRef; 1] = [FieldRef::new(CODE, CODE_ID, |t| t.mfa_code_label)];
 
 const CONFIRM_HEADING_ID: &str = "mfa-confirm-heading";
 const CONFIRM_ERRORS_ID: &str = "mfa-confirm-errors";
 const CONFIRM_PASSWORD_ID: &str = "mfa-setup-password";
 const CONFIRM_CODE_ID: &str = "mfa-confirm-code";
 static CONFIRM_FIELDS: [FieldRef; 2] = [
-    FieldRef {
-        field: CONFIRM_PASSWORD,
-        id: CONFIRM_PASSWORD_ID,
-        label: |t| PUBLIC_TEXTS.of(t).current_password_label,
-    },
-    FieldRef {
-        field: CONFIRM_CODE,
-        id: CONFIRM_CODE_ID,
-        label: |t| PUBLIC_TEXTS.of(t).mfa_confirm_code_label,
-    },
+    FieldRef::new(CONFIRM_PASSWORD, CONFIRM_PASSWORD_ID, |t| {
+        PUBLIC_TEXTS.of(t).current_password_label
+    }),
+    FieldRef::new(CONFIRM_CODE, CONFIRM_CODE_ID, |t| {
+        PUBLIC_TEXTS.of(t).mfa_confirm_code_label
+    }),
 ];
 
 /// The sentence for an error of the code field.

@@ -28,11 +28,9 @@ use domain::{DateFormat, Language, TimeFormat, TimeZoneName};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const TIME_ZONE: FieldRef = FieldRef {
-    field: "time_zone",
-    id: "time-zone",
-    label: |t| ADMIN_TEXTS.of(t).time_zone_label,
-};
+const TIME_ZONE: FieldRef = FieldRef::new("time_zone", "time-zone", |t| {
+    ADMIN_TEXTS.of(t).time_zone_label
+});
 const ERRORS_ID: &str = "settings-errors";
 
 /// Each language by its own name, so anyone finds theirs.

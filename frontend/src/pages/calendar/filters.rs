@@ -8,7 +8,7 @@ use crate::components::list::{any_then, choice_options, filter_select, options, 
 use crate::i18n::calendar_texts::{CALENDAR_TEXTS, EVENT_STATUSES, EVENT_TYPES};
 use crate::i18n::{modality_name, MODALITIES};
 use crate::pages::installed_products_page::display_name;
-use crate::query::{from_wire, wire_name, CalendarView};
+use crate::query::{from_wire, value_text, wire_name, CalendarView};
 use api_types::{PlannedEventDto, ProductRef};
 use leptos::prelude::*;
 
@@ -70,17 +70,11 @@ pub fn calendar_filters(list: CalendarList) -> impl IntoView {
 }
 
 fn location_of(v: &CalendarView) -> String {
-    v.query
-        .location
-        .map(|id| id.to_string())
-        .unwrap_or_default()
+    value_text(v.query.location)
 }
 
 fn product_of(v: &CalendarView) -> String {
-    v.query
-        .installed_product
-        .map(|id| id.to_string())
-        .unwrap_or_default()
+    value_text(v.query.installed_product)
 }
 
 fn any_choice(label: &'static str) -> impl Iterator<Item = (String, AnyView)> {

@@ -5,7 +5,7 @@
 //! the visit meanwhile) the event is reloaded and the page says so, keeping
 //! what was typed.
 
-use super::visit_form::{Draft, Engineers, VisitForm};
+use super::visit_form::{Draft, VisitForm};
 use crate::api::Api;
 use crate::components::confirm::ConfirmBox;
 use crate::components::forms::{
@@ -13,6 +13,7 @@ use crate::components::forms::{
 };
 use crate::i18n::calendar_texts::CALENDAR_TEXTS;
 use crate::i18n::{error_message, Texts};
+use crate::pages::service::engineers::Engineers;
 use crate::state::auth::use_auth;
 use api_types::{EventPlanDto, EventStatusDto, PlannedEventDto, ProblemCode};
 use leptos::prelude::*;

@@ -6,7 +6,6 @@
 //! times are checked before sending; the server's field errors (problem+json)
 //! are shown at their fields and summarised above them, in words.
 
-use crate::api::ApiError;
 use crate::components::forms::{
     codes_for, failure_summary_by, field_error, field_errors_view, field_key, required_marker,
     Failure, RadioInput,
@@ -14,11 +13,12 @@ use crate::components::forms::{
 use crate::format::{date_time_in_zone, format_date, format_time, instant_in_zone};
 use crate::i18n::calendar_texts::{CALENDAR_TEXTS, EVENT_TYPES};
 use crate::i18n::{fill, Texts};
+use crate::pages::service::engineers::{engineer_list_state, engineer_options, Engineers};
 use crate::query::{from_wire, parse_day, wire_name};
 use crate::state::auth::use_auth;
 use api_types::{
-    CaseQuery, EngineerList, EventPlanDto, EventStatusDto, EventTypeDto, FieldError,
-    FieldErrorCode, PlannedEventDto, ProblemCode, VisitTypeDto,
+    CaseQuery, EventPlanDto, EventStatusDto, EventTypeDto, FieldError, FieldErrorCode,
+    PlannedEventDto, ProblemCode, VisitTypeDto,
 };
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
 use domain::DateFormat;
@@ -208,9 +208,6 @@ fn field_of(t: &'static Texts, field: &str) -> Option<(String, String)> {
 /// The product search's input id (new_visit_page.rs), where the summary
 /// leads when no product is chosen.
 pub const PRODUCT_SEARCH_ID: &str = "visit-product-search";
-
-/// The engineers to choose from, as the service API lists them.
-pub type Engineers = LocalResource<Result<EngineerList, ApiError>>;
 
 /// What the form holds, as typed, and what its last send failed on.
 #[derive(Clone, Copy)]
@@ -513,29 +510,8 @@ impl VisitForm {
         let engineers = self.engineers;
         let codes = self.codes("engineer_id");
         let value = move || self.engineer_value();
-        let options = move || {
-            engineers.get().map(|list| match list {
-                Ok(list) => list
-                    .items
-                    .into_iter()
-                    .map(|e| {
-                        let id = e.id.to_string();
-                        let selected = {
-                            let id = id.clone();
-                            move || value() == id
-                        };
-                        view! { <option value=id prop:selected=selected>{e.display_name}</option> }
-                    })
-                    .collect_view()
-                    .into_any(),
-                Err(_) => ().into_any(),
-            })
-        };
-        let list_state = move || match engineers.with(|l| l.as_ref().map(Result::is_ok)) {
-            None => Some(c.engineers_loading),
-            Some(false) => Some(c.engineers_failed),
-            Some(true) => None,
-        };
+        let options = engineer_options(engineers, value);
+        let list_state = engineer_list_state(engineers, c.engineers_loading, c.engineers_failed);
         let described = move || {
             let mut ids = vec!["visit-engineer-help"];
             if !codes().is_empty() {

@@ -8,7 +8,9 @@ use super::upload::{file_inputs, UploadQueue};
 use crate::api::cases::{attachments_zip_url, bench_repair_form_url};
 use crate::api::files::FetchedFile;
 use crate::api::ApiError;
-use crate::components::download::{blob_error, fetch_and_save, ObjectUrl};
+use crate::components::download::{
+    blob_error, fetch_and_save, fetch_button, fetch_error_view, ObjectUrl, PhotoPreview,
+};
 use crate::format::{format_date_time, format_size};
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{attachment_type_name, error_message, fill, Texts};
@@ -41,9 +43,8 @@ struct Files {
     watcher: StoredValue<Option<Watcher>, LocalStorage>,
     /// Why the last download failed; empty after one that worked.
     error: RwSignal<String>,
-    /// The photo in the dialog: its name and blob URL.
-    preview_name: RwSignal<String>,
-    preview_url: RwSignal<Option<String>>,
+    /// The photo in the dialog.
+    preview: PhotoPreview,
 }
 
 impl Files {
@@ -78,16 +79,8 @@ impl Files {
     /// opened after the download would be taken for a pop-up).
     async fn show(self, a: AttachmentDto) {
         if a.file_type != AttachmentTypeDto::Pdf {
-            let shown = self.url_for(a.download_url).await.map(|url| {
-                self.preview_name.set(a.file_name);
-                self.preview_url.set(Some(url));
-                if let Some(dialog) = preview_dialog() {
-                    if !dialog.open() {
-                        let _ = dialog.show_modal();
-                    }
-                }
-            });
-            return self.report(shown);
+            let shown = self.url_for(a.download_url).await;
+            return self.report(shown.map(|url| self.preview.open(a.file_name, url)));
         }
         let Some(tab) = window()
             .open_with_url_and_target("", "_blank")
@@ -181,10 +174,6 @@ impl Files {
 const SECTION_ID: &str = "attachments";
 const DIALOG_ID: &str = "attachment-preview";
 
-fn preview_dialog() -> Option<web_sys::HtmlDialogElement> {
-    document().get_element_by_id(DIALOG_ID)?.dyn_into().ok()
-}
-
 /// What a file button does.
 #[derive(Clone)]
 enum Job {
@@ -201,33 +190,16 @@ fn file_button(
     aria_label: Option<String>,
     job: Job,
 ) -> impl IntoView {
-    let t = files.t;
-    let busy = RwSignal::new(false);
-    let on_click = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
+    let texts = (label, CASE_TEXTS.of(files.t).file_loading);
+    fetch_button(class.to_owned(), aria_label, texts, move || {
         let job = job.clone();
-        leptos::task::spawn_local(async move {
+        async move {
             match job {
                 Job::Save(href, name) => files.save(href, name).await,
                 Job::Show(a) => files.show(*a).await,
             }
-            busy.try_set(false);
-        });
-    };
-    view! {
-        <button
-            type="button"
-            class=class
-            aria-label=aria_label
-            disabled=move || busy.get()
-            on:click=on_click
-        >
-            {move || if busy.get() { CASE_TEXTS.of(t).file_loading } else { label }}
-        </button>
-    }
+        }
+    })
 }
 
 /// The section; `open`: customers may still add to the case.
@@ -245,8 +217,7 @@ pub fn attachments_section(
         cache: StoredValue::new(Vec::new()),
         watcher: StoredValue::new_local(None),
         error: RwSignal::new(String::new()),
-        preview_name: RwSignal::new(String::new()),
-        preview_url: RwSignal::new(None),
+        preview: PhotoPreview::new(DIALOG_ID),
     };
     on_cleanup(move || {
         // Before the callback goes: the observer must not call it after.
@@ -338,32 +309,9 @@ pub fn attachments_section(
             <h2 id="attachments-heading">{CASE_TEXTS.of(t).attachments_heading}</h2>
             {bench_form}
             {list}
-            <div class="form-live" aria-live="polite">
-                {move || files.error.with(|e| (!e.is_empty()).then(|| view! {
-                    <p class="form-error" role="alert">{e.clone()}</p>
-                }))}
-            </div>
+            {fetch_error_view(files.error)}
             {add_form}
-            <dialog
-                id=DIALOG_ID
-                class="preview-dialog"
-                aria-labelledby="preview-title"
-                on:close=move |_| files.preview_url.set(None)
-            >
-                <h2 id="preview-title" class="preview-title">{files.preview_name}</h2>
-                <img class="preview-image" src=files.preview_url alt=files.preview_name/>
-                <button
-                    type="button"
-                    class="button-secondary preview-close"
-                    on:click=move |_| {
-                        if let Some(dialog) = preview_dialog() {
-                            dialog.close();
-                        }
-                    }
-                >
-                    {CASE_TEXTS.of(t).close_preview}
-                </button>
-            </dialog>
+            {files.preview.view("preview-title", CASE_TEXTS.of(t).close_preview)}
         </section>
     }
 }

@@ -9,7 +9,7 @@ use super::fields::{
     error_for, errors_of, focus_later, outcome_summary, patient_data_confirm, required_marker,
     text_field,
 };
-use super::product_picker::{PickedProduct, ProductPicker};
+use super::product_picker::{PickedProduct, PickerWords, ProductPicker};
 use super::submit::{new_idempotency_key, show_refusal, IdempotencyKeys, Outcome};
 use super::upload::{file_inputs, UploadQueue};
 use super::{critical_notice, JustCreated};
@@ -147,7 +147,7 @@ pub fn CaseForm(
                 <div id=ERRORS_ID tabindex="-1">
                     {move || sending.outcome.with(|o| o.as_ref().map(|o| outcome_summary(t, o, &FIELDS)))}
                 </div>
-                <ProductPicker t selected=typed.product error=product_error(t, errors)/>
+                <ProductPicker t words=PickerWords::for_cases(t) selected=typed.product error=product_error(t, errors)/>
                 {priority_choices(t, typed.priority, errors)}
                 {priority_one_notice(t, auth, typed)}
                 {kind_select(t, typed.kind)}

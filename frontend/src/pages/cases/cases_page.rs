@@ -126,7 +126,7 @@ pub fn CasesPage() -> impl IntoView {
             (texts.case_filters_label, texts.apply_case_filters, fields)
         })}
         // Reached from an installed product's page: say so, and offer the way out.
-        {list.narrowed_notice("product", without_product, first_product, |t| {
+        {list.narrowed_notice("product", |v| without(v, |v| &mut v.query.installed_product), first_product, |t| {
             let texts = CASE_TEXTS.of(t);
             [t.filter_product_notice, texts.filter_product_unknown, texts.remove_product_filter]
         })}
@@ -173,14 +173,6 @@ fn case_heads(t: &'static Texts, view: &CaseListView) -> AnyView {
         })
         .collect_view()
         .into_any()
-}
-
-/// The list without its product filter, while it has one.
-fn without_product(view: &CaseListView) -> Option<CaseListView> {
-    view.query.installed_product?;
-    let mut all = view.clone();
-    all.query.installed_product = None;
-    Some(all)
 }
 
 /// "IP-40010001 Ingenia 1.5T": the product of the first case listed.

@@ -1,5 +1,6 @@
-//! The create form's installed product: a search field, the matching
-//! products as buttons, and the chosen one shown plainly with a way back.
+//! A form's installed product (a new case, an upload, a planned visit): a
+//! search field, the matching products as buttons, and the chosen one
+//! shown plainly with a way back.
 
 use super::fields::required_marker;
 use crate::api::ApiError;
@@ -14,7 +15,7 @@ use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// The product a case is for, as the form shows it.
+/// The product a case (or a visit) is for, as the form shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PickedProduct {
     /// The product's id as the API writes it.
@@ -50,12 +51,47 @@ const RESULTS: u32 = 10;
 const DEBOUNCE: Duration = Duration::from_millis(300);
 pub const SEARCH_ID: &str = "case-product-search";
 
+/// What a [`ProductPicker`] says, and the id of its search field (its help
+/// and its error take that id with `-help` and `-error`).
+#[derive(Clone, Copy)]
+pub struct PickerWords {
+    pub search_id: &'static str,
+    pub legend: &'static str,
+    pub search_label: &'static str,
+    pub search_help: &'static str,
+    pub searching: &'static str,
+    pub none_found: &'static str,
+    pub selected: &'static str,
+    pub change: &'static str,
+}
+
+impl PickerWords {
+    /// The case forms' words (a new case, an upload's product).
+    pub fn for_cases(t: &'static Texts) -> Self {
+        let c = CASE_TEXTS.of(t);
+        Self {
+            search_id: SEARCH_ID,
+            legend: c.col_installed_product,
+            search_label: c.product_search_label,
+            search_help: c.product_search_help,
+            searching: c.product_searching,
+            none_found: c.product_search_none,
+            selected: c.selected_product_label,
+            change: c.change_product,
+        }
+    }
+}
+
 #[component]
 pub fn ProductPicker(
     t: &'static Texts,
+    words: PickerWords,
     selected: RwSignal<Option<PickedProduct>>,
     /// The field's error, if the form found one.
     error: Signal<Option<String>>,
+    /// Runs when a product is picked or let go.
+    #[prop(optional)]
+    on_change: Option<Callback<()>>,
 ) -> impl IntoView {
     let auth = use_auth();
     let typed = RwSignal::new(String::new());
@@ -107,15 +143,21 @@ pub fn ProductPicker(
         );
         timer.set_value(handle.ok());
     };
-    // Enter searches at once instead of submitting the case form.
+    // Enter searches at once instead of submitting the form.
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" {
             ev.prevent_default();
             search.set(typed.get_untracked());
         }
     };
+    let set = move |product: Option<PickedProduct>| {
+        selected.set(product);
+        if let Some(on_change) = on_change {
+            on_change.run(());
+        }
+    };
     let pick = move |product: PickedProduct| {
-        selected.set(Some(product));
+        set(Some(product));
         request_animation_frame(move || {
             if let Some(button) = change_button.get_untracked() {
                 let _ = button.focus();
@@ -123,7 +165,7 @@ pub fn ProductPicker(
         });
     };
     let change = move |_| {
-        selected.set(None);
+        set(None);
         request_animation_frame(move || {
             if let Some(input) = search_input.get_untracked() {
                 let _ = input.focus();
@@ -146,7 +188,7 @@ pub fn ProductPicker(
                 view! { <p class="form-error" role="alert">{error_message(t, &err)}</p> }.into_any()
             }
             Ok(page) if page.items.is_empty() => {
-                view! { <p class="empty-state">{CASE_TEXTS.of(t).product_search_none}</p> }.into_any()
+                view! { <p class="empty-state">{words.none_found}</p> }.into_any()
             }
             Ok(page) => {
                 view! {
@@ -178,7 +220,7 @@ pub fn ProductPicker(
     };
     let summary = move || {
         if !fresh.get() {
-            return CASE_TEXTS.of(t).product_searching.to_owned();
+            return words.searching.to_owned();
         }
         match results.get() {
             Some((_, Ok(page))) => {
@@ -187,24 +229,24 @@ pub fn ProductPicker(
             _ => String::new(),
         }
     };
-    let described = move || {
-        let errors = error
-            .with(Option::is_some)
-            .then_some(" case-product-search-error");
-        format!("case-product-search-help{}", errors.unwrap_or_default())
+    let id = words.search_id;
+    let described = move || match error.with(Option::is_some) {
+        true => format!("{id}-help {id}-error"),
+        false => format!("{id}-help"),
     };
 
     view! {
         <fieldset class="product-picker">
-            <legend>{CASE_TEXTS.of(t).col_installed_product} {required_marker(t)}</legend>
+            <legend>{words.legend} {required_marker(t)}</legend>
             {move || match selected.get() {
                 Some(p) => {
                     view! {
                         <div class="selected-product">
                             <p>
-                                <span class="selected-label">{CASE_TEXTS.of(t).selected_product_label}</span>
+                                <span class="selected-label">{words.selected}</span>
                                 " "
                                 <strong class="selected-name">{p.name}</strong>
+                                " "
                                 <span class="secondary">
                                     <span class="product-number">{p.number}</span>
                                     " · "
@@ -212,7 +254,7 @@ pub fn ProductPicker(
                                 </span>
                             </p>
                             <button type="button" class="button-secondary change-product" node_ref=change_button on:click=change>
-                                {CASE_TEXTS.of(t).change_product}
+                                {words.change}
                             </button>
                         </div>
                     }
@@ -221,9 +263,9 @@ pub fn ProductPicker(
                 None => {
                     view! {
                         <div class="field">
-                            <label for=SEARCH_ID>{CASE_TEXTS.of(t).product_search_label}</label>
+                            <label for=id>{words.search_label}</label>
                             <input
-                                id=SEARCH_ID
+                                id=id
                                 type="search"
                                 autocomplete="off"
                                 node_ref=search_input
@@ -233,9 +275,9 @@ pub fn ProductPicker(
                                 on:input=on_input
                                 on:keydown=on_keydown
                             />
-                            <p id="case-product-search-help" class="field-help">{CASE_TEXTS.of(t).product_search_help}</p>
+                            <p id=format!("{id}-help") class="field-help">{words.search_help}</p>
                             {move || error.get().map(|text| view! {
-                                <p id="case-product-search-error" class="field-error">{text}</p>
+                                <p id=format!("{id}-error") class="field-error">{text}</p>
                             })}
                         </div>
                         <p class="result-summary" role="status">{summary}</p>

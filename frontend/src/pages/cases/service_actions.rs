@@ -14,6 +14,7 @@ use crate::api::ApiError;
 use crate::components::forms::{submit_once, SubmitButton};
 use crate::i18n::case_texts::{CaseTexts, CASE_TEXTS};
 use crate::i18n::{case_status_name, error_message, TextFn, Texts, CASE_STATUSES};
+use crate::pages::service::engineers::{engineer_list_state, engineer_options};
 use crate::query::{from_wire, wire_name};
 use crate::routes::new_visit_path;
 use crate::state::auth::{use_auth, Auth};
@@ -278,29 +279,9 @@ fn assign_form(ctx: Ctx) -> impl IntoView {
         });
     });
     let invalid = move || said.with(|s| error_for(&errors_of(s), "engineer_id").is_some());
-    let options = move || {
-        engineers.get().map(|list| match list {
-            Ok(list) => list
-                .items
-                .into_iter()
-                .map(|e| {
-                    let id = e.id.to_string();
-                    let selected = {
-                        let id = id.clone();
-                        move || value() == id
-                    };
-                    view! { <option value=id prop:selected=selected>{e.display_name}</option> }
-                })
-                .collect_view()
-                .into_any(),
-            Err(_) => ().into_any(),
-        })
-    };
-    let list_state = move || match engineers.with(|l| l.as_ref().map(Result::is_ok)) {
-        None => Some(texts.engineers_loading),
-        Some(false) => Some(texts.engineers_failed),
-        Some(true) => None,
-    };
+    let options = engineer_options(engineers, value);
+    let list_state =
+        engineer_list_state(engineers, texts.engineers_loading, texts.engineers_failed);
 
     view! {
         <form class="service-action assign-engineer" on:submit=on_submit novalidate>

@@ -248,6 +248,18 @@ fn upload_row(
     }
 }
 
+/// The files picked in the file input of `ev`, which is emptied: choosing
+/// the same file again is a change too.
+pub fn take_files(ev: &leptos::ev::Event) -> Vec<File> {
+    let input: HtmlInputElement = event_target(ev);
+    let picked = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    picked
+}
+
 /// The file picker, the camera (on phones), and the patient-data notice.
 /// `chosen` gets the files picked with either.
 pub fn file_inputs(
@@ -260,13 +272,7 @@ pub fn file_inputs(
     let help_id = format!("{files_id}-help");
     let phi_id = format!("{files_id}-phi");
     let on_change = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
-        let picked: Vec<File> = input
-            .files()
-            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-            .unwrap_or_default();
-        // Emptied, so that choosing the same file again is a change too.
-        input.set_value("");
+        let picked = take_files(&ev);
         if !picked.is_empty() {
             chosen(picked);
         }

@@ -109,20 +109,8 @@ pub fn DocumentsPage() -> impl IntoView {
             let help = fill(texts.range_help, &[("zone", &auth.time_zone())]);
             let fields = view! {
                 {filter_select("filter", ("filter-kind", "kind"), texts.filter_kind, kind_select, on_change.clone(), any_then(texts.any_kind, kinds))}
-                {date_filter("filter-from", "from", texts.filter_from, from_input, day_value(|v| v.from), on_change.clone())}
-                <div class="filter">
-                    <label for="filter-to">{texts.filter_to}</label>
-                    <input
-                        id="filter-to"
-                        name="to"
-                        type="date"
-                        node_ref=to_input
-                        aria-describedby="filter-range-help"
-                        prop:value=day_value(|v| v.to)
-                        on:change=on_change.clone()
-                    />
-                    <p id="filter-range-help" class="field-help">{help}</p>
-                </div>
+                {date_filter(("filter-from", "from"), texts.filter_from, from_input, day_value(|v| v.from), on_change.clone(), None)}
+                {date_filter(("filter-to", "to"), texts.filter_to, to_input, day_value(|v| v.to), on_change.clone(), Some(help))}
             };
             (texts.document_filters_label, texts.apply_document_filters, fields)
         })}
@@ -166,14 +154,15 @@ fn narrowed<T>(
     field(&mut all.query).take().map(|_| all)
 }
 
-/// A day filter (`<input type="date">`), applied as soon as it changes.
+/// A day filter (`<input type="date">`), applied as soon as it changes;
+/// the last of the range says what the days are (`help`).
 fn date_filter(
-    id: &'static str,
-    name: &'static str,
+    (id, name): (&'static str, &'static str),
     label: &'static str,
     input: NodeRef<html::Input>,
     value: impl Fn() -> String + Send + Sync + 'static,
     on_change: impl Fn(Event) + 'static,
+    help: Option<String>,
 ) -> impl IntoView {
     view! {
         <div class="filter">
@@ -187,6 +176,7 @@ fn date_filter(
                 prop:value=value
                 on:change=on_change
             />
+            {help.map(|help| view! { <p id="filter-range-help" class="field-help">{help}</p> })}
         </div>
     }
 }
@@ -287,19 +277,23 @@ fn results(
         empty,
         "data-table document-table",
         heads,
-        move |t, dates, d| document_card(t, dates, d, selection, files),
-        move |t, dates, d| document_row(t, dates, d, selection, files),
+        move |t, dates, d| document_card(t, dates, d, Shared { selection, files }),
+        move |t, dates, d| document_row(t, dates, d, Shared { selection, files }),
     )
+}
+
+/// What the rows and cards of the documents share: the chosen ones, and
+/// the file buttons.
+#[derive(Clone, Copy)]
+struct Shared {
+    selection: Selection,
+    files: Files,
 }
 
 /// The checkbox that chooses a document for the zip; `label` names it
 /// for screen readers when no visible label does.
-fn select_box(
-    id: String,
-    input_id: String,
-    label: Option<String>,
-    selection: Selection,
-) -> impl IntoView {
+fn select_box(d: &DocumentDto, label: Option<String>, selection: Selection) -> impl IntoView {
+    let id = d.id.to_string();
     let checked = {
         let id = id.clone();
         move || selection.has(&id)
@@ -307,13 +301,18 @@ fn select_box(
     view! {
         <input
             type="checkbox"
-            id=input_id
+            id=select_id(d)
             class="select-document"
             aria-label=label
             prop:checked=checked
             on:change=move |ev| selection.set(&id, event_target_checked(&ev))
         />
     }
+}
+
+/// The id of a document's checkbox.
+fn select_id(d: &DocumentDto) -> String {
+    format!("select-{}", d.id)
 }
 
 fn uploaded(dates: &Dates, d: &DocumentDto) -> String {
@@ -345,21 +344,14 @@ fn case_view(t: &'static Texts, d: &DocumentDto) -> AnyView {
     }
 }
 
-fn document_row(
-    t: &'static Texts,
-    dates: &Dates,
-    d: DocumentDto,
-    selection: Selection,
-    files: Files,
-) -> impl IntoView {
+fn document_row(t: &'static Texts, dates: &Dates, d: DocumentDto, s: Shared) -> impl IntoView {
+    let Shared { selection, files } = s;
     let texts = DOCUMENT_TEXTS.of(t);
-    let id = d.id.to_string();
     let label = fill(texts.select_named, &[("name", &d.file_name)]);
-    let input_id = format!("select-{id}");
     let facts = format!("{} · {}", document_kind_name(t, d.kind), size(t, &d));
     view! {
         <tr class="document-row">
-            <td class="select-column">{select_box(id, input_id, Some(label), selection)}</td>
+            <td class="select-column">{select_box(&d, Some(label), selection)}</td>
             <td>
                 <span class="ident file-name">{d.file_name.clone()}</span>
                 <span class="secondary">{facts}</span>
@@ -372,23 +364,16 @@ fn document_row(
     }
 }
 
-fn document_card(
-    t: &'static Texts,
-    dates: &Dates,
-    d: DocumentDto,
-    selection: Selection,
-    files: Files,
-) -> impl IntoView {
+fn document_card(t: &'static Texts, dates: &Dates, d: DocumentDto, s: Shared) -> impl IntoView {
+    let Shared { selection, files } = s;
     let texts = DOCUMENT_TEXTS.of(t);
-    let id = d.id.to_string();
-    let input_id = format!("select-{id}");
     view! {
         <li class="card document-card">
             <div class="card-head">
-                {select_box(id, input_id.clone(), None, selection)}
+                {select_box(&d, None, selection)}
                 // The file's name labels its checkbox; clamped if wider than
                 // the card, whole on hover.
-                <label for=input_id class="file-name" title=d.file_name.clone()>{d.file_name.clone()}</label>
+                <label for=select_id(&d) class="file-name" title=d.file_name.clone()>{d.file_name.clone()}</label>
             </div>
             <dl class="facts">
                 {fact(texts.col_kind, document_kind_name(t, d.kind))}

@@ -5,6 +5,7 @@
 //! form that follows a modality. Emails about a product's dates link here.
 
 use crate::api::{Api, ApiError};
+use crate::components::detail::{page_error, when_loaded};
 use crate::components::list::{
     any_then, fact, filter_select, options, paged, select_value, use_list_page, Shown,
 };
@@ -170,30 +171,18 @@ fn notices_section(eol: Eol) -> impl IntoView {
     move || {
         let t = t.get();
         let texts = DOCUMENT_TEXTS.of(t);
-        let body = move || match notices.get() {
-            None => view! {
-                <p class="loading" role="status">
-                    <span class="spinner" aria-hidden="true"></span>
-                    {texts.notices_loading}
-                </p>
+        let body = when_loaded(t, notices, texts.notices_loading, move |page| {
+            if page.items.is_empty() {
+                return view! { <p class="empty-state">{texts.notices_none}</p> }.into_any();
             }
-            .into_any(),
-            Some(Err(err)) => {
-                view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
+            let format = auth.date_format();
+            view! {
+                <ul class="uploads notice-list">
+                    {page.items.into_iter().map(|n| notice_item(t, format, n)).collect_view()}
+                </ul>
             }
-            Some(Ok(page)) if page.items.is_empty() => {
-                view! { <p class="empty-state">{texts.notices_none}</p> }.into_any()
-            }
-            Some(Ok(page)) => {
-                let format = auth.date_format();
-                view! {
-                    <ul class="uploads notice-list">
-                        {page.items.into_iter().map(|n| notice_item(t, format, n)).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }
-        };
+            .into_any()
+        });
         let count = move || match unread() {
             0 => texts.all_read.to_owned(),
             n => count_text(texts.unread_one, texts.unread_many, n),
@@ -381,9 +370,7 @@ fn subscriptions_section(eol: Eol) -> impl IntoView {
         let list = move || match subscriptions.get() {
             None => view! { <p class="loading" role="status">{texts.subscriptions_loading}</p> }
                 .into_any(),
-            Some(Err(err)) => {
-                view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-            }
+            Some(Err(err)) => page_error(error_message(t, &err)),
             Some(Ok(list)) if list.items.is_empty() => {
                 view! { <p class="empty-state">{texts.subscriptions_none}</p> }.into_any()
             }

@@ -5,13 +5,14 @@
 
 use crate::api::documents::documents_zip_url;
 use crate::api::ApiError;
-use crate::components::download::{blob_error, fetch_and_save, ObjectUrl};
+use crate::components::download::{
+    blob_error, fetch_and_save, fetch_button, fetch_error_view, ObjectUrl, PhotoPreview,
+};
 use crate::i18n::document_texts::DOCUMENT_TEXTS;
 use crate::i18n::{error_message, fill, Texts};
 use crate::state::auth::Auth;
 use api_types::{AttachmentTypeDto, DocumentDto};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 const DIALOG_ID: &str = "document-preview";
 
@@ -25,9 +26,8 @@ pub struct Files {
     /// Why the last fetch failed, in the reader's words; empty after one
     /// that worked.
     pub error: RwSignal<String>,
-    /// The photo in the dialog: its name and blob URL.
-    preview_name: RwSignal<String>,
-    preview_url: RwSignal<Option<String>>,
+    /// The photo in the dialog.
+    preview: PhotoPreview,
 }
 
 /// What a file button does.
@@ -49,8 +49,7 @@ impl Files {
             auth,
             cache: StoredValue::new(Vec::new()),
             error: RwSignal::new(String::new()),
-            preview_name: RwSignal::new(String::new()),
-            preview_url: RwSignal::new(None),
+            preview: PhotoPreview::new(DIALOG_ID),
         }
     }
 
@@ -86,15 +85,10 @@ impl Files {
     /// opened after the download would be taken for a pop-up).
     async fn show(self, href: String, name: String, pdf: bool) -> Result<(), ApiError> {
         if !pdf {
-            return self.url_for(href).await.map(|url| {
-                self.preview_name.set(name);
-                self.preview_url.set(Some(url));
-                if let Some(dialog) = preview_dialog() {
-                    if !dialog.open() {
-                        let _ = dialog.show_modal();
-                    }
-                }
-            });
+            return self
+                .url_for(href)
+                .await
+                .map(|url| self.preview.open(name, url));
         }
         let Some(tab) = window()
             .open_with_url_and_target("", "_blank")
@@ -186,65 +180,20 @@ impl Files {
         label: String,
         job: Job,
     ) -> impl IntoView {
-        let busy = RwSignal::new(false);
-        let on_click = move |_| {
-            if busy.get_untracked() {
-                return;
-            }
-            busy.set(true);
-            let job = job.clone();
-            leptos::task::spawn_local(async move {
-                self.run(t, job).await;
-                busy.try_set(false);
-            });
-        };
-        view! {
-            <button type="button" class=class aria-label=label disabled=move || busy.get() on:click=on_click>
-                {move || if busy.get() { DOCUMENT_TEXTS.of(t).file_loading } else { text }}
-            </button>
-        }
+        let texts = (text, DOCUMENT_TEXTS.of(t).file_loading);
+        fetch_button(class.to_owned(), Some(label), texts, move || {
+            self.run(t, job.clone())
+        })
     }
 
     /// Why the last fetch failed, read out when it happens.
     pub fn error_view(self) -> impl IntoView {
-        let error = self.error;
-        view! {
-            <div class="form-live" aria-live="polite">
-                {move || error.with(|e| (!e.is_empty()).then(|| view! {
-                    <p class="form-error" role="alert">{e.clone()}</p>
-                }))}
-            </div>
-        }
+        fetch_error_view(self.error)
     }
 
     /// The dialog that shows a photo.
     pub fn dialog(self, t: Signal<&'static Texts>) -> impl IntoView {
-        let (name, url) = (self.preview_name, self.preview_url);
-        view! {
-            <dialog
-                id=DIALOG_ID
-                class="preview-dialog"
-                aria-labelledby="document-preview-title"
-                on:close=move |_| url.set(None)
-            >
-                <h2 id="document-preview-title" class="preview-title">{name}</h2>
-                <img class="preview-image" src=url alt=name/>
-                <button
-                    type="button"
-                    class="button-secondary preview-close"
-                    on:click=move |_| {
-                        if let Some(dialog) = preview_dialog() {
-                            dialog.close();
-                        }
-                    }
-                >
-                    {move || DOCUMENT_TEXTS.of(t.get()).close_preview}
-                </button>
-            </dialog>
-        }
+        let close = move || DOCUMENT_TEXTS.of(t.get()).close_preview;
+        self.preview.view("document-preview-title", close)
     }
-}
-
-fn preview_dialog() -> Option<web_sys::HtmlDialogElement> {
-    document().get_element_by_id(DIALOG_ID)?.dyn_into().ok()
 }

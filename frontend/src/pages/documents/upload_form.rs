@@ -14,8 +14,8 @@ use crate::components::forms::{
 use crate::components::list::ListPage;
 use crate::i18n::document_texts::{document_kind_name, is_report, DOCUMENT_KINDS, DOCUMENT_TEXTS};
 use crate::i18n::{count_text, error_message, field_error_text, fill, problem_text, Texts};
-use crate::pages::cases::product_picker::{PickedProduct, ProductPicker, SEARCH_ID};
-use crate::pages::cases::upload::{precheck, ACCEPT};
+use crate::pages::cases::product_picker::{PickedProduct, PickerWords, ProductPicker, SEARCH_ID};
+use crate::pages::cases::upload::{precheck, take_files, ACCEPT};
 use crate::pages::installed_products_page::display_name;
 use crate::query::{from_wire, wire_name, DocumentListView};
 use crate::routes::{case_path, Page};
@@ -26,7 +26,7 @@ use api_types::{
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
-use web_sys::{File, HtmlInputElement};
+use web_sys::File;
 
 const SUMMARY_ID: &str = "upload-documents-errors";
 const KIND_ID: &str = "upload-kind";
@@ -37,26 +37,12 @@ const CASES_OFFERED: u32 = 50;
 
 /// The fields the summary links to (the product's is the picker's search).
 const FIELDS: [FieldRef; 4] = [
-    FieldRef {
-        field: "kind",
-        id: KIND_ID,
-        label: |t| DOCUMENT_TEXTS.of(t).upload_kind_label,
-    },
-    FieldRef {
-        field: "installed_product",
-        id: SEARCH_ID,
-        label: |t| DOCUMENT_TEXTS.of(t).col_product,
-    },
-    FieldRef {
-        field: "case",
-        id: CASE_ID,
-        label: |t| DOCUMENT_TEXTS.of(t).case_label,
-    },
-    FieldRef {
-        field: "file",
-        id: FILES_ID,
-        label: |t| DOCUMENT_TEXTS.of(t).files_label,
-    },
+    FieldRef::new("kind", KIND_ID, |t| DOCUMENT_TEXTS.of(t).upload_kind_label),
+    FieldRef::new("installed_product", SEARCH_ID, |t| {
+        DOCUMENT_TEXTS.of(t).col_product
+    }),
+    FieldRef::new("case", CASE_ID, |t| DOCUMENT_TEXTS.of(t).case_label),
+    FieldRef::new("file", FILES_ID, |t| DOCUMENT_TEXTS.of(t).files_label),
 ];
 
 /// What the page was opened for, from its URL.
@@ -246,13 +232,7 @@ fn form(
     };
 
     let on_files = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
-        let picked: Vec<File> = input
-            .files()
-            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-            .unwrap_or_default();
-        // Emptied, so that choosing the same file again is a change too.
-        input.set_value("");
+        let picked = take_files(&ev);
         let mut why = Vec::new();
         let accepted: Vec<File> = picked
             .into_iter()
@@ -297,7 +277,7 @@ fn form(
     let target_view = move || {
         match place.get() {
         Place::Free => view! {
-            <ProductPicker t selected=product error=product_error/>
+            <ProductPicker t words=PickerWords::for_cases(t) selected=product error=product_error/>
             {move || needs_case.get().then(|| case_field(t, cases, case_choice, error_of("case"), field_says("case")))}
         }
         .into_any(),

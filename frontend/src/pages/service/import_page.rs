@@ -11,7 +11,7 @@ use crate::api::imports::{
 };
 use crate::api::{Api, ApiError};
 use crate::components::document::set_title;
-use crate::components::download::fetch_and_save;
+use crate::components::download::{fetch_and_save, fetch_button};
 use crate::components::forms::{focus_later, required_marker, SubmitButton};
 use crate::components::list::{cards, column_heads, fact, list_body, prose, table};
 use crate::components::viewport::use_narrow;
@@ -609,32 +609,21 @@ fn download_button(
     label: &'static str,
     href: String,
 ) -> impl IntoView {
-    let busy = RwSignal::new(false);
-    let on_click = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        imp.failure.set(None);
-        let href = href.clone();
-        leptos::task::spawn_local(async move {
-            if let Err(err) = fetch_and_save(imp.api, &href, "import.csv").await {
-                imp.failure.try_set(Some(err));
+    let texts = (label, IMPORT_TEXTS.of(t).downloading);
+    fetch_button(
+        format!("button-secondary {class}"),
+        None,
+        texts,
+        move || {
+            imp.failure.set(None);
+            let href = href.clone();
+            async move {
+                if let Err(err) = fetch_and_save(imp.api, &href, "import.csv").await {
+                    imp.failure.try_set(Some(err));
+                }
             }
-            busy.try_set(false);
-        });
-    };
-    let downloading = IMPORT_TEXTS.of(t).downloading;
-    view! {
-        <button
-            type="button"
-            class=format!("button-secondary {class}")
-            disabled=move || busy.get()
-            on:click=on_click
-        >
-            {move || if busy.get() { downloading } else { label }}
-        </button>
-    }
+        },
+    )
 }
 
 #[cfg(test)]

@@ -3,5 +3,6 @@
 //! customer) is on the case's own page. And importing a customer's data
 //! (Service and Admin).
 
+pub mod engineers;
 pub mod import_page;
 pub mod queue_page;

@@ -6,7 +6,8 @@
 use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::list::{
-    any_then, fact, filter_select, options, paged, select_value, use_list_page, ListPage, Shown,
+    any_then, fact, filter_select, options, paged, select_value, use_list_page, without, ListPage,
+    Shown,
 };
 use crate::format::Dates;
 use crate::i18n::service_texts::{ServiceTexts, SERVICE_TEXTS};
@@ -16,8 +17,8 @@ use crate::i18n::{
 };
 use crate::pages::installed_products_page::display_name;
 use crate::query::{
-    assignment_choice, from_wire, set_assignment_choice, waiting_choice, wire_name, ListView,
-    QueueListView, ASSIGNED_TO_ME, MAX_HOURS, UNASSIGNED,
+    assignment_choice, from_wire, set_assignment_choice, value_text, waiting_choice, wire_name,
+    ListView, QueueListView, ASSIGNED_TO_ME, MAX_HOURS, UNASSIGNED,
 };
 use crate::routes::case_path;
 use crate::state::auth::use_auth;
@@ -89,14 +90,7 @@ pub fn ServiceQueuePage() -> impl IntoView {
         view
     };
     let on_change = list.on_change(read);
-    let older = move || {
-        current.with(|v| {
-            v.query
-                .older_than_hours
-                .map(|h| h.to_string())
-                .unwrap_or_default()
-        })
-    };
+    let older = move || current.with(|v| value_text(v.query.older_than_hours));
 
     view! {
         <div class="title-row">{list.heading()}</div>
@@ -152,7 +146,7 @@ pub fn ServiceQueuePage() -> impl IntoView {
             (texts.queue_filters_label, texts.apply_queue_filters, fields)
         })}
         // Reached with one customer's cases: say so, and offer the way out.
-        {list.narrowed_notice("customer", without_customer, first_customer, |t| {
+        {list.narrowed_notice("customer", |v| without(v, |v| &mut v.query.parent_account), first_customer, |t| {
             let texts = SERVICE_TEXTS.of(t);
             [texts.customer_filter_notice, texts.customer_filter_unknown, texts.remove_customer_filter]
         })}
@@ -234,14 +228,6 @@ fn refocus_row_link(href: String) {
             let _ = link.focus();
         }
     });
-}
-
-/// The queue without its customer filter, while it has one.
-fn without_customer(view: &QueueListView) -> Option<QueueListView> {
-    view.query.parent_account?;
-    let mut all = view.clone();
-    all.query.parent_account = None;
-    Some(all)
 }
 
 /// The customer of the first case listed.

@@ -35,40 +35,22 @@ pub const ACCOUNT_IDS: &str = "account_ids";
 pub const PARENT_ACCOUNT: &str = "parent_account_id";
 
 /// The error summary's links to the user forms' fields.
-pub const USERNAME_REF: FieldRef = FieldRef {
-    field: USERNAME,
-    id: "username",
-    label: |t| t.username_label,
-};
-pub const DISPLAY_NAME_REF: FieldRef = FieldRef {
-    field: DISPLAY_NAME,
-    id: "display-name",
-    label: |t| ADMIN_TEXTS.of(t).display_name_label,
-};
-pub const EMAIL_REF: FieldRef = FieldRef {
-    field: EMAIL,
-    id: "email",
-    label: |t| t.email_label,
-};
+pub const USERNAME_REF: FieldRef = FieldRef::new(USERNAME, "username", |t| t.username_label);
+pub const DISPLAY_NAME_REF: FieldRef = FieldRef::new(DISPLAY_NAME, "display-name", |t| {
+    ADMIN_TEXTS.of(t).display_name_label
+});
+pub const EMAIL_REF: FieldRef = FieldRef::new(EMAIL, "email", |t| t.email_label);
 /// The [`GrantFields`] (the role links to its first radio).
 pub const GRANT_REFS: [FieldRef; 3] = [
-    FieldRef {
-        field: ROLE,
-        id: "role-viewer",
-        label: |t| ADMIN_TEXTS.of(t).role_label,
-    },
-    FieldRef {
-        field: PARENT_ACCOUNT,
-        id: "parent-account",
-        label: |t| ADMIN_TEXTS.of(t).parent_account_label,
-    },
+    FieldRef::new(ROLE, "role-viewer", |t| ADMIN_TEXTS.of(t).role_label),
+    FieldRef::new(PARENT_ACCOUNT, "parent-account", |t| {
+        ADMIN_TEXTS.of(t).parent_account_label
+    }),
     ACCOUNTS_REF,
 ];
-pub const ACCOUNTS_REF: FieldRef = FieldRef {
-    field: ACCOUNT_IDS,
-    id: "accounts-help",
-    label: |t| ADMIN_TEXTS.of(t).accounts_assign_label,
-};
+pub const ACCOUNTS_REF: FieldRef = FieldRef::new(ACCOUNT_IDS, "accounts-help", |t| {
+    ADMIN_TEXTS.of(t).accounts_assign_label
+});
 
 /// The sentence for a user form field error.
 pub fn user_error_text(t: &Texts, code: FieldErrorCode) -> String {
@@ -521,21 +503,7 @@ mod tests {
     }
 
     fn account(id: u128, name: &str, parent: Option<u128>, top: u128) -> AccountResponse {
-        let uuid =
-            |n: u128| serde_json::from_value(serde_json::json!(format!("{n:032x}"))).unwrap();
-        AccountResponse {
-            id: uuid(id),
-            name: name.to_owned(),
-            kind: api_types::AccountKindDto::Hospital,
-            country: "NL".to_owned(),
-            city: None,
-            address: None,
-            market: None,
-            source_id: None,
-            parent_id: parent.map(uuid),
-            parent_account_id: Some(uuid(top)),
-            visible_because: Vec::new(),
-        }
+        crate::pages::accounts::test_account(id, name, parent, Some(top))
     }
 
     #[test]

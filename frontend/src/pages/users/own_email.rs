@@ -19,21 +19,15 @@ const HINT_ID: &str = "own-email-hint";
 /// The error summary's links to the confirmation's fields; a confirmation
 /// missing as a whole points at the password.
 pub const CONFIRM_REFS: [FieldRef; 3] = [
-    FieldRef {
-        field: CONFIRM_PASSWORD,
-        id: PASSWORD_ID,
-        label: |t| ADMIN_TEXTS.of(t).own_password_label,
-    },
-    FieldRef {
-        field: CONFIRM_CODE,
-        id: CODE_ID,
-        label: |t| ADMIN_TEXTS.of(t).mfa_confirm_code_label,
-    },
-    FieldRef {
-        field: "confirmation",
-        id: PASSWORD_ID,
-        label: |t| ADMIN_TEXTS.of(t).own_password_label,
-    },
+    FieldRef::new(CONFIRM_PASSWORD, PASSWORD_ID, |t| {
+        ADMIN_TEXTS.of(t).own_password_label
+    }),
+    FieldRef::new(CONFIRM_CODE, CODE_ID, |t| {
+        ADMIN_TEXTS.of(t).mfa_confirm_code_label
+    }),
+    FieldRef::new("confirmation", PASSWORD_ID, |t| {
+        ADMIN_TEXTS.of(t).own_password_label
+    }),
 ];
 
 /// The password and code typed to confirm a new address of one's own.

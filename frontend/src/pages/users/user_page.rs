@@ -200,11 +200,7 @@ const FIELDS: [FieldRef; 7] = [
     CONFIRM_REFS[0],
     CONFIRM_REFS[1],
     CONFIRM_REFS[2],
-    FieldRef {
-        field: ROLE,
-        id: "role-group",
-        label: |t| ADMIN_TEXTS.of(t).role_label,
-    },
+    FieldRef::new(ROLE, "role-group", |t| ADMIN_TEXTS.of(t).role_label),
     ACCOUNTS_REF,
 ];
 
