@@ -287,3 +287,38 @@ pub struct SearchHitDto {
 pub struct SearchResponse {
     pub items: Vec<SearchHitDto>,
 }
+
+/// Cases opened in one month (in the caller's time zone), by priority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CasesInMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Cases of priority 1 to 5, in that order.
+    pub by_priority: [u64; 5],
+}
+
+/// The share of time a modality's products were without an open priority 2
+/// (system down) or 3 (system restricted) case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ModalityUptime {
+    pub modality: crate::installed_products::ModalityDto,
+    pub products: u64,
+    /// 0 to 1.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0.0, maximum = 1.0))]
+    pub uptime: f64,
+}
+
+/// The figures of the reports' charts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportChartsResponse {
+    /// Oldest month first; the last is the current one.
+    pub cases_per_month: Vec<CasesInMonth>,
+    /// Over `uptime_from` to `uptime_to`; modalities without products left out.
+    pub uptime_by_modality: Vec<ModalityUptime>,
+    pub uptime_from: chrono::DateTime<chrono::Utc>,
+    pub uptime_to: chrono::DateTime<chrono::Utc>,
+    pub contracts_by_expiry: crate::dashboard::ExpiryCounts,
+}

@@ -82,6 +82,15 @@ pub fn refusal(refusal: ViewRefusal) -> ApiError {
     }
 }
 
+/// What a saved view holds now.
+fn content_of(view: &SavedView) -> ViewContent {
+    ViewContent {
+        name: view.name.clone(),
+        query: view.query.clone(),
+        shared: view.holder.shared,
+    }
+}
+
 /// What the audit log keeps of a view.
 fn summary(report: ReportKind, content: &ViewContent) -> serde_json::Value {
     serde_json::json!({
@@ -127,11 +136,7 @@ pub async fn change(
     let reader = Reader::from(&auth.user);
     view::check_change(reader, &view.holder, content.shared).map_err(refusal)?;
     let now = state.clock.now();
-    let old = ViewContent {
-        name: view.name.clone(),
-        query: view.query.clone(),
-        shared: view.holder.shared,
-    };
+    let old = content_of(view);
     let (id, report) = (view.id, view.report);
     state
         .db
@@ -151,11 +156,7 @@ pub async fn delete(state: &AppState, auth: &AuthUser, view: &SavedView) -> Resu
     let reader = Reader::from(&auth.user);
     view::check_change(reader, &view.holder, view.holder.shared).map_err(refusal)?;
     let now = state.clock.now();
-    let old = ViewContent {
-        name: view.name.clone(),
-        query: view.query.clone(),
-        shared: view.holder.shared,
-    };
+    let old = content_of(view);
     let (id, report) = (view.id, view.report);
     state
         .db

@@ -478,3 +478,59 @@ fn zip_entry(zip: &[u8], name: &str) -> Vec<u8> {
     entry.read_to_end(&mut out).unwrap();
     out
 }
+
+#[tokio::test]
+async fn charts_count_the_months_cases_by_priority_and_a_down_system_lowers_uptime() {
+    use api_types::{DashboardResponse, InstalledProductDetail, ReportChartsResponse};
+    let clock = ManualClock::starting_now();
+    let app = TestApp::spawn_with_clock(clock.clone() as Arc<dyn domain::Clock>, |_| {})
+        .await
+        .unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    let charts = |token: String| {
+        let app = &app;
+        async move {
+            let charts: ReportChartsResponse = app
+                .get_json("/api/v1/reports/charts?months=3&uptime_days=20", &token)
+                .await;
+            charts
+        }
+    };
+    let before = charts(token.clone()).await;
+    assert_eq!(before.cases_per_month.len(), 3);
+    let product: InstalledProductDetail =
+        app.get_json(&app.product_path("IP-40010001"), &token).await;
+    let uptime_of = |c: &ReportChartsResponse| {
+        c.uptime_by_modality
+            .iter()
+            .find(|u| u.modality == product.modality)
+            .map(|u| (u.uptime, u.products))
+            .unwrap()
+    };
+    let (up_before, products) = uptime_of(&before);
+
+    app.case("IP-40010001").priority(2).create(&token).await;
+    clock.advance(chrono::Duration::days(5));
+    let token = app.tokens_for("nl.user").await.access_token;
+    let after = charts(token.clone()).await;
+    // Five days on, the case may stand in the next month; count all three.
+    let total = |c: &ReportChartsResponse| -> u64 {
+        c.cases_per_month.iter().map(|m| m.by_priority[1]).sum()
+    };
+    assert_eq!(
+        total(&after),
+        total(&before) + 1,
+        "one more priority 2 case"
+    );
+    let (up_after, _) = uptime_of(&after);
+    // Down 5 of 20 days for one of the modality's products.
+    let expected_drop = 5.0 / (20.0 * products as f64);
+    assert!(up_after < up_before, "{up_before} -> {up_after}");
+    assert!(
+        up_before - up_after <= expected_drop + 1e-6,
+        "{up_before} -> {up_after}"
+    );
+
+    let dashboard: DashboardResponse = app.get_json("/api/v1/dashboard", &token).await;
+    assert_eq!(after.contracts_by_expiry, dashboard.contracts_by_expiry);
+}

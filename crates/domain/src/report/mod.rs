@@ -4,6 +4,7 @@
 //! definitions here, never from text in the request.
 
 mod catalogue;
+pub mod charts;
 mod query;
 pub mod view;
 

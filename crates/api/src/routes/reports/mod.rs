@@ -2,13 +2,16 @@
 //! every row of it as CSV or xlsx.
 
 pub mod catalogue;
+pub mod charts;
 pub mod export;
 pub mod rows;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(catalogue::list_reports)
+    // The charts' fixed path before `{report}`, which it would otherwise match.
+    cfg.service(charts::report_charts)
+        .service(catalogue::list_reports)
         .service(rows::report_rows)
         .service(export::export_report);
 }

@@ -3,6 +3,7 @@
 //! definition and the checked query ([`ValidQuery`]); nothing of the
 //! request's text reaches it but bound values.
 
+pub mod charts;
 mod sources;
 
 pub(crate) use sources::expiry;

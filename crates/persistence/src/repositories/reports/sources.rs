@@ -32,68 +32,66 @@ pub(super) struct Context {
     pub today: NaiveDate,
 }
 
+/// `FROM <table> [JOIN installed_products ON <product>] JOIN accounts
+/// location ON location.id = <location> WHERE <visible>`.
+fn joined(
+    table: impl IntoIden + 'static,
+    product: Option<SimpleExpr>,
+    location: SimpleExpr,
+    visible: sea_orm::Condition,
+) -> SelectStatement {
+    let mut select = Query::select();
+    select.from(table);
+    if let Some(product) = product {
+        select.inner_join(
+            installed_product::Entity,
+            Expr::col((installed_product::Entity, installed_product::Column::Id)).eq(product),
+        );
+    }
+    select
+        .join_as(
+            sea_orm::JoinType::InnerJoin,
+            account::Entity,
+            Location,
+            Expr::col((Location, account::Column::Id)).eq(location),
+        )
+        .cond_where(visible)
+        .to_owned()
+}
+
 /// `FROM ... JOIN ... WHERE <visible>` of `kind`, with no columns yet.
 pub(super) fn rows(kind: ReportKind, visibility: AccountVisibility) -> SelectStatement {
-    let mut select = Query::select();
+    use installed_product::Column as P;
+    let product_location = || of(installed_product::Entity, P::LocationAccountId);
     match kind {
-        ReportKind::Cases => select
-            .from(case::Entity)
-            .inner_join(
-                installed_product::Entity,
-                Expr::col((installed_product::Entity, installed_product::Column::Id))
-                    .equals((case::Entity, case::Column::InstalledProductId)),
-            )
-            .join_as(
-                sea_orm::JoinType::InnerJoin,
-                account::Entity,
-                Location,
-                Expr::col((Location, account::Column::Id))
-                    .equals((case::Entity, case::Column::AccountId)),
-            )
-            .cond_where(cases::visible_condition(visibility)),
-        ReportKind::InstalledProducts => select
-            .from(installed_product::Entity)
-            .join_as(
-                sea_orm::JoinType::InnerJoin,
-                account::Entity,
-                Location,
-                Expr::col((Location, account::Column::Id)).equals((
-                    installed_product::Entity,
-                    installed_product::Column::LocationAccountId,
-                )),
-            )
-            .cond_where(query::visible_condition(visibility)),
-        ReportKind::Contracts => select
-            .from(contract::Entity)
-            .join_as(
-                sea_orm::JoinType::InnerJoin,
-                account::Entity,
-                Location,
-                Expr::col((Location, account::Column::Id))
-                    .equals((contract::Entity, contract::Column::ShipToAccountId)),
-            )
-            .cond_where(contracts::visible_condition(visibility)),
-        ReportKind::PlannedEvents => select
-            .from(planned_event::Entity)
-            .inner_join(
-                installed_product::Entity,
-                Expr::col((installed_product::Entity, installed_product::Column::Id)).equals((
-                    planned_event::Entity,
-                    planned_event::Column::InstalledProductId,
-                )),
-            )
-            .join_as(
-                sea_orm::JoinType::InnerJoin,
-                account::Entity,
-                Location,
-                Expr::col((Location, account::Column::Id)).equals((
-                    installed_product::Entity,
-                    installed_product::Column::LocationAccountId,
-                )),
-            )
-            .cond_where(query::visible_condition(visibility)),
-    };
-    select.to_owned()
+        ReportKind::Cases => joined(
+            case::Entity,
+            Some(of(case::Entity, case::Column::InstalledProductId)),
+            of(case::Entity, case::Column::AccountId),
+            cases::visible_condition(visibility),
+        ),
+        ReportKind::InstalledProducts => joined(
+            installed_product::Entity,
+            None,
+            product_location(),
+            query::visible_condition(visibility),
+        ),
+        ReportKind::Contracts => joined(
+            contract::Entity,
+            None,
+            of(contract::Entity, contract::Column::ShipToAccountId),
+            contracts::visible_condition(visibility),
+        ),
+        ReportKind::PlannedEvents => joined(
+            planned_event::Entity,
+            Some(of(
+                planned_event::Entity,
+                planned_event::Column::InstalledProductId,
+            )),
+            product_location(),
+            query::visible_condition(visibility),
+        ),
+    }
 }
 
 /// The row's own id, the last sort key so that pages never overlap.
