@@ -2,8 +2,8 @@
 //! substrings of one lower-cased "haystack" expression per table (numbers,
 //! serials, titles, descriptions): PostgreSQL indexes those expressions
 //! with trigrams (pg_trgm), so `LIKE '%part%'` is an index lookup; SQLite
-//! keeps the cases' haystack in an FTS5 trigram table, filled by triggers,
-//! and scans the smaller tables.
+//! keeps the haystacks of cases and products (the large tables) in FTS5
+//! trigram tables, filled by triggers, and scans contracts and warranties.
 
 use crate::common::execute_all;
 use sea_orm_migration::prelude::*;
@@ -17,50 +17,97 @@ pub const PRODUCT_HAYSTACK: &str = "lower(number || ' ' || serial_number || ' ' 
 pub const CONTRACT_HAYSTACK: &str = "lower(number || ' ' || coalesce(po_number, ''))";
 pub const WARRANTY_HAYSTACK: &str = "lower(coalesce(number, '') || ' ' || description)";
 
-/// The FTS5 row of a case (SQLite).
-const CASE_ROW: &str = "new.id, new.number || ' ' || coalesce(new.customer_reference, '') || ' ' || new.title || ' ' || new.description";
+/// What each FTS5 table (SQLite) keeps of a row: its id and its haystack.
+struct Fts {
+    table: &'static str,
+    source: &'static str,
+    id: &'static str,
+    /// The haystack's text over the row's columns, as `{row}.column`.
+    text: &'static str,
+    /// The columns whose change changes the text.
+    columns: &'static str,
+}
 
-async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
-    if manager.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
-        let insert = format!("INSERT INTO case_search (case_id, haystack) VALUES ({CASE_ROW});");
-        let statements = [
-            "CREATE VIRTUAL TABLE case_search USING fts5(case_id UNINDEXED, haystack, tokenize = 'trigram')".to_owned(),
-            "INSERT INTO case_search (case_id, haystack) SELECT id, number || ' ' || coalesce(customer_reference, '') || ' ' || title || ' ' || description FROM cases".to_owned(),
-            format!("CREATE TRIGGER case_search_insert AFTER INSERT ON cases BEGIN {insert} END"),
-            // Numbers, titles and descriptions rarely change; status moves do not fire this.
+const FTS: [Fts; 2] = [
+    Fts {
+        table: "case_search",
+        source: "cases",
+        id: "case_id",
+        text: "{row}.number || ' ' || coalesce({row}.customer_reference, '') || ' ' || {row}.title || ' ' || {row}.description",
+        columns: "number, customer_reference, title, description",
+    },
+    Fts {
+        table: "product_search",
+        source: "installed_products",
+        id: "product_id",
+        text: "{row}.number || ' ' || {row}.serial_number || ' ' || coalesce({row}.technical_id, '') || ' ' || {row}.description",
+        columns: "number, serial_number, technical_id, description",
+    },
+];
+
+impl Fts {
+    fn statements(&self) -> Vec<String> {
+        let Fts {
+            table,
+            source,
+            id,
+            columns,
+            ..
+        } = self;
+        let text = |row: &str| self.text.replace("{row}", row);
+        let insert = format!(
+            "INSERT INTO {table} ({id}, haystack) VALUES (new.id, {});",
+            text("new")
+        );
+        vec![
+            format!("CREATE VIRTUAL TABLE {table} USING fts5({id} UNINDEXED, haystack, tokenize = 'trigram')"),
+            format!("INSERT INTO {table} ({id}, haystack) SELECT id, {} FROM {source} s", text("s")),
+            format!("CREATE TRIGGER {table}_insert AFTER INSERT ON {source} BEGIN {insert} END"),
+            // These columns rarely change (a product's state, a case's status do not fire it).
             format!(
-                "CREATE TRIGGER case_search_update AFTER UPDATE OF number, customer_reference, title, description ON cases \
-                 BEGIN DELETE FROM case_search WHERE case_id = old.id; {insert} END"
+                "CREATE TRIGGER {table}_update AFTER UPDATE OF {columns} ON {source} \
+                 BEGIN DELETE FROM {table} WHERE {id} = old.id; {insert} END"
             ),
-            "CREATE TRIGGER case_search_delete AFTER DELETE ON cases BEGIN DELETE FROM case_search WHERE case_id = old.id; END".to_owned(),
-        ];
-        let statements: Vec<&str> = statements.iter().map(String::as_str).collect();
-        return execute_all(manager, &statements).await;
+            format!("CREATE TRIGGER {table}_delete AFTER DELETE ON {source} BEGIN DELETE FROM {table} WHERE {id} = old.id; END"),
+        ]
     }
-    let statements = [
-        // A trusted extension since PostgreSQL 13: a database owner may create it.
-        "CREATE EXTENSION IF NOT EXISTS pg_trgm".to_owned(),
-        format!("CREATE INDEX idx_cases_search ON cases USING gin (({CASE_HAYSTACK}) gin_trgm_ops)"),
-        format!("CREATE INDEX idx_installed_products_search ON installed_products USING gin (({PRODUCT_HAYSTACK}) gin_trgm_ops)"),
-        format!("CREATE INDEX idx_contracts_search ON contracts USING gin (({CONTRACT_HAYSTACK}) gin_trgm_ops)"),
-        format!("CREATE INDEX idx_warranties_search ON warranties USING gin (({WARRANTY_HAYSTACK}) gin_trgm_ops)"),
-    ];
+
+    fn drops(&self) -> Vec<String> {
+        let table = self.table;
+        ["delete", "update", "insert"]
+            .iter()
+            .map(|t| format!("DROP TRIGGER {table}_{t}"))
+            .chain([format!("DROP TABLE {table}")])
+            .collect()
+    }
+}
+
+async fn run(manager: &SchemaManager<'_>, statements: Vec<String>) -> Result<(), DbErr> {
     let statements: Vec<&str> = statements.iter().map(String::as_str).collect();
     execute_all(manager, &statements).await
 }
 
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    if manager.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
+        return run(manager, FTS.iter().flat_map(Fts::statements).collect()).await;
+    }
+    run(
+        manager,
+        vec![
+            // A trusted extension since PostgreSQL 13: a database owner may create it.
+            "CREATE EXTENSION IF NOT EXISTS pg_trgm".to_owned(),
+            format!("CREATE INDEX idx_cases_search ON cases USING gin (({CASE_HAYSTACK}) gin_trgm_ops)"),
+            format!("CREATE INDEX idx_installed_products_search ON installed_products USING gin (({PRODUCT_HAYSTACK}) gin_trgm_ops)"),
+            format!("CREATE INDEX idx_contracts_search ON contracts USING gin (({CONTRACT_HAYSTACK}) gin_trgm_ops)"),
+            format!("CREATE INDEX idx_warranties_search ON warranties USING gin (({WARRANTY_HAYSTACK}) gin_trgm_ops)"),
+        ],
+    )
+    .await
+}
+
 async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     if manager.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
-        return execute_all(
-            manager,
-            &[
-                "DROP TRIGGER case_search_delete",
-                "DROP TRIGGER case_search_update",
-                "DROP TRIGGER case_search_insert",
-                "DROP TABLE case_search",
-            ],
-        )
-        .await;
+        return run(manager, FTS.iter().rev().flat_map(Fts::drops).collect()).await;
     }
     // The extension stays: other objects may use it.
     execute_all(

@@ -84,6 +84,30 @@ pub fn dashboard(db: &Db, visibility: AccountVisibility, today: NaiveDate) -> Ve
     ]
 }
 
+/// The statements `GET /api/v1/search` runs for `term`.
+pub fn search(
+    db: &Db,
+    visibility: AccountVisibility,
+    term: &domain::search::SearchTerm,
+    per_kind: u64,
+) -> Vec<Statement> {
+    domain::search::SearchKind::ALL
+        .iter()
+        .map(|kind| {
+            let select =
+                crate::repositories::search::statement(*kind, db.backend(), visibility, term)
+                    .limit(per_kind)
+                    .to_owned();
+            Statement(backend_of(db).build(&select))
+        })
+        .collect()
+}
+
+/// `sql` as it stands, without values: a benchmark's floor.
+pub fn plain(db: &Db, sql: &str) -> Statement {
+    Statement(sea_orm::Statement::from_string(backend_of(db), sql))
+}
+
 /// Runs `statement` and reads every row it answers (discarding them).
 pub async fn run(db: &Db, statement: &Statement) -> StoreResult<()> {
     db.raw().query_all(statement.0.clone()).await?;

@@ -50,10 +50,10 @@ const BOOKKEEPING: &str = "seaql_migrations";
 async fn tables(db: &Db) -> Vec<String> {
     let sql = match db.backend() {
         Backend::Sqlite => {
-            // The search's FTS5 table and its shadow tables are SQLite's
+            // The search's FTS5 tables and their shadow tables are SQLite's
             // form of PostgreSQL's trigram indexes, not tables of the schema.
             "SELECT group_concat(name, ',') AS names FROM sqlite_master \
-             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'case_search%'"
+             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%!_search%' ESCAPE '!'"
         }
         Backend::Postgres => {
             "SELECT string_agg(table_name, ',') AS names FROM information_schema.tables \

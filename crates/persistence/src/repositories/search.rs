@@ -12,8 +12,10 @@ use crate::repositories::query::{contains_pattern, visible_ids, AccountVisibilit
 use crate::repositories::{cases, contracts, query};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::search::{NumberMatch, SearchKind, SearchTerm};
+/// What a case is found by (benchmarks time the raw floor with it).
+pub use migration::m20261212_000033_search_indexes::CASE_HAYSTACK;
 use migration::m20261212_000033_search_indexes::{
-    CASE_HAYSTACK, CONTRACT_HAYSTACK, PRODUCT_HAYSTACK, WARRANTY_HAYSTACK,
+    CONTRACT_HAYSTACK, PRODUCT_HAYSTACK, WARRANTY_HAYSTACK,
 };
 use sea_orm::sea_query::{
     Alias, CaseStatement, Expr, Func, IntoColumnRef, LikeExpr, Order, Query, SelectStatement,
@@ -91,7 +93,10 @@ fn in_haystack(haystack: &str, word: &str) -> SimpleExpr {
 }
 
 /// Products whose haystack holds `word`.
-fn products_with(word: &str) -> SelectStatement {
+fn products_with(backend: Backend, word: &str) -> SelectStatement {
+    if backend == Backend::Sqlite && word.chars().count() >= TRIGRAM {
+        return fts("product_search", "product_id", word);
+    }
     Query::select()
         .column(installed_product::Column::Id)
         .from(installed_product::Entity)
@@ -131,7 +136,7 @@ fn col(column: impl IntoColumnRef) -> SimpleExpr {
     Expr::col(column).into()
 }
 
-fn statement(
+pub(crate) fn statement(
     kind: SearchKind,
     backend: Backend,
     visibility: AccountVisibility,
@@ -160,14 +165,16 @@ fn statement(
                 .cond_where(cases::visible_condition(visibility));
             for word in &term.words {
                 let own = match backend {
-                    Backend::Sqlite if word.chars().count() >= TRIGRAM => {
-                        Expr::col((case::Entity, C::Id)).in_subquery(fts_cases(word))
-                    }
+                    Backend::Sqlite if word.chars().count() >= TRIGRAM => Expr::col((
+                        case::Entity,
+                        C::Id,
+                    ))
+                    .in_subquery(fts("case_search", "case_id", word)),
                     _ => in_haystack(CASE_HAYSTACK, word),
                 };
                 // A case is found by its product's serial number too.
                 let by_product = Expr::col((case::Entity, C::InstalledProductId))
-                    .in_subquery(products_with(word));
+                    .in_subquery(products_with(backend, word));
                 select.and_where(own.or(by_product));
             }
             select
@@ -195,7 +202,10 @@ fn statement(
                 .from(installed_product::Entity)
                 .cond_where(query::visible_condition(visibility));
             for word in &term.words {
-                select.and_where(in_haystack(PRODUCT_HAYSTACK, word));
+                select.and_where(
+                    Expr::col((installed_product::Entity, P::Id))
+                        .in_subquery(products_with(backend, word)),
+                );
             }
             select
                 .order_by(score, Order::Desc)
@@ -262,14 +272,14 @@ fn statement(
     select.to_owned()
 }
 
-/// `SELECT case_id FROM case_search WHERE case_search MATCH '"word"'`
-/// (SQLite): the word as one phrase, its quotes doubled.
-fn fts_cases(word: &str) -> SelectStatement {
+/// `SELECT <id> FROM <table> WHERE <table> MATCH '"word"'` (SQLite's
+/// FTS5): the word as one phrase, its quotes doubled.
+fn fts(table: &str, id: &str, word: &str) -> SelectStatement {
     let phrase = format!("\"{}\"", word.replace('"', "\"\""));
     Query::select()
-        .column(Alias::new("case_id"))
-        .from(Alias::new("case_search"))
-        .and_where(Expr::cust_with_values("case_search MATCH ?", [phrase]))
+        .column(Alias::new(id))
+        .from(Alias::new(table))
+        .and_where(Expr::cust_with_values(format!("{table} MATCH ?"), [phrase]))
         .to_owned()
 }
 
@@ -279,7 +289,8 @@ mod tests {
 
     #[test]
     fn a_word_becomes_one_quoted_phrase() {
-        let sql = fts_cases("sn\"47").to_string(sea_orm::sea_query::SqliteQueryBuilder);
+        let sql = fts("case_search", "case_id", "sn\"47")
+            .to_string(sea_orm::sea_query::SqliteQueryBuilder);
         assert!(sql.contains(r#"'"sn""47"'"#), "{sql}");
     }
 }
