@@ -10,7 +10,6 @@ use crate::state::flash::provide_flash;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
-use leptos_router::Lazy;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -49,9 +48,9 @@ macro_rules! app_routes {
             view! {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     $(<Route path=path!($eager_path) view=$eager_page/>)*
-                    $($(<Route path=path!($public_path) view={Lazy::<lazy::$public>::new()}/>)*)*
+                    $($(<Route path=path!($public_path) view=lazy::$public/>)*)*
                     <ParentRoute path=path!("") view=SignedInLayout>
-                        $($(<Route path=path!($path) view={Lazy::<lazy::$route>::new()}/>)*)*
+                        $($(<Route path=path!($path) view=lazy::$route/>)*)*
                     </ParentRoute>
                 </Routes>
             }

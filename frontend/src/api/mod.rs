@@ -23,7 +23,7 @@ macro_rules! list_endpoints {
 }
 
 mod access_requests;
-mod accounts;
+pub mod accounts;
 mod auth;
 pub mod cases;
 mod contracts;

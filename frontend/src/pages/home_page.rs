@@ -1,6 +1,7 @@
 //! `/`: what is up and what is not, contracts by expiry, the next planned
 //! visits, and the caller's accounts.
 
+use crate::api::accounts::Dashboard;
 use crate::components::badges::state_badge;
 use crate::components::viewport::use_narrow;
 use crate::i18n::home_texts::{HomeTexts, HOME_TEXTS};
@@ -12,9 +13,8 @@ use crate::query::{wire_name, ContractListView, ListView, ProductListView};
 use crate::routes::{account_path, Page};
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{
-    AccountResponse, ContractQuery, DashboardResponse, ExpiryCounts, ExpiryStatusDto,
-    InstalledProductQuery, LocationStateCounts, ModalityDto, NextVisit, OperationalStateDto,
-    StateCounts,
+    AccountResponse, ContractQuery, ExpiryCounts, ExpiryStatusDto, InstalledProductQuery,
+    LocationStateCounts, ModalityDto, NextVisit, OperationalStateDto, StateCounts,
 };
 use domain::Language;
 use leptos::prelude::*;
@@ -163,7 +163,7 @@ fn next_visits(h: &'static HomeTexts, visits: Vec<NextVisit>) -> impl IntoView {
 
 /// The two overview sections: installed products by state, contracts by
 /// expiry. `narrow`: the counts per location as cards rather than a table.
-fn glance(t: &'static Texts, d: DashboardResponse, narrow: bool) -> impl IntoView {
+fn glance(t: &'static Texts, d: Dashboard, narrow: bool) -> impl IntoView {
     let products = total_products(&d.installed_products);
     let contracts = total_contracts(&d.contracts_by_expiry);
     if products == 0 && contracts == 0 {
