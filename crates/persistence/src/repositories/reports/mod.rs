@@ -69,8 +69,7 @@ pub async fn page(
         }
     };
 
-    let (offset, limit) = page.window();
-    let select = plan.rows().offset(offset).limit(limit).to_owned();
+    let select = plan.rows(Some(page.window()));
     let rows = db
         .query_all(build(db, &select))
         .await?
@@ -95,7 +94,7 @@ pub async fn all_rows<'a>(
 ) -> StoreResult<impl Stream<Item = StoreResult<Vec<Cell>>> + Send + 'a> {
     let raw = db.raw();
     let plan = Plan::new(raw.get_database_backend().into(), visibility, query, today);
-    let rows = raw.stream(build(raw, &plan.rows())).await?;
+    let rows = raw.stream(build(raw, &plan.rows(None))).await?;
     Ok(rows.map(move |row| plan.cells(&row?)))
 }
 
@@ -106,8 +105,7 @@ fn build(db: &impl ConnectionTrait, select: &SelectStatement) -> sea_orm::Statem
 /// The statements of one query.
 struct Plan<'q> {
     query: &'q ValidQuery,
-    /// FROM, joins, visibility and filters.
-    base: SelectStatement,
+    visibility: AccountVisibility,
     context: Context,
 }
 
@@ -118,17 +116,10 @@ impl<'q> Plan<'q> {
         query: &'q ValidQuery,
         today: NaiveDate,
     ) -> Self {
-        let context = Context { backend, today };
-        let kind = query.report.kind;
-        let mut base = sources::rows(kind, visibility);
-        for (column, condition) in &query.filters {
-            let expr = sources::column(kind, column.key, context);
-            base.and_where(filter(expr, column.kind, condition));
-        }
         Plan {
             query,
-            base,
-            context,
+            visibility,
+            context: Context { backend, today },
         }
     }
 
@@ -136,17 +127,34 @@ impl<'q> Plan<'q> {
         sources::column(self.query.report.kind, key, self.context)
     }
 
-    fn filtered(&self) -> SelectStatement {
-        self.base.clone()
+    /// FROM, the joins that the filters and `keys` need, visibility and
+    /// filters.
+    fn base<'k>(&self, keys: impl IntoIterator<Item = &'k str>) -> SelectStatement {
+        let kind = self.query.report.kind;
+        let filters = self.query.filters.iter().map(|(c, _)| c.key);
+        let joins = sources::joins_for(kind, filters.chain(keys));
+        let mut base = sources::rows(kind, self.visibility, joins);
+        for (column, condition) in &self.query.filters {
+            base.and_where(filter(self.expr(column.key), column.kind, condition));
+        }
+        base
     }
 
-    /// The query's columns as `c0, c1, ...`, grouped rows together, in the
-    /// query's order, the row id last so that pages never overlap.
-    fn rows(&self) -> SelectStatement {
-        let mut select = self.base.clone();
-        for (i, column) in self.query.columns.iter().enumerate() {
-            select.expr_as(self.expr(column.key), Alias::new(format!("c{i}")));
-        }
+    fn filtered(&self) -> SelectStatement {
+        self.base([])
+    }
+
+    /// The keys that decide which rows come in which order.
+    fn order_keys(&self) -> Vec<&'static str> {
+        let group = self.query.group_by.iter().map(|c| c.key);
+        group
+            .chain(self.query.sort.iter().map(|(c, _)| c.key))
+            .collect()
+    }
+
+    /// Grouped rows together, in the query's order, the row id last so
+    /// that pages never overlap.
+    fn order(&self, select: &mut SelectStatement) {
         if let Some(group) = self.query.group_by {
             select.order_by_expr_with_nulls(self.expr(group.key), Order::Asc, NullOrdering::Last);
         }
@@ -158,7 +166,38 @@ impl<'q> Plan<'q> {
             select.order_by_expr_with_nulls(self.expr(column.key), order, NullOrdering::Last);
         }
         select.order_by_expr(sources::id(self.query.report.kind), Order::Asc);
+    }
+
+    /// The query's columns as `c0, c1, ...` in its order; of a page, the
+    /// `window` (offset, limit). When only the shown columns need a join,
+    /// the page's ids are chosen without it and only they are joined.
+    fn rows(&self, window: Option<(u64, u64)>) -> SelectStatement {
+        let kind = self.query.report.kind;
+        let order_keys = self.order_keys();
+        let shown = self.query.columns.iter().map(|c| c.key);
+        let all_keys: Vec<&str> = order_keys.iter().copied().chain(shown).collect();
+        let mut select = self.base(all_keys.iter().copied());
+        for (i, column) in self.query.columns.iter().enumerate() {
+            select.expr_as(self.expr(column.key), Alias::new(format!("c{i}")));
+        }
+        self.order(&mut select);
+        let Some((offset, limit)) = window else {
+            return select;
+        };
+        let filters: Vec<&str> = self.query.filters.iter().map(|(c, _)| c.key).collect();
+        let joins = |keys: &[&str]| {
+            sources::joins_for(kind, filters.iter().copied().chain(keys.iter().copied()))
+        };
+        if joins(&order_keys) == joins(&all_keys) {
+            return select.offset(offset).limit(limit).to_owned();
+        }
+        let mut page = self.base(order_keys.iter().copied());
+        page.expr(sources::id(kind));
+        self.order(&mut page);
+        page.offset(offset).limit(limit);
         select
+            .and_where(Expr::expr(sources::id(kind)).in_subquery(page))
+            .to_owned()
     }
 
     /// `SELECT <group> AS g, COUNT(*) AS n ... GROUP BY <group>`.
@@ -170,8 +209,7 @@ impl<'q> Plan<'q> {
         // in GROUP BY is the same expression.
         let g = || SimpleExpr::from(Expr::col(Alias::new("g")));
         let select = self
-            .base
-            .clone()
+            .base([group.key])
             .expr_as(expr, Alias::new("g"))
             .expr_as(Expr::cust("COUNT(*)"), "n")
             .add_group_by([g()])

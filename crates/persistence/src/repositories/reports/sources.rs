@@ -32,58 +32,92 @@ pub(super) struct Context {
     pub today: NaiveDate,
 }
 
-/// `FROM <table> [JOIN installed_products ON <product>] JOIN accounts
-/// location ON location.id = <location> WHERE <visible>`.
+/// The tables a statement joins to its report's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Joins {
+    product: bool,
+    location: bool,
+}
+
+/// The joins the columns `keys` need (a join over a million rows costs
+/// more than the query it serves, so a statement takes only its own).
+pub(super) fn joins_for<'k>(kind: ReportKind, keys: impl IntoIterator<Item = &'k str>) -> Joins {
+    let mut joins = Joins {
+        // An event's visibility is its product's.
+        product: kind == ReportKind::PlannedEvents,
+        location: false,
+    };
+    for key in keys {
+        match (kind, key) {
+            (_, "location" | "ship_to") => joins.location = true,
+            (ReportKind::Cases, "product_number" | "serial_number") => joins.product = true,
+            _ => {}
+        }
+    }
+    joins
+}
+
+/// `FROM <table> [JOIN installed_products ON <product>] [JOIN accounts
+/// location ON location.id = <location>] WHERE <visible>`.
 fn joined(
     table: impl IntoIden + 'static,
+    joins: Joins,
     product: Option<SimpleExpr>,
     location: SimpleExpr,
     visible: sea_orm::Condition,
 ) -> SelectStatement {
     let mut select = Query::select();
     select.from(table);
-    if let Some(product) = product {
+    if let (true, Some(product)) = (joins.product, product) {
         select.inner_join(
             installed_product::Entity,
             Expr::col((installed_product::Entity, installed_product::Column::Id)).eq(product),
         );
     }
-    select
-        .join_as(
+    if joins.location {
+        select.join_as(
             sea_orm::JoinType::InnerJoin,
             account::Entity,
             Location,
             Expr::col((Location, account::Column::Id)).eq(location),
-        )
-        .cond_where(visible)
-        .to_owned()
+        );
+    }
+    select.cond_where(visible).to_owned()
 }
 
 /// `FROM ... JOIN ... WHERE <visible>` of `kind`, with no columns yet.
-pub(super) fn rows(kind: ReportKind, visibility: AccountVisibility) -> SelectStatement {
+pub(super) fn rows(
+    kind: ReportKind,
+    visibility: AccountVisibility,
+    joins: Joins,
+) -> SelectStatement {
     use installed_product::Column as P;
     let product_location = || of(installed_product::Entity, P::LocationAccountId);
     match kind {
         ReportKind::Cases => joined(
             case::Entity,
+            joins,
             Some(of(case::Entity, case::Column::InstalledProductId)),
             of(case::Entity, case::Column::AccountId),
             cases::visible_condition(visibility),
         ),
         ReportKind::InstalledProducts => joined(
             installed_product::Entity,
+            joins,
             None,
             product_location(),
             query::visible_condition(visibility),
         ),
         ReportKind::Contracts => joined(
             contract::Entity,
+            joins,
             None,
             of(contract::Entity, contract::Column::ShipToAccountId),
             contracts::visible_condition(visibility),
         ),
         ReportKind::PlannedEvents => joined(
             planned_event::Entity,
+            joins,
             Some(of(
                 planned_event::Entity,
                 planned_event::Column::InstalledProductId,
