@@ -84,20 +84,21 @@ pub fn dashboard(db: &Db, visibility: AccountVisibility, today: NaiveDate) -> Ve
     ]
 }
 
-/// The statements `GET /api/v1/search` runs for `term`.
+/// The statements `GET /api/v1/search` runs for `term` (two a kind).
 pub fn search(
     db: &Db,
     visibility: AccountVisibility,
     term: &domain::search::SearchTerm,
     per_kind: u64,
 ) -> Vec<Statement> {
+    use crate::repositories::search::{statement, Step};
     domain::search::SearchKind::ALL
         .iter()
-        .map(|kind| {
-            let select =
-                crate::repositories::search::statement(*kind, db.backend(), visibility, term)
-                    .limit(per_kind)
-                    .to_owned();
+        .flat_map(|kind| [(*kind, Step::Numbers), (*kind, Step::InOrder)])
+        .map(|(kind, step)| {
+            let select = statement(kind, step, db.backend(), visibility, term)
+                .limit(per_kind)
+                .to_owned();
             Statement(backend_of(db).build(&select))
         })
         .collect()

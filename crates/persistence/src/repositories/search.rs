@@ -59,15 +59,23 @@ pub async fn search(
     let backend: Backend = db.get_database_backend().into();
     let mut hits = Vec::new();
     for kind in SearchKind::ALL {
-        let select = statement(*kind, backend, visibility, term)
-            .limit(per_kind)
-            .to_owned();
-        let rows = db
-            .query_all(db.get_database_backend().build(&select))
-            .await?;
-        for row in rows {
-            hits.push(hit(*kind, &row)?);
+        let mut own: Vec<Hit> = Vec::new();
+        for step in [Step::Numbers, Step::InOrder] {
+            let select = statement(*kind, step, backend, visibility, term)
+                .limit(per_kind)
+                .to_owned();
+            let rows = db
+                .query_all(db.get_database_backend().build(&select))
+                .await?;
+            for row in rows {
+                let found = hit(*kind, &row)?;
+                if !own.iter().any(|h| h.id == found.id) {
+                    own.push(found);
+                }
+            }
         }
+        own.truncate(per_kind as usize);
+        hits.extend(own);
     }
     Ok(hits)
 }
@@ -136,14 +144,29 @@ fn col(column: impl IntoColumnRef) -> SimpleExpr {
     Expr::col(column).into()
 }
 
+/// Which hits a statement looks for: a kind's hits come in two steps, so
+/// that a common word matching a hundred thousand cases does not rank them
+/// all. First those whose number holds the query, best match first (they
+/// are few); then all of them in the kind's own order (cases newest first,
+/// products by number, contracts and warranties by end date), which an
+/// index walks without ranking every match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    Numbers,
+    InOrder,
+}
+
 pub(crate) fn statement(
     kind: SearchKind,
+    step: Step,
     backend: Backend,
     visibility: AccountVisibility,
     term: &SearchTerm,
 ) -> SelectStatement {
     let mut select = Query::select();
     let score = Alias::new("score");
+    let numbers: Vec<SimpleExpr>;
+    let in_order: (SimpleExpr, Order);
     match kind {
         SearchKind::Case => {
             use case::Column as C;
@@ -160,7 +183,7 @@ pub(crate) fn statement(
                 )
                 .expr_as(Expr::col((case::Entity, C::CreatedAt)), Alias::new("at"))
                 .expr_as(Expr::cust(NO_DATE), Alias::new("end_date"))
-                .expr_as(number_score(&[number], term), score.clone())
+                .expr_as(number_score(std::slice::from_ref(&number), term), score.clone())
                 .from(case::Entity)
                 .cond_where(cases::visible_condition(visibility));
             for word in &term.words {
@@ -177,9 +200,8 @@ pub(crate) fn statement(
                     .in_subquery(products_with(backend, word));
                 select.and_where(own.or(by_product));
             }
-            select
-                .order_by(score, Order::Desc)
-                .order_by((case::Entity, C::CreatedAt), Order::Desc);
+            numbers = vec![number];
+            in_order = (col((case::Entity, C::CreatedAt)), Order::Desc);
         }
         SearchKind::InstalledProduct => {
             use installed_product::Column as P;
@@ -198,7 +220,10 @@ pub(crate) fn statement(
                 .expr_as(serial.clone(), Alias::new("detail"))
                 .expr_as(Expr::cust(NO_INSTANT), Alias::new("at"))
                 .expr_as(Expr::cust(NO_DATE), Alias::new("end_date"))
-                .expr_as(number_score(&[number, serial], term), score.clone())
+                .expr_as(
+                    number_score(&[number.clone(), serial.clone()], term),
+                    score.clone(),
+                )
                 .from(installed_product::Entity)
                 .cond_where(query::visible_condition(visibility));
             for word in &term.words {
@@ -207,9 +232,8 @@ pub(crate) fn statement(
                         .in_subquery(products_with(backend, word)),
                 );
             }
-            select
-                .order_by(score, Order::Desc)
-                .order_by((installed_product::Entity, P::Number), Order::Asc);
+            numbers = vec![number, serial];
+            in_order = (col((installed_product::Entity, P::Number)), Order::Asc);
         }
         SearchKind::Contract => {
             use contract::Column as K;
@@ -233,15 +257,14 @@ pub(crate) fn statement(
                     Expr::col((contract::Entity, K::EndDate)),
                     Alias::new("end_date"),
                 )
-                .expr_as(number_score(&[number], term), score.clone())
+                .expr_as(number_score(std::slice::from_ref(&number), term), score.clone())
                 .from(contract::Entity)
                 .cond_where(contracts::visible_condition(visibility));
             for word in &term.words {
                 select.and_where(in_haystack(CONTRACT_HAYSTACK, word));
             }
-            select
-                .order_by(score, Order::Desc)
-                .order_by((contract::Entity, K::EndDate), Order::Desc);
+            numbers = vec![number];
+            in_order = (col((contract::Entity, K::EndDate)), Order::Desc);
         }
         SearchKind::Warranty => {
             use warranty::Column as W;
@@ -258,17 +281,31 @@ pub(crate) fn statement(
                 )
                 .expr_as(Expr::cust(NO_INSTANT), Alias::new("at"))
                 .expr_as(Expr::col((warranty::Entity, W::EndDate)), Alias::new("end_date"))
-                .expr_as(number_score(&[number], term), score.clone())
+                .expr_as(number_score(std::slice::from_ref(&number), term), score.clone())
                 .from(warranty::Entity)
                 .and_where(Expr::col((warranty::Entity, W::InstalledProductId)).in_subquery(visible_ids(visibility)));
             for word in &term.words {
                 select.and_where(in_haystack(WARRANTY_HAYSTACK, word));
             }
-            select
-                .order_by(score, Order::Desc)
-                .order_by((warranty::Entity, W::EndDate), Order::Desc);
+            numbers = vec![number];
+            in_order = (col((warranty::Entity, W::EndDate)), Order::Desc);
         }
     }
+    match step {
+        Step::Numbers => {
+            let within = contains_pattern(&term.whole);
+            let holds = numbers
+                .iter()
+                .map(|n| Expr::expr(Func::lower(n.clone())).like(within.clone()))
+                .reduce(SimpleExpr::or);
+            if let Some(holds) = holds {
+                select.and_where(holds);
+            }
+            select.order_by(score, Order::Desc);
+        }
+        Step::InOrder => {}
+    }
+    select.order_by_expr(in_order.0, in_order.1);
     select.to_owned()
 }
 
