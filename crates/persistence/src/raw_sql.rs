@@ -94,7 +94,10 @@ pub fn search(
     use crate::repositories::search::{statement, Step};
     domain::search::SearchKind::ALL
         .iter()
-        .flat_map(|kind| [(*kind, Step::Numbers), (*kind, Step::InOrder)])
+        .flat_map(|kind| {
+            let numbers = (term.words.len() == 1).then_some((*kind, Step::Numbers));
+            numbers.into_iter().chain([(*kind, Step::InOrder)])
+        })
         .map(|(kind, step)| {
             let select = statement(kind, step, db.backend(), visibility, term)
                 .limit(per_kind)

@@ -60,7 +60,13 @@ pub async fn search(
     let mut hits = Vec::new();
     for kind in SearchKind::ALL {
         let mut own: Vec<Hit> = Vec::new();
-        for step in [Step::Numbers, Step::InOrder] {
+        // Numbers hold no spaces: a query of several words matches none.
+        let steps: &[Step] = if term.words.len() > 1 {
+            &[Step::InOrder]
+        } else {
+            &[Step::Numbers, Step::InOrder]
+        };
+        for step in steps.iter().copied() {
             let select = statement(*kind, step, backend, visibility, term)
                 .limit(per_kind)
                 .to_owned();
@@ -257,7 +263,10 @@ pub(crate) fn statement(
                     Expr::col((contract::Entity, K::EndDate)),
                     Alias::new("end_date"),
                 )
-                .expr_as(number_score(std::slice::from_ref(&number), term), score.clone())
+                .expr_as(
+                    number_score(std::slice::from_ref(&number), term),
+                    score.clone(),
+                )
                 .from(contract::Entity)
                 .cond_where(contracts::visible_condition(visibility));
             for word in &term.words {
