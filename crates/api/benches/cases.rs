@@ -31,16 +31,7 @@ async fn run() {
     let app = TestApp::spawn_with(|c| c.max_attachment_bytes = 1 << 30)
         .await
         .unwrap();
-    let backend = app.db.backend();
-    let started = Instant::now();
-    persistence::seed::scale(&app.db, 20_000).await.unwrap();
-    let total = persistence::seed::scale_cases(&app.db, cases)
-        .await
-        .unwrap();
-    println!(
-        "{backend:?}: {total} cases over 20,000 more products seeded in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    common::seed_cases(&app, cases).await;
     let token = app.tokens_for("nl.manager").await.access_token;
     let visibility = AccountVisibility::ParentAccount(app.demo.dutch.parent.id);
     let cutovers: Vec<_> = app

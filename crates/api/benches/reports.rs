@@ -32,15 +32,7 @@ async fn run() {
     let cases = common::env_u64("BENCH_CASES", 1_000_000);
     let app = TestApp::spawn().await.unwrap();
     let backend = app.db.backend();
-    let started = Instant::now();
-    persistence::seed::scale(&app.db, 20_000).await.unwrap();
-    let total = persistence::seed::scale_cases(&app.db, cases)
-        .await
-        .unwrap();
-    println!(
-        "{backend:?}: {total} cases over 20,000 more products seeded in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
+    let total = common::seed_cases(&app, cases).await;
     let service = app.tokens_for("service").await.access_token;
     grouped(&app, &service).await;
     search(&app, &service, backend).await;

@@ -108,3 +108,20 @@ pub fn rss_kib() -> u64 {
         })
         .unwrap_or(0)
 }
+
+/// 20,000 more products and `cases` cases on them, timed and told.
+// Not every benchmark seeds cases (each compiles this module apart).
+#[allow(dead_code)]
+pub async fn seed_cases(app: &TestApp, cases: u64) -> u64 {
+    let started = Instant::now();
+    persistence::seed::scale(&app.db, 20_000).await.unwrap();
+    let total = persistence::seed::scale_cases(&app.db, cases)
+        .await
+        .unwrap();
+    println!(
+        "{:?}: {total} cases over 20,000 more products seeded in {:.1} s",
+        app.db.backend(),
+        started.elapsed().as_secs_f64()
+    );
+    total
+}
