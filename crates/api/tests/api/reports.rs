@@ -54,6 +54,13 @@ fn text(cell: &Option<ReportCellDto>) -> String {
     }
 }
 
+/// The demo's Dutch users' today.
+fn amsterdam_today() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Amsterdam)
+        .date_naive()
+}
+
 fn column(answer: &ReportRowsResponse, index: usize) -> Vec<String> {
     answer.rows.iter().map(|r| text(&r[index])).collect()
 }
@@ -224,7 +231,8 @@ async fn expired_contracts_are_those_whose_end_date_has_passed() {
         ..columns(&["number", "end_date", "expiry"])
     };
     let answer = rows(&app, &token, "contracts", &query).await;
-    let today = chrono::Utc::now().date_naive().to_string();
+    // Expiry counts from the reader's today, in their zone (nl.manager: Amsterdam).
+    let today = amsterdam_today().to_string();
     for row in &answer.rows {
         assert!(text(&row[1]) < today, "{row:?}");
         assert_eq!(text(&row[2]), "expired");
@@ -384,7 +392,8 @@ async fn csv_export_quotes_by_rfc_4180_and_offers_the_byte_order_mark() {
         .to_str()
         .unwrap()
         .to_owned();
-    let today = chrono::Utc::now().date_naive();
+    // The file is named after the reader's date in their zone, not UTC's.
+    let today = amsterdam_today();
     assert!(
         disposition.contains(&format!("Cases {today}.csv")),
         "{disposition}"
