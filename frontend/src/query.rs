@@ -110,6 +110,7 @@ mod access_requests;
 mod calendar;
 mod cases;
 mod documents;
+mod reports;
 mod service;
 mod users;
 pub use access_requests::{access_request_query_pairs, AccessRequestListView, ALL_STATUSES};
@@ -119,6 +120,7 @@ pub use documents::{
     document_query_pairs, eol_notice_query_pairs, eol_product_query_pairs, DocumentListView,
     EolProductListView,
 };
+pub use reports::ReportView;
 pub use service::{
     assignment_choice, queue_query_pairs, set_assignment_choice, waiting_choice, QueueListView,
     ASSIGNED_TO_ME, MAX_HOURS, UNASSIGNED,

@@ -116,6 +116,10 @@ macro_rules! route_table {
                     // base or the cases, whose parts the Lighthouse runs
                     // load (the calendar's, the cases'). Their titles are
                     // the navigation's words, which the shell holds anyway.
+                    // Reports are for everyone, but not worth a part of their
+                    // own (see above); everyone opens the settings here too.
+                    Reports => "/reports" (ReportsPage in reports::reports_page)
+                        title(|t| t.nav_reports),
                     Documents => "/documents" (DocumentsPage in documents::documents_page)
                         title(|t| t.nav_documents),
                     EndOfLife => "/end-of-life" (EndOfLifePage in documents::end_of_life_page)
@@ -130,6 +134,7 @@ macro_rules! route_table {
                 Calendar(CalendarIcon, "nav-calendar", |t| t.nav_calendar),
                 Documents(DocumentsIcon, "nav-documents", |t| t.nav_documents),
                 EndOfLife(EndOfLifeIcon, "nav-end-of-life", |t| t.nav_end_of_life),
+                Reports(ReportsIcon, "nav-reports", |t| t.nav_reports),
             }
             manage_users_nav {
                 Users(UsersIcon, "nav-users", |t| t.nav_users),

@@ -8,11 +8,12 @@ use super::http::{authorization, problem_from_body, Api, Call};
 use super::{Answer, ApiError};
 use api_types::CaseDetail;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::fmt::Display;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, File, FormData, ProgressEvent, XmlHttpRequest};
+use web_sys::{Blob, File, FormData, ProgressEvent, XmlHttpRequest, XmlHttpRequestResponseType};
 
 /// A downloaded file and the name the server offers it under.
 pub struct FetchedFile {
@@ -65,13 +66,111 @@ impl Api {
     }
 }
 
-/// The `filename` of a `Content-Disposition` header (the server's ASCII
-/// one; the names it builds for zips and forms are ASCII).
+impl Api {
+    /// `POST href` (an API URL) with `body` as JSON, its answer a file made
+    /// while it is sent (a report's export); `progress` gets the bytes
+    /// received so far (the length is not known ahead).
+    pub async fn post_for_file<B: Serialize>(
+        self,
+        href: &str,
+        body: &B,
+        progress: impl Fn(f64) + Clone + 'static,
+    ) -> Answer<FetchedFile> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Network(e.to_string()))?;
+        self.with_token(|token| download(href, token, json.clone(), progress.clone()))
+            .await
+    }
+}
+
+/// One try of a `POST` of `json` to `href` with `token`, read into a `Blob`
+/// through `XMLHttpRequest` for its progress events.
+async fn download(
+    href: &str,
+    token: String,
+    json: String,
+    progress: impl Fn(f64) + 'static,
+) -> Answer<FetchedFile> {
+    let xhr = XmlHttpRequest::new().map_err(js_error)?;
+    xhr.open("POST", href).map_err(js_error)?;
+    let (name, value) = authorization(&token);
+    xhr.set_request_header(name, &value).map_err(js_error)?;
+    xhr.set_request_header("Content-Type", "application/json")
+        .map_err(js_error)?;
+    xhr.set_response_type(XmlHttpRequestResponseType::Blob);
+    let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |ev: ProgressEvent| {
+        progress(ev.loaded());
+    });
+    xhr.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    let finished = js_sys::Promise::new(&mut |resolve, _reject| xhr.set_onloadend(Some(&resolve)));
+    xhr.send_with_opt_str(Some(&json)).map_err(js_error)?;
+    let ended = JsFuture::from(finished).await;
+    xhr.set_onprogress(None);
+    drop(on_progress);
+    ended.map_err(js_error)?;
+    let status = xhr.status().map_err(js_error)?;
+    let blob = xhr
+        .response()
+        .map_err(js_error)?
+        .dyn_into::<Blob>()
+        .map_err(js_error);
+    match status {
+        0 => Err(ApiError::Network(
+            "the download did not reach the server".to_owned(),
+        )),
+        200..=299 => Ok(FetchedFile {
+            blob: blob?,
+            file_name: xhr
+                .get_response_header("Content-Disposition")
+                .ok()
+                .flatten()
+                .and_then(|value| disposition_file_name(&value)),
+        }),
+        _ => {
+            let text = JsFuture::from(blob?.text()).await.map_err(js_error)?;
+            Err(problem_from_body(
+                status,
+                &text.as_string().unwrap_or_default(),
+            ))
+        }
+    }
+}
+
+/// The file name of a `Content-Disposition` header: its UTF-8 `filename*`
+/// (RFC 6266; a report's Dutch title has accents) if any, else `filename`.
 pub fn disposition_file_name(header: &str) -> Option<String> {
-    header.split(';').map(str::trim).find_map(|part| {
-        let name = part.strip_prefix("filename=")?.trim_matches('"');
-        (!name.is_empty()).then(|| name.to_owned())
+    let parts = || header.split(';').map(str::trim);
+    let extended = parts().find_map(|part| {
+        let value = part.strip_prefix("filename*=")?;
+        let encoded = value
+            .strip_prefix("UTF-8''")
+            .or_else(|| value.strip_prefix("utf-8''"))?;
+        percent_decoded(encoded)
+    });
+    extended.or_else(|| {
+        parts().find_map(|part| {
+            let name = part.strip_prefix("filename=")?.trim_matches('"');
+            (!name.is_empty()).then(|| name.to_owned())
+        })
     })
+}
+
+/// `%C3%AF` and the like as the UTF-8 text they encode.
+fn percent_decoded(raw: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut rest = raw.as_bytes();
+    while let Some((&byte, tail)) = rest.split_first() {
+        if byte == b'%' {
+            let hex = std::str::from_utf8(tail.get(..2)?).ok()?;
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            rest = &tail[2..];
+        } else {
+            bytes.push(byte);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes)
+        .ok()
+        .filter(|name| !name.is_empty())
 }
 
 /// One try of an upload of `files` to `href`, with `token`.
@@ -154,6 +253,13 @@ mod tests {
             Some("form.pdf")
         );
         assert_eq!(disposition_file_name("attachment"), None);
+        assert_eq!(
+            disposition_file_name(
+                "attachment; filename=\"Ge_nstalleerde producten 2026-12-07.xlsx\"; filename*=UTF-8''Ge%C3%AFnstalleerde%20producten%202026-12-07.xlsx"
+            )
+            .as_deref(),
+            Some("Geïnstalleerde producten 2026-12-07.xlsx")
+        );
         assert_eq!(disposition_file_name(r#"attachment; filename="""#), None);
     }
 }

@@ -35,6 +35,7 @@ pub mod imports;
 mod installed_products;
 mod mfa;
 pub mod planned_events;
+pub mod reports;
 mod service;
 mod users;
 

@@ -155,6 +155,17 @@ pub fn DocumentsIcon() -> impl IntoView {
     ])
 }
 
+/// Reports: bars of a chart.
+#[component]
+pub fn ReportsIcon() -> impl IntoView {
+    nav_icon(&[
+        Path("M3.5 20.5h17"),
+        Rect("5", "11", "3.5", "7.5", "0.5"),
+        Rect("10.25", "6", "3.5", "12.5", "0.5"),
+        Rect("15.5", "13.5", "3.5", "5", "0.5"),
+    ])
+}
+
 /// End of life: an hourglass.
 #[component]
 pub fn EndOfLifeIcon() -> impl IntoView {

@@ -3,8 +3,8 @@
 use crate::components::forms::drawn;
 use crate::components::icons::{
     AccessRequestsIcon, AccountsIcon, CalendarIcon, CasesIcon, ContractsIcon, DocsIcon,
-    DocumentsIcon, EndOfLifeIcon, HomeIcon, ImportIcon, ProductsIcon, QueueIcon, SecurityLogIcon,
-    UsersIcon,
+    DocumentsIcon, EndOfLifeIcon, HomeIcon, ImportIcon, ProductsIcon, QueueIcon, ReportsIcon,
+    SecurityLogIcon, UsersIcon,
 };
 use crate::i18n::{TextFn, Texts};
 use crate::routes::{Page, API_DOCS_PATH};

@@ -485,7 +485,7 @@ impl<V: ListView, P: 'static> ListPage<V, P> {
     }
 
     /// Shows `view`: its URL, keeping the scroll position.
-    fn go(self, view: &V) {
+    pub fn go(self, view: &V) {
         if let Some(navigate) = self.navigate.try_get_value() {
             navigate(&view.href());
         }

@@ -13,6 +13,7 @@ pub static EN: Texts = Texts {
     nav_calendar: "Calendar",
     nav_documents: "Documents",
     nav_end_of_life: "End of life",
+    nav_reports: "Reports",
     nav_service_queue: "Service queue",
     nav_imports: "Import data",
     nav_api_docs: "API documentation",

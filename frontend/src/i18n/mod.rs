@@ -28,6 +28,7 @@ pub mod admin_texts;
 pub mod calendar_texts;
 pub mod case_texts;
 mod cases;
+pub mod chart_texts;
 pub mod document_texts;
 mod en;
 pub mod home_texts;
@@ -35,6 +36,7 @@ pub mod import_texts;
 mod nl;
 pub mod product_texts;
 pub mod public_texts;
+pub mod report_texts;
 pub mod security_log;
 pub mod service_texts;
 mod users;
@@ -97,6 +99,8 @@ pub struct Texts {
     pub nav_documents: &'static str,
     /// End-of-life dates, notices and subscriptions (also the page's title).
     pub nav_end_of_life: &'static str,
+    /// Customisable reports, charts and exports (also the page's title).
+    pub nav_reports: &'static str,
     /// The service desk's queue (Service users).
     pub nav_service_queue: &'static str,
     /// Importing a customer's data (Service and Admin users).

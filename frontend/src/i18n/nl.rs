@@ -13,6 +13,7 @@ pub static NL: Texts = Texts {
     nav_calendar: "Agenda",
     nav_documents: "Documenten",
     nav_end_of_life: "Einde levensduur",
+    nav_reports: "Rapporten",
     nav_service_queue: "Wachtrij",
     nav_imports: "Gegevens importeren",
     nav_api_docs: "API-documentatie",

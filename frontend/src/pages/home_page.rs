@@ -75,7 +75,7 @@ pub fn HomePage() -> impl IntoView {
                 }
             }
         }}
-        // The calendar, documents and end of life are not on the phone's
+        // The calendar, documents, end of life and reports are not on the phone's
         // bottom bar: the home page leads there (plain links, which the
         // router follows; fewer kinds of view to build).
         <p class="calendar-link">
@@ -86,6 +86,9 @@ pub fn HomePage() -> impl IntoView {
         </p>
         <p class="home-link">
             <a href="/end-of-life" class="end-of-life-link">{move || t.get().nav_end_of_life}</a>
+        </p>
+        <p class="home-link">
+            <a href="/reports" class="reports-link">{move || t.get().nav_reports}</a>
         </p>
         <section class="accounts" aria-labelledby="accounts-heading" aria-busy=move || loading().to_string()>
             <h2 id="accounts-heading">{move || HOME_TEXTS.of(t.get()).accounts_heading}</h2>

@@ -13,5 +13,6 @@ pub mod installed_product_page;
 pub mod installed_products_page;
 pub mod login_page;
 pub mod not_found_page;
+pub mod reports;
 pub mod service;
 pub mod users;

@@ -8,8 +8,8 @@ use crate::routes::files::{file_headers, file_response, Disposition};
 use crate::routes::Reply;
 use actix_web::web::Bytes;
 use chrono::NaiveDate;
-use domain::report::{Cell, ValidQuery};
-use domain::UserSettings;
+use domain::report::{choice_label, Cell, ColumnType, ValidQuery};
+use domain::{Language, UserSettings};
 use futures_util::StreamExt;
 use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::reports;
@@ -63,12 +63,29 @@ async fn each_row(
         }
     };
     futures_util::pin_mut!(rows);
+    let choices: Vec<bool> = job
+        .query
+        .columns
+        .iter()
+        .map(|c| matches!(c.kind, ColumnType::Choice(_)))
+        .collect();
     while let Some(row) = rows.next().await {
-        if !sink(row?).await {
+        if !sink(in_words(row?, &choices, job.settings.language)).await {
             break;
         }
     }
     Ok(())
+}
+
+/// A row as people read it: the values of choice columns (`in_process`)
+/// as their words in the reader's language ("In process").
+fn in_words(mut row: Vec<Cell>, choices: &[bool], language: Language) -> Vec<Cell> {
+    for (cell, is_choice) in row.iter_mut().zip(choices) {
+        if let (true, Cell::Text(value)) = (*is_choice, &*cell) {
+            *cell = Cell::Text(choice_label(value, language).to_owned());
+        }
+    }
+    row
 }
 
 /// The CSV, streamed: chunks go out while later rows are still read.

@@ -4,7 +4,7 @@
 //! heading row frozen, and columns wide enough for their content.
 
 use super::heading;
-use domain::report::{Cell, ColumnType, ValidQuery};
+use domain::report::{choice_label, Cell, ColumnType, ValidQuery};
 use domain::UserSettings;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use std::io::Write;
@@ -134,7 +134,12 @@ fn width(heading: &str, kind: ColumnType) -> f64 {
         ColumnType::Integer | ColumnType::Number => 10,
         ColumnType::Date => 12,
         ColumnType::DateTime => 18,
-        ColumnType::Choice(choices) => choices.iter().map(|c| c.len()).max().unwrap_or(8),
+        // The words the cells hold, in English (Dutch ones are of a size).
+        ColumnType::Choice(choices) => choices
+            .iter()
+            .map(|c| choice_label(c, domain::Language::En).chars().count())
+            .max()
+            .unwrap_or(8),
     };
     (heading.chars().count().max(content) + 2) as f64
 }

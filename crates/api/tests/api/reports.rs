@@ -421,7 +421,8 @@ async fn csv_export_quotes_by_rfc_4180_and_offers_the_byte_order_mark() {
 }
 
 #[tokio::test]
-async fn xlsx_export_has_typed_cells_dates_in_the_readers_zone_and_a_frozen_heading() {
+async fn xlsx_export_has_typed_cells_dates_and_choices_in_the_readers_zone_and_words_and_a_frozen_heading(
+) {
     use calamine::{Data, Reader, Xlsx};
     let app = TestApp::spawn().await.unwrap();
     let token = app.tokens_for("nl.user").await.access_token;
@@ -430,7 +431,7 @@ async fn xlsx_export_has_typed_cells_dates_in_the_readers_zone_and_a_frozen_head
     this_one.value = Some(case.summary.number.clone());
     let query = ReportQueryDto {
         filters: vec![this_one],
-        ..columns(&["number", "priority", "created_at"])
+        ..columns(&["number", "priority", "created_at", "status"])
     };
     let response = app
         .post_json("/api/v1/reports/cases/export?format=xlsx", &token, &query)
@@ -453,6 +454,8 @@ async fn xlsx_export_has_typed_cells_dates_in_the_readers_zone_and_a_frozen_head
         Some(&Data::String(case.summary.number.clone()))
     );
     assert_eq!(sheet.get((1, 1)), Some(&Data::Float(2.0)));
+    // A choice in the reader's words, not its stored value `new`.
+    assert_eq!(sheet.get((1, 3)), Some(&Data::String("Nieuw".into())));
     let Some(Data::DateTime(opened)) = sheet.get((1, 2)) else {
         panic!("the opening time is a date cell: {:?}", sheet.get((1, 2)));
     };

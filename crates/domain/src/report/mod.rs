@@ -5,10 +5,12 @@
 
 mod catalogue;
 pub mod charts;
+mod choices;
 mod query;
 pub mod view;
 
 pub use catalogue::{report, REPORTS};
+pub use choices::choice_label;
 pub use query::{
     start_of_day, Condition, Direction, FilterInput, FilterOp, Problem, QueryInput, QueryProblem,
     ValidQuery, MAX_FILTERS, MAX_SORTS,
@@ -51,6 +53,17 @@ impl ColumnType {
             ColumnType::Date => "date",
             ColumnType::DateTime => "date_time",
             ColumnType::Choice(_) => "choice",
+        }
+    }
+
+    /// The filters a column of this type takes, the usual one first.
+    pub const fn filter_ops(self) -> &'static [FilterOp] {
+        use FilterOp::*;
+        match self {
+            ColumnType::Text => &[Contains, Equals, OneOf],
+            ColumnType::Integer | ColumnType::Number => &[Between, Equals],
+            ColumnType::Date | ColumnType::DateTime => &[WithinDays, Between],
+            ColumnType::Choice(_) => &[OneOf, Equals],
         }
     }
 }

@@ -417,6 +417,24 @@ mod tests {
     }
 
     #[test]
+    fn the_filters_a_type_offers_are_exactly_those_the_check_takes() {
+        for column in report(ReportKind::Cases).columns {
+            for op in FilterOp::ALL {
+                let refused = check(QueryInput {
+                    filters: vec![filter(column.key, *op)],
+                    ..QueryInput::default()
+                })
+                .err()
+                .unwrap_or_default()
+                .iter()
+                .any(|p| p.problem == Problem::FilterNotForColumn);
+                let offered = column.kind.filter_ops().contains(op);
+                assert_eq!(offered, !refused, "{} {op}", column.key);
+            }
+        }
+    }
+
+    #[test]
     fn choice_filters_take_only_the_columns_values() {
         let mut status = filter("status", FilterOp::OneOf);
         status.values = vec!["new".into(), "lost".into()];

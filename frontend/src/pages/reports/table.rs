@@ -1,0 +1,229 @@
+//! The rows: a table whose headings sort, with a heading row where each
+//! group starts, or a card a row on a phone; the groups' counts above.
+
+use super::definition;
+use super::order::{first_sort, sorted_by};
+use crate::components::list::{card_list, data_table, fact, results_view, sort_header, Shown};
+use crate::format::{format_date, format_date_time, Dates};
+use crate::i18n::fill;
+use crate::i18n::report_texts::REPORT_TEXTS;
+use crate::query::{ListView, ReportView};
+use crate::state::auth::use_auth;
+use api_types::{ReportCellDto, ReportColumnType, ReportRowsResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::report::choice_label;
+use domain::Language;
+use leptos::prelude::*;
+
+/// Columns whose values are identifiers: kept on one line.
+const IDENTS: &[&str] = &["number", "serial_number", "product_number", "po_number"];
+
+/// A cell as the reader writes it: dates and times in their format and
+/// zone, choices in words, numbers with their decimal sign.
+pub fn cell_text(
+    kind: ReportColumnType,
+    cell: Option<&ReportCellDto>,
+    language: Language,
+    dates: &Dates,
+) -> String {
+    let Some(cell) = cell else {
+        return String::new();
+    };
+    match (kind, cell) {
+        (ReportColumnType::Number, ReportCellDto::Number(n)) => {
+            let text = format!("{:.1}", n.as_f64().unwrap_or_default());
+            match language {
+                Language::Nl => text.replace('.', ","),
+                _ => text,
+            }
+        }
+        (_, ReportCellDto::Number(n)) => n.to_string(),
+        (ReportColumnType::Date, ReportCellDto::Text(s)) => s
+            .parse::<NaiveDate>()
+            .map_or_else(|_| s.clone(), |d| format_date(d, dates.0)),
+        (ReportColumnType::DateTime, ReportCellDto::Text(s)) => {
+            s.parse::<DateTime<Utc>>().map_or_else(
+                |_| s.clone(),
+                |at| format_date_time(at, &dates.2, dates.0, dates.1),
+            )
+        }
+        (ReportColumnType::Choice, ReportCellDto::Text(s)) => choice_label(s, language).to_owned(),
+        (_, ReportCellDto::Text(s)) => s.clone(),
+    }
+}
+
+fn cell_class(key: &str, kind: ReportColumnType) -> Option<&'static str> {
+    match kind {
+        ReportColumnType::Date | ReportColumnType::DateTime => Some("date"),
+        ReportColumnType::Integer | ReportColumnType::Number => Some("numeric"),
+        _ => IDENTS.contains(&key).then_some("ident"),
+    }
+}
+
+/// The groups' counts (with `group_by`), the rows, and the pager.
+pub fn results(shown: Shown<ReportView, ReportRowsResponse>) -> AnyView {
+    let auth = use_auth();
+    let (t, language, dates) = (shown.t, auth.language(), shown.dates.clone());
+    let texts = REPORT_TEXTS.of(t);
+    let report = definition(shown.view.report);
+    let columns: Vec<(String, ReportColumnType, &'static str)> = shown
+        .page
+        .columns
+        .iter()
+        .map(|c| {
+            let label = report.column(&c.key).map_or("", |d| d.label(language));
+            (c.key.clone(), c.column_type, label)
+        })
+        .collect();
+    let group_key = shown.view.query.group_by.clone();
+    let group_kind = group_key
+        .as_deref()
+        .and_then(|k| report.column(k))
+        .map(|c| (c.label(language), api_kind(c.kind)));
+    let groups = shown.page.groups.clone();
+    let empty = shown.empty_text(texts.rows_none, texts.rows_empty);
+    let (view, stale, narrow) = (shown.view.clone(), shown.stale, shown.narrow);
+    let (rows, pages) = crate::components::list::Paged::into_parts(shown.page);
+
+    let groups_view = group_kind.map(|(label, kind)| {
+        let items = groups
+            .iter()
+            .map(|g| {
+                let value = cell_text(kind, g.value.as_ref(), language, &dates);
+                let value = if value.is_empty() { texts.no_value.to_owned() } else { value };
+                view! { <tr><th scope="row">{value}</th><td class="numeric">{g.count}</td></tr> }
+            })
+            .collect_view();
+        view! {
+            <table class="report-groups">
+                <caption>{fill(texts.groups_caption, &[("column", label)])}</caption>
+                <thead><tr><th scope="col">{label}</th><th scope="col">{texts.group_count}</th></tr></thead>
+                <tbody>{items}</tbody>
+            </table>
+        }
+    });
+
+    let body = if rows.is_empty() {
+        view! { <p class="empty-state">{empty}</p> }.into_any()
+    } else if narrow {
+        let cards = rows
+            .into_iter()
+            .map(|row| {
+                let facts = columns
+                    .iter()
+                    .zip(row)
+                    .map(|((_, kind, label), cell)| {
+                        fact(label, cell_text(*kind, cell.as_ref(), language, &dates))
+                    })
+                    .collect_view();
+                view! { <li class="card report-card"><dl class="facts">{facts}</dl></li> }
+            })
+            .collect_view();
+        card_list(cards.into_any())
+    } else {
+        let (sorted, order) = first_sort(&view);
+        let heads = columns
+            .iter()
+            .map(|(key, _, label)| {
+                let order = (*key == sorted).then_some(order);
+                sort_header(sorted_by(&view, key).href(), label, order)
+            })
+            .collect_view()
+            .into_any();
+        let group_at = group_key.and_then(|g| columns.iter().position(|(k, _, _)| *k == g));
+        let mut last_group: Option<Option<ReportCellDto>> = None;
+        let width = columns.len();
+        let body = rows
+            .into_iter()
+            .map(|row| {
+                let starts = group_at.and_then(|at| {
+                    let value = row.get(at).cloned().flatten();
+                    (last_group.as_ref() != Some(&value)).then(|| {
+                        last_group = Some(value.clone());
+                        let (_, kind, label) = &columns[at];
+                        let count = groups.iter().find(|g| g.value == value).map_or(0, |g| g.count);
+                        let text = cell_text(*kind, value.as_ref(), language, &dates);
+                        let text = if text.is_empty() { texts.no_value.to_owned() } else { text };
+                        let heading = fill(texts.group_heading, &[("column", label), ("value", &text), ("n", &count.to_string())]);
+                        view! { <tr class="group-row"><th scope="colgroup" colspan=width>{heading}</th></tr> }
+                    })
+                });
+                let cells = columns
+                    .iter()
+                    .zip(row)
+                    .map(|((key, kind, _), cell)| {
+                        let text = cell_text(*kind, cell.as_ref(), language, &dates);
+                        view! { <td class=cell_class(key, *kind)>{text}</td> }
+                    })
+                    .collect_view();
+                view! { {starts} <tr>{cells}</tr> }
+            })
+            .collect_view()
+            .into_any();
+        data_table("data-table report-table", heads, body)
+    };
+    view! {
+        {groups_view}
+        {results_view(t, stale, body, pages, &|n| view.with_page(n).href())}
+    }
+    .into_any()
+}
+
+/// The wire's name for a column type.
+fn api_kind(kind: domain::report::ColumnType) -> ReportColumnType {
+    use domain::report::ColumnType as C;
+    match kind {
+        C::Text => ReportColumnType::Text,
+        C::Integer => ReportColumnType::Integer,
+        C::Number => ReportColumnType::Number,
+        C::Date => ReportColumnType::Date,
+        C::DateTime => ReportColumnType::DateTime,
+        C::Choice(_) => ReportColumnType::Choice,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_read_in_the_readers_format_and_language() {
+        let dates: Dates = (
+            domain::DateFormat::DayMonthYear,
+            domain::TimeFormat::H24,
+            "UTC".into(),
+        );
+        let text = |s: &str| ReportCellDto::Text(s.into());
+        // Instants go through the browser's Intl (not on the host); a text
+        // that is no instant stays as it is.
+        let odd = text("soon");
+        assert_eq!(
+            cell_text(ReportColumnType::DateTime, Some(&odd), Language::En, &dates),
+            "soon"
+        );
+        let day = text("2027-01-31");
+        assert_eq!(
+            cell_text(ReportColumnType::Date, Some(&day), Language::En, &dates),
+            "31-01-2027"
+        );
+        let status = text("in_process");
+        assert_eq!(
+            cell_text(
+                ReportColumnType::Choice,
+                Some(&status),
+                Language::Nl,
+                &dates
+            ),
+            "In behandeling"
+        );
+        let hours = ReportCellDto::Number(serde_json::Number::from_f64(2.26).unwrap());
+        assert_eq!(
+            cell_text(ReportColumnType::Number, Some(&hours), Language::Nl, &dates),
+            "2,3"
+        );
+        assert_eq!(
+            cell_text(ReportColumnType::Text, None, Language::En, &dates),
+            ""
+        );
+    }
+}
