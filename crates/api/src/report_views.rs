@@ -49,10 +49,14 @@ pub fn content(
     query: &ReportQueryDto,
     shared: bool,
 ) -> Result<ViewContent, ApiError> {
-    let name = view::view_name(name).ok_or_else(|| {
+    let name = view::view_name(name).map_err(|problem| {
+        let code = match problem {
+            view::NameProblem::Empty => FieldErrorCode::Required,
+            view::NameProblem::TooLong => FieldErrorCode::TooLong,
+        };
         ApiError::Validation(vec![FieldError {
             field: "name".into(),
-            code: FieldErrorCode::Required,
+            code,
             message: format!("1 to {} characters", view::MAX_NAME),
         }])
     })?;

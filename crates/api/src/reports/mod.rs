@@ -10,21 +10,14 @@ use crate::error::ApiError;
 use crate::wire::{ToDomain, ToWire};
 use api_types::{
     FieldError, FieldErrorCode, ReportCellDto, ReportColumnDto, ReportColumnType,
-    ReportDefinitionDto, ReportQueryDto, ReportSortDto, SortOrder,
+    ReportDefinitionDto, ReportQueryDto, ReportSortDto,
 };
 use chrono::NaiveDate;
 use domain::report::{
-    self, Cell, Column, ColumnType, Direction, FilterInput, Problem, QueryInput, Report,
-    ReportKind, ValidQuery,
+    self, Cell, Column, ColumnType, FilterInput, Problem, QueryInput, Report, ReportKind,
+    ValidQuery,
 };
 use domain::{Language, UserSettings};
-
-fn direction(order: SortOrder) -> Direction {
-    match order {
-        SortOrder::Asc => Direction::Ascending,
-        SortOrder::Desc => Direction::Descending,
-    }
-}
 
 /// `dto` checked against the report; 422 naming each refused part.
 pub fn check(
@@ -54,7 +47,7 @@ pub fn check(
         sort: dto
             .sort
             .iter()
-            .map(|s| (s.column.clone(), direction(s.order)))
+            .map(|s| (s.column.clone(), s.order.to_domain()))
             .collect(),
         group_by: dto.group_by.clone(),
     };
@@ -129,10 +122,7 @@ pub fn definition_dto(report: &Report, language: Language) -> ReportDefinitionDt
         default_columns: report.default_columns.iter().map(|c| (*c).into()).collect(),
         default_sort: ReportSortDto {
             column: sort_key.into(),
-            order: match sort_direction {
-                Direction::Ascending => SortOrder::Asc,
-                Direction::Descending => SortOrder::Desc,
-            },
+            order: sort_direction.to_wire(),
         },
     }
 }

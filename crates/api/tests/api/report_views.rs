@@ -180,6 +180,13 @@ async fn a_view_with_a_bad_name_or_query_is_refused_with_the_part_named() {
     bad.query.columns = vec!["number".into(), "nope".into()];
     let problem = expect_problem(save(&app, &user, &bad).await, 422).await;
     assert_eq!(problem.errors[0].field, "name");
+    assert_eq!(problem.errors[0].code, FieldErrorCode::Required);
+    let long = view(&"x".repeat(101), false);
+    let problem = expect_problem(save(&app, &user, &long).await, 422).await;
+    assert_eq!(
+        (problem.errors[0].field.as_str(), problem.errors[0].code),
+        ("name", FieldErrorCode::TooLong)
+    );
     let mut bad_query = view("Fine name", false);
     bad_query.query.columns = vec!["nope".into()];
     let problem = expect_problem(save(&app, &user, &bad_query).await, 422).await;

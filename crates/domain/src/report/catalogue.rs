@@ -68,7 +68,7 @@ const CASES: Report = Report {
         "product_number",
         "created_at",
     ],
-    default_sort: ("created_at", Direction::Descending),
+    default_sort: ("created_at", Direction::Desc),
 };
 
 const INSTALLED_PRODUCTS: Report = Report {
@@ -108,7 +108,7 @@ const INSTALLED_PRODUCTS: Report = Report {
         "location",
         "end_of_life_date",
     ],
-    default_sort: ("number", Direction::Ascending),
+    default_sort: ("number", Direction::Asc),
 };
 
 const CONTRACTS: Report = Report {
@@ -126,7 +126,7 @@ const CONTRACTS: Report = Report {
         col("expiry", Choice(EXPIRY_STATUSES), "Expiry", "Verloop"),
     ],
     default_columns: &["number", "service_type", "ship_to", "end_date", "expiry"],
-    default_sort: ("end_date", Direction::Ascending),
+    default_sort: ("end_date", Direction::Asc),
 };
 
 const PLANNED_EVENTS: Report = Report {
@@ -155,7 +155,7 @@ const PLANNED_EVENTS: Report = Report {
         "status",
         "location",
     ],
-    default_sort: ("planned_start", Direction::Ascending),
+    default_sort: ("planned_start", Direction::Asc),
 };
 
 /// Every report, in the order the app lists them.

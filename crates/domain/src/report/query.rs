@@ -17,8 +17,8 @@ const MAX_TEXT: usize = 200;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
-    Ascending,
-    Descending,
+    Asc,
+    Desc,
 }
 
 crate::text_enum! {
@@ -376,7 +376,7 @@ mod tests {
         let keys: Vec<_> = query.columns.iter().map(|c| c.key).collect();
         assert_eq!(keys, report(ReportKind::Cases).default_columns);
         assert_eq!(query.sort[0].0.key, "created_at");
-        assert_eq!(query.sort[0].1, Direction::Descending);
+        assert_eq!(query.sort[0].1, Direction::Desc);
     }
 
     #[test]

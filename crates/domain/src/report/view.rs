@@ -76,11 +76,21 @@ pub fn check_change(
     Ok(())
 }
 
+/// Why a view's name is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameProblem {
+    Empty,
+    TooLong,
+}
+
 /// A view's name, trimmed: 1 to [`MAX_NAME`] characters.
-pub fn view_name(name: &str) -> Option<String> {
+pub fn view_name(name: &str) -> Result<String, NameProblem> {
     let name = crate::strip_bidi_controls(name.trim());
-    let count = name.chars().count();
-    (1..=MAX_NAME).contains(&count).then_some(name)
+    match name.chars().count() {
+        0 => Err(NameProblem::Empty),
+        n if n > MAX_NAME => Err(NameProblem::TooLong),
+        _ => Ok(name),
+    }
 }
 
 #[cfg(test)]
@@ -159,8 +169,9 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_between_one_and_a_hundred_characters() {
-        assert_eq!(view_name("  Open MR cases "), Some("Open MR cases".into()));
-        assert_eq!(view_name("   "), None);
-        assert_eq!(view_name(&"x".repeat(101)), None);
+        assert_eq!(view_name("  Open MR cases "), Ok("Open MR cases".into()));
+        assert_eq!(view_name("   "), Err(NameProblem::Empty));
+        assert_eq!(view_name(&"x".repeat(100)).map(|n| n.len()), Ok(100));
+        assert_eq!(view_name(&"x".repeat(101)), Err(NameProblem::TooLong));
     }
 }

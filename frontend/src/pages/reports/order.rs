@@ -113,8 +113,8 @@ pub fn first_sort(view: &ReportView) -> (String, SortOrder) {
         None => {
             let (key, direction) = definition(view.report).default_sort;
             let order = match direction {
-                Direction::Ascending => SortOrder::Asc,
-                Direction::Descending => SortOrder::Desc,
+                Direction::Asc => SortOrder::Asc,
+                Direction::Desc => SortOrder::Desc,
             };
             (key.to_owned(), order)
         }

@@ -256,7 +256,7 @@ fn ViewForm(
         if pending.get_untracked() {
             return;
         }
-        let Some(valid) = domain::report::view::view_name(&name.get_untracked()) else {
+        let Ok(valid) = domain::report::view::view_name(&name.get_untracked()) else {
             error.set(Some(texts().view_name_needed.to_owned()));
             return;
         };

@@ -160,8 +160,8 @@ impl<'q> Plan<'q> {
         }
         for (column, direction) in &self.query.sort {
             let order = match direction {
-                Direction::Ascending => Order::Asc,
-                Direction::Descending => Order::Desc,
+                Direction::Asc => Order::Asc,
+                Direction::Desc => Order::Desc,
             };
             select.order_by_expr_with_nulls(self.expr(column.key), order, NullOrdering::Last);
         }
