@@ -304,6 +304,17 @@ pub fn product_cases_path(product: impl Display, historical: bool) -> String {
     )
 }
 
+/// The warranties tab of the contracts page, searching for `words` (a
+/// warranty's number) when there are any: a warranty has no page of its own.
+pub fn warranties_path(words: &str) -> String {
+    let tab = format!("{}?tab=warranties", Page::Contracts.path());
+    if words.trim().is_empty() {
+        tab
+    } else {
+        format!("{tab}&q={}", crate::query::encode_component(words))
+    }
+}
+
 /// The security log narrowed to the events about one user.
 pub fn user_security_log_path(id: impl Display) -> String {
     format!("{}?user={id}", Page::SecurityLog.path())
@@ -391,6 +402,8 @@ mod tests {
         assert_eq!(new_account_path(Some("a-1")), "/accounts/new?parent=a-1");
         assert_eq!(new_account_path(None::<&str>), "/accounts/new");
         assert_eq!(user_security_log_path("u-1"), "/security-log?user=u-1");
+        assert_eq!(warranties_path(""), "/contracts?tab=warranties");
+        assert_eq!(warranties_path("W 7"), "/contracts?tab=warranties&q=W%207");
         assert_eq!(
             new_case_for_product_path("ab12"),
             "/cases/new?installed_product=ab12"

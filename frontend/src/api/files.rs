@@ -13,7 +13,10 @@ use std::fmt::Display;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, File, FormData, ProgressEvent, XmlHttpRequest, XmlHttpRequestResponseType};
+use web_sys::{
+    Blob, File, FormData, ProgressEvent, XmlHttpRequest, XmlHttpRequestEventTarget,
+    XmlHttpRequestResponseType,
+};
 
 /// A downloaded file and the name the server offers it under.
 pub struct FetchedFile {
@@ -97,17 +100,13 @@ async fn download(
     xhr.set_request_header("Content-Type", "application/json")
         .map_err(js_error)?;
     xhr.set_response_type(XmlHttpRequestResponseType::Blob);
-    let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |ev: ProgressEvent| {
-        progress(ev.loaded());
-    });
-    xhr.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
-    let finished = js_sys::Promise::new(&mut |resolve, _reject| xhr.set_onloadend(Some(&resolve)));
-    xhr.send_with_opt_str(Some(&json)).map_err(js_error)?;
-    let ended = JsFuture::from(finished).await;
-    xhr.set_onprogress(None);
-    drop(on_progress);
-    ended.map_err(js_error)?;
-    let status = xhr.status().map_err(js_error)?;
+    let status = status_after(
+        &xhr,
+        &xhr,
+        move |ev| progress(ev.loaded()),
+        |xhr| xhr.send_with_opt_str(Some(&json)),
+    )
+    .await?;
     let blob = xhr
         .response()
         .map_err(js_error)?
@@ -190,21 +189,15 @@ async fn upload<T: DeserializeOwned>(
             .map_err(js_error)?;
     }
     let upload = xhr.upload().map_err(js_error)?;
-    let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |ev: ProgressEvent| {
+    let on_progress = move |ev: ProgressEvent| {
         if ev.length_computable() && ev.total() > 0.0 {
             progress(percent(ev.loaded(), ev.total()));
         }
-    });
-    upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
-    // `loadend` follows success, error and abort alike: the answer is read below.
-    let finished = js_sys::Promise::new(&mut |resolve, _reject| xhr.set_onloadend(Some(&resolve)));
-    xhr.send_with_opt_form_data(Some(&form)).map_err(js_error)?;
-    let ended = JsFuture::from(finished).await;
-    // No more events can come: the closure may go.
-    upload.set_onprogress(None);
-    drop(on_progress);
-    ended.map_err(js_error)?;
-    let status = xhr.status().map_err(js_error)?;
+    };
+    let status = status_after(&xhr, &upload, on_progress, |xhr| {
+        xhr.send_with_opt_form_data(Some(&form))
+    })
+    .await?;
     let body = xhr.response_text().ok().flatten().unwrap_or_default();
     match status {
         0 => Err(ApiError::Network(
@@ -216,6 +209,27 @@ async fn upload<T: DeserializeOwned>(
         }),
         _ => Err(problem_from_body(status, &body)),
     }
+}
+
+/// Sends `xhr` (by `send`) with `on_progress` heard on `events` (the
+/// request's own, or its upload's), and answers its status once it ended.
+async fn status_after(
+    xhr: &XmlHttpRequest,
+    events: &XmlHttpRequestEventTarget,
+    on_progress: impl Fn(ProgressEvent) + 'static,
+    send: impl FnOnce(&XmlHttpRequest) -> Result<(), JsValue>,
+) -> Answer<u16> {
+    let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(on_progress);
+    events.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    // `loadend` follows success, error and abort alike: the answer is read after.
+    let finished = js_sys::Promise::new(&mut |resolve, _reject| xhr.set_onloadend(Some(&resolve)));
+    send(xhr).map_err(js_error)?;
+    let ended = JsFuture::from(finished).await;
+    // No more events can come: the closure may go.
+    events.set_onprogress(None);
+    drop(on_progress);
+    ended.map_err(js_error)?;
+    xhr.status().map_err(js_error)
 }
 
 /// `part` of `whole` in whole percent, 0 to 100.

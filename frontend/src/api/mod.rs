@@ -36,6 +36,7 @@ mod installed_products;
 mod mfa;
 pub mod planned_events;
 pub mod reports;
+pub mod search;
 mod service;
 mod users;
 

@@ -1,4 +1,5 @@
-//! The frame of every signed-in page: banner, navigation, main content.
+//! The frame of every signed-in page: banner (with the global search,
+//! components/search.rs), navigation, main content.
 
 use crate::components::forms::drawn;
 use crate::components::icons::{
@@ -6,6 +7,7 @@ use crate::components::icons::{
     DocumentsIcon, EndOfLifeIcon, HomeIcon, ImportIcon, ProductsIcon, QueueIcon, ReportsIcon,
     SecurityLogIcon, UsersIcon,
 };
+use crate::components::search::SearchBox;
 use crate::i18n::{TextFn, Texts};
 use crate::routes::{Page, API_DOCS_PATH};
 use crate::state::auth::{use_auth, use_texts, Auth, AuthStatus};
@@ -85,6 +87,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main" rel="external">{move || t.get().skip_to_main}</a>
         <header class="banner">
             <A href=Page::Home.path() attr:class="product-name">{move || t.get().product_name}</A>
+            <SearchBox/>
             <nav class="user-menu" aria-label=move || t.get().user_menu_label>
                 <span class="visually-hidden">{move || t.get().signed_in_as}" "</span>
                 <span class="user-name">{move || auth.display_name()}</span>

@@ -13,4 +13,6 @@ pub mod mfa;
 pub mod pager;
 pub mod password;
 pub mod public_card;
+pub mod search;
+pub mod search_results;
 pub mod viewport;

@@ -14,6 +14,8 @@ pub static EN: Texts = Texts {
     nav_documents: "Documents",
     nav_end_of_life: "End of life",
     nav_reports: "Reports",
+    search_label: "Search",
+    search_placeholder: "Search cases, products, contracts",
     nav_service_queue: "Service queue",
     nav_imports: "Import data",
     nav_api_docs: "API documentation",

@@ -37,6 +37,7 @@ mod nl;
 pub mod product_texts;
 pub mod public_texts;
 pub mod report_texts;
+pub mod search_texts;
 pub mod security_log;
 pub mod service_texts;
 mod users;
@@ -99,6 +100,9 @@ pub struct Texts {
     pub nav_documents: &'static str,
     /// End-of-life dates, notices and subscriptions (also the page's title).
     pub nav_end_of_life: &'static str,
+    /// The banner's search box: its label and hint.
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
     /// Customisable reports, charts and exports (also the page's title).
     pub nav_reports: &'static str,
     /// The service desk's queue (Service users).

@@ -14,6 +14,8 @@ pub static NL: Texts = Texts {
     nav_documents: "Documenten",
     nav_end_of_life: "Einde levensduur",
     nav_reports: "Rapporten",
+    search_label: "Zoeken",
+    search_placeholder: "Zoek meldingen, producten, contracten",
     nav_service_queue: "Wachtrij",
     nav_imports: "Gegevens importeren",
     nav_api_docs: "API-documentatie",
