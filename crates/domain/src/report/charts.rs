@@ -59,6 +59,45 @@ pub fn uptime<K: Ord + Copy>(
     Some((1.0 - down.num_seconds() as f64 / total).clamp(0.0, 1.0))
 }
 
+/// An outage of product `K` in group `G` (a modality): opened, and closed
+/// (None: still open).
+pub type GroupSpan<K, G> = (K, G, DateTime<Utc>, Option<DateTime<Utc>>);
+
+/// Each group's uptime over `from..to`: `products` are `(group, how
+/// many)`, `outages` `(product, its group, opened, closed)`. Groups without
+/// products are left out; each keeps its place in `products`.
+pub fn uptime_by<K: Ord + Copy, G: PartialEq + Copy>(
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    products: &[(G, u64)],
+    outages: &[GroupSpan<K, G>],
+) -> Vec<(G, u64, f64)> {
+    products
+        .iter()
+        .filter_map(|&(group, count)| {
+            let own: Vec<Span<K>> = outages
+                .iter()
+                .filter(|(_, g, _, _)| *g == group)
+                .map(|&(product, _, opened, closed)| (product, opened, closed))
+                .collect();
+            Some((group, count, uptime(from, to, count, &own)?))
+        })
+        .collect()
+}
+
+/// Cases per window by priority: `counted` are `(window, priority, cases)`;
+/// windows and priorities (1 to 5) out of range are left out.
+pub fn by_priority(windows: usize, counted: &[(usize, i64, u64)]) -> Vec<[u64; 5]> {
+    let mut out = vec![[0; 5]; windows];
+    for &(window, priority, n) in counted {
+        let slot = usize::try_from(priority - 1).ok().filter(|p| *p < 5);
+        if let (Some(counts), Some(slot)) = (out.get_mut(window), slot) {
+            counts[slot] += n;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +144,39 @@ mod tests {
         let share = uptime(from, to, 2, &outages).unwrap();
         assert!((share - 0.75).abs() < 1e-9, "{share}");
         assert_eq!(uptime(from, to, 0, &outages), None);
+    }
+
+    #[test]
+    fn each_group_counts_its_own_outages_and_a_group_without_products_is_left_out() {
+        let from = at("2026-01-01T00:00:00Z");
+        let to = at("2026-01-11T00:00:00Z");
+        let outages = [
+            (
+                1,
+                "ct",
+                at("2026-01-01T00:00:00Z"),
+                Some(at("2026-01-06T00:00:00Z")),
+            ),
+            (2, "mr", at("2026-01-01T00:00:00Z"), None),
+        ];
+        let groups = uptime_by(from, to, &[("ct", 2), ("mr", 1), ("us", 0)], &outages);
+        let shares: Vec<_> = groups
+            .iter()
+            .map(|(g, n, u)| (*g, *n, (u * 100.0).round()))
+            .collect();
+        assert_eq!(shares, [("ct", 2, 75.0), ("mr", 1, 0.0)]);
+    }
+
+    #[test]
+    fn cases_fall_in_their_window_and_priority_and_strays_are_dropped() {
+        let counted = [
+            (0, 1, 2),
+            (1, 5, 1),
+            (1, 3, 4),
+            (2, 1, 9),
+            (0, 0, 7),
+            (0, 6, 7),
+        ];
+        assert_eq!(by_priority(2, &counted), [[2, 0, 0, 0, 0], [0, 0, 4, 0, 1]]);
     }
 }

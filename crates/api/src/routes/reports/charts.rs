@@ -6,7 +6,7 @@ use crate::wire::ToWire;
 use actix_web::{get, web, HttpResponse};
 use api_types::{CasesInMonth, ExpiryCounts, ModalityUptime, ReportChartsResponse};
 use chrono::Duration;
-use domain::report::charts::{month_bounds, uptime};
+use domain::report::charts::{by_priority, month_bounds, uptime_by};
 use domain::report::start_of_day;
 use domain::Modality;
 use persistence::repositories::accounts::AccountVisibility;
@@ -50,39 +50,37 @@ pub async fn report_charts(state: AppData, auth: AuthUser, query: web::Query<Cha
     let zone = auth.user.settings.time_zone.tz();
     let firsts = month_bounds(today, months);
     let bounds: Vec<_> = firsts.iter().map(|d| start_of_day(*d, zone)).collect();
-    let mut per_month: Vec<CasesInMonth> = firsts
+    let counted = charts::cases_per_window(&state.db, visibility, &bounds).await?;
+    let per_month = firsts
         .iter()
-        .take(months as usize)
-        .map(|d| CasesInMonth {
-            month: d.format("%Y-%m").to_string(),
-            by_priority: [0; 5],
+        .zip(by_priority(months as usize, &counted))
+        .map(|(first, by_priority)| CasesInMonth {
+            month: first.format("%Y-%m").to_string(),
+            by_priority,
         })
         .collect();
-    for (window, priority, n) in charts::cases_per_window(&state.db, visibility, &bounds).await? {
-        let slot = usize::try_from(priority - 1).ok().filter(|p| *p < 5);
-        if let (Some(month), Some(slot)) = (per_month.get_mut(window), slot) {
-            month.by_priority[slot] += n;
-        }
-    }
 
     let to = state.clock.now();
     let from = to - Duration::days(i64::from(days));
-    let products = charts::products_per_modality(&state.db, visibility).await?;
-    let outages = charts::outages(&state.db, visibility, from, to).await?;
-    let uptime_by_modality = products
+    // Stored modality names, typed; an unknown one is left out.
+    let products: Vec<(Modality, u64)> = charts::products_per_modality(&state.db, visibility)
+        .await?
         .into_iter()
-        .filter_map(|(modality, count)| {
-            let modality: Modality = modality.parse().ok()?;
-            let own: Vec<_> = outages
-                .iter()
-                .filter(|(_, m, _, _)| m == modality.as_str())
-                .map(|(product, _, opened, closed)| (*product, *opened, *closed))
-                .collect();
-            Some(ModalityUptime {
-                modality: modality.to_wire(),
-                products: count,
-                uptime: uptime(from, to, count, &own)?,
-            })
+        .filter_map(|(modality, count)| Some((modality.parse().ok()?, count)))
+        .collect();
+    let outages: Vec<_> = charts::outages(&state.db, visibility, from, to)
+        .await?
+        .into_iter()
+        .filter_map(|(product, modality, opened, closed)| {
+            Some((product, modality.parse::<Modality>().ok()?, opened, closed))
+        })
+        .collect();
+    let uptime_by_modality = uptime_by(from, to, &products, &outages)
+        .into_iter()
+        .map(|(modality, products, uptime)| ModalityUptime {
+            modality: modality.to_wire(),
+            products,
+            uptime,
         })
         .collect();
 
