@@ -284,6 +284,29 @@ async fn grouped_rows_come_together_and_each_group_is_counted() {
 }
 
 #[tokio::test]
+async fn the_service_desk_groups_every_markets_open_cases_and_a_customer_sees_only_their_own() {
+    let app = TestApp::spawn().await.unwrap();
+    let mut open = filter("status", ReportFilterOp::OneOf);
+    open.values = vec!["new".into(), "in_process".into()];
+    let query = ReportQueryDto {
+        filters: vec![open],
+        group_by: Some("country".into()),
+        ..columns(&["number", "country", "priority"])
+    };
+    let service = app.tokens_for("service").await.access_token;
+    let answer = rows(&app, &service, "cases", &query).await;
+    let markets: Vec<String> = answer.groups.iter().map(|g| text(&g.value)).collect();
+    assert_eq!(markets, ["DK", "NL"], "the demo's two markets, in order");
+    assert!(answer.groups.iter().all(|g| g.count > 0));
+    let customer = app.tokens_for("nl.user").await.access_token;
+    let theirs = rows(&app, &customer, "cases", &query).await;
+    assert!(
+        theirs.groups.iter().all(|g| text(&g.value) == "NL"),
+        "a Dutch hospital's user sees no Danish case"
+    );
+}
+
+#[tokio::test]
 async fn hours_to_fix_count_from_opening_to_closing() {
     let clock = ManualClock::starting_now();
     let app = TestApp::spawn_with_clock(clock.clone() as Arc<dyn domain::Clock>, |_| {})

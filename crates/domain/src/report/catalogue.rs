@@ -50,6 +50,9 @@ const CASES: Report = Report {
         ),
         col("serial_number", Text, "Serial number", "Serienummer"),
         col("location", Text, "Location", "Locatie"),
+        // The market (country) the case is served in: the service desk
+        // compares markets.
+        col("country", Text, "Market", "Markt"),
         col(
             "customer_reference",
             Text,

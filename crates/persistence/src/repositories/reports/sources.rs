@@ -164,6 +164,7 @@ pub(super) fn column(kind: ReportKind, key: &str, context: Context) -> SimpleExp
                 "product_number" => product(P::Number),
                 "serial_number" => product(P::SerialNumber),
                 "location" => location(),
+                "country" => case(Ca::Country),
                 "customer_reference" => case(Ca::CustomerReference),
                 "created_at" => case(Ca::CreatedAt),
                 "closed_at" => case(Ca::ClosedAt),
