@@ -38,6 +38,19 @@ pub struct ExpiryCounts {
     pub expired: u64,
 }
 
+impl ExpiryCounts {
+    /// How many contracts have `status`.
+    pub fn of(&self, status: crate::ExpiryStatusDto) -> u64 {
+        use crate::ExpiryStatusDto::*;
+        match status {
+            Green => self.green,
+            Yellow => self.yellow,
+            Red => self.red,
+            Expired => self.expired,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DashboardResponse {

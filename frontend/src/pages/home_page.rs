@@ -219,7 +219,7 @@ fn glance(t: &'static Texts, d: Dashboard, narrow: bool) -> impl IntoView {
     let expiry_tiles = EXPIRIES
         .into_iter()
         .map(|expiry| {
-            let count = expiry_count(&d.contracts_by_expiry, expiry);
+            let count = d.contracts_by_expiry.of(expiry);
             view! { <li>{expiry_tile(t, expiry, count)}</li> }
         })
         .collect_view();
@@ -393,15 +393,6 @@ fn state_count(counts: &StateCounts, state: OperationalStateDto) -> u64 {
     }
 }
 
-fn expiry_count(counts: &ExpiryCounts, expiry: ExpiryStatusDto) -> u64 {
-    match expiry {
-        ExpiryStatusDto::Green => counts.green,
-        ExpiryStatusDto::Yellow => counts.yellow,
-        ExpiryStatusDto::Red => counts.red,
-        ExpiryStatusDto::Expired => counts.expired,
-    }
-}
-
 fn total_products(counts: &StateCounts) -> u64 {
     counts.up + counts.restricted + counts.down + counts.critical
 }
@@ -476,7 +467,7 @@ mod tests {
             expired: 1,
         };
         assert_eq!(total_contracts(&expiry), 10);
-        assert_eq!(expiry_count(&expiry, ExpiryStatusDto::Red), 2);
+        assert_eq!(expiry.of(ExpiryStatusDto::Red), 2);
     }
 
     #[test]

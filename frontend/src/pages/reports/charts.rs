@@ -549,7 +549,7 @@ fn uptime_table(t: &Texts, c: &ChartTexts, uptimes: &[ModalityUptime]) -> impl I
 
 fn expiry_figure(t: &'static Texts, counts: &ExpiryCounts, width: f64) -> AnyView {
     let c = CHART_TEXTS.of(t);
-    let rows = EXPIRIES.map(|e| (e, expiry_count(counts, e)));
+    let rows = EXPIRIES.map(|e| (e, counts.of(e)));
     let ticks = nice_ticks(rows.iter().map(|r| r.1).max().unwrap_or(0), 4);
     let top = ticks.last().copied().unwrap_or(1).max(1) as f64;
     let bars: Vec<HBar> = rows
@@ -894,15 +894,6 @@ fn expiry_colour(expiry: ExpiryStatusDto) -> &'static str {
         ExpiryStatusDto::Yellow => "#d08a00",
         ExpiryStatusDto::Red => "#c8283a",
         ExpiryStatusDto::Expired => "#6b7682",
-    }
-}
-
-fn expiry_count(counts: &ExpiryCounts, expiry: ExpiryStatusDto) -> u64 {
-    match expiry {
-        ExpiryStatusDto::Green => counts.green,
-        ExpiryStatusDto::Yellow => counts.yellow,
-        ExpiryStatusDto::Red => counts.red,
-        ExpiryStatusDto::Expired => counts.expired,
     }
 }
 
