@@ -1,8 +1,8 @@
 // Reports in the browser: a hospital's manager (nl.manager, Dutch)
 // customises the cases report (a column added, one moved by keyboard and
 // one by dragging, a filter, a grouping), saves it as a shared view,
-// reloads it, opens its short URL, and exports it to Excel, whose sheet
-// holds what the table showed. The charts come with a table each. On a
+// reloads it, opens its short URL, has it emailed weekly, and exports it
+// to Excel, whose sheet holds what the table showed. The charts come with a table each. On a
 // phone the rows are cards that fit.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -105,6 +105,16 @@ test("nl.manager customises the cases report, saves it as a view, reloads it and
     await rowsLoaded(page);
     assert.equal(new URL(page.url()).search, `?view=${viewId}&${customised.slice(1)}`);
     assert.equal(await page.locator("#saved-view").inputValue(), viewId);
+
+    // Emailed every Monday: the page says when the next one goes (07:00
+    // on a Monday, in her zone), and keeps it after a reload.
+    await page.locator("#view-digest").selectOption("weekly");
+    await page.locator(".saved-views [role=status]", { hasText: "U krijgt deze weergave per e-mail." }).waitFor();
+    const next = page.locator("#view-digest-next");
+    await next.filter({ hasText: /Volgende e-mail met een Excel-bestand: \d{2}-\d{2}-\d{4} 07:00/ }).waitFor();
+    await page.reload();
+    await rowsLoaded(page);
+    assert.equal(await page.locator("#view-digest").inputValue(), "weekly");
 
     assert.deepEqual(await accessibilityViolations(page), []);
 

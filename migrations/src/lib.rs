@@ -37,6 +37,8 @@ mod m20261210_000030_create_documents;
 mod m20261210_000031_create_end_of_life_notices;
 mod m20261211_000032_create_report_views;
 pub mod m20261212_000033_search_indexes;
+pub mod m20261213_000034_create_report_digests;
+pub mod m20261214_000035_case_first_response;
 
 pub struct Migrator;
 
@@ -77,6 +79,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000031_create_end_of_life_notices::Migration),
             Box::new(m20261211_000032_create_report_views::Migration),
             Box::new(m20261212_000033_search_indexes::Migration),
+            Box::new(m20261213_000034_create_report_digests::Migration),
+            Box::new(m20261214_000035_case_first_response::Migration),
         ]
     }
 }

@@ -109,11 +109,11 @@ pub use planned_events::{
 };
 pub use problem::{FieldError, FieldErrorCode, ProblemCode, ProblemDetails};
 pub use reports::{
-    CasesInMonth, DuplicateReportView, ModalityUptime, NewReportView, NumberMatchDto,
-    ReportCellDto, ReportChartsResponse, ReportColumnDto, ReportColumnType, ReportDefinitionDto,
-    ReportFilterDto, ReportFilterOp, ReportGroupDto, ReportKindDto, ReportQueryDto,
-    ReportRowsResponse, ReportSortDto, ReportViewChange, ReportViewDto, ReportViewList,
-    SearchHitDto, SearchKindDto, SearchResponse,
+    CasesInMonth, DigestCadenceDto, DuplicateReportView, ModalityUptime, NewReportView,
+    NumberMatchDto, ReportCellDto, ReportChartsResponse, ReportColumnDto, ReportColumnType,
+    ReportDefinitionDto, ReportDigestChange, ReportDigestDto, ReportFilterDto, ReportFilterOp,
+    ReportGroupDto, ReportKindDto, ReportQueryDto, ReportRowsResponse, ReportSortDto,
+    ReportViewChange, ReportViewDto, ReportViewList, SearchHitDto, SearchKindDto, SearchResponse,
 };
 pub use service_desk::{
     AssignCaseRequest, EngineerDto, EngineerList, QueueCaseDto, QueuePage, QueueQuery,

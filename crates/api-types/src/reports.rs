@@ -192,6 +192,36 @@ pub struct ReportViewDto {
     pub can_change: bool,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// The caller's email digest of this view; none when not subscribed.
+    #[serde(default)]
+    pub digest: Option<ReportDigestDto>,
+}
+
+/// How often a digest goes: every Monday, or on the first of the month
+/// (at 07:00 in the subscriber's zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DigestCadenceDto {
+    Weekly,
+    Monthly,
+}
+
+/// A subscription to a saved view: its rows emailed as an xlsx.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportDigestDto {
+    pub cadence: DigestCadenceDto,
+    pub next_send_at: chrono::DateTime<chrono::Utc>,
+    pub last_sent_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// How often the caller wants a view's digest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReportDigestChange {
+    pub cadence: DigestCadenceDto,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 
 use crate::state::AppState;
 use chrono::Duration as ChronoDuration;
-use persistence::repositories::{attachments, documents, idempotency};
+use persistence::repositories::{attachments, documents, idempotency, outbox};
 use std::time::Duration;
 
 /// How long a blob may exist without its row before the sweep removes it:
@@ -13,7 +13,8 @@ const ORPHAN_GRACE: Duration = Duration::from_secs(3600);
 const KEY_LIFETIME_HOURS: i64 = 24;
 
 /// One round: orphaned blobs, expired idempotency keys, unused accounts,
-/// imports a stopped server left, end-of-life notices that fell due.
+/// imports a stopped server left, end-of-life notices and report digests
+/// that fell due.
 pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
     let deactivated = crate::identity::inactivity::deactivate_unused(state).await?;
     if deactivated > 0 {
@@ -24,6 +25,7 @@ pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
     }
     let mut known = attachments::all_storage_keys(&state.db).await?;
     known.extend(documents::all_storage_keys(&state.db).await?);
+    known.extend(outbox::attachment_keys(&state.db).await?);
     let blobs = state.blobs.clone();
     let orphans = tokio::task::spawn_blocking(move || blobs.sweep(&known, ORPHAN_GRACE)).await??;
     let cutoff = state.clock.now() - ChronoDuration::hours(KEY_LIFETIME_HOURS);
@@ -39,6 +41,12 @@ pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
         .map_err(|e| anyhow::anyhow!("end-of-life notices: {e}"))?;
     if told > 0 {
         tracing::info!(told, "users told of end-of-life dates");
+    }
+    let digests = crate::digests::send_due(state)
+        .await
+        .map_err(|e| anyhow::anyhow!("report digests: {e}"))?;
+    if digests > 0 {
+        tracing::info!(digests, "report digests queued");
     }
     Ok((orphans, keys))
 }

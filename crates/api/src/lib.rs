@@ -12,6 +12,7 @@ pub mod cases;
 pub mod clock;
 pub mod config;
 mod contract_import;
+pub mod digests;
 pub mod documents;
 pub mod end_of_life;
 pub mod error;

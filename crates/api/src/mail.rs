@@ -3,22 +3,41 @@
 
 use crate::state::AppState;
 use chrono::Duration as ChronoDuration;
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use persistence::repositories::outbox::{self, QueuedEmail};
 use std::time::Duration;
+use tokio::io::AsyncReadExt;
 
 /// How long a claimed email is ours before another process may retry it.
 const LEASE_SECONDS: i64 = 300;
 const BATCH: u64 = 20;
 
-fn message(from: &Mailbox, row: &QueuedEmail) -> anyhow::Result<Message> {
-    Ok(Message::builder()
+async fn message(state: &AppState, from: &Mailbox, row: &QueuedEmail) -> anyhow::Result<Message> {
+    let builder = Message::builder()
         .from(from.clone())
         .to(row.to.parse()?)
-        .subject(row.subject.clone())
-        .header(ContentType::TEXT_PLAIN)
-        .body(row.body.clone())?)
+        .subject(row.subject.clone());
+    let Some(attachment) = &row.attachment else {
+        return Ok(builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(row.body.clone())?);
+    };
+    let mut file = Vec::new();
+    state
+        .blobs
+        .open_blob(&attachment.key)
+        .await?
+        .read_to_end(&mut file)
+        .await?;
+    Ok(builder.multipart(
+        MultiPart::mixed()
+            .singlepart(SinglePart::plain(row.body.clone()))
+            .singlepart(
+                Attachment::new(attachment.name.clone())
+                    .body(file, ContentType::parse(&attachment.content_type)?),
+            ),
+    )?)
 }
 
 /// Sends what is due now; returns how many went out.
@@ -40,7 +59,7 @@ pub async fn deliver_due(state: &AppState) -> anyhow::Result<usize> {
     .await?;
     let mut sent = 0;
     for row in rows {
-        let result = match message(&from, &row) {
+        let result = match message(state, &from, &row).await {
             Ok(message) => transport
                 .send(message)
                 .await

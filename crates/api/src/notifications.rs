@@ -20,6 +20,7 @@ pub(crate) async fn queue(
         to: to.into(),
         subject,
         body,
+        attachment: None,
     };
     outbox::enqueue(db, &email, now).await
 }

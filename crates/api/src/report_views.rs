@@ -30,6 +30,7 @@ pub fn dto(view: SavedView, reader: Reader) -> Result<ReportViewDto, ApiError> {
         can_change,
         created_at: view.created_at,
         updated_at: view.updated_at,
+        digest: view.digest.map(crate::digests::dto),
     })
 }
 

@@ -12,12 +12,13 @@ use api_types::{
     ProductStatusDto, RoleDto, VisibilityReasonDto,
 };
 use api_types::{CustomerResponseDto, EventStatusDto, EventTypeDto, VisitTypeDto};
+use api_types::{DigestCadenceDto, NumberMatchDto, SearchKindDto};
 use api_types::{DocumentKindDto, MilestoneDto, ReportFilterOp, ReportKindDto, SortOrder};
-use api_types::{NumberMatchDto, SearchKindDto};
 use domain::access_request::IdentifierKind;
 use domain::document::DocumentKind;
 use domain::end_of_life::Milestone;
 use domain::planned_event::{CustomerResponse, EventStatus, EventType, VisitType};
+use domain::report::digest::Cadence;
 use domain::report::{Direction, FilterOp, ReportKind};
 use domain::search::{NumberMatch, SearchKind};
 use domain::{
@@ -100,6 +101,7 @@ macro_rules! mirror_enum {
 mirror_enum!(ReportKind <=> ReportKindDto { Cases, InstalledProducts, Contracts, PlannedEvents });
 mirror_enum!(FilterOp <=> ReportFilterOp { Contains, Equals, OneOf, Between, WithinDays });
 mirror_enum!(Direction <=> SortOrder { Asc, Desc });
+mirror_enum!(Cadence <=> DigestCadenceDto { Weekly, Monthly });
 mirror_enum!(SearchKind => SearchKindDto { Case, InstalledProduct, Contract, Warranty });
 mirror_enum!(NumberMatch => NumberMatchDto { Exact, Prefix, Within, None });
 mirror_enum!(Role <=> RoleDto { Viewer, User, Manager, Service, Admin });

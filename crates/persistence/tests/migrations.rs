@@ -24,6 +24,7 @@ const TABLES: &[&str] = &[
     "documents",
     "email_outbox",
     "eol_notices",
+    "report_digests",
     "report_views",
     "eol_subscriptions",
     "idempotency_keys",

@@ -33,6 +33,13 @@ impl ManualClock {
         Arc::new(Self(std::sync::Mutex::new(chrono::Utc::now())))
     }
 
+    /// Sets the time to `at` (a due date a test reads from an answer).
+    pub fn set(&self, at: chrono::DateTime<chrono::Utc>) {
+        if let Ok(mut now) = self.0.lock() {
+            *now = at;
+        }
+    }
+
     pub fn advance(&self, by: chrono::Duration) {
         if let Ok(mut now) = self.0.lock() {
             *now += by;

@@ -53,6 +53,27 @@ impl ReceivedMail {
         String::from_utf8_lossy(&out).into_owned()
     }
 
+    /// The attached file of a multipart email: its name and its bytes
+    /// (base64 decoded); none when nothing is attached.
+    pub fn attachment(&self) -> Option<(String, Vec<u8>)> {
+        use base64::Engine;
+        let start = self.data.find("Content-Disposition: attachment")?;
+        let part = &self.data[start..];
+        let name = part
+            .split_once("filename=\"")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(name, _)| name.to_owned())?;
+        let (_, content) = part.split_once("\r\n\r\n")?;
+        let encoded: String = content
+            .lines()
+            .take_while(|l| !l.starts_with("--"))
+            .collect();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(encoded.trim())
+            .ok()?;
+        Some((name, bytes))
+    }
+
     /// The token of the activation or reset link (`...#token=...`) in the
     /// body; fails the test when there is none.
     pub fn link_token(&self) -> String {

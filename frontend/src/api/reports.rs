@@ -5,8 +5,9 @@ use super::http::{Api, Call};
 use super::Answer;
 use crate::query::{query_string, wire_name};
 use api_types::{
-    DuplicateReportView, NewReportView, ReportChartsResponse, ReportKindDto, ReportQueryDto,
-    ReportRowsResponse, ReportViewChange, ReportViewDto, ReportViewList,
+    DuplicateReportView, NewReportView, ReportChartsResponse, ReportDigestChange, ReportDigestDto,
+    ReportKindDto, ReportQueryDto, ReportRowsResponse, ReportViewChange, ReportViewDto,
+    ReportViewList,
 };
 use std::fmt::Display;
 
@@ -78,6 +79,20 @@ impl Api {
     pub async fn delete_report_view(self, id: impl Display) -> Answer<()> {
         self.no_content(Call::delete(&view_path(id))).await
     }
+
+    /// `PUT /report-views/{id}/digest`: the view by email, weekly or monthly.
+    pub async fn set_report_digest(
+        self,
+        id: impl Display,
+        change: &ReportDigestChange,
+    ) -> Answer<ReportDigestDto> {
+        self.json(Call::put(&digest_path(id), change)?).await
+    }
+
+    /// `DELETE /report-views/{id}/digest`.
+    pub async fn end_report_digest(self, id: impl Display) -> Answer<()> {
+        self.no_content(Call::delete(&digest_path(id))).await
+    }
 }
 
 fn report_path(report: ReportKindDto) -> String {
@@ -86,6 +101,10 @@ fn report_path(report: ReportKindDto) -> String {
 
 fn view_path(id: impl Display) -> String {
     format!("/report-views/{id}")
+}
+
+fn digest_path(id: impl Display) -> String {
+    format!("{}/digest", view_path(id))
 }
 
 /// The API URL of an export of `report` in `format`.
@@ -113,5 +132,6 @@ mod tests {
             "/api/v1/reports/cases/export?format=csv&bom=true"
         );
         assert_eq!(url(&view_path("v1")), "/api/v1/report-views/v1");
+        assert_eq!(url(&digest_path("v1")), "/api/v1/report-views/v1/digest");
     }
 }

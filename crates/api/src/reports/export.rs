@@ -7,12 +7,11 @@ use crate::error::ApiError;
 use crate::routes::files::{file_headers, file_response, Disposition};
 use crate::routes::Reply;
 use actix_web::web::Bytes;
-use chrono::NaiveDate;
 use domain::report::{choice_label, Cell, ColumnType, ValidQuery};
 use domain::{Language, UserSettings};
 use futures_util::StreamExt;
 use persistence::repositories::accounts::AccountVisibility;
-use persistence::repositories::reports;
+use persistence::repositories::reports::{self, Reading};
 use persistence::{Db, StoreError};
 use std::io::{Seek, SeekFrom};
 use tokio::sync::{mpsc, oneshot, OwnedSemaphorePermit};
@@ -28,17 +27,17 @@ pub struct Job {
     pub db: Db,
     pub visibility: AccountVisibility,
     pub query: ValidQuery,
-    pub today: NaiveDate,
+    pub reading: Reading,
     pub settings: UserSettings,
     pub slot: OwnedSemaphorePermit,
 }
 
 impl Job {
-    fn file_name(&self, extension: &str) -> String {
+    pub fn file_name(&self, extension: &str) -> String {
         super::file_name(
             self.query.report,
             self.settings.language,
-            self.today,
+            self.reading.today,
             extension,
         )
     }
@@ -52,7 +51,7 @@ async fn each_row(
     opened: oneshot::Sender<Result<(), StoreError>>,
     mut sink: impl AsyncFnMut(Vec<Cell>) -> bool,
 ) -> Result<(), StoreError> {
-    let rows = match reports::all_rows(&job.db, job.visibility, &job.query, job.today).await {
+    let rows = match reports::all_rows(&job.db, job.visibility, &job.query, job.reading).await {
         Ok(rows) => {
             let _ = opened.send(Ok(()));
             rows
@@ -63,18 +62,22 @@ async fn each_row(
         }
     };
     futures_util::pin_mut!(rows);
-    let choices: Vec<bool> = job
-        .query
-        .columns
-        .iter()
-        .map(|c| matches!(c.kind, ColumnType::Choice(_)))
-        .collect();
+    let choices = choice_columns(&job.query);
     while let Some(row) = rows.next().await {
         if !sink(in_words(row?, &choices, job.settings.language)).await {
             break;
         }
     }
     Ok(())
+}
+
+/// Which of the query's columns hold choices (written as words).
+fn choice_columns(query: &ValidQuery) -> Vec<bool> {
+    query
+        .columns
+        .iter()
+        .map(|c| matches!(c.kind, ColumnType::Choice(_)))
+        .collect()
 }
 
 /// A row as people read it: the values of choice columns (`in_process`)
@@ -132,44 +135,7 @@ pub async fn csv(job: Job, bom: bool) -> Reply {
 /// sent from its temporary file.
 pub async fn xlsx(job: Job) -> Reply {
     let name = job.file_name("xlsx");
-    let (tx, mut rx) = mpsc::channel::<Vec<Vec<Cell>>>(4);
-    let (query, settings) = (job.query.clone(), job.settings.clone());
-    let title = job.query.report.title(job.settings.language);
-    let writer = tokio::task::spawn_blocking(move || -> anyhow::Result<std::fs::File> {
-        let mut sheet = XlsxSheet::new(&query, &settings, title)?;
-        while let Some(batch) = rx.blocking_recv() {
-            for row in &batch {
-                sheet.row(row)?;
-            }
-        }
-        let mut file = tempfile::tempfile()?;
-        sheet.finish(&mut file)?;
-        file.seek(SeekFrom::Start(0))?;
-        Ok(file)
-    });
-    let (opened, started) = oneshot::channel();
-    let mut batch = Vec::with_capacity(BATCH);
-    let read = each_row(&job, opened, async |row| {
-        batch.push(row);
-        if batch.len() < BATCH {
-            return true;
-        }
-        tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
-            .await
-            .is_ok()
-    })
-    .await;
-    let opened = started.await.unwrap_or(Ok(()));
-    if !batch.is_empty() {
-        let _ = tx.send(batch).await;
-    }
-    drop(tx);
-    let file = writer
-        .await
-        .map_err(|e| ApiError::Internal(e.into()))?
-        .map_err(ApiError::Internal)?;
-    opened?;
-    read?;
+    let (file, _rows) = write_xlsx(&job).await?;
     let len = file
         .metadata()
         .map_err(|e| ApiError::Internal(e.into()))?
@@ -183,4 +149,59 @@ pub async fn xlsx(job: Job) -> Reply {
     );
     drop(job.slot);
     Ok(response)
+}
+
+/// Writes every row of `job` into a workbook in a temporary file (read
+/// from its start); answers it and how many rows it holds.
+pub async fn write_xlsx(job: &Job) -> Result<(std::fs::File, u64), ApiError> {
+    let (tx, mut rx) = mpsc::channel::<Vec<Vec<Cell>>>(4);
+    let (query, settings) = (job.query.clone(), job.settings.clone());
+    let title = job.query.report.title(job.settings.language);
+    let writer = tokio::task::spawn_blocking(move || -> anyhow::Result<(std::fs::File, u64)> {
+        let mut sheet = XlsxSheet::new(&query, &settings, title)?;
+        let mut rows = 0;
+        while let Some(batch) = rx.blocking_recv() {
+            for row in &batch {
+                sheet.row(row)?;
+            }
+            rows += batch.len() as u64;
+        }
+        let mut file = tempfile::tempfile()?;
+        sheet.finish(&mut file)?;
+        file.seek(SeekFrom::Start(0))?;
+        Ok((file, rows))
+    });
+    // A plain loop, not `each_row`'s callback: digests make workbooks on
+    // spawned tasks, and a future holding an async closure's borrow is not
+    // provably `Send`.
+    let read = async {
+        let rows = reports::all_rows(&job.db, job.visibility, &job.query, job.reading).await?;
+        futures_util::pin_mut!(rows);
+        let choices = choice_columns(&job.query);
+        let mut batch = Vec::with_capacity(BATCH);
+        while let Some(row) = rows.next().await {
+            batch.push(in_words(row?, &choices, job.settings.language));
+            if batch.len() == BATCH
+                && tx
+                    .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                    .await
+                    .is_err()
+            {
+                // The writer failed; its error is the one to tell.
+                return Ok(());
+            }
+        }
+        if !batch.is_empty() {
+            let _ = tx.send(batch).await;
+        }
+        Ok::<_, StoreError>(())
+    }
+    .await;
+    drop(tx);
+    let written = writer
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?
+        .map_err(ApiError::Internal)?;
+    read?;
+    Ok(written)
 }

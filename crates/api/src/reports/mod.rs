@@ -18,6 +18,7 @@ use domain::report::{
     ValidQuery,
 };
 use domain::{Language, UserSettings};
+use persistence::repositories::reports;
 
 /// `dto` checked against the report; 422 naming each refused part.
 pub fn check(
@@ -142,6 +143,17 @@ pub fn cell_dto(cell: Cell) -> Option<ReportCellDto> {
             ReportCellDto::Text(instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         }
     })
+}
+
+/// What `user`'s report is read against now: their date, the instant, and
+/// the service desk's response targets.
+pub fn reading(state: &crate::state::AppState, user: &domain::User) -> reports::Reading {
+    let now = state.clock.now();
+    reports::Reading {
+        today: user.settings.time_zone.date_at(now),
+        now,
+        targets: state.config.response_targets,
+    }
 }
 
 /// `Cases 2026-12-06.xlsx`: the report's title in the caller's language

@@ -13,6 +13,7 @@ mod cases;
 mod contracts;
 mod dashboard;
 mod data_import;
+mod digests;
 mod documents;
 mod emails;
 mod end_of_life;

@@ -569,3 +569,87 @@ async fn charts_count_the_months_cases_by_priority_and_a_down_system_lowers_upti
     let dashboard: DashboardResponse = app.get_json("/api/v1/dashboard", &token).await;
     assert_eq!(after.contracts_by_expiry, dashboard.contracts_by_expiry);
 }
+
+#[tokio::test]
+async fn the_service_desk_sees_each_cases_response_against_its_priority_target_and_days_open() {
+    let clock = ManualClock::starting_now();
+    let app = TestApp::spawn_with_clock(clock.clone() as Arc<dyn domain::Clock>, |_| {})
+        .await
+        .unwrap();
+    let token = app.tokens_for("nl.user").await.access_token;
+    // Priority 1 has half an hour, priority 2 four hours (the defaults).
+    let quick = app.case("IP-40010001").priority(1).create(&token).await;
+    let slow = app.case("IP-40010002").priority(1).create(&token).await;
+    let waiting = app.case("IP-40010003").priority(2).create(&token).await;
+    clock.advance(chrono::Duration::minutes(20));
+    let service = app.tokens_for("service").await.access_token;
+    app.moved_case(&service, &quick, CaseStatusDto::InProcess)
+        .await;
+    clock.advance(chrono::Duration::minutes(100));
+    let service = app.tokens_for("service").await.access_token;
+    app.moved_case(&service, &slow, CaseStatusDto::InProcess)
+        .await;
+
+    let mut ours = filter("number", ReportFilterOp::OneOf);
+    ours.values = [&quick, &slow, &waiting]
+        .iter()
+        .map(|c| c.summary.number.clone())
+        .collect();
+    let query = ReportQueryDto {
+        filters: vec![ours],
+        sort: vec![ReportSortDto {
+            column: "number".into(),
+            order: SortOrder::Asc,
+        }],
+        ..columns(&[
+            "number",
+            "hours_to_respond",
+            "response_target_hours",
+            "response",
+            "days_open",
+        ])
+    };
+    let answer = rows(&app, &service, "cases", &query).await;
+    // Hours as the API rounds them (to tenths), written to two places.
+    let rounded = |cell: &Option<ReportCellDto>| {
+        let shown = text(cell);
+        shown.parse::<f64>().map_or(shown, |n| format!("{n:.2}"))
+    };
+    let table: Vec<Vec<String>> = answer
+        .rows
+        .iter()
+        .map(|r| r[1..].iter().map(rounded).collect())
+        .collect();
+    assert_eq!(
+        table,
+        [
+            ["0.30", "0.50", "within_target", "0.00"],
+            ["2.00", "0.50", "over_target", "0.00"],
+            ["", "4.00", "awaiting", "0.00"],
+        ],
+        "answered in 20 minutes, in two hours, and not yet (two hours in)"
+    );
+
+    // Three days on, the unanswered case is over its target, and every
+    // open case is three days old.
+    clock.advance(chrono::Duration::days(3));
+    let service = app.tokens_for("service").await.access_token;
+    let grouped = ReportQueryDto {
+        group_by: Some("response".into()),
+        ..query.clone()
+    };
+    let answer = rows(&app, &service, "cases", &grouped).await;
+    let counts: Vec<(String, u64)> = answer
+        .groups
+        .iter()
+        .map(|g| (text(&g.value), g.count))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("over_target".to_owned(), 2),
+            ("within_target".to_owned(), 1)
+        ]
+    );
+    assert!(answer.rows.iter().all(|r| text(&r[4]) == "3"), "days open");
+}

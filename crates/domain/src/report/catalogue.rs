@@ -8,6 +8,7 @@ const fn col(key: &'static str, kind: ColumnType, en: &'static str, nl: &'static
 }
 
 pub(super) const CASE_STATUSES: &[&str] = &["new", "in_process", "fixed", "closed"];
+pub(super) const RESPONSES: &[&str] = &["within_target", "over_target", "awaiting"];
 pub(super) const MODALITIES: &[&str] = &["mr", "ct", "us", "ixr", "other"];
 pub(super) const CASE_KINDS: &[&str] = &["support_request", "bench_repair", "part_id_request"];
 pub(super) const PRODUCT_STATUSES: &[&str] = &["active", "inactive"];
@@ -62,6 +63,33 @@ const CASES: Report = Report {
         col("created_at", DateTime, "Opened", "Geopend"),
         col("closed_at", DateTime, "Closed", "Gesloten"),
         col("hours_to_fix", Number, "Hours to fix", "Uren tot oplossing"),
+        // The service desk's measures: how soon it answered against the
+        // target of the priority, and how long cases stay open.
+        col(
+            "first_response_at",
+            DateTime,
+            "First response",
+            "Eerste reactie",
+        ),
+        col(
+            "hours_to_respond",
+            Number,
+            "Hours to first response",
+            "Uren tot eerste reactie",
+        ),
+        col(
+            "response_target_hours",
+            Number,
+            "Response target (hours)",
+            "Reactienorm (uren)",
+        ),
+        col(
+            "response",
+            Choice(RESPONSES),
+            "Response against target",
+            "Reactie t.o.v. norm",
+        ),
+        col("days_open", Integer, "Days open", "Dagen open"),
     ],
     default_columns: &[
         "number",

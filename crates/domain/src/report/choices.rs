@@ -22,6 +22,10 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Part identification",
         "Onderdeelidentificatie",
     ),
+    // Responses against the target.
+    ("within_target", "Within target", "Binnen de norm"),
+    ("over_target", "Over target", "Over de norm"),
+    ("awaiting", "Awaiting a response", "Wacht op reactie"),
     // Modalities.
     ("mr", "MR", "MR"),
     ("ct", "CT", "CT"),

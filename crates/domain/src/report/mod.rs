@@ -6,6 +6,7 @@
 mod catalogue;
 pub mod charts;
 mod choices;
+pub mod digest;
 mod query;
 pub mod view;
 

@@ -33,6 +33,7 @@ pub struct Model {
     pub assigned_to: Option<Uuid>,
     pub waiting_for_customer: bool,
     pub awaiting_response_since: Option<DateTimeUtc>,
+    pub first_response_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,9 @@ pub struct Model {
     pub last_error: Option<String>,
     pub sent_at: Option<DateTimeUtc>,
     pub failed_at: Option<DateTimeUtc>,
+    pub attachment_key: Option<String>,
+    pub attachment_name: Option<String>,
+    pub attachment_type: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -26,6 +26,7 @@ pub mod password_history;
 pub mod planned_event;
 pub mod product_custom_details;
 pub mod refresh_token;
+pub mod report_digest;
 pub mod report_view;
 pub mod security_log;
 pub mod security_log_head;

@@ -106,6 +106,7 @@ pub async fn insert(db: &impl Conn, c: NewCase) -> StoreResult<()> {
         waiting_for_customer: Set(false),
         // A new case awaits the service side's answer.
         awaiting_response_since: Set(Some(c.created_at)),
+        first_response_at: Set(None),
     }
     .insert(db)
     .await?;
@@ -644,7 +645,8 @@ pub enum Turn {
     /// The customer wrote: they wait for the service side (from now, unless
     /// they were waiting already), and the service stops waiting for them.
     Customer,
-    /// The service side answered: nobody waits for it.
+    /// The service side answered: nobody waits for it (and its first
+    /// answer is kept, for response times).
     Service,
 }
 
@@ -663,10 +665,15 @@ pub async fn pass_turn(
                 Expr::col(C::AwaitingResponseSince).if_null(now),
             )
             .col_expr(C::WaitingForCustomer, Expr::value(false)),
-        Turn::Service => update.col_expr(
-            C::AwaitingResponseSince,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        ),
+        Turn::Service => update
+            .col_expr(
+                C::AwaitingResponseSince,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            )
+            .col_expr(
+                C::FirstResponseAt,
+                Expr::col(C::FirstResponseAt).if_null(now),
+            ),
     };
     update.exec(db).await?;
     Ok(())

@@ -25,6 +25,7 @@ pub mod password_history;
 pub mod planned_events;
 pub mod query;
 pub mod refresh_tokens;
+pub mod report_digests;
 pub mod report_views;
 pub mod reports;
 pub mod search;

@@ -3,7 +3,7 @@
 use crate::db::Conn;
 use crate::entities::email_outbox;
 use crate::error::StoreResult;
-use crate::repositories::query::all_into;
+use crate::repositories::query::{all_into, claim_each};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -22,6 +22,17 @@ pub struct NewEmail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    pub attachment: Option<EmailAttachment>,
+}
+
+/// A file sent with an email: a blob in the attachment store, kept while
+/// the email waits (see [`attachment_keys`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailAttachment {
+    pub key: String,
+    /// The file name the reader sees.
+    pub name: String,
+    pub content_type: String,
 }
 
 /// A queued email and how its delivery stands.
@@ -31,6 +42,7 @@ pub struct QueuedEmail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    pub attachment: Option<EmailAttachment>,
     pub created_at: DateTime<Utc>,
     /// Not sent before this instant (the pause after a failed attempt).
     pub send_after: DateTime<Utc>,
@@ -50,6 +62,14 @@ impl From<email_outbox::Model> for QueuedEmail {
             to: m.to_address,
             subject: m.subject,
             body: m.body_text,
+            attachment: match (m.attachment_key, m.attachment_name, m.attachment_type) {
+                (Some(key), Some(name), Some(content_type)) => Some(EmailAttachment {
+                    key,
+                    name,
+                    content_type,
+                }),
+                _ => None,
+            },
             created_at: m.created_at,
             send_after: m.send_after,
             attempts: m.attempts,
@@ -93,6 +113,9 @@ pub async fn enqueue(db: &impl Conn, email: &NewEmail, now: DateTime<Utc>) -> St
         last_error: Set(None),
         sent_at: Set(None),
         failed_at: Set(None),
+        attachment_key: Set(email.attachment.as_ref().map(|a| a.key.clone())),
+        attachment_name: Set(email.attachment.as_ref().map(|a| a.name.clone())),
+        attachment_type: Set(email.attachment.as_ref().map(|a| a.content_type.clone())),
     }
     .insert(db)
     .await?;
@@ -119,7 +142,6 @@ pub async fn claim_due(
     lease: Duration,
     limit: u64,
 ) -> StoreResult<Vec<QueuedEmail>> {
-    let db = db.raw();
     let candidates: Vec<Uuid> = email_outbox::Entity::find()
         .select_only()
         .column(E::Id)
@@ -127,33 +149,27 @@ pub async fn claim_due(
         .order_by_asc(E::SendAfter)
         .limit(limit)
         .into_tuple()
-        .all(db)
+        .all(db.raw())
         .await?;
-    let mut claimed = Vec::new();
-    for id in candidates {
-        let won = email_outbox::Entity::update_many()
+    let claimed = claim_each(db, candidates, |id| {
+        email_outbox::Entity::update_many()
             .col_expr(E::LockedUntil, Expr::value(now + lease))
             .col_expr(E::Attempts, Expr::col(E::Attempts).add(1))
             .filter(E::Id.eq(id))
             .filter(unsent_and_due(now))
-            .exec(db)
-            .await?
-            .rows_affected
-            == 1;
-        if won {
-            if let Some(row) = email_outbox::Entity::find_by_id(id).one(db).await? {
-                claimed.push(QueuedEmail::from(row));
-            }
-        }
-    }
-    Ok(claimed)
+    })
+    .await?;
+    Ok(claimed.into_iter().map(QueuedEmail::from).collect())
 }
 
+/// Marks the email sent. Its attachment's key is let go, so the
+/// housekeeping sweep removes the blob (the email holds the file now).
 pub async fn mark_sent(db: &impl Conn, id: Uuid, now: DateTime<Utc>) -> StoreResult<()> {
     let db = db.raw();
     email_outbox::Entity::update_many()
         .col_expr(E::SentAt, Expr::value(now))
         .col_expr(E::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(E::AttachmentKey, Expr::value(Option::<String>::None))
         .filter(E::Id.eq(id))
         .exec(db)
         .await?;
@@ -184,6 +200,21 @@ pub async fn mark_failed(
         .exec(db)
         .await?;
     Ok(give_up)
+}
+
+/// The blobs emails still name: not yet sent, or given up (kept so support
+/// can look at what failed).
+pub async fn attachment_keys(db: &impl Conn) -> StoreResult<Vec<String>> {
+    Ok(email_outbox::Entity::find()
+        .select_only()
+        .column(E::AttachmentKey)
+        .filter(E::AttachmentKey.is_not_null())
+        .into_tuple::<Option<String>>()
+        .all(db.raw())
+        .await?
+        .into_iter()
+        .flatten()
+        .collect())
 }
 
 /// Every queued email, oldest first (for tests and support).

@@ -378,3 +378,28 @@ pub(crate) async fn case_numbers(
         .into_iter()
         .collect())
 }
+
+/// Claims rows for one server process: each of `candidates` is taken with
+/// its own conditional update (`claim(id)`, which must repeat the
+/// condition that picked it), so of several processes exactly one wins
+/// each row. Answers the won rows as they stand after the claim.
+pub(crate) async fn claim_each<E>(
+    db: &impl crate::db::Conn,
+    candidates: Vec<Uuid>,
+    claim: impl Fn(Uuid) -> UpdateMany<E>,
+) -> StoreResult<Vec<E::Model>>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<Uuid>,
+{
+    let db = db.raw();
+    let mut claimed = Vec::new();
+    for id in candidates {
+        if claim(id).exec(db).await?.rows_affected == 1 {
+            if let Some(row) = E::find_by_id(id).one(db).await? {
+                claimed.push(row);
+            }
+        }
+    }
+    Ok(claimed)
+}

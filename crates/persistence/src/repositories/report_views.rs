@@ -4,6 +4,7 @@
 use crate::db::Conn;
 use crate::entities::{report_view, user};
 use crate::error::{corrupt_field, StoreResult};
+use crate::repositories::report_digests::{self, Digest};
 use chrono::{DateTime, Utc};
 use domain::report::view::{Reader, ViewHolder};
 use domain::report::ReportKind;
@@ -27,6 +28,8 @@ pub struct SavedView {
     pub query: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The reader's digest of it, if they subscribed.
+    pub digest: Option<Digest>,
 }
 
 /// What a view holds besides whose it is.
@@ -49,10 +52,14 @@ fn visible(reader: Reader) -> Condition {
     }
 }
 
-async fn with_owners(
+/// The views with their owners' names and `reader`'s digests.
+async fn with_details(
     db: &impl Conn,
+    reader: Reader,
     models: Vec<report_view::Model>,
 ) -> StoreResult<Vec<SavedView>> {
+    let mut digests =
+        report_digests::of_views(db, reader.id, models.iter().map(|m| m.id).collect()).await?;
     let ids: Vec<Uuid> = models.iter().map(|m| m.owner_id).collect();
     let names: HashMap<Uuid, String> = user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
@@ -78,6 +85,7 @@ async fn with_owners(
                 query: m.query,
                 created_at: m.created_at,
                 updated_at: m.updated_at,
+                digest: digests.remove(&m.id),
             })
         })
         .collect()
@@ -98,7 +106,7 @@ pub async fn list_visible(
         .order_by_asc(V::Id)
         .all(db.raw())
         .await?;
-    with_owners(db, models).await
+    with_details(db, reader, models).await
 }
 
 /// The view `id` if `reader` sees it.
@@ -111,7 +119,9 @@ pub async fn find_visible(
         .filter(visible(reader))
         .one(db.raw())
         .await?;
-    Ok(with_owners(db, model.into_iter().collect()).await?.pop())
+    Ok(with_details(db, reader, model.into_iter().collect())
+        .await?
+        .pop())
 }
 
 /// Saves a new view of `report` owned by `owner`.

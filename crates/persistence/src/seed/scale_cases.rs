@@ -96,6 +96,9 @@ pub async fn scale_cases(db: &Db, count: u64) -> StoreResult<u64> {
                     assigned_to: Set(n.is_multiple_of(10).then_some(SCALE_ENGINEER)),
                     waiting_for_customer: Set(status == CaseStatus::InProcess && n % 8 == 1),
                     awaiting_response_since: Set((status == CaseStatus::New).then_some(created_at)),
+                    // Answered within one to twelve hours, unless still new.
+                    first_response_at: Set((status != CaseStatus::New)
+                        .then(|| created_at + Duration::hours(1 + (n % 12) as i64))),
                 }
             })
             .collect();

@@ -3,6 +3,7 @@
 
 pub mod charts;
 mod columns;
+mod digest;
 mod export;
 mod filters;
 mod order;

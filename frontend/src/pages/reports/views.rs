@@ -1,6 +1,8 @@
 //! Saved views: open one, save the report as it is customised now (as a
-//! new view, or over the open one), rename, copy or delete it.
+//! new view, or over the open one), rename, copy or delete it, or have it
+//! emailed.
 
+use super::digest::DigestChoice;
 use super::{definition, ReportList};
 use crate::api::ApiError;
 use crate::components::confirm::ConfirmBox;
@@ -214,6 +216,7 @@ pub fn SavedViews(list: ReportList) -> impl IntoView {
             <h2 id="saved-views-heading" class="visually-hidden">{move || texts().saved_views_label}</h2>
             {chooser}
             {about_open}
+            <DigestChoice list=list open=open reload=reload said=said/>
             {buttons}
             {confirm}
             {move || (editing.get() != Editing::Nothing).then(|| view! {

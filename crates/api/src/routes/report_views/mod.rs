@@ -1,8 +1,11 @@
-//! Saved report views: listed, saved, read, changed, duplicated, deleted.
+//! Saved report views: listed, saved, read, changed, duplicated, deleted,
+//! and subscribed to (digests).
 //! A view's URL (`/report-views/{id}`) stays the same while it lives.
 
 pub mod create;
 pub mod delete;
+pub mod digest_end;
+pub mod digest_set;
 pub mod duplicate;
 pub mod get;
 pub mod list;
@@ -16,5 +19,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get::get_report_view)
         .service(update::update_report_view)
         .service(duplicate::duplicate_report_view)
-        .service(delete::delete_report_view);
+        .service(delete::delete_report_view)
+        .service(digest_set::set_report_digest)
+        .service(digest_end::end_report_digest);
 }

@@ -1,7 +1,6 @@
 use super::ReportPath;
 use crate::auth::AuthUser;
 use crate::reports::{check, export};
-use crate::routes::convert::today;
 use crate::routes::{zip_stream, AppData, Reply};
 use crate::wire::ToDomain;
 use actix_web::{post, web};
@@ -57,15 +56,20 @@ pub async fn export_report(
     format: web::Query<ExportQuery>,
     body: web::Json<ReportQueryDto>,
 ) -> Reply {
-    let today = today(&state, &auth);
+    let reading = crate::reports::reading(&state, &auth.user);
     let settings = auth.user.settings.clone();
-    let query = check(path.into_inner().to_domain(), &body, today, &settings)?;
+    let query = check(
+        path.into_inner().to_domain(),
+        &body,
+        reading.today,
+        &settings,
+    )?;
     let slot = zip_stream::slot(&state, "exports")?;
     let job = export::Job {
         db: state.db.clone(),
         visibility: AccountVisibility::of(&auth.user),
         query,
-        today,
+        reading,
         settings,
         slot,
     };

@@ -1,7 +1,6 @@
 use super::ReportPath;
 use crate::auth::AuthUser;
 use crate::reports::{cell_dto, check, column_dto};
-use crate::routes::convert::today;
 use crate::routes::{AppData, Reply};
 use crate::wire::{ToDomain, ToWire};
 use actix_web::{post, web, HttpResponse};
@@ -43,15 +42,15 @@ pub async fn report_rows(
     body: web::Json<ReportQueryDto>,
 ) -> Reply {
     let page = crate::wire::page_request(paging.page, paging.page_size)?;
-    let today = today(&state, &auth);
+    let reading = crate::reports::reading(&state, &auth.user);
     let query = check(
         path.into_inner().to_domain(),
         &body,
-        today,
+        reading.today,
         &auth.user.settings,
     )?;
     let visibility = AccountVisibility::of(&auth.user);
-    let answer = reports::page(&state.db, visibility, &query, today, page).await?;
+    let answer = reports::page(&state.db, visibility, &query, reading, page).await?;
     let language = auth.user.settings.language;
     Ok(HttpResponse::Ok().json(ReportRowsResponse {
         report: query.report.kind.to_wire(),

@@ -13,10 +13,22 @@ use crate::error::StoreResult;
 use crate::repositories::query::{contains_pattern, AccountVisibility, PageRequest};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::report::{Cell, ColumnType, Condition, Direction, ValidQuery};
+use domain::ResponseTargets;
 use futures_util::{Stream, StreamExt};
 use sea_orm::sea_query::{Alias, Expr, Func, NullOrdering, Order, SelectStatement, SimpleExpr};
 use sea_orm::{ConnectionTrait, QueryResult, StreamTrait};
 use sources::Context;
+
+/// What a report's figures depend on besides the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// The reader's date: expiry colours, `within_days` filters.
+    pub today: NaiveDate,
+    /// The instant read at: how many days an open case has been open.
+    pub now: DateTime<Utc>,
+    /// The service desk's response target per priority.
+    pub targets: ResponseTargets,
+}
 
 /// A page of a report.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,11 +46,11 @@ pub async fn page(
     db: &impl Conn,
     visibility: AccountVisibility,
     query: &ValidQuery,
-    today: NaiveDate,
+    reading: Reading,
     page: PageRequest,
 ) -> StoreResult<ReportPage> {
     let db = db.raw();
-    let plan = Plan::new(db.get_database_backend().into(), visibility, query, today);
+    let plan = Plan::new(db.get_database_backend().into(), visibility, query, reading);
 
     // Grouped, the groups' counts make the total: one pass over the rows
     // fewer than counting them apart.
@@ -90,10 +102,15 @@ pub async fn all_rows<'a>(
     db: &'a Db,
     visibility: AccountVisibility,
     query: &'a ValidQuery,
-    today: NaiveDate,
+    reading: Reading,
 ) -> StoreResult<impl Stream<Item = StoreResult<Vec<Cell>>> + Send + 'a> {
     let raw = db.raw();
-    let plan = Plan::new(raw.get_database_backend().into(), visibility, query, today);
+    let plan = Plan::new(
+        raw.get_database_backend().into(),
+        visibility,
+        query,
+        reading,
+    );
     let rows = raw.stream(build(raw, &plan.rows(None))).await?;
     Ok(rows.map(move |row| plan.cells(&row?)))
 }
@@ -114,12 +131,12 @@ impl<'q> Plan<'q> {
         backend: crate::connection::Backend,
         visibility: AccountVisibility,
         query: &'q ValidQuery,
-        today: NaiveDate,
+        reading: Reading,
     ) -> Self {
         Plan {
             query,
             visibility,
-            context: Context { backend, today },
+            context: Context { backend, reading },
         }
     }
 

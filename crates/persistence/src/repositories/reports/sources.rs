@@ -7,7 +7,7 @@ use crate::repositories::query::{self, AccountVisibility};
 use crate::repositories::{cases, contracts};
 use chrono::NaiveDate;
 use domain::report::ReportKind;
-use domain::ExpiryStatus;
+use domain::{ExpiryStatus, Priority, ResponseTargets};
 use sea_orm::sea_query::{
     Alias, CaseStatement, Expr, IntoIden, Query, SelectStatement, SimpleExpr,
 };
@@ -28,8 +28,7 @@ impl Iden for Location {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Context {
     pub backend: Backend,
-    /// The caller's date, for expiry colours.
-    pub today: NaiveDate,
+    pub reading: super::Reading,
 }
 
 /// The tables a statement joins to its report's own.
@@ -169,6 +168,13 @@ pub(super) fn column(kind: ReportKind, key: &str, context: Context) -> SimpleExp
                 "created_at" => case(Ca::CreatedAt),
                 "closed_at" => case(Ca::ClosedAt),
                 "hours_to_fix" => hours_between(context.backend, "created_at", "closed_at"),
+                "first_response_at" => case(Ca::FirstResponseAt),
+                "hours_to_respond" => {
+                    hours_between(context.backend, "created_at", "first_response_at")
+                }
+                "response_target_hours" => response_target_hours(&context.reading.targets),
+                "response" => response(context),
+                "days_open" => days_open(context),
                 _ => unknown(kind, key),
             }
         }
@@ -199,7 +205,7 @@ pub(super) fn column(kind: ReportKind, key: &str, context: Context) -> SimpleExp
                 "ship_to" => location(),
                 "start_date" => contract(Co::StartDate),
                 "end_date" => contract(Co::EndDate),
-                "expiry" => expiry(contract(Co::EndDate), context.today),
+                "expiry" => expiry(contract(Co::EndDate), context.reading.today),
                 _ => unknown(kind, key),
             }
         }
@@ -240,6 +246,68 @@ fn hours_between(backend: Backend, from: &str, to: &str) -> SimpleExpr {
         ),
     };
     Expr::cust(sql)
+}
+
+/// The response target of the case's priority, in hours.
+fn response_target_hours(targets: &ResponseTargets) -> SimpleExpr {
+    let priority = || Expr::col((case::Entity, case::Column::Priority));
+    let mut hours = CaseStatement::new();
+    for value in 1..=5 {
+        let Ok(priority_value) = Priority::new(value) else {
+            continue;
+        };
+        // Minutes are whole; an hour's fraction is exact enough in a double.
+        let target = targets.for_priority(priority_value).num_minutes() as f64 / 60.0;
+        hours = hours.case(priority().eq(value), Expr::val(target));
+    }
+    hours.into()
+}
+
+/// Whether the service side answered within the target of the case's
+/// priority: `within_target`, `over_target`, or `awaiting` (no answer yet,
+/// and the target not passed). A case still unanswered past its target is
+/// over it already.
+fn response(context: Context) -> SimpleExpr {
+    let answered = Expr::col((case::Entity, case::Column::FirstResponseAt));
+    let waited = Expr::cust(format!(
+        "({})",
+        hours_until(context, "created_at", "first_response_at")
+    ));
+    let target = response_target_hours(&context.reading.targets);
+    let in_time = || Expr::expr(waited.clone()).lte(target.clone());
+    CaseStatement::new()
+        .case(answered.is_null().and(in_time()), Expr::val("awaiting"))
+        .case(in_time(), Expr::val("within_target"))
+        .finally(Expr::val("over_target"))
+        .into()
+}
+
+/// Whole days a case has been open: until it closed, or until now.
+fn days_open(context: Context) -> SimpleExpr {
+    let hours = hours_until(context, "created_at", "closed_at");
+    // SQLite's CAST truncates, which is the floor of a time that passed;
+    // PostgreSQL's rounds, so it floors first.
+    Expr::cust(match context.backend {
+        Backend::Sqlite => format!("CAST(({hours}) / 24.0 AS INTEGER)"),
+        Backend::Postgres => format!("CAST(FLOOR(({hours}) / 24.0) AS BIGINT)"),
+    })
+}
+
+/// Hours from the case's `from` to its `to`, or to the reading's instant
+/// while `to` is empty.
+fn hours_until(context: Context, from: &str, to: &str) -> String {
+    let table = case::Entity.table_name();
+    let now = context.reading.now;
+    match context.backend {
+        Backend::Sqlite => format!(
+            r#"((julianday(COALESCE("{table}"."{to}", '{}')) - julianday("{table}"."{from}")) * 24.0)"#,
+            now.format("%Y-%m-%d %H:%M:%S%.6f")
+        ),
+        Backend::Postgres => format!(
+            r#"(CAST(EXTRACT(EPOCH FROM (COALESCE("{table}"."{to}", TIMESTAMPTZ '{}') - "{table}"."{from}")) AS DOUBLE PRECISION) / 3600.0)"#,
+            now.format("%Y-%m-%d %H:%M:%S%.6f+00")
+        ),
+    }
 }
 
 /// The expiry colour of something ending on `end`, seen on `today`: the
