@@ -146,3 +146,17 @@ test("on a phone the report's rows are cards that fit, and the page reads well",
     await assertNoSidewaysScroll(page, "the reports page");
     assert.deepEqual(await accessibilityViolations(page), []);
   }));
+
+test("a link to a view that is gone says so and shows the cases report; a column the report lacks is left out", () =>
+  portal.withPage({ user: "nl.user" }, async ({ page }) => {
+    await page.goto(`${portal.baseUrl}/reports?view=00000000-0000-4000-8000-000000000000`);
+    await page.locator(".view-gone", { hasText: "bestaat niet meer" }).waitFor();
+    await page.waitForURL(/report=cases/);
+    await rowsLoaded(page);
+    assert.equal(await page.locator(".page-error").count(), 0);
+
+    await page.goto(`${portal.baseUrl}/reports?report=cases&columns=number,password_hash`);
+    await rowsLoaded(page);
+    assert.deepEqual(await headings(page), ["Casenummer"]);
+    assert.equal(await page.locator(".view-gone").count(), 0, "the notice went with the link");
+  }));

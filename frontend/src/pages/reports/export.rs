@@ -40,7 +40,10 @@ pub fn ExportButtons(list: ReportList) -> impl IntoView {
             let on_bytes = move |bytes: f64| {
                 progress.try_set(Progress::Running(bytes));
             };
-            let fetched = auth.api().post_for_file(&href, &view.query, on_bytes).await;
+            let fetched = auth
+                .api()
+                .post_for_file(&href, &super::known_query(&view), on_bytes)
+                .await;
             let failed = |err| Progress::Failed(error_message(list.t.get_untracked(), &err));
             progress.try_set(match fetched {
                 Ok(file) => {

@@ -13,7 +13,7 @@ mod views;
 
 use crate::components::list::ListPage;
 use crate::query::{wire_name, ReportView};
-use api_types::{ReportKindDto, ReportRowsResponse};
+use api_types::{ReportKindDto, ReportQueryDto, ReportRowsResponse};
 use domain::report::{Column, Report, ReportKind};
 
 /// The page's list: its view (the URL's) and the rows the server answered.
@@ -49,9 +49,38 @@ pub fn with_columns(view: &ReportView, change: impl FnOnce(&mut Vec<String>)) ->
     view.changed(|q| q.columns = keys)
 }
 
+/// The query of `view` without the columns its report does not have (a
+/// link written by hand, or saved before a column was renamed): the page
+/// shows the rest rather than the server's refusal of the whole.
+pub fn known_query(view: &ReportView) -> ReportQueryDto {
+    let report = definition(view.report);
+    let known = |key: &str| report.column(key).is_some();
+    let mut query = view.query.clone();
+    query.columns.retain(|k| known(k));
+    query.filters.retain(|f| known(&f.column));
+    query.sort.retain(|s| known(&s.column));
+    query.group_by = query.group_by.filter(|g| known(g));
+    query
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_the_report_does_not_have_are_left_out_of_the_request() {
+        let view = ReportView::default().changed(|q| {
+            q.columns = vec!["number".into(), "password_hash".into()];
+            q.sort = vec![api_types::ReportSortDto {
+                column: "salary".into(),
+                order: api_types::SortOrder::Asc,
+            }];
+            q.group_by = Some("nothing".into());
+        });
+        let query = known_query(&view);
+        assert_eq!(query.columns, ["number"]);
+        assert!(query.sort.is_empty() && query.group_by.is_none());
+    }
 
     #[test]
     fn a_view_without_columns_shows_its_reports_defaults_and_can_reorder_them() {

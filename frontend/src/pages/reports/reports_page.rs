@@ -15,7 +15,7 @@ use crate::i18n::error_message;
 use crate::i18n::report_texts::REPORT_TEXTS;
 use crate::query::{ListView, ReportView};
 use crate::state::auth::use_auth;
-use api_types::ReportRowsResponse;
+use api_types::{ProblemCode, ReportRowsResponse};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -23,6 +23,11 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let navigate = use_navigate();
+    // A saved view's link that leads nowhere (deleted, or not shared with
+    // the reader): said above the plain report it falls back to.
+    // The fallback's URL while the notice stands: gone once the reader
+    // moves on.
+    let view_gone = RwSignal::new(None::<String>);
     let list: ReportList = use_list_page(move |api, view: ReportView| {
         let navigate = navigate.clone();
         async move {
@@ -32,17 +37,28 @@ pub fn ReportsPage() -> impl IntoView {
                 // of it in the URL (replacing the bare one in the history).
                 // Its rows are asked for here too: the resource then runs
                 // again for the new URL, whose answer replaces this one.
-                let saved = api.report_view(id).await?;
-                view = ReportView::saved(saved.id, saved.report, saved.query);
                 let replace = NavigateOptions {
                     replace: true,
                     scroll: false,
                     ..NavigateOptions::default()
                 };
+                match api.report_view(id).await {
+                    Ok(saved) => {
+                        view = ReportView::saved(saved.id, saved.report, saved.query);
+                    }
+                    Err(err) if err.code() == Some(ProblemCode::NotFound) => {
+                        view = ReportView::default();
+                        view_gone.set(Some(view.href()));
+                    }
+                    Err(err) => return Err(err),
+                }
                 navigate(&view.href(), replace);
+            } else if view_gone.with_untracked(|h| h.as_ref().is_some_and(|h| *h != view.href())) {
+                view_gone.set(None);
             }
             let paging = (view.page, view.page_size);
-            api.report_rows(view.report, &view.query, paging).await
+            api.report_rows(view.report, &super::known_query(&view), paging)
+                .await
         }
     });
     let t = list.t;
@@ -51,6 +67,9 @@ pub fn ReportsPage() -> impl IntoView {
     view! {
         {list.heading()}
         <p class="hint">{move || texts().reports_intro}</p>
+        {move || view_gone.with(Option::is_some).then(|| view! {
+            <p class="status-notice view-gone" role="status">{texts().view_gone}</p>
+        })}
         <ReportPicker list=list/>
         <SavedViews list=list/>
         <Charts/>

@@ -9,9 +9,9 @@ use crate::i18n::fill;
 use crate::i18n::report_texts::REPORT_TEXTS;
 use crate::query::{ListView, ReportView};
 use crate::state::auth::use_auth;
-use api_types::{ReportCellDto, ReportColumnType, ReportRowsResponse};
+use api_types::{ReportCellDto, ReportRowsResponse};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::report::choice_label;
+use domain::report::{choice_label, ColumnType};
 use domain::Language;
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ const IDENTS: &[&str] = &["number", "serial_number", "product_number", "po_numbe
 /// A cell as the reader writes it: dates and times in their format and
 /// zone, choices in words, numbers with their decimal sign.
 pub fn cell_text(
-    kind: ReportColumnType,
+    kind: ColumnType,
     cell: Option<&ReportCellDto>,
     language: Language,
     dates: &Dates,
@@ -30,7 +30,7 @@ pub fn cell_text(
         return String::new();
     };
     match (kind, cell) {
-        (ReportColumnType::Number, ReportCellDto::Number(n)) => {
+        (ColumnType::Number, ReportCellDto::Number(n)) => {
             let text = format!("{:.1}", n.as_f64().unwrap_or_default());
             match language {
                 Language::Nl => text.replace('.', ","),
@@ -38,24 +38,22 @@ pub fn cell_text(
             }
         }
         (_, ReportCellDto::Number(n)) => n.to_string(),
-        (ReportColumnType::Date, ReportCellDto::Text(s)) => s
+        (ColumnType::Date, ReportCellDto::Text(s)) => s
             .parse::<NaiveDate>()
             .map_or_else(|_| s.clone(), |d| format_date(d, dates.0)),
-        (ReportColumnType::DateTime, ReportCellDto::Text(s)) => {
-            s.parse::<DateTime<Utc>>().map_or_else(
-                |_| s.clone(),
-                |at| format_date_time(at, &dates.2, dates.0, dates.1),
-            )
-        }
-        (ReportColumnType::Choice, ReportCellDto::Text(s)) => choice_label(s, language).to_owned(),
+        (ColumnType::DateTime, ReportCellDto::Text(s)) => s.parse::<DateTime<Utc>>().map_or_else(
+            |_| s.clone(),
+            |at| format_date_time(at, &dates.2, dates.0, dates.1),
+        ),
+        (ColumnType::Choice(_), ReportCellDto::Text(s)) => choice_label(s, language).to_owned(),
         (_, ReportCellDto::Text(s)) => s.clone(),
     }
 }
 
-fn cell_class(key: &str, kind: ReportColumnType) -> Option<&'static str> {
+fn cell_class(key: &str, kind: ColumnType) -> Option<&'static str> {
     match kind {
-        ReportColumnType::Date | ReportColumnType::DateTime => Some("date"),
-        ReportColumnType::Integer | ReportColumnType::Number => Some("numeric"),
+        ColumnType::Date | ColumnType::DateTime => Some("date"),
+        ColumnType::Integer | ColumnType::Number => Some("numeric"),
         _ => IDENTS.contains(&key).then_some("ident"),
     }
 }
@@ -66,20 +64,23 @@ pub fn results(shown: Shown<ReportView, ReportRowsResponse>) -> AnyView {
     let (t, language, dates) = (shown.t, auth.language(), shown.dates.clone());
     let texts = REPORT_TEXTS.of(t);
     let report = definition(shown.view.report);
-    let columns: Vec<(String, ReportColumnType, &'static str)> = shown
+    // Types and labels from the shared definitions, as the server has them.
+    let columns: Vec<(String, ColumnType, &'static str)> = shown
         .page
         .columns
         .iter()
         .map(|c| {
-            let label = report.column(&c.key).map_or("", |d| d.label(language));
-            (c.key.clone(), c.column_type, label)
+            let (kind, label) = report
+                .column(&c.key)
+                .map_or((ColumnType::Text, ""), |d| (d.kind, d.label(language)));
+            (c.key.clone(), kind, label)
         })
         .collect();
     let group_key = shown.view.query.group_by.clone();
     let group_kind = group_key
         .as_deref()
         .and_then(|k| report.column(k))
-        .map(|c| (c.label(language), api_kind(c.kind)));
+        .map(|c| (c.label(language), c.kind));
     let groups = shown.page.groups.clone();
     let empty = shown.empty_text(texts.rows_none, texts.rows_empty);
     let (view, stale, narrow) = (shown.view.clone(), shown.stale, shown.narrow);
@@ -169,19 +170,6 @@ pub fn results(shown: Shown<ReportView, ReportRowsResponse>) -> AnyView {
     .into_any()
 }
 
-/// The wire's name for a column type.
-fn api_kind(kind: domain::report::ColumnType) -> ReportColumnType {
-    use domain::report::ColumnType as C;
-    match kind {
-        C::Text => ReportColumnType::Text,
-        C::Integer => ReportColumnType::Integer,
-        C::Number => ReportColumnType::Number,
-        C::Date => ReportColumnType::Date,
-        C::DateTime => ReportColumnType::DateTime,
-        C::Choice(_) => ReportColumnType::Choice,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,18 +186,18 @@ mod tests {
         // that is no instant stays as it is.
         let odd = text("soon");
         assert_eq!(
-            cell_text(ReportColumnType::DateTime, Some(&odd), Language::En, &dates),
+            cell_text(ColumnType::DateTime, Some(&odd), Language::En, &dates),
             "soon"
         );
         let day = text("2027-01-31");
         assert_eq!(
-            cell_text(ReportColumnType::Date, Some(&day), Language::En, &dates),
+            cell_text(ColumnType::Date, Some(&day), Language::En, &dates),
             "31-01-2027"
         );
         let status = text("in_process");
         assert_eq!(
             cell_text(
-                ReportColumnType::Choice,
+                ColumnType::Choice(&["in_process"]),
                 Some(&status),
                 Language::Nl,
                 &dates
@@ -218,12 +206,9 @@ mod tests {
         );
         let hours = ReportCellDto::Number(serde_json::Number::from_f64(2.26).unwrap());
         assert_eq!(
-            cell_text(ReportColumnType::Number, Some(&hours), Language::Nl, &dates),
+            cell_text(ColumnType::Number, Some(&hours), Language::Nl, &dates),
             "2,3"
         );
-        assert_eq!(
-            cell_text(ReportColumnType::Text, None, Language::En, &dates),
-            ""
-        );
+        assert_eq!(cell_text(ColumnType::Text, None, Language::En, &dates), "");
     }
 }

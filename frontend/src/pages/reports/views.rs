@@ -62,7 +62,7 @@ pub fn SavedViews(list: ReportList) -> impl IntoView {
         let view = current.get_untracked();
         let change = ReportViewChange {
             name: open.name.clone(),
-            query: view.query.clone(),
+            query: super::known_query(&view),
             shared: open.shared,
         };
         leptos::task::spawn_local(async move {
@@ -280,7 +280,7 @@ fn ViewForm(
                     let new = NewReportView {
                         report: view.report,
                         name: valid,
-                        query: view.query,
+                        query: super::known_query(&view),
                         shared: shared.get_untracked(),
                     };
                     api.create_report_view(&new).await
