@@ -89,16 +89,18 @@ async fn search(app: &TestApp, token: &str, backend: Backend) {
         ("two words", "pacs exporting"),
     ];
     let path = |q: &str| format!("/api/v1/search?q={}", q.replace(' ', "%20"));
-    let same = queries.map(|(name, q)| common::Scenario {
-        name,
-        path: path(q),
-        raw: raw_sql::search(
-            &app.db,
-            AccountVisibility::All,
-            &SearchTerm::parse(q).unwrap(),
-            20,
-        ),
-    });
+    let mut same = Vec::new();
+    for (name, q) in queries {
+        let term = SearchTerm::parse(q).unwrap();
+        let raw = raw_sql::search(&app.db, AccountVisibility::All, &term, 20)
+            .await
+            .unwrap();
+        same.push(common::Scenario {
+            name,
+            path: path(q),
+            raw,
+        });
+    }
     println!("\nsearch: the API beside the statements it runs");
     common::compare(app, token, &same).await;
     let fts = queries.map(|(name, q)| common::Scenario {

@@ -84,27 +84,36 @@ pub fn dashboard(db: &Db, visibility: AccountVisibility, today: NaiveDate) -> Ve
     ]
 }
 
-/// The statements `GET /api/v1/search` runs for `term` (two a kind).
-pub fn search(
+/// The statements `GET /api/v1/search` runs for `term`: on SQLite the
+/// full-text lookups of the cases it may find, then two a kind.
+pub async fn search(
     db: &Db,
     visibility: AccountVisibility,
     term: &domain::search::SearchTerm,
     per_kind: u64,
-) -> Vec<Statement> {
-    use crate::repositories::search::{statement, Step};
-    domain::search::SearchKind::ALL
+) -> StoreResult<Vec<Statement>> {
+    use crate::repositories::search::{case_candidates, statement, Step};
+    use domain::search::SearchKind;
+    let mut lookups = Vec::new();
+    let among = case_candidates(db.raw(), db.backend(), term, &mut lookups).await?;
+    let backend = backend_of(db);
+    let finding = SearchKind::ALL
         .iter()
+        .filter(|kind| **kind != SearchKind::Case || !among.as_ref().is_some_and(Vec::is_empty))
         .flat_map(|kind| {
             let numbers = (term.words.len() == 1).then_some((*kind, Step::Numbers));
             numbers.into_iter().chain([(*kind, Step::InOrder)])
         })
         .map(|(kind, step)| {
-            let select = statement(kind, step, db.backend(), visibility, term)
+            statement(kind, step, db.backend(), visibility, term, among.as_deref())
                 .limit(per_kind)
-                .to_owned();
-            Statement(backend_of(db).build(&select))
-        })
-        .collect()
+                .to_owned()
+        });
+    Ok(lookups
+        .into_iter()
+        .chain(finding)
+        .map(|select| Statement(backend.build(&select)))
+        .collect())
 }
 
 /// `sql` as it stands, without values: a benchmark's floor.

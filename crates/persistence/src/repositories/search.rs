@@ -22,6 +22,7 @@ use sea_orm::sea_query::{
     SimpleExpr,
 };
 use sea_orm::{ConnectionTrait, QueryResult};
+use std::collections::HashSet;
 use uuid::Uuid;
 
 /// Typed NULLs: PostgreSQL's rows carry their columns' types, and reading
@@ -31,6 +32,11 @@ const NO_INSTANT: &str = "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
 
 /// FTS5's trigram tokenizer matches substrings of three characters or more.
 const TRIGRAM: usize = 3;
+
+/// How many cases the full-text tables may name for the search to look
+/// them up by id (see [`case_candidates`]); more, and it walks the cases
+/// in date order instead, where matches are then common.
+const FEW: u64 = 1_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -57,8 +63,12 @@ pub async fn search(
 ) -> StoreResult<Vec<Hit>> {
     let db = db.raw();
     let backend: Backend = db.get_database_backend().into();
+    let among = case_candidates(db, backend, term, &mut Vec::new()).await?;
     let mut hits = Vec::new();
     for kind in SearchKind::ALL {
+        if *kind == SearchKind::Case && among.as_ref().is_some_and(Vec::is_empty) {
+            continue;
+        }
         let mut own: Vec<Hit> = Vec::new();
         // Numbers hold no spaces: a query of several words matches none.
         let steps: &[Step] = if term.words.len() > 1 {
@@ -67,7 +77,7 @@ pub async fn search(
             &[Step::Numbers, Step::InOrder]
         };
         for step in steps.iter().copied() {
-            let select = statement(*kind, step, backend, visibility, term)
+            let select = statement(*kind, step, backend, visibility, term, among.as_deref())
                 .limit(per_kind)
                 .to_owned();
             let rows = db
@@ -84,6 +94,73 @@ pub async fn search(
         hits.extend(own);
     }
     Ok(hits)
+}
+
+/// The cases `term` can find, when SQLite's full-text tables name few:
+/// each word's cases and cases of its products, every word's kept. With
+/// those ids the statements look a few cases up by id; without, a rare
+/// word made "newest first" walk every case in date order asking the
+/// full-text match of each. None when a word names more than [`FEW`] (it
+/// is common, so that walk soon meets its matches), on PostgreSQL (its
+/// trigram indexes plan both ways), or for a word too short for trigrams.
+/// `ran` gets each lookup, for the benchmark to run raw.
+pub(crate) async fn case_candidates(
+    db: &impl ConnectionTrait,
+    backend: Backend,
+    term: &SearchTerm,
+    ran: &mut Vec<SelectStatement>,
+) -> StoreResult<Option<Vec<Uuid>>> {
+    if backend != Backend::Sqlite || term.words.iter().any(|w| w.chars().count() < TRIGRAM) {
+        return Ok(None);
+    }
+    let mut found: Option<HashSet<Uuid>> = None;
+    for word in &term.words {
+        let Some(own) = few_ids(db, fts("case_search", "case_id", word), ran).await? else {
+            return Ok(None);
+        };
+        let Some(products) = few_ids(db, fts("product_search", "product_id", word), ran).await?
+        else {
+            return Ok(None);
+        };
+        let mut these: HashSet<Uuid> = own.into_iter().collect();
+        if !products.is_empty() {
+            let of_products = Query::select()
+                .expr_as(Expr::col(case::Column::Id), Alias::new("id"))
+                .from(case::Entity)
+                .and_where(Expr::col(case::Column::InstalledProductId).is_in(products))
+                .to_owned();
+            let Some(cases) = few_ids(db, of_products, ran).await? else {
+                return Ok(None);
+            };
+            these.extend(cases);
+        }
+        found = Some(match found {
+            None => these,
+            Some(before) => before.intersection(&these).copied().collect(),
+        });
+    }
+    Ok(found.map(|ids| ids.into_iter().collect()))
+}
+
+/// The ids `select` answers (its one column), or None past [`FEW`].
+async fn few_ids(
+    db: &impl ConnectionTrait,
+    mut select: SelectStatement,
+    ran: &mut Vec<SelectStatement>,
+) -> StoreResult<Option<Vec<Uuid>>> {
+    let select = select.limit(FEW + 1).to_owned();
+    let rows = db
+        .query_all(db.get_database_backend().build(&select))
+        .await?;
+    ran.push(select);
+    if rows.len() as u64 > FEW {
+        return Ok(None);
+    }
+    let ids = rows
+        .iter()
+        .map(|row| row.try_get_by_index::<Uuid>(0))
+        .collect::<Result<_, _>>()?;
+    Ok(Some(ids))
 }
 
 fn hit(kind: SearchKind, row: &QueryResult) -> StoreResult<Hit> {
@@ -168,6 +245,7 @@ pub(crate) fn statement(
     backend: Backend,
     visibility: AccountVisibility,
     term: &SearchTerm,
+    cases_among: Option<&[Uuid]>,
 ) -> SelectStatement {
     let mut select = Query::select();
     let score = Alias::new("score");
@@ -192,7 +270,14 @@ pub(crate) fn statement(
                 .expr_as(number_score(std::slice::from_ref(&number), term), score.clone())
                 .from(case::Entity)
                 .cond_where(cases::visible_condition(visibility));
-            for word in &term.words {
+            let words = match cases_among {
+                Some(ids) => {
+                    select.and_where(Expr::col((case::Entity, C::Id)).is_in(ids.iter().copied()));
+                    &[][..]
+                }
+                None => &term.words[..],
+            };
+            for word in words {
                 let own = match backend {
                     Backend::Sqlite if word.chars().count() >= TRIGRAM => Expr::col((
                         case::Entity,
