@@ -111,6 +111,24 @@ pub async fn send_due(state: &AppState) -> Result<u64, ApiError> {
     Ok(queued)
 }
 
+/// Runs [`send_due`] every `every` until the runtime stops: often enough
+/// that a digest due at 07:00 goes within minutes, not at the next hourly
+/// housekeeping.
+pub fn spawn_digest_sender(state: AppState, every: std::time::Duration) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(every);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            match send_due(&state).await {
+                Ok(0) => {}
+                Ok(queued) => tracing::info!(queued, "report digests queued"),
+                Err(err) => tracing::warn!(error = %err, "report digest round failed"),
+            }
+        }
+    });
+}
+
 /// What became of a claimed digest.
 enum Outcome {
     /// The workbook, and the rows it holds (none when it is too large).

@@ -13,8 +13,7 @@ const ORPHAN_GRACE: Duration = Duration::from_secs(3600);
 const KEY_LIFETIME_HOURS: i64 = 24;
 
 /// One round: orphaned blobs, expired idempotency keys, unused accounts,
-/// imports a stopped server left, end-of-life notices and report digests
-/// that fell due.
+/// imports a stopped server left, end-of-life notices that fell due.
 pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
     let deactivated = crate::identity::inactivity::deactivate_unused(state).await?;
     if deactivated > 0 {
@@ -41,12 +40,6 @@ pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
         .map_err(|e| anyhow::anyhow!("end-of-life notices: {e}"))?;
     if told > 0 {
         tracing::info!(told, "users told of end-of-life dates");
-    }
-    let digests = crate::digests::send_due(state)
-        .await
-        .map_err(|e| anyhow::anyhow!("report digests: {e}"))?;
-    if digests > 0 {
-        tracing::info!(digests, "report digests queued");
     }
     Ok((orphans, keys))
 }

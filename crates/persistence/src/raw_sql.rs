@@ -92,20 +92,17 @@ pub async fn search(
     term: &domain::search::SearchTerm,
     per_kind: u64,
 ) -> StoreResult<Vec<Statement>> {
-    use crate::repositories::search::{case_candidates, statement, Step};
+    use crate::repositories::search::{case_lookup, statement, steps};
     use domain::search::SearchKind;
     let mut lookups = Vec::new();
-    let among = case_candidates(db.raw(), db.backend(), term, &mut lookups).await?;
+    let cases = case_lookup(db.raw(), db.backend(), term, &mut lookups).await?;
     let backend = backend_of(db);
     let finding = SearchKind::ALL
         .iter()
-        .filter(|kind| **kind != SearchKind::Case || !among.as_ref().is_some_and(Vec::is_empty))
-        .flat_map(|kind| {
-            let numbers = (term.words.len() == 1).then_some((*kind, Step::Numbers));
-            numbers.into_iter().chain([(*kind, Step::InOrder)])
-        })
+        .filter(|kind| **kind != SearchKind::Case || !cases.finds_none())
+        .flat_map(|kind| steps(*kind, term).iter().map(move |step| (*kind, *step)))
         .map(|(kind, step)| {
-            statement(kind, step, db.backend(), visibility, term, among.as_deref())
+            statement(kind, step, db.backend(), visibility, term, &cases)
                 .limit(per_kind)
                 .to_owned()
         });

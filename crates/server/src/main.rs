@@ -397,6 +397,7 @@ async fn serve(mut settings: Settings, db: persistence::Db, demo: bool) -> anyho
     println!("csportal is running at http://{address}/ (API docs: http://{address}/api/docs/)");
     api::jobs::spawn_housekeeping(state.clone(), std::time::Duration::from_secs(3600));
     api::mail::spawn_mail_sender(state.clone(), std::time::Duration::from_secs(5));
+    api::digests::spawn_digest_sender(state.clone(), std::time::Duration::from_secs(300));
     api::run_server(listener, state, settings.workers)?.await?;
     tracing::info!("csportal stopped");
     Ok(())

@@ -153,7 +153,9 @@ async fn a_word_thousands_of_cases_hold_still_finds_the_newest_of_them_first() {
     // More matches than the search looks up by id: it walks the cases in
     // date order instead (SQLite), as PostgreSQL always plans it.
     let app = TestApp::spawn().await.unwrap();
-    persistence::seed::scale_cases(&app.db, 1_500).await.unwrap();
+    persistence::seed::scale_cases(&app.db, 1_500)
+        .await
+        .unwrap();
     let service = app.tokens_for("service").await.access_token;
     let found = search(&app, &service, "cs-s").await;
     let cases: Vec<_> = found
@@ -163,9 +165,27 @@ async fn a_word_thousands_of_cases_hold_still_finds_the_newest_of_them_first() {
         .collect();
     assert!(cases.len() >= 5, "{found:?}");
     assert!(cases.iter().all(|h| h.number.starts_with("CS-S-")));
-    assert!(cases.iter().all(|h| h.number_match == NumberMatchDto::Prefix));
+    assert!(cases
+        .iter()
+        .all(|h| h.number_match == NumberMatchDto::Prefix));
     let opened: Vec<_> = cases.iter().map(|h| h.at.unwrap()).collect();
     let mut newest_first = opened.clone();
     newest_first.sort_by(|a, b| b.cmp(a));
     assert_eq!(opened, newest_first);
+
+    // A rare word beside the common one: the few cases holding both.
+    let both = search(&app, &service, "cs-s 0000042").await;
+    let numbers: Vec<_> = both
+        .items
+        .iter()
+        .filter(|h| h.kind == SearchKindDto::Case)
+        .map(|h| h.number.as_str())
+        .collect();
+    assert!(!numbers.is_empty());
+    assert!(
+        numbers
+            .iter()
+            .all(|n| n.starts_with("CS-S-") && n.contains("0000042")),
+        "{numbers:?}"
+    );
 }

@@ -63,21 +63,15 @@ pub async fn search(
 ) -> StoreResult<Vec<Hit>> {
     let db = db.raw();
     let backend: Backend = db.get_database_backend().into();
-    let among = case_candidates(db, backend, term, &mut Vec::new()).await?;
+    let cases = case_lookup(db, backend, term, &mut Vec::new()).await?;
     let mut hits = Vec::new();
     for kind in SearchKind::ALL {
-        if *kind == SearchKind::Case && among.as_ref().is_some_and(Vec::is_empty) {
+        if *kind == SearchKind::Case && cases.finds_none() {
             continue;
         }
         let mut own: Vec<Hit> = Vec::new();
-        // Numbers hold no spaces: a query of several words matches none.
-        let steps: &[Step] = if term.words.len() > 1 {
-            &[Step::InOrder]
-        } else {
-            &[Step::Numbers, Step::InOrder]
-        };
-        for step in steps.iter().copied() {
-            let select = statement(*kind, step, backend, visibility, term, among.as_deref())
+        for step in steps(*kind, term).iter().copied() {
+            let select = statement(*kind, step, backend, visibility, term, &cases)
                 .limit(per_kind)
                 .to_owned();
             let rows = db
@@ -96,50 +90,89 @@ pub async fn search(
     Ok(hits)
 }
 
-/// The cases `term` can find, when SQLite's full-text tables name few:
-/// each word's cases and cases of its products, every word's kept. With
-/// those ids the statements look a few cases up by id; without, a rare
-/// word made "newest first" walk every case in date order asking the
-/// full-text match of each. None when a word names more than [`FEW`] (it
-/// is common, so that walk soon meets its matches), on PostgreSQL (its
-/// trigram indexes plan both ways), or for a word too short for trigrams.
-/// `ran` gets each lookup, for the benchmark to run raw.
-pub(crate) async fn case_candidates(
+/// What the search learnt of the cases before asking for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CaseLookup {
+    /// The cases every rare word names, when a word was rare (SQLite).
+    among: Option<Vec<Uuid>>,
+    /// The words each case is tested for as the statement reads it: the
+    /// common ones (SQLite), or all of them (PostgreSQL).
+    checked: Vec<String>,
+}
+
+impl CaseLookup {
+    pub(crate) fn finds_none(&self) -> bool {
+        self.among.as_ref().is_some_and(Vec::is_empty)
+    }
+}
+
+/// Sorts `term`'s words by how many cases they name. On SQLite the
+/// full-text tables are asked first, up to [`FEW`] ids a word (its cases,
+/// and cases of its products): a rare word's cases are then looked up by
+/// id. Otherwise a rare word made "newest first" walk every case in date
+/// order asking the full-text match of each. A common word is tested on
+/// each case that walk meets, which soon finds its matches; testing it
+/// through the full-text table would first gather its hundred thousand
+/// ids. PostgreSQL's trigram indexes plan both ways, so it tests every word
+/// in the statement. `ran` gets each lookup, for the benchmark to run raw.
+pub(crate) async fn case_lookup(
     db: &impl ConnectionTrait,
     backend: Backend,
     term: &SearchTerm,
     ran: &mut Vec<SelectStatement>,
-) -> StoreResult<Option<Vec<Uuid>>> {
-    if backend != Backend::Sqlite || term.words.iter().any(|w| w.chars().count() < TRIGRAM) {
-        return Ok(None);
-    }
-    let mut found: Option<HashSet<Uuid>> = None;
+) -> StoreResult<CaseLookup> {
+    let mut lookup = CaseLookup {
+        among: None,
+        checked: Vec::new(),
+    };
     for word in &term.words {
-        let Some(own) = few_ids(db, fts("case_search", "case_id", word), ran).await? else {
-            return Ok(None);
+        let few = match backend {
+            Backend::Sqlite if word.chars().count() >= TRIGRAM => {
+                cases_naming(db, word, ran).await?
+            }
+            _ => None,
         };
-        let Some(products) = few_ids(db, fts("product_search", "product_id", word), ran).await?
-        else {
-            return Ok(None);
-        };
-        let mut these: HashSet<Uuid> = own.into_iter().collect();
-        if !products.is_empty() {
-            let of_products = Query::select()
-                .expr_as(Expr::col(case::Column::Id), Alias::new("id"))
-                .from(case::Entity)
-                .and_where(Expr::col(case::Column::InstalledProductId).is_in(products))
-                .to_owned();
-            let Some(cases) = few_ids(db, of_products, ran).await? else {
-                return Ok(None);
-            };
-            these.extend(cases);
+        match (few, lookup.among.take()) {
+            (None, among) => {
+                lookup.checked.push(word.clone());
+                lookup.among = among;
+            }
+            (Some(these), None) => lookup.among = Some(these.into_iter().collect()),
+            (Some(these), Some(before)) => {
+                let these: HashSet<Uuid> = these;
+                lookup.among = Some(before.into_iter().filter(|id| these.contains(id)).collect());
+            }
         }
-        found = Some(match found {
-            None => these,
-            Some(before) => before.intersection(&these).copied().collect(),
-        });
     }
-    Ok(found.map(|ids| ids.into_iter().collect()))
+    Ok(lookup)
+}
+
+/// The cases whose haystack or product's haystack holds `word`, when the
+/// full-text tables name at most [`FEW`] of each.
+async fn cases_naming(
+    db: &impl ConnectionTrait,
+    word: &str,
+    ran: &mut Vec<SelectStatement>,
+) -> StoreResult<Option<HashSet<Uuid>>> {
+    let Some(own) = few_ids(db, fts("case_search", "case_id", word), ran).await? else {
+        return Ok(None);
+    };
+    let Some(products) = few_ids(db, fts("product_search", "product_id", word), ran).await? else {
+        return Ok(None);
+    };
+    let mut cases: HashSet<Uuid> = own.into_iter().collect();
+    if !products.is_empty() {
+        let of_products = Query::select()
+            .expr_as(Expr::col(case::Column::Id), Alias::new("id"))
+            .from(case::Entity)
+            .and_where(Expr::col(case::Column::InstalledProductId).is_in(products))
+            .to_owned();
+        let Some(theirs) = few_ids(db, of_products, ran).await? else {
+            return Ok(None);
+        };
+        cases.extend(theirs);
+    }
+    Ok(Some(cases))
 }
 
 /// The ids `select` answers (its one column), or None past [`FEW`].
@@ -233,10 +266,25 @@ fn col(column: impl IntoColumnRef) -> SimpleExpr {
 /// are few); then all of them in the kind's own order (cases newest first,
 /// products by number, contracts and warranties by end date), which an
 /// index walks without ranking every match.
+///
+/// Contracts and warranties are few (a hospital has hundreds, not a
+/// million) and have no index to walk: one statement ranks them all, so
+/// their table is read once, not twice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Step {
     Numbers,
     InOrder,
+    Ranked,
+}
+
+/// The statements a kind's hits come from, in order.
+pub(crate) fn steps(kind: SearchKind, term: &SearchTerm) -> &'static [Step] {
+    match kind {
+        SearchKind::Contract | SearchKind::Warranty => &[Step::Ranked],
+        // Numbers hold no spaces: a query of several words matches none.
+        _ if term.words.len() > 1 => &[Step::InOrder],
+        _ => &[Step::Numbers, Step::InOrder],
+    }
 }
 
 pub(crate) fn statement(
@@ -245,7 +293,7 @@ pub(crate) fn statement(
     backend: Backend,
     visibility: AccountVisibility,
     term: &SearchTerm,
-    cases_among: Option<&[Uuid]>,
+    cases: &CaseLookup,
 ) -> SelectStatement {
     let mut select = Query::select();
     let score = Alias::new("score");
@@ -270,22 +318,11 @@ pub(crate) fn statement(
                 .expr_as(number_score(std::slice::from_ref(&number), term), score.clone())
                 .from(case::Entity)
                 .cond_where(cases::visible_condition(visibility));
-            let words = match cases_among {
-                Some(ids) => {
-                    select.and_where(Expr::col((case::Entity, C::Id)).is_in(ids.iter().copied()));
-                    &[][..]
-                }
-                None => &term.words[..],
-            };
-            for word in words {
-                let own = match backend {
-                    Backend::Sqlite if word.chars().count() >= TRIGRAM => Expr::col((
-                        case::Entity,
-                        C::Id,
-                    ))
-                    .in_subquery(fts("case_search", "case_id", word)),
-                    _ => in_haystack(CASE_HAYSTACK, word),
-                };
+            if let Some(ids) = &cases.among {
+                select.and_where(Expr::col((case::Entity, C::Id)).is_in(ids.iter().copied()));
+            }
+            for word in &cases.checked {
+                let own = in_haystack(CASE_HAYSTACK, word);
                 // A case is found by its product's serial number too.
                 let by_product = Expr::col((case::Entity, C::InstalledProductId))
                     .in_subquery(products_with(backend, word));
@@ -395,6 +432,9 @@ pub(crate) fn statement(
             if let Some(holds) = holds {
                 select.and_where(holds);
             }
+            select.order_by(score, Order::Desc);
+        }
+        Step::Ranked => {
             select.order_by(score, Order::Desc);
         }
         Step::InOrder => {}
