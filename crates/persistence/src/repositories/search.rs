@@ -93,11 +93,21 @@ pub async fn search(
 /// What the search learnt of the cases before asking for them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct CaseLookup {
-    /// The cases every rare word names, when a word was rare (SQLite).
+    /// The cases every rare word names, when a word was rare.
     among: Option<Vec<Uuid>>,
-    /// The words each case is tested for as the statement reads it: the
-    /// common ones (SQLite), or all of them (PostgreSQL).
-    checked: Vec<String>,
+    /// The common words (and those too short for trigrams), tested on each
+    /// case as the statement reads it.
+    checked: Vec<CheckedWord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CheckedWord {
+    word: String,
+    /// The products holding the word, when they are few: a case of one is
+    /// found too. As a list, the test is an index lookup both databases
+    /// can combine with the word's own; as a subquery, PostgreSQL read
+    /// every case to test the two together.
+    products: Option<Vec<Uuid>>,
 }
 
 impl CaseLookup {
@@ -106,15 +116,15 @@ impl CaseLookup {
     }
 }
 
-/// Sorts `term`'s words by how many cases they name. On SQLite the
-/// full-text tables are asked first, up to [`FEW`] ids a word (its cases,
-/// and cases of its products): a rare word's cases are then looked up by
-/// id. Otherwise a rare word made "newest first" walk every case in date
-/// order asking the full-text match of each. A common word is tested on
-/// each case that walk meets, which soon finds its matches; testing it
-/// through the full-text table would first gather its hundred thousand
-/// ids. PostgreSQL's trigram indexes plan both ways, so it tests every word
-/// in the statement. `ran` gets each lookup, for the benchmark to run raw.
+/// Sorts `term`'s words by how many cases they name: which products hold
+/// each, and which cases (SQLite's full-text table, PostgreSQL's trigram
+/// index), up to [`FEW`] each. A rare word's cases (its own, and its
+/// products') are then looked up by id; left in the statement, a rare word
+/// made "newest first" walk every case in date order testing each. A
+/// common word is tested on each case that walk meets, which soon finds
+/// its matches; through an index, its hundred thousand matches would be
+/// gathered and sorted first. `ran` gets each lookup, for the benchmark to
+/// run raw.
 pub(crate) async fn case_lookup(
     db: &impl ConnectionTrait,
     backend: Backend,
@@ -126,20 +136,23 @@ pub(crate) async fn case_lookup(
         checked: Vec::new(),
     };
     for word in &term.words {
-        let few = match backend {
-            Backend::Sqlite if word.chars().count() >= TRIGRAM => {
-                cases_naming(db, word, ran).await?
+        let products = few_ids(db, products_with(backend, word), ran).await?;
+        let few = match &products {
+            Some(products) if word.chars().count() >= TRIGRAM => {
+                cases_naming(db, backend, word, products, ran).await?
             }
             _ => None,
         };
         match (few, lookup.among.take()) {
             (None, among) => {
-                lookup.checked.push(word.clone());
+                lookup.checked.push(CheckedWord {
+                    word: word.clone(),
+                    products,
+                });
                 lookup.among = among;
             }
             (Some(these), None) => lookup.among = Some(these.into_iter().collect()),
             (Some(these), Some(before)) => {
-                let these: HashSet<Uuid> = these;
                 lookup.among = Some(before.into_iter().filter(|id| these.contains(id)).collect());
             }
         }
@@ -147,17 +160,24 @@ pub(crate) async fn case_lookup(
     Ok(lookup)
 }
 
-/// The cases whose haystack or product's haystack holds `word`, when the
-/// full-text tables name at most [`FEW`] of each.
+/// The cases whose haystack holds `word` or that are of `products`, when
+/// SQLite's full-text table and the products name at most [`FEW`].
 async fn cases_naming(
     db: &impl ConnectionTrait,
+    backend: Backend,
     word: &str,
+    products: &[Uuid],
     ran: &mut Vec<SelectStatement>,
 ) -> StoreResult<Option<HashSet<Uuid>>> {
-    let Some(own) = few_ids(db, fts("case_search", "case_id", word), ran).await? else {
-        return Ok(None);
+    let own = match backend {
+        Backend::Sqlite => fts("case_search", "case_id", word),
+        Backend::Postgres => Query::select()
+            .column(case::Column::Id)
+            .from(case::Entity)
+            .and_where(in_haystack(CASE_HAYSTACK, word))
+            .to_owned(),
     };
-    let Some(products) = few_ids(db, fts("product_search", "product_id", word), ran).await? else {
+    let Some(own) = few_ids(db, own, ran).await? else {
         return Ok(None);
     };
     let mut cases: HashSet<Uuid> = own.into_iter().collect();
@@ -165,7 +185,7 @@ async fn cases_naming(
         let of_products = Query::select()
             .expr_as(Expr::col(case::Column::Id), Alias::new("id"))
             .from(case::Entity)
-            .and_where(Expr::col(case::Column::InstalledProductId).is_in(products))
+            .and_where(Expr::col(case::Column::InstalledProductId).is_in(products.iter().copied()))
             .to_owned();
         let Some(theirs) = few_ids(db, of_products, ran).await? else {
             return Ok(None);
@@ -214,6 +234,13 @@ fn hit(kind: SearchKind, row: &QueryResult) -> StoreResult<Hit> {
 /// `lower(<haystack>) LIKE '%word%'`.
 fn in_haystack(haystack: &str, word: &str) -> SimpleExpr {
     Expr::expr(Expr::cust(haystack)).like(contains_pattern(word))
+}
+
+/// `haystack` as an expression no index is built on: a common word is
+/// tested on the cases the newest-first walk meets, and PostgreSQL, offered
+/// the trigram index, would rather gather its many matches and sort them.
+fn unindexed(haystack: &str) -> String {
+    format!("({haystack} || '')")
 }
 
 /// Products whose haystack holds `word`.
@@ -321,12 +348,15 @@ pub(crate) fn statement(
             if let Some(ids) = &cases.among {
                 select.and_where(Expr::col((case::Entity, C::Id)).is_in(ids.iter().copied()));
             }
-            for word in &cases.checked {
-                let own = in_haystack(CASE_HAYSTACK, word);
+            for checked in &cases.checked {
+                let own = in_haystack(unindexed(CASE_HAYSTACK).as_str(), &checked.word);
                 // A case is found by its product's serial number too.
-                let by_product = Expr::col((case::Entity, C::InstalledProductId))
-                    .in_subquery(products_with(backend, word));
-                select.and_where(own.or(by_product));
+                let product = Expr::col((case::Entity, C::InstalledProductId));
+                select.and_where(match &checked.products {
+                    Some(ids) if ids.is_empty() => own,
+                    Some(ids) => own.or(product.is_in(ids.iter().copied())),
+                    None => own.or(product.in_subquery(products_with(backend, &checked.word))),
+                });
             }
             numbers = vec![number];
             in_order = (col((case::Entity, C::CreatedAt)), Order::Desc);
