@@ -76,7 +76,15 @@ export function useServerAndBrowser({ env = {}, smtp = false, browser = true, pr
     /** Signs in through the login page and waits until the header names the user. */
     async signIn(page, username, password = PASSWORD, options) {
       await portal.submitLogin(page, username, password, options);
-      await page.locator("header .user-name").waitFor();
+      try {
+        await page.locator("header .user-name").waitFor();
+      } catch (err) {
+        // Say where the sign-in stopped: the page, what it told the user, the server's warnings.
+        const told = await page.locator("[role=alert], [role=status]").allTextContents().catch(() => []);
+        err.message += `\n${username} was not signed in; the page is ${page.url()}, saying ${JSON.stringify(told)}`;
+        err.message += `\nthe server's output ends:\n${portal.server.output().slice(-3000)}`;
+        throw err;
+      }
     },
 
     /**
@@ -93,6 +101,10 @@ export function useServerAndBrowser({ env = {}, smtp = false, browser = true, pr
         const result = await steps({ page, context, faults });
         assert.deepEqual(faults, []);
         return result;
+      } catch (err) {
+        // What went wrong in the page (console errors, failed requests) often says why a step timed out.
+        if (faults.length > 0 && err instanceof Error) err.message += `\nthe page's faults: ${JSON.stringify(faults, null, 1)}`;
+        throw err;
       } finally {
         await context.close();
       }

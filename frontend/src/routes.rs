@@ -4,10 +4,8 @@
 //! the router's `<Routes>` (app.rs) and the lazy groups (lazy_pages.rs) are
 //! all made from it, so each path is written once.
 
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::i18n::{TextFn, Texts};
-use crate::state::auth::use_texts;
-use leptos::prelude::Get;
 use std::fmt::Display;
 
 /// The route table. Hands it to `$then!`, which makes of it what it needs:
@@ -217,11 +215,7 @@ impl Page {
     /// Keeps the document title at the table's title of the page, in the
     /// reader's language.
     pub fn use_title(self) {
-        let t = use_texts();
-        leptos::prelude::Effect::new(move |_| {
-            let t = t.get();
-            set_title(self.title(t).unwrap_or_default(), t.product_name);
-        });
+        use_title(move |t| self.title(t).unwrap_or_default());
     }
 }
 

@@ -1,5 +1,9 @@
 //! The parts of the HTML document outside the app's mount point.
 
+use crate::i18n::Texts;
+use crate::state::auth::use_texts;
+use leptos::prelude::*;
+
 /// Sets `<html lang>` so screen readers pronounce the text right.
 pub fn set_lang(tag: &str) {
     if let Some(root) = web_sys::window()
@@ -11,6 +15,16 @@ pub fn set_lang(tag: &str) {
             let _ = root.set_attribute("lang", tag);
         }
     }
+}
+
+/// Keeps the window title at `page` in the reader's language. `page` may
+/// read signals: a record's page names the record once it has loaded.
+pub fn use_title<S: AsRef<str>>(page: impl Fn(&'static Texts) -> S + 'static) {
+    let t = use_texts();
+    Effect::new(move |_| {
+        let t = t.get();
+        set_title(page(t).as_ref(), t.product_name);
+    });
 }
 
 /// Sets the window title: "<page> · <product>".

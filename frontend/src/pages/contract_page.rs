@@ -3,7 +3,7 @@
 
 use crate::components::badges::expiry_badge;
 use crate::components::detail::{item_list, load_by_id, load_error, loading};
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::i18n::product_texts::PRODUCT_TEXTS;
 use crate::i18n::Texts;
 use crate::pages::installed_product_page::period;
@@ -20,9 +20,8 @@ pub fn ContractPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
     let (id, contract) = load_by_id(move |id| async move { auth.api().contract(&id).await });
-    Effect::new(move |_| {
-        let t = t.get();
-        let page = contract.with(|c| match c {
+    use_title(move |t| {
+        contract.with(|c| match c {
             Some((_, Ok(c))) => format!(
                 "{} {}",
                 PRODUCT_TEXTS.of(t).contract_heading_prefix,
@@ -30,8 +29,7 @@ pub fn ContractPage() -> impl IntoView {
             ),
             Some((_, Err(_))) => PRODUCT_TEXTS.of(t).contract_not_found.to_owned(),
             None => PRODUCT_TEXTS.of(t).contract_loading.to_owned(),
-        });
-        set_title(&page, t.product_name);
+        })
     });
 
     view! {

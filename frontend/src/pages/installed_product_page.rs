@@ -5,7 +5,7 @@ use crate::api::ApiError;
 use crate::api::Tagged;
 use crate::components::badges::{expiry_badge, state_badge};
 use crate::components::detail::{facts_panel, item_list, load_by_id, load_error, loading};
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::forms::{conflict_notice, invalid_summary};
 use crate::format::{date_in_zone, format_date};
 use crate::i18n::calendar_texts::CALENDAR_TEXTS;
@@ -73,14 +73,10 @@ pub fn InstalledProductPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    Effect::new(move |_| {
-        let t = t.get();
-        let page = match state.get() {
-            LoadState::Loaded => name(),
-            LoadState::Failed(_) => PRODUCT_TEXTS.of(t).product_not_found.to_owned(),
-            LoadState::Loading => t.product_loading.to_owned(),
-        };
-        set_title(&page, t.product_name);
+    use_title(move |t| match state.get() {
+        LoadState::Loaded => name(),
+        LoadState::Failed(_) => PRODUCT_TEXTS.of(t).product_not_found.to_owned(),
+        LoadState::Loading => t.product_loading.to_owned(),
     });
 
     view! {

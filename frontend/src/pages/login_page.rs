@@ -7,7 +7,7 @@
 
 use crate::api::ApiError;
 use crate::api::LoginRefused;
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::forms::{drawn, focus_later};
 use crate::i18n::{error_message, retry_message, Texts};
 use crate::routes::Page;
@@ -60,10 +60,7 @@ type Attempt = (String, String, Option<String>);
 pub fn LoginPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    Effect::new(move |_| {
-        let t = t.get();
-        set_title(t.login_title, t.product_name);
-    });
+    use_title(move |t| t.login_title);
 
     // Signed in (just now, or by the start-up refresh): go home.
     let navigate = use_navigate();

@@ -1,6 +1,6 @@
 //! Any path the app does not know.
 
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::routes::Page;
 use crate::state::auth::use_texts;
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ use leptos_router::components::A;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let t = use_texts();
-    Effect::new(move |_| set_title(t.get().not_found_title, t.get().product_name));
+    use_title(move |t| t.not_found_title);
     view! {
         <main id="main" class="not-found-main" tabindex="-1">
             <div class="login-card">

@@ -10,7 +10,7 @@ use crate::api::ApiError;
 use crate::components::badges::access_status_badge;
 use crate::components::confirm::ConfirmBox;
 use crate::components::detail::{load_by_id, load_error, loading, split_answer, when_loaded};
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, required_marker,
     show_failure, show_invalid, submit_once, Failure, FieldRef, SubmitButton, TextInput,
@@ -53,14 +53,10 @@ pub fn AccessRequestPage() -> impl IntoView {
     let (id, request) = load_by_id(move |id| async move { auth.api().access_request(&id).await });
     // The request as shown now (after a decision here too).
     let (detail, failed) = split_answer(id, request, AccessRequestDto::clone);
-    Effect::new(move |_| {
-        let t = t.get();
-        let page = match (detail.get(), failed.get()) {
-            (Some(d), _) => d.name,
-            (None, Some(_)) => ADMIN_TEXTS.of(t).access_request_not_found.to_owned(),
-            (None, None) => ADMIN_TEXTS.of(t).access_request_loading.to_owned(),
-        };
-        set_title(&page, t.product_name);
+    use_title(move |t| match (detail.get(), failed.get()) {
+        (Some(d), _) => d.name,
+        (None, Some(_)) => ADMIN_TEXTS.of(t).access_request_not_found.to_owned(),
+        (None, None) => ADMIN_TEXTS.of(t).access_request_loading.to_owned(),
     });
     let shown_id = Memo::new(move |_| detail.with(|d| d.as_ref().map(|d| d.id)));
     let pending = Memo::new(move |_| {

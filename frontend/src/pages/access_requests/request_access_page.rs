@@ -3,7 +3,7 @@
 //! the right hospital's Manager. The answer is the same whether or not the
 //! identifiers matched anything.
 
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::forms::{
     failure_summary_by, field_error, field_errors_view, focus_later, required_marker, show_failure,
     show_invalid, submit_once, Failure, SubmitButton, TextInput,
@@ -15,7 +15,7 @@ use crate::i18n::{
     IDENTIFIER_KINDS,
 };
 use crate::query::{from_wire, wire_name};
-use crate::state::auth::{use_auth, use_texts};
+use crate::state::auth::use_auth;
 use api_types::{
     CreateAccessRequest, FacilityDto, FacilityIdentifier, FieldError, FieldErrorCode,
     IdentifierKindDto, ProblemCode,
@@ -272,18 +272,15 @@ fn described_by(ids: &[(bool, String)]) -> Option<String> {
 #[component]
 pub fn RequestAccessPage() -> impl IntoView {
     let auth = use_auth();
-    let t = use_texts();
     let form = RequestForm::new();
     let sent = RwSignal::new(false);
     let retry_after = RwSignal::new(None::<u64>);
-    Effect::new(move |_| {
-        let t = t.get();
-        let page = if sent.get() {
+    use_title(move |t| {
+        if sent.get() {
             PUBLIC_TEXTS.of(t).request_sent_title
         } else {
             PUBLIC_TEXTS.of(t).request_access_title
-        };
-        set_title(page, t.product_name);
+        }
     });
 
     let send = Action::new_local(move |request: &CreateAccessRequest| {

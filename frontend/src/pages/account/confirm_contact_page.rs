@@ -5,11 +5,11 @@
 
 use super::set_password_page::fragment_token;
 use crate::api::ApiError;
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::public_card::{public_card, SentTexts};
 use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::{error_message, Texts};
-use crate::state::auth::{use_auth, use_texts};
+use crate::state::auth::use_auth;
 use api_types::{LinkTokenRequest, ProblemCode};
 use leptos::prelude::*;
 
@@ -58,11 +58,10 @@ fn refusal_text(t: &Texts, outcome: &Outcome) -> Option<String> {
 #[component]
 pub fn ConfirmContactPage() -> impl IntoView {
     let api = use_auth().api();
-    let t = use_texts();
     // None while the answer is on its way.
     let outcome = RwSignal::new(None::<Outcome>);
     let confirmed = RwSignal::new(false);
-    Effect::new(move |_| set_title(title(t.get(), confirmed.get()), t.get().product_name));
+    use_title(move |t| title(t, confirmed.get()));
     // Sent once, on load: opening the emailed link is the consent, so there
     // is no button. A reload sends it again, which the server answers 204.
     match fragment_token() {

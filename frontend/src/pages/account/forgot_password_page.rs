@@ -2,7 +2,7 @@
 //! answer is the same whether or not an account uses the address, so the
 //! page never tells who has an account.
 
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::forms::{
     codes_for, failure_summary, field_error, show_failure, show_invalid, submit_once, Failure,
     FieldRef, SubmitButton, TextInput,
@@ -10,7 +10,7 @@ use crate::components::forms::{
 use crate::components::public_card::{public_card, SentTexts};
 use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::Texts;
-use crate::state::auth::{use_auth, use_texts};
+use crate::state::auth::use_auth;
 use api_types::{FieldErrorCode, PasswordResetRequest};
 use domain::Email;
 use leptos::prelude::*;
@@ -54,8 +54,7 @@ pub fn email_error_text(t: &Texts, code: FieldErrorCode) -> String {
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let api = use_auth().api();
-    let t = use_texts();
-    Effect::new(move |_| set_title(PUBLIC_TEXTS.of(t.get()).forgot_title, t.get().product_name));
+    use_title(move |t| PUBLIC_TEXTS.of(t).forgot_title);
     let email = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<Failure>);
     let sent = RwSignal::new(false);

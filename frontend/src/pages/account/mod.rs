@@ -10,7 +10,7 @@ pub mod mfa_setup_page;
 pub mod set_password_page;
 pub mod settings_page;
 
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::layout::{required_step_card, SignedIn};
 use crate::i18n::TextFn;
 use crate::routes::Page;
@@ -32,7 +32,7 @@ pub fn settings_or_step(
     body: impl Fn(bool) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
     let t = use_texts();
-    Effect::new(move |_| set_title(title(t.get()), t.get().product_name));
+    use_title(title);
     if required {
         return required_step_card(card_class, title, notice, body(true));
     }

@@ -4,7 +4,7 @@
 //! an expired, used or unknown one, and otherwise sets the password.
 
 use crate::api::ApiError;
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::forms::{
     failure_summary, show_failure, show_invalid, submit_once, Failure, SubmitButton,
 };
@@ -108,7 +108,7 @@ fn title(t: &Texts, purpose: LinkPurposeDto) -> &'static str {
 fn LinkPasswordPage(purpose: LinkPurposeDto) -> impl IntoView {
     let api = use_auth().api();
     let t = use_texts();
-    Effect::new(move |_| set_title(title(t.get(), purpose), t.get().product_name));
+    use_title(move |t| title(t, purpose));
     let token = fragment_token();
     // A link that stopped working while the form was open.
     let unusable = RwSignal::new(None::<Unusable>);

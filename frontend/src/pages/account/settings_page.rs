@@ -6,7 +6,7 @@
 //! to importing data (the phone's bottom bar has no room).
 
 use crate::api::ApiError;
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::forms::{
     codes_for, failure_summary, field_error, field_errors_view, focus_later, select_field,
     show_failure, Failure, FieldRef, RadioInput,
@@ -64,7 +64,7 @@ pub fn settings_request(
 pub fn SettingsPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    Effect::new(move |_| set_title(t.get().settings_title, t.get().product_name));
+    use_title(move |t| t.settings_title);
 
     let form = SettingsForm::new(auth);
     let SettingsForm {

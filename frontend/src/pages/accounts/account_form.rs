@@ -9,7 +9,7 @@ use super::{
 };
 use crate::api::{Api, ApiError};
 use crate::components::detail::{page_error, when_loaded};
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::forms::{
     chosen_options, codes_for, failure_summary_by, field_error, field_key, required_marker,
     show_failure, show_invalid, submit_once, CheckedSelect, Failure, SubmitButton, TextInput,
@@ -63,7 +63,7 @@ pub fn NewAccountPage() -> impl IntoView {
             texts.new_parent_account
         }
     };
-    Effect::new(move |_| set_title(heading(), t.get().product_name));
+    use_title(move |_| heading());
     let accounts = LocalResource::new(move || auth.api().accounts());
     view! {
         <p class="back-link">

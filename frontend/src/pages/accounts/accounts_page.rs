@@ -5,7 +5,7 @@
 
 use super::{account_forest, administers, is_parent_account, place};
 use crate::components::detail::when_loaded;
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::i18n::account_texts::ACCOUNT_TEXTS;
 use crate::i18n::{account_kind, Texts};
 use crate::routes::{account_path, edit_account_path, move_account_path, new_account_path};
@@ -18,10 +18,7 @@ use leptos_router::components::A;
 pub fn AccountsPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    Effect::new(move |_| {
-        let t = t.get();
-        set_title(ACCOUNT_TEXTS.of(t).accounts_title, t.product_name);
-    });
+    use_title(move |t| ACCOUNT_TEXTS.of(t).accounts_title);
     let accounts = LocalResource::new(move || auth.api().accounts());
     view! {
         <div class="title-row">

@@ -8,7 +8,7 @@ pub mod accounts_page;
 pub mod move_account_page;
 
 use crate::components::detail::{load_by_id, load_error, loading, page_error, ForId};
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::i18n::account_texts::{AccountTexts, ACCOUNT_TEXTS};
 use crate::i18n::{country_label, field_error_text, fill, Texts};
 use crate::pages::users::account_tree;
@@ -122,17 +122,15 @@ pub fn open_account(
 pub fn use_account(
     title: fn(&AccountTexts, &AccountResponse) -> String,
 ) -> (Memo<String>, LocalResource<ForId<AccountResponse>>) {
-    let (auth, t) = (use_auth(), use_texts());
+    let auth = use_auth();
     let (id, account) = load_by_id(move |id| async move { auth.api().account(&id).await });
-    Effect::new(move |_| {
-        let t = t.get();
+    use_title(move |t| {
         let texts = ACCOUNT_TEXTS.of(t);
-        let page = account.with(|a| match a {
+        account.with(|a| match a {
             Some((_, Ok(a))) => title(texts, a),
             Some((_, Err(_))) => texts.account_not_found.to_owned(),
             None => texts.account_loading.to_owned(),
-        });
-        set_title(&page, t.product_name);
+        })
     });
     (id, account)
 }

@@ -11,7 +11,7 @@ use super::plan_actions::{plannable, PlanActions, Said};
 use crate::api::planned_events::event_ics_url;
 use crate::api::ApiError;
 use crate::components::detail::{facts_panel, load_by_id, load_error, loading};
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::download::fetch_and_save;
 use crate::components::forms::focus_later;
 use crate::format::date_in_zone;
@@ -39,14 +39,10 @@ pub fn CalendarEventPage() -> impl IntoView {
         Some((for_id, result)) if for_id == id.get() => Some(result),
         _ => None,
     });
-    Effect::new(move |_| {
-        let (t, c) = (t.get(), CALENDAR_TEXTS.of(t.get()));
-        let title = match shown.get() {
-            Some(Ok(e)) => event_title(t, &e),
-            Some(Err(_)) => c.event_not_found.to_owned(),
-            None => c.event_loading.to_owned(),
-        };
-        set_title(&title, t.product_name);
+    use_title(move |t| match shown.get() {
+        Some(Ok(e)) => event_title(t, &e),
+        Some(Err(_)) => CALENDAR_TEXTS.of(t).event_not_found.to_owned(),
+        None => CALENDAR_TEXTS.of(t).event_loading.to_owned(),
     });
     let query = use_query_map();
     let back = move || {

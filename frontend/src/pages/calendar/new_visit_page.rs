@@ -6,7 +6,7 @@
 
 use super::visit_form::{Draft, VisitForm, PRODUCT_SEARCH_ID};
 use crate::components::detail::{loading, page_error};
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::forms::{
     field_error, show_failure, show_invalid, submit_once, Failure, SubmitButton,
 };
@@ -30,10 +30,7 @@ const ERRORS_ID: &str = "visit-errors";
 #[component]
 pub fn NewVisitPage() -> impl IntoView {
     let (auth, t) = (use_auth(), use_texts());
-    Effect::new(move |_| {
-        let t = t.get();
-        set_title(CALENDAR_TEXTS.of(t).plan_visit, t.product_name);
-    });
+    use_title(move |t| CALENDAR_TEXTS.of(t).plan_visit);
     let (product, case, day) = use_query_map().with_untracked(|q| {
         let day = q.get("date").and_then(|d| parse_day(&d));
         (q.get("product"), q.get("case"), day)

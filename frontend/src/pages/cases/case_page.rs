@@ -10,7 +10,7 @@ use super::{critical_notice, JustCreated};
 use crate::api::ApiError;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::detail::{facts_panel, loading, page_error};
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::format::format_date_time;
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::i18n::{
@@ -79,18 +79,14 @@ pub fn CasePage() -> impl IntoView {
     let open = Memo::new(move |_| {
         detail.with(|d| d.as_ref().is_some_and(|d| d.open_for_customer_activity))
     });
-    Effect::new(move |_| {
-        let t = t.get();
-        let page = match state.get() {
-            LoadState::Loaded => detail.with(|d| {
-                d.as_ref()
-                    .map(|d| format!("{} {}", d.summary.number, d.summary.title))
-                    .unwrap_or_default()
-            }),
-            LoadState::NotFound => CASE_TEXTS.of(t).case_not_found_title.to_owned(),
-            LoadState::Failed(_) | LoadState::Loading => CASE_TEXTS.of(t).case_loading.to_owned(),
-        };
-        set_title(&page, t.product_name);
+    use_title(move |t| match state.get() {
+        LoadState::Loaded => detail.with(|d| {
+            d.as_ref()
+                .map(|d| format!("{} {}", d.summary.number, d.summary.title))
+                .unwrap_or_default()
+        }),
+        LoadState::NotFound => CASE_TEXTS.of(t).case_not_found_title.to_owned(),
+        LoadState::Failed(_) | LoadState::Loading => CASE_TEXTS.of(t).case_loading.to_owned(),
     });
 
     view! {

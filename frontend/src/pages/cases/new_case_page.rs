@@ -6,7 +6,7 @@
 use super::case_form::CaseForm;
 use super::product_picker::PickedProduct;
 use crate::components::detail::loading;
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::i18n::case_texts::CASE_TEXTS;
 use crate::routes::Page;
 use crate::state::auth::{use_auth, use_texts};
@@ -18,7 +18,7 @@ use leptos_router::hooks::use_query_map;
 pub fn NewCasePage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    Effect::new(move |_| set_title(t.get().create_case, t.get().product_name));
+    use_title(move |t| t.create_case);
     // `?installed_product=<id>`: the form opens with that product chosen.
     let preselect = use_query_map().with_untracked(|q| q.get("installed_product"));
     let wanted = preselect.is_some();

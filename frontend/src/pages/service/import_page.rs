@@ -10,7 +10,7 @@ use crate::api::imports::{
     import_problems_url, kind_name, kind_named, template_url, IMPORT_KINDS, XLSX,
 };
 use crate::api::{Api, ApiError};
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::download::{fetch_and_save, fetch_button};
 use crate::components::forms::{focus_later, required_marker, SubmitButton};
 use crate::components::list::{cards, column_heads, fact, list_body, prose, table};
@@ -249,7 +249,7 @@ impl Import {
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let (auth, t) = (use_auth(), use_texts());
-    Effect::new(move |_| set_title(IMPORT_TEXTS.of(t.get()).import_title, t.get().product_name));
+    use_title(move |t| IMPORT_TEXTS.of(t).import_title);
     let allowed = Memo::new(move |_| auth.may(domain::Action::ImportData));
     let imp = Import::new();
     if let Some(id) = use_query_map().with_untracked(|q| q.get("run")) {

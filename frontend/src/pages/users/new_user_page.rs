@@ -8,7 +8,7 @@ use super::{
     DISPLAY_NAME, DISPLAY_NAME_REF, EMAIL, EMAIL_REF, GRANT_REFS, USERNAME, USERNAME_REF,
 };
 use crate::components::detail::when_loaded;
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::forms::{
     failure_summary, show_invalid, submit_once, Failure, FieldRef, SubmitButton, TextInput,
 };
@@ -37,7 +37,7 @@ const FIELDS: [FieldRef; 6] = [
 pub fn NewUserPage() -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    Effect::new(move |_| set_title(ADMIN_TEXTS.of(t.get()).new_user, t.get().product_name));
+    use_title(move |t| ADMIN_TEXTS.of(t).new_user);
     let accounts = LocalResource::new(move || auth.api().accounts());
     view! {
         <p class="back-link">

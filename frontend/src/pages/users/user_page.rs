@@ -17,7 +17,7 @@ use crate::api::Tagged;
 use crate::components::badges::{mfa_state_badge, user_status_badge};
 use crate::components::confirm::ConfirmBox;
 use crate::components::detail::{load_by_id, load_error, loading, split_answer, when_loaded};
-use crate::components::document::set_title;
+use crate::components::document::use_title;
 use crate::components::forms::{
     conflict_notice, failure_summary, focus_later, show_failure, show_invalid, Failure, FieldRef,
     TextInput,
@@ -47,14 +47,10 @@ pub fn UserPage() -> impl IntoView {
     let accounts = LocalResource::new(move || auth.api().accounts());
     // The user as shown now (after a save, reload or (de)activation too).
     let (detail, failed) = split_answer(id, user, |d: &Detail| d.value.clone());
-    Effect::new(move |_| {
-        let t = t.get();
-        let page = match (detail.get(), failed.get()) {
-            (Some(d), _) => d.summary.display_name,
-            (None, Some(_)) => ADMIN_TEXTS.of(t).user_not_found.to_owned(),
-            (None, None) => ADMIN_TEXTS.of(t).user_loading.to_owned(),
-        };
-        set_title(&page, t.product_name);
+    use_title(move |t| match (detail.get(), failed.get()) {
+        (Some(d), _) => d.summary.display_name,
+        (None, Some(_)) => ADMIN_TEXTS.of(t).user_not_found.to_owned(),
+        (None, None) => ADMIN_TEXTS.of(t).user_loading.to_owned(),
     });
     let shown_id = Memo::new(move |_| detail.with(|d| d.as_ref().map(|d| d.summary.id)));
 
