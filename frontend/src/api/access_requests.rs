@@ -2,7 +2,6 @@
 //! decided by the matching hospital's Manager or portal support.
 
 use super::http::{Api, Call, LoginRefused};
-use super::Answer;
 use crate::query::access_request_query_pairs;
 use api_types::{
     AccessRequestDto, AccessRequestPage, AccessRequestQuery, ApproveAccessRequest,
@@ -21,11 +20,6 @@ impl Api {
             .await
             .map(drop)
     }
-
-    /// `GET /access-requests/{id}`: 404 when the caller may not see it.
-    pub async fn access_request(self, id: impl Display) -> Answer<AccessRequestDto> {
-        self.get(&access_request_path(id)).await
-    }
 }
 
 list_endpoints! {
@@ -34,29 +28,15 @@ list_endpoints! {
         ACCESS_REQUESTS, access_request_query_pairs;
 }
 
-/// The decisions on a request: `name(Body) -> Answer = "decision"` is
-/// `POST /access-requests/{id}/{decision}`.
-macro_rules! decisions {
-    ($($(#[$doc:meta])* $name:ident($body:ty) -> $answer:ty = $decision:literal;)*) => {
-        impl Api {
-            $(
-                $(#[$doc])*
-                pub async fn $name(self, id: impl Display, request: &$body) -> Answer<$answer> {
-                    let path = format!("{}/{}", access_request_path(id), $decision);
-                    self.post(&path, request).await
-                }
-            )*
-        }
-    };
-}
-
-decisions! {
+endpoints! {
+    /// `GET /access-requests/{id}`: 404 when the caller may not see it.
+    get access_request(id: impl Display) -> AccessRequestDto = access_request_path(id);
     /// `POST /access-requests/{id}/approve`: 201 with the new user, who gets
     /// an activation email; 409 when the request was already decided.
-    approve_access_request(ApproveAccessRequest) -> UserDetail = "approve";
+    post approve_access_request(id: impl Display, request: &ApproveAccessRequest) -> UserDetail = format!("{}/approve", access_request_path(id)), request;
     /// `POST /access-requests/{id}/reject`: the request as decided; the
     /// requester is emailed the reason.
-    reject_access_request(RejectAccessRequest) -> AccessRequestDto = "reject";
+    post reject_access_request(id: impl Display, request: &RejectAccessRequest) -> AccessRequestDto = format!("{}/reject", access_request_path(id)), request;
 }
 
 const ACCESS_REQUESTS: &str = "/access-requests";

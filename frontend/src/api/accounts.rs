@@ -1,8 +1,6 @@
 //! The accounts the caller may see (`/accounts`), the home page's counts,
 //! and portal support's changes to the account tree.
 
-use super::http::{Api, Call};
-use super::Answer;
 use api_types::{
     AccountFieldsDto, AccountListResponse, AccountMoveDto, AccountResponse, CreateAccountRequest,
     ExpiryCounts, LocationStateCounts, ModalityStateCounts, MoveAccountRequest, NextVisit,
@@ -11,47 +9,21 @@ use api_types::{
 use serde::Deserialize;
 use std::fmt::Display;
 
-impl Api {
+endpoints! {
     /// `GET /accounts`: the accounts the caller may see.
-    pub async fn accounts(self) -> Answer<AccountListResponse> {
-        self.get(ACCOUNTS).await
-    }
-
+    get accounts() -> AccountListResponse = ACCOUNTS;
     /// `GET /accounts/{id}`: one account, or 404 when it is outside the caller's scope.
-    pub async fn account(self, id: impl Display) -> Answer<AccountResponse> {
-        self.get(&account_path(id)).await
-    }
-
+    get account(id: impl Display) -> AccountResponse = account_path(id);
     /// `POST /accounts` (Admins): 201 with the new account; 409 when
     /// another account has its source id.
-    pub async fn create_account(self, request: &CreateAccountRequest) -> Answer<AccountResponse> {
-        self.post(ACCOUNTS, request).await
-    }
-
+    post create_account(request: &CreateAccountRequest) -> AccountResponse = ACCOUNTS, request;
     /// `PUT /accounts/{id}` (Admins): the account with its new fields.
-    pub async fn update_account(
-        self,
-        id: impl Display,
-        fields: &AccountFieldsDto,
-    ) -> Answer<AccountResponse> {
-        self.json(Call::put(&account_path(id), fields)?).await
-    }
-
+    put update_account(id: impl Display, fields: &AccountFieldsDto) -> AccountResponse = account_path(id), fields;
     /// `POST /accounts/{id}/move?dry_run=` (Admins): what the move takes
     /// along; with `dry_run`, only what it would, and nothing changes.
-    pub async fn move_account(
-        self,
-        id: impl Display,
-        request: &MoveAccountRequest,
-        dry_run: bool,
-    ) -> Answer<AccountMoveDto> {
-        self.post(&move_path(id, dry_run), request).await
-    }
-
+    post move_account(id: impl Display, request: &MoveAccountRequest, dry_run: bool) -> AccountMoveDto = move_path(id, dry_run), request;
     /// `GET /dashboard`: the home page's counts.
-    pub async fn dashboard(self) -> Answer<Dashboard> {
-        self.get("/dashboard").await
-    }
+    get dashboard() -> Dashboard = "/dashboard";
 }
 
 /// What the home page reads of `GET /dashboard` (api-types'

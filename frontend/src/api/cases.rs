@@ -14,12 +14,12 @@ list_endpoints! {
     cases(CaseQuery) -> CasePage = "/cases", case_query_pairs;
 }
 
-impl Api {
+endpoints! {
     /// `GET /cases/{id}`: a case with its timeline; 404 when it is not visible.
-    pub async fn case(self, id: impl Display) -> Answer<CaseDetail> {
-        self.get(&case_path(id)).await
-    }
+    get case(id: impl Display) -> CaseDetail = case_path(id);
+}
 
+impl Api {
     /// `POST /cases` with an `Idempotency-Key`: a retry with the same key and
     /// body answers the first response instead of making a second case.
     pub async fn create_case(

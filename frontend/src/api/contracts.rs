@@ -1,7 +1,5 @@
 //! Contracts and warranties (`/contracts`, `/warranties`).
 
-use super::http::Api;
-use super::Answer;
 use crate::query::contract_query_pairs;
 use api_types::{ContractDetail, ContractPage, ContractQuery, WarrantyPage};
 use std::fmt::Display;
@@ -13,11 +11,9 @@ list_endpoints! {
     warranties(ContractQuery) -> WarrantyPage = "/warranties", contract_query_pairs;
 }
 
-impl Api {
+endpoints! {
     /// `GET /contracts/{id}`: a contract with its line items.
-    pub async fn contract(self, id: impl Display) -> Answer<ContractDetail> {
-        self.get(&contract_path(id)).await
-    }
+    get contract(id: impl Display) -> ContractDetail = contract_path(id);
 }
 
 fn contract_path(id: impl Display) -> String {

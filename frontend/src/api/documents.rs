@@ -61,11 +61,6 @@ impl Api {
             .await
     }
 
-    /// `GET /end-of-life/subscriptions`: modalities first, then products.
-    pub async fn end_of_life_subscriptions(self) -> Answer<EolSubscriptionList> {
-        self.get(SUBSCRIPTIONS).await
-    }
-
     /// `POST /end-of-life/subscriptions`: the subscription, and whether it
     /// is new (201) rather than one there was (200). Notices already due
     /// are sent at once.
@@ -79,18 +74,15 @@ impl Api {
             .await
             .map(|subscription| (subscription, new))
     }
+}
 
+endpoints! {
+    /// `GET /end-of-life/subscriptions`: modalities first, then products.
+    get end_of_life_subscriptions() -> EolSubscriptionList = SUBSCRIPTIONS;
     /// `DELETE /end-of-life/subscriptions/{id}` (204).
-    pub async fn unsubscribe_from_end_of_life(self, id: impl Display) -> Answer<()> {
-        self.no_content(Call::delete(&format!("{SUBSCRIPTIONS}/{id}")))
-            .await
-    }
-
+    delete unsubscribe_from_end_of_life(id: impl Display) -> () = format!("{SUBSCRIPTIONS}/{id}");
     /// `POST /end-of-life/notices/read` (204): every notice is read.
-    pub async fn mark_end_of_life_notices_read(self) -> Answer<()> {
-        self.no_content(Call::post_empty("/end-of-life/notices/read"))
-            .await
-    }
+    post_no_content mark_end_of_life_notices_read() -> () = "/end-of-life/notices/read";
 }
 
 /// Where an upload of `kind` documents onto `target` is sent.

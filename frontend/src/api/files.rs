@@ -93,10 +93,7 @@ async fn download(
     json: String,
     progress: impl Fn(f64) + 'static,
 ) -> Answer<FetchedFile> {
-    let xhr = XmlHttpRequest::new().map_err(js_error)?;
-    xhr.open("POST", href).map_err(js_error)?;
-    let (name, value) = authorization(&token);
-    xhr.set_request_header(name, &value).map_err(js_error)?;
+    let xhr = authorized_post(href, &token)?;
     xhr.set_request_header("Content-Type", "application/json")
         .map_err(js_error)?;
     xhr.set_response_type(XmlHttpRequestResponseType::Blob);
@@ -113,9 +110,7 @@ async fn download(
         .dyn_into::<Blob>()
         .map_err(js_error);
     match status {
-        0 => Err(ApiError::Network(
-            "the download did not reach the server".to_owned(),
-        )),
+        0 => Err(unreached("download")),
         200..=299 => Ok(FetchedFile {
             blob: blob?,
             file_name: xhr
@@ -179,10 +174,7 @@ async fn upload<T: DeserializeOwned>(
     files: &[File],
     progress: impl Fn(u8) + 'static,
 ) -> Answer<T> {
-    let xhr = XmlHttpRequest::new().map_err(js_error)?;
-    xhr.open("POST", href).map_err(js_error)?;
-    let (name, value) = authorization(&token);
-    xhr.set_request_header(name, &value).map_err(js_error)?;
+    let xhr = authorized_post(href, &token)?;
     let form = FormData::new().map_err(js_error)?;
     for file in files {
         form.append_with_blob_and_filename("file", file, &file.name())
@@ -200,15 +192,27 @@ async fn upload<T: DeserializeOwned>(
     .await?;
     let body = xhr.response_text().ok().flatten().unwrap_or_default();
     match status {
-        0 => Err(ApiError::Network(
-            "the upload did not reach the server".to_owned(),
-        )),
+        0 => Err(unreached("upload")),
         200..=299 => serde_json::from_str(&body).map_err(|e| ApiError::Unexpected {
             status,
             reason: e.to_string(),
         }),
         _ => Err(problem_from_body(status, &body)),
     }
+}
+
+/// A `POST` to `href` with `token`, opened and not yet sent.
+fn authorized_post(href: &str, token: &str) -> Answer<XmlHttpRequest> {
+    let xhr = XmlHttpRequest::new().map_err(js_error)?;
+    xhr.open("POST", href).map_err(js_error)?;
+    let (name, value) = authorization(token);
+    xhr.set_request_header(name, &value).map_err(js_error)?;
+    Ok(xhr)
+}
+
+/// Status 0: the request ended before any answer came.
+fn unreached(what: &str) -> ApiError {
+    ApiError::Network(format!("the {what} did not reach the server"))
 }
 
 /// Sends `xhr` (by `send`) with `on_progress` heard on `events` (the

@@ -63,11 +63,11 @@ impl Api {
         self.json(Call::post_file(&path, file, file_type(name)))
             .await
     }
+}
 
+endpoints! {
     /// `GET /imports/{id}`: how far the run got, and its report once done.
-    pub async fn import_run(self, id: impl Display) -> Answer<ImportRunDto> {
-        self.get(&import_path(id)).await
-    }
+    get import_run(id: impl Display) -> ImportRunDto = import_path(id);
 }
 
 const IMPORTS: &str = "/imports";

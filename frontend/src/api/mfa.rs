@@ -1,15 +1,13 @@
 //! Two-step login: the signed-in user's second factor (`/me/mfa`) and a
 //! parent account's requirement (`/mfa-policy`).
 
-use super::http::{Api, Call};
-use super::Answer;
 use crate::query::query_string;
 use api_types::{
     MfaCodeRequest, MfaEnabledResponse, MfaPolicy, MfaSetupResponse, PasswordConfirmation,
     RecoveryCodesResponse,
 };
 
-impl Api {
+endpoints! {
     /// `POST /me/mfa/setup` with an access token or the `restricted_token` of
     /// an `mfa_enrollment_required` login (see [`Api::or_restricted`]): a new
     /// secret, pending until [`Api::mfa_enable`] confirms it with a code.
@@ -18,44 +16,24 @@ impl Api {
     /// `wrong_password` on field `password`, `required` or `invalid_mfa_code`
     /// on field `code`. The restricted token needs no confirmation: the
     /// server ignores the body then.
-    pub async fn mfa_setup(self, request: &PasswordConfirmation) -> Answer<MfaSetupResponse> {
-        self.post(MFA_SETUP, request).await
-    }
-
+    post mfa_setup(request: &PasswordConfirmation) -> MfaSetupResponse = MFA_SETUP, request;
     /// `POST /me/mfa/enable`: the ten recovery codes (and a session when
     /// enrolled with the restricted token); 422 `invalid_mfa_code` on field
     /// `code`, 409 when no setup is pending.
-    pub async fn mfa_enable(self, request: &MfaCodeRequest) -> Answer<MfaEnabledResponse> {
-        self.post(MFA_ENABLE, request).await
-    }
-
+    post mfa_enable(request: &MfaCodeRequest) -> MfaEnabledResponse = MFA_ENABLE, request;
     /// `POST /me/mfa/disable`, confirmed with the password and a current code
     /// (or a recovery code): 204; 422 `wrong_password` on field `password`,
     /// `required` or `invalid_mfa_code` on field `code`; 409 when the parent
     /// account requires a second factor.
-    pub async fn mfa_disable(self, request: &PasswordConfirmation) -> Answer<()> {
-        self.no_content(Call::post(MFA_DISABLE, request)?).await
-    }
-
+    post_no_content mfa_disable(request: &PasswordConfirmation) -> () = MFA_DISABLE, request;
     /// `POST /me/mfa/recovery-codes`, confirmed like [`Api::mfa_disable`]: ten
     /// new codes (the old ones stop working); 422 as there, 409 when no
     /// second factor is enrolled.
-    pub async fn mfa_recovery_codes(
-        self,
-        request: &PasswordConfirmation,
-    ) -> Answer<RecoveryCodesResponse> {
-        self.post(MFA_RECOVERY_CODES, request).await
-    }
-
+    post mfa_recovery_codes(request: &PasswordConfirmation) -> RecoveryCodesResponse = MFA_RECOVERY_CODES, request;
     /// `GET /mfa-policy`: a Manager's own parent account; an Admin names one.
-    pub async fn mfa_policy(self, parent_account: Option<&str>) -> Answer<MfaPolicy> {
-        self.get(&mfa_policy_path(parent_account)).await
-    }
-
+    get mfa_policy(parent_account: Option<&str>) -> MfaPolicy = mfa_policy_path(parent_account);
     /// `PUT /mfa-policy`: the requirement as saved.
-    pub async fn set_mfa_policy(self, request: &MfaPolicy) -> Answer<MfaPolicy> {
-        self.json(Call::put(MFA_POLICY, request)?).await
-    }
+    put set_mfa_policy(request: &MfaPolicy) -> MfaPolicy = MFA_POLICY, request;
 }
 
 const MFA_SETUP: &str = "/me/mfa/setup";

@@ -22,6 +22,42 @@ macro_rules! list_endpoints {
     };
 }
 
+/// The plain JSON operations, one row each (`verb name(args) -> Answer =
+/// path[, body];`), so each resource's file says what it calls and not again
+/// how: `get` and `delete` send nothing, `post` and `put` send `body` as
+/// JSON, `post_empty` sends nothing; `delete` and `post_no_content` (with
+/// or without a body) expect 204. Anything else (an `If-Match`, a file, a
+/// public call) is written out beside the rows.
+macro_rules! endpoints {
+    ($($(#[$doc:meta])* $verb:ident $name:ident($($arg:ident: $ty:ty),*) -> $answer:ty = $path:expr $(, $body:expr)?;)*) => {
+        impl $crate::api::Api {
+            $(
+                $(#[$doc])*
+                pub async fn $name(self, $($arg: $ty),*) -> $crate::api::Answer<$answer> {
+                    endpoints!(@$verb self, &$path $(, $body)?)
+                }
+            )*
+        }
+    };
+    (@get $api:ident, $path:expr) => { $api.get($path).await };
+    (@post $api:ident, $path:expr, $body:expr) => { $api.post($path, $body).await };
+    (@put $api:ident, $path:expr, $body:expr) => {
+        $api.json($crate::api::http::Call::put($path, $body)?).await
+    };
+    (@post_empty $api:ident, $path:expr) => {
+        $api.json($crate::api::http::Call::post_empty($path)).await
+    };
+    (@post_no_content $api:ident, $path:expr) => {
+        $api.no_content($crate::api::http::Call::post_empty($path)).await
+    };
+    (@post_no_content $api:ident, $path:expr, $body:expr) => {
+        $api.no_content($crate::api::http::Call::post($path, $body)?).await
+    };
+    (@delete $api:ident, $path:expr) => {
+        $api.no_content($crate::api::http::Call::delete($path)).await
+    };
+}
+
 mod access_requests;
 pub mod accounts;
 mod auth;

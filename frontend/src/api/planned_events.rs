@@ -19,19 +19,23 @@ list_endpoints! {
 const EVENTS_PATH: &str = "/planned-events";
 const FEED_PATH: &str = "/calendar/feed";
 
-impl Api {
+endpoints! {
     /// `GET /planned-events/{id}`.
-    pub async fn planned_event(self, id: impl Display) -> Answer<PlannedEventDto> {
-        self.get(&event_path(id)).await
-    }
-
+    get planned_event(id: impl Display) -> PlannedEventDto = event_path(id);
     /// `POST /planned-events` (Service): plans an event on a product; 422
     /// names the fields the server refused (`planned_end`, `engineer_id`,
     /// `case_id`).
-    pub async fn plan_event(self, request: &NewPlannedEventRequest) -> Answer<PlannedEventDto> {
-        self.post(EVENTS_PATH, request).await
-    }
+    post plan_event(request: &NewPlannedEventRequest) -> PlannedEventDto = EVENTS_PATH, request;
+    /// `POST /planned-events/{id}/answer` (User, Manager): accept or decline
+    /// a tentative event; 409 once it is no longer tentative.
+    post answer_planned_event(id: impl Display, answer: &AnswerEventRequest) -> PlannedEventDto = format!("{}/answer", event_path(id)), answer;
+    /// `POST /calendar/feed`: a new feed URL; an earlier one stops working.
+    post_empty renew_calendar_feed() -> CalendarFeedDto = FEED_PATH;
+    /// `DELETE /calendar/feed`: the feed URL stops working.
+    delete end_calendar_feed() -> () = FEED_PATH;
+}
 
+impl Api {
     /// `PUT /planned-events/{id}` (Service) with `If-Match`: plans the event
     /// anew (another time, engineer or status; cancelled is a status); 412
     /// when it changed since `version` was read.
@@ -45,17 +49,6 @@ impl Api {
             .await
     }
 
-    /// `POST /planned-events/{id}/answer` (User, Manager): accept or decline
-    /// a tentative event; 409 once it is no longer tentative.
-    pub async fn answer_planned_event(
-        self,
-        id: impl Display,
-        answer: &AnswerEventRequest,
-    ) -> Answer<PlannedEventDto> {
-        self.post(&format!("{}/answer", event_path(id)), answer)
-            .await
-    }
-
     /// `GET /calendar/feed`: the caller's feed, none (404) when they
     /// have none.
     pub async fn calendar_feed(self) -> Answer<Option<CalendarFeedDto>> {
@@ -64,16 +57,6 @@ impl Api {
             Err(err) if err.code() == Some(ProblemCode::NotFound) => Ok(None),
             Err(err) => Err(err),
         }
-    }
-
-    /// `POST /calendar/feed`: a new feed URL; an earlier one stops working.
-    pub async fn renew_calendar_feed(self) -> Answer<CalendarFeedDto> {
-        self.json(Call::post_empty(FEED_PATH)).await
-    }
-
-    /// `DELETE /calendar/feed`: the feed URL stops working.
-    pub async fn end_calendar_feed(self) -> Answer<()> {
-        self.no_content(Call::delete(FEED_PATH)).await
     }
 }
 

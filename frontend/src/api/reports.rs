@@ -1,7 +1,7 @@
 //! Customisable reports, their saved views and charts (`/reports`,
 //! `/report-views`).
 
-use super::http::{Api, Call};
+use super::http::Api;
 use super::Answer;
 use crate::query::{query_string, wire_name};
 use api_types::{
@@ -35,11 +35,6 @@ impl Api {
         self.post(&path, query).await
     }
 
-    /// `GET /reports/charts`: the charts' figures, twelve months of cases.
-    pub async fn report_charts(self) -> Answer<ReportChartsResponse> {
-        self.get("/reports/charts").await
-    }
-
     /// `GET /report-views?report=`: the saved views the caller sees.
     pub async fn report_views(self, report: Option<ReportKindDto>) -> Answer<ReportViewList> {
         let pairs: Vec<_> = report
@@ -49,50 +44,25 @@ impl Api {
         self.get(&format!("/report-views{}", query_string(&pairs)))
             .await
     }
+}
 
+endpoints! {
+    /// `GET /reports/charts`: the charts' figures, twelve months of cases.
+    get report_charts() -> ReportChartsResponse = "/reports/charts";
     /// `GET /report-views/{id}`.
-    pub async fn report_view(self, id: impl Display) -> Answer<ReportViewDto> {
-        self.get(&view_path(id)).await
-    }
-
+    get report_view(id: impl Display) -> ReportViewDto = view_path(id);
     /// `POST /report-views`: saves a customised report under a name.
-    pub async fn create_report_view(self, view: &NewReportView) -> Answer<ReportViewDto> {
-        self.post("/report-views", view).await
-    }
-
+    post create_report_view(view: &NewReportView) -> ReportViewDto = "/report-views", view;
     /// `PUT /report-views/{id}`: a view's new name, query and sharing.
-    pub async fn update_report_view(
-        self,
-        id: impl Display,
-        change: &ReportViewChange,
-    ) -> Answer<ReportViewDto> {
-        self.json(Call::put(&view_path(id), change)?).await
-    }
-
+    put update_report_view(id: impl Display, change: &ReportViewChange) -> ReportViewDto = view_path(id), change;
     /// `POST /report-views/{id}/duplicate`: a copy under the caller's name.
-    pub async fn duplicate_report_view(self, id: impl Display) -> Answer<ReportViewDto> {
-        let path = format!("{}/duplicate", view_path(id));
-        self.post(&path, &DuplicateReportView::default()).await
-    }
-
+    post duplicate_report_view(id: impl Display) -> ReportViewDto = format!("{}/duplicate", view_path(id)), &DuplicateReportView::default();
     /// `DELETE /report-views/{id}`.
-    pub async fn delete_report_view(self, id: impl Display) -> Answer<()> {
-        self.no_content(Call::delete(&view_path(id))).await
-    }
-
+    delete delete_report_view(id: impl Display) -> () = view_path(id);
     /// `PUT /report-views/{id}/digest`: the view by email, weekly or monthly.
-    pub async fn set_report_digest(
-        self,
-        id: impl Display,
-        change: &ReportDigestChange,
-    ) -> Answer<ReportDigestDto> {
-        self.json(Call::put(&digest_path(id), change)?).await
-    }
-
+    put set_report_digest(id: impl Display, change: &ReportDigestChange) -> ReportDigestDto = digest_path(id), change;
     /// `DELETE /report-views/{id}/digest`.
-    pub async fn end_report_digest(self, id: impl Display) -> Answer<()> {
-        self.no_content(Call::delete(&digest_path(id))).await
-    }
+    delete end_report_digest(id: impl Display) -> () = digest_path(id);
 }
 
 fn report_path(report: ReportKindDto) -> String {

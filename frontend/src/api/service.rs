@@ -1,8 +1,6 @@
 //! The service desk (`/service`): the queue of every customer's open cases
 //! and the engineers a case can be assigned to. Service users only.
 
-use super::http::Api;
-use super::Answer;
 use crate::query::queue_query_pairs;
 use api_types::{EngineerList, QueuePage, QueueQuery};
 
@@ -11,9 +9,7 @@ list_endpoints! {
     service_queue(QueueQuery) -> QueuePage = "/service/queue", queue_query_pairs;
 }
 
-impl Api {
+endpoints! {
     /// `GET /service/engineers`: the active engineers, by name.
-    pub async fn engineers(self) -> Answer<EngineerList> {
-        self.get("/service/engineers").await
-    }
+    get engineers() -> EngineerList = "/service/engineers";
 }

@@ -16,12 +16,14 @@ list_endpoints! {
     security_log(SecurityLogQuery) -> SecurityLogPage = "/security-log", security_log_query_pairs;
 }
 
-impl Api {
+endpoints! {
     /// `POST /users`: 201 with the new user, who gets an activation email.
-    pub async fn create_user(self, request: &CreateUserRequest) -> Answer<UserDetail> {
-        self.post("/users", request).await
-    }
+    post create_user(request: &CreateUserRequest) -> UserDetail = "/users", request;
+    /// `POST /users/{id}/activation-email`: 202, a new activation link is on its way.
+    post_no_content send_activation_email(id: impl Display) -> () = format!("{}/activation-email", user_path(id));
+}
 
+impl Api {
     /// `GET /users/{id}`, and its `ETag`.
     pub async fn user(self, id: impl Display) -> Answer<Tagged<UserDetail>> {
         self.tagged(Call::get(&user_path(id))).await
@@ -36,12 +38,6 @@ impl Api {
     ) -> Answer<Tagged<UserDetail>> {
         let call = Call::patch(&user_path(id), request)?.header("If-Match", Some(etag));
         self.tagged(call).await
-    }
-
-    /// `POST /users/{id}/activation-email`: 202, a new activation link is on its way.
-    pub async fn send_activation_email(self, id: impl Display) -> Answer<()> {
-        let path = format!("{}/activation-email", user_path(id));
-        self.no_content(Call::post_empty(&path)).await
     }
 }
 
