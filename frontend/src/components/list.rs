@@ -403,6 +403,19 @@ macro_rules! paged {
 #[allow(unused_imports)]
 pub(crate) use paged;
 
+/// A table's heads, in the order of its cells, by the words' names:
+/// `t.col_status` is one of the shared words, `ADMIN_TEXTS.col_name` one of
+/// a page group's (`crate::components::list::heads!`).
+macro_rules! heads {
+    ($($words:ident . $field:ident),* $(,)?) => {
+        [$($crate::components::list::heads!(@one $words . $field)),*]
+    };
+    (@one t . $field:ident) => { |t| t.$field };
+    (@one $group:ident . $field:ident) => { |t| $group.of(t).$field };
+}
+#[allow(unused_imports)]
+pub(crate) use heads;
+
 paged!(
     CasePage => CaseSummary,
     InstalledProductPage => InstalledProductSummary,

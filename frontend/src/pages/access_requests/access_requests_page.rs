@@ -5,6 +5,7 @@
 use super::facilities_summary;
 use crate::api::Api;
 use crate::components::badges::access_status_badge;
+use crate::components::list::heads;
 use crate::components::list::{
     fact, filter_select, options, prose, select_value, use_list_page, Shown,
 };
@@ -19,15 +20,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The table's heads, in the order of the rows' cells.
-const COLUMNS: [TextFn; 7] = [
-    |t| ADMIN_TEXTS.of(t).col_name,
-    |t| ADMIN_TEXTS.of(t).col_organisation,
-    |t| ADMIN_TEXTS.of(t).col_email,
-    |t| ADMIN_TEXTS.of(t).col_country,
-    |t| ADMIN_TEXTS.of(t).col_facilities,
-    |t| t.col_status,
-    |t| ADMIN_TEXTS.of(t).col_received,
-];
+const COLUMNS: [TextFn; 7] = heads! {
+    ADMIN_TEXTS.col_name, ADMIN_TEXTS.col_organisation, ADMIN_TEXTS.col_email,
+    ADMIN_TEXTS.col_country, ADMIN_TEXTS.col_facilities, t.col_status,
+    ADMIN_TEXTS.col_received
+};
 
 #[component]
 pub fn AccessRequestsPage() -> impl IntoView {

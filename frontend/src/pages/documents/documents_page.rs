@@ -6,6 +6,7 @@
 use super::files::Files;
 use super::upload_form::upload_form;
 use crate::api::Api;
+use crate::components::list::heads;
 use crate::components::list::{
     any_then, column_heads, fact, filter_select, options, paged, select_value, use_list_page, Shown,
 };
@@ -250,13 +251,10 @@ fn selection_bar(
 /// The columns after the checkbox. The file's kind and size go under its
 /// name: the whole name never wraps, and beside it seven columns would not
 /// fit the desktop's width.
-const COLUMNS: [TextFn; 5] = [
-    |t| DOCUMENT_TEXTS.of(t).col_file,
-    |t| DOCUMENT_TEXTS.of(t).col_product,
-    |t| DOCUMENT_TEXTS.of(t).col_case,
-    |t| DOCUMENT_TEXTS.of(t).col_uploaded,
-    |t| DOCUMENT_TEXTS.of(t).col_actions,
-];
+const COLUMNS: [TextFn; 5] = heads! {
+    DOCUMENT_TEXTS.col_file, DOCUMENT_TEXTS.col_product, DOCUMENT_TEXTS.col_case,
+    DOCUMENT_TEXTS.col_uploaded, DOCUMENT_TEXTS.col_actions
+};
 
 /// The rows (a table, or cards on a phone) and the pager.
 fn results(

@@ -6,6 +6,7 @@
 
 use crate::api::{Api, ApiError};
 use crate::components::detail::{page_error, when_loaded};
+use crate::components::list::heads;
 use crate::components::list::{
     any_then, fact, filter_select, options, paged, select_value, use_list_page, Shown,
 };
@@ -248,14 +249,11 @@ fn product_words(p: &ProductRef) -> String {
 }
 
 /// The columns of the products' table.
-const COLUMNS: [TextFn; 6] = [
-    |t| DOCUMENT_TEXTS.of(t).col_product,
-    |t| DOCUMENT_TEXTS.of(t).col_modality,
-    |t| t.col_location,
-    |t| DOCUMENT_TEXTS.of(t).col_end_of_life,
-    |t| DOCUMENT_TEXTS.of(t).col_end_of_service,
-    |t| DOCUMENT_TEXTS.of(t).col_notices,
-];
+const COLUMNS: [TextFn; 6] = heads! {
+    DOCUMENT_TEXTS.col_product, DOCUMENT_TEXTS.col_modality, t.col_location,
+    DOCUMENT_TEXTS.col_end_of_life, DOCUMENT_TEXTS.col_end_of_service,
+    DOCUMENT_TEXTS.col_notices
+};
 
 fn products(shown: Shown<EolProductListView, EolProductPage>, eol: Eol) -> AnyView {
     let texts = DOCUMENT_TEXTS.of(shown.t);

@@ -13,6 +13,7 @@ use crate::api::{Api, ApiError};
 use crate::components::document::use_title;
 use crate::components::download::{fetch_and_save, fetch_button};
 use crate::components::forms::{focus_later, required_marker, SubmitButton};
+use crate::components::list::heads;
 use crate::components::list::{cards, column_heads, fact, list_body, prose, table};
 use crate::components::viewport::use_narrow;
 use crate::format::format_date_time;
@@ -539,12 +540,10 @@ fn report_view(
     view! { {counts} {next} }.into_any()
 }
 
-const COLUMNS: [TextFn; 4] = [
-    |t| IMPORT_TEXTS.of(t).col_line,
-    |t| IMPORT_TEXTS.of(t).col_column,
-    |t| IMPORT_TEXTS.of(t).col_value,
-    |t| IMPORT_TEXTS.of(t).col_reason,
-];
+const COLUMNS: [TextFn; 4] = heads! {
+    IMPORT_TEXTS.col_line, IMPORT_TEXTS.col_column, IMPORT_TEXTS.col_value,
+    IMPORT_TEXTS.col_reason
+};
 
 /// The refused values: a table, or cards on a phone.
 fn problems_view(t: &'static Texts, problems: Vec<ImportProblemDto>) -> impl IntoView {

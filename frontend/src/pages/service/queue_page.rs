@@ -5,6 +5,7 @@
 
 use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
+use crate::components::list::heads;
 use crate::components::list::{
     any_then, fact, filter_select, options, paged, select_value, use_list_page, without, ListPage,
     Shown,
@@ -35,16 +36,11 @@ paged!(QueuePage => QueueCaseDto);
 const REFRESH_EVERY: Duration = Duration::from_secs(30);
 
 /// The table's heads, in the order of the rows' cells.
-const COLUMNS: [TextFn; 8] = [
-    |t| SERVICE_TEXTS.of(t).col_case,
-    |t| SERVICE_TEXTS.of(t).col_priority,
-    |t| t.col_status,
-    |t| SERVICE_TEXTS.of(t).col_customer,
-    |t| SERVICE_TEXTS.of(t).col_account,
-    |t| SERVICE_TEXTS.of(t).col_product,
-    |t| SERVICE_TEXTS.of(t).col_engineer,
-    |t| SERVICE_TEXTS.of(t).col_waited,
-];
+const COLUMNS: [TextFn; 8] = heads! {
+    SERVICE_TEXTS.col_case, SERVICE_TEXTS.col_priority, t.col_status,
+    SERVICE_TEXTS.col_customer, SERVICE_TEXTS.col_account, SERVICE_TEXTS.col_product,
+    SERVICE_TEXTS.col_engineer, SERVICE_TEXTS.col_waited
+};
 
 #[component]
 pub fn ServiceQueuePage() -> impl IntoView {

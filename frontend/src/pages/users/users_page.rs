@@ -3,6 +3,7 @@
 
 use crate::api::Api;
 use crate::components::badges::user_status_badge;
+use crate::components::list::heads;
 use crate::components::list::{
     any_then, fact, filter_select, options, prose, search_filter, search_value, select_value,
     use_list_page, without, Shown,
@@ -20,14 +21,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The table's heads, in the order of the rows' cells.
-const COLUMNS: [TextFn; 6] = [
-    |t| ADMIN_TEXTS.of(t).col_name,
-    |t| t.username_label,
-    |t| ADMIN_TEXTS.of(t).col_email,
-    |t| ADMIN_TEXTS.of(t).col_role,
-    |t| t.col_status,
-    |t| ADMIN_TEXTS.of(t).col_last_login,
-];
+const COLUMNS: [TextFn; 6] = heads! {
+    ADMIN_TEXTS.col_name, t.username_label, ADMIN_TEXTS.col_email, ADMIN_TEXTS.col_role,
+    t.col_status, ADMIN_TEXTS.col_last_login
+};
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
