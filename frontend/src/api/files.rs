@@ -93,7 +93,7 @@ async fn download(
     json: String,
     progress: impl Fn(f64) + 'static,
 ) -> Answer<FetchedFile> {
-    let xhr = authorized_post(href, &token)?;
+    let xhr = authorized_post(href, &token).map_err(js_error)?;
     xhr.set_request_header("Content-Type", "application/json")
         .map_err(js_error)?;
     xhr.set_response_type(XmlHttpRequestResponseType::Blob);
@@ -174,7 +174,7 @@ async fn upload<T: DeserializeOwned>(
     files: &[File],
     progress: impl Fn(u8) + 'static,
 ) -> Answer<T> {
-    let xhr = authorized_post(href, &token)?;
+    let xhr = authorized_post(href, &token).map_err(js_error)?;
     let form = FormData::new().map_err(js_error)?;
     for file in files {
         form.append_with_blob_and_filename("file", file, &file.name())
@@ -202,11 +202,11 @@ async fn upload<T: DeserializeOwned>(
 }
 
 /// A `POST` to `href` with `token`, opened and not yet sent.
-fn authorized_post(href: &str, token: &str) -> Answer<XmlHttpRequest> {
-    let xhr = XmlHttpRequest::new().map_err(js_error)?;
-    xhr.open("POST", href).map_err(js_error)?;
+fn authorized_post(href: &str, token: &str) -> Result<XmlHttpRequest, JsValue> {
+    let xhr = XmlHttpRequest::new()?;
+    xhr.open("POST", href)?;
     let (name, value) = authorization(token);
-    xhr.set_request_header(name, &value).map_err(js_error)?;
+    xhr.set_request_header(name, &value)?;
     Ok(xhr)
 }
 
