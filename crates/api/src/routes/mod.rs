@@ -37,6 +37,18 @@ pub type AppData = actix_web::web::Data<crate::state::AppState>;
 /// The `{id}` of a resource path; a malformed one is a 400 `invalid_path`.
 pub type IdPath = actix_web::web::Path<uuid::Uuid>;
 
+/// A resource module's `configure`: its handlers, registered in this order
+/// (the OpenAPI document is collected from the same registrations, so an
+/// operation is served exactly when it is documented).
+macro_rules! handlers {
+    ($($handler:path),* $(,)?) => {
+        pub fn configure(cfg: &mut ::utoipa_actix_web::service_config::ServiceConfig) {
+            $(cfg.service($handler);)*
+        }
+    };
+}
+pub(crate) use handlers;
+
 /// Every documented route: health probes and `/api/v1`.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::healthz)

@@ -6,12 +6,10 @@ pub mod get;
 pub mod list;
 pub mod reject;
 
-use utoipa_actix_web::service_config::ServiceConfig;
-
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(create::create_access_request)
-        .service(list::list_access_requests)
-        .service(get::get_access_request)
-        .service(approve::approve_access_request)
-        .service(reject::reject_access_request);
+crate::routes::handlers! {
+    create::create_access_request,
+    list::list_access_requests,
+    get::get_access_request,
+    approve::approve_access_request,
+    reject::reject_access_request,
 }

@@ -11,14 +11,13 @@ use crate::wire::ToWire;
 use api_types::AccountResponse;
 use domain::{authorize, Account, Action, Target, User, VisibilityReason};
 use std::collections::BTreeSet;
-use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list::list_accounts)
-        .service(create::create_account)
-        .service(get::get_account)
-        .service(update::update_account)
-        .service(move_account::move_account);
+crate::routes::handlers! {
+    list::list_accounts,
+    create::create_account,
+    get::get_account,
+    update::update_account,
+    move_account::move_account,
 }
 
 /// An account as the caller may see it. One of another parent account (a

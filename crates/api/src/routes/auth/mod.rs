@@ -15,26 +15,25 @@ use crate::state::AppState;
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::{HttpRequest, HttpResponse};
 use api_types::TokenResponse;
-use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(login::login)
-        .service(refresh::refresh)
-        .service(logout::logout)
-        .service(logout_everywhere::logout_everywhere)
-        .service(me::me)
-        .service(settings::update_settings)
-        .service(change_password::change_password)
-        .service(password_reset::request_password_reset)
-        .service(links::check_link)
-        .service(links::set_password_with_link)
-        .service(password_policy::password_policy)
-        .service(mfa::mfa_setup)
-        .service(mfa::mfa_enable)
-        .service(mfa::mfa_disable)
-        .service(mfa::mfa_recovery_codes)
-        .service(mfa::get_mfa_policy)
-        .service(mfa::put_mfa_policy);
+crate::routes::handlers! {
+    login::login,
+    refresh::refresh,
+    logout::logout,
+    logout_everywhere::logout_everywhere,
+    me::me,
+    settings::update_settings,
+    change_password::change_password,
+    password_reset::request_password_reset,
+    links::check_link,
+    links::set_password_with_link,
+    password_policy::password_policy,
+    mfa::mfa_setup,
+    mfa::mfa_enable,
+    mfa::mfa_disable,
+    mfa::mfa_recovery_codes,
+    mfa::get_mfa_policy,
+    mfa::put_mfa_policy,
 }
 
 /// The browser keeps the refresh token only in this cookie: HttpOnly (no script

@@ -29,20 +29,19 @@ use persistence::repositories::accounts::AccountVisibility;
 use persistence::repositories::attachments;
 use persistence::repositories::cases::{self, CaseRow};
 use persistence::Conn;
-use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(create::create_case)
-        .service(list::list_cases)
-        .service(get::get_case)
-        .service(add_activity::add_activity)
-        .service(move_status::move_case_status)
-        .service(assign::assign_case)
-        .service(wait_for_customer::wait_for_customer)
-        .service(upload_attachments::upload_attachments)
-        .service(download_zip::download_attachments_zip)
-        .service(download_attachment::download_attachment)
-        .service(bench_repair_form::bench_repair_form);
+crate::routes::handlers! {
+    create::create_case,
+    list::list_cases,
+    get::get_case,
+    add_activity::add_activity,
+    move_status::move_case_status,
+    assign::assign_case,
+    wait_for_customer::wait_for_customer,
+    upload_attachments::upload_attachments,
+    download_zip::download_attachments_zip,
+    download_attachment::download_attachment,
+    bench_repair_form::bench_repair_form,
 }
 
 /// 422 when `text` looks like it names a patient, unless the sender confirmed it does not.

@@ -1,7 +1,5 @@
 pub mod confirm;
 
-use utoipa_actix_web::service_config::ServiceConfig;
-
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(confirm::confirm_contact);
+crate::routes::handlers! {
+    confirm::confirm_contact,
 }

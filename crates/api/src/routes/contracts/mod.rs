@@ -10,10 +10,10 @@ use api_types::{ContractQuery, ContractSummary};
 use chrono::NaiveDate;
 use persistence::repositories::contracts::{ContractFilter, ContractRecord};
 use persistence::repositories::query::PageRequest;
-use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list::list_contracts).service(get::get_contract);
+crate::routes::handlers! {
+    list::list_contracts,
+    get::get_contract,
 }
 
 pub(crate) fn summary(c: ContractRecord, today: NaiveDate) -> ContractSummary {

@@ -8,13 +8,11 @@ pub mod get;
 pub mod list;
 pub mod upload;
 
-use utoipa_actix_web::service_config::ServiceConfig;
-
-pub fn configure(cfg: &mut ServiceConfig) {
-    // The zip's fixed path before `{id}`, which it would otherwise match.
-    cfg.service(download_zip::download_documents_zip)
-        .service(list::list_documents)
-        .service(upload::upload_documents)
-        .service(get::get_document)
-        .service(download::download_document);
+// The zip's fixed path before `{id}`, which it would otherwise match.
+crate::routes::handlers! {
+    download_zip::download_documents_zip,
+    list::list_documents,
+    upload::upload_documents,
+    get::get_document,
+    download::download_document,
 }

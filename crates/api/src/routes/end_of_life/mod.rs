@@ -8,13 +8,11 @@ pub mod subscribe;
 pub mod subscriptions;
 pub mod unsubscribe;
 
-use utoipa_actix_web::service_config::ServiceConfig;
-
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(products::list_end_of_life_products)
-        .service(subscriptions::list_end_of_life_subscriptions)
-        .service(subscribe::subscribe_to_end_of_life)
-        .service(unsubscribe::unsubscribe_from_end_of_life)
-        .service(notices::list_end_of_life_notices)
-        .service(notices_read::mark_end_of_life_notices_read);
+crate::routes::handlers! {
+    products::list_end_of_life_products,
+    subscriptions::list_end_of_life_subscriptions,
+    subscribe::subscribe_to_end_of_life,
+    unsubscribe::unsubscribe_from_end_of_life,
+    notices::list_end_of_life_notices,
+    notices_read::mark_end_of_life_notices_read,
 }

@@ -18,18 +18,17 @@ use crate::state::AppState;
 use api_types::{ImportRunDto, ImportStatusDto};
 use domain::{authorize, Action, Target};
 use persistence::repositories::import_runs::{self, ImportRun};
-use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(template::installed_products_template)
-        .service(start::import_file)
-        .service(accounts_template::accounts_template)
-        .service(users_template::users_template)
-        .service(contracts_template::contracts_template)
-        .service(warranties_template::warranties_template)
-        .service(events_template::events_template)
-        .service(get::get_import)
-        .service(problems::import_problems);
+crate::routes::handlers! {
+    template::installed_products_template,
+    start::import_file,
+    accounts_template::accounts_template,
+    users_template::users_template,
+    contracts_template::contracts_template,
+    warranties_template::warranties_template,
+    events_template::events_template,
+    get::get_import,
+    problems::import_problems,
 }
 
 /// Only the service organisation and portal support import.

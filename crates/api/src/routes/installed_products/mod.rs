@@ -9,13 +9,12 @@ use api_types::{CustomDetailsDto, InstalledProductSummary};
 use chrono::NaiveDate;
 use domain::CustomDetails;
 use persistence::repositories::installed_products::ProductRecord;
-use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list::list_installed_products)
-        .service(get::get_installed_product)
-        .service(update_custom_details::update_custom_details)
-        .service(contact_centre::get_contact_centre);
+crate::routes::handlers! {
+    list::list_installed_products,
+    get::get_installed_product,
+    update_custom_details::update_custom_details,
+    contact_centre::get_contact_centre,
 }
 
 pub(crate) fn custom_details_dto(d: &CustomDetails) -> CustomDetailsDto {

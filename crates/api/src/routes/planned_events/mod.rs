@@ -17,19 +17,18 @@ use crate::routes::preconditions;
 use actix_web::http::header;
 use actix_web::{HttpResponse, HttpResponseBuilder};
 use persistence::repositories::planned_events::EventRecord;
-use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list::list_planned_events)
-        .service(create::create_planned_event)
-        .service(get::get_planned_event)
-        .service(replan::replan_planned_event)
-        .service(answer::answer_planned_event)
-        .service(event_ics::planned_event_ics)
-        .service(feed_get::get_calendar_feed)
-        .service(feed_renew::renew_calendar_feed)
-        .service(feed_end::end_calendar_feed)
-        .service(feed_ics::calendar_feed);
+crate::routes::handlers! {
+    list::list_planned_events,
+    create::create_planned_event,
+    get::get_planned_event,
+    replan::replan_planned_event,
+    answer::answer_planned_event,
+    event_ics::planned_event_ics,
+    feed_get::get_calendar_feed,
+    feed_renew::renew_calendar_feed,
+    feed_end::end_calendar_feed,
+    feed_ics::calendar_feed,
 }
 
 /// A feed as its owner reads it: the URL, and the URL as a QR code.

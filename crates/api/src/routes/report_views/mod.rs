@@ -11,15 +11,13 @@ pub mod get;
 pub mod list;
 pub mod update;
 
-use utoipa_actix_web::service_config::ServiceConfig;
-
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list::list_report_views)
-        .service(create::create_report_view)
-        .service(get::get_report_view)
-        .service(update::update_report_view)
-        .service(duplicate::duplicate_report_view)
-        .service(delete::delete_report_view)
-        .service(digest_set::set_report_digest)
-        .service(digest_end::end_report_digest);
+crate::routes::handlers! {
+    list::list_report_views,
+    create::create_report_view,
+    get::get_report_view,
+    update::update_report_view,
+    duplicate::duplicate_report_view,
+    delete::delete_report_view,
+    digest_set::set_report_digest,
+    digest_end::end_report_digest,
 }

@@ -6,14 +6,12 @@ pub mod charts;
 pub mod export;
 pub mod rows;
 
-use utoipa_actix_web::service_config::ServiceConfig;
-
-pub fn configure(cfg: &mut ServiceConfig) {
-    // The charts' fixed path before `{report}`, which it would otherwise match.
-    cfg.service(charts::report_charts)
-        .service(catalogue::list_reports)
-        .service(rows::report_rows)
-        .service(export::export_report);
+// The charts' fixed path before `{report}`, which it would otherwise match.
+crate::routes::handlers! {
+    charts::report_charts,
+    catalogue::list_reports,
+    rows::report_rows,
+    export::export_report,
 }
 
 /// The `{report}` of a report's path.

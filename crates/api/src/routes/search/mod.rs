@@ -2,8 +2,6 @@
 
 pub mod find;
 
-use utoipa_actix_web::service_config::ServiceConfig;
-
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(find::search_everything);
+crate::routes::handlers! {
+    find::search_everything,
 }

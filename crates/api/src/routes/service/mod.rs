@@ -4,9 +4,7 @@
 pub mod engineers;
 pub mod queue;
 
-use utoipa_actix_web::service_config::ServiceConfig;
-
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(queue::service_queue)
-        .service(engineers::list_engineers);
+crate::routes::handlers! {
+    queue::service_queue,
+    engineers::list_engineers,
 }

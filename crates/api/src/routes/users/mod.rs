@@ -10,14 +10,13 @@ use crate::routes::preconditions;
 use actix_web::http::header;
 use actix_web::HttpResponse;
 use persistence::repositories::users::AdminUser;
-use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list::list_users)
-        .service(create::create_user)
-        .service(get::get_user)
-        .service(update::update_user)
-        .service(activation_email::send_activation_email);
+crate::routes::handlers! {
+    list::list_users,
+    create::create_user,
+    get::get_user,
+    update::update_user,
+    activation_email::send_activation_email,
 }
 
 pub(crate) fn user_response(

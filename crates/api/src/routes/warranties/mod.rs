@@ -1,7 +1,5 @@
 pub mod list;
 
-use utoipa_actix_web::service_config::ServiceConfig;
-
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list::list_warranties);
+crate::routes::handlers! {
+    list::list_warranties,
 }
