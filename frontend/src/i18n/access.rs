@@ -94,6 +94,7 @@ pub fn access_error_text(t: &Texts, field: &str, code: FieldErrorCode) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::checks::{assert_distinct, assert_placeholders};
     use crate::i18n::texts;
     use domain::Language;
 
@@ -113,12 +114,9 @@ mod tests {
                 COUNTRIES.iter().map(|c| country_label(t, c)).collect(),
             ];
             for names in lists {
-                for (i, name) in names.iter().enumerate() {
-                    assert!(!name.trim().is_empty(), "{lang:?}");
-                    assert!(!names[i + 1..].contains(name), "{lang:?} {name}");
-                }
+                assert_distinct(&names);
             }
-            for (template, name) in [
+            assert_placeholders(&[
                 (t.facility_n, "n"),
                 (t.identifier_n, "n"),
                 (t.add_identifier_to, "n"),
@@ -133,9 +131,7 @@ mod tests {
                 (t.reject_confirm, "name"),
                 (t.access_granted, "email"),
                 (t.request_rejected, "email"),
-            ] {
-                assert!(template.contains(&format!("{{{name}}}")), "{template}");
-            }
+            ]);
             // The accessible names hold the visible words (WCAG 2.5.3).
             assert!(t.add_identifier_to.starts_with(t.add_identifier));
             assert!(t

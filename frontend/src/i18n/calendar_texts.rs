@@ -485,6 +485,7 @@ impl CalendarTexts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::checks::{assert_distinct, assert_placeholders};
     use crate::i18n::texts;
     use domain::Language;
 
@@ -499,12 +500,9 @@ mod tests {
                 (1..=12).map(|m| c.month_name(m)).collect(),
                 (0..7).map(|d| c.weekday_names(d).1).collect(),
             ] {
-                for (i, name) in names.iter().enumerate() {
-                    assert!(!name.is_empty());
-                    assert!(!names[i + 1..].contains(name), "{name}");
-                }
+                assert_distinct(&names);
             }
-            for (template, name) in [
+            assert_placeholders(&[
                 (c.events_total, "n"),
                 (c.events_cut_off, "n"),
                 (c.week_heading, "from"),
@@ -514,9 +512,7 @@ mod tests {
                 (c.span_from, "time"),
                 (c.span_until, "time"),
                 (c.feed_created_at, "date"),
-            ] {
-                assert!(template.contains(&format!("{{{name}}}")), "{template}");
-            }
+            ]);
         }
         let nl = CALENDAR_TEXTS.of(texts(Language::Nl));
         assert_eq!(nl.month_name(3), "maart");

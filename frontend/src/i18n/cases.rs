@@ -89,6 +89,7 @@ pub fn attachment_type_name(t: &Texts, file_type: AttachmentTypeDto) -> &'static
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::checks::assert_distinct;
     use crate::i18n::texts;
     use domain::Language;
 
@@ -138,10 +139,7 @@ mod tests {
                     .collect(),
             ];
             for names in lists {
-                for (i, name) in names.iter().enumerate() {
-                    assert!(!name.trim().is_empty(), "{lang:?}");
-                    assert!(!names[i + 1..].contains(name), "{lang:?} {name}");
-                }
+                assert_distinct(&names);
             }
             assert!(!origin_name(t, CaseOriginDto::Phone).is_empty());
         }

@@ -294,6 +294,7 @@ pub fn milestone_name(t: &Texts, milestone: MilestoneDto) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::checks::{assert_distinct, assert_placeholders};
     use crate::i18n::texts;
     use domain::Language;
 
@@ -305,10 +306,7 @@ mod tests {
                 .iter()
                 .map(|k| document_kind_name(t, *k))
                 .collect();
-            for (i, name) in names.iter().enumerate() {
-                assert!(!name.is_empty());
-                assert!(!names[i + 1..].contains(name), "{name}");
-            }
+            assert_distinct(&names);
             assert_ne!(
                 milestone_name(t, MilestoneDto::EndOfLife),
                 milestone_name(t, MilestoneDto::EndOfService)
@@ -340,7 +338,7 @@ mod tests {
     fn templates_keep_their_placeholders() {
         for lang in Language::ALL {
             let d = DOCUMENT_TEXTS.of(texts(lang));
-            for (template, name) in [
+            assert_placeholders(&[
                 (d.range_help, "zone"),
                 (d.product_filter_notice, "product"),
                 (d.case_filter_notice, "case"),
@@ -367,9 +365,7 @@ mod tests {
                 (d.subscribed_new, "what"),
                 (d.subscribed_before, "what"),
                 (d.unsubscribed, "what"),
-            ] {
-                assert!(template.contains(&format!("{{{name}}}")), "{template}");
-            }
+            ]);
         }
     }
 }

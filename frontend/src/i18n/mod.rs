@@ -42,6 +42,32 @@ pub mod security_log;
 pub mod service_texts;
 mod users;
 
+/// What every group's word tests check.
+#[cfg(test)]
+pub(crate) mod checks {
+    /// A list's choices can be told apart: none empty, no two the same.
+    pub fn assert_distinct<S: AsRef<str>>(names: &[S]) {
+        for (i, name) in names.iter().enumerate() {
+            let name = name.as_ref();
+            assert!(!name.trim().is_empty(), "an empty name");
+            assert!(
+                !names[i + 1..].iter().any(|n| n.as_ref() == name),
+                "{name} twice"
+            );
+        }
+    }
+
+    /// Each template holds its `{placeholder}`.
+    pub fn assert_placeholders(pairs: &[(&str, &str)]) {
+        for (template, name) in pairs {
+            assert!(
+                template.contains(&format!("{{{name}}}")),
+                "{template} lacks {{{name}}}"
+            );
+        }
+    }
+}
+
 pub use access::{
     access_error_text, access_status_name, country_choices, country_label, identifier_kind_name,
     ACCESS_STATUSES, IDENTIFIER_KINDS, MAX_IDENTIFIER, MAX_REMARKS,
@@ -787,6 +813,7 @@ pub fn problem_text(t: &Texts, code: ProblemCode) -> Option<&'static str> {
 mod tests {
     use super::*;
     use crate::api::error::problem;
+    use crate::i18n::checks::{assert_distinct, assert_placeholders};
 
     #[test]
     fn browser_tags_starting_with_nl_choose_dutch() {
@@ -918,7 +945,7 @@ mod tests {
                 t.upload_failed_live.contains("{name}") && t.upload_failed_live.contains("{error}")
             );
             assert!(t.filter_product_notice.contains("{product}"));
-            for (template, name) in [
+            assert_placeholders(&[
                 (t.rule_min_length, "n"),
                 (t.rule_max_length, "n"),
                 (t.pw_error_too_short, "n"),
@@ -942,9 +969,7 @@ mod tests {
                 (t.mfa_policy_now_on, "parent"),
                 (t.mfa_policy_now_off, "parent"),
                 (t.mfa_reset_confirm, "name"),
-            ] {
-                assert!(template.contains(&format!("{{{name}}}")), "{template}");
-            }
+            ]);
             assert!(t.rules_progress.contains("{met}") && t.rules_progress.contains("{total}"));
             assert!(t.filter_historical.contains("{date}"));
         }
@@ -1025,10 +1050,7 @@ mod tests {
             let states: Vec<_> = STATES.iter().map(|s| state_name(t, *s)).collect();
             let expiries: Vec<_> = EXPIRIES.iter().map(|e| expiry_label(t, *e)).collect();
             for names in [states, expiries] {
-                for (i, name) in names.iter().enumerate() {
-                    assert!(!name.is_empty());
-                    assert!(!names[i + 1..].contains(name), "{name}");
-                }
+                assert_distinct(&names);
             }
         }
         assert_eq!(

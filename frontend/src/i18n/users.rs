@@ -166,6 +166,7 @@ pub fn time_format_name(t: &Texts, format: TimeFormat) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::checks::assert_distinct;
     use crate::i18n::texts;
     use domain::Language;
 
@@ -183,10 +184,7 @@ mod tests {
                 .map(|s| user_status_name(t, *s))
                 .collect();
             for names in [events, roles, statuses] {
-                for (i, name) in names.iter().enumerate() {
-                    assert!(!name.is_empty());
-                    assert!(!names[i + 1..].contains(name), "{name}");
-                }
+                assert_distinct(&names);
             }
         }
         let nl = texts(Language::Nl);
