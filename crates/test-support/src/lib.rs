@@ -13,6 +13,7 @@ mod app;
 #[cfg(feature = "app")]
 pub mod builders;
 mod database;
+pub mod multipart;
 pub mod proxy;
 pub mod smtp;
 

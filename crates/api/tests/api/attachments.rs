@@ -4,6 +4,7 @@ use api_types::{
 use chrono::{Datelike, Timelike};
 use persistence::repositories::{attachments, audit};
 use std::io::{Read, Write};
+use test_support::multipart::{self, BOUNDARY};
 use test_support::{expect_json, expect_problem_code, TestApp};
 
 const PNG: &[u8] =
@@ -11,22 +12,9 @@ const PNG: &[u8] =
 const PDF: &[u8] =
     b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 const HEIC: &[u8] = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic";
-const BOUNDARY: &str = "csportal-test-boundary";
-
+/// The browser sends a file's part without knowing its type.
 fn multipart(files: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, content) in files {
-        body.extend_from_slice(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(content);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
+    multipart::files(files, "application/octet-stream")
 }
 
 async fn new_case(app: &TestApp, token: &str) -> CaseDetail {
@@ -66,10 +54,7 @@ async fn upload_body(
     app.client
         .post(app.url(&format!("/api/v1/cases/{}/attachments", case.summary.id)))
         .bearer_auth(token)
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
+        .header("content-type", multipart::content_type())
         .body(body)
         .send()
         .await

@@ -10,7 +10,7 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::{Datelike, Timelike, Weekday};
 use reqwest::Method;
 use test_support::smtp::ReceivedMail;
-use test_support::{expect_json, expect_problem, ManualClock, TestApp};
+use test_support::{expect_json, expect_problem, TestApp};
 
 fn open_cases_by_number() -> ReportQueryDto {
     ReportQueryDto {
@@ -271,10 +271,7 @@ async fn nobody_subscribes_to_a_view_they_do_not_see_or_at_an_unknown_cadence() 
 
 #[tokio::test]
 async fn two_server_processes_send_a_due_digest_once() {
-    let clock = ManualClock::starting_now();
-    let (first, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
-        .await
-        .unwrap();
+    let (first, sink, clock) = TestApp::spawn_with_mail_on_manual_clock().await.unwrap();
     let second = first.spawn_beside(clock.clone()).await.unwrap();
     let manager = first.tokens_for("nl.manager").await.access_token;
     let view = save_shared_view(&first, &manager).await;

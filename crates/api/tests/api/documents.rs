@@ -5,28 +5,15 @@
 use api_types::{DocumentDto, DocumentKindDto, DocumentPage, ProblemCode, UploadedDocuments};
 use sha2::{Digest, Sha256};
 use std::io::Read;
+use test_support::multipart;
 use test_support::{expect_json, expect_problem_code, TestApp};
-
-const BOUNDARY: &str = "csportal-test-boundary";
 
 fn pdf(title: &str) -> Vec<u8> {
     persistence::seed::simple_pdf(&[title])
 }
 
 fn multipart(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, content) in files {
-        body.extend_from_slice(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(content);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
+    multipart::files(files, "application/pdf")
 }
 
 /// POSTs `files` to `/documents?{query}` as `token`.
@@ -39,10 +26,7 @@ async fn publish_as(
     app.client
         .post(app.url(&format!("/api/v1/documents?{query}")))
         .bearer_auth(token)
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
+        .header("content-type", multipart::content_type())
         .body(multipart(files))
         .send()
         .await

@@ -5,7 +5,7 @@ use api_types::{
     EolNoticePage, EolProductPage, EolSubscriptionDto, EolSubscriptionList, MilestoneDto,
     ModalityDto, NewEolSubscription,
 };
-use test_support::{expect_json, ManualClock, TestApp};
+use test_support::{expect_json, TestApp};
 
 fn modality(m: ModalityDto) -> NewEolSubscription {
     NewEolSubscription {
@@ -95,10 +95,7 @@ async fn a_subscriber_to_ct_is_told_once_in_the_portal_and_by_email() {
 
 #[tokio::test]
 async fn a_date_further_than_twelve_months_is_told_when_it_comes_within_them() {
-    let clock = ManualClock::starting_now();
-    let (app, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
-        .await
-        .unwrap();
+    let (app, sink, clock) = TestApp::spawn_with_mail_on_manual_clock().await.unwrap();
     let user = app.tokens_for("nl.user").await.access_token;
     let mr = app.demo.product("IP-40010001").id.as_uuid();
     let far = (domain::Clock::now(&*clock) + chrono::Duration::days(500)).date_naive();
@@ -125,10 +122,7 @@ async fn a_date_further_than_twelve_months_is_told_when_it_comes_within_them() {
 
 #[tokio::test]
 async fn two_server_processes_send_a_due_notice_once() {
-    let clock = ManualClock::starting_now();
-    let (first, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
-        .await
-        .unwrap();
+    let (first, sink, clock) = TestApp::spawn_with_mail_on_manual_clock().await.unwrap();
     let second = first.spawn_beside(clock.clone()).await.unwrap();
     let manager = first.tokens_for("nl.manager").await.access_token;
     let user = first.tokens_for("nl.user").await.access_token;

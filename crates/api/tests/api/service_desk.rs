@@ -216,10 +216,7 @@ async fn an_engineer_is_assigned_and_the_customer_sees_who_handles_the_case() {
 
 #[tokio::test]
 async fn waiting_for_the_customer_stops_the_clock_until_they_answer() {
-    let clock = ManualClock::starting_now();
-    let (app, sink) = TestApp::spawn_with_mail_and_clock(clock.clone())
-        .await
-        .unwrap();
+    let (app, sink, clock) = TestApp::spawn_with_mail_on_manual_clock().await.unwrap();
     let case = logged_by(&app, "nl.user", NL_CT, 3).await;
     clock.advance(Duration::minutes(20));
     let (nl, service) = (token(&app, "nl.user").await, token(&app, "service").await);
