@@ -83,19 +83,6 @@ impl CountryCode {
     }
 }
 
-impl TryFrom<String> for CountryCode {
-    type Error = InvalidCountryCode;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<CountryCode> for String {
-    fn from(c: CountryCode) -> Self {
-        c.as_str().to_owned()
-    }
-}
-
 impl fmt::Display for CountryCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -132,19 +119,6 @@ impl AccountName {
 
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-}
-
-impl TryFrom<String> for AccountName {
-    type Error = InvalidAccountName;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<AccountName> for String {
-    fn from(n: AccountName) -> Self {
-        n.0
     }
 }
 
@@ -312,6 +286,11 @@ pub enum VisibilityReason {
     LocationOfVisibleProduct,
     ContractHolder,
 }
+
+crate::text_conversions!(
+    CountryCode / InvalidCountryCode,
+    AccountName / InvalidAccountName
+);
 
 #[cfg(test)]
 mod tests {

@@ -4,28 +4,14 @@
 //! row whose source id is the customer's is the parent account itself.
 
 use crate::account::{AccountFields, AccountKind, TypedAccount};
-use crate::import::{parsed, Columns, FileKind, ImportIssue, RowProblem};
+use crate::import::{import_file, parsed, ImportIssue, RowProblem};
 
-/// The columns of an accounts file, in the template's order.
-pub const ACCOUNT_COLUMNS: [&str; 9] = [
-    "parent_account",
-    "source_id",
-    "parent",
-    "name",
-    "kind",
-    "country",
-    "city",
-    "address",
-    "market",
-];
-
-pub type AccountColumns = Columns<9>;
-
-/// An accounts file.
-pub const ACCOUNT_FILE: FileKind<9, ImportedAccount> = FileKind {
-    columns: &ACCOUNT_COLUMNS,
-    parse: parse_account,
-};
+import_file! {
+    "an accounts file", ACCOUNT_FILE, ACCOUNT_COLUMNS, AccountColumns = [
+        "parent_account", "source_id", "parent", "name", "kind", "country", "city", "address",
+        "market"
+    ] => parse_account => ImportedAccount
+}
 
 /// An account as a row of the file gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,36 +2,19 @@
 //! a contract line, the contract's header fields repeated on each line of
 //! the same contract (keyed by its number).
 
-use crate::import::{Columns, FileKind, ImportIssue, RowProblem};
+use crate::import::{import_file, ImportIssue, RowProblem};
 use crate::import_row::RowCheck;
 use chrono::NaiveDate;
 use std::fmt;
 use std::str::FromStr;
 
-/// The columns of a contracts file, in the template's order.
-pub const CONTRACT_COLUMNS: [&str; 13] = [
-    "parent_account",
-    "contract_number",
-    "ship_to_account",
-    "po_number",
-    "service_type",
-    "status",
-    "start_date",
-    "end_date",
-    "line_item_number",
-    "line_description",
-    "line_start_date",
-    "line_end_date",
-    "covered_products",
-];
-
-pub type ContractColumns = Columns<13>;
-
-/// A contracts file.
-pub const CONTRACT_FILE: FileKind<13, ImportedContractLine> = FileKind {
-    columns: &CONTRACT_COLUMNS,
-    parse: parse_contract_line,
-};
+import_file! {
+    "a contracts file", CONTRACT_FILE, CONTRACT_COLUMNS, ContractColumns = [
+        "parent_account", "contract_number", "ship_to_account", "po_number", "service_type",
+        "status", "start_date", "end_date", "line_item_number", "line_description",
+        "line_start_date", "line_end_date", "covered_products"
+    ] => parse_contract_line => ImportedContractLine
+}
 
 const NUMBER_MAX: usize = 40;
 /// As long as an account's source id may be.

@@ -3,32 +3,17 @@
 //! installed product of the row's customer. Times are instants with their
 //! offset (RFC 3339), so a file means the same wherever it is read.
 
-use crate::import::{Columns, FileKind, ImportIssue, RowProblem};
+use crate::import::{import_file, ImportIssue, RowProblem};
 use crate::import_row::RowCheck;
 use crate::planned_event::{EventStatus, EventType, VisitType, Window, WindowError};
 use chrono::{DateTime, Utc};
 
-/// The columns of a planned-events file, in the template's order.
-pub const EVENT_COLUMNS: [&str; 10] = [
-    "parent_account",
-    "source_id",
-    "installed_product",
-    "event_type",
-    "status",
-    "planned_start",
-    "planned_end",
-    "engineer",
-    "service_type",
-    "case_number",
-];
-
-pub type EventColumns = Columns<10>;
-
-/// A planned-events file.
-pub const EVENT_FILE: FileKind<10, ImportedEvent> = FileKind {
-    columns: &EVENT_COLUMNS,
-    parse: parse_event,
-};
+import_file! {
+    "a planned-events file", EVENT_FILE, EVENT_COLUMNS, EventColumns = [
+        "parent_account", "source_id", "installed_product", "event_type", "status",
+        "planned_start", "planned_end", "engineer", "service_type", "case_number"
+    ] => parse_event => ImportedEvent
+}
 
 const ID_MAX: usize = 40;
 

@@ -8,6 +8,24 @@ use crate::installed_product::{Modality, ProductKind, ProductStatus};
 use crate::user::Language;
 use chrono::NaiveDate;
 
+/// A kind of import file from its columns (in the template's order) and
+/// its row check, in one place: the list of names `COLUMNS`, the type of
+/// where they stand (`Found`), and the [`FileKind`] `FILE`.
+/// `import_file!("a contracts file", CONTRACT_FILE, CONTRACT_COLUMNS,
+/// ContractColumns = ["parent_account", …] => parse_contract_line -> Line)`.
+macro_rules! import_file {
+    ($what:literal, $file:ident, $columns:ident, $found:ident = [$($name:literal),* $(,)?] => $parse:path => $row:ty) => {
+        #[doc = concat!("The columns of ", $what, ", in the template's order.")]
+        pub const $columns: [&str; [$($name),*].len()] = [$($name),*];
+        #[doc = concat!("Where the columns of ", $what, " stand.")]
+        pub type $found = $crate::import::Columns<{ $columns.len() }>;
+        #[doc = concat!("The kind of ", $what, ": its columns and the check of a row.")]
+        pub const $file: $crate::import::FileKind<{ $columns.len() }, $row> =
+            $crate::import::FileKind { columns: &$columns, parse: $parse };
+    };
+}
+pub(crate) use import_file;
+
 /// Why a value of a row is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ImportIssue {
@@ -302,36 +320,12 @@ impl RowProblem {
     }
 }
 
-/// The columns of an installed-products file, in the template's order.
-pub const PRODUCT_COLUMNS: [&str; 17] = [
-    "parent_account",
-    "number",
-    "description",
-    "serial_number",
-    "udi",
-    "technical_id",
-    "modality",
-    "product_family",
-    "kind",
-    "functional_location",
-    "install_date",
-    "status",
-    "owner_account",
-    "location_account",
-    "strategic_item",
-    "end_of_life_date",
-    "end_of_service_date",
-];
-
 const MAX_TEXT: usize = 200;
 
 /// Where each of `N` named columns stands in the file (any order; unknown
 /// columns are left alone).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns<const N: usize>([usize; N]);
-
-/// The columns of an installed-products file.
-pub type ProductColumns = Columns<17>;
 
 /// The check of one row (its fields, at a line): what it gives, or every
 /// problem it has.
@@ -400,11 +394,14 @@ impl<const N: usize> Columns<N> {
     }
 }
 
-/// An installed-products file.
-pub const PRODUCT_FILE: FileKind<17, ImportedProduct> = FileKind {
-    columns: &PRODUCT_COLUMNS,
-    parse: parse_product,
-};
+import_file! {
+    "an installed-products file", PRODUCT_FILE, PRODUCT_COLUMNS, ProductColumns = [
+        "parent_account", "number", "description", "serial_number", "udi", "technical_id",
+        "modality", "product_family", "kind", "functional_location", "install_date", "status",
+        "owner_account", "location_account", "strategic_item", "end_of_life_date",
+        "end_of_service_date"
+    ] => parse_product => ImportedProduct
+}
 
 /// An installed product's imported fields; its accounts are `A`: source
 /// ids as the file names them, or the accounts they were found to be.

@@ -39,3 +39,25 @@ macro_rules! text_enum {
         }
     };
 }
+
+/// A checked text's way in and out of a `String` (serde's `try_from` and
+/// `into`): in through its `parse`, out as its `as_str`.
+#[macro_export]
+macro_rules! text_conversions {
+    ($($name:ident / $error:ident),+ $(,)?) => {
+        $(
+            impl TryFrom<String> for $name {
+                type Error = $error;
+                fn try_from(s: String) -> Result<Self, Self::Error> {
+                    Self::parse(&s)
+                }
+            }
+
+            impl From<$name> for String {
+                fn from(value: $name) -> Self {
+                    value.as_str().to_owned()
+                }
+            }
+        )+
+    };
+}

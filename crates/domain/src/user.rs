@@ -96,19 +96,6 @@ impl Username {
     }
 }
 
-impl TryFrom<String> for Username {
-    type Error = InvalidUsername;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<Username> for String {
-    fn from(u: Username) -> Self {
-        u.0
-    }
-}
-
 /// An email address: one `@`, a non-empty local part, a dotted domain. Delivery proves the rest.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -135,19 +122,6 @@ impl Email {
 
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-}
-
-impl TryFrom<String> for Email {
-    type Error = InvalidEmail;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<Email> for String {
-    fn from(e: Email) -> Self {
-        e.0
     }
 }
 
@@ -215,19 +189,6 @@ impl TimeZoneName {
     /// The calendar date in this zone at `instant` ("today" for expiry colours).
     pub fn date_at(&self, instant: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
         instant.with_timezone(&self.tz()).date_naive()
-    }
-}
-
-impl TryFrom<String> for TimeZoneName {
-    type Error = UnknownTimeZone;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<TimeZoneName> for String {
-    fn from(t: TimeZoneName) -> Self {
-        t.0
     }
 }
 
@@ -329,6 +290,12 @@ impl FromStr for TimeFormat {
         }
     }
 }
+
+crate::text_conversions!(
+    Username / InvalidUsername,
+    Email / InvalidEmail,
+    TimeZoneName / UnknownTimeZone
+);
 
 #[cfg(test)]
 mod tests {

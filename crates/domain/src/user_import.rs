@@ -2,29 +2,16 @@
 //! keyed by user name, naming the parent account (the customer) and the
 //! accounts the user is assigned to.
 
-use crate::import::{Columns, FileKind, ImportIssue, RowProblem};
+use crate::import::{import_file, ImportIssue, RowProblem};
 use crate::import_row::RowCheck;
 use crate::text::strip_bidi_controls;
 use crate::user::{Email, Language, Role, Username};
 
-/// The columns of a users file, in the template's order.
-pub const USER_COLUMNS: [&str; 7] = [
-    "parent_account",
-    "username",
-    "email",
-    "display_name",
-    "role",
-    "accounts",
-    "language",
-];
-
-pub type UserColumns = Columns<7>;
-
-/// A users file.
-pub const USER_FILE: FileKind<7, ImportedUser> = FileKind {
-    columns: &USER_COLUMNS,
-    parse: parse_user,
-};
+import_file! {
+    "a users file", USER_FILE, USER_COLUMNS, UserColumns = [
+        "parent_account", "username", "email", "display_name", "role", "accounts", "language"
+    ] => parse_user => ImportedUser
+}
 
 const DISPLAY_NAME_MAX: usize = 200;
 /// As long as an account's source id may be.

@@ -1,27 +1,15 @@
 //! Importing the warranties of a customer's installed products from its
 //! source system: one row a warranty, keyed by the source system's id.
 
-use crate::import::{Columns, FileKind, RowProblem};
+use crate::import::{import_file, RowProblem};
 use crate::import_row::RowCheck;
 use chrono::NaiveDate;
 
-/// The columns of a warranties file, in the template's order.
-pub const WARRANTY_COLUMNS: [&str; 6] = [
-    "parent_account",
-    "number",
-    "installed_product",
-    "description",
-    "start_date",
-    "end_date",
-];
-
-pub type WarrantyColumns = Columns<6>;
-
-/// A warranties file.
-pub const WARRANTY_FILE: FileKind<6, ImportedWarranty> = FileKind {
-    columns: &WARRANTY_COLUMNS,
-    parse: parse_warranty,
-};
+import_file! {
+    "a warranties file", WARRANTY_FILE, WARRANTY_COLUMNS, WarrantyColumns = [
+        "parent_account", "number", "installed_product", "description", "start_date", "end_date"
+    ] => parse_warranty => ImportedWarranty
+}
 
 const NUMBER_MAX: usize = 40;
 const DESCRIPTION_MAX: usize = 200;
