@@ -152,25 +152,19 @@ mod tests {
     #[test]
     fn too_long_names_the_fields_own_limit() {
         let en = texts(Language::En);
-        assert_eq!(
-            access_error_text(en, "remarks", FieldErrorCode::TooLong),
-            "Use at most 2000 characters."
-        );
-        assert_eq!(
-            access_error_text(en, "facilities[1].identifiers", FieldErrorCode::TooLong),
-            "Use at most 100 characters."
-        );
-        assert_eq!(
-            access_error_text(en, "organisation", FieldErrorCode::TooLong),
-            "Use at most 200 characters."
-        );
-        assert_eq!(
-            access_error_text(en, "facilities", FieldErrorCode::FacilityRequired),
-            en.facility_required
-        );
-        assert_eq!(
-            access_error_text(en, "name", FieldErrorCode::Required),
-            en.field_required
-        );
+        use FieldErrorCode::{FacilityRequired, Required, TooLong};
+        for (field, code, sentence) in [
+            ("remarks", TooLong, "Use at most 2000 characters."),
+            (
+                "facilities[1].identifiers",
+                TooLong,
+                "Use at most 100 characters.",
+            ),
+            ("organisation", TooLong, "Use at most 200 characters."),
+            ("facilities", FacilityRequired, en.facility_required),
+            ("name", Required, en.field_required),
+        ] {
+            assert_eq!(access_error_text(en, field, code), sentence, "{field}");
+        }
     }
 }

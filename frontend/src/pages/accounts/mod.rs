@@ -269,17 +269,13 @@ mod tests {
     #[test]
     fn account_errors_name_the_fields_own_limit() {
         let t = crate::i18n::texts(domain::Language::En);
-        assert_eq!(
-            account_error_text(t, "market", FieldErrorCode::TooLong),
-            "Use at most 60 characters."
-        );
-        assert_eq!(
-            account_error_text(t, "country", FieldErrorCode::InvalidCountry),
-            t.country_invalid
-        );
-        assert_eq!(
-            account_error_text(t, "parent_id", FieldErrorCode::AlreadyThere),
-            ACCOUNT_TEXTS.of(t).already_there
-        );
+        use FieldErrorCode::{AlreadyThere, InvalidCountry, TooLong};
+        for (field, code, sentence) in [
+            ("market", TooLong, "Use at most 60 characters."),
+            ("country", InvalidCountry, t.country_invalid),
+            ("parent_id", AlreadyThere, ACCOUNT_TEXTS.of(t).already_there),
+        ] {
+            assert_eq!(account_error_text(t, field, code), sentence, "{field}");
+        }
     }
 }

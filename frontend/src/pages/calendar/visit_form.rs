@@ -749,22 +749,15 @@ mod tests {
         for lang in domain::Language::ALL {
             let t = crate::i18n::texts(lang);
             let c = CALENDAR_TEXTS.of(t);
-            assert_eq!(
-                visit_error_text(t, "planned_end", FieldErrorCode::OutOfRange),
-                c.err_end_after_start
-            );
-            assert_eq!(
-                visit_error_text(t, "plan.engineer_id", FieldErrorCode::NotAnEngineer),
-                c.err_not_an_engineer
-            );
-            assert_eq!(
-                visit_error_text(t, "case_id", FieldErrorCode::NotAllowed),
-                c.err_case_of_product
-            );
-            assert_eq!(
-                visit_error_text(t, "start_time", FieldErrorCode::OutOfRange),
-                c.err_time_skipped
-            );
+            use FieldErrorCode::{NotAllowed, NotAnEngineer, OutOfRange};
+            for (field, code, sentence) in [
+                ("planned_end", OutOfRange, c.err_end_after_start),
+                ("plan.engineer_id", NotAnEngineer, c.err_not_an_engineer),
+                ("case_id", NotAllowed, c.err_case_of_product),
+                ("start_time", OutOfRange, c.err_time_skipped),
+            ] {
+                assert_eq!(visit_error_text(t, field, code), sentence, "{field}");
+            }
             for field in [
                 "installed_product_id",
                 "event_type",

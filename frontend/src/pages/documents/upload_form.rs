@@ -546,37 +546,25 @@ mod tests {
     fn the_servers_refusals_read_as_the_forms_sentences() {
         let t = texts(Language::En);
         let texts = DOCUMENT_TEXTS.of(t);
-        assert_eq!(
-            upload_error(t, &problem(ProblemCode::InvalidQuery, None)),
-            texts.error_target
-        );
-        assert_eq!(
-            upload_error(t, &problem(ProblemCode::NotFound, None)),
-            texts.error_not_found
-        );
-        assert_eq!(
-            upload_error(t, &problem(ProblemCode::Forbidden, None)),
-            t.error_forbidden
-        );
-        assert_eq!(
-            upload_error(t, &problem(ProblemCode::PayloadTooLarge, None)),
-            t.error_payload_too_large
-        );
-        assert_eq!(
-            upload_error(t, &problem(ProblemCode::UnsupportedFileType, None)),
-            t.error_unsupported_file_type
-        );
-        assert_eq!(
-            field_text(t, "kind", FieldErrorCode::NotAllowed),
-            texts.error_kind_place
-        );
-        assert_eq!(
-            field_text(t, "file", FieldErrorCode::Required),
-            texts.error_files_required
-        );
-        assert_eq!(
-            field_text(t, "file", FieldErrorCode::TooManyFiles),
-            texts.error_too_many_files
-        );
+        for (code, sentence) in [
+            (ProblemCode::InvalidQuery, texts.error_target),
+            (ProblemCode::NotFound, texts.error_not_found),
+            (ProblemCode::Forbidden, t.error_forbidden),
+            (ProblemCode::PayloadTooLarge, t.error_payload_too_large),
+            (
+                ProblemCode::UnsupportedFileType,
+                t.error_unsupported_file_type,
+            ),
+        ] {
+            assert_eq!(upload_error(t, &problem(code, None)), sentence, "{code:?}");
+        }
+        use FieldErrorCode::{NotAllowed, Required, TooManyFiles};
+        for (field, code, sentence) in [
+            ("kind", NotAllowed, texts.error_kind_place),
+            ("file", Required, texts.error_files_required),
+            ("file", TooManyFiles, texts.error_too_many_files),
+        ] {
+            assert_eq!(field_text(t, field, code), sentence, "{field}");
+        }
     }
 }
