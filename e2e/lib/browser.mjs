@@ -33,7 +33,31 @@ export async function openPage(browser, { viewport = { width: 1280, height: 800 
       faults.push(`console error: ${msg.text()}`);
     }
   });
-  return { context, page, faults };
+  return { context, page, faults, requests: requestTrail(page) };
+}
+
+/**
+ * What the page asked of the network and did not get: the requests still
+ * open, and those that failed (an aborted navigation's among them, so not
+ * faults). Read when a step times out, to tell a server that did not answer
+ * from an app that did not ask.
+ */
+function requestTrail(page) {
+  const open = new Map();
+  const failed = [];
+  page.on("request", (request) => open.set(request, Date.now()));
+  page.on("requestfinished", (request) => open.delete(request));
+  page.on("requestfailed", (request) => {
+    open.delete(request);
+    failed.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`);
+  });
+  return {
+    describe() {
+      const now = Date.now();
+      const waiting = [...open].map(([r, since]) => `${r.method()} ${r.url()} (${now - since} ms)`);
+      return `requests still open: ${JSON.stringify(waiting)}; failed: ${JSON.stringify(failed)}`;
+    },
+  };
 }
 
 /** Asserts that the page does not scroll sideways; `what` names it in the message. */

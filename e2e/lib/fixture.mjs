@@ -95,15 +95,17 @@ export function useServerAndBrowser({ env = {}, smtp = false, browser = true, pr
      * Returns what `steps` returns.
      */
     async withPage({ user, ...pageOptions }, steps) {
-      const { context, page, faults } = await portal.newPage(pageOptions);
+      const { context, page, faults, requests } = await portal.newPage(pageOptions);
       try {
         if (user) await portal.signIn(page, user);
         const result = await steps({ page, context, faults });
         assert.deepEqual(faults, []);
         return result;
       } catch (err) {
-        // What went wrong in the page (console errors, failed requests) often says why a step timed out.
-        if (faults.length > 0 && err instanceof Error) err.message += `\nthe page's faults: ${JSON.stringify(faults, null, 1)}`;
+        // What the page said and asked for often tells why a step timed out.
+        if (err instanceof Error) {
+          err.message += `\nat ${page.url()}; faults: ${JSON.stringify(faults)}; ${requests.describe()}`;
+        }
         throw err;
       } finally {
         await context.close();
