@@ -7,7 +7,8 @@
 //!     cargo bench -p api --bench reports                      (SQLite)
 //!     TEST_DATABASE_URL=postgres://... cargo bench -p api --bench reports
 //!
-//! BENCH_CASES overrides the 1,000,000.
+//! BENCH_CASES overrides the 1,000,000; BENCH_PARTS (any of `grouped`,
+//! `search`, `exports`, comma-separated) times only those.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod common;
@@ -34,9 +35,18 @@ async fn run() {
     let backend = app.db.backend();
     let total = common::seed_cases(&app, cases).await;
     let service = app.tokens_for("service").await.access_token;
-    grouped(&app, &service).await;
-    search(&app, &service, backend).await;
-    exports(&app, &service, total).await;
+    let parts = std::env::var("BENCH_PARTS").unwrap_or_default();
+    // A before/after of one part need not wait for the others.
+    let wanted = |part: &str| parts.is_empty() || parts.split(',').any(|p| p.trim() == part);
+    if wanted("grouped") {
+        grouped(&app, &service).await;
+    }
+    if wanted("search") {
+        search(&app, &service, backend).await;
+    }
+    if wanted("exports") {
+        exports(&app, &service, total).await;
+    }
 }
 
 /// The cases report grouped by priority (its count, first page and groups)

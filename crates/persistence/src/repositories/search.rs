@@ -21,7 +21,7 @@ use sea_orm::sea_query::{
     Alias, CaseStatement, Expr, Func, IntoColumnRef, LikeExpr, Order, Query, SelectStatement,
     SimpleExpr,
 };
-use sea_orm::{ConnectionTrait, QueryResult};
+use sea_orm::{ConnectionTrait, QueryResult, TransactionTrait};
 use std::collections::HashSet;
 use uuid::Uuid;
 
@@ -63,6 +63,29 @@ pub async fn search(
 ) -> StoreResult<Vec<Hit>> {
     let db = db.raw();
     let backend: Backend = db.get_database_backend().into();
+    if backend == Backend::Sqlite {
+        return find(db, backend, visibility, term, per_kind).await;
+    }
+    // A pattern's matches range from none to a sixth of the cases, so a
+    // plan made for one pattern is wrong for the next. PostgreSQL's generic
+    // plan (after five runs of a prepared statement) made the same search
+    // 4 to 11 times slower from one seeding to the next (BENCHMARKS.md).
+    // Planned for each pattern instead, within this search only.
+    let tx = db.begin().await?;
+    tx.execute_unprepared("SET LOCAL plan_cache_mode = force_custom_plan")
+        .await?;
+    let hits = find(&tx, backend, visibility, term, per_kind).await?;
+    tx.commit().await?;
+    Ok(hits)
+}
+
+async fn find(
+    db: &impl ConnectionTrait,
+    backend: Backend,
+    visibility: AccountVisibility,
+    term: &SearchTerm,
+    per_kind: u64,
+) -> StoreResult<Vec<Hit>> {
     let cases = case_lookup(db, backend, term, &mut Vec::new()).await?;
     let mut hits = Vec::new();
     for kind in SearchKind::ALL {
@@ -138,7 +161,7 @@ pub(crate) async fn case_lookup(
     for word in &term.words {
         let products = few_ids(db, products_with(backend, word), ran).await?;
         let few = match &products {
-            Some(products) if word.chars().count() >= TRIGRAM => {
+            Some(products) if probes_cases(backend, word) => {
                 cases_naming(db, backend, word, products, ran).await?
             }
             _ => None,
@@ -158,6 +181,20 @@ pub(crate) async fn case_lookup(
         }
     }
     Ok(lookup)
+}
+
+/// Whether to ask first how many cases `word` names. SQLite's full-text
+/// table answers that at once. PostgreSQL's trigram index gathers every
+/// match before it stops at [`FEW`]: cheap for a number (a case number, a
+/// serial: few cases), dear for a common word, whose tens of thousands of
+/// matches the planner's statistics already tell it to find by walking
+/// the newest cases instead.
+fn probes_cases(backend: Backend, word: &str) -> bool {
+    word.chars().count() >= TRIGRAM
+        && match backend {
+            Backend::Sqlite => true,
+            Backend::Postgres => word.chars().any(|c| c.is_ascii_digit()),
+        }
 }
 
 /// The cases whose haystack holds `word` or that are of `products`, when
@@ -348,8 +385,12 @@ pub(crate) fn statement(
             if let Some(ids) = &cases.among {
                 select.and_where(Expr::col((case::Entity, C::Id)).is_in(ids.iter().copied()));
             }
+            let haystack = match backend {
+                Backend::Sqlite => unindexed(CASE_HAYSTACK),
+                Backend::Postgres => CASE_HAYSTACK.to_owned(),
+            };
             for checked in &cases.checked {
-                let own = in_haystack(unindexed(CASE_HAYSTACK).as_str(), &checked.word);
+                let own = in_haystack(&haystack, &checked.word);
                 // A case is found by its product's serial number too.
                 let product = Expr::col((case::Entity, C::InstalledProductId));
                 select.and_where(match &checked.products {
@@ -487,6 +528,17 @@ fn fts(table: &str, id: &str, word: &str) -> SelectStatement {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postgres_asks_first_only_for_numbers_and_sqlite_for_every_trigram() {
+        assert!(probes_cases(Backend::Postgres, "cs-s-0077"));
+        assert!(probes_cases(Backend::Postgres, "0077"));
+        assert!(!probes_cases(Backend::Postgres, "pacs"));
+        assert!(probes_cases(Backend::Sqlite, "pacs"));
+        // Shorter than a trigram: neither index can answer it.
+        assert!(!probes_cases(Backend::Sqlite, "ct"));
+        assert!(!probes_cases(Backend::Postgres, "12"));
+    }
 
     #[test]
     fn a_word_becomes_one_quoted_phrase() {
