@@ -497,6 +497,15 @@ impl<V: ListView, P: 'static> ListPage<V, P> {
         view! { <h1>{move || V::PAGE.title(t.get())}</h1> }
     }
 
+    /// The heading, and under it the line that says what the list holds.
+    pub fn heading_with_intro(self, intro: TextFn) -> impl IntoView {
+        let t = self.t;
+        view! {
+            {self.heading()}
+            <p class="hint">{move || intro(t.get())}</p>
+        }
+    }
+
     /// Shows `view`: its URL, keeping the scroll position.
     pub fn go(self, view: &V) {
         if let Some(navigate) = self.navigate.try_get_value() {

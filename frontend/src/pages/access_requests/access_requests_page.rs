@@ -29,15 +29,13 @@ const COLUMNS: [TextFn; 7] = heads! {
 #[component]
 pub fn AccessRequestsPage() -> impl IntoView {
     let list = use_list_page::<AccessRequestListView, _, _>(Api::access_requests);
-    let t = list.t;
 
     let status_select = list.kept_select(AccessRequestListView::status_choice);
     let read =
         move |view: AccessRequestListView| view.with_status_choice(&select_value(status_select));
 
     view! {
-        {list.heading()}
-        <p class="hint">{move || ADMIN_TEXTS.of(t.get()).access_requests_intro}</p>
+        {list.heading_with_intro(|t| ADMIN_TEXTS.of(t).access_requests_intro)}
         {list.filter_form_in("access-filters filters", read, move |t| {
             let texts = ADMIN_TEXTS.of(t);
             let statuses = options(ACCESS_STATUSES.map(|s| (wire_name(&s), access_status_name(t, s))));

@@ -102,8 +102,7 @@ pub fn DocumentsPage() -> impl IntoView {
     });
 
     view! {
-        {list.heading()}
-        <p class="hint">{move || DOCUMENT_TEXTS.of(t.get()).documents_intro}</p>
+        {list.heading_with_intro(|t| DOCUMENT_TEXTS.of(t).documents_intro)}
         {list.filter_form_in("document-filters filters", read, move |t| {
             let texts = DOCUMENT_TEXTS.of(t);
             let kinds = options(DOCUMENT_KINDS.map(|k| (wire_name(&k), document_kind_name(t, k))));

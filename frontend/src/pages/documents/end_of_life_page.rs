@@ -139,8 +139,7 @@ pub fn EndOfLifePage() -> impl IntoView {
     let on_change = list.on_change(read);
 
     view! {
-        {list.heading()}
-        <p class="hint">{move || DOCUMENT_TEXTS.of(t.get()).eol_intro}</p>
+        {list.heading_with_intro(|t| DOCUMENT_TEXTS.of(t).eol_intro)}
         {notices_section(eol)}
         <section class="eol-products" aria-labelledby="eol-products-heading">
             <h2 id="eol-products-heading">{move || DOCUMENT_TEXTS.of(t.get()).eol_products_heading}</h2>

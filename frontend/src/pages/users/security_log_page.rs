@@ -20,7 +20,6 @@ use leptos::prelude::*;
 #[component]
 pub fn SecurityLogPage() -> impl IntoView {
     let list = use_list_page::<SecurityLogView, _, _>(Api::security_log);
-    let t = list.t;
 
     let event_select = list.kept_select(|v| v.query.event.clone().unwrap_or_default());
     let read = move |mut view: SecurityLogView| {
@@ -29,8 +28,7 @@ pub fn SecurityLogPage() -> impl IntoView {
     };
 
     view! {
-        {list.heading()}
-        <p class="hint">{move || ADMIN_TEXTS.of(t.get()).security_log_intro}</p>
+        {list.heading_with_intro(|t| ADMIN_TEXTS.of(t).security_log_intro)}
         {list.filter_form_in("log-filters filters", read, move |t| {
             let texts = ADMIN_TEXTS.of(t);
             let events = SecurityEvent::ALL.iter().map(|e| (e.as_str().to_owned(), security_event_name(t, *e)));
