@@ -115,17 +115,12 @@ pub async fn send_due(state: &AppState) -> Result<u64, ApiError> {
 /// that a digest due at 07:00 goes within minutes, not at the next hourly
 /// housekeeping.
 pub fn spawn_digest_sender(state: AppState, every: std::time::Duration) {
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(every);
-        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            interval.tick().await;
-            match send_due(&state).await {
-                Ok(0) => {}
-                Ok(queued) => tracing::info!(queued, "report digests queued"),
-                Err(err) => tracing::warn!(error = %err, "report digest round failed"),
-            }
+    crate::jobs::spawn_every(state, every, "report digests", |state| async move {
+        let queued = send_due(&state).await?;
+        if queued > 0 {
+            tracing::info!(queued, "report digests queued");
         }
+        Ok::<_, ApiError>(())
     });
 }
 

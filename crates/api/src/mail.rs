@@ -89,14 +89,7 @@ pub async fn deliver_due(state: &AppState) -> anyhow::Result<usize> {
 
 /// Runs [`deliver_due`] every `every` until the runtime stops.
 pub fn spawn_mail_sender(state: AppState, every: Duration) {
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(every);
-        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            interval.tick().await;
-            if let Err(err) = deliver_due(&state).await {
-                tracing::warn!(error = %err, "email sender round failed");
-            }
-        }
+    crate::jobs::spawn_every(state, every, "email sender", |state| async move {
+        deliver_due(&state).await.map(drop)
     });
 }

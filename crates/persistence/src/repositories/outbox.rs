@@ -3,7 +3,7 @@
 use crate::db::Conn;
 use crate::entities::email_outbox;
 use crate::error::StoreResult;
-use crate::repositories::query::{all_into, claim_each};
+use crate::repositories::query::{all_into, claim_each, lease_free};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -127,11 +127,7 @@ fn unsent_and_due(now: DateTime<Utc>) -> Condition {
         .add(E::SentAt.is_null())
         .add(E::FailedAt.is_null())
         .add(E::SendAfter.lte(now))
-        .add(
-            Condition::any()
-                .add(E::LockedUntil.is_null())
-                .add(E::LockedUntil.lt(now)),
-        )
+        .add(lease_free(E::LockedUntil, now))
 }
 
 /// Claims up to `limit` due emails for `lease`: a conditional update per row,

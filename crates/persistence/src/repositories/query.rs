@@ -379,6 +379,13 @@ pub(crate) async fn case_numbers(
         .collect())
 }
 
+/// A row no process holds at `now`: never claimed, or its lease ran out.
+pub(crate) fn lease_free(locked_until: impl ColumnTrait, now: DateTime<Utc>) -> Condition {
+    Condition::any()
+        .add(locked_until.is_null())
+        .add(locked_until.lt(now))
+}
+
 /// Claims rows for one server process: each of `candidates` is taken with
 /// its own conditional update (`claim(id)`, which must repeat the
 /// condition that picked it), so of several processes exactly one wins

@@ -6,7 +6,7 @@
 use crate::db::Conn;
 use crate::entities::report_digest;
 use crate::error::{corrupt_field, StoreResult};
-use crate::repositories::query::claim_each;
+use crate::repositories::query::{claim_each, lease_free};
 use chrono::{DateTime, Duration, Utc};
 use domain::report::digest::Cadence;
 use domain::UserId;
@@ -127,11 +127,9 @@ pub async fn of_views(
 }
 
 fn due_and_free(now: DateTime<Utc>) -> Condition {
-    Condition::all().add(D::NextSendAt.lte(now)).add(
-        Condition::any()
-            .add(D::LockedUntil.is_null())
-            .add(D::LockedUntil.lt(now)),
-    )
+    Condition::all()
+        .add(D::NextSendAt.lte(now))
+        .add(lease_free(D::LockedUntil, now))
 }
 
 /// Claims up to `limit` due digests until `now + lease`; each claim is a
