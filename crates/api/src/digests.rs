@@ -18,7 +18,6 @@ use persistence::repositories::outbox::{self, EmailAttachment, NewEmail};
 use persistence::repositories::report_digests::{self, Digest};
 use persistence::repositories::report_views::{self, SavedView};
 use persistence::repositories::{audit, users};
-use std::io::Read;
 
 /// How long a process may take to make one digest before another may.
 const LEASE_MINUTES: i64 = 30;
@@ -230,12 +229,15 @@ async fn make(state: &AppState, user: &User, view: &SavedView) -> Result<Outcome
 }
 
 /// Copies the workbook into the blob store; answers its key.
-async fn store(state: &AppState, mut file: std::fs::File) -> Result<String, ApiError> {
+async fn store(state: &AppState, file: std::fs::File) -> Result<String, ApiError> {
+    use tokio::io::AsyncReadExt;
     let internal = |e: std::io::Error| ApiError::Internal(e.into());
+    // Read without holding up the runtime's thread, like every other file.
+    let mut file = tokio::fs::File::from_std(file);
     let mut blob = state.blobs.begin().await.map_err(internal)?;
     let mut buffer = vec![0; 64 * 1024];
     loop {
-        let read = file.read(&mut buffer).map_err(internal)?;
+        let read = file.read(&mut buffer).await.map_err(internal)?;
         if read == 0 {
             break;
         }
