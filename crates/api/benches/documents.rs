@@ -56,14 +56,13 @@ async fn run() {
                 installed_product_id: product,
                 case_id: None,
                 planned_event_id: None,
-                file_name: format!("manual-{i}.pdf"),
-                file_type: AttachmentType::Pdf,
-                size_bytes: stored.size,
-                sha256: stored.sha256,
-                storage_key: stored.key,
-                uploaded_by: None,
-                uploaded_by_name: "Service".into(),
-                uploaded_at: chrono::Utc::now(),
+                file: stored.into_file(
+                    format!("manual-{i}.pdf"),
+                    AttachmentType::Pdf,
+                    None,
+                    "Service".into(),
+                    chrono::Utc::now(),
+                ),
             },
         )
         .await

@@ -13,20 +13,27 @@ crate::text_enum! {
     }
 }
 
-/// A file attached to a case; its bytes live in the blob store under
-/// `storage_key`.
+/// A file a user sent, as kept: its bytes live in the blob store under
+/// `storage_key`. Case attachments and documents are both stored files.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attachment {
-    pub id: uuid::Uuid,
-    pub case: CaseId,
+pub struct StoredFile {
     pub file_name: String,
     pub file_type: AttachmentType,
     pub size_bytes: u64,
     pub sha256: String,
     pub storage_key: String,
     pub uploaded_by: Option<UserId>,
+    /// Kept with the file: the name stays when the user is renamed or gone.
     pub uploaded_by_name: String,
     pub uploaded_at: DateTime<Utc>,
+}
+
+/// A file attached to a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub id: uuid::Uuid,
+    pub case: CaseId,
+    pub file: StoredFile,
 }
 
 /// HEIF brands of HEIC photos (iPhones send `heic`; `mif1` is the generic image brand).

@@ -1,9 +1,8 @@
 //! Customer facing documents: what kinds there are, what each is filed on,
 //! and which of them customers see only while a contract entitles them.
 
-use crate::ids::{CaseId, InstalledProductId, UserId};
-use crate::AttachmentType;
-use chrono::{DateTime, Utc};
+use crate::attachment::StoredFile;
+use crate::ids::{CaseId, InstalledProductId};
 
 crate::text_enum! {
     pub enum DocumentKind / UnknownDocumentKind {
@@ -64,7 +63,7 @@ impl DocumentKind {
     }
 }
 
-/// A stored document; its bytes live in the blob store under `storage_key`.
+/// A document, filed on its product and maybe on a case or a visit of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     pub id: uuid::Uuid,
@@ -72,14 +71,7 @@ pub struct Document {
     pub installed_product_id: InstalledProductId,
     pub case_id: Option<CaseId>,
     pub planned_event_id: Option<uuid::Uuid>,
-    pub file_name: String,
-    pub file_type: AttachmentType,
-    pub size_bytes: u64,
-    pub sha256: String,
-    pub storage_key: String,
-    pub uploaded_by: Option<UserId>,
-    pub uploaded_by_name: String,
-    pub uploaded_at: DateTime<Utc>,
+    pub file: StoredFile,
 }
 
 /// The lines of a zip's manifest: each file's name, size and SHA-256, as

@@ -40,7 +40,7 @@ pub use account::{
     check_move, subtree_of, Account, AccountFields, AccountKind, AccountName, CountryCode,
     MoveRefusal, TypedAccount, VisibilityReason,
 };
-pub use attachment::{display_file_name, Attachment, AttachmentType};
+pub use attachment::{display_file_name, Attachment, AttachmentType, StoredFile};
 pub use case::{
     case_number, case_title, history_view, is_historical, must_be_phoned_in, ActivityAuthor,
     ActivityError, ActivityKind, Case, CaseActivity, CaseKind, CaseOrigin, CaseStatus, CaseText,

@@ -27,6 +27,30 @@ pub struct StoredBlob {
     pub sha256: String,
 }
 
+impl StoredBlob {
+    /// The blob as a user's file: its name and type as received, and who
+    /// sent it when.
+    pub fn into_file(
+        self,
+        file_name: String,
+        file_type: domain::AttachmentType,
+        uploaded_by: Option<domain::UserId>,
+        uploaded_by_name: String,
+        uploaded_at: chrono::DateTime<chrono::Utc>,
+    ) -> domain::StoredFile {
+        domain::StoredFile {
+            file_name,
+            file_type,
+            size_bytes: self.size,
+            sha256: self.sha256,
+            storage_key: self.key,
+            uploaded_by,
+            uploaded_by_name,
+            uploaded_at,
+        }
+    }
+}
+
 /// A blob being written. Dropped before [`IncomingBlob::finish`] (an error,
 /// a client that went away), it deletes its temporary file.
 #[derive(Debug)]

@@ -4,8 +4,9 @@ use crate::error::ApiError;
 use crate::notifications::{self, CaseEvent};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
+use domain::Attachment;
 use domain::{CaseId, InstalledProductId, User};
-use persistence::repositories::attachments::{self, NewAttachment};
+use persistence::repositories::attachments;
 use persistence::repositories::audit::{self, AuditEntry};
 use persistence::repositories::cases::{
     self, CaseUpdate, NewActivity, NewCase, Turn, VersionedUpdate,
@@ -28,7 +29,7 @@ pub(crate) struct CaseChange {
     pub case: CaseId,
     pub row: RowChange,
     pub entry: Option<NewActivity>,
-    pub attachments: Vec<NewAttachment>,
+    pub attachments: Vec<Attachment>,
     /// The installed product whose operational state the change may alter.
     pub product_state: Option<InstalledProductId>,
     pub audit: Vec<AuditEntry>,

@@ -17,11 +17,10 @@ use crate::state::AppState;
 use change::{commit, record, CaseChange, RowChange};
 use chrono::{DateTime, Utc};
 use domain::{
-    case_title, ActivityAuthor, ActivityKind, AttachmentType, CaseId, CaseOrigin, CaseStatus,
-    CaseText, InstalledProduct, User, ValidNewCase,
+    case_title, ActivityAuthor, ActivityKind, Attachment, AttachmentType, CaseId, CaseOrigin,
+    CaseStatus, CaseText, InstalledProduct, StoredFile, User, ValidNewCase,
 };
 use persistence::repositories::accounts;
-use persistence::repositories::attachments::NewAttachment;
 use persistence::repositories::cases::{self, CaseRow, CaseUpdate, NewActivity, NewCase, Turn};
 use persistence::{StoredBlob, Tx};
 
@@ -173,6 +172,19 @@ pub(crate) struct ReceivedFile {
     pub file_type: AttachmentType,
 }
 
+impl ReceivedFile {
+    /// The file as `by` sent it `now`.
+    pub(crate) fn sent_by(&self, by: &User, now: DateTime<Utc>) -> StoredFile {
+        self.blob.clone().into_file(
+            self.file_name.clone(),
+            self.file_type,
+            Some(by.id),
+            by.display_name.clone(),
+            now,
+        )
+    }
+}
+
 /// Attaches stored files to a case, each with its audit entry.
 pub(crate) async fn attach(
     state: &AppState,
@@ -181,20 +193,13 @@ pub(crate) async fn attach(
     files: &[ReceivedFile],
 ) -> Result<(), ApiError> {
     let now = state.clock.now();
-    let attachments: Vec<NewAttachment> = files
+    let attachments: Vec<Attachment> = files
         .iter()
-        .map(|f| NewAttachment {
+        .map(|f| Attachment {
             // Time-ordered, so files sent together keep their order.
             id: uuid::Uuid::now_v7(),
             case,
-            file_name: f.file_name.clone(),
-            file_type: f.file_type,
-            size_bytes: f.blob.size,
-            sha256: f.blob.sha256.clone(),
-            storage_key: f.blob.key.clone(),
-            uploaded_by: Some(by.id),
-            uploaded_by_name: by.display_name.clone(),
-            uploaded_at: now,
+            file: f.sent_by(by, now),
         })
         .collect();
     let audit = attachments
@@ -203,10 +208,10 @@ pub(crate) async fn attach(
             crate::audit::by(by, "case.attachment.add", "case", case, now).new_value(
                 serde_json::json!({
                     "attachment": a.id,
-                    "file_name": a.file_name,
-                    "file_type": a.file_type.as_str(),
-                    "size_bytes": a.size_bytes,
-                    "sha256": a.sha256,
+                    "file_name": a.file.file_name,
+                    "file_type": a.file.file_type.as_str(),
+                    "size_bytes": a.file.size_bytes,
+                    "sha256": a.file.sha256,
                 }),
             )
         })

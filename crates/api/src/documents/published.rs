@@ -30,13 +30,14 @@ pub fn dto(r: DocumentRecord) -> DocumentDto {
         case_id: d.case_id.map(|c| c.as_uuid()),
         case_number: r.case_number,
         planned_event_id: d.planned_event_id,
-        file_name: d.file_name,
-        file_type: d.file_type.to_wire(),
-        size_bytes: d.size_bytes,
-        sha256: d.sha256,
-        uploaded_by: d.uploaded_by_name,
-        uploaded_at: d.uploaded_at,
+        file_name: d.file.file_name,
+        file_type: d.file.file_type.to_wire(),
+        size_bytes: d.file.size_bytes,
+        sha256: d.file.sha256,
+        uploaded_by: d.file.uploaded_by_name,
+        uploaded_at: d.file.uploaded_at,
         preview_url: d
+            .file
             .file_type
             .previewable()
             .then(|| format!("{download_url}?disposition=inline")),
@@ -137,14 +138,7 @@ pub(crate) async fn publish(
                 DocumentHolder::Event(e) => Some(e),
                 _ => None,
             },
-            file_name: f.file_name.clone(),
-            file_type: f.file_type,
-            size_bytes: f.blob.size,
-            sha256: f.blob.sha256.clone(),
-            storage_key: f.blob.key.clone(),
-            uploaded_by: Some(by.id),
-            uploaded_by_name: by.display_name.clone(),
-            uploaded_at: now,
+            file: f.sent_by(by, now),
         })
         .collect();
     let today = now.date_naive();
@@ -170,9 +164,9 @@ pub(crate) async fn publish(
                         "installed_product": d.installed_product_id.as_uuid(),
                         "case": d.case_id.map(|c| c.as_uuid()),
                         "planned_event": d.planned_event_id,
-                        "file_name": d.file_name,
-                        "size_bytes": d.size_bytes,
-                        "sha256": d.sha256,
+                        "file_name": d.file.file_name,
+                        "size_bytes": d.file.size_bytes,
+                        "sha256": d.file.sha256,
                     }),
                 );
                 audit::append(tx, &entry.by(Some(by.id), Some(parent))).await?;

@@ -1,13 +1,52 @@
 //! Sending stored files: streamed in chunks (never whole in memory), with
 //! the headers that keep a browser from running or sniffing them.
 
+use crate::error::ApiError;
+use crate::state::AppState;
 use actix_web::body::SizedStream;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::web::Bytes;
 use actix_web::HttpResponse;
+use domain::StoredFile;
+use serde::Deserialize;
 use tokio::io::{AsyncRead, AsyncReadExt};
 
 const CHUNK_BYTES: usize = 64 * 1024;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct DownloadQuery {
+    /// `inline` shows an image or PDF in the browser; anything is saved otherwise.
+    pub disposition: Option<String>,
+}
+
+/// A stored file (an attachment, a document), streamed: shown where the
+/// query asks for it and the type can be previewed, saved otherwise.
+pub async fn send_stored(
+    state: &AppState,
+    file: &StoredFile,
+    query: &DownloadQuery,
+) -> Result<HttpResponse, ApiError> {
+    let disposition = match query.disposition.as_deref() {
+        Some("inline") if file.file_type.previewable() => Disposition::Inline,
+        _ => Disposition::Attachment,
+    };
+    let opened = state
+        .blobs
+        .open_blob(&file.storage_key)
+        .await
+        .map_err(|err| {
+            ApiError::internal(anyhow::anyhow!("stored file {}: {err}", file.storage_key))
+        })?;
+    Ok(file_response(
+        opened,
+        file.size_bytes,
+        file.file_type.mime(),
+        &file.file_name,
+        disposition,
+    ))
+}
 
 /// How the browser should treat a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

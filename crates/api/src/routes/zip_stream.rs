@@ -7,8 +7,8 @@ use crate::state::AppState;
 use actix_web::HttpResponse;
 use async_zip::base::write::ZipFileWriter;
 use async_zip::{Compression, ZipDateTime, ZipDateTimeBuilder, ZipEntryBuilder};
-use chrono::{DateTime, Utc};
 use chrono::{Datelike, Timelike};
+use domain::StoredFile;
 use futures_util::AsyncWriteExt;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -58,28 +58,21 @@ pub(crate) fn parse_ids(raw: &str) -> Result<Vec<uuid::Uuid>, ApiError> {
         .collect()
 }
 
-/// A stored file to put in a zip.
-pub(crate) struct StoredFile<'a> {
-    pub file_name: &'a str,
-    pub storage_key: &'a str,
-    pub stored_at: DateTime<Utc>,
-}
-
 /// Opens the files, named `01-…`, `02-…` so that equal names stay apart,
 /// with their times in `zone`.
 pub(crate) async fn open_numbered(
     state: &AppState,
-    files: impl IntoIterator<Item = StoredFile<'_>>,
+    files: impl IntoIterator<Item = &StoredFile>,
     zone: chrono_tz::Tz,
 ) -> Result<Vec<ZipSource>, ApiError> {
     let mut sources = Vec::new();
     for (i, f) in files.into_iter().enumerate() {
-        let file = state.blobs.open_blob(f.storage_key).await.map_err(|err| {
+        let file = state.blobs.open_blob(&f.storage_key).await.map_err(|err| {
             ApiError::internal(anyhow::anyhow!("stored file {}: {err}", f.storage_key))
         })?;
         sources.push(ZipSource {
-            name: numbered(i, f.file_name),
-            modified: f.stored_at.with_timezone(&zone).naive_local(),
+            name: numbered(i, &f.file_name),
+            modified: f.uploaded_at.with_timezone(&zone).naive_local(),
             file,
         });
     }

@@ -12,9 +12,10 @@ use crate::error::{corrupt_field, StoreResult};
 use crate::repositories::query::{
     case_numbers, count_and_page, product_names, visible_ids, AccountVisibility, PageRequest,
 };
+use crate::repositories::stored_file::{stored_file, with_file_columns};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::document::{Document, DocumentKind};
-use domain::{CaseId, InstalledProductId, Role, User, UserId};
+use domain::{CaseId, InstalledProductId, Role, User};
 use sea_orm::sea_query::{Expr, Order, Query, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
@@ -48,23 +49,17 @@ pub struct DocumentFilter {
 }
 
 pub async fn insert(db: &impl Conn, d: &Document) -> StoreResult<()> {
-    document::ActiveModel {
-        id: Set(d.id),
-        kind: Set(d.kind.as_str().to_owned()),
-        installed_product_id: Set(d.installed_product_id.as_uuid()),
-        case_id: Set(d.case_id.map(|c| c.as_uuid())),
-        planned_event_id: Set(d.planned_event_id),
-        file_name: Set(d.file_name.clone()),
-        file_type: Set(d.file_type.as_str().to_owned()),
-        size_bytes: Set(i64::try_from(d.size_bytes).unwrap_or(i64::MAX)),
-        sha256: Set(d.sha256.clone()),
-        storage_key: Set(d.storage_key.clone()),
-        uploaded_by: Set(d.uploaded_by.map(|u| u.as_uuid())),
-        uploaded_by_name: Set(d.uploaded_by_name.clone()),
-        uploaded_at: Set(d.uploaded_at),
-    }
-    .insert(db.raw())
-    .await?;
+    let row = with_file_columns!(
+        document::ActiveModel {
+            id: Set(d.id),
+            kind: Set(d.kind.as_str().to_owned()),
+            installed_product_id: Set(d.installed_product_id.as_uuid()),
+            case_id: Set(d.case_id.map(|c| c.as_uuid())),
+            planned_event_id: Set(d.planned_event_id),
+        },
+        &d.file
+    );
+    row.insert(db.raw()).await?;
     Ok(())
 }
 
@@ -202,18 +197,11 @@ fn to_domain(m: document::Model) -> StoreResult<Document> {
     let corrupt = corrupt_field("document", m.id);
     Ok(Document {
         kind: m.kind.parse().map_err(|_| corrupt("kind"))?,
-        file_type: m.file_type.parse().map_err(|_| corrupt("type"))?,
         id: m.id,
         installed_product_id: InstalledProductId::from_uuid(m.installed_product_id),
         case_id: m.case_id.map(CaseId::from_uuid),
         planned_event_id: m.planned_event_id,
-        file_name: m.file_name,
-        size_bytes: u64::try_from(m.size_bytes).unwrap_or_default(),
-        sha256: m.sha256,
-        storage_key: m.storage_key,
-        uploaded_by: m.uploaded_by.map(UserId::from_uuid),
-        uploaded_by_name: m.uploaded_by_name,
-        uploaded_at: m.uploaded_at,
+        file: stored_file!(m, corrupt),
     })
 }
 

@@ -31,6 +31,7 @@ pub mod reports;
 pub mod search;
 pub mod security_log;
 pub mod slcp;
+mod stored_file;
 pub mod throttle;
 pub mod user_tokens;
 pub mod users;

@@ -177,14 +177,13 @@ pub async fn demo_documents(db: &impl Conn, blobs: &BlobStore, demo: &DemoData) 
             installed_product_id: product,
             case_id,
             planned_event_id,
-            file_name: d.file_name.to_owned(),
-            file_type: AttachmentType::Pdf,
-            size_bytes: stored.size,
-            sha256: stored.sha256,
-            storage_key: stored.key,
-            uploaded_by: None,
-            uploaded_by_name: "Service".to_owned(),
-            uploaded_at: now - Duration::days(d.days_ago),
+            file: stored.into_file(
+                d.file_name.to_owned(),
+                AttachmentType::Pdf,
+                None,
+                "Service".to_owned(),
+                now - Duration::days(d.days_ago),
+            ),
         };
         documents::insert(db, &document).await?;
     }

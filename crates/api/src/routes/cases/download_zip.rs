@@ -1,6 +1,6 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
-use crate::routes::zip_stream::{self, StoredFile};
+use crate::routes::zip_stream;
 use crate::routes::{AppData, IdPath, Reply};
 use crate::state::AppState;
 use actix_web::{get, web};
@@ -61,11 +61,7 @@ pub async fn download_attachments_zip(
             .ok_or(ApiError::NotFound)?,
     };
     let slot = zip_stream::slot(&state, "zip downloads")?;
-    let files = chosen.iter().map(|a| StoredFile {
-        file_name: &a.file_name,
-        storage_key: &a.storage_key,
-        stored_at: a.uploaded_at,
-    });
+    let files = chosen.iter().map(|a| &a.file);
     let sources =
         zip_stream::open_numbered(&state, files, auth.user.settings.time_zone.tz()).await?;
     let case_number = case.case.number.clone();

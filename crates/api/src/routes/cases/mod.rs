@@ -92,15 +92,15 @@ pub(crate) fn summary(row: &CaseRow) -> Result<CaseSummary, ApiError> {
 }
 
 pub(crate) fn attachment_dto(a: Attachment) -> AttachmentDto {
-    let file_type = a.file_type;
+    let file_type = a.file.file_type;
     let download_url = format!("/api/v1/cases/{}/attachments/{}", a.case, a.id);
     AttachmentDto {
         id: a.id,
-        file_name: a.file_name,
+        file_name: a.file.file_name,
         file_type: file_type.to_wire(),
-        size_bytes: a.size_bytes,
-        uploaded_by: a.uploaded_by_name,
-        uploaded_at: a.uploaded_at,
+        size_bytes: a.file.size_bytes,
+        uploaded_by: a.file.uploaded_by_name,
+        uploaded_at: a.file.uploaded_at,
         preview_url: file_type
             .previewable()
             .then(|| format!("{download_url}?disposition=inline")),

@@ -1,7 +1,5 @@
 use crate::auth::AuthUser;
-use crate::error::ApiError;
-use crate::routes::cases::download_attachment::DownloadQuery;
-use crate::routes::files::{file_response, Disposition};
+use crate::routes::files::{send_stored, DownloadQuery};
 use crate::routes::{AppData, IdPath, Reply};
 use actix_web::{get, web};
 
@@ -22,23 +20,6 @@ pub async fn download_document(
     query: web::Query<DownloadQuery>,
 ) -> Reply {
     let id = id.into_inner();
-    let d = crate::documents::published::find(&state, &auth, id)
-        .await?
-        .document;
-    let disposition = match query.disposition.as_deref() {
-        Some("inline") if d.file_type.previewable() => Disposition::Inline,
-        _ => Disposition::Attachment,
-    };
-    let file = state
-        .blobs
-        .open_blob(&d.storage_key)
-        .await
-        .map_err(|err| ApiError::internal(anyhow::anyhow!("document {id} file: {err}")))?;
-    Ok(file_response(
-        file,
-        d.size_bytes,
-        d.file_type.mime(),
-        &d.file_name,
-        disposition,
-    ))
+    let record = crate::documents::published::find(&state, &auth, id).await?;
+    send_stored(&state, &record.document.file, &query).await
 }

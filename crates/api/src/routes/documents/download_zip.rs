@@ -1,6 +1,6 @@
 use crate::auth::AuthUser;
 use crate::error::ApiError;
-use crate::routes::zip_stream::{self, StoredFile, ZipNote};
+use crate::routes::zip_stream::{self, ZipNote};
 use crate::routes::{AppData, Reply};
 use actix_web::{get, web};
 use persistence::repositories::accounts::AccountVisibility;
@@ -55,15 +55,11 @@ pub async fn download_documents_zip(
     let zone = auth.user.settings.time_zone.tz();
     let manifest = domain::document::zip_manifest(chosen.iter().enumerate().map(|(i, r)| {
         (
-            zip_stream::numbered(i, &r.document.file_name),
-            r.document.sha256.as_str(),
+            zip_stream::numbered(i, &r.document.file.file_name),
+            r.document.file.sha256.as_str(),
         )
     }));
-    let files = chosen.iter().map(|r| StoredFile {
-        file_name: &r.document.file_name,
-        storage_key: &r.document.storage_key,
-        stored_at: r.document.uploaded_at,
-    });
+    let files = chosen.iter().map(|r| &r.document.file);
     let sources = zip_stream::open_numbered(&state, files, zone).await?;
     let now = state.clock.now();
     let note = ZipNote {
