@@ -138,39 +138,47 @@ pub async fn change(
     view: &SavedView,
     content: ViewContent,
 ) -> Result<ReportViewDto, ApiError> {
+    let reader = rewrite(state, auth, view, Some(&content)).await?;
+    dto(find(state, auth, view.id).await?, reader)
+}
+
+pub async fn delete(state: &AppState, auth: &AuthUser, view: &SavedView) -> Result<(), ApiError> {
+    rewrite(state, auth, view, None).await.map(|_| ())
+}
+
+/// Changes a view to `after`, or deletes it (`None`), if the caller may,
+/// with its audit entry in the same transaction.
+async fn rewrite(
+    state: &AppState,
+    auth: &AuthUser,
+    view: &SavedView,
+    after: Option<&ViewContent>,
+) -> Result<Reader, ApiError> {
     let reader = Reader::from(&auth.user);
-    view::check_change(reader, &view.holder, content.shared).map_err(refusal)?;
+    let shared_after = after.map_or(view.holder.shared, |content| content.shared);
+    view::check_change(reader, &view.holder, shared_after).map_err(refusal)?;
     let now = state.clock.now();
-    let old = content_of(view);
     let (id, report) = (view.id, view.report);
+    let old = summary(report, &content_of(view));
     state
         .db
         .transaction(async |tx| {
-            report_views::update(tx, id, &content, now).await?;
-            let entry = crate::audit::by(&auth.user, "report_view.update", "report_view", id, now)
-                .old_value(summary(report, &old))
-                .new_value(summary(report, &content));
+            let action = match after {
+                Some(content) => {
+                    report_views::update(tx, id, content, now).await?;
+                    "report_view.update"
+                }
+                None => {
+                    report_views::delete(tx, id).await?;
+                    "report_view.delete"
+                }
+            };
+            let entry = crate::audit::by(&auth.user, action, "report_view", id, now)
+                .old_value(old)
+                .new_value(after.map(|content| summary(report, content)));
             audit::append(tx, &entry).await?;
             Ok::<_, ApiError>(())
         })
         .await?;
-    dto(find(state, auth, id).await?, reader)
-}
-
-pub async fn delete(state: &AppState, auth: &AuthUser, view: &SavedView) -> Result<(), ApiError> {
-    let reader = Reader::from(&auth.user);
-    view::check_change(reader, &view.holder, view.holder.shared).map_err(refusal)?;
-    let now = state.clock.now();
-    let old = content_of(view);
-    let (id, report) = (view.id, view.report);
-    state
-        .db
-        .transaction(async |tx| {
-            report_views::delete(tx, id).await?;
-            let entry = crate::audit::by(&auth.user, "report_view.delete", "report_view", id, now)
-                .old_value(summary(report, &old));
-            audit::append(tx, &entry).await?;
-            Ok::<_, ApiError>(())
-        })
-        .await
+    Ok(reader)
 }
