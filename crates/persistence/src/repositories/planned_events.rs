@@ -6,7 +6,8 @@ use crate::db::Conn;
 use crate::entities::{calendar_feed, case, installed_product, planned_event, user};
 use crate::error::{StoreError, StoreResult};
 use crate::repositories::query::{
-    case_numbers, count_and_page, names_of_accounts, visible_ids, AccountVisibility, PageRequest,
+    case_numbers, count_and_page, names_of_accounts, text_by_id, visible_ids, AccountVisibility,
+    PageRequest,
 };
 use chrono::{DateTime, Utc};
 use domain::planned_event::{
@@ -228,15 +229,13 @@ async fn records(
         })
         .collect();
     let locations = names_of_accounts(db, products.values().map(|p| p.3)).await?;
-    let engineers: HashMap<Uuid, String> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::DisplayName])
-        .filter(user::Column::Id.is_in(models.iter().filter_map(|m| m.engineer_id)))
-        .into_tuple::<(Uuid, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let engineers = text_by_id(
+        db,
+        user::Column::Id,
+        user::Column::DisplayName,
+        models.iter().filter_map(|m| m.engineer_id),
+    )
+    .await?;
     let cases = case_numbers(db, models.iter().filter_map(|m| m.case_id)).await?;
     models
         .iter()

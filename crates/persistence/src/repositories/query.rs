@@ -296,25 +296,41 @@ pub(crate) fn lower_like(
     Expr::expr(Func::lower(Expr::col(column))).like(contains_pattern(word))
 }
 
+/// `id -> name` of the accounts among `ids`.
 pub(crate) async fn names_of_accounts(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = Uuid>,
 ) -> StoreResult<HashMap<Uuid, String>> {
+    text_by_id(db, account::Column::Id, account::Column::Name, ids).await
+}
+
+/// `id -> text` of one text column (`text`) of the rows among `ids`: the
+/// names a page of rows shows for the ids it holds, in one query.
+pub(crate) async fn text_by_id<C>(
+    db: &impl ConnectionTrait,
+    id: C,
+    text: C,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> StoreResult<HashMap<Uuid, String>>
+where
+    C: ColumnTrait,
+    C::EntityName: EntityTrait,
+{
     let mut ids: Vec<Uuid> = ids.into_iter().collect();
     ids.sort_unstable();
     ids.dedup();
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(Uuid, String)> = account::Entity::find()
+    Ok(<C::EntityName as EntityTrait>::find()
         .select_only()
-        .column(account::Column::Id)
-        .column(account::Column::Name)
-        .filter(account::Column::Id.is_in(ids))
-        .into_tuple()
+        .columns([id, text])
+        .filter(id.is_in(ids))
+        .into_tuple::<(Uuid, String)>()
         .all(db)
-        .await?;
-    Ok(rows.into_iter().collect())
+        .await?
+        .into_iter()
+        .collect())
 }
 
 /// The number and owning parent account (that of its location) of each of
@@ -368,15 +384,7 @@ pub(crate) async fn case_numbers(
     ids: impl IntoIterator<Item = Uuid>,
 ) -> StoreResult<HashMap<Uuid, String>> {
     use crate::entities::case;
-    Ok(case::Entity::find()
-        .select_only()
-        .columns([case::Column::Id, case::Column::Number])
-        .filter(case::Column::Id.is_in(ids))
-        .into_tuple::<(Uuid, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect())
+    text_by_id(db, case::Column::Id, case::Column::Number, ids).await
 }
 
 /// A row no process holds at `now`: never claimed, or its lease ran out.
