@@ -260,7 +260,7 @@ pub fn sort_header(href: String, label: &'static str, order: Option<SortOrder>) 
 
 /// The view without the filter `field` picks, while that is set: where a
 /// [`ListPage::narrowed_notice`] leads.
-pub fn without<V: Clone, T>(view: &V, field: fn(&mut V) -> &mut Option<T>) -> Option<V> {
+fn without<V: Clone, T>(view: &V, field: fn(&mut V) -> &mut Option<T>) -> Option<V> {
     let mut all = view.clone();
     field(&mut all).take().map(|_| all)
 }
@@ -430,6 +430,11 @@ paged!(
 /// total, one and many (with `{n}`).
 pub type AnswerWords = [TextFn; 3];
 
+/// A narrowed list's words (see [`ListPage::narrowed_notice`]): the note
+/// (with `{kind}`), the name of a thing the answer does not name, and the
+/// link's text.
+pub type NoticeWords = [TextFn; 3];
+
 /// A list page: its view (the URL's) and the answer the server gave, with
 /// the query it answers. Cheap to copy; made by [`use_list_page`].
 pub struct ListPage<V: ListView, P: 'static> {
@@ -594,20 +599,19 @@ impl<V: ListView, P: 'static> ListPage<V, P> {
 
     /// While the list is narrowed to one `kind` of thing reached from
     /// elsewhere (a product, a user), says so and links to the list without
-    /// it. `widened` is the view without it (none while not narrowed);
-    /// `name` names it from the answer; `texts` are the note (with `{kind}`),
-    /// the name of an unknown one, and the link's text.
-    pub fn narrowed_notice(
+    /// it. `filter` picks the view's filter that narrows it; `name` names the
+    /// thing from the answer.
+    pub fn narrowed_notice<T: 'static>(
         self,
         kind: &'static str,
-        widened: impl Fn(&V) -> Option<V> + Send + Sync + 'static,
+        filter: fn(&mut V) -> &mut Option<T>,
         name: impl Fn(&P) -> Option<String> + Send + Sync + 'static,
-        texts: impl Fn(&'static Texts) -> [&'static str; 3] + Send + Sync + 'static,
+        words: NoticeWords,
     ) -> impl IntoView {
         let t = self.t;
         move || {
-            let all = self.current.with(&widened)?.with_page(1);
-            let [notice, unknown, link] = texts(t.get());
+            let all = self.current.with(|v| without(v, filter))?.with_page(1);
+            let [notice, unknown, link] = words.map(|word| word(t.get()));
             let named = self.with_answered(&name);
             let notice = fill(notice, &[(kind, named.as_deref().unwrap_or(unknown))]);
             let link_class = format!("remove-{kind}-filter");

@@ -447,22 +447,14 @@ mod tests {
 
     #[test]
     fn hits_open_their_pages() {
-        assert_eq!(
-            hit_path(&hit(SearchKindDto::Case, None, None)),
-            "/cases/7d9c"
-        );
-        assert_eq!(
-            hit_path(&hit(SearchKindDto::InstalledProduct, None, None)),
-            "/installed-products/7d9c"
-        );
-        assert_eq!(
-            hit_path(&hit(SearchKindDto::Contract, None, None)),
-            "/contracts/7d9c"
-        );
-        assert_eq!(
-            hit_path(&hit(SearchKindDto::Warranty, None, None)),
-            "/contracts?tab=warranties&q=W%201"
-        );
+        for (kind, path) in [
+            (SearchKindDto::Case, "/cases/7d9c"),
+            (SearchKindDto::InstalledProduct, "/installed-products/7d9c"),
+            (SearchKindDto::Contract, "/contracts/7d9c"),
+            (SearchKindDto::Warranty, "/contracts?tab=warranties&q=W%201"),
+        ] {
+            assert_eq!(hit_path(&hit(kind, None, None)), path, "{kind:?}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::components::badges::expiry_badge;
 use crate::components::list::{
     choice_options, fact, filter_select, prose, search_filter, search_value, select_value,
-    use_list_page, without, AnswerWords, Paged, Shown,
+    use_list_page, AnswerWords, Paged, Shown,
 };
 use crate::components::pager::PageState;
 use crate::format::{format_date, Dates};
@@ -83,10 +83,7 @@ pub fn ContractsPage() -> impl IntoView {
             fields,
         )}
         // Reached from an account's page: say whose these are.
-        {list.narrowed_notice("account", |v| without(v, |v| &mut v.query.account), held_by, |t| {
-            let texts = PRODUCT_TEXTS.of(t);
-            [texts.account_filter_notice, texts.account_filter_unknown, texts.remove_account_filter]
-        })}
+        {list.narrowed_notice("account", |v| &mut v.query.account, held_by, [|t| PRODUCT_TEXTS.of(t).account_filter_notice, |t| PRODUCT_TEXTS.of(t).account_filter_unknown, |t| PRODUCT_TEXTS.of(t).remove_account_filter])}
         {list.answer_view(
             move || match tab() {
                 ContractTab::Contracts => CONTRACTS_ANSWER,

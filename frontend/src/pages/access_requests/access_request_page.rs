@@ -351,15 +351,14 @@ fn ApproveFields(
 
     let on_submit = submit_once(pending, move || {
         outcome.set(None);
-        let mut invalid: Vec<FieldError> = username_error(&username.get_untracked())
+        let invalid: Vec<FieldError> = username_error(&username.get_untracked())
             .into_iter()
             .collect();
-        let chosen_role = grant.check(parent_choice, &mut invalid);
-        let (Some(chosen_role), true) = (chosen_role, invalid.is_empty()) else {
-            show_invalid(failure, invalid, APPROVE_ERRORS_ID);
+        let Some(chosen_role) =
+            grant.checked_role(parent_choice, invalid, failure, APPROVE_ERRORS_ID)
+        else {
             return;
         };
-        failure.set(None);
         approve.dispatch(ApproveAccessRequest {
             username: username.get_untracked().trim().to_owned(),
             role: chosen_role,

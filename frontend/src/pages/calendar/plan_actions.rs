@@ -94,30 +94,8 @@ pub fn PlanActions(
     let buttons = move || {
         view! {
             <div class="button-row">
-                <button
-                    type="button"
-                    id=OPEN_ID
-                    class="button-primary button-inline reschedule-open"
-                    on:click=move |_| {
-                        said.set(None);
-                        editing.set(true);
-                        focus_later(HEADING_ID);
-                    }
-                >
-                    {c.reschedule}
-                </button>
-                <button
-                    type="button"
-                    id=CANCEL_ID
-                    class="button-secondary cancel-visit"
-                    on:click=move |_| {
-                        said.set(None);
-                        confirming.set(true);
-                        focus_later("cancel-question");
-                    }
-                >
-                    {c.cancel_visit}
-                </button>
+                {open_button(said, (OPEN_ID, "button-primary button-inline reschedule-open"), editing, HEADING_ID, c.reschedule)}
+                {open_button(said, (CANCEL_ID, "button-secondary cancel-visit"), confirming, "cancel-question", c.cancel_visit)}
             </div>
         }
     };
@@ -153,6 +131,31 @@ pub fn PlanActions(
                 }
             }}
         </section>
+    }
+}
+
+/// A button (`id`, `class`) that opens its `panel` (the form, the
+/// question) in place of what was said, and moves the focus into it.
+fn open_button(
+    said: Said,
+    (id, class): (&'static str, &'static str),
+    panel: RwSignal<bool>,
+    focus: &'static str,
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            id=id
+            class=class
+            on:click=move |_| {
+                said.set(None);
+                panel.set(true);
+                focus_later(focus);
+            }
+        >
+            {label}
+        </button>
     }
 }
 

@@ -4,7 +4,7 @@ use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::list::{
     any_then, fact, filter_select, options, prose, search_filter, search_value, select_value,
-    sort_header, use_list_page, without, Shown,
+    sort_header, use_list_page, Shown,
 };
 use crate::format::{format_date, format_date_time, Dates};
 use crate::i18n::case_texts::CASE_TEXTS;
@@ -126,15 +126,9 @@ pub fn CasesPage() -> impl IntoView {
             (texts.case_filters_label, texts.apply_case_filters, fields)
         })}
         // Reached from an installed product's page: say so, and offer the way out.
-        {list.narrowed_notice("product", |v| without(v, |v| &mut v.query.installed_product), first_product, |t| {
-            let texts = CASE_TEXTS.of(t);
-            [t.filter_product_notice, texts.filter_product_unknown, texts.remove_product_filter]
-        })}
+        {list.narrowed_notice("product", |v| &mut v.query.installed_product, first_product, [|t| t.filter_product_notice, |t| CASE_TEXTS.of(t).filter_product_unknown, |t| CASE_TEXTS.of(t).remove_product_filter])}
         // Reached from an account's page: the cases logged for it.
-        {list.narrowed_notice("account", |v| without(v, |v| &mut v.query.account), |page| Some(page.items.first()?.account.name.clone()), |t| {
-            let texts = CASE_TEXTS.of(t);
-            [texts.account_filter_notice, texts.filter_account_unknown, texts.remove_account_filter]
-        })}
+        {list.narrowed_notice("account", |v| &mut v.query.account, |page| Some(page.items.first()?.account.name.clone()), [|t| CASE_TEXTS.of(t).account_filter_notice, |t| CASE_TEXTS.of(t).filter_account_unknown, |t| CASE_TEXTS.of(t).remove_account_filter])}
         {list.answer_view(|| [|t| CASE_TEXTS.of(t).cases_loading, |t| CASE_TEXTS.of(t).cases_total_one, |t| t.cases_total], results)}
     }
 }

@@ -116,24 +116,13 @@ pub fn DocumentsPage() -> impl IntoView {
         })}
         // Reached from an email, a product, a case or a visit: say so, and
         // offer the way out.
-        {list.narrowed_notice("product", |v| narrowed(v, |q| &mut q.installed_product), |page| {
+        {list.narrowed_notice("product", |v| &mut v.query.installed_product, |page| {
             let d = page.items.first()?;
             let p = &d.installed_product;
             Some(format!("{} {}", p.number, display_name(p.custom_name.as_deref(), &p.description)))
-        }, |t| {
-            let d = DOCUMENT_TEXTS.of(t);
-            [d.product_filter_notice, d.product_filter_unknown, d.remove_product_filter]
-        })}
-        {list.narrowed_notice("case", |v| narrowed(v, |q| &mut q.case), |page| {
-            page.items.first()?.case_number.clone()
-        }, |t| {
-            let d = DOCUMENT_TEXTS.of(t);
-            [d.case_filter_notice, d.case_filter_unknown, d.remove_case_filter]
-        })}
-        {list.narrowed_notice("visit", |v| narrowed(v, |q| &mut q.planned_event), |_| None, |t| {
-            let d = DOCUMENT_TEXTS.of(t);
-            [d.visit_filter_notice, d.visit_filter_unknown, d.remove_visit_filter]
-        })}
+        }, [|t| DOCUMENT_TEXTS.of(t).product_filter_notice, |t| DOCUMENT_TEXTS.of(t).product_filter_unknown, |t| DOCUMENT_TEXTS.of(t).remove_product_filter])}
+        {list.narrowed_notice("case", |v| &mut v.query.case, |page| page.items.first()?.case_number.clone(), [|t| DOCUMENT_TEXTS.of(t).case_filter_notice, |t| DOCUMENT_TEXTS.of(t).case_filter_unknown, |t| DOCUMENT_TEXTS.of(t).remove_case_filter])}
+        {list.narrowed_notice("visit", |v| &mut v.query.planned_event, |_| None, [|t| DOCUMENT_TEXTS.of(t).visit_filter_notice, |t| DOCUMENT_TEXTS.of(t).visit_filter_unknown, |t| DOCUMENT_TEXTS.of(t).remove_visit_filter])}
         {upload_form(list, auth)}
         {selection_bar(t, selection, page_ids, files)}
         {files.error_view()}
@@ -143,15 +132,6 @@ pub fn DocumentsPage() -> impl IntoView {
         )}
         {files.dialog(t)}
     }
-}
-
-/// The view without the filter `field` picks, while it is set.
-fn narrowed<T>(
-    view: &DocumentListView,
-    field: fn(&mut api_types::DocumentQuery) -> &mut Option<T>,
-) -> Option<DocumentListView> {
-    let mut all = view.clone();
-    field(&mut all.query).take().map(|_| all)
 }
 
 /// A day filter (`<input type="date">`), applied as soon as it changes;

@@ -270,7 +270,7 @@ fn cases_figure(t: &'static Texts, months: &[CasesInMonth], width: f64) -> AnyVi
         {bars}
         {month_labels(c, months, &layout)}
     };
-    figure(c, f, body.into_any(), cases_table(c, months).into_any())
+    figure(c, f, body.into_any(), cases_table(c, months))
 }
 
 /// The legend: a swatch and "Priority n" for each priority.
@@ -367,52 +367,80 @@ fn month_labels(c: &ChartTexts, months: &[CasesInMonth], l: &CasesLayout) -> imp
 }
 
 /// Month, the five priorities and the total; a row of totals at the foot.
-fn cases_table(c: &ChartTexts, months: &[CasesInMonth]) -> impl IntoView {
-    let heads = (1..=5)
-        .map(|p| view! { <th scope="col" class="numeric">{priority_label(c, p)}</th> })
-        .collect_view();
-    let cells = |counts: [u64; 5]| {
+fn cases_table(c: &ChartTexts, months: &[CasesInMonth]) -> AnyView {
+    let figures = |counts: [u64; 5]| {
         let total: u64 = counts.iter().sum();
-        view! {
-            {counts
-                .into_iter()
-                .map(|n| view! { <td class="numeric">{n.to_string()}</td> })
-                .collect_view()}
-            <td class="numeric">{total.to_string()}</td>
-        }
+        counts
+            .iter()
+            .chain([&total])
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
     };
+    let heads = (1..=5)
+        .map(|p| priority_label(c, p))
+        .chain([c.total_col.to_owned()])
+        .collect();
     let rows = months
         .iter()
-        .map(|m| {
-            view! {
-                <tr>
-                    <th scope="row">{month_name(c.month_names, &m.month)}</th>
-                    {cells(m.by_priority)}
-                </tr>
-            }
-        })
+        .map(|m| (month_name(c.month_names, &m.month), figures(m.by_priority)))
+        .collect();
+    let totals = figures(priority_totals(months));
+    chart_table(c, c.cases_title, (c.month_col, heads), rows, Some(totals))
+}
+
+/// A row of a chart's table: its name, and its figures.
+type TableRow = (String, Vec<String>);
+
+/// A chart's figures as a table (`caption`: the chart's title): `heads`
+/// (the names' column, the figures' columns) over the `rows`, and a row of
+/// `totals` at the foot if there is one.
+fn chart_table(
+    c: &ChartTexts,
+    caption: &'static str,
+    (first, heads): (&'static str, Vec<String>),
+    rows: Vec<TableRow>,
+    totals: Option<Vec<String>>,
+) -> AnyView {
+    let figures = |cells: Vec<String>| {
+        cells
+            .into_iter()
+            .map(|n| view! { <td class="numeric">{n}</td> })
+            .collect_view()
+    };
+    let heads = heads
+        .into_iter()
+        .map(|head| view! { <th scope="col" class="numeric">{head}</th> })
         .collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|(name, cells)| view! { <tr><th scope="row">{name}</th>{figures(cells)}</tr> })
+        .collect_view();
+    let totals = totals.map(|cells| {
+        view! {
+            <tfoot>
+                <tr>
+                    <th scope="row">{c.total_col}</th>
+                    {figures(cells)}
+                </tr>
+            </tfoot>
+        }
+    });
     view! {
         <div class="table-scroll">
             <table class="data-table chart-data">
-                <caption class="visually-hidden">{c.cases_title}</caption>
+                <caption class="visually-hidden">{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{c.month_col}</th>
+                        <th scope="col">{first}</th>
                         {heads}
-                        <th scope="col" class="numeric">{c.total_col}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row">{c.total_col}</th>
-                        {cells(priority_totals(months))}
-                    </tr>
-                </tfoot>
+                {totals}
             </table>
         </div>
     }
+    .into_any()
 }
 
 /// "37 cases opened from January 2026 to December 2026, the most in March
@@ -469,6 +497,14 @@ struct HBar {
     colour: &'static str,
 }
 
+/// "label: value; …" of the `bars`, for the summary a screen reader reads.
+fn bars_list(c: &ChartTexts, bars: &[HBar]) -> String {
+    bars.iter()
+        .map(|b| fill(c.label_value, &[("label", &b.label), ("value", &b.value)]))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn uptime_figure(
     t: &'static Texts,
     charts: &ReportChartsResponse,
@@ -495,11 +531,7 @@ fn uptime_figure(
             colour: ACCENT,
         })
         .collect();
-    let list = bars
-        .iter()
-        .map(|b| fill(c.label_value, &[("label", &b.label), ("value", &b.value)]))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let list = bars_list(c, &bars);
     let ticks = [0u32, 25, 50, 75, 100].map(|p| {
         (
             f64::from(p) / 100.0,
@@ -514,37 +546,19 @@ fn uptime_figure(
         size: (width, hbar_height(bars.len())),
     };
     let body = hbar_body(&bars, &ticks, width).into_any();
-    figure(c, f, body, uptime_table(t, c, uptimes).into_any())
+    figure(c, f, body, uptime_table(t, c, uptimes))
 }
 
-fn uptime_table(t: &Texts, c: &ChartTexts, uptimes: &[ModalityUptime]) -> impl IntoView {
+fn uptime_table(t: &Texts, c: &ChartTexts, uptimes: &[ModalityUptime]) -> AnyView {
     let rows = uptimes
         .iter()
         .map(|m| {
-            view! {
-                <tr>
-                    <th scope="row">{modality_name(t, m.modality)}</th>
-                    <td class="numeric">{m.products.to_string()}</td>
-                    <td class="numeric">{percent(c, m.uptime)}</td>
-                </tr>
-            }
+            let figures = vec![m.products.to_string(), percent(c, m.uptime)];
+            (modality_name(t, m.modality).to_owned(), figures)
         })
-        .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table class="data-table chart-data">
-                <caption class="visually-hidden">{c.uptime_title}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{c.modality_col}</th>
-                        <th scope="col" class="numeric">{c.products_col}</th>
-                        <th scope="col" class="numeric">{c.uptime_col}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+        .collect();
+    let heads = vec![c.products_col.to_owned(), c.uptime_col.to_owned()];
+    chart_table(c, c.uptime_title, (c.modality_col, heads), rows, None)
 }
 
 fn expiry_figure(t: &'static Texts, counts: &ExpiryCounts, width: f64) -> AnyView {
@@ -565,11 +579,7 @@ fn expiry_figure(t: &'static Texts, counts: &ExpiryCounts, width: f64) -> AnyVie
         .iter()
         .map(|&v| (v as f64 / top, v.to_string()))
         .collect();
-    let list = bars
-        .iter()
-        .map(|b| fill(c.label_value, &[("label", &b.label), ("value", &b.value)]))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let list = bars_list(c, &bars);
     let total = rows.iter().map(|r| r.1).sum();
     let contracts = count_text(t.contracts_total_one, t.contracts_total, total);
     let f = Figure {
@@ -580,46 +590,22 @@ fn expiry_figure(t: &'static Texts, counts: &ExpiryCounts, width: f64) -> AnyVie
         size: (width, hbar_height(bars.len())),
     };
     let body = hbar_body(&bars, &ticks, width).into_any();
-    figure(c, f, body, expiry_table(t, c, &rows, total).into_any())
+    figure(c, f, body, expiry_table(t, c, &rows, total))
 }
 
-fn expiry_table(
-    t: &Texts,
-    c: &ChartTexts,
-    rows: &[(ExpiryStatusDto, u64)],
-    total: u64,
-) -> impl IntoView {
+fn expiry_table(t: &Texts, c: &ChartTexts, rows: &[(ExpiryStatusDto, u64)], total: u64) -> AnyView {
     let rows = rows
         .iter()
-        .map(|&(e, n)| {
-            view! {
-                <tr>
-                    <th scope="row">{expiry_label(t, e)}</th>
-                    <td class="numeric">{n.to_string()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table class="data-table chart-data">
-                <caption class="visually-hidden">{c.expiry_title}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{c.expiry_col}</th>
-                        <th scope="col" class="numeric">{c.contracts_col}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row">{c.total_col}</th>
-                        <td class="numeric">{total.to_string()}</td>
-                    </tr>
-                </tfoot>
-            </table>
-        </div>
-    }
+        .map(|&(e, n)| (expiry_label(t, e).to_owned(), vec![n.to_string()]))
+        .collect();
+    let heads = (c.expiry_col, vec![c.contracts_col.to_owned()]);
+    chart_table(
+        c,
+        c.expiry_title,
+        heads,
+        rows,
+        Some(vec![total.to_string()]),
+    )
 }
 
 /// Rows of bars, each under its label and value (the value right-aligned,

@@ -465,28 +465,18 @@ mod tests {
 
     #[test]
     fn empty_backwards_or_wordy_numbers_are_refused_before_asking_the_server() {
-        let refused =
-            |key, op, i: FilterInputs| build_filter(cases_column(key), op, &i).unwrap_err();
-        assert_eq!(
-            refused("title", FilterOp::Contains, inputs("  ", "", "")),
-            InputProblem::Missing
-        );
-        assert_eq!(
-            refused("priority", FilterOp::Between, inputs("", "3", "1")),
-            InputProblem::Backwards
-        );
-        assert_eq!(
-            refused("priority", FilterOp::Between, inputs("", "high", "")),
-            InputProblem::NotANumber
-        );
-        assert_eq!(
-            refused("status", FilterOp::OneOf, inputs("", "", "")),
-            InputProblem::Missing
-        );
-        assert_eq!(
-            refused("created_at", FilterOp::WithinDays, inputs("", "", "")),
-            InputProblem::Missing
-        );
+        use FilterOp::{Between, Contains, OneOf, WithinDays};
+        use InputProblem::{Backwards, Missing, NotANumber};
+        for (key, op, i, problem) in [
+            ("title", Contains, inputs("  ", "", ""), Missing),
+            ("priority", Between, inputs("", "3", "1"), Backwards),
+            ("priority", Between, inputs("", "high", ""), NotANumber),
+            ("status", OneOf, inputs("", "", ""), Missing),
+            ("created_at", WithinDays, inputs("", "", ""), Missing),
+        ] {
+            let refused = build_filter(cases_column(key), op, &i).unwrap_err();
+            assert_eq!(refused, problem, "{key} {op:?}");
+        }
     }
 
     #[test]
@@ -503,27 +493,16 @@ mod tests {
             values: vec!["new".into(), "in_process".into()],
             ..ReportFilterDto::default()
         };
-        let said = describe(
-            t,
-            Some(cases_column("status")),
-            &status,
-            Language::En,
-            &dates,
-        );
-        assert_eq!(said, "Status is one of New, In process");
+        let chip = |key, filter: &ReportFilterDto| {
+            describe(t, Some(cases_column(key)), filter, Language::En, &dates)
+        };
+        assert_eq!(chip("status", &status), "Status is one of New, In process");
         let opened = build_filter(
             cases_column("created_at"),
             FilterOp::Between,
             &inputs("", "2026-01-31", ""),
         )
         .unwrap();
-        let said = describe(
-            t,
-            Some(cases_column("created_at")),
-            &opened,
-            Language::En,
-            &dates,
-        );
-        assert_eq!(said, "Opened from 31-01-2026");
+        assert_eq!(chip("created_at", &opened), "Opened from 31-01-2026");
     }
 }

@@ -7,8 +7,7 @@ use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::list::heads;
 use crate::components::list::{
-    any_then, fact, filter_select, options, paged, select_value, use_list_page, without, ListPage,
-    Shown,
+    any_then, fact, filter_select, options, paged, select_value, use_list_page, ListPage, Shown,
 };
 use crate::format::Dates;
 use crate::i18n::service_texts::{ServiceTexts, SERVICE_TEXTS};
@@ -142,10 +141,7 @@ pub fn ServiceQueuePage() -> impl IntoView {
             (texts.queue_filters_label, texts.apply_queue_filters, fields)
         })}
         // Reached with one customer's cases: say so, and offer the way out.
-        {list.narrowed_notice("customer", |v| without(v, |v| &mut v.query.parent_account), first_customer, |t| {
-            let texts = SERVICE_TEXTS.of(t);
-            [texts.customer_filter_notice, texts.customer_filter_unknown, texts.remove_customer_filter]
-        })}
+        {list.narrowed_notice("customer", |v| &mut v.query.parent_account, first_customer, [|t| SERVICE_TEXTS.of(t).customer_filter_notice, |t| SERVICE_TEXTS.of(t).customer_filter_unknown, |t| SERVICE_TEXTS.of(t).remove_customer_filter])}
         {list.answer_view(|| [|t| SERVICE_TEXTS.of(t).queue_loading, |t| SERVICE_TEXTS.of(t).queue_total_one, |t| SERVICE_TEXTS.of(t).queue_total], results)}
     }
 }

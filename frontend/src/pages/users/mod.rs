@@ -268,8 +268,15 @@ impl Grant {
         }
     }
 
-    /// The chosen role, after adding to `invalid` what is missing.
-    pub fn check(self, choice: ParentChoice, invalid: &mut Vec<FieldError>) -> Option<RoleDto> {
+    /// The chosen role once the form may be sent: else what is `invalid`,
+    /// with what the grant misses, is shown in the summary `errors_id`.
+    pub fn checked_role(
+        self,
+        choice: ParentChoice,
+        mut invalid: Vec<FieldError>,
+        failure: RwSignal<Option<Failure>>,
+        errors_id: &str,
+    ) -> Option<RoleDto> {
         let role = self.role.get_untracked();
         if role.is_none() {
             invalid.push(field_error(ROLE, FieldErrorCode::Required));
@@ -277,7 +284,12 @@ impl Grant {
         if choice == ParentChoice::Required && self.parent.with_untracked(String::is_empty) {
             invalid.push(field_error(PARENT_ACCOUNT, FieldErrorCode::Required));
         }
-        role
+        let (Some(role), true) = (role, invalid.is_empty()) else {
+            show_invalid(failure, invalid, errors_id);
+            return None;
+        };
+        failure.set(None);
+        Some(role)
     }
 
     /// The chosen accounts, as the request names them.

@@ -10,7 +10,7 @@ use super::{
 use crate::components::detail::when_loaded;
 use crate::components::document::use_title;
 use crate::components::forms::{
-    failure_summary, show_invalid, submit_once, Failure, FieldRef, SubmitButton, TextInput,
+    failure_summary, submit_once, Failure, FieldRef, SubmitButton, TextInput,
 };
 use crate::i18n::admin_texts::ADMIN_TEXTS;
 use crate::i18n::Texts;
@@ -98,12 +98,10 @@ fn NewUserForm(t: &'static Texts, accounts: Vec<AccountResponse>) -> impl IntoVi
             .into_iter()
             .collect();
         invalid.extend(contact_errors(&name, &address));
-        let chosen_role = grant.check(parent_choice, &mut invalid);
-        let (Some(chosen_role), true) = (chosen_role, invalid.is_empty()) else {
-            show_invalid(failure, invalid, ERRORS_ID);
+        let Some(chosen_role) = grant.checked_role(parent_choice, invalid, failure, ERRORS_ID)
+        else {
             return;
         };
-        failure.set(None);
         create.dispatch(CreateUserRequest {
             username: username.get_untracked().trim().to_owned(),
             display_name: name.trim().to_owned(),

@@ -40,10 +40,7 @@ pub fn SecurityLogPage() -> impl IntoView {
             (texts.security_filters_label, texts.apply_event_filter, fields)
         })}
         // Reached from a user's page: say whose events these are.
-        {list.narrowed_notice("user", without_user, |page| page.items.first()?.username.clone(), |t| {
-            let texts = ADMIN_TEXTS.of(t);
-            [t.filter_user_notice, texts.filter_user_unknown, texts.remove_user_filter]
-        })}
+        {list.narrowed_notice("user", |v| &mut v.query.user, |page| page.items.first()?.username.clone(), [|t| t.filter_user_notice, |t| ADMIN_TEXTS.of(t).filter_user_unknown, |t| ADMIN_TEXTS.of(t).remove_user_filter])}
         {list.answer_view(|| [|t| ADMIN_TEXTS.of(t).security_log_loading, |t| ADMIN_TEXTS.of(t).events_total_one, |t| t.events_total], results)}
     }
 }
@@ -64,14 +61,6 @@ fn results(shown: Shown<SecurityLogView, SecurityLogPage>) -> AnyView {
     };
     let heads = heads.into_any();
     shown.cards_or_table(empty, "data-table log-table", heads, event_card, event_row)
-}
-
-/// The log without its user filter, while it has one.
-fn without_user(view: &SecurityLogView) -> Option<SecurityLogView> {
-    view.query.user?;
-    let mut all = view.clone();
-    all.query.user = None;
-    Some(all)
 }
 
 fn when(dates: &Dates, e: &SecurityLogEntryDto) -> String {

@@ -542,13 +542,6 @@ fn AccessPanel(
                 .is_some_and(|d| d.summary.status == UserStatusDto::Deactivated)
         })
     };
-    let name = move || {
-        detail.with(|d| {
-            d.as_ref()
-                .map(|d| d.summary.display_name.clone())
-                .unwrap_or_default()
-        })
-    };
 
     let change = Action::new_local(move |active: &bool| {
         let active = *active;
@@ -591,7 +584,7 @@ fn AccessPanel(
                         <ConfirmBox
                             t=t
                             question_id="confirm-question"
-                            question=fill(template, &[("name", &name())])
+                            question=fill(template, &[("name", &name_of(detail))])
                             yes_class=if reactivate { "button-primary button-inline confirm-yes" } else { "button-danger confirm-yes" }
                             yes=yes
                             busy=t.saving
@@ -627,6 +620,15 @@ fn AccessPanel(
     }
 }
 
+/// The user's name, for a panel's question (empty while loading).
+fn name_of(detail: Memo<Option<UserDetail>>) -> String {
+    detail.with(|d| {
+        d.as_ref()
+            .map(|d| d.summary.display_name.clone())
+            .unwrap_or_default()
+    })
+}
+
 /// What came of a change made on a panel: the error (412: the latest is
 /// shown now, ask again), else `done()`.
 fn change_message(
@@ -658,13 +660,6 @@ fn MfaPanel(
     let done = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let enabled = move || detail.with(|d| d.as_ref().is_some_and(|d| d.summary.mfa_enabled));
-    let name = move || {
-        detail.with(|d| {
-            d.as_ref()
-                .map(|d| d.summary.display_name.clone())
-                .unwrap_or_default()
-        })
-    };
     let reset = Action::new_local(move |_: &()| async move {
         let request = UpdateUserRequest {
             reset_mfa: Some(true),
@@ -697,7 +692,7 @@ fn MfaPanel(
                             <ConfirmBox
                                 t=t
                                 question_id="mfa-reset-question"
-                                question=fill(t.mfa_reset_confirm, &[("name", &name())])
+                                question=fill(t.mfa_reset_confirm, &[("name", &name_of(detail))])
                                 yes_class="button-danger confirm-yes"
                                 yes=ADMIN_TEXTS.of(t).confirm_reset
                                 busy=t.saving

@@ -6,7 +6,7 @@ use crate::components::badges::user_status_badge;
 use crate::components::list::heads;
 use crate::components::list::{
     any_then, fact, filter_select, options, prose, search_filter, search_value, select_value,
-    use_list_page, without, Shown,
+    use_list_page, Shown,
 };
 use crate::format::format_date_time;
 pub use crate::format::Dates;
@@ -60,10 +60,7 @@ pub fn UsersPage() -> impl IntoView {
         })}
         // Reached from an account's page: say so, and offer the way out
         // (the list does not name the account).
-        {list.narrowed_notice("account", |v| without(v, |v| &mut v.query.account), |_| None, |t| {
-            let texts = ADMIN_TEXTS.of(t);
-            [texts.account_users_notice, texts.filter_account_unknown, texts.remove_account_filter]
-        })}
+        {list.narrowed_notice("account", |v| &mut v.query.account, |_| None, [|t| ADMIN_TEXTS.of(t).account_users_notice, |t| ADMIN_TEXTS.of(t).filter_account_unknown, |t| ADMIN_TEXTS.of(t).remove_account_filter])}
         {list.answer_view(|| [|t| ADMIN_TEXTS.of(t).users_loading, |t| ADMIN_TEXTS.of(t).users_total_one, |t| t.users_total], results)}
     }
 }
