@@ -68,3 +68,30 @@ export async function assertNoSidewaysScroll(page, what = "the page") {
   }));
   if (overflow > 0) throw new Error(`${what} is ${overflow} px wider than the ${width} px screen`);
 }
+
+/**
+ * On a phone, a page that is not on the bottom bar: its nav link (`navLink`)
+ * is there but hidden, and the settings page links to it from its section
+ * (`section`, by its heading's id) with `linkText`. Follows that link.
+ */
+export async function openFromSettings(page, { navLink, section, linkText }) {
+  await page.locator(`nav.main-nav ${navLink}`).waitFor({ state: "attached" });
+  if (await page.locator(`nav.main-nav ${navLink}`).isVisible()) {
+    throw new Error(`${navLink} is on the bottom bar`);
+  }
+  await page.locator("a.settings-link").click();
+  await page.locator(`section[aria-labelledby=${section}] a`, { hasText: linkText }).click();
+}
+
+/**
+ * Opens `url` as a user who may not see it: the page says so in place of
+ * the content, and none of `absent` (selectors: its content, its nav link)
+ * is on it.
+ */
+export async function assertRefused(page, url, absent) {
+  await page.goto(url);
+  await page.locator("main p.page-error[role=alert]").waitFor();
+  for (const selector of absent) {
+    if ((await page.locator(selector).count()) > 0) throw new Error(`${selector} is on the refused page ${url}`);
+  }
+}

@@ -73,6 +73,35 @@ export function useServerAndBrowser({ env = {}, smtp = false, browser = true, pr
       await page.locator("button[type=submit]").click();
     },
 
+    /**
+     * Follows an activation link (`token`) in `page`: chooses `password`,
+     * then signs `username` in with it and waits until the header names
+     * `displayName`.
+     */
+    async activateAndSignIn(page, token, { username, displayName, password = "Lighthouse-Keeper-77" }) {
+      await page.goto(`${portal.baseUrl}/activate#token=${token}`);
+      await page.locator("#new-password").fill(password);
+      await page.locator("#repeat-password").fill(password);
+      await page.locator("form button[type=submit]").click();
+      await page.waitForURL(/\/login/);
+      await page.locator("#username").fill(username);
+      await page.locator("#password").fill(password);
+      await page.locator("button[type=submit]").click();
+      await page.locator("header .user-name", { hasText: displayName }).waitFor();
+    },
+
+    /** An access token of `username` from the API, for what a journey does outside the browser. */
+    async apiToken(username, password = PASSWORD) {
+      const response = await fetch(`${portal.baseUrl}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username, password }),
+      });
+      const body = await response.text();
+      assert.ok(response.ok, `login ${username}: ${response.status} ${body}`);
+      return JSON.parse(body).access_token;
+    },
+
     /** Signs in through the login page and waits until the header names the user. */
     async signIn(page, username, password = PASSWORD, options) {
       await portal.submitLogin(page, username, password, options);

@@ -8,6 +8,13 @@ import { accessibilityViolations } from "../lib/axe.mjs";
 
 const portal = useServerAndBrowser();
 
+/** Opens `path`, waits for the first `ready` element and checks the page with axe. */
+async function passesAxeAt(page, path, ready, name) {
+  await page.goto(`${portal.baseUrl}${path}`);
+  await page.locator(ready).first().waitFor();
+  assert.deepEqual(await accessibilityViolations(page), [], name);
+}
+
 /** A CSV of one installed product with a bad date, for the import page's problems. */
 const BAD_CSV = Buffer.from(
   "parent_account,number,description,serial_number,udi,technical_id,modality,product_family,kind," +
@@ -31,9 +38,7 @@ const viewports = {
 for (const [name, viewport] of Object.entries(viewports)) {
   test(`login, login error and home pass axe on a ${name}`, async () => {
     const { context, page, faults } = await portal.newPage({ viewport });
-    await page.goto(`${portal.baseUrl}/`);
-    await page.locator("#username").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "login page");
+    await passesAxeAt(page, "/", "#username", "login page");
 
     await page.locator("#username").fill("nl.viewer");
     await page.locator("#password").fill("wrong-password");
@@ -46,9 +51,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("li.account").first().waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "home page");
 
-    await page.goto(`${portal.baseUrl}/no-such-page`);
-    await page.locator("main").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "not-found page");
+    await passesAxeAt(page, "/no-such-page", "main", "not-found page");
 
     assert.deepEqual(faults, []);
     await context.close();
@@ -56,9 +59,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
 
   test(`the request access, forgot password and confirm contact pages pass axe on a ${name}`, async () => {
     const { context, page, faults } = await portal.newPage({ viewport });
-    await page.goto(`${portal.baseUrl}/request-access`);
-    await page.locator("form.request-form").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "request access");
+    await passesAxeAt(page, "/request-access", "form.request-form", "request access");
 
     await page.locator("form.request-form button[type=submit]").click();
     await page.locator("#request-errors .form-error").waitFor();
@@ -68,14 +69,10 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("button.remove-identifier").first().waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "request access with errors and two facilities");
 
-    await page.goto(`${portal.baseUrl}/forgot-password`);
-    await page.locator("#email").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "forgot password");
+    await passesAxeAt(page, "/forgot-password", "#email", "forgot password");
 
     // A case contact's confirmation link that is not (or no longer) valid.
-    await page.goto(`${portal.baseUrl}/confirm-contact#token=not-a-token`);
-    await page.locator(".link-problem").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "confirm contact, refused");
+    await passesAxeAt(page, "/confirm-contact#token=not-a-token", ".link-problem", "confirm contact, refused");
 
     assert.deepEqual(faults, []);
     await context.close();
@@ -87,26 +84,20 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("a.tile").first().waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "home page with tiles");
 
-    await page.goto(`${portal.baseUrl}/installed-products?group=modality`);
-    await page.locator(".product-link").first().waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "installed products");
+    await passesAxeAt(page, "/installed-products?group=modality", ".product-link", "installed products");
 
     await page.locator(".product-link").first().click();
     await page.locator("h1.product-title").waitFor();
     await page.locator("form.custom-details").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "installed product detail");
 
-    await page.goto(`${portal.baseUrl}/contracts`);
-    await page.locator("span.expiry-badge").first().waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "contracts");
+    await passesAxeAt(page, "/contracts", "span.expiry-badge", "contracts");
 
     await page.locator("a[href^='/contracts/']").first().click();
     await page.locator("h1.contract-title").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "contract detail");
 
-    await page.goto(`${portal.baseUrl}/cases`);
-    await page.locator("a.case-link").first().waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "cases");
+    await passesAxeAt(page, "/cases", "a.case-link", "cases");
 
     await page.locator("a.case-link").first().click();
     await page.locator("h1.case-title").waitFor();
@@ -129,25 +120,15 @@ for (const [name, viewport] of Object.entries(viewports)) {
     assert.deepEqual(await accessibilityViolations(page), [], "photo preview");
     await page.keyboard.press("Escape");
 
-    await page.goto(`${portal.baseUrl}/users`);
-    await page.locator(".results").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "users");
+    await passesAxeAt(page, "/users", ".results", "users");
 
-    await page.goto(`${portal.baseUrl}/users/new`);
-    await page.locator("form.user-form").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "new user form");
+    await passesAxeAt(page, "/users/new", "form.user-form", "new user form");
 
-    await page.goto(`${portal.baseUrl}/security-log`);
-    await page.locator(".results").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "security log");
+    await passesAxeAt(page, "/security-log", ".results", "security log");
 
-    await page.goto(`${portal.baseUrl}/settings`);
-    await page.locator("form.settings-form").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "settings");
+    await passesAxeAt(page, "/settings", "form.settings-form", "settings");
 
-    await page.goto(`${portal.baseUrl}/access-requests`);
-    await page.locator(".results").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "access requests");
+    await passesAxeAt(page, "/access-requests", ".results", "access requests");
 
     assert.deepEqual(faults, []);
     await context.close();
@@ -156,9 +137,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
   test(`the service queue and a case's service actions pass axe on a ${name}`, async () => {
     const { context, page, faults } = await portal.newPage({ viewport });
     await portal.signIn(page, "service");
-    await page.goto(`${portal.baseUrl}/service/queue`);
-    await page.locator('.results[aria-busy="false"] a.case-link').first().waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "service queue");
+    await passesAxeAt(page, "/service/queue", '.results[aria-busy="false"] a.case-link', "service queue");
 
     await page.locator("a.case-link").first().click();
     await page.locator("section.service-actions").waitFor();
@@ -170,9 +149,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.locator("#wait-note-error").waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], "service actions with an error");
 
-    await page.goto(`${portal.baseUrl}/cases/new`);
-    await page.locator("form.case-form").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "phoned-in case form");
+    await passesAxeAt(page, "/cases/new", "form.case-form", "phoned-in case form");
 
     assert.deepEqual(faults, []);
     await context.close();
@@ -181,9 +158,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
   test(`the account tree, forms and pages pass axe on a ${name}`, async () => {
     const { context, page, faults } = await portal.newPage({ viewport });
     await portal.signIn(page, "admin");
-    await page.goto(`${portal.baseUrl}/accounts`);
-    await page.locator("ul.account-tree a.move-account").first().waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "account tree");
+    await passesAxeAt(page, "/accounts", "ul.account-tree a.move-account", "account tree");
 
     await page.locator("a.new-account").click();
     await page.locator("form.account-form button[type=submit]").click();
@@ -217,9 +192,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
   test(`the import page, with a check's problems, passes axe on a ${name}`, async () => {
     const { context, page, faults } = await portal.newPage({ viewport });
     await portal.signIn(page, "admin");
-    await page.goto(`${portal.baseUrl}/imports`);
-    await page.locator("form.import-form").waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], "import page");
+    await passesAxeAt(page, "/imports", "form.import-form", "import page");
 
     await page.locator("button.check-file").click();
     await page.locator("#import-file-error").waitFor();

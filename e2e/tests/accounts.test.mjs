@@ -10,7 +10,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useServerAndBrowser } from "../lib/fixture.mjs";
 import { accessibilityViolations } from "../lib/axe.mjs";
-import { assertNoSidewaysScroll } from "../lib/browser.mjs";
+import { assertNoSidewaysScroll, assertRefused, openFromSettings } from "../lib/browser.mjs";
 
 const portal = useServerAndBrowser();
 
@@ -157,10 +157,7 @@ test("Nordkyst's Manager sees the Children's Hospital with its installed product
 
 test("on a phone the Admin reaches the account tree from the settings", () =>
   portal.withPage({ user: "admin", viewport: { width: 360, height: 780 } }, async ({ page }) => {
-    await page.locator("nav.main-nav a.nav-accounts").waitFor({ state: "attached" });
-    assert.equal(await page.locator("nav.main-nav a.nav-accounts").isVisible(), false);
-    await page.locator("a.settings-link").click();
-    await page.locator("section[aria-labelledby=accounts-admin-heading] a", { hasText: "Accounts" }).click();
+    await openFromSettings(page, { navLink: "a.nav-accounts", section: "accounts-admin-heading", linkText: "Accounts" });
     await treeRow(page, NORDKYST).waitFor();
     await assertNoSidewaysScroll(page, "the account tree");
     assert.deepEqual(await accessibilityViolations(page), [], "account tree on a phone");
@@ -172,8 +169,5 @@ test("on a phone the Admin reaches the account tree from the settings", () =>
 
 test("a customer gets neither the account tree nor its navigation", () =>
   portal.withPage({ user: "nl.manager" }, async ({ page }) => {
-    await page.goto(`${portal.baseUrl}/accounts`);
-    await page.locator("main p.page-error[role=alert]").waitFor();
-    assert.equal(await page.locator("ul.account-tree").count(), 0);
-    assert.equal(await page.locator("a.nav-accounts").count(), 0);
+    await assertRefused(page, `${portal.baseUrl}/accounts`, ["ul.account-tree", "a.nav-accounts"]);
   }));

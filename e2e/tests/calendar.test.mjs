@@ -6,25 +6,15 @@
 // list of days, without sideways scrolling.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PASSWORD, useServerAndBrowser } from "../lib/fixture.mjs";
+import { useServerAndBrowser } from "../lib/fixture.mjs";
 import { assertNoSidewaysScroll } from "../lib/browser.mjs";
 import { accessibilityViolations } from "../lib/axe.mjs";
 
 const portal = useServerAndBrowser();
 
-async function token(username) {
-  const response = await fetch(`${portal.baseUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  assert.ok(response.ok, `login ${username}: ${response.status}`);
-  return (await response.json()).access_token;
-}
-
 /** Plans a tentative visit on `number`, `days` from now, 09:00-11:00 UTC. */
 async function planVisit(number, days) {
-  const authorization = `Bearer ${await token("service")}`;
+  const authorization = `Bearer ${await portal.apiToken("service")}`;
   const found = await fetch(`${portal.baseUrl}/api/v1/installed-products?q=${number}`, { headers: { authorization } });
   const product = (await found.json()).items.find((p) => p.number === number);
   const day = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -37,15 +37,7 @@ test("a Manager creates a user who inherits Dutch and Amsterdam time and activat
 
   // The new user follows the link in a fresh browser.
   await portal.withPage({}, async ({ page }) => {
-    await page.goto(`${portal.baseUrl}/activate#token=${tokenOf(mail)}`);
-    await page.locator("#new-password").fill("Lighthouse-Keeper-77");
-    await page.locator("#repeat-password").fill("Lighthouse-Keeper-77");
-    await page.locator("form button[type=submit]").click();
-    await page.waitForURL(/\/login/);
-    await page.locator("#username").fill("jan.devries");
-    await page.locator("#password").fill("Lighthouse-Keeper-77");
-    await page.locator("button[type=submit]").click();
-    await page.locator("header .user-name", { hasText: "Jan de Vries" }).waitFor();
+    await portal.activateAndSignIn(page, tokenOf(mail), { username: "jan.devries", displayName: "Jan de Vries" });
     // Inherited: Dutch, Europe/Amsterdam.
     assert.equal(await page.locator("html").getAttribute("lang"), "nl");
     const me = await page.evaluate(async () => {

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { useServerAndBrowser } from "../lib/fixture.mjs";
 import { accessibilityViolations } from "../lib/axe.mjs";
-import { assertNoSidewaysScroll } from "../lib/browser.mjs";
+import { assertNoSidewaysScroll, assertRefused, openFromSettings } from "../lib/browser.mjs";
 
 const portal = useServerAndBrowser({ smtp: true });
 
@@ -207,15 +207,7 @@ test("the Service user imports a customer's users, and a new user activates from
   const mail = await portal.smtp.waitFor("h.mulder@lindenhaven.example", /Activeer/);
   const token = mail.body.match(/#token=([A-Za-z0-9_-]+)/)[1];
   await portal.withPage({}, async ({ page }) => {
-    await page.goto(`${portal.baseUrl}/activate#token=${token}`);
-    await page.locator("#new-password").fill("Lighthouse-Keeper-77");
-    await page.locator("#repeat-password").fill("Lighthouse-Keeper-77");
-    await page.locator("form button[type=submit]").click();
-    await page.waitForURL(/\/login/);
-    await page.locator("#username").fill("h.mulder");
-    await page.locator("#password").fill("Lighthouse-Keeper-77");
-    await page.locator("button[type=submit]").click();
-    await page.locator("header .user-name", { hasText: "Hanna Mulder" }).waitFor();
+    await portal.activateAndSignIn(page, token, { username: "h.mulder", displayName: "Hanna Mulder" });
     assert.equal(await page.locator("html").getAttribute("lang"), "nl");
   });
 });
@@ -223,10 +215,7 @@ test("the Service user imports a customer's users, and a new user activates from
 test("on a phone the Service user reaches the import from the settings and reads the problems as cards", () =>
   portal.withPage({ user: "service", viewport: { width: 360, height: 780 } }, async ({ page }) => {
     // Not on the bottom bar (it holds five items), but in the settings.
-    await page.locator("nav.main-nav a.nav-imports").waitFor({ state: "attached" });
-    assert.equal(await page.locator("nav.main-nav a.nav-imports").isVisible(), false);
-    await page.locator("a.settings-link").click();
-    await page.locator("section[aria-labelledby=imports-heading] a", { hasText: "Import data" }).click();
+    await openFromSettings(page, { navLink: "a.nav-imports", section: "imports-heading", linkText: "Import data" });
     await page.locator("main h1", { hasText: "Import a customer's data" }).waitFor();
 
     // An empty file is refused with the app's own words.
@@ -246,8 +235,5 @@ test("on a phone the Service user reaches the import from the settings and reads
 
 test("a customer gets neither the import page nor its navigation", () =>
   portal.withPage({ user: "nl.manager" }, async ({ page }) => {
-    await page.goto(`${portal.baseUrl}/imports`);
-    await page.locator("main p.page-error[role=alert]").waitFor();
-    assert.equal(await page.locator("#import-file").count(), 0);
-    assert.equal(await page.locator("a.nav-imports").count(), 0);
+    await assertRefused(page, `${portal.baseUrl}/imports`, ["#import-file", "a.nav-imports"]);
   }));

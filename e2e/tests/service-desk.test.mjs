@@ -5,25 +5,13 @@
 // Customers see neither the queue nor the service actions.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PASSWORD, useServerAndBrowser } from "../lib/fixture.mjs";
+import { useServerAndBrowser } from "../lib/fixture.mjs";
 import { accessibilityViolations } from "../lib/axe.mjs";
-import { assertNoSidewaysScroll } from "../lib/browser.mjs";
+import { assertNoSidewaysScroll, assertRefused } from "../lib/browser.mjs";
 import { fillCaseForm, openCaseForm, submitCase } from "../lib/cases.mjs";
 
 const portal = useServerAndBrowser();
 const ENGINEER = "Sam Service (service organisation)";
-
-/** An access token of `username`, for a change made outside the browser. */
-async function token(username) {
-  const response = await fetch(`${portal.baseUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  const body = await response.text();
-  assert.ok(response.ok, `login: ${response.status} ${body}`);
-  return JSON.parse(body).access_token;
-}
 
 /** The id of a case from its page's URL. */
 function caseId(page) {
@@ -89,7 +77,7 @@ test("the service desk assigns a customer's case and moves it to In process", as
   // Someone else changes the case meanwhile: the next action is refused
   // (412), the case reloads and the page says so.
   const id = caseId(desk.page);
-  const authorization = `Bearer ${await token("service")}`;
+  const authorization = `Bearer ${await portal.apiToken("service")}`;
   const current = await fetch(`${portal.baseUrl}/api/v1/cases/${id}`, { headers: { authorization } });
   const etag = current.headers.get("etag");
   assert.match(etag ?? "", /^"v\d+"$/);
@@ -161,7 +149,7 @@ test("the queue refreshes itself every 30 seconds, keeping the view, the scroll 
     });
 
     // Meanwhile the case is assigned elsewhere.
-    const authorization = `Bearer ${await token("service")}`;
+    const authorization = `Bearer ${await portal.apiToken("service")}`;
     const engineers = await (await fetch(`${portal.baseUrl}/api/v1/service/engineers`, { headers: { authorization } })).json();
     const engineer = engineers.items.find((e) => e.display_name === ENGINEER);
     const id = href.split("/").pop();
@@ -183,9 +171,7 @@ test("the queue refreshes itself every 30 seconds, keeping the view, the scroll 
 
 test("a customer is refused the queue, and the service desk logs a phoned-in case with the caller", async () => {
   await portal.withPage({ user: "nl.manager" }, async ({ page }) => {
-    await page.goto(`${portal.baseUrl}/service/queue`);
-    await page.locator("main p.page-error[role=alert]").waitFor();
-    assert.equal(await page.locator("a.nav-service-queue").count(), 0);
+    await assertRefused(page, `${portal.baseUrl}/service/queue`, ["a.nav-service-queue"]);
   });
 
   await portal.withPage({ user: "service" }, async ({ page }) => {

@@ -9,7 +9,7 @@
 // searched; customers get none of it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PASSWORD, useServerAndBrowser } from "../lib/fixture.mjs";
+import { useServerAndBrowser } from "../lib/fixture.mjs";
 import { accessibilityViolations } from "../lib/axe.mjs";
 import { assertNoSidewaysScroll } from "../lib/browser.mjs";
 
@@ -17,24 +17,12 @@ const portal = useServerAndBrowser();
 const ENGINEER = "Sam Service (service organisation)";
 const ZONE = "Europe/Amsterdam";
 
-/** An access token of `username`, for what is done outside the browser. */
-async function token(username) {
-  const response = await fetch(`${portal.baseUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  const body = await response.text();
-  assert.ok(response.ok, `login ${username}: ${response.status} ${body}`);
-  return JSON.parse(body).access_token;
-}
-
 /** `fetch` of an API path as `username`, its JSON body and response. */
 async function api(username, path, { method = "GET", body, headers = {} } = {}) {
   const response = await fetch(`${portal.baseUrl}/api/v1${path}`, {
     method,
     headers: {
-      authorization: `Bearer ${await token(username)}`,
+      authorization: `Bearer ${await portal.apiToken(username)}`,
       ...(body ? { "content-type": "application/json" } : {}),
       ...headers,
     },
