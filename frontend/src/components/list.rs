@@ -123,9 +123,20 @@ pub fn card_list(cards: AnyView) -> AnyView {
 
 /// A list's table (`class`: its classes), scrolled sideways when too wide.
 pub fn data_table(class: &'static str, heads: AnyView, rows: AnyView) -> AnyView {
+    labelled_table(class, None, heads, rows)
+}
+
+/// A [`data_table`] that the element `labelled_by` (its id) names for
+/// screen readers, where the table has no caption of its own.
+pub fn labelled_table(
+    class: &'static str,
+    labelled_by: Option<&'static str>,
+    heads: AnyView,
+    rows: AnyView,
+) -> AnyView {
     view! {
         <div class="table-scroll">
-            <table class=class>
+            <table class=class aria-labelledby=labelled_by>
                 <thead>
                     <tr>{heads}</tr>
                 </thead>

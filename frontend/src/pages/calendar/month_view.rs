@@ -4,6 +4,7 @@
 //! (week_view.rs), as seven columns do not fit 360 px.
 
 use super::board::{event_chip, Board};
+use crate::components::list::labelled_table;
 use crate::format::format_date;
 use chrono::{Datelike, NaiveDate};
 use domain::DateFormat;
@@ -31,17 +32,12 @@ pub fn month_grid(board: &Board, month: u32) -> AnyView {
             view! { <tr>{days.collect_view()}</tr> }
         })
         .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table class="month-grid" aria-labelledby="period-heading">
-                <thead>
-                    <tr>{heads}</tr>
-                </thead>
-                <tbody>{weeks}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    labelled_table(
+        "month-grid",
+        Some("period-heading"),
+        heads.into_any(),
+        weeks.into_any(),
+    )
 }
 
 /// One day's cell: its number (the whole date for screen readers), the
