@@ -1,5 +1,5 @@
-use api::imports::ImportReport;
-use api::imports::{import, ImportKind};
+use crate::import_files::{self, counts};
+use api::imports::{ImportKind, ImportReport};
 use api_types::{AccountListResponse, ImportRunDto, ImportStatusDto, ProblemCode};
 use domain::account_import::ACCOUNT_COLUMNS;
 use domain::import::ImportIssue;
@@ -56,27 +56,11 @@ const ZUIDERZEE: [[&str; 9]; 4] = [
 ];
 
 fn csv(rows: &[[&str; 9]]) -> String {
-    let mut out = ACCOUNT_COLUMNS.join(",") + "\n";
-    for r in rows {
-        out.push_str(&r.join(","));
-        out.push('\n');
-    }
-    out
+    import_files::csv(&ACCOUNT_COLUMNS, rows)
 }
 
 async fn run(app: &TestApp, file: &str, dry_run: bool) -> ImportReport {
-    import(
-        &app.state,
-        None,
-        (ImportKind::Accounts, file.as_bytes()),
-        dry_run,
-    )
-    .await
-    .unwrap()
-}
-
-fn counts(r: &ImportReport) -> (u64, u64, u64, u64) {
-    (r.rows, r.created, r.updated, r.unchanged)
+    import_files::run(app, ImportKind::Accounts, file, dry_run).await
 }
 
 async fn accounts_named(app: &TestApp, prefix: &str) -> Vec<api_types::AccountResponse> {

@@ -1,7 +1,8 @@
 //! Importing users, contracts and warranties: keyed by the source system's
 //! ids, within the customer the row names, all of a file or nothing.
 
-use api::imports::{import, ImportKind, ImportReport};
+use crate::import_files::{counts, csv, problems, run};
+use api::imports::ImportKind;
 use api_types::{ContractDetail, ContractPage, SetPasswordRequest, UserPage, WarrantyPage};
 use domain::contract_import::CONTRACT_COLUMNS;
 use domain::import::ImportIssue;
@@ -9,32 +10,6 @@ use domain::user_import::USER_COLUMNS;
 use domain::warranty_import::WARRANTY_COLUMNS;
 use persistence::repositories::audit;
 use test_support::TestApp;
-
-fn csv(columns: &[&str], rows: &[Vec<&str>]) -> String {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(columns).unwrap();
-    for r in rows {
-        out.write_record(r).unwrap();
-    }
-    String::from_utf8(out.into_inner().unwrap()).unwrap()
-}
-
-async fn run(app: &TestApp, kind: ImportKind, file: &str, dry_run: bool) -> ImportReport {
-    import(&app.state, None, (kind, file.as_bytes()), dry_run)
-        .await
-        .unwrap()
-}
-
-fn counts(r: &ImportReport) -> (u64, u64, u64, u64) {
-    (r.rows, r.created, r.updated, r.unchanged)
-}
-
-fn problems(r: &ImportReport) -> Vec<(u64, &str, &str, ImportIssue)> {
-    r.problems
-        .iter()
-        .map(|p| (p.line, p.column.as_str(), p.value.as_str(), p.issue))
-        .collect()
-}
 
 // --- users -------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-use api::imports::{import_products, ImportReport};
+use crate::import_files;
+use api::imports::{ImportKind, ImportReport};
 use api_types::{
     ImportRunDto, ImportStatusDto, InstalledProductDetail, InstalledProductPage, ProblemCode,
 };
@@ -33,12 +34,7 @@ fn row(n: u32) -> Vec<String> {
 }
 
 fn csv(rows: &[Vec<String>]) -> String {
-    let mut out = PRODUCT_COLUMNS.join(",") + "\n";
-    for r in rows {
-        out.push_str(&r.join(","));
-        out.push('\n');
-    }
-    out
+    import_files::csv(&PRODUCT_COLUMNS, rows)
 }
 
 fn twenty() -> Vec<Vec<String>> {
@@ -46,9 +42,7 @@ fn twenty() -> Vec<Vec<String>> {
 }
 
 async fn run(app: &TestApp, file: &str, dry_run: bool) -> ImportReport {
-    import_products(&app.state, None, file.as_bytes(), dry_run)
-        .await
-        .unwrap()
+    import_files::run(app, ImportKind::InstalledProducts, file, dry_run).await
 }
 
 async fn imported_seen_by(app: &TestApp, username: &str) -> u64 {

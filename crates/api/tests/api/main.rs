@@ -20,6 +20,7 @@ mod end_of_life;
 mod errors;
 mod hostile_tokens;
 mod identity;
+mod import_files;
 mod imports;
 mod installed_products;
 mod lockout;
