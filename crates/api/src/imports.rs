@@ -8,6 +8,7 @@
 use crate::error::ApiError;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
+pub use domain::import::ImportKind;
 use domain::import::{
     parse_product, FileKind, ImportIssue, ImportedProduct, RowProblem, PRODUCT_FILE,
 };
@@ -576,31 +577,6 @@ pub async fn fail_abandoned(state: &AppState) -> Result<u64, ApiError> {
     let why = "the server stopped during the import; start it again";
     let alive = state.imports.ids();
     Ok(import_runs::fail_abandoned(&state.db, why, stale_before, &alive, now).await?)
-}
-
-/// What an import file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportKind {
-    InstalledProducts,
-    Accounts,
-    Users,
-    Contracts,
-    Warranties,
-    PlannedEvents,
-}
-
-impl ImportKind {
-    /// As import runs name it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ImportKind::InstalledProducts => "installed_products",
-            ImportKind::Accounts => "accounts",
-            ImportKind::Users => "users",
-            ImportKind::Contracts => "contracts",
-            ImportKind::Warranties => "warranties",
-            ImportKind::PlannedEvents => "planned_events",
-        }
-    }
 }
 
 /// Runs an uploaded file of `kind` (`path`) as import run `id` in the

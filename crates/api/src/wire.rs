@@ -6,6 +6,7 @@
 //! local traits (the orphan rule forbids `From` between two foreign types).
 
 use crate::error::ApiError;
+use api_types::ImportKindDto;
 use api_types::{
     AccountKindDto, ActivityKindDto, AttachmentTypeDto, CaseKindDto, CaseOriginDto, CaseStatusDto,
     ExpiryStatusDto, IdentifierKindDto, ModalityDto, OperationalStateDto, ProductKindDto,
@@ -17,6 +18,7 @@ use api_types::{DocumentKindDto, MilestoneDto, ReportFilterOp, ReportKindDto, So
 use domain::access_request::IdentifierKind;
 use domain::document::DocumentKind;
 use domain::end_of_life::Milestone;
+use domain::import::ImportKind;
 use domain::planned_event::{CustomerResponse, EventStatus, EventType, VisitType};
 use domain::report::digest::Cadence;
 use domain::report::{Direction, FilterOp, ReportKind};
@@ -158,6 +160,14 @@ mirror_enum!(DocumentKind <=> DocumentKindDto {
     ProductDocumentation,
 });
 mirror_enum!(Milestone <=> MilestoneDto { EndOfLife, EndOfService });
+mirror_enum!(ImportKind <=> ImportKindDto {
+    InstalledProducts,
+    Accounts,
+    Users,
+    Contracts,
+    Warranties,
+    PlannedEvents,
+});
 mirror_enum!(IdentifierKind <=> IdentifierKindDto {
     InstalledProductNumber,
     AssetId,

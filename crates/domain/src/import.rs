@@ -8,6 +8,18 @@ use crate::installed_product::{Modality, ProductKind, ProductStatus};
 use crate::user::Language;
 use chrono::NaiveDate;
 
+crate::text_enum! {
+    /// What an import file holds; import runs are stored under these codes.
+    pub enum ImportKind / UnknownImportKind {
+        InstalledProducts = "installed_products",
+        Accounts = "accounts",
+        Users = "users",
+        Contracts = "contracts",
+        Warranties = "warranties",
+        PlannedEvents = "planned_events",
+    }
+}
+
 /// A kind of import file from its columns (in the template's order) and
 /// its row check, in one place: the list of names `COLUMNS`, the type of
 /// where they stand (`Found`), and the [`FileKind`] `FILE`.

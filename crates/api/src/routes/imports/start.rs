@@ -1,8 +1,8 @@
 use crate::auth::AuthUser;
-use crate::imports::ImportKind;
 use crate::routes::{answers, AppData, Reply};
+use crate::wire::ToDomain;
 use actix_web::{post, web, HttpRequest};
-use api_types::{ImportKindDto, ImportQuery, ImportRunDto};
+use api_types::{ImportQuery, ImportRunDto};
 
 /// Starts importing a CSV file or an xlsx workbook (its first sheet) of
 /// `kind`: the body is the file's bytes, sent as
@@ -50,13 +50,6 @@ pub async fn import_file(
     query: web::Query<ImportQuery>,
     payload: web::Payload,
 ) -> Reply {
-    let kind = match query.kind {
-        ImportKindDto::InstalledProducts => ImportKind::InstalledProducts,
-        ImportKindDto::Accounts => ImportKind::Accounts,
-        ImportKindDto::Users => ImportKind::Users,
-        ImportKindDto::Contracts => ImportKind::Contracts,
-        ImportKindDto::Warranties => ImportKind::Warranties,
-        ImportKindDto::PlannedEvents => ImportKind::PlannedEvents,
-    };
+    let kind = query.kind.to_domain();
     super::receive::start(&state, &auth, (&req, &query), payload, kind).await
 }
