@@ -6,7 +6,7 @@
 //! local traits (the orphan rule forbids `From` between two foreign types).
 
 use crate::error::ApiError;
-use api_types::ImportKindDto;
+use api_types::{AccessRequestStatusDto, ImportKindDto, LinkPurposeDto, UserStatusDto};
 use api_types::{
     AccountKindDto, ActivityKindDto, AttachmentTypeDto, CaseKindDto, CaseOriginDto, CaseStatusDto,
     ExpiryStatusDto, IdentifierKindDto, ModalityDto, OperationalStateDto, ProductKindDto,
@@ -15,7 +15,7 @@ use api_types::{
 use api_types::{CustomerResponseDto, EventStatusDto, EventTypeDto, VisitTypeDto};
 use api_types::{DigestCadenceDto, NumberMatchDto, SearchKindDto};
 use api_types::{DocumentKindDto, MilestoneDto, ReportFilterOp, ReportKindDto, SortOrder};
-use domain::access_request::IdentifierKind;
+use domain::access_request::{AccessRequestStatus, IdentifierKind};
 use domain::document::DocumentKind;
 use domain::end_of_life::Milestone;
 use domain::import::ImportKind;
@@ -28,6 +28,8 @@ use domain::{
     Modality, OperationalState, ProductKind, ProductStatus, Role, VisibilityReason,
 };
 use persistence::repositories::query::PageRequest;
+use persistence::repositories::user_tokens::LinkPurpose;
+use persistence::repositories::users::StatusFilter;
 
 /// Where a list answer is: the page asked for and the rows that match.
 pub fn page_info(page: PageRequest, total: u64) -> api_types::PageInfo {
@@ -160,6 +162,9 @@ mirror_enum!(DocumentKind <=> DocumentKindDto {
     ProductDocumentation,
 });
 mirror_enum!(Milestone <=> MilestoneDto { EndOfLife, EndOfService });
+mirror_enum!(AccessRequestStatus <=> AccessRequestStatusDto { Pending, Approved, Rejected });
+mirror_enum!(StatusFilter <=> UserStatusDto { PendingActivation, Active, Locked, Deactivated });
+mirror_enum!(LinkPurpose => LinkPurposeDto { Activation, Reset });
 mirror_enum!(ImportKind <=> ImportKindDto {
     InstalledProducts,
     Accounts,

@@ -13,9 +13,9 @@ use crate::notifications;
 use crate::state::AppState;
 use crate::wire::{ToDomain, ToWire};
 use api_types::{
-    AccessRequestDto, AccessRequestPage, AccessRequestQuery, AccessRequestStatusDto,
-    ApproveAccessRequest, CreateAccessRequest, CreateUserRequest, FacilityDto, FacilityIdentifier,
-    FieldErrorCode, RejectAccessRequest,
+    AccessRequestDto, AccessRequestPage, AccessRequestQuery, ApproveAccessRequest,
+    CreateAccessRequest, CreateUserRequest, FacilityDto, FacilityIdentifier, FieldErrorCode,
+    RejectAccessRequest,
 };
 use chrono::Duration;
 use domain::access_request::{AccessRequest, AccessRequestForm, AccessRequestStatus, Facility};
@@ -175,11 +175,7 @@ async fn dto(state: &AppState, m: AccessRequest) -> Result<AccessRequestDto, Api
         phone: m.phone,
         country: m.country,
         remarks: m.remarks,
-        status: match m.status {
-            AccessRequestStatus::Approved => AccessRequestStatusDto::Approved,
-            AccessRequestStatus::Rejected => AccessRequestStatusDto::Rejected,
-            AccessRequestStatus::Pending => AccessRequestStatusDto::Pending,
-        },
+        status: m.status.to_wire(),
         parent_account_id: m.parent_account.map(|a| a.as_uuid()),
         parent_account_name,
         created_at: m.created_at,
@@ -197,11 +193,7 @@ pub async fn list(
 ) -> Result<AccessRequestPage, ApiError> {
     let parent = visible_parent(state, auth).await?;
     let page = crate::wire::page_request(q.page, q.page_size)?;
-    let status = q.status.map(|s| match s {
-        AccessRequestStatusDto::Pending => AccessRequestStatus::Pending,
-        AccessRequestStatusDto::Approved => AccessRequestStatus::Approved,
-        AccessRequestStatusDto::Rejected => AccessRequestStatus::Rejected,
-    });
+    let status = q.status.map(ToDomain::to_domain);
     let (rows, total) = access_requests::page(
         &state.db,
         parent,

@@ -22,7 +22,7 @@ use persistence::repositories::accounts;
 use persistence::repositories::audit;
 use persistence::repositories::refresh_tokens;
 use persistence::repositories::user_tokens::LinkPurpose;
-use persistence::repositories::users::{self, AdminChanges, AdminUser, StatusFilter, UserFilter};
+use persistence::repositories::users::{self, AdminChanges, AdminUser, UserFilter};
 use persistence::{Conn, StoreError, Tx};
 
 fn status(u: &AdminUser, now: DateTime<Utc>) -> UserStatusDto {
@@ -91,12 +91,7 @@ pub async fn list(state: &AppState, auth: &AuthUser, q: &UserQuery) -> Result<Us
     let filter = UserFilter {
         parent_account: parent,
         q: q.q.clone(),
-        status: q.status.map(|s| match s {
-            UserStatusDto::PendingActivation => StatusFilter::PendingActivation,
-            UserStatusDto::Active => StatusFilter::Active,
-            UserStatusDto::Locked => StatusFilter::Locked,
-            UserStatusDto::Deactivated => StatusFilter::Deactivated,
-        }),
+        status: q.status.map(ToDomain::to_domain),
         account: q.account.map(AccountId::from_uuid),
     };
     let (items, total) = users::list_admin(

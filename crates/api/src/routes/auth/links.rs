@@ -2,9 +2,9 @@ use crate::identity::client::ClientAddress;
 use crate::identity::links;
 use crate::routes::answers;
 use crate::routes::{AppData, Reply};
+use crate::wire::ToWire;
 use actix_web::{post, web, HttpResponse};
-use api_types::{LinkInfo, LinkPurposeDto, LinkTokenRequest, SetPasswordRequest};
-use persistence::repositories::user_tokens::LinkPurpose;
+use api_types::{LinkInfo, LinkTokenRequest, SetPasswordRequest};
 
 /// Tells what an activation or reset link is for, before the user types a password.
 #[utoipa::path(
@@ -19,10 +19,7 @@ use persistence::repositories::user_tokens::LinkPurpose;
 pub async fn check_link(state: AppData, body: web::Json<LinkTokenRequest>) -> Reply {
     let (link, user) = links::check(&state, &body.token).await?;
     Ok(HttpResponse::Ok().json(LinkInfo {
-        purpose: match link.purpose {
-            LinkPurpose::Activation => LinkPurposeDto::Activation,
-            LinkPurpose::Reset => LinkPurposeDto::Reset,
-        },
+        purpose: link.purpose.to_wire(),
         username: user.username.as_str().to_owned(),
         expires_at: link.expires_at,
     }))
