@@ -5,7 +5,7 @@
 //! none of it; a dry run goes the same way and rolls back.
 
 use crate::error::ApiError;
-use crate::imports::{names, with_import, ImportReport, RunOf, Stop};
+use crate::import_run::{names, with_import, ImportReport, RunOf, Stop};
 use domain::account_import::{ImportedAccount, ACCOUNT_FILE};
 use domain::import::{ImportIssue, RowProblem};
 use domain::{Account, AccountId};

@@ -6,7 +6,7 @@
 
 use crate::error::ApiError;
 use crate::import_names::{self, Cell};
-use crate::imports::{names, with_import, ImportReport, RunOf, Stop};
+use crate::import_run::{names, with_import, ImportReport, RunOf, Stop};
 use domain::contract_import::{
     ContractHeader, ImportedContractLine, CONTRACT_COLUMNS, CONTRACT_FILE,
 };

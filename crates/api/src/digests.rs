@@ -114,7 +114,7 @@ pub async fn send_due(state: &AppState) -> Result<u64, ApiError> {
 /// that a digest due at 07:00 goes within minutes, not at the next hourly
 /// housekeeping.
 pub fn spawn_digest_sender(state: AppState, every: std::time::Duration) {
-    crate::jobs::spawn_every(state, every, "report digests", |state| async move {
+    crate::periodic::spawn_every(state, every, "report digests", |state| async move {
         let queued = send_due(&state).await?;
         if queued > 0 {
             tracing::info!(queued, "report digests queued");

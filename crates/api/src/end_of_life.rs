@@ -46,7 +46,7 @@ pub async fn notify_user(state: &AppState, user: &User) -> Result<bool, ApiError
                 return Ok::<_, ApiError>(false);
             }
             let (subject, body) = email(user, &claimed, &public_url);
-            crate::notifications::queue(tx, user.email.as_str(), subject, body, now).await?;
+            crate::mail::queue(tx, user.email.as_str(), subject, body, now).await?;
             Ok(true)
         })
         .await

@@ -5,7 +5,7 @@
 
 use crate::error::ApiError;
 use crate::import_names::{self, Cell};
-use crate::imports::{names, with_import, ImportReport, RunOf, Stop};
+use crate::import_run::{names, with_import, ImportReport, RunOf, Stop};
 use domain::event_import::{ImportedEvent, EVENT_FILE};
 use domain::import::{ImportIssue, RowProblem};
 use domain::planned_event::{EventPlan, PlannedEvent};

@@ -2,7 +2,7 @@
 //! row's parent account: whatever is not there is a problem of the row,
 //! and a thing of another customer says so without saying whose.
 
-use crate::imports::ImportReport;
+use crate::import_run::ImportReport;
 use domain::import::{ImportIssue, RowProblem};
 use domain::{Account, AccountId};
 use persistence::repositories::imports::StoredProduct;

@@ -46,37 +46,11 @@ pub async fn housekeeping(state: &AppState) -> anyhow::Result<(u64, u64)> {
 
 /// Runs [`housekeeping`] now and then every `every`, until the runtime stops.
 pub fn spawn_housekeeping(state: AppState, every: Duration) {
-    spawn_every(state, every, "housekeeping", |state| async move {
+    crate::periodic::spawn_every(state, every, "housekeeping", |state| async move {
         let (orphans, keys) = housekeeping(&state).await?;
         if orphans + keys > 0 {
             tracing::info!(orphans, expired_idempotency_keys = keys, "housekeeping");
         }
         Ok::<_, anyhow::Error>(())
-    });
-}
-
-/// Runs `round` now and then every `every` until the runtime stops: the
-/// loop of every background task (housekeeping, the outbox, digests). A
-/// round that overruns delays the next instead of bunching them; a failed
-/// round is logged as `what`, and the next one tries again.
-pub fn spawn_every<Round, Fut, E>(
-    state: AppState,
-    every: Duration,
-    what: &'static str,
-    round: Round,
-) where
-    Round: Fn(AppState) -> Fut + Send + 'static,
-    Fut: std::future::Future<Output = Result<(), E>> + Send,
-    E: std::fmt::Display,
-{
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(every);
-        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            interval.tick().await;
-            if let Err(err) = round(state.clone()).await {
-                tracing::warn!(error = %err, round = what, "a background round failed");
-            }
-        }
     });
 }

@@ -3,11 +3,31 @@
 
 use crate::state::AppState;
 use chrono::Duration as ChronoDuration;
+use chrono::{DateTime, Utc};
 use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use persistence::repositories::outbox::{self, QueuedEmail};
+use persistence::repositories::outbox::{self, NewEmail, QueuedEmail};
+use persistence::{Conn, StoreError};
 use std::time::Duration;
 use tokio::io::AsyncReadExt;
+
+/// Queues one email (in the caller's transaction, with the change it
+/// tells of); the sender below delivers it.
+pub(crate) async fn queue(
+    db: &impl Conn,
+    to: impl Into<String>,
+    subject: String,
+    body: String,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let email = NewEmail {
+        to: to.into(),
+        subject,
+        body,
+        attachment: None,
+    };
+    outbox::enqueue(db, &email, now).await
+}
 
 /// How long a claimed email is ours before another process may retry it.
 const LEASE_SECONDS: i64 = 300;
@@ -89,7 +109,7 @@ pub async fn deliver_due(state: &AppState) -> anyhow::Result<usize> {
 
 /// Runs [`deliver_due`] every `every` until the runtime stops.
 pub fn spawn_mail_sender(state: AppState, every: Duration) {
-    crate::jobs::spawn_every(state, every, "email sender", |state| async move {
+    crate::periodic::spawn_every(state, every, "email sender", |state| async move {
         deliver_due(&state).await.map(drop)
     });
 }

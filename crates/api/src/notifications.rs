@@ -2,28 +2,11 @@
 //! language, time zone and formats. They are queued in the outbox with the
 //! change they tell of (same transaction); `mail` delivers them.
 
+use crate::mail::queue;
 use chrono::{DateTime, Utc};
 use domain::{Case, CaseStatus, Language, User, UserSettings};
-use persistence::repositories::outbox::{self, NewEmail};
 use persistence::repositories::users;
 use persistence::{Conn, StoreError};
-
-/// Queues one email (in the caller's transaction, with the change it tells of).
-pub(crate) async fn queue(
-    db: &impl Conn,
-    to: impl Into<String>,
-    subject: String,
-    body: String,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let email = NewEmail {
-        to: to.into(),
-        subject,
-        body,
-        attachment: None,
-    };
-    outbox::enqueue(db, &email, now).await
-}
 
 /// What happened to a case.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
 use crate::identity::{links, security};
 use crate::import_names::{self, Cell};
-use crate::imports::{names, with_import, ImportReport, RunOf, Stop};
+use crate::import_run::{names, with_import, ImportReport, RunOf, Stop};
 use domain::import::{ImportIssue, RowProblem};
 use domain::user_import::{ImportedUser, USER_FILE};
 use domain::{Account, AccountId, SecurityEvent, User, UserId};

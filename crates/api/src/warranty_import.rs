@@ -3,7 +3,7 @@
 
 use crate::error::ApiError;
 use crate::import_names::{self, Cell};
-use crate::imports::{names, with_import, ImportReport, RunOf, Stop};
+use crate::import_run::{names, with_import, ImportReport, RunOf, Stop};
 use domain::warranty_import::{ImportedWarranty, WarrantyFields, WARRANTY_FILE};
 use persistence::repositories::contract_import;
 use persistence::repositories::{account_admin, imports};

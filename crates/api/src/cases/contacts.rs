@@ -81,7 +81,7 @@ pub(crate) async fn ask_to_confirm(
             ),
         ),
     };
-    crate::notifications::queue(db, address, subject, body, now).await
+    crate::mail::queue(db, address, subject, body, now).await
 }
 
 /// Confirms the address of a link (public: the owner of the address may

@@ -179,7 +179,7 @@ pub(crate) async fn publish(
                     docs.len(),
                     &public_url,
                 );
-                crate::notifications::queue(tx, reader.email.as_str(), subject, body, now).await?;
+                crate::mail::queue(tx, reader.email.as_str(), subject, body, now).await?;
             }
             Ok::<_, ApiError>(())
         })

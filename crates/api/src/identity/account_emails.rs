@@ -82,5 +82,5 @@ pub async fn queue_account_change(
             ),
         ),
     };
-    crate::notifications::queue(db, user.email.as_str(), subject, body, now).await
+    crate::mail::queue(db, user.email.as_str(), subject, body, now).await
 }
