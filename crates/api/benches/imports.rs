@@ -13,7 +13,7 @@
 #[allow(dead_code)]
 mod common;
 
-use domain::import::PRODUCT_COLUMNS;
+use domain::product_import::PRODUCT_COLUMNS;
 use domain::{AccountId, Modality, ProductKind, ProductStatus};
 use persistence::raw_sql;
 use persistence::repositories::imports::ProductRecord;

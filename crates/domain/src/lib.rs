@@ -27,6 +27,7 @@ pub mod password;
 pub mod phi;
 pub mod planned_event;
 pub mod policy;
+pub mod product_import;
 pub mod report;
 pub mod search;
 pub mod security_event;

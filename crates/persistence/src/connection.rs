@@ -1,36 +1,8 @@
-use crate::db::{Db, Sealed};
+use crate::db::{Backend, Db, Sealed};
 use crate::error::{StoreError, StoreResult};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database};
 use std::time::Duration;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-impl From<sea_orm::DatabaseBackend> for Backend {
-    fn from(backend: sea_orm::DatabaseBackend) -> Self {
-        match backend {
-            sea_orm::DatabaseBackend::Postgres => Backend::Postgres,
-            // MySQL is not supported; `connect` refuses its URLs.
-            sea_orm::DatabaseBackend::Sqlite | sea_orm::DatabaseBackend::MySql => Backend::Sqlite,
-        }
-    }
-}
-
-impl Backend {
-    pub fn of_url(url: &str) -> Option<Backend> {
-        if url.starts_with("sqlite:") {
-            Some(Backend::Sqlite)
-        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Some(Backend::Postgres)
-        } else {
-            None
-        }
-    }
-}
 
 /// Connects to SQLite (WAL, foreign keys on) or PostgreSQL, with timeouts short
 /// enough that an outage answers 503 quickly instead of hanging requests.

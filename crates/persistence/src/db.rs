@@ -2,7 +2,6 @@
 //! crate: callers hold a [`Db`], open a [`Tx`] with [`Db::transaction`], and
 //! hand either to the repositories, which take `&impl Conn`.
 
-use crate::connection::Backend;
 use crate::error::{StoreError, StoreResult};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
 use std::fmt;
@@ -146,5 +145,34 @@ impl Tx {
 
     pub(crate) async fn commit(self) -> StoreResult<()> {
         Ok(self.0.commit().await?)
+    }
+}
+
+/// Which database a [`Db`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl From<sea_orm::DatabaseBackend> for Backend {
+    fn from(backend: sea_orm::DatabaseBackend) -> Self {
+        match backend {
+            sea_orm::DatabaseBackend::Postgres => Backend::Postgres,
+            // MySQL is not supported; `connect` refuses its URLs.
+            sea_orm::DatabaseBackend::Sqlite | sea_orm::DatabaseBackend::MySql => Backend::Sqlite,
+        }
+    }
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod repositories;
 pub mod seed;
 
 pub use blobs::{BlobStore, IncomingBlob, StoredBlob};
-pub use connection::{connect, connect_single, migrate_down_all, migrate_up, Backend};
+pub use connection::{connect, connect_single, migrate_down_all, migrate_up};
+pub use db::Backend;
 pub use db::{Conn, Db, Tx};
 pub use error::StoreError;

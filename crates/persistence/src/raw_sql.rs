@@ -3,7 +3,7 @@
 //! plain SQL a test uses to look at or tamper with what was stored. The
 //! application never uses this module.
 
-use crate::connection::Backend;
+use crate::db::Backend;
 use crate::db::{Db, Sealed};
 use crate::error::StoreResult;
 use crate::repositories::accounts::AccountVisibility;

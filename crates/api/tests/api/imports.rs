@@ -3,7 +3,8 @@ use api::imports::{ImportKind, ImportReport};
 use api_types::{
     ImportRunDto, ImportStatusDto, InstalledProductDetail, InstalledProductPage, ProblemCode,
 };
-use domain::import::{ImportIssue, PRODUCT_COLUMNS};
+use domain::import::ImportIssue;
+use domain::product_import::PRODUCT_COLUMNS;
 use persistence::repositories::audit;
 use test_support::expect_problem_code;
 use test_support::TestApp;

@@ -6,7 +6,7 @@ use crate::db::Conn;
 use crate::entities::installed_product;
 use crate::error::StoreResult;
 use chrono::{DateTime, Utc};
-use domain::import::ProductFields;
+use domain::product_import::ProductFields;
 use domain::{AccountId, InstalledProductId, OperationalState};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};

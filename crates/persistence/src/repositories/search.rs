@@ -4,7 +4,7 @@
 //! which PostgreSQL answers from trigram indexes and SQLite, for cases,
 //! from an FTS5 trigram table. What the caller may see is in every query.
 
-use crate::connection::Backend;
+use crate::db::Backend;
 use crate::db::Conn;
 use crate::entities::{case, contract, installed_product, warranty};
 use crate::error::StoreResult;

@@ -2,7 +2,7 @@ use crate::auth::AuthUser;
 use crate::routes::{answers, AppData, Reply};
 use actix_web::http::header;
 use actix_web::{get, HttpResponse};
-use domain::import::PRODUCT_COLUMNS;
+use domain::product_import::PRODUCT_COLUMNS;
 
 /// An example row: a CT at a customer's site, numbered as the ERP does.
 const EXAMPLE: [&str; 17] = [

@@ -128,7 +128,7 @@ struct Plan<'q> {
 
 impl<'q> Plan<'q> {
     fn new(
-        backend: crate::connection::Backend,
+        backend: crate::db::Backend,
         visibility: AccountVisibility,
         query: &'q ValidQuery,
         reading: Reading,

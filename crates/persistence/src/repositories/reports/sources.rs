@@ -1,7 +1,7 @@
 //! Where each report's rows come from: the tables it joins, the rows the
 //! caller may see, and the SQL expression behind each column key.
 
-use crate::connection::Backend;
+use crate::db::Backend;
 use crate::entities::{account, case, contract, installed_product, planned_event};
 use crate::repositories::query::{self, AccountVisibility};
 use crate::repositories::{cases, contracts};
