@@ -7,11 +7,14 @@
 
 use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
+use crate::identity::passwords;
 use crate::identity::security;
 use crate::notifications;
 use crate::state::AppState;
+use api_types::FieldErrorCode;
 use domain::{SecurityEvent, User};
 use persistence::repositories::login_attempts::{self, Reservation};
+use persistence::repositories::users;
 use std::time::Duration;
 
 /// How long an attempt waits for a slot while others are being checked
@@ -92,4 +95,41 @@ impl<'a> Attempt<'a> {
     pub async fn release(self) -> Result<(), ApiError> {
         Ok(login_attempts::release(&self.state.db, self.user.id).await?)
     }
+}
+
+/// Checks a signed-in user's password before a change, under the account
+/// lockout like a login: a wrong one counts, and a locked account is
+/// refused as if it were wrong (422 `wrong_password` on `field`).
+pub async fn confirm_password(
+    state: &AppState,
+    user: &User,
+    password: &str,
+    client: &ClientAddress,
+    field: &str,
+    wrong: &str,
+) -> Result<(), ApiError> {
+    let attempt = Attempt::reserve(state, user).await?;
+    let stored = match attempt {
+        Some(_) => users::password_hash(&state.db, user.id).await?,
+        None => None,
+    };
+    let matches = state
+        .passwords
+        .verify(stored.as_deref(), password)
+        .await
+        .map_err(ApiError::internal)?;
+    match attempt {
+        Some(attempt) if matches => return attempt.release().await,
+        Some(attempt) => {
+            attempt
+                .wrong(client, SecurityEvent::LoginFailed, "wrong_current_password")
+                .await?
+        }
+        None => {}
+    }
+    Err(ApiError::Validation(vec![passwords::field_error(
+        field,
+        FieldErrorCode::WrongPassword,
+        wrong,
+    )]))
 }

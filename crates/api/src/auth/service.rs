@@ -7,7 +7,6 @@ use crate::error::ApiError;
 use crate::identity::client::ClientAddress;
 use crate::identity::{mfa, passwords, security};
 use crate::state::AppState;
-use api_types::FieldErrorCode;
 use chrono::{DateTime, Utc};
 use domain::account_security::{password_expired, PASSWORD_HISTORY};
 use domain::{SecurityEvent, User, Username};
@@ -64,43 +63,6 @@ fn session_max_age(state: &AppState) -> Result<chrono::Duration, ApiError> {
 
 fn with_reason(entry: NewSecurityEntry, reason: &str) -> NewSecurityEntry {
     entry.details(serde_json::json!({ "reason": reason }))
-}
-
-/// Checks a signed-in user's password before a change, under the account
-/// lockout like a login: a wrong one counts, and a locked account is
-/// refused as if it were wrong (422 `wrong_password` on `field`).
-pub async fn confirm_password(
-    state: &AppState,
-    user: &User,
-    password: &str,
-    client: &ClientAddress,
-    field: &str,
-    wrong: &str,
-) -> Result<(), ApiError> {
-    let attempt = Attempt::reserve(state, user).await?;
-    let stored = match attempt {
-        Some(_) => users::password_hash(&state.db, user.id).await?,
-        None => None,
-    };
-    let matches = state
-        .passwords
-        .verify(stored.as_deref(), password)
-        .await
-        .map_err(ApiError::internal)?;
-    match attempt {
-        Some(attempt) if matches => return attempt.release().await,
-        Some(attempt) => {
-            attempt
-                .wrong(client, SecurityEvent::LoginFailed, "wrong_current_password")
-                .await?
-        }
-        None => {}
-    }
-    Err(ApiError::Validation(vec![passwords::field_error(
-        field,
-        FieldErrorCode::WrongPassword,
-        wrong,
-    )]))
 }
 
 /// Checks the password (same time and answer for unknown users and locked
@@ -255,7 +217,7 @@ pub async fn change_password(
     client: &ClientAddress,
 ) -> Result<IssuedTokens, ApiError> {
     let now = state.clock.now();
-    confirm_password(
+    crate::auth::attempts::confirm_password(
         state,
         user,
         current_password,

@@ -180,7 +180,7 @@ pub(crate) async fn confirm_owner(
     confirmation: &PasswordConfirmation,
     client: &ClientAddress,
 ) -> Result<(), ApiError> {
-    crate::auth::service::confirm_password(
+    crate::auth::attempts::confirm_password(
         state,
         user,
         &confirmation.password,

@@ -15,23 +15,10 @@ use std::collections::{BTreeSet, HashMap};
 
 /// Replaces the account's fields.
 pub async fn update(db: &impl Conn, id: AccountId, fields: &AccountFields) -> StoreResult<()> {
-    let mut model = fields_model(fields);
+    let mut model = super::accounts::fields_model(fields);
     model.id = Set(id.as_uuid());
     account::Entity::update(model).exec(db.raw()).await?;
     Ok(())
-}
-
-pub(crate) fn fields_model(f: &AccountFields) -> account::ActiveModel {
-    account::ActiveModel {
-        name: Set(f.name.as_str().to_owned()),
-        kind: Set(f.kind.as_str().to_owned()),
-        country: Set(f.country.as_str().to_owned()),
-        city: Set(f.city.clone()),
-        address: Set(f.address.clone()),
-        market: Set(f.market.clone()),
-        source_id: Set(f.source_id.clone()),
-        ..Default::default()
-    }
 }
 
 /// Sets the account directly above `id` (within its customer).

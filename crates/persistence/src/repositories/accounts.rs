@@ -156,6 +156,20 @@ pub async fn scope(db: &impl Conn, user: &User) -> StoreResult<AccountScope> {
     ))
 }
 
+/// The row's columns of an account's own fields (the rest left unset).
+pub(crate) fn fields_model(f: &AccountFields) -> account::ActiveModel {
+    account::ActiveModel {
+        name: Set(f.name.as_str().to_owned()),
+        kind: Set(f.kind.as_str().to_owned()),
+        country: Set(f.country.as_str().to_owned()),
+        city: Set(f.city.clone()),
+        address: Set(f.address.clone()),
+        market: Set(f.market.clone()),
+        source_id: Set(f.source_id.clone()),
+        ..Default::default()
+    }
+}
+
 /// Stores a new account (its place in the tree and its fields).
 pub async fn insert(db: &impl Conn, a: &Account, now: DateTime<Utc>) -> StoreResult<()> {
     account::ActiveModel {
@@ -164,7 +178,7 @@ pub async fn insert(db: &impl Conn, a: &Account, now: DateTime<Utc>) -> StoreRes
         parent_account_id: Set(a.parent_account_id.as_uuid()),
         created_at: Set(now),
         require_mfa: Set(false),
-        ..super::account_admin::fields_model(&a.fields)
+        ..fields_model(&a.fields)
     }
     .insert(db.raw())
     .await?;

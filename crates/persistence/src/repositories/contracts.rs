@@ -245,7 +245,7 @@ pub(crate) fn expiry_select(
     visibility: AccountVisibility,
     today: NaiveDate,
 ) -> sea_orm::Select<contract::Entity> {
-    let status = crate::repositories::reports::expiry(
+    let status = crate::repositories::query::expiry(
         Expr::col((contract::Entity, contract::Column::EndDate)).into(),
         today,
     );

@@ -4,9 +4,10 @@
 use crate::entities::{account, account_assignment, installed_product};
 use crate::error::StoreResult;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::{AccountId, Role, User};
+use domain::{AccountId, ExpiryStatus, Role, User};
 use sea_orm::sea_query::{
-    Expr, Func, IntoColumnRef, IntoCondition, LikeExpr, Order, Query, SelectStatement,
+    CaseStatement, Expr, Func, IntoColumnRef, IntoCondition, LikeExpr, Order, Query,
+    SelectStatement, SimpleExpr,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait,
@@ -417,4 +418,23 @@ where
         }
     }
     Ok(claimed)
+}
+
+/// The expiry colour of something ending on `end`, seen on `today`: the
+/// same bounds as [`ExpiryStatus::at`].
+pub(crate) fn expiry(end: SimpleExpr, today: NaiveDate) -> SimpleExpr {
+    let end = || Expr::expr(end.clone());
+    let last_day = |status: ExpiryStatus| status.end_date_range(today).1;
+    let status = CaseStatement::new()
+        .case(end().lt(today), Expr::val(ExpiryStatus::Expired.as_str()))
+        .case(
+            end().lte(last_day(ExpiryStatus::Red)),
+            Expr::val(ExpiryStatus::Red.as_str()),
+        )
+        .case(
+            end().lte(last_day(ExpiryStatus::Yellow)),
+            Expr::val(ExpiryStatus::Yellow.as_str()),
+        )
+        .finally(Expr::val(ExpiryStatus::Green.as_str()));
+    SimpleExpr::Case(Box::new(status))
 }

@@ -6,8 +6,6 @@
 pub mod charts;
 mod sources;
 
-pub(crate) use sources::expiry;
-
 use crate::db::{Conn, Db, Sealed};
 use crate::error::StoreResult;
 use crate::repositories::query::{contains_pattern, AccountVisibility, PageRequest};

@@ -3,11 +3,10 @@
 
 use crate::db::Backend;
 use crate::entities::{account, case, contract, installed_product, planned_event};
-use crate::repositories::query::{self, AccountVisibility};
+use crate::repositories::query::{self, expiry, AccountVisibility};
 use crate::repositories::{cases, contracts};
-use chrono::NaiveDate;
 use domain::report::ReportKind;
-use domain::{ExpiryStatus, Priority, ResponseTargets};
+use domain::{Priority, ResponseTargets};
 use sea_orm::sea_query::{
     Alias, CaseStatement, Expr, IntoIden, Query, SelectStatement, SimpleExpr,
 };
@@ -308,23 +307,4 @@ fn hours_until(context: Context, from: &str, to: &str) -> String {
             now.format("%Y-%m-%d %H:%M:%S%.6f+00")
         ),
     }
-}
-
-/// The expiry colour of something ending on `end`, seen on `today`: the
-/// same bounds as [`ExpiryStatus::at`].
-pub(crate) fn expiry(end: SimpleExpr, today: NaiveDate) -> SimpleExpr {
-    let end = || Expr::expr(end.clone());
-    let last_day = |status: ExpiryStatus| status.end_date_range(today).1;
-    let status = CaseStatement::new()
-        .case(end().lt(today), Expr::val(ExpiryStatus::Expired.as_str()))
-        .case(
-            end().lte(last_day(ExpiryStatus::Red)),
-            Expr::val(ExpiryStatus::Red.as_str()),
-        )
-        .case(
-            end().lte(last_day(ExpiryStatus::Yellow)),
-            Expr::val(ExpiryStatus::Yellow.as_str()),
-        )
-        .finally(Expr::val(ExpiryStatus::Green.as_str()));
-    SimpleExpr::Case(Box::new(status))
 }
