@@ -10,6 +10,8 @@ mod pages;
 mod query;
 mod routes;
 mod state;
+#[cfg(test)]
+mod test_data;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -2,7 +2,7 @@
 //! view can be bookmarked, shared and reloaded), and the API takes the same
 //! names. Enum values are the DTOs' snake_case serde names.
 
-use crate::routes::Page;
+use crate::routes::{encode_component, Page};
 use api_types::{
     ContractQuery, ExpiryStatusDto, InstalledProductQuery, InstalledProductSort, SortOrder,
 };
@@ -184,23 +184,6 @@ pub trait ListView: Clone + Default + PartialEq + Send + Sync + 'static {
         first.query().clone()
     }
 }
-
-/// Percent-encodes everything but the URL's unreserved characters.
-pub fn encode_component(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for byte in raw.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
-        }
-    }
-    out
-}
-
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// `?a=1&b=x%20y`, or nothing when there are no pairs.
 pub fn query_string(pairs: &[(&'static str, String)]) -> String {

@@ -298,6 +298,23 @@ pub fn product_cases_path(product: impl Display, historical: bool) -> String {
     )
 }
 
+/// Percent-encodes everything but the URL's unreserved characters.
+pub fn encode_component(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for byte in raw.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+    out
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
 /// The warranties tab of the contracts page, searching for `words` (a
 /// warranty's number) when there are any: a warranty has no page of its own.
 pub fn warranties_path(words: &str) -> String {
@@ -305,7 +322,7 @@ pub fn warranties_path(words: &str) -> String {
     if words.trim().is_empty() {
         tab
     } else {
-        format!("{tab}&q={}", crate::query::encode_component(words))
+        format!("{tab}&q={}", encode_component(words))
     }
 }
 

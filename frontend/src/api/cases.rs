@@ -65,11 +65,6 @@ impl Api {
     }
 }
 
-/// The `ETag` of a case's `version`, sent back as `If-Match`.
-pub fn version_tag(version: i32) -> String {
-    format!("\"v{version}\"")
-}
-
 fn case_path(id: impl Display) -> String {
     format!("/cases/{id}")
 }
@@ -113,11 +108,6 @@ mod tests {
             bench_repair_form_url("k1"),
             "/api/v1/cases/k1/bench-repair-form.pdf"
         );
-    }
-
-    #[test]
-    fn a_version_is_sent_back_as_the_etag_the_server_wrote() {
-        assert_eq!(version_tag(7), "\"v7\"");
     }
 }
 

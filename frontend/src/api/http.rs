@@ -264,7 +264,7 @@ impl Call {
     /// Adds `If-Match` with the `ETag` of a record's `version`: the server
     /// answers 412 when the record changed since.
     pub(super) fn if_version(self, version: i32) -> Self {
-        self.header("If-Match", Some(&super::cases::version_tag(version)))
+        self.header("If-Match", Some(&version_tag(version)))
     }
 
     /// Sends the request, with the bearer token if any: the only place the
@@ -392,9 +392,19 @@ fn not_signed_in() -> ApiError {
     })
 }
 
+/// The `ETag` of a record's `version`, sent back as `If-Match`.
+pub fn version_tag(version: i32) -> String {
+    format!("\"v{version}\"")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_is_sent_back_as_the_etag_the_server_wrote() {
+        assert_eq!(version_tag(7), "\"v7\"");
+    }
 
     #[test]
     fn urls_are_under_the_versioned_base() {

@@ -9,7 +9,7 @@ use crate::components::forms::{
     FieldRef, Typing,
 };
 use crate::i18n::{confirm_code_error_text, password_error_text, Texts};
-use crate::query::encode_component;
+use crate::routes::encode_component;
 use api_types::{FieldError, FieldErrorCode, PasswordConfirmation};
 use leptos::prelude::*;
 

@@ -83,7 +83,6 @@ pub use users::{
 };
 
 use crate::api::ApiError;
-use crate::query::Grouping;
 use api_types::{
     AccountKindDto, ExpiryStatusDto, FieldErrorCode, ModalityDto, OperationalStateDto, ProblemCode,
     ProductKindDto, ProductStatusDto, VisibilityReasonDto,
@@ -700,16 +699,6 @@ pub fn visibility_reason(t: &Texts, reason: VisibilityReasonDto) -> &'static str
         VisibilityReasonDto::OwnerOfVisibleProduct => t.reason_owner,
         VisibilityReasonDto::LocationOfVisibleProduct => t.reason_location,
         VisibilityReasonDto::ContractHolder => t.reason_contract_holder,
-    }
-}
-
-/// The name of a grouping in the "Group by" select.
-pub fn grouping_name(t: &Texts, grouping: Grouping) -> &'static str {
-    match grouping {
-        Grouping::None => t.group_none,
-        Grouping::Modality => t.filter_modality,
-        Grouping::Location => t.filter_location,
-        Grouping::Coverage => t.filter_coverage,
     }
 }
 

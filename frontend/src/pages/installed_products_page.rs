@@ -10,8 +10,7 @@ use crate::components::list::{
 use crate::format::format_date;
 use crate::i18n::product_texts::PRODUCT_TEXTS;
 use crate::i18n::{
-    expiry_label, grouping_name, modality_name, state_name, TextFn, Texts, EXPIRIES, MODALITIES,
-    STATES,
+    expiry_label, modality_name, state_name, TextFn, Texts, EXPIRIES, MODALITIES, STATES,
 };
 use crate::query::{
     coverage_choice, from_wire, set_coverage_choice, value_text, wire_name, Grouping, ListView,
@@ -446,10 +445,20 @@ fn location_options(mut accounts: Vec<AccountResponse>) -> Vec<(String, String)>
         .collect()
 }
 
+/// The name of a grouping in the "Group by" select.
+fn grouping_name(t: &Texts, grouping: Grouping) -> &'static str {
+    match grouping {
+        Grouping::None => t.group_none,
+        Grouping::Modality => t.filter_modality,
+        Grouping::Location => t.filter_location,
+        Grouping::Coverage => t.filter_coverage,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages::accounts::test_account;
+    use crate::test_data::test_account;
     use api_types::{
         AccountKindDto, AccountRef, CoverageDto, OperationalStateDto, ProductKindDto,
         ProductStatusDto,

@@ -579,7 +579,7 @@ mod tests {
     use domain::Language;
 
     fn account(id: u128, name: &str, parent: Option<u128>) -> AccountResponse {
-        crate::pages::accounts::test_account(id, name, parent, Some(parent.unwrap_or(id)))
+        crate::test_data::test_account(id, name, parent, Some(parent.unwrap_or(id)))
     }
 
     #[test]

@@ -515,7 +515,7 @@ mod tests {
     }
 
     fn account(id: u128, name: &str, parent: Option<u128>, top: u128) -> AccountResponse {
-        crate::pages::accounts::test_account(id, name, parent, Some(top))
+        crate::test_data::test_account(id, name, parent, Some(top))
     }
 
     #[test]
