@@ -21,8 +21,8 @@ use crate::routes::{
 };
 use crate::state::auth::{use_auth, use_texts};
 use api_types::{
-    AccountRef, FieldError, FieldErrorCode, InstalledProductDetail, ProblemCode,
-    UpdateCustomDetailsRequest,
+    AccountRef, CoverageDto, FieldError, FieldErrorCode, InstalledProductDetail, ProblemCode,
+    ProductContractDto, SlcpLinkDto, UpdateCustomDetailsRequest, WarrantyDto,
 };
 use chrono::NaiveDate;
 use domain::{CustomText, DateFormat};
@@ -148,15 +148,26 @@ fn account_link(account: &AccountRef, class: &'static str) -> AnyView {
 /// Details, coverage, contracts, warranties and SLCP links.
 fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail) -> impl IntoView {
     let format = dates.0;
-    let date = move |date: Option<NaiveDate>| {
-        date.map_or_else(|| t.not_recorded.to_owned(), |d| format_date(d, format))
-    };
-    let text = |value: Option<String>| {
-        value
-            .filter(|v| !v.trim().is_empty())
-            .unwrap_or_else(|| t.not_recorded.to_owned())
-    };
-    let facts: Vec<(&'static str, AnyView)> = vec![
+    let mut facts = identity_facts(t, &d);
+    facts.extend(state_facts(t, format, &d));
+    view! {
+        {facts_panel("details-heading", t.details_heading, facts)}
+        {coverage_section(t, format, d.coverage.as_ref(), d.contracts, d.warranties)}
+        {slcp_section(t, dates, d.slcp_links)}
+    }
+}
+
+/// A text fact, or "not recorded" when it is blank.
+fn text_or_not_recorded(t: &'static Texts, value: Option<String>) -> String {
+    value
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| t.not_recorded.to_owned())
+}
+
+/// The facts that name the product: number, serial, UDI, model and kind.
+fn identity_facts(t: &'static Texts, d: &InstalledProductDetail) -> Vec<(&'static str, AnyView)> {
+    let text = |value: Option<String>| text_or_not_recorded(t, value);
+    vec![
         (
             PRODUCT_TEXTS.of(t).number_label,
             view! { <span class="product-number">{d.number.clone()}</span> }.into_any(),
@@ -183,6 +194,19 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
             d.product_family.clone().into_any(),
         ),
         (t.kind_label, product_kind_name(t, d.kind).into_any()),
+    ]
+}
+
+/// The facts of its state, owner, place and dates.
+fn state_facts(
+    t: &'static Texts,
+    format: DateFormat,
+    d: &InstalledProductDetail,
+) -> Vec<(&'static str, AnyView)> {
+    let date = move |date: Option<NaiveDate>| {
+        date.map_or_else(|| t.not_recorded.to_owned(), |d| format_date(d, format))
+    };
+    vec![
         (
             PRODUCT_TEXTS.of(t).filter_state,
             state_badge(t, d.operational_state).into_any(),
@@ -207,7 +231,7 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
         (t.col_location, account_link(&d.location, "location-link")),
         (
             PRODUCT_TEXTS.of(t).functional_location_label,
-            text(d.functional_location.clone()).into_any(),
+            text_or_not_recorded(t, d.functional_location.clone()).into_any(),
         ),
         (
             PRODUCT_TEXTS.of(t).install_date_label,
@@ -221,8 +245,18 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
             PRODUCT_TEXTS.of(t).end_of_service_label,
             date(d.end_of_service_date).into_any(),
         ),
-    ];
-    let coverage = match &d.coverage {
+    ]
+}
+
+/// Coverage: until when it is covered, and by which contracts and warranties.
+fn coverage_section(
+    t: &'static Texts,
+    format: DateFormat,
+    coverage: Option<&CoverageDto>,
+    contracts: Vec<ProductContractDto>,
+    warranties: Vec<WarrantyDto>,
+) -> impl IntoView {
+    let coverage = match coverage {
         Some(c) => view! {
             <p class="coverage">
                 {expiry_badge(t, c.expiry, c.days_left)}
@@ -233,7 +267,7 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
         .into_any(),
         None => view! { <p class="muted">{PRODUCT_TEXTS.of(t).coverage_none}</p> }.into_any(),
     };
-    let contracts = item_list(d.contracts, PRODUCT_TEXTS.of(t).no_product_contracts, |c| {
+    let contracts = item_list(contracts, PRODUCT_TEXTS.of(t).no_product_contracts, |c| {
         view! {
             <li class="item">
                 <div class="item-head">
@@ -249,7 +283,7 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
             </li>
         }
     });
-    let warranties = item_list(d.warranties, PRODUCT_TEXTS.of(t).no_warranties, |w| {
+    let warranties = item_list(warranties, PRODUCT_TEXTS.of(t).no_warranties, |w| {
         view! {
             <li class="item">
                 <div class="item-head">
@@ -262,8 +296,21 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
             </li>
         }
     });
-    let zone = dates.1.clone();
-    let mut links = d.slcp_links;
+    view! {
+        <section class="panel" aria-labelledby="coverage-heading">
+            <h2 id="coverage-heading">{PRODUCT_TEXTS.of(t).coverage_heading}</h2>
+            {coverage}
+            <h3>{PRODUCT_TEXTS.of(t).product_contracts_heading}</h3>
+            {contracts}
+            <h3>{PRODUCT_TEXTS.of(t).warranties_heading}</h3>
+            {warranties}
+        </section>
+    }
+}
+
+/// The products it is (or was) linked to in SLCP, current links first.
+fn slcp_section(t: &'static Texts, dates: &Dates, mut links: Vec<SlcpLinkDto>) -> impl IntoView {
+    let (format, zone) = (dates.0, dates.1.clone());
     // Current links first, then the most recent.
     links.sort_by(|a, b| {
         (a.unlinked_at.is_some(), std::cmp::Reverse(a.linked_at))
@@ -291,15 +338,6 @@ fn product_sections(t: &'static Texts, dates: &Dates, d: InstalledProductDetail)
         }
     });
     view! {
-        {facts_panel("details-heading", t.details_heading, facts)}
-        <section class="panel" aria-labelledby="coverage-heading">
-            <h2 id="coverage-heading">{PRODUCT_TEXTS.of(t).coverage_heading}</h2>
-            {coverage}
-            <h3>{PRODUCT_TEXTS.of(t).product_contracts_heading}</h3>
-            {contracts}
-            <h3>{PRODUCT_TEXTS.of(t).warranties_heading}</h3>
-            {warranties}
-        </section>
         <section class="panel" aria-labelledby="slcp-heading">
             <h2 id="slcp-heading">{PRODUCT_TEXTS.of(t).slcp_heading}</h2>
             <p class="hint">{PRODUCT_TEXTS.of(t).slcp_hint}</p>

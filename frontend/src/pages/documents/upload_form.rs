@@ -74,6 +74,43 @@ pub fn upload_form(list: ListPage<DocumentListView, DocumentPage>, auth: Auth) -
     }
 }
 
+/// What the form holds: the choices, the files and how the upload went.
+#[derive(Clone, Copy)]
+struct UploadState {
+    kind: RwSignal<Option<DocumentKindDto>>,
+    product: RwSignal<Option<PickedProduct>>,
+    case_choice: RwSignal<String>,
+    /// Local: a `File` stays on the browser's thread.
+    files: RwSignal<Vec<File>, LocalStorage>,
+    refused: RwSignal<Vec<String>>,
+    progress: RwSignal<Option<u8>>,
+    failure: RwSignal<Option<Failure>>,
+    done: RwSignal<Option<(usize, String)>>,
+}
+
+impl UploadState {
+    fn new() -> Self {
+        Self {
+            kind: RwSignal::new(None),
+            product: RwSignal::new(None),
+            case_choice: RwSignal::new(String::new()),
+            files: RwSignal::new_local(Vec::new()),
+            refused: RwSignal::new(Vec::new()),
+            progress: RwSignal::new(None),
+            failure: RwSignal::new(None),
+            done: RwSignal::new(None),
+        }
+    }
+}
+
+/// The case or visit the page was opened for, once the server has answered.
+type HolderResource = LocalResource<Result<Option<Holder>, ApiError>>;
+/// The chosen product's cases, asked for only when a report needs one.
+type CasesResource = LocalResource<Option<Result<api_types::CasePage, ApiError>>>;
+/// What the form sends: the kind, where the documents go, and the files.
+type Upload = (DocumentKindDto, DocumentTarget, Vec<File>);
+
+/// The upload form: kind, where the documents go, files, progress and outcome.
 fn form(
     t: &'static Texts,
     list: ListPage<DocumentListView, DocumentPage>,
@@ -92,18 +129,47 @@ fn form(
         let place = place.get();
         async move { find_holder(auth, place).await }
     });
+    let state = UploadState::new();
+    preset_product(auth, current, state.product);
+    // A report without a case or visit in the URL goes on one of the
+    // product's cases.
+    let needs_case =
+        Memo::new(move |_| place.get() == Place::Free && state.kind.get().is_some_and(is_report));
+    let cases = product_cases(auth, state.product, needs_case);
+    // Another product's cases: the chosen one is gone.
+    Effect::new(move |_| {
+        state.product.track();
+        state.case_choice.set(String::new());
+    });
+    let on_submit = submit_upload(auth, list, state, place, holder);
+    let busy = move || state.progress.get().is_some();
 
-    let kind = RwSignal::new(None::<DocumentKindDto>);
-    let product = RwSignal::new(None::<PickedProduct>);
-    let case_choice = RwSignal::new(String::new());
-    // Local: a `File` stays on the browser's thread.
-    let files = RwSignal::new_local(Vec::<File>::new());
-    let refused = RwSignal::new(Vec::<String>::new());
-    let progress = RwSignal::new(None::<u8>);
-    let failure = RwSignal::new(None::<Failure>);
-    let done = RwSignal::new(None::<(usize, String)>);
+    view! {
+        <details class="panel upload-documents" open=move || place.get() != Place::Free>
+            <summary class="upload-summary">{texts.upload_heading}</summary>
+            <p class="hint">{texts.upload_hint}</p>
+            <div id=SUMMARY_ID tabindex="-1">{upload_summary(t, state.failure)}</div>
+            <form class="add-attachments upload-documents-form" novalidate on:submit=on_submit>
+                {kind_field(t, state.kind, state.failure)}
+                {target_view(t, place, holder, state, needs_case, cases)}
+                {files_field(t, state)}
+                {chosen_files(t, state.files)}
+                {upload_progress(t, state.progress)}
+                <button type="submit" class="button-primary upload-documents-button" disabled=busy>
+                    {texts.upload_button}
+                </button>
+            </form>
+            {upload_done(t, state.done)}
+        </details>
+    }
+}
 
-    // Opened for one product (an email's link): it is already picked.
+/// Opened for one product (an email's link): it is already picked.
+fn preset_product(
+    auth: Auth,
+    current: Memo<DocumentListView>,
+    product: RwSignal<Option<PickedProduct>>,
+) {
     let preset = Memo::new(move |_| current.with(|v| v.query.installed_product));
     Effect::new(move |_| {
         let Some(id) = preset.get() else { return };
@@ -116,11 +182,15 @@ fn form(
             }
         });
     });
-    // A report without a case or visit in the URL goes on one of the
-    // product's cases.
-    let needs_case =
-        Memo::new(move |_| place.get() == Place::Free && kind.get().is_some_and(is_report));
-    let cases = LocalResource::new(move || {
+}
+
+/// The chosen product's newest cases, while a report needs one of them.
+fn product_cases(
+    auth: Auth,
+    product: RwSignal<Option<PickedProduct>>,
+    needs_case: Memo<bool>,
+) -> CasesResource {
+    LocalResource::new(move || {
         let chosen = product.with(|p| p.as_ref().map(|p| p.id.clone()));
         let wanted = needs_case.get();
         async move {
@@ -134,73 +204,99 @@ fn form(
             };
             Some(auth.api().cases(query).await)
         }
-    });
-    // Another product's cases: the chosen one is gone.
-    Effect::new(move |_| {
-        product.track();
-        case_choice.set(String::new());
-    });
+    })
+}
 
-    let errors = move || Failure::field_errors(&failure.get());
-    let error_of = move |field: &'static str| Signal::derive(move || codes_for(&errors(), field));
-    let field_says = move |field: &'static str| move |code| field_text(t, field, code).to_owned();
+/// The server's codes for one field, from the last failure.
+fn codes_of(failure: RwSignal<Option<Failure>>, field: &'static str) -> Vec<FieldErrorCode> {
+    codes_for(&Failure::field_errors(&failure.get()), field)
+}
 
-    let check = move || -> Result<(DocumentKindDto, DocumentTarget, Vec<File>), Vec<FieldError>> {
-        let mut invalid = Vec::new();
-        let kind = kind.get_untracked();
-        if kind.is_none() {
-            invalid.push(field_error("kind", FieldErrorCode::Required));
-        }
-        let report = kind.is_some_and(is_report);
-        let target = match place.get_untracked() {
-            Place::Free => match product.get_untracked() {
-                None => {
-                    invalid.push(field_error("installed_product", FieldErrorCode::Required));
+/// A field's error codes in the form's words.
+fn field_says(
+    t: &'static Texts,
+    field: &'static str,
+) -> impl Fn(FieldErrorCode) -> String + Send + Sync + 'static {
+    move |code| field_text(t, field, code).to_owned()
+}
+
+/// The upload as the form has it, or what is missing or wrong.
+fn check(
+    state: UploadState,
+    place: Memo<Place>,
+    holder: HolderResource,
+) -> Result<Upload, Vec<FieldError>> {
+    let mut invalid = Vec::new();
+    let kind = state.kind.get_untracked();
+    if kind.is_none() {
+        invalid.push(field_error("kind", FieldErrorCode::Required));
+    }
+    let report = kind.is_some_and(is_report);
+    let target = match place.get_untracked() {
+        Place::Free => match state.product.get_untracked() {
+            None => {
+                invalid.push(field_error("installed_product", FieldErrorCode::Required));
+                None
+            }
+            Some(_) if report => {
+                let case = state.case_choice.get_untracked();
+                if case.is_empty() {
+                    invalid.push(field_error("case", FieldErrorCode::Required));
                     None
+                } else {
+                    Some(DocumentTarget::Case(case))
                 }
-                Some(_) if report => {
-                    let case = case_choice.get_untracked();
-                    if case.is_empty() {
-                        invalid.push(field_error("case", FieldErrorCode::Required));
-                        None
-                    } else {
-                        Some(DocumentTarget::Case(case))
-                    }
+            }
+            Some(p) => Some(DocumentTarget::Product(p.id)),
+        },
+        // Not known yet (or not found): the server says why.
+        _ => holder
+            .get_untracked()
+            .and_then(|h| h.ok())
+            .flatten()
+            .map(|h| {
+                if report {
+                    h.target
+                } else {
+                    DocumentTarget::Product(h.product.id.to_string())
                 }
-                Some(p) => Some(DocumentTarget::Product(p.id)),
-            },
-            // Not known yet (or not found): the server says why.
-            _ => holder
-                .get_untracked()
-                .and_then(|h| h.ok())
-                .flatten()
-                .map(|h| {
-                    if report {
-                        h.target
-                    } else {
-                        DocumentTarget::Product(h.product.id.to_string())
-                    }
-                }),
-        };
-        let chosen = files.get_untracked();
-        if chosen.is_empty() {
-            invalid.push(field_error("file", FieldErrorCode::Required));
-        } else if chosen.len() > MOST_IN_AN_UPLOAD {
-            invalid.push(field_error("file", FieldErrorCode::TooManyFiles));
-        }
-        match (kind, target) {
-            (Some(kind), Some(target)) if invalid.is_empty() => Ok((kind, target, chosen)),
-            _ if invalid.is_empty() => Err(vec![field_error("kind", FieldErrorCode::NotAllowed)]),
-            _ => Err(invalid),
-        }
+            }),
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+    let chosen = state.files.get_untracked();
+    if chosen.is_empty() {
+        invalid.push(field_error("file", FieldErrorCode::Required));
+    } else if chosen.len() > MOST_IN_AN_UPLOAD {
+        invalid.push(field_error("file", FieldErrorCode::TooManyFiles));
+    }
+    match (kind, target) {
+        (Some(kind), Some(target)) if invalid.is_empty() => Ok((kind, target, chosen)),
+        _ if invalid.is_empty() => Err(vec![field_error("kind", FieldErrorCode::NotAllowed)]),
+        _ => Err(invalid),
+    }
+}
+
+/// Sends a complete form's files, with progress; else shows what is wrong.
+fn submit_upload(
+    auth: Auth,
+    list: ListPage<DocumentListView, DocumentPage>,
+    state: UploadState,
+    place: Memo<Place>,
+    holder: HolderResource,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    let UploadState {
+        files,
+        progress,
+        failure,
+        done,
+        ..
+    } = state;
+    move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if progress.get_untracked().is_some() {
             return;
         }
         done.set(None);
-        match check() {
+        match check(state, place, holder) {
             Err(invalid) => show_invalid(failure, invalid, SUMMARY_ID),
             Ok((kind, target, chosen)) => {
                 failure.set(None);
@@ -229,8 +325,102 @@ fn form(
                 });
             }
         }
-    };
+    }
+}
 
+/// The form's error summary: why the upload failed, or links to the fields.
+fn upload_summary(t: &'static Texts, failure: RwSignal<Option<Failure>>) -> impl IntoView {
+    move || {
+        failure.get().map(|f| match f {
+            Failure::Failed(err) => {
+                view! { <p class="form-error" role="alert">{upload_error(t, &err)}</p> }.into_any()
+            }
+            Failure::Invalid(errors) => {
+                let field = field_of(t, &FIELDS);
+                invalid_summary(t, &errors, |e| {
+                    let (label, id) = field(&e.field)?;
+                    let field = FIELDS.iter().find(|f| f.id == id)?.field;
+                    Some((id, format!("{label}: {}", field_text(t, field, e.code))))
+                })
+            }
+        })
+    }
+}
+
+/// The document kind's select, with its errors.
+fn kind_field(
+    t: &'static Texts,
+    kind: RwSignal<Option<DocumentKindDto>>,
+    failure: RwSignal<Option<Failure>>,
+) -> impl IntoView {
+    let texts = DOCUMENT_TEXTS.of(t);
+    let kinds = DOCUMENT_KINDS.map(|k| {
+        view! { <option value=wire_name(&k)>{document_kind_name(t, k)}</option> }
+    });
+    let on_kind = move |ev: leptos::ev::Event| kind.set(from_wire(&event_target_value(&ev)));
+    view! {
+        <div class="field">
+            <label for=KIND_ID>{texts.upload_kind_label} {required_marker(t)}</label>
+            <select
+                id=KIND_ID
+                name="kind"
+                aria-invalid=move || (!codes_of(failure, "kind").is_empty()).then_some("true")
+                aria-describedby=format!("{KIND_ID}-error")
+                on:change=on_kind
+            >
+                <option value="">{texts.choose_kind}</option>
+                {kinds}
+            </select>
+            {field_errors_view(format!("{KIND_ID}-error"), move || codes_of(failure, "kind"), field_says(t, "kind"))}
+        </div>
+    }
+}
+
+/// Where the documents go: a product to pick (and a report's case), or the
+/// case or visit the page was opened for.
+fn target_view(
+    t: &'static Texts,
+    place: Memo<Place>,
+    holder: HolderResource,
+    state: UploadState,
+    needs_case: Memo<bool>,
+    cases: CasesResource,
+) -> impl IntoView {
+    let texts = DOCUMENT_TEXTS.of(t);
+    let UploadState {
+        kind,
+        product,
+        case_choice,
+        failure,
+        ..
+    } = state;
+    let product_error = Signal::derive(move || {
+        codes_of(failure, "installed_product")
+            .first()
+            .map(|_| texts.error_product_required.to_owned())
+    });
+    move || match place.get() {
+        Place::Free => view! {
+            <ProductPicker t words=PickerWords::for_cases(t) selected=product error=product_error/>
+            {move || needs_case.get().then(|| {
+                let codes = Signal::derive(move || codes_of(failure, "case"));
+                case_field(t, cases, case_choice, codes, field_says(t, "case"))
+            })}
+        }
+        .into_any(),
+        _ => holder_view(t, holder, kind).into_any(),
+    }
+}
+
+/// The file input with its help and errors, and the files refused at once.
+fn files_field(t: &'static Texts, state: UploadState) -> impl IntoView {
+    let texts = DOCUMENT_TEXTS.of(t);
+    let UploadState {
+        files,
+        refused,
+        failure,
+        ..
+    } = state;
     let on_files = move |ev: leptos::ev::Event| {
         let picked = take_files(&ev);
         let mut why = Vec::new();
@@ -248,115 +438,72 @@ fn form(
         refused.set(why);
         files.update(|list| list.extend(accepted));
     };
+    view! {
+        <div class="field">
+            <label for=FILES_ID>{texts.files_label} {required_marker(t)}</label>
+            <input
+                type="file"
+                id=FILES_ID
+                multiple
+                accept=ACCEPT
+                aria-describedby=format!("{FILES_ID}-help {FILES_ID}-error")
+                aria-invalid=move || (!codes_of(failure, "file").is_empty()).then_some("true")
+                on:change=on_files
+            />
+            <p id=format!("{FILES_ID}-help") class="field-help">{texts.files_help}</p>
+            {field_errors_view(format!("{FILES_ID}-error"), move || codes_of(failure, "file"), field_says(t, "file"))}
+            {move || refused.with(|why| (!why.is_empty()).then(|| view! {
+                <ul class="field-error refused-files">
+                    {why.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}
+                </ul>
+            }))}
+        </div>
+    }
+}
 
-    let summary = move || {
-        failure.get().map(|f| match f {
-            Failure::Failed(err) => {
-                view! { <p class="form-error" role="alert">{upload_error(t, &err)}</p> }.into_any()
-            }
-            Failure::Invalid(errors) => {
-                let field = field_of(t, &FIELDS);
-                invalid_summary(t, &errors, |e| {
-                    let (label, id) = field(&e.field)?;
-                    let field = FIELDS.iter().find(|f| f.id == id)?.field;
-                    Some((id, format!("{label}: {}", field_text(t, field, e.code))))
-                })
+/// The files chosen so far, each with its remove button.
+fn chosen_files(t: &'static Texts, files: RwSignal<Vec<File>, LocalStorage>) -> impl IntoView {
+    move || {
+        let chosen = files.get();
+        (!chosen.is_empty()).then(|| view! {
+            <ul class="uploads chosen-files">
+                {chosen.into_iter().enumerate().map(|(i, file)| chosen_file(t, files, i, &file)).collect_view()}
+            </ul>
+        })
+    }
+}
+
+/// The upload's progress bar, while it is sending.
+fn upload_progress(t: &'static Texts, progress: RwSignal<Option<u8>>) -> impl IntoView {
+    let texts = DOCUMENT_TEXTS.of(t);
+    move || {
+        progress.get().map(|percent| {
+            view! {
+                <label class="upload-name upload-progress-label">
+                    {fill(texts.uploading, &[("n", &percent.to_string())])}
+                    <progress class="upload-progress" max="100" value=percent></progress>
+                </label>
             }
         })
-    };
-    let kinds = DOCUMENT_KINDS.map(|k| {
-        view! { <option value=wire_name(&k)>{document_kind_name(t, k)}</option> }
-    });
-    let on_kind = move |ev: leptos::ev::Event| kind.set(from_wire(&event_target_value(&ev)));
-    let product_error = Signal::derive(move || {
-        codes_for(&errors(), "installed_product")
-            .first()
-            .map(|_| texts.error_product_required.to_owned())
-    });
-
-    let target_view = move || {
-        match place.get() {
-        Place::Free => view! {
-            <ProductPicker t words=PickerWords::for_cases(t) selected=product error=product_error/>
-            {move || needs_case.get().then(|| case_field(t, cases, case_choice, error_of("case"), field_says("case")))}
-        }
-        .into_any(),
-        _ => holder_view(t, holder, kind).into_any(),
     }
-    };
-    let busy = move || progress.get().is_some();
+}
 
+/// How many documents went up, with a link to the product's documents.
+fn upload_done(t: &'static Texts, done: RwSignal<Option<(usize, String)>>) -> impl IntoView {
+    let texts = DOCUMENT_TEXTS.of(t);
     view! {
-        <details class="panel upload-documents" open=move || place.get() != Place::Free>
-            <summary class="upload-summary">{texts.upload_heading}</summary>
-            <p class="hint">{texts.upload_hint}</p>
-            <div id=SUMMARY_ID tabindex="-1">{summary}</div>
-            <form class="add-attachments upload-documents-form" novalidate on:submit=on_submit>
-                <div class="field">
-                    <label for=KIND_ID>{texts.upload_kind_label} {required_marker(t)}</label>
-                    <select
-                        id=KIND_ID
-                        name="kind"
-                        aria-invalid=move || (!error_of("kind").get().is_empty()).then_some("true")
-                        aria-describedby=format!("{KIND_ID}-error")
-                        on:change=on_kind
-                    >
-                        <option value="">{texts.choose_kind}</option>
-                        {kinds}
-                    </select>
-                    {field_errors_view(format!("{KIND_ID}-error"), move || error_of("kind").get(), field_says("kind"))}
-                </div>
-                {target_view}
-                <div class="field">
-                    <label for=FILES_ID>{texts.files_label} {required_marker(t)}</label>
-                    <input
-                        type="file"
-                        id=FILES_ID
-                        multiple
-                        accept=ACCEPT
-                        aria-describedby=format!("{FILES_ID}-help {FILES_ID}-error")
-                        aria-invalid=move || (!error_of("file").get().is_empty()).then_some("true")
-                        on:change=on_files
-                    />
-                    <p id=format!("{FILES_ID}-help") class="field-help">{texts.files_help}</p>
-                    {field_errors_view(format!("{FILES_ID}-error"), move || error_of("file").get(), field_says("file"))}
-                    {move || refused.with(|why| (!why.is_empty()).then(|| view! {
-                        <ul class="field-error refused-files">
-                            {why.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}
-                        </ul>
-                    }))}
-                </div>
-                {move || {
-                    let chosen = files.get();
-                    (!chosen.is_empty()).then(|| view! {
-                        <ul class="uploads chosen-files">
-                            {chosen.into_iter().enumerate().map(|(i, file)| chosen_file(t, files, i, &file)).collect_view()}
-                        </ul>
-                    })
-                }}
-                {move || progress.get().map(|percent| view! {
-                    <label class="upload-name upload-progress-label">
-                        {fill(texts.uploading, &[("n", &percent.to_string())])}
-                        <progress class="upload-progress" max="100" value=percent></progress>
-                    </label>
-                })}
-                <button type="submit" class="button-primary upload-documents-button" disabled=busy>
-                    {texts.upload_button}
-                </button>
-            </form>
-            <div class="form-live" aria-live="polite">
-                {move || done.get().map(|(n, product)| {
-                    let href = format!("{}?installed_product={product}", Page::Documents.path());
-                    view! {
-                        <p class="form-success upload-done">
-                            {count_text(texts.uploaded_one, texts.uploaded_many, n as u64)}
-                            " "
-                            <A href=href>{texts.show_uploaded}</A>
-                        </p>
-                    }
-                })}
-            </div>
-        </details>
+        <div class="form-live" aria-live="polite">
+            {move || done.get().map(|(n, product)| {
+                let href = format!("{}?installed_product={product}", Page::Documents.path());
+                view! {
+                    <p class="form-success upload-done">
+                        {count_text(texts.uploaded_one, texts.uploaded_many, n as u64)}
+                        " "
+                        <A href=href>{texts.show_uploaded}</A>
+                    </p>
+                }
+            })}
+        </div>
     }
 }
 

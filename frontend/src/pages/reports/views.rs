@@ -10,8 +10,8 @@ use crate::components::forms::focus_later;
 use crate::i18n::report_texts::{ReportTexts, REPORT_TEXTS};
 use crate::i18n::{error_message, fill};
 use crate::query::ReportView;
-use crate::state::auth::use_auth;
-use api_types::{NewReportView, ReportViewChange, ReportViewDto, RoleDto};
+use crate::state::auth::{use_auth, Auth};
+use api_types::{NewReportView, ReportViewChange, ReportViewDto, ReportViewList, RoleDto};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -23,6 +23,38 @@ enum Editing {
     Rename,
 }
 
+/// What follows a change of the saved views: the list again, a word for
+/// the screen reader, and the report's next view.
+#[derive(Clone, Copy)]
+struct Changes {
+    list: ReportList,
+    reload: RwSignal<u32>,
+    editing: RwSignal<Editing>,
+    said: RwSignal<String>,
+}
+
+impl Changes {
+    /// Done: goes to `next` (the saved view, or the report without it).
+    fn done(self, next: ReportView, word: fn(&ReportTexts) -> &'static str) {
+        self.reload.update(|n| *n += 1);
+        self.editing.set(Editing::Nothing);
+        self.said
+            .set(word(REPORT_TEXTS.of(self.list.t.get())).to_owned());
+        self.list.go(&next);
+    }
+
+    fn failed(self, err: ApiError) {
+        self.said.set(error_message(self.list.t.get(), &err));
+    }
+}
+
+/// The report's view of a saved view.
+fn saved_view(saved: ReportViewDto) -> ReportView {
+    ReportView::saved(saved.id, saved.report, saved.query)
+}
+
+/// The saved views: the chooser, the open one's details, email digest,
+/// actions and forms.
 #[component]
 pub fn SavedViews(list: ReportList) -> impl IntoView {
     let auth = use_auth();
@@ -43,68 +75,99 @@ pub fn SavedViews(list: ReportList) -> impl IntoView {
     let editing = RwSignal::new(Editing::Nothing);
     let said = RwSignal::new(String::new());
     let texts = move || REPORT_TEXTS.of(list.t.get());
-
-    // After a change: the list again, a word for the screen reader, and the
-    // view `next` (the saved one, or the report without it).
-    let done = move |next: ReportView, word: fn(&ReportTexts) -> &'static str| {
-        reload.update(|n| *n += 1);
-        editing.set(Editing::Nothing);
-        said.set(word(texts()).to_owned());
-        list.go(&next);
-    };
-    let failed = move |err: ApiError| said.set(error_message(list.t.get(), &err));
-    let saved_view = |saved: ReportViewDto| ReportView::saved(saved.id, saved.report, saved.query);
-
-    let save_changes = move |_| {
-        let Some(open) = open.get_untracked() else {
-            return;
-        };
-        let view = current.get_untracked();
-        let change = ReportViewChange {
-            name: open.name.clone(),
-            query: super::known_query(&view),
-            shared: open.shared,
-        };
-        leptos::task::spawn_local(async move {
-            match auth.api().update_report_view(open.id, &change).await {
-                Ok(saved) => done(saved_view(saved), |t| t.view_saved),
-                Err(err) => failed(err),
-            }
-        });
-    };
-    let duplicate = move |_| {
-        let Some(open) = open.get_untracked() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match auth.api().duplicate_report_view(open.id).await {
-                Ok(copy) => done(saved_view(copy), |t| t.view_copied),
-                Err(err) => failed(err),
-            }
-        });
+    let changes = Changes {
+        list,
+        reload,
+        editing,
+        said,
     };
     let confirming = RwSignal::new(false);
     let deleting = RwSignal::new(false);
-    let delete = Callback::new(move |()| {
-        let Some(open) = open.get_untracked() else {
-            return;
-        };
-        deleting.set(true);
-        leptos::task::spawn_local(async move {
-            let result = auth.api().delete_report_view(open.id).await;
-            deleting.set(false);
-            confirming.set(false);
-            match result {
-                Ok(()) => done(ReportView::other_report(open.report), |t| t.view_deleted),
-                Err(err) => failed(err),
-            }
-        });
-    });
+    let delete = Callback::new(move |()| delete_open(auth, changes, open, deleting, confirming));
 
-    let chooser = move || {
-        let texts = texts();
+    view! {
+        <section class="saved-views" aria-labelledby="saved-views-heading">
+            <h2 id="saved-views-heading" class="visually-hidden">{move || texts().saved_views_label}</h2>
+            {view_chooser(auth, list, views)}
+            {about_open(list, open)}
+            <DigestChoice list=list open=open reload=reload said=said/>
+            {view_buttons(auth, changes, open, confirming)}
+            {delete_confirm(list, open, confirming, deleting, delete)}
+            {move || (editing.get() != Editing::Nothing).then(|| view! {
+                <ViewForm list=list open=open editing=editing done=Callback::new(move |saved: ReportViewDto| {
+                    changes.done(saved_view(saved), |t| t.view_saved);
+                })/>
+            })}
+            <div class="form-live" aria-live="polite" role="status">{move || said.get()}</div>
+        </section>
+    }
+}
+
+/// Saves the report as customised now over the open view.
+fn save_changes(auth: Auth, changes: Changes, open: Memo<Option<ReportViewDto>>) {
+    let Some(open) = open.get_untracked() else {
+        return;
+    };
+    let view = changes.list.current.get_untracked();
+    let change = ReportViewChange {
+        name: open.name.clone(),
+        query: super::known_query(&view),
+        shared: open.shared,
+    };
+    leptos::task::spawn_local(async move {
+        match auth.api().update_report_view(open.id, &change).await {
+            Ok(saved) => changes.done(saved_view(saved), |t| t.view_saved),
+            Err(err) => changes.failed(err),
+        }
+    });
+}
+
+/// Copies the open view, and opens the copy.
+fn duplicate_open(auth: Auth, changes: Changes, open: Memo<Option<ReportViewDto>>) {
+    let Some(open) = open.get_untracked() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        match auth.api().duplicate_report_view(open.id).await {
+            Ok(copy) => changes.done(saved_view(copy), |t| t.view_copied),
+            Err(err) => changes.failed(err),
+        }
+    });
+}
+
+/// Deletes the open view (confirmed), and shows its report without it.
+fn delete_open(
+    auth: Auth,
+    changes: Changes,
+    open: Memo<Option<ReportViewDto>>,
+    deleting: RwSignal<bool>,
+    confirming: RwSignal<bool>,
+) {
+    let Some(open) = open.get_untracked() else {
+        return;
+    };
+    deleting.set(true);
+    leptos::task::spawn_local(async move {
+        let result = auth.api().delete_report_view(open.id).await;
+        deleting.set(false);
+        confirming.set(false);
+        match result {
+            Ok(()) => changes.done(ReportView::other_report(open.report), |t| t.view_deleted),
+            Err(err) => changes.failed(err),
+        }
+    });
+}
+
+/// The select that opens a saved view.
+fn view_chooser(
+    auth: Auth,
+    list: ReportList,
+    views: LocalResource<Result<ReportViewList, ApiError>>,
+) -> impl IntoView {
+    move || {
+        let texts = REPORT_TEXTS.of(list.t.get());
         let language = auth.language();
-        let chosen = current.with(|v| v.view.clone()).unwrap_or_default();
+        let chosen = list.current.with(|v| v.view.clone()).unwrap_or_default();
         let options = views.with(|loaded| match loaded {
             Some(Ok(list)) => list
                 .items
@@ -135,11 +198,14 @@ pub fn SavedViews(list: ReportList) -> impl IntoView {
                 </select>
             </div>
         }
-    };
+    }
+}
 
-    let about_open = move || {
+/// The open view's name, sharing and owner.
+fn about_open(list: ReportList, open: Memo<Option<ReportViewDto>>) -> impl IntoView {
+    move || {
         let open = open.get()?;
-        let texts = texts();
+        let texts = REPORT_TEXTS.of(list.t.get());
         let whose = if open.mine {
             texts.view_yours.to_owned()
         } else {
@@ -156,16 +222,25 @@ pub fn SavedViews(list: ReportList) -> impl IntoView {
                 " · " {sharing} " · " {whose}
             </p>
         })
-    };
+    }
+}
 
-    let buttons = move || {
-        let texts = texts();
-        let open = open.get();
-        let can_change = open.as_ref().is_some_and(|o| o.can_change);
+/// Save, save as, rename, duplicate and delete, as far as the user may.
+fn view_buttons(
+    auth: Auth,
+    changes: Changes,
+    open: Memo<Option<ReportViewDto>>,
+    confirming: RwSignal<bool>,
+) -> impl IntoView {
+    let editing = changes.editing;
+    move || {
+        let texts = REPORT_TEXTS.of(changes.list.t.get());
+        let open_now = open.get();
+        let can_change = open_now.as_ref().is_some_and(|o| o.can_change);
         view! {
             <div class="button-row view-actions">
                 {can_change.then(|| view! {
-                    <button type="button" class="button-primary save-view" on:click=save_changes>{texts.save_changes}</button>
+                    <button type="button" class="button-primary save-view" on:click=move |_| save_changes(auth, changes, open)>{texts.save_changes}</button>
                 })}
                 <button type="button" id="save-as-view" class="button-secondary save-as-view" on:click=move |_| {
                     editing.set(Editing::SaveAs);
@@ -177,8 +252,8 @@ pub fn SavedViews(list: ReportList) -> impl IntoView {
                         focus_later("view-name");
                     }>{texts.rename_view}</button>
                 })}
-                {open.is_some().then(|| view! {
-                    <button type="button" class="button-secondary duplicate-view" on:click=duplicate>{texts.duplicate_view}</button>
+                {open_now.is_some().then(|| view! {
+                    <button type="button" class="button-secondary duplicate-view" on:click=move |_| duplicate_open(auth, changes, open)>{texts.duplicate_view}</button>
                 })}
                 {can_change.then(|| view! {
                     <button type="button" id="delete-view" class="button-danger delete-view" on:click=move |_| {
@@ -188,10 +263,19 @@ pub fn SavedViews(list: ReportList) -> impl IntoView {
                 })}
             </div>
         }
-    };
+    }
+}
 
-    let confirm = move || {
-        let (t, texts) = (list.t.get(), texts());
+/// The question before the open view is deleted.
+fn delete_confirm(
+    list: ReportList,
+    open: Memo<Option<ReportViewDto>>,
+    confirming: RwSignal<bool>,
+    deleting: RwSignal<bool>,
+    delete: Callback<()>,
+) -> impl IntoView {
+    move || {
+        let (t, texts) = (list.t.get(), REPORT_TEXTS.of(list.t.get()));
         let name = open.get().map(|o| o.name).unwrap_or_default();
         confirming.get().then(|| {
             view! {
@@ -209,24 +293,6 @@ pub fn SavedViews(list: ReportList) -> impl IntoView {
                 />
             }
         })
-    };
-
-    view! {
-        <section class="saved-views" aria-labelledby="saved-views-heading">
-            <h2 id="saved-views-heading" class="visually-hidden">{move || texts().saved_views_label}</h2>
-            {chooser}
-            {about_open}
-            <DigestChoice list=list open=open reload=reload said=said/>
-            {buttons}
-            {confirm}
-            {move || (editing.get() != Editing::Nothing).then(|| view! {
-                <ViewForm list=list open=open editing=editing done=Callback::new(move |saved: ReportViewDto| {
-                    let word: fn(&ReportTexts) -> &'static str = |t| t.view_saved;
-                    done(saved_view(saved), word);
-                })/>
-            })}
-            <div class="form-live" aria-live="polite" role="status">{move || said.get()}</div>
-        </section>
     }
 }
 
