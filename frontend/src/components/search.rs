@@ -9,8 +9,7 @@ use crate::state::auth::use_texts;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-/// The box's element id, by which the part finds it.
-pub const INPUT_ID: &str = "global-search";
+use crate::components::search_results::INPUT_ID;
 
 // `fallible`: a part that cannot be fetched is said, not a panic.
 #[wasm_split(search_part, wasm_split_path = ::leptos::wasm_split, fallible)]

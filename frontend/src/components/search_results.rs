@@ -9,7 +9,6 @@
 
 use crate::api::search::SearchHit;
 use crate::api::ApiError;
-use crate::components::search::INPUT_ID;
 use crate::format::{format_date, format_time};
 use crate::i18n::search_texts::{SearchTexts, SEARCH_TEXTS};
 use crate::i18n::{error_message, fill};
@@ -25,6 +24,10 @@ use leptos_router::NavigateOptions;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
+
+/// The search box's element id: the box is drawn with it, and the results
+/// find the box by it (to keep the focus there and read what was typed).
+pub const INPUT_ID: &str = "global-search";
 
 /// The server's least query, in characters.
 const MIN_CHARS: usize = 2;
