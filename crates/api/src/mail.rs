@@ -1,4 +1,5 @@
-//! Delivers the email outbox over SMTP. Each server process may run the
+//! The email outbox: an email is queued in the transaction of the change it
+//! tells of, and delivered over SMTP. Each server process may run the
 //! sender: claiming a row is a conditional update, so no email goes twice.
 
 use crate::state::AppState;
