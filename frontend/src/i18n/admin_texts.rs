@@ -160,6 +160,16 @@ lazy_texts! {
         own_email_confirm_hint: "Changing your own email address needs your password.",
         own_email_confirm_hint_mfa: "Changing your own email address needs your password and a current code from your authenticator app.",
         own_password_label: "Your password",
+        role_viewer_help: "Sees equipment, contracts and cases.",
+        role_user_help: "Also creates cases and adds comments and files.",
+        role_manager_help: "Also manages users and the custom details of equipment.",
+        role_service_help: "Service organisation staff: work on cases of every customer.",
+        role_admin_help: "Portal administration: parent accounts and their users.",
+        date_format_iso: "Year-month-day",
+        date_format_dmy: "Day-month-year",
+        date_format_mdy: "Month/day/year",
+        time_format_h24: "24 hours",
+        time_format_h12: "12 hours (AM/PM)",
     }
     nl {
         settings_intro: "De taal van het portaal, en hoe het datums en tijden voor u schrijft.",
@@ -318,5 +328,15 @@ lazy_texts! {
         own_email_confirm_hint: "Voor het wijzigen van uw eigen e-mailadres is uw wachtwoord nodig.",
         own_email_confirm_hint_mfa: "Voor het wijzigen van uw eigen e-mailadres zijn uw wachtwoord en een actuele code uit uw authenticator-app nodig.",
         own_password_label: "Uw wachtwoord",
+        role_viewer_help: "Ziet apparatuur, contracten en meldingen.",
+        role_user_help: "Maakt ook meldingen en voegt opmerkingen en bestanden toe.",
+        role_manager_help: "Beheert ook gebruikers en de eigen gegevens van apparatuur.",
+        role_service_help: "Medewerkers van de serviceorganisatie: werken aan meldingen van alle klanten.",
+        role_admin_help: "Portaalbeheer: hoofdaccounts en hun gebruikers.",
+        date_format_iso: "Jaar-maand-dag",
+        date_format_dmy: "Dag-maand-jaar",
+        date_format_mdy: "Maand/dag/jaar",
+        time_format_h24: "24-uurs",
+        time_format_h12: "12-uurs (AM/PM)",
     }
 }

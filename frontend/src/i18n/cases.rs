@@ -1,5 +1,7 @@
 //! The words of service cases: priorities, statuses, kinds, timeline entries.
+//! Those only the case pages show are in [`CASE_TEXTS`], loaded with them.
 
+use super::case_texts::CASE_TEXTS;
 use super::Texts;
 use api_types::{ActivityKindDto, AttachmentTypeDto, CaseKindDto, CaseOriginDto, CaseStatusDto};
 
@@ -50,39 +52,43 @@ pub fn case_status_name(t: &Texts, status: CaseStatusDto) -> &'static str {
 }
 
 pub fn case_kind_name(t: &Texts, kind: CaseKindDto) -> &'static str {
+    let words = CASE_TEXTS.of(t);
     match kind {
-        CaseKindDto::SupportRequest => t.case_kind_support_request,
-        CaseKindDto::BenchRepair => t.case_kind_bench_repair,
-        CaseKindDto::PartIdRequest => t.case_kind_part_id_request,
+        CaseKindDto::SupportRequest => words.case_kind_support_request,
+        CaseKindDto::BenchRepair => words.case_kind_bench_repair,
+        CaseKindDto::PartIdRequest => words.case_kind_part_id_request,
     }
 }
 
 pub fn origin_name(t: &Texts, origin: CaseOriginDto) -> &'static str {
+    let words = CASE_TEXTS.of(t);
     match origin {
-        CaseOriginDto::Phone => t.origin_phone,
-        CaseOriginDto::Web => t.origin_web,
+        CaseOriginDto::Phone => words.origin_phone,
+        CaseOriginDto::Web => words.origin_web,
     }
 }
 
 pub fn activity_kind_name(t: &Texts, kind: ActivityKindDto) -> &'static str {
+    let words = CASE_TEXTS.of(t);
     match kind {
-        ActivityKindDto::ProblemReported => t.activity_problem_reported,
-        ActivityKindDto::SafetyQuestion => t.activity_safety_question,
-        ActivityKindDto::T2Activity => t.activity_t2,
-        ActivityKindDto::ExternalRemark => t.activity_external_remark,
-        ActivityKindDto::CustomerComment => t.activity_customer_comment,
-        ActivityKindDto::ShipmentTracking => t.activity_shipment_tracking,
-        ActivityKindDto::StatusChanged => t.activity_status_changed,
-        ActivityKindDto::WaitingForCustomer => t.activity_waiting_for_customer,
+        ActivityKindDto::ProblemReported => words.activity_problem_reported,
+        ActivityKindDto::SafetyQuestion => words.activity_safety_question,
+        ActivityKindDto::T2Activity => words.activity_t2,
+        ActivityKindDto::ExternalRemark => words.activity_external_remark,
+        ActivityKindDto::CustomerComment => words.activity_customer_comment,
+        ActivityKindDto::ShipmentTracking => words.activity_shipment_tracking,
+        ActivityKindDto::StatusChanged => words.activity_status_changed,
+        ActivityKindDto::WaitingForCustomer => words.activity_waiting_for_customer,
     }
 }
 
 pub fn attachment_type_name(t: &Texts, file_type: AttachmentTypeDto) -> &'static str {
+    let words = CASE_TEXTS.of(t);
     match file_type {
-        AttachmentTypeDto::Jpeg => t.file_type_jpeg,
-        AttachmentTypeDto::Png => t.file_type_png,
-        AttachmentTypeDto::Heic => t.file_type_heic,
-        AttachmentTypeDto::Pdf => t.file_type_pdf,
+        AttachmentTypeDto::Jpeg => words.file_type_jpeg,
+        AttachmentTypeDto::Png => words.file_type_png,
+        AttachmentTypeDto::Heic => words.file_type_heic,
+        AttachmentTypeDto::Pdf => words.file_type_pdf,
     }
 }
 

@@ -1,9 +1,12 @@
 //! The words of accounts and their users: roles, statuses, password rules,
-//! security events, date and time formats.
+//! date and time formats. Those only the administration pages show are in
+//! [`ADMIN_TEXTS`], loaded with them; the security events' names are the
+//! security log's.
 
+use super::admin_texts::ADMIN_TEXTS;
 use super::{fill, Texts};
 use api_types::{FieldErrorCode, RoleDto, UserStatusDto};
-use domain::{DateFormat, PasswordPolicy, PasswordRule, SecurityEvent, TimeFormat};
+use domain::{DateFormat, PasswordPolicy, PasswordRule, TimeFormat};
 
 /// Every role, customer roles first.
 pub const ROLES: [RoleDto; 5] = [
@@ -34,12 +37,13 @@ pub fn role_name(t: &Texts, role: RoleDto) -> &'static str {
 
 /// What a role may do, in a sentence.
 pub fn role_help(t: &Texts, role: RoleDto) -> &'static str {
+    let words = ADMIN_TEXTS.of(t);
     match role {
-        RoleDto::Viewer => t.role_viewer_help,
-        RoleDto::User => t.role_user_help,
-        RoleDto::Manager => t.role_manager_help,
-        RoleDto::Service => t.role_service_help,
-        RoleDto::Admin => t.role_admin_help,
+        RoleDto::Viewer => words.role_viewer_help,
+        RoleDto::User => words.role_user_help,
+        RoleDto::Manager => words.role_manager_help,
+        RoleDto::Service => words.role_service_help,
+        RoleDto::Admin => words.role_admin_help,
     }
 }
 
@@ -50,50 +54,6 @@ pub fn user_status_name(t: &Texts, status: UserStatusDto) -> &'static str {
         UserStatusDto::Locked => t.user_status_locked,
         UserStatusDto::Deactivated => t.user_status_deactivated,
     }
-}
-
-pub fn security_event_name(t: &Texts, event: SecurityEvent) -> &'static str {
-    match event {
-        SecurityEvent::Login => t.event_login,
-        SecurityEvent::LoginFailed => t.event_login_failed,
-        SecurityEvent::LoginRefused => t.event_login_refused,
-        SecurityEvent::AccountLocked => t.event_account_locked,
-        SecurityEvent::LockoutBurst => t.event_lockout_burst,
-        SecurityEvent::AddressThrottled => t.event_address_throttled,
-        SecurityEvent::PasswordChanged => t.event_password_changed,
-        SecurityEvent::PasswordResetRequested => t.event_password_reset_requested,
-        SecurityEvent::PasswordReset => t.event_password_reset,
-        SecurityEvent::AccountActivated => t.event_account_activated,
-        SecurityEvent::UserCreated => t.event_user_created,
-        SecurityEvent::UserUpdated => t.event_user_updated,
-        SecurityEvent::EmailChanged => t.event_email_changed,
-        SecurityEvent::RoleChanged => t.event_role_changed,
-        SecurityEvent::AssignmentChanged => t.event_assignment_changed,
-        SecurityEvent::UserDeactivated => t.event_user_deactivated,
-        SecurityEvent::UserReactivated => t.event_user_reactivated,
-        SecurityEvent::SettingsChanged => t.event_settings_changed,
-        SecurityEvent::AccessRequested => t.event_access_requested,
-        SecurityEvent::AccessApproved => t.event_access_approved,
-        SecurityEvent::AccessRejected => t.event_access_rejected,
-        SecurityEvent::MfaEnabled => t.event_mfa_enabled,
-        SecurityEvent::MfaDisabled => t.event_mfa_disabled,
-        SecurityEvent::MfaFailed => t.event_mfa_failed,
-        SecurityEvent::MfaRecoveryCodeUsed => t.event_mfa_recovery_code_used,
-        SecurityEvent::MfaPolicyChanged => t.event_mfa_policy_changed,
-        SecurityEvent::MfaRecoveryCodesRenewed => t.event_mfa_recovery_codes_renewed,
-        SecurityEvent::Logout => t.event_logout,
-        SecurityEvent::SessionsEnded => t.event_sessions_ended,
-        SecurityEvent::RefreshTokenReused => t.event_refresh_token_reused,
-    }
-}
-
-/// The translated name of an event code from the log; a code this app does
-/// not know yet (a newer server) shows as it is.
-pub fn event_code_name(t: &Texts, code: &str) -> String {
-    code.parse::<SecurityEvent>().map_or_else(
-        |_| code.to_owned(),
-        |event| security_event_name(t, event).to_owned(),
-    )
 }
 
 /// A password rule as the live list shows it: "At least 8 characters".
@@ -147,19 +107,21 @@ pub fn confirm_code_error_text(t: &Texts, code: FieldErrorCode) -> String {
 }
 
 pub fn date_format_name(t: &Texts, format: DateFormat) -> &'static str {
+    let words = ADMIN_TEXTS.of(t);
     match format {
-        DateFormat::Iso => t.date_format_iso,
-        DateFormat::DayMonthYear => t.date_format_dmy,
-        DateFormat::MonthDayYear => t.date_format_mdy,
+        DateFormat::Iso => words.date_format_iso,
+        DateFormat::DayMonthYear => words.date_format_dmy,
+        DateFormat::MonthDayYear => words.date_format_mdy,
     }
 }
 
 pub const TIME_FORMATS: [TimeFormat; 2] = [TimeFormat::H24, TimeFormat::H12];
 
 pub fn time_format_name(t: &Texts, format: TimeFormat) -> &'static str {
+    let words = ADMIN_TEXTS.of(t);
     match format {
-        TimeFormat::H24 => t.time_format_h24,
-        TimeFormat::H12 => t.time_format_h12,
+        TimeFormat::H24 => words.time_format_h24,
+        TimeFormat::H12 => words.time_format_h12,
     }
 }
 
@@ -171,25 +133,18 @@ mod tests {
     use domain::Language;
 
     #[test]
-    fn every_event_role_and_status_has_a_distinct_name_in_both_languages() {
+    fn every_role_and_status_has_a_distinct_name_in_both_languages() {
         for lang in Language::ALL {
             let t = texts(lang);
-            let events: Vec<_> = SecurityEvent::ALL
-                .iter()
-                .map(|e| security_event_name(t, *e))
-                .collect();
             let roles: Vec<_> = ROLES.iter().map(|r| role_name(t, *r)).collect();
             let statuses: Vec<_> = USER_STATUSES
                 .iter()
                 .map(|s| user_status_name(t, *s))
                 .collect();
-            for names in [events, roles, statuses] {
+            for names in [roles, statuses] {
                 assert_distinct(&names);
             }
         }
-        let nl = texts(Language::Nl);
-        assert_eq!(event_code_name(nl, "account_locked"), "Account geblokkeerd");
-        assert_eq!(event_code_name(nl, "new_in_v2"), "new_in_v2");
     }
 
     #[test]

@@ -10,8 +10,8 @@ use crate::components::list::{
 };
 use crate::format::format_date_time;
 use crate::i18n::admin_texts::ADMIN_TEXTS;
-use crate::i18n::security_log::SECURITY_LOG;
-use crate::i18n::{event_code_name, fill, security_event_name, Texts};
+use crate::i18n::security_log::{event_code_name, security_event_name, SECURITY_LOG};
+use crate::i18n::{fill, Texts};
 use crate::query::SecurityLogView;
 use api_types::{SecurityLogEntryDto, SecurityLogPage};
 use domain::SecurityEvent;
