@@ -11,9 +11,9 @@ use crate::api::search::SearchHit;
 use crate::api::ApiError;
 use crate::format::{format_date, format_time};
 use crate::i18n::search_texts::{SearchTexts, SEARCH_TEXTS};
-use crate::i18n::{error_message, fill};
+use crate::i18n::{error_message, fill, Texts};
 use crate::routes::{case_path, contract_path, installed_product_path, warranties_path};
-use crate::state::auth::{use_auth, use_texts};
+use crate::state::auth::{use_auth, use_texts, Auth};
 use api_types::SearchKindDto;
 use chrono::{NaiveDate, NaiveTime};
 use domain::{DateFormat, TimeFormat};
@@ -76,56 +76,93 @@ fn set_box_attribute(name: &str, value: Option<&str>) {
 #[component]
 pub fn SearchResults(text: RwSignal<String>) -> impl IntoView {
     let auth = use_auth();
-    let t = use_texts();
     let navigate = StoredValue::new_local(use_navigate());
-    let results = RwSignal::new(Results::Idle);
-    let open = RwSignal::new(false);
-    let active = RwSignal::new(None::<usize>);
-    // The number of the latest query: the answer to an earlier one is dropped.
-    let latest = StoredValue::new(0_u64);
-
-    let hit_count = move || match &*results.read() {
-        Results::Hits(hits) => hits.len(),
-        _ => 0,
+    let search = Search::new(text);
+    search.follow_the_focus();
+    // Every change of the text asks again, the first (the key that fetched
+    // this part) too.
+    Effect::new(move |_| search.ask(auth, text.get()));
+    let open_hit = move |path: String| {
+        search.forget();
+        navigate.with_value(|navigate| navigate(&path, NavigateOptions::default()));
     };
-    // The box has the focus: it was just typed in.
-    let focused = RwSignal::new(true);
-    let expanded = Memo::new(move |_| open.get() && hit_count() > 0);
-    // The box's combobox attributes follow the list.
-    Effect::new(move |_| {
-        let expanded = expanded.get();
-        set_box_attribute(
-            "aria-expanded",
-            Some(if expanded { "true" } else { "false" }),
-        );
-        set_box_attribute("aria-controls", expanded.then_some(LIST_ID));
-        let active = active.get().filter(|_| expanded).map(option_id);
-        set_box_attribute("aria-activedescendant", active.as_deref());
-    });
-    Effect::new(move |_| {
-        if focused.get() {
-            if query_of(&text.get_untracked()).is_some() {
-                open.set(true);
-            }
-        } else {
-            open.set(false);
-            active.set(None);
-        }
-    });
-    // The box's focus and keys, heard on the window (the box is the
-    // banner's, not this part's).
-    let focus_in = window_event_listener(leptos::ev::focusin, move |ev| {
-        if in_box(&ev) {
-            focused.set(true);
-        }
-    });
-    let focus_out = window_event_listener(leptos::ev::focusout, move |ev| {
-        if in_box(&ev) {
-            focused.set(false);
-        }
-    });
+    search.listen_to_the_box(open_hit);
+    hit_list(search, auth, open_hit)
+}
 
-    let ask = move |value: String| {
+/// The type-ahead's state, which its pieces share (signals, so `Copy`).
+#[derive(Clone, Copy)]
+struct Search {
+    text: RwSignal<String>,
+    results: RwSignal<Results>,
+    open: RwSignal<bool>,
+    active: RwSignal<Option<usize>>,
+    /// The number of the latest query: the answer to an earlier one is dropped.
+    latest: StoredValue<u64>,
+    /// The box has the focus: it was just typed in.
+    focused: RwSignal<bool>,
+    /// The list is shown: open, with hits.
+    expanded: Memo<bool>,
+}
+
+impl Search {
+    fn new(text: RwSignal<String>) -> Self {
+        let results = RwSignal::new(Results::Idle);
+        let open = RwSignal::new(false);
+        Self {
+            text,
+            results,
+            open,
+            active: RwSignal::new(None),
+            latest: StoredValue::new(0),
+            focused: RwSignal::new(true),
+            expanded: Memo::new(move |_| open.get() && hit_count(results) > 0),
+        }
+    }
+
+    /// The box's combobox attributes follow the list, and the list closes
+    /// when the box loses the focus.
+    fn follow_the_focus(self) {
+        let Self {
+            open,
+            active,
+            expanded,
+            focused,
+            text,
+            ..
+        } = self;
+        Effect::new(move |_| {
+            let expanded = expanded.get();
+            set_box_attribute(
+                "aria-expanded",
+                Some(if expanded { "true" } else { "false" }),
+            );
+            set_box_attribute("aria-controls", expanded.then_some(LIST_ID));
+            let active = active.get().filter(|_| expanded).map(option_id);
+            set_box_attribute("aria-activedescendant", active.as_deref());
+        });
+        Effect::new(move |_| {
+            if focused.get() {
+                if query_of(&text.get_untracked()).is_some() {
+                    open.set(true);
+                }
+            } else {
+                open.set(false);
+                active.set(None);
+            }
+        });
+    }
+
+    /// Asks the server for `value`'s hits after the pause, unless another
+    /// key comes first.
+    fn ask(self, auth: Auth, value: String) {
+        let Self {
+            latest,
+            active,
+            results,
+            open,
+            ..
+        } = self;
         let asked = latest.get_value() + 1;
         latest.set_value(asked);
         active.set(None);
@@ -154,32 +191,58 @@ pub fn SearchResults(text: RwSignal<String>) -> impl IntoView {
             },
             DEBOUNCE,
         );
-    };
-    // Every change of the text asks again, the first (the key that fetched
-    // this part) too.
-    Effect::new(move |_| ask(text.get()));
+    }
 
-    let open_hit = move |path: String| {
-        latest.update_value(|n| *n += 1);
-        text.set(String::new());
+    /// A hit was opened: the box empties and the list closes.
+    fn forget(self) {
+        self.latest.update_value(|n| *n += 1);
+        self.text.set(String::new());
         if let Some(input) = search_input() {
             input.set_value("");
         }
-        results.set(Results::Idle);
-        open.set(false);
-        active.set(None);
-        navigate.with_value(|navigate| navigate(&path, NavigateOptions::default()));
-    };
-    let path_at = move |index: usize| match &*results.read_untracked() {
-        Results::Hits(hits) => hits.get(index).map(hit_path),
-        _ => None,
-    };
+        self.results.set(Results::Idle);
+        self.open.set(false);
+        self.active.set(None);
+    }
 
-    let on_key = move |ev: &KeyboardEvent| -> bool {
+    /// The box's focus and keys, heard on the window (the box is the
+    /// banner's, not this part's).
+    fn listen_to_the_box(self, open_hit: impl Fn(String) + Copy + Send + Sync + 'static) {
+        let focused = self.focused;
+        let focus_in = window_event_listener(leptos::ev::focusin, move |ev| {
+            if in_box(&ev) {
+                focused.set(true);
+            }
+        });
+        let focus_out = window_event_listener(leptos::ev::focusout, move |ev| {
+            if in_box(&ev) {
+                focused.set(false);
+            }
+        });
+        let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+            if in_box(&ev) && self.on_key(&ev, open_hit) {
+                ev.prevent_default();
+            }
+        });
+        on_cleanup(move || {
+            focus_in.remove();
+            focus_out.remove();
+            keys.remove();
+        });
+    }
+
+    /// What a key in the box does to the list; true if it used the key.
+    fn on_key(self, ev: &KeyboardEvent, open_hit: impl Fn(String)) -> bool {
+        let Self {
+            open,
+            active,
+            results,
+            ..
+        } = self;
         let key = ev.key();
         match key.as_str() {
             "ArrowDown" | "ArrowUp" => {
-                let count = hit_count();
+                let count = hit_count(results);
                 if count == 0 {
                     return false;
                 }
@@ -194,13 +257,11 @@ pub fn SearchResults(text: RwSignal<String>) -> impl IntoView {
             }
             "Enter" => {
                 let index = active.get_untracked().unwrap_or(0);
-                match path_at(index) {
-                    Some(path) => {
-                        open_hit(path);
-                        true
-                    }
-                    None => false,
-                }
+                let path = match &*results.read_untracked() {
+                    Results::Hits(hits) => hits.get(index).map(hit_path),
+                    _ => None,
+                };
+                path.map(open_hit).is_some()
             }
             "Escape" if open.get_untracked() => {
                 // Closes the list; the text stays (a second Escape clears it).
@@ -210,18 +271,29 @@ pub fn SearchResults(text: RwSignal<String>) -> impl IntoView {
             }
             _ => false,
         }
-    };
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if in_box(&ev) && on_key(&ev) {
-            ev.prevent_default();
-        }
-    });
-    on_cleanup(move || {
-        focus_in.remove();
-        focus_out.remove();
-        keys.remove();
-    });
+    }
+}
 
+fn hit_count(results: RwSignal<Results>) -> usize {
+    match &*results.read() {
+        Results::Hits(hits) => hits.len(),
+        _ => 0,
+    }
+}
+
+/// The listbox of hits, and the line that says where the search is.
+fn hit_list(
+    search: Search,
+    auth: Auth,
+    open_hit: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = use_texts();
+    let Search {
+        results,
+        open,
+        expanded,
+        ..
+    } = search;
     let status = move || {
         if !open.get() {
             return None;
@@ -237,41 +309,6 @@ pub fn SearchResults(text: RwSignal<String>) -> impl IntoView {
         };
         Some(view! { <span class="search-message">{message}</span> })
     };
-
-    let options = move || {
-        let texts = SEARCH_TEXTS.of(t.get());
-        let (date_format, time_format) = (auth.date_format(), auth.time_format());
-        let Results::Hits(hits) = &*results.read() else {
-            return Vec::new();
-        };
-        hits.iter()
-            .enumerate()
-            .map(|(index, hit)| {
-                let path = hit_path(hit);
-                let when = hit_times(texts, hit, date_format, time_format);
-                view! {
-                    <li
-                        id=option_id(index)
-                        role="option"
-                        class="search-hit"
-                        aria-selected=move || (active.get() == Some(index)).to_string()
-                        // Keeps the focus in the box.
-                        on:mousedown=|ev| ev.prevent_default()
-                        on:click=move |_| open_hit(path.clone())
-                    >
-                        <span class="search-kind">{kind_name(texts, hit.kind)}</span>
-                        " "
-                        <span class="search-number">{hit.number.clone()}</span>
-                        " "
-                        <span class="search-title">{hit.title.clone()}</span>
-                        {hit.detail.clone().map(|detail| view! { " " <span class="search-detail">{detail}</span> })}
-                        {(!when.is_empty()).then(|| view! { " " <span class="search-when">{when}</span> })}
-                    </li>
-                }
-            })
-            .collect::<Vec<_>>()
-    };
-
     view! {
         <ul
             id=LIST_ID
@@ -280,10 +317,51 @@ pub fn SearchResults(text: RwSignal<String>) -> impl IntoView {
             aria-label=move || SEARCH_TEXTS.of(t.get()).search_results_label
             hidden=move || !expanded.get()
         >
-            {options}
+            {move || hit_options(search, auth, t.get(), open_hit)}
         </ul>
         <p class="search-status" role="status">{status}</p>
     }
+}
+
+/// One option a hit: its kind, number, title, detail and times.
+fn hit_options(
+    search: Search,
+    auth: Auth,
+    t: &'static Texts,
+    open_hit: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> Vec<impl IntoView> {
+    let texts = SEARCH_TEXTS.of(t);
+    let (date_format, time_format) = (auth.date_format(), auth.time_format());
+    let Results::Hits(hits) = &*search.results.read() else {
+        return Vec::new();
+    };
+    let active = search.active;
+    hits.iter()
+        .enumerate()
+        .map(|(index, hit)| {
+            let path = hit_path(hit);
+            let when = hit_times(texts, hit, date_format, time_format);
+            view! {
+                <li
+                    id=option_id(index)
+                    role="option"
+                    class="search-hit"
+                    aria-selected=move || (active.get() == Some(index)).to_string()
+                    // Keeps the focus in the box.
+                    on:mousedown=|ev| ev.prevent_default()
+                    on:click=move |_| open_hit(path.clone())
+                >
+                    <span class="search-kind">{kind_name(texts, hit.kind)}</span>
+                    " "
+                    <span class="search-number">{hit.number.clone()}</span>
+                    " "
+                    <span class="search-title">{hit.title.clone()}</span>
+                    {hit.detail.clone().map(|detail| view! { " " <span class="search-detail">{detail}</span> })}
+                    {(!when.is_empty()).then(|| view! { " " <span class="search-when">{when}</span> })}
+                </li>
+            }
+        })
+        .collect()
 }
 
 /// The query the server takes of the box's text: trimmed, 2 to 100

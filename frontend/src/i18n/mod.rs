@@ -77,9 +77,8 @@ pub use cases::{
     priority_text, CASE_KINDS, CASE_STATUSES, PRIORITIES,
 };
 pub use users::{
-    confirm_code_error_text, date_format_name, password_error_text,
-    password_rule_text, role_help, role_name, time_format_name,
-    user_status_name, ROLES, TIME_FORMATS, USER_STATUSES,
+    confirm_code_error_text, date_format_name, password_error_text, password_rule_text, role_help,
+    role_name, time_format_name, user_status_name, ROLES, TIME_FORMATS, USER_STATUSES,
 };
 
 use crate::api::ApiError;

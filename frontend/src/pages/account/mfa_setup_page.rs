@@ -20,7 +20,7 @@ use crate::components::password::password_input;
 use crate::i18n::public_texts::PUBLIC_TEXTS;
 use crate::i18n::{error_message, field_error_text, Texts};
 use crate::routes::Page;
-use crate::state::auth::{use_auth, use_texts};
+use crate::state::auth::{use_auth, use_texts, Auth};
 use crate::state::flash::{use_flash, Notice};
 use api_types::{FieldErrorCode, MfaSetupResponse, PasswordConfirmation, ProblemCode};
 use leptos::prelude::*;
@@ -116,78 +116,57 @@ impl Confirm {
     }
 }
 
+/// What the steps learn on the way, from the server and the user.
+#[derive(Clone, Copy)]
+struct Progress {
+    /// Every visit starts a new enrolment: a secret the server keeps pending.
+    /// None: not asked for yet (a signed-in user confirms first), or on its way.
+    setup: RwSignal<Option<Result<MfaSetupResponse, ApiError>>>,
+    code: RwSignal<String>,
+    failure: RwSignal<Option<Failure>>,
+    /// 409: the pending secret is gone; start again for a new one.
+    expired: RwSignal<bool>,
+    /// The recovery codes, once the code confirmed the factor.
+    codes: RwSignal<Option<Vec<String>>>,
+}
+
+impl Progress {
+    fn new() -> Self {
+        Self {
+            setup: RwSignal::new(None),
+            code: RwSignal::new(String::new()),
+            failure: RwSignal::new(None),
+            expired: RwSignal::new(false),
+            codes: RwSignal::new(None),
+        }
+    }
+}
+
 /// The three steps. `enrolling`: with the restricted token of a refused
 /// login; done, the user goes on to the home page, else back to Settings.
 #[component]
 fn MfaSteps(enrolling: bool) -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    let flash = use_flash();
-    let navigate = use_navigate();
     // A signed-in user whose factor is on replaces it: its code confirms too.
     let replacing = Memo::new(move |_| !enrolling && auth.me().is_some_and(|me| me.mfa_enabled));
     let confirm = Confirm::new();
-    // Every visit starts a new enrolment: a secret the server keeps pending.
-    // None: not asked for yet (a signed-in user confirms first), or on its way.
-    let setup = RwSignal::new(None::<Result<MfaSetupResponse, ApiError>>);
-    let start = Action::new_local(move |request: &Option<PasswordConfirmation>| {
-        let request = request.clone();
-        async move {
-            match auth.mfa_setup(request).await {
-                Ok(answer) => {
-                    confirm.clear();
-                    setup.set(Some(Ok(answer)));
-                    if !enrolling {
-                        focus_later(SCAN_HEADING_ID);
-                    }
-                }
-                // The password or code was wrong or missing: said next to them.
-                Err(err) if !enrolling && err.code() == Some(ProblemCode::ValidationFailed) => {
-                    show_failure(confirm.failure, err, CONFIRM_ERRORS_ID);
-                }
-                Err(err) => setup.set(Some(Err(err))),
-            }
-        }
-    });
+    let progress = Progress::new();
+    let start = start_action(auth, enrolling, confirm, progress.setup);
     if enrolling {
         start.dispatch(None);
     }
     let starting = start.pending();
-    let on_confirm = submit_once(starting, move || {
-        let code = replacing
-            .get_untracked()
-            .then(|| confirm.code.get_untracked());
-        match confirmation(confirm.password.get_untracked(), code) {
-            Ok(request) => {
-                confirm.failure.set(None);
-                start.dispatch(Some(request));
-            }
-            Err(missing) => show_invalid(confirm.failure, missing, CONFIRM_ERRORS_ID),
-        }
-    });
-    let code = RwSignal::new(String::new());
-    let failure = RwSignal::new(None::<Failure>);
-    // 409: the pending secret is gone; start again for a new one.
-    let expired = RwSignal::new(false);
-    let codes = RwSignal::new(None::<Vec<String>>);
-
-    let enable = Action::new_local(move |code: &String| {
-        let code = code.clone();
-        async move {
-            match auth.mfa_enable(code).await {
-                Ok(list) => {
-                    codes.set(Some(list));
-                    focus_later(CODES_HEADING_ID);
-                }
-                Err(err) if err.code() == Some(ProblemCode::Conflict) => {
-                    expired.set(true);
-                    focus_later(ERRORS_ID);
-                }
-                Err(err) => show_failure(failure, err, ERRORS_ID),
-            }
-        }
-    });
+    let on_confirm = submit_once(starting, send_confirmation(confirm, replacing, start));
+    let enable = enable_action(auth, progress);
     let pending = enable.pending();
+    let Progress {
+        setup,
+        code,
+        failure,
+        expired,
+        codes,
+    } = progress;
     let on_submit = submit_once(pending, move || {
         expired.set(false);
         match code_or_error(&code.get_untracked()) {
@@ -210,39 +189,8 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
             focus_later(CONFIRM_HEADING_ID);
         }
     };
-    let done = move |_| {
-        let to = if enrolling {
-            Page::Home
-        } else {
-            Page::Settings
-        };
-        flash.show_on(to.path(), Notice::MfaEnabled);
-        navigate(to.path(), NavigateOptions::default());
-    };
+    let done = finish(enrolling);
 
-    // The scan and code steps, once the server has answered the setup.
-    let steps = move |t: &'static Texts, s: MfaSetupResponse| {
-        view! {
-            {scan_step(t, &s)}
-            <section class="mfa-step" aria-labelledby="mfa-code-heading">
-                <h2 id="mfa-code-heading">{PUBLIC_TEXTS.of(t).mfa_step_code}</h2>
-                <div id=ERRORS_ID tabindex="-1">
-                    {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| mfa_code_error_text(t, c)))}
-                    {move || expired.get().then(|| {
-                        conflict_notice(PUBLIC_TEXTS.of(t).mfa_setup_expired, t.start_again, || false, start_again)
-                    })}
-                </div>
-                {code_form(t, code, failure, pending, on_submit)}
-            </section>
-        }
-    };
-
-    // On the page before its text, so screen readers announce it.
-    let live = view! {
-        <div class="form-live" role="status" aria-live="polite">
-            {move || codes.with(Option::is_some).then(|| view! { <p class="form-success">{t.get().mfa_enabled_done}</p> })}
-        </div>
-    };
     // The texts are read once per render; what the user typed or got lives
     // in the signals above, so a language change (the session's, once it
     // starts) loses nothing.
@@ -250,22 +198,13 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
         let t = t.get();
         if let Some(list) = codes.get() {
             let username = auth.me().map(|me| me.username);
-            return view! {
-                <section class="mfa-step" aria-labelledby=CODES_HEADING_ID>
-                    <h2 id=CODES_HEADING_ID tabindex="-1">{PUBLIC_TEXTS.of(t).mfa_step_codes}</h2>
-                    <RecoveryCodes t codes=list username/>
-                    <button type="button" class="button-primary button-inline codes-saved" on:click=done.clone()>
-                        {PUBLIC_TEXTS.of(t).codes_saved_continue}
-                    </button>
-                </section>
-            }
-            .into_any();
+            return codes_step(t, list, username, done.clone()).into_any();
         }
         let body = match setup.get() {
             None if enrolling => loading(PUBLIC_TEXTS.of(t).mfa_setup_loading),
             None => confirm_step(t, confirm, replacing, starting, on_confirm).into_any(),
             Some(Err(err)) => failed_setup(t, &err, start_again).into_any(),
-            Some(Ok(s)) => steps(t, s).into_any(),
+            Some(Ok(s)) => code_steps(t, &s, progress, pending, on_submit, start_again).into_any(),
         };
         view! {
             {body}
@@ -277,7 +216,154 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
         }
         .into_any()
     };
-    view! { {live} {current} }
+    // On the page before its text, so screen readers announce it.
+    view! {
+        <div class="form-live" role="status" aria-live="polite">
+            {move || codes.with(Option::is_some).then(|| view! { <p class="form-success">{t.get().mfa_enabled_done}</p> })}
+        </div>
+        {current}
+    }
+}
+
+/// Asks the server for a new pending secret; a signed-in user sends the
+/// confirmation with it, whose errors are said next to its fields.
+fn start_action(
+    auth: Auth,
+    enrolling: bool,
+    confirm: Confirm,
+    setup: RwSignal<Option<Result<MfaSetupResponse, ApiError>>>,
+) -> Action<Option<PasswordConfirmation>, ()> {
+    Action::new_local(move |request: &Option<PasswordConfirmation>| {
+        let request = request.clone();
+        async move {
+            match auth.mfa_setup(request).await {
+                Ok(answer) => {
+                    confirm.clear();
+                    setup.set(Some(Ok(answer)));
+                    if !enrolling {
+                        focus_later(SCAN_HEADING_ID);
+                    }
+                }
+                // The password or code was wrong or missing: said next to them.
+                Err(err) if !enrolling && err.code() == Some(ProblemCode::ValidationFailed) => {
+                    show_failure(confirm.failure, err, CONFIRM_ERRORS_ID);
+                }
+                Err(err) => setup.set(Some(Err(err))),
+            }
+        }
+    })
+}
+
+/// Sends what a signed-in user confirms the setup with, or says what is
+/// missing.
+fn send_confirmation(
+    confirm: Confirm,
+    replacing: Memo<bool>,
+    start: Action<Option<PasswordConfirmation>, ()>,
+) -> impl Fn() + Copy + 'static {
+    move || {
+        let code = replacing
+            .get_untracked()
+            .then(|| confirm.code.get_untracked());
+        match confirmation(confirm.password.get_untracked(), code) {
+            Ok(request) => {
+                confirm.failure.set(None);
+                start.dispatch(Some(request));
+            }
+            Err(missing) => show_invalid(confirm.failure, missing, CONFIRM_ERRORS_ID),
+        }
+    }
+}
+
+/// Turns the factor on with a code from the app; the answer is the
+/// recovery codes.
+fn enable_action(auth: Auth, progress: Progress) -> Action<String, ()> {
+    let Progress {
+        failure,
+        expired,
+        codes,
+        ..
+    } = progress;
+    Action::new_local(move |code: &String| {
+        let code = code.clone();
+        async move {
+            match auth.mfa_enable(code).await {
+                Ok(list) => {
+                    codes.set(Some(list));
+                    focus_later(CODES_HEADING_ID);
+                }
+                Err(err) if err.code() == Some(ProblemCode::Conflict) => {
+                    expired.set(true);
+                    focus_later(ERRORS_ID);
+                }
+                Err(err) => show_failure(failure, err, ERRORS_ID),
+            }
+        }
+    })
+}
+
+/// After the codes are saved: on to the home page (enrolling) or back to
+/// Settings, which says the factor is on.
+fn finish(enrolling: bool) -> impl Fn(leptos::ev::MouseEvent) + Clone + 'static {
+    let flash = use_flash();
+    let navigate = use_navigate();
+    move |_| {
+        let to = if enrolling {
+            Page::Home
+        } else {
+            Page::Settings
+        };
+        flash.show_on(to.path(), Notice::MfaEnabled);
+        navigate(to.path(), NavigateOptions::default());
+    }
+}
+
+/// The scan and code steps, once the server has answered the setup.
+fn code_steps(
+    t: &'static Texts,
+    s: &MfaSetupResponse,
+    progress: Progress,
+    pending: Memo<bool>,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+    start_again: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let Progress {
+        code,
+        failure,
+        expired,
+        ..
+    } = progress;
+    view! {
+        {scan_step(t, s)}
+        <section class="mfa-step" aria-labelledby="mfa-code-heading">
+            <h2 id="mfa-code-heading">{PUBLIC_TEXTS.of(t).mfa_step_code}</h2>
+            <div id=ERRORS_ID tabindex="-1">
+                {move || failure.get().map(|f| failure_summary(t, &f, &FIELDS, |c| mfa_code_error_text(t, c)))}
+                {move || expired.get().then(|| {
+                    conflict_notice(PUBLIC_TEXTS.of(t).mfa_setup_expired, t.start_again, || false, start_again)
+                })}
+            </div>
+            {code_form(t, code, failure, pending, on_submit)}
+        </section>
+    }
+}
+
+/// The last step: the recovery codes, to save before going on.
+fn codes_step(
+    t: &'static Texts,
+    codes: Vec<String>,
+    username: Option<String>,
+    done: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    view! {
+        <section class="mfa-step" aria-labelledby=CODES_HEADING_ID>
+            <h2 id=CODES_HEADING_ID tabindex="-1">{PUBLIC_TEXTS.of(t).mfa_step_codes}</h2>
+            <RecoveryCodes t codes username/>
+            <button type="button" class="button-primary button-inline codes-saved" on:click=done>
+                {PUBLIC_TEXTS.of(t).codes_saved_continue}
+            </button>
+        </section>
+    }
 }
 
 /// Before a signed-in user's steps: the current password and, when a factor
