@@ -4,6 +4,7 @@ use api_types::{AccountListResponse, ImportRunDto, ImportStatusDto, ProblemCode}
 use domain::account_import::ACCOUNT_COLUMNS;
 use domain::import::ImportIssue;
 use persistence::repositories::audit;
+use std::collections::BTreeMap;
 use test_support::{expect_problem_code, TestApp};
 
 /// A new customer: its parent account and three accounts below it, the
@@ -63,16 +64,18 @@ async fn run(app: &TestApp, file: &str, dry_run: bool) -> ImportReport {
     import_files::run(app, ImportKind::Accounts, file, dry_run).await
 }
 
-async fn accounts_named(app: &TestApp, prefix: &str) -> Vec<api_types::AccountResponse> {
+/// The accounts whose source id starts with `prefix`, by source id, as the
+/// admin's list shows them.
+async fn accounts_named(
+    app: &TestApp,
+    prefix: &str,
+) -> BTreeMap<String, api_types::AccountResponse> {
     let token = app.tokens_for("admin").await.access_token;
     let all: AccountListResponse = app.get_json("/api/v1/accounts", &token).await;
     all.items
         .into_iter()
-        .filter(|a| {
-            a.source_id
-                .as_deref()
-                .is_some_and(|s| s.starts_with(prefix))
-        })
+        .filter_map(|a| Some((a.source_id.clone()?, a)))
+        .filter(|(source, _)| source.starts_with(prefix))
         .collect()
 }
 
@@ -92,12 +95,7 @@ async fn an_imported_tree_is_built_and_importing_it_again_changes_nothing() {
     let report = run(&app, &csv(&ZUIDERZEE), false).await;
     assert!(report.applied);
     let stored = accounts_named(&app, "ZZH-").await;
-    let by_source = |s: &str| {
-        stored
-            .iter()
-            .find(|a| a.source_id.as_deref() == Some(s))
-            .unwrap()
-    };
+    let by_source = |s: &str| &stored[s];
     let top = by_source("ZZH-1000");
     assert_eq!(top.parent_id, None);
     assert_eq!(top.parent_account_id, Some(top.id));
@@ -124,12 +122,7 @@ async fn a_changed_file_updates_only_the_changed_rows_and_the_audit_names_the_im
     assert_eq!(counts(&report), (4, 0, 2, 2));
 
     let stored = accounts_named(&app, "ZZH-").await;
-    let by_source = |s: &str| {
-        stored
-            .iter()
-            .find(|a| a.source_id.as_deref() == Some(s))
-            .unwrap()
-    };
+    let by_source = |s: &str| &stored[s];
     assert_eq!(
         by_source("ZZH-1011").parent_id,
         Some(by_source("ZZH-1002").id)
@@ -346,7 +339,7 @@ async fn an_xlsx_workbook_imports_like_its_csv_and_a_problem_names_the_sheets_ro
     assert!(report.applied);
     assert_eq!(report.created, 4);
     let stored = accounts_named(&app, "ZZH-").await;
-    let radiology = stored.iter().find(|a| a.name == "Radiologie").unwrap();
+    let radiology = stored.values().find(|a| a.name == "Radiologie").unwrap();
     assert_eq!(radiology.address, None, "left-out cells are empty");
 
     // A zip file that is no workbook is refused before any run starts.

@@ -1,7 +1,7 @@
 //! Importing users, contracts and warranties: keyed by the source system's
 //! ids, within the customer the row names, all of a file or nothing.
 
-use crate::import_files::{counts, csv, problems, run};
+use crate::import_files::{counts, csv, problems, run, Importer};
 use api::imports::ImportKind;
 use api_types::{ContractDetail, ContractPage, SetPasswordRequest, UserPage, WarrantyPage};
 use domain::contract_import::CONTRACT_COLUMNS;
@@ -243,8 +243,12 @@ async fn contract_seen_by(app: &TestApp, username: &str, number: &str) -> Option
 async fn an_imported_contract_has_its_lines_and_covered_products_and_a_changed_line_updates_only_it(
 ) {
     let app = TestApp::spawn().await.unwrap();
-    let file = csv(&CONTRACT_COLUMNS, &contract_rows());
-    let report = run(&app, ImportKind::Contracts, &file, false).await;
+    let contracts = Importer {
+        app: &app,
+        kind: ImportKind::Contracts,
+        columns: &CONTRACT_COLUMNS,
+    };
+    let report = contracts.apply(&contract_rows()).await;
     assert!(report.applied, "{:?}", report.problems);
     assert_eq!(counts(&report), (2, 2, 0, 0));
     let contract = contract_seen_by(&app, "nl.manager", "SC-80000001")
@@ -261,19 +265,11 @@ async fn an_imported_contract_has_its_lines_and_covered_products_and_a_changed_l
         .await
         .is_none());
 
-    assert_eq!(
-        counts(&run(&app, ImportKind::Contracts, &file, false).await),
-        (2, 0, 0, 2)
-    );
+    let again = contracts.apply(&contract_rows()).await;
+    assert_eq!(counts(&again), (2, 0, 0, 2));
     let mut changed = contract_rows();
     changed[1][12] = "IP-40010002";
-    let report = run(
-        &app,
-        ImportKind::Contracts,
-        &csv(&CONTRACT_COLUMNS, &changed),
-        false,
-    )
-    .await;
+    let report = contracts.apply(&changed).await;
     assert_eq!(counts(&report), (2, 0, 1, 1));
     let contract = contract_seen_by(&app, "nl.manager", "SC-80000001")
         .await
@@ -289,6 +285,11 @@ async fn an_imported_contract_has_its_lines_and_covered_products_and_a_changed_l
 #[tokio::test]
 async fn contract_rows_that_disagree_or_name_another_customers_products_are_refused() {
     let app = TestApp::spawn().await.unwrap();
+    let contracts = Importer {
+        app: &app,
+        kind: ImportKind::Contracts,
+        columns: &CONTRACT_COLUMNS,
+    };
     let mut rows = contract_rows();
     rows[1][5] = "expired";
     // A parts-only contract of one line covering `covered`.
@@ -307,13 +308,7 @@ async fn contract_rows_that_disagree_or_name_another_customers_products_are_refu
     };
     rows.push(parts_only("SC-80000002", "IP-40020001;IP-49999999"));
     rows.push(parts_only("SC-70000006", ""));
-    let report = run(
-        &app,
-        ImportKind::Contracts,
-        &csv(&CONTRACT_COLUMNS, &rows),
-        false,
-    )
-    .await;
+    let report = contracts.apply(&rows).await;
     assert!(!report.applied);
     let found = problems(&report);
     assert_eq!(found[0], (3, "status", "expired", ImportIssue::Conflicting));
@@ -348,6 +343,11 @@ async fn contract_rows_that_disagree_or_name_another_customers_products_are_refu
 #[tokio::test]
 async fn imported_warranties_show_on_their_product_and_a_changed_end_date_updates_one() {
     let app = TestApp::spawn().await.unwrap();
+    let warranties = Importer {
+        app: &app,
+        kind: ImportKind::Warranties,
+        columns: &WARRANTY_COLUMNS,
+    };
     let rows = vec![
         vec![
             "LUMC-1000",
@@ -366,13 +366,7 @@ async fn imported_warranties_show_on_their_product_and_a_changed_end_date_update
             "2028-12-31",
         ],
     ];
-    let report = run(
-        &app,
-        ImportKind::Warranties,
-        &csv(&WARRANTY_COLUMNS, &rows),
-        false,
-    )
-    .await;
+    let report = warranties.apply(&rows).await;
     assert!(report.applied, "{:?}", report.problems);
     assert_eq!(counts(&report), (2, 2, 0, 0));
     let token = app.tokens_for("nl.manager").await.access_token;
@@ -384,24 +378,12 @@ async fn imported_warranties_show_on_their_product_and_a_changed_end_date_update
 
     let mut changed = rows.clone();
     changed[0][5] = "2028-03-31";
-    let report = run(
-        &app,
-        ImportKind::Warranties,
-        &csv(&WARRANTY_COLUMNS, &changed),
-        false,
-    )
-    .await;
+    let report = warranties.apply(&changed).await;
     assert_eq!(counts(&report), (2, 0, 1, 1));
 
     let mut foreign = rows;
     foreign[1][2] = "IP-40020001";
-    let report = run(
-        &app,
-        ImportKind::Warranties,
-        &csv(&WARRANTY_COLUMNS, &foreign),
-        true,
-    )
-    .await;
+    let report = warranties.check(&foreign).await;
     assert_eq!(
         problems(&report),
         [(
@@ -419,6 +401,11 @@ async fn imported_warranties_show_on_their_product_and_a_changed_end_date_update
 async fn imported_visits_show_in_the_calendar_and_a_moved_row_replans_only_its_visit() {
     use domain::event_import::EVENT_COLUMNS;
     let app = TestApp::spawn().await.unwrap();
+    let visits = Importer {
+        app: &app,
+        kind: ImportKind::PlannedEvents,
+        columns: &EVENT_COLUMNS,
+    };
     // A visit of the planning system: its id, product, type, status,
     // start and end (with their offset) and engineer; on site, no case.
     let visit = |cells: [&'static str; 7]| {
@@ -447,13 +434,7 @@ async fn imported_visits_show_in_the_calendar_and_a_moved_row_replans_only_its_v
             "",
         ]),
     ];
-    let report = run(
-        &app,
-        ImportKind::PlannedEvents,
-        &csv(&EVENT_COLUMNS, &rows),
-        false,
-    )
-    .await;
+    let report = visits.apply(&rows).await;
     assert!(report.applied, "{:?}", report.problems);
     assert_eq!(counts(&report), (2, 2, 0, 0));
     let token = app.tokens_for("nl.manager").await.access_token;
@@ -475,25 +456,13 @@ async fn imported_visits_show_in_the_calendar_and_a_moved_row_replans_only_its_v
     let mut moved = rows.clone();
     moved[1][5] = "2027-03-12T09:00:00+01:00";
     moved[1][6] = "2027-03-12T17:00:00+01:00";
-    let report = run(
-        &app,
-        ImportKind::PlannedEvents,
-        &csv(&EVENT_COLUMNS, &moved),
-        false,
-    )
-    .await;
+    let report = visits.apply(&moved).await;
     assert_eq!(counts(&report), (2, 0, 1, 1));
 
     let mut wrong = rows;
     wrong[0][2] = "IP-40020001";
     wrong[1][7] = "nl.manager";
-    let report = run(
-        &app,
-        ImportKind::PlannedEvents,
-        &csv(&EVENT_COLUMNS, &wrong),
-        true,
-    )
-    .await;
+    let report = visits.check(&wrong).await;
     assert_eq!(
         problems(&report),
         [

@@ -24,6 +24,26 @@ pub async fn run(app: &TestApp, kind: ImportKind, file: &str, dry_run: bool) -> 
         .unwrap()
 }
 
+/// Files of one kind, with its columns, imported into one app: a test
+/// states only the rows.
+pub struct Importer<'a> {
+    pub app: &'a TestApp,
+    pub kind: ImportKind,
+    pub columns: &'a [&'a str],
+}
+
+impl Importer<'_> {
+    /// Imports `rows` for real.
+    pub async fn apply<S: AsRef<str>>(&self, rows: &[impl AsRef<[S]>]) -> ImportReport {
+        run(self.app, self.kind, &csv(self.columns, rows), false).await
+    }
+
+    /// Checks `rows` as a dry run, which changes nothing.
+    pub async fn check<S: AsRef<str>>(&self, rows: &[impl AsRef<[S]>]) -> ImportReport {
+        run(self.app, self.kind, &csv(self.columns, rows), true).await
+    }
+}
+
 /// Rows read, created, updated and unchanged.
 pub fn counts(r: &ImportReport) -> (u64, u64, u64, u64) {
     (r.rows, r.created, r.updated, r.unchanged)
