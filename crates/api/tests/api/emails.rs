@@ -178,3 +178,25 @@ async fn a_contact_who_is_nobodys_account_confirms_once_before_getting_case_emai
         .count();
     assert_eq!(to_her, 2, "the request, then the status change");
 }
+
+#[tokio::test]
+async fn two_server_processes_send_each_queued_email_once() {
+    let (first, sink) = TestApp::spawn_with_mail().await.unwrap();
+    let second = first
+        .spawn_beside(std::sync::Arc::new(api::clock::SystemClock))
+        .await
+        .unwrap();
+    let token = first.tokens_for("nl.user").await.access_token;
+    // Three cases, each emailed to its creator: three emails queued.
+    for _ in 0..3 {
+        slow_reconstruction(&first).create(&token).await;
+    }
+    let (a, b) = tokio::join!(
+        api::mail::deliver_due(&first.state),
+        api::mail::deliver_due(&second.state)
+    );
+    assert_eq!(a.unwrap() + b.unwrap(), 3);
+    sink.wait_for(3, Duration::from_secs(5)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(sink.received().len(), 3, "each email once");
+}

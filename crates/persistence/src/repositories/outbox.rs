@@ -3,7 +3,7 @@
 use crate::db::Conn;
 use crate::entities::email_outbox;
 use crate::error::StoreResult;
-use crate::repositories::query::{all_into, claim_each, lease_free};
+use crate::repositories::query::{all_into, claim_leases, lease_free};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -138,22 +138,17 @@ pub async fn claim_due(
     lease: Duration,
     limit: u64,
 ) -> StoreResult<Vec<QueuedEmail>> {
-    let candidates: Vec<Uuid> = email_outbox::Entity::find()
-        .select_only()
-        .column(E::Id)
-        .filter(unsent_and_due(now))
-        .order_by_asc(E::SendAfter)
-        .limit(limit)
-        .into_tuple()
-        .all(db.raw())
-        .await?;
-    let claimed = claim_each(db, candidates, |id| {
-        email_outbox::Entity::update_many()
-            .col_expr(E::LockedUntil, Expr::value(now + lease))
-            .col_expr(E::Attempts, Expr::col(E::Attempts).add(1))
-            .filter(E::Id.eq(id))
-            .filter(unsent_and_due(now))
-    })
+    let claimed = claim_leases::<email_outbox::Entity>(
+        db,
+        (E::Id, E::SendAfter),
+        || unsent_and_due(now),
+        limit,
+        |update| {
+            update
+                .col_expr(E::LockedUntil, Expr::value(now + lease))
+                .col_expr(E::Attempts, Expr::col(E::Attempts).add(1))
+        },
+    )
     .await?;
     Ok(claimed.into_iter().map(QueuedEmail::from).collect())
 }

@@ -395,24 +395,39 @@ pub(crate) fn lease_free(locked_until: impl ColumnTrait, now: DateTime<Utc>) -> 
         .add(locked_until.lt(now))
 }
 
-/// Claims rows for one server process: each of `candidates` is taken with
-/// its own conditional update (`claim(id)`, which must repeat the
-/// condition that picked it), so of several processes exactly one wins
-/// each row. Answers the won rows as they stand after the claim.
-pub(crate) async fn claim_each<E>(
+/// Claims for one server process up to `limit` of the rows `due` picks,
+/// first by `order`: each is taken with its own conditional update (`lease`
+/// sets the claim; the update repeats `due`), so of several processes
+/// exactly one wins each row. Answers the won rows as they stand after the
+/// claim.
+pub(crate) async fn claim_leases<E>(
     db: &impl crate::db::Conn,
-    candidates: Vec<Uuid>,
-    claim: impl Fn(Uuid) -> UpdateMany<E>,
+    (id, order): (E::Column, E::Column),
+    due: impl Fn() -> Condition,
+    limit: u64,
+    lease: impl Fn(UpdateMany<E>) -> UpdateMany<E>,
 ) -> StoreResult<Vec<E::Model>>
 where
     E: EntityTrait,
     <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<Uuid>,
 {
     let db = db.raw();
+    let candidates: Vec<Uuid> = E::find()
+        .select_only()
+        .column(id)
+        .filter(due())
+        .order_by_asc(order)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await?;
     let mut claimed = Vec::new();
-    for id in candidates {
-        if claim(id).exec(db).await?.rows_affected == 1 {
-            if let Some(row) = E::find_by_id(id).one(db).await? {
+    for candidate in candidates {
+        let claim = lease(E::update_many())
+            .filter(id.eq(candidate))
+            .filter(due());
+        if claim.exec(db).await?.rows_affected == 1 {
+            if let Some(row) = E::find_by_id(candidate).one(db).await? {
                 claimed.push(row);
             }
         }

@@ -6,12 +6,12 @@
 use crate::db::Conn;
 use crate::entities::report_digest;
 use crate::error::{corrupt_field, StoreResult};
-use crate::repositories::query::{claim_each, lease_free};
+use crate::repositories::query::{claim_leases, lease_free};
 use chrono::{DateTime, Duration, Utc};
 use domain::report::digest::Cadence;
 use domain::UserId;
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -140,21 +140,13 @@ pub async fn claim_due(
     lease: Duration,
     limit: u64,
 ) -> StoreResult<Vec<Digest>> {
-    let candidates: Vec<Uuid> = report_digest::Entity::find()
-        .select_only()
-        .column(D::Id)
-        .filter(due_and_free(now))
-        .order_by_asc(D::NextSendAt)
-        .limit(limit)
-        .into_tuple()
-        .all(db.raw())
-        .await?;
-    let claimed = claim_each(db, candidates, |id| {
-        report_digest::Entity::update_many()
-            .col_expr(D::LockedUntil, Expr::value(now + lease))
-            .filter(D::Id.eq(id))
-            .filter(due_and_free(now))
-    })
+    let claimed = claim_leases::<report_digest::Entity>(
+        db,
+        (D::Id, D::NextSendAt),
+        || due_and_free(now),
+        limit,
+        |update| update.col_expr(D::LockedUntil, Expr::value(now + lease)),
+    )
     .await?;
     claimed.into_iter().map(Digest::try_from).collect()
 }
