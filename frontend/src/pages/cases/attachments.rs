@@ -48,6 +48,25 @@ struct Files {
 }
 
 impl Files {
+    /// The section's share for `t`; the observer goes with the section.
+    fn new(auth: Auth, t: &'static Texts) -> Self {
+        let files = Self {
+            auth,
+            t,
+            cache: StoredValue::new(Vec::new()),
+            watcher: StoredValue::new_local(None),
+            error: RwSignal::new(String::new()),
+            preview: PhotoPreview::new(DIALOG_ID),
+        };
+        on_cleanup(move || {
+            // Before the callback goes: the observer must not call it after.
+            if let Some(Some((observer, _))) = files.watcher.try_update_value(Option::take) {
+                observer.disconnect();
+            }
+        });
+        files
+    }
+
     fn cached(self, href: &str) -> Option<String> {
         self.cache
             .try_with_value(|c| c.iter().find(|(k, _)| k == href).map(|(_, u)| u.0.clone()))
@@ -211,21 +230,7 @@ pub fn attachments_section(
     open: Memo<bool>,
 ) -> impl IntoView {
     let auth = use_auth();
-    let files = Files {
-        auth,
-        t,
-        cache: StoredValue::new(Vec::new()),
-        watcher: StoredValue::new_local(None),
-        error: RwSignal::new(String::new()),
-        preview: PhotoPreview::new(DIALOG_ID),
-    };
-    on_cleanup(move || {
-        // Before the callback goes: the observer must not call it after.
-        if let Some(Some((observer, _))) = files.watcher.try_update_value(Option::take) {
-            observer.disconnect();
-        }
-    });
-
+    let files = Files::new(auth, t);
     let (number, bench) = detail.with_untracked(|d| {
         d.as_ref().map_or((String::new(), false), |d| {
             (
@@ -236,24 +241,48 @@ pub fn attachments_section(
     });
     let dates: Dates = (auth.date_format(), auth.time_format(), auth.time_zone());
     let case_key = StoredValue::new(case_id);
-
-    let bench_form = bench.then(|| {
-        let job = Job::Save(
-            bench_repair_form_url(case_key.get_value()),
-            format!("bench-repair-form-{number}.pdf"),
-        );
-        view! {
-            <div class="bench-form">
-                <p class="hint">{CASE_TEXTS.of(t).bench_form_hint}</p>
-                {file_button(files, "button-secondary bench-form-download", CASE_TEXTS.of(t).bench_form_button, None, job)}
-            </div>
-        }
-    });
     let zip = Job::Save(
         attachments_zip_url(case_key.get_value()),
         format!("{number}-attachments.zip"),
     );
-    let list = move || {
+
+    view! {
+        <section id=SECTION_ID class="panel attachments" aria-labelledby="attachments-heading">
+            <h2 id="attachments-heading">{CASE_TEXTS.of(t).attachments_heading}</h2>
+            {bench.then(|| bench_form(files, case_key, &number))}
+            {attachment_list(files, detail, dates, zip)}
+            {fetch_error_view(files.error)}
+            {add_form(files, case, case_key, open)}
+            {files.preview.view("preview-title", CASE_TEXTS.of(t).close_preview)}
+        </section>
+    }
+}
+
+/// A bench repair's form to print and send with the part (case `number`).
+fn bench_form(files: Files, case_key: StoredValue<String>, number: &str) -> impl IntoView {
+    let t = files.t;
+    let job = Job::Save(
+        bench_repair_form_url(case_key.get_value()),
+        format!("bench-repair-form-{number}.pdf"),
+    );
+    view! {
+        <div class="bench-form">
+            <p class="hint">{CASE_TEXTS.of(t).bench_form_hint}</p>
+            {file_button(files, "button-secondary bench-form-download", CASE_TEXTS.of(t).bench_form_button, None, job)}
+        </div>
+    }
+}
+
+/// The case's files and the button for the `zip` of all, or a line that
+/// there are none; drawn anew as the case changes.
+fn attachment_list(
+    files: Files,
+    detail: Memo<Option<CaseDetail>>,
+    dates: Dates,
+    zip: Job,
+) -> impl IntoView {
+    let t = files.t;
+    move || {
         let items = detail.with(|d| {
             d.as_ref()
                 .map(|d| d.attachments.clone())
@@ -275,9 +304,19 @@ pub fn attachments_section(
             {file_button(files, "button-secondary download-all", CASE_TEXTS.of(t).download_all, None, zip.clone())}
         }
         .into_any()
-    };
+    }
+}
 
-    let add_form = move || {
+/// While the case is `open`, for those who may: the form that adds files,
+/// sent one by one; the case as the server answers shows the new ones.
+fn add_form(
+    files: Files,
+    case: LocalResource<Loaded>,
+    case_key: StoredValue<String>,
+    open: Memo<bool>,
+) -> impl IntoView {
+    let Files { auth, t, .. } = files;
+    move || {
         (open.get() && auth.may(domain::Action::AddAttachment)).then(|| {
             let queue = UploadQueue::new();
             let chosen = move |picked: Vec<web_sys::File>| {
@@ -302,17 +341,6 @@ pub fn attachments_section(
                 </form>
             }
         })
-    };
-
-    view! {
-        <section id=SECTION_ID class="panel attachments" aria-labelledby="attachments-heading">
-            <h2 id="attachments-heading">{CASE_TEXTS.of(t).attachments_heading}</h2>
-            {bench_form}
-            {list}
-            {fetch_error_view(files.error)}
-            {add_form}
-            {files.preview.view("preview-title", CASE_TEXTS.of(t).close_preview)}
-        </section>
     }
 }
 

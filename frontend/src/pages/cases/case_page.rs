@@ -18,8 +18,8 @@ use crate::i18n::{
 };
 use crate::pages::installed_products_page::display_name;
 use crate::routes::{installed_product_path, Page};
-use crate::state::auth::{use_auth, use_texts};
-use api_types::{ActivityDto, CaseDetail, ProblemCode};
+use crate::state::auth::{use_auth, use_texts, Auth};
+use api_types::{ActivityDto, BenchRepairDto, CaseContactDto, CaseDetail, ProblemCode};
 use chrono::{DateTime, Utc};
 use domain::{DateFormat, TimeFormat};
 use leptos::prelude::*;
@@ -51,43 +51,8 @@ pub fn CasePage() -> impl IntoView {
     let created = RwSignal::new(None::<String>);
     Effect::new(move |_| created.set(created_number.clone()));
 
-    let case: LocalResource<Loaded> = LocalResource::new(move || {
-        let id = id.get();
-        let ready = handed_over
-            .try_update_value(|c| c.take_if(|c| c.summary.id.to_string() == id))
-            .flatten();
-        async move {
-            if let Some(case) = ready {
-                return (id, Ok(case));
-            }
-            let result = auth.api().case(&id).await;
-            (id, result)
-        }
-    });
-    let state = Memo::new(move |_| {
-        case.with(|loaded| match loaded {
-            Some((for_id, _)) if *for_id != id.get() => LoadState::Loading,
-            None => LoadState::Loading,
-            Some((_, Err(err))) if err.code() == Some(ProblemCode::NotFound) => LoadState::NotFound,
-            Some((_, Err(err))) => LoadState::Failed(err.clone()),
-            Some((_, Ok(_))) => LoadState::Loaded,
-        })
-    });
-    let detail = Memo::new(move |_| {
-        case.with(|loaded| loaded.as_ref().and_then(|(_, r)| r.as_ref().ok()).cloned())
-    });
-    let open = Memo::new(move |_| {
-        detail.with(|d| d.as_ref().is_some_and(|d| d.open_for_customer_activity))
-    });
-    use_title(move |t| match state.get() {
-        LoadState::Loaded => detail.with(|d| {
-            d.as_ref()
-                .map(|d| format!("{} {}", d.summary.number, d.summary.title))
-                .unwrap_or_default()
-        }),
-        LoadState::NotFound => CASE_TEXTS.of(t).case_not_found_title.to_owned(),
-        LoadState::Failed(_) | LoadState::Loading => CASE_TEXTS.of(t).case_loading.to_owned(),
-    });
+    let page = Shown::new(auth, id, handed_over);
+    use_title(move |t| page.title(t));
 
     view! {
         <p class="back-link">
@@ -98,51 +63,144 @@ pub fn CasePage() -> impl IntoView {
                 <p class="form-success" role="status">{fill(t.get().case_created, &[("number", &number)])}</p>
             })}
         </div>
-        {move || {
-            let t = t.get();
-            match state.get() {
-                LoadState::Loading => loading(CASE_TEXTS.of(t).case_loading),
-                LoadState::NotFound => {
-                    view! {
-                        <h1>{CASE_TEXTS.of(t).case_not_found_title}</h1>
-                        <p class="page-error" role="alert">{CASE_TEXTS.of(t).case_not_found}</p>
-                    }
-                        .into_any()
+        {move || page_body(t.get(), auth, page)}
+    }
+}
+
+/// The case of the URL and where its loading stands; signals, so `Copy`.
+#[derive(Clone, Copy)]
+struct Shown {
+    /// The case's id, from the URL.
+    id: Memo<String>,
+    case: LocalResource<Loaded>,
+    state: Memo<LoadState>,
+    detail: Memo<Option<CaseDetail>>,
+    /// Customers may still add to the case.
+    open: Memo<bool>,
+}
+
+impl Shown {
+    /// Loads the case of `id`, or takes the one `handed_over` if it is that.
+    fn new(auth: Auth, id: Memo<String>, handed_over: StoredValue<Option<CaseDetail>>) -> Self {
+        let case: LocalResource<Loaded> = LocalResource::new(move || {
+            let id = id.get();
+            let ready = handed_over
+                .try_update_value(|c| c.take_if(|c| c.summary.id.to_string() == id))
+                .flatten();
+            async move {
+                if let Some(case) = ready {
+                    return (id, Ok(case));
                 }
-                LoadState::Failed(err) => page_error(error_message(t, &err)),
-                LoadState::Loaded => {
-                    let may_add = auth.may(domain::Action::AddCaseActivity);
-                    // The service desk (never a customer): its actions and entries.
-                    let serves = auth.may(domain::Action::WorkCaseQueue);
-                    let case_id = id.get_untracked();
-                    view! {
-                        {move || {
-                            let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
-                            detail.get().map(|d| case_view(t, &dates, d))
-                        }}
-                        {serves.then(|| view! { <ServiceActions t case detail case_id=case_id.clone()/> })}
-                        {attachments_section(t, detail, case, case_id.clone(), open)}
-                        {move || match (open.get(), may_add) {
-                            (true, true) if serves => SERVICE_ENTRIES
-                                .iter()
-                                .map(|spec| view! { <ActivityForm t spec case case_id=case_id.clone()/> })
-                                .collect_view()
-                                .into_any(),
-                            (true, true) => {
-                                view! {
-                                    <ActivityForm t spec=&COMMENT case case_id=case_id.clone()/>
-                                    <ActivityForm t spec=&TRACKING case case_id=case_id.clone()/>
-                                }
-                                    .into_any()
-                            }
-                            (false, _) => view! { <p class="hint case-closed-note">{CASE_TEXTS.of(t).case_closed_note}</p> }.into_any(),
-                            (true, false) => ().into_any(),
-                        }}
-                    }
-                        .into_any()
-                }
+                let result = auth.api().case(&id).await;
+                (id, result)
             }
+        });
+        let state = Memo::new(move |_| {
+            case.with(|loaded| match loaded {
+                Some((for_id, _)) if *for_id != id.get() => LoadState::Loading,
+                None => LoadState::Loading,
+                Some((_, Err(err))) if err.code() == Some(ProblemCode::NotFound) => {
+                    LoadState::NotFound
+                }
+                Some((_, Err(err))) => LoadState::Failed(err.clone()),
+                Some((_, Ok(_))) => LoadState::Loaded,
+            })
+        });
+        let detail = Memo::new(move |_| {
+            case.with(|loaded| loaded.as_ref().and_then(|(_, r)| r.as_ref().ok()).cloned())
+        });
+        let open = Memo::new(move |_| {
+            detail.with(|d| d.as_ref().is_some_and(|d| d.open_for_customer_activity))
+        });
+        Self {
+            id,
+            case,
+            state,
+            detail,
+            open,
+        }
+    }
+
+    /// The document title: the case's number and title once it is there.
+    fn title(self, t: &'static Texts) -> String {
+        match self.state.get() {
+            LoadState::Loaded => self.detail.with(|d| {
+                d.as_ref()
+                    .map(|d| format!("{} {}", d.summary.number, d.summary.title))
+                    .unwrap_or_default()
+            }),
+            LoadState::NotFound => CASE_TEXTS.of(t).case_not_found_title.to_owned(),
+            LoadState::Failed(_) | LoadState::Loading => CASE_TEXTS.of(t).case_loading.to_owned(),
+        }
+    }
+}
+
+/// The page under the links: the case, or where its loading stands.
+fn page_body(t: &'static Texts, auth: Auth, page: Shown) -> AnyView {
+    match page.state.get() {
+        LoadState::Loading => loading(CASE_TEXTS.of(t).case_loading),
+        LoadState::NotFound => view! {
+            <h1>{CASE_TEXTS.of(t).case_not_found_title}</h1>
+            <p class="page-error" role="alert">{CASE_TEXTS.of(t).case_not_found}</p>
+        }
+        .into_any(),
+        LoadState::Failed(err) => page_error(error_message(t, &err)),
+        LoadState::Loaded => loaded_view(t, auth, page),
+    }
+}
+
+/// The case loaded: its view, the service side's actions, the attachments
+/// and the forms that add to it.
+fn loaded_view(t: &'static Texts, auth: Auth, page: Shown) -> AnyView {
+    let Shown {
+        id,
+        case,
+        detail,
+        open,
+        ..
+    } = page;
+    let may_add = auth.may(domain::Action::AddCaseActivity);
+    // The service desk (never a customer): its actions and entries.
+    let serves = auth.may(domain::Action::WorkCaseQueue);
+    let case_id = id.get_untracked();
+    view! {
+        {move || {
+            let dates = (auth.date_format(), auth.time_format(), auth.time_zone());
+            detail.get().map(|d| case_view(t, &dates, d))
         }}
+        {serves.then(|| view! { <ServiceActions t case detail case_id=case_id.clone()/> })}
+        {attachments_section(t, detail, case, case_id.clone(), open)}
+        {activity_forms(t, page, (serves, may_add), case_id)}
+    }
+    .into_any()
+}
+
+/// While the case is open: the forms that add to its timeline (the service
+/// side's entries, or a customer's comment and tracking number); once it is
+/// closed, a note that says so.
+fn activity_forms(
+    t: &'static Texts,
+    page: Shown,
+    (serves, may_add): (bool, bool),
+    case_id: String,
+) -> impl IntoView {
+    let Shown { case, open, .. } = page;
+    move || match (open.get(), may_add) {
+        (true, true) if serves => SERVICE_ENTRIES
+            .iter()
+            .map(|spec| view! { <ActivityForm t spec case case_id=case_id.clone()/> })
+            .collect_view()
+            .into_any(),
+        (true, true) => view! {
+            <ActivityForm t spec=&COMMENT case case_id=case_id.clone()/>
+            <ActivityForm t spec=&TRACKING case case_id=case_id.clone()/>
+        }
+        .into_any(),
+        (false, _) => {
+            view! { <p class="hint case-closed-note">{CASE_TEXTS.of(t).case_closed_note}</p> }
+                .into_any()
+        }
+        (true, false) => ().into_any(),
     }
 }
 
@@ -155,97 +213,11 @@ fn when(dates: &Dates, instant: DateTime<Utc>) -> String {
 
 /// Heading, details, description, contact, bench repair and timeline.
 fn case_view(t: &'static Texts, dates: &Dates, d: CaseDetail) -> impl IntoView {
+    let facts = case_facts(t, dates, &d);
+    let contact = contact_view(t, d.contact);
+    let bench = d.bench_repair.map(|b| bench_view(t, b));
+    let timeline = timeline_view(t, dates, d.activities);
     let s = d.summary;
-    let not_recorded = || t.not_recorded.to_owned();
-    let product_name = display_name(
-        s.installed_product.custom_name.as_deref(),
-        &s.installed_product.description,
-    )
-    .to_owned();
-    let mut facts: Vec<(&'static str, AnyView)> = vec![
-        (CASE_TEXTS.of(t).col_priority, priority_badge(t, s.priority).into_any()),
-        (t.kind_label, case_kind_name(t, s.kind).into_any()),
-        (
-            CASE_TEXTS.of(t).col_installed_product,
-            view! {
-                <A href=installed_product_path(s.installed_product.id) attr:class="product-link">{product_name}</A>
-                <span class="secondary product-number">{s.installed_product.number}</span>
-            }
-            .into_any(),
-        ),
-        (CASE_TEXTS.of(t).col_account, s.account.name.into_any()),
-        (CASE_TEXTS.of(t).origin_label, origin_name(t, s.origin).into_any()),
-        (
-            CASE_TEXTS.of(t).created_by_label,
-            d.created_by
-                .unwrap_or_else(|| CASE_TEXTS.of(t).created_by_contact_centre.to_owned())
-                .into_any(),
-        ),
-        (
-            CASE_TEXTS.of(t).engineer_label,
-            d.assigned_engineer
-                .unwrap_or_else(|| CASE_TEXTS.of(t).not_assigned_yet.to_owned())
-                .into_any(),
-        ),
-        (t.created_at_label, when(dates, s.created_at).into_any()),
-        (CASE_TEXTS.of(t).updated_at_label, when(dates, s.updated_at).into_any()),
-        (
-            t.customer_reference_label,
-            s.customer_reference
-                .unwrap_or_else(not_recorded)
-                .into_any(),
-        ),
-    ];
-    if let Some(closed) = s.closed_at {
-        facts.push((
-            CASE_TEXTS.of(t).closed_at_label,
-            when(dates, closed).into_any(),
-        ));
-    }
-    let c = d.contact;
-    let contact = if c.name.is_none() && c.email.is_none() && c.phone.is_none() {
-        view! { <p class="muted">{CASE_TEXTS.of(t).contact_is_creator}</p> }.into_any()
-    } else {
-        view! {
-            <dl class="facts facts-wide">
-                <div><dt>{CASE_TEXTS.of(t).contact_name_label}</dt><dd>{c.name.unwrap_or_else(not_recorded)}</dd></div>
-                <div><dt>{CASE_TEXTS.of(t).contact_email_label}</dt><dd>{c.email.unwrap_or_else(not_recorded)}</dd></div>
-                <div><dt>{CASE_TEXTS.of(t).contact_phone_label}</dt><dd>{c.phone.unwrap_or_else(not_recorded)}</dd></div>
-            </dl>
-        }
-        .into_any()
-    };
-    let bench = d.bench_repair.map(|b| {
-        view! {
-            <section class="panel" aria-labelledby="bench-heading">
-                <h2 id="bench-heading">{CASE_TEXTS.of(t).bench_heading}</h2>
-                <dl class="facts facts-wide">
-                    <div><dt>{CASE_TEXTS.of(t).bench_part_description_label}</dt><dd>{b.part_description}</dd></div>
-                    <div>
-                        <dt>{CASE_TEXTS.of(t).bench_part_serial_label}</dt>
-                        <dd>{b.part_serial_number.unwrap_or_else(not_recorded)}</dd>
-                    </div>
-                    <div>
-                        <dt>{CASE_TEXTS.of(t).bench_return_address_label}</dt>
-                        <dd class="multiline">{b.return_address.unwrap_or_else(not_recorded)}</dd>
-                    </div>
-                </dl>
-            </section>
-        }
-    });
-    let mut activities = d.activities;
-    // The server sends them oldest first; a stable sort keeps that promise.
-    activities.sort_by_key(|a| a.occurred_at);
-    let timeline = if activities.is_empty() {
-        view! { <p class="muted">{CASE_TEXTS.of(t).timeline_empty}</p> }.into_any()
-    } else {
-        view! {
-            <ol class="timeline">
-                {activities.into_iter().map(|a| activity_item(t, dates, a)).collect_view()}
-            </ol>
-        }
-        .into_any()
-    };
     view! {
         <div class="title-row">
             <h1 class="case-title">
@@ -273,6 +245,115 @@ fn case_view(t: &'static Texts, dates: &Dates, d: CaseDetail) -> impl IntoView {
             <h2 id="timeline-heading">{CASE_TEXTS.of(t).timeline_heading}</h2>
             {timeline}
         </section>
+    }
+}
+
+/// The case's details: its labels and values, for the facts panel.
+fn case_facts(t: &'static Texts, dates: &Dates, d: &CaseDetail) -> Vec<(&'static str, AnyView)> {
+    let s = &d.summary;
+    let not_recorded = || t.not_recorded.to_owned();
+    let product_name = display_name(
+        s.installed_product.custom_name.as_deref(),
+        &s.installed_product.description,
+    )
+    .to_owned();
+    let mut facts: Vec<(&'static str, AnyView)> = vec![
+        (CASE_TEXTS.of(t).col_priority, priority_badge(t, s.priority).into_any()),
+        (t.kind_label, case_kind_name(t, s.kind).into_any()),
+        (
+            CASE_TEXTS.of(t).col_installed_product,
+            view! {
+                <A href=installed_product_path(s.installed_product.id) attr:class="product-link">{product_name}</A>
+                <span class="secondary product-number">{s.installed_product.number.clone()}</span>
+            }
+            .into_any(),
+        ),
+        (CASE_TEXTS.of(t).col_account, s.account.name.clone().into_any()),
+        (CASE_TEXTS.of(t).origin_label, origin_name(t, s.origin).into_any()),
+        (
+            CASE_TEXTS.of(t).created_by_label,
+            d.created_by
+                .clone()
+                .unwrap_or_else(|| CASE_TEXTS.of(t).created_by_contact_centre.to_owned())
+                .into_any(),
+        ),
+        (
+            CASE_TEXTS.of(t).engineer_label,
+            d.assigned_engineer
+                .clone()
+                .unwrap_or_else(|| CASE_TEXTS.of(t).not_assigned_yet.to_owned())
+                .into_any(),
+        ),
+        (t.created_at_label, when(dates, s.created_at).into_any()),
+        (CASE_TEXTS.of(t).updated_at_label, when(dates, s.updated_at).into_any()),
+        (
+            t.customer_reference_label,
+            s.customer_reference
+                .clone()
+                .unwrap_or_else(not_recorded)
+                .into_any(),
+        ),
+    ];
+    if let Some(closed) = s.closed_at {
+        facts.push((
+            CASE_TEXTS.of(t).closed_at_label,
+            when(dates, closed).into_any(),
+        ));
+    }
+    facts
+}
+
+/// Whom to reach about the case; the one who logged it when none is named.
+fn contact_view(t: &'static Texts, c: CaseContactDto) -> AnyView {
+    let not_recorded = || t.not_recorded.to_owned();
+    if c.name.is_none() && c.email.is_none() && c.phone.is_none() {
+        view! { <p class="muted">{CASE_TEXTS.of(t).contact_is_creator}</p> }.into_any()
+    } else {
+        view! {
+            <dl class="facts facts-wide">
+                <div><dt>{CASE_TEXTS.of(t).contact_name_label}</dt><dd>{c.name.unwrap_or_else(not_recorded)}</dd></div>
+                <div><dt>{CASE_TEXTS.of(t).contact_email_label}</dt><dd>{c.email.unwrap_or_else(not_recorded)}</dd></div>
+                <div><dt>{CASE_TEXTS.of(t).contact_phone_label}</dt><dd>{c.phone.unwrap_or_else(not_recorded)}</dd></div>
+            </dl>
+        }
+        .into_any()
+    }
+}
+
+/// A bench repair's part and where it goes back to.
+fn bench_view(t: &'static Texts, b: BenchRepairDto) -> impl IntoView {
+    let not_recorded = || t.not_recorded.to_owned();
+    view! {
+        <section class="panel" aria-labelledby="bench-heading">
+            <h2 id="bench-heading">{CASE_TEXTS.of(t).bench_heading}</h2>
+            <dl class="facts facts-wide">
+                <div><dt>{CASE_TEXTS.of(t).bench_part_description_label}</dt><dd>{b.part_description}</dd></div>
+                <div>
+                    <dt>{CASE_TEXTS.of(t).bench_part_serial_label}</dt>
+                    <dd>{b.part_serial_number.unwrap_or_else(not_recorded)}</dd>
+                </div>
+                <div>
+                    <dt>{CASE_TEXTS.of(t).bench_return_address_label}</dt>
+                    <dd class="multiline">{b.return_address.unwrap_or_else(not_recorded)}</dd>
+                </div>
+            </dl>
+        </section>
+    }
+}
+
+/// The timeline's entries, oldest first.
+fn timeline_view(t: &'static Texts, dates: &Dates, mut activities: Vec<ActivityDto>) -> AnyView {
+    // The server sends them oldest first; a stable sort keeps that promise.
+    activities.sort_by_key(|a| a.occurred_at);
+    if activities.is_empty() {
+        view! { <p class="muted">{CASE_TEXTS.of(t).timeline_empty}</p> }.into_any()
+    } else {
+        view! {
+            <ol class="timeline">
+                {activities.into_iter().map(|a| activity_item(t, dates, a)).collect_view()}
+            </ol>
+        }
+        .into_any()
     }
 }
 

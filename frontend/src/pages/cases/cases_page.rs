@@ -4,7 +4,7 @@ use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::list::{
     any_then, fact, filter_select, options, prose, search_filter, search_value, select_value,
-    sort_header, use_list_page, Shown,
+    sort_header, use_list_page, ListPage, Shown,
 };
 use crate::format::{format_date, format_date_time, Dates};
 use crate::i18n::case_texts::CASE_TEXTS;
@@ -17,8 +17,10 @@ use crate::query::{
     from_wire, set_status_choice, status_choice, wire_name, CaseListView, ListView, OPEN,
 };
 use crate::routes::{case_path, Page};
-use crate::state::auth::use_auth;
+use crate::state::auth::{use_auth, Auth};
 use api_types::{CasePage, CaseSort, CaseSummary};
+use chrono::NaiveDate;
+use leptos::ev::Event;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -27,40 +29,11 @@ use std::array;
 #[component]
 pub fn CasesPage() -> impl IntoView {
     let list = use_list_page::<CaseListView, _, _>(Api::cases);
-    let (auth, t, current) = (use_auth(), list.t, list.current);
-    // The market's cut-over date, once a page has named it.
-    let historical_before = Memo::new(move |_| list.with_answered(|page| page.historical_before));
-
-    let [mine_box, historical_box, q_input] = array::from_fn(|_| NodeRef::<html::Input>::new());
-    // The selects show the URL's view: on arrival, and after back, forward
-    // or "Clear filters".
-    let status_select = list.kept_select(|v| status_choice(&v.query));
-    let priority_select =
-        list.kept_select(|v| v.query.priority.map(|p| p.to_string()).unwrap_or_default());
-    let modality_select =
-        list.kept_select(|v| v.query.modality.map(|m| wire_name(&m)).unwrap_or_default());
+    let (auth, t) = (use_auth(), list.t);
+    let filters = Filters::new(list, auth);
     // Checkboxes and selects apply at once; the search on submit.
-    let read = move |mut view: CaseListView| {
-        let checked = |node: NodeRef<html::Input>| {
-            node.get_untracked()
-                .is_some_and(|el| el.checked())
-                .then_some(true)
-        };
-        let q = &mut view.query;
-        q.mine = checked(mine_box);
-        set_status_choice(q, &select_value(status_select));
-        q.priority = select_value(priority_select).parse().ok();
-        q.modality = from_wire(&select_value(modality_select));
-        q.q = search_value(q_input);
-        // The switch is on the page only when the market has a cut-over.
-        if historical_box.get_untracked().is_some() {
-            q.historical = checked(historical_box);
-        }
-        view
-    };
+    let read = move |view| filters.read(view);
     let on_change = list.on_change(read);
-    let mine = move || current.with(|v| v.query.mine == Some(true));
-    let q = move || current.with(|v| v.query.q.clone().unwrap_or_default());
 
     view! {
         <div class="title-row">
@@ -72,57 +45,7 @@ pub fn CasesPage() -> impl IntoView {
         </div>
         {list.filter_form_in("case-filters filters", read, move |t| {
             let texts = CASE_TEXTS.of(t);
-            let statuses = options(CASE_STATUSES.map(|s| (wire_name(&s), case_status_name(t, s))));
-            let priorities = options(PRIORITIES.map(|p| (p.to_string(), priority_text(t, p))));
-            let modalities = options(MODALITIES.map(|m| (wire_name(&m), modality_name(t, m))));
-            let fields = view! {
-                <div class="filter filter-check">
-                    <input
-                        id="filter-mine"
-                        name="mine"
-                        type="checkbox"
-                        node_ref=mine_box
-                        prop:checked=mine
-                        on:change=on_change.clone()
-                    />
-                    <label for="filter-mine">{texts.filter_mine}</label>
-                </div>
-                {filter_select("filter", ("filter-status", "status"), t.col_status, status_select, on_change.clone(), view! {
-                    <option value="">{texts.any_case_status}</option>
-                    <option value=OPEN>{texts.open_cases_option}</option>
-                    {statuses}
-                })}
-                {filter_select("filter", ("filter-priority", "priority"), texts.filter_priority, priority_select, on_change.clone(), any_then(texts.any_priority, priorities))}
-                {filter_select("filter", ("filter-modality", "modality"), t.filter_modality, modality_select, on_change.clone(), any_then(t.any_modality, modalities))}
-                {search_filter("filter-q", t.filter_q, q_input, q, texts.case_q_help)}
-                {
-                    let on_change = on_change.clone();
-                    move || {
-                        let on = current.with(|v| v.query.historical == Some(true));
-                        let date = historical_before.get();
-                        (date.is_some() || on).then(|| {
-                            let date = date
-                                .map(|d| format_date(d, auth.date_format()))
-                                .unwrap_or_default();
-                            view! {
-                                <div class="filter filter-check filter-historical">
-                                    <input
-                                        id="filter-historical"
-                                        name="historical"
-                                        type="checkbox"
-                                        node_ref=historical_box
-                                        aria-describedby="filter-historical-help"
-                                        prop:checked=on
-                                        on:change=on_change.clone()
-                                    />
-                                    <label for="filter-historical">{fill(t.filter_historical, &[("date", &date)])}</label>
-                                    <p id="filter-historical-help" class="field-help">{CASE_TEXTS.of(t).historical_help}</p>
-                                </div>
-                            }
-                        })
-                    }
-                }
-            };
+            let fields = filter_fields(t, filters, on_change.clone());
             (texts.case_filters_label, texts.apply_case_filters, fields)
         })}
         // Reached from an installed product's page: say so, and offer the way out.
@@ -130,6 +53,140 @@ pub fn CasesPage() -> impl IntoView {
         // Reached from an account's page: the cases logged for it.
         {list.narrowed_notice("account", |v| &mut v.query.account, |page| Some(page.items.first()?.account.name.clone()), [|t| CASE_TEXTS.of(t).account_filter_notice, |t| CASE_TEXTS.of(t).filter_account_unknown, |t| CASE_TEXTS.of(t).remove_account_filter])}
         {list.answer_view(|| [|t| CASE_TEXTS.of(t).cases_loading, |t| CASE_TEXTS.of(t).cases_total_one, |t| t.cases_total], results)}
+    }
+}
+
+/// The filter form's controls and what they show of the URL's view; its
+/// pieces share them (signals and node refs, so `Copy`).
+#[derive(Clone, Copy)]
+struct Filters {
+    auth: Auth,
+    current: Memo<CaseListView>,
+    /// The market's cut-over date, once a page has named it.
+    historical_before: Memo<Option<NaiveDate>>,
+    mine_box: NodeRef<html::Input>,
+    historical_box: NodeRef<html::Input>,
+    q_input: NodeRef<html::Input>,
+    status_select: NodeRef<html::Select>,
+    priority_select: NodeRef<html::Select>,
+    modality_select: NodeRef<html::Select>,
+}
+
+impl Filters {
+    /// The controls, each select kept to the URL's view.
+    fn new(list: ListPage<CaseListView, CasePage>, auth: Auth) -> Self {
+        let historical_before =
+            Memo::new(move |_| list.with_answered(|page| page.historical_before));
+        let [mine_box, historical_box, q_input] = array::from_fn(|_| NodeRef::<html::Input>::new());
+        // The selects show the URL's view: on arrival, and after back, forward
+        // or "Clear filters".
+        let status_select = list.kept_select(|v| status_choice(&v.query));
+        let priority_select =
+            list.kept_select(|v| v.query.priority.map(|p| p.to_string()).unwrap_or_default());
+        let modality_select =
+            list.kept_select(|v| v.query.modality.map(|m| wire_name(&m)).unwrap_or_default());
+        Self {
+            auth,
+            current: list.current,
+            historical_before,
+            mine_box,
+            historical_box,
+            q_input,
+            status_select,
+            priority_select,
+            modality_select,
+        }
+    }
+
+    /// `view` as the controls say.
+    fn read(self, mut view: CaseListView) -> CaseListView {
+        let checked = |node: NodeRef<html::Input>| {
+            node.get_untracked()
+                .is_some_and(|el| el.checked())
+                .then_some(true)
+        };
+        let q = &mut view.query;
+        q.mine = checked(self.mine_box);
+        set_status_choice(q, &select_value(self.status_select));
+        q.priority = select_value(self.priority_select).parse().ok();
+        q.modality = from_wire(&select_value(self.modality_select));
+        q.q = search_value(self.q_input);
+        // The switch is on the page only when the market has a cut-over.
+        if self.historical_box.get_untracked().is_some() {
+            q.historical = checked(self.historical_box);
+        }
+        view
+    }
+}
+
+/// The filters: mine, status, priority, modality, the search and the
+/// historical cases.
+fn filter_fields(
+    t: &'static Texts,
+    filters: Filters,
+    on_change: impl Fn(Event) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let texts = CASE_TEXTS.of(t);
+    let current = filters.current;
+    let mine = move || current.with(|v| v.query.mine == Some(true));
+    let q = move || current.with(|v| v.query.q.clone().unwrap_or_default());
+    let statuses = options(CASE_STATUSES.map(|s| (wire_name(&s), case_status_name(t, s))));
+    let priorities = options(PRIORITIES.map(|p| (p.to_string(), priority_text(t, p))));
+    let modalities = options(MODALITIES.map(|m| (wire_name(&m), modality_name(t, m))));
+    view! {
+        <div class="filter filter-check">
+            <input
+                id="filter-mine"
+                name="mine"
+                type="checkbox"
+                node_ref=filters.mine_box
+                prop:checked=mine
+                on:change=on_change.clone()
+            />
+            <label for="filter-mine">{texts.filter_mine}</label>
+        </div>
+        {filter_select("filter", ("filter-status", "status"), t.col_status, filters.status_select, on_change.clone(), view! {
+            <option value="">{texts.any_case_status}</option>
+            <option value=OPEN>{texts.open_cases_option}</option>
+            {statuses}
+        })}
+        {filter_select("filter", ("filter-priority", "priority"), texts.filter_priority, filters.priority_select, on_change.clone(), any_then(texts.any_priority, priorities))}
+        {filter_select("filter", ("filter-modality", "modality"), t.filter_modality, filters.modality_select, on_change.clone(), any_then(t.any_modality, modalities))}
+        {search_filter("filter-q", t.filter_q, filters.q_input, q, texts.case_q_help)}
+        {historical_filter(t, filters, on_change)}
+    }
+}
+
+/// The switch to the cases from before the market's cut-over: there while
+/// the market has one (or the URL asks for them).
+fn historical_filter(
+    t: &'static Texts,
+    filters: Filters,
+    on_change: impl Fn(Event) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        let on = filters.current.with(|v| v.query.historical == Some(true));
+        let date = filters.historical_before.get();
+        (date.is_some() || on).then(|| {
+            let date = date
+                .map(|d| format_date(d, filters.auth.date_format()))
+                .unwrap_or_default();
+            view! {
+                <div class="filter filter-check filter-historical">
+                    <input
+                        id="filter-historical"
+                        name="historical"
+                        type="checkbox"
+                        node_ref=filters.historical_box
+                        aria-describedby="filter-historical-help"
+                        prop:checked=on
+                        on:change=on_change.clone()
+                    />
+                    <label for="filter-historical">{fill(t.filter_historical, &[("date", &date)])}</label>
+                    <p id="filter-historical-help" class="field-help">{CASE_TEXTS.of(t).historical_help}</p>
+                </div>
+            }
+        })
     }
 }
 

@@ -313,27 +313,14 @@ fn assign_form(ctx: Ctx) -> impl IntoView {
 fn status_form(ctx: Ctx) -> impl IntoView {
     let Ctx { t, detail, .. } = ctx;
     let texts = CASE_TEXTS.of(t);
-    let said = RwSignal::new(None::<Said>);
-    let errors = Memo::new(move |_| said.with(errors_of));
-    let next = Memo::new(move |_| {
-        detail.with(|d| {
-            d.as_ref()
-                .map(|d| later_statuses(d.summary.status))
-                .unwrap_or_default()
-        })
-    });
-    // What the user picked while it is still ahead, else the next status.
-    let chosen = RwSignal::new(None::<String>);
-    let value = move || {
-        next.with(|next| {
-            chosen
-                .get()
-                .filter(|c| next.iter().any(|s| wire_name(s) == *c))
-                .or_else(|| next.first().map(wire_name))
-                .unwrap_or_default()
-        })
-    };
-    let note = RwSignal::new(String::new());
+    let form = StatusMove::new(detail);
+    let StatusMove {
+        said,
+        next,
+        chosen,
+        note,
+        ..
+    } = form;
 
     let move_status = ctx.write(
         CaseWrite::Status,
@@ -345,34 +332,7 @@ fn status_form(ctx: Ctx) -> impl IntoView {
         },
     );
     let pending = move_status.pending();
-    let on_submit = submit_once(pending, move || {
-        let typed = note.get_untracked();
-        if let Some(invalid) = STATUS_NOTE.check(&typed) {
-            said.set(Some(Said::Invalid(vec![invalid])));
-            return;
-        }
-        let Some(status) = from_wire::<CaseStatusDto>(&untrack(value)) else {
-            return;
-        };
-        said.set(None);
-        move_status.dispatch(MoveCaseStatusRequest {
-            status,
-            note: optional(&typed),
-        });
-    });
-    let options = move || {
-        next.get()
-            .into_iter()
-            .map(|s| {
-                let wire = wire_name(&s);
-                let selected = {
-                    let wire = wire.clone();
-                    move || value() == wire
-                };
-                view! { <option value=wire prop:selected=selected>{case_status_name(t, s)}</option> }
-            })
-            .collect_view()
-    };
+    let on_submit = submit_once(pending, move || form.send(move_status));
 
     view! {
         <div class="service-action move-status">
@@ -382,25 +342,112 @@ fn status_form(ctx: Ctx) -> impl IntoView {
                 if next.with(Vec::is_empty) {
                     return view! { <p class="hint">{texts.status_final}</p> }.into_any();
                 }
-                view! {
-                    <form class="move-status-form" on:submit=on_submit novalidate>
-                        <div class="field">
-                            <label for="next-status">{texts.next_status_label}</label>
-                            <select
-                                id="next-status"
-                                name="status"
-                                on:change=move |ev| chosen.set(Some(event_target_value(&ev)))
-                            >
-                                {options}
-                            </select>
-                        </div>
-                        {text_field(t, &STATUS_NOTE, note, errors)}
-                        <SubmitButton class="button-primary button-inline" pending busy=texts.saving idle=texts.move_status_button/>
-                    </form>
-                }
-                .into_any()
+                status_fields(t, form, pending, on_submit).into_any()
             }}
         </div>
+    }
+}
+
+/// The status form's state, which its pieces share (signals, so `Copy`).
+#[derive(Clone, Copy)]
+struct StatusMove {
+    said: RwSignal<Option<Said>>,
+    errors: Memo<Vec<FieldError>>,
+    /// The statuses the case may move to.
+    next: Memo<Vec<CaseStatusDto>>,
+    /// What the user picked, if anything.
+    chosen: RwSignal<Option<String>>,
+    note: RwSignal<String>,
+}
+
+impl StatusMove {
+    /// The form for the case in `detail`: nothing said, picked or typed yet.
+    fn new(detail: Memo<Option<CaseDetail>>) -> Self {
+        let said = RwSignal::new(None::<Said>);
+        let errors = Memo::new(move |_| said.with(errors_of));
+        let next = Memo::new(move |_| {
+            detail.with(|d| {
+                d.as_ref()
+                    .map(|d| later_statuses(d.summary.status))
+                    .unwrap_or_default()
+            })
+        });
+        Self {
+            said,
+            errors,
+            next,
+            chosen: RwSignal::new(None),
+            note: RwSignal::new(String::new()),
+        }
+    }
+
+    /// What the user picked while it is still ahead, else the next status.
+    fn value(self) -> String {
+        self.next.with(|next| {
+            self.chosen
+                .get()
+                .filter(|c| next.iter().any(|s| wire_name(s) == *c))
+                .or_else(|| next.first().map(wire_name))
+                .unwrap_or_default()
+        })
+    }
+
+    /// Sends the status picked with the note, or says what is wrong with
+    /// the note.
+    fn send(self, move_status: Action<MoveCaseStatusRequest, ()>) {
+        let typed = self.note.get_untracked();
+        if let Some(invalid) = STATUS_NOTE.check(&typed) {
+            self.said.set(Some(Said::Invalid(vec![invalid])));
+            return;
+        }
+        let Some(status) = from_wire::<CaseStatusDto>(&untrack(|| self.value())) else {
+            return;
+        };
+        self.said.set(None);
+        move_status.dispatch(MoveCaseStatusRequest {
+            status,
+            note: optional(&typed),
+        });
+    }
+}
+
+/// The form: the select of the statuses ahead, and the note.
+fn status_fields(
+    t: &'static Texts,
+    form: StatusMove,
+    pending: Memo<bool>,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+) -> impl IntoView {
+    let texts = CASE_TEXTS.of(t);
+    let options = move || {
+        form.next
+            .get()
+            .into_iter()
+            .map(|s| {
+                let wire = wire_name(&s);
+                let selected = {
+                    let wire = wire.clone();
+                    move || form.value() == wire
+                };
+                view! { <option value=wire prop:selected=selected>{case_status_name(t, s)}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <form class="move-status-form" on:submit=on_submit novalidate>
+            <div class="field">
+                <label for="next-status">{texts.next_status_label}</label>
+                <select
+                    id="next-status"
+                    name="status"
+                    on:change=move |ev| form.chosen.set(Some(event_target_value(&ev)))
+                >
+                    {options}
+                </select>
+            </div>
+            {text_field(t, &STATUS_NOTE, form.note, form.errors)}
+            <SubmitButton class="button-primary button-inline" pending busy=texts.saving idle=texts.move_status_button/>
+        </form>
     }
 }
 

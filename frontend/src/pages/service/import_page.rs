@@ -277,45 +277,10 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
+/// The file form, then what the requests and the run came to.
 fn import_view(imp: Import, t: &'static Texts) -> impl IntoView {
     let texts = IMPORT_TEXTS.of(t);
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if !imp.sending.get_untracked() {
-            imp.check();
-        }
-    };
-    let described = move || {
-        if imp.file_missing.get() {
-            "import-file-help import-file-error"
-        } else {
-            "import-file-help"
-        }
-    };
-    // The section of a run stays while the run does (its heading keeps the
-    // focus); only what it says changes.
-    let run_key = Memo::new(move |_| {
-        imp.shown
-            .with(|s| s.as_ref().map(|s| (s.run.id, s.run.dry_run)))
-    });
-    let run_section = move || {
-        let (_, dry_run) = run_key.get()?;
-        let heading = if dry_run {
-            texts.check_heading
-        } else {
-            texts.import_heading
-        };
-        let running = move || {
-            imp.shown
-                .with(|s| s.as_ref().map(|s| s.run.status) == Some(ImportStatusDto::Running))
-        };
-        Some(view! {
-            <section class="panel import-run" aria-labelledby=RUN_HEADING aria-busy=move || running().to_string()>
-                <h2 id=RUN_HEADING tabindex="-1">{heading}</h2>
-                {move || imp.shown.get().map(|shown| run_view(imp, t, shown))}
-            </section>
-        })
-    };
+    let run_section = run_section(imp, t);
     let status = move || {
         if imp.sending.get() {
             return texts.sending_file.to_owned();
@@ -326,65 +291,7 @@ fn import_view(imp: Import, t: &'static Texts) -> impl IntoView {
     };
 
     view! {
-        <section class="panel import-file" aria-labelledby="import-file-heading">
-            <h2 id="import-file-heading">{texts.file_heading}</h2>
-            <p class="hint">{texts.template_hint}</p>
-            {move || download_button(imp, t, "download-template", texts.download_template, template_url(imp.kind.get()))}
-            <form class="import-form" novalidate on:submit=on_submit>
-                <div class="field">
-                    <label for="import-kind">{texts.kind_label}</label>
-                    <select
-                        id="import-kind"
-                        name="kind"
-                        on:change=move |ev| {
-                            if let Some(kind) = kind_named(&event_target_value(&ev)) {
-                                imp.kind.set(kind);
-                            }
-                            // A check was of the other kind.
-                            imp.chose();
-                        }
-                    >
-                        {IMPORT_KINDS
-                            .map(|kind| {
-                                let label = match kind {
-                                    ImportKindDto::InstalledProducts => texts.kind_products,
-                                    ImportKindDto::Accounts => texts.kind_accounts,
-                                    ImportKindDto::Users => texts.kind_users,
-                                    ImportKindDto::Contracts => texts.kind_contracts,
-                                    ImportKindDto::Warranties => texts.kind_warranties,
-                                    ImportKindDto::PlannedEvents => texts.kind_events,
-                                };
-                                view! {
-                                    <option value=kind_name(kind) selected=kind == ImportKindDto::InstalledProducts>
-                                        {label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                    <p class="field-help">{texts.kind_help}</p>
-                </div>
-                <div class="field">
-                    <label for=FILE_INPUT>{texts.file_label} {required_marker(t)}</label>
-                    <input
-                        type="file"
-                        id=FILE_INPUT
-                        name="file"
-                        accept=format!(".csv,text/csv,.xlsx,{XLSX}")
-                        required
-                        node_ref=imp.input
-                        aria-invalid=move || imp.file_missing.get().then_some("true")
-                        aria-describedby=described
-                        on:change=move |_| imp.chose()
-                    />
-                    <p id="import-file-help" class="field-help">{texts.file_help}</p>
-                    {move || imp.file_missing.get().then(|| view! {
-                        <p id="import-file-error" class="field-error">{texts.file_missing}</p>
-                    })}
-                </div>
-                <SubmitButton class="button-primary button-inline check-file" pending=imp.sending busy=texts.sending_file idle=texts.check_file/>
-            </form>
-        </section>
+        {file_section(imp, t)}
         <div class="form-live" aria-live="polite">
             {move || imp.failure.get().map(|err| view! {
                 <p class="form-error" role="alert">{failure_text(t, &err)}</p>
@@ -401,6 +308,132 @@ fn import_view(imp: Import, t: &'static Texts) -> impl IntoView {
             <p role="status" class="import-status">{status}</p>
         </div>
         {run_section}
+    }
+}
+
+/// The section of the run shown: it stays while the run does (its heading
+/// keeps the focus); only what it says changes.
+fn run_section(imp: Import, t: &'static Texts) -> impl IntoView {
+    let texts = IMPORT_TEXTS.of(t);
+    let run_key = Memo::new(move |_| {
+        imp.shown
+            .with(|s| s.as_ref().map(|s| (s.run.id, s.run.dry_run)))
+    });
+    move || {
+        let (_, dry_run) = run_key.get()?;
+        let heading = if dry_run {
+            texts.check_heading
+        } else {
+            texts.import_heading
+        };
+        let running = move || {
+            imp.shown
+                .with(|s| s.as_ref().map(|s| s.run.status) == Some(ImportStatusDto::Running))
+        };
+        Some(view! {
+            <section class="panel import-run" aria-labelledby=RUN_HEADING aria-busy=move || running().to_string()>
+                <h2 id=RUN_HEADING tabindex="-1">{heading}</h2>
+                {move || imp.shown.get().map(|shown| run_view(imp, t, shown))}
+            </section>
+        })
+    }
+}
+
+/// The template to download, and the form that checks a file of a kind.
+fn file_section(imp: Import, t: &'static Texts) -> impl IntoView {
+    let texts = IMPORT_TEXTS.of(t);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if !imp.sending.get_untracked() {
+            imp.check();
+        }
+    };
+    view! {
+        <section class="panel import-file" aria-labelledby="import-file-heading">
+            <h2 id="import-file-heading">{texts.file_heading}</h2>
+            <p class="hint">{texts.template_hint}</p>
+            {move || download_button(imp, t, "download-template", texts.download_template, template_url(imp.kind.get()))}
+            <form class="import-form" novalidate on:submit=on_submit>
+                {kind_field(imp, texts)}
+                {file_field(imp, t)}
+                <SubmitButton class="button-primary button-inline check-file" pending=imp.sending busy=texts.sending_file idle=texts.check_file/>
+            </form>
+        </section>
+    }
+}
+
+/// The select of what the file holds; a new kind makes a check stale.
+fn kind_field(imp: Import, texts: &'static ImportTexts) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="import-kind">{texts.kind_label}</label>
+            <select
+                id="import-kind"
+                name="kind"
+                on:change=move |ev| {
+                    if let Some(kind) = kind_named(&event_target_value(&ev)) {
+                        imp.kind.set(kind);
+                    }
+                    // A check was of the other kind.
+                    imp.chose();
+                }
+            >
+                {IMPORT_KINDS
+                    .map(|kind| {
+                        view! {
+                            <option value=kind_name(kind) selected=kind == ImportKindDto::InstalledProducts>
+                                {kind_label(texts, kind)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <p class="field-help">{texts.kind_help}</p>
+        </div>
+    }
+}
+
+/// A kind's name in the select.
+fn kind_label(texts: &'static ImportTexts, kind: ImportKindDto) -> &'static str {
+    match kind {
+        ImportKindDto::InstalledProducts => texts.kind_products,
+        ImportKindDto::Accounts => texts.kind_accounts,
+        ImportKindDto::Users => texts.kind_users,
+        ImportKindDto::Contracts => texts.kind_contracts,
+        ImportKindDto::Warranties => texts.kind_warranties,
+        ImportKindDto::PlannedEvents => texts.kind_events,
+    }
+}
+
+/// The file input, with its help and the error when none was chosen.
+fn file_field(imp: Import, t: &'static Texts) -> impl IntoView {
+    let texts = IMPORT_TEXTS.of(t);
+    let described = move || {
+        if imp.file_missing.get() {
+            "import-file-help import-file-error"
+        } else {
+            "import-file-help"
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=FILE_INPUT>{texts.file_label} {required_marker(t)}</label>
+            <input
+                type="file"
+                id=FILE_INPUT
+                name="file"
+                accept=format!(".csv,text/csv,.xlsx,{XLSX}")
+                required
+                node_ref=imp.input
+                aria-invalid=move || imp.file_missing.get().then_some("true")
+                aria-describedby=described
+                on:change=move |_| imp.chose()
+            />
+            <p id="import-file-help" class="field-help">{texts.file_help}</p>
+            {move || imp.file_missing.get().then(|| view! {
+                <p id="import-file-error" class="field-error">{texts.file_missing}</p>
+            })}
+        </div>
     }
 }
 

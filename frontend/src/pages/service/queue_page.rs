@@ -21,8 +21,9 @@ use crate::query::{
     ListView, QueueListView, ASSIGNED_TO_ME, MAX_HOURS, UNASSIGNED,
 };
 use crate::routes::case_path;
-use crate::state::auth::use_auth;
+use crate::state::auth::{use_auth, Auth};
 use api_types::{CaseStatusDto, QueueCaseDto, QueuePage};
+use leptos::ev::Event;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -44,105 +45,160 @@ const COLUMNS: [TextFn; 8] = heads! {
 #[component]
 pub fn ServiceQueuePage() -> impl IntoView {
     let list = use_list_page::<QueueListView, _, _>(Api::service_queue);
-    let (auth, t, current) = (use_auth(), list.t, list.current);
+    let (auth, t) = (use_auth(), list.t);
     keep_fresh(list);
-    let me = move || auth.me().map(|me| me.id.to_string());
-
-    let status_select =
-        list.kept_select(|v| v.query.status.map(|s| wire_name(&s)).unwrap_or_default());
-    let priority_select =
-        list.kept_select(|v| v.query.priority.map(|p| p.to_string()).unwrap_or_default());
-    let country_select = list.kept_select(|v| v.query.country.clone().unwrap_or_default());
-    let modality_select =
-        list.kept_select(|v| v.query.modality.map(|m| wire_name(&m)).unwrap_or_default());
-    let assignment_select = {
-        let select = NodeRef::<html::Select>::new();
-        // Also once the user is known: "assigned to me" is theirs.
-        Effect::new(move |_| {
-            let value = current.with(|v| assignment_choice(&v.query, me().as_deref()));
-            if let Some(el) = select.get() {
-                el.set_value(&value);
-            }
-        });
-        select
-    };
-    let waiting_select = list.kept_select(|v| waiting_choice(&v.query));
-    let older_input = NodeRef::<html::Input>::new();
+    let filters = Filters::new(list, auth);
     // Selects apply at once; the hours on submit.
-    let read = move |mut view: QueueListView| {
-        let q = &mut view.query;
-        q.status = from_wire(&select_value(status_select));
-        q.priority = select_value(priority_select).parse().ok();
-        q.country = Some(select_value(country_select)).filter(|c| !c.is_empty());
-        q.modality = from_wire(&select_value(modality_select));
-        let me = untrack(|| auth.me()).map(|me| me.id.to_string());
-        set_assignment_choice(q, &select_value(assignment_select), me.as_deref());
-        q.waiting_for_customer = select_value(waiting_select).parse().ok();
-        q.older_than_hours = older_input
-            .get_untracked()
-            .and_then(|el| el.value().trim().parse().ok())
-            .filter(|h| (1..=MAX_HOURS).contains(h));
-        view
-    };
+    let read = move |view| filters.read(view);
     let on_change = list.on_change(read);
-    let older = move || current.with(|v| value_text(v.query.older_than_hours));
 
     view! {
         <div class="title-row">{list.heading()}</div>
         <p class="hint queue-intro">{move || SERVICE_TEXTS.of(t.get()).queue_intro}</p>
         {list.filter_form_in("queue-filters filters", read, move |t| {
             let texts = SERVICE_TEXTS.of(t);
-            // The queue holds open cases only.
-            let statuses = options(
-                CASE_STATUSES
-                    .into_iter()
-                    .filter(|s| *s != CaseStatusDto::Closed)
-                    .map(|s| (wire_name(&s), case_status_name(t, s))),
-            );
-            let priorities = options(PRIORITIES.map(|p| (p.to_string(), priority_text(t, p))));
-            let countries = options(
-                country_choices(t)
-                    .into_iter()
-                    .map(|(code, label)| (code.to_owned(), label)),
-            );
-            let modalities = options(MODALITIES.map(|m| (wire_name(&m), modality_name(t, m))));
-            let fields = view! {
-                {filter_select("filter", ("filter-status", "status"), t.col_status, status_select, on_change.clone(), any_then(texts.any_status, statuses))}
-                {filter_select("filter", ("filter-priority", "priority"), texts.filter_priority, priority_select, on_change.clone(), any_then(texts.any_priority, priorities))}
-                {filter_select("filter", ("filter-country", "country"), texts.filter_country, country_select, on_change.clone(), any_then(texts.any_country, countries))}
-                {filter_select("filter", ("filter-modality", "modality"), t.filter_modality, modality_select, on_change.clone(), any_then(t.any_modality, modalities))}
-                {filter_select("filter", ("filter-assignment", "assignment"), texts.filter_assignment, assignment_select, on_change.clone(), view! {
-                    <option value="">{texts.any_engineer}</option>
-                    <option value=UNASSIGNED>{texts.only_unassigned}</option>
-                    <option value=ASSIGNED_TO_ME>{texts.assigned_to_me}</option>
-                })}
-                {filter_select("filter", ("filter-waiting", "waiting_for_customer"), texts.filter_waiting, waiting_select, on_change.clone(), view! {
-                    <option value="">{texts.waiting_any}</option>
-                    <option value="true">{texts.waiting_only}</option>
-                    <option value="false">{texts.waiting_none}</option>
-                })}
-                <div class="filter filter-hours">
-                    <label for="filter-older">{texts.filter_older}</label>
-                    <input
-                        id="filter-older"
-                        name="older_than_hours"
-                        type="number"
-                        inputmode="numeric"
-                        min="1"
-                        max=MAX_HOURS.to_string()
-                        step="1"
-                        node_ref=older_input
-                        aria-describedby="filter-older-help"
-                        prop:value=older
-                    />
-                    <p id="filter-older-help" class="field-help">{texts.filter_older_help}</p>
-                </div>
-            };
+            let fields = filter_fields(t, filters, on_change.clone());
             (texts.queue_filters_label, texts.apply_queue_filters, fields)
         })}
         // Reached with one customer's cases: say so, and offer the way out.
         {list.narrowed_notice("customer", |v| &mut v.query.parent_account, first_customer, [|t| SERVICE_TEXTS.of(t).customer_filter_notice, |t| SERVICE_TEXTS.of(t).customer_filter_unknown, |t| SERVICE_TEXTS.of(t).remove_customer_filter])}
         {list.answer_view(|| [|t| SERVICE_TEXTS.of(t).queue_loading, |t| SERVICE_TEXTS.of(t).queue_total_one, |t| SERVICE_TEXTS.of(t).queue_total], results)}
+    }
+}
+
+/// The filter form's controls and what they show of the URL's view; its
+/// pieces share them (signals and node refs, so `Copy`).
+#[derive(Clone, Copy)]
+struct Filters {
+    auth: Auth,
+    current: Memo<QueueListView>,
+    status_select: NodeRef<html::Select>,
+    priority_select: NodeRef<html::Select>,
+    country_select: NodeRef<html::Select>,
+    modality_select: NodeRef<html::Select>,
+    assignment_select: NodeRef<html::Select>,
+    waiting_select: NodeRef<html::Select>,
+    older_input: NodeRef<html::Input>,
+}
+
+impl Filters {
+    /// The controls, each select kept to the URL's view (the engineer's
+    /// also to the user, once known).
+    fn new(list: ListPage<QueueListView, QueuePage>, auth: Auth) -> Self {
+        let current = list.current;
+        let me = move || auth.me().map(|me| me.id.to_string());
+        let status_select =
+            list.kept_select(|v| v.query.status.map(|s| wire_name(&s)).unwrap_or_default());
+        let priority_select =
+            list.kept_select(|v| v.query.priority.map(|p| p.to_string()).unwrap_or_default());
+        let country_select = list.kept_select(|v| v.query.country.clone().unwrap_or_default());
+        let modality_select =
+            list.kept_select(|v| v.query.modality.map(|m| wire_name(&m)).unwrap_or_default());
+        let assignment_select = {
+            let select = NodeRef::<html::Select>::new();
+            // Also once the user is known: "assigned to me" is theirs.
+            Effect::new(move |_| {
+                let value = current.with(|v| assignment_choice(&v.query, me().as_deref()));
+                if let Some(el) = select.get() {
+                    el.set_value(&value);
+                }
+            });
+            select
+        };
+        Self {
+            auth,
+            current,
+            status_select,
+            priority_select,
+            country_select,
+            modality_select,
+            assignment_select,
+            waiting_select: list.kept_select(|v| waiting_choice(&v.query)),
+            older_input: NodeRef::new(),
+        }
+    }
+
+    /// `view` as the controls say.
+    fn read(self, mut view: QueueListView) -> QueueListView {
+        let q = &mut view.query;
+        q.status = from_wire(&select_value(self.status_select));
+        q.priority = select_value(self.priority_select).parse().ok();
+        q.country = Some(select_value(self.country_select)).filter(|c| !c.is_empty());
+        q.modality = from_wire(&select_value(self.modality_select));
+        let me = untrack(|| self.auth.me()).map(|me| me.id.to_string());
+        set_assignment_choice(q, &select_value(self.assignment_select), me.as_deref());
+        q.waiting_for_customer = select_value(self.waiting_select).parse().ok();
+        q.older_than_hours = self
+            .older_input
+            .get_untracked()
+            .and_then(|el| el.value().trim().parse().ok())
+            .filter(|h| (1..=MAX_HOURS).contains(h));
+        view
+    }
+}
+
+/// The filters: status, priority, country, modality, engineer, waiting and
+/// the hours waited.
+fn filter_fields(
+    t: &'static Texts,
+    filters: Filters,
+    on_change: impl Fn(Event) + Clone + 'static,
+) -> impl IntoView {
+    let texts = SERVICE_TEXTS.of(t);
+    // The queue holds open cases only.
+    let statuses = options(
+        CASE_STATUSES
+            .into_iter()
+            .filter(|s| *s != CaseStatusDto::Closed)
+            .map(|s| (wire_name(&s), case_status_name(t, s))),
+    );
+    let priorities = options(PRIORITIES.map(|p| (p.to_string(), priority_text(t, p))));
+    let countries = options(
+        country_choices(t)
+            .into_iter()
+            .map(|(code, label)| (code.to_owned(), label)),
+    );
+    let modalities = options(MODALITIES.map(|m| (wire_name(&m), modality_name(t, m))));
+    view! {
+        {filter_select("filter", ("filter-status", "status"), t.col_status, filters.status_select, on_change.clone(), any_then(texts.any_status, statuses))}
+        {filter_select("filter", ("filter-priority", "priority"), texts.filter_priority, filters.priority_select, on_change.clone(), any_then(texts.any_priority, priorities))}
+        {filter_select("filter", ("filter-country", "country"), texts.filter_country, filters.country_select, on_change.clone(), any_then(texts.any_country, countries))}
+        {filter_select("filter", ("filter-modality", "modality"), t.filter_modality, filters.modality_select, on_change.clone(), any_then(t.any_modality, modalities))}
+        {filter_select("filter", ("filter-assignment", "assignment"), texts.filter_assignment, filters.assignment_select, on_change.clone(), view! {
+            <option value="">{texts.any_engineer}</option>
+            <option value=UNASSIGNED>{texts.only_unassigned}</option>
+            <option value=ASSIGNED_TO_ME>{texts.assigned_to_me}</option>
+        })}
+        {filter_select("filter", ("filter-waiting", "waiting_for_customer"), texts.filter_waiting, filters.waiting_select, on_change.clone(), view! {
+            <option value="">{texts.waiting_any}</option>
+            <option value="true">{texts.waiting_only}</option>
+            <option value="false">{texts.waiting_none}</option>
+        })}
+        {hours_filter(texts, filters)}
+    }
+}
+
+/// The least hours waited (applied on submit).
+fn hours_filter(texts: &'static ServiceTexts, filters: Filters) -> impl IntoView {
+    let current = filters.current;
+    let older = move || current.with(|v| value_text(v.query.older_than_hours));
+    view! {
+        <div class="filter filter-hours">
+            <label for="filter-older">{texts.filter_older}</label>
+            <input
+                id="filter-older"
+                name="older_than_hours"
+                type="number"
+                inputmode="numeric"
+                min="1"
+                max=MAX_HOURS.to_string()
+                step="1"
+                node_ref=filters.older_input
+                aria-describedby="filter-older-help"
+                prop:value=older
+            />
+            <p id="filter-older-help" class="field-help">{texts.filter_older_help}</p>
+        </div>
     }
 }
 
