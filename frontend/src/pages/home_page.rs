@@ -2,6 +2,7 @@
 //! visits, and the caller's accounts.
 
 use crate::api::accounts::Dashboard;
+use crate::api::ApiError;
 use crate::components::badges::state_badge;
 use crate::components::viewport::use_narrow;
 use crate::i18n::home_texts::{HomeTexts, HOME_TEXTS};
@@ -11,10 +12,11 @@ use crate::i18n::{
 };
 use crate::query::{wire_name, ContractListView, ListView, ProductListView};
 use crate::routes::{account_path, Page};
-use crate::state::auth::{use_auth, use_texts};
+use crate::state::auth::{use_auth, use_texts, Auth};
 use api_types::{
-    AccountResponse, ContractQuery, ExpiryCounts, ExpiryStatusDto, InstalledProductQuery,
-    LocationStateCounts, ModalityDto, NextVisit, OperationalStateDto, StateCounts,
+    AccountListResponse, AccountResponse, ContractQuery, ExpiryCounts, ExpiryStatusDto,
+    InstalledProductQuery, LocationStateCounts, ModalityDto, NextVisit, OperationalStateDto,
+    StateCounts,
 };
 use domain::Language;
 use leptos::prelude::*;
@@ -39,42 +41,7 @@ pub fn HomePage() -> impl IntoView {
                 <A href=Page::NewCase.path() attr:class="create-case button-link">{t.get().create_case}</A>
             </p>
         })}
-        {move || {
-            let t = t.get();
-            match dashboard.get() {
-                None => {
-                    view! {
-                        <section class="glance" aria-labelledby="glance-heading" aria-busy="true">
-                            <h2 id="glance-heading">{HOME_TEXTS.of(t).glance_heading}</h2>
-                            <p class="loading" role="status">
-                                <span class="spinner" aria-hidden="true"></span>
-                                {HOME_TEXTS.of(t).glance_loading}
-                            </p>
-                        </section>
-                    }
-                        .into_any()
-                }
-                Some(Err(err)) => {
-                    view! {
-                        <section class="glance" aria-labelledby="glance-heading">
-                            <h2 id="glance-heading">{HOME_TEXTS.of(t).glance_heading}</h2>
-                            <p class="page-error" role="alert">{error_message(t, &err)}</p>
-                        </section>
-                    }
-                        .into_any()
-                }
-                Some(Ok(mut dashboard)) => {
-                    // The next visits come with the dashboard, in the
-                    // reader's words: no calendar code on the home page.
-                    let visits = std::mem::take(&mut dashboard.next_visits);
-                    view! {
-                        {glance(t, dashboard, narrow.get())}
-                        {next_visits(HOME_TEXTS.of(t), visits)}
-                    }
-                    .into_any()
-                }
-            }
-        }}
+        {move || dashboard_view(t.get(), dashboard.get(), narrow)}
         // The calendar, documents, end of life and reports are not on the phone's
         // bottom bar: the home page leads there (plain links, which the
         // router follows; fewer kinds of view to build).
@@ -94,40 +61,84 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="accounts-heading">{move || HOME_TEXTS.of(t.get()).accounts_heading}</h2>
             <p class="hint">{move || HOME_TEXTS.of(t.get()).accounts_hint}</p>
             <p class="hint">{move || HOME_TEXTS.of(t.get()).accounts_why}</p>
-            {move || {
-                let t = t.get();
-                match accounts.get() {
-                    None => {
-                        view! {
-                            <p class="loading" role="status">
-                                <span class="spinner" aria-hidden="true"></span>
-                                {t.accounts_loading}
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Some(Err(err)) => {
-                        view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
-                    }
-                    Some(Ok(list)) if list.items.is_empty() => {
-                        view! { <p class="empty-state">{HOME_TEXTS.of(t).accounts_empty}</p> }.into_any()
-                    }
-                    Some(Ok(list)) => {
-                        let lang = auth.language();
-                        view! {
-                            <ul class="account-list">
-                                {list
-                                    .items
-                                    .into_iter()
-                                    .map(|account| account_item(account, lang))
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }
-                }
-            }}
+            {move || accounts_view(auth, t.get(), accounts.get())}
         </section>
+    }
+}
+
+/// The glance sections as the dashboard's answer has them: loading, failed,
+/// or the counts and the next visits (only these read `narrow`, so the rest
+/// is not redrawn when it changes).
+fn dashboard_view(
+    t: &'static Texts,
+    answer: Option<Result<Dashboard, ApiError>>,
+    narrow: Signal<bool>,
+) -> AnyView {
+    match answer {
+        None => view! {
+            <section class="glance" aria-labelledby="glance-heading" aria-busy="true">
+                <h2 id="glance-heading">{HOME_TEXTS.of(t).glance_heading}</h2>
+                <p class="loading" role="status">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {HOME_TEXTS.of(t).glance_loading}
+                </p>
+            </section>
+        }
+        .into_any(),
+        Some(Err(err)) => view! {
+            <section class="glance" aria-labelledby="glance-heading">
+                <h2 id="glance-heading">{HOME_TEXTS.of(t).glance_heading}</h2>
+                <p class="page-error" role="alert">{error_message(t, &err)}</p>
+            </section>
+        }
+        .into_any(),
+        Some(Ok(mut dashboard)) => {
+            // The next visits come with the dashboard, in the
+            // reader's words: no calendar code on the home page.
+            let visits = std::mem::take(&mut dashboard.next_visits);
+            view! {
+                {glance(t, dashboard, narrow.get())}
+                {next_visits(HOME_TEXTS.of(t), visits)}
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The caller's accounts as the answer has them: loading, failed, none, or
+/// the list.
+fn accounts_view(
+    auth: Auth,
+    t: &'static Texts,
+    answer: Option<Result<AccountListResponse, ApiError>>,
+) -> AnyView {
+    match answer {
+        None => view! {
+            <p class="loading" role="status">
+                <span class="spinner" aria-hidden="true"></span>
+                {t.accounts_loading}
+            </p>
+        }
+        .into_any(),
+        Some(Err(err)) => {
+            view! { <p class="page-error" role="alert">{error_message(t, &err)}</p> }.into_any()
+        }
+        Some(Ok(list)) if list.items.is_empty() => {
+            view! { <p class="empty-state">{HOME_TEXTS.of(t).accounts_empty}</p> }.into_any()
+        }
+        Some(Ok(list)) => {
+            let lang = auth.language();
+            view! {
+                <ul class="account-list">
+                    {list
+                        .items
+                        .into_iter()
+                        .map(|account| account_item(account, lang))
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
     }
 }
 

@@ -19,7 +19,7 @@ use crate::routes::{
     account_path, contract_path, installed_product_path, new_case_for_product_path, new_visit_path,
     product_cases_path, Page,
 };
-use crate::state::auth::{use_auth, use_texts};
+use crate::state::auth::{use_auth, use_texts, Auth};
 use api_types::{
     AccountRef, CoverageDto, FieldError, FieldErrorCode, InstalledProductDetail, ProblemCode,
     ProductContractDto, SlcpLinkDto, UpdateCustomDetailsRequest, WarrantyDto,
@@ -47,14 +47,7 @@ pub fn InstalledProductPage() -> impl IntoView {
     let t = use_texts();
     let (id, product) =
         load_by_id(move |id| async move { auth.api().installed_product(&id).await });
-    let state = Memo::new(move |_| {
-        product.with(|loaded| match loaded {
-            Some((for_id, _)) if *for_id != id.get() => LoadState::Loading,
-            None => LoadState::Loading,
-            Some((_, Err(err))) => LoadState::Failed(err.clone()),
-            Some((_, Ok(_))) => LoadState::Loaded,
-        })
-    });
+    let state = load_state(id, product);
     // The product as shown now (after a save or reload too).
     let detail = Memo::new(move |_| {
         product.with(|loaded| {
@@ -64,17 +57,8 @@ pub fn InstalledProductPage() -> impl IntoView {
                 .map(|d| d.value.clone())
         })
     });
-    let name = move || {
-        detail.with(|d| {
-            d.as_ref()
-                .map(|d| {
-                    display_name(d.custom_details.custom_name.as_deref(), &d.description).to_owned()
-                })
-                .unwrap_or_default()
-        })
-    };
     use_title(move |t| match state.get() {
-        LoadState::Loaded => name(),
+        LoadState::Loaded => product_name(detail),
         LoadState::Failed(_) => PRODUCT_TEXTS.of(t).product_not_found.to_owned(),
         LoadState::Loading => t.product_loading.to_owned(),
     });
@@ -89,51 +73,84 @@ pub fn InstalledProductPage() -> impl IntoView {
                 let t = t.get();
                 load_error(t, &err, &[ProblemCode::NotFound], PRODUCT_TEXTS.of(t).product_not_found)
             }
-            LoadState::Loaded => {
-                let texts = t.get();
-                let can_edit = detail.with_untracked(|d| d.as_ref().is_some_and(|d| d.can_edit_custom_details));
-                let create_case = auth.may(domain::Action::CreateCase).then(|| view! {
-                    <A href=new_case_for_product_path(id.get_untracked()) attr:class="create-case button-link">
-                        {move || t.get().create_case}
-                    </A>
-                });
-                // The service side plans visits on it (the calendar's form).
-                let plan_visit = auth.may(domain::Action::PlanServiceEvents).then(|| view! {
-                    <A href=new_visit_path(Some(id.get_untracked()), None::<&str>) attr:class="plan-visit button-link">
-                        {move || CALENDAR_TEXTS.of(t.get()).plan_visit}
-                    </A>
-                });
-                view! {
-                    <div class="title-row">
-                        <h1 class="product-title">{name}</h1>
-                        {move || detail.get().map(|d| state_badge(t.get(), d.operational_state))}
-                        {create_case}
-                        {plan_visit}
-                    </div>
-                    <p class="product-case-links">
-                        <A href=product_cases_path(id.get_untracked(), false) attr:class="product-cases">
-                            {PRODUCT_TEXTS.of(texts).product_cases_link}
-                        </A>
-                        <A href=product_cases_path(id.get_untracked(), true) attr:class="historical-cases">
-                            {PRODUCT_TEXTS.of(texts).historical_cases_link}
-                        </A>
-                    </p>
-                    {move || {
-                        let t = t.get();
-                        let dates = (auth.date_format(), auth.time_zone());
-                        detail.get().map(|d| product_sections(t, &dates, d))
-                    }}
-                    <section class="panel" aria-labelledby="custom-heading">
-                        <h2 id="custom-heading">{move || PRODUCT_TEXTS.of(t.get()).custom_heading}</h2>
-                        <p class="hint">{move || PRODUCT_TEXTS.of(t.get()).custom_hint}</p>
-                        {move || detail.get().map(|d| custom_details_list(t.get(), &d))}
-                        {can_edit.then(|| view! { <CustomDetailsForm product/> })}
-                    </section>
-                }
-                    .into_any()
-            }
+            LoadState::Loaded => product_view(auth, t, id, product, detail),
         }}
     }
+}
+
+/// Where the page is for the id in the address (a stale answer is loading).
+fn load_state(id: Memo<String>, product: LocalResource<Loaded>) -> Memo<LoadState> {
+    Memo::new(move |_| {
+        product.with(|loaded| match loaded {
+            Some((for_id, _)) if *for_id != id.get() => LoadState::Loading,
+            None => LoadState::Loading,
+            Some((_, Err(err))) => LoadState::Failed(err.clone()),
+            Some((_, Ok(_))) => LoadState::Loaded,
+        })
+    })
+}
+
+/// The product's name as shown: its custom name, else its description.
+fn product_name(detail: Memo<Option<InstalledProductDetail>>) -> String {
+    detail.with(|d| {
+        d.as_ref()
+            .map(|d| {
+                display_name(d.custom_details.custom_name.as_deref(), &d.description).to_owned()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// The loaded product: its title and links, its sections and its custom
+/// details (with the form, for those who may edit them).
+fn product_view(
+    auth: Auth,
+    t: Signal<&'static Texts>,
+    id: Memo<String>,
+    product: LocalResource<Loaded>,
+    detail: Memo<Option<InstalledProductDetail>>,
+) -> AnyView {
+    let texts = t.get();
+    let can_edit = detail.with_untracked(|d| d.as_ref().is_some_and(|d| d.can_edit_custom_details));
+    let create_case = auth.may(domain::Action::CreateCase).then(|| view! {
+        <A href=new_case_for_product_path(id.get_untracked()) attr:class="create-case button-link">
+            {move || t.get().create_case}
+        </A>
+    });
+    // The service side plans visits on it (the calendar's form).
+    let plan_visit = auth.may(domain::Action::PlanServiceEvents).then(|| view! {
+        <A href=new_visit_path(Some(id.get_untracked()), None::<&str>) attr:class="plan-visit button-link">
+            {move || CALENDAR_TEXTS.of(t.get()).plan_visit}
+        </A>
+    });
+    view! {
+        <div class="title-row">
+            <h1 class="product-title">{move || product_name(detail)}</h1>
+            {move || detail.get().map(|d| state_badge(t.get(), d.operational_state))}
+            {create_case}
+            {plan_visit}
+        </div>
+        <p class="product-case-links">
+            <A href=product_cases_path(id.get_untracked(), false) attr:class="product-cases">
+                {PRODUCT_TEXTS.of(texts).product_cases_link}
+            </A>
+            <A href=product_cases_path(id.get_untracked(), true) attr:class="historical-cases">
+                {PRODUCT_TEXTS.of(texts).historical_cases_link}
+            </A>
+        </p>
+        {move || {
+            let t = t.get();
+            let dates = (auth.date_format(), auth.time_zone());
+            detail.get().map(|d| product_sections(t, &dates, d))
+        }}
+        <section class="panel" aria-labelledby="custom-heading">
+            <h2 id="custom-heading">{move || PRODUCT_TEXTS.of(t.get()).custom_heading}</h2>
+            <p class="hint">{move || PRODUCT_TEXTS.of(t.get()).custom_hint}</p>
+            {move || detail.get().map(|d| custom_details_list(t.get(), &d))}
+            {can_edit.then(|| view! { <CustomDetailsForm product/> })}
+        </section>
+    }
+    .into_any()
 }
 
 /// The user's date format and time zone.
@@ -445,67 +462,12 @@ fn outcome_of(err: ApiError) -> Outcome {
 fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
     let auth = use_auth();
     let t = use_texts();
-    let current = move || {
-        product.with_untracked(|loaded| {
-            loaded
-                .as_ref()
-                .and_then(|(id, r)| r.as_ref().ok().map(|d| (id.clone(), d.clone())))
-        })
-    };
-    let initial = current()
-        .map(|(_, d)| d.value.custom_details)
-        .unwrap_or_default();
-    let values = [
-        RwSignal::new(initial.custom_name.unwrap_or_default()),
-        RwSignal::new(initial.customer_reference.unwrap_or_default()),
-        RwSignal::new(initial.customer_location.unwrap_or_default()),
-    ];
-    let outcome = RwSignal::new(None::<Outcome>);
-
-    // Shows the product as the server has it now; the form keeps what was typed.
-    let show = move |id: String, detail: Detail| product.set(Some((id, Ok(detail))));
-
-    let save = Action::new_local(move |request: &UpdateCustomDetailsRequest| {
-        let request = request.clone();
-        async move {
-            let Some((id, loaded)) = current() else {
-                return;
-            };
-            let etag = loaded.etag.clone();
-            let result = auth
-                .api()
-                .update_custom_details(&id, etag.as_deref(), &request)
-                .await;
-            match result {
-                Ok(saved) => {
-                    let c = saved.value.custom_details.clone();
-                    for (signal, value) in values.iter().zip([
-                        c.custom_name,
-                        c.customer_reference,
-                        c.customer_location,
-                    ]) {
-                        signal.set(value.unwrap_or_default());
-                    }
-                    show(id, saved);
-                    outcome.set(Some(Outcome::Saved));
-                }
-                Err(err) => outcome.set(Some(outcome_of(err))),
-            }
-        }
-    });
-    let reload = Action::new_local(move |_: &()| async move {
-        let Some((id, _)) = current() else {
-            return;
-        };
-        let result = auth.api().installed_product(&id).await;
-        match result {
-            Ok(fresh) => {
-                show(id, fresh);
-                outcome.set(Some(Outcome::Reloaded));
-            }
-            Err(err) => outcome.set(Some(Outcome::Failed(err))),
-        }
-    });
+    let form = CustomForm::new(product);
+    let CustomForm {
+        values, outcome, ..
+    } = form;
+    let save = save_action(auth, form);
+    let reload = reload_action(auth, form);
     let busy = move || save.pending().get() || reload.pending().get();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -523,16 +485,7 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
             outcome.set(Some(Outcome::Invalid(invalid)));
         }
     };
-
-    let field_error = move |field: &'static str| {
-        outcome.with(|o| match o {
-            Some(Outcome::Invalid(errors)) => errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| field_error_text(t.get(), e.code)),
-            _ => None,
-        })
-    };
+    let field_error = move |field: &'static str| form.field_error(t, field);
 
     view! {
         <form class="custom-details" on:submit=on_submit novalidate>
@@ -540,20 +493,141 @@ fn CustomDetailsForm(product: LocalResource<Loaded>) -> impl IntoView {
                 reload.dispatch(());
             })}
             <div class="form-live" aria-live="polite">
-                {move || {
-                    let t = t.get();
-                    match outcome.get() {
-                        Some(Outcome::Saved) => Some(view! { <p class="form-success" role="status">{PRODUCT_TEXTS.of(t).custom_saved}</p> }),
-                        Some(Outcome::Reloaded) => Some(view! { <p class="form-success" role="status">{PRODUCT_TEXTS.of(t).custom_reloaded}</p> }),
-                        _ => None,
-                    }
-                }}
+                {custom_success(t, outcome)}
             </div>
             {custom_inputs(t, values, field_error)}
             <button type="submit" class="button-primary button-inline" disabled=busy>
                 {move || if save.pending().get() { t.get().saving } else { PRODUCT_TEXTS.of(t.get()).save_custom_details }}
             </button>
         </form>
+    }
+}
+
+/// The custom details form's state, which its pieces share (signals, so
+/// `Copy`).
+#[derive(Clone, Copy)]
+struct CustomForm {
+    product: LocalResource<Loaded>,
+    /// Name, reference and location, as typed.
+    values: [RwSignal<String>; 3],
+    outcome: RwSignal<Option<Outcome>>,
+}
+
+impl CustomForm {
+    /// The form, filled with the custom details as loaded.
+    fn new(product: LocalResource<Loaded>) -> Self {
+        let initial = current(product)
+            .map(|(_, d)| d.value.custom_details)
+            .unwrap_or_default();
+        let values = [
+            RwSignal::new(initial.custom_name.unwrap_or_default()),
+            RwSignal::new(initial.customer_reference.unwrap_or_default()),
+            RwSignal::new(initial.customer_location.unwrap_or_default()),
+        ];
+        Self {
+            product,
+            values,
+            outcome: RwSignal::new(None),
+        }
+    }
+
+    /// Shows the product as the server has it now; the form keeps what was typed.
+    fn show(self, id: String, detail: Detail) {
+        self.product.set(Some((id, Ok(detail))));
+    }
+
+    /// The error the last try found in `field`, if any.
+    fn field_error(self, t: Signal<&'static Texts>, field: &str) -> Option<&'static str> {
+        self.outcome.with(|o| match o {
+            Some(Outcome::Invalid(errors)) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| field_error_text(t.get(), e.code)),
+            _ => None,
+        })
+    }
+}
+
+/// The product's id and answer as loaded now (not tracked), if it loaded.
+fn current(product: LocalResource<Loaded>) -> Option<(String, Detail)> {
+    product.with_untracked(|loaded| {
+        loaded
+            .as_ref()
+            .and_then(|(id, r)| r.as_ref().ok().map(|d| (id.clone(), d.clone())))
+    })
+}
+
+/// Saves the typed details with the loaded `ETag`; saved, the form takes the
+/// server's values.
+fn save_action(auth: Auth, form: CustomForm) -> Action<UpdateCustomDetailsRequest, ()> {
+    let CustomForm {
+        product,
+        values,
+        outcome,
+    } = form;
+    Action::new_local(move |request: &UpdateCustomDetailsRequest| {
+        let request = request.clone();
+        async move {
+            let Some((id, loaded)) = current(product) else {
+                return;
+            };
+            let etag = loaded.etag.clone();
+            let result = auth
+                .api()
+                .update_custom_details(&id, etag.as_deref(), &request)
+                .await;
+            match result {
+                Ok(saved) => {
+                    let c = saved.value.custom_details.clone();
+                    for (signal, value) in values.iter().zip([
+                        c.custom_name,
+                        c.customer_reference,
+                        c.customer_location,
+                    ]) {
+                        signal.set(value.unwrap_or_default());
+                    }
+                    form.show(id, saved);
+                    outcome.set(Some(Outcome::Saved));
+                }
+                Err(err) => outcome.set(Some(outcome_of(err))),
+            }
+        }
+    })
+}
+
+/// Loads the product again (after a conflict); the form keeps what was typed.
+fn reload_action(auth: Auth, form: CustomForm) -> Action<(), ()> {
+    let CustomForm {
+        product, outcome, ..
+    } = form;
+    Action::new_local(move |_: &()| async move {
+        let Some((id, _)) = current(product) else {
+            return;
+        };
+        let result = auth.api().installed_product(&id).await;
+        match result {
+            Ok(fresh) => {
+                form.show(id, fresh);
+                outcome.set(Some(Outcome::Reloaded));
+            }
+            Err(err) => outcome.set(Some(Outcome::Failed(err))),
+        }
+    })
+}
+
+/// The line that says the last save or reload went well.
+fn custom_success(t: Signal<&'static Texts>, outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+    move || {
+        let t = t.get();
+        match outcome.get() {
+            Some(Outcome::Saved) => Some(
+                view! { <p class="form-success" role="status">{PRODUCT_TEXTS.of(t).custom_saved}</p> },
+            ),
+            Some(Outcome::Reloaded) => Some(
+                view! { <p class="form-success" role="status">{PRODUCT_TEXTS.of(t).custom_reloaded}</p> },
+            ),
+            _ => None,
+        }
     }
 }
 

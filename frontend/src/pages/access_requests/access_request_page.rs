@@ -414,13 +414,81 @@ fn RejectForm(
     outcome: Outcome,
 ) -> impl IntoView {
     let auth = use_auth();
-    let reason = RwSignal::new(String::new());
-    let confirming = RwSignal::new(false);
-    let failure = RwSignal::new(None::<Failure>);
+    let form = Reject::new();
+    let Reject {
+        reason,
+        confirming,
+        failure,
+    } = form;
     let id = request.id.to_string();
     let (name, email) = (request.name, request.email);
+    let reject = reject_action(t, auth, resource, outcome, form, id, email);
+    let pending = reject.pending();
 
-    let reject = Action::new_local(move |body: &RejectAccessRequest| {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        outcome.set(None);
+        if let Some(code) = reason.with_untracked(|r| reason_check(r)) {
+            show_invalid(failure, vec![field_error(REASON, code)], REJECT_ERRORS_ID);
+            return;
+        }
+        failure.set(None);
+        confirming.set(true);
+        focus_later("reject-confirm-question");
+    };
+    let question = fill(t.reject_confirm, &[("name", &name)]);
+
+    view! {
+        <section class="panel reject-panel" aria-labelledby="reject-heading">
+            <h2 id="reject-heading">{ADMIN_TEXTS.of(t).reject_heading}</h2>
+            <form class="case-form reject-form" on:submit=on_submit novalidate>
+                <div id=REJECT_ERRORS_ID tabindex="-1">
+                    {move || failure.get().map(|f| decision_summary(t, &f, &REJECT_FIELDS, move |c| reason_error_text(t, c)))}
+                </div>
+                {reason_field(t, form)}
+                {reject_button(t, form, pending, question, reject)}
+            </form>
+        </section>
+    }
+}
+
+/// The reject form's state, which its pieces share (signals, so `Copy`).
+#[derive(Clone, Copy)]
+struct Reject {
+    reason: RwSignal<String>,
+    /// The reason is fine: the confirmation is asked.
+    confirming: RwSignal<bool>,
+    failure: RwSignal<Option<Failure>>,
+}
+
+impl Reject {
+    /// An empty reason, not yet confirming.
+    fn new() -> Self {
+        Self {
+            reason: RwSignal::new(String::new()),
+            confirming: RwSignal::new(false),
+            failure: RwSignal::new(None),
+        }
+    }
+}
+
+/// Rejects request `id`; done, the page shows the decision and says the
+/// requester (`email`) was told.
+fn reject_action(
+    t: &'static Texts,
+    auth: Auth,
+    resource: LocalResource<Loaded>,
+    outcome: Outcome,
+    form: Reject,
+    id: String,
+    email: String,
+) -> Action<RejectAccessRequest, ()> {
+    let Reject {
+        confirming,
+        failure,
+        ..
+    } = form;
+    Action::new_local(move |body: &RejectAccessRequest| {
         let (body, id, email) = (body.clone(), id.clone(), email.clone());
         async move {
             let result = auth.api().reject_access_request(&id, &body).await;
@@ -437,81 +505,81 @@ fn RejectForm(
                 Err(err) => show_failure(failure, err, REJECT_ERRORS_ID),
             }
         }
-    });
-    let pending = reject.pending();
+    })
+}
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        outcome.set(None);
-        if let Some(code) = reason.with_untracked(|r| reason_check(r)) {
-            show_invalid(failure, vec![field_error(REASON, code)], REJECT_ERRORS_ID);
-            return;
-        }
-        failure.set(None);
-        confirming.set(true);
-        focus_later("reject-confirm-question");
-    };
+/// The reason, with its help and errors.
+fn reason_field(t: &'static Texts, form: Reject) -> impl IntoView {
+    let Reject {
+        reason, failure, ..
+    } = form;
     let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), REASON));
-    let question = fill(t.reject_confirm, &[("name", &name)]);
-
     view! {
-        <section class="panel reject-panel" aria-labelledby="reject-heading">
-            <h2 id="reject-heading">{ADMIN_TEXTS.of(t).reject_heading}</h2>
-            <form class="case-form reject-form" on:submit=on_submit novalidate>
-                <div id=REJECT_ERRORS_ID tabindex="-1">
-                    {move || failure.get().map(|f| decision_summary(t, &f, &REJECT_FIELDS, move |c| reason_error_text(t, c)))}
-                </div>
-                <div class="field">
-                    <label for="reject-reason">{ADMIN_TEXTS.of(t).reject_reason_label} {required_marker(t)}</label>
-                    <textarea
-                        id="reject-reason"
-                        name=REASON
-                        rows="4"
-                        required
-                        aria-invalid=move || (!codes().is_empty()).then_some("true")
-                        aria-describedby=move || {
-                            if codes().is_empty() {
-                                "reject-reason-help"
-                            } else {
-                                "reject-reason-help reject-reason-error"
-                            }
-                        }
-                        prop:value=reason
-                        on:input=move |ev| reason.set(event_target_value(&ev))
-                    ></textarea>
-                    <p id="reject-reason-help" class="field-help">{ADMIN_TEXTS.of(t).reject_reason_help}</p>
-                    {field_errors_view("reject-reason-error".to_owned(), codes, move |c| reason_error_text(t, c))}
-                </div>
-                {move || if confirming.get() {
-                    view! {
-                        <ConfirmBox
-                            t=t
-                            question_id="reject-confirm-question"
-                            question=question.clone()
-                            yes_class="button-danger confirm-yes"
-                            yes=ADMIN_TEXTS.of(t).confirm_reject
-                            busy=ADMIN_TEXTS.of(t).rejecting
-                            pending=pending
-                            on_yes=Callback::new(move |()| {
-                                reject.dispatch(RejectAccessRequest {
-                                    reason: reason.get_untracked().trim().to_owned(),
-                                });
-                            })
-                            confirming=confirming
-                            back_to="reject-request"
-                        />
+        <div class="field">
+            <label for="reject-reason">{ADMIN_TEXTS.of(t).reject_reason_label} {required_marker(t)}</label>
+            <textarea
+                id="reject-reason"
+                name=REASON
+                rows="4"
+                required
+                aria-invalid=move || (!codes().is_empty()).then_some("true")
+                aria-describedby=move || {
+                    if codes().is_empty() {
+                        "reject-reason-help"
+                    } else {
+                        "reject-reason-help reject-reason-error"
                     }
-                    .into_any()
-                } else {
-                    view! {
-                        <button type="submit" id="reject-request" class="button-secondary reject-request">
-                            {ADMIN_TEXTS.of(t).reject_button}
-                        </button>
-                    }
-                    .into_any()
-                }}
-            </form>
-        </section>
+                }
+                prop:value=reason
+                on:input=move |ev| reason.set(event_target_value(&ev))
+            ></textarea>
+            <p id="reject-reason-help" class="field-help">{ADMIN_TEXTS.of(t).reject_reason_help}</p>
+            {field_errors_view("reject-reason-error".to_owned(), codes, move |c| reason_error_text(t, c))}
+        </div>
+    }
+}
+
+/// The reject button, or once the reason is fine, the confirmation
+/// (`question`) whose yes rejects.
+fn reject_button(
+    t: &'static Texts,
+    form: Reject,
+    pending: Memo<bool>,
+    question: String,
+    reject: Action<RejectAccessRequest, ()>,
+) -> impl IntoView {
+    let Reject {
+        reason, confirming, ..
+    } = form;
+    move || {
+        if confirming.get() {
+            view! {
+                <ConfirmBox
+                    t=t
+                    question_id="reject-confirm-question"
+                    question=question.clone()
+                    yes_class="button-danger confirm-yes"
+                    yes=ADMIN_TEXTS.of(t).confirm_reject
+                    busy=ADMIN_TEXTS.of(t).rejecting
+                    pending=pending
+                    on_yes=Callback::new(move |()| {
+                        reject.dispatch(RejectAccessRequest {
+                            reason: reason.get_untracked().trim().to_owned(),
+                        });
+                    })
+                    confirming=confirming
+                    back_to="reject-request"
+                />
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="submit" id="reject-request" class="button-secondary reject-request">
+                    {ADMIN_TEXTS.of(t).reject_button}
+                </button>
+            }
+            .into_any()
+        }
     }
 }
 

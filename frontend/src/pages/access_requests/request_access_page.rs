@@ -15,7 +15,7 @@ use crate::i18n::{
     IDENTIFIER_KINDS,
 };
 use crate::query::{from_wire, wire_name};
-use crate::state::auth::use_auth;
+use crate::state::auth::{use_auth, Auth};
 use api_types::{
     CreateAccessRequest, FacilityDto, FacilityIdentifier, FieldError, FieldErrorCode,
     IdentifierKindDto, ProblemCode,
@@ -275,29 +275,9 @@ pub fn RequestAccessPage() -> impl IntoView {
     let form = RequestForm::new();
     let sent = RwSignal::new(false);
     let retry_after = RwSignal::new(None::<u64>);
-    use_title(move |t| {
-        if sent.get() {
-            PUBLIC_TEXTS.of(t).request_sent_title
-        } else {
-            PUBLIC_TEXTS.of(t).request_access_title
-        }
-    });
+    use_title(move |t| request_title(t, sent.get()));
 
-    let send = Action::new_local(move |request: &CreateAccessRequest| {
-        let request = request.clone();
-        async move {
-            match auth.api().create_access_request(&request).await {
-                Ok(()) => {
-                    sent.set(true);
-                    focus_later(TITLE_ID);
-                }
-                Err(refused) => {
-                    retry_after.set(refused.retry_after_secs);
-                    show_failure(form.failure, refused.error, ERRORS_ID);
-                }
-            }
-        }
-    });
+    let send = send_action(auth, form, sent, retry_after);
     let pending = send.pending();
     let on_submit = submit_once(pending, move || {
         form.checked_keys.set(
@@ -319,50 +299,104 @@ pub fn RequestAccessPage() -> impl IntoView {
         text: |t| PUBLIC_TEXTS.of(t).request_sent,
         hint: |t| PUBLIC_TEXTS.of(t).request_sent_hint,
     };
-    let title = |t, sent| {
-        if sent {
-            PUBLIC_TEXTS.of(t).request_sent_title
-        } else {
-            PUBLIC_TEXTS.of(t).request_access_title
-        }
-    };
     public_card(
         "login-card request-card",
         Some(TITLE_ID),
-        title,
+        request_title,
         sent,
         done,
-        move |t| {
-            view! {
-            <p class="login-intro">{PUBLIC_TEXTS.of(t).request_access_intro}</p>
-            <div id=ERRORS_ID tabindex="-1">
-                {move || form.failure.get().map(|failure| match (&failure, retry_after.get()) {
-                    (Failure::Failed(err), Some(secs)) if err.code() == Some(ProblemCode::TooManyRequests) => {
-                        view! { <p class="form-error" role="alert">{retry_message(t, secs)}</p> }.into_any()
-                    }
-                    _ => failure_summary_by(
-                        t,
-                        &failure,
-                        |field| summary_target(t, form, field),
-                        |field, code| access_error_text(t, field, code),
-                    )
-                    .into_any(),
-                })}
-            </div>
-            <form class="request-form" on:submit=on_submit novalidate>
-                {text_input(t, form, TextInput::new(NAME, "requester-name", PUBLIC_TEXTS.of(t).requester_name_label, None, "text", "name"), form.name)}
-                {text_input(t, form, TextInput::new(ORGANISATION, "organisation", t.organisation_label, Some(PUBLIC_TEXTS.of(t).organisation_help), "text", "organization"), form.organisation)}
-                {text_input(t, form, TextInput::new(EMAIL, "email", t.email_label, Some(PUBLIC_TEXTS.of(t).request_email_help), "email", "email"), form.email)}
-                {text_input(t, form, TextInput::new(PHONE, "phone", t.phone_label, Some(PUBLIC_TEXTS.of(t).phone_help), "tel", "tel"), form.phone)}
-                {country_select(t, form)}
-                {facilities_fieldset(t, form)}
-                {remarks_field(t, form)}
-                <SubmitButton class="button-primary" pending busy=t.sending idle=PUBLIC_TEXTS.of(t).send_request/>
-            </form>
-        }
-        .into_any()
-        },
+        move |t| request_body(t, form, retry_after, pending, on_submit),
     )
+}
+
+/// The page's title (and the document's): asking, or once `sent`, sent.
+fn request_title(t: &'static Texts, sent: bool) -> &'static str {
+    if sent {
+        PUBLIC_TEXTS.of(t).request_sent_title
+    } else {
+        PUBLIC_TEXTS.of(t).request_access_title
+    }
+}
+
+/// Sends the request; refused, the form says why (and, when asked too often,
+/// after how long to try again).
+fn send_action(
+    auth: Auth,
+    form: RequestForm,
+    sent: RwSignal<bool>,
+    retry_after: RwSignal<Option<u64>>,
+) -> Action<CreateAccessRequest, ()> {
+    Action::new_local(move |request: &CreateAccessRequest| {
+        let request = request.clone();
+        async move {
+            match auth.api().create_access_request(&request).await {
+                Ok(()) => {
+                    sent.set(true);
+                    focus_later(TITLE_ID);
+                }
+                Err(refused) => {
+                    retry_after.set(refused.retry_after_secs);
+                    show_failure(form.failure, refused.error, ERRORS_ID);
+                }
+            }
+        }
+    })
+}
+
+/// The card's body until the request is sent: the intro, the errors and the
+/// form.
+fn request_body(
+    t: &'static Texts,
+    form: RequestForm,
+    retry_after: RwSignal<Option<u64>>,
+    pending: Memo<bool>,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+) -> AnyView {
+    view! {
+        <p class="login-intro">{PUBLIC_TEXTS.of(t).request_access_intro}</p>
+        <div id=ERRORS_ID tabindex="-1">
+            {request_summary(t, form, retry_after)}
+        </div>
+        <form class="request-form" on:submit=on_submit novalidate>
+            {text_input(t, form, TextInput::new(NAME, "requester-name", PUBLIC_TEXTS.of(t).requester_name_label, None, "text", "name"), form.name)}
+            {text_input(t, form, TextInput::new(ORGANISATION, "organisation", t.organisation_label, Some(PUBLIC_TEXTS.of(t).organisation_help), "text", "organization"), form.organisation)}
+            {text_input(t, form, TextInput::new(EMAIL, "email", t.email_label, Some(PUBLIC_TEXTS.of(t).request_email_help), "email", "email"), form.email)}
+            {text_input(t, form, TextInput::new(PHONE, "phone", t.phone_label, Some(PUBLIC_TEXTS.of(t).phone_help), "tel", "tel"), form.phone)}
+            {country_select(t, form)}
+            {facilities_fieldset(t, form)}
+            {remarks_field(t, form)}
+            <SubmitButton class="button-primary" pending busy=t.sending idle=PUBLIC_TEXTS.of(t).send_request/>
+        </form>
+    }
+    .into_any()
+}
+
+/// What is wrong: when asked too often, when to try again; else the fields
+/// to fix, or why the request failed.
+fn request_summary(
+    t: &'static Texts,
+    form: RequestForm,
+    retry_after: RwSignal<Option<u64>>,
+) -> impl IntoView {
+    move || {
+        form.failure
+            .get()
+            .map(|failure| match (&failure, retry_after.get()) {
+                (Failure::Failed(err), Some(secs))
+                    if err.code() == Some(ProblemCode::TooManyRequests) =>
+                {
+                    view! { <p class="form-error" role="alert">{retry_message(t, secs)}</p> }
+                        .into_any()
+                }
+                _ => failure_summary_by(
+                    t,
+                    &failure,
+                    |field| summary_target(t, form, field),
+                    |field, code| access_error_text(t, field, code),
+                )
+                .into_any(),
+            })
+    }
 }
 
 /// Where the summary's line for `field` links, and its label.
@@ -588,6 +622,8 @@ fn add_identifier_id(facility: usize) -> String {
     format!("facility-{facility}-add-identifier")
 }
 
+/// One identifier of a facility: its kind, its value, and (when the
+/// facility has several) the button that removes it.
 fn identifier_row(
     t: &'static Texts,
     form: RequestForm,
@@ -595,57 +631,18 @@ fn identifier_row(
     id: IdentifierRow,
 ) -> impl IntoView {
     let (fkey, ikey) = (facility.key, id.key);
-    let add_button = add_identifier_id(fkey);
     let kind_id = format!("facility-{fkey}-identifier-{ikey}-kind");
     let value_id = id_value_id(fkey, ikey);
-    let number = move || {
-        facility
-            .identifiers
-            .with(|ids| ids.iter().position(|r| r.key == ikey))
-            .unwrap_or_default()
-            + 1
-    };
-    let facility_number = move || form.facility_number(fkey);
-    let several = move || facility.identifiers.with(|ids| ids.len() > 1);
     let error_id = format!("facility-{fkey}-identifiers-error");
-    let invalid = move || {
-        let codes = form.facility_codes(fkey, "identifiers");
-        let empty = id.value.with(|v| v.trim().is_empty());
-        let long = id
-            .value
-            .with(|v| v.trim().chars().count() > crate::i18n::MAX_IDENTIFIER);
-        (codes.contains(&FieldErrorCode::IdentifierRequired) && empty)
-            || (codes.contains(&FieldErrorCode::TooLong) && long)
-    };
-    let (kind, value) = (id.kind, id.value);
+    let invalid = move || identifier_invalid(form, fkey, id.value);
+    let value = id.value;
     view! {
         <div
             class="identifier-row"
             role="group"
-            aria-label=move || fill(t.identifier_n, &[("n", &number().to_string())])
+            aria-label=move || fill(t.identifier_n, &[("n", &identifier_number(facility, ikey).to_string())])
         >
-            <div class="field identifier-kind">
-                <label for=kind_id.clone()>{PUBLIC_TEXTS.of(t).identifier_kind_label}</label>
-                <select
-                    id=kind_id
-                    on:change=move |ev| {
-                        if let Some(k) = from_wire(&event_target_value(&ev)) {
-                            kind.set(k);
-                        }
-                    }
-                >
-                    // `selected` on the options: a select's value set before
-                    // its options exist would not stick.
-                    {IDENTIFIER_KINDS
-                        .into_iter()
-                        .map(|k| view! {
-                            <option value=wire_name(&k) selected=move || kind.get() == k>
-                                {identifier_kind_name(t, k)}
-                            </option>
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            {identifier_kind(t, kind_id, id.kind)}
             <div class="field identifier-value">
                 <label for=value_id.clone()>{PUBLIC_TEXTS.of(t).identifier_value_label}</label>
                 <input
@@ -660,26 +657,95 @@ fn identifier_row(
                     on:input=move |ev| value.set(event_target_value(&ev))
                 />
             </div>
-            {move || several().then(|| {
-                let add_button = add_button.clone();
-                view! {
-                    <button
-                        type="button"
-                        class="button-secondary remove-identifier"
-                        aria-label=move || fill(
-                            t.remove_identifier_of,
-                            &[("i", &number().to_string()), ("n", &facility_number().to_string())],
-                        )
-                        on:click=move |_| {
-                            facility.identifiers.update(|ids| ids.retain(|r| r.key != ikey));
-                            focus_later(add_button.clone());
-                        }
-                    >
-                        {t.remove}
-                    </button>
-                }
-            })}
+            {remove_identifier(t, form, facility, ikey)}
         </div>
+    }
+}
+
+/// 1-based place of identifier `ikey` in its facility now.
+fn identifier_number(facility: FacilityRow, ikey: usize) -> usize {
+    facility
+        .identifiers
+        .with(|ids| ids.iter().position(|r| r.key == ikey))
+        .unwrap_or_default()
+        + 1
+}
+
+/// Whether the last errors of facility `fkey`'s identifiers are about this
+/// `value`: empty where one is required, or too long.
+fn identifier_invalid(form: RequestForm, fkey: usize, value: RwSignal<String>) -> bool {
+    let codes = form.facility_codes(fkey, "identifiers");
+    let empty = value.with(|v| v.trim().is_empty());
+    let long = value.with(|v| v.trim().chars().count() > crate::i18n::MAX_IDENTIFIER);
+    (codes.contains(&FieldErrorCode::IdentifierRequired) && empty)
+        || (codes.contains(&FieldErrorCode::TooLong) && long)
+}
+
+/// The select of an identifier's kind (its element's id `kind_id`).
+fn identifier_kind(
+    t: &'static Texts,
+    kind_id: String,
+    kind: RwSignal<IdentifierKindDto>,
+) -> impl IntoView {
+    view! {
+        <div class="field identifier-kind">
+            <label for=kind_id.clone()>{PUBLIC_TEXTS.of(t).identifier_kind_label}</label>
+            <select
+                id=kind_id
+                on:change=move |ev| {
+                    if let Some(k) = from_wire(&event_target_value(&ev)) {
+                        kind.set(k);
+                    }
+                }
+            >
+                // `selected` on the options: a select's value set before
+                // its options exist would not stick.
+                {IDENTIFIER_KINDS
+                    .into_iter()
+                    .map(|k| view! {
+                        <option value=wire_name(&k) selected=move || kind.get() == k>
+                            {identifier_kind_name(t, k)}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The button that removes identifier `ikey`, while its facility has
+/// several; the focus goes to the facility's "Add identifier".
+fn remove_identifier(
+    t: &'static Texts,
+    form: RequestForm,
+    facility: FacilityRow,
+    ikey: usize,
+) -> impl IntoView {
+    let fkey = facility.key;
+    let add_button = add_identifier_id(fkey);
+    let number = move || identifier_number(facility, ikey);
+    let facility_number = move || form.facility_number(fkey);
+    let several = move || facility.identifiers.with(|ids| ids.len() > 1);
+    move || {
+        several().then(|| {
+            let add_button = add_button.clone();
+            view! {
+                <button
+                    type="button"
+                    class="button-secondary remove-identifier"
+                    aria-label=move || fill(
+                        t.remove_identifier_of,
+                        &[("i", &number().to_string()), ("n", &facility_number().to_string())],
+                    )
+                    on:click=move |_| {
+                        facility.identifiers.update(|ids| ids.retain(|r| r.key != ikey));
+                        focus_later(add_button.clone());
+                    }
+                >
+                    {t.remove}
+                </button>
+            }
+        })
     }
 }
 

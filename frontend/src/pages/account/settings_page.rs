@@ -67,14 +67,7 @@ pub fn SettingsPage() -> impl IntoView {
     use_title(move |t| t.settings_title);
 
     let form = SettingsForm::new(auth);
-    let SettingsForm {
-        language,
-        zone,
-        date_format,
-        time_format,
-        failure,
-        saved,
-    } = form;
+    let SettingsForm { zone, saved, .. } = form;
     let save = save_action(auth, form);
     let pending = save.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -83,8 +76,6 @@ pub fn SettingsPage() -> impl IntoView {
             form.submit(save);
         }
     };
-    let zone_codes =
-        move || failure.with(|f| codes_for(&Failure::field_errors(f), TIME_ZONE.field));
     // A known zone, for the preview and the examples.
     let valid_zone = Memo::new(move |_| {
         zone.with(|z| {
@@ -105,55 +96,87 @@ pub fn SettingsPage() -> impl IntoView {
         // The texts are read once per render: the language changes only on save.
         {move || {
             let t = t.get();
-            let now = now();
-            // Examples in the chosen zone (the saved one while the typed one is unknown).
-            let example_zone = move || valid_zone.get().unwrap_or_else(|| auth.time_zone());
-            let example_date = move |format| format_date(date_in_zone(now, &example_zone()), format);
-            let example_time =
-                move |format| format_time(date_time_in_zone(now, &example_zone()).time(), format);
             view! {
-                <section class="panel settings-panel">
-                    <p class="hint">{ADMIN_TEXTS.of(t).settings_intro}</p>
-                    <div id=ERRORS_ID tabindex="-1">
-                        {move || failure.get().map(|f| failure_summary(t, &f, &[TIME_ZONE], |c| settings_error_text(t, c)))}
-                    </div>
-                    <form class="settings-form" on:submit=on_submit novalidate>
-                        {language_field(t, language)}
-                        {time_zone_field(t, zone, zone_codes, zones)}
-                        {format_choices(ADMIN_TEXTS.of(t).date_format_label, "date_format", DateFormat::ALL, date_format, move |f| date_format_name(t, f), DateFormat::as_str, example_date)}
-                        {format_choices(ADMIN_TEXTS.of(t).time_format_label, "time_format", TIME_FORMATS, time_format, move |f| time_format_name(t, f), TimeFormat::as_str, example_time)}
-                        <div class="settings-preview">
-                            <p id="preview-label" class="preview-label">{ADMIN_TEXTS.of(t).preview_label}</p>
-                            <output aria-labelledby="preview-label" class="preview-value">
-                                {move || valid_zone.get().map_or_else(
-                                    || ADMIN_TEXTS.of(t).time_zone_invalid.to_owned(),
-                                    |zone| format_date_time_zone(now, &zone, date_format.get(), time_format.get()),
-                                )}
-                            </output>
-                        </div>
-                        <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
-                            {move || if pending.get() { t.saving } else { ADMIN_TEXTS.of(t).save_settings }}
-                        </button>
-                    </form>
-                </section>
+                {settings_section(t, auth, form, valid_zone, zones, pending, on_submit)}
                 {password_panel(t)}
                 {sessions_panel(t, auth)}
                 <MfaSection t/>
                 {move || manages_users.get().then(|| view! { <MfaPolicySection t/> })}
-                {move || auth.may(domain::Action::ManageUsers).then(|| {
-                    let texts = ADMIN_TEXTS.of(t);
-                    links_panel("admin-heading", texts.admin_heading, texts.admin_hint, MANAGE_USERS_NAV, t)
-                })}
-                {move || auth.may(domain::Action::AdministerParentAccounts).then(|| {
-                    let texts = ADMIN_TEXTS.of(t);
-                    links_panel("accounts-admin-heading", texts.accounts_admin_heading, texts.accounts_admin_hint, ACCOUNT_ADMIN_NAV, t)
-                })}
-                {move || auth.may(domain::Action::ImportData).then(|| {
-                    let texts = ADMIN_TEXTS.of(t);
-                    links_panel("imports-heading", texts.imports_heading, texts.imports_hint, IMPORT_NAV, t)
-                })}
+                {admin_links(t, auth)}
             }
         }}
+    }
+}
+
+/// The settings form, with examples of each format and a preview of "now",
+/// in the chosen zone (the saved one while the typed one is unknown).
+fn settings_section(
+    t: &'static Texts,
+    auth: Auth,
+    form: SettingsForm,
+    valid_zone: Memo<Option<String>>,
+    zones: StoredValue<Vec<String>>,
+    pending: Memo<bool>,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+) -> impl IntoView {
+    let SettingsForm {
+        language,
+        zone,
+        date_format,
+        time_format,
+        failure,
+        ..
+    } = form;
+    let zone_codes =
+        move || failure.with(|f| codes_for(&Failure::field_errors(f), TIME_ZONE.field));
+    let now = now();
+    let example_zone = move || valid_zone.get().unwrap_or_else(|| auth.time_zone());
+    let example_date = move |format| format_date(date_in_zone(now, &example_zone()), format);
+    let example_time =
+        move |format| format_time(date_time_in_zone(now, &example_zone()).time(), format);
+    view! {
+        <section class="panel settings-panel">
+            <p class="hint">{ADMIN_TEXTS.of(t).settings_intro}</p>
+            <div id=ERRORS_ID tabindex="-1">
+                {move || failure.get().map(|f| failure_summary(t, &f, &[TIME_ZONE], |c| settings_error_text(t, c)))}
+            </div>
+            <form class="settings-form" on:submit=on_submit novalidate>
+                {language_field(t, language)}
+                {time_zone_field(t, zone, zone_codes, zones)}
+                {format_choices(ADMIN_TEXTS.of(t).date_format_label, "date_format", DateFormat::ALL, date_format, move |f| date_format_name(t, f), DateFormat::as_str, example_date)}
+                {format_choices(ADMIN_TEXTS.of(t).time_format_label, "time_format", TIME_FORMATS, time_format, move |f| time_format_name(t, f), TimeFormat::as_str, example_time)}
+                <div class="settings-preview">
+                    <p id="preview-label" class="preview-label">{ADMIN_TEXTS.of(t).preview_label}</p>
+                    <output aria-labelledby="preview-label" class="preview-value">
+                        {move || valid_zone.get().map_or_else(
+                            || ADMIN_TEXTS.of(t).time_zone_invalid.to_owned(),
+                            |zone| format_date_time_zone(now, &zone, date_format.get(), time_format.get()),
+                        )}
+                    </output>
+                </div>
+                <button type="submit" class="button-primary button-inline" disabled=move || pending.get()>
+                    {move || if pending.get() { t.saving } else { ADMIN_TEXTS.of(t).save_settings }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The ways to user, account and import administration, for those who may.
+fn admin_links(t: &'static Texts, auth: Auth) -> impl IntoView {
+    view! {
+        {move || auth.may(domain::Action::ManageUsers).then(|| {
+            let texts = ADMIN_TEXTS.of(t);
+            links_panel("admin-heading", texts.admin_heading, texts.admin_hint, MANAGE_USERS_NAV, t)
+        })}
+        {move || auth.may(domain::Action::AdministerParentAccounts).then(|| {
+            let texts = ADMIN_TEXTS.of(t);
+            links_panel("accounts-admin-heading", texts.accounts_admin_heading, texts.accounts_admin_hint, ACCOUNT_ADMIN_NAV, t)
+        })}
+        {move || auth.may(domain::Action::ImportData).then(|| {
+            let texts = ADMIN_TEXTS.of(t);
+            links_panel("imports-heading", texts.imports_heading, texts.imports_hint, IMPORT_NAV, t)
+        })}
     }
 }
 

@@ -15,12 +15,13 @@ use crate::components::forms::{
 use crate::i18n::account_texts::ACCOUNT_TEXTS;
 use crate::i18n::{count_text, fill, Texts};
 use crate::query::from_wire;
-use crate::state::auth::use_auth;
-use crate::state::flash::use_flash;
+use crate::state::auth::{use_auth, Auth};
+use crate::state::flash::{use_flash, Flash};
 use api_types::{AccountMoveDto, AccountResponse, FieldErrorCode, MoveAccountRequest};
 use domain::AccountId;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
 const ERRORS_ID: &str = "move-errors";
 const PARENT_FIELD: &str = "parent_id";
@@ -57,6 +58,7 @@ fn MoveTargets(t: &'static Texts, account: AccountResponse) -> impl IntoView {
 /// What was checked: the new parent and the dry run's answer.
 type Checked = (AccountId, AccountMoveDto);
 
+/// Picks the new parent, checks the move with a dry run, then moves.
 #[component]
 fn MoveForm(
     t: &'static Texts,
@@ -64,16 +66,84 @@ fn MoveForm(
     accounts: Vec<AccountResponse>,
 ) -> impl IntoView {
     let (auth, flash, navigate) = (use_auth(), use_flash(), use_navigate());
-    let texts = ACCOUNT_TEXTS.of(t);
     let id = id_of(&account);
-    let chosen = RwSignal::new(String::new());
-    let checked = RwSignal::new(None::<Checked>);
-    let failure = RwSignal::new(None::<Failure>);
     let targets = move_targets(&accounts, &account);
-    let accounts = StoredValue::new(accounts);
+    let form = MoveState::new(accounts);
+    let MoveState {
+        chosen,
+        checked,
+        failure,
+        ..
+    } = form;
+    let call = move_action(auth, flash, navigate, t, id, form);
+    let pending = call.pending();
+    let on_check = submit_once(pending, move || {
+        match from_wire::<AccountId>(&chosen.get_untracked()) {
+            Some(to) => {
+                checked.set(None);
+                call.dispatch((to, true));
+            }
+            None => {
+                let missing = field_error(PARENT_FIELD, FieldErrorCode::Required);
+                show_invalid(failure, vec![missing], ERRORS_ID);
+            }
+        }
+    });
+    let on_move = move |_| {
+        if let Some((to, _)) = checked.get_untracked() {
+            if !pending.get_untracked() {
+                call.dispatch((to, false));
+            }
+        }
+    };
+    let intro = fill(ACCOUNT_TEXTS.of(t).move_intro, &[("name", &account.name)]);
+    view! {
+        {parent_form(t, form, pending, intro, targets, on_check)}
+        {check_section(t, form, pending, on_move)}
+    }
+}
 
-    // Both the check and the move: `dry_run` says which.
-    let call = Action::new_local(move |(to, dry_run): &(AccountId, bool)| {
+/// The move form's state, which its pieces share (signals, so `Copy`).
+#[derive(Clone, Copy)]
+struct MoveState {
+    /// The new parent's id as the select has it ("" for none).
+    chosen: RwSignal<String>,
+    checked: RwSignal<Option<Checked>>,
+    failure: RwSignal<Option<Failure>>,
+    /// Every account, to name the new parent.
+    accounts: StoredValue<Vec<AccountResponse>>,
+}
+
+impl MoveState {
+    /// Nothing chosen or checked yet; `accounts` kept to name the parent.
+    fn new(accounts: Vec<AccountResponse>) -> Self {
+        Self {
+            chosen: RwSignal::new(String::new()),
+            checked: RwSignal::new(None),
+            failure: RwSignal::new(None),
+            accounts: StoredValue::new(accounts),
+        }
+    }
+}
+
+/// Both the check and the move of account `id`: `dry_run` says which.
+/// Moved, the account's page says so.
+fn move_action(
+    auth: Auth,
+    flash: Flash,
+    navigate: impl Fn(&str, NavigateOptions) + Clone + 'static,
+    t: &'static Texts,
+    id: AccountId,
+    form: MoveState,
+) -> Action<(AccountId, bool), ()> {
+    let texts = ACCOUNT_TEXTS.of(t);
+    let MoveState {
+        checked,
+        failure,
+        accounts,
+        ..
+    } = form;
+    Action::new_local(move |(to, dry_run): &(AccountId, bool)| {
         let (to, dry_run) = (*to, *dry_run);
         let request = MoveAccountRequest {
             parent_id: to.as_uuid(),
@@ -100,28 +170,26 @@ fn MoveForm(
                 Err(err) => show_failure(failure, err, ERRORS_ID),
             }
         }
-    });
-    let pending = call.pending();
-    let on_check = submit_once(pending, move || {
-        match from_wire::<AccountId>(&chosen.get_untracked()) {
-            Some(to) => {
-                checked.set(None);
-                call.dispatch((to, true));
-            }
-            None => {
-                let missing = field_error(PARENT_FIELD, FieldErrorCode::Required);
-                show_invalid(failure, vec![missing], ERRORS_ID);
-            }
-        }
-    });
-    let on_move = move |_| {
-        if let Some((to, _)) = checked.get_untracked() {
-            if !pending.get_untracked() {
-                call.dispatch((to, false));
-            }
-        }
-    };
+    })
+}
 
+/// The form: what the move is, the errors, the new parent select and the
+/// check button.
+fn parent_form(
+    t: &'static Texts,
+    form: MoveState,
+    pending: Memo<bool>,
+    intro: String,
+    targets: Vec<(usize, AccountResponse)>,
+    on_check: impl Fn(leptos::ev::SubmitEvent) + 'static,
+) -> impl IntoView {
+    let texts = ACCOUNT_TEXTS.of(t);
+    let MoveState {
+        chosen,
+        checked,
+        failure,
+        ..
+    } = form;
     let codes = move || failure.with(|f| codes_for(&Failure::field_errors(f), PARENT_FIELD));
     let summary = move || {
         failure.get().map(|f| {
@@ -132,7 +200,6 @@ fn MoveForm(
             })
         })
     };
-    let intro = fill(texts.move_intro, &[("name", &account.name)]);
     let parent_select = CheckedSelect {
         field: PARENT_FIELD,
         id: PARENT_SELECT,
@@ -154,6 +221,21 @@ fn MoveForm(
                 {move || if pending.get() && checked.with(Option::is_none) { texts.checking_move } else { texts.check_move }}
             </button>
         </form>
+    }
+}
+
+/// Below the form: what the check found, and the button that moves.
+fn check_section(
+    t: &'static Texts,
+    form: MoveState,
+    pending: Memo<bool>,
+    on_move: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let texts = ACCOUNT_TEXTS.of(t);
+    let MoveState {
+        checked, accounts, ..
+    } = form;
+    view! {
         <section id=CHECK_ID class="move-check" tabindex="-1" aria-live="polite" aria-labelledby="move-check-heading">
             {move || checked.get().map(|(to, answer)| {
                 let confirm = fill(texts.confirm_move, &[("parent", &name_under(&accounts, to))]);

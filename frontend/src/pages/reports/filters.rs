@@ -318,31 +318,76 @@ fn value_fields(
     op: FilterOp,
     inputs: RwSignal<FilterInputs>,
 ) -> AnyView {
-    let text_field = |id: &'static str,
-                      label: &'static str,
-                      kind: &'static str,
-                      field: fn(&mut FilterInputs) -> &mut String| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <input id=id type=kind
-                    prop:value=move || inputs.with(|i| field(&mut i.clone()).clone())
-                    on:input=move |ev| inputs.update(|i| *field(i) = event_target_value(&ev))/>
-            </div>
-        }
-        .into_any()
-    };
     let is_date = matches!(column.kind, ColumnType::Date | ColumnType::DateTime);
     match (op, column.kind) {
         (FilterOp::OneOf | FilterOp::Equals, ColumnType::Choice(choices)) => {
-            let many = op == FilterOp::OneOf;
-            let boxes = choices.iter().map(|choice| {
-                let value = (*choice).to_owned();
-                let checked = {
-                    let value = value.clone();
-                    move || inputs.with(|i| i.values.contains(&value) || i.value == value)
-                };
-                let on_change = move |_| inputs.update(|i| {
+            choice_fields(t, language, choices, op == FilterOp::OneOf, inputs)
+        }
+        (FilterOp::Between, _) if is_date => view! {
+            {text_field(inputs, "filter-from", t.filter_from_date, "date", |i| &mut i.low)}
+            {text_field(inputs, "filter-to", t.filter_to_date, "date", |i| &mut i.high)}
+        }
+        .into_any(),
+        (FilterOp::Between, _) => view! {
+            {text_field(inputs, "filter-min", t.filter_min, "number", |i| &mut i.low)}
+            {text_field(inputs, "filter-max", t.filter_max, "number", |i| &mut i.high)}
+        }
+        .into_any(),
+        (FilterOp::WithinDays, _) => within_days_fields(t, inputs),
+        (FilterOp::Equals, ColumnType::Integer | ColumnType::Number) => {
+            text_field(inputs, "filter-value", t.filter_value, "number", |i| {
+                &mut i.value
+            })
+        }
+        (FilterOp::OneOf, _) => view! {
+            {text_field(inputs, "filter-value", t.filter_values_text, "text", |i| &mut i.value)}
+        }
+        .into_any(),
+        _ => text_field(inputs, "filter-value", t.filter_value, "text", |i| {
+            &mut i.value
+        }),
+    }
+}
+
+/// A labelled input (`kind`, element id `id`) for one of the typed values,
+/// which `field` picks.
+fn text_field(
+    inputs: RwSignal<FilterInputs>,
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    field: fn(&mut FilterInputs) -> &mut String,
+) -> AnyView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type=kind
+                prop:value=move || inputs.with(|i| field(&mut i.clone()).clone())
+                on:input=move |ev| inputs.update(|i| *field(i) = event_target_value(&ev))/>
+        </div>
+    }
+    .into_any()
+}
+
+/// A box for each of a choice column's `choices`: checkboxes for `many`
+/// (one of), else radios (equals).
+fn choice_fields(
+    t: &'static ReportTexts,
+    language: Language,
+    choices: &'static [&'static str],
+    many: bool,
+    inputs: RwSignal<FilterInputs>,
+) -> AnyView {
+    let boxes = choices
+        .iter()
+        .map(|choice| {
+            let value = (*choice).to_owned();
+            let checked = {
+                let value = value.clone();
+                move || inputs.with(|i| i.values.contains(&value) || i.value == value)
+            };
+            let on_change = move |_| {
+                inputs.update(|i| {
                     if many {
                         if let Some(at) = i.values.iter().position(|v| *v == value) {
                             i.values.remove(at);
@@ -352,58 +397,42 @@ fn value_fields(
                     } else {
                         i.value = value.clone();
                     }
-                });
-                let kind = if many { "checkbox" } else { "radio" };
-                view! {
-                    <label class="choice">
-                        <input type=kind name="filter-choice" prop:checked=checked on:change=on_change/>
-                        {choice_label(choice, language).to_owned()}
-                    </label>
-                }
-            }).collect_view();
-            view! {
-                <fieldset class="filter-choices">
-                    <legend>{t.filter_values}</legend>
-                    {boxes}
-                </fieldset>
-            }
-            .into_any()
-        }
-        (FilterOp::Between, _) if is_date => view! {
-            {text_field("filter-from", t.filter_from_date, "date", |i| &mut i.low)}
-            {text_field("filter-to", t.filter_to_date, "date", |i| &mut i.high)}
-        }
-        .into_any(),
-        (FilterOp::Between, _) => view! {
-            {text_field("filter-min", t.filter_min, "number", |i| &mut i.low)}
-            {text_field("filter-max", t.filter_max, "number", |i| &mut i.high)}
-        }
-        .into_any(),
-        (FilterOp::WithinDays, _) => {
-            let ahead = move |ev: leptos::ev::Event| {
-                inputs.update(|i| i.ahead = event_target_value(&ev) == "next");
+                })
             };
+            let kind = if many { "checkbox" } else { "radio" };
             view! {
-                <div class="field">
-                    <label for="filter-when">{t.filter_when}</label>
-                    <select id="filter-when" on:change=ahead>
-                        <option value="last" selected=move || !inputs.with(|i| i.ahead)>{t.filter_last}</option>
-                        <option value="next" selected=move || inputs.with(|i| i.ahead)>{t.filter_next}</option>
-                    </select>
-                </div>
-                {text_field("filter-days", t.filter_days, "number", |i| &mut i.low)}
+                <label class="choice">
+                    <input type=kind name="filter-choice" prop:checked=checked on:change=on_change/>
+                    {choice_label(choice, language).to_owned()}
+                </label>
             }
-            .into_any()
-        }
-        (FilterOp::Equals, ColumnType::Integer | ColumnType::Number) => {
-            text_field("filter-value", t.filter_value, "number", |i| &mut i.value)
-        }
-        (FilterOp::OneOf, _) => view! {
-            {text_field("filter-value", t.filter_values_text, "text", |i| &mut i.value)}
-        }
-        .into_any(),
-        _ => text_field("filter-value", t.filter_value, "text", |i| &mut i.value),
+        })
+        .collect_view();
+    view! {
+        <fieldset class="filter-choices">
+            <legend>{t.filter_values}</legend>
+            {boxes}
+        </fieldset>
     }
+    .into_any()
+}
+
+/// Within days: the last or the next, and how many.
+fn within_days_fields(t: &'static ReportTexts, inputs: RwSignal<FilterInputs>) -> AnyView {
+    let ahead = move |ev: leptos::ev::Event| {
+        inputs.update(|i| i.ahead = event_target_value(&ev) == "next");
+    };
+    view! {
+        <div class="field">
+            <label for="filter-when">{t.filter_when}</label>
+            <select id="filter-when" on:change=ahead>
+                <option value="last" selected=move || !inputs.with(|i| i.ahead)>{t.filter_last}</option>
+                <option value="next" selected=move || inputs.with(|i| i.ahead)>{t.filter_next}</option>
+            </select>
+        </div>
+        {text_field(inputs, "filter-days", t.filter_days, "number", |i| &mut i.low)}
+    }
+    .into_any()
 }
 
 #[cfg(test)]

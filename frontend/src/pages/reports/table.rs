@@ -6,12 +6,12 @@ use super::order::{first_sort, sorted_by};
 use crate::components::list::{card_list, data_table, fact, results_view, sort_header, Shown};
 use crate::format::{format_date, format_date_time, Dates};
 use crate::i18n::fill;
-use crate::i18n::report_texts::REPORT_TEXTS;
+use crate::i18n::report_texts::{ReportTexts, REPORT_TEXTS};
 use crate::query::{ListView, ReportView};
 use crate::state::auth::use_auth;
-use api_types::{ReportCellDto, ReportRowsResponse};
+use api_types::{ReportCellDto, ReportColumnDto, ReportGroupDto, ReportRowsResponse};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::report::{choice_label, ColumnType};
+use domain::report::{choice_label, ColumnType, Report};
 use domain::Language;
 use leptos::prelude::*;
 
@@ -63,19 +63,13 @@ pub fn results(shown: Shown<ReportView, ReportRowsResponse>) -> AnyView {
     let auth = use_auth();
     let (t, language, dates) = (shown.t, auth.language(), shown.dates.clone());
     let texts = REPORT_TEXTS.of(t);
+    let write = Writer {
+        texts,
+        language,
+        dates: &dates,
+    };
     let report = definition(shown.view.report);
-    // Types and labels from the shared definitions, as the server has them.
-    let columns: Vec<(String, ColumnType, &'static str)> = shown
-        .page
-        .columns
-        .iter()
-        .map(|c| {
-            let (kind, label) = report
-                .column(&c.key)
-                .map_or((ColumnType::Text, ""), |d| (d.kind, d.label(language)));
-            (c.key.clone(), kind, label)
-        })
-        .collect();
+    let columns = columns_of(report, &shown.page.columns, language);
     let group_key = shown.view.query.group_by.clone();
     let group_kind = group_key
         .as_deref()
@@ -86,88 +80,177 @@ pub fn results(shown: Shown<ReportView, ReportRowsResponse>) -> AnyView {
     let (view, stale, narrow) = (shown.view.clone(), shown.stale, shown.narrow);
     let (rows, pages) = crate::components::list::Paged::into_parts(shown.page);
 
-    let groups_view = group_kind.map(|(label, kind)| {
-        let items = groups
-            .iter()
-            .map(|g| {
-                let value = cell_text(kind, g.value.as_ref(), language, &dates);
-                let value = if value.is_empty() { texts.no_value.to_owned() } else { value };
-                view! { <tr><th scope="row">{value}</th><td class="numeric">{g.count}</td></tr> }
-            })
-            .collect_view();
-        view! {
-            <table class="report-groups">
-                <caption>{fill(texts.groups_caption, &[("column", label)])}</caption>
-                <thead><tr><th scope="col">{label}</th><th scope="col">{texts.group_count}</th></tr></thead>
-                <tbody>{items}</tbody>
-            </table>
-        }
-    });
-
+    let groups_view = group_kind.map(|(label, kind)| groups_table(write, label, kind, &groups));
     let body = if rows.is_empty() {
         view! { <p class="empty-state">{empty}</p> }.into_any()
     } else if narrow {
-        let cards = rows
-            .into_iter()
-            .map(|row| {
-                let facts = columns
-                    .iter()
-                    .zip(row)
-                    .map(|((_, kind, label), cell)| {
-                        fact(label, cell_text(*kind, cell.as_ref(), language, &dates))
-                    })
-                    .collect_view();
-                view! { <li class="card report-card"><dl class="facts">{facts}</dl></li> }
-            })
-            .collect_view();
-        card_list(cards.into_any())
+        report_cards(write, &columns, rows)
     } else {
-        let (sorted, order) = first_sort(&view);
-        let heads = columns
-            .iter()
-            .map(|(key, _, label)| {
-                let order = (*key == sorted).then_some(order);
-                sort_header(sorted_by(&view, key).href(), label, order)
-            })
-            .collect_view()
-            .into_any();
-        let group_at = group_key.and_then(|g| columns.iter().position(|(k, _, _)| *k == g));
-        let mut last_group: Option<Option<ReportCellDto>> = None;
-        let width = columns.len();
-        let body = rows
-            .into_iter()
-            .map(|row| {
-                let starts = group_at.and_then(|at| {
-                    let value = row.get(at).cloned().flatten();
-                    (last_group.as_ref() != Some(&value)).then(|| {
-                        last_group = Some(value.clone());
-                        let (_, kind, label) = &columns[at];
-                        let count = groups.iter().find(|g| g.value == value).map_or(0, |g| g.count);
-                        let text = cell_text(*kind, value.as_ref(), language, &dates);
-                        let text = if text.is_empty() { texts.no_value.to_owned() } else { text };
-                        let heading = fill(texts.group_heading, &[("column", label), ("value", &text), ("n", &count.to_string())]);
-                        view! { <tr class="group-row"><th scope="colgroup" colspan=width>{heading}</th></tr> }
-                    })
-                });
-                let cells = columns
-                    .iter()
-                    .zip(row)
-                    .map(|((key, kind, _), cell)| {
-                        let text = cell_text(*kind, cell.as_ref(), language, &dates);
-                        view! { <td class=cell_class(key, *kind)>{text}</td> }
-                    })
-                    .collect_view();
-                view! { {starts} <tr>{cells}</tr> }
-            })
-            .collect_view()
-            .into_any();
-        data_table("data-table report-table", heads, body)
+        report_table(write, &view, &columns, rows, group_key, &groups)
     };
     view! {
         {groups_view}
         {results_view(t, stale, body, pages, &|n| view.with_page(n).href())}
     }
     .into_any()
+}
+
+/// A column as the rows show it: its key, type and label.
+type Column = (String, ColumnType, &'static str);
+
+/// A row of cells, a value per column.
+type Row = Vec<Option<ReportCellDto>>;
+
+/// What writing a cell takes: the reader's language and formats, and the
+/// report's texts (for a blank group).
+#[derive(Clone, Copy)]
+struct Writer<'a> {
+    texts: &'static ReportTexts,
+    language: Language,
+    dates: &'a Dates,
+}
+
+impl Writer<'_> {
+    /// A cell as the reader writes it ([`cell_text`]).
+    fn cell(self, kind: ColumnType, cell: Option<&ReportCellDto>) -> String {
+        cell_text(kind, cell, self.language, self.dates)
+    }
+
+    /// A group's value, or "no value" for the group of blanks.
+    fn group_value(self, kind: ColumnType, value: Option<&ReportCellDto>) -> String {
+        let value = self.cell(kind, value);
+        if value.is_empty() {
+            self.texts.no_value.to_owned()
+        } else {
+            value
+        }
+    }
+}
+
+/// The answer's columns, with types and labels from the shared definitions,
+/// as the server has them.
+fn columns_of(report: &Report, columns: &[ReportColumnDto], language: Language) -> Vec<Column> {
+    columns
+        .iter()
+        .map(|c| {
+            let (kind, label) = report
+                .column(&c.key)
+                .map_or((ColumnType::Text, ""), |d| (d.kind, d.label(language)));
+            (c.key.clone(), kind, label)
+        })
+        .collect()
+}
+
+/// The groups' counts, in a table of their own above the rows.
+fn groups_table(
+    write: Writer,
+    label: &'static str,
+    kind: ColumnType,
+    groups: &[ReportGroupDto],
+) -> impl IntoView {
+    let texts = write.texts;
+    let items = groups
+        .iter()
+        .map(|g| {
+            let value = write.group_value(kind, g.value.as_ref());
+            view! { <tr><th scope="row">{value}</th><td class="numeric">{g.count}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="report-groups">
+            <caption>{fill(texts.groups_caption, &[("column", label)])}</caption>
+            <thead><tr><th scope="col">{label}</th><th scope="col">{texts.group_count}</th></tr></thead>
+            <tbody>{items}</tbody>
+        </table>
+    }
+}
+
+/// The rows on a phone: a card a row, a fact a column.
+fn report_cards(write: Writer, columns: &[Column], rows: Vec<Row>) -> AnyView {
+    let cards = rows
+        .into_iter()
+        .map(|row| {
+            let facts = columns
+                .iter()
+                .zip(row)
+                .map(|((_, kind, label), cell)| fact(label, write.cell(*kind, cell.as_ref())))
+                .collect_view();
+            view! { <li class="card report-card"><dl class="facts">{facts}</dl></li> }
+        })
+        .collect_view();
+    card_list(cards.into_any())
+}
+
+/// The rows in a table whose headings sort, with a heading row where each
+/// group (`group_key`'s value) starts.
+fn report_table(
+    write: Writer,
+    view: &ReportView,
+    columns: &[Column],
+    rows: Vec<Row>,
+    group_key: Option<String>,
+    groups: &[ReportGroupDto],
+) -> AnyView {
+    let (sorted, order) = first_sort(view);
+    let heads = columns
+        .iter()
+        .map(|(key, _, label)| {
+            let order = (*key == sorted).then_some(order);
+            sort_header(sorted_by(view, key).href(), label, order)
+        })
+        .collect_view()
+        .into_any();
+    let group_at = group_key.and_then(|g| columns.iter().position(|(k, _, _)| *k == g));
+    let mut last_group: Option<Option<ReportCellDto>> = None;
+    let width = columns.len();
+    let body = rows
+        .into_iter()
+        .map(|row| {
+            let starts = group_at.and_then(|at| {
+                let value = row.get(at).cloned().flatten();
+                (last_group.as_ref() != Some(&value)).then(|| {
+                    last_group = Some(value.clone());
+                    group_row(write, &columns[at], value, groups, width)
+                })
+            });
+            let cells = columns
+                .iter()
+                .zip(row)
+                .map(|((key, kind, _), cell)| {
+                    let text = write.cell(*kind, cell.as_ref());
+                    view! { <td class=cell_class(key, *kind)>{text}</td> }
+                })
+                .collect_view();
+            view! { {starts} <tr>{cells}</tr> }
+        })
+        .collect_view()
+        .into_any();
+    data_table("data-table report-table", heads, body)
+}
+
+/// The heading row where a group starts: its column, value and count.
+fn group_row(
+    write: Writer,
+    column: &Column,
+    value: Option<ReportCellDto>,
+    groups: &[ReportGroupDto],
+    width: usize,
+) -> impl IntoView {
+    let (_, kind, label) = column;
+    let count = groups
+        .iter()
+        .find(|g| g.value == value)
+        .map_or(0, |g| g.count);
+    let text = write.group_value(*kind, value.as_ref());
+    let heading = fill(
+        write.texts.group_heading,
+        &[
+            ("column", label),
+            ("value", &text),
+            ("n", &count.to_string()),
+        ],
+    );
+    view! { <tr class="group-row"><th scope="colgroup" colspan=width>{heading}</th></tr> }
 }
 
 #[cfg(test)]

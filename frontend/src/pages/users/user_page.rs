@@ -532,31 +532,9 @@ fn AccessPanel(
     user: LocalResource<Loaded>,
 ) -> impl IntoView {
     let auth = use_auth();
-    let confirming = RwSignal::new(false);
-    // Some(true): reactivated; Some(false): deactivated.
-    let done = RwSignal::new(None::<bool>);
-    let failure = RwSignal::new(None::<ApiError>);
-    let deactivated = move || {
-        detail.with(|d| {
-            d.as_ref()
-                .is_some_and(|d| d.summary.status == UserStatusDto::Deactivated)
-        })
-    };
-
-    let change = Action::new_local(move |active: &bool| {
-        let active = *active;
-        async move {
-            let request = UpdateUserRequest {
-                active: Some(active),
-                ..UpdateUserRequest::default()
-            };
-            // Changed meanwhile (412): the latest is shown; ask again.
-            confirmed_patch(auth, user, request, confirming, failure, || {
-                done.set(Some(active))
-            })
-            .await;
-        }
-    });
+    let access = AccessChange::new();
+    let AccessChange { done, failure, .. } = access;
+    let change = access_action(auth, user, access);
     let pending = change.pending();
     let message = move || {
         change_message(t, failure, || {
@@ -575,48 +553,126 @@ fn AccessPanel(
             <h2 id="access-heading">{ADMIN_TEXTS.of(t).access_heading}</h2>
             <p class="hint">{ADMIN_TEXTS.of(t).deactivate_hint}</p>
             <div class="form-live" aria-live="polite">{message}</div>
-            {move || {
-                let reactivate = deactivated();
-                if confirming.get() {
-                    let template = if reactivate { t.reactivate_confirm } else { t.deactivate_confirm };
-                    let yes = if reactivate { ADMIN_TEXTS.of(t).confirm_reactivate } else { ADMIN_TEXTS.of(t).confirm_deactivate };
-                    view! {
-                        <ConfirmBox
-                            t=t
-                            question_id="confirm-question"
-                            question=fill(template, &[("name", &name_of(detail))])
-                            yes_class=if reactivate { "button-primary button-inline confirm-yes" } else { "button-danger confirm-yes" }
-                            yes=yes
-                            busy=t.saving
-                            pending=pending
-                            on_yes=Callback::new(move |()| {
-                                change.dispatch(reactivate);
-                            })
-                            confirming=confirming
-                            back_to="access-toggle"
-                        />
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <button
-                            type="button"
-                            id="access-toggle"
-                            class=if reactivate { "button-secondary reactivate-user" } else { "button-secondary deactivate-user" }
-                            on:click=move |_| {
-                                failure.set(None);
-                                done.set(None);
-                                confirming.set(true);
-                                focus_later("confirm-question");
-                            }
-                        >
-                            {if reactivate { ADMIN_TEXTS.of(t).reactivate_user } else { ADMIN_TEXTS.of(t).deactivate_user }}
-                        </button>
-                    }
-                    .into_any()
-                }
-            }}
+            {access_toggle(t, detail, access, pending, change)}
         </section>
+    }
+}
+
+/// The access panel's state, which its pieces share (signals, so `Copy`).
+#[derive(Clone, Copy)]
+struct AccessChange {
+    confirming: RwSignal<bool>,
+    /// Some(true): reactivated; Some(false): deactivated.
+    done: RwSignal<Option<bool>>,
+    failure: RwSignal<Option<ApiError>>,
+}
+
+impl AccessChange {
+    /// Not confirming, nothing done yet.
+    fn new() -> Self {
+        Self {
+            confirming: RwSignal::new(false),
+            done: RwSignal::new(None),
+            failure: RwSignal::new(None),
+        }
+    }
+}
+
+/// Reactivates (`true`) or deactivates (`false`) the user.
+fn access_action(
+    auth: Auth,
+    user: LocalResource<Loaded>,
+    access: AccessChange,
+) -> Action<bool, ()> {
+    let AccessChange {
+        confirming,
+        done,
+        failure,
+    } = access;
+    Action::new_local(move |active: &bool| {
+        let active = *active;
+        async move {
+            let request = UpdateUserRequest {
+                active: Some(active),
+                ..UpdateUserRequest::default()
+            };
+            // Changed meanwhile (412): the latest is shown; ask again.
+            confirmed_patch(auth, user, request, confirming, failure, || {
+                done.set(Some(active))
+            })
+            .await;
+        }
+    })
+}
+
+/// The button that deactivates (or reactivates) the user, or once pressed,
+/// the confirmation whose yes does.
+fn access_toggle(
+    t: &'static Texts,
+    detail: Memo<Option<UserDetail>>,
+    access: AccessChange,
+    pending: Memo<bool>,
+    change: Action<bool, ()>,
+) -> impl IntoView {
+    let AccessChange {
+        confirming,
+        done,
+        failure,
+    } = access;
+    let deactivated = move || {
+        detail.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.summary.status == UserStatusDto::Deactivated)
+        })
+    };
+    move || {
+        let reactivate = deactivated();
+        if confirming.get() {
+            let template = if reactivate {
+                t.reactivate_confirm
+            } else {
+                t.deactivate_confirm
+            };
+            let yes = if reactivate {
+                ADMIN_TEXTS.of(t).confirm_reactivate
+            } else {
+                ADMIN_TEXTS.of(t).confirm_deactivate
+            };
+            view! {
+                <ConfirmBox
+                    t=t
+                    question_id="confirm-question"
+                    question=fill(template, &[("name", &name_of(detail))])
+                    yes_class=if reactivate { "button-primary button-inline confirm-yes" } else { "button-danger confirm-yes" }
+                    yes=yes
+                    busy=t.saving
+                    pending=pending
+                    on_yes=Callback::new(move |()| {
+                        change.dispatch(reactivate);
+                    })
+                    confirming=confirming
+                    back_to="access-toggle"
+                />
+            }
+            .into_any()
+        } else {
+            view! {
+                <button
+                    type="button"
+                    id="access-toggle"
+                    class=if reactivate { "button-secondary reactivate-user" } else { "button-secondary deactivate-user" }
+                    on:click=move |_| {
+                        failure.set(None);
+                        done.set(None);
+                        confirming.set(true);
+                        focus_later("confirm-question");
+                    }
+                >
+                    {if reactivate { ADMIN_TEXTS.of(t).reactivate_user } else { ADMIN_TEXTS.of(t).deactivate_user }}
+                </button>
+            }
+            .into_any()
+        }
     }
 }
 
