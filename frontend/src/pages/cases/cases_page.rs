@@ -1,21 +1,17 @@
 //! `/cases`: the visible cases, filtered, sorted and paged, all in the URL.
 
+use super::case_filters::CaseSelects;
 use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
 use crate::components::list::{
-    any_then, fact, filter_select, options, prose, search_filter, search_value, select_value,
-    sort_header, use_list_page, ListPage, Shown,
+    fact, filter_select, options, prose, search_filter, search_value, select_value, sort_header,
+    use_list_page, ListPage, Shown,
 };
 use crate::format::{format_date, format_date_time, Dates};
 use crate::i18n::case_texts::CASE_TEXTS;
-use crate::i18n::{
-    case_status_name, fill, modality_name, priority_text, TextFn, Texts, CASE_STATUSES, MODALITIES,
-    PRIORITIES,
-};
+use crate::i18n::{case_status_name, fill, TextFn, Texts, CASE_STATUSES};
 use crate::pages::installed_products_page::display_name;
-use crate::query::{
-    from_wire, set_status_choice, status_choice, wire_name, CaseListView, ListView, OPEN,
-};
+use crate::query::{set_status_choice, status_choice, wire_name, CaseListView, ListView, OPEN};
 use crate::routes::{case_path, Page};
 use crate::state::auth::{use_auth, Auth};
 use api_types::{CasePage, CaseSort, CaseSummary};
@@ -68,8 +64,7 @@ struct Filters {
     historical_box: NodeRef<html::Input>,
     q_input: NodeRef<html::Input>,
     status_select: NodeRef<html::Select>,
-    priority_select: NodeRef<html::Select>,
-    modality_select: NodeRef<html::Select>,
+    selects: CaseSelects,
 }
 
 impl Filters {
@@ -81,10 +76,7 @@ impl Filters {
         // The selects show the URL's view: on arrival, and after back, forward
         // or "Clear filters".
         let status_select = list.kept_select(|v| status_choice(&v.query));
-        let priority_select =
-            list.kept_select(|v| v.query.priority.map(|p| p.to_string()).unwrap_or_default());
-        let modality_select =
-            list.kept_select(|v| v.query.modality.map(|m| wire_name(&m)).unwrap_or_default());
+        let selects = CaseSelects::kept(list, |v| (v.query.priority, v.query.modality));
         Self {
             auth,
             current: list.current,
@@ -93,8 +85,7 @@ impl Filters {
             historical_box,
             q_input,
             status_select,
-            priority_select,
-            modality_select,
+            selects,
         }
     }
 
@@ -108,8 +99,7 @@ impl Filters {
         let q = &mut view.query;
         q.mine = checked(self.mine_box);
         set_status_choice(q, &select_value(self.status_select));
-        q.priority = select_value(self.priority_select).parse().ok();
-        q.modality = from_wire(&select_value(self.modality_select));
+        (q.priority, q.modality) = self.selects.read();
         q.q = search_value(self.q_input);
         // The switch is on the page only when the market has a cut-over.
         if self.historical_box.get_untracked().is_some() {
@@ -128,11 +118,10 @@ fn filter_fields(
 ) -> impl IntoView {
     let texts = CASE_TEXTS.of(t);
     let current = filters.current;
+    let (priority, modality) = filters.selects.fields(t, on_change.clone());
     let mine = move || current.with(|v| v.query.mine == Some(true));
     let q = move || current.with(|v| v.query.q.clone().unwrap_or_default());
     let statuses = options(CASE_STATUSES.map(|s| (wire_name(&s), case_status_name(t, s))));
-    let priorities = options(PRIORITIES.map(|p| (p.to_string(), priority_text(t, p))));
-    let modalities = options(MODALITIES.map(|m| (wire_name(&m), modality_name(t, m))));
     view! {
         <div class="filter filter-check">
             <input
@@ -150,8 +139,8 @@ fn filter_fields(
             <option value=OPEN>{texts.open_cases_option}</option>
             {statuses}
         })}
-        {filter_select("filter", ("filter-priority", "priority"), texts.filter_priority, filters.priority_select, on_change.clone(), any_then(texts.any_priority, priorities))}
-        {filter_select("filter", ("filter-modality", "modality"), t.filter_modality, filters.modality_select, on_change.clone(), any_then(t.any_modality, modalities))}
+        {priority}
+        {modality}
         {search_filter("filter-q", t.filter_q, filters.q_input, q, texts.case_q_help)}
         {historical_filter(t, filters, on_change)}
     }

@@ -11,10 +11,8 @@ use crate::components::list::{
 };
 use crate::format::Dates;
 use crate::i18n::service_texts::{ServiceTexts, SERVICE_TEXTS};
-use crate::i18n::{
-    case_status_name, country_choices, fill, modality_name, priority_text, TextFn, Texts,
-    CASE_STATUSES, MODALITIES, PRIORITIES,
-};
+use crate::i18n::{case_status_name, country_choices, fill, TextFn, Texts, CASE_STATUSES};
+use crate::pages::cases::case_filters::CaseSelects;
 use crate::pages::installed_products_page::display_name;
 use crate::query::{
     assignment_choice, from_wire, set_assignment_choice, value_text, waiting_choice, wire_name,
@@ -73,9 +71,8 @@ struct Filters {
     auth: Auth,
     current: Memo<QueueListView>,
     status_select: NodeRef<html::Select>,
-    priority_select: NodeRef<html::Select>,
+    selects: CaseSelects,
     country_select: NodeRef<html::Select>,
-    modality_select: NodeRef<html::Select>,
     assignment_select: NodeRef<html::Select>,
     waiting_select: NodeRef<html::Select>,
     older_input: NodeRef<html::Input>,
@@ -89,11 +86,8 @@ impl Filters {
         let me = move || auth.me().map(|me| me.id.to_string());
         let status_select =
             list.kept_select(|v| v.query.status.map(|s| wire_name(&s)).unwrap_or_default());
-        let priority_select =
-            list.kept_select(|v| v.query.priority.map(|p| p.to_string()).unwrap_or_default());
+        let selects = CaseSelects::kept(list, |v| (v.query.priority, v.query.modality));
         let country_select = list.kept_select(|v| v.query.country.clone().unwrap_or_default());
-        let modality_select =
-            list.kept_select(|v| v.query.modality.map(|m| wire_name(&m)).unwrap_or_default());
         let assignment_select = {
             let select = NodeRef::<html::Select>::new();
             // Also once the user is known: "assigned to me" is theirs.
@@ -109,9 +103,8 @@ impl Filters {
             auth,
             current,
             status_select,
-            priority_select,
+            selects,
             country_select,
-            modality_select,
             assignment_select,
             waiting_select: list.kept_select(|v| waiting_choice(&v.query)),
             older_input: NodeRef::new(),
@@ -122,9 +115,8 @@ impl Filters {
     fn read(self, mut view: QueueListView) -> QueueListView {
         let q = &mut view.query;
         q.status = from_wire(&select_value(self.status_select));
-        q.priority = select_value(self.priority_select).parse().ok();
+        (q.priority, q.modality) = self.selects.read();
         q.country = Some(select_value(self.country_select)).filter(|c| !c.is_empty());
-        q.modality = from_wire(&select_value(self.modality_select));
         let me = untrack(|| self.auth.me()).map(|me| me.id.to_string());
         set_assignment_choice(q, &select_value(self.assignment_select), me.as_deref());
         q.waiting_for_customer = select_value(self.waiting_select).parse().ok();
@@ -145,6 +137,7 @@ fn filter_fields(
     on_change: impl Fn(Event) + Clone + 'static,
 ) -> impl IntoView {
     let texts = SERVICE_TEXTS.of(t);
+    let (priority, modality) = filters.selects.fields(t, on_change.clone());
     // The queue holds open cases only.
     let statuses = options(
         CASE_STATUSES
@@ -152,18 +145,16 @@ fn filter_fields(
             .filter(|s| *s != CaseStatusDto::Closed)
             .map(|s| (wire_name(&s), case_status_name(t, s))),
     );
-    let priorities = options(PRIORITIES.map(|p| (p.to_string(), priority_text(t, p))));
     let countries = options(
         country_choices(t)
             .into_iter()
             .map(|(code, label)| (code.to_owned(), label)),
     );
-    let modalities = options(MODALITIES.map(|m| (wire_name(&m), modality_name(t, m))));
     view! {
         {filter_select("filter", ("filter-status", "status"), t.col_status, filters.status_select, on_change.clone(), any_then(texts.any_status, statuses))}
-        {filter_select("filter", ("filter-priority", "priority"), texts.filter_priority, filters.priority_select, on_change.clone(), any_then(texts.any_priority, priorities))}
+        {priority}
         {filter_select("filter", ("filter-country", "country"), texts.filter_country, filters.country_select, on_change.clone(), any_then(texts.any_country, countries))}
-        {filter_select("filter", ("filter-modality", "modality"), t.filter_modality, filters.modality_select, on_change.clone(), any_then(t.any_modality, modalities))}
+        {modality}
         {filter_select("filter", ("filter-assignment", "assignment"), texts.filter_assignment, filters.assignment_select, on_change.clone(), view! {
             <option value="">{texts.any_engineer}</option>
             <option value=UNASSIGNED>{texts.only_unassigned}</option>
