@@ -39,6 +39,7 @@ mod m20261211_000032_create_report_views;
 pub mod m20261212_000033_search_indexes;
 pub mod m20261213_000034_create_report_digests;
 pub mod m20261214_000035_case_first_response;
+pub mod m20261215_000036_search_contracts_and_warranties;
 
 pub struct Migrator;
 
@@ -81,6 +82,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000033_search_indexes::Migration),
             Box::new(m20261213_000034_create_report_digests::Migration),
             Box::new(m20261214_000035_case_first_response::Migration),
+            Box::new(m20261215_000036_search_contracts_and_warranties::Migration),
         ]
     }
 }

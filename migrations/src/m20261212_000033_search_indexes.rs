@@ -18,14 +18,14 @@ pub const CONTRACT_HAYSTACK: &str = "lower(number || ' ' || coalesce(po_number, 
 pub const WARRANTY_HAYSTACK: &str = "lower(coalesce(number, '') || ' ' || description)";
 
 /// What each FTS5 table (SQLite) keeps of a row: its id and its haystack.
-struct Fts {
-    table: &'static str,
-    source: &'static str,
-    id: &'static str,
+pub(crate) struct Fts {
+    pub table: &'static str,
+    pub source: &'static str,
+    pub id: &'static str,
     /// The haystack's text over the row's columns, as `{row}.column`.
-    text: &'static str,
+    pub text: &'static str,
     /// The columns whose change changes the text.
-    columns: &'static str,
+    pub columns: &'static str,
 }
 
 const FTS: [Fts; 2] = [
@@ -46,7 +46,7 @@ const FTS: [Fts; 2] = [
 ];
 
 impl Fts {
-    fn statements(&self) -> Vec<String> {
+    pub(crate) fn statements(&self) -> Vec<String> {
         let Fts {
             table,
             source,
@@ -72,7 +72,7 @@ impl Fts {
         ]
     }
 
-    fn drops(&self) -> Vec<String> {
+    pub(crate) fn drops(&self) -> Vec<String> {
         let table = self.table;
         ["delete", "update", "insert"]
             .iter()
@@ -82,7 +82,7 @@ impl Fts {
     }
 }
 
-async fn run(manager: &SchemaManager<'_>, statements: Vec<String>) -> Result<(), DbErr> {
+pub(crate) async fn run(manager: &SchemaManager<'_>, statements: Vec<String>) -> Result<(), DbErr> {
     let statements: Vec<&str> = statements.iter().map(String::as_str).collect();
     execute_all(manager, &statements).await
 }

@@ -189,3 +189,65 @@ async fn a_word_thousands_of_cases_hold_still_finds_the_newest_of_them_first() {
         "{numbers:?}"
     );
 }
+
+#[tokio::test]
+async fn a_warranty_is_found_by_its_words_and_by_its_new_words_once_an_import_changes_them() {
+    use crate::import_files::Importer;
+    use api::imports::ImportKind;
+    let app = TestApp::spawn().await.unwrap();
+    let warranties = Importer {
+        app: &app,
+        kind: ImportKind::Warranties,
+        columns: &domain::warranty_import::WARRANTY_COLUMNS,
+    };
+    let row = |description| {
+        let mut row = vec!["LUMC-1000", "WR-70001", "IP-40010001", description];
+        row.extend(["2026-01-01", "2028-12-31"]);
+        vec![row]
+    };
+    assert!(
+        warranties
+            .apply(&row("Tube coverage, gantry QX"))
+            .await
+            .applied
+    );
+    let token = app.tokens_for("nl.manager").await.access_token;
+    let warranty = (SearchKindDto::Warranty, "WR-70001".to_owned());
+    // Words of three letters or more, and of two, and part of the number.
+    for q in ["gantry", "tube gantry", "qx", "70001"] {
+        let found = kinds_and_numbers(&search(&app, &token, q).await);
+        assert!(found.contains(&warranty), "{q}: {found:?}");
+    }
+
+    warranties.apply(&row("Detector coverage")).await;
+    let found = kinds_and_numbers(&search(&app, &token, "gantry").await);
+    assert!(
+        !found.contains(&warranty),
+        "the old words are gone: {found:?}"
+    );
+    let found = kinds_and_numbers(&search(&app, &token, "detector").await);
+    assert!(found.contains(&warranty), "{found:?}");
+    // Another customer's manager finds none of it.
+    let dane = app.tokens_for("dk.manager").await.access_token;
+    let found = kinds_and_numbers(&search(&app, &dane, "detector").await);
+    assert!(!found.contains(&warranty), "{found:?}");
+}
+
+#[tokio::test]
+async fn a_contract_is_found_by_part_of_its_purchase_order() {
+    let app = TestApp::spawn().await.unwrap();
+    let token = app.tokens_for("nl.manager").await.access_token;
+    let contracts: ContractPage = app.get_json("/api/v1/contracts", &token).await;
+    let with_po = contracts
+        .items
+        .iter()
+        .find_map(|c| Some((c.number.clone(), c.po_number.clone()?)))
+        .expect("a demo contract with a purchase order");
+    let (number, po) = with_po;
+    let part = &po[1..po.len() - 1];
+    let found = kinds_and_numbers(&search(&app, &token, part).await);
+    assert!(
+        found.contains(&(SearchKindDto::Contract, number)),
+        "{part}: {found:?}"
+    );
+}

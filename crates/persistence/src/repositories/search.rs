@@ -1,8 +1,9 @@
 //! The global search over cases, installed products, contracts and
 //! warranties, behind one interface for both databases: each kind is
 //! matched as substrings of its haystack expression (see migration 33),
-//! which PostgreSQL answers from trigram indexes and SQLite, for cases,
-//! from an FTS5 trigram table. What the caller may see is in every query.
+//! which PostgreSQL answers from trigram indexes and SQLite from FTS5
+//! trigram tables (migrations 33 and 36). What the caller may see is in
+//! every query.
 
 use crate::db::Backend;
 use crate::db::Conn;
@@ -280,6 +281,22 @@ fn unindexed(haystack: &str) -> String {
     format!("({haystack} || '')")
 }
 
+/// The rows (by `id`) whose haystack holds `word`: on SQLite through its
+/// full-text table `(table, its id column)` when the word has a trigram,
+/// else by `LIKE` (on PostgreSQL a lookup in the haystack's trigram index).
+fn holding(
+    backend: Backend,
+    word: &str,
+    id: &SimpleExpr,
+    haystack: &str,
+    (table, table_id): (&str, &str),
+) -> SimpleExpr {
+    if backend == Backend::Sqlite && word.chars().count() >= TRIGRAM {
+        return Expr::expr(id.clone()).in_subquery(fts(table, table_id, word));
+    }
+    in_haystack(haystack, word)
+}
+
 /// Products whose haystack holds `word`.
 fn products_with(backend: Backend, word: &str) -> SelectStatement {
     if backend == Backend::Sqlite && word.chars().count() >= TRIGRAM {
@@ -462,8 +479,10 @@ pub(crate) fn statement(
                 )
                 .from(contract::Entity)
                 .cond_where(contracts::visible_condition(visibility));
+            let id = col((contract::Entity, K::Id));
             for word in &term.words {
-                select.and_where(in_haystack(CONTRACT_HAYSTACK, word));
+                let search = ("contract_search", "contract_id");
+                select.and_where(holding(backend, word, &id, CONTRACT_HAYSTACK, search));
             }
             numbers = vec![number];
             in_order = (col((contract::Entity, K::EndDate)), Order::Desc);
@@ -486,8 +505,10 @@ pub(crate) fn statement(
                 .expr_as(number_score(std::slice::from_ref(&number), term), score.clone())
                 .from(warranty::Entity)
                 .and_where(Expr::col((warranty::Entity, W::InstalledProductId)).in_subquery(visible_ids(visibility)));
+            let id = col((warranty::Entity, W::Id));
             for word in &term.words {
-                select.and_where(in_haystack(WARRANTY_HAYSTACK, word));
+                let search = ("warranty_search", "warranty_id");
+                select.and_where(holding(backend, word, &id, WARRANTY_HAYSTACK, search));
             }
             numbers = vec![number];
             in_order = (col((warranty::Entity, W::EndDate)), Order::Desc);
