@@ -1,6 +1,7 @@
 //! Pieces shared by the pages.
 
 pub mod badges;
+pub mod case_filters;
 pub mod confirm;
 pub mod detail;
 pub mod document;

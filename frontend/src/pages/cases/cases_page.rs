@@ -1,8 +1,8 @@
 //! `/cases`: the visible cases, filtered, sorted and paged, all in the URL.
 
-use super::case_filters::CaseSelects;
 use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
+use crate::components::case_filters::CaseSelects;
 use crate::components::list::{
     fact, filter_select, options, prose, search_filter, search_value, select_value, sort_header,
     use_list_page, ListPage, Shown,

@@ -7,7 +7,6 @@ pub mod new_case_page;
 
 mod activity_forms;
 mod attachments;
-pub(crate) mod case_filters;
 mod case_form;
 mod case_request;
 mod fields;

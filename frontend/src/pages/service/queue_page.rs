@@ -5,6 +5,7 @@
 
 use crate::api::Api;
 use crate::components::badges::{case_status_badge, priority_badge};
+use crate::components::case_filters::CaseSelects;
 use crate::components::list::heads;
 use crate::components::list::{
     any_then, fact, filter_select, options, paged, select_value, use_list_page, ListPage, Shown,
@@ -12,7 +13,6 @@ use crate::components::list::{
 use crate::format::Dates;
 use crate::i18n::service_texts::{ServiceTexts, SERVICE_TEXTS};
 use crate::i18n::{case_status_name, country_choices, fill, TextFn, Texts, CASE_STATUSES};
-use crate::pages::cases::case_filters::CaseSelects;
 use crate::pages::installed_products_page::display_name;
 use crate::query::{
     assignment_choice, from_wire, set_assignment_choice, value_text, waiting_choice, wire_name,
