@@ -9,21 +9,10 @@
 //! are left out.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+mod sources;
 
 /// "About 80 lines": a few more for a form with many fields, not twice.
 const MOST_LINES: usize = 90;
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The lines of `source`, those of its `#[cfg(test)] mod`s blank (so the
 /// others keep their numbers).
@@ -86,9 +75,8 @@ fn functions(source: &str) -> Vec<(String, usize, usize)> {
 
 #[test]
 fn no_function_of_the_browser_app_is_much_longer_than_80_lines() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../frontend/src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    let src = sources::in_workspace("frontend/src");
+    let files = sources::rust_files(&src);
     assert!(
         files.len() > 50,
         "the app's files were not found in {src:?}"

@@ -11,6 +11,8 @@
 //! code (line comments are left out).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod sources;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -28,21 +30,6 @@ const CRATES: &[&str] = &[
 ];
 
 type Module = Vec<String>;
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// `src/routes/cases/mod.rs` -> `routes::cases`.
 fn module_of(src: &Path, file: &Path) -> Module {
@@ -163,9 +150,8 @@ fn related(a: &Module, b: &Module) -> bool {
 
 /// The circles among `crate_dir`'s modules, each as its modules.
 fn circles(crate_dir: &str) -> Vec<Vec<String>> {
-    let src = workspace().join(crate_dir);
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
+    let src = sources::in_workspace(crate_dir);
+    let files = sources::rust_files(&src);
     let modules: BTreeMap<Module, PathBuf> = files
         .iter()
         .map(|f| (module_of(&src, f), f.clone()))
