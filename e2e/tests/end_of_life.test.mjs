@@ -87,7 +87,16 @@ test("a product followed from its row can be unfollowed; the modality filter sta
 
 test("on a phone the products are cards and the page fits 360 px", () =>
   portal.withPage({ user: "nl.user", viewport: { width: 360, height: 780 } }, async ({ page }) => {
-    await page.locator("a.end-of-life-link").click();
+    // The link is where the thumb finds it, and stays there while the
+    // home page's glance arrives (a link that moves away under the tap
+    // sends the tap elsewhere).
+    const link = page.locator("a.end-of-life-link");
+    const before = await link.boundingBox();
+    assert.ok(before.y + before.height <= 780, `the link is on the first screen, at y=${before.y}`);
+    await page.locator("section.glance .see-all").first().waitFor();
+    await page.locator("section.accounts[aria-busy=false]").waitFor();
+    assert.equal((await link.boundingBox()).y, before.y, "the link did not move");
+    await link.click();
     await page.locator("li.eol-card", { hasText: BRILLIANCE }).waitFor();
     assert.equal(await page.locator("main table").count(), 0);
     await assertNoSidewaysScroll(page, "the end-of-life page");

@@ -41,10 +41,11 @@ pub fn HomePage() -> impl IntoView {
                 <A href=Page::NewCase.path() attr:class="create-case button-link">{t.get().create_case}</A>
             </p>
         })}
-        {move || dashboard_view(t.get(), dashboard.get(), narrow)}
         // The calendar, documents, end of life and reports are not on the phone's
         // bottom bar: the home page leads there (plain links, which the
-        // router follows; fewer kinds of view to build).
+        // router follows; fewer kinds of view to build). Above the glance,
+        // whose answer would otherwise push them down some 2,000 px on a
+        // phone, under the finger that was about to tap them.
         <p class="calendar-link">
             <a href="/calendar">{move || HOME_TEXTS.of(t.get()).open_calendar}</a>
         </p>
@@ -57,6 +58,7 @@ pub fn HomePage() -> impl IntoView {
         <p class="home-link">
             <a href="/reports" class="reports-link">{move || t.get().nav_reports}</a>
         </p>
+        {move || dashboard_view(t.get(), dashboard.get(), narrow)}
         <section class="accounts" aria-labelledby="accounts-heading" aria-busy=move || loading().to_string()>
             <h2 id="accounts-heading">{move || HOME_TEXTS.of(t.get()).accounts_heading}</h2>
             <p class="hint">{move || HOME_TEXTS.of(t.get()).accounts_hint}</p>
