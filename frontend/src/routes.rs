@@ -63,7 +63,7 @@ macro_rules! route_table {
                     // every sign-in (see the queue below). Its title is the
                     // navigation's word, which the shell holds anyway.
                     Calendar => "/calendar" (CalendarPage in calendar::calendar_page)
-                        title(|t| t.nav_calendar),
+                        title(|t| t.nav.calendar),
                     // Planning a visit (the Service role), before the page
                     // of one event, whose `:id` would take "new". Its title
                     // is the page's own, as the imports'.
@@ -117,36 +117,36 @@ macro_rules! route_table {
                     // Reports are for everyone, but not worth a part of their
                     // own (see above); everyone opens the settings here too.
                     Reports => "/reports" (ReportsPage in reports::reports_page)
-                        title(|t| t.nav_reports),
+                        title(|t| t.nav.reports),
                     Documents => "/documents" (DocumentsPage in documents::documents_page)
-                        title(|t| t.nav_documents),
+                        title(|t| t.nav.documents),
                     EndOfLife => "/end-of-life" (EndOfLifePage in documents::end_of_life_page)
-                        title(|t| t.nav_end_of_life),
+                        title(|t| t.nav.end_of_life),
                 }
             }
             nav {
-                Home(HomeIcon, "", |t| t.nav_home),
-                InstalledProducts(ProductsIcon, "", |t| t.nav_installed_products),
-                Cases(CasesIcon, "nav-cases", |t| t.nav_cases),
-                Contracts(ContractsIcon, "", |t| t.nav_contracts),
-                Calendar(CalendarIcon, "nav-calendar", |t| t.nav_calendar),
-                Documents(DocumentsIcon, "nav-documents", |t| t.nav_documents),
-                EndOfLife(EndOfLifeIcon, "nav-end-of-life", |t| t.nav_end_of_life),
-                Reports(ReportsIcon, "nav-reports", |t| t.nav_reports),
+                Home(HomeIcon, "", |t| t.nav.home),
+                InstalledProducts(ProductsIcon, "", |t| t.nav.installed_products),
+                Cases(CasesIcon, "nav-cases", |t| t.nav.cases),
+                Contracts(ContractsIcon, "", |t| t.nav.contracts),
+                Calendar(CalendarIcon, "nav-calendar", |t| t.nav.calendar),
+                Documents(DocumentsIcon, "nav-documents", |t| t.nav.documents),
+                EndOfLife(EndOfLifeIcon, "nav-end-of-life", |t| t.nav.end_of_life),
+                Reports(ReportsIcon, "nav-reports", |t| t.nav.reports),
             }
             manage_users_nav {
-                Users(UsersIcon, "nav-users", |t| t.nav_users),
-                AccessRequests(AccessRequestsIcon, "nav-access-requests", |t| t.nav_access_requests),
-                SecurityLog(SecurityLogIcon, "nav-security-log", |t| t.nav_security_log),
+                Users(UsersIcon, "nav-users", |t| t.nav.users),
+                AccessRequests(AccessRequestsIcon, "nav-access-requests", |t| t.nav.access_requests),
+                SecurityLog(SecurityLogIcon, "nav-security-log", |t| t.nav.security_log),
             }
             account_admin_nav {
-                Accounts(AccountsIcon, "nav-accounts", |t| t.nav_accounts),
+                Accounts(AccountsIcon, "nav-accounts", |t| t.nav.accounts),
             }
             service_nav {
-                ServiceQueue(QueueIcon, "nav-service-queue", |t| t.nav_service_queue),
+                ServiceQueue(QueueIcon, "nav-service-queue", |t| t.nav.service_queue),
             }
             import_nav {
-                Imports(ImportIcon, "nav-imports", |t| t.nav_imports),
+                Imports(ImportIcon, "nav-imports", |t| t.nav.imports),
             }
         }
     };

@@ -59,9 +59,9 @@ pub fn access_status_badge(t: &Texts, status: api_types::AccessRequestStatusDto)
 /// `span.status-badge.mfa-on` / `.mfa-off`.
 pub fn mfa_state_badge(t: &Texts, on: bool) -> impl IntoView {
     let (class, text) = if on {
-        ("status-badge mfa-state mfa-on", t.mfa_on)
+        ("status-badge mfa-state mfa-on", t.mfa.on)
     } else {
-        ("status-badge mfa-state mfa-off", t.mfa_off)
+        ("status-badge mfa-state mfa-off", t.mfa.off)
     };
     view! { <span class=class>{text}</span> }
 }

@@ -91,7 +91,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="user-menu" aria-label=move || t.get().user_menu_label>
                 <span class="visually-hidden">{move || t.get().signed_in_as}" "</span>
                 <span class="user-name">{move || auth.display_name()}</span>
-                <A href=Page::Settings.path() attr:class="settings-link">{move || t.get().nav_settings}</A>
+                <A href=Page::Settings.path() attr:class="settings-link">{move || t.get().nav.settings}</A>
                 <button
                     type="button"
                     class="logout"
@@ -124,7 +124,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         // Served by the server, not the app: a plain link the router does not take.
                         <a href=API_DOCS_PATH rel="external">
                             <DocsIcon/>
-                            <span class="nav-label">{move || t.get().nav_api_docs}</span>
+                            <span class="nav-label">{move || t.get().nav.api_docs}</span>
                         </a>
                     </li>
                 </ul>

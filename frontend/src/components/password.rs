@@ -111,10 +111,10 @@ pub fn NewPasswordFields(
         }
         let met = total - broken.with(Vec::len) - usize::from(!matches.get());
         if met == total {
-            t.rules_all_met.to_owned()
+            t.password.rules_all_met.to_owned()
         } else {
             fill(
-                t.rules_progress,
+                t.password.rules_progress,
                 &[("met", &met.to_string()), ("total", &total.to_string())],
             )
         }
@@ -124,7 +124,7 @@ pub fn NewPasswordFields(
         view! {
             <li class="rule" class:rule-met=move || met.get()>
                 <span class="rule-icon" aria-hidden="true">{move || if met.get() { "✓" } else { "○" }}</span>
-                <span class="visually-hidden">{move || if met.get() { t.rule_met } else { t.rule_not_met }} " "</span>
+                <span class="visually-hidden">{move || if met.get() { t.password.rule_met } else { t.password.rule_not_met }} " "</span>
                 <span>{text}</span>
             </li>
         }
@@ -133,7 +133,7 @@ pub fn NewPasswordFields(
     view! {
         {password_input(t, NEW_PASSWORD_ID, NEW_PASSWORD, t.new_password_label, "new-password", Some("password-rules"), password, Some(show), failure)}
         <div id="password-rules" class="password-rules">
-            <p class="password-rules-heading">{t.password_rules_heading}</p>
+            <p class="password-rules-heading">{t.password.rules_heading}</p>
             <ul>
                 {rules
                     .into_iter()
@@ -144,10 +144,10 @@ pub fn NewPasswordFields(
                     .collect_view()}
                 <li class="rule rule-on-save" class:rule-failed=too_common>
                     <span class="rule-icon" aria-hidden="true">{move || if too_common() { "✗" } else { "○" }}</span>
-                    {move || too_common().then(|| view! { <span class="visually-hidden">{t.rule_not_met} " "</span> })}
-                    <span>{t.rule_not_common}</span>
+                    {move || too_common().then(|| view! { <span class="visually-hidden">{t.password.rule_not_met} " "</span> })}
+                    <span>{t.password.rule_not_common}</span>
                 </li>
-                {rule_item(t.rule_passwords_match.to_owned(), matches.into())}
+                {rule_item(t.password.rule_passwords_match.to_owned(), matches.into())}
             </ul>
             <p class="visually-hidden" aria-live="polite">{summary}</p>
         </div>

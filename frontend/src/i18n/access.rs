@@ -49,12 +49,12 @@ pub fn identifier_kind_name(t: &Texts, kind: IdentifierKindDto) -> &'static str 
 /// other code in the browser's (`Intl.DisplayNames`).
 pub fn country_label(t: &Texts, code: &str) -> String {
     let name = match code.trim().to_ascii_uppercase().as_str() {
-        "BE" => t.country_be,
-        "DE" => t.country_de,
-        "DK" => t.country_dk,
-        "FR" => t.country_fr,
-        "GB" => t.country_gb,
-        "NL" => t.country_nl,
+        "BE" => t.countries.be,
+        "DE" => t.countries.de,
+        "DK" => t.countries.dk,
+        "FR" => t.countries.fr,
+        "GB" => t.countries.gb,
+        "NL" => t.countries.nl,
         _ => return country_name(language_from_setting(t.lang_tag), code),
     };
     name.to_owned()
@@ -84,7 +84,7 @@ pub fn access_error_text(t: &Texts, field: &str, code: FieldErrorCode) -> String
         FieldErrorCode::TooLong => fill(t.field_too_long_n, &[("n", &max.to_string())]),
         FieldErrorCode::InvalidEmail => t.email_invalid.to_owned(),
         FieldErrorCode::InvalidPhone => t.phone_invalid.to_owned(),
-        FieldErrorCode::InvalidCountry => t.country_invalid.to_owned(),
+        FieldErrorCode::InvalidCountry => t.countries.invalid.to_owned(),
         FieldErrorCode::FacilityRequired => t.facility_required.to_owned(),
         FieldErrorCode::IdentifierRequired => t.identifier_required.to_owned(),
         code => field_error_text(t, code).to_owned(),

@@ -112,28 +112,22 @@ pub struct Texts {
     pub language: Language,
     /// `<html lang>` value.
     pub lang_tag: &'static str,
+    /// What the portal says when a request fails, by the problem's code.
+    pub errors: ErrorTexts,
+    /// The navigation's entries (also the pages' titles).
+    pub nav: NavTexts,
+    /// Two-step sign-in: the code, enabling it, and the Admin's policy.
+    pub mfa: MfaTexts,
+    /// The password rules as the form checks them, and the server's refusals.
+    pub password: PasswordTexts,
+    /// The markets' names, and the country field's words.
+    pub countries: CountryTexts,
     pub product_name: &'static str,
     pub skip_to_main: &'static str,
     pub main_navigation: &'static str,
-    pub nav_home: &'static str,
-    pub nav_installed_products: &'static str,
-    pub nav_contracts: &'static str,
-    /// The calendar of planned service events (also its document title).
-    pub nav_calendar: &'static str,
-    /// Customer facing documents (also the page's document title).
-    pub nav_documents: &'static str,
-    /// End-of-life dates, notices and subscriptions (also the page's title).
-    pub nav_end_of_life: &'static str,
     /// The banner's search box: its label and hint.
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
-    /// Customisable reports, charts and exports (also the page's title).
-    pub nav_reports: &'static str,
-    /// The service desk's queue (Service users).
-    pub nav_service_queue: &'static str,
-    /// Importing a customer's data (Service and Admin users).
-    pub nav_imports: &'static str,
-    pub nav_api_docs: &'static str,
     pub signed_in_as: &'static str,
     pub log_out: &'static str,
     pub checking_session: &'static str,
@@ -223,7 +217,6 @@ pub struct Texts {
     /// `{n}`: how many warranties match.
     pub warranties_total: &'static str,
 
-    pub nav_cases: &'static str,
     pub create_case: &'static str,
     /// `{date}`: the market's cut-over date.
     pub filter_historical: &'static str,
@@ -260,10 +253,6 @@ pub struct Texts {
     pub filter_product_notice: &'static str,
 
     // Identity lifecycle, user administration, personal settings.
-    pub nav_users: &'static str,
-    pub nav_accounts: &'static str,
-    pub nav_security_log: &'static str,
-    pub nav_settings: &'static str,
     pub user_menu_label: &'static str,
 
     pub forgot_password_link: &'static str,
@@ -279,34 +268,6 @@ pub struct Texts {
     pub new_password_label: &'static str,
     pub repeat_password_label: &'static str,
     pub show_passwords: &'static str,
-    pub password_rules_heading: &'static str,
-    /// `{n}`: the fewest characters.
-    pub rule_min_length: &'static str,
-    /// `{n}`: the most characters.
-    pub rule_max_length: &'static str,
-    pub rule_digit: &'static str,
-    pub rule_special: &'static str,
-    pub rule_lower_case: &'static str,
-    pub rule_upper_case: &'static str,
-    pub rule_not_common: &'static str,
-    pub rule_passwords_match: &'static str,
-    /// Read before a rule by screen readers.
-    pub rule_met: &'static str,
-    pub rule_not_met: &'static str,
-    /// `{met}` of `{total}`.
-    pub rules_progress: &'static str,
-    pub rules_all_met: &'static str,
-    /// `{n}`: the fewest characters.
-    pub pw_error_too_short: &'static str,
-    /// `{n}`: the most characters.
-    pub pw_error_too_long: &'static str,
-    pub pw_error_digit: &'static str,
-    pub pw_error_special: &'static str,
-    pub pw_error_lower_case: &'static str,
-    pub pw_error_upper_case: &'static str,
-    pub pw_error_too_common: &'static str,
-    pub pw_error_reused: &'static str,
-    pub pw_error_wrong_current: &'static str,
     pub passwords_differ: &'static str,
 
     pub password_changed: &'static str,
@@ -352,16 +313,7 @@ pub struct Texts {
 
     // Second factor (TOTP): the login's code step, enrolment, settings,
     // the parent account's requirement, the reset by a Manager.
-    pub mfa_code_title: &'static str,
-    pub mfa_code_intro: &'static str,
-    pub mfa_code_label: &'static str,
-    pub mfa_code_hint: &'static str,
-    pub mfa_code_missing: &'static str,
-    /// Switches the phone's keyboard from digits to letters.
-    pub mfa_use_recovery_code: &'static str,
     pub start_again: &'static str,
-    pub mfa_enable_button: &'static str,
-    pub mfa_enabled_done: &'static str,
     pub recovery_codes_hint: &'static str,
     pub recovery_codes_label: &'static str,
     pub copy_codes: &'static str,
@@ -371,35 +323,13 @@ pub struct Texts {
     /// The first line of the downloaded file.
     pub recovery_file_title: &'static str,
     pub recovery_file_hint: &'static str,
-    pub mfa_on: &'static str,
-    pub mfa_off: &'static str,
     pub done: &'static str,
-    /// `{parent}`: the parent account.
-    pub mfa_policy_switch: &'static str,
-    /// `{parent}`: the parent account.
-    pub mfa_policy_on_confirm: &'static str,
-    /// `{parent}`: the parent account.
-    pub mfa_policy_off_confirm: &'static str,
-    /// `{parent}`: the parent account.
-    pub mfa_policy_now_on: &'static str,
-    /// `{parent}`: the parent account.
-    pub mfa_policy_now_off: &'static str,
-    /// The users list's badge of a user with two-step login.
-    /// `{name}`: the user's name.
-    pub mfa_reset_confirm: &'static str,
 
     // Request access (public), and deciding on the requests.
     pub no_account: &'static str,
     pub request_access_link: &'static str,
     pub organisation_label: &'static str,
     pub phone_label: &'static str,
-    pub country_label: &'static str,
-    pub country_be: &'static str,
-    pub country_de: &'static str,
-    pub country_dk: &'static str,
-    pub country_fr: &'static str,
-    pub country_gb: &'static str,
-    pub country_nl: &'static str,
     pub facilities_heading: &'static str,
     /// `{n}`: the facility's place on the form.
     pub facility_n: &'static str,
@@ -419,10 +349,8 @@ pub struct Texts {
     pub remove_facility: &'static str,
     pub remarks_label: &'static str,
     pub phone_invalid: &'static str,
-    pub country_invalid: &'static str,
     pub facility_required: &'static str,
     pub identifier_required: &'static str,
-    pub nav_access_requests: &'static str,
     pub access_status_pending: &'static str,
     pub access_status_approved: &'static str,
     pub access_status_rejected: &'static str,
@@ -453,38 +381,144 @@ pub struct Texts {
     pub page_unavailable_title: &'static str,
     pub page_unavailable_text: &'static str,
     pub page_unavailable_reload: &'static str,
+}
 
-    pub error_invalid_credentials: &'static str,
-    pub error_network: &'static str,
-    pub error_too_many_requests: &'static str,
-    pub error_session_expired: &'static str,
-    pub error_service_unavailable: &'static str,
-    pub error_generic: &'static str,
-    pub error_possible_patient_data: &'static str,
-    pub error_idempotency_key_reused: &'static str,
-    pub error_request_in_progress: &'static str,
-    pub error_case_closed: &'static str,
-    pub error_validation_failed: &'static str,
-    pub error_forbidden: &'static str,
-    pub error_unsupported_file_type: &'static str,
-    pub error_payload_too_large: &'static str,
-    pub error_attachment_quota_exceeded: &'static str,
-    pub error_empty_file: &'static str,
-    pub error_invalid_upload: &'static str,
-    pub error_account_deactivated: &'static str,
-    pub error_password_expired: &'static str,
+/// The password rules as the form checks them, and the server's refusals.
+#[derive(Debug)]
+pub struct PasswordTexts {
+    pub rules_heading: &'static str,
+    /// `{n}`: the fewest characters.
+    pub rule_min_length: &'static str,
+    /// `{n}`: the most characters.
+    pub rule_max_length: &'static str,
+    pub rule_digit: &'static str,
+    pub rule_special: &'static str,
+    pub rule_lower_case: &'static str,
+    pub rule_upper_case: &'static str,
+    pub rule_not_common: &'static str,
+    pub rule_passwords_match: &'static str,
+    /// Read before a rule by screen readers.
+    pub rule_met: &'static str,
+    pub rule_not_met: &'static str,
+    /// `{met}` of `{total}`.
+    pub rules_progress: &'static str,
+    pub rules_all_met: &'static str,
+    /// `{n}`: the fewest characters.
+    pub error_too_short: &'static str,
+    /// `{n}`: the most characters.
+    pub error_too_long: &'static str,
+    pub error_digit: &'static str,
+    pub error_special: &'static str,
+    pub error_lower_case: &'static str,
+    pub error_upper_case: &'static str,
+    pub error_too_common: &'static str,
+    pub error_reused: &'static str,
+    pub error_wrong_current: &'static str,
+}
+
+/// The markets' names, and the country field's words.
+#[derive(Debug)]
+pub struct CountryTexts {
+    pub label: &'static str,
+    pub be: &'static str,
+    pub de: &'static str,
+    pub dk: &'static str,
+    pub fr: &'static str,
+    pub gb: &'static str,
+    pub nl: &'static str,
+    pub invalid: &'static str,
+}
+
+/// What the portal says when a request fails, by the problem's code.
+#[derive(Debug)]
+pub struct ErrorTexts {
+    pub invalid_credentials: &'static str,
+    pub network: &'static str,
+    pub too_many_requests: &'static str,
+    pub session_expired: &'static str,
+    pub service_unavailable: &'static str,
+    pub generic: &'static str,
+    pub possible_patient_data: &'static str,
+    pub idempotency_key_reused: &'static str,
+    pub request_in_progress: &'static str,
+    pub case_closed: &'static str,
+    pub validation_failed: &'static str,
+    pub forbidden: &'static str,
+    pub unsupported_file_type: &'static str,
+    pub payload_too_large: &'static str,
+    pub attachment_quota_exceeded: &'static str,
+    pub empty_file: &'static str,
+    pub invalid_upload: &'static str,
+    pub account_deactivated: &'static str,
+    pub password_expired: &'static str,
     /// `{n}`: minutes to wait (2 or more).
-    pub error_retry_in_minutes: &'static str,
-    pub error_retry_in_one_minute: &'static str,
-    pub error_link_expired: &'static str,
-    pub error_link_used: &'static str,
-    pub error_link_invalid: &'static str,
-    pub error_username_taken: &'static str,
-    pub error_mfa_required: &'static str,
-    pub error_invalid_mfa_code: &'static str,
-    pub error_mfa_enrollment_required: &'static str,
+    pub retry_in_minutes: &'static str,
+    pub retry_in_one_minute: &'static str,
+    pub link_expired: &'static str,
+    pub link_used: &'static str,
+    pub link_invalid: &'static str,
+    pub username_taken: &'static str,
+    pub mfa_required: &'static str,
+    pub invalid_mfa_code: &'static str,
+    pub mfa_enrollment_required: &'static str,
     /// Precedes the server's request id: "Reference: 7f3c...".
-    pub error_reference: &'static str,
+    pub reference: &'static str,
+}
+
+/// The navigation's entries (also the pages' titles).
+#[derive(Debug)]
+pub struct NavTexts {
+    pub home: &'static str,
+    pub installed_products: &'static str,
+    pub contracts: &'static str,
+    /// The calendar of planned service events (also its document title).
+    pub calendar: &'static str,
+    /// Customer facing documents (also the page's document title).
+    pub documents: &'static str,
+    /// End-of-life dates, notices and subscriptions (also the page's title).
+    pub end_of_life: &'static str,
+    /// Customisable reports, charts and exports (also the page's title).
+    pub reports: &'static str,
+    /// The service desk's queue (Service users).
+    pub service_queue: &'static str,
+    /// Importing a customer's data (Service and Admin users).
+    pub imports: &'static str,
+    pub api_docs: &'static str,
+    pub cases: &'static str,
+    pub users: &'static str,
+    pub accounts: &'static str,
+    pub security_log: &'static str,
+    pub settings: &'static str,
+    pub access_requests: &'static str,
+}
+
+/// Two-step sign-in: the code, enabling it, and the Admin's policy.
+#[derive(Debug)]
+pub struct MfaTexts {
+    pub code_title: &'static str,
+    pub code_intro: &'static str,
+    pub code_label: &'static str,
+    pub code_hint: &'static str,
+    pub code_missing: &'static str,
+    /// Switches the phone's keyboard from digits to letters.
+    pub use_recovery_code: &'static str,
+    pub enable_button: &'static str,
+    pub enabled_done: &'static str,
+    pub on: &'static str,
+    pub off: &'static str,
+    /// `{parent}`: the parent account.
+    pub policy_switch: &'static str,
+    /// `{parent}`: the parent account.
+    pub policy_on_confirm: &'static str,
+    /// `{parent}`: the parent account.
+    pub policy_off_confirm: &'static str,
+    /// `{parent}`: the parent account.
+    pub policy_now_on: &'static str,
+    /// `{parent}`: the parent account.
+    pub policy_now_off: &'static str,
+    /// The users list's badge of a user with two-step login.
+    /// `{name}`: the user's name.
+    pub reset_confirm: &'static str,
 }
 
 /// Picks one text out of [`Texts`]: for tables of labels that outlive a
@@ -687,8 +721,8 @@ fn intl_region_name(locale: &str, code: &str) -> Option<String> {
 /// rounded up to whole minutes.
 pub fn retry_message(t: &Texts, secs: u64) -> String {
     match secs.div_ceil(60) {
-        0 | 1 => t.error_retry_in_one_minute.to_owned(),
-        minutes => fill(t.error_retry_in_minutes, &[("n", &minutes.to_string())]),
+        0 | 1 => t.errors.retry_in_one_minute.to_owned(),
+        minutes => fill(t.errors.retry_in_minutes, &[("n", &minutes.to_string())]),
     }
 }
 
@@ -697,14 +731,14 @@ pub fn retry_message(t: &Texts, secs: u64) -> String {
 /// support, when the server sent one) for everything else.
 pub fn error_message(t: &Texts, err: &ApiError) -> String {
     let specific = match err {
-        ApiError::Network(_) => Some(t.error_network),
+        ApiError::Network(_) => Some(t.errors.network),
         ApiError::Problem(p) => problem_text(t, p.code),
         ApiError::Unexpected { .. } => None,
     };
     match (specific, err.request_id()) {
         (Some(text), _) => text.to_owned(),
-        (None, Some(id)) => format!("{} {}: {id}", t.error_generic, t.error_reference),
-        (None, None) => t.error_generic.to_owned(),
+        (None, Some(id)) => format!("{} {}: {id}", t.errors.generic, t.errors.reference),
+        (None, None) => t.errors.generic.to_owned(),
     }
 }
 
@@ -712,30 +746,30 @@ pub fn error_message(t: &Texts, err: &ApiError) -> String {
 /// app refuses itself before sending (a file too large or empty).
 pub fn problem_text(t: &Texts, code: ProblemCode) -> Option<&'static str> {
     Some(match code {
-        ProblemCode::InvalidCredentials => t.error_invalid_credentials,
-        ProblemCode::TooManyRequests => t.error_too_many_requests,
-        ProblemCode::InvalidToken | ProblemCode::Unauthenticated => t.error_session_expired,
-        ProblemCode::ServiceUnavailable => t.error_service_unavailable,
-        ProblemCode::Forbidden => t.error_forbidden,
-        ProblemCode::ValidationFailed => t.error_validation_failed,
-        ProblemCode::PossiblePatientData => t.error_possible_patient_data,
-        ProblemCode::IdempotencyKeyReused => t.error_idempotency_key_reused,
-        ProblemCode::RequestInProgress => t.error_request_in_progress,
-        ProblemCode::CaseClosed => t.error_case_closed,
-        ProblemCode::UnsupportedFileType => t.error_unsupported_file_type,
-        ProblemCode::PayloadTooLarge => t.error_payload_too_large,
-        ProblemCode::AttachmentQuotaExceeded => t.error_attachment_quota_exceeded,
-        ProblemCode::EmptyFile => t.error_empty_file,
-        ProblemCode::InvalidUpload => t.error_invalid_upload,
-        ProblemCode::AccountDeactivated => t.error_account_deactivated,
-        ProblemCode::PasswordExpired => t.error_password_expired,
-        ProblemCode::LinkExpired => t.error_link_expired,
-        ProblemCode::LinkUsed => t.error_link_used,
-        ProblemCode::LinkInvalid => t.error_link_invalid,
-        ProblemCode::UsernameTaken => t.error_username_taken,
-        ProblemCode::MfaRequired => t.error_mfa_required,
-        ProblemCode::InvalidMfaCode => t.error_invalid_mfa_code,
-        ProblemCode::MfaEnrollmentRequired => t.error_mfa_enrollment_required,
+        ProblemCode::InvalidCredentials => t.errors.invalid_credentials,
+        ProblemCode::TooManyRequests => t.errors.too_many_requests,
+        ProblemCode::InvalidToken | ProblemCode::Unauthenticated => t.errors.session_expired,
+        ProblemCode::ServiceUnavailable => t.errors.service_unavailable,
+        ProblemCode::Forbidden => t.errors.forbidden,
+        ProblemCode::ValidationFailed => t.errors.validation_failed,
+        ProblemCode::PossiblePatientData => t.errors.possible_patient_data,
+        ProblemCode::IdempotencyKeyReused => t.errors.idempotency_key_reused,
+        ProblemCode::RequestInProgress => t.errors.request_in_progress,
+        ProblemCode::CaseClosed => t.errors.case_closed,
+        ProblemCode::UnsupportedFileType => t.errors.unsupported_file_type,
+        ProblemCode::PayloadTooLarge => t.errors.payload_too_large,
+        ProblemCode::AttachmentQuotaExceeded => t.errors.attachment_quota_exceeded,
+        ProblemCode::EmptyFile => t.errors.empty_file,
+        ProblemCode::InvalidUpload => t.errors.invalid_upload,
+        ProblemCode::AccountDeactivated => t.errors.account_deactivated,
+        ProblemCode::PasswordExpired => t.errors.password_expired,
+        ProblemCode::LinkExpired => t.errors.link_expired,
+        ProblemCode::LinkUsed => t.errors.link_used,
+        ProblemCode::LinkInvalid => t.errors.link_invalid,
+        ProblemCode::UsernameTaken => t.errors.username_taken,
+        ProblemCode::MfaRequired => t.errors.mfa_required,
+        ProblemCode::InvalidMfaCode => t.errors.invalid_mfa_code,
+        ProblemCode::MfaEnrollmentRequired => t.errors.mfa_enrollment_required,
         _ => return None,
     })
 }
@@ -791,7 +825,7 @@ mod tests {
         assert!(nl.contains("na 3 pogingen"), "{nl}");
         // The hint the login's code step shows, word for word.
         assert_eq!(
-            texts(Language::En).mfa_code_hint,
+            texts(Language::En).mfa.code_hint,
             "Enter the 6-digit code from your authenticator app, or one of your recovery codes"
         );
     }
@@ -813,18 +847,18 @@ mod tests {
     fn other_problems_give_the_generic_message_with_the_request_id() {
         let en = texts(Language::En);
         let msg = error_message(en, &problem(ProblemCode::InternalError, Some("req-7f3c")));
-        assert!(msg.starts_with(en.error_generic), "{msg}");
+        assert!(msg.starts_with(en.errors.generic), "{msg}");
         assert!(msg.ends_with("req-7f3c"), "{msg}");
         assert!(!msg.contains("server detail"), "{msg}");
         assert_eq!(
             error_message(en, &problem(ProblemCode::InternalError, None)),
-            en.error_generic
+            en.errors.generic
         );
         let unexpected = ApiError::Unexpected {
             status: 502,
             reason: "html".into(),
         };
-        assert_eq!(error_message(en, &unexpected), en.error_generic);
+        assert_eq!(error_message(en, &unexpected), en.errors.generic);
     }
 
     #[test]
@@ -858,7 +892,7 @@ mod tests {
                 .map(|code| error_message(t, &problem(*code, Some("r-1"))))
                 .collect();
             for (i, message) in messages.iter().enumerate() {
-                assert!(!message.starts_with(t.error_generic), "{message}");
+                assert!(!message.starts_with(t.errors.generic), "{message}");
                 assert!(!messages[i + 1..].contains(message), "{message}");
             }
             for template in [t.cases_total, t.field_too_long_n] {
@@ -877,11 +911,11 @@ mod tests {
             );
             assert!(t.filter_product_notice.contains("{product}"));
             assert_placeholders(&[
-                (t.rule_min_length, "n"),
-                (t.rule_max_length, "n"),
-                (t.pw_error_too_short, "n"),
-                (t.pw_error_too_long, "n"),
-                (t.error_retry_in_minutes, "n"),
+                (t.password.rule_min_length, "n"),
+                (t.password.rule_max_length, "n"),
+                (t.password.error_too_short, "n"),
+                (t.password.error_too_long, "n"),
+                (t.errors.retry_in_minutes, "n"),
                 (t.users_total, "n"),
                 (t.events_total, "n"),
                 (t.link_valid_until, "time"),
@@ -894,14 +928,17 @@ mod tests {
                 (t.reactivate_confirm, "name"),
                 (t.col_time, "zone"),
                 (t.filter_user_notice, "user"),
-                (t.mfa_policy_switch, "parent"),
-                (t.mfa_policy_on_confirm, "parent"),
-                (t.mfa_policy_off_confirm, "parent"),
-                (t.mfa_policy_now_on, "parent"),
-                (t.mfa_policy_now_off, "parent"),
-                (t.mfa_reset_confirm, "name"),
+                (t.mfa.policy_switch, "parent"),
+                (t.mfa.policy_on_confirm, "parent"),
+                (t.mfa.policy_off_confirm, "parent"),
+                (t.mfa.policy_now_on, "parent"),
+                (t.mfa.policy_now_off, "parent"),
+                (t.mfa.reset_confirm, "name"),
             ]);
-            assert!(t.rules_progress.contains("{met}") && t.rules_progress.contains("{total}"));
+            assert!(
+                t.password.rules_progress.contains("{met}")
+                    && t.password.rules_progress.contains("{total}")
+            );
             assert!(t.filter_historical.contains("{date}"));
         }
     }

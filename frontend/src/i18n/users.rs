@@ -59,13 +59,17 @@ pub fn user_status_name(t: &Texts, status: UserStatusDto) -> &'static str {
 /// A password rule as the live list shows it: "At least 8 characters".
 pub fn password_rule_text(t: &Texts, rule: PasswordRule) -> String {
     match rule {
-        PasswordRule::MinLength { min } => fill(t.rule_min_length, &[("n", &min.to_string())]),
-        PasswordRule::MaxLength { max } => fill(t.rule_max_length, &[("n", &max.to_string())]),
-        PasswordRule::Digit => t.rule_digit.to_owned(),
-        PasswordRule::SpecialCharacter => t.rule_special.to_owned(),
-        PasswordRule::LowerCase => t.rule_lower_case.to_owned(),
-        PasswordRule::UpperCase => t.rule_upper_case.to_owned(),
-        PasswordRule::NotCommon => t.rule_not_common.to_owned(),
+        PasswordRule::MinLength { min } => {
+            fill(t.password.rule_min_length, &[("n", &min.to_string())])
+        }
+        PasswordRule::MaxLength { max } => {
+            fill(t.password.rule_max_length, &[("n", &max.to_string())])
+        }
+        PasswordRule::Digit => t.password.rule_digit.to_owned(),
+        PasswordRule::SpecialCharacter => t.password.rule_special.to_owned(),
+        PasswordRule::LowerCase => t.password.rule_lower_case.to_owned(),
+        PasswordRule::UpperCase => t.password.rule_upper_case.to_owned(),
+        PasswordRule::NotCommon => t.password.rule_not_common.to_owned(),
     }
 }
 
@@ -75,20 +79,20 @@ pub fn password_error_text(t: &Texts, code: FieldErrorCode) -> String {
     let n = |n: usize| n.to_string();
     match code {
         FieldErrorCode::PasswordTooShort => fill(
-            t.pw_error_too_short,
+            t.password.error_too_short,
             &[("n", &n(PasswordPolicy::MIN_LENGTH))],
         ),
         FieldErrorCode::PasswordTooLong => fill(
-            t.pw_error_too_long,
+            t.password.error_too_long,
             &[("n", &n(PasswordPolicy::MAX_LENGTH))],
         ),
-        FieldErrorCode::PasswordNeedsDigit => t.pw_error_digit.to_owned(),
-        FieldErrorCode::PasswordNeedsSpecial => t.pw_error_special.to_owned(),
-        FieldErrorCode::PasswordNeedsLowerCase => t.pw_error_lower_case.to_owned(),
-        FieldErrorCode::PasswordNeedsUpperCase => t.pw_error_upper_case.to_owned(),
-        FieldErrorCode::PasswordTooCommon => t.pw_error_too_common.to_owned(),
-        FieldErrorCode::PasswordReused => t.pw_error_reused.to_owned(),
-        FieldErrorCode::WrongPassword => t.pw_error_wrong_current.to_owned(),
+        FieldErrorCode::PasswordNeedsDigit => t.password.error_digit.to_owned(),
+        FieldErrorCode::PasswordNeedsSpecial => t.password.error_special.to_owned(),
+        FieldErrorCode::PasswordNeedsLowerCase => t.password.error_lower_case.to_owned(),
+        FieldErrorCode::PasswordNeedsUpperCase => t.password.error_upper_case.to_owned(),
+        FieldErrorCode::PasswordTooCommon => t.password.error_too_common.to_owned(),
+        FieldErrorCode::PasswordReused => t.password.error_reused.to_owned(),
+        FieldErrorCode::WrongPassword => t.password.error_wrong_current.to_owned(),
         FieldErrorCode::PasswordsDiffer => t.passwords_differ.to_owned(),
         FieldErrorCode::Required => t.field_required.to_owned(),
         _ => t.field_invalid.to_owned(),
@@ -100,7 +104,7 @@ pub fn password_error_text(t: &Texts, code: FieldErrorCode) -> String {
 /// `invalid_mfa_code`.
 pub fn confirm_code_error_text(t: &Texts, code: FieldErrorCode) -> String {
     match code {
-        FieldErrorCode::InvalidMfaCode => t.error_invalid_mfa_code,
+        FieldErrorCode::InvalidMfaCode => t.errors.invalid_mfa_code,
         code => super::field_error_text(t, code),
     }
     .to_owned()

@@ -50,13 +50,13 @@ pub fn HomePage() -> impl IntoView {
             <a href="/calendar">{move || HOME_TEXTS.of(t.get()).open_calendar}</a>
         </p>
         <p class="home-link">
-            <a href="/documents" class="documents-link">{move || t.get().nav_documents}</a>
+            <a href="/documents" class="documents-link">{move || t.get().nav.documents}</a>
         </p>
         <p class="home-link">
-            <a href="/end-of-life" class="end-of-life-link">{move || t.get().nav_end_of_life}</a>
+            <a href="/end-of-life" class="end-of-life-link">{move || t.get().nav.end_of_life}</a>
         </p>
         <p class="home-link">
-            <a href="/reports" class="reports-link">{move || t.get().nav_reports}</a>
+            <a href="/reports" class="reports-link">{move || t.get().nav.reports}</a>
         </p>
         {move || dashboard_view(t.get(), dashboard.get(), narrow)}
         <section class="accounts" aria-labelledby="accounts-heading" aria-busy=move || loading().to_string()>

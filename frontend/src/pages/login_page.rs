@@ -35,7 +35,7 @@ enum LoginFailure {
 fn failure_message(t: &Texts, failure: &LoginFailure) -> String {
     match failure {
         LoginFailure::MissingFields => t.login_missing_fields.to_owned(),
-        LoginFailure::MissingCode => t.mfa_code_missing.to_owned(),
+        LoginFailure::MissingCode => t.mfa.code_missing.to_owned(),
         LoginFailure::Api(LoginRefused {
             error,
             retry_after_secs: Some(secs),
@@ -101,9 +101,9 @@ pub fn LoginPage() -> impl IntoView {
         <main id="main" class="login-main" tabindex="-1">
             <div class="login-card">
                 <p class="login-product">{move || t.get().product_name}</p>
-                <h1>{move || if code_step.get() { t.get().mfa_code_title } else { t.get().login_title }}</h1>
+                <h1>{move || if code_step.get() { t.get().mfa.code_title } else { t.get().login_title }}</h1>
                 <p class="login-intro">
-                    {move || if code_step.get() { t.get().mfa_code_intro } else { t.get().login_intro }}
+                    {move || if code_step.get() { t.get().mfa.code_intro } else { t.get().login_intro }}
                 </p>
                 <div class="form-live" role="status" aria-live="polite">
                     {move || notice().map(|notice| view! {
@@ -377,7 +377,7 @@ fn code_form(
     view! {
         <form class="login-form mfa-code-form" on:submit=on_submit novalidate>
             <div class="field">
-                {required_label(t, CODE_ID, |t| t.mfa_code_label)}
+                {required_label(t, CODE_ID, |t| t.mfa.code_label)}
                 <input
                     node_ref=form.code
                     id=CODE_ID
@@ -391,7 +391,7 @@ fn code_form(
                     aria-invalid=move || form.failed().then_some("true")
                     aria-describedby=form.described("mfa-code-hint")
                 />
-                <p id="mfa-code-hint" class="field-help">{move || t.get().mfa_code_hint}</p>
+                <p id="mfa-code-hint" class="field-help">{move || t.get().mfa.code_hint}</p>
             </div>
             <div class="choice recovery-choice">
                 <input
@@ -403,7 +403,7 @@ fn code_form(
                         focus_later(CODE_ID);
                     }
                 />
-                <label for="use-recovery-code">{move || t.get().mfa_use_recovery_code}</label>
+                <label for="use-recovery-code">{move || t.get().mfa.use_recovery_code}</label>
             </div>
             {submit_button(t, submitting)}
         </form>
@@ -429,10 +429,10 @@ mod tests {
             t.login_missing_fields
         );
         let network = LoginFailure::Api(ApiError::Network("offline".into()).into());
-        assert_eq!(failure_message(t, &network), t.error_network);
+        assert_eq!(failure_message(t, &network), t.errors.network);
         assert_eq!(
             failure_message(t, &LoginFailure::MissingCode),
-            t.mfa_code_missing
+            t.mfa.code_missing
         );
     }
 
@@ -461,7 +461,7 @@ mod tests {
         let nl = texts(Language::Nl);
         assert_eq!(
             failure_message(nl, &refused(ProblemCode::AccountDeactivated, None)),
-            nl.error_account_deactivated
+            nl.errors.account_deactivated
         );
         let en = texts(Language::En);
         assert_eq!(
@@ -470,15 +470,15 @@ mod tests {
         );
         assert_eq!(
             failure_message(en, &refused(ProblemCode::TooManyRequests, Some(30))),
-            en.error_retry_in_one_minute
+            en.errors.retry_in_one_minute
         );
         assert_eq!(
             failure_message(en, &refused(ProblemCode::TooManyRequests, None)),
-            en.error_too_many_requests
+            en.errors.too_many_requests
         );
         assert_eq!(
             failure_message(nl, &refused(ProblemCode::InvalidMfaCode, None)),
-            nl.error_invalid_mfa_code
+            nl.errors.invalid_mfa_code
         );
     }
 }

@@ -71,7 +71,7 @@ pub fn notice_text(t: &crate::i18n::Texts, notice: &Notice) -> String {
     match notice {
         Notice::PasswordSet => t.password_set_notice.to_owned(),
         Notice::PasswordChanged => t.password_changed.to_owned(),
-        Notice::MfaEnabled => t.mfa_enabled_done.to_owned(),
+        Notice::MfaEnabled => t.mfa.enabled_done.to_owned(),
         Notice::UserCreated { email } => crate::i18n::fill(t.user_created, &[("email", email)]),
         Notice::AccessGranted { email } => crate::i18n::fill(t.access_granted, &[("email", email)]),
         Notice::Done(text) => text.clone(),

@@ -175,7 +175,7 @@ fn request_facts(t: &'static Texts, dates: &Dates, d: &AccessRequestDto) -> impl
                     <dt>{t.phone_label}</dt>
                     <dd><a href=tel_href(&d.phone)>{d.phone.clone()}</a></dd>
                 </div>
-                <div><dt>{t.country_label}</dt><dd>{country_label(t, &d.country)}</dd></div>
+                <div><dt>{t.countries.label}</dt><dd>{country_label(t, &d.country)}</dd></div>
                 <div><dt>{ADMIN_TEXTS.of(t).col_received}</dt><dd>{received}</dd></div>
                 <div><dt>{ADMIN_TEXTS.of(t).matched_parent_label}</dt><dd class="matched-parent">{parent}</dd></div>
                 <div><dt>{t.remarks_label}</dt><dd class="multiline">{remarks}</dd></div>

@@ -407,7 +407,7 @@ fn summary_target(t: &'static Texts, form: RequestForm, field: &str) -> Option<(
         ORGANISATION => top(t.organisation_label, "organisation"),
         EMAIL => top(t.email_label, "email"),
         PHONE => top(t.phone_label, "phone"),
-        COUNTRY => top(t.country_label, "country"),
+        COUNTRY => top(t.countries.label, "country"),
         REMARKS => top(t.remarks_label, "remarks"),
         FACILITIES => top(t.facilities_heading, ADD_FACILITY_ID),
         other => {
@@ -462,7 +462,7 @@ fn country_select(t: &'static Texts, form: RequestForm) -> impl IntoView {
     let country = form.country;
     view! {
         <div class="field">
-            <label for="country">{t.country_label} {required_marker(t)}</label>
+            <label for="country">{t.countries.label} {required_marker(t)}</label>
             <select
                 id="country"
                 name=COUNTRY

@@ -130,7 +130,7 @@ mod tests {
             assert_ne!(expired, invalid);
             let failed = Outcome::Failed(problem(ProblemCode::InternalError, Some("req-1")));
             let generic = refusal_text(t, &failed).unwrap_or_default();
-            assert!(generic.starts_with(t.error_generic), "{generic}");
+            assert!(generic.starts_with(t.errors.generic), "{generic}");
         }
     }
 }

@@ -78,7 +78,7 @@ pub fn MfaSection(t: &'static Texts) -> impl IntoView {
         let (enabled, required) = state();
         if !enabled {
             return view! {
-                <A href=Page::MfaSetup.path() attr:class="button-link mfa-turn-on">{t.mfa_enable_button}</A>
+                <A href=Page::MfaSetup.path() attr:class="button-link mfa-turn-on">{t.mfa.enable_button}</A>
             }
             .into_any();
         }
@@ -446,9 +446,9 @@ fn policy_message(t: &'static Texts, state: PolicyState) -> impl IntoView {
         saved.get().map(|result| match result {
             Ok(on) => {
                 let template = if on {
-                    t.mfa_policy_now_on
+                    t.mfa.policy_now_on
                 } else {
-                    t.mfa_policy_now_off
+                    t.mfa.policy_now_off
                 };
                 view! { <p class="form-success">{fill(template, &[("parent", &name())])}</p> }
                     .into_any()
@@ -518,7 +518,7 @@ fn policy_switch(t: &'static Texts, state: PolicyState, save: Action<bool, ()>) 
     move || {
         parent.with(Option::is_some).then(|| match (required.get(), policy.get()) {
             (Some(on), _) => {
-                let label = fill(t.mfa_policy_switch, &[("parent", &name())]);
+                let label = fill(t.mfa.policy_switch, &[("parent", &name())]);
                 view! {
                     <div class="switch-row">
                         <label id="mfa-policy-label" for="mfa-policy-switch" class="switch-label">{label}</label>
@@ -536,14 +536,14 @@ fn policy_switch(t: &'static Texts, state: PolicyState, save: Action<bool, ()>) 
                             }
                         >
                             <span class="switch-track" aria-hidden="true"></span>
-                            <span class="switch-state" aria-hidden="true">{if on { t.mfa_on } else { t.mfa_off }}</span>
+                            <span class="switch-state" aria-hidden="true">{if on { t.mfa.on } else { t.mfa.off }}</span>
                         </button>
                     </div>
                     {move || confirming.get().then(|| {
                         let (template, yes) = if on {
-                            (t.mfa_policy_off_confirm, ADMIN_TEXTS.of(t).confirm_stop_requiring)
+                            (t.mfa.policy_off_confirm, ADMIN_TEXTS.of(t).confirm_stop_requiring)
                         } else {
-                            (t.mfa_policy_on_confirm, ADMIN_TEXTS.of(t).confirm_require)
+                            (t.mfa.policy_on_confirm, ADMIN_TEXTS.of(t).confirm_require)
                         };
                         view! {
                             <ConfirmBox

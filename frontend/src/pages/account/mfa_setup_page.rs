@@ -34,7 +34,7 @@ const CODE_ID: &str = "mfa-code";
 const ERRORS_ID: &str = "mfa-setup-errors";
 const CODES_HEADING_ID: &str = "recovery-codes-heading";
 const SCAN_HEADING_ID: &str = "mfa-scan-heading";
-const FIELDS: [FieldRef; 1] = [FieldRef::new(CODE, CODE_ID, |t| t.mfa_code_label)];
+const FIELDS: [FieldRef; 1] = [FieldRef::new(CODE, CODE_ID, |t| t.mfa.code_label)];
 
 const CONFIRM_HEADING_ID: &str = "mfa-confirm-heading";
 const CONFIRM_ERRORS_ID: &str = "mfa-confirm-errors";
@@ -219,7 +219,7 @@ fn MfaSteps(enrolling: bool) -> impl IntoView {
     // On the page before its text, so screen readers announce it.
     view! {
         <div class="form-live" role="status" aria-live="polite">
-            {move || codes.with(Option::is_some).then(|| view! { <p class="form-success">{t.get().mfa_enabled_done}</p> })}
+            {move || codes.with(Option::is_some).then(|| view! { <p class="form-success">{t.get().mfa.enabled_done}</p> })}
         </div>
         {current}
     }
@@ -431,7 +431,7 @@ fn code_form(
     let input = CheckedInput {
         id: CODE_ID,
         field: CODE,
-        label: t.mfa_code_label,
+        label: t.mfa.code_label,
         autocomplete: "one-time-code",
         typing: Typing::Code { numeric: true },
         help: Some("mfa-code-help"),
@@ -440,7 +440,7 @@ fn code_form(
     view! {
         <form class="mfa-code-form" on:submit=on_submit novalidate>
             {checked_input(t, input, code, failure, move |c| mfa_code_error_text(t, c))}
-            <SubmitButton class="button-primary button-inline" pending busy=PUBLIC_TEXTS.of(t).mfa_checking_code idle=t.mfa_enable_button/>
+            <SubmitButton class="button-primary button-inline" pending busy=PUBLIC_TEXTS.of(t).mfa_checking_code idle=t.mfa.enable_button/>
         </form>
     }
 }

@@ -36,7 +36,7 @@ const ERRORS_ID: &str = "account-errors";
 const FIELDS: [(&str, &str, TextFn); 7] = [
     ("name", "account-name", |t| ACCOUNT_TEXTS.of(t).name_label),
     ("kind", "account-kind", |t| ACCOUNT_TEXTS.of(t).type_label),
-    ("country", "account-country", |t| t.country_label),
+    ("country", "account-country", |t| t.countries.label),
     ("city", "account-city", |t| ACCOUNT_TEXTS.of(t).city_label),
     ("address", "account-address", |t| {
         ACCOUNT_TEXTS.of(t).address_label
@@ -73,7 +73,7 @@ pub fn NewAccountPage() -> impl IntoView {
         {move || {
             let t = t.get();
             if !administers(auth) {
-                return page_error(t.error_forbidden.to_owned());
+                return page_error(t.errors.forbidden.to_owned());
             }
             // Drawn anew for another parent (back and forward between two).
             let parent = parent.get();

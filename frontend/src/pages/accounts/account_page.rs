@@ -167,7 +167,7 @@ fn details(t: &'static Texts, a: AccountResponse, accounts: Accounts) -> impl In
             <dl class="facts facts-wide">
                 <div><dt>{texts.type_label}</dt><dd class="account-kind">{account_kind(t, a.kind)}</dd></div>
                 {text(texts.city_label, a.city)}
-                <div><dt>{t.country_label}</dt><dd>{country_label(t, &a.country)}</dd></div>
+                <div><dt>{t.countries.label}</dt><dd>{country_label(t, &a.country)}</dd></div>
                 {text(texts.address_label, a.address)}
                 {text(texts.market_label, a.market)}
                 {source}

@@ -32,7 +32,7 @@ pub fn AccountsPage() -> impl IntoView {
         {move || {
             let t = t.get();
             if !administers(auth) {
-                return view! { <p class="page-error" role="alert">{t.error_forbidden}</p> }.into_any();
+                return view! { <p class="page-error" role="alert">{t.errors.forbidden}</p> }.into_any();
             }
             let texts = ACCOUNT_TEXTS.of(t);
             view! {

@@ -93,7 +93,7 @@ pub fn account_error_text(t: &Texts, field: &str, code: FieldErrorCode) -> Strin
             let max = AccountFields::max_chars(field).to_string();
             return fill(t.field_too_long_n, &[("n", &max)]);
         }
-        FieldErrorCode::InvalidCountry => t.country_invalid,
+        FieldErrorCode::InvalidCountry => t.countries.invalid,
         // A 409: the source id is another account's (see `account_form`).
         FieldErrorCode::NotAllowed if field == "source_id" => texts.source_id_taken,
         FieldErrorCode::UnknownAccount => texts.unknown_account,
@@ -173,7 +173,7 @@ pub fn admin_account_page(
             if administers(auth) {
                 with_account(t, account, |a| form(t, a))
             } else {
-                page_error(t.error_forbidden.to_owned())
+                page_error(t.errors.forbidden.to_owned())
             }
         }}
     }
@@ -248,7 +248,7 @@ mod tests {
         use FieldErrorCode::{AlreadyThere, InvalidCountry, TooLong};
         for (field, code, sentence) in [
             ("market", TooLong, "Use at most 60 characters."),
-            ("country", InvalidCountry, t.country_invalid),
+            ("country", InvalidCountry, t.countries.invalid),
             ("parent_id", AlreadyThere, ACCOUNT_TEXTS.of(t).already_there),
         ] {
             assert_eq!(account_error_text(t, field, code), sentence, "{field}");

@@ -311,6 +311,6 @@ mod tests {
         let conflict = problem(ProblemCode::Conflict, None);
         assert_eq!(answer_error(t, &conflict), "server detail, not shown");
         let other = problem(ProblemCode::Forbidden, None);
-        assert_eq!(answer_error(t, &other), t.error_forbidden);
+        assert_eq!(answer_error(t, &other), t.errors.forbidden);
     }
 }

@@ -606,7 +606,7 @@ impl VisitForm {
         };
         let help = move || match cases.with(|a| a.as_ref().map(|a| a.as_ref().map(Result::is_ok))) {
             Some(Some(true)) | Some(None) => c.case_help,
-            Some(Some(false)) => t.error_generic,
+            Some(Some(false)) => t.errors.generic,
             None => c.cases_loading,
         };
         let described = move || {

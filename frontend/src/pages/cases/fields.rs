@@ -207,7 +207,7 @@ pub fn outcome_summary(
             view! { <p class="form-error" role="alert">{error_message(t, err)}</p> }.into_any()
         }
         Outcome::NeedsConfirm => {
-            view! { <p class="form-error" role="alert">{t.error_possible_patient_data}</p> }
+            view! { <p class="form-error" role="alert">{t.errors.possible_patient_data}</p> }
                 .into_any()
         }
         Outcome::Invalid(errors) => invalid_summary(t, errors, |e| {

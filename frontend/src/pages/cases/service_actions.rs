@@ -72,7 +72,7 @@ fn said_view(t: &'static Texts, said: RwSignal<Option<Said>>) -> impl IntoView {
             let text = match s.as_ref()? {
                 Said::Done(_) => return None,
                 Said::Reloaded => CASE_TEXTS.of(t).case_changed_reloaded.to_owned(),
-                Said::Invalid(_) => t.error_validation_failed.to_owned(),
+                Said::Invalid(_) => t.errors.validation_failed.to_owned(),
                 Said::Failed(err) => failure_text(t, err),
             };
             Some(view! { <p class="form-error" role="alert">{text}</p> })

@@ -75,7 +75,7 @@ impl UploadQueue {
                 let name = file.name();
                 let state = match precheck(file.size()) {
                     Some(code) => {
-                        let why = problem_text(t, code).unwrap_or(t.error_generic);
+                        let why = problem_text(t, code).unwrap_or(t.errors.generic);
                         refused.push(failed_text(t, &name, why));
                         UploadState::Failed(why.to_owned())
                     }

@@ -428,7 +428,7 @@ fn files_field(t: &'static Texts, state: UploadState) -> impl IntoView {
             .into_iter()
             .filter(|file| match precheck(file.size()) {
                 Some(code) => {
-                    let reason = problem_text(t, code).unwrap_or(t.error_generic);
+                    let reason = problem_text(t, code).unwrap_or(t.errors.generic);
                     why.push(format!("{}: {reason}", file.name()));
                     false
                 }
@@ -696,11 +696,11 @@ mod tests {
         for (code, sentence) in [
             (ProblemCode::InvalidQuery, texts.error_target),
             (ProblemCode::NotFound, texts.error_not_found),
-            (ProblemCode::Forbidden, t.error_forbidden),
-            (ProblemCode::PayloadTooLarge, t.error_payload_too_large),
+            (ProblemCode::Forbidden, t.errors.forbidden),
+            (ProblemCode::PayloadTooLarge, t.errors.payload_too_large),
             (
                 ProblemCode::UnsupportedFileType,
-                t.error_unsupported_file_type,
+                t.errors.unsupported_file_type,
             ),
         ] {
             assert_eq!(upload_error(t, &problem(code, None)), sentence, "{code:?}");

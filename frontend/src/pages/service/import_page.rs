@@ -266,7 +266,7 @@ pub fn ImportPage() -> impl IntoView {
             let body = if allowed.get() {
                 import_view(imp, t).into_any()
             } else {
-                view! { <p class="page-error" role="alert">{t.error_forbidden}</p> }.into_any()
+                view! { <p class="page-error" role="alert">{t.errors.forbidden}</p> }.into_any()
             };
             view! {
                 <h1>{texts.import_title}</h1>

@@ -57,7 +57,7 @@ pub fn user_error_text(t: &Texts, code: FieldErrorCode) -> String {
     match code {
         FieldErrorCode::InvalidUsername => ADMIN_TEXTS.of(t).username_invalid,
         FieldErrorCode::InvalidEmail => t.email_invalid,
-        FieldErrorCode::UsernameTaken => t.error_username_taken,
+        FieldErrorCode::UsernameTaken => t.errors.username_taken,
         FieldErrorCode::RoleNotGrantable => ADMIN_TEXTS.of(t).role_not_grantable,
         FieldErrorCode::ParentAccountMismatch => ADMIN_TEXTS.of(t).parent_account_mismatch,
         FieldErrorCode::CannotResetOwnFactor => ADMIN_TEXTS.of(t).cannot_reset_own_factor,
@@ -502,11 +502,11 @@ mod tests {
         let text = |code| user_error_text(nl, code);
         assert_eq!(
             text(FieldErrorCode::WrongPassword),
-            nl.pw_error_wrong_current
+            nl.password.error_wrong_current
         );
         assert_eq!(
             text(FieldErrorCode::InvalidMfaCode),
-            nl.error_invalid_mfa_code
+            nl.errors.invalid_mfa_code
         );
         assert_eq!(
             text(FieldErrorCode::CannotResetOwnFactor),

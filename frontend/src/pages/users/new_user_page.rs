@@ -47,7 +47,7 @@ pub fn NewUserPage() -> impl IntoView {
         {move || {
             let t = t.get();
             if !auth.may(domain::Action::ManageUsers) {
-                return view! { <p class="page-error" role="alert">{t.error_forbidden}</p> }.into_any();
+                return view! { <p class="page-error" role="alert">{t.errors.forbidden}</p> }.into_any();
             }
             when_loaded(t, accounts, t.accounts_loading, move |list| {
                 view! { <NewUserForm t accounts=list.items/> }.into_any()

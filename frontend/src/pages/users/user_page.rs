@@ -748,7 +748,7 @@ fn MfaPanel(
                             <ConfirmBox
                                 t=t
                                 question_id="mfa-reset-question"
-                                question=fill(t.mfa_reset_confirm, &[("name", &name_of(detail))])
+                                question=fill(t.mfa.reset_confirm, &[("name", &name_of(detail))])
                                 yes_class="button-danger confirm-yes"
                                 yes=ADMIN_TEXTS.of(t).confirm_reset
                                 busy=t.saving
