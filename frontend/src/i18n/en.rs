@@ -1,9 +1,47 @@
-use super::{CountryTexts, ErrorTexts, MfaTexts, NavTexts, PasswordTexts, Texts};
+use super::{
+    AccountKindTexts, CountryTexts, ErrorTexts, MfaTexts, ModalityTexts, NavTexts, PasswordTexts,
+    RoleTexts, StateTexts, Texts, UserStatusTexts,
+};
 use domain::Language;
 
 pub static EN: Texts = Texts {
     language: Language::En,
     lang_tag: "en",
+    states: StateTexts {
+        up: "Up",
+        restricted: "Restricted",
+        down: "Down",
+        critical: "Critical",
+    },
+    modalities: ModalityTexts {
+        mr: "MR",
+        ct: "CT",
+        us: "US",
+        ixr: "IXR",
+        other: "Other",
+    },
+    roles: RoleTexts {
+        viewer: "Viewer",
+        user: "User",
+        manager: "Manager",
+        service: "Service",
+        admin: "Administrator",
+    },
+    user_statuses: UserStatusTexts {
+        pending: "Not yet activated",
+        active: "Active",
+        locked: "Locked",
+        deactivated: "Deactivated",
+    },
+    account_kinds: AccountKindTexts {
+        hospital_group: "Hospital group",
+        hospital: "Hospital",
+        site: "Site",
+        department: "Department",
+        leasing_company: "Leasing company",
+        trust: "Trust",
+        service_organisation: "Service organisation",
+    },
     password: PasswordTexts {
         rules_heading: "Your new password needs:",
         rule_min_length: "At least {n} characters",
@@ -132,15 +170,6 @@ pub static EN: Texts = Texts {
     all_products_link: "All installed products ({n})",
     all_contracts_link: "All contracts ({n})",
 
-    state_up: "Up",
-    state_restricted: "Restricted",
-    state_down: "Down",
-    state_critical: "Critical",
-    modality_mr: "MR",
-    modality_ct: "CT",
-    modality_us: "US",
-    modality_ixr: "IXR",
-    modality_other: "Other",
     status_active: "Active",
     status_inactive: "Inactive",
     kind_hardware: "Hardware",
@@ -233,15 +262,6 @@ pub static EN: Texts = Texts {
 
     settings_title: "Settings",
 
-    role_viewer: "Viewer",
-    role_user: "User",
-    role_manager: "Manager",
-    role_service: "Service",
-    role_admin: "Administrator",
-    user_status_pending: "Not yet activated",
-    user_status_active: "Active",
-    user_status_locked: "Locked",
-    user_status_deactivated: "Deactivated",
 
     users_total: "{n} users",
 
@@ -302,13 +322,6 @@ pub static EN: Texts = Texts {
     reject_confirm: "Reject the request of {name}? They receive your reason by email; this cannot be undone.",
     request_rejected: "The request is rejected; the reason was emailed to {email}.",
 
-    kind_hospital_group: "Hospital group",
-    kind_hospital: "Hospital",
-    kind_site: "Site",
-    kind_department: "Department",
-    kind_leasing_company: "Leasing company",
-    kind_trust: "Trust",
-    kind_service_organisation: "Service organisation",
 
     not_found_title: "Page not found",
     not_found_text: "This page does not exist or has moved.",

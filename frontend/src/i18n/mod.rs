@@ -122,6 +122,16 @@ pub struct Texts {
     pub password: PasswordTexts,
     /// The markets' names, and the country field's words.
     pub countries: CountryTexts,
+    /// The operational states' names.
+    pub states: StateTexts,
+    /// The modalities' names.
+    pub modalities: ModalityTexts,
+    /// The roles' names.
+    pub roles: RoleTexts,
+    /// A user's statuses.
+    pub user_statuses: UserStatusTexts,
+    /// The kinds of account, as the hierarchy names them.
+    pub account_kinds: AccountKindTexts,
     pub product_name: &'static str,
     pub skip_to_main: &'static str,
     pub main_navigation: &'static str,
@@ -154,15 +164,6 @@ pub struct Texts {
     /// `{n}`: how many contracts the user sees.
     pub all_contracts_link: &'static str,
 
-    pub state_up: &'static str,
-    pub state_restricted: &'static str,
-    pub state_down: &'static str,
-    pub state_critical: &'static str,
-    pub modality_mr: &'static str,
-    pub modality_ct: &'static str,
-    pub modality_us: &'static str,
-    pub modality_ixr: &'static str,
-    pub modality_other: &'static str,
     pub status_active: &'static str,
     pub status_inactive: &'static str,
     pub kind_hardware: &'static str,
@@ -274,16 +275,6 @@ pub struct Texts {
 
     pub settings_title: &'static str,
 
-    pub role_viewer: &'static str,
-    pub role_user: &'static str,
-    pub role_manager: &'static str,
-    pub role_service: &'static str,
-    pub role_admin: &'static str,
-    pub user_status_pending: &'static str,
-    pub user_status_active: &'static str,
-    pub user_status_locked: &'static str,
-    pub user_status_deactivated: &'static str,
-
     /// `{n}`: how many users match.
     pub users_total: &'static str,
 
@@ -367,20 +358,62 @@ pub struct Texts {
     /// `{email}`: where the reason went.
     pub request_rejected: &'static str,
 
-    pub kind_hospital_group: &'static str,
-    pub kind_hospital: &'static str,
-    pub kind_site: &'static str,
-    pub kind_department: &'static str,
-    pub kind_leasing_company: &'static str,
-    pub kind_trust: &'static str,
-    pub kind_service_organisation: &'static str,
-
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub not_found_link: &'static str,
     pub page_unavailable_title: &'static str,
     pub page_unavailable_text: &'static str,
     pub page_unavailable_reload: &'static str,
+}
+
+/// The operational states' names.
+#[derive(Debug)]
+pub struct StateTexts {
+    pub up: &'static str,
+    pub restricted: &'static str,
+    pub down: &'static str,
+    pub critical: &'static str,
+}
+
+/// The modalities' names.
+#[derive(Debug)]
+pub struct ModalityTexts {
+    pub mr: &'static str,
+    pub ct: &'static str,
+    pub us: &'static str,
+    pub ixr: &'static str,
+    pub other: &'static str,
+}
+
+/// The roles' names.
+#[derive(Debug)]
+pub struct RoleTexts {
+    pub viewer: &'static str,
+    pub user: &'static str,
+    pub manager: &'static str,
+    pub service: &'static str,
+    pub admin: &'static str,
+}
+
+/// A user's statuses.
+#[derive(Debug)]
+pub struct UserStatusTexts {
+    pub pending: &'static str,
+    pub active: &'static str,
+    pub locked: &'static str,
+    pub deactivated: &'static str,
+}
+
+/// The kinds of account, as the hierarchy names them.
+#[derive(Debug)]
+pub struct AccountKindTexts {
+    pub hospital_group: &'static str,
+    pub hospital: &'static str,
+    pub site: &'static str,
+    pub department: &'static str,
+    pub leasing_company: &'static str,
+    pub trust: &'static str,
+    pub service_organisation: &'static str,
 }
 
 /// The password rules as the form checks them, and the server's refusals.
@@ -560,13 +593,13 @@ pub fn browser_language() -> Language {
 /// The translated name of an account kind.
 pub fn account_kind(t: &Texts, kind: AccountKindDto) -> &'static str {
     match kind {
-        AccountKindDto::HospitalGroup => t.kind_hospital_group,
-        AccountKindDto::Hospital => t.kind_hospital,
-        AccountKindDto::Site => t.kind_site,
-        AccountKindDto::Department => t.kind_department,
-        AccountKindDto::LeasingCompany => t.kind_leasing_company,
-        AccountKindDto::Trust => t.kind_trust,
-        AccountKindDto::ServiceOrganisation => t.kind_service_organisation,
+        AccountKindDto::HospitalGroup => t.account_kinds.hospital_group,
+        AccountKindDto::Hospital => t.account_kinds.hospital,
+        AccountKindDto::Site => t.account_kinds.site,
+        AccountKindDto::Department => t.account_kinds.department,
+        AccountKindDto::LeasingCompany => t.account_kinds.leasing_company,
+        AccountKindDto::Trust => t.account_kinds.trust,
+        AccountKindDto::ServiceOrganisation => t.account_kinds.service_organisation,
     }
 }
 
@@ -591,11 +624,11 @@ pub fn count_text(one: &str, many: &str, n: u64) -> String {
 /// The short name of a modality ("CT").
 pub fn modality_name(t: &Texts, modality: ModalityDto) -> &'static str {
     match modality {
-        ModalityDto::Mr => t.modality_mr,
-        ModalityDto::Ct => t.modality_ct,
-        ModalityDto::Us => t.modality_us,
-        ModalityDto::Ixr => t.modality_ixr,
-        ModalityDto::Other => t.modality_other,
+        ModalityDto::Mr => t.modalities.mr,
+        ModalityDto::Ct => t.modalities.ct,
+        ModalityDto::Us => t.modalities.us,
+        ModalityDto::Ixr => t.modalities.ixr,
+        ModalityDto::Other => t.modalities.other,
     }
 }
 
@@ -626,10 +659,10 @@ pub const EXPIRIES: [ExpiryStatusDto; 4] = [
 
 pub fn state_name(t: &Texts, state: OperationalStateDto) -> &'static str {
     match state {
-        OperationalStateDto::Up => t.state_up,
-        OperationalStateDto::Restricted => t.state_restricted,
-        OperationalStateDto::Down => t.state_down,
-        OperationalStateDto::Critical => t.state_critical,
+        OperationalStateDto::Up => t.states.up,
+        OperationalStateDto::Restricted => t.states.restricted,
+        OperationalStateDto::Down => t.states.down,
+        OperationalStateDto::Critical => t.states.critical,
     }
 }
 

@@ -1,9 +1,47 @@
-use super::{CountryTexts, ErrorTexts, MfaTexts, NavTexts, PasswordTexts, Texts};
+use super::{
+    AccountKindTexts, CountryTexts, ErrorTexts, MfaTexts, ModalityTexts, NavTexts, PasswordTexts,
+    RoleTexts, StateTexts, Texts, UserStatusTexts,
+};
 use domain::Language;
 
 pub static NL: Texts = Texts {
     language: Language::Nl,
     lang_tag: "nl",
+    states: StateTexts {
+        up: "In bedrijf",
+        restricted: "Beperkt",
+        down: "Buiten bedrijf",
+        critical: "Kritiek",
+    },
+    modalities: ModalityTexts {
+        mr: "MR",
+        ct: "CT",
+        us: "US",
+        ixr: "IXR",
+        other: "Overig",
+    },
+    roles: RoleTexts {
+        viewer: "Lezer",
+        user: "Gebruiker",
+        manager: "Manager",
+        service: "Service",
+        admin: "Administrator",
+    },
+    user_statuses: UserStatusTexts {
+        pending: "Nog niet geactiveerd",
+        active: "Actief",
+        locked: "Geblokkeerd",
+        deactivated: "Gedeactiveerd",
+    },
+    account_kinds: AccountKindTexts {
+        hospital_group: "Ziekenhuisgroep",
+        hospital: "Ziekenhuis",
+        site: "Locatie",
+        department: "Afdeling",
+        leasing_company: "Leasemaatschappij",
+        trust: "Trust",
+        service_organisation: "Serviceorganisatie",
+    },
     password: PasswordTexts {
         rules_heading: "Uw nieuwe wachtwoord heeft nodig:",
         rule_min_length: "Ten minste {n} tekens",
@@ -132,15 +170,6 @@ pub static NL: Texts = Texts {
     all_products_link: "Alle geïnstalleerde producten ({n})",
     all_contracts_link: "Alle contracten ({n})",
 
-    state_up: "In bedrijf",
-    state_restricted: "Beperkt",
-    state_down: "Buiten bedrijf",
-    state_critical: "Kritiek",
-    modality_mr: "MR",
-    modality_ct: "CT",
-    modality_us: "US",
-    modality_ixr: "IXR",
-    modality_other: "Overig",
     status_active: "Actief",
     status_inactive: "Inactief",
     kind_hardware: "Hardware",
@@ -233,15 +262,6 @@ pub static NL: Texts = Texts {
 
     settings_title: "Instellingen",
 
-    role_viewer: "Lezer",
-    role_user: "Gebruiker",
-    role_manager: "Manager",
-    role_service: "Service",
-    role_admin: "Administrator",
-    user_status_pending: "Nog niet geactiveerd",
-    user_status_active: "Actief",
-    user_status_locked: "Geblokkeerd",
-    user_status_deactivated: "Gedeactiveerd",
 
     users_total: "{n} gebruikers",
 
@@ -302,13 +322,6 @@ pub static NL: Texts = Texts {
     reject_confirm: "De aanvraag van {name} afwijzen? Hij of zij krijgt uw reden per e-mail; dit kan niet ongedaan worden gemaakt.",
     request_rejected: "De aanvraag is afgewezen; de reden is gemaild naar {email}.",
 
-    kind_hospital_group: "Ziekenhuisgroep",
-    kind_hospital: "Ziekenhuis",
-    kind_site: "Locatie",
-    kind_department: "Afdeling",
-    kind_leasing_company: "Leasemaatschappij",
-    kind_trust: "Trust",
-    kind_service_organisation: "Serviceorganisatie",
 
     not_found_title: "Pagina niet gevonden",
     not_found_text: "Deze pagina bestaat niet of is verplaatst.",

@@ -27,11 +27,11 @@ pub const USER_STATUSES: [UserStatusDto; 4] = [
 
 pub fn role_name(t: &Texts, role: RoleDto) -> &'static str {
     match role {
-        RoleDto::Viewer => t.role_viewer,
-        RoleDto::User => t.role_user,
-        RoleDto::Manager => t.role_manager,
-        RoleDto::Service => t.role_service,
-        RoleDto::Admin => t.role_admin,
+        RoleDto::Viewer => t.roles.viewer,
+        RoleDto::User => t.roles.user,
+        RoleDto::Manager => t.roles.manager,
+        RoleDto::Service => t.roles.service,
+        RoleDto::Admin => t.roles.admin,
     }
 }
 
@@ -49,10 +49,10 @@ pub fn role_help(t: &Texts, role: RoleDto) -> &'static str {
 
 pub fn user_status_name(t: &Texts, status: UserStatusDto) -> &'static str {
     match status {
-        UserStatusDto::PendingActivation => t.user_status_pending,
-        UserStatusDto::Active => t.user_status_active,
-        UserStatusDto::Locked => t.user_status_locked,
-        UserStatusDto::Deactivated => t.user_status_deactivated,
+        UserStatusDto::PendingActivation => t.user_statuses.pending,
+        UserStatusDto::Active => t.user_statuses.active,
+        UserStatusDto::Locked => t.user_statuses.locked,
+        UserStatusDto::Deactivated => t.user_statuses.deactivated,
     }
 }
 

@@ -377,7 +377,7 @@ fn activity_item(t: &'static Texts, dates: &Dates, a: ActivityDto) -> impl IntoV
         <li class=side>
             <div class="activity-head">
                 <span class="activity-kind">{activity_kind_name(t, a.kind)}</span>
-                {a.from_service.then(|| view! { <span class="tag">{t.kind_service_organisation}</span> })}
+                {a.from_service.then(|| view! { <span class="tag">{t.account_kinds.service_organisation}</span> })}
                 <span class="activity-author">{a.author}</span>
                 <span class="activity-time">{when(dates, a.occurred_at)}</span>
             </div>

@@ -125,7 +125,7 @@ mod tests {
         let change = json!({ "from": "user", "to": "manager" });
         assert_eq!(
             event_details(nl, &amsterdam(), "role_changed", &change).as_deref(),
-            Some(format!("{} → {}", nl.role_user, nl.role_manager).as_str())
+            Some(format!("{} → {}", nl.roles.user, nl.roles.manager).as_str())
         );
         let asked = json!({ "reason": "mfa_required" });
         assert_eq!(
