@@ -107,7 +107,9 @@ impl<T> LazyTexts<T> {
     }
 }
 
-/// All user-visible text of the app in one language.
+/// The words of one language that the first download shows or several
+/// lazy page groups share (a group's own words are in its `LazyTexts`),
+/// plain or by area (`errors`, `nav`, ...).
 pub struct Texts {
     pub language: Language,
     /// `<html lang>` value.
