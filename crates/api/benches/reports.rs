@@ -96,6 +96,9 @@ async fn search(app: &TestApp, token: &str, backend: Backend) {
     let queries = [
         ("a whole case number", "cs-s-00777777"),
         ("part of a case number", "0077777"),
+        // What the type-ahead asks while a number is typed: a prefix that
+        // every case number shares.
+        ("a case number's first digits", "cs-s-00"),
         ("two words", "pacs exporting"),
     ];
     let path = |q: &str| format!("/api/v1/search?q={}", q.replace(' ', "%20"));

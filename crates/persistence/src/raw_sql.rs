@@ -100,7 +100,11 @@ pub async fn search(
     let finding = SearchKind::ALL
         .iter()
         .filter(|kind| **kind != SearchKind::Case || !cases.finds_none())
-        .flat_map(|kind| steps(*kind, term).iter().map(move |step| (*kind, *step)))
+        .flat_map(|kind| {
+            steps(*kind, term, &cases)
+                .iter()
+                .map(move |step| (*kind, *step))
+        })
         .map(|(kind, step)| {
             statement(kind, step, db.backend(), visibility, term, &cases)
                 .limit(per_kind)

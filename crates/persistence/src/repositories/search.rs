@@ -94,7 +94,7 @@ async fn find(
             continue;
         }
         let mut own: Vec<Hit> = Vec::new();
-        for step in steps(*kind, term).iter().copied() {
+        for step in steps(*kind, term, &cases).iter().copied() {
             let select = statement(*kind, step, backend, visibility, term, &cases)
                 .limit(per_kind)
                 .to_owned();
@@ -161,10 +161,11 @@ pub(crate) async fn case_lookup(
     };
     for word in &term.words {
         let products = few_ids(db, products_with(backend, word), ran).await?;
+        let probe = products.is_some()
+            && probes_cases(backend, word)
+            && !(backend == Backend::Postgres && common_among_newest(db, word, ran).await?);
         let few = match &products {
-            Some(products) if probes_cases(backend, word) => {
-                cases_naming(db, backend, word, products, ran).await?
-            }
+            Some(products) if probe => cases_naming(db, backend, word, products, ran).await?,
             _ => None,
         };
         match (few, lookup.among.take()) {
@@ -196,6 +197,43 @@ fn probes_cases(backend: Backend, word: &str) -> bool {
             Backend::Sqlite => true,
             Backend::Postgres => word.chars().any(|c| c.is_ascii_digit()),
         }
+}
+
+/// How many of the newest cases [`common_among_newest`] reads.
+const NEWEST: u64 = 500;
+
+/// Whether at least one in a hundred of the [`NEWEST`] cases holds `word`
+/// (PostgreSQL). Most numbers are rare, but one being typed is not: every
+/// case number of the year starts `cs-2026-`. Its trigram lookup would
+/// gather every such case before stopping at [`FEW`] (the whole table for
+/// a common prefix), where the newest-first walk finds a page of them at
+/// once. Reading the newest cases costs the same for any word, and
+/// answers from the data, not from the planner's guess of a pattern.
+async fn common_among_newest(
+    db: &impl ConnectionTrait,
+    word: &str,
+    ran: &mut Vec<SelectStatement>,
+) -> StoreResult<bool> {
+    let newest = Query::select()
+        .expr_as(Expr::cust(unindexed(CASE_HAYSTACK)), Alias::new("haystack"))
+        .from(case::Entity)
+        .order_by(case::Column::CreatedAt, Order::Desc)
+        .order_by(case::Column::Id, Order::Desc)
+        .limit(NEWEST)
+        .to_owned();
+    let select = Query::select()
+        .expr_as(Expr::cust("count(*)"), Alias::new("holding"))
+        .from_subquery(newest, Alias::new("newest"))
+        .and_where(Expr::col(Alias::new("haystack")).like(contains_pattern(word)))
+        .to_owned();
+    let holding = db
+        .query_one(db.get_database_backend().build(&select))
+        .await?
+        .map(|row| row.try_get_by_index::<i64>(0))
+        .transpose()?
+        .unwrap_or(0);
+    ran.push(select);
+    Ok(holding as u64 * 100 >= NEWEST)
 }
 
 /// The cases whose haystack holds `word` or that are of `products`, when
@@ -344,7 +382,8 @@ fn col(column: impl IntoColumnRef) -> SimpleExpr {
 /// Which hits a statement looks for: a kind's hits come in two steps, so
 /// that a common word matching a hundred thousand cases does not rank them
 /// all. First those whose number holds the query, best match first (they
-/// are few); then all of them in the kind's own order (cases newest first,
+/// are few; for cases, only when their lookup found them few: see
+/// [`steps`]); then all of them in the kind's own order (cases newest first,
 /// products by number, contracts and warranties by end date), which an
 /// index walks without ranking every match.
 ///
@@ -359,11 +398,16 @@ pub(crate) enum Step {
 }
 
 /// The statements a kind's hits come from, in order.
-pub(crate) fn steps(kind: SearchKind, term: &SearchTerm) -> &'static [Step] {
+pub(crate) fn steps(kind: SearchKind, term: &SearchTerm, cases: &CaseLookup) -> &'static [Step] {
     match kind {
         SearchKind::Contract | SearchKind::Warranty => &[Step::Ranked],
         // Numbers hold no spaces: a query of several words matches none.
         _ if term.words.len() > 1 => &[Step::InOrder],
+        // A word too common to look up the cases by id (the first digits
+        // of a number being typed: `cs-2026-`) is in too many numbers to
+        // rank them all, and a whole number is never that common: the
+        // newest cases holding it come first.
+        SearchKind::Case if cases.among.is_none() => &[Step::InOrder],
         _ => &[Step::Numbers, Step::InOrder],
     }
 }
@@ -559,6 +603,29 @@ mod tests {
         // Shorter than a trigram: neither index can answer it.
         assert!(!probes_cases(Backend::Sqlite, "ct"));
         assert!(!probes_cases(Backend::Postgres, "12"));
+    }
+
+    #[test]
+    fn cases_too_common_to_look_up_by_id_are_not_ranked_by_their_numbers() {
+        let typed = SearchTerm::parse("cs-2026-").unwrap();
+        let common = CaseLookup {
+            among: None,
+            checked: Vec::new(),
+        };
+        let few = CaseLookup {
+            among: Some(Vec::new()),
+            checked: Vec::new(),
+        };
+        assert_eq!(steps(SearchKind::Case, &typed, &common), &[Step::InOrder]);
+        assert_eq!(
+            steps(SearchKind::Case, &typed, &few),
+            &[Step::Numbers, Step::InOrder]
+        );
+        // Products are ranked by their numbers either way.
+        assert_eq!(
+            steps(SearchKind::InstalledProduct, &typed, &common),
+            &[Step::Numbers, Step::InOrder]
+        );
     }
 
     #[test]
